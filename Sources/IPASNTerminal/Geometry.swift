@@ -1,0 +1,36 @@
+/// The size of a screen or a grid, in terminal cells.
+///
+/// `width` counts columns and `height` counts rows. Negative values are
+/// clamped to zero by ``CellGrid``.
+public struct Size: Hashable, Sendable, CustomStringConvertible {
+    /// Number of columns.
+    public var width: Int
+    /// Number of rows.
+    public var height: Int
+
+    /// Creates a size of `width` columns and `height` rows.
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    /// `"80x24"`.
+    public var description: String { "\(width)x\(height)" }
+}
+
+/// A cell position: zero-based `row` (top to bottom) and `col` (left to right).
+public struct Point: Hashable, Sendable, CustomStringConvertible {
+    /// Zero-based row, counted from the top.
+    public var row: Int
+    /// Zero-based column, counted from the left.
+    public var col: Int
+
+    /// Creates a point at `row`, `col`.
+    public init(row: Int, col: Int) {
+        self.row = row
+        self.col = col
+    }
+
+    /// `"(row, col)"`.
+    public var description: String { "(\(row), \(col))" }
+}

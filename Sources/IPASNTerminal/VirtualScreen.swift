@@ -1,0 +1,119 @@
+/// An in-memory ``Screen`` for tests: scripted input, recorded output.
+///
+/// ```swift
+/// let screen = VirtualScreen(size: Size(width: 80, height: 24))
+/// screen.enqueue(text: "198001012005011001")
+/// screen.enqueue([.tab, .ctrl("s")])
+/// app.run(on: screen)            // ends when the queue runs dry
+/// #expect(screen.text.contains("Tersimpan"))
+/// ```
+///
+/// When the queue is empty, ``nextEvent(timeoutMilliseconds:)`` returns
+/// ``idleTicks`` `.tick`s, then ``endEvent`` (by default
+/// `.signal(.terminate)`) every time, so application loops always end.
+public final class VirtualScreen: Screen {
+    /// Current size; changed by ``resize(to:)``.
+    public private(set) var size: Size
+    /// Whether the screen claims colour support (for testing both themes).
+    public var supportsColor: Bool
+    /// How many `.tick`s to return once the queue is empty before ``endEvent``.
+    public var idleTicks: Int
+    /// Returned for ever once the queue and the idle ticks are used up.
+    /// Set it to `.tick` to never end.
+    public var endEvent: InputEvent
+    /// Every frame presented so far, oldest first.
+    public private(set) var frames: [CellGrid] = []
+    /// The timeouts passed to ``nextEvent(timeoutMilliseconds:)``, in order.
+    public private(set) var requestedTimeouts: [Int] = []
+    /// Whether ``shutdown()`` has been called.
+    public private(set) var isShutDown = false
+
+    private var queue: [InputEvent] = []
+    private var head = 0
+    private var ticksGiven = 0
+
+    /// Creates a screen of `size` with an empty input queue.
+    public init(
+        size: Size = Size(width: 80, height: 24),
+        supportsColor: Bool = true,
+        idleTicks: Int = 0,
+        endEvent: InputEvent = .signal(.terminate)
+    ) {
+        self.size = size
+        self.supportsColor = supportsColor
+        self.idleTicks = idleTicks
+        self.endEvent = endEvent
+    }
+
+    /// The last frame presented, if any.
+    public var lastFrame: CellGrid? { frames.last }
+
+    /// The text of the last frame (``CellGrid/text``), `""` before any frame.
+    public var text: String { lastFrame?.text ?? "" }
+
+    /// Number of events still queued.
+    public var pendingEventCount: Int { queue.count - head }
+
+    /// Queues key presses.
+    public func enqueue(_ keys: [Key]) {
+        queue.append(contentsOf: keys.map(InputEvent.key))
+    }
+
+    /// Queues one key press.
+    public func enqueue(_ key: Key) {
+        queue.append(.key(key))
+    }
+
+    /// Queues every character of `text` as `.char` keys (`"\n"` becomes
+    /// `.enter`, `"\t"` becomes `.tab`).
+    public func enqueue(text: String) {
+        for character in text {
+            switch character {
+            case "\n", "\r\n", "\r": queue.append(.key(.enter))
+            case "\t": queue.append(.key(.tab))
+            default: queue.append(.key(.char(character)))
+            }
+        }
+    }
+
+    /// Queues any event (a signal, a tick, ...).
+    public func enqueue(event: InputEvent) {
+        queue.append(event)
+    }
+
+    /// Changes ``size`` now and queues the matching `.resize` event.
+    public func resize(to newSize: Size) {
+        size = newSize
+        queue.append(.resize(newSize))
+    }
+
+    /// Records `grid` as the latest frame.
+    public func present(_ grid: CellGrid) {
+        frames.append(grid)
+    }
+
+    /// Pops the next queued event; see the type documentation for what
+    /// happens when the queue is empty. Never blocks.
+    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent {
+        requestedTimeouts.append(timeoutMilliseconds)
+        if head < queue.count {
+            let event = queue[head]
+            head += 1
+            if head == queue.count {
+                queue.removeAll(keepingCapacity: true)
+                head = 0
+            }
+            return event
+        }
+        if ticksGiven < idleTicks {
+            ticksGiven += 1
+            return .tick
+        }
+        return endEvent
+    }
+
+    /// Marks the screen as shut down.
+    public func shutdown() {
+        isShutDown = true
+    }
+}
