@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ipasn",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ipasn", targets: ["ipasn"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The domain: model, validation, rulesets, scoring. Pure Swift, no I/O.
+        .target(name: "IPASNCore"),
+        // Storage behind the `IPASNStore` protocol; SQLite through GRDB.
+        .target(
+            name: "IPASNStore",
+            dependencies: ["IPASNCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The tiny C shim over the system ncursesw library.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // Cell grid, `Screen` protocol, virtual screen and the ncurses adaptor.
+        .target(name: "IPASNTerminal", dependencies: ["CNcurses"]),
+        // The workstation screens: data entry, live subtotals, dashboard.
+        .target(
+            name: "IPASNWorkstation",
+            dependencies: ["IPASNCore", "IPASNStore", "IPASNTerminal"]
+        ),
+        .executableTarget(
+            name: "ipasn",
+            dependencies: [
+                "IPASNCore", "IPASNStore", "IPASNTerminal", "IPASNWorkstation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IPASNCoreTests", dependencies: ["IPASNCore"]),
+        .testTarget(name: "IPASNStoreTests", dependencies: ["IPASNStore", "IPASNCore"]),
+        .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal"]),
+        .testTarget(
+            name: "IPASNWorkstationTests",
+            dependencies: ["IPASNWorkstation", "IPASNTerminal", "IPASNStore", "IPASNCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,116 @@
+/// Running sums of employee scores: the raw material of a unit's means.
+///
+/// Sums add up exactly (points are multiples of 0.5), so a parent's totals are its
+/// own employees' totals plus its sub-units' totals.
+public struct ScoreTotals: Hashable, Sendable, Codable {
+    public var pegawai: Int = 0
+    public var completePegawai: Int = 0
+    public var kualifikasi: Double = 0
+    public var kompetensi: Double = 0
+    public var kinerja: Double = 0
+    public var disiplin: Double = 0
+
+    public init() {}
+
+    public init(
+        pegawai: Int, completePegawai: Int, kualifikasi: Double, kompetensi: Double, kinerja: Double,
+        disiplin: Double
+    ) {
+        self.pegawai = pegawai
+        self.completePegawai = completePegawai
+        self.kualifikasi = kualifikasi
+        self.kompetensi = kompetensi
+        self.kinerja = kinerja
+        self.disiplin = disiplin
+    }
+
+    public var total: Double { kualifikasi + kompetensi + kinerja + disiplin }
+
+    public mutating func add(_ score: EmployeeScore) {
+        pegawai += 1
+        if score.complete { completePegawai += 1 }
+        kualifikasi += score.kualifikasi
+        kompetensi += score.kompetensi
+        kinerja += score.kinerja
+        disiplin += score.disiplin
+    }
+
+    public mutating func add(_ other: ScoreTotals) {
+        pegawai += other.pegawai
+        completePegawai += other.completePegawai
+        kualifikasi += other.kualifikasi
+        kompetensi += other.kompetensi
+        kinerja += other.kinerja
+        disiplin += other.disiplin
+    }
+
+    /// The mean of one dimension (0 for a unit without employees).
+    public func mean(_ dimension: Dimension) -> Double {
+        guard pegawai > 0 else { return 0 }
+        switch dimension {
+        case .kualifikasi: return kualifikasi / Double(pegawai)
+        case .kompetensi: return kompetensi / Double(pegawai)
+        case .kinerja: return kinerja / Double(pegawai)
+        case .disiplin: return disiplin / Double(pegawai)
+        }
+    }
+
+    /// The mean total (0 for a unit without employees).
+    public var meanTotal: Double { pegawai > 0 ? total / Double(pegawai) : 0 }
+}
+
+/// A unit's figures for a year: its own employees and its sub-units' folded together.
+public struct UnitFigure: Hashable, Sendable {
+    public var unit: OrgUnit
+    /// Depth in the tree (0 for a root), for indented lists.
+    public var depth: Int
+    public var totals: ScoreTotals
+    /// The category of the mean total, rounded to 2 decimals as reported.
+    public var category: Category
+
+    public var meanTotal: Double { totals.meanTotal }
+    public func mean(_ dimension: Dimension) -> Double { totals.mean(dimension) }
+}
+
+/// Folds per-unit sums up the unit tree.
+public enum UnitAggregation {
+    /// Figures for every unit, in tree order (each parent before its children, siblings by kode).
+    ///
+    /// - Parameters:
+    ///   - units: the whole unit tree.
+    ///   - direct: each unit's sums over its *own* active employees (sub-units not included).
+    public static func figures(units: [OrgUnit], direct: [String: ScoreTotals], ruleset: Ruleset) -> [UnitFigure] {
+        let known = Set(units.map(\.kode))
+        var children: [String: [OrgUnit]] = [:]
+        var roots: [OrgUnit] = []
+        for unit in units {
+            if let parent = unit.induk, known.contains(parent), parent != unit.kode {
+                children[parent, default: []].append(unit)
+            } else {
+                roots.append(unit)
+            }
+        }
+        var result: [UnitFigure] = []
+        var visited = Set<String>()
+
+        // Depth-first; returns the folded totals of the subtree.
+        func visit(_ unit: OrgUnit, depth: Int) -> ScoreTotals {
+            guard visited.insert(unit.kode).inserted else { return ScoreTotals() }
+            let index = result.count
+            result.append(UnitFigure(unit: unit, depth: depth, totals: ScoreTotals(), category: Category(name: "", rank: 0)))
+            var totals = direct[unit.kode] ?? ScoreTotals()
+            for child in (children[unit.kode] ?? []).sorted(by: { $0.kode < $1.kode }) {
+                totals.add(visit(child, depth: depth + 1))
+            }
+            result[index].totals = totals
+            result[index].category = ruleset.category(for: NumberText.round(totals.meanTotal))
+            return totals
+        }
+        for root in roots.sorted(by: { $0.kode < $1.kode }) { _ = visit(root, depth: 0) }
+        // Units caught in a cycle (never reached from a root) are still listed, at the top level.
+        for unit in units.sorted(by: { $0.kode < $1.kode }) where !visited.contains(unit.kode) {
+            _ = visit(unit, depth: 0)
+        }
+        return result
+    }
+}

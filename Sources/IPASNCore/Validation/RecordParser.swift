@@ -1,0 +1,263 @@
+import Foundation
+
+/// Turns text fields (an import row, a form) into typed values, with one
+/// ``ValidationIssue`` per bad field. Keys are the import column names
+/// (`docs/data-formats.md`); a missing key reads as empty.
+///
+/// Parsing checks each field on its own and then runs the record-level checks of
+/// ``RecordValidator`` (dates against today, end not before start, JP range). It does
+/// not check references (is the NIP known?) or duplicates: those need the database.
+public struct RecordParser: Sendable {
+    public var validator: RecordValidator
+
+    public init(today: LocalDate) {
+        validator = RecordValidator(today: today)
+    }
+
+    public init(validator: RecordValidator) {
+        self.validator = validator
+    }
+
+    public typealias Fields = [String: String]
+
+    // MARK: Field parsers
+
+    /// A required or optional date in any accepted form; never after today unless `allowFuture`.
+    public func date(_ fields: Fields, _ field: String, required: Bool = true, allowFuture: Bool = false)
+        -> Result<LocalDate?, ValidationIssue>
+    {
+        let text = value(fields, field)
+        if text.isEmpty {
+            return required ? .failure(ValidationIssue(field: field, code: .required)) : .success(nil)
+        }
+        guard let date = LocalDate.parse(text) else {
+            return .failure(ValidationIssue(field: field, code: .dateFormat(text)))
+        }
+        if !allowFuture, let issue = validator.notAfterToday(date, field: field).first { return .failure(issue) }
+        return .success(date)
+    }
+
+    /// JP: a positive whole number, not over the plausible limit.
+    public func jp(_ fields: Fields, _ field: String = "jp") -> Result<Int, ValidationIssue> {
+        let text = value(fields, field)
+        if text.isEmpty { return .failure(ValidationIssue(field: field, code: .required)) }
+        guard text.allSatisfy(\.isASCIIDigit), let number = Int(text) else {
+            if let number = Int(text), number <= 0 { return .failure(ValidationIssue(field: field, code: .jpNotPositive)) }
+            return .failure(ValidationIssue(field: field, code: .jpNotNumber(text)))
+        }
+        if let issue = validator.checkJP(number, field: field).first { return .failure(issue) }
+        return .success(number)
+    }
+
+    /// The NIP of a record (digits and spaces), checked only for shape: its rule depends on the
+    /// employee's status, which the employee file (``pegawai(_:)``) checks in full.
+    public func recordNIP(_ fields: Fields) -> Result<String, ValidationIssue> {
+        let nip = NIP.normalize(value(fields, "nip"))
+        if nip.isEmpty { return .failure(ValidationIssue(field: "nip", code: .required)) }
+        if !nip.allSatisfy(\.isASCIIDigit) { return .failure(ValidationIssue(field: "nip", code: .nipNotDigits)) }
+        if nip.count != 18 { return .failure(ValidationIssue(field: "nip", code: .nipLength(actual: nip.count))) }
+        return .success(nip)
+    }
+
+    // MARK: Whole records
+
+    /// A unit row: `kode, nama, induk`.
+    public func unit(_ fields: Fields) -> Result<OrgUnit, ValidationFailure> {
+        var issues: [ValidationIssue] = []
+        let kode = value(fields, "kode")
+        let nama = value(fields, "nama")
+        if kode.isEmpty { issues.append(ValidationIssue(field: "kode", code: .required)) }
+        if nama.isEmpty { issues.append(ValidationIssue(field: "nama", code: .required)) }
+        let induk = value(fields, "induk")
+        if !induk.isEmpty && induk == kode { issues.append(ValidationIssue(field: "induk", code: .unitCycle(induk))) }
+        guard issues.isEmpty else { return .failure(ValidationFailure(issues)) }
+        return .success(OrgUnit(kode: kode, nama: nama, induk: induk.isEmpty ? nil : induk))
+    }
+
+    /// An employee row: `nip, nama, kode_unit, jenis_jabatan, jenjang, status`.
+    /// NIP warnings (a TMT before the 18th birthday) come back in `warnings`.
+    public func pegawai(_ fields: Fields) -> Result<(Pegawai, warnings: [ValidationIssue]), ValidationFailure> {
+        var issues: [ValidationIssue] = []
+        let statusText = value(fields, "status").lowercased()
+        let status: StatusPegawai?
+        if statusText.isEmpty {
+            status = .pns
+        } else {
+            status = StatusPegawai(rawValue: statusText)
+            if status == nil { issues.append(ValidationIssue(field: "status", code: .unknownStatus(statusText))) }
+        }
+        let nipIssues = NIP.validate(value(fields, "nip"), status: status ?? .pns, today: validator.today)
+        issues += nipIssues.filter { $0.severity == .error }
+        let nama = value(fields, "nama")
+        if nama.isEmpty { issues.append(ValidationIssue(field: "nama", code: .required)) }
+        let kodeUnit = value(fields, "kode_unit")
+        if kodeUnit.isEmpty { issues.append(ValidationIssue(field: "kode_unit", code: .required)) }
+        let jabatanText = value(fields, "jenis_jabatan").lowercased()
+        let jabatan = JenisJabatan(rawValue: jabatanText)
+        if jabatanText.isEmpty {
+            issues.append(ValidationIssue(field: "jenis_jabatan", code: .required))
+        } else if jabatan == nil {
+            issues.append(ValidationIssue(field: "jenis_jabatan", code: .unknownJenisJabatan(jabatanText)))
+        }
+        var jenjang = value(fields, "jenjang")
+        if jabatan == .struktural {
+            let key = jenjang.lowercased().replacingOccurrences(of: " ", with: "_")
+            if let level = JenjangStruktural(rawValue: key) {
+                jenjang = level.rawValue
+            } else {
+                issues.append(
+                    ValidationIssue(
+                        field: "jenjang", code: jenjang.isEmpty ? .required : .unknownJenjangStruktural(jenjang)))
+            }
+        }
+        guard issues.isEmpty, let status, let jabatan else { return .failure(ValidationFailure(issues)) }
+        let pegawai = Pegawai(
+            nip: NIP.normalize(value(fields, "nip")), nama: nama, kodeUnit: kodeUnit, jenisJabatan: jabatan,
+            jenjang: jenjang, status: status)
+        return .success((pegawai, nipIssues.filter { $0.severity == .warning }))
+    }
+
+    /// A pendidikan row: `nip, tingkat, tanggal_lulus, nama_sekolah, jurusan`.
+    public func pendidikan(_ fields: Fields) -> Result<Pendidikan, ValidationFailure> {
+        var issues: [ValidationIssue] = []
+        let nip = collect(recordNIP(fields), &issues)
+        let tingkatText = value(fields, "tingkat")
+        let tingkat = EducationLevel.parse(tingkatText)
+        if tingkatText.isEmpty {
+            issues.append(ValidationIssue(field: "tingkat", code: .required))
+        } else if tingkat == nil {
+            issues.append(ValidationIssue(field: "tingkat", code: .unknownTingkatPendidikan(tingkatText)))
+        }
+        let lulus = collect(date(fields, "tanggal_lulus", required: false), &issues)
+        guard issues.isEmpty, let nip, let tingkat else { return .failure(ValidationFailure(issues)) }
+        let record = Pendidikan(
+            nip: nip, tingkat: tingkat, tanggalLulus: lulus ?? nil, namaSekolah: value(fields, "nama_sekolah"),
+            jurusan: value(fields, "jurusan"))
+        return finish(.pendidikan(record), record)
+    }
+
+    /// A diklat row: `nip, jenis, tingkat, nama, penyelenggara, tanggal_mulai, tanggal_selesai,
+    /// jp, nomor_sertifikat, sesuai_jabatan`.
+    public func diklat(_ fields: Fields) -> Result<Diklat, ValidationFailure> {
+        var issues: [ValidationIssue] = []
+        let nip = collect(recordNIP(fields), &issues)
+        let jenisText = value(fields, "jenis")
+        let jenis = JenisDiklat.parse(jenisText)
+        if jenisText.isEmpty {
+            issues.append(ValidationIssue(field: "jenis", code: .required))
+        } else if jenis == nil {
+            issues.append(ValidationIssue(field: "jenis", code: .unknownJenis(jenisText)))
+        }
+        let tingkatText = value(fields, "tingkat")
+        var tingkat: LeadershipLevel?
+        if !tingkatText.isEmpty {
+            tingkat = LeadershipLevel.parse(tingkatText)
+            if tingkat == nil {
+                issues.append(ValidationIssue(field: "tingkat", code: .unknownLeadershipLevel(tingkatText)))
+            }
+        }
+        let nama = value(fields, "nama")
+        if nama.isEmpty { issues.append(ValidationIssue(field: "nama", code: .required)) }
+        let mulai = collect(date(fields, "tanggal_mulai"), &issues) ?? nil
+        let selesai = collect(date(fields, "tanggal_selesai", allowFuture: true), &issues) ?? nil
+        let jp = collect(jp(fields), &issues)
+        let sesuaiText = value(fields, "sesuai_jabatan").uppercased()
+        var sesuai = true
+        switch sesuaiText {
+        case "", "Y", "YA", "YES", "1", "TRUE": sesuai = true
+        case "N", "T", "TIDAK", "NO", "0", "FALSE": sesuai = false
+        default: issues.append(ValidationIssue(field: "sesuai_jabatan", code: .unknownFlag(sesuaiText)))
+        }
+        guard issues.isEmpty, let nip, let jenis, let mulai, let selesai, let jp else { return .failure(ValidationFailure(issues)) }
+        let record = Diklat(
+            nip: nip, jenis: jenis, tingkat: tingkat, nama: nama, penyelenggara: value(fields, "penyelenggara"),
+            tanggalMulai: mulai, tanggalSelesai: selesai, jp: jp, nomorSertifikat: value(fields, "nomor_sertifikat"),
+            sesuaiJabatan: sesuai)
+        return finish(.diklat(record), record)
+    }
+
+    /// An SKP row: `nip, tahun, predikat, nilai` (predikat may be empty when nilai is given).
+    public func skp(_ fields: Fields) -> Result<SKP, ValidationFailure> {
+        var issues: [ValidationIssue] = []
+        let nip = collect(recordNIP(fields), &issues)
+        let tahunText = value(fields, "tahun")
+        let tahun = Int(tahunText)
+        if tahunText.isEmpty {
+            issues.append(ValidationIssue(field: "tahun", code: .required))
+        } else if tahun == nil {
+            issues.append(
+                ValidationIssue(
+                    field: "tahun", code: .custom(id: "Tahun \"\(tahunText)\" harus 4 angka, misalnya 2024.",
+                        en: "Year \"\(tahunText)\" must be 4 digits, e.g. 2024.")))
+        }
+        let predikatText = value(fields, "predikat")
+        var predikat: Predikat?
+        if !predikatText.isEmpty {
+            predikat = Predikat.parse(predikatText)
+            if predikat == nil { issues.append(ValidationIssue(field: "predikat", code: .unknownPredikat(predikatText))) }
+        }
+        let nilaiText = value(fields, "nilai")
+        var nilai: Double?
+        if !nilaiText.isEmpty {
+            nilai = Double(nilaiText.replacingOccurrences(of: ",", with: "."))
+            if nilai == nil || !(0...100).contains(nilai!) {
+                issues.append(ValidationIssue(field: "nilai", code: .nilaiOutOfRange(nilaiText)))
+                nilai = nil
+            }
+        }
+        if predikatText.isEmpty && nilaiText.isEmpty {
+            issues.append(ValidationIssue(field: "predikat", code: .skpNeedsPredikatOrNilai))
+        }
+        guard issues.isEmpty, let nip, let tahun else { return .failure(ValidationFailure(issues)) }
+        let record = SKP(nip: nip, tahun: tahun, predikat: predikat, nilai: nilai)
+        return finish(.skp(record), record)
+    }
+
+    /// A disiplin row: `nip, tingkat, tmt, jenis`.
+    public func disiplin(_ fields: Fields) -> Result<HukumanDisiplin, ValidationFailure> {
+        var issues: [ValidationIssue] = []
+        let nip = collect(recordNIP(fields), &issues)
+        let tingkatText = value(fields, "tingkat")
+        let tingkat = TingkatHukuman.parse(tingkatText)
+        if tingkatText.isEmpty {
+            issues.append(ValidationIssue(field: "tingkat", code: .required))
+        } else if tingkat == nil {
+            issues.append(ValidationIssue(field: "tingkat", code: .unknownTingkatHukuman(tingkatText)))
+        }
+        let tmt = collect(date(fields, "tmt"), &issues) ?? nil
+        guard issues.isEmpty, let nip, let tingkat, let tmt else { return .failure(ValidationFailure(issues)) }
+        let record = HukumanDisiplin(nip: nip, tingkat: tingkat, tmt: tmt, jenis: value(fields, "jenis"))
+        return finish(.disiplin(record), record)
+    }
+
+    /// Any record kind from its fields.
+    public func record(_ kind: RecordKind, _ fields: Fields) -> Result<Record, ValidationFailure> {
+        switch kind {
+        case .pendidikan: return pendidikan(fields).map(Record.pendidikan)
+        case .diklat: return diklat(fields).map(Record.diklat)
+        case .skp: return skp(fields).map(Record.skp)
+        case .disiplin: return disiplin(fields).map(Record.disiplin)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The trimmed value of a field ("" when absent).
+    public func value(_ fields: Fields, _ field: String) -> String {
+        (fields[field] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func collect<T>(_ result: Result<T, ValidationIssue>, _ issues: inout [ValidationIssue]) -> T? {
+        switch result {
+        case .success(let value): return value
+        case .failure(let issue):
+            issues.append(issue)
+            return nil
+        }
+    }
+
+    private func finish<T>(_ record: Record, _ value: T) -> Result<T, ValidationFailure> {
+        let issues = validator.validate(record).filter { $0.severity == .error }
+        return issues.isEmpty ? .success(value) : .failure(ValidationFailure(issues))
+    }
+}

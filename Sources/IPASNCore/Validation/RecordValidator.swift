@@ -1,0 +1,134 @@
+import Foundation
+
+/// Checks records before they are saved: dates, JP, levels, and duplicates of records
+/// already on file. Field parsing from text lives in ``RecordParser``; this type checks
+/// typed records.
+///
+/// `today` is injected so that tests are deterministic and "no end date after today"
+/// means the admin's today, not the test machine's.
+public struct RecordValidator: Sendable {
+    public var today: LocalDate
+    /// JP above this is refused as implausible.
+    public var maxJP: Int
+    /// The earliest SKP year accepted.
+    public var earliestYear: Int
+
+    public init(today: LocalDate, maxJP: Int = 1000, earliestYear: Int = 1950) {
+        self.today = today
+        self.maxJP = maxJP
+        self.earliestYear = earliestYear
+    }
+
+    /// Every problem with `record`, given the employee's other records (`existing`, which must
+    /// not contain the record itself when it is being edited).
+    public func validate(_ record: Record, existing: EmployeeRecords? = nil) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        switch record {
+        case .pendidikan(let r):
+            if let date = r.tanggalLulus { issues += notAfterToday(date, field: "tanggal_lulus") }
+            issues += length(r.namaSekolah, "nama_sekolah") + length(r.jurusan, "jurusan")
+        case .diklat(let r):
+            if r.nama.trimmingCharacters(in: .whitespaces).isEmpty {
+                issues.append(ValidationIssue(field: "nama", code: .required))
+            }
+            issues += length(r.nama, "nama") + length(r.penyelenggara, "penyelenggara")
+                + length(r.nomorSertifikat, "nomor_sertifikat")
+            if r.jenis == .struktural && r.tingkat == nil {
+                issues.append(ValidationIssue(field: "tingkat", code: .leadershipLevelRequired))
+            }
+            if r.jenis != .struktural && r.tingkat != nil {
+                issues.append(ValidationIssue(field: "tingkat", code: .leadershipLevelOnlyForStruktural))
+            }
+            issues += notAfterToday(r.tanggalMulai, field: "tanggal_mulai")
+            if r.tanggalSelesai < r.tanggalMulai {
+                issues.append(
+                    ValidationIssue(
+                        field: "tanggal_selesai", code: .endBeforeStart(start: r.tanggalMulai, end: r.tanggalSelesai)))
+            } else {
+                issues += notAfterToday(r.tanggalSelesai, field: "tanggal_selesai")
+            }
+            issues += checkJP(r.jp)
+        case .skp(let r):
+            if !(earliestYear...today.year).contains(r.tahun) {
+                issues.append(
+                    ValidationIssue(field: "tahun", code: .yearOutOfRange(r.tahun, min: earliestYear, max: today.year)))
+            }
+            if r.predikat == nil && r.nilai == nil {
+                issues.append(ValidationIssue(field: "predikat", code: .skpNeedsPredikatOrNilai))
+            }
+            if let nilai = r.nilai, !(0...100).contains(nilai) {
+                issues.append(ValidationIssue(field: "nilai", code: .nilaiOutOfRange(NumberText.points(nilai, .en))))
+            }
+        case .disiplin(let r):
+            issues += notAfterToday(r.tmt, field: "tmt")
+            issues += length(r.jenis, "jenis")
+        }
+        if let existing, isDuplicate(record, of: existing) {
+            issues.append(ValidationIssue(field: duplicateField(record.kind), code: .duplicate(record.kind)))
+        }
+        return issues
+    }
+
+    /// Checks a JP value: positive, and not implausibly large.
+    public func checkJP(_ jp: Int, field: String = "jp") -> [ValidationIssue] {
+        if jp <= 0 { return [ValidationIssue(field: field, code: .jpNotPositive)] }
+        if jp > maxJP { return [ValidationIssue(field: field, code: .jpImplausible(jp, limit: maxJP))] }
+        return []
+    }
+
+    /// Refuses a date after today.
+    public func notAfterToday(_ date: LocalDate, field: String) -> [ValidationIssue] {
+        date > today ? [ValidationIssue(field: field, code: .dateInFuture(date, today: today))] : []
+    }
+
+    /// Whether the employee already has a record that this one repeats.
+    public func isDuplicate(_ record: Record, of existing: EmployeeRecords) -> Bool {
+        let key = DuplicateKey.of(record)
+        switch record {
+        case .pendidikan: return existing.pendidikan.contains { DuplicateKey.of(.pendidikan($0)) == key }
+        case .diklat: return existing.diklat.contains { DuplicateKey.of(.diklat($0)) == key }
+        case .skp: return existing.skp.contains { DuplicateKey.of(.skp($0)) == key }
+        case .disiplin: return existing.disiplin.contains { DuplicateKey.of(.disiplin($0)) == key }
+        }
+    }
+
+    private func duplicateField(_ kind: RecordKind) -> String {
+        switch kind {
+        case .pendidikan: return "tingkat"
+        case .diklat: return "nama"
+        case .skp: return "tahun"
+        case .disiplin: return "tmt"
+        }
+    }
+
+    private func length(_ text: String, _ field: String, limit: Int = 200) -> [ValidationIssue] {
+        text.count > limit ? [ValidationIssue(field: field, code: .tooLong(limit: limit))] : []
+    }
+}
+
+/// The identity of a record for duplicate detection: two records with the same key are the
+/// same fact entered twice. Storage may keep it in a unique index.
+///
+/// - diklat: employee, jenis, name ignoring case and spacing, start and end dates;
+/// - pendidikan: employee, tingkat, graduation date;
+/// - SKP: employee and year (one SKP per year);
+/// - disiplin: employee, tingkat, TMT and what it was (ignoring case and spacing).
+public enum DuplicateKey {
+    public static func of(_ record: Record) -> String {
+        switch record {
+        case .pendidikan(let r):
+            return "pendidikan|\(r.nip)|\(r.tingkat.rawValue)|\(r.tanggalLulus?.iso ?? "")"
+        case .diklat(let r):
+            return "diklat|\(r.nip)|\(r.jenis.id)|\(normalizedName(r.nama))|\(r.tanggalMulai.iso)|\(r.tanggalSelesai.iso)"
+        case .skp(let r):
+            return "skp|\(r.nip)|\(r.tahun)"
+        case .disiplin(let r):
+            return "disiplin|\(r.nip)|\(r.tingkat.rawValue)|\(r.tmt.iso)|\(normalizedName(r.jenis))"
+        }
+    }
+
+    /// Lowercased, with runs of whitespace collapsed to one space and the ends trimmed.
+    public static func normalizedName(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,249 @@
+/// How serious a validation finding is.
+public enum Severity: String, Sendable, Codable {
+    /// The input is refused.
+    case error
+    /// The input is accepted, but deserves a second look (a TMT before the 18th birthday).
+    case warning
+}
+
+/// What is wrong with an input, as data; ``ValidationIssue/message(_:)`` says it in words
+/// that name the field and the fix, in Indonesian or English.
+public enum IssueCode: Hashable, Sendable {
+    case required
+    case nipLength(actual: Int)
+    case nipNotDigits
+    case nipBirthDate
+    case nipTMT
+    case nipSex(Character)
+    case nipSequence
+    case nipPPPKMarker(Character)
+    case nipPPPKPeriod(Character)
+    case nipBirthInFuture
+    case nipTMTBeforeAdult
+    case dateFormat(String)
+    case dateInFuture(LocalDate, today: LocalDate)
+    case endBeforeStart(start: LocalDate, end: LocalDate)
+    case jpNotNumber(String)
+    case jpNotPositive
+    case jpImplausible(Int, limit: Int)
+    case unknownJenis(String)
+    case unknownTingkatPendidikan(String)
+    case unknownLeadershipLevel(String)
+    case leadershipLevelRequired
+    case leadershipLevelOnlyForStruktural
+    case unknownPredikat(String)
+    case nilaiOutOfRange(String)
+    case skpNeedsPredikatOrNilai
+    case yearOutOfRange(Int, min: Int, max: Int)
+    case unknownTingkatHukuman(String)
+    case unknownJenisJabatan(String)
+    case unknownJenjangStruktural(String)
+    case unknownStatus(String)
+    case unknownFlag(String)
+    case unknownNIP(String)
+    case unknownUnit(String)
+    case unitCycle(String)
+    case duplicate(RecordKind)
+    case duplicateInFile(line: Int)
+    case tooLong(limit: Int)
+    case custom(id: String, en: String)
+}
+
+/// One finding about one field of an input.
+public struct ValidationIssue: Hashable, Sendable, Error, CustomStringConvertible {
+    /// The field, named as in the import files (`tanggal_selesai`, `jp`, `nip` ...).
+    public var field: String
+    public var code: IssueCode
+    public var severity: Severity
+
+    public init(field: String, code: IssueCode, severity: Severity = .error) {
+        self.field = field
+        self.code = code
+        self.severity = severity
+    }
+
+    public var description: String { message(.en) }
+
+    /// The message in a language: what is wrong with which field, and how to fix it.
+    public func message(_ language: Language) -> String {
+        let f = FieldNames.label(field, language)
+        let id = language == .id
+        switch code {
+        case .required:
+            return id ? "\(f) wajib diisi." : "\(f) is required."
+        case .nipLength(let actual):
+            return id
+                ? "\(f) harus 18 angka; yang diisi \(actual) angka. Periksa kembali NIP."
+                : "\(f) must have 18 digits; got \(actual). Check the NIP."
+        case .nipNotDigits:
+            return id ? "\(f) hanya boleh berisi angka (spasi boleh)." : "\(f) may contain digits only (spaces allowed)."
+        case .nipBirthDate:
+            return id
+                ? "\(f): 8 angka pertama harus tanggal lahir yang ada (TTTTBBHH)."
+                : "\(f): the first 8 digits must be a real birth date (YYYYMMDD)."
+        case .nipTMT:
+            return id
+                ? "\(f): angka ke-9 s.d. 14 harus TMT CPNS (TTTTBB, bulan 01-12)."
+                : "\(f): digits 9 to 14 must be the TMT CPNS (YYYYMM, month 01-12)."
+        case .nipSex(let c):
+            return id
+                ? "\(f): angka ke-15 (jenis kelamin) harus 1 atau 2, bukan \(c)."
+                : "\(f): digit 15 (sex) must be 1 or 2, not \(c)."
+        case .nipSequence:
+            return id ? "\(f): 3 angka terakhir (nomor urut) harus 001-999." : "\(f): the last 3 digits (sequence) must be 001-999."
+        case .nipPPPKMarker(let c):
+            return id
+                ? "\(f): NIP PPPK harus berangka 2 di posisi ke-13, bukan \(c). Periksa status (PNS/PPPK)."
+                : "\(f): a PPPK NIP has the digit 2 at position 13, not \(c). Check the status (PNS/PPPK)."
+        case .nipPPPKPeriod(let c):
+            return id ? "\(f): angka periode PPPK (ke-14) harus 1-9, bukan \(c)." : "\(f): the PPPK period digit (14th) must be 1-9, not \(c)."
+        case .nipBirthInFuture:
+            return id ? "\(f): tanggal lahir di NIP ada di masa depan." : "\(f): the birth date in the NIP is in the future."
+        case .nipTMTBeforeAdult:
+            return id
+                ? "\(f): TMT di NIP sebelum usia 18 tahun; periksa kembali."
+                : "\(f): the TMT in the NIP is before the 18th birthday; check it."
+        case .dateFormat(let text):
+            return id
+                ? "\(f) \"\(text)\" bukan tanggal yang benar. Tulis HH-BB-TTTT, HH/BB/TTTT atau TTTT-BB-HH, misalnya 31-12-2024."
+                : "\(f) \"\(text)\" is not a valid date. Use DD-MM-YYYY, DD/MM/YYYY or YYYY-MM-DD, e.g. 31-12-2024."
+        case .dateInFuture(let date, let today):
+            return id
+                ? "\(f) \(date.dayFirst) belum terjadi (hari ini \(today.dayFirst)). Isi tanggal yang sudah lewat."
+                : "\(f) \(date.iso) is after today (\(today.iso)). Enter a date that has passed."
+        case .endBeforeStart(let start, let end):
+            return id
+                ? "\(f) \(end.dayFirst) sebelum tanggal mulai \(start.dayFirst). Tanggal selesai harus sama atau sesudahnya."
+                : "\(f) \(end.iso) is before the start date \(start.iso). The end must be on or after the start."
+        case .jpNotNumber(let text):
+            return id
+                ? "\(f) \"\(text)\" harus bilangan bulat positif, misalnya 24."
+                : "\(f) \"\(text)\" must be a positive whole number, e.g. 24."
+        case .jpNotPositive:
+            return id ? "\(f) harus lebih dari 0." : "\(f) must be greater than 0."
+        case .jpImplausible(let value, let limit):
+            return id
+                ? "\(f) \(value) terlalu besar (paling banyak \(limit)). Periksa angka JP di sertifikat."
+                : "\(f) \(value) is implausible (at most \(limit)). Check the JP on the certificate."
+        case .unknownJenis(let text):
+            return id
+                ? "\(f) \"\(text)\" tidak dikenal. Isi nomor jenis SIASN 1-25 atau namanya (misalnya 3 atau Teknis)."
+                : "\(f) \"\(text)\" is unknown. Use the SIASN jenis id 1-25 or its name (e.g. 3 or Teknis)."
+        case .unknownTingkatPendidikan(let text):
+            return id
+                ? "\(f) \"\(text)\" tidak dikenal. Isi misalnya SD, SLTP, SLTA, D3, D4, S1, S2, S3 atau kode SIASN (40)."
+                : "\(f) \"\(text)\" is unknown. Use e.g. SD, SLTP, SLTA, D3, D4, S1, S2, S3 or the SIASN code (40)."
+        case .unknownLeadershipLevel(let text):
+            return id
+                ? "\(f) \"\(text)\" tidak dikenal. Isi PIM_IV, PKP, PIM_III, PKA, PIM_II, PKN_II, PIM_I atau PKN_I."
+                : "\(f) \"\(text)\" is unknown. Use PIM_IV, PKP, PIM_III, PKA, PIM_II, PKN_II, PIM_I or PKN_I."
+        case .leadershipLevelRequired:
+            return id
+                ? "\(f) wajib diisi untuk diklat Struktural (misalnya PIM_III atau PKA)."
+                : "\(f) is required for a Struktural course (e.g. PIM_III or PKA)."
+        case .leadershipLevelOnlyForStruktural:
+            return id
+                ? "\(f) hanya untuk diklat Struktural; kosongkan untuk jenis lain."
+                : "\(f) is for Struktural courses only; leave it empty for other kinds."
+        case .unknownPredikat(let text):
+            return id
+                ? "\(f) \"\(text)\" tidak dikenal. Isi sangat_baik, baik, cukup, butuh_perbaikan, kurang, buruk atau sangat_kurang."
+                : "\(f) \"\(text)\" is unknown. Use sangat_baik, baik, cukup, butuh_perbaikan, kurang, buruk or sangat_kurang."
+        case .nilaiOutOfRange(let text):
+            return id
+                ? "\(f) \"\(text)\" harus angka 0 sampai 100 (koma atau titik untuk desimal)."
+                : "\(f) \"\(text)\" must be a number from 0 to 100."
+        case .skpNeedsPredikatOrNilai:
+            return id ? "Isi predikat atau nilai SKP (salah satu)." : "Give the SKP predikat or its number (one of them)."
+        case .yearOutOfRange(let year, let min, let max):
+            return id ? "\(f) \(year) harus antara \(min) dan \(max)." : "\(f) \(year) must be between \(min) and \(max)."
+        case .unknownTingkatHukuman(let text):
+            return id
+                ? "\(f) \"\(text)\" tidak dikenal. Isi ringan, sedang atau berat."
+                : "\(f) \"\(text)\" is unknown. Use ringan, sedang or berat."
+        case .unknownJenisJabatan(let text):
+            return id
+                ? "\(f) \"\(text)\" tidak dikenal. Isi struktural, fungsional atau pelaksana."
+                : "\(f) \"\(text)\" is unknown. Use struktural, fungsional or pelaksana."
+        case .unknownJenjangStruktural(let text):
+            return id
+                ? "\(f) \"\(text)\" tidak dikenal untuk jabatan struktural. Isi jpt_utama, jpt_madya, jpt_pratama, administrator atau pengawas."
+                : "\(f) \"\(text)\" is unknown for a struktural post. Use jpt_utama, jpt_madya, jpt_pratama, administrator or pengawas."
+        case .unknownStatus(let text):
+            return id ? "\(f) \"\(text)\" tidak dikenal. Isi pns atau pppk." : "\(f) \"\(text)\" is unknown. Use pns or pppk."
+        case .unknownFlag(let text):
+            return id ? "\(f) \"\(text)\" harus Y atau N." : "\(f) \"\(text)\" must be Y or N."
+        case .unknownNIP(let nip):
+            return id
+                ? "\(f) \(nip) belum terdaftar sebagai pegawai. Impor atau tambahkan pegawainya dulu."
+                : "\(f) \(nip) is not a known employee. Import or add the employee first."
+        case .unknownUnit(let kode):
+            return id
+                ? "\(f) \"\(kode)\" bukan unit yang terdaftar. Impor atau tambahkan unitnya dulu."
+                : "\(f) \"\(kode)\" is not a known unit. Import or add the unit first."
+        case .unitCycle(let kode):
+            return id
+                ? "\(f) \"\(kode)\" membuat lingkaran di pohon unit (unit menjadi induk dirinya sendiri)."
+                : "\(f) \"\(kode)\" makes a cycle in the unit tree (a unit would be its own ancestor)."
+        case .duplicate(let kind):
+            return id
+                ? "Data \(kind.rawValue) yang sama sudah ada untuk pegawai ini (duplikat). Tidak perlu diisi lagi."
+                : "The same \(kind.rawValue) record already exists for this employee (duplicate)."
+        case .duplicateInFile(let line):
+            return id ? "Baris ini sama dengan baris \(line) (duplikat)." : "This row repeats line \(line) (duplicate)."
+        case .tooLong(let limit):
+            return id ? "\(f) terlalu panjang (paling banyak \(limit) karakter)." : "\(f) is too long (at most \(limit) characters)."
+        case .custom(let idText, let enText):
+            return id ? idText : enText
+        }
+    }
+}
+
+/// The readable labels of the fields, for messages and forms.
+public enum FieldNames {
+    public static func label(_ field: String, _ language: Language) -> String {
+        let labels: [String: (String, String)] = [
+            "nip": ("NIP", "NIP"),
+            "nama": ("Nama", "Name"),
+            "kode": ("Kode unit", "Unit code"),
+            "induk": ("Unit induk", "Parent unit"),
+            "kode_unit": ("Kode unit", "Unit code"),
+            "jenis_jabatan": ("Jenis jabatan", "Post type"),
+            "jenjang": ("Jenjang", "Level"),
+            "status": ("Status", "Status"),
+            "tingkat": ("Tingkat", "Level"),
+            "tanggal_lulus": ("Tanggal lulus", "Graduation date"),
+            "nama_sekolah": ("Nama sekolah", "School"),
+            "jurusan": ("Jurusan", "Major"),
+            "jenis": ("Jenis", "Kind"),
+            "penyelenggara": ("Penyelenggara", "Organiser"),
+            "tanggal_mulai": ("Tanggal mulai", "Start date"),
+            "tanggal_selesai": ("Tanggal selesai", "End date"),
+            "jp": ("JP", "JP"),
+            "nomor_sertifikat": ("Nomor sertifikat", "Certificate number"),
+            "sesuai_jabatan": ("Sesuai jabatan", "Matches post"),
+            "tahun": ("Tahun", "Year"),
+            "predikat": ("Predikat", "Rating"),
+            "nilai": ("Nilai", "Score"),
+            "tmt": ("TMT", "Effective date"),
+        ]
+        guard let pair = labels[field] else { return field }
+        return language == .id ? pair.0 : pair.1
+    }
+}
+
+/// One or more validation findings that refuse an input.
+public struct ValidationFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    public var issues: [ValidationIssue]
+
+    public init(_ issues: [ValidationIssue]) {
+        self.issues = issues
+    }
+
+    public var description: String { issues.map(\.description).joined(separator: "; ") }
+
+    /// All messages in a language, one per line.
+    public func message(_ language: Language) -> String {
+        issues.map { $0.message(language) }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import IPASNCore
+
+/// The identity of a stored record: its kind and its id in that kind's table.
+public struct RecordID: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var kind: RecordKind
+    public var id: Int64
+
+    public init(kind: RecordKind, id: Int64) {
+        self.kind = kind
+        self.id = id
+    }
+
+    public var description: String { "\(kind.rawValue)#\(id)" }
+}
+
+/// One employee with all records and their ids, as stored.
+public struct StoredEmployeeRecords: Hashable, Sendable {
+    public var pegawai: Pegawai
+    public var pendidikan: [StoredRecord<Pendidikan>]
+    public var diklat: [StoredRecord<Diklat>]
+    public var skp: [StoredRecord<SKP>]
+    public var disiplin: [StoredRecord<HukumanDisiplin>]
+
+    public init(
+        pegawai: Pegawai, pendidikan: [StoredRecord<Pendidikan>] = [], diklat: [StoredRecord<Diklat>] = [],
+        skp: [StoredRecord<SKP>] = [], disiplin: [StoredRecord<HukumanDisiplin>] = []
+    ) {
+        self.pegawai = pegawai
+        self.pendidikan = pendidikan
+        self.diklat = diklat
+        self.skp = skp
+        self.disiplin = disiplin
+    }
+
+    /// The records without ids, for the scoring engine.
+    public var plain: EmployeeRecords {
+        EmployeeRecords(
+            pegawai: pegawai, pendidikan: pendidikan.map(\.value), diklat: diklat.map(\.value),
+            skp: skp.map(\.value), disiplin: disiplin.map(\.value))
+    }
+
+    /// The records without ids, leaving one out (the record being edited).
+    public func plain(excluding id: RecordID) -> EmployeeRecords {
+        EmployeeRecords(
+            pegawai: pegawai,
+            pendidikan: pendidikan.filter { !(id.kind == .pendidikan && $0.id == id.id) }.map(\.value),
+            diklat: diklat.filter { !(id.kind == .diklat && $0.id == id.id) }.map(\.value),
+            skp: skp.filter { !(id.kind == .skp && $0.id == id.id) }.map(\.value),
+            disiplin: disiplin.filter { !(id.kind == .disiplin && $0.id == id.id) }.map(\.value))
+    }
+}
+
+/// What a save returns: the record's id and the employee's new score for the measurement year.
+public struct SaveResult: Hashable, Sendable {
+    public var id: RecordID
+    public var score: EmployeeScore
+
+    public init(id: RecordID, score: EmployeeScore) {
+        self.id = id
+        self.score = score
+    }
+}
+
+/// An employee with a score.
+public struct ScoredPegawai: Hashable, Sendable {
+    public var pegawai: Pegawai
+    public var score: EmployeeScore
+
+    public init(pegawai: Pegawai, score: EmployeeScore) {
+        self.pegawai = pegawai
+        self.score = score
+    }
+}
+
+/// The dimensions an admin marks as "selesai diinput" for a unit (the data areas).
+public enum ProgressDimension: String, CaseIterable, Sendable, Codable {
+    case pendidikan
+    case kompetensi
+    case kinerja
+    case disiplin
+}
+
+/// One unit's mark for one dimension.
+public struct ProgressMark: Hashable, Sendable {
+    public var unit: String
+    public var dimension: ProgressDimension
+    public var done: Bool
+    public var by: String
+    public var at: Date
+
+    public init(unit: String, dimension: ProgressDimension, done: Bool, by: String, at: Date) {
+        self.unit = unit
+        self.dimension = dimension
+        self.done = done
+        self.by = by
+        self.at = at
+    }
+}
+
+/// One row of the audit log.
+public struct AuditEntry: Hashable, Sendable {
+    public var id: Int64
+    public var at: Date
+    public var actor: String
+    /// `insert`, `update`, `delete`, `undo`, `import`, `config`, `progress` ...
+    public var action: String
+    /// The table or kind touched (`diklat`, `pegawai`, `config` ...).
+    public var entity: String
+    public var entityID: String
+    /// The employee concerned, when there is one.
+    public var nip: String?
+    /// JSON of the old and new values (nil when none).
+    public var oldValue: String?
+    public var newValue: String?
+
+    public init(
+        id: Int64, at: Date, actor: String, action: String, entity: String, entityID: String, nip: String?,
+        oldValue: String?, newValue: String?
+    ) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.entity = entity
+        self.entityID = entityID
+        self.nip = nip
+        self.oldValue = oldValue
+        self.newValue = newValue
+    }
+}
+
+/// An unsaved form kept for the next start.
+public struct Draft: Hashable, Sendable, Codable {
+    /// Which form (`diklat`, `pendidikan` ...).
+    public var form: String
+    public var nip: String
+    /// The record being edited, when it was an edit.
+    public var editing: RecordID?
+    /// Field name to typed text.
+    public var fields: [String: String]
+    public var savedAt: Date
+
+    public init(form: String, nip: String, editing: RecordID?, fields: [String: String], savedAt: Date) {
+        self.form = form
+        self.nip = nip
+        self.editing = editing
+        self.fields = fields
+        self.savedAt = savedAt
+    }
+}
+
+/// Parsed rows for one import, each with its line number in the file.
+public enum ImportBatch: Sendable {
+    case units([Line<OrgUnit>])
+    case pegawai([Line<Pegawai>])
+    case records(RecordKind, [Line<Record>])
+
+    public var count: Int {
+        switch self {
+        case .units(let rows): return rows.count
+        case .pegawai(let rows): return rows.count
+        case .records(_, let rows): return rows.count
+        }
+    }
+}
+
+/// A value with the file line it came from.
+public struct Line<Value: Sendable>: Sendable {
+    public var number: Int
+    public var value: Value
+
+    public init(_ number: Int, _ value: Value) {
+        self.number = number
+        self.value = value
+    }
+}
+
+/// A problem with one line of an import.
+public struct LineIssue: Hashable, Sendable {
+    public var line: Int
+    public var issue: ValidationIssue
+
+    public init(line: Int, issue: ValidationIssue) {
+        self.line = line
+        self.issue = issue
+    }
+}
+
+/// What an import did.
+public struct ImportOutcome: Hashable, Sendable {
+    /// Rows written (0 when any row was invalid and `skipInvalid` was false).
+    public var imported: Int
+    /// Problems found, by line; rows with an error here were not written.
+    public var issues: [LineIssue]
+
+    public init(imported: Int, issues: [LineIssue]) {
+        self.imported = imported
+        self.issues = issues
+    }
+}
