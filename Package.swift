@@ -19,6 +19,8 @@ let package = Package(
             name: "IPASNStore",
             dependencies: ["IPASNCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Reading import files (CSV, any separator and encoding admins produce) into parsed rows.
+        .target(name: "IPASNImport", dependencies: ["IPASNCore", "IPASNStore"]),
         // The tiny C shim over the system ncursesw library.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // Cell grid, `Screen` protocol, virtual screen and the ncurses adaptor.
@@ -26,17 +28,18 @@ let package = Package(
         // The workstation screens: data entry, live subtotals, dashboard.
         .target(
             name: "IPASNWorkstation",
-            dependencies: ["IPASNCore", "IPASNStore", "IPASNTerminal"]
+            dependencies: ["IPASNCore", "IPASNStore", "IPASNImport", "IPASNTerminal"]
         ),
         .executableTarget(
             name: "ipasn",
             dependencies: [
-                "IPASNCore", "IPASNStore", "IPASNTerminal", "IPASNWorkstation",
+                "IPASNCore", "IPASNStore", "IPASNImport", "IPASNTerminal", "IPASNWorkstation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "IPASNCoreTests", dependencies: ["IPASNCore"]),
         .testTarget(name: "IPASNStoreTests", dependencies: ["IPASNStore", "IPASNCore"]),
+        .testTarget(name: "IPASNImportTests", dependencies: ["IPASNImport", "IPASNStore", "IPASNCore"]),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal"]),
         .testTarget(
             name: "IPASNWorkstationTests",

@@ -71,11 +71,14 @@ public protocol Store: AnyObject {
 
     // MARK: Import
 
-    /// Imports many rows in ONE transaction: all or nothing. Rows are already parsed;
-    /// references and duplicates (against the database and within the batch) are checked
-    /// here. With `skipInvalid` false, any invalid row means nothing is written and the
-    /// problems are returned; with it true the valid rows are written.
-    func importBatch(_ batch: ImportBatch, skipInvalid: Bool) throws -> ImportOutcome
+    /// Imports a stream of rows in ONE transaction: all or nothing. Rows arrive parsed (or
+    /// with their parse failures) and are consumed one at a time, so a file of a million
+    /// rows is never held in memory. References and duplicates (against the database and
+    /// within the file) are checked here. With `skipInvalid` false, any invalid row means
+    /// the transaction is rolled back, nothing is written, and every problem is returned;
+    /// with it true the valid rows are written and the problems returned.
+    /// The cached scores of every touched employee are updated in the same transaction.
+    func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool) throws -> ImportOutcome
 
     // MARK: Progress and activity
 

@@ -150,18 +150,37 @@ public struct Draft: Hashable, Sendable, Codable {
     }
 }
 
-/// Parsed rows for one import, each with its line number in the file.
-public enum ImportBatch: Sendable {
-    case units([Line<OrgUnit>])
-    case pegawai([Line<Pegawai>])
-    case records(RecordKind, [Line<Record>])
+/// One row of an import, as parsed from the file: a value, or why the row is invalid.
+public enum ImportRow: Sendable {
+    case unit(OrgUnit)
+    case pegawai(Pegawai)
+    case record(Record)
+    case invalid(ValidationFailure)
+}
 
-    public var count: Int {
-        switch self {
-        case .units(let rows): return rows.count
-        case .pegawai(let rows): return rows.count
-        case .records(_, let rows): return rows.count
-        }
+/// A stream of import rows (each with its file line), read one at a time.
+public protocol ImportRowSource {
+    /// What the rows are (`units`, `pegawai`, or a record kind), for the audit log.
+    var kind: String { get }
+    /// The next row, nil at the end. Throws on an unreadable file.
+    mutating func next() throws -> Line<ImportRow>?
+}
+
+/// A ready list of rows (tests, small imports).
+public struct ArrayRowSource: ImportRowSource {
+    public var kind: String
+    private var rows: [Line<ImportRow>]
+    private var index = 0
+
+    public init(kind: String, rows: [Line<ImportRow>]) {
+        self.kind = kind
+        self.rows = rows
+    }
+
+    public mutating func next() throws -> Line<ImportRow>? {
+        guard index < rows.count else { return nil }
+        defer { index += 1 }
+        return rows[index]
     }
 }
 
