@@ -21,6 +21,8 @@ let package = Package(
         ),
         // Reading import files (CSV, any separator and encoding admins produce) into parsed rows.
         .target(name: "IPASNImport", dependencies: ["IPASNCore", "IPASNStore"]),
+        // A realistic, deterministic sample province (units, names, NIPs, records) for trying and benchmarks.
+        .target(name: "IPASNDemo", dependencies: ["IPASNCore", "IPASNStore"]),
         // The tiny C shim over the system ncursesw library.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // Cell grid, `Screen` protocol, virtual screen and the ncurses adaptor.
@@ -33,13 +35,15 @@ let package = Package(
         .executableTarget(
             name: "ipasn",
             dependencies: [
-                "IPASNCore", "IPASNStore", "IPASNImport", "IPASNTerminal", "IPASNWorkstation",
+                "IPASNCore", "IPASNStore", "IPASNImport", "IPASNDemo", "IPASNTerminal", "IPASNWorkstation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "IPASNCoreTests", dependencies: ["IPASNCore"]),
         .testTarget(name: "IPASNStoreTests", dependencies: ["IPASNStore", "IPASNCore"]),
         .testTarget(name: "IPASNImportTests", dependencies: ["IPASNImport", "IPASNStore", "IPASNCore"]),
+        .testTarget(name: "IPASNDemoTests", dependencies: ["IPASNDemo", "IPASNStore", "IPASNCore"]),
+        .testTarget(name: "IPASNCLITests", dependencies: ["ipasn"]),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal"]),
         .testTarget(
             name: "IPASNWorkstationTests",
