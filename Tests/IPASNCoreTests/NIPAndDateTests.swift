@@ -1,0 +1,68 @@
+import Testing
+
+@testable import IPASNCore
+
+@Suite struct NIPTests {
+    let today = LocalDate(year: 2026, month: 11, day: 24)!
+
+    @Test func referenceVectors() {
+        #expect(NIP.validate("200012312024121001", status: .pns, today: today).isEmpty)
+        #expect(NIP.validate("20001231202412100", status: .pns, today: today).map(\.code) == [.nipLength(actual: 17)])
+        #expect(NIP.validate("200013312024121001", status: .pns, today: today).map(\.code) == [.nipBirthDate])
+        #expect(NIP.validate("200012312024123001", status: .pns, today: today).map(\.code) == [.nipSex("3")])
+    }
+
+    @Test func pppkHasItsOwnRule() {
+        #expect(NIP.validate("200012312024211001", status: .pppk, today: today).isEmpty)
+        // The same digits are not a valid PNS NIP (TMT month 21) ...
+        #expect(NIP.validate("200012312024211001", status: .pns, today: today).map(\.code) == [.nipTMT])
+        // ... and a PNS NIP is not a PPPK one (no marker 2 at position 13).
+        #expect(NIP.validate("200012312024121001", status: .pppk, today: today).map(\.code) == [.nipPPPKMarker("1")])
+        #expect(NIP.validate("200012312024201001", status: .pppk, today: today).map(\.code) == [.nipPPPKPeriod("0")])
+    }
+
+    @Test func groupedInputAndDisplay() {
+        #expect(NIP.validate("19860926 201505 1 001", status: .pns, today: today).isEmpty)
+        #expect(NIP.formatted("198609262015051001") == "19860926 201505 1 001")
+        #expect(NIP.validate("19860926-201505", status: .pns, today: today).map(\.code) == [.nipNotDigits])
+        #expect(NIP.validate("198609262015051000", status: .pns, today: today).map(\.code) == [.nipSequence])
+    }
+
+    @Test func sanityWarningsDoNotRefuse() {
+        // TMT 2010-01 for someone born 2000-12-31: before the 18th birthday.
+        let young = NIP.validate("200012312010011001", status: .pns, today: today)
+        #expect(young.map(\.code) == [.nipTMTBeforeAdult])
+        #expect(young.allSatisfy { $0.severity == .warning })
+        let unborn = NIP.validate("202712312024121001", status: .pns, today: today)
+        #expect(unborn.map(\.code) == [.nipBirthInFuture])
+        #expect(unborn.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func messagesNameTheFieldAndTheFix() {
+        let issue = NIP.validate("200013312024121001", status: .pns, today: today)[0]
+        #expect(issue.message(.id) == "NIP: 8 angka pertama harus tanggal lahir yang ada (TTTTBBHH).")
+        #expect(issue.message(.en).hasPrefix("NIP: the first 8 digits must be a real birth date"))
+    }
+}
+
+@Suite struct LocalDateTests {
+    @Test func acceptedForms() {
+        let expected = LocalDate(year: 2024, month: 12, day: 31)
+        #expect(LocalDate.parse("2024-12-31") == expected)
+        #expect(LocalDate.parse("31-12-2024") == expected)
+        #expect(LocalDate.parse("31/12/2024") == expected)
+        #expect(LocalDate.parse(" 1-2-2024 ") == LocalDate(year: 2024, month: 2, day: 1))
+    }
+
+    @Test func refusedForms() {
+        for text in ["2024-13-01", "31-04-2024", "29-02-2023", "2024/12", "12-31-2024x", "", "31122024", "24-12-31"] {
+            #expect(LocalDate.parse(text) == nil, "\(text)")
+        }
+        #expect(LocalDate.parse("29-02-2024") != nil)
+    }
+
+    @Test func ordering() {
+        #expect(LocalDate.parse("2024-12-31")! < LocalDate.parse("2025-01-01")!)
+        #expect(LocalDate.parse("2024-12-31")!.dayFirst == "31-12-2024")
+    }
+}

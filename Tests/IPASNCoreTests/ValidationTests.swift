@@ -1,0 +1,118 @@
+import Testing
+
+@testable import IPASNCore
+
+@Suite struct ValidationTests {
+    let today = LocalDate(year: 2026, month: 11, day: 24)!
+    var parser: RecordParser { RecordParser(today: today) }
+
+    func diklatFields(_ overrides: [String: String] = [:]) -> [String: String] {
+        var fields = [
+            "nip": "198609262015051001", "jenis": "3", "nama": "Pelatihan Arsip", "tanggal_mulai": "01-03-2024",
+            "tanggal_selesai": "03/03/2024", "jp": "24",
+        ]
+        fields.merge(overrides) { $1 }
+        return fields
+    }
+
+    func issues(_ fields: [String: String]) -> [ValidationIssue] {
+        if case .failure(let failure) = parser.diklat(fields) { return failure.issues }
+        return []
+    }
+
+    @Test func goodDiklatParses() throws {
+        let diklat = try parser.diklat(diklatFields()).get()
+        #expect(diklat.jenis.nama == "Teknis")
+        #expect(diklat.tanggalSelesai == LocalDate(year: 2024, month: 3, day: 3))
+        #expect(diklat.jp == 24)
+        #expect(diklat.sesuaiJabatan)
+    }
+
+    @Test func jenisByNameOrID() throws {
+        #expect(try parser.diklat(diklatFields(["jenis": "bimtek"])).get().jenis.id == 8)
+        #expect(try parser.diklat(diklatFields(["jenis": "E-Learning"])).get().jenis.id == 16)
+        #expect(issues(diklatFields(["jenis": "26"])).map(\.code) == [.unknownJenis("26")])
+    }
+
+    @Test func jpMustBeAPositiveWholeNumberAndPlausible() {
+        #expect(issues(diklatFields(["jp": "0"])).map(\.code) == [.jpNotPositive])
+        #expect(issues(diklatFields(["jp": "12,5"])).map(\.code) == [.jpNotNumber("12,5")])
+        #expect(issues(diklatFields(["jp": "1001"])).map(\.code) == [.jpImplausible(1001, limit: 1000)])
+        #expect(issues(diklatFields(["jp": "1000"])).isEmpty)
+        #expect(issues(diklatFields(["jp": ""])).map(\.code) == [.required])
+    }
+
+    @Test func endNotBeforeStartAndNotAfterToday() {
+        let backwards = issues(diklatFields(["tanggal_mulai": "2024-03-05", "tanggal_selesai": "2024-03-01"]))
+        #expect(backwards.map(\.field) == ["tanggal_selesai"])
+        #expect(
+            backwards[0].message(.id)
+                == "Tanggal selesai 01-03-2024 sebelum tanggal mulai 05-03-2024. Tanggal selesai harus sama atau sesudahnya.")
+        let future = issues(diklatFields(["tanggal_mulai": "2026-11-20", "tanggal_selesai": "2026-11-25"]))
+        #expect(future.map(\.code) == [.dateInFuture(LocalDate(year: 2026, month: 11, day: 25)!, today: today)])
+        #expect(issues(diklatFields(["tanggal_mulai": "2026-11-24", "tanggal_selesai": "2026-11-24"])).isEmpty)
+    }
+
+    @Test func badDateSaysHowToWriteIt() {
+        let found = issues(diklatFields(["tanggal_mulai": "2024-02-30"]))
+        #expect(found.map(\.code) == [.dateFormat("2024-02-30")])
+        #expect(found[0].message(.id).contains("HH-BB-TTTT"))
+    }
+
+    @Test func leadershipLevelOnlyAndAlwaysForStruktural() {
+        #expect(issues(diklatFields(["jenis": "1"])).map(\.code) == [.leadershipLevelRequired])
+        #expect(issues(diklatFields(["jenis": "1", "tingkat": "pim iii"])).isEmpty)
+        #expect(issues(diklatFields(["tingkat": "PKA"])).map(\.code) == [.leadershipLevelOnlyForStruktural])
+    }
+
+    @Test func duplicateIgnoresCaseAndSpacing() throws {
+        let first = try parser.diklat(diklatFields()).get()
+        let again = try parser.diklat(diklatFields(["nama": "  pelatihan   ARSIP "])).get()
+        let existing = EmployeeRecords(pegawai: F.pegawai(.pelaksana), diklat: [first])
+        let validator = RecordValidator(today: today)
+        #expect(validator.validate(.diklat(again), existing: existing).map(\.code) == [.duplicate(.diklat)])
+        let otherDates = try parser.diklat(diklatFields(["tanggal_selesai": "04-03-2024"])).get()
+        #expect(validator.validate(.diklat(otherDates), existing: existing).isEmpty)
+    }
+
+    @Test func skpNeedsPredikatOrNilai() throws {
+        #expect(try parser.skp(["nip": F.nip, "tahun": "2024", "nilai": "90,9"]).get().nilai == 90.9)
+        guard case .failure(let failure) = parser.skp(["nip": F.nip, "tahun": "2024"]) else {
+            Issue.record("an SKP without predikat or nilai must be refused")
+            return
+        }
+        #expect(failure.issues.map(\.code) == [.skpNeedsPredikatOrNilai])
+        guard case .failure(let future) = parser.skp(["nip": F.nip, "tahun": "2027", "predikat": "baik"]) else {
+            Issue.record("an SKP for a future year must be refused")
+            return
+        }
+        #expect(future.issues.map(\.code) == [.yearOutOfRange(2027, min: 1950, max: 2026)])
+    }
+
+    @Test func pegawaiRowChecksStrukturalJenjangAndNIPRule() throws {
+        let good = try parser.pegawai([
+            "nip": "200012312024211001", "nama": "Budi", "kode_unit": "U1", "jenis_jabatan": "Pelaksana",
+            "status": "PPPK",
+        ]).get()
+        #expect(good.0.status == .pppk)
+        guard
+            case .failure(let failure) = parser.pegawai([
+                "nip": "200012312024211001", "nama": "Budi", "kode_unit": "U1", "jenis_jabatan": "struktural",
+                "jenjang": "eselon 3",
+            ])
+        else {
+            Issue.record("expected failure")
+            return
+        }
+        #expect(failure.issues.map(\.field).sorted() == ["jenjang", "nip"])
+    }
+
+    @Test func educationLevelsByNameOrCode() {
+        #expect(EducationLevel.parse("S-1") == .s1)
+        #expect(EducationLevel.parse("40") == .s1)
+        #expect(EducationLevel.parse("05") == .sd)
+        #expect(EducationLevel.parse("D IV") == .d4)
+        #expect(EducationLevel.parse("SLTA_KEJURUAN") == .sltaKejuruan)
+        #expect(EducationLevel.parse("S9") == nil)
+    }
+}
