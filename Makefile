@@ -1,0 +1,46 @@
+# ipasn: the two commands of the README are `make run` and `make test`.
+SHELL := /bin/bash
+export PATH := $(PATH):/opt/swift/usr/bin
+SWIFT ?= swift
+BIN_RELEASE := .build/release/ipasn
+
+.PHONY: run build release test test-unit test-e2e bench bench-quick format clean deps
+
+deps:
+	@scripts/ensure-deps.sh run
+
+## Builds (release) and opens the workstation on the default database (created on first use).
+run: deps release
+	@$(BIN_RELEASE) $(ARGS)
+
+release:
+	@$(SWIFT) build -c release --product ipasn 2>&1 | grep -vE '^(\[|Building|Compiling|Write|Emitting|Linking|Planning|Fetching|Computing|Creating|Working copy)' || true
+	@test -x $(BIN_RELEASE)
+
+build:
+	$(SWIFT) build
+
+## Runs every test: unit and screen tests, the CLI end to end, the workstation in tmux, the quick benchmark.
+test:
+	@scripts/ensure-deps.sh test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	@bash Tests/e2e/run-all.sh
+
+## The province-scale benchmark (release build); writes docs/performance.md.
+bench:
+	@scripts/ensure-deps.sh bench
+	$(SWIFT) build -c release --product ipasn
+	$(BIN_RELEASE) bench --out docs/performance.md
+
+## The same benchmark code on a small database, in seconds.
+bench-quick:
+	@scripts/ensure-deps.sh bench
+	$(SWIFT) build --product ipasn
+	.build/debug/ipasn bench --quick
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build
