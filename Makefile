@@ -14,8 +14,7 @@ run: deps release
 	@$(BIN_RELEASE) $(ARGS)
 
 release:
-	@$(SWIFT) build -c release --product ipasn 2>&1 | grep -vE '^(\[|Building|Compiling|Write|Emitting|Linking|Planning|Fetching|Computing|Creating|Working copy)' || true
-	@test -x $(BIN_RELEASE)
+	@$(SWIFT) build -c release --product ipasn
 
 build:
 	$(SWIFT) build
