@@ -23,6 +23,13 @@ let package = Package(
         .target(name: "IPASNImport", dependencies: ["IPASNCore", "IPASNStore"]),
         // A realistic, deterministic sample province (units, names, NIPs, records) for trying and benchmarks.
         .target(name: "IPASNDemo", dependencies: ["IPASNCore", "IPASNStore"]),
+        // The province-scale benchmark suite behind `ipasn bench` / `make bench`.
+        .target(
+            name: "IPASNBench",
+            dependencies: [
+                "IPASNCore", "IPASNStore", "IPASNImport", "IPASNDemo", "IPASNTerminal", "IPASNWorkstation",
+            ]
+        ),
         // The tiny C shim over the system ncursesw library.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // Cell grid, `Screen` protocol, virtual screen and the ncurses adaptor.
@@ -36,6 +43,7 @@ let package = Package(
             name: "ipasn",
             dependencies: [
                 "IPASNCore", "IPASNStore", "IPASNImport", "IPASNDemo", "IPASNTerminal", "IPASNWorkstation",
+                "IPASNBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
