@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import IPASNCore
+
+/// How each record kind maps to its table: columns, arguments in column order, decoding.
+enum RecordRows {
+    /// The table's data columns (without `id`), in argument order; `dedup_key` is last.
+    static func columns(_ kind: RecordKind) -> [String] {
+        switch kind {
+        case .pendidikan: return ["nip", "tingkat", "tanggal_lulus", "nama_sekolah", "jurusan", "dedup_key"]
+        case .diklat:
+            return [
+                "nip", "jenis", "tingkat", "nama", "penyelenggara", "tanggal_mulai", "tanggal_selesai", "jp",
+                "nomor_sertifikat", "sesuai_jabatan", "dedup_key",
+            ]
+        case .skp: return ["nip", "tahun", "predikat", "nilai", "dedup_key"]
+        case .disiplin: return ["nip", "tingkat", "tmt", "jenis", "dedup_key"]
+        }
+    }
+
+    static func table(_ kind: RecordKind) -> String { kind.rawValue }
+
+    /// `SELECT id, <columns> FROM <table>`.
+    static func selectSQL(_ kind: RecordKind) -> String {
+        "SELECT id, \(columns(kind).joined(separator: ", ")) FROM \(table(kind))"
+    }
+
+    /// An INSERT of the data columns (and `id` first when `withID`); duplicates are ignored
+    /// (check `changesCount`) when `ignoreDuplicates`.
+    static func insertSQL(_ kind: RecordKind, withID: Bool = false, ignoreDuplicates: Bool = false) -> String {
+        let cols = (withID ? ["id"] : []) + columns(kind)
+        let marks = Array(repeating: "?", count: cols.count).joined(separator: ", ")
+        return "INSERT INTO \(table(kind)) (\(cols.joined(separator: ", "))) VALUES (\(marks))"
+            + (ignoreDuplicates ? " ON CONFLICT DO NOTHING" : "")
+    }
+
+    /// An UPDATE of every data column of the row `id` (the id is the last argument).
+    static func updateSQL(_ kind: RecordKind) -> String {
+        "UPDATE \(table(kind)) SET \(columns(kind).map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
+    }
+
+    /// The record's values in ``columns(_:)`` order, the dedup key last.
+    static func arguments(_ record: IPASNCore.Record) -> StatementArguments {
+        let key = DuplicateKey.of(record)
+        switch record {
+        case .pendidikan(let r):
+            return [r.nip, r.tingkat.rawValue, r.tanggalLulus?.iso, r.namaSekolah, r.jurusan, key]
+        case .diklat(let r):
+            return [
+                r.nip, r.jenis.id, r.tingkat?.rawValue, r.nama, r.penyelenggara, r.tanggalMulai.iso,
+                r.tanggalSelesai.iso, r.jp, r.nomorSertifikat, r.sesuaiJabatan ? 1 : 0, key,
+            ]
+        case .skp(let r):
+            return [r.nip, r.tahun, r.predikat?.rawValue, r.nilai, key]
+        case .disiplin(let r):
+            return [r.nip, r.tingkat.rawValue, r.tmt.iso, r.jenis, key]
+        }
+    }
+
+    /// Decodes a row of ``selectSQL(_:)`` (column 0 is the id).
+    static func decode(_ kind: RecordKind, _ row: Row) throws -> IPASNCore.Record {
+        func date(_ index: Int) throws -> LocalDate {
+            let text: String = row[index]
+            guard let date = LocalDate(iso: text) else { throw corrupt(kind, row, "date \(text)") }
+            return date
+        }
+        switch kind {
+        case .pendidikan:
+            guard let tingkat = EducationLevel(rawValue: row[2]) else { throw corrupt(kind, row, "tingkat") }
+            let lulus: String? = row[3]
+            return .pendidikan(
+                Pendidikan(
+                    nip: row[1], tingkat: tingkat, tanggalLulus: lulus.flatMap { LocalDate(iso: $0) },
+                    namaSekolah: row[4], jurusan: row[5]))
+        case .diklat:
+            guard let jenis = JenisDiklat.withID(row[2]) else { throw corrupt(kind, row, "jenis") }
+            let tingkat: String? = row[3]
+            return .diklat(
+                Diklat(
+                    nip: row[1], jenis: jenis, tingkat: tingkat.flatMap { LeadershipLevel(rawValue: $0) },
+                    nama: row[4], penyelenggara: row[5], tanggalMulai: try date(6), tanggalSelesai: try date(7),
+                    jp: row[8], nomorSertifikat: row[9], sesuaiJabatan: (row[10] as Int) != 0))
+        case .skp:
+            let predikat: String? = row[3]
+            return .skp(SKP(nip: row[1], tahun: row[2], predikat: predikat.flatMap { Predikat(rawValue: $0) }, nilai: row[4]))
+        case .disiplin:
+            guard let tingkat = TingkatHukuman(rawValue: row[2]) else { throw corrupt(kind, row, "tingkat") }
+            return .disiplin(HukumanDisiplin(nip: row[1], tingkat: tingkat, tmt: try date(3), jenis: row[4]))
+        }
+    }
+
+    private static func corrupt(_ kind: RecordKind, _ row: Row, _ what: String) -> Error {
+        StoreError.corrupt("\(kind.rawValue) row \(row[0] as Int64? ?? -1): unreadable \(what)")
+    }
+
+    // MARK: JSON for the audit log
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    /// The full row as a JSON object: the record's fields plus `id` and `kind`.
+    static func json(_ record: IPASNCore.Record, id: Int64) throws -> String {
+        let data: Data
+        switch record {
+        case .pendidikan(let r): data = try encoder.encode(r)
+        case .diklat(let r): data = try encoder.encode(r)
+        case .skp(let r): data = try encoder.encode(r)
+        case .disiplin(let r): data = try encoder.encode(r)
+        }
+        guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw StoreError.corrupt("record did not encode as an object")
+        }
+        object["id"] = id
+        object["kind"] = record.kind.rawValue
+        let full = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return String(decoding: full, as: UTF8.self)
+    }
+
+    /// Reads back a row written by ``json(_:id:)``.
+    static func fromJSON(_ text: String) throws -> (record: IPASNCore.Record, id: Int64) {
+        let data = Data(text.utf8)
+        struct Header: Decodable {
+            var id: Int64
+            var kind: RecordKind
+        }
+        let header = try JSONDecoder().decode(Header.self, from: data)
+        let decoder = JSONDecoder()
+        let record: IPASNCore.Record
+        switch header.kind {
+        case .pendidikan: record = .pendidikan(try decoder.decode(Pendidikan.self, from: data))
+        case .diklat: record = .diklat(try decoder.decode(Diklat.self, from: data))
+        case .skp: record = .skp(try decoder.decode(SKP.self, from: data))
+        case .disiplin: record = .disiplin(try decoder.decode(HukumanDisiplin.self, from: data))
+        }
+        return (record, header.id)
+    }
+
+    /// Any Encodable as sorted-key JSON text.
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,137 @@
+import GRDB
+
+/// The versioned schema of an ipasn SQLite database.
+///
+/// Dates of records are ISO `YYYY-MM-DD` text; moments (audit, progress) are GRDB's UTC
+/// `YYYY-MM-DD HH:MM:SS.SSS` text, which sorts and compares like the moments.
+enum SQLiteSchema {
+    /// All migrations, in order. Never edit a registered migration: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    static let v1 = """
+        CREATE TABLE units (
+            kode  TEXT PRIMARY KEY NOT NULL,
+            nama  TEXT NOT NULL,
+            -- Deferred so that a unit file may list children before their parents.
+            induk TEXT REFERENCES units(kode) DEFERRABLE INITIALLY DEFERRED
+        );
+        CREATE INDEX units_induk ON units(induk);
+
+        CREATE TABLE pegawai (
+            nip           TEXT PRIMARY KEY NOT NULL,
+            nama          TEXT NOT NULL,
+            kode_unit     TEXT NOT NULL REFERENCES units(kode) DEFERRABLE INITIALLY DEFERRED,
+            jenis_jabatan TEXT NOT NULL,
+            jenjang       TEXT NOT NULL DEFAULT '',
+            status        TEXT NOT NULL,
+            aktif         INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX pegawai_unit ON pegawai(kode_unit, nama);
+        CREATE INDEX pegawai_nama ON pegawai(nama);
+
+        -- Record tables. The unique index on (nip, dedup_key) both refuses duplicates
+        -- (dedup_key starts with the kind and the NIP, so it is unique on its own) and
+        -- serves every "records of this employee" query: one index per table, not two,
+        -- which keeps a million-row import fast.
+        CREATE TABLE pendidikan (
+            id            INTEGER PRIMARY KEY,
+            nip           TEXT NOT NULL REFERENCES pegawai(nip),
+            tingkat       TEXT NOT NULL,
+            tanggal_lulus TEXT,
+            nama_sekolah  TEXT NOT NULL DEFAULT '',
+            jurusan       TEXT NOT NULL DEFAULT '',
+            dedup_key     TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX pendidikan_dedup ON pendidikan(nip, dedup_key);
+
+        CREATE TABLE diklat (
+            id               INTEGER PRIMARY KEY,
+            nip              TEXT NOT NULL REFERENCES pegawai(nip),
+            jenis            INTEGER NOT NULL,
+            tingkat          TEXT,
+            nama             TEXT NOT NULL,
+            penyelenggara    TEXT NOT NULL DEFAULT '',
+            tanggal_mulai    TEXT NOT NULL,
+            tanggal_selesai  TEXT NOT NULL,
+            jp               INTEGER NOT NULL,
+            nomor_sertifikat TEXT NOT NULL DEFAULT '',
+            sesuai_jabatan   INTEGER NOT NULL DEFAULT 1,
+            dedup_key        TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX diklat_dedup ON diklat(nip, dedup_key);
+
+        CREATE TABLE skp (
+            id        INTEGER PRIMARY KEY,
+            nip       TEXT NOT NULL REFERENCES pegawai(nip),
+            tahun     INTEGER NOT NULL,
+            predikat  TEXT,
+            nilai     REAL,
+            dedup_key TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX skp_dedup ON skp(nip, dedup_key);
+
+        CREATE TABLE disiplin (
+            id        INTEGER PRIMARY KEY,
+            nip       TEXT NOT NULL REFERENCES pegawai(nip),
+            tingkat   TEXT NOT NULL,
+            tmt       TEXT NOT NULL,
+            jenis     TEXT NOT NULL DEFAULT '',
+            dedup_key TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX disiplin_dedup ON disiplin(nip, dedup_key);
+
+        -- Cached per-employee scores, by (year, nip): the unit figures' GROUP BY reads it.
+        CREATE TABLE employee_score (
+            year        INTEGER NOT NULL,
+            nip         TEXT NOT NULL REFERENCES pegawai(nip),
+            kualifikasi REAL NOT NULL,
+            kompetensi  REAL NOT NULL,
+            kinerja     REAL NOT NULL,
+            disiplin    REAL NOT NULL,
+            complete    INTEGER NOT NULL,
+            missing     TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (year, nip)
+        ) WITHOUT ROWID;
+        -- The years whose scores are cached (kept up to date on every change).
+        CREATE TABLE score_year (year INTEGER PRIMARY KEY NOT NULL);
+
+        CREATE TABLE config (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+
+        CREATE TABLE audit (
+            id        INTEGER PRIMARY KEY,
+            at        TEXT NOT NULL,
+            actor     TEXT NOT NULL,
+            action    TEXT NOT NULL,
+            entity    TEXT NOT NULL,
+            entity_id TEXT NOT NULL DEFAULT '',
+            nip       TEXT,
+            old_value TEXT,
+            new_value TEXT,
+            -- For an `undo` row: the audit row it reverted.
+            undoes    INTEGER REFERENCES audit(id)
+        );
+        CREATE INDEX audit_at ON audit(at);
+        CREATE INDEX audit_actor ON audit(actor, id);
+        CREATE INDEX audit_undoes ON audit(undoes) WHERE undoes IS NOT NULL;
+
+        CREATE TABLE progress (
+            unit      TEXT NOT NULL REFERENCES units(kode),
+            dimension TEXT NOT NULL,
+            done      INTEGER NOT NULL,
+            by        TEXT NOT NULL,
+            at        TEXT NOT NULL,
+            PRIMARY KEY (unit, dimension)
+        );
+
+        CREATE TABLE draft (
+            id   INTEGER PRIMARY KEY CHECK (id = 1),
+            json TEXT NOT NULL
+        );
+        """
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import IPASNCore
+
+extension SQLiteStore {
+    /// SQLite's `integrity_check` and `foreign_key_check`, then the project's own checks:
+    /// every cached score equals a fresh recompute (and every employee has one for each
+    /// cached year), every employee's unit exists, and the unit tree has no cycle.
+    /// Returns one English sentence per problem; empty when all is well.
+    public func check() throws -> [String] {
+        try read { db in
+            var problems: [String] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { problems += integrity.map { "SQLite integrity check: \($0)" } }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                let table: String = row[0]
+                let rowid: Int64? = row[1]
+                let parent: String = row[2]
+                problems.append("Table \(table), row \(rowid.map(String.init) ?? "?"), refers to a missing row of \(parent).")
+            }
+            for row in try Row.fetchAll(
+                db, sql: "SELECT nip, kode_unit FROM pegawai WHERE kode_unit NOT IN (SELECT kode FROM units) ORDER BY nip")
+            {
+                problems.append("Employee \(row[0] as String) belongs to unit \(row[1] as String), which does not exist.")
+            }
+            var parents: [String: String?] = [:]
+            for unit in try units(db) { parents[unit.kode] = .some(unit.induk) }
+            let cyclic = UnitTree.unitsInCycles(parents: parents)
+            if !cyclic.isEmpty {
+                problems.append("The unit tree has a cycle through: \(cyclic.joined(separator: ", ")).")
+            }
+            problems += try checkScores(db)
+            return problems
+        }
+    }
+
+    private func checkScores(_ db: Database) throws -> [String] {
+        var problems: [String] = []
+        let years = try cachedYears(db)
+        guard !years.isEmpty else { return [] }
+        var cached: [Int: [String: EmployeeScore]] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.scoreColumns) FROM employee_score")
+        while let row = try rows.next() {
+            let score = Self.score(row)
+            cached[score.year, default: [:]][score.nip] = score
+        }
+        let engine = ScoringEngine(ruleset: try ruleset(db))
+        let limit = 50
+        var found = 0
+        try forEachEmployee(db) { records in
+            for year in years {
+                let fresh = engine.score(records, year: year)
+                let stored = cached[year]?.removeValue(forKey: fresh.nip)
+                guard stored != fresh else { continue }
+                found += 1
+                guard found <= limit else { continue }
+                if let stored {
+                    problems.append(
+                        "Cached \(year) score of employee \(fresh.nip) is \(Self.describe(stored)) but a recompute gives \(Self.describe(fresh)).")
+                } else {
+                    problems.append("Employee \(fresh.nip) has no cached \(year) score.")
+                }
+            }
+        }
+        for (year, left) in cached where !left.isEmpty {
+            problems.append("\(left.count) cached \(year) score(s) belong to no employee.")
+        }
+        if found > limit { problems.append("... and \(found - limit) more score mismatches.") }
+        return problems
+    }
+
+    private static func describe(_ s: EmployeeScore) -> String {
+        "\(s.kualifikasi)/\(s.kompetensi)/\(s.kinerja)/\(s.disiplin)" + (s.missing.isEmpty ? "" : " (missing \(s.missing.map(\.rawValue).joined(separator: ", ")))")
+    }
+}

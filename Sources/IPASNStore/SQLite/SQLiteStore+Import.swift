@@ -1,0 +1,233 @@
+import Foundation
+import GRDB
+import IPASNCore
+
+extension SQLiteStore {
+    /// Above this many touched employees an import refreshes scores with one streaming pass
+    /// over the tables instead of per-employee queries.
+    static let streamingRecomputeThreshold = 500
+
+    /// Imports a stream of rows in ONE transaction (see ``Store/importRows(_:skipInvalid:)``).
+    ///
+    /// Record rows are expected to have passed field validation already (``RecordParser``
+    /// does it while reading the file); here they are checked for references (the NIP must
+    /// be a known employee, kept in memory) and duplicates: against the database through the
+    /// unique `dedup_key` index (`INSERT ... ON CONFLICT DO NOTHING`), and within the file,
+    /// where the conflicting row's id tells which earlier line it came from. One audit row
+    /// (action `import`) records the counts. Units may list parents after children: the tree
+    /// is checked once every row is read.
+    public func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool) throws -> ImportOutcome {
+        let kind = rows.kind
+        return try conditionalTransaction({ db in
+            var issues: [LineIssue] = []
+            var imported = 0
+            var byUnit: [String: Int] = [:]
+            switch kind {
+            case "units":
+                imported = try importUnits(&rows, issues: &issues, db)
+            case "pegawai":
+                imported = try importPegawai(&rows, issues: &issues, db)
+            default:
+                imported = try importRecords(&rows, issues: &issues, byUnit: &byUnit, db)
+            }
+            issues.sort { $0.line < $1.line }
+            let commit = issues.isEmpty || skipInvalid
+            if commit {
+                let summary = ImportSummary(
+                    kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit)
+                try audit(action: "import", entity: kind, entityID: "", nip: nil, old: nil, new: try RecordRows.json(summary), db)
+            }
+            return (ImportOutcome(imported: commit ? imported : 0, issues: issues), commit)
+        })
+    }
+
+    private func importRecords(
+        _ rows: inout some ImportRowSource, issues: inout [LineIssue], byUnit: inout [String: Int], _ db: Database
+    ) throws -> Int {
+        // NIP -> unit of every employee: ~50k short strings at province scale.
+        var unitOf: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT nip, kode_unit FROM pegawai") { unitOf[row[0]] = row[1] as String }
+        var inserts: [RecordKind: Statement] = [:]
+        // Lines of the rows inserted by this import, by id - firstID (ids grow by one per insert).
+        var firstID: [RecordKind: Int64] = [:]
+        var lines: [RecordKind: [Int32]] = [:]
+        var touched: Set<String> = []
+        var imported = 0
+        while let line = try rows.next() {
+            let record: IPASNCore.Record
+            switch line.value {
+            case .record(let r): record = r
+            case .invalid(let failure):
+                for issue in failure.issues where issue.severity == .error {
+                    issues.append(LineIssue(line: line.number, issue: issue))
+                }
+                continue
+            case .unit, .pegawai:
+                issues.append(LineIssue(line: line.number, issue: Self.wrongKind))
+                continue
+            }
+            let nip = record.nip
+            guard let unit = unitOf[nip] else {
+                issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "nip", code: .unknownNIP(nip))))
+                continue
+            }
+            let kind = record.kind
+            let statement: Statement
+            if let cached = inserts[kind] {
+                statement = cached
+            } else {
+                statement = try db.makeStatement(sql: RecordRows.insertSQL(kind, ignoreDuplicates: true))
+                inserts[kind] = statement
+            }
+            let arguments = RecordRows.arguments(record)
+            statement.setUncheckedArguments(arguments)
+            try statement.execute()
+            if db.changesCount == 0 {
+                issues.append(LineIssue(line: line.number, issue: try duplicateIssue(record, firstID[kind], lines[kind], db)))
+                continue
+            }
+            let id = db.lastInsertedRowID
+            if firstID[kind] == nil { firstID[kind] = id }
+            lines[kind, default: []].append(Int32(clamping: line.number))
+            imported += 1
+            byUnit[unit, default: 0] += 1
+            touched.insert(nip)
+        }
+        try refreshScores(touched, db)
+        return imported
+    }
+
+    /// The issue for a row the unique index refused: a repeat of an earlier line of the file
+    /// when the conflicting row was inserted by this import, else a duplicate of stored data.
+    private func duplicateIssue(_ record: IPASNCore.Record, _ firstID: Int64?, _ lines: [Int32]?, _ db: Database) throws
+        -> ValidationIssue
+    {
+        let field = Self.duplicateField(record.kind)
+        if let firstID, let lines,
+            let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM \(record.kind.rawValue) WHERE nip = ? AND dedup_key = ?",
+                arguments: [record.nip, DuplicateKey.of(record)]),
+            id >= firstID, id - firstID < Int64(lines.count)
+        {
+            return ValidationIssue(field: field, code: .duplicateInFile(line: Int(lines[Int(id - firstID)])))
+        }
+        return ValidationIssue(field: field, code: .duplicate(record.kind))
+    }
+
+    static func duplicateField(_ kind: RecordKind) -> String {
+        switch kind {
+        case .pendidikan: return "tingkat"
+        case .diklat: return "nama"
+        case .skp: return "tahun"
+        case .disiplin: return "tmt"
+        }
+    }
+
+    static let wrongKind = ValidationIssue(
+        field: "", code: .custom(id: "Baris ini bukan jenis data yang diimpor.", en: "This row is not of the imported kind."))
+
+    private func refreshScores(_ touched: Set<String>, _ db: Database) throws {
+        guard !touched.isEmpty else { return }
+        try ensureCached(year: try measurementYear(db), db)
+        if touched.count > Self.streamingRecomputeThreshold {
+            try recompute(years: try cachedYears(db), only: touched, replaceAll: false, db)
+        } else {
+            for nip in touched.sorted() { _ = try recomputeEmployee(nip, db) }
+        }
+    }
+
+    private func importPegawai(_ rows: inout some ImportRowSource, issues: inout [LineIssue], _ db: Database) throws
+        -> Int
+    {
+        let units = Set(try String.fetchAll(db, sql: "SELECT kode FROM units"))
+        var seen: [String: Int] = [:]
+        var touched: Set<String> = []
+        let statement = try db.makeStatement(sql: Self.upsertPegawaiSQL)
+        var imported = 0
+        while let line = try rows.next() {
+            let pegawai: Pegawai
+            switch line.value {
+            case .pegawai(let p): pegawai = p
+            case .invalid(let failure):
+                for issue in failure.issues where issue.severity == .error {
+                    issues.append(LineIssue(line: line.number, issue: issue))
+                }
+                continue
+            case .unit, .record:
+                issues.append(LineIssue(line: line.number, issue: Self.wrongKind))
+                continue
+            }
+            if let earlier = seen[pegawai.nip] {
+                issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "nip", code: .duplicateInFile(line: earlier))))
+                continue
+            }
+            seen[pegawai.nip] = line.number
+            guard units.contains(pegawai.kodeUnit) else {
+                issues.append(
+                    LineIssue(line: line.number, issue: ValidationIssue(field: "kode_unit", code: .unknownUnit(pegawai.kodeUnit))))
+                continue
+            }
+            statement.setUncheckedArguments(Self.arguments(pegawai))
+            try statement.execute()
+            touched.insert(pegawai.nip)
+            imported += 1
+        }
+        try refreshScores(touched, db)
+        return imported
+    }
+
+    private func importUnits(_ rows: inout some ImportRowSource, issues: inout [LineIssue], _ db: Database) throws -> Int {
+        var parents: [String: String?] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT kode, induk FROM units") { parents[row[0]] = .some(row[1]) }
+        var fileUnits: [Line<OrgUnit>] = []
+        var lineOf: [String: Int] = [:]
+        while let line = try rows.next() {
+            switch line.value {
+            case .unit(let unit):
+                if let earlier = lineOf[unit.kode] {
+                    issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "kode", code: .duplicateInFile(line: earlier))))
+                    continue
+                }
+                lineOf[unit.kode] = line.number
+                fileUnits.append(Line(line.number, unit))
+            case .invalid(let failure):
+                for issue in failure.issues where issue.severity == .error {
+                    issues.append(LineIssue(line: line.number, issue: issue))
+                }
+            case .pegawai, .record:
+                issues.append(LineIssue(line: line.number, issue: Self.wrongKind))
+            }
+        }
+        // Resolve the tree now that every row is known: parents may come after children.
+        for line in fileUnits { parents[line.value.kode] = .some(line.value.induk) }
+        var rejected: Set<String> = []
+        for line in fileUnits {
+            if let induk = line.value.induk, parents[induk] == nil {
+                issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unknownUnit(induk))))
+                rejected.insert(line.value.kode)
+            } else if UnitTree.cycle(from: line.value.kode, parents: parents) {
+                issues.append(
+                    LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unitCycle(line.value.induk ?? ""))))
+                rejected.insert(line.value.kode)
+            }
+        }
+        // A unit whose parent was refused cannot be written either (skip-invalid mode).
+        var changed = true
+        while changed {
+            changed = false
+            for line in fileUnits where !rejected.contains(line.value.kode) {
+                if let induk = line.value.induk, rejected.contains(induk) {
+                    issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unknownUnit(induk))))
+                    rejected.insert(line.value.kode)
+                    changed = true
+                }
+            }
+        }
+        var imported = 0
+        for line in fileUnits where !rejected.contains(line.value.kode) {
+            try upsertUnit(line.value, db)
+            imported += 1
+        }
+        return imported
+    }
+}

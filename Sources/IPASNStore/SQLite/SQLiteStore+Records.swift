@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+import IPASNCore
+
+extension SQLiteStore {
+    /// All records of one employee with their ids, or nil for an unknown NIP.
+    public func records(nip: String) throws -> StoredEmployeeRecords? {
+        try read { try records(nip: nip, $0) }
+    }
+
+    func records(nip: String, _ db: Database) throws -> StoredEmployeeRecords? {
+        guard let pegawai = try pegawai(nip: nip, db) else { return nil }
+        var stored = StoredEmployeeRecords(pegawai: pegawai)
+        for kind in RecordKind.allCases {
+            let rows = try Row.fetchAll(db, sql: RecordRows.selectSQL(kind) + " WHERE nip = ? ORDER BY id", arguments: [nip])
+            for row in rows {
+                let id: Int64 = row[0]
+                switch try RecordRows.decode(kind, row) {
+                case .pendidikan(let r): stored.pendidikan.append(StoredRecord(id: id, value: r))
+                case .diklat(let r): stored.diklat.append(StoredRecord(id: id, value: r))
+                case .skp(let r): stored.skp.append(StoredRecord(id: id, value: r))
+                case .disiplin(let r): stored.disiplin.append(StoredRecord(id: id, value: r))
+                }
+            }
+        }
+        return stored
+    }
+
+    func record(_ id: RecordID, _ db: Database) throws -> IPASNCore.Record? {
+        try Row.fetchOne(db, sql: RecordRows.selectSQL(id.kind) + " WHERE id = ?", arguments: [id.id])
+            .map { try RecordRows.decode(id.kind, $0) }
+    }
+
+    /// Validates a record against the employee's stored records (excluding `editing`):
+    /// fields, the NIP reference, duplicates. Throws ``ValidationFailure``.
+    private func validate(_ record: IPASNCore.Record, editing: RecordID?, _ db: Database) throws {
+        guard let stored = try records(nip: record.nip, db) else {
+            var issues = RecordValidator(today: context.today).validate(record).filter { $0.severity == .error }
+            issues.insert(ValidationIssue(field: "nip", code: .unknownNIP(record.nip)), at: 0)
+            throw ValidationFailure(issues)
+        }
+        let existing = editing.map { stored.plain(excluding: $0) } ?? stored.plain
+        let issues = RecordValidator(today: context.today).validate(record, existing: existing)
+            .filter { $0.severity == .error }
+        if !issues.isEmpty { throw ValidationFailure(issues) }
+    }
+
+    /// Validates and saves a new record, audits it, and refreshes the employee's cached
+    /// scores, in one transaction. Throws ``ValidationFailure`` and writes nothing when the
+    /// record is invalid, names an unknown NIP or repeats a stored record.
+    @discardableResult
+    public func add(_ record: IPASNCore.Record) throws -> SaveResult {
+        try transaction { db in
+            try validate(record, editing: nil, db)
+            let id = try insert(record, id: nil, db)
+            try audit(
+                action: "insert", entity: record.kind.rawValue, entityID: String(id), nip: record.nip, old: nil,
+                new: try RecordRows.json(record, id: id), db)
+            let score = try recomputeEmployee(record.nip, db)
+            return SaveResult(id: RecordID(kind: record.kind, id: id), score: score)
+        }
+    }
+
+    /// Replaces record `id` by `record` (same kind), audited with old and new values.
+    /// When the NIP changes, both employees' scores are refreshed; the result carries the
+    /// new owner's score. Throws ``StoreError/recordNotFound(_:)`` or ``ValidationFailure``.
+    @discardableResult
+    public func update(_ id: RecordID, to record: IPASNCore.Record) throws -> SaveResult {
+        guard record.kind == id.kind else {
+            throw ValidationFailure([
+                ValidationIssue(
+                    field: "kind",
+                    code: .custom(
+                        id: "Jenis data tidak boleh diubah (\(id.kind.rawValue) → \(record.kind.rawValue)).",
+                        en: "A record cannot change kind (\(id.kind.rawValue) → \(record.kind.rawValue))."))
+            ])
+        }
+        return try transaction { db in
+            guard let old = try self.record(id, db) else { throw StoreError.recordNotFound(id) }
+            try validate(record, editing: id, db)
+            try write(record, over: id, db)
+            try audit(
+                action: "update", entity: id.kind.rawValue, entityID: String(id.id), nip: record.nip,
+                old: try RecordRows.json(old, id: id.id), new: try RecordRows.json(record, id: id.id), db)
+            if old.nip != record.nip { _ = try recomputeEmployee(old.nip, db) }
+            return SaveResult(id: id, score: try recomputeEmployee(record.nip, db))
+        }
+    }
+
+    /// Deletes a record; the audit row keeps the full old row (with its id) as JSON.
+    /// Throws ``StoreError/recordNotFound(_:)``.
+    @discardableResult
+    public func delete(_ id: RecordID) throws -> SaveResult {
+        try transaction { db in
+            guard let old = try self.record(id, db) else { throw StoreError.recordNotFound(id) }
+            try db.execute(sql: "DELETE FROM \(RecordRows.table(id.kind)) WHERE id = ?", arguments: [id.id])
+            try audit(
+                action: "delete", entity: id.kind.rawValue, entityID: String(id.id), nip: old.nip,
+                old: try RecordRows.json(old, id: id.id), new: nil, db)
+            return SaveResult(id: id, score: try recomputeEmployee(old.nip, db))
+        }
+    }
+
+    /// Reverts the most recent add, update or delete of a record by `actor` that is not yet
+    /// undone, and audits the undo (action `undo`, pointing at the reverted row). Returns the
+    /// reverted audit entry, or nil when there is nothing to undo. Throws
+    /// ``ValidationFailure`` when reverting would make a duplicate (the same record was
+    /// entered again since).
+    @discardableResult
+    public func undoLast(actor: String) throws -> AuditEntry? {
+        try transaction { db in
+            let kinds = RecordKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT \(Self.auditColumns) FROM audit a
+                        WHERE a.actor = ? AND a.action IN ('insert', 'update', 'delete') AND a.entity IN (\(kinds))
+                          AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id)
+                        ORDER BY a.id DESC LIMIT 1
+                        """, arguments: [actor])
+            else { return nil }
+            let entry = Self.auditEntry(row)
+            guard let kind = RecordKind(rawValue: entry.entity), let rawID = Int64(entry.entityID) else { return nil }
+            let id = RecordID(kind: kind, id: rawID)
+            let current = try self.record(id, db)
+            var touched: Set<String> = []
+            switch entry.action {
+            case "insert":
+                if let current {
+                    try db.execute(sql: "DELETE FROM \(kind.rawValue) WHERE id = ?", arguments: [rawID])
+                    touched.insert(current.nip)
+                }
+            case "update", "delete":
+                guard let oldJSON = entry.oldValue else { throw StoreError.corrupt("audit \(entry.id) has no old value") }
+                let (old, _) = try RecordRows.fromJSON(oldJSON)
+                try refuseDuplicate(old, ignoring: id, db)
+                if let current {
+                    try write(old, over: id, db)
+                    touched.insert(current.nip)
+                } else {
+                    _ = try insert(old, id: rawID, db)
+                }
+                touched.insert(old.nip)
+            default:
+                return nil
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, undoes)
+                    VALUES (?, ?, 'undo', ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    context.now(), context.actor, entry.entity, entry.entityID, entry.nip,
+                    try current.map { try RecordRows.json($0, id: rawID) }, entry.oldValue, entry.id,
+                ])
+            for nip in touched.sorted() { _ = try recomputeEmployee(nip, db) }
+            return entry
+        }
+    }
+
+    private func refuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: Database) throws {
+        let other = try Int64.fetchOne(
+            db, sql: "SELECT id FROM \(record.kind.rawValue) WHERE nip = ? AND dedup_key = ? AND id <> ?",
+            arguments: [record.nip, DuplicateKey.of(record), id.id])
+        if other != nil {
+            throw ValidationFailure([ValidationIssue(field: "nip", code: .duplicate(record.kind))])
+        }
+    }
+
+    /// Inserts a record (with a given id when restoring one); returns its id.
+    func insert(_ record: IPASNCore.Record, id: Int64?, _ db: Database) throws -> Int64 {
+        var arguments = RecordRows.arguments(record)
+        if let id { arguments = [id] + arguments }
+        try db.execute(sql: RecordRows.insertSQL(record.kind, withID: id != nil), arguments: arguments)
+        return id ?? db.lastInsertedRowID
+    }
+
+    private func write(_ record: IPASNCore.Record, over id: RecordID, _ db: Database) throws {
+        try db.execute(sql: RecordRows.updateSQL(id.kind), arguments: RecordRows.arguments(record) + [id.id])
+    }
+}

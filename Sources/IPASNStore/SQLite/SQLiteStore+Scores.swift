@@ -1,0 +1,212 @@
+import Foundation
+import GRDB
+import IPASNCore
+
+/// Score caching: the measurement year is always cached; another year is computed for the
+/// whole database and cached the first time it is asked for as a whole (``SQLiteStore/scores(year:unit:)``,
+/// ``SQLiteStore/directUnitTotals(year:)``, ``SQLiteStore/recomputeAll(year:)``), and from then on kept
+/// up to date by every change like the measurement year.
+extension SQLiteStore {
+    // MARK: Reading
+
+    /// One employee's score: from the cache for a cached year, else computed (not cached).
+    public func score(nip: String, year: Int) throws -> EmployeeScore? {
+        try read { db in
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT \(Self.scoreColumns) FROM employee_score WHERE year = ? AND nip = ?", arguments: [year, nip])
+            {
+                return Self.score(row)
+            }
+            guard let records = try records(nip: nip, db) else { return nil }
+            return ScoringEngine(ruleset: try ruleset(db)).score(records.plain, year: year)
+        }
+    }
+
+    /// Scores of all active employees, or of those of a unit and its sub-units, ordered by
+    /// unit then name. Caches the year first when it is not cached.
+    public func scores(year: Int, unit: String?) throws -> [ScoredPegawai] {
+        try ensureCached(year: year)
+        return try read { db in
+            let cols = "\(Self.pegawaiColumns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")), \(Self.scoreColumns.split(separator: ",").map { "s." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))"
+            let from = "FROM pegawai p JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE p.aktif = 1"
+            let rows: [Row]
+            if let unit {
+                rows = try Row.fetchAll(
+                    db, sql: "\(Self.subunitsCTE) SELECT \(cols) \(from) AND p.kode_unit IN sub ORDER BY p.kode_unit, p.nama, p.nip",
+                    arguments: [unit, year])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT \(cols) \(from) ORDER BY p.kode_unit, p.nama, p.nip", arguments: [year])
+            }
+            return try rows.map { ScoredPegawai(pegawai: try Self.pegawai($0), score: Self.score($0, offset: 7)) }
+        }
+    }
+
+    /// Each unit's sums over its own active employees: one GROUP BY over the score cache.
+    public func directUnitTotals(year: Int) throws -> [String: ScoreTotals] {
+        try ensureCached(year: year)
+        return try read { db in
+            var totals: [String: ScoreTotals] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT p.kode_unit, COUNT(*), SUM(s.complete), SUM(s.kualifikasi), SUM(s.kompetensi),
+                           SUM(s.kinerja), SUM(s.disiplin)
+                    FROM employee_score s JOIN pegawai p ON p.nip = s.nip
+                    WHERE s.year = ? AND p.aktif = 1
+                    GROUP BY p.kode_unit
+                    """, arguments: [year])
+            while let row = try rows.next() {
+                totals[row[0]] = ScoreTotals(
+                    pegawai: row[1], completePegawai: row[2], kualifikasi: row[3], kompetensi: row[4], kinerja: row[5],
+                    disiplin: row[6])
+            }
+            return totals
+        }
+    }
+
+    /// Every unit's figures with sub-units folded in, in tree order.
+    public func unitFigures(year: Int) throws -> [UnitFigure] {
+        let direct = try directUnitTotals(year: year)
+        let units: [OrgUnit] = try read { db in try self.units(db) }
+        let rules: Ruleset = try read { db in try self.ruleset(db) }
+        return UnitAggregation.figures(units: units, direct: direct, ruleset: rules)
+    }
+
+    /// Recomputes and stores every employee's score for `year` (which becomes a cached year),
+    /// in one transaction, streaming the record tables in NIP order.
+    public func recomputeAll(year: Int) throws {
+        try transaction { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO score_year(year) VALUES (?)", arguments: [year])
+            try recompute(years: [year], only: nil, replaceAll: true, db)
+        }
+    }
+
+    // MARK: Maintaining the cache
+
+    static let scoreColumns = "nip, year, kualifikasi, kompetensi, kinerja, disiplin, missing"
+
+    static func score(_ row: Row, offset: Int = 0) -> EmployeeScore {
+        let missing: String = row[offset + 6]
+        return EmployeeScore(
+            nip: row[offset], year: row[offset + 1], kualifikasi: row[offset + 2], kompetensi: row[offset + 3],
+            kinerja: row[offset + 4], disiplin: row[offset + 5],
+            missing: missing.split(separator: ",").compactMap { MissingData(rawValue: String($0)) })
+    }
+
+    static let upsertScoreSQL = """
+        INSERT INTO employee_score(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(year, nip) DO UPDATE SET kualifikasi = excluded.kualifikasi, kompetensi = excluded.kompetensi,
+            kinerja = excluded.kinerja, disiplin = excluded.disiplin, complete = excluded.complete,
+            missing = excluded.missing
+        """
+
+    static func scoreArguments(_ s: EmployeeScore) -> StatementArguments {
+        [
+            s.year, s.nip, s.kualifikasi, s.kompetensi, s.kinerja, s.disiplin, s.complete,
+            s.missing.map(\.rawValue).joined(separator: ","),
+        ]
+    }
+
+    func cachedYears(_ db: Database) throws -> [Int] {
+        try Int.fetchAll(db, sql: "SELECT year FROM score_year ORDER BY year")
+    }
+
+    /// Makes sure `year` is cached (computing it in its own transaction when it is not).
+    func ensureCached(year: Int) throws {
+        let cached = try read { try Bool.fetchOne($0, sql: "SELECT 1 FROM score_year WHERE year = ?", arguments: [year]) }
+        if cached != true { try transaction { try ensureCached(year: year, $0) } }
+    }
+
+    func ensureCached(year: Int, _ db: Database) throws {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM score_year WHERE year = ?", arguments: [year]) == true { return }
+        try db.execute(sql: "INSERT INTO score_year(year) VALUES (?)", arguments: [year])
+        try recompute(years: [year], only: nil, replaceAll: true, db)
+    }
+
+    /// Recomputes one employee's score for every cached year (the measurement year is always
+    /// among them) and returns the measurement year's.
+    func recomputeEmployee(_ nip: String, _ db: Database) throws -> EmployeeScore {
+        let year = try measurementYear(db)
+        try ensureCached(year: year, db)
+        guard let records = try records(nip: nip, db) else {
+            return EmployeeScore(nip: nip, year: year, kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 0, missing: [])
+        }
+        let engine = ScoringEngine(ruleset: try ruleset(db))
+        let statement = try db.cachedStatement(sql: Self.upsertScoreSQL)
+        var result: EmployeeScore?
+        for cached in try cachedYears(db) {
+            let score = engine.score(records.plain, year: cached)
+            statement.setUncheckedArguments(Self.scoreArguments(score))
+            try statement.execute()
+            if cached == year { result = score }
+        }
+        return result!
+    }
+
+    /// Recomputes every cached year (after a ruleset change).
+    func recomputeAllCached(_ db: Database) throws {
+        try recompute(years: try cachedYears(db), only: nil, replaceAll: true, db)
+    }
+
+    /// Recomputes the scores of many employees for `years` in one pass: the employees and
+    /// each record table are read once, ordered by NIP, and merged (no query per employee);
+    /// scores are written through one reused prepared statement.
+    ///
+    /// - Parameters:
+    ///   - only: restrict the writes to these NIPs (nil: everyone).
+    ///   - replaceAll: first delete the years' cached rows (a full rebuild).
+    func recompute(years: [Int], only: Set<String>?, replaceAll: Bool, _ db: Database) throws {
+        guard !years.isEmpty else { return }
+        if replaceAll {
+            for year in years { try db.execute(sql: "DELETE FROM employee_score WHERE year = ?", arguments: [year]) }
+        }
+        let engine = ScoringEngine(ruleset: try ruleset(db))
+        let statement = try db.makeStatement(sql: Self.upsertScoreSQL)
+        try forEachEmployee(db) { records in
+            if let only, !only.contains(records.pegawai.nip) { return }
+            for year in years {
+                statement.setUncheckedArguments(Self.scoreArguments(engine.score(records, year: year)))
+                try statement.execute()
+            }
+        }
+    }
+
+    /// Calls `body` with every employee's records, in NIP order, reading each table once.
+    func forEachEmployee(_ db: Database, _ body: (EmployeeRecords) throws -> Void) throws {
+        var streams = try RecordKind.allCases.map { kind in
+            RecordStream(kind: kind, cursor: try Row.fetchCursor(db, sql: RecordRows.selectSQL(kind) + " ORDER BY nip, id"))
+        }
+        for stream in streams.indices { try streams[stream].advance() }
+        let employees = try Row.fetchCursor(db, sql: "SELECT \(Self.pegawaiColumns) FROM pegawai ORDER BY nip")
+        while let row = try employees.next() {
+            var records = EmployeeRecords(pegawai: try Self.pegawai(row))
+            let nip = records.pegawai.nip
+            for index in streams.indices {
+                while let pending = streams[index].pending, pending.nip <= nip {
+                    if pending.nip == nip {
+                        switch pending {
+                        case .pendidikan(let r): records.pendidikan.append(r)
+                        case .diklat(let r): records.diklat.append(r)
+                        case .skp(let r): records.skp.append(r)
+                        case .disiplin(let r): records.disiplin.append(r)
+                        }
+                    }
+                    try streams[index].advance()
+                }
+            }
+            try body(records)
+        }
+    }
+}
+
+/// One record table read in NIP order, one row ahead.
+private struct RecordStream {
+    let kind: RecordKind
+    let cursor: RowCursor
+    var pending: IPASNCore.Record?
+
+    mutating func advance() throws {
+        pending = try cursor.next().map { try RecordRows.decode(kind, $0) }
+    }
+}

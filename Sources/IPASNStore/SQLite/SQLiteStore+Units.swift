@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+import IPASNCore
+
+extension SQLiteStore {
+    // MARK: Units
+
+    /// Every unit, ordered by kode.
+    public func units() throws -> [OrgUnit] {
+        try read { try units($0) }
+    }
+
+    func units(_ db: Database) throws -> [OrgUnit] {
+        try Row.fetchAll(db, sql: "SELECT kode, nama, induk FROM units ORDER BY kode").map {
+            OrgUnit(kode: $0[0], nama: $0[1], induk: $0[2])
+        }
+    }
+
+    /// Adds or replaces a unit (by kode), audited. Throws ``ValidationFailure`` with
+    /// `.unknownUnit` for an unknown parent and `.unitCycle` when the parent is the unit
+    /// itself or one of its descendants.
+    public func saveUnit(_ unit: OrgUnit) throws {
+        try transaction { db in
+            var issues: [ValidationIssue] = []
+            if unit.kode.isEmpty { issues.append(ValidationIssue(field: "kode", code: .required)) }
+            if unit.nama.trimmingCharacters(in: .whitespaces).isEmpty {
+                issues.append(ValidationIssue(field: "nama", code: .required))
+            }
+            if let induk = unit.induk {
+                var parents: [String: String?] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT kode, induk FROM units") {
+                    parents[row[0]] = .some(row[1])
+                }
+                if parents[induk] == nil && induk != unit.kode {
+                    issues.append(ValidationIssue(field: "induk", code: .unknownUnit(induk)))
+                } else {
+                    parents[unit.kode] = .some(induk)
+                    if UnitTree.cycle(from: unit.kode, parents: parents) {
+                        issues.append(ValidationIssue(field: "induk", code: .unitCycle(induk)))
+                    }
+                }
+            }
+            guard issues.isEmpty else { throw ValidationFailure(issues) }
+            let old = try Row.fetchOne(db, sql: "SELECT kode, nama, induk FROM units WHERE kode = ?", arguments: [unit.kode])
+                .map { OrgUnit(kode: $0[0], nama: $0[1], induk: $0[2]) }
+            try upsertUnit(unit, db)
+            try audit(
+                action: old == nil ? "insert" : "update", entity: "units", entityID: unit.kode, nip: nil,
+                old: try old.map { try RecordRows.json($0) }, new: try RecordRows.json(unit), db)
+        }
+    }
+
+    func upsertUnit(_ unit: OrgUnit, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO units(kode, nama, induk) VALUES (?, ?, ?)
+                ON CONFLICT(kode) DO UPDATE SET nama = excluded.nama, induk = excluded.induk
+                """, arguments: [unit.kode, unit.nama, unit.induk])
+    }
+
+    // MARK: Employees
+
+    static let pegawaiColumns = "nip, nama, kode_unit, jenis_jabatan, jenjang, status, aktif"
+
+    static func pegawai(_ row: Row, offset: Int = 0) throws -> Pegawai {
+        guard let jabatan = JenisJabatan(rawValue: row[offset + 3]), let status = StatusPegawai(rawValue: row[offset + 5])
+        else { throw StoreError.corrupt("pegawai \(row[offset] as String): jenis_jabatan or status") }
+        return Pegawai(
+            nip: row[offset], nama: row[offset + 1], kodeUnit: row[offset + 2], jenisJabatan: jabatan,
+            jenjang: row[offset + 4], status: status, aktif: row[offset + 6])
+    }
+
+    /// One employee, or nil.
+    public func pegawai(nip: String) throws -> Pegawai? {
+        try read { try pegawai(nip: nip, $0) }
+    }
+
+    func pegawai(nip: String, _ db: Database) throws -> Pegawai? {
+        try Row.fetchOne(db, sql: "SELECT \(Self.pegawaiColumns) FROM pegawai WHERE nip = ?", arguments: [nip])
+            .map { try Self.pegawai($0) }
+    }
+
+    /// The SQL of "this unit and (optionally) its sub-units", a CTE named `sub(kode)`.
+    /// `UNION` (not `UNION ALL`) keeps it finite even on a damaged tree with a cycle.
+    static let subunitsCTE = """
+        WITH RECURSIVE sub(kode) AS (
+            SELECT ? UNION SELECT u.kode FROM units u JOIN sub ON u.induk = sub.kode)
+        """
+
+    /// Employees of a unit (with its sub-units when asked), ordered by name.
+    public func pegawai(inUnit kode: String, includeSubunits: Bool) throws -> [Pegawai] {
+        try read { db in
+            let sql =
+                includeSubunits
+                ? "\(Self.subunitsCTE) SELECT \(Self.pegawaiColumns) FROM pegawai WHERE kode_unit IN sub ORDER BY nama, nip"
+                : "SELECT \(Self.pegawaiColumns) FROM pegawai WHERE kode_unit = ? ORDER BY nama, nip"
+            return try Row.fetchAll(db, sql: sql, arguments: [kode]).map { try Self.pegawai($0) }
+        }
+    }
+
+    /// Employees whose name contains `query` (ignoring ASCII case) or whose NIP starts with it
+    /// (spaces in a pasted NIP are ignored), ordered by name.
+    public func searchPegawai(_ query: String, limit: Int) throws -> [Pegawai] {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        let escaped = trimmed.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        let nipPrefix = NIP.normalize(escaped)
+        return try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.pegawaiColumns) FROM pegawai
+                    WHERE nama LIKE '%' || ? || '%' ESCAPE '\\' OR (? <> '' AND nip LIKE ? || '%' ESCAPE '\\')
+                    ORDER BY nama, nip LIMIT ?
+                    """, arguments: [escaped, nipPrefix, nipPrefix, max(0, limit)]
+            ).map { try Self.pegawai($0) }
+        }
+    }
+
+    /// Adds or replaces an employee (by NIP), audited, and refreshes the employee's cached
+    /// scores. Throws ``ValidationFailure`` (`.unknownUnit`) when the unit does not exist.
+    public func savePegawai(_ pegawai: Pegawai) throws {
+        try transaction { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [pegawai.kodeUnit]) == true
+            else { throw ValidationFailure([ValidationIssue(field: "kode_unit", code: .unknownUnit(pegawai.kodeUnit))]) }
+            let old = try self.pegawai(nip: pegawai.nip, db)
+            try db.makeStatement(sql: Self.upsertPegawaiSQL).execute(arguments: Self.arguments(pegawai))
+            try audit(
+                action: old == nil ? "insert" : "update", entity: "pegawai", entityID: pegawai.nip, nip: pegawai.nip,
+                old: try old.map { try RecordRows.json($0) }, new: try RecordRows.json(pegawai), db)
+            _ = try recomputeEmployee(pegawai.nip, db)
+        }
+    }
+
+    static let upsertPegawaiSQL = """
+        INSERT INTO pegawai(nip, nama, kode_unit, jenis_jabatan, jenjang, status, aktif) VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(nip) DO UPDATE SET nama = excluded.nama, kode_unit = excluded.kode_unit,
+            jenis_jabatan = excluded.jenis_jabatan, jenjang = excluded.jenjang, status = excluded.status,
+            aktif = excluded.aktif
+        """
+
+    static func arguments(_ p: Pegawai) -> StatementArguments {
+        [p.nip, p.nama, p.kodeUnit, p.jenisJabatan.rawValue, p.jenjang, p.status.rawValue, p.aktif]
+    }
+
+    /// The number of employees (active or not).
+    public func countPegawai() throws -> Int {
+        try read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM pegawai") ?? 0 }
+    }
+}
+
+/// Checks on the unit tree given as child → parent.
+enum UnitTree {
+    /// Whether following parents from `start` comes back to a unit already seen.
+    static func cycle(from start: String, parents: [String: String?]) -> Bool {
+        var seen: Set<String> = [start]
+        var current = start
+        while let next = parents[current] ?? nil {
+            if !seen.insert(next).inserted { return true }
+            current = next
+        }
+        return false
+    }
+
+    /// Every unit that lies on or leads into a cycle.
+    static func unitsInCycles(parents: [String: String?]) -> [String] {
+        parents.keys.sorted().filter { cycle(from: $0, parents: parents) }
+    }
+}
