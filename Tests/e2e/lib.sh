@@ -1,0 +1,65 @@
+# Helpers for end-to-end scripts that drive the real ipasn binary in tmux.
+# Source it; it defines: build_binary, tmux_start, tmux_keys, wait_for, screen, tmux_stop, ok, fail.
+set -euo pipefail
+
+E2E_SOCK="ipasn-e2e-$$"
+IPASN_BIN="${IPASN_BIN:-}"
+
+ok() { echo "  ok - $*"; }
+fail() {
+  echo "  FAIL - $*" >&2
+  if tmux -L "$E2E_SOCK" has-session 2>/dev/null; then
+    echo "  --- screen ---" >&2
+    tmux -L "$E2E_SOCK" capture-pane -p >&2 || true
+    echo "  --------------" >&2
+  fi
+  tmux_stop
+  exit 1
+}
+
+build_binary() {
+  if [ -z "$IPASN_BIN" ]; then
+    local dir
+    dir="$(swift build --show-bin-path 2>/dev/null)"
+    IPASN_BIN="$dir/ipasn"
+  fi
+  [ -x "$IPASN_BIN" ] || fail "no ipasn binary at $IPASN_BIN (run swift build first)"
+}
+
+# tmux_start WIDTH HEIGHT COMMAND...: runs the command in a detached tmux session.
+tmux_start() {
+  local width="$1" height="$2"
+  shift 2
+  tmux -L "$E2E_SOCK" -f /dev/null new-session -d -x "$width" -y "$height" -e TERM=xterm-256color "$@"
+  tmux -L "$E2E_SOCK" set-option -g status off >/dev/null
+}
+
+tmux_keys() { tmux -L "$E2E_SOCK" send-keys "$@"; }
+tmux_type() { tmux -L "$E2E_SOCK" send-keys -l "$1"; }
+tmux_resize() { tmux -L "$E2E_SOCK" resize-window -x "$1" -y "$2"; }
+screen() { tmux -L "$E2E_SOCK" capture-pane -p 2>/dev/null || true; }
+session_alive() { tmux -L "$E2E_SOCK" has-session 2>/dev/null; }
+
+# wait_for TEXT [SECONDS]: polls the screen until it shows TEXT (a fixed string).
+wait_for() {
+  local text="$1" limit="${2:-10}" waited=0
+  while [ "$waited" -lt $((limit * 20)) ]; do
+    if screen | grep -qF -- "$text"; then return 0; fi
+    sleep 0.05
+    waited=$((waited + 1))
+  done
+  fail "screen never showed: $text"
+}
+
+# wait_gone [SECONDS]: polls until the session has ended (the program quit).
+wait_gone() {
+  local limit="${1:-10}" waited=0
+  while session_alive && [ "$waited" -lt $((limit * 20)) ]; do
+    sleep 0.05
+    waited=$((waited + 1))
+  done
+  session_alive && fail "the program did not quit"
+  return 0
+}
+
+tmux_stop() { tmux -L "$E2E_SOCK" kill-server 2>/dev/null || true; }
