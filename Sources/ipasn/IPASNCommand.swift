@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+
+/// The root command: `ipasn [--db PATH] [--lang id|en] <subcommand>`.
+///
+/// Without a subcommand it runs `tui`, the workstation.
+@main
+struct IPASN: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ipasn",
+        abstract: "IP ASN workstation: enter records, score employees, report unit figures.",
+        discussion: """
+            The database is --db, else $IPASN_DB, else ~/.local/share/ipasn/ipasn.sqlite \
+            (created with its directory on first use).
+            Exit codes: 0 success, 1 invalid input or a failed check, 2 usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            WorkstationCommand.self,
+            ImportCommand.self,
+            ScoreCommand.self,
+            ReportCommand.self,
+            ExplainCommand.self,
+            ConfigCommand.self,
+            RulesCommand.self,
+            CheckCommand.self,
+            ExportCommand.self,
+            DemoCommand.self,
+        ],
+        defaultSubcommand: WorkstationCommand.self
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    /// Runs the command line with this project's exit codes: 0 success, 1 invalid input,
+    /// 2 usage (ArgumentParser's own default for usage errors is 64).
+    static func main() {
+        main(CommandLine.arguments.dropFirst().map { $0 })
+    }
+
+    static func main(_ arguments: [String]) {
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            finish(with: error)
+        }
+        do {
+            var mutable = command
+            try mutable.run()
+        } catch {
+            finish(with: error)
+        }
+    }
+
+    /// Prints the error the way a user should see it and exits with the contract's code.
+    static func finish(with error: any Error) -> Never {
+        if let cli = error as? CLIError {
+            Output.error(cli.message)
+            Foundation.exit(cli.code)
+        }
+        let code = exitCode(for: error)
+        if code == .success {
+            // --help, --version
+            print(fullMessage(for: error))
+            Foundation.exit(0)
+        }
+        if error is ArgumentParser.ExitCode {
+            Foundation.exit(code.rawValue)
+        }
+        let message = fullMessage(for: error)
+        if code == .validationFailure {
+            Output.writeStderr(message.hasSuffix("\n") ? message : message + "\n")
+            Foundation.exit(ExitStatus.usage)
+        }
+        // Anything else (store or file failures): a clean message, never a trace.
+        Output.error(message.isEmpty ? String(describing: error) : message)
+        Foundation.exit(ExitStatus.invalid)
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import IPASNCore
+import IPASNImport
+import IPASNStore
+
+extension ImportKind: ExpressibleByArgument {}
+
+/// `ipasn import KIND FILE [--skip-invalid]`.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a CSV file of units, pegawai, pendidikan, diklat, skp or disiplin.",
+        discussion: """
+            Without --skip-invalid the file is imported whole or not at all: any invalid row \
+            stops the import, every problem is listed on stderr as `line N, column C: message`, \
+            and the exit code is 1. With --skip-invalid the valid rows are imported and the \
+            rejected ones are written, with an `alasan` (reason) column, to FILE.rejected.csv \
+            next to the input (its name is printed).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("units, pegawai, pendidikan, diklat, skp or disiplin.", valueName: "kind"))
+    var kind: ImportKind
+
+    @Argument(help: ArgumentHelp("The CSV file (, or ; separated, UTF-8 or Windows-1252).", valueName: "file"))
+    var file: String
+
+    @Flag(name: .long, help: "Import the valid rows and write the rejected ones, with the reason, to a file.")
+    var skipInvalid = false
+
+    func run() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw CLIError("cannot read \(file): no such file.")
+        }
+        let store = try global.openStore()
+        let importer = Importer(store: store)
+        let report: ImportReport
+        do {
+            report = try importer.importFile(
+                kind: kind, path: file, skipInvalid: skipInvalid, today: global.context.today)
+        } catch let error as ImportFileError {
+            throw CLIError("\(file): \(error.message(.en))")
+        }
+        let errors = report.issues.filter { $0.issue.severity == .error }
+        for message in report.messages(.en) { Output.stderrLine(message) }
+        if !skipInvalid && !errors.isEmpty {
+            throw CLIError(
+                "\(file): \(errors.count) problem\(errors.count == 1 ? "" : "s") found; nothing was imported.")
+        }
+        print("imported \(report.imported) \(kind.rawValue) row\(report.imported == 1 ? "" : "s")")
+        if let rejected = report.rejectedPath {
+            let rows = Set(errors.map(\.line)).count
+            print("rejected \(rows) row\(rows == 1 ? "" : "s"), written with the reason to \(rejected)")
+        }
+    }
+}

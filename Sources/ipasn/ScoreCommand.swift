@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import IPASNCore
+import IPASNStore
+
+/// `ipasn score`: every active employee's four dimension points, total and category.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score employees: the four dimensions, total, category and what is missing.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var yearOption: YearOption
+
+    @Option(name: .long, help: ArgumentHelp("Only this employee (spaces in the NIP are ignored).", valueName: "nip"))
+    var nip: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only the employees of this unit and its sub-units.", valueName: "kode"))
+    var unit: String?
+
+    @Option(name: .long, help: "Output format: table, json or csv.")
+    var format: ListFormat = .table
+
+    func validate() throws {
+        if nip != nil && unit != nil { throw ValidationError("Give --nip or --unit, not both.") }
+    }
+
+    func run() throws {
+        let store = try global.openStore()
+        let year = try yearOption.resolve(store)
+        let ruleset = try store.ruleset()
+        var rows: [ScoredPegawai]
+        if let nip {
+            let key = NIP.normalize(nip)
+            guard let pegawai = try store.pegawai(nip: key) else {
+                throw CLIError("no employee with NIP \(nip) in the database.")
+            }
+            guard let score = try store.score(nip: key, year: year) else {
+                throw CLIError("no score for NIP \(nip) in \(year).")
+            }
+            rows = [ScoredPegawai(pegawai: pegawai, score: score)]
+        } else {
+            if let unit, try !store.units().contains(where: { $0.kode == unit }) {
+                throw CLIError("no unit with kode \"\(unit)\" in the database.")
+            }
+            rows = try store.scores(year: year, unit: unit)
+        }
+        rows.sort { ($0.pegawai.kodeUnit, $0.pegawai.nama, $0.pegawai.nip) < ($1.pegawai.kodeUnit, $1.pegawai.nama, $1.pegawai.nip) }
+        ScoreOutput.write(rows, year: year, ruleset: ruleset, format: format)
+    }
+}
+
+/// The three forms of a score listing.
+enum ScoreOutput {
+    static let keys = [
+        "nip", "nama", "kode_unit", "year", "kualifikasi", "kompetensi", "kinerja", "disiplin", "total",
+        "category", "complete", "missing",
+    ]
+
+    static func json(_ row: ScoredPegawai, ruleset: Ruleset) -> JSONValue {
+        let s = row.score
+        return .object([
+            ("nip", .string(row.pegawai.nip)),
+            ("nama", .string(row.pegawai.nama)),
+            ("kode_unit", .string(row.pegawai.kodeUnit)),
+            ("year", .int(s.year)),
+            ("kualifikasi", .number(s.kualifikasi)),
+            ("kompetensi", .number(s.kompetensi)),
+            ("kinerja", .number(s.kinerja)),
+            ("disiplin", .number(s.disiplin)),
+            ("total", .number(s.total)),
+            ("category", .string(ruleset.category(for: s.total).name)),
+            ("complete", .bool(s.complete)),
+            ("missing", .array(s.missing.map { .string($0.rawValue) })),
+        ])
+    }
+
+    static func write(_ rows: [ScoredPegawai], year: Int, ruleset: Ruleset, format: ListFormat) {
+        switch format {
+        case .json:
+            var writer = JSONArrayWriter()
+            for row in rows { writer.append(json(row, ruleset: ruleset)) }
+            writer.finish()
+        case .csv:
+            var out = StdoutWriter()
+            out.line(CSVOut.line(keys))
+            for row in rows {
+                let s = row.score
+                out.line(
+                    CSVOut.line([
+                        row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, String(s.year),
+                        Num.points(s.kualifikasi), Num.points(s.kompetensi), Num.points(s.kinerja),
+                        Num.points(s.disiplin), Num.points(s.total), ruleset.category(for: s.total).name,
+                        s.complete ? "true" : "false", s.missing.map(\.rawValue).joined(separator: ";"),
+                    ]))
+            }
+            out.flush()
+        case .table:
+            writeTable(rows, year: year, ruleset: ruleset)
+        }
+    }
+
+    /// 80 columns: NIP 18, name 15, unit 7, four points, total, category, `*` when incomplete.
+    static func writeTable(_ rows: [ScoredPegawai], year: Int, ruleset: Ruleset) {
+        let columns: [Table.Column] = [
+            .init(title: "NIP", width: 18, align: .left),
+            .init(title: "Nama", width: 15, align: .left),
+            .init(title: "Unit", width: 7, align: .left),
+            .init(title: "Kual", width: 4, align: .right),
+            .init(title: "Komp", width: 4, align: .right),
+            .init(title: "Kin", width: 3, align: .right),
+            .init(title: "Dis", width: 3, align: .right),
+            .init(title: "Total", width: 5, align: .right),
+            .init(title: "Kategori", width: 13, align: .left),
+            .init(title: "", width: 1, align: .left),
+        ]
+        var out = StdoutWriter()
+        out.line(Table.header(columns))
+        var incomplete = 0
+        for row in rows {
+            let s = row.score
+            if !s.complete { incomplete += 1 }
+            out.line(
+                Table.row(
+                    [
+                        row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, Num.points(s.kualifikasi),
+                        Num.points(s.kompetensi), Num.points(s.kinerja), Num.points(s.disiplin), Num.points(s.total),
+                        ruleset.category(for: s.total).name, s.complete ? "" : "*",
+                    ], columns))
+        }
+        out.line("\(rows.count) pegawai, year \(year)" + (incomplete > 0 ? "; * = incomplete data (\(incomplete))" : ""))
+        out.flush()
+    }
+}
