@@ -1,0 +1,275 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+import IPASNTerminal
+
+/// The running application: the store, the navigation stack, the message line and the
+/// modal dialog. Views receive it to navigate and to talk to the store.
+final class App {
+    static let minimumSize = Size(width: 60, height: 16)
+
+    let store: Store
+    let language: Language
+    let keymap: Keymap
+    let context: StoreContext
+    let loadDemo: (() throws -> Void)?
+    let importFile: ((String) throws -> ImportOutcome)?
+
+    private(set) var stack: [View] = []
+    var modal: Modal?
+    var message: (text: String, style: Style)?
+    private(set) var quitRequested = false
+    /// The fields of the last draft written, so a tick does not rewrite an unchanged draft.
+    private var lastDraft: Draft?
+
+    private(set) var year: Int
+    private(set) var engine: ScoringEngine
+
+    init(
+        store: Store, language: Language, keymap: Keymap, context: StoreContext,
+        loadDemo: (() throws -> Void)?, importFile: ((String) throws -> ImportOutcome)?
+    ) throws {
+        self.store = store
+        self.language = language
+        self.keymap = keymap
+        self.context = context
+        self.loadDemo = loadDemo
+        self.importFile = importFile
+        self.year = try store.measurementYear()
+        self.engine = ScoringEngine(ruleset: try store.ruleset())
+    }
+
+    func t(_ text: Txt) -> String { language.t(text) }
+
+    var parser: RecordParser { RecordParser(today: context.today) }
+
+    var top: View? { stack.last }
+
+    /// Re-reads the settings (after an import or the demo load).
+    func reloadSettings() throws {
+        year = try store.measurementYear()
+        engine = ScoringEngine(ruleset: try store.ruleset())
+    }
+
+    // MARK: Navigation
+
+    func push(_ view: View) {
+        stack.append(view)
+    }
+
+    func pop() {
+        guard stack.count > 1 else { return }
+        stack.removeLast()
+        top?.reload(app: self)
+    }
+
+    /// Pops views until `view` is on top (no-op when it is not on the stack).
+    func pop(to view: View) {
+        guard stack.contains(where: { $0 === view }) else { return }
+        while let last = stack.last, last !== view { stack.removeLast() }
+        view.reload(app: self)
+    }
+
+    func replaceAll(with view: View) {
+        stack = [view]
+    }
+
+    // MARK: Messages
+
+    func inform(_ text: String) { message = (text, .ok) }
+    func warn(_ text: String) { message = (text, .warning) }
+    func fail(_ text: String) { message = (text, .error) }
+
+    /// Runs a store action; an error becomes a message instead of ending the program.
+    @discardableResult
+    func attempt(_ body: () throws -> Void) -> Bool {
+        do {
+            try body()
+            return true
+        } catch let failure as ValidationFailure {
+            fail(failure.issues.map { $0.message(language) }.joined(separator: " "))
+        } catch {
+            fail(t(L.storeError(error)))
+        }
+        return false
+    }
+
+    /// Asks a Ya/Tidak question in a modal dialog.
+    func confirm(_ question: String, defaultYes: Bool = false, onYes: @escaping () -> Void, onNo: @escaping () -> Void = {}) {
+        modal = ConfirmDialog(question: question, defaultYes: defaultYes, onYes: onYes, onNo: onNo)
+    }
+
+    func requestQuit() {
+        if stack.contains(where: \.hasUnsavedInput) {
+            confirm(t(L.quitUnsaved), onYes: { [unowned self] in
+                self.discardDraft()
+                self.quitRequested = true
+            })
+        } else {
+            quitRequested = true
+        }
+    }
+
+    // MARK: Drafts
+
+    /// The unsaved form closest to the top of the stack, as a draft.
+    func currentDraft() -> Draft? {
+        for view in stack.reversed() where view.hasUnsavedInput {
+            if let draft = view.draft(app: self) { return draft }
+        }
+        return nil
+    }
+
+    /// Writes the open form's input as a draft (signal, idle tick).
+    func saveDraftIfNeeded() {
+        guard let draft = currentDraft() else { return }
+        if let last = lastDraft, last.fields == draft.fields, last.nip == draft.nip, last.form == draft.form {
+            return
+        }
+        if (try? store.saveDraft(draft)) != nil { lastDraft = draft }
+    }
+
+    /// Forgets any stored draft (after a save or an explicit discard).
+    func discardDraft() {
+        lastDraft = nil
+        try? store.clearDraft()
+    }
+
+    // MARK: Events
+
+    /// Handles one event; returns false when the loop must end.
+    func handle(_ event: InputEvent) -> Bool {
+        switch event {
+        case .signal:
+            saveDraftIfNeeded()
+            return false
+        case .tick:
+            saveDraftIfNeeded()
+        case .resize:
+            break  // the next frame is drawn at the new size
+        case .key(let key):
+            handleKey(key)
+        }
+        return !quitRequested
+    }
+
+    private func handleKey(_ key: Key) {
+        if let modal {
+            if modal.handle(key, app: self), self.modal === modal { self.modal = nil }
+            return
+        }
+        guard let view = top else { return }
+        message = nil
+        if view.handleKey(key, app: self) { return }
+        guard let command = keymap.command(for: key, in: view.context) else { return }
+        if view.handle(command, app: self) { return }
+        perform(command)
+    }
+
+    /// The global meaning of a command (when the top view did not use it).
+    func perform(_ command: Command) {
+        switch command {
+        case .quit:
+            requestQuit()
+        case .help:
+            if !(top is HelpView) { push(HelpView()) }
+        case .back:
+            if let top, top.hasUnsavedInput {
+                confirm(t(L.leaveUnsaved), onYes: { [unowned self] in
+                    self.discardDraft()
+                    self.pop()
+                })
+            } else {
+                pop()
+            }
+        case .refresh:
+            top?.reload(app: self)
+        case .search:
+            push(SearchView())
+        case .dashboard:
+            if !(top is DashboardView) { push(DashboardView(app: self)) }
+        case .undo:
+            undo()
+        default:
+            break
+        }
+    }
+
+    func undo() {
+        attempt {
+            if let entry = try store.undoLast(actor: context.actor) {
+                inform(t(L.undone(entry)))
+            } else {
+                warn(t(L.nothingToUndo))
+            }
+        }
+        top?.reload(app: self)
+    }
+
+    // MARK: Drawing
+
+    func frame(size: Size) -> CellGrid {
+        var grid = CellGrid(size: size)
+        guard size.width >= App.minimumSize.width, size.height >= App.minimumSize.height else {
+            drawTooSmall(&grid)
+            return grid
+        }
+        let rows = size.height - 2
+        top?.render(into: &grid, rows: rows, app: self)
+        let line = message ?? top?.status
+        grid.fill(row: size.height - 2, col: 0, width: size.width, height: 1)
+        if let line {
+            grid.put(line.text, row: size.height - 2, col: 0, style: line.style, maxWidth: size.width)
+        }
+        if let modal {
+            let cursor = grid.cursor
+            modal.render(into: &grid, app: self)
+            if grid.cursor == cursor { grid.cursor = nil }
+            drawKeyBar(&grid, commands: modal.keyBar, context: .dialog)
+        } else if let top {
+            drawKeyBar(&grid, commands: top.keyBar, context: top.context)
+        }
+        return grid
+    }
+
+    private func drawTooSmall(_ grid: inout CellGrid) {
+        guard grid.width > 0, grid.height > 0 else { return }
+        let words = t(L.tooSmall(grid.width, grid.height))
+        // Wrap on spaces so the message is readable even in a very narrow window.
+        var lines: [String] = []
+        var current = ""
+        for word in words.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if DisplayWidth.width(of: current) + 1 + DisplayWidth.width(of: word) <= grid.width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let col = max(0, (grid.width - DisplayWidth.width(of: line)) / 2)
+            grid.put(line, row: top + index, col: col, style: .warning)
+        }
+    }
+
+    /// The bottom row, generated from the keymap: `F1/? Bantuan  Esc Kembali ...`.
+    func drawKeyBar(_ grid: inout CellGrid, commands: [Command], context: KeyContext) {
+        let row = grid.height - 1
+        grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .keyBar)
+        var col = 0
+        for command in commands {
+            let keys = keymap.keyText(for: command, in: context)
+            guard !keys.isEmpty else { continue }
+            let label = t(command.shortLabel)
+            let needed = DisplayWidth.width(of: keys) + 1 + DisplayWidth.width(of: label) + (col == 0 ? 0 : 2)
+            guard col + needed <= grid.width else { break }
+            if col > 0 { col += grid.put("  ", row: row, col: col, style: .keyBar) }
+            col += grid.put(keys, row: row, col: col, style: .keyName)
+            col += grid.put(" " + label, row: row, col: col, style: .keyBar)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import IPASNCore
+import IPASNStore
+import IPASNTerminal
+
+/// One screen on the navigation stack. Its state lives in the view object, never in the
+/// drawing, so a resize or a redraw loses nothing.
+protocol View: AnyObject {
+    /// Where the keymap looks keys up while this view is on top.
+    var context: KeyContext { get }
+    /// The commands shown in the key bar, most important first.
+    var keyBar: [Command] { get }
+    /// Draws rows `0..<rows` of the grid (the app draws the message line and key bar below).
+    func render(into grid: inout CellGrid, rows: Int, app: App)
+    /// A key before the keymap sees it (text entry); true when used.
+    func handleKey(_ key: Key, app: App) -> Bool
+    /// A command; false lets the app apply its global meaning.
+    func handle(_ command: Command, app: App) -> Bool
+    /// Called when the view comes back to the top (data may have changed).
+    func reload(app: App)
+    /// Whether leaving would lose typed input.
+    var hasUnsavedInput: Bool { get }
+    /// The unsaved input as a draft for the next start, when there is any.
+    func draft(app: App) -> Draft?
+    /// A line the view wants on the message row when the app has nothing to say.
+    var status: (text: String, style: Style)? { get }
+}
+
+extension View {
+    func handleKey(_ key: Key, app: App) -> Bool { false }
+    func reload(app: App) {}
+    var hasUnsavedInput: Bool { false }
+    func draft(app: App) -> Draft? { nil }
+    var status: (text: String, style: Style)? { nil }
+}
+
+/// A window drawn over the top view that takes every key until it closes.
+protocol Modal: AnyObject {
+    func render(into grid: inout CellGrid, app: App)
+    /// Handles a key; returns true when the modal is finished.
+    func handle(_ key: Key, app: App) -> Bool
+    var keyBar: [Command] { get }
+}
+
+/// Drawing helpers shared by the views.
+enum Draw {
+    /// The title row: the screen's title on the left, `right` on the right.
+    static func title(_ grid: inout CellGrid, _ text: String, right: String = "") {
+        grid.fill(row: 0, col: 0, width: grid.width, height: 1, style: .title)
+        grid.put(" " + text, row: 0, col: 0, style: .title, maxWidth: grid.width)
+        if !right.isEmpty {
+            let w = DisplayWidth.width(of: right) + 1
+            if w + DisplayWidth.width(of: text) + 3 < grid.width {
+                grid.put(right, row: 0, col: grid.width - w, style: .title)
+            }
+        }
+    }
+
+    /// A cell of a table: `text` fitted to `width` columns.
+    static func cell(_ text: String, _ width: Int, right: Bool = false) -> String {
+        DisplayWidth.fit(text, toWidth: width, alignment: right ? .right : .left)
+    }
+
+    /// A bar of `width` columns for `value` of `max` (full and eighth blocks).
+    static func bar(_ value: Double, max: Double, width: Int) -> String {
+        guard width > 0, max > 0, value.isFinite, value > 0 else { return "" }
+        let eighths = Int((min(value / max, 1) * Double(width * 8)).rounded())
+        let partials: [Character] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        var text = String(repeating: "█", count: eighths / 8)
+        if eighths % 8 != 0 { text.append(partials[eighths % 8]) }
+        return text
+    }
+
+    static func categoryStyle(_ category: Category) -> Style { .category(category.rank) }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+import IPASNTerminal
+
+/// The data admins' terminal workstation: unit and employee lists, the employee page, the
+/// four entry forms with live subtotals, search, the supervisors' dashboard and help.
+///
+/// ```swift
+/// let station = try Workstation(store: store, screen: NcursesScreen(), language: .id,
+///                               context: StoreContext(actor: StoreContext.currentUser()))
+/// try station.run()
+/// ```
+public final class Workstation {
+    let app: App
+    let screen: Screen
+    /// How long to wait for a key before an idle tick (which autosaves a draft).
+    public var idleMilliseconds: Int = 2000
+
+    /// - Parameters:
+    ///   - loadDemo: loads the demo sample into the store (offered on an empty database).
+    ///   - importFile: imports a file or folder path into the store (offered on an empty
+    ///     database); its outcome is shown as counts and problems.
+    public init(
+        store: Store, screen: Screen, language: Language = .id, context: StoreContext,
+        keymap: Keymap = .standard, loadDemo: (() throws -> Void)? = nil,
+        importFile: ((String) throws -> ImportOutcome)? = nil
+    ) throws {
+        self.screen = screen
+        self.app = try App(
+            store: store, language: language, keymap: keymap, context: context, loadDemo: loadDemo,
+            importFile: importFile)
+    }
+
+    /// Runs the event loop until the admin quits or a signal arrives (the open form is then
+    /// kept as a draft). Returns normally in both cases.
+    public func run() throws {
+        try start()
+        while true {
+            screen.present(app.frame(size: screen.size))
+            let event = screen.nextEvent(timeoutMilliseconds: idleMilliseconds)
+            if !app.handle(event) { break }
+        }
+    }
+
+    /// The first screen: the welcome screen on an empty database, else the unit list; and
+    /// the offer to restore a draft left by a killed terminal.
+    func start() throws {
+        let empty = try app.store.units().isEmpty && app.store.countPegawai() == 0
+        if empty {
+            app.replaceAll(with: WelcomeView())
+        } else {
+            app.replaceAll(with: UnitListView(app: app))
+        }
+        if let draft = try app.store.loadDraft() {
+            offer(draft)
+        }
+    }
+
+    private func offer(_ draft: Draft) {
+        let app = self.app
+        let name = (try? app.store.pegawai(nip: draft.nip))?.nama ?? draft.nip
+        let kind = RecordKind(rawValue: draft.form)
+        let formName = kind.flatMap { L.formTitle[$0] }.map(app.t) ?? draft.form
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = app.context.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: draft.savedAt)
+        let when = String(
+            format: "%02d-%02d-%04d %02d:%02d", parts.day ?? 0, parts.month ?? 0, parts.year ?? 0, parts.hour ?? 0,
+            parts.minute ?? 0)
+        app.confirm(
+            app.t(L.draftOffer(formName, name, when)), defaultYes: true,
+            onYes: {
+                guard let kind, app.attempt({
+                    guard let page = try EmployeeView(app: app, nip: draft.nip) else { throw DraftError.unknownEmployee }
+                    let editing = draft.editing.flatMap { id in EmployeeView.stored(page.records, kind).first { $0.id == id } }
+                    let form = try RecordFormView(app: app, page: page, kind: kind, editing: editing)
+                    form.form.restore(draft.fields)
+                    form.refreshPreview(app: app)
+                    app.push(page)
+                    app.push(form)
+                }) else {
+                    return
+                }
+                app.inform(app.t(L.draftRestored))
+            },
+            onNo: {
+                app.discardDraft()
+                app.inform(app.t(L.draftDiscarded))
+            })
+    }
+
+    enum DraftError: Error, CustomStringConvertible {
+        case unknownEmployee
+        var description: String { "pegawai draf tidak ditemukan" }
+    }
+}

@@ -1,0 +1,150 @@
+import IPASNCore
+import IPASNTerminal
+
+/// Where a key binding applies. Each view declares its context; the keymap resolves a key
+/// to a command within it.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case welcome
+    case units
+    case employees
+    case employee
+    case form
+    case dashboard
+    case search
+    case help
+    case dialog
+
+    /// Contexts where printable keys are typed into a field and never become commands.
+    var typesText: Bool { self == .form || self == .search }
+
+    var label: Txt {
+        switch self {
+        case .welcome: return Txt("awal", "welcome")
+        case .units: return Txt("unit", "units")
+        case .employees: return Txt("daftar pegawai", "employee list")
+        case .employee: return Txt("halaman pegawai", "employee page")
+        case .form: return Txt("formulir", "form")
+        case .dashboard: return Txt("dasbor", "dashboard")
+        case .search: return Txt("cari", "search")
+        case .help: return Txt("bantuan", "help")
+        case .dialog: return Txt("dialog", "dialog")
+        }
+    }
+}
+
+/// Every action the keyboard can trigger, by name. Keys are bound to commands in ``Keymap``;
+/// the help screen, the key bar and `docs/keyboard.md` are generated from it.
+public enum Command: String, CaseIterable, Sendable {
+    case help
+    case quit
+    case back
+    case open
+    case moveUp
+    case moveDown
+    case pageUp
+    case pageDown
+    case first
+    case last
+    case search
+    case sort
+    case dashboard
+    case refresh
+    case undo
+    case markProgress
+    case addPegawai
+    case addDiklat
+    case addPendidikan
+    case addSKP
+    case addDisiplin
+    case deleteRecord
+    case nextField
+    case previousField
+    case save
+    case saveAndAdd
+    case chooseImport
+    case chooseDemo
+    case chooseBlank
+    case confirmYes
+    case confirmNo
+
+    /// The stable id used in docs and configuration, e.g. `save-and-add`.
+    public var id: String {
+        rawValue.reduce(into: "") { result, c in
+            if c.isUppercase { result += "-" + c.lowercased() } else { result.append(c) }
+        }
+    }
+
+    /// What the command does, in a few words.
+    var description: Txt {
+        switch self {
+        case .help: return Txt("Bantuan: daftar semua perintah", "Help: list every command")
+        case .quit: return Txt("Keluar (bertanya bila ada isian)", "Quit (asks if input is unsaved)")
+        case .back: return Txt("Kembali / batal", "Back / cancel")
+        case .open: return Txt("Buka yang dipilih", "Open the selection")
+        case .moveUp: return Txt("Naik satu baris", "Up one row")
+        case .moveDown: return Txt("Turun satu baris", "Down one row")
+        case .pageUp: return Txt("Satu halaman ke atas", "One page up")
+        case .pageDown: return Txt("Satu halaman ke bawah", "One page down")
+        case .first: return Txt("Ke baris pertama", "To the first row")
+        case .last: return Txt("Ke baris terakhir", "To the last row")
+        case .search: return Txt("Cari pegawai (nama/NIP)", "Find an employee (name/NIP)")
+        case .sort: return Txt("Ganti urutan", "Change the sort order")
+        case .dashboard: return Txt("Dasbor pimpinan", "Supervisor dashboard")
+        case .refresh: return Txt("Muat ulang dan gambar ulang", "Reload and redraw")
+        case .undo: return Txt("Batalkan perubahan terakhir", "Undo the last change")
+        case .markProgress: return Txt("Tandai dimensi unit selesai diinput", "Mark a unit's dimension as entered")
+        case .addPegawai: return Txt("Tambah unit/pegawai", "Add a unit/employee")
+        case .addDiklat: return Txt("Tambah diklat/kursus", "Add a course")
+        case .addPendidikan: return Txt("Tambah pendidikan", "Add education")
+        case .addSKP: return Txt("Tambah SKP", "Add an SKP")
+        case .addDisiplin: return Txt("Tambah hukuman disiplin", "Add a punishment")
+        case .deleteRecord: return Txt("Hapus data yang dipilih", "Delete the selected record")
+        case .nextField: return Txt("Kolom berikutnya", "Next field")
+        case .previousField: return Txt("Kolom sebelumnya", "Previous field")
+        case .save: return Txt("Simpan", "Save")
+        case .saveAndAdd: return Txt("Simpan & tambah lagi (jenis, penyelenggara tetap)", "Save & add another (kind, organiser kept)")
+        case .chooseImport: return Txt("Impor berkas", "Import files")
+        case .chooseDemo: return Txt("Muat data contoh", "Load the demo sample")
+        case .chooseBlank: return Txt("Mulai kosong", "Start empty")
+        case .confirmYes: return Txt("Jawab Ya", "Answer Yes")
+        case .confirmNo: return Txt("Jawab Tidak", "Answer No")
+        }
+    }
+
+    /// The short label for the key bar.
+    var shortLabel: Txt {
+        switch self {
+        case .help: return Txt("Bantuan", "Help")
+        case .quit: return Txt("Keluar", "Quit")
+        case .back: return Txt("Kembali", "Back")
+        case .open: return Txt("Buka", "Open")
+        case .moveUp: return Txt("Naik", "Up")
+        case .moveDown: return Txt("Turun", "Down")
+        case .pageUp: return Txt("Hal.atas", "PgUp")
+        case .pageDown: return Txt("Hal.bawah", "PgDn")
+        case .first: return Txt("Awal", "First")
+        case .last: return Txt("Akhir", "Last")
+        case .search: return Txt("Cari", "Find")
+        case .sort: return Txt("Urut", "Sort")
+        case .dashboard: return Txt("Dasbor", "Dashboard")
+        case .refresh: return Txt("Muat ulang", "Reload")
+        case .undo: return Txt("Batalkan", "Undo")
+        case .markProgress: return Txt("Tandai", "Mark")
+        case .addPegawai: return Txt("Tambah", "Add")
+        case .addDiklat: return Txt("Diklat", "Course")
+        case .addPendidikan: return Txt("Pendidikan", "Education")
+        case .addSKP: return Txt("SKP", "SKP")
+        case .addDisiplin: return Txt("Hukuman", "Punishment")
+        case .deleteRecord: return Txt("Hapus", "Delete")
+        case .nextField: return Txt("Berikut", "Next")
+        case .previousField: return Txt("Sebelum", "Previous")
+        case .save: return Txt("Simpan", "Save")
+        case .saveAndAdd: return Txt("Simpan+lagi", "Save+next")
+        case .chooseImport: return Txt("Impor", "Import")
+        case .chooseDemo: return Txt("Contoh", "Demo")
+        case .chooseBlank: return Txt("Kosong", "Empty")
+        case .confirmYes: return Txt("Ya", "Yes")
+        case .confirmNo: return Txt("Tidak", "No")
+        }
+    }
+}

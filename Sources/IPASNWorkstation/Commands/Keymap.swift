@@ -1,0 +1,93 @@
+import IPASNCore
+import IPASNTerminal
+
+/// Which keys trigger a command, and where.
+public struct Binding: Hashable, Sendable {
+    public var command: Command
+    public var keys: [Key]
+    /// Empty means every context.
+    public var contexts: Set<KeyContext>
+
+    public init(_ command: Command, _ keys: [Key], in contexts: Set<KeyContext> = []) {
+        self.command = command
+        self.keys = keys
+        self.contexts = contexts
+    }
+
+    func applies(in context: KeyContext) -> Bool { contexts.isEmpty || contexts.contains(context) }
+}
+
+/// The one table from keys to commands. The help screen, key bars and `docs/keyboard.md`
+/// are all generated from it, so they can never disagree with what the keys do.
+public struct Keymap: Hashable, Sendable {
+    public var bindings: [Binding]
+
+    public init(bindings: [Binding]) {
+        self.bindings = bindings
+    }
+
+    static let lists: Set<KeyContext> = [.welcome, .units, .employees, .employee, .dashboard, .search, .help]
+    static let browse: Set<KeyContext> = [.units, .employees, .employee, .dashboard]
+
+    /// The default keys.
+    public static let standard = Keymap(bindings: [
+        Binding(.help, [.function(1), .char("?")]),
+        Binding(.quit, [.function(10), .char("q"), .ctrl("c")]),
+        Binding(.back, [.escape]),
+        Binding(.refresh, [.ctrl("l")]),
+        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .search, .dialog]),
+        Binding(.moveUp, [.up], in: lists),
+        Binding(.moveDown, [.down], in: lists),
+        Binding(.pageUp, [.pageUp], in: lists),
+        Binding(.pageDown, [.pageDown], in: lists),
+        Binding(.first, [.home], in: lists),
+        Binding(.last, [.end], in: lists),
+        Binding(.search, [.char("/"), .ctrl("f")], in: browse),
+        Binding(.sort, [.char("s"), .function(6)], in: [.employees, .dashboard]),
+        Binding(.dashboard, [.function(5), .char("b")], in: [.units, .employees, .employee]),
+        Binding(.undo, [.char("u"), .ctrl("z")], in: [.units, .employees, .employee]),
+        Binding(.markProgress, [.char("m"), .function(8)], in: [.units, .employees]),
+        Binding(.addPegawai, [.char("t"), .insert], in: [.units, .employees]),
+        Binding(.addDiklat, [.char("k"), .function(7)], in: [.employee]),
+        Binding(.addPendidikan, [.char("p")], in: [.employee]),
+        Binding(.addSKP, [.char("n")], in: [.employee]),
+        Binding(.addDisiplin, [.char("h")], in: [.employee]),
+        Binding(.deleteRecord, [.char("d"), .delete], in: [.employee]),
+        Binding(.nextField, [.tab, .enter, .down], in: [.form]),
+        Binding(.previousField, [.backTab, .up], in: [.form]),
+        Binding(.save, [.ctrl("s"), .function(2)], in: [.form]),
+        Binding(.saveAndAdd, [.ctrl("n"), .function(3)], in: [.form]),
+        Binding(.chooseImport, [.char("1")], in: [.welcome]),
+        Binding(.chooseDemo, [.char("2")], in: [.welcome]),
+        Binding(.chooseBlank, [.char("3")], in: [.welcome]),
+        Binding(.confirmYes, [.char("y"), .char("Y")], in: [.dialog]),
+        Binding(.confirmNo, [.char("t"), .char("T"), .char("n"), .char("N")], in: [.dialog]),
+    ])
+
+    /// The command a key triggers in a context. In contexts that type text, printable keys
+    /// never become commands.
+    public func command(for key: Key, in context: KeyContext) -> Command? {
+        if context.typesText, case .char = key { return nil }
+        for binding in bindings where binding.applies(in: context) && binding.keys.contains(key) {
+            return binding.command
+        }
+        return nil
+    }
+
+    /// The keys bound to a command in a context (all of them, first is the primary).
+    public func keys(for command: Command, in context: KeyContext? = nil) -> [Key] {
+        bindings.filter { $0.command == command && (context.map($0.applies(in:)) ?? true) }
+            .flatMap(\.keys)
+            .filter { key in
+                guard let context, context.typesText, case .char = key else { return true }
+                return false
+            }
+    }
+
+    /// `F1/?` — the keys as shown in key bars and help.
+    public func keyText(for command: Command, in context: KeyContext? = nil) -> String {
+        var seen: [String] = []
+        for key in keys(for: command, in: context) where !seen.contains(key.name) { seen.append(key.name) }
+        return seen.joined(separator: "/")
+    }
+}

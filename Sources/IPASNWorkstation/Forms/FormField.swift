@@ -1,0 +1,79 @@
+import IPASNCore
+import IPASNTerminal
+
+/// One choice of a type-ahead picker: the text put into the field (which the record parser
+/// understands) and the label shown in the list.
+struct PickerOption: Hashable, Sendable {
+    var value: String
+    var label: String
+    /// Extra words that find it (the SIASN id, the old name).
+    var keywords: String = ""
+
+    func matches(_ query: String) -> Bool {
+        let q = query.lowercased().trimmingCharacters(in: .whitespaces)
+        if q.isEmpty { return true }
+        let hay = (label + " " + value + " " + keywords).lowercased()
+        if hay.contains(q) { return true }
+        let compact = q.filter { $0.isLetter || $0.isNumber }
+        return !compact.isEmpty && hay.filter { $0.isLetter || $0.isNumber || $0 == " " }
+            .split(separator: " ").contains { $0.hasPrefix(compact) }
+    }
+}
+
+/// What a field holds.
+enum FieldKind: Hashable, Sendable {
+    case text
+    case date
+    case number
+    case picker([PickerOption])
+}
+
+/// One field of a form: its parser name (the import column), its label, its text.
+struct FormField: Hashable, Sendable {
+    /// The field name the ``RecordParser`` reads (`tanggal_selesai`, `jp` ...).
+    var key: String
+    /// The catalog key of its label (for fields that share a parser name, e.g. `tingkat`).
+    var labelKey: String
+    var kind: FieldKind
+    var buffer: TextBuffer
+    /// Kept by "simpan & tambah lagi" (jenis, penyelenggara ...).
+    var keepOnBatch: Bool
+    /// The highlighted suggestion of a picker.
+    var highlight: Int = 0
+
+    init(_ key: String, label: String? = nil, kind: FieldKind = .text, text: String = "", keep: Bool = false, maxLength: Int = 200) {
+        self.key = key
+        self.labelKey = label ?? key
+        self.kind = kind
+        self.buffer = TextBuffer(text, maxLength: maxLength)
+        self.keepOnBatch = keep
+    }
+
+    var text: String {
+        get { buffer.text }
+        set {
+            buffer.text = newValue
+            highlight = 0
+        }
+    }
+
+    var options: [PickerOption] {
+        if case .picker(let options) = kind { return options }
+        return []
+    }
+
+    var isPicker: Bool { !options.isEmpty }
+
+    /// The picker choices that match the typed text.
+    var suggestions: [PickerOption] {
+        guard isPicker else { return [] }
+        let text = self.text
+        // An exact value match shows all choices with it highlighted, so arrows still browse.
+        if options.contains(where: { $0.value.lowercased() == text.lowercased() }) { return options }
+        return options.filter { $0.matches(text) }
+    }
+
+    func label(_ language: Language) -> String {
+        L.fieldLabel[labelKey].map { language.t($0) } ?? FieldNames.label(key, language)
+    }
+}

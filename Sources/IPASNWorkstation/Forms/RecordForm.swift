@@ -1,0 +1,222 @@
+import IPASNCore
+import IPASNStore
+
+/// The model of one record form: its fields, focus and per-field findings. It knows nothing
+/// about drawing, so a resize or a redraw never loses what was typed.
+struct RecordForm: Hashable, Sendable {
+    let kind: RecordKind
+    let nip: String
+    var editing: RecordID?
+    var fields: [FormField]
+    var focus: Int = 0
+    /// The texts when the form opened (or was last saved), to know whether input is unsaved.
+    private(set) var initial: [String: String]
+    /// Findings of fields checked when the cursor left them, by field key.
+    var issues: [String: ValidationIssue] = [:]
+
+    init(kind: RecordKind, nip: String, editing: RecordID? = nil, fields: [FormField]) {
+        self.kind = kind
+        self.nip = nip
+        self.editing = editing
+        self.fields = fields
+        self.initial = [:]
+        self.initial = texts
+    }
+
+    /// Field key to typed text (the draft and parser form).
+    var texts: [String: String] {
+        var result: [String: String] = [:]
+        for field in fields { result[field.key] = field.text }
+        return result
+    }
+
+    /// What the parser reads: the texts plus the NIP.
+    var values: [String: String] {
+        var result = texts
+        result["nip"] = nip
+        return result
+    }
+
+    var isDirty: Bool { texts != initial }
+
+    mutating func markSaved() { initial = texts }
+
+    mutating func restore(_ saved: [String: String]) {
+        for index in fields.indices {
+            if let text = saved[fields[index].key] { fields[index].text = text }
+        }
+    }
+
+    var focused: FormField { fields[focus] }
+
+    // MARK: Parsing
+
+    func parse(_ parser: RecordParser) -> Result<Record, ValidationFailure> {
+        parser.record(kind, values)
+    }
+
+    /// The record as it would be saved, leniently: fields that do not affect the score are
+    /// filled in so that the preview moves as soon as the scoring fields are readable.
+    func previewRecord(_ parser: RecordParser) -> Record? {
+        var values = self.values
+        switch kind {
+        case .diklat:
+            if (values["nama"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty { values["nama"] = "-" }
+            if LocalDate.parse(values["tanggal_mulai"] ?? "") == nil { values["tanggal_mulai"] = values["tanggal_selesai"] }
+            if JenisDiklat.parse(values["jenis"] ?? "") != .struktural { values["tingkat"] = "" }
+            values["nomor_sertifikat"] = ""
+            values["penyelenggara"] = ""
+        case .pendidikan, .skp, .disiplin:
+            break
+        }
+        if case .success(let record) = parser.record(kind, values) { return record }
+        return nil
+    }
+
+    /// Checks one field (when the cursor leaves it); returns its finding, if any.
+    @discardableResult
+    mutating func check(_ index: Int, parser: RecordParser) -> ValidationIssue? {
+        let key = fields[index].key
+        var issue: ValidationIssue?
+        if case .failure(let failure) = parse(parser) {
+            issue = failure.issues.first { $0.field == key }
+            // A required-field complaint about a field nobody has typed in yet is not news.
+            if issue?.code == .required && fields[index].text.isEmpty && !isDirty { issue = nil }
+        }
+        issues[key] = issue
+        return issue
+    }
+
+    /// Clears what changes from one record to the next and keeps the rest (jenis,
+    /// penyelenggara ...), for entering a series of records of one employee.
+    mutating func resetForBatch() {
+        for index in fields.indices where !fields[index].keepOnBatch { fields[index].text = "" }
+        issues = [:]
+        editing = nil
+        focus = fields.firstIndex { !$0.keepOnBatch } ?? 0
+        initial = texts
+    }
+
+    /// Takes the highlighted suggestion of a picker field.
+    mutating func acceptSuggestion() {
+        let suggestions = fields[focus].suggestions
+        guard !suggestions.isEmpty, !fields[focus].text.isEmpty || fields[focus].highlight > 0 else { return }
+        let choice = suggestions[min(fields[focus].highlight, suggestions.count - 1)]
+        fields[focus].text = choice.value
+    }
+}
+
+// MARK: - The four forms
+
+extension RecordForm {
+    static func make(kind: RecordKind, nip: String, ruleset: Ruleset, year: Int, editing: StoredRecordValue? = nil)
+        -> RecordForm
+    {
+        var form: RecordForm
+        switch kind {
+        case .diklat:
+            form = RecordForm(kind: .diklat, nip: nip, fields: [
+                FormField("jenis", kind: .picker(Pickers.jenisDiklat(ruleset)), keep: true),
+                FormField("tingkat", label: "tingkat_diklat", kind: .picker(Pickers.leadership), keep: true),
+                FormField("nama"),
+                FormField("penyelenggara", keep: true),
+                FormField("tanggal_mulai", kind: .date, maxLength: 10),
+                FormField("tanggal_selesai", kind: .date, maxLength: 10),
+                FormField("jp", kind: .number, maxLength: 5),
+                FormField("nomor_sertifikat"),
+                FormField("sesuai_jabatan", kind: .picker(Pickers.yesNo), text: "Ya", keep: true),
+            ])
+        case .pendidikan:
+            form = RecordForm(kind: .pendidikan, nip: nip, fields: [
+                FormField("tingkat", label: "tingkat_pendidikan", kind: .picker(Pickers.education)),
+                FormField("tanggal_lulus", kind: .date, maxLength: 10),
+                FormField("nama_sekolah"),
+                FormField("jurusan"),
+            ])
+        case .skp:
+            form = RecordForm(kind: .skp, nip: nip, fields: [
+                FormField("tahun", kind: .number, text: String(year), maxLength: 4),
+                FormField("predikat", kind: .picker(Pickers.predikat)),
+                FormField("nilai", kind: .number, maxLength: 6),
+            ])
+        case .disiplin:
+            form = RecordForm(kind: .disiplin, nip: nip, fields: [
+                FormField("tingkat", label: "tingkat_hukuman", kind: .picker(Pickers.hukuman)),
+                FormField("tmt", kind: .date, maxLength: 10),
+                FormField("jenis", label: "jenis_hukuman"),
+            ])
+        }
+        if let editing {
+            form.editing = editing.id
+            form.restore(editing.texts)
+            form.markSaved()
+        }
+        return form
+    }
+}
+
+/// A stored record with its id, as form texts.
+struct StoredRecordValue: Hashable, Sendable {
+    var id: RecordID
+    var record: Record
+
+    var texts: [String: String] {
+        switch record {
+        case .diklat(let r):
+            return [
+                "jenis": r.jenis.nama, "tingkat": r.tingkat?.displayName ?? "", "nama": r.nama,
+                "penyelenggara": r.penyelenggara, "tanggal_mulai": r.tanggalMulai.dayFirst,
+                "tanggal_selesai": r.tanggalSelesai.dayFirst, "jp": String(r.jp),
+                "nomor_sertifikat": r.nomorSertifikat, "sesuai_jabatan": r.sesuaiJabatan ? "Ya" : "Tidak",
+            ]
+        case .pendidikan(let r):
+            return [
+                "tingkat": r.tingkat.displayName, "tanggal_lulus": r.tanggalLulus?.dayFirst ?? "",
+                "nama_sekolah": r.namaSekolah, "jurusan": r.jurusan,
+            ]
+        case .skp(let r):
+            return [
+                "tahun": String(r.tahun), "predikat": r.predikat?.displayName ?? "",
+                "nilai": r.nilai.map { NumberText.points($0, .id) } ?? "",
+            ]
+        case .disiplin(let r):
+            return ["tingkat": r.tingkat.rawValue, "tmt": r.tmt.dayFirst, "jenis": r.jenis]
+        }
+    }
+}
+
+/// The choices of the type-ahead pickers.
+enum Pickers {
+    static func jenisDiklat(_ ruleset: Ruleset) -> [PickerOption] {
+        JenisDiklat.all.map { jenis in
+            let group = ruleset.kompetensi.group(of: jenis).map { " · \($0.rawValue)" } ?? ""
+            return PickerOption(value: jenis.nama, label: "\(jenis.id) \(jenis.nama)\(group)", keywords: jenis.id == 8 ? "bimtek" : "")
+        }
+    }
+
+    static let leadership: [PickerOption] = LeadershipLevel.allCases.map {
+        PickerOption(value: $0.displayName, label: $0.displayName, keywords: "diklatpim")
+    }
+
+    static let education: [PickerOption] = EducationLevel.allCases.sorted { $0.siasnCode < $1.siasnCode }.map {
+        PickerOption(value: $0.displayName, label: "\($0.displayName) (\($0.siasnCode))", keywords: $0.rawValue)
+    }
+
+    static let predikat: [PickerOption] = Predikat.allCases.map {
+        PickerOption(value: $0.displayName, label: $0.displayName)
+    }
+
+    static let hukuman: [PickerOption] = TingkatHukuman.allCases.map {
+        PickerOption(value: $0.rawValue, label: $0.displayName)
+    }
+
+    static let yesNo: [PickerOption] = [PickerOption(value: "Ya", label: "Ya", keywords: "yes y"), PickerOption(value: "Tidak", label: "Tidak", keywords: "no n")]
+
+    static let jenisJabatan: [PickerOption] = JenisJabatan.allCases.map {
+        PickerOption(value: $0.rawValue, label: $0.rawValue.capitalized)
+    }
+
+    static let status: [PickerOption] = StatusPegawai.allCases.map {
+        PickerOption(value: $0.rawValue, label: $0.rawValue.uppercased())
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+
+/// The catalog of every user-visible string, Indonesian first, English second.
+enum L {
+    // MARK: App frame
+    static let appName = Txt("IP ASN — Workstation Data", "IP ASN — Data Workstation")
+    static func tooSmall(_ w: Int, _ h: Int) -> Txt {
+        Txt("Perbesar terminal (minimal 60x16). Sekarang \(w)x\(h).", "Enlarge the terminal (at least 60x16). Now \(w)x\(h).")
+    }
+    static let tooSmallShort = Txt("Perbesar terminal (minimal 60x16)", "Enlarge the terminal (at least 60x16)")
+    static let yes = Txt("Ya", "Yes")
+    static let no = Txt("Tidak", "No")
+    static let confirmHint = Txt("[Y] Ya   [T] Tidak   Esc batal", "[Y] Yes   [N] No   Esc cancel")
+    static let quitUnsaved = Txt(
+        "Ada isian yang belum disimpan. Keluar dan buang isian?", "There is unsaved input. Quit and discard it?")
+    static let leaveUnsaved = Txt(
+        "Isian formulir belum disimpan. Tinggalkan formulir dan buang isian?",
+        "The form has unsaved input. Leave the form and discard it?")
+    static func storeError(_ error: Error) -> Txt {
+        Txt("Gagal: \(error)", "Failed: \(error)")
+    }
+    static let nothingToUndo = Txt("Tidak ada perubahan yang bisa dibatalkan.", "Nothing to undo.")
+    static func undone(_ entry: AuditEntry) -> Txt {
+        Txt("Dibatalkan: \(entry.action) \(entry.entity) \(entry.entityID).", "Undone: \(entry.action) \(entry.entity) \(entry.entityID).")
+    }
+    static let notAvailableHere = Txt("Perintah ini tidak berlaku di layar ini.", "This command does not apply here.")
+
+    // MARK: Draft
+    static func draftOffer(_ form: String, _ name: String, _ at: String) -> Txt {
+        Txt(
+            "Ada isian \(form) untuk \(name) yang belum tersimpan (\(at)). Pulihkan?",
+            "There is an unsaved \(form) form for \(name) (\(at)). Restore it?")
+    }
+    static let draftRestored = Txt("Isian dipulihkan. Periksa lalu simpan dengan Ctrl-S.", "Input restored. Check it, then save with Ctrl-S.")
+    static let draftDiscarded = Txt("Isian lama dibuang.", "Old input discarded.")
+
+    // MARK: Welcome
+    static let welcomeTitle = Txt("Selamat datang di IP ASN", "Welcome to IP ASN")
+    static let welcomeEmpty = Txt("Basis data masih kosong. Pilih cara memulai:", "The database is empty. Choose how to start:")
+    static let welcomeImport = Txt("1  Impor berkas (CSV dari SIASN/Excel)", "1  Import files (CSV from SIASN/Excel)")
+    static let welcomeDemo = Txt("2  Muat data contoh (demo)", "2  Load the demo sample")
+    static let welcomeBlank = Txt("3  Mulai kosong: tambah unit dan pegawai pertama", "3  Start empty: add the first unit and employee")
+    static let welcomeHint = Txt(
+        "Tekan 1, 2 atau 3 (atau pilih dengan panah lalu Enter).", "Press 1, 2 or 3 (or pick with the arrows and Enter).")
+    static let demoUnavailable = Txt("Data contoh tidak tersedia di instalasi ini.", "The demo sample is not available here.")
+    static let demoLoaded = Txt("Data contoh dimuat.", "Demo sample loaded.")
+    static let importUnavailable = Txt("Impor tidak tersedia di instalasi ini.", "Import is not available here.")
+    static let importPrompt = Txt("Lokasi berkas atau folder yang diimpor:", "Path of the file or folder to import:")
+    static let importHint = Txt("Ketik lokasi lalu Enter. Esc kembali.", "Type the path, then Enter. Esc goes back.")
+    static func importDone(_ n: Int, _ problems: Int) -> Txt {
+        Txt("Impor selesai: \(n) baris masuk, \(problems) masalah.", "Import done: \(n) rows written, \(problems) problems.")
+    }
+    static func importLine(_ line: Int) -> Txt { Txt("baris \(line)", "line \(line)") }
+
+    // MARK: Setup (first unit and employee)
+    static let setupTitle = Txt("Tambah unit dan pegawai", "Add a unit and an employee")
+    static let setupUnitSection = Txt("Unit kerja", "Work unit")
+    static let setupPegawaiSection = Txt("Pegawai", "Employee")
+    static let setupSaved = Txt("Unit dan pegawai tersimpan. Tekan k untuk mengisi diklat.", "Unit and employee saved. Press k to enter a course.")
+    static let fieldKodeUnit = Txt("Kode unit", "Unit code")
+    static let fieldNamaUnit = Txt("Nama unit", "Unit name")
+    static let fieldInduk = Txt("Unit induk (boleh kosong)", "Parent unit (optional)")
+    static let fieldNIP = Txt("NIP", "NIP")
+    static let fieldNamaPegawai = Txt("Nama pegawai", "Employee name")
+    static let fieldJenisJabatan = Txt("Jenis jabatan", "Post type")
+    static let fieldJenjang = Txt("Jenjang/jabatan", "Level/post")
+    static let fieldStatus = Txt("Status", "Status")
+
+    // MARK: Units
+    static let unitsTitle = Txt("Unit Kerja", "Work Units")
+    static let colUnit = Txt("Unit kerja", "Work unit")
+    static let colMean = Txt("Rata2", "Mean")
+    static let colCategory = Txt("Kategori", "Category")
+    static let colComplete = Txt("Lengkap", "Complete")
+    static let colDone = Txt("Selesai", "Done")
+    static let colToday = Txt("Hari ini", "Today")
+    static let colWeek = Txt("Minggu", "Week")
+    static let colPegawai = Txt("Pgw", "Staff")
+    static let noUnits = Txt("Belum ada unit. Tekan t untuk menambah.", "No units yet. Press t to add one.")
+    static let progressLegend = Txt("Selesai: P=pendidikan K=kompetensi N=kinerja D=disiplin", "Done: P=education K=competence N=performance D=discipline")
+    static let progressTitle = Txt("Tandai selesai diinput", "Mark as fully entered")
+    static let progressHint = Txt("1-4 atau Spasi/Enter: ubah tanda. Esc: tutup.", "1-4 or Space/Enter: toggle. Esc: close.")
+    static func progressSet(_ dim: String, _ unit: String, _ done: Bool) -> Txt {
+        done
+            ? Txt("\(dim) di \(unit) ditandai selesai diinput.", "\(dim) in \(unit) marked as fully entered.")
+            : Txt("\(dim) di \(unit) dibuka kembali.", "\(dim) in \(unit) reopened.")
+    }
+    static func progressDimension(_ d: ProgressDimension) -> Txt {
+        switch d {
+        case .pendidikan: return Txt("Pendidikan", "Education")
+        case .kompetensi: return Txt("Kompetensi (diklat)", "Competence (courses)")
+        case .kinerja: return Txt("Kinerja (SKP)", "Performance (SKP)")
+        case .disiplin: return Txt("Disiplin", "Discipline")
+        }
+    }
+    static let doneMark = Txt("selesai", "done")
+    static let openMark = Txt("belum", "open")
+
+    // MARK: Employees
+    static func employeesTitle(_ unit: String) -> Txt { Txt("Pegawai — \(unit)", "Employees — \(unit)") }
+    static let colNIP = Txt("NIP", "NIP")
+    static let colName = Txt("Nama", "Name")
+    static let colJabatan = Txt("Jabatan", "Post")
+    static let colTotal = Txt("Total", "Total")
+    static let noEmployees = Txt("Belum ada pegawai di unit ini. Tekan t untuk menambah.", "No employees in this unit yet. Press t to add one.")
+    static let sortedByName = Txt("Urut: nama", "Sorted: name")
+    static let sortedByScore = Txt("Urut: nilai tertinggi", "Sorted: highest score")
+    static let missingLegend = Txt("! = data belum lengkap", "! = data incomplete")
+    static let dimShort: [ScoreDimension: Txt] = [
+        .kualifikasi: Txt("Kual", "Qual"), .kompetensi: Txt("Komp", "Comp"),
+        .kinerja: Txt("Kin", "Perf"), .disiplin: Txt("Dis", "Disc"),
+    ]
+
+    // MARK: Employee page
+    static let employeeTitle = Txt("Data Pegawai", "Employee")
+    static let labelUnit = Txt("Unit", "Unit")
+    static let labelJabatan = Txt("Jabatan", "Post")
+    static let labelYear = Txt("Tahun", "Year")
+    static let noRecords = Txt("(belum ada data)", "(no records)")
+    static let recordsOf: [RecordKind: Txt] = [
+        .pendidikan: Txt("Riwayat pendidikan", "Education history"),
+        .diklat: Txt("Riwayat diklat/kursus", "Courses and training"),
+        .skp: Txt("SKP", "SKP"),
+        .disiplin: Txt("Hukuman disiplin", "Disciplinary punishments"),
+    ]
+    static let totalLabel = Txt("Total", "Total")
+    static let incompleteLabel = Txt("Belum lengkap", "Incomplete")
+    static let noRecordSelected = Txt("Pilih data dulu (panah atas/bawah).", "Select a record first (arrows).")
+    static func confirmDelete(_ what: String) -> Txt { Txt("Hapus \(what)?", "Delete \(what)?") }
+    static func deleted(_ what: String) -> Txt { Txt("Dihapus: \(what). Tekan u untuk membatalkan.", "Deleted: \(what). Press u to undo.") }
+    static let employeeMissing = Txt("Pegawai tidak ditemukan.", "Employee not found.")
+
+    // MARK: Forms
+    static let formTitle: [RecordKind: Txt] = [
+        .pendidikan: Txt("Pendidikan", "Education"),
+        .diklat: Txt("Diklat/Kursus", "Course/Training"),
+        .skp: Txt("SKP", "SKP"),
+        .disiplin: Txt("Hukuman Disiplin", "Disciplinary Punishment"),
+    ]
+    static let formNew = Txt("Tambah", "New")
+    static let formEdit = Txt("Ubah", "Edit")
+    static func saved(_ what: String) -> Txt { Txt("Tersimpan: \(what).", "Saved: \(what).") }
+    static func savedAgain(_ what: String, _ n: Int) -> Txt {
+        Txt("Tersimpan: \(what) (\(n) data beruntun). Isi data berikutnya.", "Saved: \(what) (\(n) in a row). Enter the next one.")
+    }
+    static let formHasErrors = Txt("Belum bisa disimpan:", "Cannot save yet:")
+    static let pickerHint = Txt("↑↓ pilih, Tab/Enter ambil", "↑↓ choose, Tab/Enter take")
+    static let noMatch = Txt("(tidak ada yang cocok)", "(no match)")
+    static let dateHint = Txt("HH-BB-TTTT", "DD-MM-YYYY")
+    static let fieldLabel: [String: Txt] = [
+        "jenis": Txt("Jenis diklat", "Course kind"),
+        "tingkat_diklat": Txt("Tingkat (Struktural)", "Level (Struktural)"),
+        "nama": Txt("Nama kegiatan", "Course name"),
+        "penyelenggara": Txt("Penyelenggara", "Organiser"),
+        "tanggal_mulai": Txt("Tanggal mulai", "Start date"),
+        "tanggal_selesai": Txt("Tanggal selesai", "End date"),
+        "jp": Txt("JP (jam pelajaran)", "JP (lesson hours)"),
+        "nomor_sertifikat": Txt("Nomor sertifikat", "Certificate no."),
+        "sesuai_jabatan": Txt("Sesuai jabatan", "Matches post"),
+        "tingkat_pendidikan": Txt("Tingkat pendidikan", "Education level"),
+        "tanggal_lulus": Txt("Tanggal lulus", "Graduation date"),
+        "nama_sekolah": Txt("Nama sekolah/PT", "School/university"),
+        "jurusan": Txt("Jurusan", "Major"),
+        "tahun": Txt("Tahun SKP", "SKP year"),
+        "predikat": Txt("Predikat", "Rating"),
+        "nilai": Txt("Nilai (0-100, boleh kosong)", "Score (0-100, optional)"),
+        "tingkat_hukuman": Txt("Tingkat hukuman", "Punishment level"),
+        "tmt": Txt("TMT hukuman", "Effective date"),
+        "jenis_hukuman": Txt("Jenis hukuman", "Punishment"),
+        "unit_kode": Txt("Kode unit", "Unit code"),
+        "unit_nama": Txt("Nama unit", "Unit name"),
+        "unit_induk": Txt("Kode unit induk", "Parent unit code"),
+        "nip": Txt("NIP (18 angka)", "NIP (18 digits)"),
+        "pegawai_nama": Txt("Nama pegawai", "Employee name"),
+        "jenis_jabatan": Txt("Jenis jabatan", "Post type"),
+        "jenjang": Txt("Jenjang/jabatan", "Level/post"),
+        "status": Txt("Status (PNS/PPPK)", "Status (PNS/PPPK)"),
+    ]
+
+    // MARK: Preview
+    static let previewTitle = Txt("Nilai jika disimpan", "Score if saved")
+    static let unitMean = Txt("Rata-rata unit", "Unit mean")
+    static let previewWaiting = Txt("(lengkapi isian untuk melihat perubahan)", "(complete the fields to see the change)")
+
+    // MARK: Search
+    static let searchTitle = Txt("Cari pegawai", "Find employee")
+    static let searchPrompt = Txt("Nama atau NIP: ", "Name or NIP: ")
+    static let searchHint = Txt("Ketik nama atau awal NIP. Enter buka, Esc kembali.", "Type a name or the start of a NIP. Enter opens, Esc goes back.")
+    static let searchNone = Txt("Tidak ada pegawai yang cocok.", "No matching employee.")
+
+    // MARK: Dashboard
+    static let dashboardTitle = Txt("Dasbor Pimpinan", "Supervisor Dashboard")
+    static let dashSortMean = Txt("Urut: rata-rata", "Sorted: mean")
+    static let dashSortName = Txt("Urut: nama", "Sorted: name")
+    static let dashSortComplete = Txt("Urut: kelengkapan", "Sorted: completeness")
+    static let dashSortActivity = Txt("Urut: input minggu ini", "Sorted: entered this week")
+    static let dashDimensions = Txt("Rata-rata per dimensi", "Mean per dimension")
+    static let dashDistribution = Txt("Sebaran kategori", "Category distribution")
+    static func dashSummary(_ units: Int, _ inProgress: Int, _ today: Int, _ week: Int) -> Txt {
+        Txt(
+            "\(units) unit, \(inProgress) masih dalam proses penginputan. Input hari ini \(today), minggu ini \(week).",
+            "\(units) units, \(inProgress) still entering data. Entered today \(today), this week \(week).")
+    }
+
+    // MARK: Help
+    static let helpTitle = Txt("Bantuan: semua perintah", "Help: every command")
+    static let helpColumns = Txt("Tombol               Perintah                               Berlaku di", "Keys                 Command                                Where")
+    static let helpNote = Txt(
+        "Di formulir dan kolom cari, huruf diketik sebagai isian; gunakan tombol F atau Ctrl.",
+        "In forms and the search field letters are typed as input; use the F or Ctrl keys.")
+    static let everywhere = Txt("semua layar", "every screen")
+}

@@ -1,0 +1,47 @@
+import IPASNCore
+
+/// One user-visible text in both languages. Every string the workstation shows comes from
+/// ``L`` (the catalog), so a translation is never scattered across views.
+struct Txt: Hashable, Sendable {
+    let id: String
+    let en: String
+
+    init(_ id: String, _ en: String) {
+        self.id = id
+        self.en = en
+    }
+
+    func callAsFunction(_ language: Language) -> String { language == .id ? id : en }
+}
+
+extension Language {
+    /// The text in this language.
+    func t(_ text: Txt) -> String { text(self) }
+
+    /// A point value written the way this language writes it (`85,5`).
+    func points(_ value: Double) -> String { NumberText.points(value, self) }
+
+    /// A mean with two decimals (`63,99`).
+    func mean(_ value: Double) -> String { NumberText.decimal(value, self, places: 2) }
+
+    /// A signed difference (`+15`, `-2,5`, `±0`).
+    func delta(_ value: Double) -> String {
+        if abs(value) < 0.0001 { return "±0" }
+        return (value > 0 ? "+" : "-") + NumberText.points(abs(value), self)
+    }
+
+    /// A signed mean difference with two decimals.
+    func meanDelta(_ value: Double) -> String {
+        if abs(value) < 0.005 { return "±0" }
+        return (value > 0 ? "+" : "-") + NumberText.decimal(abs(value), self, places: 2)
+    }
+
+    /// A percentage without decimals (`75%`).
+    func percent(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "-" }
+        return "\(Int((Double(part) * 100 / Double(whole)).rounded()))%"
+    }
+}
+
+/// IP ASN's four dimensions (Foundation also has a `Dimension`).
+typealias ScoreDimension = IPASNCore.Dimension

@@ -1,0 +1,175 @@
+import IPASNCore
+import IPASNStore
+import IPASNTerminal
+
+/// One employee: identity, then the four dimensions with their records, points and reasons,
+/// then the total and category. Records are selectable: Enter edits, `d` deletes.
+final class EmployeeView: View {
+    let nip: String
+    private(set) var records: StoredEmployeeRecords
+    private(set) var explanation: ScoreExplanation
+    private var unitName: String = ""
+    private var lines: [PageLine] = []
+    private var cursor = ListCursor()
+    private var scroll = 0
+
+    struct PageLine {
+        var text: String
+        var style: Style
+        var record: StoredRecordValue?
+    }
+
+    /// Nil when the NIP is unknown.
+    init?(app: App, nip: String) throws {
+        guard let records = try app.store.records(nip: nip) else { return nil }
+        self.nip = nip
+        self.records = records
+        self.explanation = app.engine.explain(records.plain, year: app.year)
+        load(app: app)
+    }
+
+    var context: KeyContext { .employee }
+    var keyBar: [Command] {
+        [.help, .addDiklat, .addPendidikan, .addSKP, .addDisiplin, .open, .deleteRecord, .undo, .search, .back]
+    }
+
+    var selectable: [Int] { lines.indices.filter { lines[$0].record != nil } }
+
+    var selectedRecord: StoredRecordValue? {
+        let rows = selectable
+        guard !rows.isEmpty else { return nil }
+        return lines[rows[min(cursor.selection, rows.count - 1)]].record
+    }
+
+    func reload(app: App) {
+        app.attempt {
+            if let fresh = try app.store.records(nip: nip) { records = fresh }
+        }
+        explanation = app.engine.explain(records.plain, year: app.year)
+        load(app: app)
+    }
+
+    private func load(app: App) {
+        let language = app.language
+        unitName = ((try? app.store.units()) ?? []).first { $0.kode == records.pegawai.kodeUnit }?.nama ?? records.pegawai.kodeUnit
+        var lines: [PageLine] = []
+        let kinds: [ScoreDimension: RecordKind] = [.kualifikasi: .pendidikan, .kompetensi: .diklat, .kinerja: .skp, .disiplin: .disiplin]
+        for dimension in explanation.dimensions {
+            let header = "\(dimension.dimension.displayName(language))  \(language.points(dimension.points)) / \(language.points(dimension.max))"
+            lines.append(PageLine(text: header, style: .header))
+            for reason in dimension.reasons {
+                lines.append(PageLine(text: "  " + reason.text(language), style: .dim))
+            }
+            let kind = kinds[dimension.dimension]!
+            let stored = Self.stored(records, kind)
+            if stored.isEmpty {
+                lines.append(PageLine(text: "    " + language.t(L.noRecords), style: .dim))
+            }
+            for value in stored {
+                lines.append(PageLine(text: "    " + Self.describe(value.record, language), style: .normal, record: value))
+            }
+        }
+        let score = explanation.score
+        var total = "\(language.t(L.totalLabel))  \(language.points(score.total))  \(explanation.category.name)"
+        if !score.missing.isEmpty {
+            total += "   \(language.t(L.incompleteLabel)): " + score.missing.map { $0.displayName(language) }.joined(separator: ", ")
+        }
+        lines.append(PageLine(text: total, style: .category(explanation.category.rank)))
+        self.lines = lines
+        cursor.count = selectable.count
+        cursor.clamp()
+    }
+
+    static func stored(_ records: StoredEmployeeRecords, _ kind: RecordKind) -> [StoredRecordValue] {
+        switch kind {
+        case .pendidikan:
+            return records.pendidikan.map { StoredRecordValue(id: RecordID(kind: .pendidikan, id: $0.id), record: .pendidikan($0.value)) }
+        case .diklat:
+            return records.diklat.sorted { $0.value.tanggalSelesai > $1.value.tanggalSelesai }
+                .map { StoredRecordValue(id: RecordID(kind: .diklat, id: $0.id), record: .diklat($0.value)) }
+        case .skp:
+            return records.skp.sorted { $0.value.tahun > $1.value.tahun }
+                .map { StoredRecordValue(id: RecordID(kind: .skp, id: $0.id), record: .skp($0.value)) }
+        case .disiplin:
+            return records.disiplin.map { StoredRecordValue(id: RecordID(kind: .disiplin, id: $0.id), record: .disiplin($0.value)) }
+        }
+    }
+
+    /// One record in one line.
+    static func describe(_ record: Record, _ language: Language) -> String {
+        switch record {
+        case .pendidikan(let r):
+            let lulus = r.tanggalLulus.map { " " + $0.dayFirst } ?? ""
+            return "\(r.tingkat.displayName)\(lulus)  \(r.namaSekolah) \(r.jurusan)".trimmingCharacters(in: .whitespaces)
+        case .diklat(let r):
+            let level = r.tingkat.map { " " + $0.displayName } ?? ""
+            return "\(r.tanggalSelesai.dayFirst)  \(r.jenis.nama)\(level)  \(r.nama)  \(r.jp) JP"
+        case .skp(let r):
+            let nilai = r.nilai.map { " (\(NumberText.decimal($0, language)))" } ?? ""
+            return "\(r.tahun)  \(r.predikat?.displayName ?? "-")\(nilai)"
+        case .disiplin(let r):
+            return "\(r.tmt.dayFirst)  \(r.tingkat.displayName)  \(r.jenis)"
+        }
+    }
+
+    func render(into grid: inout CellGrid, rows: Int, app: App) {
+        let p = records.pegawai
+        Draw.title(&grid, app.t(L.employeeTitle) + " — " + p.nama, right: "\(app.t(L.labelYear)) \(app.year) ")
+        grid.put("\(NIP.formatted(p.nip))  \(p.nama)", row: 1, col: 1, style: .highlight, maxWidth: grid.width - 2)
+        let jabatan = [p.jenisJabatan.rawValue, p.jenjangStruktural?.displayName ?? p.jenjang].filter { !$0.isEmpty }.joined(separator: ", ")
+        grid.put("\(app.t(L.labelUnit)): \(unitName)   \(app.t(L.labelJabatan)): \(jabatan)", row: 2, col: 1, maxWidth: grid.width - 2)
+        grid.hline(row: 3, col: 0, width: grid.width)
+        let height = rows - 4
+        let selectedLine = selectable.isEmpty ? nil : selectable[min(cursor.selection, selectable.count - 1)]
+        if let selectedLine {
+            if selectedLine < scroll { scroll = selectedLine }
+            if selectedLine >= scroll + height { scroll = selectedLine - height + 1 }
+        }
+        // Keep the headers of the first dimension visible when possible.
+        scroll = min(max(0, scroll), max(0, lines.count - height))
+        for (offset, index) in (scroll..<min(lines.count, scroll + height)).enumerated() {
+            let line = lines[index]
+            let style: Style = index == selectedLine ? .selected : line.style
+            let row = 4 + offset
+            if style == .selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
+            grid.put(line.text, row: row, col: 1, style: style, maxWidth: grid.width - 2)
+        }
+    }
+
+    func handle(_ command: Command, app: App) -> Bool {
+        if cursor.move(command, page: 10) { return true }
+        switch command {
+        case .addDiklat: openForm(.diklat, app: app)
+        case .addPendidikan: openForm(.pendidikan, app: app)
+        case .addSKP: openForm(.skp, app: app)
+        case .addDisiplin: openForm(.disiplin, app: app)
+        case .open:
+            guard let record = selectedRecord else {
+                app.warn(app.t(L.noRecordSelected))
+                return true
+            }
+            app.attempt {
+                app.push(try RecordFormView(app: app, page: self, kind: record.record.kind, editing: record))
+            }
+        case .deleteRecord:
+            guard let record = selectedRecord else {
+                app.warn(app.t(L.noRecordSelected))
+                return true
+            }
+            let what = Self.describe(record.record, app.language)
+            app.confirm(app.t(L.confirmDelete(what)), onYes: { [unowned self] in
+                if app.attempt({ try app.store.delete(record.id) }) { app.inform(app.t(L.deleted(what))) }
+                self.reload(app: app)
+            })
+        default:
+            return false
+        }
+        return true
+    }
+
+    func openForm(_ kind: RecordKind, app: App) {
+        app.attempt {
+            app.push(try RecordFormView(app: app, page: self, kind: kind, editing: nil))
+        }
+    }
+}

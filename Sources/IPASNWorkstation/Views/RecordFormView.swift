@@ -1,0 +1,227 @@
+import IPASNCore
+import IPASNStore
+import IPASNTerminal
+
+/// Entry of one record (diklat, pendidikan, SKP, hukuman disiplin) with the live panel of
+/// the employee's subtotals as they would be if the record were saved.
+final class RecordFormView: View {
+    let page: EmployeeView
+    var form: RecordForm
+    private(set) var preview: LivePreview
+    private(set) var outcome: PreviewOutcome
+    private var formMessage: (text: String, style: Style)?
+    /// Records saved in a row with "simpan & tambah lagi".
+    private(set) var batchCount = 0
+    private let unitName: String
+
+    init(app: App, page: EmployeeView, kind: RecordKind, editing: StoredRecordValue?) throws {
+        self.page = page
+        let records = page.records
+        self.form = RecordForm.make(
+            kind: kind, nip: records.pegawai.nip, ruleset: app.engine.ruleset, year: app.year, editing: editing)
+        // Loaded once per form: the unit's totals. Keystrokes never query the store.
+        let units = try app.store.units()
+        let direct = try app.store.directUnitTotals(year: app.year)
+        let totals = LivePreview.foldedTotals(unit: records.pegawai.kodeUnit, units: units, direct: direct)
+        self.unitName = units.first { $0.kode == records.pegawai.kodeUnit }?.nama ?? records.pegawai.kodeUnit
+        self.preview = LivePreview(
+            engine: app.engine, year: app.year, records: records, editing: editing?.id, unitTotals: totals)
+        self.outcome = preview.outcome(for: nil)
+        refreshPreview(app: app)
+    }
+
+    var context: KeyContext { .form }
+    var keyBar: [Command] { [.save, .saveAndAdd, .nextField, .previousField, .back, .help, .quit] }
+    var hasUnsavedInput: Bool { form.isDirty }
+    var status: (text: String, style: Style)? { formMessage }
+
+    func draft(app: App) -> Draft? {
+        Draft(form: form.kind.rawValue, nip: form.nip, editing: form.editing, fields: form.texts, savedAt: app.context.now())
+    }
+
+    /// Recomputes the "if saved" panel from the form as typed (in memory only).
+    func refreshPreview(app: App) {
+        outcome = preview.outcome(for: form.previewRecord(app.parser))
+    }
+
+    // MARK: Keys
+
+    func handleKey(_ key: Key, app: App) -> Bool {
+        let field = form.focused
+        if field.isPicker, key == .up || key == .down {
+            let count = field.suggestions.count
+            guard count > 0 else { return true }
+            var h = form.fields[form.focus].highlight + (key == .down ? 1 : -1)
+            if h < 0 { h = count - 1 }
+            if h >= count { h = 0 }
+            form.fields[form.focus].highlight = h
+            return true
+        }
+        if form.fields[form.focus].buffer.handle(key) {
+            form.fields[form.focus].highlight = 0
+            refreshPreview(app: app)
+            return true
+        }
+        return false
+    }
+
+    func handle(_ command: Command, app: App) -> Bool {
+        switch command {
+        case .nextField:
+            leaveField(app: app)
+            if form.focus < form.fields.count - 1 { form.focus += 1 }
+        case .previousField:
+            leaveField(app: app)
+            if form.focus > 0 { form.focus -= 1 }
+        case .save:
+            save(app: app, again: false)
+        case .saveAndAdd:
+            save(app: app, again: true)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Takes a picker's suggestion and checks the field the cursor leaves.
+    private func leaveField(app: App) {
+        if form.focused.isPicker, !form.focused.text.isEmpty { form.acceptSuggestion() }
+        refreshPreview(app: app)
+        if let issue = form.check(form.focus, parser: app.parser) {
+            formMessage = (issue.message(app.language), .error)
+        } else {
+            formMessage = nil
+        }
+    }
+
+    private func save(app: App, again: Bool) {
+        if form.focused.isPicker, !form.focused.text.isEmpty { form.acceptSuggestion() }
+        switch form.parse(app.parser) {
+        case .failure(let failure):
+            show(failure, app: app)
+        case .success(let record):
+            do {
+                let result: SaveResult
+                if let id = form.editing {
+                    result = try app.store.update(id, to: record)
+                } else {
+                    result = try app.store.add(record)
+                }
+                app.discardDraft()
+                let what = EmployeeView.describe(record, app.language)
+                let before = preview.before
+                preview.commit(record, score: result.score)
+                page.reload(app: app)
+                if again {
+                    batchCount += 1
+                    form.resetForBatch()
+                    refreshPreview(app: app)
+                    formMessage = nil
+                    app.inform(app.t(L.savedAgain(what, batchCount)))
+                } else {
+                    app.pop(to: page)
+                    let change = ScoreDimension.allCases.filter { abs(result.score[$0] - before[$0]) > 0.0001 }
+                        .map { "\($0.displayName(app.language)) \(app.language.points(before[$0])) -> \(app.language.points(result.score[$0]))" }
+                    app.inform(app.t(L.saved(what)) + (change.isEmpty ? "" : " " + change.joined(separator: ", ")))
+                }
+            } catch let failure as ValidationFailure {
+                show(failure, app: app)
+            } catch {
+                formMessage = (app.t(L.storeError(error)), .error)
+            }
+        }
+    }
+
+    private func show(_ failure: ValidationFailure, app: App) {
+        form.issues = [:]
+        for issue in failure.issues where form.issues[issue.field] == nil { form.issues[issue.field] = issue }
+        if let first = form.fields.firstIndex(where: { form.issues[$0.key] != nil }) { form.focus = first }
+        let messages = failure.issues.map { $0.message(app.language) }
+        formMessage = (app.t(L.formHasErrors) + " " + messages.joined(separator: " "), .error)
+    }
+
+    // MARK: Drawing
+
+    func render(into grid: inout CellGrid, rows: Int, app: App) {
+        let language = app.language
+        let pegawai = page.records.pegawai
+        let mode = app.t(form.editing == nil ? L.formNew : L.formEdit)
+        Draw.title(&grid, "\(mode) \(app.t(L.formTitle[form.kind]!)) — \(pegawai.nama)", right: "\(app.t(L.labelYear)) \(app.year) ")
+        grid.put("\(NIP.formatted(pegawai.nip))  \(unitName)", row: 1, col: 1, style: .dim, maxWidth: grid.width - 2)
+
+        let wide = grid.width >= 100
+        let formWidth = wide ? grid.width - 42 : grid.width
+        let labelWidth = min(24, formWidth / 3)
+        let fieldCol = labelWidth + 2
+        let fieldWidth = max(8, formWidth - fieldCol - 3)
+        let firstRow = 2
+        for (index, field) in form.fields.enumerated() {
+            let row = firstRow + index
+            guard row < rows else { break }
+            let issue = form.issues[field.key]
+            let focused = index == form.focus
+            grid.put(Draw.cell(field.label(language), labelWidth), row: row, col: 1, style: issue != nil ? .error : (focused ? .highlight : .normal))
+            field.buffer.draw(into: &grid, row: row, col: fieldCol, width: fieldWidth, focused: focused)
+            if issue != nil { grid.put("!", row: row, col: fieldCol + fieldWidth + 1, style: .error) }
+            if case .date = field.kind, field.text.isEmpty, !focused {
+                grid.put(app.t(L.dateHint), row: row, col: fieldCol, style: .dim)
+            }
+        }
+
+        // The live panel: beside the form when there is room, else below it.
+        let lines = outcome.lines(language)
+        if wide {
+            let col = formWidth + 1
+            let height = min(rows - 2, lines.count + 3)
+            grid.box(row: 2, col: col, width: grid.width - col - 1, height: height, title: app.t(L.previewTitle))
+            drawPreview(&grid, lines: lines, row: 3, col: col + 2, width: grid.width - col - 5, rows: height - 2, app: app)
+        } else {
+            let row = firstRow + form.fields.count
+            if row < rows {
+                grid.hline(row: row, col: 0, width: grid.width)
+                grid.put(" " + app.t(L.previewTitle) + " ", row: row, col: 2, style: .header)
+                drawPreview(&grid, lines: lines, row: row + 1, col: 2, width: grid.width - 4, rows: rows - row - 1, app: app)
+            }
+        }
+
+        // The picker's suggestions drop down under the focused field, over what is below.
+        let field = form.focused
+        if field.isPicker {
+            let row = firstRow + form.focus + 1
+            let room = min(6, rows - row)
+            let suggestions = field.suggestions
+            if room > 0 {
+                let width = min(fieldWidth, 40)
+                if suggestions.isEmpty {
+                    grid.fill(row: row, col: fieldCol, width: width, height: 1, style: .dim)
+                    grid.put(app.t(L.noMatch), row: row, col: fieldCol, style: .dim, maxWidth: width)
+                } else {
+                    let highlight = min(field.highlight, suggestions.count - 1)
+                    let first = max(0, min(highlight - room + 1, suggestions.count - room))
+                    for (offset, option) in suggestions[first...].prefix(room).enumerated() {
+                        let style: Style = first + offset == highlight ? .selected : .input
+                        grid.fill(row: row + offset, col: fieldCol, width: width, height: 1, style: style)
+                        grid.put(option.label, row: row + offset, col: fieldCol + 1, style: style, maxWidth: width - 1)
+                    }
+                }
+            }
+        }
+    }
+
+    private func drawPreview(_ grid: inout CellGrid, lines: [(text: String, changed: Bool)], row: Int, col: Int, width: Int, rows: Int, app: App) {
+        guard rows > 0 else { return }
+        var shown = lines
+        if shown.count > rows {
+            // Short of room: the total first, then the lines that change.
+            let total = lines[ScoreDimension.allCases.count]
+            shown = [total] + lines.enumerated().filter { $0.offset != ScoreDimension.allCases.count && $0.element.changed }.map(\.element)
+            shown = Array(shown.prefix(rows))
+        }
+        for (index, line) in shown.enumerated() {
+            grid.put(line.text, row: row + index, col: col, style: line.changed ? .highlight : .normal, maxWidth: width)
+        }
+        if outcome.pending, shown.count < rows {
+            grid.put(app.t(L.previewWaiting), row: row + shown.count, col: col, style: .dim, maxWidth: width)
+        }
+    }
+}

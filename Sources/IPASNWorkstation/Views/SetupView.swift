@@ -1,0 +1,128 @@
+import IPASNCore
+import IPASNStore
+import IPASNTerminal
+
+/// A small form to add a unit (when new) and an employee: the first steps on an empty
+/// database, and `t` on the unit and employee lists.
+final class SetupView: View {
+    var fields: [FormField]
+    var focus = 0
+    private let existingUnit: OrgUnit?
+    private var formMessage: (text: String, style: Style)?
+    private let initial: [String]
+
+    init(app: App, unit: OrgUnit?) {
+        existingUnit = unit
+        fields = [
+            FormField("unit_kode", text: unit?.kode ?? "", maxLength: 40),
+            FormField("unit_nama", text: unit?.nama ?? ""),
+            FormField("unit_induk", text: unit?.induk ?? "", maxLength: 40),
+            FormField("nip", maxLength: 24),
+            FormField("pegawai_nama"),
+            FormField("jenis_jabatan", kind: .picker(Pickers.jenisJabatan)),
+            FormField("jenjang"),
+            FormField("status", kind: .picker(Pickers.status), text: "pns"),
+        ]
+        focus = unit == nil ? 0 : 3
+        initial = fields.map(\.text)
+    }
+
+    var context: KeyContext { .form }
+    var keyBar: [Command] { [.save, .nextField, .previousField, .back, .help, .quit] }
+    var hasUnsavedInput: Bool { fields.map(\.text) != initial }
+    var status: (text: String, style: Style)? { formMessage }
+
+    private func value(_ key: String) -> String { fields.first { $0.key == key }?.text ?? "" }
+
+    func handleKey(_ key: Key, app: App) -> Bool {
+        if fields[focus].isPicker, key == .up || key == .down {
+            let count = max(1, fields[focus].suggestions.count)
+            fields[focus].highlight = (fields[focus].highlight + (key == .down ? 1 : count - 1)) % count
+            return true
+        }
+        if fields[focus].buffer.handle(key) {
+            fields[focus].highlight = 0
+            return true
+        }
+        return false
+    }
+
+    private func takeSuggestion() {
+        let field = fields[focus]
+        guard field.isPicker, !field.text.isEmpty || field.highlight > 0 else { return }
+        let suggestions = field.suggestions
+        guard !suggestions.isEmpty else { return }
+        fields[focus].text = suggestions[min(field.highlight, suggestions.count - 1)].value
+    }
+
+    func handle(_ command: Command, app: App) -> Bool {
+        switch command {
+        case .nextField:
+            takeSuggestion()
+            focus = min(fields.count - 1, focus + 1)
+        case .previousField:
+            takeSuggestion()
+            focus = max(0, focus - 1)
+        case .save:
+            takeSuggestion()
+            save(app: app)
+        case .saveAndAdd:
+            return true
+        default:
+            return false
+        }
+        return true
+    }
+
+    private func save(app: App) {
+        let parser = app.parser
+        let unitResult = parser.unit(["kode": value("unit_kode"), "nama": value("unit_nama"), "induk": value("unit_induk")])
+        let pegawaiResult = parser.pegawai([
+            "nip": value("nip"), "nama": value("pegawai_nama"), "kode_unit": value("unit_kode"),
+            "jenis_jabatan": value("jenis_jabatan"), "jenjang": value("jenjang"), "status": value("status"),
+        ])
+        var issues: [ValidationIssue] = []
+        if case .failure(let f) = unitResult { issues += f.issues }
+        if case .failure(let f) = pegawaiResult { issues += f.issues }
+        guard case .success(let unit) = unitResult, case .success(let (pegawai, _)) = pegawaiResult else {
+            formMessage = (issues.map { $0.message(app.language) }.joined(separator: " "), .error)
+            return
+        }
+        let saved = app.attempt {
+            if existingUnit?.kode != unit.kode || existingUnit != unit { try app.store.saveUnit(unit) }
+            try app.store.savePegawai(pegawai)
+        }
+        guard saved else { return }
+        app.replaceAll(with: UnitListView(app: app))
+        app.push(EmployeeListView(app: app, unit: unit))
+        app.attempt {
+            if let page = try EmployeeView(app: app, nip: pegawai.nip) { app.push(page) }
+        }
+        app.inform(app.t(L.setupSaved))
+    }
+
+    func render(into grid: inout CellGrid, rows: Int, app: App) {
+        Draw.title(&grid, app.t(L.setupTitle))
+        let labelWidth = 24
+        var row = 2
+        for (index, field) in fields.enumerated() {
+            if index == 0 || index == 3 {
+                grid.put(app.t(index == 0 ? L.setupUnitSection : L.setupPegawaiSection), row: row, col: 1, style: .header)
+                row += 1
+            }
+            guard row < rows else { break }
+            grid.put(Draw.cell(field.label(app.language), labelWidth), row: row, col: 2, style: index == focus ? .highlight : .normal)
+            field.buffer.draw(into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
+            row += 1
+        }
+        if fields[focus].isPicker {
+            let suggestions = fields[focus].suggestions
+            let base = 2 + focus + (focus >= 3 ? 2 : 1) + 1
+            for (offset, option) in suggestions.prefix(max(0, rows - base)).enumerated() {
+                let style: Style = offset == fields[focus].highlight ? .selected : .input
+                grid.fill(row: base + offset, col: labelWidth + 3, width: 20, height: 1, style: style)
+                grid.put(option.label, row: base + offset, col: labelWidth + 4, style: style, maxWidth: 19)
+            }
+        }
+    }
+}
