@@ -75,8 +75,8 @@ struct ReportUnitsCommand: ParsableCommand {
     /// 80 columns: kode indented by depth, name, employees, % complete, four means, total, category.
     static func writeTable(_ figures: [UnitFigure], year: Int) {
         let columns: [Table.Column] = [
-            .init(title: "Unit", width: 10, align: .left),
-            .init(title: "Nama", width: 13, align: .left),
+            .init(title: "Unit", width: 13, align: .left),
+            .init(title: "Nama", width: 10, align: .left),
             .init(title: "Pegawai", width: 7, align: .right),
             .init(title: "Lkp%", width: 4, align: .right),
             .init(title: "Kual", width: 5, align: .right),
