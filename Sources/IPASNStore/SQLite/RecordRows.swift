@@ -61,7 +61,7 @@ enum RecordRows {
     static func decode(_ kind: RecordKind, _ row: Row) throws -> IPASNCore.Record {
         func date(_ index: Int) throws -> LocalDate {
             let text: String = row[index]
-            guard let date = LocalDate(iso: text) else { throw corrupt(kind, row, "date \(text)") }
+            guard let date = isoDate(text) else { throw corrupt(kind, row, "date \(text)") }
             return date
         }
         switch kind {
@@ -70,7 +70,7 @@ enum RecordRows {
             let lulus: String? = row[3]
             return .pendidikan(
                 Pendidikan(
-                    nip: row[1], tingkat: tingkat, tanggalLulus: lulus.flatMap { LocalDate(iso: $0) },
+                    nip: row[1], tingkat: tingkat, tanggalLulus: lulus.flatMap(isoDate),
                     namaSekolah: row[4], jurusan: row[5]))
         case .diklat:
             guard let jenis = JenisDiklat.withID(row[2]) else { throw corrupt(kind, row, "jenis") }
@@ -87,6 +87,23 @@ enum RecordRows {
             guard let tingkat = TingkatHukuman(rawValue: row[2]) else { throw corrupt(kind, row, "tingkat") }
             return .disiplin(HukumanDisiplin(nip: row[1], tingkat: tingkat, tmt: try date(3), jenis: row[4]))
         }
+    }
+
+    /// Reads the stored `YYYY-MM-DD` form on bytes (the full recompute reads millions).
+    static func isoDate(_ text: String) -> LocalDate? {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { b -> LocalDate? in
+            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+            var n = [0, 0, 0]
+            for (part, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
+                for i in range {
+                    let digit = Int(b[i]) - 48
+                    guard (0...9).contains(digit) else { return nil }
+                    n[part] = n[part] * 10 + digit
+                }
+            }
+            return LocalDate(year: n[0], month: n[1], day: n[2])
+        } ?? LocalDate(iso: text)
     }
 
     private static func corrupt(_ kind: RecordKind, _ row: Row, _ what: String) -> Error {
