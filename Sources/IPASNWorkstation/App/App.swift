@@ -262,7 +262,7 @@ final class App {
         grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .keyBar)
         var col = 0
         for command in commands {
-            let keys = keymap.keyText(for: command, in: context)
+            let keys = keymap.keyNames(for: command, in: context).prefix(2).joined(separator: ",")
             guard !keys.isEmpty else { continue }
             let label = t(command.shortLabel)
             let needed = DisplayWidth.width(of: keys) + 1 + DisplayWidth.width(of: label) + (col == 0 ? 0 : 2)

@@ -20,7 +20,8 @@ public final class Workstation {
     /// - Parameters:
     ///   - loadDemo: loads the demo sample into the store (offered on an empty database).
     ///   - importFile: imports a file or folder path into the store (offered on an empty
-    ///     database); its outcome is shown as counts and problems.
+    ///     database); its outcome is shown as counts and problems. Nil uses ``FolderImport``
+    ///     (the `Importer` of IPASNImport).
     public init(
         store: Store, screen: Screen, language: Language = .id, context: StoreContext,
         keymap: Keymap = .standard, loadDemo: (() throws -> Void)? = nil,
@@ -29,7 +30,7 @@ public final class Workstation {
         self.screen = screen
         self.app = try App(
             store: store, language: language, keymap: keymap, context: context, loadDemo: loadDemo,
-            importFile: importFile)
+            importFile: importFile ?? { path in try FolderImport.run(path: path, store: store, today: context.today) })
     }
 
     /// Runs the event loop until the admin quits or a signal arrives (the open form is then

@@ -84,10 +84,15 @@ public struct Keymap: Hashable, Sendable {
             }
     }
 
-    /// `F1/?` — the keys as shown in key bars and help.
-    public func keyText(for command: Command, in context: KeyContext? = nil) -> String {
+    /// The names of the keys (`F1`, `?`), without repeats.
+    public func keyNames(for command: Command, in context: KeyContext? = nil) -> [String] {
         var seen: [String] = []
         for key in keys(for: command, in: context) where !seen.contains(key.name) { seen.append(key.name) }
-        return seen.joined(separator: "/")
+        return seen
+    }
+
+    /// `F1,?` — the keys as shown in key bars and help.
+    public func keyText(for command: Command, in context: KeyContext? = nil) -> String {
+        keyNames(for: command, in: context).joined(separator: ",")
     }
 }

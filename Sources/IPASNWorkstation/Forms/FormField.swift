@@ -67,10 +67,13 @@ struct FormField: Hashable, Sendable {
     /// The picker choices that match the typed text.
     var suggestions: [PickerOption] {
         guard isPicker else { return [] }
-        let text = self.text
-        // An exact value match shows all choices with it highlighted, so arrows still browse.
-        if options.contains(where: { $0.value.lowercased() == text.lowercased() }) { return options }
-        return options.filter { $0.matches(text) }
+        let text = self.text.lowercased()
+        // An exact value (or SIASN id) goes first, so Tab takes what was typed.
+        var matches = options.filter { $0.matches(text) }
+        if let exact = matches.firstIndex(where: { $0.value.lowercased() == text || $0.label.lowercased().hasPrefix(text + " ") }) {
+            matches.insert(matches.remove(at: exact), at: 0)
+        }
+        return matches
     }
 
     func label(_ language: Language) -> String {

@@ -1,0 +1,56 @@
+import IPASNCore
+
+/// `docs/keyboard.md`, generated from the keymap (a test keeps the file in step).
+public enum KeymapDoc {
+    public static func markdown(_ keymap: Keymap = .standard) -> String {
+        var text = """
+            # ipasn workstation: keyboard
+
+            Generated from `Keymap.standard` (Sources/IPASNWorkstation/Commands/Keymap.swift);
+            the help screen (F1 or `?`) and the key bar at the bottom of every screen come from
+            the same table. Every F-key has a letter or Ctrl alternative. In forms and in the
+            search field printable keys are typed as text, so there the letter keys of a
+            command do not apply: use its F-key or Ctrl key.
+
+            In a picker field (jenis diklat, tingkat, predikat ...) type part of the name or
+            the SIASN number: the matching choices drop down, Up/Down move through them and
+            Tab or Enter takes the highlighted one. Dates are typed `31-12-2024`,
+            `31/12/2024` or `2024-12-31`.
+
+            | Command | Keys | Where | What it does |
+            |---|---|---|---|
+
+            """
+        for row in rows(keymap) {
+            text += "| `\(row.id)` | \(row.keys) | \(row.contexts) | \(row.description) |\n"
+        }
+        text += """
+
+            Editing keys inside a field: Left/Right, Home/End (also Ctrl-A/Ctrl-E), Backspace,
+            Del, Ctrl-U (clear the field), Ctrl-K (delete to the end), Ctrl-W (delete a word).
+
+            Safety: leaving a form or quitting with unsaved input asks first (Ya/Tidak). When
+            the terminal is closed or the process is told to stop (SIGHUP/SIGTERM), the open
+            form is kept as a draft and offered on the next start; the draft is also written
+            every few idle seconds.
+
+            """
+        return text
+    }
+
+    static func rows(_ keymap: Keymap) -> [(id: String, keys: String, contexts: String, description: String)] {
+        Command.allCases.compactMap { command in
+            let bindings = keymap.bindings.filter { $0.command == command }
+            guard !bindings.isEmpty else { return nil }
+            let keys = keymap.keyNames(for: command).map { "`\($0)`" }.joined(separator: ", ")
+            let contexts: String
+            if bindings.contains(where: { $0.contexts.isEmpty }) {
+                contexts = "everywhere"
+            } else {
+                let set = bindings.reduce(into: Set<KeyContext>()) { $0.formUnion($1.contexts) }
+                contexts = KeyContext.allCases.filter(set.contains).map(\.rawValue).joined(separator: ", ")
+            }
+            return (command.id, keys, contexts, command.description.en + " (" + command.description.id + ")")
+        }
+    }
+}

@@ -1,0 +1,414 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+import IPASNTerminal
+import Testing
+@testable import IPASNWorkstation
+
+@Suite struct NavigationTests {
+    @Test func unitTreeShowsMeansAndOpensEmployees() throws {
+        let store = try makeStore()
+        var afterOpen = 0
+        let screen = try run(store) { s in
+            s.enqueue(.enter)  // BKPSDM (with its bidang)
+            afterOpen = s.pendingEventCount
+        }
+        let units = screen.frame(0)
+        #expect(units.contains("Unit Kerja"))
+        #expect(units.contains("Badan Kepegawaian dan Pengembangan SDM"))
+        #expect(units.contains("  Bidang Pengembangan"), "sub-units are indented")
+        let list = screen.frame(afterOpen)
+        #expect(list.contains("Pegawai — Badan Kepegawaian"))
+        #expect(list.contains(ayuNIP) && list.contains("Ni Ketut Ayu Lestari"))
+        // Ayu: 15 + 25 + 25 + 5 = 70; Budi has no SKP: marked incomplete with "!".
+        let ayu = try #require(screen.frames[afterOpen].lines().first { $0.contains("Ni Ketut Ayu") })
+        #expect(ayu.contains("70"))
+        let budi = try #require(screen.frames[afterOpen].lines().first { $0.contains("Budi Santoso") })
+        #expect(budi.hasPrefix("!"))
+    }
+
+    @Test func slashFindsAnEmployeeByNameAndOpensThePage() throws {
+        let store = try makeStore()
+        var afterTyping = 0
+        let screen = try run(store) { s in
+            s.enqueue(text: "/ayu")
+            afterTyping = s.pendingEventCount
+            s.enqueue(.enter)
+        }
+        #expect(screen.frame(afterTyping).contains("Ni Ketut Ayu Lestari"))
+        #expect(!screen.frame(afterTyping).contains("Budi Santoso"), "the search narrows the list")
+        let page = screen.text
+        #expect(page.contains("19860926 201505 1 001"), "NIP grouped for reading")
+        #expect(page.contains("Kompetensi  25 / 40"))
+        #expect(page.contains("fungsional: 1 diklat, 15 dari 15"), "reasons in words")
+        #expect(page.contains("Total  70  Rendah"))
+    }
+
+    @Test func searchByNIPPrefix() throws {
+        let store = try makeStore()
+        let screen = try run(store) { s in s.enqueue(text: "/19700101") }
+        #expect(screen.text.contains("Budi Santoso"))
+        #expect(!screen.text.contains("Ni Ketut Ayu"))
+    }
+
+    @Test func sortByScoreThenName() throws {
+        let store = try makeStore()
+        var byName = 0
+        let screen = try run(store) { s in
+            s.enqueue(.enter)
+            byName = s.pendingEventCount
+            s.enqueue(text: "s")
+        }
+        func order(_ frame: CellGrid) -> [String] {
+            frame.lines().compactMap { line in ["Budi", "Ni Ketut", "Siti"].first { line.contains($0) } }
+        }
+        #expect(order(screen.frames[byName]) == ["Budi", "Ni Ketut", "Siti"])
+        #expect(order(screen.lastFrame!).first == "Ni Ketut", "highest total first")
+        #expect(screen.text.contains("Urut: nilai tertinggi"))
+    }
+}
+
+@Suite struct FormTests {
+    /// Opens Ayu's diklat form and types a teknis course up to the JP field.
+    func typeTeknis(_ s: VirtualScreen) {
+        s.openAyu()
+        s.enqueue(text: "k")
+        s.enqueue(text: "Teknis\t\tPelatihan Analisis Jabatan\tBPSDM Bali\t01-03-2024\t2024-03-05\t")
+    }
+
+    @Test func liveSubtotalFollowsTheJPField() throws {
+        let store = try makeStore()
+        var at2 = 0
+        var at20 = 0
+        let screen = try run(store) { s in
+            typeTeknis(s)
+            s.enqueue(text: "2")
+            at2 = s.pendingEventCount
+            s.enqueue(text: "0")
+            at20 = s.pendingEventCount
+            s.enqueue(.ctrl("s"))
+        }
+        let before = screen.frames[at2].lines()
+        #expect(before.contains { $0.contains("Kompetensi  25 -> 25") }, "19 JP and below earn nothing")
+        #expect(before.contains { $0.contains("Total") && $0.contains("70 -> 70") })
+        let after = screen.frames[at20].lines()
+        #expect(after.contains { $0.contains("Kompetensi  25 -> 40 (+15)") })
+        #expect(after.contains { $0.contains("Total       70 -> 85 (+15)  Rendah -> Tinggi") })
+        // The unit mean (BKPSDM.1: Ayu 70 + Siti 5 over 2) moves by 7,5.
+        #expect(after.contains { $0.contains("Rata-rata unit 37,50 -> 45,00 (+7,50)") })
+        // Ctrl-S: saved in the store, back on the page with the new score.
+        let records = try #require(try store.records(nip: ayuNIP))
+        #expect(records.diklat.contains { $0.value.nama == "Pelatihan Analisis Jabatan" && $0.value.jp == 20 })
+        #expect(screen.text.contains("Kompetensi  40 / 40"))
+        #expect(screen.text.contains("Tersimpan"))
+        #expect(try store.loadDraft() == nil, "a saved form leaves no draft")
+    }
+
+    @Test func previewAtWideTerminalSitsBesideTheForm() throws {
+        let store = try makeStore()
+        let screen = try run(store, size: Size(width: 120, height: 30)) { s in
+            typeTeknis(s)
+            s.enqueue(text: "24")
+        }
+        let line = try #require(screen.line(containing: "Kompetensi  25 -> 40"))
+        #expect(line.contains("JP (jam pelajaran)"), "form and panel share the row")
+    }
+
+    @Test func badDateIsExplainedInIndonesianWhenLeavingTheField() throws {
+        let store = try makeStore()
+        let screen = try run(store) { s in
+            s.openAyu()
+            s.enqueue(text: "k")
+            s.enqueue(text: "Seminar\t\tSeminar Kepegawaian\t\t31-02-2024\t")
+        }
+        let message = screen.frames.last!.line(22)
+        #expect(message.contains("Tanggal mulai \"31-02-2024\" bukan tanggal yang benar"))
+        #expect(message.contains("31-12-2024"), "the message shows how to write it")
+        #expect(screen.text.contains("Tanggal mulai"))
+    }
+
+    @Test func saveWithMissingFieldsKeepsTheFormAndSaysWhy() throws {
+        let store = try makeStore()
+        let screen = try run(store) { s in
+            s.openAyu()
+            s.enqueue(text: "k")
+            s.enqueue(text: "Teknis")
+            s.enqueue(.ctrl("s"))
+        }
+        #expect(screen.text.contains("Belum bisa disimpan"))
+        #expect(screen.text.contains("wajib diisi"))
+        #expect(screen.text.contains("Tambah Diklat/Kursus"), "still on the form")
+        #expect(try store.records(nip: ayuNIP)?.diklat.count == 2)
+    }
+
+    @Test func saveAndAddKeepsJenisAndPenyelenggara() throws {
+        let store = try makeStore()
+        let screen = try run(store) { s in
+            typeTeknis(s)
+            s.enqueue(text: "10")
+            s.enqueue(.ctrl("n"))
+            s.enqueue(text: "Pelatihan Kedua\t\t02-04-2024\t03-04-2024\t10")
+            s.enqueue(.function(3))
+        }
+        let diklat = try #require(try store.records(nip: ayuNIP)).diklat.map(\.value)
+        #expect(diklat.contains { $0.nama == "Pelatihan Analisis Jabatan" && $0.penyelenggara == "BPSDM Bali" })
+        let second = try #require(diklat.first { $0.nama == "Pelatihan Kedua" })
+        #expect(second.jenis.id == 3 && second.penyelenggara == "BPSDM Bali", "kept from the first record")
+        let form = screen.lastFrame!.lines()
+        #expect(form.contains { $0.contains("Jenis diklat") && $0.contains("Teknis") })
+        #expect(form.contains { $0.contains("Penyelenggara") && $0.contains("BPSDM Bali") })
+        #expect(!form.contains { $0.contains("Pelatihan Kedua") }, "the name is cleared")
+        #expect(screen.text.contains("2 data beruntun"))
+        // 10 + 10 JP in 2024 now count: the next preview starts from 40.
+        #expect(form.contains { $0.contains("Kompetensi  40 -> 40") })
+    }
+
+    @Test func editingARecordReplacesIt() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.openAyu()
+            // Page order: pendidikan, then diklat (newest first): the seminar is the 2nd row.
+            s.enqueue([.down, .enter])
+            s.enqueue([.tab, .tab, .ctrl("u")])
+            s.enqueue(text: "Seminar Nasional ASN")
+            s.enqueue(.ctrl("s"))
+        }
+        let diklat = try #require(try store.records(nip: ayuNIP)).diklat.map(\.value.nama)
+        #expect(diklat.contains("Seminar Nasional ASN"))
+        #expect(!diklat.contains("Seminar Manajemen ASN"))
+        #expect(diklat.count == 2)
+    }
+
+    @Test func skpFormPickerAndPreview() throws {
+        let store = try makeStore()
+        let screen = try run(store) { s in
+            s.enqueue(text: "/budi\n")
+            s.enqueue(text: "n")
+            s.enqueue(.tab)
+            s.enqueue(text: "sangat b")
+        }
+        #expect(screen.text.contains("Sangat Baik"), "type-ahead suggestion")
+        #expect(screen.text.contains("Kinerja      0 -> 30 (+30)") || screen.text.contains("Kinerja     0 -> 30 (+30)"))
+    }
+
+    @Test func escapeWithUnsavedInputAsksFirst() throws {
+        let store = try makeStore()
+        var asked = 0
+        let screen = try run(store) { s in
+            s.openAyu()
+            s.enqueue(text: "kTeknis")
+            s.enqueue(.escape)
+            asked = s.pendingEventCount
+            s.enqueue(text: "t")  // Tidak: stay
+        }
+        #expect(screen.frame(asked).contains("belum disimpan"))
+        #expect(screen.text.contains("Tambah Diklat/Kursus"), "answering Tidak keeps the form")
+    }
+}
+
+@Suite struct DraftTests {
+    @Test func hangupKeepsTheFormAsADraftOfferedOnTheNextStart() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.openAyu()
+            s.enqueue(text: "kTeknis\t\tPelatihan Yang Terputus")
+            s.enqueue(event: .signal(.hangup))
+            s.enqueue(text: "this is never read")
+        }
+        let draft = try #require(try store.loadDraft())
+        #expect(draft.form == "diklat" && draft.nip == ayuNIP)
+        #expect(draft.fields["nama"] == "Pelatihan Yang Terputus")
+
+        let screen = try run(store) { s in s.enqueue(text: "y") }
+        #expect(screen.frame(0).contains("Pulihkan?"))
+        #expect(screen.text.contains("Pelatihan Yang Terputus"), "the form comes back as typed")
+        #expect(screen.text.contains("Tambah Diklat/Kursus"))
+    }
+
+    @Test func refusingTheDraftClearsIt() throws {
+        let store = try makeStore()
+        try store.saveDraft(Draft(form: "diklat", nip: ayuNIP, editing: nil, fields: ["nama": "x"], savedAt: fixedNow))
+        let screen = try run(store) { s in s.enqueue(text: "t") }
+        #expect(try store.loadDraft() == nil)
+        #expect(screen.text.contains("Unit Kerja"))
+    }
+}
+
+@Suite struct DeleteUndoTests {
+    @Test func deleteAsksThenUndoBringsItBack() throws {
+        let store = try makeStore()
+        var asked = 0
+        var deleted = 0
+        let screen = try run(store) { s in
+            s.openAyu()
+            s.enqueue([.down, .down])  // the fungsional diklat (2019)
+            s.enqueue(text: "d")
+            asked = s.pendingEventCount
+            s.enqueue(text: "y")
+            deleted = s.pendingEventCount
+            s.enqueue(text: "u")
+        }
+        #expect(screen.frame(asked).contains("Hapus 20-03-2019  Fungsional"))
+        #expect(screen.frame(deleted).contains("Kompetensi  10 / 40"))
+        #expect(screen.text.contains("Kompetensi  25 / 40"), "undo restores the record")
+        #expect(try store.records(nip: ayuNIP)?.diklat.count == 2)
+    }
+
+    @Test func ctrlZUndoesTheLastSave() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.openAyu()
+            s.enqueue(text: "h")
+            s.enqueue(text: "ringan\t01-06-2024\tteguran lisan")
+            s.enqueue(.ctrl("s"))
+            s.enqueue(.ctrl("z"))
+        }
+        #expect(try store.records(nip: ayuNIP)?.disiplin.isEmpty == true)
+    }
+}
+
+@Suite struct ScreenTests {
+    @Test func tooSmallTerminalSaysSoAndRecovers() throws {
+        let store = try makeStore()
+        var small = 0
+        let screen = try run(store) { s in
+            s.openAyu()
+            s.enqueue(text: "kTeknis\t\tPelatihan Resize")
+            s.resize(to: Size(width: 50, height: 12))
+            small = s.pendingEventCount
+            s.resize(to: Size(width: 80, height: 24))
+        }
+        #expect(screen.frame(small).contains("Perbesar terminal (minimal 60x16)"))
+        #expect(!screen.frame(small).contains("Pelatihan Resize"))
+        #expect(screen.text.contains("Pelatihan Resize"), "the form survives the resize")
+        #expect(screen.lastFrame!.width == 80)
+    }
+
+    @Test func helpListsEveryCommand() throws {
+        let store = try makeStore()
+        let screen = try run(store, size: Size(width: 100, height: 60)) { s in s.enqueue(.function(1)) }
+        for command in Command.allCases where !Keymap.standard.keys(for: command).isEmpty {
+            #expect(screen.text.contains(command.description.id), "help shows \(command)")
+        }
+        #expect(screen.text.contains("Ctrl-S,F2"))
+    }
+
+    @Test func keyBarComesFromTheKeymap() throws {
+        let store = try makeStore()
+        let screen = try run(store) { s in s.openAyu(); s.enqueue(text: "k") }
+        let bar = screen.lastFrame!.line(23)
+        #expect(bar.hasPrefix("Ctrl-S,F2 Simpan"))
+        #expect(bar.contains("Ctrl-N,F3 Simpan+lagi"))
+    }
+
+    @Test func englishOption() throws {
+        let store = try makeStore()
+        let screen = try run(store, language: .en) { s in s.enqueue(text: "/ayu\n") }
+        #expect(screen.text.contains("Competence  25 / 40"))
+        #expect(screen.everShowed("Find employee"))
+    }
+
+    @Test func unicodeNamesKeepColumnsAligned() throws {
+        let store = try makeStore()
+        try store.savePegawai(Pegawai(nip: "198001012005011004", nama: "Zhāng 张伟 Wibowo", kodeUnit: "BKPSDM", jenisJabatan: .pelaksana))
+        let screen = try run(store) { s in s.enqueue(.enter) }
+        let grid = screen.lastFrame!
+        let row = try #require(grid.lines().firstIndex { $0.contains("Wibowo") })
+        let plain = try #require(grid.lines().firstIndex { $0.contains("Budi Santoso") })
+        // The category column starts at the same cell on both rows.
+        func categoryColumn(_ r: Int) -> Int? {
+            (0..<grid.width).first { c in grid[r, c].grapheme == "S" && grid[r, c + 1].grapheme == "a" && grid[r, c + 2].grapheme == "n" }
+        }
+        #expect(categoryColumn(row) != nil)
+        #expect(categoryColumn(row) == categoryColumn(plain))
+    }
+}
+
+@Suite struct DashboardAndProgressTests {
+    @Test func dashboardRanksUnitsAndCountsTodaysEntries() throws {
+        let store = try makeStore()
+        let screen = try run(store) { s in
+            s.enqueue(.function(5))
+            s.enqueue(.down)  // Bidang Pengembangan
+        }
+        let text = screen.text
+        #expect(text.contains("Dasbor Pimpinan"))
+        #expect(text.contains("Rata-rata per dimensi"))
+        #expect(text.contains("Sebaran kategori"))
+        // Five records were added "today" (the fixed clock), all for this unit tree.
+        let bidang = try #require(screen.line(containing: "Bidang Pengembangan"))
+        #expect(bidang.contains("37,50"))
+        #expect(bidang.hasSuffix("4      4"), "4 of Ayu's records entered today and this week")
+        #expect(text.contains("Rendah") || text.contains("Sangat Rendah"))
+        let distribution = try #require(screen.lastFrame!.lines().first { $0.contains("Sangat Rendah") && $0.contains("█") })
+        #expect(distribution.contains(" 1 "), "Siti is Sangat Rendah")
+    }
+
+    @Test func dashboardDrillsDownToEmployees() throws {
+        let store = try makeStore()
+        let screen = try run(store) { s in
+            s.enqueue(text: "b")
+            s.enqueue(.enter)
+            s.enqueue(.enter)
+        }
+        #expect(screen.text.contains("Data Pegawai —"))
+    }
+
+    @Test func markProgressFromTheUnitList() throws {
+        let store = try makeStore()
+        let screen = try run(store) { s in
+            s.enqueue(text: "m2")
+            s.enqueue(.escape)
+        }
+        let marks = try store.progressMarks()
+        #expect(marks.contains { $0.unit == "BKPSDM" && $0.dimension == .kompetensi && $0.done })
+        #expect(screen.line(containing: "Badan Kepegawaian")?.hasSuffix("·K··") == true)
+    }
+}
+
+@Suite struct WelcomeTests {
+    @Test func emptyDatabaseOffersThreeWaysAndBlankStartAddsAUnitAndEmployee() throws {
+        let store = try SQLiteStore.inMemory(context: testContext)
+        try store.setMeasurementYear(2024)
+        let screen = try run(store) { s in
+            s.enqueue(text: "3")
+            s.enqueue(text: "DINKES\tDinas Kesehatan\t\t200012312024121001\tDewi Anggraini\tfung\tPerawat Ahli Pertama\t")
+            s.enqueue(.ctrl("s"))
+        }
+        #expect(screen.frame(0).contains("Selamat datang"))
+        #expect(screen.frame(0).contains("Muat data contoh"))
+        #expect(try store.units().map(\.kode) == ["DINKES"])
+        let dewi = try #require(try store.pegawai(nip: "200012312024121001"))
+        #expect(dewi.jenisJabatan == .fungsional)
+        #expect(screen.text.contains("Dewi Anggraini"))
+    }
+
+    @Test func demoClosureIsCalled() throws {
+        let store = try SQLiteStore.inMemory(context: testContext)
+        let screen = VirtualScreen()
+        screen.enqueue(text: "2")
+        let station = try Workstation(store: store, screen: screen, context: testContext, loadDemo: {
+            try store.saveUnit(OrgUnit(kode: "DEMO", nama: "Unit Demo"))
+        })
+        try station.run()
+        #expect(screen.text.contains("Unit Demo"))
+        #expect(screen.text.contains("Data contoh dimuat"))
+    }
+
+    @Test func importUsesTheImporterAndReportsCounts() throws {
+        let store = try SQLiteStore.inMemory(context: testContext)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-ws-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "kode;nama;induk\r\nDISDIK;Dinas Pendidikan;\r\n".write(to: dir.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
+        try "nip;nama;kode_unit;jenis_jabatan\r\n200012312024121001;Made Wirawan;DISDIK;pelaksana\r\n123;Salah;DISDIK;pelaksana\r\n"
+            .write(to: dir.appendingPathComponent("pegawai.csv"), atomically: true, encoding: .utf8)
+        let screen = try run(store) { s in
+            s.enqueue(text: "1")
+            s.enqueue(text: dir.path + "\n")
+        }
+        #expect(try store.countPegawai() == 1)
+        #expect(screen.text.contains("Impor selesai: 2 baris masuk, 1 masalah."))
+        #expect(screen.text.contains("Dinas Pendidikan"))
+    }
+}
