@@ -26,6 +26,7 @@ struct IPASN: ParsableCommand {
             CheckCommand.self,
             ExportCommand.self,
             DemoCommand.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: WorkstationCommand.self
     )

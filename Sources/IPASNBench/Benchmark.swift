@@ -1,0 +1,171 @@
+import Foundation
+import IPASNCore
+import IPASNDemo
+import IPASNStore
+
+/// `ipasn bench`: every measurement of the issue "Performance at province scale", each the
+/// median of several runs, with the sqlite3 shell as the reference where there is one, and
+/// self-checks (row counts, the unit report against the reference SQL, saved records,
+/// audit rows) that fail the run. Missed speed targets are reported, never fatal.
+public final class Benchmark {
+    let options: BenchOptions
+    var report: BenchReport
+    let log: (String) -> Void
+
+    public init(options: BenchOptions, log: @escaping (String) -> Void) {
+        self.options = options
+        self.log = log
+        report = BenchReport(
+            machine: MachineInfo.current(workingDirectory: options.repositoryDirectory), config: options.config)
+    }
+
+    /// Runs everything; throws ``BenchError`` when a self-check fails.
+    public func run() throws -> BenchReport {
+        let started = Clock.now()
+        let config = options.config
+        guard ChildProcess.available("sqlite3") else {
+            throw BenchError("the sqlite3 shell is needed as the reference (apt-get install sqlite3)")
+        }
+        try FileManager.default.createDirectory(atPath: options.workDirectory, withIntermediateDirectories: true)
+        defer {
+            if !options.keepWorkDirectory {
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: options.workDirectory)) ?? [] {
+                    try? FileManager.default.removeItem(atPath: "\(options.workDirectory)/\(name)")
+                }
+            }
+        }
+        log("ipasn bench (\(config.name)): \(report.machine.summary)")
+
+        // The data.
+        log("[data] demo sample, \(Fmt.count(config.employees)) pegawai")
+        let province = try Dataset.province(employees: config.employees, work: options.workDirectory, log: log)
+        let c = province.counts
+        report.dataset.append(
+            "province: \(Fmt.count(c.units)) units, \(Fmt.count(c.pegawai)) pegawai, \(Fmt.count(c.pendidikan)) pendidikan, "
+                + "\(Fmt.count(c.diklat)) diklat, \(Fmt.count(c.skp)) SKP, \(Fmt.count(c.disiplin)) hukuman disiplin "
+                + "(demo seed \(Dataset.seed), today \(Dataset.today.iso), measurement year \(Dataset.year)); "
+                + "the six CSV files (\(Fmt.mb(province.csvBytes))) were written in \(Fmt.seconds(province.csvSeconds))")
+
+        // 1. Import.
+        log("[1] import diklat: ipasn import vs sqlite3 .import")
+        let importBench = ImportBench(
+            options: options, csvPath: province.csv(.diklat), expectedRows: c.diklat, baseDatabase: province.baseDatabase)
+        let imp = try importBench.run(runs: config.bigRuns, log: log)
+        try Dataset.checkCounts(imp.database, expect: c, diklat: c.diklat)
+        report.checks.append(
+            "import: the CSV has \(Fmt.count(c.diklat)) rows plus a header; after each run the database holds exactly "
+                + "\(Fmt.count(c.diklat)) diklat and the shell's table \(Fmt.count(c.diklat)) rows")
+        let importOurs = Stats.median(imp.ours)
+        let importShell = Stats.median(imp.shell)
+        report.add(
+            "1", "import \(Fmt.count(c.diklat)) diklat rows (CSV \(Fmt.mb(imp.fileBytes))), \(imp.ours.count) runs",
+            ours: Fmt.seconds(importOurs), reference: Fmt.seconds(importShell) + " (`.import` into a bare table)",
+            ratio: Fmt.ratio(importOurs / importShell), target: "≤ 2x the shell", met: importOurs <= 2 * importShell)
+
+        // 2. Recompute + unit report vs the reference SQL.
+        log("[2] recompute all + unit report vs the reference SQL")
+        let recompute = try RecomputeBench(options: options, database: imp.database).run(runs: config.bigRuns, log: log)
+        report.checks.append(
+            "unit report: all \(recompute.units) units' pegawai counts and five means (\(recompute.comparedValues) values) "
+                + "agree with the reference SQL to the cent (and within 1e-9)")
+        let rOurs = Stats.median(recompute.ours)
+        let rShell = Stats.median(recompute.shell)
+        report.add(
+            "2", "recompute \(Fmt.count(c.pegawai)) scores (\(recompute.year)) + unit report, \(recompute.ours.count) runs",
+            ours: Fmt.seconds(rOurs), reference: Fmt.seconds(rShell) + " (one SQL query)", ratio: Fmt.ratio(rOurs / rShell),
+            target: "≤ the shell", met: rOurs <= rShell)
+
+        // 3. Interactive path.
+        log("[3] workstation: \(Fmt.count(config.keystrokes)) keystrokes, saves, dashboard")
+        let employee = try InteractiveBench.pickEmployee(imp.database)
+        let interactive = try InteractiveBench(database: imp.database, nip: employee.nip)
+            .run(keystrokes: config.keystrokes, dashboardOpens: config.dashboardOpens, tag: "P")
+        report.checks.append(
+            "workstation: \(interactive.savedRecords) records typed and saved through the diklat form are in the database, "
+                + "each with its audit row; every keystroke was handled and drawn")
+        let t50 = Stats.percentile(interactive.typing, 50)
+        let t99 = Stats.percentile(interactive.typing, 99)
+        report.add(
+            "3a", "keystroke in the diklat form, live preview on (\(Fmt.count(interactive.keystrokes)) keys)",
+            ours: "p50 \(Fmt.ms(t50)), p99 \(Fmt.ms(t99))", target: "p99 < 2 ms", met: t99 < 0.002)
+        let s50 = Stats.percentile(interactive.saves, 50)
+        let s99 = Stats.percentile(interactive.saves, 99)
+        report.add(
+            "3b", "save a record: audit row, employee and unit figures (\(interactive.savedRecords) saves)",
+            ours: "p50 \(Fmt.ms(s50)), p99 \(Fmt.ms(s99))", target: "p99 < 5 ms", met: s99 < 0.005)
+        let d50 = Stats.median(interactive.dashboard)
+        report.add(
+            "3c", "open the dashboard (\(interactive.dashboard.count) opens)",
+            ours: "median \(Fmt.ms(d50)), max \(Fmt.ms(interactive.dashboard.max() ?? 0))", target: "< 50 ms",
+            met: d50 < 0.05)
+        report.notes.append(
+            "3: keys replayed through `Workstation.run` on an in-memory screen (no terminal); a keystroke's time runs from "
+                + "the event handed to the workstation to its next frame presented (handling, store calls, live preview, "
+                + "drawing the 80x24 frame). Employee \(employee.nip) with \(employee.diklat) diklat; saves use "
+                + "\"simpan & tambah lagi\" (Ctrl-N).")
+
+        // 4 and 5: the real binary in tmux.
+        if TerminalBench.available {
+            log("[4] start to the first screen (tmux)")
+            let terminal = TerminalBench(options: options, database: imp.database)
+            let starts = try terminal.start(runs: config.smallRuns)
+            let startMedian = Stats.median(starts)
+            report.add(
+                "4", "start to the first drawn screen, province database (\(starts.count) runs)",
+                ours: Fmt.ms(startMedian), target: "< 200 ms", met: startMedian < 0.2)
+            log("[5] memory: browsing the province (tmux)")
+            let browse = try terminal.browse()
+            guard browse.status == 0 else { throw BenchError("the workstation exited with status \(browse.status) while browsing") }
+            report.add(
+                "5a", "peak RSS of the workstation browsing the province", ours: Fmt.mb(browse.peakRSS),
+                target: "< 64 MB", met: browse.peakRSS < 64 * 1_048_576)
+        } else {
+            report.add("4", "start to the first drawn screen", ours: "not measured (no tmux)", met: nil)
+            report.add("5a", "peak RSS of the workstation browsing", ours: "not measured (no tmux)", met: nil)
+            report.notes.append("4, 5a: tmux is not installed; install it (scripts/ensure-deps.sh bench) to measure them.")
+        }
+        let importPeak = imp.peakRSS.max() ?? 0
+        report.add(
+            "5b", "peak RSS of `ipasn import diklat` (largest of \(imp.peakRSS.count) runs)",
+            ours: Fmt.mb(importPeak), reference: "CSV file \(Fmt.mb(imp.fileBytes))",
+            ratio: Fmt.ratio(Double(importPeak) / Double(max(imp.fileBytes, 1))), target: "far below the file size",
+            met: config.name == "quick" ? nil : importPeak * 2 < imp.fileBytes)
+
+        // 6. Growth.
+        log("[6] save latency with \(config.growthEmployees.map(Fmt.count).joined(separator: " / ")) pegawai")
+        var growth: [(Int, Double, Double)] = []
+        for (index, size) in config.growthEmployees.enumerated() {
+            let database: String
+            let perKind = config.growthDiklatPerEmployee[index]
+            if size == config.employees {
+                database = imp.database
+            } else {
+                database = try Dataset.growth(
+                    employees: size, recordsPerKind: perKind >= 20 ? nil : perKind, fullEmployees: 200,
+                    work: options.workDirectory, log: log
+                ).path
+            }
+            let who = try InteractiveBench.pickEmployee(database)
+            let keys = config.growthSaves * 60
+            let r = try InteractiveBench(database: database, nip: who.nip).run(keystrokes: keys, dashboardOpens: 0, tag: "G\(size)")
+            growth.append((size, Stats.median(r.saves), Stats.percentile(r.saves, 99)))
+            log("  \(Fmt.count(size)) pegawai: save p50 \(Fmt.ms(Stats.median(r.saves))) p99 \(Fmt.ms(Stats.percentile(r.saves, 99)))")
+            if database != imp.database { try FileSystem.removeDatabase(database) }
+        }
+        if let smallest = growth.first, let largest = growth.last {
+            let ratio = largest.1 / smallest.1
+            report.add(
+                "6", "save p50 at " + growth.map { "\(Fmt.count($0.0)): \(Fmt.ms($0.1))" }.joined(separator: ", "),
+                ours: Fmt.ms(largest.1), reference: Fmt.ms(smallest.1) + " (smallest)", ratio: Fmt.ratio(ratio),
+                target: "largest ≤ 1.5x smallest", met: ratio <= 1.5)
+            report.notes.append(
+                "6: the same workstation save path (Ctrl-N in the diklat form) on databases of "
+                    + config.growthEmployees.map(Fmt.count).joined(separator: ", ")
+                    + " employees; p99: " + growth.map { "\(Fmt.count($0.0)): \(Fmt.ms($0.2))" }.joined(separator: ", ")
+                    + ". The largest database keeps at most \(config.growthDiklatPerEmployee.last ?? 0) records of each kind "
+                    + "per employee (except the first 200, whose full records are where the saves go) to keep its build time reasonable.")
+        }
+        report.totalSeconds = Clock.seconds(since: started)
+        return report
+    }
+}

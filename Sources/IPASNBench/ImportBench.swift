@@ -1,0 +1,113 @@
+import Foundation
+import IPASNStore
+
+/// 1. `ipasn import diklat` (the real binary, the real Importer with full validation) of a
+/// large CSV into a database holding the employees, against the sqlite3 shell's `.import`
+/// of the same file into a bare table, run after run in the same process.
+struct ImportBench {
+    let options: BenchOptions
+    let csvPath: String
+    let expectedRows: Int
+    /// A database with the units, employees and their other records, but no diklat.
+    let baseDatabase: String
+
+    struct Result {
+        var ours: [Double] = []
+        var shell: [Double] = []
+        var peakRSS: [Int] = []
+        var fileBytes = 0
+        /// The database of the last run: the complete province database.
+        var database = ""
+    }
+
+    func run(runs: Int, log: (String) -> Void) throws -> Result {
+        var result = Result()
+        result.fileBytes = try FileSystem.size(csvPath)
+        let lines = try FileSystem.countLines(csvPath)
+        guard lines == expectedRows + 1 else {
+            throw BenchError("\(csvPath) has \(lines) lines; expected \(expectedRows) rows and a header")
+        }
+        let work = options.workDirectory
+        for run in 0..<runs {
+            // Ours: a fresh copy of the base database each run.
+            let db = "\(work)/import-\(run).sqlite"
+            try FileSystem.removeDatabase(db)
+            try FileSystem.copy(baseDatabase, to: db)
+            let child = try ChildProcess.run(options.executable, ["import", "diklat", csvPath, "--db", db])
+            guard child.status == 0 else {
+                throw BenchError("ipasn import diklat failed (status \(child.status)): \(child.stderr.prefix(2000))")
+            }
+            guard child.stdout.contains("imported \(expectedRows) diklat") else {
+                throw BenchError("ipasn import diklat said \(child.stdout.trimmingCharacters(in: .newlines)); expected \(expectedRows) rows")
+            }
+            let stored = try SQLiteShell.scalar(db, "SELECT COUNT(*) FROM diklat")
+            guard stored == String(expectedRows) else {
+                throw BenchError("after the import the database holds \(stored) diklat rows; expected \(expectedRows)")
+            }
+            result.ours.append(child.seconds)
+            result.peakRSS.append(child.peakRSS)
+
+            // The shell: `.import` into a table it creates from the header.
+            let bare = "\(work)/shell-import-\(run).sqlite"
+            try FileSystem.removeDatabase(bare)
+            let shell = try ChildProcess.run("sqlite3", [bare, "-cmd", ".mode csv", ".import \(csvPath) t"])
+            guard shell.status == 0 else { throw BenchError("sqlite3 .import failed: \(shell.stderr.prefix(2000))") }
+            let shellRows = try SQLiteShell.scalar(bare, "SELECT COUNT(*) FROM t")
+            guard shellRows == String(expectedRows) else {
+                throw BenchError("the shell imported \(shellRows) rows; expected \(expectedRows)")
+            }
+            result.shell.append(shell.seconds)
+            try FileSystem.removeDatabase(bare)
+            log(
+                "  import run \(run + 1)/\(runs): ipasn \(Fmt.seconds(child.seconds)) (peak \(Fmt.mb(child.peakRSS))), "
+                    + "sqlite3 shell \(Fmt.seconds(shell.seconds))")
+            if run < runs - 1 {
+                try FileSystem.removeDatabase(db)
+            } else {
+                result.database = db
+            }
+        }
+        return result
+    }
+}
+
+/// The sqlite3 command-line shell.
+enum SQLiteShell {
+    /// The first column of the first row of `sql`, as text.
+    static func scalar(_ db: String, _ sql: String) throws -> String {
+        let r = try ChildProcess.check("sqlite3", [db, sql])
+        return r.stdout.split(separator: "\n").first.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+}
+
+/// Small file helpers.
+enum FileSystem {
+    static func size(_ path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return (attributes[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Counts `\n` bytes, reading in chunks.
+    static func countLines(_ path: String) throws -> Int {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw BenchError("cannot read \(path)") }
+        defer { try? handle.close() }
+        var count = 0
+        while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
+            data.withUnsafeBytes { raw in
+                for byte in raw where byte == 10 { count += 1 }
+            }
+        }
+        return count
+    }
+
+    static func removeDatabase(_ path: String) throws {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let file = path + suffix
+            if FileManager.default.fileExists(atPath: file) { try FileManager.default.removeItem(atPath: file) }
+        }
+    }
+
+    static func copy(_ from: String, to: String) throws {
+        try FileManager.default.copyItem(atPath: from, toPath: to)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// One line of the results table.
+public struct Figure: Sendable {
+    public var id: String
+    public var measurement: String
+    public var ours: String
+    public var reference: String
+    public var ratio: String
+    public var target: String
+    /// nil: informative only (no target).
+    public var met: Bool?
+
+    public var status: String {
+        switch met {
+        case .some(true): return "met"
+        case .some(false): return "MISSED"
+        case .none: return "-"
+        }
+    }
+}
+
+/// The results of a run, as text for the terminal and markdown for docs/performance.md.
+public struct BenchReport: Sendable {
+    public var machine: MachineInfo
+    public var config: BenchConfig
+    public var dataset: [String] = []
+    public var figures: [Figure] = []
+    public var notes: [String] = []
+    public var checks: [String] = []
+    public var totalSeconds: Double = 0
+
+    public var missed: [Figure] { figures.filter { $0.met == false } }
+
+    mutating func add(
+        _ id: String, _ measurement: String, ours: String, reference: String = "", ratio: String = "",
+        target: String = "", met: Bool? = nil
+    ) {
+        figures.append(
+            Figure(id: id, measurement: measurement, ours: ours, reference: reference, ratio: ratio, target: target, met: met))
+    }
+
+    /// The table as markdown.
+    var table: String {
+        var lines = [
+            "| # | measurement | ipasn | sqlite3 shell / reference | ratio | target | status |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for f in figures {
+            let cells = [f.id, f.measurement, f.ours, f.reference, f.ratio, f.target, f.status].map {
+                $0.replacingOccurrences(of: "|", with: "\\|")
+            }
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The whole report section (without the document title).
+    var markdownBody: String {
+        var out: [String] = []
+        out.append("Measured by `ipasn bench\(config.name == "quick" ? " --quick" : "")` on \(machine.dateText)")
+        out.append("at commit \(machine.commit ?? "unknown"), on \(machine.summary);")
+        out.append("reference: the `sqlite3` shell \(machine.sqliteShellVersion ?? "(version unknown)") on the same files, in the same run.")
+        out.append("Each figure is the median of several runs (the number is given); ratios compare medians of the same run.")
+        out.append("The whole benchmark took \(Fmt.seconds(totalSeconds)).")
+        out.append("")
+        if !dataset.isEmpty {
+            out.append("Data (made by the deterministic demo generator; every count checked by the benchmark):")
+            out.append("")
+            for line in dataset { out.append("- " + line) }
+            out.append("")
+        }
+        out.append(table)
+        out.append("")
+        if !checks.isEmpty {
+            out.append("Self-checks (a failure stops the benchmark with a non-zero exit):")
+            out.append("")
+            for line in checks { out.append("- " + line) }
+            out.append("")
+        }
+        if !notes.isEmpty {
+            out.append("Notes:")
+            out.append("")
+            for line in notes { out.append("- " + line) }
+            out.append("")
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// docs/performance.md: this run's section, then any "Storage (first measurement)"
+    /// section (or other hand-written sections) kept from the existing file.
+    func markdownDocument(existing: String?) -> String {
+        var doc = "# Performance at province scale\n\n"
+        doc += "Written by `make bench` (`ipasn bench --out docs/performance.md`, release build). "
+        doc += "Do not edit the benchmark section by hand; sections below it are kept when the file is rewritten.\n\n"
+        doc += "## Benchmark (\(config.name))\n\n"
+        doc += markdownBody
+        if let kept = Self.keptSections(existing), !kept.isEmpty {
+            doc += "\n" + kept + "\n"
+        }
+        return doc
+    }
+
+    /// The `## ...` sections of an existing report other than the generated one.
+    static func keptSections(_ existing: String?) -> String? {
+        guard let existing else { return nil }
+        var kept: [String] = []
+        var current: [String]? = nil
+        for line in existing.components(separatedBy: "\n") {
+            if line.hasPrefix("## ") {
+                if let section = current { kept.append(section.joined(separator: "\n")) }
+                current = line.hasPrefix("## Benchmark") ? nil : [line]
+            } else if current != nil {
+                current!.append(line)
+            }
+        }
+        if let section = current { kept.append(section.joined(separator: "\n")) }
+        let text = kept.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return text.joined(separator: "\n\n")
+    }
+
+    /// The plain-text summary for the terminal.
+    var terminalText: String {
+        var widths = [1, 11, 5, 9, 5, 6, 6]
+        let rows = figures.map { [$0.id, $0.measurement, $0.ours, $0.reference, $0.ratio, $0.target, $0.status] }
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+        }
+        var out = [line(["#", "measurement", "ipasn", "reference", "ratio", "target", "status"])]
+        out.append(String(repeating: "-", count: widths.reduce(0, +) + 12))
+        out += rows.map(line)
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,86 @@
+import IPASNTerminal
+
+/// What a scripted event stands for, so its latency lands in the right series.
+public enum StepKind: Hashable, Sendable {
+    /// Getting somewhere (search, opening a page): not measured.
+    case navigate
+    /// A keystroke typed into a form field with the live subtotal preview on.
+    case typing
+    /// Saving a record (audit row, employee score, unit figures, the preview's refresh).
+    case save
+    /// Opening the dashboard.
+    case dashboard
+}
+
+/// A ``Screen`` that replays a script of events through the real workstation loop and times,
+/// for each event, the time from handing the event to the application to the next frame
+/// being presented: the application's own work for that key (handling it, the store calls
+/// it makes, the live preview, drawing the whole frame). No terminal is involved.
+///
+/// It behaves like ``VirtualScreen`` (scripted input, recorded output, `.signal(.terminate)`
+/// once the script is done) but keeps only the last frame: a 10,000-key run would otherwise
+/// hold 10,000 full frames in memory, which would distort the memory and the timings.
+/// `checkpoints` run between events (outside the timed span) so the script can verify
+/// where it is.
+public final class TimingScreen: Screen {
+    public private(set) var size: Size
+    public var supportsColor: Bool = true
+
+    private var events: [(InputEvent, StepKind)] = []
+    private var checkpoints: [Int: (TimingScreen) throws -> Void] = [:]
+    private var next = 0
+    private var pending: (start: UInt64, kind: StepKind)?
+    /// Seconds per event, by kind.
+    public private(set) var latencies: [StepKind: [Double]] = [:]
+    public private(set) var lastFrame: CellGrid?
+    public private(set) var framesPresented = 0
+    /// The first error thrown by a checkpoint (the script then ends at once).
+    public private(set) var checkpointError: Error?
+
+    public init(size: Size = Size(width: 80, height: 24)) {
+        self.size = size
+    }
+
+    /// The text of the last frame.
+    public var text: String { lastFrame?.text ?? "" }
+
+    public func key(_ key: Key, _ kind: StepKind = .navigate) {
+        events.append((.key(key), kind))
+    }
+
+    public func type(_ text: String, _ kind: StepKind = .typing) {
+        for character in text { events.append((.key(.char(character)), kind)) }
+    }
+
+    /// Runs `check` once every event queued so far has been handled and drawn.
+    public func checkpoint(_ check: @escaping (TimingScreen) throws -> Void) {
+        checkpoints[events.count] = check
+    }
+
+    public var scriptLength: Int { events.count }
+
+    public func count(_ kind: StepKind) -> Int { events.filter { $0.1 == kind }.count }
+
+    public func present(_ grid: CellGrid) {
+        let now = Clock.now()
+        if let pending {
+            latencies[pending.kind, default: []].append(Double(now &- pending.start) / 1e9)
+            self.pending = nil
+        }
+        lastFrame = grid
+        framesPresented += 1
+    }
+
+    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent {
+        if checkpointError == nil, let check = checkpoints.removeValue(forKey: next) {
+            do { try check(self) } catch { checkpointError = error }
+        }
+        guard checkpointError == nil, next < events.count else { return .signal(.terminate) }
+        let (event, kind) = events[next]
+        next += 1
+        pending = (Clock.now(), kind)
+        return event
+    }
+
+    public func shutdown() {}
+}

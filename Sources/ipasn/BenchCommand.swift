@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import IPASNBench
+
+/// `ipasn bench [--quick] [--out FILE] [--work-dir DIR] [--runs N]`: the province-scale
+/// benchmark (`make bench`), or the same code on a small database (`--quick`, `make test`).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure performance at province scale against the sqlite3 shell.",
+        discussion: """
+            Builds a demo province (50,000 pegawai, about 1,000,000 diklat) and measures the import, \
+            the full recompute and unit report (checked against a reference SQL query), keystrokes, \
+            saves and the dashboard in the workstation, the start time, peak memory and how a save \
+            grows with the database. Each figure is the median of several runs. The exit code is 1 \
+            when a self-check fails (row counts, the unit report against the reference SQL); a missed \
+            speed target is reported in the table, not as a failure.
+            """)
+
+    @Flag(name: .long, help: "The same code on a small database, in seconds.")
+    var quick = false
+
+    @Option(name: .long, help: ArgumentHelp("Write the report (markdown) to this file.", valueName: "file"))
+    var out: String?
+
+    @Option(
+        name: .customLong("work-dir"),
+        help: ArgumentHelp("Where the databases and CSV files are made (default: a new folder in /tmp).", valueName: "dir"))
+    var workDir: String?
+
+    @Option(name: .long, help: ArgumentHelp("Runs of each measurement (default: 3 for the large ones).", valueName: "n"))
+    var runs: Int?
+
+    @Flag(name: .long, help: "Keep the databases and CSV files.")
+    var keep = false
+
+    /// Internal: run the command after `--` on this terminal and write its time and peak RSS to a file.
+    @Option(name: .long, help: .hidden)
+    var probe: String?
+
+    @Argument(parsing: .postTerminator, help: .hidden)
+    var command: [String] = []
+
+    func validate() throws {
+        if let runs, runs < 1 { throw ValidationError("--runs must be at least 1.") }
+    }
+
+    func run() throws {
+        if let probe {
+            try Probe.run(file: probe, command: command)
+            return
+        }
+        let config = (quick ? BenchConfig.quick : BenchConfig.full).withRuns(runs)
+        let work =
+            workDir ?? (FileManager.default.temporaryDirectory.path + "/ipasn-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        let options = BenchOptions(
+            config: config, outputPath: out, workDirectory: work, executable: BenchRunner.currentExecutable,
+            repositoryDirectory: FileManager.default.currentDirectoryPath, keepWorkDirectory: keep)
+        do {
+            try BenchRunner.run(options: options)
+        } catch let error as BenchError {
+            throw CLIError("bench FAILED: \(error.message)")
+        }
+        if workDir == nil && !keep { try? FileManager.default.removeItem(atPath: work) }
+    }
+}
