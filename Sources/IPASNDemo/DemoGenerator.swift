@@ -128,7 +128,7 @@ public struct DemoGenerator: Sendable {
     // MARK: - Units
 
     static func makeUnits(pegawai: Int) -> ([OrgUnit], [UnitInfo], [[Int]]) {
-        let perangkatCount = min(Vocabulary.perangkat.count, max(3, pegawai / 1600))
+        let perangkatCount = min(Vocabulary.perangkat.count, max(3, pegawai / 400))
         let perPerangkat = min(12, max(1, Int((Double(pegawai) / Double(perangkatCount * 190)).rounded())))
         var units: [OrgUnit] = []
         var info: [UnitInfo] = []
@@ -233,8 +233,8 @@ public struct DemoGenerator: Sendable {
         let r = rng.unit()
         let fungsionalShare: Double
         switch domain {
-        case .pendidikan: fungsionalShare = 0.72
-        case .kesehatan: fungsionalShare = 0.62
+        case .pendidikan: fungsionalShare = 0.65
+        case .kesehatan: fungsionalShare = 0.56
         case .pengawasan, .pertanian: fungsionalShare = 0.45
         default: fungsionalShare = 0.14
         }
