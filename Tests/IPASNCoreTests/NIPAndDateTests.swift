@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import IPASNCore
@@ -64,5 +65,32 @@ import Testing
     @Test func ordering() {
         #expect(LocalDate.parse("2024-12-31")! < LocalDate.parse("2025-01-01")!)
         #expect(LocalDate.parse("2024-12-31")!.dayFirst == "31-12-2024")
+    }
+}
+
+@Suite struct FastTextTests {
+    @Test func trimmingMatchesFoundationOnEveryEdgeCase() {
+        for text in ["abc", " abc", "abc ", "\tabc\r\n", "\u{00A0}abc\u{00A0}", "", " ", "é", " é ", "a b"] {
+            #expect(FastText.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func digitsAndLengths() {
+        #expect(FastText.isDigits("0123"))
+        #expect(!FastText.isDigits(""))
+        #expect(!FastText.isDigits("12a"))
+        #expect(!FastText.isDigits("１２"))  // full-width digits are not ASCII digits
+        #expect(!FastText.exceeds("abc", 3))
+        #expect(FastText.exceeds("abcd", 3))
+        #expect(!FastText.exceeds("ééé", 3))  // 6 bytes, 3 characters
+    }
+
+    @Test func datesWithSpacesAndMixedSeparators() {
+        #expect(LocalDate.parse(" 2024-01-02 ") == LocalDate(year: 2024, month: 1, day: 2))
+        #expect(LocalDate.parse("2024-01/02") == nil)
+        #expect(LocalDate.parse("20 24-01-02") == nil)
+        #expect(LocalDate.parse("-2024-01-02") == nil)
+        #expect(LocalDate.parse("02.01.2024") == LocalDate(year: 2024, month: 1, day: 2))
+        #expect(LocalDate.parse("00002-01-2024") == nil)
     }
 }

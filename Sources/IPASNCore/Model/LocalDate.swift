@@ -1,5 +1,3 @@
-import Foundation
-
 /// A calendar date without a time zone, as the civil-service records use them
 /// (a course's end date, a TMT, a graduation date).
 ///
@@ -55,24 +53,47 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var description: String { iso }
 
-    /// Parses `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY` (also `YYYY/MM/DD`;
-    /// one-digit day and month are accepted). Returns nil for anything else or
-    /// for a day that does not exist.
+    /// Parses `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY` (also `YYYY/MM/DD` and `.` as the
+    /// separator; one-digit day and month are accepted; spaces around are ignored). Returns nil
+    /// for anything else or for a day that does not exist.
     public static func parse(_ text: String) -> LocalDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let separators: Set<Character> = ["-", "/", "."]
-        guard let sep = trimmed.first(where: { separators.contains($0) }) else { return nil }
-        let parts = trimmed.split(separator: sep, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) })
-        else { return nil }
-        let numbers = parts.compactMap { Int($0) }
-        guard numbers.count == 3 else { return nil }
-        if parts[0].count == 4 {
-            guard parts[1].count <= 2, parts[2].count <= 2 else { return nil }
-            return LocalDate(year: numbers[0], month: numbers[1], day: numbers[2])
+        // Byte-level: this sits on the import path (millions of dates).
+        var numbers = (0, 0, 0)
+        var digits = (0, 0, 0)
+        var part = 0
+        var separator: UInt8 = 0
+        var seenContent = false
+        var trailingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if trailingSpace { return nil }
+                seenContent = true
+                let value = Int(byte &- UInt8(ascii: "0"))
+                switch part {
+                case 0: numbers.0 = numbers.0 &* 10 &+ value; digits.0 += 1
+                case 1: numbers.1 = numbers.1 &* 10 &+ value; digits.1 += 1
+                default: numbers.2 = numbers.2 &* 10 &+ value; digits.2 += 1
+                }
+                if digits.0 > 4 || digits.1 > 4 || digits.2 > 4 { return nil }
+            case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."):
+                if trailingSpace || !seenContent { return nil }
+                if separator == 0 { separator = byte } else if byte != separator { return nil }
+                part += 1
+                if part > 2 { return nil }
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                if seenContent { trailingSpace = true }
+            default:
+                return nil
+            }
         }
-        guard parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 else { return nil }
-        return LocalDate(year: numbers[2], month: numbers[1], day: numbers[0])
+        guard part == 2, digits.0 > 0, digits.1 > 0, digits.2 > 0 else { return nil }
+        if digits.0 == 4 {
+            guard digits.1 <= 2, digits.2 <= 2 else { return nil }
+            return LocalDate(year: numbers.0, month: numbers.1, day: numbers.2)
+        }
+        guard digits.2 == 4, digits.0 <= 2, digits.1 <= 2 else { return nil }
+        return LocalDate(year: numbers.2, month: numbers.1, day: numbers.0)
     }
 
     /// Parses ISO `YYYY-MM-DD` only (the storage form).

@@ -6,7 +6,8 @@
 public enum NIP {
     /// The NIP with spaces removed (admins paste it grouped: `19860926 201505 1 001`).
     public static func normalize(_ text: String) -> String {
-        text.filter { !$0.isWhitespace }
+        if FastText.isDigits(text) { return text }
+        return text.filter { !$0.isWhitespace }
     }
 
     /// Grouped for reading: `19860926 201505 1 001`.

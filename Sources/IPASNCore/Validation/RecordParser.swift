@@ -41,7 +41,7 @@ public struct RecordParser: Sendable {
     public func jp(_ fields: Fields, _ field: String = "jp") -> Result<Int, ValidationIssue> {
         let text = value(fields, field)
         if text.isEmpty { return .failure(ValidationIssue(field: field, code: .required)) }
-        guard text.allSatisfy(\.isASCIIDigit), let number = Int(text) else {
+        guard FastText.isDigits(text), let number = Int(text) else {
             if let number = Int(text), number <= 0 { return .failure(ValidationIssue(field: field, code: .jpNotPositive)) }
             return .failure(ValidationIssue(field: field, code: .jpNotNumber(text)))
         }
@@ -54,8 +54,8 @@ public struct RecordParser: Sendable {
     public func recordNIP(_ fields: Fields) -> Result<String, ValidationIssue> {
         let nip = NIP.normalize(value(fields, "nip"))
         if nip.isEmpty { return .failure(ValidationIssue(field: "nip", code: .required)) }
-        if !nip.allSatisfy(\.isASCIIDigit) { return .failure(ValidationIssue(field: "nip", code: .nipNotDigits)) }
-        if nip.count != 18 { return .failure(ValidationIssue(field: "nip", code: .nipLength(actual: nip.count))) }
+        if !FastText.isDigits(nip) { return .failure(ValidationIssue(field: "nip", code: .nipNotDigits)) }
+        if nip.utf8.count != 18 { return .failure(ValidationIssue(field: "nip", code: .nipLength(actual: nip.utf8.count))) }
         return .success(nip)
     }
 
@@ -244,7 +244,7 @@ public struct RecordParser: Sendable {
 
     /// The trimmed value of a field ("" when absent).
     public func value(_ fields: Fields, _ field: String) -> String {
-        (fields[field] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        FastText.trimmed(fields[field] ?? "")
     }
 
     private func collect<T>(_ result: Result<T, ValidationIssue>, _ issues: inout [ValidationIssue]) -> T? {

@@ -28,7 +28,7 @@ public struct RecordValidator: Sendable {
             if let date = r.tanggalLulus { issues += notAfterToday(date, field: "tanggal_lulus") }
             issues += length(r.namaSekolah, "nama_sekolah") + length(r.jurusan, "jurusan")
         case .diklat(let r):
-            if r.nama.trimmingCharacters(in: .whitespaces).isEmpty {
+            if FastText.trimmed(r.nama).isEmpty {
                 issues.append(ValidationIssue(field: "nama", code: .required))
             }
             issues += length(r.nama, "nama") + length(r.penyelenggara, "penyelenggara")
@@ -102,7 +102,7 @@ public struct RecordValidator: Sendable {
     }
 
     private func length(_ text: String, _ field: String, limit: Int = 200) -> [ValidationIssue] {
-        text.count > limit ? [ValidationIssue(field: field, code: .tooLong(limit: limit))] : []
+        FastText.exceeds(text, limit) ? [ValidationIssue(field: field, code: .tooLong(limit: limit))] : []
     }
 }
 

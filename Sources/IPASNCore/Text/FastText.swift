@@ -1,0 +1,35 @@
+import Foundation
+
+/// Cheap text checks for the import path, where every field of a million rows passes
+/// through. Each has a byte-level fast path for the common case (plain ASCII) and falls
+/// back to the full Unicode-aware behaviour otherwise, so results never differ.
+enum FastText {
+    /// `text` without leading and trailing whitespace and newlines (Unicode-aware).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        if isPlainEdge(first) && isPlainEdge(last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether a string is non-empty ASCII digits only.
+    static func isDigits(_ text: String) -> Bool {
+        var any = false
+        for byte in text.utf8 {
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+            any = true
+        }
+        return any
+    }
+
+    /// The number of characters, at most `limit + 1` counted: enough to compare with a limit.
+    static func exceeds(_ text: String, _ limit: Int) -> Bool {
+        if text.utf8.count <= limit { return false }  // a character takes at least one byte
+        return text.count > limit
+    }
+
+    /// An ASCII byte that is neither whitespace nor a control (so no trimming can start there).
+    private static func isPlainEdge(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
+    }
+}
