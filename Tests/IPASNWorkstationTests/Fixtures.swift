@@ -66,3 +66,36 @@ extension VirtualScreen {
         enqueue(.enter)
     }
 }
+
+/// A virtual screen whose size changes when a queued `.resize` event is read (the
+/// `VirtualScreen` changes size as soon as the resize is queued).
+final class ResizingScreen: Screen {
+    private(set) var size: Size
+    var supportsColor = true
+    private var queue: [InputEvent] = []
+    private(set) var frames: [CellGrid] = []
+
+    init(size: Size) { self.size = size }
+
+    func enqueue(text: String) {
+        for c in text {
+            switch c {
+            case "\n": queue.append(.key(.enter))
+            case "\t": queue.append(.key(.tab))
+            default: queue.append(.key(.char(c)))
+            }
+        }
+    }
+    func enqueue(event: InputEvent) { queue.append(event) }
+    var pendingEventCount: Int { queue.count }
+    var text: String { frames.last?.text ?? "" }
+    var lastFrame: CellGrid? { frames.last }
+    func frame(_ index: Int) -> String { frames[index].text }
+    func present(_ grid: CellGrid) { frames.append(grid) }
+    func nextEvent(timeoutMilliseconds: Int) -> InputEvent {
+        guard !queue.isEmpty else { return .signal(.terminate) }
+        let event = queue.removeFirst()
+        if case .resize(let newSize) = event { size = newSize }
+        return event
+    }
+}

@@ -214,12 +214,17 @@ final class App {
             drawTooSmall(&grid)
             return grid
         }
-        let rows = size.height - 2
-        top?.render(into: &grid, rows: rows, app: self)
         let line = message ?? top?.status
-        grid.fill(row: size.height - 2, col: 0, width: size.width, height: 1)
+        // A long message (a validation finding with its fix) takes two rows.
+        let messageLines = line.map { Dialogs.wrap($0.text, width: size.width) } ?? []
+        let messageRows = messageLines.count > 1 ? 2 : 1
+        let rows = size.height - 1 - messageRows
+        top?.render(into: &grid, rows: rows, app: self)
+        grid.fill(row: rows, col: 0, width: size.width, height: messageRows)
         if let line {
-            grid.put(line.text, row: size.height - 2, col: 0, style: line.style, maxWidth: size.width)
+            for (index, text) in messageLines.prefix(messageRows).enumerated() {
+                grid.put(text, row: rows + index, col: 0, style: line.style, maxWidth: size.width)
+            }
         }
         if let modal {
             let cursor = grid.cursor

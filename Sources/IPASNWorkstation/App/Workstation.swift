@@ -35,10 +35,15 @@ public final class Workstation {
 
     /// Runs the event loop until the admin quits or a signal arrives (the open form is then
     /// kept as a draft). Returns normally in both cases.
+    ///
+    /// With `IPASN_EXIT_AFTER_FIRST_FRAME=1` in the environment it returns as soon as the
+    /// first screen is presented (`ipasn bench` times the start with it).
     public func run() throws {
         try start()
+        let exitAfterFirstFrame = ProcessInfo.processInfo.environment["IPASN_EXIT_AFTER_FIRST_FRAME"] == "1"
         while true {
             screen.present(app.frame(size: screen.size))
+            if exitAfterFirstFrame { break }
             let event = screen.nextEvent(timeoutMilliseconds: idleMilliseconds)
             if !app.handle(event) { break }
         }

@@ -41,10 +41,12 @@ struct RecordForm: Hashable, Sendable {
 
     mutating func markSaved() { initial = texts }
 
+    /// Puts saved texts back (a draft, an edited record); the cursor goes to the first empty field.
     mutating func restore(_ saved: [String: String]) {
         for index in fields.indices {
             if let text = saved[fields[index].key] { fields[index].text = text }
         }
+        focus = fields.firstIndex { $0.text.isEmpty && !$0.keepOnBatch } ?? 0
     }
 
     var focused: FormField { fields[focus] }
@@ -149,6 +151,7 @@ extension RecordForm {
         if let editing {
             form.editing = editing.id
             form.restore(editing.texts)
+            form.focus = 0
             form.markSaved()
         }
         return form

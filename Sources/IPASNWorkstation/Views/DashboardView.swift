@@ -123,7 +123,7 @@ final class DashboardView: View {
         grid.put(app.t(L.dashSummary(figures.count, inProgress, todayAll, weekAll)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
 
         let fixed = 3 + 1 + 6 + 1 + 13 + 1 + 7 + 1 + 7 + 1 + 8 + 1 + 6
-        let nameWidth = max(10, grid.width - fixed - 2)
+        let nameWidth = max(10, grid.width - fixed - 3)
         let header = Draw.cell("#", 3, right: true) + " " + Draw.cell(app.t(L.colUnit), nameWidth) + " " + Draw.cell(app.t(L.colMean), 6, right: true)
             + " " + Draw.cell(app.t(L.colCategory), 13) + " " + Draw.cell(app.t(L.colComplete), 7, right: true) + " "
             + Draw.cell(app.t(L.colDone), 7) + " " + Draw.cell(app.t(L.colToday), 8, right: true) + " " + Draw.cell(app.t(L.colWeek), 6, right: true)

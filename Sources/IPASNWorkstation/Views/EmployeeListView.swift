@@ -41,7 +41,7 @@ final class EmployeeListView: View {
         let showJabatan = grid.width >= 100
         let numbers = 5 * 4 + 6 + 14
         let jabatanWidth = showJabatan ? 24 : 0
-        let nameWidth = max(10, grid.width - 2 - 19 - numbers - jabatanWidth - (showJabatan ? 1 : 0) - 2)
+        let nameWidth = max(10, grid.width - 1 - 19 - numbers - jabatanWidth - (showJabatan ? 1 : 0))
         var header = " " + Draw.cell(app.t(L.colNIP), 18) + " " + Draw.cell(app.t(L.colName), nameWidth)
         if showJabatan { header += " " + Draw.cell(app.t(L.colJabatan), jabatanWidth) }
         for dimension in ScoreDimension.allCases { header += Draw.cell(app.t(L.dimShort[dimension]!), 5, right: true) }

@@ -34,7 +34,7 @@ final class HelpView: View {
         grid.put(app.t(L.helpColumns), row: 1, col: 1, style: .header, maxWidth: grid.width - 2)
         let all = Self.rows(app.keymap, app.language)
         cursor.count = all.count
-        let commandWidth = min(38, max(20, grid.width - 21 - 20))
+        let commandWidth = min(52, max(20, grid.width - 21 - 26))
         for (offset, index) in cursor.visible(height: rows - 3).enumerated() {
             let row = all[index]
             let text = Draw.cell(row.keys, 20) + " " + Draw.cell(row.command, commandWidth) + " " + row.contexts

@@ -41,7 +41,9 @@ final class RecordFormView: View {
 
     /// Recomputes the "if saved" panel from the form as typed (in memory only).
     func refreshPreview(app: App) {
-        outcome = preview.outcome(for: form.previewRecord(app.parser))
+        var typed = form
+        if typed.focused.isPicker, !typed.focused.text.isEmpty { typed.acceptSuggestion() }
+        outcome = preview.outcome(for: typed.previewRecord(app.parser))
     }
 
     // MARK: Keys
@@ -55,6 +57,7 @@ final class RecordFormView: View {
             if h < 0 { h = count - 1 }
             if h >= count { h = 0 }
             form.fields[form.focus].highlight = h
+            refreshPreview(app: app)
             return true
         }
         if form.fields[form.focus].buffer.handle(key) {
@@ -186,7 +189,8 @@ final class RecordFormView: View {
 
         // The picker's suggestions drop down under the focused field, over what is below.
         let field = form.focused
-        if field.isPicker {
+        let exact = field.options.contains { $0.value.lowercased() == field.text.lowercased() }
+        if field.isPicker, !exact || field.highlight > 0 {
             let row = firstRow + form.focus + 1
             let room = min(6, rows - row)
             let suggestions = field.suggestions

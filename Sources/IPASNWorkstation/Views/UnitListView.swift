@@ -42,7 +42,7 @@ final class UnitListView: View {
 
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         Draw.title(&grid, app.t(L.unitsTitle), right: "\(app.t(L.labelYear)) \(app.year) ")
-        let fixed = 6 + 1 + 13 + 1 + 7 + 1 + 7 + 1 + 5
+        let fixed = 1 + 5 + 1 + 6 + 1 + 13 + 1 + 7 + 1 + 7
         let nameWidth = max(10, grid.width - fixed - 2)
         let header = Draw.cell(app.t(L.colUnit), nameWidth) + " " + Draw.cell(app.t(L.colPegawai), 5, right: true) + " "
             + Draw.cell(app.t(L.colMean), 6, right: true) + " " + Draw.cell(app.t(L.colCategory), 13) + " "
