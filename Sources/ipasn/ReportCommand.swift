@@ -77,7 +77,7 @@ struct ReportUnitsCommand: ParsableCommand {
         let columns: [Table.Column] = [
             .init(title: "Unit", width: 13, align: .left),
             .init(title: "Nama", width: 10, align: .left),
-            .init(title: "Pegawai", width: 7, align: .right),
+            .init(title: "Pegawai", width: 6, align: .right),
             .init(title: "Lkp%", width: 4, align: .right),
             .init(title: "Kual", width: 5, align: .right),
             .init(title: "Komp", width: 5, align: .right),

@@ -100,15 +100,15 @@ enum ScoreOutput {
         }
     }
 
-    /// 80 columns: NIP 18, name 15, unit 7, four points, total, category, `*` when incomplete.
+    /// 80 columns: NIP 18, name 13, unit 6, four points, total, category, `*` when incomplete.
     static func writeTable(_ rows: [ScoredPegawai], year: Int, ruleset: Ruleset) {
         let columns: [Table.Column] = [
             .init(title: "NIP", width: 18, align: .left),
-            .init(title: "Nama", width: 15, align: .left),
-            .init(title: "Unit", width: 7, align: .left),
+            .init(title: "Nama", width: 13, align: .left),
+            .init(title: "Unit", width: 6, align: .left),
             .init(title: "Kual", width: 4, align: .right),
             .init(title: "Komp", width: 4, align: .right),
-            .init(title: "Kin", width: 3, align: .right),
+            .init(title: "Kin", width: 4, align: .right),
             .init(title: "Dis", width: 3, align: .right),
             .init(title: "Total", width: 5, align: .right),
             .init(title: "Kategori", width: 13, align: .left),

@@ -115,6 +115,13 @@ import Testing
         let report = try cli.ok(["report", "units", "--year", "2024"]).stdout
         for line in report.split(separator: "\n") { #expect(line.count <= 80, "too wide: \(line)") }
         #expect(report.contains("70.17"))
+        // The widest rows: incomplete (`*`) and "Sangat Rendah" (no SKP in 2023).
+        let incomplete = try cli.ok(["score", "--year", "2023"]).stdout
+        #expect(incomplete.contains("Sangat Rendah") && incomplete.contains("*"))
+        for line in incomplete.split(separator: "\n") { #expect(line.count <= 80, "too wide: \(line)") }
+        let lowReport = try cli.ok(["report", "units", "--year", "2023"]).stdout
+        #expect(lowReport.contains("Sangat Rendah"))
+        for line in lowReport.split(separator: "\n") { #expect(line.count <= 80, "too wide: \(line)") }
     }
 
     @Test func invalidFileIsRefusedWholeWithLineAndColumn() throws {
