@@ -46,7 +46,7 @@ struct DemoCommand: ParsableCommand {
             do {
                 counts = try generator.writeCSV(to: url)
             } catch {
-                throw CLIError("cannot write the demo files to \(csvDir): \(error.localizedDescription)")
+                throw CLIError("cannot write the demo files to \(csvDir): \(Output.describe(error))")
             }
             print("wrote \(counts) to \(url.path) in \(Self.seconds(since: started))")
             return

@@ -57,7 +57,7 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try SQLiteStore(path: path, context: context)
         } catch {
-            throw CLIError("cannot open the database \(path): \(error)")
+            throw CLIError("cannot open the database \(path): \(Output.describe(error))")
         }
     }
 

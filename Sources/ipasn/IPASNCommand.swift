@@ -75,7 +75,9 @@ struct IPASN: ParsableCommand {
             Foundation.exit(ExitStatus.usage)
         }
         // Anything else (store or file failures): a clean message, never a trace.
-        Output.error(message.isEmpty ? String(describing: error) : message)
+        let ns = error as NSError
+        let cocoa = ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain
+        Output.error(cocoa || message.isEmpty ? Output.describe(error) : message)
         Foundation.exit(ExitStatus.invalid)
     }
 }

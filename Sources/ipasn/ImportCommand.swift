@@ -32,9 +32,10 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
             throw CLIError("cannot read \(file): no such file.")
         }
+        if isDirectory.boolValue { throw CLIError("cannot import \(file): it is a directory, not a CSV file.") }
         let store = try global.openStore()
         let importer = Importer(store: store)
         let report: ImportReport

@@ -35,6 +35,13 @@ enum Output {
         writeStderr(text + "\n")
     }
 
+    /// A system error in words, without Foundation's debugging dump.
+    static func describe(_ error: any Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain { return ns.localizedDescription }
+        return String(describing: error)
+    }
+
     static func writeStderr(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
