@@ -72,12 +72,12 @@ struct ReportUnitsCommand: ParsableCommand {
         ])
     }
 
-    /// 80 columns: kode indented by depth, name, employees, % complete, four means, total, category.
+    /// 80 columns: kode indented by depth, name, employees (Peg), % complete, four means, total, category.
     static func writeTable(_ figures: [UnitFigure], year: Int) {
         let columns: [Table.Column] = [
             .init(title: "Unit", width: 13, align: .left),
             .init(title: "Nama", width: 10, align: .left),
-            .init(title: "Pegawai", width: 6, align: .right),
+            .init(title: "Peg", width: 6, align: .right),
             .init(title: "Lkp%", width: 4, align: .right),
             .init(title: "Kual", width: 5, align: .right),
             .init(title: "Komp", width: 5, align: .right),
