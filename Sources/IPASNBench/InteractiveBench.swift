@@ -21,9 +21,10 @@ struct InteractiveBench {
         var savedRecords = 0
     }
 
-    /// Types about `keystrokes` keys (whole records, each saved) and opens the dashboard
+    /// Types at least `keystrokes` keys and `minimumSaves` records (whole records, each
+    /// saved) and opens the dashboard
     /// `dashboardOpens` times; `tag` keeps the course names unique across runs.
-    func run(keystrokes: Int, dashboardOpens: Int, tag: String) throws -> Result {
+    func run(keystrokes: Int, minimumSaves: Int = 1, dashboardOpens: Int, tag: String) throws -> Result {
         let store = try SQLiteStore(path: database, context: StoreContext(actor: "bench-\(tag)"))
         let year = try store.measurementYear()
         guard let pegawai = try store.pegawai(nip: nip) else { throw BenchError("no employee \(nip) in \(database)") }
@@ -80,7 +81,7 @@ struct InteractiveBench {
             screen.key(.ctrl("n"), .save)  // simpan & tambah lagi
         }
         record(first: true)
-        while typed < keystrokes { record(first: false) }
+        while typed < keystrokes || records < minimumSaves { record(first: false) }
         let saves = records
         screen.checkpoint { s in
             let after = try store.records(nip: nip)?.diklat.count ?? 0
@@ -96,7 +97,7 @@ struct InteractiveBench {
             screen.key(.escape)
         }
         screen.checkpoint { s in
-            guard s.latencies[.dashboard]?.count == dashboardOpens else {
+            guard (s.latencies[.dashboard]?.count ?? 0) == dashboardOpens else {
                 throw BenchError("the dashboard was not opened \(dashboardOpens) times")
             }
         }

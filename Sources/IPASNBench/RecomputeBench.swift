@@ -60,18 +60,27 @@ struct RecomputeBench {
             if figure.totals.pegawai != row.pegawai {
                 mismatches.append("\(row.kode): \(figure.totals.pegawai) pegawai in ipasn, \(row.pegawai) in the reference")
             }
-            let pairs: [(String, Double, Double)] = [
-                ("kualifikasi", figure.mean(.kualifikasi), row.means[0]),
-                ("kompetensi", figure.mean(.kompetensi), row.means[1]),
-                ("kinerja", figure.mean(.kinerja), row.means[2]),
-                ("disiplin", figure.mean(.disiplin), row.means[3]),
-                ("total", figure.meanTotal, row.means[4]),
+            let t = figure.totals
+            let n = Double(max(row.pegawai, 1))
+            // The reference's exact means (from its exact sums), then its printed ones.
+            let exact = row.sumsX2.map { Double($0) / 2 / n } + [Double(row.sumsX2.reduce(0, +)) / 2 / n]
+            let ourSums = [t.kualifikasi, t.kompetensi, t.kinerja, t.disiplin]
+            let pairs: [(String, Double, Double, Double)] = [
+                ("kualifikasi", figure.mean(.kualifikasi), exact[0], row.means[0]),
+                ("kompetensi", figure.mean(.kompetensi), exact[1], row.means[1]),
+                ("kinerja", figure.mean(.kinerja), exact[2], row.means[2]),
+                ("disiplin", figure.mean(.disiplin), exact[3], row.means[3]),
+                ("total", figure.meanTotal, exact[4], row.means[4]),
             ]
-            for (name, a, b) in pairs {
+            for (index, (name, ours, exactMean, printed)) in pairs.enumerated() {
                 result.comparedValues += 1
-                if NumberText.round(a) != NumberText.round(b) || abs(a - b) > 1e-9 {
+                let sumDiffers = index < 4 && (ourSums[index] * 2).rounded() != Double(row.sumsX2[index])
+                if row.pegawai == 0 {
+                    if ours != 0 || printed != 0 { mismatches.append("\(row.kode) \(name): no pegawai but a mean") }
+                } else if sumDiffers || NumberText.round(ours) != NumberText.round(exactMean) || abs(ours - printed) > 1e-9 {
                     mismatches.append(
-                        "\(row.kode) \(name): ipasn \(String(format: "%.6f", a)), reference \(String(format: "%.6f", b))")
+                        "\(row.kode) \(name): ipasn \(String(format: "%.6f", ours)), reference \(String(format: "%.6f", printed))"
+                            + (index < 4 ? " (sums \(ourSums[index]) vs \(Double(row.sumsX2[index]) / 2))" : ""))
                 }
             }
         }
@@ -88,19 +97,23 @@ struct RecomputeBench {
         var kode: String
         var pegawai: Int
         var means: [Double]
+        var sumsX2: [Int]
     }
 
-    /// Reads the shell's CSV: kode, pegawai, five means.
+    /// Reads the shell's CSV: kode, pegawai, five means, four doubled sums.
     static func parse(_ csv: String) throws -> [ReferenceRow] {
         var rows: [ReferenceRow] = []
         for line in csv.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) where !line.isEmpty {
             let fields = CSVLine.split(String(line))
-            guard fields.count == 7, let pegawai = Int(fields[1]) else {
+            guard fields.count == 11, let pegawai = Int(fields[1]) else {
                 throw BenchError("unreadable line of the reference output: \(line)")
             }
-            let means = fields[2...].compactMap { Double($0) }
-            guard means.count == 5 else { throw BenchError("unreadable means in the reference output: \(line)") }
-            rows.append(ReferenceRow(kode: fields[0], pegawai: pegawai, means: means))
+            let means = fields[2..<7].compactMap { Double($0) }
+            let sums = fields[7..<11].compactMap { Int($0) }
+            guard means.count == 5, sums.count == 4 else {
+                throw BenchError("unreadable means in the reference output: \(line)")
+            }
+            rows.append(ReferenceRow(kode: fields[0], pegawai: pegawai, means: means, sumsX2: sums))
         }
         return rows
     }

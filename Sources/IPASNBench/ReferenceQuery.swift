@@ -20,9 +20,12 @@ public enum ReferenceQuery {
     /// The ruleset the query encodes.
     public static let rulesetID = "bkn-2019"
 
-    /// The query for measurement year `year`: columns kode, pegawai, kualifikasi,
-    /// kompetensi, kinerja, disiplin, total (means printed with 17 significant digits,
-    /// so they read back as the exact doubles), one row per unit ordered by kode.
+    /// The query for measurement year `year`: columns kode, pegawai, the five means
+    /// (kualifikasi, kompetensi, kinerja, disiplin, total; printed with 17 significant
+    /// digits), then twice each dimension's sum as an exact integer (SQLite's printf is not
+    /// exact in the 17th digit, so a mean that is exactly on a half cent, such as 29.865,
+    /// can print on either side of it; the exact sums settle the cent). One row per unit,
+    /// ordered by kode.
     public static func sql(year: Int) -> String {
         template
             .replacingOccurrences(of: "{Y-1}", with: String(year - 1))
@@ -121,7 +124,12 @@ public enum ReferenceQuery {
           printf('%.17g', CASE WHEN SUM(d.n) > 0 THEN 1.0 * SUM(d.kin) / SUM(d.n) ELSE 0 END) AS kinerja,
           printf('%.17g', CASE WHEN SUM(d.n) > 0 THEN 1.0 * SUM(d.dis) / SUM(d.n) ELSE 0 END) AS disiplin,
           printf('%.17g', CASE WHEN SUM(d.n) > 0
-            THEN 1.0 * (SUM(d.kual) + SUM(d.komp) + SUM(d.kin) + SUM(d.dis)) / SUM(d.n) ELSE 0 END) AS total
+            THEN 1.0 * (SUM(d.kual) + SUM(d.komp) + SUM(d.kin) + SUM(d.dis)) / SUM(d.n) ELSE 0 END) AS total,
+          -- The exact sums (points are multiples of 0.5, so twice a sum is an integer).
+          CAST(COALESCE(SUM(d.kual), 0) * 2 AS INTEGER) AS kual_x2,
+          CAST(COALESCE(SUM(d.komp), 0) * 2 AS INTEGER) AS komp_x2,
+          CAST(COALESCE(SUM(d.kin), 0) * 2 AS INTEGER) AS kin_x2,
+          CAST(COALESCE(SUM(d.dis), 0) * 2 AS INTEGER) AS dis_x2
         FROM tree t LEFT JOIN direct d ON d.kode = t.kode
         GROUP BY t.root
         ORDER BY t.root;

@@ -27,8 +27,17 @@ struct TerminalBench {
         var status: Int32
     }
 
+    /// The tmux configuration: a finished pane stays with its last screen, and full-screen
+    /// programs draw on the pane itself (no alternate screen), so that the screen the
+    /// workstation drew before exiting can still be read.
+    private var configFile: String { "\(options.workDirectory)/tmux.conf" }
+
     private func tmux(_ arguments: [String]) throws -> ChildResult {
-        try ChildProcess.run("tmux", ["-L", socket, "-f", "/dev/null"] + arguments)
+        if !FileManager.default.fileExists(atPath: configFile) {
+            try "set -g remain-on-exit on\nsetw -g alternate-screen off\n".write(
+                toFile: configFile, atomically: true, encoding: .utf8)
+        }
+        return try ChildProcess.run("tmux", ["-L", socket, "-f", configFile] + arguments)
     }
 
     private func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
@@ -38,7 +47,7 @@ struct TerminalBench {
         let env = environment.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
         let exe = shellQuote(options.executable)
         let command =
-            "env TERM=xterm-256color \(env) \(exe) bench --probe \(shellQuote(probeFile)) -- \(exe) --db \(shellQuote(database))"
+            "env TERM=xterm-256color \(env) \(exe) bench --probe \(shellQuote(probeFile)) -- \(exe) --db \(shellQuote(database)) --lang id"
         let r = try tmux(["new-session", "-d", "-s", "bench", "-x", "80", "-y", "24", command])
         guard r.status == 0 else { throw BenchError("tmux new-session failed: \(r.stderr)") }
     }
@@ -65,7 +74,7 @@ struct TerminalBench {
         var screen = ""
         while Clock.seconds(since: start) < timeout {
             screen = try tmux(["capture-pane", "-p", "-t", "bench"]).stdout
-            if screen.contains(text) { return }
+            if screen.lowercased().contains(text.lowercased()) { return }
             usleep(20_000)
         }
         _ = try? tmux(["kill-server"])
@@ -82,6 +91,12 @@ struct TerminalBench {
             try launch(probeFile: file, environment: ["IPASN_EXIT_AFTER_FIRST_FRAME": "1"])
             let result = try waitForProbe(file, timeout: 60)
             guard result.status == 0 else { throw BenchError("the workstation exited with status \(result.status) at start") }
+            // The check: what it drew before exiting is the unit list.
+            let screen = try tmux(["capture-pane", "-p", "-t", "bench"]).stdout
+            guard screen.lowercased().contains("unit kerja") else {
+                throw BenchError(
+                    "with IPASN_EXIT_AFTER_FIRST_FRAME=1 the workstation exited without drawing the unit list; the pane shows:\n\(screen)")
+            }
             samples.append(result.seconds)
             _ = try? tmux(["kill-server"])
         }
