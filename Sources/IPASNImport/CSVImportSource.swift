@@ -3,7 +3,11 @@ import IPASNStore
 
 /// An ``ImportRowSource`` over a CSV file: each record is parsed with ``RecordParser`` as it
 /// is read, so the store consumes the file one row at a time.
-public struct CSVImportSource: ImportRowSource {
+///
+/// `@unchecked Sendable`: the reader is a class with mutable state, used by one thread at a
+/// time: the source is handed whole to the reading thread of ``PrefetchingRowSource``, and
+/// ``CSVReader/isWindows1252`` is read only after that thread has delivered the end.
+public struct CSVImportSource: ImportRowSource, @unchecked Sendable {
     public let kind: String
     public let importKind: ImportKind
     /// The header's fields as written (for the rejected-rows file).

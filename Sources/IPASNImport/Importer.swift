@@ -61,11 +61,14 @@ public struct Importer {
     /// - Throws: ``ImportFileError`` for a file without the required columns, a read error,
     ///   or a storage error.
     public func importFile(kind: ImportKind, path: String, skipInvalid: Bool, today: LocalDate) throws -> ImportReport {
-        var source = try CSVImportSource(kind: kind, path: path, today: today)
+        let csv = try CSVImportSource(kind: kind, path: path, today: today)
+        // Parsing runs on a second thread while the store writes (see PrefetchingRowSource).
+        var source = PrefetchingRowSource(csv)
+        defer { source.cancel() }
         let outcome = try store.importRows(&source, skipInvalid: skipInvalid)
         var report = ImportReport(
             kind: kind, path: path, imported: outcome.imported, issues: outcome.issues, rejectedPath: nil,
-            windows1252: source.reader.isWindows1252)
+            windows1252: csv.reader.isWindows1252)
         if skipInvalid && !outcome.issues.isEmpty {
             let target = Self.rejectedFilePath(for: path)
             try Self.writeRejected(from: path, issues: outcome.issues, to: target)

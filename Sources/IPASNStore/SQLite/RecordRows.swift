@@ -41,7 +41,7 @@ enum RecordRows {
 
     /// The record's values in ``columns(_:)`` order, the dedup key last.
     static func arguments(_ record: IPASNCore.Record) -> StatementArguments {
-        let key = DuplicateKey.of(record)
+        let key = DuplicateKey.hash(record)
         switch record {
         case .pendidikan(let r):
             return [r.nip, r.tingkat.rawValue, r.tanggalLulus?.iso, r.namaSekolah, r.jurusan, key]

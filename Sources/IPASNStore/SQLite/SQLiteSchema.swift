@@ -35,8 +35,8 @@ enum SQLiteSchema {
         CREATE INDEX pegawai_unit ON pegawai(kode_unit, nama);
         CREATE INDEX pegawai_nama ON pegawai(nama);
 
-        -- Record tables. The unique index on (nip, dedup_key) both refuses duplicates
-        -- (dedup_key starts with the kind and the NIP, so it is unique on its own) and
+        -- Record tables. dedup_key is DuplicateKey.hash (64 bits of the normalised key):
+        -- the unique index on (nip, dedup_key) both refuses duplicates and
         -- serves every "records of this employee" query: one index per table, not two,
         -- which keeps a million-row import fast.
         CREATE TABLE pendidikan (
@@ -46,7 +46,7 @@ enum SQLiteSchema {
             tanggal_lulus TEXT,
             nama_sekolah  TEXT NOT NULL DEFAULT '',
             jurusan       TEXT NOT NULL DEFAULT '',
-            dedup_key     TEXT NOT NULL
+            dedup_key     INTEGER NOT NULL
         );
         CREATE UNIQUE INDEX pendidikan_dedup ON pendidikan(nip, dedup_key);
 
@@ -62,7 +62,7 @@ enum SQLiteSchema {
             jp               INTEGER NOT NULL,
             nomor_sertifikat TEXT NOT NULL DEFAULT '',
             sesuai_jabatan   INTEGER NOT NULL DEFAULT 1,
-            dedup_key        TEXT NOT NULL
+            dedup_key        INTEGER NOT NULL
         );
         CREATE UNIQUE INDEX diklat_dedup ON diklat(nip, dedup_key);
 
@@ -72,7 +72,7 @@ enum SQLiteSchema {
             tahun     INTEGER NOT NULL,
             predikat  TEXT,
             nilai     REAL,
-            dedup_key TEXT NOT NULL
+            dedup_key INTEGER NOT NULL
         );
         CREATE UNIQUE INDEX skp_dedup ON skp(nip, dedup_key);
 
@@ -82,7 +82,7 @@ enum SQLiteSchema {
             tingkat   TEXT NOT NULL,
             tmt       TEXT NOT NULL,
             jenis     TEXT NOT NULL DEFAULT '',
-            dedup_key TEXT NOT NULL
+            dedup_key INTEGER NOT NULL
         );
         CREATE UNIQUE INDEX disiplin_dedup ON disiplin(nip, dedup_key);
 

@@ -106,7 +106,7 @@ extension SQLiteStore {
         if let firstID, let lines,
             let id = try Int64.fetchOne(
                 db, sql: "SELECT id FROM \(record.kind.rawValue) WHERE nip = ? AND dedup_key = ?",
-                arguments: [record.nip, DuplicateKey.of(record)]),
+                arguments: [record.nip, DuplicateKey.hash(record)]),
             id >= firstID, id - firstID < Int64(lines.count)
         {
             return ValidationIssue(field: field, code: .duplicateInFile(line: Int(lines[Int(id - firstID)])))

@@ -162,7 +162,7 @@ extension SQLiteStore {
     private func refuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: Database) throws {
         let other = try Int64.fetchOne(
             db, sql: "SELECT id FROM \(record.kind.rawValue) WHERE nip = ? AND dedup_key = ? AND id <> ?",
-            arguments: [record.nip, DuplicateKey.of(record), id.id])
+            arguments: [record.nip, DuplicateKey.hash(record), id.id])
         if other != nil {
             throw ValidationFailure([ValidationIssue(field: "nip", code: .duplicate(record.kind))])
         }
