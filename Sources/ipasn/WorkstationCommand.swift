@@ -1,5 +1,9 @@
 import ArgumentParser
 import Foundation
+import IPASNDemo
+import IPASNStore
+import IPASNTerminal
+import IPASNWorkstation
 
 /// `ipasn tui` (and `ipasn` alone): the interactive workstation.
 struct WorkstationCommand: ParsableCommand {
@@ -14,13 +18,35 @@ struct WorkstationCommand: ParsableCommand {
     }
 }
 
-// MARK: - Workstation entry point (to be filled in by the workstation engineer / lead)
+// MARK: - Workstation entry point
 
-/// Starts the interactive workstation on the database and language of `options`.
-///
-/// TODO(workstation): open the store with `options.openStore()`, then hand it to
-/// `IPASNWorkstation` with `options.language` and run its event loop on an
-/// `NcursesScreen`. Until that lands, this prints the command-line help.
+/// Starts the interactive workstation on the database and language of `options`:
+/// opens (creating on first use) the store, takes over the terminal through ncurses and
+/// runs the event loop until the admin quits or the session is hung up (an open form is
+/// then kept as a draft). The terminal is restored on every way out.
 func runWorkstation(_ options: GlobalOptions) throws {
-    print(IPASN.helpMessage())
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        throw CLIError(
+            "the workstation needs a terminal (stdin and stdout); for scripts use a command such as `ipasn score` (see `ipasn --help`).",
+            code: ExitStatus.usage)
+    }
+    let store = try options.openStore()
+    let context = options.context
+    let screen: NcursesScreen
+    do {
+        screen = try NcursesScreen()
+    } catch {
+        throw CLIError("cannot start the terminal screen (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "")): \(error)")
+    }
+    defer { screen.shutdown() }
+    let workstation = try Workstation(
+        store: store, screen: screen, language: options.language, context: context,
+        loadDemo: {
+            // The welcome screen's "coba dengan data contoh": a small regency, fast to load.
+            try DemoGenerator(seed: 1, pegawai: welcomeDemoSize, today: context.today).write(to: store)
+        })
+    try workstation.run()
 }
+
+/// Employees in the sample the welcome screen offers (about a second to load).
+let welcomeDemoSize = 1000
