@@ -94,3 +94,20 @@ import Testing
         #expect(LocalDate.parse("00002-01-2024") == nil)
     }
 }
+
+@Suite struct DuplicateKeyTests {
+    @Test func asciiFastPathMatchesTheUnicodeRule() {
+        for text in ["  Pelatihan   ARSIP ", "a\tb\nc", "", "   ", "Bimtek SIASN 2024", "Ñame  Ünicode", "x\u{00A0}y"] {
+            #expect(DuplicateKey.normalizedName(text) == DuplicateKey.unicodeNormalizedName(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func hashIsStableAndSeparatesRecords() {
+        let a = Record.skp(SKP(nip: F.nip, tahun: 2024, predikat: .baik))
+        let b = Record.skp(SKP(nip: F.nip, tahun: 2023, predikat: .baik))
+        #expect(DuplicateKey.hash(a) == DuplicateKey.hash(a))
+        #expect(DuplicateKey.hash(a) != DuplicateKey.hash(b))
+        // FNV-1a of "skp|198609262015051001|2024", fixed so stored databases stay valid.
+        #expect(DuplicateKey.hash(a) == -8_458_651_416_588_469_245)
+    }
+}
