@@ -239,21 +239,8 @@ final class App {
 
     private func drawTooSmall(_ grid: inout CellGrid) {
         guard grid.width > 0, grid.height > 0 else { return }
-        let words = t(L.tooSmall(grid.width, grid.height))
-        // Wrap on spaces so the message is readable even in a very narrow window.
-        var lines: [String] = []
-        var current = ""
-        for word in words.split(separator: " ") {
-            if current.isEmpty {
-                current = String(word)
-            } else if DisplayWidth.width(of: current) + 1 + DisplayWidth.width(of: word) <= grid.width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
+        // Wrapped on spaces so the message is readable even in a very narrow window.
+        let lines = Dialogs.wrap(t(L.tooSmall(grid.width, grid.height)), width: grid.width)
         let top = max(0, (grid.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {
             let col = max(0, (grid.width - DisplayWidth.width(of: line)) / 2)
@@ -263,18 +250,14 @@ final class App {
 
     /// The bottom row, generated from the keymap: `F1/? Bantuan  Esc Kembali ...`.
     func drawKeyBar(_ grid: inout CellGrid, commands: [Command], context: KeyContext) {
-        let row = grid.height - 1
-        grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .keyBar)
-        var col = 0
-        for command in commands {
+        keyBar(commands, context: context).draw(into: &grid, row: grid.height - 1)
+    }
+
+    /// The key bar's items: each command with (at most) its first two keys in `context`.
+    func keyBar(_ commands: [Command], context: KeyContext) -> KeyBar {
+        KeyBar(commands.compactMap { command in
             let keys = keymap.keyNames(for: command, in: context).prefix(2).joined(separator: ",")
-            guard !keys.isEmpty else { continue }
-            let label = t(command.shortLabel)
-            let needed = DisplayWidth.width(of: keys) + 1 + DisplayWidth.width(of: label) + (col == 0 ? 0 : 2)
-            guard col + needed <= grid.width else { break }
-            if col > 0 { col += grid.put("  ", row: row, col: col, style: .keyBar) }
-            col += grid.put(keys, row: row, col: col, style: .keyName)
-            col += grid.put(" " + label, row: row, col: col, style: .keyBar)
-        }
+            return keys.isEmpty ? nil : KeyBar.Item(keyText: keys, label: t(command.shortLabel))
+        })
     }
 }

@@ -55,20 +55,5 @@ enum Draw {
         }
     }
 
-    /// A cell of a table: `text` fitted to `width` columns.
-    static func cell(_ text: String, _ width: Int, right: Bool = false) -> String {
-        DisplayWidth.fit(text, toWidth: width, alignment: right ? .right : .left)
-    }
-
-    /// A bar of `width` columns for `value` of `max` (full and eighth blocks).
-    static func bar(_ value: Double, max: Double, width: Int) -> String {
-        guard width > 0, max > 0, value.isFinite, value > 0 else { return "" }
-        let eighths = Int((min(value / max, 1) * Double(width * 8)).rounded())
-        let partials: [Character] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-        var text = String(repeating: "█", count: eighths / 8)
-        if eighths % 8 != 0 { text.append(partials[eighths % 8]) }
-        return text
-    }
-
     static func categoryStyle(_ category: Category) -> Style { .category(category.rank) }
 }

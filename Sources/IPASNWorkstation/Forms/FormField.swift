@@ -35,7 +35,7 @@ struct FormField: Hashable, Sendable {
     /// The catalog key of its label (for fields that share a parser name, e.g. `tingkat`).
     var labelKey: String
     var kind: FieldKind
-    var buffer: TextBuffer
+    var editor: LineEditor
     /// Kept by "simpan & tambah lagi" (jenis, penyelenggara ...).
     var keepOnBatch: Bool
     /// The highlighted suggestion of a picker.
@@ -45,14 +45,14 @@ struct FormField: Hashable, Sendable {
         self.key = key
         self.labelKey = label ?? key
         self.kind = kind
-        self.buffer = TextBuffer(text, maxLength: maxLength)
+        self.editor = LineEditor(text: text, maxLength: maxLength)
         self.keepOnBatch = keep
     }
 
     var text: String {
-        get { buffer.text }
+        get { editor.text }
         set {
-            buffer.text = newValue
+            editor.text = newValue
             highlight = 0
         }
     }
@@ -63,6 +63,27 @@ struct FormField: Hashable, Sendable {
     }
 
     var isPicker: Bool { !options.isEmpty }
+
+    /// A key typed in the field: Up/Down move a picker's highlight (wrapping around),
+    /// editing keys edit the text; false for any other key.
+    mutating func handle(_ key: Key) -> Bool {
+        if isPicker, key == .up || key == .down {
+            let count = suggestions.count
+            if count > 0 { highlight = (highlight + (key == .down ? 1 : count - 1)) % count }
+            return true
+        }
+        guard editor.handle(key) else { return false }
+        highlight = 0
+        return true
+    }
+
+    /// Puts the highlighted suggestion's value in a picker field, when something was typed
+    /// or a suggestion was chosen with the arrows.
+    mutating func takeSuggestion() {
+        let suggestions = self.suggestions
+        guard !suggestions.isEmpty, !text.isEmpty || highlight > 0 else { return }
+        text = suggestions[min(highlight, suggestions.count - 1)].value
+    }
 
     /// The picker choices that match the typed text.
     var suggestions: [PickerOption] {

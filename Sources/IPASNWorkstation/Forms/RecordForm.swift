@@ -101,10 +101,7 @@ struct RecordForm: Hashable, Sendable {
 
     /// Takes the highlighted suggestion of a picker field.
     mutating func acceptSuggestion() {
-        let suggestions = fields[focus].suggestions
-        guard !suggestions.isEmpty, !fields[focus].text.isEmpty || fields[focus].highlight > 0 else { return }
-        let choice = suggestions[min(fields[focus].highlight, suggestions.count - 1)]
-        fields[focus].text = choice.value
+        fields[focus].takeSuggestion()
     }
 }
 

@@ -1,5 +1,6 @@
 import IPASNCore
 import IPASNStore
+import IPASNTerminal
 
 /// The employee's score and the unit's mean as they would be if the form were saved.
 ///
@@ -101,7 +102,7 @@ struct PreviewOutcome: Hashable, Sendable {
     }
 
     private func line(_ label: String, _ b: Double, _ a: Double, _ language: Language) -> String {
-        var text = label.padding(toLength: max(label.count, 11), withPad: " ", startingAt: 0)
+        var text = DisplayWidth.pad(label, toWidth: 11)
         text += " \(language.points(b)) -> \(language.points(a))"
         if abs(a - b) > 0.0001 { text += " (\(language.delta(a - b)))" }
         return text

@@ -14,7 +14,7 @@ final class DashboardView: View {
     private var today: [String: Int] = [:]
     private var week: [String: Int] = [:]
     private(set) var sortKey: SortKey = .mean
-    private var cursor = ListCursor()
+    private var cursor = ScrollList(count: 0, height: 1)
     private var distributions: [String: [Int]] = [:]
 
     init(app: App) {
@@ -39,8 +39,7 @@ final class DashboardView: View {
             week = Self.fold(try app.store.recordsEntered(since: startOfWeek), figures: figures)
         }
         sort()
-        cursor.count = figures.count
-        cursor.clamp()
+        cursor.update(count: figures.count)
     }
 
     /// Per-unit counts with sub-units added to their parents, like the figures.
@@ -97,13 +96,13 @@ final class DashboardView: View {
     }
 
     func handle(_ command: Command, app: App) -> Bool {
-        if cursor.move(command, page: 10) { return true }
+        if cursor.move(command) { return true }
         switch command {
         case .sort:
             let all = SortKey.allCases
             sortKey = all[(all.firstIndex(of: sortKey)! + 1) % all.count]
             sort()
-            cursor.selection = 0
+            cursor.select(0)
         case .open:
             guard !figures.isEmpty else { return true }
             app.push(EmployeeListView(app: app, unit: figures[cursor.selection].unit))
@@ -124,21 +123,21 @@ final class DashboardView: View {
 
         let fixed = 3 + 1 + 6 + 1 + 13 + 1 + 7 + 1 + 7 + 1 + 8 + 1 + 6
         let nameWidth = max(10, grid.width - fixed - 3)
-        let header = Draw.cell("#", 3, right: true) + " " + Draw.cell(app.t(L.colUnit), nameWidth) + " " + Draw.cell(app.t(L.colMean), 6, right: true)
-            + " " + Draw.cell(app.t(L.colCategory), 13) + " " + Draw.cell(app.t(L.colComplete), 7, right: true) + " "
-            + Draw.cell(app.t(L.colDone), 7) + " " + Draw.cell(app.t(L.colToday), 8, right: true) + " " + Draw.cell(app.t(L.colWeek), 6, right: true)
+        let header = DisplayWidth.fit("#", toWidth: 3, alignment: .right) + " " + DisplayWidth.fit(app.t(L.colUnit), toWidth: nameWidth) + " " + DisplayWidth.fit(app.t(L.colMean), toWidth: 6, alignment: .right)
+            + " " + DisplayWidth.fit(app.t(L.colCategory), toWidth: 13) + " " + DisplayWidth.fit(app.t(L.colComplete), toWidth: 7, alignment: .right) + " "
+            + DisplayWidth.fit(app.t(L.colDone), toWidth: 7) + " " + DisplayWidth.fit(app.t(L.colToday), toWidth: 8, alignment: .right) + " " + DisplayWidth.fit(app.t(L.colWeek), toWidth: 6, alignment: .right)
         grid.put(header, row: 2, col: 1, style: .header, maxWidth: grid.width - 2)
         let detailHeight = 7
         let listHeight = max(3, rows - 3 - detailHeight)
         for (offset, index) in cursor.visible(height: listHeight).enumerated() {
             let f = figures[index]
             let kode = f.unit.kode
-            let text = Draw.cell("\(index + 1)", 3, right: true) + " " + Draw.cell(f.unit.nama, nameWidth) + " "
-                + Draw.cell(f.totals.pegawai > 0 ? language.mean(f.meanTotal) : "-", 6, right: true) + " "
-                + Draw.cell(f.totals.pegawai > 0 ? f.category.name : "", 13) + " "
-                + Draw.cell(language.percent(f.totals.completePegawai, of: f.totals.pegawai), 7, right: true) + " "
-                + Draw.cell(UnitListView.markText(marks[kode] ?? []), 7) + " "
-                + Draw.cell("\(today[kode] ?? 0)", 8, right: true) + " " + Draw.cell("\(week[kode] ?? 0)", 6, right: true)
+            let text = DisplayWidth.fit("\(index + 1)", toWidth: 3, alignment: .right) + " " + DisplayWidth.fit(f.unit.nama, toWidth: nameWidth) + " "
+                + DisplayWidth.fit(f.totals.pegawai > 0 ? language.mean(f.meanTotal) : "-", toWidth: 6, alignment: .right) + " "
+                + DisplayWidth.fit(f.totals.pegawai > 0 ? f.category.name : "", toWidth: 13) + " "
+                + DisplayWidth.fit(language.percent(f.totals.completePegawai, of: f.totals.pegawai), toWidth: 7, alignment: .right) + " "
+                + DisplayWidth.fit(UnitListView.markText(marks[kode] ?? []), toWidth: 7) + " "
+                + DisplayWidth.fit("\(today[kode] ?? 0)", toWidth: 8, alignment: .right) + " " + DisplayWidth.fit("\(week[kode] ?? 0)", toWidth: 6, alignment: .right)
             let row = 3 + offset
             let selected = index == cursor.selection
             if selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
@@ -160,10 +159,9 @@ final class DashboardView: View {
             let mean = selected.mean(dimension)
             let max = dimension.max(in: app.engine.ruleset)
             let row = top + 2 + i
-            grid.put(Draw.cell(dimension.displayName(language), 11), row: row, col: 1)
-            grid.put(Draw.cell(language.mean(mean), 6, right: true), row: row, col: 12)
-            grid.fill(row: row, col: 19, width: barWidth, height: 1, style: .barEmpty)
-            grid.put(Draw.bar(mean, max: max, width: barWidth), row: row, col: 19, style: .barFill, maxWidth: barWidth)
+            grid.put(DisplayWidth.fit(dimension.displayName(language), toWidth: 11), row: row, col: 1)
+            grid.put(DisplayWidth.fit(language.mean(mean), toWidth: 6, alignment: .right), row: row, col: 12)
+            HorizontalBar.draw(into: &grid, row: row, col: 19, width: barWidth, value: mean, max: max)
         }
         grid.put(app.t(L.dashDistribution), row: top + 1, col: half + 1, style: .header, maxWidth: half - 2)
         let counts = distribution(selected.unit, app: app)
@@ -172,9 +170,11 @@ final class DashboardView: View {
         let countBar = max(4, grid.width - half - 22)
         for (rank, count) in counts.enumerated() where top + 2 + rank < rows {
             let row = top + 2 + rank
-            grid.put(Draw.cell(rank < names.count ? names[rank] : "", 13), row: row, col: half + 1, style: .category(rank))
-            grid.put(Draw.cell("\(count)", 4, right: true), row: row, col: half + 15)
-            grid.put(Draw.bar(Double(count), max: Double(biggest), width: countBar), row: row, col: half + 20, style: .category(rank), maxWidth: countBar)
+            grid.put(DisplayWidth.fit(rank < names.count ? names[rank] : "", toWidth: 13), row: row, col: half + 1, style: .category(rank))
+            grid.put(DisplayWidth.fit("\(count)", toWidth: 4, alignment: .right), row: row, col: half + 15)
+            HorizontalBar.draw(
+                into: &grid, row: row, col: half + 20, width: countBar, value: Double(count), max: Double(biggest),
+                fill: .category(rank), empty: .normal)
         }
     }
 }

@@ -8,7 +8,7 @@ final class EmployeeListView: View {
     let unit: OrgUnit
     private(set) var rows: [ScoredPegawai] = []
     private(set) var byScore = false
-    private var cursor = ListCursor()
+    private var cursor = ScrollList(count: 0, height: 1)
 
     init(app: App, unit: OrgUnit) {
         self.unit = unit
@@ -22,9 +22,8 @@ final class EmployeeListView: View {
         let keep = rows.isEmpty ? nil : rows[cursor.selection].pegawai.nip
         app.attempt { rows = try app.store.scores(year: app.year, unit: unit.kode) }
         sort()
-        cursor.count = rows.count
-        if let keep, let index = rows.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.selection = index }
-        cursor.clamp()
+        cursor.update(count: rows.count)
+        if let keep, let index = rows.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.select(index) }
     }
 
     private func sort() {
@@ -42,10 +41,10 @@ final class EmployeeListView: View {
         let numbers = 5 * 4 + 6 + 14
         let jabatanWidth = showJabatan ? 24 : 0
         let nameWidth = max(10, grid.width - 1 - 19 - numbers - jabatanWidth - (showJabatan ? 1 : 0))
-        var header = " " + Draw.cell(app.t(L.colNIP), 18) + " " + Draw.cell(app.t(L.colName), nameWidth)
-        if showJabatan { header += " " + Draw.cell(app.t(L.colJabatan), jabatanWidth) }
-        for dimension in ScoreDimension.allCases { header += Draw.cell(app.t(L.dimShort[dimension]!), 5, right: true) }
-        header += Draw.cell(app.t(L.colTotal), 6, right: true) + " " + app.t(L.colCategory)
+        var header = " " + DisplayWidth.fit(app.t(L.colNIP), toWidth: 18) + " " + DisplayWidth.fit(app.t(L.colName), toWidth: nameWidth)
+        if showJabatan { header += " " + DisplayWidth.fit(app.t(L.colJabatan), toWidth: jabatanWidth) }
+        for dimension in ScoreDimension.allCases { header += DisplayWidth.fit(app.t(L.dimShort[dimension]!), toWidth: 5, alignment: .right) }
+        header += DisplayWidth.fit(app.t(L.colTotal), toWidth: 6, alignment: .right) + " " + app.t(L.colCategory)
         grid.put(header, row: 1, col: 0, style: .header, maxWidth: grid.width)
         if rows.isEmpty {
             grid.put(app.t(L.noEmployees), row: 3, col: 2, style: .dim)
@@ -56,12 +55,12 @@ final class EmployeeListView: View {
             let p = item.pegawai
             let s = item.score
             let category = app.engine.category(for: s.total)
-            var text = (s.complete ? " " : "!") + Draw.cell(p.nip, 18) + " " + Draw.cell(p.nama, nameWidth)
+            var text = (s.complete ? " " : "!") + DisplayWidth.fit(p.nip, toWidth: 18) + " " + DisplayWidth.fit(p.nama, toWidth: nameWidth)
             if showJabatan {
-                text += " " + Draw.cell(p.jenjangStruktural?.displayName ?? (p.jenjang.isEmpty ? p.jenisJabatan.rawValue : p.jenjang), jabatanWidth)
+                text += " " + DisplayWidth.fit(p.jenjangStruktural?.displayName ?? (p.jenjang.isEmpty ? p.jenisJabatan.rawValue : p.jenjang), toWidth: jabatanWidth)
             }
-            for dimension in ScoreDimension.allCases { text += Draw.cell(language.points(s[dimension]), 5, right: true) }
-            text += Draw.cell(language.points(s.total), 6, right: true) + " " + category.name
+            for dimension in ScoreDimension.allCases { text += DisplayWidth.fit(language.points(s[dimension]), toWidth: 5, alignment: .right) }
+            text += DisplayWidth.fit(language.points(s.total), toWidth: 6, alignment: .right) + " " + category.name
             let row = 2 + offset
             let selected = index == cursor.selection
             if selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
@@ -72,7 +71,7 @@ final class EmployeeListView: View {
     }
 
     func handle(_ command: Command, app: App) -> Bool {
-        if cursor.move(command, page: 10) { return true }
+        if cursor.move(command) { return true }
         switch command {
         case .open:
             guard !rows.isEmpty else { return true }
@@ -84,7 +83,7 @@ final class EmployeeListView: View {
             byScore.toggle()
             let keep = rows.isEmpty ? nil : rows[cursor.selection].pegawai.nip
             sort()
-            if let keep, let index = rows.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.selection = index }
+            if let keep, let index = rows.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.select(index) }
         case .markProgress:
             let marks = (try? app.store.progressMarks()).map(UnitListView.doneMarks) ?? [:]
             app.modal = ProgressDialog(unit: unit, done: marks[unit.kode] ?? [], onClose: {})

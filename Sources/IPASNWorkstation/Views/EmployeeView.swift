@@ -10,7 +10,8 @@ final class EmployeeView: View {
     private(set) var explanation: ScoreExplanation
     private var unitName: String = ""
     private var lines: [PageLine] = []
-    private var cursor = ListCursor()
+    /// Over the selectable records; PgUp/PgDn move ten records.
+    private var cursor = ScrollList(count: 0, height: 10)
     private var scroll = 0
 
     struct PageLine {
@@ -76,8 +77,7 @@ final class EmployeeView: View {
         }
         lines.append(PageLine(text: total, style: .category(explanation.category.rank)))
         self.lines = lines
-        cursor.count = selectable.count
-        cursor.clamp()
+        cursor.update(count: selectable.count)
     }
 
     static func stored(_ records: StoredEmployeeRecords, _ kind: RecordKind) -> [StoredRecordValue] {
@@ -137,7 +137,7 @@ final class EmployeeView: View {
     }
 
     func handle(_ command: Command, app: App) -> Bool {
-        if cursor.move(command, page: 10) { return true }
+        if cursor.move(command) { return true }
         switch command {
         case .addDiklat: openForm(.diklat, app: app)
         case .addPendidikan: openForm(.pendidikan, app: app)

@@ -3,7 +3,7 @@ import IPASNTerminal
 
 /// Every command with its keys and where it applies, generated from the keymap.
 final class HelpView: View {
-    private var cursor = ListCursor()
+    private var cursor = ScrollList(count: 0, height: 1)
 
     var context: KeyContext { .help }
     var keyBar: [Command] { [.moveDown, .pageDown, .back, .quit] }
@@ -26,18 +26,18 @@ final class HelpView: View {
     }
 
     func handle(_ command: Command, app: App) -> Bool {
-        cursor.move(command, page: 10)
+        cursor.move(command)
     }
 
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         Draw.title(&grid, app.t(L.helpTitle))
         grid.put(app.t(L.helpColumns), row: 1, col: 1, style: .header, maxWidth: grid.width - 2)
         let all = Self.rows(app.keymap, app.language)
-        cursor.count = all.count
+        cursor.update(count: all.count)
         let commandWidth = min(52, max(20, grid.width - 21 - 26))
         for (offset, index) in cursor.visible(height: rows - 3).enumerated() {
             let row = all[index]
-            let text = Draw.cell(row.keys, 20) + " " + Draw.cell(row.command, commandWidth) + " " + row.contexts
+            let text = DisplayWidth.fit(row.keys, toWidth: 20) + " " + DisplayWidth.fit(row.command, toWidth: commandWidth) + " " + row.contexts
             let selected = index == cursor.selection
             grid.put(text, row: 2 + offset, col: 1, style: selected ? .selected : .normal, maxWidth: grid.width - 2)
         }

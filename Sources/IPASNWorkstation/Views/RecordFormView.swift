@@ -49,23 +49,9 @@ final class RecordFormView: View {
     // MARK: Keys
 
     func handleKey(_ key: Key, app: App) -> Bool {
-        let field = form.focused
-        if field.isPicker, key == .up || key == .down {
-            let count = field.suggestions.count
-            guard count > 0 else { return true }
-            var h = form.fields[form.focus].highlight + (key == .down ? 1 : -1)
-            if h < 0 { h = count - 1 }
-            if h >= count { h = 0 }
-            form.fields[form.focus].highlight = h
-            refreshPreview(app: app)
-            return true
-        }
-        if form.fields[form.focus].buffer.handle(key) {
-            form.fields[form.focus].highlight = 0
-            refreshPreview(app: app)
-            return true
-        }
-        return false
+        guard form.fields[form.focus].handle(key) else { return false }
+        refreshPreview(app: app)
+        return true
     }
 
     func handle(_ command: Command, app: App) -> Bool {
@@ -163,8 +149,8 @@ final class RecordFormView: View {
             guard row < rows else { break }
             let issue = form.issues[field.key]
             let focused = index == form.focus
-            grid.put(Draw.cell(field.label(language), labelWidth), row: row, col: 1, style: issue != nil ? .error : (focused ? .highlight : .normal))
-            field.buffer.draw(into: &grid, row: row, col: fieldCol, width: fieldWidth, focused: focused)
+            grid.put(DisplayWidth.fit(field.label(language), toWidth: labelWidth), row: row, col: 1, style: issue != nil ? .error : (focused ? .highlight : .normal))
+            field.editor.draw(into: &grid, row: row, col: fieldCol, width: fieldWidth, focused: focused)
             if issue != nil { grid.put("!", row: row, col: fieldCol + fieldWidth + 1, style: .error) }
             if case .date = field.kind, field.text.isEmpty, !focused {
                 grid.put(app.t(L.dateHint), row: row, col: fieldCol, style: .dim)

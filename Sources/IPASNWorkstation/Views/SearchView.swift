@@ -4,9 +4,9 @@ import IPASNTerminal
 
 /// Incremental search by name or NIP (`/` from any list): results update on every key.
 final class SearchView: View {
-    private var query = TextBuffer("", maxLength: 60)
+    private var query = LineEditor(maxLength: 60)
     private(set) var results: [Pegawai] = []
-    private var cursor = ListCursor()
+    private var cursor = ScrollList(count: 0, height: 1)
 
     var context: KeyContext { .search }
     var keyBar: [Command] { [.open, .moveDown, .back, .help] }
@@ -28,12 +28,12 @@ final class SearchView: View {
         } else {
             app.attempt { results = try app.store.searchPegawai(text.trimmingCharacters(in: .whitespaces), limit: 200) }
         }
-        cursor.count = results.count
-        cursor.selection = 0
+        cursor.update(count: results.count)
+        cursor.select(0)
     }
 
     func handle(_ command: Command, app: App) -> Bool {
-        if cursor.move(command, page: 10) { return true }
+        if cursor.move(command) { return true }
         guard command == .open else { return false }
         guard !results.isEmpty else {
             app.warn(app.t(L.searchNone))
@@ -64,7 +64,7 @@ final class SearchView: View {
         }
         for (offset, index) in cursor.visible(height: rows - 4).enumerated() {
             let p = results[index]
-            let text = Draw.cell(NIP.formatted(p.nip), 22) + " " + Draw.cell(p.nama, 28) + " " + (units[p.kodeUnit] ?? p.kodeUnit)
+            let text = DisplayWidth.fit(NIP.formatted(p.nip), toWidth: 22) + " " + DisplayWidth.fit(p.nama, toWidth: 28) + " " + (units[p.kodeUnit] ?? p.kodeUnit)
             let selected = index == cursor.selection
             let row = 4 + offset
             if selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }

@@ -35,24 +35,11 @@ final class SetupView: View {
     private func value(_ key: String) -> String { fields.first { $0.key == key }?.text ?? "" }
 
     func handleKey(_ key: Key, app: App) -> Bool {
-        if fields[focus].isPicker, key == .up || key == .down {
-            let count = max(1, fields[focus].suggestions.count)
-            fields[focus].highlight = (fields[focus].highlight + (key == .down ? 1 : count - 1)) % count
-            return true
-        }
-        if fields[focus].buffer.handle(key) {
-            fields[focus].highlight = 0
-            return true
-        }
-        return false
+        fields[focus].handle(key)
     }
 
     private func takeSuggestion() {
-        let field = fields[focus]
-        guard field.isPicker, !field.text.isEmpty || field.highlight > 0 else { return }
-        let suggestions = field.suggestions
-        guard !suggestions.isEmpty else { return }
-        fields[focus].text = suggestions[min(field.highlight, suggestions.count - 1)].value
+        fields[focus].takeSuggestion()
     }
 
     func handle(_ command: Command, app: App) -> Bool {
@@ -111,8 +98,8 @@ final class SetupView: View {
                 row += 1
             }
             guard row < rows else { break }
-            grid.put(Draw.cell(field.label(app.language), labelWidth), row: row, col: 2, style: index == focus ? .highlight : .normal)
-            field.buffer.draw(into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
+            grid.put(DisplayWidth.fit(field.label(app.language), toWidth: labelWidth), row: row, col: 2, style: index == focus ? .highlight : .normal)
+            field.editor.draw(into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
             row += 1
         }
         if fields[focus].isPicker {

@@ -8,7 +8,7 @@ import IPASNTerminal
 final class UnitListView: View {
     private(set) var figures: [UnitFigure] = []
     private(set) var marks: [String: Set<ProgressDimension>] = [:]
-    private var cursor = ListCursor()
+    private var cursor = ScrollList(count: 0, height: 1)
 
     init(app: App) {
         reload(app: app)
@@ -24,8 +24,7 @@ final class UnitListView: View {
             figures = try app.store.unitFigures(year: app.year)
             marks = Self.doneMarks(try app.store.progressMarks())
         }
-        cursor.count = figures.count
-        cursor.clamp()
+        cursor.update(count: figures.count)
     }
 
     static func doneMarks(_ marks: [ProgressMark]) -> [String: Set<ProgressDimension>] {
@@ -44,9 +43,9 @@ final class UnitListView: View {
         Draw.title(&grid, app.t(L.unitsTitle), right: "\(app.t(L.labelYear)) \(app.year) ")
         let fixed = 1 + 5 + 1 + 6 + 1 + 13 + 1 + 7 + 1 + 7
         let nameWidth = max(10, grid.width - fixed - 2)
-        let header = Draw.cell(app.t(L.colUnit), nameWidth) + " " + Draw.cell(app.t(L.colPegawai), 5, right: true) + " "
-            + Draw.cell(app.t(L.colMean), 6, right: true) + " " + Draw.cell(app.t(L.colCategory), 13) + " "
-            + Draw.cell(app.t(L.colComplete), 7, right: true) + " " + Draw.cell(app.t(L.colDone), 7)
+        let header = DisplayWidth.fit(app.t(L.colUnit), toWidth: nameWidth) + " " + DisplayWidth.fit(app.t(L.colPegawai), toWidth: 5, alignment: .right) + " "
+            + DisplayWidth.fit(app.t(L.colMean), toWidth: 6, alignment: .right) + " " + DisplayWidth.fit(app.t(L.colCategory), toWidth: 13) + " "
+            + DisplayWidth.fit(app.t(L.colComplete), toWidth: 7, alignment: .right) + " " + DisplayWidth.fit(app.t(L.colDone), toWidth: 7)
         grid.put(header, row: 1, col: 1, style: .header, maxWidth: grid.width - 1)
         if figures.isEmpty {
             grid.put(app.t(L.noUnits), row: 3, col: 2, style: .dim)
@@ -57,10 +56,10 @@ final class UnitListView: View {
             let f = figures[index]
             let name = String(repeating: "  ", count: f.depth) + f.unit.nama
             let t = f.totals
-            let text = Draw.cell(name, nameWidth) + " " + Draw.cell("\(t.pegawai)", 5, right: true) + " "
-                + Draw.cell(t.pegawai > 0 ? app.language.mean(f.meanTotal) : "-", 6, right: true) + " "
-                + Draw.cell(t.pegawai > 0 ? f.category.name : "", 13) + " "
-                + Draw.cell(app.language.percent(t.completePegawai, of: t.pegawai), 7, right: true) + " "
+            let text = DisplayWidth.fit(name, toWidth: nameWidth) + " " + DisplayWidth.fit("\(t.pegawai)", toWidth: 5, alignment: .right) + " "
+                + DisplayWidth.fit(t.pegawai > 0 ? app.language.mean(f.meanTotal) : "-", toWidth: 6, alignment: .right) + " "
+                + DisplayWidth.fit(t.pegawai > 0 ? f.category.name : "", toWidth: 13) + " "
+                + DisplayWidth.fit(app.language.percent(t.completePegawai, of: t.pegawai), toWidth: 7, alignment: .right) + " "
                 + Self.markText(marks[f.unit.kode] ?? [])
             let row = 2 + offset
             let selected = index == cursor.selection
@@ -74,7 +73,7 @@ final class UnitListView: View {
     }
 
     func handle(_ command: Command, app: App) -> Bool {
-        if cursor.move(command, page: 10) { return true }
+        if cursor.move(command) { return true }
         switch command {
         case .open:
             guard let unit = selected?.unit else { return true }
@@ -95,7 +94,7 @@ final class UnitListView: View {
 final class ProgressDialog: Modal {
     let unit: OrgUnit
     var done: Set<ProgressDimension>
-    var cursor = ListCursor(count: ProgressDimension.allCases.count)
+    var cursor = ScrollList(count: ProgressDimension.allCases.count, height: ProgressDimension.allCases.count)
     let onClose: () -> Void
 
     init(unit: OrgUnit, done: Set<ProgressDimension>, onClose: @escaping () -> Void) {
@@ -112,15 +111,15 @@ final class ProgressDialog: Modal {
         switch key {
         case .char(let c) where ("1"..."4").contains(c): toggle = Int(String(c))! - 1
         case .char(" "), .enter: toggle = cursor.selection
-        case .up: _ = cursor.move(.moveUp, page: 1)
-        case .down: _ = cursor.move(.moveDown, page: 1)
+        case .up: _ = cursor.handle(.up)
+        case .down: _ = cursor.handle(.down)
         case .escape, .char("q"), .ctrl("c"):
             onClose()
             return true
         default: break
         }
         if let toggle {
-            cursor.selection = toggle
+            cursor.select(toggle)
             let dimension = dims[toggle]
             let newValue = !done.contains(dimension)
             if app.attempt({ try app.store.setProgress(unit: unit.kode, dimension: dimension, done: newValue) }) {

@@ -4,9 +4,9 @@ import IPASNTerminal
 
 /// The first screen on an empty database: import files, load the demo, or start empty.
 final class WelcomeView: View {
-    private var cursor = ListCursor(count: 3)
+    private var cursor = ScrollList(count: 3, height: 3)
     /// The import path being typed (nil while choosing).
-    private var importPath: TextBuffer?
+    private var importPath: LineEditor?
     private var report: [String] = []
 
     var context: KeyContext { importPath == nil ? .welcome : .search }
@@ -28,7 +28,7 @@ final class WelcomeView: View {
     }
 
     func handle(_ command: Command, app: App) -> Bool {
-        if importPath == nil, cursor.move(command, page: 3) { return true }
+        if importPath == nil, cursor.move(command) { return true }
         switch command {
         case .chooseImport: choose(0, app: app)
         case .chooseDemo: choose(1, app: app)
@@ -40,14 +40,14 @@ final class WelcomeView: View {
     }
 
     private func choose(_ option: Int, app: App) {
-        cursor.selection = option
+        cursor.select(option)
         switch option {
         case 0:
             guard app.importFile != nil else {
                 app.warn(app.t(L.importUnavailable))
                 return
             }
-            importPath = TextBuffer("", maxLength: 500)
+            importPath = LineEditor(maxLength: 500)
         case 1:
             guard let loadDemo = app.loadDemo else {
                 app.warn(app.t(L.demoUnavailable))
