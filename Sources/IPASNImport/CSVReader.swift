@@ -35,6 +35,7 @@ public final class CSVReader {
     private var position = 0
     private var atEOF = false
     private var line = 1
+    /// Scratch space for a quoted field's unescaped bytes.
     private var field: [UInt8] = []
 
     /// Opens `path`, skips a UTF-8 byte-order mark and detects the separator.
@@ -96,87 +97,130 @@ public final class CSVReader {
         separator = semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
-    /// The next byte, or nil at the end of the file.
-    @inline(__always)
-    private func nextByte() throws -> UInt8? {
-        if position >= buffer.count {
-            guard try fill() else { return nil }
-        }
-        let byte = buffer[position]
-        position += 1
-        return byte
-    }
-
-    @inline(__always)
-    private func peekByte() throws -> UInt8? {
-        if position >= buffer.count {
-            guard try fill() else { return nil }
-        }
-        return buffer[position]
-    }
-
     /// The next record, or nil at the end of the file. Blank lines are skipped.
+    ///
+    /// The buffer is first extended until it holds the whole record (up to its line end
+    /// outside quotes); the record is then split in one tight pass over those bytes.
     public func next() throws -> CSVRecord? {
         while true {
-            guard try peekByte() != nil else { return nil }
+            guard let end = try recordEnd() else { return nil }
             let start = line
-            var fields: [String] = []
-            var inQuotes = false
-            var quoted = false
-            field.removeAll(keepingCapacity: true)
-            loop: while let byte = try nextByte() {
-                if inQuotes {
-                    if byte == UInt8(ascii: "\"") {
-                        if try peekByte() == UInt8(ascii: "\"") {
-                            position += 1
-                            field.append(byte)
-                        } else {
-                            inQuotes = false
-                        }
-                    } else {
-                        if byte == UInt8(ascii: "\n") {
-                            line += 1
-                        } else if byte == UInt8(ascii: "\r") {
-                            if try peekByte() != UInt8(ascii: "\n") { line += 1 }
-                        }
-                        field.append(byte)
-                    }
-                    continue
-                }
-                switch byte {
-                case separator:
-                    fields.append(finishField())
-                    quoted = false
-                case UInt8(ascii: "\""):
-                    if field.isEmpty && !quoted {
-                        inQuotes = true
-                        quoted = true
-                    } else {
-                        field.append(byte)  // a stray quote inside an unquoted field: keep it
-                    }
-                case UInt8(ascii: "\n"):
-                    line += 1
-                    break loop
-                case UInt8(ascii: "\r"):
-                    if try peekByte() == UInt8(ascii: "\n") { position += 1 }
-                    line += 1
-                    break loop
-                default:
-                    field.append(byte)
-                }
-            }
-            fields.append(finishField())
-            if fields.count == 1 && fields[0].isEmpty && !quoted { continue }  // blank line
+            let (fields, blank, extraLines) = split(position..<end.content)
+            position = end.next
+            line += 1 + extraLines
+            if blank { continue }
             return CSVRecord(line: start, fields: fields)
         }
     }
 
-    private func finishField() -> String {
-        defer { field.removeAll(keepingCapacity: true) }
-        if field.isEmpty { return "" }
-        if !isWindows1252, let text = String(validating: field, as: UTF8.self) { return text }
+    /// Where the record at `position` ends: the end of its content and the start of the next
+    /// record. Reads more of the file as needed; nil when nothing is left.
+    private func recordEnd() throws -> (content: Int, next: Int)? {
+        var offset = 0  // scanned bytes after `position` (fill() moves position to 0)
+        // The same quote rules as split(): a quote opens a quoted field only at the field's
+        // start; inside, "" is a quote (closing then reopening at once).
+        var inQuotes = false
+        var atFieldStart = true
+        var justClosed = false
+        while true {
+            if position + offset >= buffer.count {
+                if try fill() { continue }
+                return position < buffer.count ? (buffer.count, buffer.count) : nil
+            }
+            let index = position + offset
+            let byte = buffer[index]
+            if inQuotes {
+                if byte == UInt8(ascii: "\"") {
+                    inQuotes = false
+                    justClosed = true
+                }
+            } else if byte == UInt8(ascii: "\"") && (atFieldStart || justClosed) {
+                inQuotes = true
+                atFieldStart = false
+                justClosed = false
+            } else if byte == UInt8(ascii: "\n") {
+                return (index, index + 1)
+            } else if byte == UInt8(ascii: "\r") {
+                if index + 1 >= buffer.count, try fill() { continue }  // is a \n next?
+                let at = position + offset
+                let crlf = at + 1 < buffer.count && buffer[at + 1] == UInt8(ascii: "\n")
+                return (at, crlf ? at + 2 : at + 1)
+            } else {
+                atFieldStart = byte == separator
+                justClosed = false
+            }
+            offset += 1
+        }
+    }
+
+    /// Splits the bytes of one record into fields; also says whether the line was blank and
+    /// how many line breaks sit inside quoted fields.
+    private func split(_ range: Range<Int>) -> (fields: [String], blank: Bool, extraLines: Int) {
+        buffer.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[range])
+            let quote = UInt8(ascii: "\""), sep = separator
+            var fields: [String] = []
+            var extraLines = 0
+            var index = 0
+            var sawQuote = false
+            while true {
+                if index < bytes.count && bytes[index] == quote {
+                    // A quoted field: "" is a quote; text after the closing quote is kept as is.
+                    sawQuote = true
+                    field.removeAll(keepingCapacity: true)
+                    index += 1
+                    var inQuotes = true
+                    while index < bytes.count {
+                        let byte = bytes[index]
+                        if inQuotes {
+                            if byte == quote {
+                                if index + 1 < bytes.count && bytes[index + 1] == quote {
+                                    field.append(quote)
+                                    index += 1
+                                } else {
+                                    inQuotes = false
+                                }
+                            } else {
+                                if byte == UInt8(ascii: "\n") {
+                                    extraLines += 1
+                                } else if byte == UInt8(ascii: "\r")
+                                    && !(index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n"))
+                                {
+                                    extraLines += 1
+                                }
+                                field.append(byte)
+                            }
+                        } else if byte == sep {
+                            break
+                        } else {
+                            field.append(byte)
+                        }
+                        index += 1
+                    }
+                    fields.append(field.withUnsafeBufferPointer { decode($0) })
+                } else {
+                    // An unquoted field: up to the next separator; a stray quote is kept.
+                    let start = index
+                    while index < bytes.count && bytes[index] != sep { index += 1 }
+                    fields.append(decode(UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                }
+                if index >= bytes.count { break }
+                index += 1  // the separator
+                if index == bytes.count {
+                    fields.append("")  // a trailing separator ends with an empty field
+                    break
+                }
+            }
+            let blank = fields.count == 1 && fields[0].isEmpty && !sawQuote
+            return (fields, blank, extraLines)
+        }
+    }
+
+    private func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.isEmpty { return "" }
+        if !isWindows1252, let text = String(validating: bytes, as: UTF8.self) { return text }
         isWindows1252 = true
-        return Windows1252.decode(field)
+        return Windows1252.decode(Array(bytes))
     }
 }
 

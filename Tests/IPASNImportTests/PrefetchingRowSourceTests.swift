@@ -1,3 +1,4 @@
+import Foundation
 import IPASNCore
 import IPASNStore
 import Testing
@@ -48,5 +49,38 @@ struct CountingSource: ImportRowSource, Sendable {
         var after = 0
         while try source.next() != nil { after += 1 }
         #expect(after < 1_000_000)
+    }
+}
+
+@Suite struct CSVReaderChunkTests {
+    /// A file whose records straddle every possible chunk boundary must read the same with
+    /// any chunk size: quotes, "" escapes, line breaks inside quotes, CRLF, stray quotes.
+    @Test func sameRecordsWhateverTheChunkSize() throws {
+        let text =
+            "nip;nama;catatan\r\n"
+            + "1;\"Budi; S.Kom\";\"baris satu\r\nbaris dua\"\r\n"
+            + "2;ab\"c;\"kata \"\"kutip\"\"\"\r\n"
+            + "\r\n"
+            + "3;\"\";akhir;\n"
+            + "4;\"x\"y;z"
+        let path = NSTemporaryDirectory() + "chunks-\(UInt32.random(in: 0...UInt32.max)).csv"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func read(_ chunk: Int) throws -> [CSVRecord] {
+            let reader = try CSVReader(path: path, chunkSize: chunk)
+            var records: [CSVRecord] = []
+            while let record = try reader.next() { records.append(record) }
+            return records
+        }
+        let expected = [
+            CSVRecord(line: 1, fields: ["nip", "nama", "catatan"]),
+            CSVRecord(line: 2, fields: ["1", "Budi; S.Kom", "baris satu\r\nbaris dua"]),
+            CSVRecord(line: 4, fields: ["2", "ab\"c", "kata \"kutip\""]),
+            CSVRecord(line: 6, fields: ["3", "", "akhir", ""]),
+            CSVRecord(line: 7, fields: ["4", "xy", "z"]),
+        ]
+        for chunk in [16, 17, 19, 23, 64, 1 << 20] {
+            #expect(try read(chunk) == expected, "chunk size \(chunk)")
+        }
     }
 }
