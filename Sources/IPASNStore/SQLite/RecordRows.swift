@@ -57,6 +57,29 @@ enum RecordRows {
         }
     }
 
+    /// What the full recompute reads: ``selectSQL(_:)``, except that for diklat only the
+    /// columns scoring uses (no name, organiser, certificate or dedup key).
+    static func scoringSelectSQL(_ kind: RecordKind) -> String {
+        guard kind == .diklat else { return selectSQL(kind) }
+        return "SELECT id, nip, jenis, tingkat, tanggal_mulai, tanggal_selesai, jp, sesuai_jabatan FROM diklat"
+    }
+
+    /// Decodes a row of ``scoringSelectSQL(_:)``: a diklat's text fields are left empty.
+    static func decodeForScoring(_ kind: RecordKind, _ row: Row) throws -> IPASNCore.Record {
+        guard kind == .diklat else { return try decode(kind, row) }
+        guard let jenis = JenisDiklat.withID(row[2]) else { throw corrupt(kind, row, "jenis") }
+        let tingkat: String? = row[3]
+        let mulai: String = row[4]
+        let selesai: String = row[5]
+        guard let start = isoDate(mulai), let end = isoDate(selesai) else {
+            throw corrupt(kind, row, "date \(mulai) / \(selesai)")
+        }
+        return .diklat(
+            Diklat(
+                nip: row[1], jenis: jenis, tingkat: tingkat.flatMap { LeadershipLevel(rawValue: $0) }, nama: "",
+                tanggalMulai: start, tanggalSelesai: end, jp: row[6], sesuaiJabatan: (row[7] as Int) != 0))
+    }
+
     /// Decodes a row of ``selectSQL(_:)`` (column 0 is the id).
     static func decode(_ kind: RecordKind, _ row: Row) throws -> IPASNCore.Record {
         func date(_ index: Int) throws -> LocalDate {

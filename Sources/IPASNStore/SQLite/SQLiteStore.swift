@@ -55,7 +55,9 @@ public final class SQLiteStore: Store, Sendable {
         try SQLiteStore(writer: DatabaseQueue(configuration: configuration()), context: context)
     }
 
-    /// The connection settings: foreign keys, busy timeout, `synchronous=NORMAL` (safe in WAL), a 128 MB page cache.
+    /// The connection settings: foreign keys, busy timeout, `synchronous=NORMAL` (safe in WAL).
+    /// SQLite's default 2 MB page cache per connection: an import raises its own for its
+    /// transaction (``importCacheKiB``), so that readers stay small.
     static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -63,9 +65,6 @@ public final class SQLiteStore: Store, Sendable {
         config.label = "ipasn"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // A large page cache (an upper bound, not an allocation): a million-row import
-            // otherwise spills dirty pages to the WAL over and over before it commits.
-            try db.execute(sql: "PRAGMA cache_size = -131072")
         }
         return config
     }
