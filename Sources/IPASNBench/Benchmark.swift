@@ -170,6 +170,11 @@ public final class Benchmark {
                     + ". The largest database keeps at most \(config.growthDiklatPerEmployee.last ?? 0) records of each kind "
                     + "per employee (except the first 200, whose full records are where the saves go) to keep its build time reasonable.")
         }
+        #if DEBUG
+            report.notes.insert(
+                "DEBUG build: the timings are several times slower than a release build's; the targets apply to the "
+                    + "release build (`make bench`).", at: 0)
+        #endif
         report.totalSeconds = Clock.seconds(since: started)
         return report
     }
