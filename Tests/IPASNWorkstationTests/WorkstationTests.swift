@@ -251,6 +251,7 @@ import Testing
         #expect(screen.frame(asked).contains("Hapus 20-03-2019 Fungsional Diklat Fungsional Analis"))
         #expect(screen.frame(deleted).contains("Kompetensi  10 / 40"))
         #expect(screen.text.contains("Kompetensi  25 / 40"), "undo restores the record")
+        #expect(screen.text.contains("Dibatalkan: hapus diklat Diklat Fungsional Analis untuk Ni Ketut Ayu Lestari."), "undo in words")
         #expect(try store.records(nip: ayuNIP)?.diklat.count == 2)
     }
 
@@ -306,6 +307,19 @@ import Testing
         #expect(screen.everShowed("Find employee"))
     }
 
+    @Test func employeeListShowsJabatanShortAt80AndInWordsWhenWide() throws {
+        let narrow = try run(try makeStore()) { s in s.enqueue(.enter) }
+        #expect(narrow.line(containing: "Ni Ketut Ayu")?.contains(" Fung ") == true)
+        #expect(narrow.line(containing: "Budi Santoso")?.contains(" Pel ") == true)
+        #expect(narrow.line(containing: "Budi Santoso")?.contains("S.Rendah") == true, "category abbreviated at 80")
+        #expect(narrow.text.contains("Pel pelaksana"), "the legend explains the abbreviations")
+        let wide = try run(try makeStore(), size: Size(width: 130, height: 24)) { s in s.enqueue(.enter) }
+        let ayu = try #require(wide.line(containing: "Ni Ketut Ayu Lestari"))
+        #expect(ayu.contains("Analis SDM Aparatur Ahli Muda"))
+        #expect(wide.line(containing: "Budi Santoso")?.contains("Sangat Rendah") == true)
+        for line in narrow.lastFrame!.lines() { #expect(DisplayWidth.width(of: line) <= 80) }
+    }
+
     @Test func unicodeNamesKeepColumnsAligned() throws {
         let store = try makeStore()
         try store.savePegawai(Pegawai(nip: "198001012005011004", nama: "Zhāng 张伟 Wibowo", kodeUnit: "BKPSDM", jenisJabatan: .pelaksana))
@@ -313,9 +327,9 @@ import Testing
         let grid = screen.lastFrame!
         let row = try #require(grid.lines().firstIndex { $0.contains("Wibowo") })
         let plain = try #require(grid.lines().firstIndex { $0.contains("Budi Santoso") })
-        // The category column starts at the same cell on both rows.
+        // The category column (`S.Rendah` at 80 columns) starts at the same cell on both rows.
         func categoryColumn(_ r: Int) -> Int? {
-            (0..<grid.width).last { c in grid[r, c].grapheme == "S" && grid[r, c + 1].grapheme == "a" && grid[r, c + 2].grapheme == "n" }
+            (0..<grid.width - 3).last { c in grid[r, c].grapheme == "R" && grid[r, c + 1].grapheme == "e" && grid[r, c + 2].grapheme == "n" }
         }
         #expect(categoryColumn(row) != nil)
         #expect(categoryColumn(row) == categoryColumn(plain))
@@ -339,6 +353,59 @@ import Testing
         #expect(text.contains("Rendah") || text.contains("Sangat Rendah"))
         let distribution = try #require(screen.lastFrame!.lines().first { $0.contains("Sangat Rendah") && $0.contains("█") })
         #expect(distribution.contains(" 1 "), "Siti is Sangat Rendah")
+    }
+
+    @Test func dashboardShowsTheFourDimensionBarsOnEveryRow() throws {
+        for width in [80, 140] {
+            let store = try makeStore()
+            let screen = try run(store, size: Size(width: width, height: 24)) { s in s.enqueue(.function(5)) }
+            let grid = screen.lastFrame!
+            let header = try #require(grid.lines().first { $0.contains("Rata2") })
+            #expect(header.contains(width == 80 ? "Ku Ko Ki Di" : "Kual"), "bar headers at \(width)")
+            // Both units have means in all four dimensions: a bar in each of the four slots.
+            let layout = DashboardView.Layout(width: width)
+            let barCol = 1 + 4 + layout.name + 1 + 7 + layout.category + 1
+            for unit in ["Badan Kepegawaian", "Bidang Pengembangan"] {
+                let row = try #require(grid.lines().firstIndex { $0.contains(unit) && $0.contains(",") })
+                for slot in 0..<4 {
+                    let first = grid[row, barCol + slot * (layout.bar + 1)].grapheme
+                    #expect("█▏▎▍▌▋▊▉".contains(first), "\(unit) bar \(slot) at \(width)")
+                }
+            }
+        }
+        #expect(DashboardView.Layout(width: 80).name >= 20, "names stay readable at 80 columns")
+        #expect(DashboardView.Layout(width: 140).bar > DashboardView.Layout(width: 80).bar, "wider screens get longer bars")
+    }
+
+    @Test func dashboardSortsByEachDimension() throws {
+        let store = try makeStore()
+        // Bidang (kualifikasi mean 7,50) is above BKPSDM (6,67) by the mean and by kualifikasi;
+        // by disiplin both have 5 and the name decides.
+        var byKualifikasi = 0
+        let screen = try run(store) { s in
+            s.enqueue(.function(5))
+            s.enqueue(text: "s")
+            byKualifikasi = s.pendingEventCount
+            s.enqueue(text: "sss")
+        }
+        func order(_ grid: CellGrid) -> [String] {
+            grid.lines().filter { $0.contains("Badan Kepegawaian ") || $0.contains("Bidang Pengembangan ") }
+        }
+        #expect(screen.frames[byKualifikasi].text.contains("Urut: kualifikasi"))
+        #expect(order(screen.frames[byKualifikasi]).first?.contains("Bidang") == true)
+        #expect(screen.text.contains("Urut: disiplin"))
+        #expect(order(screen.lastFrame!).first?.contains("Badan") == true, "a tie in disiplin: by name")
+    }
+
+    @Test func sameNamedUnitsCarryTheirParentOnTheDashboard() {
+        let parent = OrgUnit(kode: "A", nama: "Dinas A")
+        let names = DashboardView.listNames([
+            parent, OrgUnit(kode: "B", nama: "Dinas B"),
+            OrgUnit(kode: "A.1", nama: "Sekretariat", induk: "A"), OrgUnit(kode: "B.1", nama: "Sekretariat", induk: "B"),
+        ])
+        #expect(names["A.1"] == "Sekretariat · Dinas A")
+        #expect(names["B.1"] == "Sekretariat · Dinas B")
+        #expect(names["A"] == "Dinas A")
     }
 
     @Test func dashboardDrillsDownToEmployees() throws {

@@ -198,12 +198,39 @@ final class App {
     func undo() {
         attempt {
             if let entry = try store.undoLast(actor: context.actor) {
-                inform(t(L.undone(entry)))
+                inform(undoneText(entry))
             } else {
                 warn(t(L.nothingToUndo))
             }
         }
         top?.reload(app: self)
+    }
+
+    /// The undone change in words: what was added, changed or deleted, and for whom.
+    func undoneText(_ entry: AuditEntry) -> String {
+        guard let kind = RecordKind(rawValue: entry.entity) else {
+            return t(Txt("Dibatalkan: \(entry.action) \(entry.entity).", "Undone: \(entry.action) \(entry.entity)."))
+        }
+        let json = (entry.action == "insert" ? entry.newValue : entry.oldValue) ?? entry.newValue ?? entry.oldValue
+        let what = json.flatMap { Self.recordName(kind, json: $0) } ?? ""
+        let name = entry.nip.flatMap { try? store.pegawai(nip: $0) }?.nama
+        return t(L.undone(action: entry.action, kind: kind, what: what, name: name))
+    }
+
+    /// The few words that name a record of the audit log (its JSON as the store writes it).
+    static func recordName(_ kind: RecordKind, json: String) -> String? {
+        let data = Data(json.utf8)
+        let decoder = JSONDecoder()
+        switch kind {
+        case .diklat:
+            return (try? decoder.decode(Diklat.self, from: data)).map(\.nama)
+        case .pendidikan:
+            return (try? decoder.decode(Pendidikan.self, from: data)).map { "\($0.tingkat.displayName) \($0.namaSekolah)" }
+        case .skp:
+            return (try? decoder.decode(SKP.self, from: data)).map { "\($0.tahun) \($0.predikat?.displayName ?? "")" }
+        case .disiplin:
+            return (try? decoder.decode(HukumanDisiplin.self, from: data)).map { "\($0.tingkat.displayName) \($0.tmt.dayFirst)" }
+        }
     }
 
     // MARK: Drawing

@@ -22,9 +22,26 @@ enum L {
         Txt("Gagal: \(error)", "Failed: \(error)")
     }
     static let nothingToUndo = Txt("Tidak ada perubahan yang bisa dibatalkan.", "Nothing to undo.")
-    static func undone(_ entry: AuditEntry) -> Txt {
-        Txt("Dibatalkan: \(entry.action) \(entry.entity) \(entry.entityID).", "Undone: \(entry.action) \(entry.entity) \(entry.entityID).")
+    /// `Dibatalkan: tambah diklat Pelatihan X untuk Ayu.`: the undone change in words.
+    static func undone(action: String, kind: RecordKind, what: String, name: String?) -> Txt {
+        let verb: Txt
+        switch action {
+        case "insert": verb = Txt("tambah", "add")
+        case "update": verb = Txt("ubah", "edit")
+        case "delete": verb = Txt("hapus", "delete")
+        default: verb = Txt(action, action)
+        }
+        let noun = recordNoun[kind]!
+        let forID = name.map { " untuk \($0)" } ?? ""
+        let forEN = name.map { " for \($0)" } ?? ""
+        return Txt(
+            "Dibatalkan: \(verb.id) \(noun.id) \(what)\(forID).".replacingOccurrences(of: "  ", with: " "),
+            "Undone: \(verb.en) \(noun.en) \(what)\(forEN).".replacingOccurrences(of: "  ", with: " "))
     }
+    static let recordNoun: [RecordKind: Txt] = [
+        .pendidikan: Txt("pendidikan", "education"), .diklat: Txt("diklat", "course"),
+        .skp: Txt("SKP", "SKP"), .disiplin: Txt("hukuman disiplin", "punishment"),
+    ]
     static let notAvailableHere = Txt("Perintah ini tidak berlaku di layar ini.", "This command does not apply here.")
 
     // MARK: Draft
@@ -77,6 +94,10 @@ enum L {
     static let colDone = Txt("Selesai", "Done")
     static let colToday = Txt("Hari ini", "Today")
     static let colWeek = Txt("Minggu", "Week")
+    static let colCompleteShort = Txt("Lkp", "Cmp")
+    static let colDoneShort = Txt("Sls", "Done")
+    static let colTodayShort = Txt("Hr ini", "Today")
+    static let colWeekShort = Txt("Mg ini", "Week")
     static let colPegawai = Txt("Pgw", "Staff")
     static let noUnits = Txt("Belum ada unit. Tekan t untuk menambah.", "No units yet. Press t to add one.")
     static let progressLegend = Txt("Selesai: P=pendidikan K=kompetensi N=kinerja D=disiplin", "Done: P=education K=competence N=performance D=discipline")
@@ -103,11 +124,15 @@ enum L {
     static let colNIP = Txt("NIP", "NIP")
     static let colName = Txt("Nama", "Name")
     static let colJabatan = Txt("Jabatan", "Post")
+    static let colJabatanShort = Txt("Jab", "Post")
     static let colTotal = Txt("Total", "Total")
     static let noEmployees = Txt("Belum ada pegawai di unit ini. Tekan t untuk menambah.", "No employees in this unit yet. Press t to add one.")
     static let sortedByName = Txt("Urut: nama", "Sorted: name")
     static let sortedByScore = Txt("Urut: nilai tertinggi", "Sorted: highest score")
     static let missingLegend = Txt("! = data belum lengkap", "! = data incomplete")
+    static let missingAndJabatanLegend = Txt(
+        "! = data belum lengkap   Jab: Str struktural, Fung fungsional, Pel pelaksana",
+        "! = data incomplete   Post: Str struktural, Fung fungsional, Pel pelaksana")
     static let dimShort: [ScoreDimension: Txt] = [
         .kualifikasi: Txt("Kual", "Qual"), .kompetensi: Txt("Komp", "Comp"),
         .kinerja: Txt("Kin", "Perf"), .disiplin: Txt("Dis", "Disc"),
@@ -196,6 +221,16 @@ enum L {
     static let dashSortName = Txt("Urut: nama", "Sorted: name")
     static let dashSortComplete = Txt("Urut: kelengkapan", "Sorted: completeness")
     static let dashSortActivity = Txt("Urut: input minggu ini", "Sorted: entered this week")
+    static func dashSortDimension(_ d: ScoreDimension) -> Txt {
+        Txt("Urut: \(d.displayName(.id).lowercased())", "Sorted: \(d.displayName(.en).lowercased())")
+    }
+    static let dashLegend = Txt(
+        "Ku Ko Ki Di: rata-rata dimensi  Lkp: % pegawai lengkap  Sls: selesai diinput",
+        "Qu Co Pe Di: dimension means  Cmp: % complete  Done: marked as entered")
+    static let dimTiny: [ScoreDimension: Txt] = [
+        .kualifikasi: Txt("Ku", "Qu"), .kompetensi: Txt("Ko", "Co"),
+        .kinerja: Txt("Ki", "Pe"), .disiplin: Txt("Di", "Di"),
+    ]
     static let dashDimensions = Txt("Rata-rata per dimensi", "Mean per dimension")
     static let dashDistribution = Txt("Sebaran kategori", "Category distribution")
     static func dashSummary(_ units: Int, _ inProgress: Int, _ today: Int, _ week: Int) -> Txt {

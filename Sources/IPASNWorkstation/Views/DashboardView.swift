@@ -3,11 +3,18 @@ import IPASNCore
 import IPASNStore
 import IPASNTerminal
 
-/// The supervisors' read-only view: every unit ranked with its mean, category,
-/// completeness, done marks and today's/this week's entries; for the selected unit the four
-/// dimension means as bars and the category distribution. Enter drills down.
+/// The supervisors' read-only view: every unit ranked with its mean, category, the four
+/// dimension means as bars, completeness, done marks and today's/this week's entries; for
+/// the selected unit the four means in figures and the category distribution. `s` ranks by
+/// the mean, each dimension, completeness, activity or name. Enter drills down.
 final class DashboardView: View {
-    enum SortKey: CaseIterable { case mean, name, complete, activity }
+    enum SortKey: Hashable, CaseIterable {
+        case mean, dimension(ScoreDimension), complete, activity, name
+
+        static var allCases: [SortKey] {
+            [.mean] + ScoreDimension.allCases.map(SortKey.dimension) + [.complete, .activity, .name]
+        }
+    }
 
     private(set) var figures: [UnitFigure] = []
     private var marks: [String: Set<ProgressDimension>] = [:]
@@ -16,6 +23,9 @@ final class DashboardView: View {
     private(set) var sortKey: SortKey = .mean
     private var cursor = ScrollList(count: 0, height: 1)
     private var distributions: [String: [Int]] = [:]
+    /// Names as listed: a sub-unit whose name another unit shares ("Sekretariat") carries
+    /// its parent's name.
+    private var names: [String: String] = [:]
 
     init(app: App) {
         reload(app: app)
@@ -38,8 +48,21 @@ final class DashboardView: View {
             today = Self.fold(try app.store.recordsEntered(since: startOfDay), figures: figures)
             week = Self.fold(try app.store.recordsEntered(since: startOfWeek), figures: figures)
         }
+        names = Self.listNames(figures.map(\.unit))
         sort()
         cursor.update(count: figures.count)
+    }
+
+    static func listNames(_ units: [OrgUnit]) -> [String: String] {
+        var seen: [String: Int] = [:]
+        for unit in units { seen[unit.nama, default: 0] += 1 }
+        let byKode = Dictionary(units.map { ($0.kode, $0.nama) }, uniquingKeysWith: { a, _ in a })
+        var result: [String: String] = [:]
+        for unit in units {
+            let parent = unit.induk.flatMap { byKode[$0] }
+            result[unit.kode] = (seen[unit.nama] ?? 0) > 1 && parent != nil ? "\(unit.nama) · \(parent!)" : unit.nama
+        }
+        return result
     }
 
     /// Per-unit counts with sub-units added to their parents, like the figures.
@@ -61,6 +84,7 @@ final class DashboardView: View {
     private func sort() {
         switch sortKey {
         case .mean: figures.sort { ($0.meanTotal, $1.unit.nama) > ($1.meanTotal, $0.unit.nama) }
+        case .dimension(let d): figures.sort { ($0.mean(d), $1.unit.nama) > ($1.mean(d), $0.unit.nama) }
         case .name: figures.sort { $0.unit.nama.lowercased() < $1.unit.nama.lowercased() }
         case .complete:
             figures.sort { completeness($0) > completeness($1) }
@@ -75,6 +99,7 @@ final class DashboardView: View {
     private var sortLabel: Txt {
         switch sortKey {
         case .mean: return L.dashSortMean
+        case .dimension(let d): return L.dashSortDimension(d)
         case .name: return L.dashSortName
         case .complete: return L.dashSortComplete
         case .activity: return L.dashSortActivity
@@ -121,37 +146,58 @@ final class DashboardView: View {
         let weekAll = roots.reduce(0) { $0 + (week[$1.unit.kode] ?? 0) }
         grid.put(app.t(L.dashSummary(figures.count, inProgress, todayAll, weekAll)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
 
-        let fixed = 3 + 1 + 6 + 1 + 13 + 1 + 7 + 1 + 7 + 1 + 8 + 1 + 6
-        let nameWidth = max(10, grid.width - fixed - 3)
-        let header = DisplayWidth.fit("#", toWidth: 3, alignment: .right) + " " + DisplayWidth.fit(app.t(L.colUnit), toWidth: nameWidth) + " " + DisplayWidth.fit(app.t(L.colMean), toWidth: 6, alignment: .right)
-            + " " + DisplayWidth.fit(app.t(L.colCategory), toWidth: 13) + " " + DisplayWidth.fit(app.t(L.colComplete), toWidth: 7, alignment: .right) + " "
-            + DisplayWidth.fit(app.t(L.colDone), toWidth: 7) + " " + DisplayWidth.fit(app.t(L.colToday), toWidth: 8, alignment: .right) + " " + DisplayWidth.fit(app.t(L.colWeek), toWidth: 6, alignment: .right)
+        let layout = Layout(width: grid.width)
+        let short = layout.short
+        var header = DisplayWidth.fit("#", toWidth: 3, alignment: .right) + " " + DisplayWidth.fit(app.t(L.colUnit), toWidth: layout.name)
+        header += " " + DisplayWidth.fit(app.t(L.colMean), toWidth: 6, alignment: .right)
+        header += " " + DisplayWidth.fit(app.t(L.colCategory), toWidth: layout.category) + " "
+        header += ScoreDimension.allCases.map {
+            DisplayWidth.fit(app.t(layout.bar >= 4 ? L.dimShort[$0]! : L.dimTiny[$0]!), toWidth: layout.bar)
+        }.joined(separator: " ")
+        header += " " + DisplayWidth.fit(app.t(short ? L.colCompleteShort : L.colComplete), toWidth: layout.complete, alignment: .right)
+        header += " " + DisplayWidth.fit(app.t(short ? L.colDoneShort : L.colDone), toWidth: 4)
+        header += " " + DisplayWidth.fit(app.t(short ? L.colTodayShort : L.colToday), toWidth: layout.today, alignment: .right)
+        header += " " + DisplayWidth.fit(app.t(short ? L.colWeekShort : L.colWeek), toWidth: 6, alignment: .right)
         grid.put(header, row: 2, col: 1, style: .header, maxWidth: grid.width - 2)
         let detailHeight = 7
-        let listHeight = max(3, rows - 3 - detailHeight)
+        let listHeight = max(3, rows - 3 - detailHeight - (short ? 1 : 0))
+        let categoryCol = 1 + 4 + layout.name + 1 + 7
+        let barCol = categoryCol + layout.category + 1
         for (offset, index) in cursor.visible(height: listHeight).enumerated() {
             let f = figures[index]
             let kode = f.unit.kode
-            let text = DisplayWidth.fit("\(index + 1)", toWidth: 3, alignment: .right) + " " + DisplayWidth.fit(f.unit.nama, toWidth: nameWidth) + " "
-                + DisplayWidth.fit(f.totals.pegawai > 0 ? language.mean(f.meanTotal) : "-", toWidth: 6, alignment: .right) + " "
-                + DisplayWidth.fit(f.totals.pegawai > 0 ? f.category.name : "", toWidth: 13) + " "
-                + DisplayWidth.fit(language.percent(f.totals.completePegawai, of: f.totals.pegawai), toWidth: 7, alignment: .right) + " "
-                + DisplayWidth.fit(UnitListView.markText(marks[kode] ?? []), toWidth: 7) + " "
-                + DisplayWidth.fit("\(today[kode] ?? 0)", toWidth: 8, alignment: .right) + " " + DisplayWidth.fit("\(week[kode] ?? 0)", toWidth: 6, alignment: .right)
+            let counted = f.totals.pegawai > 0
+            var text = DisplayWidth.fit("\(index + 1)", toWidth: 3, alignment: .right) + " " + DisplayWidth.fit(names[kode] ?? f.unit.nama, toWidth: layout.name)
+            text += " " + DisplayWidth.fit(counted ? language.mean(f.meanTotal) : "-", toWidth: 6, alignment: .right)
+            text += " " + DisplayWidth.fit(counted ? EmployeeListView.category(f.category.name, width: layout.category) : "", toWidth: layout.category)
+            text += " " + String(repeating: " ", count: layout.barsWidth)
+            text += " " + DisplayWidth.fit(language.percent(f.totals.completePegawai, of: f.totals.pegawai), toWidth: layout.complete, alignment: .right)
+            text += " " + DisplayWidth.fit(UnitListView.markText(marks[kode] ?? []), toWidth: 4)
+            text += " " + DisplayWidth.fit("\(today[kode] ?? 0)", toWidth: layout.today, alignment: .right)
+            text += " " + DisplayWidth.fit("\(week[kode] ?? 0)", toWidth: 6, alignment: .right)
             let row = 3 + offset
             let selected = index == cursor.selection
             if selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
             grid.put(text, row: row, col: 1, style: selected ? .selected : .normal, maxWidth: grid.width - 2)
-            if !selected, f.totals.pegawai > 0 {
-                grid.setStyle(row: row, col: 1 + 4 + nameWidth + 1 + 7, width: 13, style: Draw.categoryStyle(f.category))
+            if !selected, counted {
+                grid.setStyle(row: row, col: categoryCol, width: layout.category, style: Draw.categoryStyle(f.category))
             }
+            guard counted else { continue }
+            for (i, dimension) in ScoreDimension.allCases.enumerated() {
+                HorizontalBar.draw(
+                    into: &grid, row: row, col: barCol + i * (layout.bar + 1), width: layout.bar, value: f.mean(dimension),
+                    max: dimension.max(in: app.engine.ruleset))
+            }
+        }
+        if short {
+            grid.put(app.t(L.dashLegend), row: 3 + listHeight, col: 1, style: .dim, maxWidth: grid.width - 2)
         }
         guard !figures.isEmpty else { return }
         let selected = figures[cursor.selection]
-        let top = 3 + listHeight
+        let top = 3 + listHeight + (short ? 1 : 0)
         guard top + 2 < rows else { return }
         grid.hline(row: top, col: 0, width: grid.width)
-        grid.put(" " + selected.unit.nama + " ", row: top, col: 2, style: .header, maxWidth: grid.width - 4)
+        grid.put(" " + (names[selected.unit.kode] ?? selected.unit.nama) + " ", row: top, col: 2, style: .header, maxWidth: grid.width - 4)
         let half = grid.width / 2
         grid.put(app.t(L.dashDimensions), row: top + 1, col: 1, style: .header, maxWidth: half - 2)
         let barWidth = max(4, half - 22)
@@ -175,6 +221,35 @@ final class DashboardView: View {
             HorizontalBar.draw(
                 into: &grid, row: row, col: half + 20, width: countBar, value: Double(count), max: Double(biggest),
                 fill: .category(rank), empty: .normal)
+        }
+    }
+
+    /// Column widths for a screen `width` columns wide. At 80 columns every column is
+    /// there in short form with bars of two cells (sixteenths); wider screens get full
+    /// headers, full category names and longer bars.
+    struct Layout: Equatable {
+        var short: Bool
+        var name: Int
+        var category: Int
+        var bar: Int
+        var complete: Int
+        var today: Int
+        var barsWidth: Int { 4 * bar + 3 }
+
+        init(width: Int) {
+            short = width < 100
+            category = short ? 8 : 13
+            complete = short ? 4 : 7
+            today = short ? 6 : 8
+            // Margins, then #, mean, category, bars, complete, done, today, week with a space after each.
+            let fixed = 2 + 4 + 7 + (category + 1) + 1 + (complete + 1) + 5 + (today + 1) + 6
+            bar = 2
+            name = width - fixed - (4 * bar + 3) - 1
+            if name > 32 {
+                bar = min(12, 2 + (name - 32) / 4)
+                name = width - fixed - (4 * bar + 3) - 1
+            }
+            name = max(8, name)
         }
     }
 }

@@ -34,15 +34,49 @@ final class EmployeeListView: View {
         }
     }
 
+    /// Column widths for a screen `width` columns wide. At 80 columns: the full NIP, the
+    /// jabatan as `Fung`/`Pel`/`Str`, the category as `S.Rendah`; wider screens get the
+    /// jenjang in words, the full category and more room for the name.
+    struct Layout: Equatable {
+        var name: Int
+        var jabatan: Int
+        var category: Int
+        var fullJabatan: Bool { jabatan > 4 }
+
+        init(width: Int) {
+            category = width >= 100 ? 13 : 8
+            // "!" + NIP + space, four dimensions, total, space + category, space + jabatan.
+            let rest = width - (1 + 18 + 1) - 4 * 5 - 6 - (1 + category) - 1
+            jabatan = rest >= 40 ? min(30, rest - 22) : 4
+            name = max(8, rest - jabatan)
+        }
+    }
+
+    /// `Fung`, `Pel`, `Str` (what fits at 80 columns), or the jenjang in words.
+    static func jabatan(_ p: Pegawai, full: Bool) -> String {
+        guard full else {
+            switch p.jenisJabatan {
+            case .fungsional: return "Fung"
+            case .pelaksana: return "Pel"
+            case .struktural: return "Str"
+            }
+        }
+        if let level = p.jenjangStruktural { return level.displayName }
+        return p.jenjang.isEmpty ? p.jenisJabatan.rawValue.capitalized : p.jenjang
+    }
+
+    /// `Sangat Rendah` as `S.Rendah` when the column is narrow.
+    static func category(_ name: String, width: Int) -> String {
+        guard DisplayWidth.width(of: name) > width, let space = name.firstIndex(of: " "), let first = name.first else { return name }
+        return "\(first)." + name[name.index(after: space)...]
+    }
+
     func render(into grid: inout CellGrid, rows height: Int, app: App) {
         let language = app.language
         Draw.title(&grid, app.t(L.employeesTitle(unit.nama)), right: app.t(byScore ? L.sortedByScore : L.sortedByName) + " ")
-        let showJabatan = grid.width >= 100
-        let numbers = 5 * 4 + 6 + 14
-        let jabatanWidth = showJabatan ? 24 : 0
-        let nameWidth = max(10, grid.width - 1 - 19 - numbers - jabatanWidth - (showJabatan ? 1 : 0))
-        var header = " " + DisplayWidth.fit(app.t(L.colNIP), toWidth: 18) + " " + DisplayWidth.fit(app.t(L.colName), toWidth: nameWidth)
-        if showJabatan { header += " " + DisplayWidth.fit(app.t(L.colJabatan), toWidth: jabatanWidth) }
+        let layout = Layout(width: grid.width)
+        var header = " " + DisplayWidth.fit(app.t(L.colNIP), toWidth: 18) + " " + DisplayWidth.fit(app.t(L.colName), toWidth: layout.name)
+        header += " " + DisplayWidth.fit(app.t(layout.fullJabatan ? L.colJabatan : L.colJabatanShort), toWidth: layout.jabatan)
         for dimension in ScoreDimension.allCases { header += DisplayWidth.fit(app.t(L.dimShort[dimension]!), toWidth: 5, alignment: .right) }
         header += DisplayWidth.fit(app.t(L.colTotal), toWidth: 6, alignment: .right) + " " + app.t(L.colCategory)
         grid.put(header, row: 1, col: 0, style: .header, maxWidth: grid.width)
@@ -50,24 +84,28 @@ final class EmployeeListView: View {
             grid.put(app.t(L.noEmployees), row: 3, col: 2, style: .dim)
             return
         }
+        let categoryCol = 1 + 18 + 1 + layout.name + 1 + layout.jabatan + 4 * 5 + 6 + 1
         for (offset, index) in cursor.visible(height: height - 3).enumerated() {
             let item = rows[index]
             let p = item.pegawai
             let s = item.score
             let category = app.engine.category(for: s.total)
-            var text = (s.complete ? " " : "!") + DisplayWidth.fit(p.nip, toWidth: 18) + " " + DisplayWidth.fit(p.nama, toWidth: nameWidth)
-            if showJabatan {
-                text += " " + DisplayWidth.fit(p.jenjangStruktural?.displayName ?? (p.jenjang.isEmpty ? p.jenisJabatan.rawValue : p.jenjang), toWidth: jabatanWidth)
-            }
+            var text = (s.complete ? " " : "!") + DisplayWidth.fit(p.nip, toWidth: 18) + " " + DisplayWidth.fit(p.nama, toWidth: layout.name)
+            text += " " + DisplayWidth.fit(Self.jabatan(p, full: layout.fullJabatan), toWidth: layout.jabatan)
             for dimension in ScoreDimension.allCases { text += DisplayWidth.fit(language.points(s[dimension]), toWidth: 5, alignment: .right) }
-            text += DisplayWidth.fit(language.points(s.total), toWidth: 6, alignment: .right) + " " + category.name
+            text += DisplayWidth.fit(language.points(s.total), toWidth: 6, alignment: .right) + " "
+            text += Self.category(category.name, width: layout.category)
             let row = 2 + offset
             let selected = index == cursor.selection
             if selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
             grid.put(text, row: row, col: 0, style: selected ? .selected : .normal, maxWidth: grid.width)
-            if !s.complete, !selected { grid.setStyle(row: row, col: 0, width: 1, style: .warning) }
+            if !selected {
+                if !s.complete { grid.setStyle(row: row, col: 0, width: 1, style: .warning) }
+                grid.setStyle(row: row, col: categoryCol, width: layout.category, style: Draw.categoryStyle(category))
+            }
         }
-        grid.put(app.t(L.missingLegend), row: height - 1, col: 1, style: .dim, maxWidth: grid.width - 2)
+        let legend = app.t(layout.fullJabatan ? L.missingLegend : L.missingAndJabatanLegend)
+        grid.put(legend, row: height - 1, col: 1, style: .dim, maxWidth: grid.width - 2)
     }
 
     func handle(_ command: Command, app: App) -> Bool {
