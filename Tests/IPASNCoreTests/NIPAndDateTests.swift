@@ -111,3 +111,33 @@ import Testing
         #expect(DuplicateKey.hash(a) == -8_458_651_416_588_469_245)
     }
 }
+
+@Suite struct DuplicateHashEquivalenceTests {
+    static func fnv(_ text: String) -> Int64 {
+        var h: UInt64 = 14_695_981_039_346_656_037
+        for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 1_099_511_628_211 }
+        return Int64(bitPattern: h)
+    }
+
+    /// The streamed hash must equal FNV-1a of the key string for every kind and odd input.
+    @Test func streamedHashEqualsHashOfTheKeyString() {
+        let d = LocalDate(year: 2024, month: 3, day: 9)!
+        let records: [Record] = [
+            .pendidikan(Pendidikan(nip: F.nip, tingkat: .s1, tanggalLulus: d)),
+            .pendidikan(Pendidikan(nip: F.nip, tingkat: .sd, tanggalLulus: nil)),
+            .diklat(Diklat(nip: F.nip, jenis: JenisDiklat.withID(17)!, nama: "  Pelatihan  ARSIP\tDinamis ",
+                tanggalMulai: LocalDate(year: 999, month: 1, day: 1)!, tanggalSelesai: d, jp: 1)),
+            .diklat(Diklat(nip: F.nip, jenis: JenisDiklat.withID(3)!, nama: "Ñandú Çelik  Éclair", tanggalMulai: d,
+                tanggalSelesai: d, jp: 1)),
+            .diklat(Diklat(nip: F.nip, jenis: JenisDiklat.withID(3)!, nama: "   ", tanggalMulai: d, tanggalSelesai: d, jp: 1)),
+            .skp(SKP(nip: F.nip, tahun: 2024, predikat: .baik)),
+            .disiplin(HukumanDisiplin(nip: F.nip, tingkat: .berat, tmt: d, jenis: "Penurunan  Jabatan")),
+            .disiplin(HukumanDisiplin(nip: F.nip, tingkat: .ringan, tmt: d, jenis: "")),
+        ]
+        for record in records {
+            #expect(DuplicateKey.hash(record) == Self.fnv(DuplicateKey.of(record)), "\(DuplicateKey.of(record))")
+        }
+        #expect(LocalDate(year: 999, month: 1, day: 1)!.iso == "0999-01-01")
+        #expect(d.iso == "2024-03-09")
+    }
+}
