@@ -292,6 +292,33 @@ import Testing
         #expect(screen.text.contains("Ctrl-S,F2"))
     }
 
+    @Test func correctingAFieldClearsItsMarkAndGoingBackDoesNotNag() throws {
+        let store = try makeStore()
+        var leftEmpty = 0
+        let screen = try run(store) { s in
+            s.openAyu()
+            s.enqueue(text: "k3\t\t")  // jenis Teknis, past tingkat, on nama
+            s.enqueue(.tab)  // leaves nama empty going forward: required
+            leftEmpty = s.pendingEventCount
+            s.enqueue(.backTab)  // back up past the empty penyelenggara: no complaint
+            s.enqueue(text: "Pelatihan")
+        }
+        let namaRow = { (text: String) in text.split(separator: "\n").first { $0.contains("Nama kegiatan") }.map(String.init) ?? "" }
+        #expect(screen.frame(leftEmpty).contains("wajib diisi"))
+        #expect(namaRow(screen.frame(leftEmpty)).hasSuffix("!"))
+        #expect(!screen.text.contains("wajib diisi"), "typing in the field clears its finding")
+        #expect(!namaRow(screen.text).hasSuffix("!"))
+        #expect(namaRow(screen.text).contains("Pelatihan"))
+    }
+
+    @Test func employeePageKeyBarShowsDeleteAndUndoAt80() throws {
+        let store = try makeStore()
+        let screen = try run(store) { s in s.openAyu() }
+        let bar = screen.lastFrame!.line(23)
+        #expect(bar.hasPrefix("F1,? Bantuan  k,F7 Diklat"))
+        #expect(bar.contains("d Hapus") && bar.contains("u Batalkan"))
+    }
+
     @Test func keyBarComesFromTheKeymap() throws {
         let store = try makeStore()
         let screen = try run(store) { s in s.openAyu(); s.enqueue(text: "k") }
@@ -402,9 +429,11 @@ import Testing
         let names = DashboardView.listNames([
             parent, OrgUnit(kode: "B", nama: "Dinas B"),
             OrgUnit(kode: "A.1", nama: "Sekretariat", induk: "A"), OrgUnit(kode: "B.1", nama: "Sekretariat", induk: "B"),
+            OrgUnit(kode: "A.1.1", nama: "Seksi", induk: "A.1"), OrgUnit(kode: "B.1.1", nama: "Seksi", induk: "B.1"),
         ])
-        #expect(names["A.1"] == "Sekretariat · Dinas A")
-        #expect(names["B.1"] == "Sekretariat · Dinas B")
+        #expect(names["A.1"] == "A › Sekretariat")
+        #expect(names["B.1"] == "B › Sekretariat")
+        #expect(names["A.1.1"] == "A › Seksi", "skips the ancestor whose name is shared too")
         #expect(names["A"] == "Dinas A")
     }
 

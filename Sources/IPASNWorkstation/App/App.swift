@@ -280,10 +280,11 @@ final class App {
         keyBar(commands, context: context).draw(into: &grid, row: grid.height - 1)
     }
 
-    /// The key bar's items: each command with (at most) its first two keys in `context`.
+    /// The key bar's items: the first two commands with two keys (`Ctrl-S,F2`), the others
+    /// with their first key only, so that more commands fit in 80 columns.
     func keyBar(_ commands: [Command], context: KeyContext) -> KeyBar {
-        KeyBar(commands.compactMap { command in
-            let keys = keymap.keyNames(for: command, in: context).prefix(2).joined(separator: ",")
+        KeyBar(commands.enumerated().compactMap { index, command in
+            let keys = keymap.keyNames(for: command, in: context).prefix(index < 2 ? 2 : 1).joined(separator: ",")
             return keys.isEmpty ? nil : KeyBar.Item(keyText: keys, label: t(command.shortLabel))
         })
     }

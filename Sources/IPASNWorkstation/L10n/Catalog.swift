@@ -90,7 +90,7 @@ enum L {
     static let colUnit = Txt("Unit kerja", "Work unit")
     static let colMean = Txt("Rata2", "Mean")
     static let colCategory = Txt("Kategori", "Category")
-    static let colComplete = Txt("Lengkap", "Complete")
+    static let colComplete = Txt("Lengkap", "Compl.")
     static let colDone = Txt("Selesai", "Done")
     static let colToday = Txt("Hari ini", "Today")
     static let colWeek = Txt("Minggu", "Week")
@@ -241,9 +241,11 @@ enum L {
 
     // MARK: Help
     static let helpTitle = Txt("Bantuan: semua perintah", "Help: every command")
-    static let helpColumns = Txt("Tombol               Perintah                               Berlaku di", "Keys                 Command                                Where")
+    static let helpColKeys = Txt("Tombol", "Keys")
+    static let helpColCommand = Txt("Perintah", "Command")
+    static let helpColWhere = Txt("Berlaku di", "Where")
     static let helpNote = Txt(
-        "Di formulir dan kolom cari, huruf diketik sebagai isian; gunakan tombol F atau Ctrl.",
-        "In forms and the search field letters are typed as input; use the F or Ctrl keys.")
+        "Di formulir dan kolom cari, huruf menjadi isian: pakai tombol F atau Ctrl.",
+        "In forms and the search field letters are typed as text: use F or Ctrl keys.")
     static let everywhere = Txt("semua layar", "every screen")
 }

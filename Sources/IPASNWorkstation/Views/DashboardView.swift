@@ -23,8 +23,9 @@ final class DashboardView: View {
     private(set) var sortKey: SortKey = .mean
     private var cursor = ScrollList(count: 0, height: 1)
     private var distributions: [String: [Int]] = [:]
-    /// Names as listed: a sub-unit whose name another unit shares ("Sekretariat") carries
-    /// its parent's name.
+    /// Names as listed: a unit whose name another unit shares ("Sekretariat") is prefixed
+    /// with its nearest ancestor of unique name (`DINKES › Sekretariat`), so that the
+    /// distinguishing part survives truncation.
     private var names: [String: String] = [:]
 
     init(app: App) {
@@ -56,11 +57,26 @@ final class DashboardView: View {
     static func listNames(_ units: [OrgUnit]) -> [String: String] {
         var seen: [String: Int] = [:]
         for unit in units { seen[unit.nama, default: 0] += 1 }
-        let byKode = Dictionary(units.map { ($0.kode, $0.nama) }, uniquingKeysWith: { a, _ in a })
+        let byKode = Dictionary(units.map { ($0.kode, $0) }, uniquingKeysWith: { a, _ in a })
         var result: [String: String] = [:]
         for unit in units {
-            let parent = unit.induk.flatMap { byKode[$0] }
-            result[unit.kode] = (seen[unit.nama] ?? 0) > 1 && parent != nil ? "\(unit.nama) · \(parent!)" : unit.nama
+            guard (seen[unit.nama] ?? 0) > 1 else {
+                result[unit.kode] = unit.nama
+                continue
+            }
+            // The nearest ancestor with a name of its own, by its code when that is short.
+            var ancestor = unit.induk.flatMap { byKode[$0] }
+            var steps = 0
+            while let a = ancestor, (seen[a.nama] ?? 0) > 1, steps < 20 {
+                ancestor = a.induk.flatMap { byKode[$0] }
+                steps += 1
+            }
+            guard let tagUnit = ancestor else {
+                result[unit.kode] = unit.nama
+                continue
+            }
+            let tag = tagUnit.kode.count <= 12 ? tagUnit.kode : tagUnit.nama
+            result[unit.kode] = "\(tag) › \(unit.nama)"
         }
         return result
     }

@@ -31,7 +31,7 @@ final class EmployeeView: View {
 
     var context: KeyContext { .employee }
     var keyBar: [Command] {
-        [.help, .addDiklat, .addPendidikan, .addSKP, .addDisiplin, .open, .deleteRecord, .undo, .search, .back]
+        [.help, .addDiklat, .addPendidikan, .addSKP, .addDisiplin, .deleteRecord, .undo, .open, .back, .search]
     }
 
     var selectable: [Int] { lines.indices.filter { lines[$0].record != nil } }
@@ -115,9 +115,11 @@ final class EmployeeView: View {
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         let p = records.pegawai
         Draw.title(&grid, app.t(L.employeeTitle) + " — " + p.nama, right: "\(app.t(L.labelYear)) \(app.year) ")
-        grid.put("\(NIP.formatted(p.nip))  \(p.nama)", row: 1, col: 1, style: .highlight, maxWidth: grid.width - 2)
         let jabatan = [p.jenisJabatan.rawValue, p.jenjangStruktural?.displayName ?? p.jenjang].filter { !$0.isEmpty }.joined(separator: ", ")
-        grid.put("\(app.t(L.labelUnit)): \(unitName)   \(app.t(L.labelJabatan)): \(jabatan)", row: 2, col: 1, maxWidth: grid.width - 2)
+        // The jabatan beside the name (a long unit name must not hide it), the unit below.
+        let identity = "\(NIP.formatted(p.nip))  \(p.nama)   \(app.t(L.labelJabatan)): \(jabatan)"
+        grid.put(DisplayWidth.truncate(identity, toWidth: grid.width - 2), row: 1, col: 1, style: .highlight)
+        grid.put(DisplayWidth.truncate("\(app.t(L.labelUnit)): \(unitName)", toWidth: grid.width - 2), row: 2, col: 1)
         grid.hline(row: 3, col: 0, width: grid.width)
         let height = rows - 4
         let selectedLine = selectable.isEmpty ? nil : selectable[min(cursor.selection, selectable.count - 1)]
@@ -132,7 +134,7 @@ final class EmployeeView: View {
             let style: Style = index == selectedLine ? .selected : line.style
             let row = 4 + offset
             if style == .selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
-            grid.put(line.text, row: row, col: 1, style: style, maxWidth: grid.width - 2)
+            grid.put(DisplayWidth.truncate(line.text, toWidth: grid.width - 2), row: row, col: 1, style: style)
         }
     }
 

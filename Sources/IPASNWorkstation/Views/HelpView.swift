@@ -31,13 +31,16 @@ final class HelpView: View {
 
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         Draw.title(&grid, app.t(L.helpTitle))
-        grid.put(app.t(L.helpColumns), row: 1, col: 1, style: .header, maxWidth: grid.width - 2)
         let all = Self.rows(app.keymap, app.language)
         cursor.update(count: all.count)
         let commandWidth = min(52, max(20, grid.width - 21 - 26))
+        let header = DisplayWidth.fit(app.t(L.helpColKeys), toWidth: 20) + " " + DisplayWidth.fit(app.t(L.helpColCommand), toWidth: commandWidth)
+            + " " + app.t(L.helpColWhere)
+        grid.put(header, row: 1, col: 1, style: .header, maxWidth: grid.width - 2)
         for (offset, index) in cursor.visible(height: rows - 3).enumerated() {
             let row = all[index]
-            let text = DisplayWidth.fit(row.keys, toWidth: 20) + " " + DisplayWidth.fit(row.command, toWidth: commandWidth) + " " + row.contexts
+            let text = DisplayWidth.fit(row.keys, toWidth: 20) + " " + DisplayWidth.fit(row.command, toWidth: commandWidth) + " "
+                + DisplayWidth.truncate(row.contexts, toWidth: grid.width - 2 - 22 - commandWidth)
             let selected = index == cursor.selection
             grid.put(text, row: 2 + offset, col: 1, style: selected ? .selected : .normal, maxWidth: grid.width - 2)
         }

@@ -31,7 +31,7 @@ final class RecordFormView: View {
     }
 
     var context: KeyContext { .form }
-    var keyBar: [Command] { [.save, .saveAndAdd, .nextField, .previousField, .back, .help, .quit] }
+    var keyBar: [Command] { [.save, .saveAndAdd, .nextField, .back, .help, .previousField, .quit] }
     var hasUnsavedInput: Bool { form.isDirty }
     var status: (text: String, style: Style)? { formMessage }
 
@@ -50,6 +50,8 @@ final class RecordFormView: View {
 
     func handleKey(_ key: Key, app: App) -> Bool {
         guard form.fields[form.focus].handle(key) else { return false }
+        // The field is being corrected: its mark goes until the cursor leaves it again.
+        if form.issues.removeValue(forKey: form.focused.key) != nil { formMessage = nil }
         refreshPreview(app: app)
         return true
     }
@@ -57,10 +59,10 @@ final class RecordFormView: View {
     func handle(_ command: Command, app: App) -> Bool {
         switch command {
         case .nextField:
-            leaveField(app: app)
+            leaveField(app: app, forward: true)
             if form.focus < form.fields.count - 1 { form.focus += 1 }
         case .previousField:
-            leaveField(app: app)
+            leaveField(app: app, forward: false)
             if form.focus > 0 { form.focus -= 1 }
         case .save:
             save(app: app, again: false)
@@ -72,13 +74,15 @@ final class RecordFormView: View {
         return true
     }
 
-    /// Takes a picker's suggestion and checks the field the cursor leaves.
-    private func leaveField(app: App) {
+    /// Takes a picker's suggestion and checks the field the cursor leaves. Going back up
+    /// past an empty field does not complain that it is required (saving still does).
+    private func leaveField(app: App, forward: Bool) {
         if form.focused.isPicker, !form.focused.text.isEmpty { form.acceptSuggestion() }
         refreshPreview(app: app)
-        if let issue = form.check(form.focus, parser: app.parser) {
+        if let issue = form.check(form.focus, parser: app.parser), forward || issue.code != .required {
             formMessage = (issue.message(app.language), .error)
         } else {
+            form.issues[form.focused.key] = nil
             formMessage = nil
         }
     }
@@ -136,7 +140,7 @@ final class RecordFormView: View {
         let pegawai = page.records.pegawai
         let mode = app.t(form.editing == nil ? L.formNew : L.formEdit)
         Draw.title(&grid, "\(mode) \(app.t(L.formTitle[form.kind]!)) — \(pegawai.nama)", right: "\(app.t(L.labelYear)) \(app.year) ")
-        grid.put("\(NIP.formatted(pegawai.nip))  \(unitName)", row: 1, col: 1, style: .dim, maxWidth: grid.width - 2)
+        grid.put(DisplayWidth.truncate("\(NIP.formatted(pegawai.nip))  \(unitName)", toWidth: grid.width - 2), row: 1, col: 1, style: .dim)
 
         let wide = grid.width >= 100
         let formWidth = wide ? grid.width - 42 : grid.width

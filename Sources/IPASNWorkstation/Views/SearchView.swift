@@ -59,12 +59,12 @@ final class SearchView: View {
             grid.put(app.t(L.searchNone), row: 4, col: 2, style: .warning)
         }
         var units: [String: String] = [:]
-        if !results.isEmpty, let all = try? app.store.units() {
-            for unit in all { units[unit.kode] = unit.nama }
-        }
+        if !results.isEmpty, let all = try? app.store.units() { units = DashboardView.listNames(all) }
         for (offset, index) in cursor.visible(height: rows - 4).enumerated() {
             let p = results[index]
-            let text = DisplayWidth.fit(NIP.formatted(p.nip), toWidth: 22) + " " + DisplayWidth.fit(p.nama, toWidth: 28) + " " + (units[p.kodeUnit] ?? p.kodeUnit)
+            let nameWidth = max(20, min(30, grid.width - 2 - 23 - 26))
+            let text = DisplayWidth.fit(NIP.formatted(p.nip), toWidth: 22) + " " + DisplayWidth.fit(p.nama, toWidth: nameWidth) + " "
+                + DisplayWidth.truncate(units[p.kodeUnit] ?? p.kodeUnit, toWidth: grid.width - 2 - 23 - nameWidth - 1)
             let selected = index == cursor.selection
             let row = 4 + offset
             if selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
