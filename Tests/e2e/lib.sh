@@ -1,5 +1,6 @@
 # Helpers for end-to-end scripts that drive the real ipasn binary in tmux.
-# Source it; it defines: build_binary, tmux_start, tmux_keys, wait_for, screen, tmux_stop, ok, fail.
+# Source it; it defines: build_binary, tmux_start, tmux_keys, tmux_type, tmux_resize, wait_for,
+# wait_line, wait_gone, screen, screen_line, tmux_pid, tmux_stop, ok, fail.
 set -euo pipefail
 
 E2E_SOCK="ipasn-e2e-$$"
@@ -61,5 +62,23 @@ wait_gone() {
   session_alive && fail "the program did not quit"
   return 0
 }
+
+# wait_line PATTERN TEXT [SECONDS]: polls until a screen line containing PATTERN also
+# contains TEXT (both fixed strings), e.g. wait_line "Kompetensi" "-> 40".
+wait_line() {
+  local pattern="$1" text="$2" limit="${3:-10}" waited=0
+  while [ "$waited" -lt $((limit * 20)) ]; do
+    if screen | grep -F -- "$pattern" | grep -qF -- "$text"; then return 0; fi
+    sleep 0.05
+    waited=$((waited + 1))
+  done
+  fail "no line with \"$pattern\" showed: $text"
+}
+
+# screen_line PATTERN: the first screen line containing PATTERN (empty when none).
+screen_line() { screen | grep -F -m1 -- "$1" || true; }
+
+# tmux_pid: the process id of the program in the pane.
+tmux_pid() { tmux -L "$E2E_SOCK" list-panes -F '#{pane_pid}'; }
 
 tmux_stop() { tmux -L "$E2E_SOCK" kill-server 2>/dev/null || true; }
