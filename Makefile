@@ -25,6 +25,9 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@bash Tests/e2e/run-all.sh
+	@echo "bench-quick: the benchmark code on a small database (timings of a debug build are not the figures)"
+	@"$$($(SWIFT) build --show-bin-path)/ipasn" bench --quick --work-dir "$${TMPDIR:-/tmp}/ipasn-bench-quick" \
+		--out "$${TMPDIR:-/tmp}/ipasn-bench-quick.md" > /dev/null && echo "bench-quick: ok (report: $${TMPDIR:-/tmp}/ipasn-bench-quick.md)"
 
 ## The province-scale benchmark (release build); writes docs/performance.md.
 bench:
@@ -36,7 +39,7 @@ bench:
 bench-quick:
 	@scripts/ensure-deps.sh bench
 	$(SWIFT) build --product ipasn
-	.build/debug/ipasn bench --quick
+	"$$($(SWIFT) build --show-bin-path)/ipasn" bench --quick
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
