@@ -22,7 +22,7 @@ let package = Package(
         // Reading import files (CSV, any separator and encoding admins produce) into parsed rows.
         .target(name: "IPASNImport", dependencies: ["IPASNCore", "IPASNStore"]),
         // A realistic, deterministic sample province (units, names, NIPs, records) for trying and benchmarks.
-        .target(name: "IPASNDemo", dependencies: ["IPASNCore", "IPASNStore"]),
+        .target(name: "IPASNDemo", dependencies: ["IPASNCore", "IPASNStore", "IPASNImport"]),
         // The province-scale benchmark suite behind `ipasn bench` / `make bench`.
         .target(
             name: "IPASNBench",

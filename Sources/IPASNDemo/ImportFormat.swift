@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNImport
 
 /// Writing CSV text: comma-separated, fields quoted (with doubled quotes) only when they
 /// contain a comma, a quote or a line break.
@@ -25,18 +26,11 @@ public enum CSVText {
     }
 }
 
-/// The six kinds of import file, in the order they must be imported (units first).
-public enum CSVFileKind: String, CaseIterable, Sendable {
-    case units
-    case pegawai
-    case pendidikan
-    case diklat
-    case skp
-    case disiplin
+/// The six kinds of import file, in the order they must be imported (units first): the
+/// importer's own ``ImportKind``, so the demo writes exactly the columns the importer reads.
+public typealias CSVFileKind = ImportKind
 
-    /// The record kind, for the four record files.
-    public var recordKind: RecordKind? { RecordKind(rawValue: rawValue) }
-
+extension ImportKind {
     /// The file name the demo writes: `units.csv`, `diklat.csv` ...
     public var fileName: String { rawValue + ".csv" }
 }
@@ -45,20 +39,7 @@ public enum CSVFileKind: String, CaseIterable, Sendable {
 /// Values are written in their canonical forms: ISO dates, SIASN jenis ids, raw enum values,
 /// `Y`/`N` flags, dot decimals, so that the file reads back unchanged.
 public enum ImportFormat {
-    public static func header(_ kind: CSVFileKind) -> [String] {
-        switch kind {
-        case .units: return ["kode", "nama", "induk"]
-        case .pegawai: return ["nip", "nama", "kode_unit", "jenis_jabatan", "jenjang", "status"]
-        case .pendidikan: return ["nip", "tingkat", "tanggal_lulus", "nama_sekolah", "jurusan"]
-        case .diklat:
-            return [
-                "nip", "jenis", "tingkat", "nama", "penyelenggara", "tanggal_mulai", "tanggal_selesai", "jp",
-                "nomor_sertifikat", "sesuai_jabatan",
-            ]
-        case .skp: return ["nip", "tahun", "predikat", "nilai"]
-        case .disiplin: return ["nip", "tingkat", "tmt", "jenis"]
-        }
-    }
+    public static func header(_ kind: CSVFileKind) -> [String] { kind.columns }
 
     public static func fields(_ unit: OrgUnit) -> [String] {
         [unit.kode, unit.nama, unit.induk ?? ""]
