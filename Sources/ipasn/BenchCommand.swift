@@ -25,7 +25,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(
         name: .customLong("work-dir"),
-        help: ArgumentHelp("Where the databases and CSV files are made (default: a new folder in /tmp).", valueName: "dir"))
+        help: ArgumentHelp(
+            "Where the databases and CSV files are made, in a folder of this run (default: a new folder in /tmp).",
+            valueName: "dir"))
     var workDir: String?
 
     @Option(name: .long, help: ArgumentHelp("Runs of each measurement (default: 3 for the large ones).", valueName: "n"))
@@ -51,16 +53,18 @@ struct BenchCommand: ParsableCommand {
             return
         }
         let config = (quick ? BenchConfig.quick : BenchConfig.full).withRuns(runs)
-        let work =
-            workDir ?? (FileManager.default.temporaryDirectory.path + "/ipasn-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        // A folder of its own for this run, inside --work-dir when given, so that two runs
+        // (two engineers' `make test`) never share files.
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let work = workDir.map { "\($0)/run-\(pid)" } ?? (FileManager.default.temporaryDirectory.path + "/ipasn-bench-\(pid)")
         let options = BenchOptions(
             config: config, outputPath: out, workDirectory: work, executable: BenchRunner.currentExecutable,
             repositoryDirectory: FileManager.default.currentDirectoryPath, keepWorkDirectory: keep)
+        defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
         do {
             try BenchRunner.run(options: options)
         } catch let error as BenchError {
             throw CLIError("bench FAILED: \(error.message)")
         }
-        if workDir == nil && !keep { try? FileManager.default.removeItem(atPath: work) }
     }
 }
