@@ -23,7 +23,7 @@ build:
 test:
 	@scripts/ensure-deps.sh test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-xctest
 	@bash Tests/e2e/run-all.sh
 	@echo "bench-quick: the benchmark code on a small database (timings of a debug build are not the figures)"
 	@"$$($(SWIFT) build --show-bin-path)/ipasn" bench --quick --work-dir "$${TMPDIR:-/tmp}/ipasn-bench-quick" \
