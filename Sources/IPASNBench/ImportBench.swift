@@ -10,6 +10,8 @@ struct ImportBench {
     let expectedRows: Int
     /// A database with the units, employees and their other records, but no diklat.
     let baseDatabase: String
+    /// Names this import's files (several imports share the work directory).
+    var label = "import"
 
     struct Result {
         var ours: [Double] = []
@@ -30,7 +32,7 @@ struct ImportBench {
         let work = options.workDirectory
         for run in 0..<runs {
             // Ours: a fresh copy of the base database each run.
-            let db = "\(work)/import-\(run).sqlite"
+            let db = "\(work)/\(label)-\(run).sqlite"
             try FileSystem.removeDatabase(db)
             try FileSystem.copy(baseDatabase, to: db)
             let child = try ChildProcess.run(options.executable, ["import", "diklat", csvPath, "--db", db])
@@ -48,7 +50,7 @@ struct ImportBench {
             result.peakRSS.append(child.peakRSS)
 
             // The shell: `.import` into a table it creates from the header.
-            let bare = "\(work)/shell-import-\(run).sqlite"
+            let bare = "\(work)/shell-\(label)-\(run).sqlite"
             try FileSystem.removeDatabase(bare)
             let shell = try ChildProcess.run("sqlite3", [bare, "-cmd", ".mode csv", ".import \(csvPath) t"])
             guard shell.status == 0 else { throw BenchError("sqlite3 .import failed: \(shell.stderr.prefix(2000))") }
