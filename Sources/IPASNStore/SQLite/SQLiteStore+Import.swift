@@ -59,7 +59,10 @@ extension SQLiteStore {
     ) throws -> Int {
         // NIP -> unit of every employee: ~50k short strings at province scale.
         var unitOf: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT nip, kode_unit FROM pegawai") { unitOf[row[0]] = row[1] as String }
+        // Through a cursor: 50,000 GRDB rows held at once cost more memory than the map itself.
+        unitOf.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pegawai") ?? 0)
+        let pegawaiUnits = try Row.fetchCursor(db, sql: "SELECT nip, kode_unit FROM pegawai")
+        while let row = try pegawaiUnits.next() { unitOf[row[0]] = row[1] as String }
         var inserts: [RecordKind: Statement] = [:]
         // Lines of the rows inserted by this import, by id - firstID (ids grow by one per insert).
         var firstID: [RecordKind: Int64] = [:]
