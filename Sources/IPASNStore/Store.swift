@@ -68,6 +68,10 @@ public protocol Store: AnyObject {
     func unitFigures(year: Int) throws -> [UnitFigure]
     /// Recomputes and stores every employee's score for a year.
     func recomputeAll(year: Int) throws
+    /// Calls `body` with the records of every active employee (or those of a unit and its
+    /// sub-units), one employee at a time, for whole-province analyses such as planning
+    /// interventions. Records carry what scoring reads; free-text fields may be empty.
+    func forEachEmployeeRecords(inUnit unit: String?, _ body: (EmployeeRecords) throws -> Void) throws
 
     // MARK: Import
 

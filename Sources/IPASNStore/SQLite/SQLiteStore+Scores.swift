@@ -178,6 +178,23 @@ extension SQLiteStore {
         }
     }
 
+    /// Every active employee's records (or those of a unit and its sub-units), streamed in
+    /// NIP order in one read transaction: each table is read once, never held whole.
+    public func forEachEmployeeRecords(inUnit unit: String?, _ body: (EmployeeRecords) throws -> Void) throws {
+        try read { db in
+            var included: Set<String>?
+            if let unit {
+                included = Set(
+                    try String.fetchAll(db, sql: "\(Self.subunitsCTE) SELECT kode FROM units WHERE kode IN sub", arguments: [unit]))
+            }
+            try forEachEmployee(db) { records in
+                guard records.pegawai.aktif else { return }
+                if let included, !included.contains(records.pegawai.kodeUnit) { return }
+                try body(records)
+            }
+        }
+    }
+
     /// Calls `body` with every employee's records, in NIP order, reading each table once.
     ///
     /// The records carry what scoring reads (``RecordRows/scoringSelectSQL(_:)``: a diklat's
