@@ -180,6 +180,8 @@ extension SQLiteStore {
 
     /// Every active employee's records (or those of a unit and its sub-units), streamed in
     /// NIP order in one read transaction: each table is read once, never held whole.
+    /// The records are as scoring reads them (see ``forEachEmployee(_:_:)``): a diklat's
+    /// nama, penyelenggara and nomor sertifikat are empty.
     public func forEachEmployeeRecords(inUnit unit: String?, _ body: (EmployeeRecords) throws -> Void) throws {
         try read { db in
             var included: Set<String>?
