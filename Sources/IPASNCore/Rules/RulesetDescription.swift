@@ -72,7 +72,8 @@ extension RulesetFile {
         for band in r.categories.sorted(by: { $0.min > $1.min }) {
             out.append("  ≥ \(pad(p(band.min), 4)) \(band.name)")
         }
-        return out.joined(separator: "\n")
+        return out.map { line in String(line.reversed().drop(while: { $0 == " " }).reversed()) }
+            .joined(separator: "\n")
     }
 
     private static func windowText(_ years: Int, _ language: Language) -> String {
