@@ -85,32 +85,54 @@ public final class SQLiteStore: Store, Sendable {
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction (the write lock is taken at once,
     /// waiting up to the busy timeout), committing when it returns and rolling back when it throws.
     func transaction<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
+        try translatingErrors {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
             }
-            return result!
         }
     }
 
     /// Runs `body` in one transaction like ``transaction(_:)``, but rolls back when `body`
     /// returns `commit: false` (the import's "report everything, write nothing").
     func conditionalTransaction<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                let (value, commit) = try body(db)
-                result = value
-                return commit ? .commit : .rollback
+        try translatingErrors {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    let (value, commit) = try body(db)
+                    result = value
+                    return commit ? .commit : .rollback
+                }
+                return result!
             }
-            return result!
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.read(body)
+        try translatingErrors { try writer.read(body) }
+    }
+
+    /// Runs `body`, turning SQLite's own failures (a full disk, a lock held past the busy
+    /// timeout, a read-only file, an I/O error) into ``StoreError`` cases that say nothing of
+    /// SQLite. Validation failures and other errors pass through unchanged.
+    func translatingErrors<T>(_ body: () throws -> T) rethrows -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_FULL: throw StoreError.diskFull
+            case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy
+            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: throw StoreError.readOnly
+            case .SQLITE_IOERR: throw StoreError.io(error.message ?? "\(error.extendedResultCode)")
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB: throw StoreError.corrupt(error.message ?? "the file is not a valid database")
+            default: throw error
+            }
+        }
     }
 
     // MARK: Settings

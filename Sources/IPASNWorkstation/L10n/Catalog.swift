@@ -19,7 +19,8 @@ enum L {
         "Isian formulir belum disimpan. Tinggalkan formulir dan buang isian?",
         "The form has unsaved input. Leave the form and discard it?")
     static func storeError(_ error: Error) -> Txt {
-        Txt("Gagal: \(error)", "Failed: \(error)")
+        if let error = error as? StoreError { return Txt(error.message(.id), error.message(.en)) }
+        return Txt("Gagal: \(error)", "Failed: \(error)")
     }
     static let nothingToUndo = Txt("Tidak ada perubahan yang bisa dibatalkan.", "Nothing to undo.")
     /// `Dibatalkan: tambah diklat Pelatihan X untuk Ayu.`: the undone change in words.
