@@ -24,6 +24,11 @@ final class App {
 
     private(set) var year: Int
     private(set) var engine: ScoringEngine
+    /// The intervention plan, kept while the data does not change.
+    let interventions = InterventionCache()
+    /// Slow work a view asked for: the loop runs it right after presenting the current frame,
+    /// so the screen says what is being done instead of looking frozen.
+    private var pendingWork: (() -> Void)?
 
     init(
         store: Store, language: Language, keymap: Keymap, context: StoreContext,
@@ -72,6 +77,17 @@ final class App {
 
     func replaceAll(with view: View) {
         stack = [view]
+    }
+
+    /// Runs `work` after the next frame is presented (the frame should say it is working).
+    func afterNextFrame(_ work: @escaping () -> Void) {
+        pendingWork = work
+    }
+
+    /// The work asked for with ``afterNextFrame(_:)``, once.
+    func takePendingWork() -> (() -> Void)? {
+        defer { pendingWork = nil }
+        return pendingWork
     }
 
     // MARK: Messages
@@ -188,6 +204,8 @@ final class App {
             push(SearchView())
         case .dashboard:
             if !(top is DashboardView) { push(DashboardView(app: self)) }
+        case .interventions:
+            if !(top is InterventionView) { push(InterventionView(app: self)) }
         case .undo:
             undo()
         default:

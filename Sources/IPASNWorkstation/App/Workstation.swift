@@ -44,6 +44,10 @@ public final class Workstation {
         while true {
             screen.present(app.frame(size: screen.size))
             if exitAfterFirstFrame { break }
+            if let work = app.takePendingWork() {
+                work()
+                continue
+            }
             let event = screen.nextEvent(timeoutMilliseconds: idleMilliseconds)
             if !app.handle(event) { break }
         }

@@ -10,6 +10,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case employee
     case form
     case dashboard
+    case interventions
     case search
     case help
     case dialog
@@ -25,6 +26,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .employee: return Txt("halaman pegawai", "employee page")
         case .form: return Txt("formulir", "form")
         case .dashboard: return Txt("dasbor", "dashboard")
+        case .interventions: return Txt("intervensi", "interventions")
         case .search: return Txt("cari", "search")
         case .help: return Txt("bantuan", "help")
         case .dialog: return Txt("dialog", "dialog")
@@ -48,6 +50,8 @@ public enum Command: String, CaseIterable, Sendable {
     case search
     case sort
     case dashboard
+    case interventions
+    case minimumSize
     case refresh
     case undo
     case markProgress
@@ -90,6 +94,9 @@ public enum Command: String, CaseIterable, Sendable {
         case .search: return Txt("Cari pegawai (nama/NIP)", "Find an employee (name/NIP)")
         case .sort: return Txt("Ganti urutan", "Change the sort order")
         case .dashboard: return Txt("Dasbor pimpinan", "Supervisor dashboard")
+        case .interventions:
+            return Txt("Potensi intervensi: diklat yang paling menaikkan indeks", "Training potential: where a course raises the index most")
+        case .minimumSize: return Txt("Saring unit kecil (min. 1/5/20 pegawai)", "Hide small units (min. 1/5/20 employees)")
         case .refresh: return Txt("Muat ulang dan gambar ulang", "Reload and redraw")
         case .undo: return Txt("Batalkan perubahan terakhir", "Undo the last change")
         case .markProgress: return Txt("Tandai dimensi unit selesai diinput", "Mark a unit's dimension as entered")
@@ -127,6 +134,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .search: return Txt("Cari", "Find")
         case .sort: return Txt("Urut", "Sort")
         case .dashboard: return Txt("Dasbor", "Dashboard")
+        case .interventions: return Txt("Intervensi", "Training")
+        case .minimumSize: return Txt("Min.unit", "Min.unit")
         case .refresh: return Txt("Muat ulang", "Reload")
         case .undo: return Txt("Batalkan", "Undo")
         case .markProgress: return Txt("Tandai", "Mark")

@@ -240,6 +240,68 @@ enum L {
             "\(units) units, \(inProgress) still entering data. Entered today \(today), this week \(week).")
     }
 
+    // MARK: Interventions
+    static let interventionsTitle = Txt("Potensi Intervensi", "Training Potential")
+    static let interventionsComputing = Txt("Menghitung potensi intervensi…", "Computing the training potential…")
+    static let interventionsComputingHint = Txt(
+        "Setiap pegawai dinilai ulang dengan diklat tambahan; di tingkat provinsi perlu satu-dua detik.",
+        "Every employee is rescored with the added course; at province scale this takes a second or two.")
+    /// `Diklat teknis 20 JP`: the intervention's name (the technical course with its JP).
+    static func interventionName(_ intervention: Intervention, jp: Int) -> Txt {
+        switch intervention {
+        case .teknis: return Txt("Diklat teknis \(jp) JP", "Technical course \(jp) JP")
+        case .seminar: return Txt("Seminar/workshop", "Seminar/workshop")
+        case .kepemimpinan: return Txt("Diklat kepemimpinan", "Leadership course")
+        case .fungsional: return Txt("Diklat fungsional", "Functional course")
+        }
+    }
+    /// `Teknis 20 JP`: the name in a narrow column.
+    static func interventionShort(_ intervention: Intervention, jp: Int) -> Txt {
+        switch intervention {
+        case .teknis: return Txt("Teknis \(jp) JP", "Technical \(jp) JP")
+        case .seminar: return Txt("Seminar", "Seminar")
+        case .kepemimpinan: return Txt("Kepemimpinan", "Leadership")
+        case .fungsional: return Txt("Fungsional", "Functional")
+        }
+    }
+    static func gainersOf(_ gain: Int, _ all: Int) -> Txt {
+        Txt("\(gain) dari \(all) pegawai", "\(gain) of \(all) employees")
+    }
+    static let colIntervention = Txt("Intervensi", "Intervention")
+    static let colGainers = Txt("Naik", "Gain")
+    static let colGainersFull = Txt("Pegawai yang naik", "Employees gaining")
+    static let colUnitMean = Txt("Rata-rata unit", "Unit mean")
+    static let colNewCategory = Txt("Kat.baru", "New cat.")
+    static let colCategoryChange = Txt("Kategori unit", "Unit category")
+    static func interventionsSummary(_ rows: Int, _ units: Int, _ minimum: Int) -> Txt {
+        let filter = minimum > 1 ? Txt("; unit min. \(minimum) pegawai", "; units of \(minimum)+ employees") : Txt("", "")
+        return Txt(
+            "\(rows) peluang di \(units) unit\(filter.id), urut kenaikan rata-rata unit.",
+            "\(rows) options in \(units) units\(filter.en), ranked by the rise of the unit mean.")
+    }
+    static let interventionsLegend = Txt(
+        "Naik: pegawai yang naik/jumlah pegawai  Kat.baru: kategori unit bila berubah",
+        "Gain: employees gaining/all employees  New cat.: when the unit category changes")
+    static let interventionsNone = Txt(
+        "Tidak ada diklat yang akan menaikkan nilai pegawai.", "No course would raise any employee's score.")
+    /// The selected row in words: `Diklat teknis 20 JP untuk 12 dari 34 pegawai Dinas X`.
+    static func interventionFor(_ name: String, _ gainers: String, _ unit: String) -> Txt {
+        Txt("\(name) untuk \(gainers) \(unit)", "\(name) for \(gainers) of \(unit)")
+    }
+    static func minimumSizeSet(_ n: Int) -> Txt {
+        n <= 1
+            ? Txt("Semua unit ditampilkan.", "Every unit is shown.")
+            : Txt("Hanya unit dengan minimal \(n) pegawai.", "Only units with at least \(n) employees.")
+    }
+    static func gainersTitle(_ intervention: String, _ unit: String) -> Txt {
+        Txt("\(intervention) — \(unit)", "\(intervention) — \(unit)")
+    }
+    static let colTotalChange = Txt("Total -> sesudah", "Total -> after")
+    static let gainersNone = Txt("Tidak ada pegawai yang naik.", "No employee would gain.")
+    static let gainersLegend = Txt(
+        "Pegawai yang nilainya naik bila mengikuti diklat ini. Enter: halaman pegawai",
+        "Employees whose score rises with this course. Enter: employee page")
+
     // MARK: Help
     static let helpTitle = Txt("Bantuan: semua perintah", "Help: every command")
     static let helpColKeys = Txt("Tombol", "Keys")

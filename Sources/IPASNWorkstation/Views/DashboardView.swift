@@ -33,7 +33,7 @@ final class DashboardView: View {
     }
 
     var context: KeyContext { .dashboard }
-    var keyBar: [Command] { [.help, .open, .sort, .search, .refresh, .back, .quit] }
+    var keyBar: [Command] { [.help, .open, .sort, .interventions, .refresh, .back, .search, .quit] }
 
     func reload(app: App) {
         distributions = [:]

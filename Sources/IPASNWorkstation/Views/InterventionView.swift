@@ -1,0 +1,377 @@
+import IPASNCore
+import IPASNStore
+import IPASNTerminal
+
+/// The supervisors' "where would training raise the index most": every unit and
+/// intervention that would raise someone, ranked by the rise of the unit mean, with how many
+/// employees would gain, the unit mean now and after, and the category change. Enter lists
+/// the employees who gain; `f` hides small units. Computed once (a frame says so first) and
+/// kept until the data changes or Ctrl-L.
+final class InterventionView: View {
+    private(set) var plan: InterventionPlan?
+    private(set) var rows: [InterventionPlan.Row] = []
+    private(set) var minimumPegawai = 1
+    private var computing = false
+    private var cursor = ScrollList(count: 0, height: 1)
+    private var names: [String: String] = [:]
+
+    static let minimumSteps = [1, 5, 20]
+
+    init(app: App) {
+        load(app: app, force: false)
+    }
+
+    var context: KeyContext { .interventions }
+    var keyBar: [Command] { [.help, .open, .minimumSize, .refresh, .back, .quit] }
+
+    func reload(app: App) {
+        load(app: app, force: false)
+    }
+
+    /// Shows the cached plan when it is still current; otherwise shows "Menghitung…" and
+    /// computes right after that frame is on the screen.
+    private func load(app: App, force: Bool) {
+        if force { app.interventions.invalidate() }
+        if let current = app.interventions.current(app: app) {
+            show(current)
+            return
+        }
+        computing = true
+        app.afterNextFrame { [weak self] in
+            guard let self else { return }
+            self.computing = false
+            app.attempt { self.show(try app.interventions.compute(app: app)) }
+        }
+    }
+
+    private func show(_ plan: InterventionPlan) {
+        let keep = rows.isEmpty ? nil : rows[cursor.selection]
+        self.plan = plan
+        names = DashboardView.listNames(plan.units)
+        applyFilter(keep: keep)
+    }
+
+    private func applyFilter(keep: InterventionPlan.Row?) {
+        rows = plan?.rows(minimumPegawai: minimumPegawai) ?? []
+        cursor.update(count: rows.count)
+        if let keep, let index = rows.firstIndex(where: { $0.unit.kode == keep.unit.kode && $0.intervention == keep.intervention }) {
+            cursor.select(index)
+        }
+    }
+
+    var selected: InterventionPlan.Row? { rows.isEmpty ? nil : rows[cursor.selection] }
+
+    func handle(_ command: Command, app: App) -> Bool {
+        if cursor.move(command) { return true }
+        switch command {
+        case .open:
+            guard let plan, let row = selected else { return true }
+            app.push(InterventionGainersView(app: app, plan: plan, unit: row.unit, intervention: row.intervention))
+        case .minimumSize:
+            let steps = Self.minimumSteps
+            minimumPegawai = steps[((steps.firstIndex(of: minimumPegawai) ?? 0) + 1) % steps.count]
+            applyFilter(keep: selected)
+            app.inform(app.t(L.minimumSizeSet(minimumPegawai)))
+        case .refresh:
+            load(app: app, force: true)
+        default:
+            return false
+        }
+        return true
+    }
+
+    // MARK: Drawing
+
+    /// The texts of one row's cells, in the narrow (80 columns) or the full form.
+    struct Cells {
+        var intervention: String
+        var gainers: String
+        var mean: String
+        var category: String
+
+        init(_ row: InterventionPlan.Row, jp: Int, full: Bool, language: Language, meanDelta: Int, meanWidth: Int) {
+            intervention = language.t(full ? L.interventionName(row.intervention, jp: jp) : L.interventionShort(row.intervention, jp: jp))
+            gainers =
+                full
+                ? language.t(L.gainersOf(row.totals.beneficiaries, row.totals.pegawai))
+                : "\(row.totals.beneficiaries)/\(row.totals.pegawai)"
+            mean = InterventionView.meanChange(row, language: language, deltaWidth: meanDelta, meanWidth: meanWidth)
+            if full {
+                category = row.categoryChanges ? "\(row.categoryBefore.name) -> \(row.categoryAfter.name)" : row.categoryBefore.name
+            } else {
+                category = row.categoryChanges ? EmployeeListView.category(row.categoryAfter.name, width: 8) : ""
+            }
+        }
+    }
+
+    /// ` 68,44 -> 75,50 (+7,06)`, aligned so the arrows line up from row to row.
+    static func meanChange(_ row: InterventionPlan.Row, language: Language, deltaWidth: Int = 0, meanWidth: Int = 5) -> String {
+        DisplayWidth.fit(language.mean(row.meanBefore), toWidth: meanWidth, alignment: .right) + " -> "
+            + DisplayWidth.fit(language.mean(row.meanAfter), toWidth: meanWidth, alignment: .right) + " "
+            + DisplayWidth.fit("(" + language.meanDelta(row.totals.meanGain) + ")", toWidth: deltaWidth)
+    }
+
+    /// Column widths from the rows' contents, so no figure is ever cut: the full form when
+    /// it leaves the unit name at least 24 columns, else the narrow one.
+    struct Layout {
+        var full: Bool
+        var name: Int
+        var intervention: Int
+        var gainers: Int
+        var mean: Int
+        var category: Int
+        var meanDelta: Int
+        /// The width of one mean (`68,44`; `100,00` only when a unit would reach the maximum).
+        var meanWidth: Int
+
+        init(width: Int, rows: [InterventionPlan.Row], jp: Int, language: Language) {
+            let delta = rows.map { DisplayWidth.width(of: language.meanDelta($0.totals.meanGain)) + 2 }.max() ?? 7
+            let means = rows.map { DisplayWidth.width(of: language.mean($0.meanAfter)) }.max() ?? 5
+            var widths = Self.measure(rows, full: true, jp: jp, language: language, meanDelta: delta, meanWidth: means)
+            let full = Self.nameWidth(width, widths) >= 24
+            if !full { widths = Self.measure(rows, full: false, jp: jp, language: language, meanDelta: delta, meanWidth: means) }
+            self.full = full
+            meanDelta = delta
+            meanWidth = means
+            intervention = widths.intervention
+            gainers = widths.gainers
+            mean = widths.mean
+            category = widths.category
+            name = max(8, Self.nameWidth(width, widths))
+        }
+
+        typealias Widths = (intervention: Int, gainers: Int, mean: Int, category: Int)
+
+        /// What the unit name is left with: margins, "#" and a space after each column.
+        static func nameWidth(_ width: Int, _ w: Widths) -> Int {
+            width - 2 - 4 - (w.intervention + 1) - (w.gainers + 1) - (w.mean + 1) - (w.category + 1)
+        }
+
+        static func measure(
+            _ rows: [InterventionPlan.Row], full: Bool, jp: Int, language: Language, meanDelta: Int, meanWidth: Int
+        ) -> Widths {
+            var widths: Widths = (
+                DisplayWidth.width(of: language.t(L.colIntervention)),
+                DisplayWidth.width(of: language.t(full ? L.colGainersFull : L.colGainers)),
+                DisplayWidth.width(of: language.t(L.colUnitMean)),
+                DisplayWidth.width(of: language.t(full ? L.colCategoryChange : L.colNewCategory))
+            )
+            for intervention in Intervention.allCases {
+                let name = language.t(full ? L.interventionName(intervention, jp: jp) : L.interventionShort(intervention, jp: jp))
+                widths.intervention = max(widths.intervention, DisplayWidth.width(of: name))
+            }
+            for row in rows {
+                let cells = Cells(row, jp: jp, full: full, language: language, meanDelta: meanDelta, meanWidth: meanWidth)
+                widths.gainers = max(widths.gainers, DisplayWidth.width(of: cells.gainers))
+                widths.mean = max(widths.mean, DisplayWidth.width(of: cells.mean))
+                widths.category = max(widths.category, DisplayWidth.width(of: cells.category))
+            }
+            return widths
+        }
+    }
+
+    func render(into grid: inout CellGrid, rows height: Int, app: App) {
+        let language = app.language
+        Draw.title(&grid, app.t(L.interventionsTitle), right: "\(app.t(L.labelYear)) \(app.year) ")
+        guard let plan, !computing else {
+            grid.put(app.t(L.interventionsComputing), row: 2, col: 2, style: .highlight, maxWidth: grid.width - 4)
+            for (index, line) in Dialogs.wrap(app.t(L.interventionsComputingHint), width: grid.width - 4).enumerated() {
+                grid.put(line, row: 4 + index, col: 2, style: .dim, maxWidth: grid.width - 4)
+            }
+            return
+        }
+        let units = Set(rows.map(\.unit.kode)).count
+        grid.put(app.t(L.interventionsSummary(rows.count, units, minimumPegawai)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        guard !rows.isEmpty else {
+            grid.put(app.t(L.interventionsNone), row: 3, col: 2, style: .dim, maxWidth: grid.width - 4)
+            return
+        }
+        let layout = Layout(width: grid.width, rows: rows, jp: plan.teknisJP, language: language)
+        var header = DisplayWidth.fit("#", toWidth: 3, alignment: .right) + " " + DisplayWidth.fit(app.t(L.colUnit), toWidth: layout.name)
+        header += " " + DisplayWidth.fit(app.t(L.colIntervention), toWidth: layout.intervention)
+        header += " " + DisplayWidth.fit(app.t(layout.full ? L.colGainersFull : L.colGainers), toWidth: layout.gainers, alignment: .right)
+        header += " " + DisplayWidth.fit(app.t(L.colUnitMean), toWidth: layout.mean)
+        header += " " + DisplayWidth.fit(app.t(layout.full ? L.colCategoryChange : L.colNewCategory), toWidth: layout.category)
+        grid.put(header, row: 2, col: 1, style: .header, maxWidth: grid.width - 2)
+
+        let panelHeight = 3
+        let legend = layout.full ? 0 : 1
+        let listHeight = max(3, height - 3 - legend - panelHeight)
+        let categoryCol = 1 + 4 + layout.name + 1 + layout.intervention + 1 + layout.gainers + 1 + layout.mean + 1
+        for (offset, index) in cursor.visible(height: listHeight).enumerated() {
+            let row = rows[index]
+            let cells = Cells(
+                row, jp: plan.teknisJP, full: layout.full, language: language, meanDelta: layout.meanDelta, meanWidth: layout.meanWidth)
+            var text = DisplayWidth.fit("\(index + 1)", toWidth: 3, alignment: .right) + " "
+                + DisplayWidth.fit(names[row.unit.kode] ?? row.unit.nama, toWidth: layout.name)
+            text += " " + DisplayWidth.fit(cells.intervention, toWidth: layout.intervention)
+            text += " " + DisplayWidth.fit(cells.gainers, toWidth: layout.gainers, alignment: .right)
+            text += " " + DisplayWidth.fit(cells.mean, toWidth: layout.mean)
+            text += " " + DisplayWidth.fit(cells.category, toWidth: layout.category)
+            let line = 3 + offset
+            let isSelected = index == cursor.selection
+            if isSelected { grid.fill(row: line, col: 0, width: grid.width, height: 1, style: .selected) }
+            grid.put(text, row: line, col: 1, style: isSelected ? .selected : .normal, maxWidth: grid.width - 2)
+            if !isSelected, row.categoryChanges {
+                grid.setStyle(row: line, col: categoryCol, width: layout.category, style: Draw.categoryStyle(row.categoryAfter))
+            }
+        }
+        var next = 3 + listHeight
+        if legend > 0 {
+            grid.put(app.t(L.interventionsLegend), row: next, col: 1, style: .dim, maxWidth: grid.width - 2)
+            next += 1
+        }
+        guard let row = selected, next + 2 < height else { return }
+        let unitName = names[row.unit.kode] ?? row.unit.nama
+        grid.hline(row: next, col: 0, width: grid.width)
+        grid.put(" " + unitName + " ", row: next, col: 2, style: .header, maxWidth: grid.width - 4)
+        for (index, text) in Self.describe(row, unitName: row.unit.nama, jp: plan.teknisJP, language: language).enumerated()
+        where next + 1 + index < height {
+            grid.put(text, row: next + 1 + index, col: 1, maxWidth: grid.width - 2)
+        }
+    }
+
+    /// The selected row in two lines of words.
+    static func describe(_ row: InterventionPlan.Row, unitName: String, jp: Int, language: Language) -> [String] {
+        let name = language.t(L.interventionName(row.intervention, jp: jp))
+        let gainers = language.t(L.gainersOf(row.totals.beneficiaries, row.totals.pegawai))
+        var second = language.t(L.unitMean) + " " + language.mean(row.meanBefore) + " -> " + language.mean(row.meanAfter)
+            + " (" + language.meanDelta(row.totals.meanGain) + ")  " + row.categoryBefore.name
+        if row.categoryChanges { second += " -> " + row.categoryAfter.name }
+        return [language.t(L.interventionFor(name, gainers, unitName)), second]
+    }
+}
+
+/// The employees of a unit (sub-units included) who would gain from one intervention: NIP,
+/// name, jabatan and their total now and after, the largest gain first. Enter opens the
+/// employee's page.
+final class InterventionGainersView: View {
+    let unit: OrgUnit
+    let intervention: Intervention
+    private(set) var row: InterventionPlan.Row?
+    private(set) var items: [(pegawai: Pegawai, now: Double, gain: Double)] = []
+    private var jp = 20
+    private var computing = false
+    private var cursor = ScrollList(count: 0, height: 1)
+
+    init(app: App, plan: InterventionPlan, unit: OrgUnit, intervention: Intervention) {
+        self.unit = unit
+        self.intervention = intervention
+        show(plan, app: app)
+    }
+
+    var context: KeyContext { .interventions }
+    var keyBar: [Command] { [.help, .open, .refresh, .back, .quit] }
+
+    func reload(app: App) {
+        load(app: app, force: false)
+    }
+
+    private func load(app: App, force: Bool) {
+        if force { app.interventions.invalidate() }
+        if let current = app.interventions.current(app: app) {
+            show(current, app: app)
+            return
+        }
+        computing = true
+        app.afterNextFrame { [weak self] in
+            guard let self else { return }
+            self.computing = false
+            app.attempt { self.show(try app.interventions.compute(app: app), app: app) }
+        }
+    }
+
+    private func show(_ plan: InterventionPlan, app: App) {
+        let keep = items.isEmpty ? nil : items[cursor.selection].pegawai.nip
+        jp = plan.teknisJP
+        row = plan.rows.first { $0.unit.kode == unit.kode && $0.intervention == intervention }
+        let gains = Dictionary(
+            plan.gainers(unit: unit.kode, intervention: intervention).map { ($0.nip, $0.gain) }, uniquingKeysWith: { a, _ in a })
+        items = []
+        app.attempt {
+            for scored in try app.store.scores(year: app.year, unit: unit.kode) {
+                if let gain = gains[scored.pegawai.nip] { items.append((scored.pegawai, scored.score.total, gain)) }
+            }
+        }
+        items.sort { ($0.gain, $1.pegawai.nama.lowercased()) > ($1.gain, $0.pegawai.nama.lowercased()) }
+        cursor.update(count: items.count)
+        if let keep, let index = items.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.select(index) }
+    }
+
+    func handle(_ command: Command, app: App) -> Bool {
+        if cursor.move(command) { return true }
+        switch command {
+        case .open:
+            guard !items.isEmpty else { return true }
+            let nip = items[cursor.selection].pegawai.nip
+            app.attempt {
+                if let page = try EmployeeView(app: app, nip: nip) { app.push(page) }
+            }
+        case .refresh:
+            load(app: app, force: true)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// `57,5 -> 80 (+22,5)`, aligned from row to row.
+    static func totalChange(now: Double, gain: Double, language: Language) -> String {
+        DisplayWidth.fit(language.points(now), toWidth: 4, alignment: .right) + " -> "
+            + DisplayWidth.fit(language.points(now + gain), toWidth: 4, alignment: .right) + " (" + language.delta(gain) + ")"
+    }
+
+    func render(into grid: inout CellGrid, rows height: Int, app: App) {
+        let language = app.language
+        let name = app.t(L.interventionName(intervention, jp: jp))
+        Draw.title(&grid, app.t(L.gainersTitle(name, unit.nama)), right: "\(app.t(L.labelYear)) \(app.year) ")
+        if computing {
+            grid.put(app.t(L.interventionsComputing), row: 2, col: 2, style: .highlight, maxWidth: grid.width - 4)
+            return
+        }
+        if let row {
+            let lines = InterventionView.describe(row, unitName: unit.nama, jp: jp, language: language)
+            grid.put(lines[1], row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        }
+        let full = grid.width >= 120
+        let category = full ? 23 : 8
+        let totalWidth = max(
+            DisplayWidth.width(of: app.t(L.colTotalChange)),
+            items.map { DisplayWidth.width(of: Self.totalChange(now: $0.now, gain: $0.gain, language: language)) }.max() ?? 0)
+        let jabatan = full ? 24 : 4
+        let nameWidth = max(8, grid.width - 1 - 18 - 1 - 1 - jabatan - 1 - totalWidth - 1 - category - 1)
+        var header = " " + DisplayWidth.fit(app.t(L.colNIP), toWidth: 18) + " " + DisplayWidth.fit(app.t(L.colName), toWidth: nameWidth)
+        header += " " + DisplayWidth.fit(app.t(full ? L.colJabatan : L.colJabatanShort), toWidth: jabatan)
+        header += " " + DisplayWidth.fit(app.t(L.colTotalChange), toWidth: totalWidth)
+        header += " " + DisplayWidth.fit(app.t(full ? L.colCategory : L.colNewCategory), toWidth: category)
+        grid.put(header, row: 2, col: 0, style: .header, maxWidth: grid.width)
+        guard !items.isEmpty else {
+            grid.put(app.t(L.gainersNone), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)
+            return
+        }
+        let categoryCol = 1 + 18 + 1 + nameWidth + 1 + jabatan + 1 + totalWidth + 1
+        for (offset, index) in cursor.visible(height: height - 4).enumerated() {
+            let item = items[index]
+            let before = app.engine.category(for: item.now)
+            let after = app.engine.category(for: item.now + item.gain)
+            let categoryText: String
+            if full {
+                categoryText = before.rank == after.rank ? before.name : "\(before.name) -> \(after.name)"
+            } else {
+                categoryText = before.rank == after.rank ? "" : EmployeeListView.category(after.name, width: 8)
+            }
+            var text = " " + DisplayWidth.fit(item.pegawai.nip, toWidth: 18) + " " + DisplayWidth.fit(item.pegawai.nama, toWidth: nameWidth)
+            text += " " + DisplayWidth.fit(EmployeeListView.jabatan(item.pegawai, full: full), toWidth: jabatan)
+            text += " " + DisplayWidth.fit(Self.totalChange(now: item.now, gain: item.gain, language: language), toWidth: totalWidth)
+            text += " " + DisplayWidth.fit(categoryText, toWidth: category)
+            let line = 3 + offset
+            let isSelected = index == cursor.selection
+            if isSelected { grid.fill(row: line, col: 0, width: grid.width, height: 1, style: .selected) }
+            grid.put(text, row: line, col: 0, style: isSelected ? .selected : .normal, maxWidth: grid.width)
+            if !isSelected, before.rank != after.rank {
+                grid.setStyle(row: line, col: categoryCol, width: category, style: Draw.categoryStyle(after))
+            }
+        }
+        grid.put(app.t(L.gainersLegend), row: height - 1, col: 1, style: .dim, maxWidth: grid.width - 2)
+    }
+}
