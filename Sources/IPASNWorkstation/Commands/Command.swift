@@ -95,7 +95,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .sort: return Txt("Ganti urutan", "Change the sort order")
         case .dashboard: return Txt("Dasbor pimpinan", "Supervisor dashboard")
         case .interventions:
-            return Txt("Potensi intervensi: diklat yang paling menaikkan indeks", "Training potential: where a course raises the index most")
+            return Txt("Potensi intervensi: diklat paling berdampak", "Training potential: where a course helps most")
         case .minimumSize: return Txt("Saring unit kecil (min. 1/5/20 pegawai)", "Hide small units (min. 1/5/20 employees)")
         case .refresh: return Txt("Muat ulang dan gambar ulang", "Reload and redraw")
         case .undo: return Txt("Batalkan perubahan terakhir", "Undo the last change")

@@ -284,6 +284,11 @@ enum L {
         "Gain: employees gaining/all employees  New cat.: when the unit category changes")
     static let interventionsNone = Txt(
         "Tidak ada diklat yang akan menaikkan nilai pegawai.", "No course would raise any employee's score.")
+    static func interventionsNoneFiltered(_ n: Int) -> Txt {
+        Txt(
+            "Tidak ada unit dengan minimal \(n) pegawai yang akan naik. Tekan f untuk semua unit.",
+            "No unit of \(n)+ employees would gain. Press f for every unit.")
+    }
     /// The selected row in words: `Diklat teknis 20 JP untuk 12 dari 34 pegawai Dinas X`.
     static func interventionFor(_ name: String, _ gainers: String, _ unit: String) -> Txt {
         Txt("\(name) untuk \(gainers) \(unit)", "\(name) for \(gainers) of \(unit)")

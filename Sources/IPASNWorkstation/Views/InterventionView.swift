@@ -183,7 +183,8 @@ final class InterventionView: View {
         let units = Set(rows.map(\.unit.kode)).count
         grid.put(app.t(L.interventionsSummary(rows.count, units, minimumPegawai)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
         guard !rows.isEmpty else {
-            grid.put(app.t(L.interventionsNone), row: 3, col: 2, style: .dim, maxWidth: grid.width - 4)
+            let none = minimumPegawai > 1 && !plan.rows.isEmpty ? L.interventionsNoneFiltered(minimumPegawai) : L.interventionsNone
+            grid.put(app.t(none), row: 3, col: 2, style: .dim, maxWidth: grid.width - 4)
             return
         }
         let layout = Layout(width: grid.width, rows: rows, jp: plan.teknisJP, language: language)

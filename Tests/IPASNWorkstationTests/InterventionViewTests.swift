@@ -1,0 +1,256 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+import IPASNTerminal
+import Testing
+@testable import IPASNWorkstation
+
+let pelaksana12NIP = "198501012010011001"
+let pelaksanaFullNIP = "198602022011012002"
+let administratorNIP = "197503032000031003"
+let fungsionalFullNIP = "198804042012012004"
+
+/// Dinas Perhubungan (root) with Bidang Lalu Lintas, four employees, measurement year 2024.
+/// Scores by hand (bkn-2019):
+/// - Eko (pelaksana, Bidang): S-1 15, 12 JP teknis in 2024 (short of 20: 0), no seminar,
+///   SKP Sangat Baik 30, disiplin 5: total 50. A 20-JP teknis course would make 32 JP:
+///   +22,5 (72,5); a seminar +17,5 (67,5).
+/// - Fitri (pelaksana, Bidang): S-1 15, 24 JP teknis + a seminar in 2024 (40), SKP 30,
+///   disiplin 5: total 90; kompetensi full, nothing would raise her.
+/// - Gunawan (struktural administrator, Dinas): teknis 20 JP 15 + seminar 10, no PIM III
+///   (0 of 15), disiplin 5: total 30. Only the leadership course raises him: +15 (45).
+/// - Hana (fungsional, Dinas): fungsional 15 + teknis 15 + seminar 10, disiplin 5: total 45,
+///   nothing would raise her.
+/// Bidang: mean (50 + 90) / 2 = 70,00; teknis +22,5/2 = 11,25 -> 81,25 (Rendah -> Tinggi);
+/// seminar +8,75 -> 78,75 (Rendah -> Sedang).
+/// Dinas (with Bidang): mean 215 / 4 = 53,75; teknis +5,625 -> 59,375 (59,38), seminar
+/// +4,375 -> 58,125 (58,13), kepemimpinan +3,75 -> 57,50; all Sangat Rendah.
+func makeInterventionStore() throws -> SQLiteStore {
+    let store = try SQLiteStore.inMemory(context: testContext)
+    try store.setMeasurementYear(2024)
+    try store.saveUnit(OrgUnit(kode: "DISHUB", nama: "Dinas Perhubungan"))
+    try store.saveUnit(OrgUnit(kode: "DISHUB.1", nama: "Bidang Lalu Lintas", induk: "DISHUB"))
+    try store.savePegawai(Pegawai(nip: pelaksana12NIP, nama: "Eko Prasetyo", kodeUnit: "DISHUB.1", jenisJabatan: .pelaksana))
+    try store.savePegawai(Pegawai(nip: pelaksanaFullNIP, nama: "Fitri Handayani", kodeUnit: "DISHUB.1", jenisJabatan: .pelaksana))
+    try store.savePegawai(
+        Pegawai(nip: administratorNIP, nama: "Gunawan Wibisono", kodeUnit: "DISHUB", jenisJabatan: .struktural, jenjang: "Administrator"))
+    try store.savePegawai(
+        Pegawai(nip: fungsionalFullNIP, nama: "Hana Pertiwi", kodeUnit: "DISHUB", jenisJabatan: .fungsional, jenjang: "Analis Kebijakan Ahli Muda"))
+    func teknis(_ nip: String, _ jp: Int, _ name: String) -> Record {
+        .diklat(Diklat(nip: nip, jenis: JenisDiklat.withID(3)!, nama: name, tanggalMulai: day("2024-03-01"), tanggalSelesai: day("2024-03-05"), jp: jp))
+    }
+    func seminar(_ nip: String) -> Record {
+        .diklat(Diklat(nip: nip, jenis: JenisDiklat.withID(9)!, nama: "Seminar Transportasi", tanggalMulai: day("2024-06-10"), tanggalSelesai: day("2024-06-10"), jp: 8))
+    }
+    for nip in [pelaksana12NIP, pelaksanaFullNIP] {
+        try store.add(.pendidikan(Pendidikan(nip: nip, tingkat: .s1, tanggalLulus: day("2008-08-30"), namaSekolah: "Universitas Hasanuddin")))
+        try store.add(.skp(SKP(nip: nip, tahun: 2024, predikat: .sangatBaik)))
+    }
+    try store.add(teknis(pelaksana12NIP, 12, "Pelatihan Rambu"))
+    try store.add(teknis(pelaksanaFullNIP, 24, "Pelatihan Rekayasa Lalu Lintas"))
+    try store.add(seminar(pelaksanaFullNIP))
+    try store.add(teknis(administratorNIP, 20, "Pelatihan Perencanaan"))
+    try store.add(seminar(administratorNIP))
+    try store.add(
+        .diklat(Diklat(nip: fungsionalFullNIP, jenis: .fungsional, nama: "Diklat Fungsional Analis Kebijakan", tanggalMulai: day("2020-03-01"), tanggalSelesai: day("2020-03-20"), jp: 60)))
+    try store.add(teknis(fungsionalFullNIP, 20, "Pelatihan Analisis Data"))
+    try store.add(seminar(fungsionalFullNIP))
+    return store
+}
+
+/// Runs a workstation over scripted input, returning the screen and the station (for its cache).
+func runStation(
+    _ store: Store, size: Size = Size(width: 80, height: 24), language: Language = .id, script: (VirtualScreen) -> Void
+) throws -> (VirtualScreen, Workstation) {
+    let screen = VirtualScreen(size: size)
+    script(screen)
+    let station = try Workstation(store: store, screen: screen, language: language, context: testContext)
+    try station.run()
+    return (screen, station)
+}
+
+/// The list rows of a frame (lines starting with a rank number), in order.
+func rankedRows(_ grid: CellGrid) -> [String] {
+    grid.lines().filter { line in
+        let trimmed = line.drop { $0 == " " }
+        return line.hasPrefix(" ") && trimmed.first?.isNumber == true && trimmed.contains(" -> ")
+    }
+}
+
+@Suite struct InterventionViewTests {
+    @Test func ranksUnitsByTheRiseOfTheMeanWithIndonesianNumbers() throws {
+        let store = try makeInterventionStore()
+        let (screen, _) = try runStation(store) { s in
+            s.enqueue(.function(5))
+            s.enqueue(text: "i")
+        }
+        // "Menghitung" is on the screen before any figure is.
+        let computing = try #require(screen.frames.firstIndex { $0.text.contains("Menghitung potensi intervensi…") })
+        let result = try #require(screen.frames.firstIndex { $0.text.contains("peluang") })
+        #expect(computing < result)
+        #expect(!screen.frames[computing].text.contains("Teknis 20 JP"))
+
+        let grid = screen.lastFrame!
+        #expect(grid.text.contains("Potensi Intervensi"))
+        #expect(grid.text.contains("5 peluang di 2 unit"))
+        let rows = rankedRows(grid)
+        #expect(rows.count == 5, "fungsional helps nobody; Fitri and Hana gain nothing: \(rows)")
+        guard rows.count == 5 else { return }
+        #expect(rows[0].contains("Bidang Lalu Lintas") && rows[0].contains("Teknis 20 JP") && rows[0].contains(" 1/2 "))
+        #expect(rows[0].contains("70,00 -> 81,25 (+11,25)") && rows[0].contains("Tinggi"))
+        #expect(rows[1].contains("Bidang Lalu Lintas") && rows[1].contains("Seminar") && rows[1].contains("70,00 -> 78,75 (+8,75)"))
+        #expect(rows[1].contains("Sedang"))
+        #expect(rows[2].contains("Dinas Perhubungan") && rows[2].contains("Teknis 20 JP") && rows[2].contains(" 1/4 "))
+        #expect(rows[2].contains("53,75 -> 59,38 (+5,63)"))
+        #expect(rows[3].contains("Dinas Perhubungan") && rows[3].contains("Seminar") && rows[3].contains("53,75 -> 58,13 (+4,38)"))
+        #expect(rows[4].contains("Dinas Perhubungan") && rows[4].contains("Kepemimpinan") && rows[4].contains("53,75 -> 57,50 (+3,75)"))
+        #expect(!rows[2].contains("Rendah"), "no category change in the Dinas: the column stays empty")
+        // The selected (first) row in words below the list.
+        #expect(grid.text.contains("Diklat teknis 20 JP untuk 1 dari 2 pegawai Bidang Lalu Lintas"))
+        #expect(grid.text.contains("Rata-rata unit 70,00 -> 81,25 (+11,25)  Rendah -> Tinggi"))
+        // 80x24: nothing wider than the screen, no figure cut.
+        for line in grid.lines() { #expect(DisplayWidth.width(of: line) <= 80) }
+        for row in rows { #expect(!row.contains("…"), "\(row)") }
+        #expect(grid.line(23).contains("Esc Kembali"))
+    }
+
+    @Test func wideTerminalGetsFullNamesAndCounts() throws {
+        let store = try makeInterventionStore()
+        let (screen, _) = try runStation(store, size: Size(width: 130, height: 30)) { s in s.enqueue(text: "i") }
+        let rows = rankedRows(screen.lastFrame!)
+        #expect(rows.first?.contains("Diklat teknis 20 JP") == true)
+        #expect(rows.first?.contains("1 dari 2 pegawai") == true)
+        #expect(rows.first?.contains("Rendah -> Tinggi") == true)
+        #expect(rows.last?.contains("Diklat kepemimpinan") == true)
+        #expect(rows.last?.contains("Sangat Rendah") == true, "unchanged category shown as it is")
+    }
+
+    @Test func enterListsExactlyTheEmployeesWhoGainAndOpensTheirPage() throws {
+        let store = try makeInterventionStore()
+        var teknisList = 0
+        var leadershipList = 0
+        let (screen, _) = try runStation(store) { s in
+            s.enqueue(text: "i")
+            s.enqueue(.down)
+            s.enqueue(.down)  // Dinas Perhubungan, teknis
+            s.enqueue(.enter)
+            teknisList = s.pendingEventCount
+            s.enqueue(.escape)
+            s.enqueue(.end)  // Dinas Perhubungan, kepemimpinan
+            s.enqueue(.enter)
+            leadershipList = s.pendingEventCount
+            s.enqueue(.enter)
+        }
+        // Frames: one per event plus the "Menghitung" frame before the first result.
+        let teknis = screen.frames[teknisList + 1]
+        #expect(teknis.text.contains("Diklat teknis 20 JP — Dinas Perhubungan"))
+        let teknisPeople = teknis.lines().filter { $0.contains(" -> ") && $0.hasPrefix(" 19") }
+        #expect(teknisPeople.count == 1)
+        #expect(teknisPeople.first?.contains(pelaksana12NIP) == true)
+        #expect(teknisPeople.first?.contains("Eko Prasetyo") == true)
+        #expect(teknisPeople.first?.contains(" Pel ") == true)
+        #expect(teknisPeople.first?.contains("50 -> 72,5 (+22,5)") == true)
+        #expect(teknisPeople.first?.contains("Sedang") == true, "Sangat Rendah -> Sedang")
+        for other in ["Fitri", "Gunawan", "Hana"] { #expect(!teknis.text.contains(other)) }
+
+        let leadership = screen.frames[leadershipList + 1]
+        let leaders = leadership.lines().filter { $0.contains(" -> ") && $0.hasPrefix(" 19") }
+        #expect(leaders.count == 1)
+        #expect(leaders.first?.contains("Gunawan Wibisono") == true)
+        #expect(leaders.first?.contains(" Str ") == true)
+        #expect(leaders.first?.contains("30 ->   45 (+15)") == true)
+
+        #expect(screen.text.contains("Data Pegawai — Gunawan Wibisono"), "Enter opens the employee page")
+    }
+
+    @Test func englishLabelsAndNumbers() throws {
+        let store = try makeInterventionStore()
+        let (screen, _) = try runStation(store, language: .en) { s in s.enqueue(text: "i") }
+        #expect(screen.everShowed("Computing the training potential…"))
+        let grid = screen.lastFrame!
+        #expect(grid.text.contains("Training Potential"))
+        let rows = rankedRows(grid)
+        #expect(rows.first?.contains("Technical 20 JP") == true)
+        #expect(rows.first?.contains("70.00 -> 81.25 (+11.25)") == true)
+        #expect(rows.last?.contains("Leadership") == true)
+        #expect(grid.text.contains("Technical course 20 JP for 1 of 2 employees of Bidang Lalu Lintas"))
+        #expect(grid.text.contains("Unit mean 70.00 -> 81.25 (+11.25)"))
+        #expect(!grid.text.contains("Rata-rata"))
+    }
+
+    @Test func helpAndKeymapListTheCommand() throws {
+        let store = try makeInterventionStore()
+        let screen = try run(store) { s in s.enqueue(text: "?") }
+        let line = try #require(screen.line(containing: "Potensi intervensi"))
+        #expect(line.contains("i,F4"))
+        #expect(Keymap.standard.command(for: .char("i"), in: .dashboard) == .interventions)
+        #expect(Keymap.standard.command(for: .function(4), in: .units) == .interventions)
+        #expect(Keymap.standard.command(for: .char("f"), in: .interventions) == .minimumSize)
+        #expect(Keymap.standard.command(for: .enter, in: .interventions) == .open)
+    }
+
+    @Test func computedOnceAndAgainOnlyWhenDataChangesOrCtrlL() throws {
+        let store = try makeInterventionStore()
+        let (screen, station) = try runStation(store) { s in
+            s.enqueue(text: "i")
+            s.enqueue(.escape)
+            s.enqueue(text: "i")  // unchanged data: from the cache
+            s.enqueue(.escape)
+            s.enqueue(text: "u")  // undoes Hana's seminar: the data changed
+            s.enqueue(text: "i")
+            s.enqueue(.ctrl("l"))  // forced
+        }
+        #expect(station.app.interventions.computations == 3)
+        #expect(screen.frames.filter { $0.text.contains("Menghitung potensi") }.count == 3)
+        // After the undo Hana (no seminar) gains 10 from a seminar: the Dinas gets a fungsional-free seminar row with 2 of 4.
+        let rows = rankedRows(screen.lastFrame!)
+        #expect(rows.contains { $0.contains("Dinas Perhubungan") && $0.contains("Seminar") && $0.contains(" 2/4 ") })
+    }
+
+    @Test func filterHidesSmallUnits() throws {
+        let store = try makeInterventionStore()
+        var filtered = 0
+        let (screen, _) = try runStation(store) { s in
+            s.enqueue(text: "i")
+            s.enqueue(text: "f")  // at least 5 employees: none here
+            filtered = s.pendingEventCount
+            s.enqueue(text: "ff")  // 20, then back to every unit
+        }
+        let hidden = screen.frames[filtered + 1]
+        #expect(rankedRows(hidden).isEmpty)
+        #expect(hidden.text.contains("Tidak ada unit dengan minimal 5 pegawai"))
+        #expect(hidden.text.contains("Hanya unit dengan minimal 5 pegawai."))
+        #expect(rankedRows(screen.lastFrame!).count == 5)
+
+        let plan = try InterventionPlan.compute(store: store, year: 2024, ruleset: .bkn2019)
+        let bigger = plan.rows(minimumPegawai: 3)
+        #expect(bigger.count == 3)
+        #expect(bigger.allSatisfy { $0.unit.kode == "DISHUB" })
+    }
+
+    @Test func planAgreesWithThePlannersTallyAndKeepsOnlyGainers() throws {
+        let store = try makeInterventionStore()
+        let plan = try InterventionPlan.compute(store: store, year: 2024, ruleset: .bkn2019)
+        let planner = InterventionPlanner(ruleset: .bkn2019)
+        var direct: [String: [Intervention: InterventionTotals]] = [:]
+        try store.forEachEmployeeRecords(inUnit: nil) { planner.tally($0, year: 2024, into: &direct) }
+        let folded = UnitAggregation.fold(units: try store.units(), direct: direct, zero: [:]) { into, other in
+            for (key, value) in other { into[key, default: InterventionTotals()].add(value) }
+        }
+        for node in folded {
+            for intervention in Intervention.allCases {
+                let row = plan.rows.first { $0.unit.kode == node.unit.kode && $0.intervention == intervention }
+                let expected = node.value[intervention]
+                if let expected, expected.beneficiaries > 0 {
+                    #expect(row?.totals == expected, "\(node.unit.kode) \(intervention)")
+                } else {
+                    #expect(row == nil, "\(node.unit.kode) \(intervention)")
+                }
+            }
+        }
+        #expect(plan.gainers(unit: "DISHUB", intervention: .teknis) == [InterventionPlan.Gainer(nip: pelaksana12NIP, gain: 22.5)])
+        #expect(plan.gainers(unit: "DISHUB", intervention: .kepemimpinan) == [InterventionPlan.Gainer(nip: administratorNIP, gain: 15)])
+        #expect(plan.gainers(unit: "DISHUB.1", intervention: .kepemimpinan).isEmpty)
+        #expect(plan.gainers(unit: "DISHUB", intervention: .fungsional).isEmpty)
+    }
+}
