@@ -70,16 +70,8 @@ extension SQLiteStore {
         var touched: Set<String> = []
         var imported = 0
         while let line = try rows.next() {
-            let record: IPASNCore.Record
-            switch line.value {
-            case .record(let r): record = r
-            case .invalid(let failure):
-                for issue in failure.issues where issue.severity == .error {
-                    issues.append(LineIssue(line: line.number, issue: issue))
-                }
-                continue
-            case .unit, .pegawai:
-                issues.append(LineIssue(line: line.number, issue: Self.wrongKind))
+            guard case .record(let record) = line.value else {
+                Self.refuse(line, into: &issues)
                 continue
             }
             let nip = record.nip
@@ -139,6 +131,18 @@ extension SQLiteStore {
         }
     }
 
+    /// Records why a row that is not of the imported kind's value cannot be imported: its
+    /// parse failures, or that it is of another kind.
+    static func refuse(_ line: Line<ImportRow>, into issues: inout [LineIssue]) {
+        if case .invalid(let failure) = line.value {
+            for issue in failure.issues where issue.severity == .error {
+                issues.append(LineIssue(line: line.number, issue: issue))
+            }
+        } else {
+            issues.append(LineIssue(line: line.number, issue: wrongKind))
+        }
+    }
+
     static let wrongKind = ValidationIssue(
         field: "", code: .custom(id: "Baris ini bukan jenis data yang diimpor.", en: "This row is not of the imported kind."))
 
@@ -161,16 +165,8 @@ extension SQLiteStore {
         let statement = try db.makeStatement(sql: Self.upsertPegawaiSQL)
         var imported = 0
         while let line = try rows.next() {
-            let pegawai: Pegawai
-            switch line.value {
-            case .pegawai(let p): pegawai = p
-            case .invalid(let failure):
-                for issue in failure.issues where issue.severity == .error {
-                    issues.append(LineIssue(line: line.number, issue: issue))
-                }
-                continue
-            case .unit, .record:
-                issues.append(LineIssue(line: line.number, issue: Self.wrongKind))
+            guard case .pegawai(let pegawai) = line.value else {
+                Self.refuse(line, into: &issues)
                 continue
             }
             if let earlier = seen[pegawai.nip] {
@@ -206,12 +202,8 @@ extension SQLiteStore {
                 }
                 lineOf[unit.kode] = line.number
                 fileUnits.append(Line(line.number, unit))
-            case .invalid(let failure):
-                for issue in failure.issues where issue.severity == .error {
-                    issues.append(LineIssue(line: line.number, issue: issue))
-                }
-            case .pegawai, .record:
-                issues.append(LineIssue(line: line.number, issue: Self.wrongKind))
+            case .invalid, .pegawai, .record:
+                Self.refuse(line, into: &issues)
             }
         }
         // Resolve the tree now that every row is known: parents may come after children.
