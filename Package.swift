@@ -19,15 +19,22 @@ let package = Package(
             name: "IPASNStore",
             dependencies: ["IPASNCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // Reading import files (CSV, any separator and encoding admins produce) into parsed rows.
-        .target(name: "IPASNImport", dependencies: ["IPASNCore", "IPASNStore"]),
+        // Files in and out: reading import files (CSV, any separator and encoding admins produce)
+        // into parsed rows, and writing every export and report format.
+        .target(name: "IPASNFiles", dependencies: ["IPASNCore", "IPASNStore"]),
+        // The use cases both front ends share: figures, plans, activity, progress.
+        .target(name: "IPASNReports", dependencies: ["IPASNCore", "IPASNStore"]),
+        // Helpers shared by every test target: injected clock, fixtures, screen checkpoints,
+        // and the Store conformance suite.
+        .target(name: "IPASNTestSupport", dependencies: ["IPASNCore", "IPASNStore", "IPASNTerminal"]),
         // A realistic, deterministic sample province (units, names, NIPs, records) for trying and benchmarks.
-        .target(name: "IPASNDemo", dependencies: ["IPASNCore", "IPASNStore", "IPASNImport"]),
+        .target(name: "IPASNDemo", dependencies: ["IPASNCore", "IPASNStore", "IPASNFiles"]),
         // The province-scale benchmark suite behind `ipasn bench` / `make bench`.
         .target(
             name: "IPASNBench",
             dependencies: [
-                "IPASNCore", "IPASNStore", "IPASNImport", "IPASNDemo", "IPASNTerminal", "IPASNWorkstation",
+                "IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNDemo", "IPASNTerminal",
+                "IPASNWorkstation",
             ]
         ),
         // The tiny C shim over the system ncursesw library.
@@ -37,25 +44,29 @@ let package = Package(
         // The workstation screens: data entry, live subtotals, dashboard.
         .target(
             name: "IPASNWorkstation",
-            dependencies: ["IPASNCore", "IPASNStore", "IPASNImport", "IPASNTerminal"]
+            dependencies: ["IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNTerminal"]
         ),
         .executableTarget(
             name: "ipasn",
             dependencies: [
-                "IPASNCore", "IPASNStore", "IPASNImport", "IPASNDemo", "IPASNTerminal", "IPASNWorkstation",
-                "IPASNBench",
+                "IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNDemo", "IPASNTerminal",
+                "IPASNWorkstation", "IPASNBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "IPASNCoreTests", dependencies: ["IPASNCore"]),
-        .testTarget(name: "IPASNStoreTests", dependencies: ["IPASNStore", "IPASNCore"]),
-        .testTarget(name: "IPASNImportTests", dependencies: ["IPASNImport", "IPASNStore", "IPASNCore"]),
-        .testTarget(name: "IPASNDemoTests", dependencies: ["IPASNDemo", "IPASNStore", "IPASNCore"]),
-        .testTarget(name: "IPASNCLITests", dependencies: ["ipasn"]),
-        .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal"]),
+        .testTarget(name: "IPASNCoreTests", dependencies: ["IPASNCore", "IPASNTestSupport"]),
+        .testTarget(name: "IPASNStoreTests", dependencies: ["IPASNStore", "IPASNCore", "IPASNTestSupport"]),
+        .testTarget(name: "IPASNFilesTests", dependencies: ["IPASNFiles", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
+        .testTarget(
+            name: "IPASNReportsTests",
+            dependencies: ["IPASNReports", "IPASNStore", "IPASNCore", "IPASNTestSupport"]
+        ),
+        .testTarget(name: "IPASNDemoTests", dependencies: ["IPASNDemo", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
+        .testTarget(name: "IPASNCLITests", dependencies: ["ipasn", "IPASNTestSupport"]),
+        .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(
             name: "IPASNWorkstationTests",
-            dependencies: ["IPASNWorkstation", "IPASNTerminal", "IPASNStore", "IPASNCore"]
+            dependencies: ["IPASNWorkstation", "IPASNTerminal", "IPASNStore", "IPASNCore", "IPASNTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,7 @@
 import Foundation
 import IPASNCore
 import IPASNDemo
-import IPASNImport
+import IPASNFiles
 import IPASNStore
 
 /// The benchmark's data: the deterministic demo sample, written as the six CSV files and
@@ -58,7 +58,7 @@ enum Dataset {
             try store.setMeasurementYear(year)
             let importer = Importer(store: store)
             for kind in CSVFileKind.allCases where kind != .diklat {
-                let importKind = IPASNImport.ImportKind(rawValue: kind.rawValue)!
+                let importKind = IPASNFiles.ImportKind(rawValue: kind.rawValue)!
                 let report = try importer.importFile(
                     kind: importKind, path: "\(dir)/\(kind.fileName)", skipInvalid: false, today: today)
                 let errors = report.issues.filter { $0.issue.severity == .error }

@@ -1,6 +1,6 @@
 import Foundation
 import IPASNCore
-import IPASNImport
+import IPASNFiles
 
 /// Writing CSV text: comma-separated, fields quoted (with doubled quotes) only when they
 /// contain a comma, a quote or a line break.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import IPASNCore
-import IPASNImport
+import IPASNFiles
 import IPASNStore
 
 extension ImportKind: ExpressibleByArgument {}

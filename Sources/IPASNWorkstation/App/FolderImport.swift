@@ -1,6 +1,6 @@
 import Foundation
 import IPASNCore
-import IPASNImport
+import IPASNFiles
 import IPASNStore
 
 /// The workstation's import: one CSV file (its kind read from its name, e.g. `diklat.csv`,

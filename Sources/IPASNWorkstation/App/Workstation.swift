@@ -21,7 +21,7 @@ public final class Workstation {
     ///   - loadDemo: loads the demo sample into the store (offered on an empty database).
     ///   - importFile: imports a file or folder path into the store (offered on an empty
     ///     database); its outcome is shown as counts and problems. Nil uses ``FolderImport``
-    ///     (the `Importer` of IPASNImport).
+    ///     (the `Importer` of IPASNFiles).
     public init(
         store: Store, screen: Screen, language: Language = .id, context: StoreContext,
         keymap: Keymap = .standard, loadDemo: (() throws -> Void)? = nil,

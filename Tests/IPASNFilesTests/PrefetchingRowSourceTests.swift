@@ -3,7 +3,7 @@ import IPASNCore
 import IPASNStore
 import Testing
 
-@testable import IPASNImport
+@testable import IPASNFiles
 
 struct CountingSource: ImportRowSource, Sendable {
     var kind = "units"

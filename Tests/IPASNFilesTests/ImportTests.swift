@@ -1,6 +1,6 @@
 import Foundation
 import IPASNCore
-import IPASNImport
+import IPASNFiles
 import IPASNStore
 import Testing
 

@@ -1,0 +1,1 @@
+// Tests of the IPASNReports use cases live in this target.
