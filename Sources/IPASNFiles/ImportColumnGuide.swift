@@ -103,7 +103,8 @@ public struct ImportColumnGuide: Hashable, Sendable {
         case (.diklat, "tanggal_selesai"):
             return (.date, "Tanggal selesai, tidak sebelum tanggal mulai (tahun tanggal ini yang dihitung).", "04-03-2026")
         case (.diklat, "jp"):
-            return (.wholeNumber(1...2000), "Jumlah jam pelajaran (JP), angka bulat tanpa satuan.", "24")
+            let limit = RecordValidator(today: LocalDate(year: 2000, month: 1, day: 1)!).maxJP  // the importer's own bound
+            return (.wholeNumber(1...limit), "Jumlah jam pelajaran (JP), angka bulat tanpa satuan.", "24")
         case (.diklat, "nomor_sertifikat"):
             return (.text, "Nomor sertifikat; boleh kosong.", "800/123/BKPSDM/2026")
         case (.diklat, "sesuai_jabatan"):
