@@ -62,7 +62,13 @@ let package = Package(
         ),
         .testTarget(name: "IPASNCoreTests", dependencies: ["IPASNCore", "IPASNTestSupport"]),
         .testTarget(name: "IPASNStoreTests", dependencies: ["IPASNStore", "IPASNCore", "IPASNTestSupport"]),
-        .testTarget(name: "IPASNFilesTests", dependencies: ["IPASNFiles", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
+        .testTarget(
+            name: "IPASNFilesTests",
+            dependencies: [
+                "IPASNFiles", "IPASNStore", "IPASNCore", "IPASNTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "IPASNReportsTests",
             dependencies: ["IPASNReports", "IPASNStore", "IPASNCore", "IPASNTestSupport"]

@@ -9,6 +9,12 @@ public struct UnknownHeader: Hashable, Sendable {
     public var column: String
     /// The known column whose name or alias is nearest (edit distance).
     public var suggestion: String?
+
+    public init(header: String, column: String, suggestion: String?) {
+        self.header = header
+        self.column = column
+        self.suggestion = suggestion
+    }
 }
 
 /// Which column of a file holds which known field, read from its header row.

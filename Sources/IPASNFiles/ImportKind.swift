@@ -67,7 +67,7 @@ public enum ImportFileError: Error, Hashable, Sendable, CustomStringConvertible 
                 : "Missing required column(s): \(missing.joined(separator: ", ")). Columns for \(kind.rawValue): \(expected.joined(separator: ", "))."
         case .unknownColumns(let kind, let unknown, let missing):
             let id = language == .id
-            let list = unknown.map { item in
+            let list = unknown.map { item -> String in
                 let hint = item.suggestion.map { id ? " (maksudnya \($0)?)" : " (did you mean \($0)?)" } ?? ""
                 return "\"\(item.header)\" \(id ? "di kolom" : "in column") \(item.column)\(hint)"
             }.joined(separator: ", ")

@@ -16,7 +16,9 @@ public enum ImportTemplate {
     /// How many data rows carry the formats and drop-downs.
     public static let rows = 5000
 
-    public static func write(kind: ImportKind, to path: String) throws {
+    /// Writes the template of `kind`; `rows` (cells in ``ImportKind/columns`` order) are filled
+    /// in from row 2, as an admin would (tests, and sample files for training).
+    public static func write(kind: ImportKind, to path: String, rows filled: [[XLSXValue]] = []) throws {
         let writer = try XLSXWriter(path: path)
         let data = try writer.addSheet(kind.rawValue)
         let guide = try writer.addSheet("Petunjuk")
@@ -30,6 +32,12 @@ public enum ImportTemplate {
         let listSheet = lists.isEmpty ? nil : try writer.addSheet("Daftar")
         try writeData(data, kind: kind, guides: guides, listColumns: lists.map(\.0))
         try writeGuide(guide, kind: kind, guides: guides)
+        for (index, cells) in filled.enumerated() {
+            for (column, value) in cells.enumerated() {
+                let format: XLSXCellFormat? = guides.indices.contains(column) && guides[column].input == .date ? .date : nil
+                try data.write(value, row: index + 1, column: column, format: format)
+            }
+        }
         if let listSheet {
             for (column, (name, values)) in lists.enumerated() {
                 try listSheet.write(name, row: 0, column: column, format: XLSXCellFormat(bold: true))

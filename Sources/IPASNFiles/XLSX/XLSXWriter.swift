@@ -2,6 +2,15 @@ import CXLSXWriter
 import Foundation
 import IPASNCore
 
+/// A cell's value, for writing rows of mixed cells.
+public enum XLSXValue: Hashable, Sendable {
+    case text(String)
+    case number(Double)
+    case date(LocalDate)
+    case bool(Bool)
+    case empty
+}
+
 /// Why an .xlsx file could not be written.
 public struct XLSXWriteError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String
@@ -169,6 +178,17 @@ public final class XLSXSheet {
         try XLSXWriter.check(
             worksheet_write_boolean(sheet, lxw_row_t(row), lxw_col_t(column), flag ? 1 : 0, writer.format(format)),
             "cell \(CellReference.letters(column))\(row + 1) of \(name)")
+    }
+
+    /// Any value; `.empty` writes nothing (the column's format stays).
+    public func write(_ value: XLSXValue, row: Int, column: Int, format: XLSXCellFormat? = nil) throws {
+        switch value {
+        case .text(let text): try write(text, row: row, column: column, format: format)
+        case .number(let number): try write(number, row: row, column: column, format: format)
+        case .date(let date): try write(date, row: row, column: column, format: format)
+        case .bool(let flag): try write(flag, row: row, column: column, format: format)
+        case .empty: break
+        }
     }
 
     /// A row of text cells from `column` on.
