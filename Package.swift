@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(
             name: "IPASNWorkstationTests",
-            dependencies: ["IPASNWorkstation", "IPASNTerminal", "IPASNStore", "IPASNCore", "IPASNTestSupport"]
+            dependencies: ["IPASNWorkstation", "IPASNTerminal", "IPASNStore", "IPASNCore", "IPASNFiles", "IPASNTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]
