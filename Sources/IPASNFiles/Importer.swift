@@ -113,8 +113,15 @@ public struct Importer {
     static func writeRejected(from path: String, issues: [LineIssue], to target: String) throws {
         let reader = try CSVReader(path: path)
         let separator = Character(Unicode.Scalar(reader.separator))
+        var sawHeader = false
         try writeRejected(issues: issues, to: target, separator: separator) {
-            try reader.next().map { ($0.line, $0.fields) }
+            while let record = try reader.next() {
+                // Blank rows before the header are skipped, as the import skips them.
+                if !sawHeader && record.fields.allSatisfy(ImportRowBuilder.isBlank) { continue }
+                sawHeader = true
+                return (record.line, record.fields)
+            }
+            return nil
         }
     }
 

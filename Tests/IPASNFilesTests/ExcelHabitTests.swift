@@ -139,3 +139,20 @@ private func date(_ iso: String) -> LocalDate { LocalDate.parse(iso)! }
         #expect(!ExcelHabits.isScientific("1.9E"))
     }
 }
+
+@Suite struct BlankRowsBeforeTheHeaderTests {
+    /// Excel often leaves empty rows above the header: they are skipped, in the import and in
+    /// the rejected-rows file, and line numbers still count them.
+    @Test func blankRowsAboveTheHeader() throws {
+        let dir = try ScratchDirectory()
+        let path = try dir.write(
+            "diklat.csv", ";;;;;\r\n\(diklatHeader)\r\n\(nipA);3;Arsip;01-02-2024;02-02-2024;8\r\n\(nipB);3;Arsip;01-02-2024;02-02-2024;x\r\n")
+        let store = try XLSXTest.seededStore()
+        let report = try Importer(store: store).importFile(kind: .diklat, path: path, skipInvalid: true, today: XLSXTest.today)
+        #expect(report.imported == 1)
+        #expect(report.issues.map(\.line) == [4])
+        let rejected = try String(contentsOfFile: try #require(report.rejectedPath), encoding: .utf8)
+        #expect(rejected.split(separator: "\r\n").first.map(String.init)?.hasSuffix("\(diklatHeader);alasan") == true)
+        #expect(rejected.split(separator: "\r\n").count == 2)
+    }
+}
