@@ -67,7 +67,7 @@ public struct Importer {
         if Self.isXLSX(path) {
             let xlsx = try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today)
             return try run(xlsx, kind: kind, path: path, skipInvalid: skipInvalid, windows1252: { false }) { issues, target in
-                try Self.writeRejectedXLSX(from: path, sheet: sheet, issues: issues, to: target)
+                try Self.writeRejectedXLSX(from: path, sheet: sheet, headerRow: xlsx.headerRow, issues: issues, to: target)
             }
         }
         let csv = try CSVImportSource(kind: kind, path: path, today: today)
@@ -126,14 +126,19 @@ public struct Importer {
     }
 
     /// The refused rows of a sheet, as a `;`-separated CSV file (what Excel opens in Indonesia).
-    static func writeRejectedXLSX(from path: String, sheet: String?, issues: [LineIssue], to target: String) throws {
+    static func writeRejectedXLSX(
+        from path: String, sheet: String?, headerRow: Int, issues: [LineIssue], to target: String
+    ) throws {
         let reader = try XLSXReader(path: path, sheet: sheet)
         var width = 0
         try writeRejected(issues: issues, to: target, separator: ";") {
-            guard let row = try reader.next() else { return nil }
-            if width == 0 { width = row.cells.count }  // the header: pad every row to it
-            let cells = row.cells.count < width ? row.cells + Array(repeating: "", count: width - row.cells.count) : row.cells
-            return (row.number, cells)
+            while let row = try reader.next() {
+                if row.number < headerRow { continue }  // title rows above the header
+                if width == 0 { width = row.cells.count }  // the header: pad every row to it
+                let padding = Array(repeating: "", count: max(0, width - row.cells.count))
+                return (row.number, row.cells + padding)
+            }
+            return nil
         }
     }
 

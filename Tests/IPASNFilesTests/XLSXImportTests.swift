@@ -168,3 +168,39 @@ extension LocalDate {
         ExcelDate.date(serial: Double(ExcelDate.serial(of: date) + days))!
     }
 }
+
+@Suite struct XLSXTitleRowTests {
+    /// Title rows above the header (as admins make for printing) are skipped; the rejected
+    /// rows file starts at the header.
+    @Test func titleRowsAboveTheHeaderAreSkipped() throws {
+        let dir = try ScratchDirectory()
+        let sheet =
+            RawWorkbook.row(1, ["DAFTAR PESERTA SOSIALISASI DISIPLIN"]) + RawWorkbook.row(2, ["Tanggal: 01-03-2024"])
+            + RawWorkbook.row(4, ["No", "NIP", "Jenis", "Nama Diklat", "Tanggal Mulai", "Tanggal Selesai", "JP"])
+            + RawWorkbook.row(5, ["1", XLSXTest.nipA, "Sosialisasi", "Disiplin", "01-03-2024", "01-03-2024", "3"])
+            + RawWorkbook.row(6, ["2", XLSXTest.nipB, "Sosialisasi", "Disiplin", "01-03-2024", "01-03-2024", "tiga"])
+        let path = try RawWorkbook.write(to: dir.path("peserta.xlsx"), sheets: [("Peserta", sheet)])
+        let store = try XLSXTest.seededStore()
+        let report = try Importer(store: store).importFile(kind: .diklat, path: path, skipInvalid: true, today: XLSXTest.today)
+        #expect(report.imported == 1)
+        #expect(report.issues.map(\.line) == [6])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: try #require(report.rejectedPath)))
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "No;NIP;Jenis;Nama Diklat;Tanggal Mulai;Tanggal Selesai;JP;alasan")
+        #expect(lines.count == 2)
+        #expect(lines.last == "2;\(XLSXTest.nipB);Sosialisasi;Disiplin;01-03-2024;01-03-2024;tiga;\"jp: JP \"\"tiga\"\" harus bilangan bulat positif, misalnya 24.\"")
+    }
+
+    @Test func withoutAHeaderTheFirstRowsProblemIsReported() throws {
+        let dir = try ScratchDirectory()
+        let path = try RawWorkbook.write(
+            to: dir.path("x.xlsx"), sheets: [("S", RawWorkbook.row(1, ["Judul"]) + RawWorkbook.row(2, ["a", "b"]))])
+        #expect(
+            throws: ImportFileError.unknownColumns(
+                kind: .skp, unknown: [UnknownHeader(header: "Judul", column: "A", suggestion: "tahun")], missing: ["nip", "tahun"])
+        ) {
+            _ = try Importer(store: try XLSXTest.seededStore()).importFile(
+                kind: .skp, path: path, skipInvalid: false, today: XLSXTest.today)
+        }
+    }
+}
