@@ -64,4 +64,17 @@ import Testing
         #expect(outcome.issues.map(\.line) == [0])
         #expect(outcome.issues[0].issue.message(.en).contains("ipasn import KIND \"DATA 2026.csv\""))
     }
+
+    /// A file whose columns are wrong is reported with its name; the other files still import.
+    @Test func aFileWithWrongColumnsDoesNotStopTheFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-folder-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("nip;tahun;predikat\n\(ayuNIP);2023;baik\n".utf8).write(to: folder.appendingPathComponent("skp.csv"))
+        try Data("NIP;Jenis;Tangal Mulai\n".utf8).write(to: folder.appendingPathComponent("diklat.csv"))
+        let outcome = try FolderImport.run(path: folder.path, store: try makeStore(), today: day("2025-01-10"))
+        #expect(outcome.imported == 1)
+        #expect(outcome.issues.map(\.line) == [0])
+        #expect(outcome.issues[0].issue.message(.id).hasPrefix("diklat.csv: Judul kolom tidak dikenal: \"Tangal Mulai\" di kolom C (maksudnya tanggal_mulai?)."))
+    }
 }

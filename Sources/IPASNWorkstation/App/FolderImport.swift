@@ -26,7 +26,16 @@ public enum FolderImport {
         let importer = Importer(store: store)
         var total = ImportOutcome(imported: 0, issues: unknown.map(unknownKindIssue))
         for (kind, file) in files {
-            let report = try importer.importFile(kind: kind, path: file, skipInvalid: true, today: today)
+            let report: ImportReport
+            do {
+                report = try importer.importFile(kind: kind, path: file, skipInvalid: true, today: today)
+            } catch let error as ImportFileError {
+                total.issues.append(fileIssue(file, id: error.message(.id), en: error.message(.en)))
+                continue
+            } catch let error as XLSXError {
+                total.issues.append(fileIssue(file, id: error.message(.id), en: error.message(.en)))
+                continue
+            }
             total.imported += report.imported
             total.issues += report.issues
         }
@@ -88,6 +97,12 @@ public enum FolderImport {
             isDirectory.boolValue
             ? try FileManager.default.contentsOfDirectory(atPath: expanded).sorted().filter(isImportable) : [expanded]
         return names.filter { kindOf($0) == nil }.map { (($0 as NSString).lastPathComponent) }
+    }
+
+    /// A problem with a whole file (its columns, its sheet), named with the file (line 0).
+    static func fileIssue(_ file: String, id: String, en: String) -> LineIssue {
+        let name = (file as NSString).lastPathComponent
+        return LineIssue(line: 0, issue: ValidationIssue(field: "", code: .custom(id: "\(name): \(id)", en: "\(name): \(en)")))
     }
 
     static func unknownKindIssue(_ file: String) -> LineIssue {
