@@ -12,8 +12,8 @@ public struct ImportColumnGuide: Hashable, Sendable {
         case date
         /// A whole number between the bounds.
         case wholeNumber(ClosedRange<Int>)
-        /// A decimal number.
-        case decimal
+        /// A decimal number between the bounds.
+        case decimal(ClosedRange<Double>)
         /// One of a list (a drop-down); the list's name on the lists sheet.
         case choice(list: String, values: [String])
     }
@@ -117,7 +117,7 @@ public struct ImportColumnGuide: Hashable, Sendable {
                 "Pilih predikat kinerja; boleh kosong bila nilai diisi.", "Baik"
             )
         case (.skp, "nilai"):
-            return (.decimal, "Nilai SKP 0 sampai 100 (aturan lama); boleh kosong bila predikat diisi.", "85,5")
+            return (.decimal(0...100), "Nilai SKP 0 sampai 100 (aturan lama); boleh kosong bila predikat diisi.", "85,5")
         case (.disiplin, "tingkat"):
             return (
                 .choice(list: "tingkat_hukuman", values: TingkatHukuman.allCases.map(\.displayName)),

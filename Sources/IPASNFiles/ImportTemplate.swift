@@ -5,7 +5,7 @@ import IPASNCore
 ///
 /// - sheet 1 (named after the kind): the header row with the importer's column names, bold
 ///   and frozen; NIP columns formatted as text, date columns as `dd-mm-yyyy`; drop-down lists
-///   for jenis, tingkat, predikat, status and Y/N, and whole-number checks for JP and tahun,
+///   for jenis, tingkat, predikat, status and Y/N, and number checks for JP, tahun and nilai,
 ///   on rows 2 to ``rows`` + 1;
 /// - sheet 2 `Petunjuk`: each column explained in Indonesian, whether it is required, an example;
 /// - sheet 3 `Daftar` (hidden): the long lists the drop-downs read (Excel keeps at most 255
@@ -66,8 +66,12 @@ public enum ImportTemplate {
                 try sheet.setColumn(column, width: width, format: .date)
             case .text:
                 try sheet.setColumn(column, width: max(width, item.column == "nama" ? 36 : 20), format: .text)
-            case .decimal:
+            case .decimal(let range):
                 try sheet.setColumn(column, width: width)
+                try sheet.decimals(
+                    firstRow: 1, column: column, lastRow: last, minimum: range.lowerBound, maximum: range.upperBound,
+                    title: item.column,
+                    error: "Isi angka \(Int(range.lowerBound)) sampai \(Int(range.upperBound)) (desimal boleh, mis. 85,5).")
             case .wholeNumber(let range):
                 try sheet.setColumn(column, width: width)
                 try sheet.wholeNumbers(

@@ -101,7 +101,10 @@ private let describeWorkbook = """
             .units: [:],
             .pegawai: ["D2:D5001": "\"struktural,fungsional,pelaksana\"", "E2:E5001": "\"Pengawas,Administrator,JPT Pratama,JPT Madya,JPT Utama\"", "F2:F5001": "\"PNS,PPPK\""],
             .pendidikan: ["B2:B5001": "\"SD,SLTP,SLTP Kejuruan,SLTA,SLTA Kejuruan,SLTA Keguruan,D-I,D-II,D-III,D-IV,S-1,Profesi,S-2,Spesialis,S-3,Subspesialis\""],
-            .skp: ["B2:B5001": "2000", "C2:C5001": "\"Sangat Baik,Baik,Cukup,Butuh Perbaikan,Kurang,Buruk,Sangat Kurang\""],
+            .skp: [
+                "B2:B5001": "2000", "C2:C5001": "\"Sangat Baik,Baik,Cukup,Butuh Perbaikan,Kurang,Buruk,Sangat Kurang\"",
+                "D2:D5001": "0",
+            ],
             .disiplin: ["B2:B5001": "\"Ringan,Sedang,Berat\""],
         ]
         for (kind, lists) in expected {

@@ -284,6 +284,21 @@ public final class XLSXSheet {
         }
     }
 
+    /// Decimal numbers from `minimum` to `maximum` only (a score, a percentage).
+    public func decimals(
+        firstRow: Int, column: Int, lastRow: Int, minimum: Double, maximum: Double, title: String, prompt: String? = nil,
+        error: String
+    ) throws {
+        try validate(firstRow: firstRow, column: column, lastRow: lastRow, title: title, prompt: prompt, error: error) {
+            rule, finish in
+            rule.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+            rule.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+            rule.minimum_number = minimum
+            rule.maximum_number = maximum
+            try finish(&rule)
+        }
+    }
+
     /// Fills the common parts of a rule; `configure` sets the kind and calls `finish` while
     /// the strings it points to are alive. libxlsxwriter copies everything it keeps.
     private func validate(
