@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNFiles
 import IPASNStore
 
 /// The CSV lines of one kind, header first, generated employee by employee.
@@ -8,7 +9,7 @@ public struct DemoCSVLines: Sequence {
     public let kind: CSVFileKind
 
     public func makeIterator() -> Iterator {
-        Iterator(source: DemoRowSource(generator: generator, kind: kind), header: CSVText.line(ImportFormat.header(kind)))
+        Iterator(source: DemoRowSource(generator: generator, kind: kind), header: CSVWriter.record(ImportFormat.header(kind)))
     }
 
     public struct Iterator: IteratorProtocol {
@@ -22,9 +23,9 @@ public struct DemoCSVLines: Sequence {
             }
             guard let row = try? source.next() else { return nil }
             switch row.value {
-            case .unit(let u): return CSVText.line(ImportFormat.fields(u))
-            case .pegawai(let p): return CSVText.line(ImportFormat.fields(p))
-            case .record(let r): return CSVText.line(ImportFormat.fields(r))
+            case .unit(let u): return CSVWriter.record(ImportFormat.fields(u))
+            case .pegawai(let p): return CSVWriter.record(ImportFormat.fields(p))
+            case .record(let r): return CSVWriter.record(ImportFormat.fields(r))
             case .invalid: return nil
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IPASNCore
+import IPASNFiles
 import IPASNStore
 
 /// `ipasn report ...`: aggregated figures.
@@ -34,11 +35,11 @@ struct ReportUnitsCommand: ParsableCommand {
             writer.finish()
         case .csv:
             var out = StdoutWriter()
-            out.line(CSVOut.line(Self.keys))
+            out.line(CSVWriter.record(Self.keys))
             for f in figures {
                 let t = f.totals
                 out.line(
-                    CSVOut.line([
+                    CSVWriter.record([
                         f.unit.kode, f.unit.nama, f.unit.induk ?? "", String(t.pegawai), String(t.completePegawai),
                         Num.mean(f.mean(.kualifikasi)), Num.mean(f.mean(.kompetensi)), Num.mean(f.mean(.kinerja)),
                         Num.mean(f.mean(.disiplin)), Num.mean(f.meanTotal), f.category.name,

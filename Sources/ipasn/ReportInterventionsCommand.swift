@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IPASNCore
+import IPASNFiles
 import IPASNStore
 
 /// `ipasn report interventions`: where a course would raise the index most.
@@ -104,10 +105,10 @@ struct ReportInterventionsCommand: ParsableCommand {
             writer.finish()
         case .csv:
             var out = StdoutWriter()
-            out.line(CSVOut.line(Self.keys))
+            out.line(CSVWriter.record(Self.keys))
             for r in rows {
                 out.line(
-                    CSVOut.line([
+                    CSVWriter.record([
                         r.unit.kode, r.unit.nama, r.intervention.rawValue, String(r.totals.pegawai),
                         String(r.totals.beneficiaries), NumberText.points(r.totals.gain, .en), Num.mean(r.meanBefore),
                         Num.mean(r.totals.meanGain), Num.mean(r.meanBefore + r.totals.meanGain),

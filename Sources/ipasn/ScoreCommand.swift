@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IPASNCore
+import IPASNFiles
 import IPASNStore
 
 /// `ipasn score`: every active employee's four dimension points, total and category.
@@ -83,11 +84,11 @@ enum ScoreOutput {
             writer.finish()
         case .csv:
             var out = StdoutWriter()
-            out.line(CSVOut.line(keys))
+            out.line(CSVWriter.record(keys))
             for row in rows {
                 let s = row.score
                 out.line(
-                    CSVOut.line([
+                    CSVWriter.record([
                         row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, String(s.year),
                         Num.points(s.kualifikasi), Num.points(s.kompetensi), Num.points(s.kinerja),
                         Num.points(s.disiplin), Num.points(s.total), ruleset.category(for: s.total).name,

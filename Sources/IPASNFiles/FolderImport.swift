@@ -1,9 +1,8 @@
 import Foundation
 import IPASNCore
-import IPASNFiles
 import IPASNStore
 
-/// The workstation's import: one CSV file (its kind read from its name, e.g. `diklat.csv`,
+/// Importing what an admin points at (the workstation's import): one CSV file (its kind read from its name, e.g. `diklat.csv`,
 /// `pegawai_2024.csv`) or a folder holding such files, imported in dependency order (units,
 /// pegawai, then the records). Valid rows are written; refused rows go to a
 /// `.rejected.csv` file next to the input so nothing typed is lost.
@@ -32,7 +31,7 @@ public enum FolderImport {
     }
 
     /// The files to import, in order, with their kinds.
-    static func plan(path: String) throws -> [(ImportKind, String)] {
+    public static func plan(path: String) throws -> [(ImportKind, String)] {
         var isDirectory: ObjCBool = false
         let expanded = (path as NSString).expandingTildeInPath
         guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
@@ -53,7 +52,8 @@ public enum FolderImport {
         return result
     }
 
-    static func kindOf(_ file: String) -> ImportKind? {
+    /// The kind a file holds, read from the start of its name (`pegawai_2024.csv`, `kursus.csv`).
+    public static func kindOf(_ file: String) -> ImportKind? {
         let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
         let aliases: [(String, ImportKind)] = [
             ("unit", .units), ("pegawai", .pegawai), ("pendidikan", .pendidikan), ("diklat", .diklat),
