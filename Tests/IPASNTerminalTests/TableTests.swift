@@ -84,3 +84,32 @@ struct TableTests {
         #expect(grid.styles(row: 0)[12] == .normal, "a cell style stops at the table's edge")
     }
 }
+
+@Suite("Table flexible columns")
+struct TableFlexibleTests {
+    static let columns: [Table.Column] = [
+        .init("Tanggal", width: .fixed(10)),
+        .init("Nama", width: .flexible(preferred: 20, minimum: 6)),
+        .init("JP", width: .fixed(5), alignment: .right),
+    ]
+
+    @Test func aFlexibleColumnKeepsItsPreferredWidthWhenThereIsRoom() {
+        let table = Table(Self.columns, width: 60)
+        #expect(table.widths == [10, 20, 5])
+        #expect(table.usedWidth == 37, "no stretching to the table's width")
+    }
+
+    @Test func aFlexibleColumnGivesUpCellsDownToItsMinimum() {
+        #expect(Table(Self.columns, width: 30).widths == [10, 13, 5])  // 30 - 2 gaps - 15 fixed
+        #expect(Table(Self.columns, width: 10).widths == [10, 6, 5])
+        let table = Table(Self.columns, width: 30)
+        #expect(table.line(["10-05-2023", "Seminar Manajemen ASN", "8 JP"]) == "10-05-2023 Seminar Mana…  8 JP")
+    }
+
+    @Test func fillColumnsKeepTheirMinimumBeforeFlexibleOnesKeepTheirPreference() {
+        let table = Table(Self.columns + [.init(width: .fill(minimum: 4))], width: 40)
+        // 40 - 3 gaps - 15 fixed - 4 for the fill column leaves the flexible column 18.
+        #expect(table.widths == [10, 18, 5, 4])
+        #expect(Table(Self.columns + [.init(width: .fill(minimum: 4))], width: 60).widths == [10, 20, 5, 22])
+    }
+}

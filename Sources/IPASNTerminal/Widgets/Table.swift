@@ -20,7 +20,10 @@ public struct Table: Hashable, Sendable {
     public enum Width: Hashable, Sendable {
         /// Exactly this many cells.
         case fixed(Int)
-        /// What the fixed columns and the gaps leave of the table's width, shared equally
+        /// `preferred` cells (e.g. the widest value it shows), fewer when the table is too
+        /// narrow for every column, down to `minimum`: the first flexible columns give first.
+        case flexible(preferred: Int, minimum: Int)
+        /// What the other columns and the gaps leave of the table's width, shared equally
         /// between the filling columns (the first ones get the odd cells), never less than
         /// `minimum` (the table is then wider than asked and clipped where it is drawn).
         case fill(minimum: Int)
@@ -67,26 +70,30 @@ public struct Table: Hashable, Sendable {
         self.columns = columns
         self.width = width
         let gaps = columns.indices.dropFirst().reduce(0) { $0 + max(0, columns[$1].gap) }
-        var fixed = 0
-        var filling = 0
-        for column in columns {
-            switch column.width {
-            case .fixed(let w): fixed += max(0, w)
-            case .fill: filling += 1
+        var widths: [Int] = columns.map {
+            switch $0.width {
+            case .fixed(let w): return max(0, w)
+            case .flexible(let preferred, _): return max(0, preferred)
+            case .fill: return 0
             }
         }
-        let left = max(0, width - gaps - fixed)
-        var widths: [Int] = []
-        var fillIndex = 0
-        for column in columns {
-            switch column.width {
-            case .fixed(let w):
-                widths.append(max(0, w))
-            case .fill(let minimum):
-                let share = left / filling + (fillIndex < left % filling ? 1 : 0)
-                widths.append(max(minimum, share))
-                fillIndex += 1
-            }
+        // Too narrow: flexible columns give up cells, down to their minimum.
+        let fillMinimums = columns.reduce(0) { sum, column in
+            if case .fill(let minimum) = column.width { return sum + max(0, minimum) }
+            return sum
+        }
+        var excess = gaps + widths.reduce(0, +) + fillMinimums - width
+        for (i, column) in columns.enumerated() where excess > 0 {
+            guard case .flexible(_, let minimum) = column.width else { continue }
+            let given = min(excess, max(0, widths[i] - max(0, minimum)))
+            widths[i] -= given
+            excess -= given
+        }
+        let filling = columns.indices.filter { if case .fill = columns[$0].width { return true } else { return false } }
+        let left = max(0, width - gaps - widths.reduce(0, +))
+        for (n, i) in filling.enumerated() {
+            guard case .fill(let minimum) = columns[i].width else { continue }
+            widths[i] = max(minimum, left / filling.count + (n < left % filling.count ? 1 : 0))
         }
         var starts: [Int] = []
         var position = 0
