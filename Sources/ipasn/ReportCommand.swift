@@ -75,31 +75,31 @@ struct ReportUnitsCommand: ParsableCommand {
 
     /// 80 columns: kode indented by depth, name, employees (Peg), % complete, four means, total, category.
     static func writeTable(_ figures: [UnitFigure], year: Int) {
-        let columns: [Table.Column] = [
-            .init(title: "Unit", width: 13, align: .left),
-            .init(title: "Nama", width: 10, align: .left),
-            .init(title: "Peg", width: 6, align: .right),
-            .init(title: "Lkp%", width: 4, align: .right),
-            .init(title: "Kual", width: 5, align: .right),
-            .init(title: "Komp", width: 5, align: .right),
-            .init(title: "Kin", width: 5, align: .right),
-            .init(title: "Dis", width: 4, align: .right),
-            .init(title: "Total", width: 6, align: .right),
-            .init(title: "Kategori", width: 13, align: .left),
-        ]
+        let table = TextTable([
+            ("Unit", 13, .left),
+            ("Nama", 10, .left),
+            ("Peg", 6, .right),
+            ("Lkp%", 4, .right),
+            ("Kual", 5, .right),
+            ("Komp", 5, .right),
+            ("Kin", 5, .right),
+            ("Dis", 4, .right),
+            ("Total", 6, .right),
+            ("Kategori", 13, .left),
+        ])
         var out = StdoutWriter()
-        out.line(Table.header(columns))
+        out.line(table.header)
         for f in figures {
             let t = f.totals
             let percent = t.pegawai > 0 ? String(Int((Double(t.completePegawai) * 100 / Double(t.pegawai)).rounded(.down))) : "-"
             let indent = String(repeating: " ", count: min(f.depth, 4))
             out.line(
-                Table.row(
+                table.row(
                     [
                         indent + f.unit.kode, f.unit.nama, String(t.pegawai), percent,
                         Num.mean(f.mean(.kualifikasi)), Num.mean(f.mean(.kompetensi)), Num.mean(f.mean(.kinerja)),
                         Num.mean(f.mean(.disiplin)), Num.mean(f.meanTotal), t.pegawai > 0 ? f.category.name : "-",
-                    ], columns))
+                    ]))
         }
         out.line("\(figures.count) units, year \(year); Lkp% = share of employees with complete data")
         out.flush()

@@ -116,26 +116,26 @@ struct ReportInterventionsCommand: ParsableCommand {
             }
             out.flush()
         case .table:
-            let columns: [Table.Column] = [
-                .init(title: "Unit", width: 22, align: .left),
-                .init(title: "Intervention", width: 19, align: .left),
-                .init(title: "Gain", width: 5, align: .right),
-                .init(title: "of", width: 5, align: .right),
-                .init(title: "Mean", width: 6, align: .right),
-                .init(title: "+", width: 5, align: .right),
-                .init(title: "After", width: 6, align: .right),
-            ]
+            let table = TextTable([
+                ("Unit", 22, .left),
+                ("Intervention", 19, .left),
+                ("Gain", 5, .right),
+                ("of", 5, .right),
+                ("Mean", 6, .right),
+                ("+", 5, .right),
+                ("After", 6, .right),
+            ])
             var out = StdoutWriter()
-            out.line(Table.header(columns))
+            out.line(table.header)
             let shown = top > 0 ? Array(rows.prefix(top)) : rows
             for r in shown {
                 out.line(
-                    Table.row(
+                    table.row(
                         [
                             "\(r.unit.kode) \(r.unit.nama)", r.intervention.displayName(language),
                             String(r.totals.beneficiaries), String(r.totals.pegawai), Num.mean(r.meanBefore),
                             Num.mean(r.totals.meanGain), Num.mean(r.meanBefore + r.totals.meanGain),
-                        ], columns))
+                        ]))
             }
             out.line(
                 "\(shown.count) of \(rows.count) rows, year \(year); Gain = employees whose total would rise, of = employees in the unit")

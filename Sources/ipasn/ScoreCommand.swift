@@ -103,31 +103,31 @@ enum ScoreOutput {
 
     /// 80 columns: NIP 18, name 13, unit 6, four points, total, category, `*` when incomplete.
     static func writeTable(_ rows: [ScoredPegawai], year: Int, ruleset: Ruleset) {
-        let columns: [Table.Column] = [
-            .init(title: "NIP", width: 18, align: .left),
-            .init(title: "Nama", width: 13, align: .left),
-            .init(title: "Unit", width: 6, align: .left),
-            .init(title: "Kual", width: 4, align: .right),
-            .init(title: "Komp", width: 4, align: .right),
-            .init(title: "Kin", width: 4, align: .right),
-            .init(title: "Dis", width: 3, align: .right),
-            .init(title: "Total", width: 5, align: .right),
-            .init(title: "Kategori", width: 13, align: .left),
-            .init(title: "", width: 1, align: .left),
-        ]
+        let table = TextTable([
+            ("NIP", 18, .left),
+            ("Nama", 13, .left),
+            ("Unit", 6, .left),
+            ("Kual", 4, .right),
+            ("Komp", 4, .right),
+            ("Kin", 4, .right),
+            ("Dis", 3, .right),
+            ("Total", 5, .right),
+            ("Kategori", 13, .left),
+            ("", 1, .left),
+        ])
         var out = StdoutWriter()
-        out.line(Table.header(columns))
+        out.line(table.header)
         var incomplete = 0
         for row in rows {
             let s = row.score
             if !s.complete { incomplete += 1 }
             out.line(
-                Table.row(
+                table.row(
                     [
                         row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, Num.points(s.kualifikasi),
                         Num.points(s.kompetensi), Num.points(s.kinerja), Num.points(s.disiplin), Num.points(s.total),
                         ruleset.category(for: s.total).name, s.complete ? "" : "*",
-                    ], columns))
+                    ]))
         }
         out.line("\(rows.count) pegawai, year \(year)" + (incomplete > 0 ? "; * = incomplete data (\(incomplete))" : ""))
         out.flush()
