@@ -75,33 +75,13 @@ struct ReportUnitsCommand: ParsableCommand {
 
     /// 80 columns: kode indented by depth, name, employees (Peg), % complete, four means, total, category.
     static func writeTable(_ figures: [UnitFigure], year: Int) {
-        let table = TextTable([
-            ("Unit", 13, .left),
-            ("Nama", 10, .left),
-            ("Peg", 6, .right),
-            ("Lkp%", 4, .right),
-            ("Kual", 5, .right),
-            ("Komp", 5, .right),
-            ("Kin", 5, .right),
-            ("Dis", 4, .right),
-            ("Total", 6, .right),
-            ("Kategori", 13, .left),
-        ])
-        var out = StdoutWriter()
-        out.line(table.header)
-        for f in figures {
+        let table = TextTable([("Unit", 13, .left), ("Nama", 10, .left), ("Peg", 6, .right), ("Lkp%", 4, .right)] + TextTable.scoreColumns(means: true))
+        table.write(figures, footer: { "\(figures.count) units, year \(year); Lkp% = share of employees with complete data" }) { f in
             let t = f.totals
             let percent = t.pegawai > 0 ? String(Int((Double(t.completePegawai) * 100 / Double(t.pegawai)).rounded(.down))) : "-"
             let indent = String(repeating: " ", count: min(f.depth, 4))
-            out.line(
-                table.row(
-                    [
-                        indent + f.unit.kode, f.unit.nama, String(t.pegawai), percent,
-                        Num.mean(f.mean(.kualifikasi)), Num.mean(f.mean(.kompetensi)), Num.mean(f.mean(.kinerja)),
-                        Num.mean(f.mean(.disiplin)), Num.mean(f.meanTotal), t.pegawai > 0 ? f.category.name : "-",
-                    ]))
+            return [indent + f.unit.kode, f.unit.nama, String(t.pegawai), percent] + ScoreDimension.allCases.map { Num.mean(f.mean($0)) }
+                + [Num.mean(f.meanTotal), t.pegawai > 0 ? f.category.name : "-"]
         }
-        out.line("\(figures.count) units, year \(year); Lkp% = share of employees with complete data")
-        out.flush()
     }
 }

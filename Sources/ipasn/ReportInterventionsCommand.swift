@@ -117,29 +117,17 @@ struct ReportInterventionsCommand: ParsableCommand {
             out.flush()
         case .table:
             let table = TextTable([
-                ("Unit", 22, .left),
-                ("Intervention", 19, .left),
-                ("Gain", 5, .right),
-                ("of", 5, .right),
-                ("Mean", 6, .right),
-                ("+", 5, .right),
-                ("After", 6, .right),
+                ("Unit", 22, .left), ("Intervention", 19, .left), ("Gain", 5, .right), ("of", 5, .right), ("Mean", 6, .right),
+                ("+", 5, .right), ("After", 6, .right),
             ])
-            var out = StdoutWriter()
-            out.line(table.header)
             let shown = top > 0 ? Array(rows.prefix(top)) : rows
-            for r in shown {
-                out.line(
-                    table.row(
-                        [
-                            "\(r.unit.kode) \(r.unit.nama)", r.intervention.displayName(language),
-                            String(r.totals.beneficiaries), String(r.totals.pegawai), Num.mean(r.meanBefore),
-                            Num.mean(r.totals.meanGain), Num.mean(r.meanBefore + r.totals.meanGain),
-                        ]))
+            let footer = "\(shown.count) of \(rows.count) rows, year \(year); Gain = employees whose total would rise, of = employees in the unit"
+            table.write(shown, footer: { footer }) { r in
+                [
+                    "\(r.unit.kode) \(r.unit.nama)", r.intervention.displayName(language), String(r.totals.beneficiaries),
+                    String(r.totals.pegawai), Num.mean(r.meanBefore), Num.mean(r.totals.meanGain), Num.mean(r.meanBefore + r.totals.meanGain),
+                ]
             }
-            out.line(
-                "\(shown.count) of \(rows.count) rows, year \(year); Gain = employees whose total would rise, of = employees in the unit")
-            out.flush()
         }
     }
 }

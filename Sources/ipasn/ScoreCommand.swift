@@ -103,33 +103,13 @@ enum ScoreOutput {
 
     /// 80 columns: NIP 18, name 13, unit 6, four points, total, category, `*` when incomplete.
     static func writeTable(_ rows: [ScoredPegawai], year: Int, ruleset: Ruleset) {
-        let table = TextTable([
-            ("NIP", 18, .left),
-            ("Nama", 13, .left),
-            ("Unit", 6, .left),
-            ("Kual", 4, .right),
-            ("Komp", 4, .right),
-            ("Kin", 4, .right),
-            ("Dis", 3, .right),
-            ("Total", 5, .right),
-            ("Kategori", 13, .left),
-            ("", 1, .left),
-        ])
-        var out = StdoutWriter()
-        out.line(table.header)
+        let table = TextTable([("NIP", 18, .left), ("Nama", 13, .left), ("Unit", 6, .left)] + TextTable.scoreColumns(means: false) + [("", 1, .left)])
         var incomplete = 0
-        for row in rows {
+        table.write(rows, footer: { "\(rows.count) pegawai, year \(year)" + (incomplete > 0 ? "; * = incomplete data (\(incomplete))" : "") }) { row in
             let s = row.score
             if !s.complete { incomplete += 1 }
-            out.line(
-                table.row(
-                    [
-                        row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, Num.points(s.kualifikasi),
-                        Num.points(s.kompetensi), Num.points(s.kinerja), Num.points(s.disiplin), Num.points(s.total),
-                        ruleset.category(for: s.total).name, s.complete ? "" : "*",
-                    ]))
+            return [row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit] + ScoreDimension.allCases.map { Num.points(s[$0]) }
+                + [Num.points(s.total), ruleset.category(for: s.total).name, s.complete ? "" : "*"]
         }
-        out.line("\(rows.count) pegawai, year \(year)" + (incomplete > 0 ? "; * = incomplete data (\(incomplete))" : ""))
-        out.flush()
     }
 }

@@ -264,20 +264,18 @@ final class DashboardView: View {
     struct Layout: Equatable {
         var short: Bool
         var name: Int
-        var category: Int
         var bar: Int
-        var complete: Int
-        var today: Int
+        var category: Int { short ? 8 : 13 }
+        var complete: Int { short ? 4 : 7 }
+        var today: Int { short ? 6 : 8 }
         var barsWidth: Int { 4 * bar + 3 }
 
         init(width: Int) {
             short = width < 100
-            category = short ? 8 : 13
-            complete = short ? 4 : 7
-            today = short ? 6 : 8
+            bar = 2
+            name = 0
             // Margins, then #, mean, category, bars, complete, done, today, week with a space after each.
             let fixed = 2 + 4 + 7 + (category + 1) + 1 + (complete + 1) + 5 + (today + 1) + 6
-            bar = 2
             name = width - fixed - (4 * bar + 3) - 1
             if name > 32 {
                 bar = min(12, 2 + (name - 32) / 4)

@@ -120,10 +120,7 @@ final class EmployeeListView: View {
         switch command {
         case .open:
             guard !rows.isEmpty else { return true }
-            let nip = rows[cursor.selection].pegawai.nip
-            app.attempt {
-                if let page = try EmployeeView(app: app, nip: nip) { app.push(page) }
-            }
+            EmployeeView.open(nip: rows[cursor.selection].pegawai.nip, app: app)
         case .sort:
             byScore.toggle()
             let keep = rows.isEmpty ? nil : rows[cursor.selection].pegawai.nip

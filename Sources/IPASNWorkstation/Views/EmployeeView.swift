@@ -32,6 +32,13 @@ final class EmployeeView: View {
         load(app: app)
     }
 
+    /// Opens the page of the employee with `nip` over the current view (nothing when unknown).
+    static func open(nip: String, app: App) {
+        app.attempt {
+            if let page = try EmployeeView(app: app, nip: nip) { app.push(page) }
+        }
+    }
+
     var context: KeyContext { .employee }
     var keyBar: [Command] {
         [.help, .addDiklat, .addPendidikan, .addSKP, .addDisiplin, .deleteRecord, .undo, .open, .back, .search]

@@ -116,10 +116,8 @@ final class InterventionView: View {
     struct Layout {
         var full: Bool
         var name: Int
-        var intervention: Int
-        var gainers: Int
-        var mean: Int
-        var category: Int
+        /// Intervention, gainers, unit mean and category.
+        var widths: Widths
         var meanDelta: Int
         /// The width of one mean (`68,44`; `100,00` only when a unit would reach the maximum).
         var meanWidth: Int
@@ -133,10 +131,7 @@ final class InterventionView: View {
             self.full = full
             meanDelta = delta
             meanWidth = means
-            intervention = widths.intervention
-            gainers = widths.gainers
-            mean = widths.mean
-            category = widths.category
+            self.widths = widths
             name = max(8, Self.nameWidth(width, widths))
         }
 
@@ -192,10 +187,10 @@ final class InterventionView: View {
             [
                 .init("#", width: .fixed(3), alignment: .right),
                 .init(app.t(L.colUnit), width: .fixed(layout.name)),
-                .init(app.t(L.colIntervention), width: .fixed(layout.intervention)),
-                .init(app.t(layout.full ? L.colGainersFull : L.colGainers), width: .fixed(layout.gainers), alignment: .right),
-                .init(app.t(L.colUnitMean), width: .fixed(layout.mean)),
-                .init(app.t(layout.full ? L.colCategoryChange : L.colNewCategory), width: .fixed(layout.category)),
+                .init(app.t(L.colIntervention), width: .fixed(layout.widths.intervention)),
+                .init(app.t(layout.full ? L.colGainersFull : L.colGainers), width: .fixed(layout.widths.gainers), alignment: .right),
+                .init(app.t(L.colUnitMean), width: .fixed(layout.widths.mean)),
+                .init(app.t(layout.full ? L.colCategoryChange : L.colNewCategory), width: .fixed(layout.widths.category)),
             ], width: grid.width - 2)
         table.drawHeader(into: &grid, row: 2, col: 1)
 
@@ -300,10 +295,7 @@ final class InterventionGainersView: View {
         switch command {
         case .open:
             guard !items.isEmpty else { return true }
-            let nip = items[cursor.selection].pegawai.nip
-            app.attempt {
-                if let page = try EmployeeView(app: app, nip: nip) { app.push(page) }
-            }
+            EmployeeView.open(nip: items[cursor.selection].pegawai.nip, app: app)
         case .refresh:
             load(app: app, force: true)
         default:
