@@ -79,4 +79,13 @@ import Testing
             #expect(table.starts[DashboardView.firstBarColumn] == 4 + layout.name + 1 + 7 + layout.category + 1)
         }
     }
+
+    @Test func theHelpListSelectsWithABarAcrossTheScreenLikeEveryList() throws {
+        // Better than before: the selected key was highlighted only as far as its text went.
+        let screen = try run(try makeStore()) { s in s.enqueue(.function(1)) }
+        let grid = try #require(screen.lastFrame)
+        let header = try #require(grid.lines().firstIndex { $0.hasPrefix(" Tombol") })
+        #expect(grid.styles(row: header + 1).allSatisfy { $0 == .selected })
+        #expect(grid.styles(row: header + 2).allSatisfy { $0 == .normal })
+    }
 }
