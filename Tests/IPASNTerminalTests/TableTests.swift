@@ -113,3 +113,27 @@ struct TableFlexibleTests {
         #expect(Table(Self.columns + [.init(width: .fill(minimum: 4))], width: 60).widths == [10, 20, 5, 22])
     }
 }
+
+@Suite("Table edge cases")
+struct TableEdgeCaseTests {
+    @Test func noColumnsAndNoRoomDrawNothing() {
+        let empty = Table([], width: 10)
+        #expect(empty.usedWidth == 0)
+        #expect(empty.line(["x"]) == "")
+        var grid = CellGrid(width: 5, height: 1)
+        let cramped = Table([.init("Nama", width: .fill(minimum: 0)), .init("N", width: .fixed(2))], width: -3)
+        #expect(cramped.widths == [0, 2])
+        cramped.draw([.init("abc", style: .error), .init("12", style: .ok)], into: &grid, row: 0, col: 0)
+        cramped.drawHeader(into: &grid, row: 0, col: 0)
+        #expect(grid.line(0) == "")
+        #expect(grid.styles(row: 0).allSatisfy { $0 == .normal })
+    }
+
+    @Test func rowsOutsideTheGridAreIgnored() {
+        var grid = CellGrid(width: 10, height: 2)
+        let table = Table([.init(width: .fixed(4))], width: 10)
+        table.draw(["abcd"], into: &grid, row: 5, col: 0, selected: true)
+        table.draw([.init("abcd", style: .error)], into: &grid, row: -1, col: 0)
+        #expect(grid.text == "\n")
+    }
+}
