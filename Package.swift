@@ -73,7 +73,7 @@ let package = Package(
             name: "IPASNReportsTests",
             dependencies: ["IPASNReports", "IPASNStore", "IPASNCore", "IPASNTestSupport"]
         ),
-        .testTarget(name: "IPASNDemoTests", dependencies: ["IPASNDemo", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
+        .testTarget(name: "IPASNDemoTests", dependencies: ["IPASNDemo", "IPASNFiles", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
         .testTarget(name: "IPASNCLITests", dependencies: ["ipasn", "IPASNTestSupport"]),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(

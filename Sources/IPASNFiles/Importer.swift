@@ -175,15 +175,3 @@ public struct Importer {
         try flush(force: true)
     }
 }
-
-/// Writing CSV lines (RFC 4180 quoting, CRLF line ends as Excel writes them).
-public enum CSVWriter {
-    public static func line(_ fields: [String], separator: Character = ",") -> String {
-        fields.map { quote($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
-    }
-
-    public static func quote(_ field: String, separator: Character = ",") -> String {
-        guard field.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

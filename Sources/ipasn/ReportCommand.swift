@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IPASNCore
+import IPASNFiles
 import IPASNStore
 
 /// `ipasn report ...`: aggregated figures.
@@ -34,11 +35,11 @@ struct ReportUnitsCommand: ParsableCommand {
             writer.finish()
         case .csv:
             var out = StdoutWriter()
-            out.line(CSVOut.line(Self.keys))
+            out.line(CSVWriter.record(Self.keys))
             for f in figures {
                 let t = f.totals
                 out.line(
-                    CSVOut.line([
+                    CSVWriter.record([
                         f.unit.kode, f.unit.nama, f.unit.induk ?? "", String(t.pegawai), String(t.completePegawai),
                         Num.mean(f.mean(.kualifikasi)), Num.mean(f.mean(.kompetensi)), Num.mean(f.mean(.kinerja)),
                         Num.mean(f.mean(.disiplin)), Num.mean(f.meanTotal), f.category.name,
@@ -74,33 +75,13 @@ struct ReportUnitsCommand: ParsableCommand {
 
     /// 80 columns: kode indented by depth, name, employees (Peg), % complete, four means, total, category.
     static func writeTable(_ figures: [UnitFigure], year: Int) {
-        let columns: [Table.Column] = [
-            .init(title: "Unit", width: 13, align: .left),
-            .init(title: "Nama", width: 10, align: .left),
-            .init(title: "Peg", width: 6, align: .right),
-            .init(title: "Lkp%", width: 4, align: .right),
-            .init(title: "Kual", width: 5, align: .right),
-            .init(title: "Komp", width: 5, align: .right),
-            .init(title: "Kin", width: 5, align: .right),
-            .init(title: "Dis", width: 4, align: .right),
-            .init(title: "Total", width: 6, align: .right),
-            .init(title: "Kategori", width: 13, align: .left),
-        ]
-        var out = StdoutWriter()
-        out.line(Table.header(columns))
-        for f in figures {
+        let table = TextTable([("Unit", 13, .left), ("Nama", 10, .left), ("Peg", 6, .right), ("Lkp%", 4, .right)] + TextTable.scoreColumns(means: true))
+        table.write(figures, footer: { "\(figures.count) units, year \(year); Lkp% = share of employees with complete data" }) { f in
             let t = f.totals
             let percent = t.pegawai > 0 ? String(Int((Double(t.completePegawai) * 100 / Double(t.pegawai)).rounded(.down))) : "-"
             let indent = String(repeating: " ", count: min(f.depth, 4))
-            out.line(
-                Table.row(
-                    [
-                        indent + f.unit.kode, f.unit.nama, String(t.pegawai), percent,
-                        Num.mean(f.mean(.kualifikasi)), Num.mean(f.mean(.kompetensi)), Num.mean(f.mean(.kinerja)),
-                        Num.mean(f.mean(.disiplin)), Num.mean(f.meanTotal), t.pegawai > 0 ? f.category.name : "-",
-                    ], columns))
+            return [indent + f.unit.kode, f.unit.nama, String(t.pegawai), percent] + ScoreDimension.allCases.map { Num.mean(f.mean($0)) }
+                + [Num.mean(f.meanTotal), t.pegawai > 0 ? f.category.name : "-"]
         }
-        out.line("\(figures.count) units, year \(year); Lkp% = share of employees with complete data")
-        out.flush()
     }
 }

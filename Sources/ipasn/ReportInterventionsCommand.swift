@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IPASNCore
+import IPASNFiles
 import IPASNStore
 
 /// `ipasn report interventions`: where a course would raise the index most.
@@ -104,10 +105,10 @@ struct ReportInterventionsCommand: ParsableCommand {
             writer.finish()
         case .csv:
             var out = StdoutWriter()
-            out.line(CSVOut.line(Self.keys))
+            out.line(CSVWriter.record(Self.keys))
             for r in rows {
                 out.line(
-                    CSVOut.line([
+                    CSVWriter.record([
                         r.unit.kode, r.unit.nama, r.intervention.rawValue, String(r.totals.pegawai),
                         String(r.totals.beneficiaries), NumberText.points(r.totals.gain, .en), Num.mean(r.meanBefore),
                         Num.mean(r.totals.meanGain), Num.mean(r.meanBefore + r.totals.meanGain),
@@ -115,30 +116,18 @@ struct ReportInterventionsCommand: ParsableCommand {
             }
             out.flush()
         case .table:
-            let columns: [Table.Column] = [
-                .init(title: "Unit", width: 22, align: .left),
-                .init(title: "Intervention", width: 19, align: .left),
-                .init(title: "Gain", width: 5, align: .right),
-                .init(title: "of", width: 5, align: .right),
-                .init(title: "Mean", width: 6, align: .right),
-                .init(title: "+", width: 5, align: .right),
-                .init(title: "After", width: 6, align: .right),
-            ]
-            var out = StdoutWriter()
-            out.line(Table.header(columns))
+            let table = TextTable([
+                ("Unit", 22, .left), ("Intervention", 19, .left), ("Gain", 5, .right), ("of", 5, .right), ("Mean", 6, .right),
+                ("+", 5, .right), ("After", 6, .right),
+            ])
             let shown = top > 0 ? Array(rows.prefix(top)) : rows
-            for r in shown {
-                out.line(
-                    Table.row(
-                        [
-                            "\(r.unit.kode) \(r.unit.nama)", r.intervention.displayName(language),
-                            String(r.totals.beneficiaries), String(r.totals.pegawai), Num.mean(r.meanBefore),
-                            Num.mean(r.totals.meanGain), Num.mean(r.meanBefore + r.totals.meanGain),
-                        ], columns))
+            let footer = "\(shown.count) of \(rows.count) rows, year \(year); Gain = employees whose total would rise, of = employees in the unit"
+            table.write(shown, footer: { footer }) { r in
+                [
+                    "\(r.unit.kode) \(r.unit.nama)", r.intervention.displayName(language), String(r.totals.beneficiaries),
+                    String(r.totals.pegawai), Num.mean(r.meanBefore), Num.mean(r.totals.meanGain), Num.mean(r.meanBefore + r.totals.meanGain),
+                ]
             }
-            out.line(
-                "\(shown.count) of \(rows.count) rows, year \(year); Gain = employees whose total would rise, of = employees in the unit")
-            out.flush()
         }
     }
 }

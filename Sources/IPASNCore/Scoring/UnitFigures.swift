@@ -45,7 +45,7 @@ public struct ScoreTotals: Hashable, Sendable, Codable {
     }
 
     /// The mean of one dimension (0 for a unit without employees).
-    public func mean(_ dimension: Dimension) -> Double {
+    public func mean(_ dimension: ScoreDimension) -> Double {
         guard pegawai > 0 else { return 0 }
         switch dimension {
         case .kualifikasi: return kualifikasi / Double(pegawai)
@@ -69,7 +69,7 @@ public struct UnitFigure: Hashable, Sendable {
     public var category: Category
 
     public var meanTotal: Double { totals.meanTotal }
-    public func mean(_ dimension: Dimension) -> Double { totals.mean(dimension) }
+    public func mean(_ dimension: ScoreDimension) -> Double { totals.mean(dimension) }
 }
 
 /// Folds per-unit sums up the unit tree.

@@ -1,45 +1,17 @@
 import Foundation
 import IPASNCore
-import IPASNFiles
-
-/// Writing CSV text: comma-separated, fields quoted (with doubled quotes) only when they
-/// contain a comma, a quote or a line break.
-public enum CSVText {
-    public static func field(_ text: String) -> String {
-        var needsQuotes = false
-        for byte in text.utf8 where byte == 44 || byte == 34 || byte == 10 || byte == 13 {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// One line without its line break.
-    public static func line(_ fields: [String]) -> String {
-        var out = ""
-        for (i, f) in fields.enumerated() {
-            if i > 0 { out += "," }
-            out += field(f)
-        }
-        return out
-    }
-}
-
-/// The six kinds of import file, in the order they must be imported (units first): the
-/// importer's own ``ImportKind``, so the demo writes exactly the columns the importer reads.
-public typealias CSVFileKind = ImportKind
 
 extension ImportKind {
-    /// The file name the demo writes: `units.csv`, `diklat.csv` ...
+    /// The file's usual name: `units.csv`, `diklat.csv` ... (the demo writes these).
     public var fileName: String { rawValue + ".csv" }
 }
 
-/// The columns of each import file (`docs/data-formats.md`) and how a value fills them.
+/// The columns of each import file (`docs/data-formats.md`) and how a value fills them, for
+/// every writer of import-shaped files (`ipasn export`, the demo's sample files).
 /// Values are written in their canonical forms: ISO dates, SIASN jenis ids, raw enum values,
 /// `Y`/`N` flags, dot decimals, so that the file reads back unchanged.
 public enum ImportFormat {
-    public static func header(_ kind: CSVFileKind) -> [String] { kind.columns }
+    public static func header(_ kind: ImportKind) -> [String] { kind.columns }
 
     public static func fields(_ unit: OrgUnit) -> [String] {
         [unit.kode, unit.nama, unit.induk ?? ""]

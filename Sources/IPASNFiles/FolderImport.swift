@@ -1,9 +1,8 @@
 import Foundation
 import IPASNCore
-import IPASNFiles
 import IPASNStore
 
-/// The workstation's import: one CSV or .xlsx file (its kind read from its name, e.g.
+/// Importing what an admin points at (the workstation's import): one CSV or .xlsx file (its kind read from its name, e.g.
 /// `diklat.csv`, `DATA PEGAWAI 2026.xlsx`) or a folder holding such files, imported in
 /// dependency order (units, pegawai, then the records). Valid rows are written; refused rows
 /// go to a `.rejected.csv` file next to the input so nothing typed is lost. A file whose kind
@@ -43,7 +42,7 @@ public enum FolderImport {
     }
 
     /// The files to import, in order, with their kinds.
-    static func plan(path: String) throws -> [(ImportKind, String)] {
+    public static func plan(path: String) throws -> [(ImportKind, String)] {
         var isDirectory: ObjCBool = false
         let expanded = (path as NSString).expandingTildeInPath
         guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
@@ -64,7 +63,8 @@ public enum FolderImport {
         return result
     }
 
-    static func kindOf(_ file: String) -> ImportKind? {
+    /// The kind a file holds, read from the start of its name (`pegawai_2024.csv`, `kursus.csv`).
+    public static func kindOf(_ file: String) -> ImportKind? {
         let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
         let aliases: [(String, ImportKind)] = [
             ("unit", .units), ("pegawai", .pegawai), ("pendidikan", .pendidikan), ("diklat", .diklat),

@@ -1,5 +1,5 @@
-/// The four dimensions of IP ASN.
-public enum Dimension: String, CaseIterable, Sendable, Codable {
+/// The four dimensions of IP ASN (named `ScoreDimension` so it never clashes with Foundation's `Dimension`).
+public enum ScoreDimension: String, CaseIterable, Sendable, Codable {
     case kualifikasi
     case kompetensi
     case kinerja
@@ -25,29 +25,6 @@ public enum Dimension: String, CaseIterable, Sendable, Codable {
         case (.kinerja, .en): return "Performance"
         case (.disiplin, .id): return "Disiplin"
         case (.disiplin, .en): return "Discipline"
-        }
-    }
-}
-
-/// The language of user-facing text: Bahasa Indonesia by default, English as an option.
-public enum Language: String, CaseIterable, Sendable, Codable {
-    case id
-    case en
-}
-
-/// Data whose absence makes a pegawai *incomplete* (counted with the points it has).
-public enum MissingData: String, CaseIterable, Sendable, Codable {
-    /// No education on record (by the end of the measurement year).
-    case pendidikan
-    /// No SKP for the measurement year.
-    case skp
-
-    public func displayName(_ language: Language) -> String {
-        switch (self, language) {
-        case (.pendidikan, .id): return "pendidikan belum ada"
-        case (.pendidikan, .en): return "no education on record"
-        case (.skp, .id): return "SKP tahun ini belum ada"
-        case (.skp, .en): return "no SKP for the year"
         }
     }
 }
