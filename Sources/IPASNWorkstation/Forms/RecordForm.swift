@@ -13,6 +13,8 @@ struct RecordForm: Hashable, Sendable {
     private(set) var initial: [String: String]
     /// Findings of fields checked when the cursor left them, by field key.
     var issues: [String: ValidationIssue] = [:]
+    /// Picker fields whose text fits several choices or none: marked until the admin chooses.
+    var unchosen: [String: PickerOutcome] = [:]
 
     init(kind: RecordKind, nip: String, editing: RecordID? = nil, fields: [FormField]) {
         self.kind = kind
@@ -94,14 +96,34 @@ struct RecordForm: Hashable, Sendable {
     mutating func resetForBatch() {
         for index in fields.indices where !fields[index].keepOnBatch { fields[index].text = "" }
         issues = [:]
+        unchosen = [:]
         editing = nil
         focus = fields.firstIndex { !$0.keepOnBatch } ?? 0
         initial = texts
     }
 
-    /// Takes the highlighted suggestion of a picker field.
-    mutating func acceptSuggestion() {
-        fields[focus].takeSuggestion()
+    /// Takes what the admin chose in the focused picker field; an ambiguous or unknown text
+    /// marks the field instead (``unchosen``).
+    @discardableResult
+    mutating func choose() -> PickerOutcome {
+        let outcome = fields[focus].choose()
+        switch outcome {
+        case .ambiguous, .noMatch: unchosen[fields[focus].key] = outcome
+        case .empty, .chosen: unchosen[fields[focus].key] = nil
+        }
+        return outcome
+    }
+
+    /// The first picker field whose text is not one of its choices (a draft saved while the
+    /// admin was still typing "sem"), after resolving what resolves. Marks it.
+    mutating func firstUnchosenPicker() -> Int? {
+        for index in fields.indices where fields[index].isPicker && !fields[index].text.isEmpty && !fields[index].holdsChoice {
+            let outcome = fields[index].choose()
+            if case .chosen = outcome { continue }
+            unchosen[fields[index].key] = outcome
+            return index
+        }
+        return nil
     }
 }
 
@@ -190,7 +212,8 @@ enum Pickers {
     static func jenisDiklat(_ ruleset: Ruleset) -> [PickerOption] {
         JenisDiklat.all.map { jenis in
             let group = ruleset.kompetensi.group(of: jenis).map { " · \($0.rawValue)" } ?? ""
-            return PickerOption(value: jenis.nama, label: "\(jenis.id) \(jenis.nama)\(group)", keywords: jenis.id == 8 ? "bimtek" : "")
+            let aliases = jenis.id == 8 ? " bimtek" : jenis.id == 17 ? " pjj" : ""
+            return PickerOption(value: jenis.nama, label: "\(jenis.id) \(jenis.nama)", keywords: "\(jenis.id)\(aliases)", detail: group)
         }
     }
 
@@ -199,7 +222,7 @@ enum Pickers {
     }
 
     static let education: [PickerOption] = EducationLevel.allCases.sorted { $0.siasnCode < $1.siasnCode }.map {
-        PickerOption(value: $0.displayName, label: "\($0.displayName) (\($0.siasnCode))", keywords: $0.rawValue)
+        PickerOption(value: $0.displayName, label: "\($0.displayName) (\($0.siasnCode))", keywords: "\($0.rawValue) \($0.siasnCode)")
     }
 
     static let predikat: [PickerOption] = Predikat.allCases.map {
