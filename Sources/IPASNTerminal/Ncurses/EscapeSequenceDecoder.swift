@@ -195,13 +195,22 @@ public struct EscapeSequenceDecoder: Sendable {
     }
 
     private static func csiFinal(_ body: String, _ final: Unicode.Scalar) -> [Output] {
+        // Keys carry at most two numbers (`ESC[1;5C`, `ESC[3;2~`); private markers (`ESC[?1;2c`,
+        // `ESC[>0;95c`) and longer lists are terminal reports, never keys.
+        let numbers = body.split(separator: ";", omittingEmptySubsequences: false)
+        guard numbers.count <= 2, body.allSatisfy({ $0 == ";" || ($0.isASCII && $0.isNumber) }) else { return [] }
         switch final {
         case "~", "^", "@":
             return tilde(body, final: final)
-        case "A", "a": return [.key(.up)]
-        case "B", "b": return [.key(.down)]
-        case "C", "c": return [.key(.right)]
-        case "D", "d": return [.key(.left)]
+        case "A": return [.key(.up)]
+        case "B": return [.key(.down)]
+        case "C": return [.key(.right)]
+        case "D": return [.key(.left)]
+        // rxvt's Shift-arrows have no numbers (`ESC[a`).
+        case "a" where body.isEmpty: return [.key(.up)]
+        case "b" where body.isEmpty: return [.key(.down)]
+        case "c" where body.isEmpty: return [.key(.right)]
+        case "d" where body.isEmpty: return [.key(.left)]
         case "H": return [.key(.home)]
         case "F": return [.key(.end)]
         case "Z": return [.key(.backTab)]
@@ -242,6 +251,10 @@ public struct EscapeSequenceDecoder: Sendable {
             return []
         }
         state = .ground
+        if !body.isEmpty {
+            // Modifiers only come with arrows, Home/End and F1-F4 (`ESC O 5 C`, `ESC O 2 P`).
+            guard [0x41, 0x42, 0x43, 0x44, 0x46, 0x48, 0x50, 0x51, 0x52, 0x53].contains(code) else { return [] }
+        }
         switch code {
         case 0x41, 0x61: return [.key(.up)]  // A, rxvt Ctrl-Up "a"
         case 0x42, 0x62: return [.key(.down)]
