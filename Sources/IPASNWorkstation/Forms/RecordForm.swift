@@ -239,6 +239,11 @@ enum Pickers {
         PickerOption(value: $0.rawValue, label: $0.rawValue.capitalized)
     }
 
+    /// Existing units by code (a parent unit is chosen, never made up).
+    static func units(_ units: [OrgUnit]) -> [PickerOption] {
+        units.map { PickerOption(value: $0.kode, label: "\($0.kode) \($0.nama)") }
+    }
+
     static let status: [PickerOption] = StatusPegawai.allCases.map {
         PickerOption(value: $0.rawValue, label: $0.rawValue.uppercased())
     }

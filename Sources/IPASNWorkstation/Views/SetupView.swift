@@ -18,7 +18,7 @@ final class SetupView: View {
         fields = [
             FormField("unit_kode", text: unit?.kode ?? "", maxLength: 40),
             FormField("unit_nama", text: unit?.nama ?? ""),
-            FormField("unit_induk", text: unit?.induk ?? "", maxLength: 40),
+            FormField("unit_induk", kind: .picker(Pickers.units((try? app.store.units()) ?? [])), text: unit?.induk ?? "", maxLength: 40),
             FormField("nip", maxLength: 24),
             FormField("pegawai_nama"),
             FormField("jenis_jabatan", kind: .picker(Pickers.jenisJabatan)),
