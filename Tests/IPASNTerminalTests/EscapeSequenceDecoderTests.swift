@@ -112,6 +112,14 @@ struct EscapeSequenceDecoderTests {
         #expect(EscapeSequenceDecoder.decode(Self.esc + Self.esc) == [.key(.escape)])
     }
 
+    @Test func escapeDelayComesFromESCDELAYWhenSensible() {
+        #expect(NcursesScreen.escapeDelay(fromEnvironment: "") == 40)
+        #expect(NcursesScreen.escapeDelay(fromEnvironment: "150") == 150)
+        #expect(NcursesScreen.escapeDelay(fromEnvironment: "0") == 40)
+        #expect(NcursesScreen.escapeDelay(fromEnvironment: "99999") == 40)
+        #expect(NcursesScreen.escapeDelay(fromEnvironment: "x") == 40)
+    }
+
     @Test func aSequenceCutByTheTimeoutIsDroppedNotTyped() {
         var decoder = EscapeSequenceDecoder()
         #expect(decoder.feed(27) == [])

@@ -33,7 +33,8 @@ extension View {
     func handleKey(_ key: Key, app: App) -> Bool { false }
     func reload(app: App) {}
     func handlePaste(_ text: String, app: App) {
-        for character in PastedText.singleLine(text) { _ = handleKey(.char(character), app: app) }
+        // No field is longer than this; a huge paste is not typed a character at a time.
+        for character in PastedText.singleLine(text).prefix(PastedText.typedLimit) { _ = handleKey(.char(character), app: app) }
     }
     var hasUnsavedInput: Bool { false }
     func draft(app: App) -> Draft? { nil }

@@ -1,6 +1,9 @@
 /// How pasted text (``IPASNTerminal/InputEvent/paste(_:)``: printable characters, `"\t"`
 /// and `"\n"`) is typed into single-line fields.
 enum PastedText {
+    /// The most characters a paste types into a view's text entry key by key.
+    static let typedLimit = 1000
+
     /// The text for one field: line breaks at the end (a spreadsheet cell copied with its
     /// line end) dropped, tabs and the other line breaks as single spaces.
     static func singleLine(_ text: String) -> String {
