@@ -3,7 +3,8 @@
 #  1. Home/End/F1 as PuTTY, tmux, screen, the Linux console, xterm and rxvt send them edit the
 #     field or act as themselves; unknown sequences do nothing; a bare Esc still works.
 #  2. Bracketed paste is on while the workstation runs (tmux paste-buffer -p brackets it) and
-#     off after it quits; pasted text with colours is clean text, a tab moves to the next field.
+#     off after it quits and while it is stopped (SIGTSTP); pasted text with colours is clean
+#     text, a tab moves to the next field.
 #  3. Keys typed while the terminal is too small never reach the hidden form; F10 there quits
 #     and keeps the form as a draft.
 #  4. Pickers: "sem" + Tab is Seminar, "sos" + Tab chooses nothing, SKP "b" + Tab chooses
@@ -158,6 +159,43 @@ wait_gone
 grep -qF "sesudah" "$WORK/after.txt" || fail "the shell after the workstation got no paste: $(cat -v "$WORK/after.txt")"
 grep -qF "[200~" "$WORK/after.txt" && fail "bracketed paste was left on after quitting: $(cat "$WORK/after.txt")"
 ok "bracketed paste is off after quitting"
+
+# Stopped from outside (SIGTSTP) under an interactive shell, the workstation gives the terminal
+# back: bracketed paste is off while it is stopped, and on again after fg.
+printf 'set enable-bracketed-paste off\n' >"$WORK/inputrc"
+tmux_start 80 24 env INPUTRC="$WORK/inputrc" PS1='sh$ ' bash --norc --noprofile -i
+wait_for 'sh$'
+tmux_type "env IPASN_LANG=id \"$IPASN_BIN\" --db \"$DB\""
+tmux_keys Enter
+wait_for "Unit Kerja"
+STATION="$(pgrep -P "$(tmux_pid)" | head -1)"
+[ -n "$STATION" ] || fail "no workstation process under the shell"
+kill -TSTP "$STATION"
+wait_for "Stopped"
+tmux_type "cat -v >\"$WORK/stopped.txt\""
+tmux_keys Enter
+sleep 0.3
+tmux -L "$E2E_SOCK" load-buffer "$WORK/paste2.txt"
+tmux -L "$E2E_SOCK" paste-buffer -p
+tmux_keys Enter C-d
+sleep 0.3
+grep -qF "sesudah" "$WORK/stopped.txt" || fail "cat got no paste while the workstation was stopped"
+grep -qF "[200~" "$WORK/stopped.txt" && fail "bracketed paste stayed on while stopped: $(cat "$WORK/stopped.txt")"
+ok "SIGTSTP: while the workstation is stopped bracketed paste is off"
+tmux_type "fg"
+tmux_keys Enter
+wait_for "Unit Kerja"
+tmux -L "$E2E_SOCK" load-buffer "$WORK/keys.txt"
+tmux -L "$E2E_SOCK" paste-buffer -p
+sleep 0.5
+kill -0 "$STATION" 2>/dev/null || fail "a pasted q quit the workstation after fg (bracketed paste not on again)"
+wait_for "Unit Kerja"
+tmux_keys q
+wait_for 'sh$'
+tmux_type "exit"
+tmux_keys Enter
+wait_gone
+ok "after fg the screen is redrawn and bracketed paste is on again"
 
 # --- 3. Too-small terminal -----------------------------------------------------------------
 open_employee

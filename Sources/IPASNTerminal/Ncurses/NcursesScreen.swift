@@ -12,7 +12,8 @@ import Darwin
 ///
 /// Starting it sets the locale from the environment, puts the terminal in
 /// raw mode (Ctrl-C, Ctrl-S, Ctrl-Z arrive as keys), turns off echo, turns on
-/// bracketed paste (off again on ``shutdown()`` and at exit), and starts
+/// bracketed paste (off again on ``shutdown()``, at exit and while stopped by
+/// SIGTSTP), and starts
 /// colours unless `NO_COLOR` is set or the terminal has none. Curses' keypad
 /// translation stays off: escape sequences are decoded by
 /// ``EscapeSequenceDecoder`` whatever `TERM` says, so PuTTY's, screen's, rxvt's
@@ -295,6 +296,10 @@ public final class NcursesScreen: Screen {
         var attempted = false
         while true {
             if let signal = signals.take() { return .signal(signal) }
+            if signals.takeSuspend() {
+                suspend()
+                return .resize(size)
+            }
             if !decoded.isEmpty { return Self.event(decoded.removeFirst()) }
             let patience = Self.patience(decoder.pending)
             var slice = patience ?? 200
@@ -352,6 +357,20 @@ public final class NcursesScreen: Screen {
         case .key(let key): return .key(key)
         case .paste(let text): return .paste(text)
         }
+    }
+
+    /// SIGTSTP from outside: the terminal is given back (bracketed paste off, curses
+    /// left) while the process is stopped, and taken again (everything redrawn) when it
+    /// continues.
+    private func suspend() {
+        setCursor(visible: true)
+        ipasn_endwin_if_active()
+        Self.writeToTerminal(Self.bracketedPasteOff)
+        signals.stopNow()
+        Self.writeToTerminal(Self.bracketedPasteOn)
+        previous = nil
+        clearok(ipasn_stdscr(), true)
+        wrefresh(ipasn_stdscr())
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {
