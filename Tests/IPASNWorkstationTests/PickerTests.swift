@@ -26,9 +26,11 @@ import Testing
         let q = typed.lowercased().split(separator: " ").joined(separator: " ")
         guard !q.isEmpty else { return nil }
         func names(_ o: PickerOption) -> [String] {
-            ([o.value, o.label] + o.keywords.split(separator: " ").map(String.init)).map {
+            let plain = ([o.value, o.label] + o.keywords.split(separator: " ").map(String.init)).map {
                 $0.lowercased().split(separator: " ").joined(separator: " ")
             }
+            // Punctuation inside names is optional: "elearning", "d3", "bkpsdm1".
+            return plain + plain.map { $0.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "_", with: "") }
         }
         func wordsFrom(_ name: String) -> [String] {
             // Every tail of the name that starts a word (after a space or "(").
@@ -109,6 +111,10 @@ import Testing
         #expect(PickerMatch.resolve(Pickers.yesNo, "t")?.value == "Tidak")
         #expect(PickerMatch.resolve(Pickers.yesNo, "y")?.value == "Ya")
         #expect(PickerMatch.resolve(Pickers.hukuman, "ber")?.value == "berat")
+        #expect(PickerMatch.resolve(jenis, "elearning")?.value == "E-Learning", "punctuation is optional")
+        #expect(PickerMatch.resolve(Pickers.education, "diii")?.value == "D-III")
+        #expect(PickerMatch.resolve(Pickers.education, "di")?.value == "D-I", "exactly D-I without its hyphen")
+        #expect(PickerMatch.resolve(Pickers.education, "d-") == nil, "D-I, D-II, D-III, D-IV")
     }
 
     @Test func theGroupOfAJenisIsShownButNeverMatched() {

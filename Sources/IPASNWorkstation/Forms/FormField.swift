@@ -14,9 +14,12 @@ struct PickerOption: Hashable, Sendable {
     /// The label as listed.
     var listed: String { label + detail }
 
-    /// The texts typing finds it by: value, label and each keyword, lowercased.
+    /// The texts typing finds it by: value, label and each keyword, lowercased; a name with
+    /// hyphens, dots or underscores also without them ("elearning" finds E-Learning).
     var names: [String] {
-        ([value, label] + keywords.split(separator: " ").map(String.init)).map(PickerMatch.normalize)
+        let plain = ([value, label] + keywords.split(separator: " ").map(String.init)).map(PickerMatch.normalize)
+        let compact = plain.map(PickerMatch.compact).filter { !plain.contains($0) }
+        return plain + compact
     }
 }
 
@@ -34,6 +37,11 @@ enum PickerMatch {
 
     static func normalize(_ text: String) -> String {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// A normalized name without hyphens, dots and underscores.
+    static func compact(_ name: String) -> String {
+        name.filter { $0 != "-" && $0 != "." && $0 != "_" }
     }
 
     /// The best rank of `option` for the (normalized) query, nil when it does not match.
