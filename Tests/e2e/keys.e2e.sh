@@ -53,6 +53,40 @@ open_employee() {
 }
 
 # --- 1. Terminal keys -------------------------------------------------------------------
+# The same keys whatever TERM says (the terminfo entry describes one terminal only).
+for term in screen linux rxvt; do
+  tmux_start 80 24 env TERM="$term" IPASN_LANG=id "$IPASN_BIN" --db "$DB"
+  wait_for "Unit Kerja"
+  raw 2f                     # /
+  wait_for "Nama atau NIP"
+  tmux_type "$NIP"
+  wait_for "$NAME"
+  raw 0d                     # Enter
+  wait_for "Data Pegawai — $NAME"
+  raw 6b                     # k
+  wait_for "Tambah Diklat/Kursus"
+  tmux_type "Teknis"
+  raw 09 09                  # Tab Tab
+  tmux_type "Kursus"
+  raw $ESC 5b 31 7e          # ESC[1~ Home
+  tmux_type "1"
+  raw $ESC 5b 38 7e          # ESC[8~ rxvt End
+  tmux_type "2"
+  raw $ESC 5b 37 7e          # ESC[7~ rxvt Home
+  tmux_type "3"
+  raw $ESC 4f 46             # ESCOF End
+  tmux_type "4"
+  wait_line "Nama kegiatan" "31Kursus24"
+  screen | grep -qF "belum disimpan" && fail "TERM=$term: a Home/End sequence acted as Esc"
+  raw $ESC                   # a bare Esc: leave the form (it asks first)
+  wait_for "belum disimpan"
+  tmux_keys y
+  wait_for "Data Pegawai — $NAME"
+  tmux_keys q
+  wait_gone
+done
+ok "TERM=screen, linux and rxvt: the same sequences are the same keys; a bare Esc is Esc"
+
 open_employee
 tmux_keys k
 wait_for "Tambah Diklat/Kursus"

@@ -178,13 +178,13 @@ enum L {
     static let noMatch = Txt("(tidak ada yang cocok)", "(no match)")
     static func pickerAmbiguous(_ text: String, _ count: Int) -> Txt {
         Txt(
-            "\"\(text)\" cocok dengan \(count) pilihan: ketik lebih lengkap atau pilih dengan ↑↓, lalu Tab.",
-            "\"\(text)\" fits \(count) choices: type more or pick one with ↑↓, then Tab.")
+            "\"\(text)\" cocok dengan \(count) pilihan: ketik lebih banyak, atau ↑↓ lalu Tab.",
+            "\"\(text)\" fits \(count) choices: type more, or ↑↓ then Tab.")
     }
     static func pickerNoMatch(_ text: String) -> Txt {
         Txt(
-            "\"\(text)\" tidak ada dalam daftar: ketik nama lain atau pilih dengan ↑↓, lalu Tab.",
-            "\"\(text)\" is not in the list: type another name or pick one with ↑↓, then Tab.")
+            "\"\(text)\" tidak ada dalam daftar: ketik yang lain, atau ↑↓ lalu Tab.",
+            "\"\(text)\" is not in the list: type another, or ↑↓ then Tab.")
     }
     static func pasteLeftOver(_ count: Int) -> Txt {
         Txt(
