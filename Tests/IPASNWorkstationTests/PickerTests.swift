@@ -137,6 +137,16 @@ import Testing
         #expect(field.choose() == .chosen(Pickers.predikat[1]))
         #expect(field.text == "Baik")
     }
+
+    @Test func aChosenValueIsLeftWithTheArrowsThroughEveryChoice() {
+        var field = FormField("sesuai_jabatan", kind: .picker(Pickers.yesNo), text: "Ya")
+        #expect(field.suggestions.map(\.value) == ["Ya", "Tidak"] && field.shownHighlight == 0)
+        var used = field.handle(.down)
+        #expect(used && field.resolvedOption?.value == "Tidak")
+        #expect(field.choose() == .chosen(Pickers.yesNo[1]) && field.text == "Tidak")
+        used = field.handle(.up)  // from Tidak (shown highlighted) up to Ya
+        #expect(used && field.resolvedOption?.value == "Ya")
+    }
 }
 
 @Suite struct PickerFormTests {

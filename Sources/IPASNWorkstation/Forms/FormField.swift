@@ -157,12 +157,11 @@ struct FormField: Hashable, Sendable {
         if isPicker, key == .up || key == .down {
             let count = suggestions.count
             guard count > 0 else { return true }
-            if let highlight {
-                self.highlight = (highlight + (key == .down ? 1 : count - 1)) % count
-            } else {
-                // The first step starts from what the text already means (shown highlighted).
-                let start = resolvedOption == nil ? (key == .down ? count - 1 : 0) : 0
+            if let start = shownHighlight {
+                // From the arrows' choice, or from what the text already means (shown highlighted).
                 highlight = (start + (key == .down ? 1 : count - 1)) % count
+            } else {
+                highlight = key == .down ? 0 : count - 1
             }
             return true
         }
@@ -193,7 +192,8 @@ struct FormField: Hashable, Sendable {
     /// The suggestion drawn highlighted: the arrows' choice, else the resolved choice.
     var shownHighlight: Int? {
         if let highlight { return highlight }
-        return resolvedOption == nil ? nil : 0
+        guard let resolved = resolvedOption else { return nil }
+        return suggestions.firstIndex(of: resolved)
     }
 
     /// Whether the text is one of the choices' values, as stored.
@@ -214,9 +214,11 @@ struct FormField: Hashable, Sendable {
         return count == 0 ? .noMatch : .ambiguous(count)
     }
 
-    /// The picker choices that match the typed text, best first.
+    /// The picker choices that match the typed text, best first; every choice, in list
+    /// order, when the field already holds one (so the arrows go from "Ya" to "Tidak").
     var suggestions: [PickerOption] {
         guard isPicker else { return [] }
+        if holdsChoice { return options }
         return PickerMatch.suggestions(options, text).map(\.option)
     }
 
