@@ -13,14 +13,13 @@ import Darwin
 /// Starting it sets the locale from the environment, puts the terminal in
 /// raw mode (Ctrl-C, Ctrl-S, Ctrl-Z arrive as keys), turns off echo, turns on
 /// bracketed paste (off again on ``shutdown()``, at exit and while stopped by
-/// SIGTSTP), and starts
-/// colours unless `NO_COLOR` is set or the terminal has none. Curses' keypad
-/// translation stays off: escape sequences are decoded by
+/// SIGTSTP), and starts colours unless `NO_COLOR` is set or the terminal has
+/// none. Curses' keypad translation stays off: escape sequences are decoded by
 /// ``EscapeSequenceDecoder`` whatever `TERM` says, so PuTTY's, screen's, rxvt's
 /// and the Linux console's Home, End and function keys arrive as themselves,
 /// and an unknown sequence is dropped whole. A lone Esc is Esc when nothing
-/// follows it within ``escapeDelayMilliseconds``. SIGHUP, SIGTERM, SIGINT and SIGQUIT are
-/// caught and returned by ``nextEvent(timeoutMilliseconds:)`` as
+/// follows it within ``escapeDelayMilliseconds``. SIGHUP, SIGTERM, SIGINT and
+/// SIGQUIT are caught and returned by ``nextEvent(timeoutMilliseconds:)`` as
 /// ``InputEvent/signal(_:)``, so the application can save a draft.
 ///
 /// ``present(_:)`` only redraws the cells that changed since the previous
