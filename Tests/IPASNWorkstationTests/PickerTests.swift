@@ -232,10 +232,14 @@ import Testing
             form: "diklat", nip: ayuNIP, editing: nil,
             fields: ["jenis": "sos", "nama": "Sosialisasi Disiplin", "tanggal_mulai": "01-03-2024", "tanggal_selesai": "01-03-2024", "jp": "4", "sesuai_jabatan": "Ya"],
             savedAt: fixedNow))
+        var restored = 0
         let screen = try run(store) { s in
             s.enqueue(text: "y")
+            restored = s.pendingEventCount
             s.enqueue(.ctrl("s"))
         }
+        // Restored with the jenis marked and the cursor on it.
+        #expect(screen.frames[restored].lines().contains { $0.hasPrefix(" Jenis diklat") && $0.trimmingCharacters(in: .whitespaces).hasSuffix("!") })
         #expect(screen.text.contains("\"sos\" cocok dengan 2 pilihan"))
         #expect(try store.records(nip: ayuNIP)?.diklat.count == 2, "not saved")
     }

@@ -44,11 +44,17 @@ struct RecordForm: Hashable, Sendable {
     mutating func markSaved() { initial = texts }
 
     /// Puts saved texts back (a draft, an edited record); the cursor goes to the first empty field.
+    /// A picker left holding text that is none of its choices (a draft written while "sos" was
+    /// being typed) is marked and gets the cursor: the admin chooses before anything is saved.
     mutating func restore(_ saved: [String: String]) {
         for index in fields.indices {
             if let text = saved[fields[index].key] { fields[index].text = text }
         }
         focus = fields.firstIndex { $0.text.isEmpty && !$0.keepOnBatch } ?? 0
+        if let index = fields.firstIndex(where: { $0.isPicker && !$0.text.isEmpty && !$0.holdsChoice }) {
+            focus = index
+            unchosen[fields[index].key] = fields[index].suggestions.isEmpty ? .noMatch : .ambiguous(fields[index].suggestions.count)
+        }
     }
 
     var focused: FormField { fields[focus] }
