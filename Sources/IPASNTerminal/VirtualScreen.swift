@@ -76,6 +76,18 @@ public final class VirtualScreen: Screen {
         }
     }
 
+    /// Queues what a real terminal would send, decoded as ``NcursesScreen`` decodes it
+    /// (``EscapeSequenceDecoder``): `"\u{1B}[1~"` is Home, a bracketed paste is one
+    /// ``InputEvent/paste(_:)``, a lone Esc at the end is Esc.
+    public func enqueue(terminalInput: String) {
+        queue.append(contentsOf: EscapeSequenceDecoder.decode(terminalInput).map { output in
+            switch output {
+            case .key(let key): return InputEvent.key(key)
+            case .paste(let text): return InputEvent.paste(text)
+            }
+        })
+    }
+
     /// Queues any event (a signal, a tick, ...).
     public func enqueue(event: InputEvent) {
         queue.append(event)

@@ -29,6 +29,8 @@ final class App {
     /// Slow work a view asked for: the loop runs it right after presenting the current frame,
     /// so the screen says what is being done instead of looking frozen.
     private var pendingWork: (() -> Void)?
+    /// The size of the last frame drawn (what the admin sees); nil before the first frame.
+    private(set) var shownSize: Size?
 
     init(
         store: Store, language: Language, keymap: Keymap, context: StoreContext,
@@ -161,12 +163,40 @@ final class App {
             return false
         case .tick:
             saveDraftIfNeeded()
-        case .resize:
-            break  // the next frame is drawn at the new size
+        case .resize(let size):
+            shownSize = size  // the next frame is drawn at the new size
+        case .key(let key) where isTooSmall:
+            // Nothing of the screen is visible: only quitting acts, and it keeps the form as
+            // a draft (a question could not be seen). Every other key is dropped.
+            if keymap.keys(for: .quit).contains(key) {
+                saveDraftIfNeeded()
+                return false
+            }
         case .key(let key):
             handleKey(key)
+        case .paste where isTooSmall:
+            break
+        case .paste(let text):
+            handlePaste(text)
         }
         return !quitRequested
+    }
+
+    /// Whether the terminal is too small to show anything but the "perbesar terminal" line.
+    var isTooSmall: Bool {
+        guard let shownSize else { return false }
+        return !Self.fits(shownSize)
+    }
+
+    static func fits(_ size: Size) -> Bool {
+        size.width >= minimumSize.width && size.height >= minimumSize.height
+    }
+
+    /// Pasted text goes to the top view as text; it never answers a question or runs a command.
+    private func handlePaste(_ text: String) {
+        guard modal == nil, let view = top else { return }
+        message = nil
+        view.handlePaste(text, app: self)
     }
 
     private func handleKey(_ key: Key) {
@@ -255,7 +285,8 @@ final class App {
 
     func frame(size: Size) -> CellGrid {
         var grid = CellGrid(size: size)
-        guard size.width >= App.minimumSize.width, size.height >= App.minimumSize.height else {
+        shownSize = size
+        guard Self.fits(size) else {
             drawTooSmall(&grid)
             return grid
         }

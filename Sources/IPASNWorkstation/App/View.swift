@@ -13,6 +13,10 @@ protocol View: AnyObject {
     func render(into grid: inout CellGrid, rows: Int, app: App)
     /// A key before the keymap sees it (text entry); true when used.
     func handleKey(_ key: Key, app: App) -> Bool
+    /// Pasted text (printable characters, `"\t"` and `"\n"`): text only, never a command.
+    /// The default types it into the view's text entry (``handleKey(_:app:)``) with tabs and
+    /// line breaks as spaces; characters the view does not take are dropped.
+    func handlePaste(_ text: String, app: App)
     /// A command; false lets the app apply its global meaning.
     func handle(_ command: Command, app: App) -> Bool
     /// Called when the view comes back to the top (data may have changed).
@@ -28,6 +32,10 @@ protocol View: AnyObject {
 extension View {
     func handleKey(_ key: Key, app: App) -> Bool { false }
     func reload(app: App) {}
+    func handlePaste(_ text: String, app: App) {
+        // No field is longer than this; a huge paste is not typed a character at a time.
+        for character in PastedText.singleLine(text).prefix(PastedText.typedLimit) { _ = handleKey(.char(character), app: app) }
+    }
     var hasUnsavedInput: Bool { false }
     func draft(app: App) -> Draft? { nil }
     var status: (text: String, style: Style)? { nil }

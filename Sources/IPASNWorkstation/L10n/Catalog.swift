@@ -7,7 +7,9 @@ enum L {
     // MARK: App frame
     static let appName = Txt("IP ASN — Workstation Data", "IP ASN — Data Workstation")
     static func tooSmall(_ w: Int, _ h: Int) -> Txt {
-        Txt("Perbesar terminal (minimal 60x16). Sekarang \(w)x\(h).", "Enlarge the terminal (at least 60x16). Now \(w)x\(h).")
+        Txt(
+            "Perbesar terminal (minimal 60x16). Sekarang \(w)x\(h). F10/Ctrl-C: keluar, isian disimpan sebagai draf.",
+            "Enlarge the terminal (at least 60x16). Now \(w)x\(h). F10/Ctrl-C: quit, input kept as a draft.")
     }
     static let tooSmallShort = Txt("Perbesar terminal (minimal 60x16)", "Enlarge the terminal (at least 60x16)")
     static let yes = Txt("Ya", "Yes")
@@ -174,6 +176,21 @@ enum L {
     static let formHasErrors = Txt("Belum bisa disimpan:", "Cannot save yet:")
     static let pickerHint = Txt("↑↓ pilih, Tab/Enter ambil", "↑↓ choose, Tab/Enter take")
     static let noMatch = Txt("(tidak ada yang cocok)", "(no match)")
+    static func pickerAmbiguous(_ text: String, _ count: Int) -> Txt {
+        Txt(
+            "\"\(text)\" cocok dengan \(count) pilihan: ketik lebih banyak, atau ↑↓ lalu Tab.",
+            "\"\(text)\" fits \(count) choices: type more, or ↑↓ then Tab.")
+    }
+    static func pickerNoMatch(_ text: String) -> Txt {
+        Txt(
+            "\"\(text)\" tidak ada dalam daftar: ketik yang lain, atau ↑↓ lalu Tab.",
+            "\"\(text)\" is not in the list: type another, or ↑↓ then Tab.")
+    }
+    static func pasteLeftOver(_ count: Int) -> Txt {
+        Txt(
+            "\(count) nilai terakhir dari tempelan tidak dimasukkan: isian formulir sudah habis.",
+            "The last \(count) pasted values were not entered: the form has no more fields.")
+    }
     static let dateHint = Txt("HH-BB-TTTT", "DD-MM-YYYY")
     static let fieldLabel: [String: Txt] = [
         "jenis": Txt("Jenis diklat", "Course kind"),
