@@ -113,11 +113,11 @@ struct EscapeSequenceDecoderTests {
     }
 
     @Test func escapeDelayComesFromESCDELAYWhenSensible() {
-        #expect(NcursesScreen.escapeDelay(fromEnvironment: "") == 40)
+        #expect(NcursesScreen.escapeDelay(fromEnvironment: "") == 100)
         #expect(NcursesScreen.escapeDelay(fromEnvironment: "150") == 150)
-        #expect(NcursesScreen.escapeDelay(fromEnvironment: "0") == 40)
-        #expect(NcursesScreen.escapeDelay(fromEnvironment: "99999") == 40)
-        #expect(NcursesScreen.escapeDelay(fromEnvironment: "x") == 40)
+        #expect(NcursesScreen.escapeDelay(fromEnvironment: "0") == 100)
+        #expect(NcursesScreen.escapeDelay(fromEnvironment: "99999") == 100)
+        #expect(NcursesScreen.escapeDelay(fromEnvironment: "x") == 100)
     }
 
     @Test func aSequenceCutByTheTimeoutIsDroppedNotTyped() {

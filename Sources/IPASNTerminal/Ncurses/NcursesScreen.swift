@@ -66,16 +66,17 @@ public final class NcursesScreen: Screen {
     private var decoded: [EscapeSequenceDecoder.Output] = []
 
     /// How long after an Esc the next character must come to be part of a sequence:
-    /// 40 ms, or `ESCDELAY` from the environment (milliseconds, as curses reads it) for
-    /// a slow link.
+    /// 100 ms (split sequences over SSH links arrive within it), or `ESCDELAY` from the
+    /// environment (milliseconds, as curses reads it) for
+    /// a slower link.
     public static let escapeDelayMilliseconds: Int = {
         let text = getenv("ESCDELAY").map { String(cString: $0) } ?? ""
         return NcursesScreen.escapeDelay(fromEnvironment: text)
     }()
 
-    /// `ESCDELAY` as milliseconds: a whole number from 1 to 2000, else 40.
+    /// `ESCDELAY` as milliseconds: a whole number from 1 to 2000, else 100.
     static func escapeDelay(fromEnvironment text: String) -> Int {
-        guard let value = Int(text), (1...2000).contains(value) else { return 40 }
+        guard let value = Int(text), (1...2000).contains(value) else { return 100 }
         return value
     }
     /// How long the rest of a started sequence (`ESC[1`) may take to arrive.
