@@ -23,9 +23,7 @@ extension SQLiteStore {
             {
                 problems.append("Employee \(row[0] as String) belongs to unit \(row[1] as String), which does not exist.")
             }
-            var parents: [String: String?] = [:]
-            for unit in try units(db) { parents[unit.kode] = .some(unit.induk) }
-            let cyclic = UnitTree.unitsInCycles(parents: parents)
+            let cyclic = UnitTree(try units(db)).unreachable
             if !cyclic.isEmpty {
                 problems.append("The unit tree has a cycle through: \(cyclic.joined(separator: ", ")).")
             }
