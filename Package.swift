@@ -62,11 +62,16 @@ let package = Package(
             dependencies: ["IPASNReports", "IPASNStore", "IPASNCore", "IPASNTestSupport"]
         ),
         .testTarget(name: "IPASNDemoTests", dependencies: ["IPASNDemo", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
-        .testTarget(name: "IPASNCLITests", dependencies: ["ipasn", "IPASNTestSupport"]),
+        .testTarget(
+            name: "IPASNCLITests",
+            dependencies: ["ipasn", "IPASNTestSupport", "IPASNReports", "IPASNWorkstation", "IPASNTerminal", "IPASNStore"]
+        ),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(
             name: "IPASNWorkstationTests",
-            dependencies: ["IPASNWorkstation", "IPASNTerminal", "IPASNStore", "IPASNCore", "IPASNTestSupport"]
+            dependencies: [
+                "IPASNWorkstation", "IPASNReports", "IPASNTerminal", "IPASNStore", "IPASNCore", "IPASNTestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

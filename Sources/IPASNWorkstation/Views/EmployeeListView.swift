@@ -1,4 +1,5 @@
 import IPASNCore
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
 
@@ -123,8 +124,8 @@ final class EmployeeListView: View {
             sort()
             if let keep, let index = rows.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.select(index) }
         case .markProgress:
-            let marks = (try? app.store.progressMarks()).map(UnitListView.doneMarks) ?? [:]
-            app.modal = ProgressDialog(unit: unit, done: marks[unit.kode] ?? [], onClose: {})
+            let marks = (try? app.store.progressMarks()).map(ProgressReport.doneMarks) ?? [:]
+            app.modal = ProgressDialog(unit: unit, done: Set(marks[unit.kode].map { Array($0.keys) } ?? []), onClose: {})
         case .addPegawai:
             app.push(SetupView(app: app, unit: unit))
         default:

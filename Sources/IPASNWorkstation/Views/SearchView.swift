@@ -59,7 +59,7 @@ final class SearchView: View {
             grid.put(app.t(L.searchNone), row: 4, col: 2, style: .warning)
         }
         var units: [String: String] = [:]
-        if !results.isEmpty, let all = try? app.store.units() { units = DashboardView.listNames(all) }
+        if !results.isEmpty, let all = try? app.store.units() { units = UnitTree(all).displayNames() }
         for (offset, index) in cursor.visible(height: rows - 4).enumerated() {
             let p = results[index]
             let nameWidth = max(20, min(30, grid.width - 2 - 23 - 26))

@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
 
@@ -21,22 +22,11 @@ final class UnitListView: View {
 
     func reload(app: App) {
         app.attempt {
-            figures = try app.store.unitFigures(year: app.year)
-            marks = Self.doneMarks(try app.store.progressMarks())
+            let progress = try ProgressReport.compute(store: app.store, year: app.year)
+            figures = progress.units.map(\.figure)
+            marks = Dictionary(progress.units.map { ($0.unit.kode, $0.done) }, uniquingKeysWith: { a, _ in a })
         }
         cursor.update(count: figures.count)
-    }
-
-    static func doneMarks(_ marks: [ProgressMark]) -> [String: Set<ProgressDimension>] {
-        var result: [String: Set<ProgressDimension>] = [:]
-        for mark in marks where mark.done { result[mark.unit, default: []].insert(mark.dimension) }
-        return result
-    }
-
-    /// `PK··`: a letter for each dimension marked done, a dot for the others.
-    static func markText(_ done: Set<ProgressDimension>) -> String {
-        let letters: [ProgressDimension: String] = [.pendidikan: "P", .kompetensi: "K", .kinerja: "N", .disiplin: "D"]
-        return ProgressDimension.allCases.map { done.contains($0) ? letters[$0]! : "·" }.joined()
     }
 
     func render(into grid: inout CellGrid, rows: Int, app: App) {
@@ -60,7 +50,7 @@ final class UnitListView: View {
                 + DisplayWidth.fit(t.pegawai > 0 ? app.language.mean(f.meanTotal) : "-", toWidth: 6, alignment: .right) + " "
                 + DisplayWidth.fit(t.pegawai > 0 ? f.category.name : "", toWidth: 13) + " "
                 + DisplayWidth.fit(app.language.percent(t.completePegawai, of: t.pegawai), toWidth: 7, alignment: .right) + " "
-                + Self.markText(marks[f.unit.kode] ?? [])
+                + UnitProgress.markText(marks[f.unit.kode] ?? [])
             let row = 2 + offset
             let selected = index == cursor.selection
             if selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
