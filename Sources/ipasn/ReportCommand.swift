@@ -8,7 +8,10 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports over the whole database.",
-        subcommands: [ReportUnitsCommand.self, ReportInterventionsCommand.self])
+        subcommands: [
+            ReportUnitsCommand.self, ReportInterventionsCommand.self, ReportProgressCommand.self,
+            ReportActivityCommand.self, ReportMissingCommand.self,
+        ])
 }
 
 /// `ipasn report units`: each unit's means, sub-units folded in, in tree order.

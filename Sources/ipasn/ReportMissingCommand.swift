@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import IPASNCore
+import IPASNReports
+import IPASNStore
+
+/// `ipasn report missing`: employees without an SKP, a pendidikan or a kompetensi record.
+struct ReportMissingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "missing",
+        abstract: "Active employees without an SKP, a pendidikan or a kompetensi record for the year.",
+        discussion: """
+            What a unit's admin still has to enter: every active employee of --unit (sub-units \
+            included; the whole database without it) who has no education on record, no SKP \
+            that counts for the year, or no diklat, course or seminar finished in the year. In \
+            unit tree order, then by name.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var yearOption: YearOption
+
+    @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
+    var unit: String?
+
+    @Option(name: .long, help: "Output format: table, json or csv.")
+    var format: ListFormat = .table
+
+    static let keys = ["nip", "nama", "kode_unit", "pendidikan", "skp", "kompetensi"]
+
+    func run() throws {
+        let store = try global.openStore()
+        let year = try yearOption.resolve(store)
+        let report: MissingRecords
+        do {
+            report = try MissingRecords.compute(store: store, unit: unit, year: year, ruleset: try store.ruleset())
+        } catch ReportError.unknownUnit(let kode) {
+            throw CLIError("unknown unit \(kode)")
+        }
+        switch format {
+        case .json:
+            var writer = JSONArrayWriter()
+            for e in report.entries {
+                var pairs: [(String, JSONValue)] = [
+                    ("nip", .string(e.pegawai.nip)), ("nama", .string(e.pegawai.nama)), ("kode_unit", .string(e.pegawai.kodeUnit)),
+                ]
+                for kind in MissingRecord.allCases { pairs.append((kind.rawValue, .bool(e.missing.contains(kind)))) }
+                writer.append(.object(pairs))
+            }
+            writer.finish()
+        case .csv:
+            var out = StdoutWriter()
+            out.line(CSVOut.line(Self.keys))
+            for e in report.entries {
+                out.line(
+                    CSVOut.line(
+                        [e.pegawai.nip, e.pegawai.nama, e.pegawai.kodeUnit]
+                            + MissingRecord.allCases.map { e.missing.contains($0) ? "true" : "false" }))
+            }
+            out.flush()
+        case .table:
+            let columns: [Table.Column] = [
+                .init(title: "NIP", width: 18, align: .left),
+                .init(title: "Nama", width: 24, align: .left),
+                .init(title: "Unit", width: 12, align: .left),
+                .init(title: "Missing", width: 22, align: .left),
+            ]
+            var out = StdoutWriter()
+            out.line(Table.header(columns))
+            for e in report.entries {
+                out.line(
+                    Table.row(
+                        [e.pegawai.nip, e.pegawai.nama, e.pegawai.kodeUnit, e.missing.map(\.rawValue).joined(separator: ", ")],
+                        columns))
+            }
+            out.line(
+                "\(report.entries.count) of \(report.pegawai) active employees lack a record for \(year): "
+                    + MissingRecord.allCases.map { "\($0.rawValue) \(report.count($0))" }.joined(separator: ", "))
+            out.flush()
+        }
+    }
+}
