@@ -44,7 +44,7 @@ final class UnitListView: View {
         let height = rows - 3
         for (offset, index) in cursor.visible(height: height).enumerated() {
             let f = figures[index]
-            let name = String(repeating: "  ", count: f.depth) + f.unit.nama
+            let name = String(repeating: "  ", count: min(f.depth, 8)) + f.unit.nama
             let t = f.totals
             let text = DisplayWidth.fit(name, toWidth: nameWidth) + " " + DisplayWidth.fit("\(t.pegawai)", toWidth: 5, alignment: .right) + " "
                 + DisplayWidth.fit(t.pegawai > 0 ? app.language.mean(f.meanTotal) : "-", toWidth: 6, alignment: .right) + " "
