@@ -144,6 +144,40 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
     }
 }
 
+extension ReportUseCaseTests {
+    /// `report missing` and the workstation's list (`l` on a unit) from one database in 2025.
+    @Test func theMissingListIsTheSameInBothFrontEnds() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try loadAtFixedTime(cli)
+        _ = try ok(cli, ["config", "year", "2025"])
+        let printed = try CLI.jsonArray(try ok(cli, ["report", "missing", "--unit", "DINAS", "--format", "json"]))
+        #expect(printed.count == 3)
+
+        let context = StoreContext(actor: "viewer", now: { fixedDate }, timeZone: TimeZone(identifier: "UTC")!)
+        let store = try SQLiteStore(path: cli.database.path, context: context)
+        let screen = VirtualScreen(size: Size(width: 80, height: 24))
+        screen.enqueue(.down)  // PEMDA, DINAS, DINAS.01
+        screen.enqueue(text: "l")
+        let station = try Workstation(store: store, screen: screen, language: .id, context: context)
+        try station.run()
+        let view = try #require(station.app.top as? MissingView)
+        #expect(view.unit.kode == "DINAS")
+        #expect(view.entries.map(\.pegawai.nip) == printed.map { $0["nip"] as! String })
+        for (entry, json) in zip(view.entries, printed) {
+            for kind in MissingRecordKinds.all {
+                #expect(entry.missing.map(\.rawValue).contains(kind) == (json[kind] as? Bool), "\(entry.pegawai.nip) \(kind)")
+            }
+        }
+        #expect(screen.lastFrame?.text.contains("3 dari 3 pegawai aktif belum lengkap: pendidikan 0, SKP 3, kompetensi 3") == true)
+    }
+}
+
+/// The boolean keys of `report missing`'s JSON: the contract compared here.
+private enum MissingRecordKinds {
+    static let all = ["pendidikan", "skp", "kompetensi"]
+}
+
 /// The list rows of a frame (lines with a rank number and a mean change), in order.
 private func rankedRows(_ grid: CellGrid) -> [String] {
     grid.lines().filter { line in

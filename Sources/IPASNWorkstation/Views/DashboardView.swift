@@ -34,7 +34,7 @@ final class DashboardView: View {
     }
 
     var context: KeyContext { .dashboard }
-    var keyBar: [Command] { [.help, .open, .sort, .interventions, .refresh, .back, .search, .quit] }
+    var keyBar: [Command] { [.help, .open, .sort, .interventions, .refresh, .back, .search, .quit, .missingRecords] }
 
     func reload(app: App) {
         distributions = [:]
@@ -107,6 +107,9 @@ final class DashboardView: View {
         case .open:
             guard !figures.isEmpty else { return true }
             app.push(EmployeeListView(app: app, unit: figures[cursor.selection].unit))
+        case .missingRecords:
+            guard !figures.isEmpty else { return true }
+            app.push(MissingView(app: app, unit: figures[cursor.selection].unit))
         default:
             return false
         }

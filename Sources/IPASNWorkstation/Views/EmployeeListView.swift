@@ -17,7 +17,7 @@ final class EmployeeListView: View {
     }
 
     var context: KeyContext { .employees }
-    var keyBar: [Command] { [.help, .open, .search, .sort, .markProgress, .addPegawai, .dashboard, .back] }
+    var keyBar: [Command] { [.help, .open, .search, .sort, .markProgress, .addPegawai, .dashboard, .back, .missingRecords] }
 
     func reload(app: App) {
         let keep = rows.isEmpty ? nil : rows[cursor.selection].pegawai.nip
@@ -128,6 +128,8 @@ final class EmployeeListView: View {
             app.modal = ProgressDialog(unit: unit, done: Set(marks[unit.kode].map { Array($0.keys) } ?? []), onClose: {})
         case .addPegawai:
             app.push(SetupView(app: app, unit: unit))
+        case .missingRecords:
+            app.push(MissingView(app: app, unit: unit))
         default:
             return false
         }

@@ -16,7 +16,7 @@ final class UnitListView: View {
     }
 
     var context: KeyContext { .units }
-    var keyBar: [Command] { [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .interventions, .quit] }
+    var keyBar: [Command] { [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .interventions, .quit, .missingRecords] }
 
     var selected: UnitFigure? { figures.isEmpty ? nil : figures[cursor.selection] }
 
@@ -68,6 +68,9 @@ final class UnitListView: View {
         case .open:
             guard let unit = selected?.unit else { return true }
             app.push(EmployeeListView(app: app, unit: unit))
+        case .missingRecords:
+            guard let unit = selected?.unit else { return true }
+            app.push(MissingView(app: app, unit: unit))
         case .markProgress:
             guard let unit = selected?.unit else { return true }
             app.modal = ProgressDialog(unit: unit, done: marks[unit.kode] ?? [], onClose: { [unowned self] in self.reload(app: app) })
