@@ -33,11 +33,6 @@ public struct InterventionPlan: Sendable {
     public struct Gainer: Hashable, Sendable {
         public var nip: String
         public var gain: Double
-
-        public init(nip: String, gain: Double) {
-            self.nip = nip
-            self.gain = gain
-        }
     }
 
     /// What the plan was computed from; a different stamp means the data changed.
@@ -79,20 +74,11 @@ public struct InterventionPlan: Sendable {
         var direct: [String: [Intervention: InterventionTotals]] = [:]
         var gainers: [String: [Intervention: [Gainer]]] = [:]
         try store.forEachEmployeeRecords(inUnit: scope) { records in
-            let gains = planner.gains(records, year: year)
-            let kode = records.pegawai.kodeUnit
-            var unit = direct[kode] ?? [:]
-            for intervention in Intervention.allCases {
-                var entry = unit[intervention] ?? InterventionTotals()
-                entry.pegawai += 1
-                if let gain = gains[intervention] {
-                    entry.beneficiaries += 1
-                    entry.gain += gain
-                    gainers[kode, default: [:]][intervention, default: []].append(Gainer(nip: records.pegawai.nip, gain: gain))
-                }
-                unit[intervention] = entry
+            let gains = planner.tally(records, year: year, into: &direct)
+            for (intervention, gain) in gains {
+                gainers[records.pegawai.kodeUnit, default: [:]][intervention, default: []]
+                    .append(Gainer(nip: records.pegawai.nip, gain: gain))
             }
-            direct[kode] = unit
         }
         let figures = Dictionary(try store.unitFigures(year: year).map { ($0.unit.kode, $0) }, uniquingKeysWith: { a, _ in a })
         let folded = tree.fold(direct: direct, zero: [:]) { into, other in

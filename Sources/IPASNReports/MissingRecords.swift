@@ -10,15 +10,11 @@ public enum MissingRecord: String, CaseIterable, Sendable, Codable {
     /// No diklat, course or seminar finished in the year.
     case kompetensi
 
+    /// The word lists use: `pendidikan`/`education`, `SKP`, `kompetensi`/`competence`.
     public func displayName(_ language: Language) -> String {
-        switch (self, language) {
-        case (.pendidikan, .id): return "pendidikan"
-        case (.pendidikan, .en): return "education"
-        case (.skp, .id): return "SKP"
-        case (.skp, .en): return "SKP"
-        case (.kompetensi, .id): return "kompetensi"
-        case (.kompetensi, .en): return "competence"
-        }
+        let names: (id: String, en: String) =
+            self == .pendidikan ? ("pendidikan", "education") : self == .skp ? ("SKP", "SKP") : ("kompetensi", "competence")
+        return language == .id ? names.id : names.en
     }
 }
 

@@ -37,7 +37,7 @@ struct ReportActivityCommand: ParsableCommand {
         let context = global.context
         let activity = try UnitActivity.compute(store: store, now: context.now(), timeZone: context.timeZone)
         if let unit, !activity.tree.contains(unit) { throw CLIError("unknown unit \(unit)") }
-        // (label, kode or actor, name, depth, counts)
+        // Per row: the unit's kode or the actor, the name shown, the depth for indenting, the counts.
         var rows: [(key: String, name: String, depth: Int, counts: UnitActivity.Counts)] = []
         switch by {
         case .unit:
@@ -49,43 +49,28 @@ struct ReportActivityCommand: ParsableCommand {
         case .actor:
             for a in activity.byActor(unit: unit) { rows.append((a.actor, a.actor, 0, a.counts)) }
         }
-        let keyName = by == .unit ? "kode" : "actor"
-        switch format {
-        case .json:
-            var writer = JSONArrayWriter()
-            for r in rows {
-                var pairs: [(String, JSONValue)] = [(keyName, .string(r.key))]
-                if by == .unit { pairs.append(("name", .string(r.name))) }
-                pairs += [("today", .int(r.counts.today)), ("week", .int(r.counts.week))]
-                writer.append(.object(pairs))
-            }
-            writer.finish()
-        case .csv:
-            var out = StdoutWriter()
-            out.line(CSVOut.line(by == .unit ? ["kode", "name", "today", "week"] : ["actor", "today", "week"]))
-            for r in rows {
-                let counts = [String(r.counts.today), String(r.counts.week)]
-                out.line(CSVOut.line(by == .unit ? [r.key, r.name] + counts : [r.key] + counts))
-            }
-            out.flush()
-        case .table:
-            var columns: [Table.Column] = [.init(title: by == .unit ? "Unit" : "Admin", width: 20, align: .left)]
-            if by == .unit { columns.append(.init(title: "Nama", width: 36, align: .left)) }
-            columns += [.init(title: "Today", width: 8, align: .right), .init(title: "Week", width: 8, align: .right)]
-            var out = StdoutWriter()
-            out.line(Table.header(columns))
-            for r in rows {
-                let counts = [String(r.counts.today), String(r.counts.week)]
-                let first = String(repeating: " ", count: min(r.depth, 4)) + r.key
-                out.line(Table.row(by == .unit ? [first, r.name] + counts : [first] + counts, columns))
-            }
-            let total = unit.map { activity.counts(unit: $0) } ?? activity.total
-            let formatter = ISO8601DateFormatter()
-            formatter.timeZone = context.timeZone
-            formatter.formatOptions = [.withFullDate]
-            out.line(
-                "Entered today \(total.today), this week \(total.week) (since Monday \(formatter.string(from: activity.startOfWeek)))")
-            out.flush()
+        let listing = Listing(
+            keys: by == .unit ? ["kode", "name", "today", "week"] : ["actor", "today", "week"],
+            rows: rows.map { r in
+                (by == .unit ? [.text(r.key), .text(r.name)] : [.text(r.key)]) + [.int(r.counts.today), .int(r.counts.week)]
+            })
+        guard !listing.write(format) else { return }
+        var columns: [Table.Column] = [.init(title: by == .unit ? "Unit" : "Admin", width: 20, align: .left)]
+        if by == .unit { columns.append(.init(title: "Nama", width: 36, align: .left)) }
+        columns += [.init(title: "Today", width: 8, align: .right), .init(title: "Week", width: 8, align: .right)]
+        var out = StdoutWriter()
+        out.line(Table.header(columns))
+        for r in rows {
+            let counts = [String(r.counts.today), String(r.counts.week)]
+            let first = String(repeating: " ", count: min(r.depth, 4)) + r.key
+            out.line(Table.row(by == .unit ? [first, r.name] + counts : [first] + counts, columns))
         }
+        let total = unit.map { activity.counts(unit: $0) } ?? activity.total
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = context.timeZone
+        formatter.formatOptions = [.withFullDate]
+        out.line(
+            "Entered today \(total.today), this week \(total.week) (since Monday \(formatter.string(from: activity.startOfWeek)))")
+        out.flush()
     }
 }

@@ -53,58 +53,34 @@ struct ReportInterventionsCommand: ParsableCommand {
 
     func write(_ rows: [InterventionPlan.Row], year: Int) throws {
         let language = global.explicitLanguageOrEnglish
-        switch format {
-        case .json:
-            var writer = JSONArrayWriter()
-            for r in rows {
-                writer.append(
-                    .object([
-                        ("kode", .string(r.unit.kode)), ("nama", .string(r.unit.nama)),
-                        ("intervention", .string(r.intervention.rawValue)), ("pegawai", .int(r.totals.pegawai)),
-                        ("beneficiaries", .int(r.totals.beneficiaries)), ("total_gain", .number(r.totals.gain)),
-                        ("mean_before", .number(NumberText.round(r.meanBefore))),
-                        ("mean_gain", .number(NumberText.round(r.totals.meanGain))),
-                        ("mean_after", .number(NumberText.round(r.meanBefore + r.totals.meanGain))),
-                    ]))
-            }
-            writer.finish()
-        case .csv:
-            var out = StdoutWriter()
-            out.line(CSVOut.line(Self.keys))
-            for r in rows {
-                out.line(
-                    CSVOut.line([
-                        r.unit.kode, r.unit.nama, r.intervention.rawValue, String(r.totals.pegawai),
-                        String(r.totals.beneficiaries), NumberText.points(r.totals.gain, .en), Num.mean(r.meanBefore),
-                        Num.mean(r.totals.meanGain), Num.mean(r.meanBefore + r.totals.meanGain),
-                    ]))
-            }
-            out.flush()
-        case .table:
-            let columns: [Table.Column] = [
-                .init(title: "Unit", width: 22, align: .left),
-                .init(title: "Intervention", width: 19, align: .left),
-                .init(title: "Gain", width: 5, align: .right),
-                .init(title: "of", width: 5, align: .right),
-                .init(title: "Mean", width: 6, align: .right),
-                .init(title: "+", width: 5, align: .right),
-                .init(title: "After", width: 6, align: .right),
-            ]
-            var out = StdoutWriter()
-            out.line(Table.header(columns))
-            let shown = top > 0 ? Array(rows.prefix(top)) : rows
-            for r in shown {
-                out.line(
-                    Table.row(
-                        [
-                            "\(r.unit.kode) \(r.unit.nama)", r.intervention.displayName(language),
-                            String(r.totals.beneficiaries), String(r.totals.pegawai), Num.mean(r.meanBefore),
-                            Num.mean(r.totals.meanGain), Num.mean(r.meanBefore + r.totals.meanGain),
-                        ], columns))
-            }
+        let listing = Listing(
+            keys: Self.keys,
+            rows: rows.map { r in
+                [
+                    .text(r.unit.kode), .text(r.unit.nama), .text(r.intervention.rawValue), .int(r.totals.pegawai),
+                    .int(r.totals.beneficiaries), .points(r.totals.gain), .mean(r.meanBefore), .mean(r.totals.meanGain),
+                    .mean(r.meanAfter),
+                ]
+            })
+        guard !listing.write(format) else { return }
+        let columns = Table.columns([
+            ("Unit", 22, .left), ("Intervention", 19, .left), ("Gain", 5, .right), ("of", 5, .right), ("Mean", 6, .right),
+            ("+", 5, .right), ("After", 6, .right),
+        ])
+        var out = StdoutWriter()
+        out.line(Table.header(columns))
+        let shown = top > 0 ? Array(rows.prefix(top)) : rows
+        for r in shown {
             out.line(
-                "\(shown.count) of \(rows.count) rows, year \(year); Gain = employees whose total would rise, of = employees in the unit")
-            out.flush()
+                Table.row(
+                    [
+                        "\(r.unit.kode) \(r.unit.nama)", r.intervention.displayName(language),
+                        String(r.totals.beneficiaries), String(r.totals.pegawai), Num.mean(r.meanBefore),
+                        Num.mean(r.totals.meanGain), Num.mean(r.meanBefore + r.totals.meanGain),
+                    ], columns))
         }
+        out.line(
+            "\(shown.count) of \(rows.count) rows, year \(year); Gain = employees whose total would rise, of = employees in the unit")
+        out.flush()
     }
 }

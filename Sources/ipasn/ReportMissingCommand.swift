@@ -36,46 +36,25 @@ struct ReportMissingCommand: ParsableCommand {
         } catch ReportError.unknownUnit(let kode) {
             throw CLIError("unknown unit \(kode)")
         }
-        switch format {
-        case .json:
-            var writer = JSONArrayWriter()
-            for e in report.entries {
-                var pairs: [(String, JSONValue)] = [
-                    ("nip", .string(e.pegawai.nip)), ("nama", .string(e.pegawai.nama)), ("kode_unit", .string(e.pegawai.kodeUnit)),
-                ]
-                for kind in MissingRecord.allCases { pairs.append((kind.rawValue, .bool(e.missing.contains(kind)))) }
-                writer.append(.object(pairs))
-            }
-            writer.finish()
-        case .csv:
-            var out = StdoutWriter()
-            out.line(CSVOut.line(Self.keys))
-            for e in report.entries {
-                out.line(
-                    CSVOut.line(
-                        [e.pegawai.nip, e.pegawai.nama, e.pegawai.kodeUnit]
-                            + MissingRecord.allCases.map { e.missing.contains($0) ? "true" : "false" }))
-            }
-            out.flush()
-        case .table:
-            let columns: [Table.Column] = [
-                .init(title: "NIP", width: 18, align: .left),
-                .init(title: "Nama", width: 24, align: .left),
-                .init(title: "Unit", width: 12, align: .left),
-                .init(title: "Missing", width: 22, align: .left),
-            ]
-            var out = StdoutWriter()
-            out.line(Table.header(columns))
-            for e in report.entries {
-                out.line(
-                    Table.row(
-                        [e.pegawai.nip, e.pegawai.nama, e.pegawai.kodeUnit, e.missing.map(\.rawValue).joined(separator: ", ")],
-                        columns))
-            }
+        let listing = Listing(
+            keys: Self.keys,
+            rows: report.entries.map { e in
+                [.text(e.pegawai.nip), .text(e.pegawai.nama), .text(e.pegawai.kodeUnit)]
+                    + MissingRecord.allCases.map { .bool(e.missing.contains($0)) }
+            })
+        guard !listing.write(format) else { return }
+        let columns = Table.columns([("NIP", 18, .left), ("Nama", 24, .left), ("Unit", 12, .left), ("Missing", 22, .left)])
+        var out = StdoutWriter()
+        out.line(Table.header(columns))
+        for e in report.entries {
             out.line(
-                "\(report.entries.count) of \(report.pegawai) active employees lack a record for \(year): "
-                    + MissingRecord.allCases.map { "\($0.rawValue) \(report.count($0))" }.joined(separator: ", "))
-            out.flush()
+                Table.row(
+                    [e.pegawai.nip, e.pegawai.nama, e.pegawai.kodeUnit, e.missing.map(\.rawValue).joined(separator: ", ")],
+                    columns))
         }
+        out.line(
+            "\(report.entries.count) of \(report.pegawai) active employees lack a record for \(year): "
+                + MissingRecord.allCases.map { "\($0.rawValue) \(report.count($0))" }.joined(separator: ", "))
+        out.flush()
     }
 }

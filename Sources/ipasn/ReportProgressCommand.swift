@@ -31,60 +31,34 @@ struct ReportProgressCommand: ParsableCommand {
         let store = try global.openStore()
         let year = try yearOption.resolve(store)
         let report = try ProgressReport.compute(store: store, year: year)
-        switch format {
-        case .json:
-            var writer = JSONArrayWriter()
-            for u in report.units {
-                var pairs: [(String, JSONValue)] = [
-                    ("kode", .string(u.unit.kode)), ("nama", .string(u.unit.nama)), ("name", .string(u.name)),
-                    ("pegawai", .int(u.figure.totals.pegawai)), ("complete_pegawai", .int(u.figure.totals.completePegawai)),
-                    ("total", .number(NumberText.round(u.figure.meanTotal))), ("category", .string(u.figure.category.name)),
-                ]
-                for dimension in ProgressDimension.allCases {
-                    pairs.append((dimension.rawValue, .bool(u.done.contains(dimension))))
-                }
-                pairs.append(("finished", .bool(u.finished)))
-                writer.append(.object(pairs))
-            }
-            writer.finish()
-        case .csv:
-            var out = StdoutWriter()
-            out.line(CSVOut.line(Self.keys))
-            for u in report.units {
-                out.line(
-                    CSVOut.line(
-                        [
-                            u.unit.kode, u.unit.nama, u.name, String(u.figure.totals.pegawai),
-                            String(u.figure.totals.completePegawai), Num.mean(u.figure.meanTotal), u.figure.category.name,
-                        ] + ProgressDimension.allCases.map { u.done.contains($0) ? "true" : "false" } + [u.finished ? "true" : "false"]))
-            }
-            out.flush()
-        case .table:
-            let columns: [Table.Column] = [
-                .init(title: "Unit", width: 14, align: .left),
-                .init(title: "Nama", width: 26, align: .left),
-                .init(title: "Peg", width: 6, align: .right),
-                .init(title: "Lkp%", width: 4, align: .right),
-                .init(title: "Total", width: 6, align: .right),
-                .init(title: "Kategori", width: 13, align: .left),
-                .init(title: "Done", width: 4, align: .left),
-            ]
-            var out = StdoutWriter()
-            out.line(Table.header(columns))
-            for u in report.units {
-                let t = u.figure.totals
-                let percent = t.pegawai > 0 ? String(Int((u.completeness * 100).rounded(.down))) : "-"
-                out.line(
-                    Table.row(
-                        [
-                            String(repeating: " ", count: min(u.figure.depth, 4)) + u.unit.kode, u.name, String(t.pegawai),
-                            percent, t.pegawai > 0 ? Num.mean(u.figure.meanTotal) : "-", t.pegawai > 0 ? u.figure.category.name : "-",
-                            u.markText,
-                        ], columns))
-            }
+        let listing = Listing(
+            keys: Self.keys,
+            rows: report.units.map { u in
+                [
+                    .text(u.unit.kode), .text(u.unit.nama), .text(u.name), .int(u.figure.totals.pegawai),
+                    .int(u.figure.totals.completePegawai), .mean(u.figure.meanTotal), .text(u.figure.category.name),
+                ] + ProgressDimension.allCases.map { .bool(u.done.contains($0)) } + [.bool(u.finished)]
+            })
+        guard !listing.write(format) else { return }
+        let columns = Table.columns([
+            ("Unit", 14, .left), ("Nama", 26, .left), ("Peg", 6, .right), ("Lkp%", 4, .right), ("Total", 6, .right),
+            ("Kategori", 13, .left), ("Done", 4, .left),
+        ])
+        var out = StdoutWriter()
+        out.line(Table.header(columns))
+        for u in report.units {
+            let t = u.figure.totals
+            let percent = t.pegawai > 0 ? String(Int((u.completeness * 100).rounded(.down))) : "-"
             out.line(
-                "\(report.units.count) units, \(report.inProgress) still in progress, year \(year); Done = P pendidikan, K kompetensi, N kinerja, D disiplin")
-            out.flush()
+                Table.row(
+                    [
+                        String(repeating: " ", count: min(u.figure.depth, 4)) + u.unit.kode, u.name, String(t.pegawai),
+                        percent, t.pegawai > 0 ? Num.mean(u.figure.meanTotal) : "-", t.pegawai > 0 ? u.figure.category.name : "-",
+                        u.markText,
+                    ], columns))
         }
+        out.line(
+            "\(report.units.count) units, \(report.inProgress) still in progress, year \(year); Done = P pendidikan, K kompetensi, N kinerja, D disiplin")
+        out.flush()
     }
 }
