@@ -141,6 +141,13 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
             let lastTwo = line.split(separator: " ").suffix(2).map(String.init)
             #expect(lastTwo == ["\(counts["today"]!)", "\(counts["week"]!)"], "\(line)")
         }
+        // By whom, for the selected (first) unit: the message row and `report activity --by actor`.
+        let board = try #require(station.app.stack.compactMap { $0 as? DashboardView }.first)
+        let selected = try #require(board.figures.first).unit.kode
+        let actors = try CLI.jsonArray(try ok(cli, ["report", "activity", "--by", "actor", "--unit", selected, "--format", "json"]))
+        let byWhom = actors.map { "\($0["actor"]!) \($0["week"]!)" }.joined(separator: ", ")
+        #expect(byWhom.hasPrefix("cli-test "))
+        #expect(dashboard.text.contains("Entered this week by: \(byWhom)"), "\(selected)")
     }
 }
 

@@ -6,6 +6,23 @@ import Testing
 
 @testable import IPASNWorkstation
 
+@Suite struct DashboardByWhomTests {
+    @Test func theTwoBusiestAdminsAndHowManyOthers() {
+        #expect(L.dashByWhom([("ani", 5), ("budi", 1)], others: 2)(.id) == "Input minggu ini oleh: ani 5, budi 1, +2 lainnya")
+        #expect(L.dashByWhom([("ani", 5)], others: 0)(.en) == "Entered this week by: ani 5")
+    }
+
+    /// Everything in the fixture was entered by "test" on 10 January 2025 (a Friday), so the
+    /// selected unit's line names that admin with the unit's count of the week.
+    @Test func theMessageRowNamesWhoEnteredTheSelectedUnitsRecords() throws {
+        let store = try makeStore()
+        let screen = try run(store) { s in s.enqueue(.function(5)) }
+        let grid = try #require(screen.frames.last { $0.text.contains("Dasbor Pimpinan") })
+        // Bidang Pengembangan (first by mean) holds Ayu's 4 records.
+        #expect(grid.text.contains("Input minggu ini oleh: test 4"))
+    }
+}
+
 @Suite struct MissingViewTests {
     /// 2024 in the fixture: Budi (BKPSDM) has an undated SLTA (it counts) but no SKP and no
     /// course; Ayu (BKPSDM.1) has everything but a course finished in 2024 (hers end in 2019

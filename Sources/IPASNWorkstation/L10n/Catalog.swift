@@ -246,6 +246,13 @@ enum L {
     ]
     static let dashDimensions = Txt("Rata-rata per dimensi", "Mean per dimension")
     static let dashDistribution = Txt("Sebaran kategori", "Category distribution")
+    /// `Input minggu ini oleh: ani 5, budi 1, +2 lainnya`.
+    static func dashByWhom(_ actors: [(String, Int)], others: Int) -> Txt {
+        let list = actors.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        return Txt(
+            "Input minggu ini oleh: \(list)" + (others > 0 ? ", +\(others) lainnya" : ""),
+            "Entered this week by: \(list)" + (others > 0 ? ", +\(others) others" : ""))
+    }
     static func dashSummary(_ units: Int, _ inProgress: Int, _ today: Int, _ week: Int) -> Txt {
         Txt(
             "\(units) unit, \(inProgress) masih dalam proses penginputan. Input hari ini \(today), minggu ini \(week).",

@@ -28,6 +28,9 @@ final class DashboardView: View {
     private var names: [String: String] = [:]
     /// Units still in progress, and everything entered today and this week.
     private var summary: (inProgress: Int, total: UnitActivity.Counts) = (0, UnitActivity.Counts())
+    /// Who entered what, for the selected unit's line on the message row.
+    private var activity: UnitActivity?
+    private var language = Language.id
 
     init(app: App) {
         reload(app: app)
@@ -52,9 +55,21 @@ final class DashboardView: View {
                 week[f.unit.kode] = counts.week
             }
             summary = (progress.inProgress, activity.total)
+            self.activity = activity
         }
+        language = app.language
         sort()
         cursor.update(count: figures.count)
+    }
+
+    /// Who entered this week's records of the selected unit (and its sub-units): the two
+    /// busiest admins and how many others, on the message row.
+    var status: (text: String, style: Style)? {
+        guard let activity, !figures.isEmpty else { return nil }
+        let actors = activity.byActor(unit: figures[cursor.selection].unit.kode)
+        guard !actors.isEmpty else { return nil }
+        let named = actors.prefix(2).map { (DisplayWidth.truncate($0.actor, toWidth: 16), $0.counts.week) }
+        return (language.t(L.dashByWhom(named, others: actors.count - named.count)), .dim)
     }
 
     private func sort() {
