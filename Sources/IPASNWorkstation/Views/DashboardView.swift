@@ -100,13 +100,9 @@ final class DashboardView: View {
     /// Counts of Sangat Tinggi .. Sangat Rendah in a unit (loaded when first selected).
     func distribution(_ unit: OrgUnit, app: App) -> [Int] {
         if let known = distributions[unit.kode] { return known }
-        var counts = Array(repeating: 0, count: app.engine.ruleset.categories.count)
-        if let scores = try? app.store.scores(year: app.year, unit: unit.kode) {
-            for s in scores {
-                let rank = app.engine.category(for: s.score.total).rank
-                if rank < counts.count { counts[rank] += 1 }
-            }
-        }
+        let counts =
+            (try? CategoryDistribution.compute(store: app.store, unit: unit.kode, year: app.year, ruleset: app.engine.ruleset))
+            ?? Array(repeating: 0, count: app.engine.ruleset.categories.count)
         distributions[unit.kode] = counts
         return counts
     }
