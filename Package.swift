@@ -74,11 +74,17 @@ let package = Package(
             dependencies: ["IPASNReports", "IPASNStore", "IPASNCore", "IPASNTestSupport"]
         ),
         .testTarget(name: "IPASNDemoTests", dependencies: ["IPASNDemo", "IPASNFiles", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
-        .testTarget(name: "IPASNCLITests", dependencies: ["ipasn", "IPASNTestSupport"]),
+        .testTarget(
+            name: "IPASNCLITests",
+            dependencies: ["ipasn", "IPASNTestSupport", "IPASNReports", "IPASNWorkstation", "IPASNTerminal", "IPASNStore"]
+        ),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(
             name: "IPASNWorkstationTests",
-            dependencies: ["IPASNWorkstation", "IPASNTerminal", "IPASNStore", "IPASNCore", "IPASNFiles", "IPASNTestSupport"]
+            dependencies: [
+                "IPASNWorkstation", "IPASNReports", "IPASNTerminal", "IPASNStore", "IPASNCore", "IPASNFiles",
+                "IPASNTestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

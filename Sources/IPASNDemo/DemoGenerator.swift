@@ -164,14 +164,9 @@ public struct DemoGenerator: Sendable {
             groups.append(group)
         }
         // Tree order: each unit before its children, siblings by kode (as reports list them).
-        var children: [String: [Int]] = [:]
-        for (i, u) in units.enumerated() { if let induk = u.induk { children[induk, default: []].append(i) } }
-        var order: [Int] = []
-        func visit(_ i: Int) {
-            order.append(i)
-            for c in (children[units[i].kode] ?? []).sorted(by: { units[$0].kode < units[$1].kode }) { visit(c) }
-        }
-        visit(0)
+        var indexOf: [String: Int] = [:]
+        for (i, u) in units.enumerated() { indexOf[u.kode] = i }
+        let order = UnitTree(units).units.map { indexOf[$0.kode]! }
         var newIndex = [Int](repeating: 0, count: units.count)
         for (position, old) in order.enumerated() { newIndex[old] = position }
         return (order.map { units[$0] }, order.map { info[$0] }, groups.map { $0.map { newIndex[$0] } })

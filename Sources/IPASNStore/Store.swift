@@ -91,6 +91,9 @@ public protocol Store: AnyObject {
     func progressMarks() throws -> [ProgressMark]
     /// Records added per unit (by the employee's unit) since a moment, from the audit log.
     func recordsEntered(since: Date) throws -> [String: Int]
+    /// The same count per unit and per actor (who entered them; an import counts for the
+    /// actor who ran it), sorted by unit then actor.
+    func recordEntries(since: Date) throws -> [EntryCount]
 
     // MARK: Audit, drafts, checks
 

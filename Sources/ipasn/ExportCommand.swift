@@ -55,10 +55,9 @@ struct ExportCommand: ParsableCommand {
 
     /// Every employee, each once, in unit tree order then by name.
     static func allPegawai(_ store: any Store, units: [OrgUnit]) throws -> [Pegawai] {
-        let known = Set(units.map(\.kode))
         var seen = Set<String>()
         var result: [Pegawai] = []
-        for root in units where root.induk == nil || !known.contains(root.induk!) {
+        for root in UnitTree(units).roots {
             for p in try store.pegawai(inUnit: root.kode, includeSubunits: true) where seen.insert(p.nip).inserted {
                 result.append(p)
             }

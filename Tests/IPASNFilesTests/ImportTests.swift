@@ -200,4 +200,25 @@ private func seededStore() throws -> SQLiteStore {
         #expect(report.messages()[1].hasPrefix("line 4, column nip: "))
         #expect(try store.countPegawai() == 2)
     }
+
+    @Test func aUnitTreeDeeperThanThirtyTwoLevelsIsRefusedNamingTheLine() throws {
+        let ws = try Workspace()
+        let store = try SQLiteStore.inMemory(context: context)
+        // A 20,000-level chain (the one that crashed reports and took 31 s to check), root first.
+        var text = "kode,nama,induk\n"
+        for i in 1...20_000 { text += "U\(i),Seksi \(i),\(i == 1 ? "" : "U\(i - 1)")\n" }
+        let path = try ws.write("units.csv", text)
+        let report = try Importer(store: store).importFile(kind: .units, path: path, skipInvalid: false, today: today)
+        #expect(report.imported == 0)
+        #expect(report.issues.count == 20_000 - 32)
+        #expect(report.messages().first == "line 34, column induk: Parent unit: the unit tree would reach 33 levels here; at most 32 are allowed.")
+        #expect(try store.units().isEmpty)
+        // With --skip-invalid the first 32 levels go in and the rest are listed in the rejected file.
+        let skipped = try Importer(store: store).importFile(kind: .units, path: path, skipInvalid: true, today: today)
+        #expect(skipped.imported == 32)
+        let (rejected, _) = try readAll(try #require(skipped.rejectedPath))
+        #expect(rejected.count == 1 + 20_000 - 32)
+        #expect(try store.check() == [])
+    }
 }
+

@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
 import Testing
@@ -248,8 +249,8 @@ func rankedRows(_ grid: CellGrid) -> [String] {
                 }
             }
         }
-        #expect(plan.gainers(unit: "DISHUB", intervention: .teknis) == [InterventionPlan.Gainer(nip: pelaksana12NIP, gain: 22.5)])
-        #expect(plan.gainers(unit: "DISHUB", intervention: .kepemimpinan) == [InterventionPlan.Gainer(nip: administratorNIP, gain: 15)])
+        #expect(plan.gainers(unit: "DISHUB", intervention: .teknis).map { "\($0.nip) \($0.gain)" } == ["\(pelaksana12NIP) 22.5"])
+        #expect(plan.gainers(unit: "DISHUB", intervention: .kepemimpinan).map { "\($0.nip) \($0.gain)" } == ["\(administratorNIP) 15.0"])
         #expect(plan.gainers(unit: "DISHUB.1", intervention: .kepemimpinan).isEmpty)
         #expect(plan.gainers(unit: "DISHUB", intervention: .fungsional).isEmpty)
     }

@@ -426,11 +426,11 @@ import Testing
 
     @Test func sameNamedUnitsCarryTheirParentOnTheDashboard() {
         let parent = OrgUnit(kode: "A", nama: "Dinas A")
-        let names = DashboardView.listNames([
+        let names = UnitTree([
             parent, OrgUnit(kode: "B", nama: "Dinas B"),
             OrgUnit(kode: "A.1", nama: "Sekretariat", induk: "A"), OrgUnit(kode: "B.1", nama: "Sekretariat", induk: "B"),
             OrgUnit(kode: "A.1.1", nama: "Seksi", induk: "A.1"), OrgUnit(kode: "B.1.1", nama: "Seksi", induk: "B.1"),
-        ])
+        ]).displayNames()
         #expect(names["A.1"] == "A › Sekretariat")
         #expect(names["B.1"] == "B › Sekretariat")
         #expect(names["A.1.1"] == "A › Seksi", "skips the ancestor whose name is shared too")

@@ -69,28 +69,38 @@ extension SQLiteStore {
     /// audit row carries its per-unit counts, so this stays one small query even after a
     /// million-row import). Undone inserts still count: the work was done.
     public func recordsEntered(since: Date) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for entry in try recordEntries(since: since) { counts[entry.unit, default: 0] += entry.count }
+        return counts
+    }
+
+    /// Records entered since a moment per unit and per actor, counted as
+    /// ``recordsEntered(since:)`` counts them (an import counts for the actor who ran it).
+    public func recordEntries(since: Date) throws -> [EntryCount] {
         try read { db in
-            var counts: [String: Int] = [:]
+            var counts: [EntryCount.Key: Int] = [:]
             let kinds = RecordKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT p.kode_unit, COUNT(*) FROM audit a JOIN pegawai p ON p.nip = a.nip
+                    SELECT p.kode_unit, a.actor, COUNT(*) FROM audit a JOIN pegawai p ON p.nip = a.nip
                     WHERE a.at >= ? AND a.action = 'insert' AND a.entity IN (\(kinds))
-                    GROUP BY p.kode_unit
+                    GROUP BY p.kode_unit, a.actor
                     """, arguments: [since])
             {
-                counts[row[0], default: 0] += row[1] as Int
+                counts[EntryCount.Key(unit: row[0], actor: row[1]), default: 0] += row[2] as Int
             }
-            for json in try String.fetchAll(
+            for row in try Row.fetchAll(
                 db,
-                sql: "SELECT new_value FROM audit WHERE at >= ? AND action = 'import' AND entity IN (\(kinds))",
+                sql: "SELECT actor, new_value FROM audit WHERE at >= ? AND action = 'import' AND entity IN (\(kinds))",
                 arguments: [since])
             {
+                let json: String = row[1]
                 guard let summary = try? JSONDecoder().decode(ImportSummary.self, from: Data(json.utf8)) else { continue }
-                for (unit, n) in summary.byUnit { counts[unit, default: 0] += n }
+                for (unit, n) in summary.byUnit { counts[EntryCount.Key(unit: unit, actor: row[0]), default: 0] += n }
             }
-            return counts
+            return counts.map { EntryCount(unit: $0.key.unit, actor: $0.key.actor, count: $0.value) }
+                .sorted { ($0.unit, $0.actor) < ($1.unit, $1.actor) }
         }
     }
 

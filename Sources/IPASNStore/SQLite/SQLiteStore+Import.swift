@@ -189,8 +189,8 @@ extension SQLiteStore {
     }
 
     private func importUnits(_ rows: inout some ImportRowSource, issues: inout [LineIssue], _ db: Database) throws -> Int {
-        var parents: [String: String?] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT kode, induk FROM units") { parents[row[0]] = .some(row[1]) }
+        var merged: [String: OrgUnit] = [:]
+        for unit in try units(db) { merged[unit.kode] = unit }
         var fileUnits: [Line<OrgUnit>] = []
         var lineOf: [String: Int] = [:]
         while let line = try rows.next() {
@@ -207,29 +207,45 @@ extension SQLiteStore {
             }
         }
         // Resolve the tree now that every row is known: parents may come after children.
-        for line in fileUnits { parents[line.value.kode] = .some(line.value.induk) }
+        // Every step is linear in the number of units (a 20,000-level chain included).
+        for line in fileUnits { merged[line.value.kode] = line.value }
         var rejected: Set<String> = []
         for line in fileUnits {
-            if let induk = line.value.induk, parents[induk] == nil {
+            if let induk = line.value.induk, merged[induk] == nil {
                 issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unknownUnit(induk))))
-                rejected.insert(line.value.kode)
-            } else if UnitTree.cycle(from: line.value.kode, parents: parents) {
-                issues.append(
-                    LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unitCycle(line.value.induk ?? ""))))
                 rejected.insert(line.value.kode)
             }
         }
-        // A unit whose parent was refused cannot be written either (skip-invalid mode).
-        var changed = true
-        while changed {
-            changed = false
-            for line in fileUnits where !rejected.contains(line.value.kode) {
-                if let induk = line.value.induk, rejected.contains(induk) {
-                    issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unknownUnit(induk))))
-                    rejected.insert(line.value.kode)
-                    changed = true
-                }
-            }
+        let tree = UnitTree(Array(merged.values))
+        let cut = Set(tree.unreachable)
+        for line in fileUnits where !rejected.contains(line.value.kode) && cut.contains(line.value.kode) {
+            issues.append(
+                LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unitCycle(line.value.induk ?? ""))))
+            rejected.insert(line.value.kode)
+        }
+        // Too deep: a unit of the file below level `maximumLevels` is refused; a unit already in
+        // the database that the file pushes that deep is blamed on its nearest unit in the file.
+        var nearestInFile: [String: String] = [:]
+        var deepest: [String: Int] = [:]
+        for unit in tree.units {
+            let inFile = lineOf[unit.kode] != nil
+            let blamed = inFile ? unit.kode : tree.parent(of: unit.kode).flatMap { nearestInFile[$0.kode] }
+            guard let blamed else { continue }
+            nearestInFile[unit.kode] = blamed
+            let depth = tree.depth(of: unit.kode) ?? 0
+            if depth >= UnitTree.maximumLevels { deepest[blamed] = max(deepest[blamed] ?? 0, depth) }
+        }
+        for (kode, depth) in deepest where !rejected.contains(kode) {
+            let issue = ValidationIssue(field: "induk", code: .unitTooDeep(levels: depth + 1, limit: UnitTree.maximumLevels))
+            issues.append(LineIssue(line: lineOf[kode]!, issue: issue))
+            rejected.insert(kode)
+        }
+        // A unit whose parent was refused cannot be written either (skip-invalid mode). Tree
+        // order puts every parent before its children, so one pass reaches the whole subtree.
+        for unit in tree.units where !rejected.contains(unit.kode) {
+            guard let line = lineOf[unit.kode], let induk = unit.induk, rejected.contains(induk) else { continue }
+            issues.append(LineIssue(line: line, issue: ValidationIssue(field: "induk", code: .unknownUnit(induk))))
+            rejected.insert(unit.kode)
         }
         var imported = 0
         for line in fileUnits where !rejected.contains(line.value.kode) {

@@ -125,6 +125,18 @@ enum L {
     // MARK: Employees
     static func employeesTitle(_ unit: String) -> Txt { Txt("Pegawai — \(unit)", "Employees — \(unit)") }
     static let colNIP = Txt("NIP", "NIP")
+    static let colUnitCode = Txt("Unit", "Unit")
+    static let colMissing = Txt("Belum ada", "Missing")
+    static func missingTitle(_ unit: String) -> Txt { Txt("Data Belum Lengkap — \(unit)", "Missing Records — \(unit)") }
+    static let missingNone = Txt(
+        "Semua pegawai aktif sudah punya pendidikan, SKP dan kompetensi tahun ini.",
+        "Every active employee has an education, an SKP and a course this year.")
+    /// `2 dari 3 pegawai aktif belum lengkap: pendidikan 1, SKP 1, kompetensi 2`.
+    static func missingSummary(_ entries: Int, _ pegawai: Int, _ counts: [(id: String, en: String, count: Int)]) -> Txt {
+        Txt(
+            "\(entries) dari \(pegawai) pegawai aktif belum lengkap: " + counts.map { "\($0.id) \($0.count)" }.joined(separator: ", "),
+            "\(entries) of \(pegawai) active employees lack a record: " + counts.map { "\($0.en) \($0.count)" }.joined(separator: ", "))
+    }
     static let colName = Txt("Nama", "Name")
     static let colJabatan = Txt("Jabatan", "Post")
     static let colJabatanShort = Txt("Jab", "Post")
@@ -251,6 +263,13 @@ enum L {
     ]
     static let dashDimensions = Txt("Rata-rata per dimensi", "Mean per dimension")
     static let dashDistribution = Txt("Sebaran kategori", "Category distribution")
+    /// `Input minggu ini oleh: ani 5, budi 1, +2 lainnya`.
+    static func dashByWhom(_ actors: [(String, Int)], others: Int) -> Txt {
+        let list = actors.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        return Txt(
+            "Input minggu ini oleh: \(list)" + (others > 0 ? ", +\(others) lainnya" : ""),
+            "Entered this week by: \(list)" + (others > 0 ? ", +\(others) others" : ""))
+    }
     static func dashSummary(_ units: Int, _ inProgress: Int, _ today: Int, _ week: Int) -> Txt {
         Txt(
             "\(units) unit, \(inProgress) masih dalam proses penginputan. Input hari ini \(today), minggu ini \(week).",

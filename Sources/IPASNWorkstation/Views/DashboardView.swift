@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
 
@@ -23,78 +24,52 @@ final class DashboardView: View {
     private(set) var sortKey: SortKey = .mean
     private var cursor = ScrollList(count: 0, height: 1)
     private var distributions: [String: [Int]] = [:]
-    /// Names as listed: a unit whose name another unit shares ("Sekretariat") is prefixed
-    /// with its nearest ancestor of unique name (`DINKES › Sekretariat`), so that the
-    /// distinguishing part survives truncation.
+    /// Names as listed (``UnitTree/displayNames()``: `DINKES › Sekretariat`).
     private var names: [String: String] = [:]
+    /// Units still in progress, and everything entered today and this week.
+    private var summary: (inProgress: Int, total: UnitActivity.Counts) = (0, UnitActivity.Counts())
+    /// Who entered what, for the selected unit's line on the message row.
+    private var activity: UnitActivity?
+    private var language = Language.id
 
     init(app: App) {
         reload(app: app)
     }
 
     var context: KeyContext { .dashboard }
-    var keyBar: [Command] { [.help, .open, .sort, .interventions, .refresh, .back, .search, .quit] }
+    var keyBar: [Command] { [.help, .open, .sort, .interventions, .refresh, .back, .search, .quit, .missingRecords] }
 
     func reload(app: App) {
         distributions = [:]
         app.attempt {
-            figures = try app.store.unitFigures(year: app.year)
-            marks = UnitListView.doneMarks(try app.store.progressMarks())
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = app.context.timeZone
-            calendar.firstWeekday = 2
-            let now = app.context.now()
-            let startOfDay = calendar.startOfDay(for: now)
-            let startOfWeek = calendar.dateInterval(of: .weekOfYear, for: now)?.start ?? startOfDay
-            today = Self.fold(try app.store.recordsEntered(since: startOfDay), figures: figures)
-            week = Self.fold(try app.store.recordsEntered(since: startOfWeek), figures: figures)
+            let progress = try ProgressReport.compute(store: app.store, year: app.year)
+            let activity = try UnitActivity.compute(store: app.store, now: app.context.now(), timeZone: app.context.timeZone)
+            figures = progress.units.map(\.figure)
+            marks = Dictionary(progress.units.map { ($0.unit.kode, $0.done) }, uniquingKeysWith: { a, _ in a })
+            names = Dictionary(progress.units.map { ($0.unit.kode, $0.name) }, uniquingKeysWith: { a, _ in a })
+            today = [:]
+            week = [:]
+            for f in figures {
+                let counts = activity.counts(unit: f.unit.kode)
+                today[f.unit.kode] = counts.today
+                week[f.unit.kode] = counts.week
+            }
+            summary = (progress.inProgress, activity.total)
+            self.activity = activity
         }
-        names = Self.listNames(figures.map(\.unit))
+        language = app.language
         sort()
         cursor.update(count: figures.count)
     }
 
-    static func listNames(_ units: [OrgUnit]) -> [String: String] {
-        var seen: [String: Int] = [:]
-        for unit in units { seen[unit.nama, default: 0] += 1 }
-        let byKode = Dictionary(units.map { ($0.kode, $0) }, uniquingKeysWith: { a, _ in a })
-        var result: [String: String] = [:]
-        for unit in units {
-            guard (seen[unit.nama] ?? 0) > 1 else {
-                result[unit.kode] = unit.nama
-                continue
-            }
-            // The nearest ancestor with a name of its own, by its code when that is short.
-            var ancestor = unit.induk.flatMap { byKode[$0] }
-            var steps = 0
-            while let a = ancestor, (seen[a.nama] ?? 0) > 1, steps < 20 {
-                ancestor = a.induk.flatMap { byKode[$0] }
-                steps += 1
-            }
-            guard let tagUnit = ancestor else {
-                result[unit.kode] = unit.nama
-                continue
-            }
-            let tag = tagUnit.kode.count <= 12 ? tagUnit.kode : tagUnit.nama
-            result[unit.kode] = "\(tag) › \(unit.nama)"
-        }
-        return result
-    }
-
-    /// Per-unit counts with sub-units added to their parents, like the figures.
-    static func fold(_ direct: [String: Int], figures: [UnitFigure]) -> [String: Int] {
-        var parent: [String: String] = [:]
-        for f in figures { if let p = f.unit.induk { parent[f.unit.kode] = p } }
-        var result: [String: Int] = [:]
-        for (kode, count) in direct {
-            var current: String? = kode
-            var seen = Set<String>()
-            while let k = current, seen.insert(k).inserted {
-                result[k, default: 0] += count
-                current = parent[k]
-            }
-        }
-        return result
+    /// Who entered this week's records of the selected unit (and its sub-units): the two
+    /// busiest admins and how many others, on the message row.
+    var status: (text: String, style: Style)? {
+        guard let activity, !figures.isEmpty else { return nil }
+        let actors = activity.byActor(unit: figures[cursor.selection].unit.kode)
+        guard !actors.isEmpty else { return nil }
+        let named = actors.prefix(2).map { (DisplayWidth.truncate($0.actor, toWidth: 16), $0.counts.week) }
+        return (language.t(L.dashByWhom(named, others: actors.count - named.count)), .dim)
     }
 
     private func sort() {
@@ -125,13 +100,9 @@ final class DashboardView: View {
     /// Counts of Sangat Tinggi .. Sangat Rendah in a unit (loaded when first selected).
     func distribution(_ unit: OrgUnit, app: App) -> [Int] {
         if let known = distributions[unit.kode] { return known }
-        var counts = Array(repeating: 0, count: app.engine.ruleset.categories.count)
-        if let scores = try? app.store.scores(year: app.year, unit: unit.kode) {
-            for s in scores {
-                let rank = app.engine.category(for: s.score.total).rank
-                if rank < counts.count { counts[rank] += 1 }
-            }
-        }
+        let counts =
+            (try? CategoryDistribution.compute(store: app.store, unit: unit.kode, year: app.year, ruleset: app.engine.ruleset))
+            ?? Array(repeating: 0, count: app.engine.ruleset.categories.count)
         distributions[unit.kode] = counts
         return counts
     }
@@ -147,6 +118,9 @@ final class DashboardView: View {
         case .open:
             guard !figures.isEmpty else { return true }
             app.push(EmployeeListView(app: app, unit: figures[cursor.selection].unit))
+        case .missingRecords:
+            guard !figures.isEmpty else { return true }
+            app.push(MissingView(app: app, unit: figures[cursor.selection].unit))
         default:
             return false
         }
@@ -156,11 +130,7 @@ final class DashboardView: View {
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         let language = app.language
         Draw.title(&grid, app.t(L.dashboardTitle), right: "\(app.t(sortLabel))  \(app.t(L.labelYear)) \(app.year) ")
-        let inProgress = figures.filter { (marks[$0.unit.kode]?.count ?? 0) < ProgressDimension.allCases.count }.count
-        let roots = figures.filter { $0.depth == 0 }
-        let todayAll = roots.reduce(0) { $0 + (today[$1.unit.kode] ?? 0) }
-        let weekAll = roots.reduce(0) { $0 + (week[$1.unit.kode] ?? 0) }
-        grid.put(app.t(L.dashSummary(figures.count, inProgress, todayAll, weekAll)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        grid.put(app.t(L.dashSummary(figures.count, summary.inProgress, summary.total.today, summary.total.week)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
 
         let layout = Layout(width: grid.width)
         let short = layout.short
@@ -181,7 +151,7 @@ final class DashboardView: View {
             cells += ScoreDimension.allCases.map { _ in .init("") }  // the bars, drawn below
             cells += [
                 .init(language.percent(f.totals.completePegawai, of: f.totals.pegawai)),
-                .init(UnitListView.markText(marks[kode] ?? [])), .init("\(today[kode] ?? 0)"), .init("\(week[kode] ?? 0)"),
+                .init(UnitProgress.markText(marks[kode] ?? [])), .init("\(today[kode] ?? 0)"), .init("\(week[kode] ?? 0)"),
             ]
             let row = 3 + offset
             table.draw(cells, into: &grid, row: row, col: 1, selected: index == cursor.selection)

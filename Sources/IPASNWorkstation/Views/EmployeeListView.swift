@@ -1,4 +1,5 @@
 import IPASNCore
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
 
@@ -16,7 +17,7 @@ final class EmployeeListView: View {
     }
 
     var context: KeyContext { .employees }
-    var keyBar: [Command] { [.help, .open, .search, .sort, .markProgress, .addPegawai, .dashboard, .back] }
+    var keyBar: [Command] { [.help, .open, .search, .sort, .markProgress, .addPegawai, .dashboard, .back, .missingRecords] }
 
     func reload(app: App) {
         let keep = rows.isEmpty ? nil : rows[cursor.selection].pegawai.nip
@@ -127,10 +128,12 @@ final class EmployeeListView: View {
             sort()
             if let keep, let index = rows.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.select(index) }
         case .markProgress:
-            let marks = (try? app.store.progressMarks()).map(UnitListView.doneMarks) ?? [:]
-            app.modal = ProgressDialog(unit: unit, done: marks[unit.kode] ?? [], onClose: {})
+            let marks = (try? app.store.progressMarks()).map(ProgressReport.doneMarks) ?? [:]
+            app.modal = ProgressDialog(unit: unit, done: Set(marks[unit.kode].map { Array($0.keys) } ?? []), onClose: {})
         case .addPegawai:
             app.push(SetupView(app: app, unit: unit))
+        case .missingRecords:
+            app.push(MissingView(app: app, unit: unit))
         default:
             return false
         }

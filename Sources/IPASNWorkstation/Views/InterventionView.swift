@@ -1,4 +1,5 @@
 import IPASNCore
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
 
@@ -47,7 +48,7 @@ final class InterventionView: View {
     private func show(_ plan: InterventionPlan) {
         let keep = rows.isEmpty ? nil : rows[cursor.selection]
         self.plan = plan
-        names = DashboardView.listNames(plan.units)
+        names = plan.names
         applyFilter(keep: keep)
     }
 

@@ -20,10 +20,10 @@ final class RecordFormView: View {
         self.form = RecordForm.make(
             kind: kind, nip: records.pegawai.nip, ruleset: app.engine.ruleset, year: app.year, editing: editing)
         // Loaded once per form: the unit's totals. Keystrokes never query the store.
-        let units = try app.store.units()
+        let tree = UnitTree(try app.store.units())
         let direct = try app.store.directUnitTotals(year: app.year)
-        let totals = LivePreview.foldedTotals(unit: records.pegawai.kodeUnit, units: units, direct: direct)
-        self.unitName = units.first { $0.kode == records.pegawai.kodeUnit }?.nama ?? records.pegawai.kodeUnit
+        let totals = tree.total(of: records.pegawai.kodeUnit, direct: direct, zero: ScoreTotals()) { $0.add($1) }
+        self.unitName = tree.unit(records.pegawai.kodeUnit)?.nama ?? records.pegawai.kodeUnit
         self.preview = LivePreview(
             engine: app.engine, year: app.year, records: records, editing: editing?.id, unitTotals: totals)
         self.outcome = preview.outcome(for: nil)

@@ -59,7 +59,7 @@ final class SearchView: View {
             grid.put(app.t(L.searchNone), row: 4, col: 2, style: .warning)
         }
         var units: [String: String] = [:]
-        if !results.isEmpty, let all = try? app.store.units() { units = DashboardView.listNames(all) }
+        if !results.isEmpty, let all = try? app.store.units() { units = UnitTree(all).displayNames() }
         // NIP (grouped), name, unit: the unit takes what is left.
         let table = Table(
             [

@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
 
@@ -15,28 +16,17 @@ final class UnitListView: View {
     }
 
     var context: KeyContext { .units }
-    var keyBar: [Command] { [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .interventions, .quit] }
+    var keyBar: [Command] { [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .interventions, .quit, .missingRecords] }
 
     var selected: UnitFigure? { figures.isEmpty ? nil : figures[cursor.selection] }
 
     func reload(app: App) {
         app.attempt {
-            figures = try app.store.unitFigures(year: app.year)
-            marks = Self.doneMarks(try app.store.progressMarks())
+            let progress = try ProgressReport.compute(store: app.store, year: app.year)
+            figures = progress.units.map(\.figure)
+            marks = Dictionary(progress.units.map { ($0.unit.kode, $0.done) }, uniquingKeysWith: { a, _ in a })
         }
         cursor.update(count: figures.count)
-    }
-
-    static func doneMarks(_ marks: [ProgressMark]) -> [String: Set<ProgressDimension>] {
-        var result: [String: Set<ProgressDimension>] = [:]
-        for mark in marks where mark.done { result[mark.unit, default: []].insert(mark.dimension) }
-        return result
-    }
-
-    /// `PK··`: a letter for each dimension marked done, a dot for the others.
-    static func markText(_ done: Set<ProgressDimension>) -> String {
-        let letters: [ProgressDimension: String] = [.pendidikan: "P", .kompetensi: "K", .kinerja: "N", .disiplin: "D"]
-        return ProgressDimension.allCases.map { done.contains($0) ? letters[$0]! : "·" }.joined()
     }
 
     /// Unit (indented by depth), employees, mean, category, completeness, done marks.
@@ -67,10 +57,10 @@ final class UnitListView: View {
             let counted = t.pegawai > 0
             table.draw(
                 [
-                    .init(String(repeating: "  ", count: f.depth) + f.unit.nama), .init("\(t.pegawai)"),
+                    .init(String(repeating: "  ", count: min(f.depth, 8)) + f.unit.nama), .init("\(t.pegawai)"),
                     .init(counted ? app.language.mean(f.meanTotal) : "-"),
                     .init(counted ? f.category.name : "", style: counted ? Draw.categoryStyle(f.category) : nil),
-                    .init(app.language.percent(t.completePegawai, of: t.pegawai)), .init(Self.markText(marks[f.unit.kode] ?? [])),
+                    .init(app.language.percent(t.completePegawai, of: t.pegawai)), .init(UnitProgress.markText(marks[f.unit.kode] ?? [])),
                 ], into: &grid, row: 2 + offset, col: 1, selected: index == cursor.selection)
         }
         grid.put(app.t(L.progressLegend), row: rows - 1, col: 1, style: .dim, maxWidth: grid.width - 2)
@@ -82,6 +72,9 @@ final class UnitListView: View {
         case .open:
             guard let unit = selected?.unit else { return true }
             app.push(EmployeeListView(app: app, unit: unit))
+        case .missingRecords:
+            guard let unit = selected?.unit else { return true }
+            app.push(MissingView(app: app, unit: unit))
         case .markProgress:
             guard let unit = selected?.unit else { return true }
             app.modal = ProgressDialog(unit: unit, done: marks[unit.kode] ?? [], onClose: { [unowned self] in self.reload(app: app) })
