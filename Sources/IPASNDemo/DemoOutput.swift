@@ -47,7 +47,7 @@ public struct DemoCounts: Hashable, Sendable, CustomStringConvertible {
 public struct DemoRowSource: ImportRowSource {
     public let generator: DemoGenerator
     public let fileKind: CSVFileKind
-    public var kind: String { fileKind.rawValue }
+    public var kind: ImportKind { fileKind }
     private var employee = 0
     private var pending: [ImportRow] = []
     private var pendingIndex = 0

@@ -1,6 +1,7 @@
 import Foundation
 import IPASNCore
 import IPASNFiles
+import IPASNStore
 
 /// Writing CSV text: comma-separated, fields quoted (with doubled quotes) only when they
 /// contain a comma, a quote or a line break.

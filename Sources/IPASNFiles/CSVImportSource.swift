@@ -8,8 +8,7 @@ import IPASNStore
 /// time: the source is handed whole to the reading thread of ``PrefetchingRowSource``, and
 /// ``CSVReader/isWindows1252`` is read only after that thread has delivered the end.
 public struct CSVImportSource: ImportRowSource, @unchecked Sendable {
-    public let kind: String
-    public let importKind: ImportKind
+    public let kind: ImportKind
     /// The header's fields as written (for the rejected-rows file).
     public let header: [String]
     let reader: CSVReader
@@ -31,8 +30,7 @@ public struct CSVImportSource: ImportRowSource, @unchecked Sendable {
         let present = Set(names.compactMap { $0 })
         let missing = kind.requiredColumns.filter { !present.contains($0) }
         if !missing.isEmpty { throw ImportFileError.missingColumns(kind: kind, missing: missing, expected: kind.columns) }
-        self.kind = kind.rawValue
-        importKind = kind
+        self.kind = kind
         parser = RecordParser(today: today)
     }
 
@@ -49,7 +47,7 @@ public struct CSVImportSource: ImportRowSource, @unchecked Sendable {
     }
 
     private func parse(_ fields: [String: String]) -> ImportRow {
-        switch importKind {
+        switch kind {
         case .units:
             switch parser.unit(fields) {
             case .success(let unit): return .unit(unit)
@@ -61,7 +59,7 @@ public struct CSVImportSource: ImportRowSource, @unchecked Sendable {
             case .failure(let failure): return .invalid(failure)
             }
         case .pendidikan, .diklat, .skp, .disiplin:
-            switch parser.record(importKind.recordKind!, fields) {
+            switch parser.record(kind.recordKind!, fields) {
             case .success(let record): return .record(record)
             case .failure(let failure): return .invalid(failure)
             }
