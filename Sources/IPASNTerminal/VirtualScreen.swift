@@ -8,11 +8,16 @@
 /// #expect(screen.text.contains("Tersimpan"))
 /// ```
 ///
+/// Between events the script may hold actions (``enqueue(action:)``): each runs when the
+/// application asks for its next event after everything queued before it, with the frame
+/// presented for those events as ``lastFrame``, so a test asserts between keys.
+///
 /// When the queue is empty, ``nextEvent(timeoutMilliseconds:)`` returns
 /// ``idleTicks`` `.tick`s, then ``endEvent`` (by default
 /// `.signal(.terminate)`) every time, so application loops always end.
 public final class VirtualScreen: Screen {
-    /// Current size; changed by ``resize(to:)``.
+    /// Current size; changed when a queued `.resize` event is read (as a terminal's size
+    /// changes when the application learns of it).
     public private(set) var size: Size
     /// Whether the screen claims colour support (for testing both themes).
     public var supportsColor: Bool
@@ -28,7 +33,13 @@ public final class VirtualScreen: Screen {
     /// Whether ``shutdown()`` has been called.
     public private(set) var isShutDown = false
 
-    private var queue: [InputEvent] = []
+    /// One step of the script: an event for the application, or an action of the test.
+    private enum Step {
+        case event(InputEvent)
+        case action((VirtualScreen) -> Void)
+    }
+
+    private var queue: [Step] = []
     private var head = 0
     private var ticksGiven = 0
 
@@ -51,17 +62,22 @@ public final class VirtualScreen: Screen {
     /// The text of the last frame (``CellGrid/text``), `""` before any frame.
     public var text: String { lastFrame?.text ?? "" }
 
-    /// Number of events still queued.
+    /// Number of events (and actions) still queued.
     public var pendingEventCount: Int { queue.count - head }
+
+    /// Number of queued actions that have run.
+    public private(set) var actionsRun = 0
+    /// Number of actions queued so far (run or not).
+    public private(set) var actionsQueued = 0
 
     /// Queues key presses.
     public func enqueue(_ keys: [Key]) {
-        queue.append(contentsOf: keys.map(InputEvent.key))
+        queue.append(contentsOf: keys.map { Step.event(.key($0)) })
     }
 
     /// Queues one key press.
     public func enqueue(_ key: Key) {
-        queue.append(.key(key))
+        queue.append(.event(.key(key)))
     }
 
     /// Queues every character of `text` as `.char` keys (`"\n"` becomes
@@ -69,22 +85,28 @@ public final class VirtualScreen: Screen {
     public func enqueue(text: String) {
         for character in text {
             switch character {
-            case "\n", "\r\n", "\r": queue.append(.key(.enter))
-            case "\t": queue.append(.key(.tab))
-            default: queue.append(.key(.char(character)))
+            case "\n", "\r\n", "\r": queue.append(.event(.key(.enter)))
+            case "\t": queue.append(.event(.key(.tab)))
+            default: queue.append(.event(.key(.char(character))))
             }
         }
     }
 
     /// Queues any event (a signal, a tick, ...).
     public func enqueue(event: InputEvent) {
-        queue.append(event)
+        queue.append(.event(event))
     }
 
-    /// Changes ``size`` now and queues the matching `.resize` event.
+    /// Queues `action`, run when the application asks for the event after those queued
+    /// before it (the frames for them presented). Not an event: the application never sees it.
+    public func enqueue(action: @escaping (VirtualScreen) -> Void) {
+        actionsQueued += 1
+        queue.append(.action(action))
+    }
+
+    /// Queues a `.resize` event; ``size`` changes when the application reads it.
     public func resize(to newSize: Size) {
-        size = newSize
-        queue.append(.resize(newSize))
+        queue.append(.event(.resize(newSize)))
     }
 
     /// Records `grid` as the latest frame.
@@ -96,14 +118,21 @@ public final class VirtualScreen: Screen {
     /// happens when the queue is empty. Never blocks.
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent {
         requestedTimeouts.append(timeoutMilliseconds)
-        if head < queue.count {
-            let event = queue[head]
+        while head < queue.count {
+            let step = queue[head]
             head += 1
             if head == queue.count {
                 queue.removeAll(keepingCapacity: true)
                 head = 0
             }
-            return event
+            switch step {
+            case .action(let action):
+                actionsRun += 1
+                action(self)
+            case .event(let event):
+                if case .resize(let newSize) = event { size = newSize }
+                return event
+            }
         }
         if ticksGiven < idleTicks {
             ticksGiven += 1
