@@ -70,7 +70,9 @@ extension StoreConformance {
             let skp = try #require(try store.records(nip: nipB)?.skp.first)
             try store.delete(RecordID(kind: .skp, id: skp.id))
             #expect(try store.unitFigures(year: 2023)[1].mean(.kinerja) == 2.5)
+            let audited = try store.auditLog(limit: 1000).count
             try store.recomputeAll(year: 2022)
+            #expect(try store.auditLog(limit: 1000).count == audited, "a recompute changes no data: not audited")
             #expect(try store.directUnitTotals(year: 2022)["ROOT"]?.total == 20)  // A: S-1 (2010) + no punishment
             #expect(try store.check() == [])
         },

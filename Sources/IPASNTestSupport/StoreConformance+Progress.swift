@@ -66,6 +66,8 @@ extension StoreConformance {
             #expect(try store.undoLast(actor: "test") == nil)
             #expect(try store.undoLast(actor: "admin-bkpsdm")?.action == .insert)
             #expect(try lastAudit(store).actor == "admin-bkpsdm")
+            // The undone insert still counts as work done today.
+            #expect(try store.recordsEntered(since: TestClock.now.addingTimeInterval(-60)) == ["ROOT": 1])
         },
     ]
 }
