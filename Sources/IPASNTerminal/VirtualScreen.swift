@@ -33,15 +33,13 @@ public final class VirtualScreen: Screen {
     /// Whether ``shutdown()`` has been called.
     public private(set) var isShutDown = false
 
-    /// One step of the script: an event for the application, or an action of the test.
-    private enum Step {
-        case event(InputEvent)
-        case action((VirtualScreen) -> Void)
-    }
-
-    private var queue: [Step] = []
+    private var queue: [InputEvent] = []
     private var head = 0
     private var ticksGiven = 0
+    /// Events handed out so far.
+    private var delivered = 0
+    /// Queued actions, each with the number of events that must be handed out before it runs.
+    private var actions: [(after: Int, run: (VirtualScreen) -> Void)] = []
 
     /// Creates a screen of `size` with an empty input queue.
     public init(
@@ -62,7 +60,7 @@ public final class VirtualScreen: Screen {
     /// The text of the last frame (``CellGrid/text``), `""` before any frame.
     public var text: String { lastFrame?.text ?? "" }
 
-    /// Number of events (and actions) still queued.
+    /// Number of events still queued.
     public var pendingEventCount: Int { queue.count - head }
 
     /// Number of queued actions that have run.
@@ -72,12 +70,12 @@ public final class VirtualScreen: Screen {
 
     /// Queues key presses.
     public func enqueue(_ keys: [Key]) {
-        queue.append(contentsOf: keys.map { Step.event(.key($0)) })
+        queue.append(contentsOf: keys.map(InputEvent.key))
     }
 
     /// Queues one key press.
     public func enqueue(_ key: Key) {
-        queue.append(.event(.key(key)))
+        queue.append(.key(key))
     }
 
     /// Queues every character of `text` as `.char` keys (`"\n"` becomes
@@ -85,28 +83,28 @@ public final class VirtualScreen: Screen {
     public func enqueue(text: String) {
         for character in text {
             switch character {
-            case "\n", "\r\n", "\r": queue.append(.event(.key(.enter)))
-            case "\t": queue.append(.event(.key(.tab)))
-            default: queue.append(.event(.key(.char(character))))
+            case "\n", "\r\n", "\r": queue.append(.key(.enter))
+            case "\t": queue.append(.key(.tab))
+            default: queue.append(.key(.char(character)))
             }
         }
     }
 
     /// Queues any event (a signal, a tick, ...).
     public func enqueue(event: InputEvent) {
-        queue.append(.event(event))
+        queue.append(event)
     }
 
     /// Queues `action`, run when the application asks for the event after those queued
     /// before it (the frames for them presented). Not an event: the application never sees it.
     public func enqueue(action: @escaping (VirtualScreen) -> Void) {
         actionsQueued += 1
-        queue.append(.action(action))
+        actions.append((after: delivered + pendingEventCount, run: action))
     }
 
     /// Queues a `.resize` event; ``size`` changes when the application reads it.
     public func resize(to newSize: Size) {
-        queue.append(.event(.resize(newSize)))
+        queue.append(.resize(newSize))
     }
 
     /// Records `grid` as the latest frame.
@@ -118,21 +116,21 @@ public final class VirtualScreen: Screen {
     /// happens when the queue is empty. Never blocks.
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent {
         requestedTimeouts.append(timeoutMilliseconds)
-        while head < queue.count {
-            let step = queue[head]
+        while let next = actions.first, next.after <= delivered {
+            actions.removeFirst()
+            actionsRun += 1
+            next.run(self)
+        }
+        if head < queue.count {
+            let event = queue[head]
             head += 1
+            delivered += 1
             if head == queue.count {
                 queue.removeAll(keepingCapacity: true)
                 head = 0
             }
-            switch step {
-            case .action(let action):
-                actionsRun += 1
-                action(self)
-            case .event(let event):
-                if case .resize(let newSize) = event { size = newSize }
-                return event
-            }
+            if case .resize(let newSize) = event { size = newSize }
+            return event
         }
         if ticksGiven < idleTicks {
             ticksGiven += 1

@@ -3,14 +3,17 @@ import IPASNTerminal
 import Testing
 
 /// What a test sees at a checkpoint: the frame on the screen once every key queued before
-/// the checkpoint has been handled.
-public struct ScreenCheckpoint {
+/// the checkpoint has been handled. A failed expectation shows the screen as text.
+public struct ScreenCheckpoint: CustomStringConvertible, CustomTestStringConvertible {
     public let frame: CellGrid
 
     public init(frame: CellGrid) { self.frame = frame }
 
     /// The whole frame as text (rows joined with newlines).
     public var text: String { frame.text }
+
+    public var description: String { "the screen:\n" + text }
+    public var testDescription: String { description }
     /// Every row as text.
     public var lines: [String] { frame.lines() }
     /// Whether the frame shows `text` anywhere (within one row).
