@@ -20,3 +20,16 @@ func seededStore(context: StoreContext = testContext) throws -> SQLiteStore {
     try SmallProvince.seed(store)
     return store
 }
+
+/// Seeds ``SmallProvince`` (units, employees, measurement year 2024) into `store`.
+func seed(_ store: some Store) throws {
+    try SmallProvince.seed(store)
+}
+
+/// The shared clock's moment (``TestClock/now``).
+let fixedNow = TestClock.now
+
+func d(_ text: String) -> LocalDate { TestClock.date(text) }
+
+/// A fresh temporary directory; remove it with `FileManager.default.removeItem(at:)`.
+func tempDirectory() throws -> URL { try TemporaryDirectory().url }
