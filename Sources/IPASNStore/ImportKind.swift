@@ -12,9 +12,4 @@ public enum ImportKind: String, CaseIterable, Hashable, Sendable, Codable {
 
     /// The record kind, for the four record kinds.
     public var recordKind: RecordKind? { RecordKind(rawValue: rawValue) }
-
-    /// The import kind of a record kind.
-    public init(_ kind: RecordKind) {
-        self.init(rawValue: kind.rawValue)!
-    }
 }

@@ -41,7 +41,7 @@ extension SQLiteStore {
             case .pegawai:
                 imported = try importPegawai(&rows, issues: &issues, db)
             case .pendidikan, .diklat, .skp, .disiplin:
-                imported = try importRecords(&rows, of: RecordKind(rawValue: kind.rawValue)!, issues: &issues, byUnit: &byUnit, db)
+                imported = try importRecords(&rows, of: kind.recordKind!, issues: &issues, byUnit: &byUnit, db)
             }
             issues.sort { $0.line < $1.line }
             let commit = issues.isEmpty || skipInvalid
