@@ -58,9 +58,8 @@ enum Dataset {
             try store.setMeasurementYear(year)
             let importer = Importer(store: store)
             for kind in CSVFileKind.allCases where kind != .diklat {
-                let importKind = IPASNFiles.ImportKind(rawValue: kind.rawValue)!
                 let report = try importer.importFile(
-                    kind: importKind, path: "\(dir)/\(kind.fileName)", skipInvalid: false, today: today)
+                    kind: kind, path: "\(dir)/\(kind.fileName)", skipInvalid: false, today: today)
                 let errors = report.issues.filter { $0.issue.severity == .error }
                 guard errors.isEmpty, report.imported == counts[kind] else {
                     throw BenchError(

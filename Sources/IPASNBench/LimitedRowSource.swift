@@ -10,7 +10,7 @@ struct LimitedRowSource: ImportRowSource {
     var inner: DemoRowSource
     let generator: DemoGenerator
     let fileKind: CSVFileKind
-    var kind: String { inner.kind }
+    var kind: ImportKind { inner.kind }
     let limit: Int?
     let fullEmployees: Int
     private var employee = 0

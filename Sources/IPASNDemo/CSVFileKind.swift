@@ -1,3 +1,4 @@
+import IPASNStore
 import IPASNFiles
 
 /// The six kinds of import file, in the order they must be imported (units first): the

@@ -8,7 +8,7 @@ import IPASNStore
 public struct DemoRowSource: ImportRowSource {
     public let generator: DemoGenerator
     public let fileKind: CSVFileKind
-    public var kind: String { fileKind.rawValue }
+    public var kind: ImportKind { fileKind }
     private var employee = 0
     private var pending: [ImportRow] = []
     private var pendingIndex = 0

@@ -9,8 +9,7 @@ import IPASNStore
 /// time: the source is handed whole to the reading thread of ``PrefetchingRowSource``, and
 /// ``CSVReader/isWindows1252`` is read only after that thread has delivered the end.
 public struct CSVImportSource: ImportRowSource, @unchecked Sendable {
-    public let kind: String
-    public let importKind: ImportKind
+    public let kind: ImportKind
     /// The header's fields as written (for the rejected-rows file).
     public let header: [String]
     let reader: CSVReader
@@ -28,8 +27,7 @@ public struct CSVImportSource: ImportRowSource, @unchecked Sendable {
         self.header = header.fields
         builder = ImportRowBuilder(
             kind: kind, columns: try ColumnMap(header: header.fields, kind: kind), today: today, padShortRows: false)
-        self.kind = kind.rawValue
-        importKind = kind
+        self.kind = kind
     }
 
     public mutating func next() throws -> Line<ImportRow>? {

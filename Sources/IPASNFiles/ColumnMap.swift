@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNStore
 
 /// A header the importer does not know, with the known column nearest to it.
 public struct UnknownHeader: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNStore
 
 /// What spreadsheets do to the values admins type, undone (or refused with the fix) before a
 /// row is parsed. Applied to CSV and .xlsx rows alike:

@@ -1,4 +1,5 @@
 import IPASNCore
+import IPASNStore
 
 /// What can be exported: the six import kinds, whose files read back with the importer, and
 /// SIASN riwayat kursus (``SIASNKursus``).

@@ -1,3 +1,5 @@
+import IPASNStore
+
 /// The header names admins write for each column, per kind: `Tanggal Mulai`, `TANGGAL_MULAI`,
 /// `tgl mulai`, `Jumlah JP`, `NIP Baru`, and SIASN's field names (`tanggalKursus`,
 /// `jumlahJam`, `namaKursus`, `institusiPenyelenggara` ...).

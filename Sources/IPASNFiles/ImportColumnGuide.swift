@@ -1,4 +1,5 @@
 import IPASNCore
+import IPASNStore
 
 /// What goes in each column of an import file, in Indonesian: the second sheet of an Excel
 /// template (``ImportTemplate``) and the reference for admins.

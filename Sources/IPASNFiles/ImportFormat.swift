@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNStore
 
 extension ImportKind {
     /// The file's usual name: `units.csv`, `diklat.csv` ... (the demo writes these).

@@ -1,14 +1,8 @@
 import IPASNCore
+import IPASNStore
 
-/// What an import file holds, with its columns.
-public enum ImportKind: String, CaseIterable, Sendable, Codable {
-    case units
-    case pegawai
-    case pendidikan
-    case diklat
-    case skp
-    case disiplin
-
+/// The columns of each kind of import file (the kinds themselves are the store's).
+extension ImportKind {
     /// Every column the kind reads, in the documented order.
     public var columns: [String] {
         switch self {
@@ -36,9 +30,6 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
         case .disiplin: return ["nip", "tingkat", "tmt"]
         }
     }
-
-    /// The record kind, for the four record files.
-    public var recordKind: RecordKind? { RecordKind(rawValue: rawValue) }
 }
 
 /// A problem with the file as a whole: nothing was imported.

@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNStore
 
 /// The Excel template of an import kind (`ipasn template KIND --out FILE.xlsx`):
 ///

@@ -10,8 +10,7 @@ import IPASNStore
 /// `@unchecked Sendable`: the reader is used by one thread at a time (the source is handed
 /// whole to the reading thread of ``PrefetchingRowSource``).
 public struct XLSXImportSource: ImportRowSource, @unchecked Sendable {
-    public let kind: String
-    public let importKind: ImportKind
+    public let kind: ImportKind
     /// The header's cells as written (for the rejected-rows file).
     public let header: [String]
     /// The sheet read.
@@ -43,8 +42,7 @@ public struct XLSXImportSource: ImportRowSource, @unchecked Sendable {
         header = row.cells
         headerRow = row.number
         builder = ImportRowBuilder(kind: kind, columns: columns, today: today, padShortRows: true)
-        self.kind = kind.rawValue
-        importKind = kind
+        self.kind = kind
     }
 
     public mutating func next() throws -> Line<ImportRow>? {

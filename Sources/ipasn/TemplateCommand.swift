@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IPASNFiles
+import IPASNStore
 
 /// `ipasn template KIND [--out FILE.xlsx]`: an Excel template to fill in and import.
 struct TemplateCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNStore
 import IPASNFiles
 import Testing
 

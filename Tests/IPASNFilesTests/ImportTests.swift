@@ -2,11 +2,11 @@ import Foundation
 import IPASNCore
 import IPASNFiles
 import IPASNStore
+import IPASNTestSupport
 import Testing
 
-private let now = Date(timeIntervalSince1970: 1_732_968_000)  // 2024-11-30
-private let context = StoreContext(actor: "test", now: { now }, timeZone: TimeZone(identifier: "UTC")!)
-private let today = LocalDate(year: 2024, month: 11, day: 30)!
+private let context = TestClock.context()
+private let today = TestClock.today  // 2025-01-10
 private let nipA = "198609262015051001"
 private let nipB = "199001012019032002"
 
@@ -123,7 +123,7 @@ private func seededStore() throws -> SQLiteStore {
                 + "199912312020121001,3,,Kursus,BPSDM,01-03-2024,03-03-2024,8,,Y\n"
                 + "\(nipA),3,,  bimtek ARSIP,BPSDM,01-03-2024,03-03-2024,20,,Y\n"
                 + "\(nipA),3,,Terlalu pendek\n"
-                + "\(nipB),3,,Nanti,BPSDM,01-12-2024,03-12-2024,8,,Y\n")
+                + "\(nipB),3,,Nanti,BPSDM,01-02-2025,03-02-2025,8,,Y\n")
         let report = try Importer(store: store).importFile(kind: .diklat, path: path, skipInvalid: false, today: today)
         #expect(report.imported == 0)
         #expect(report.rejectedPath == nil)

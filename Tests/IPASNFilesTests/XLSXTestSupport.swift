@@ -1,14 +1,15 @@
 import Foundation
 import IPASNCore
 import IPASNStore
+import IPASNTestSupport
 import ZIPFoundation
 
 /// Shared by the .xlsx tests: fixture paths, a scratch directory, hand-made workbooks and a
 /// seeded store.
 enum XLSXTest {
-    static let now = Date(timeIntervalSince1970: 1_732_968_000)  // 2024-11-30
-    static let context = StoreContext(actor: "test", now: { now }, timeZone: TimeZone(identifier: "UTC")!)
-    static let today = LocalDate(year: 2024, month: 11, day: 30)!
+    static let now = TestClock.now
+    static let context = TestClock.context()
+    static let today = TestClock.today  // 2025-01-10
     static let nipA = "198609262015051001"
     static let nipB = "199001012019032002"
 

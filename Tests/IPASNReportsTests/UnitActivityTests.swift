@@ -19,7 +19,7 @@ import Testing
         try budi.add(.pendidikan(Pendidikan(nip: nipGita, tingkat: .d3, tanggalLulus: day("2010-07-01"))))
         let citra = try db.open(context("citra"))
         var rows = ArrayRowSource(
-            kind: "diklat",
+            kind: .diklat,
             rows: [
                 Line(2, .record(.diklat(Diklat(nip: nipFitri, jenis: JenisDiklat.withID(9)!, nama: "Seminar", tanggalMulai: day("2024-10-01"), tanggalSelesai: day("2024-10-01"), jp: 4)))),
                 Line(3, .record(.diklat(Diklat(nip: nipFitri, jenis: JenisDiklat.withID(3)!, nama: "Bimtek", tanggalMulai: day("2024-10-02"), tanggalSelesai: day("2024-10-04"), jp: 24)))),

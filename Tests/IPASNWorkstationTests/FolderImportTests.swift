@@ -2,6 +2,7 @@ import Foundation
 import IPASNCore
 import IPASNFiles
 import IPASNStore
+import IPASNTestSupport
 import Testing
 
 @testable import IPASNWorkstation
@@ -43,7 +44,7 @@ import Testing
         try Data("junk".utf8).write(to: folder.appendingPathComponent("~$Rekap Diklat Bidang.xlsx"))
         try Data("nip;alasan\n".utf8).write(to: folder.appendingPathComponent("diklat.rejected.csv"))
         let store = try makeStore()
-        let outcome = try FolderImport.run(path: folder.path, store: store, today: day("2025-01-10"))
+        let outcome = try FolderImport.run(path: folder.path, store: store, today: TestClock.today)
         #expect(outcome.imported == 2)
         #expect(outcome.issues.count == 1)
         #expect(outcome.issues.first?.line == 0)
@@ -59,7 +60,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("DATA 2026.csv")
         try Data("nip;nama\n".utf8).write(to: file)
-        let outcome = try FolderImport.run(path: file.path, store: try makeStore(), today: day("2025-01-10"))
+        let outcome = try FolderImport.run(path: file.path, store: try makeStore(), today: TestClock.today)
         #expect(outcome.imported == 0)
         #expect(outcome.issues.map(\.line) == [0])
         #expect(outcome.issues[0].issue.message(.en).contains("ipasn import KIND \"DATA 2026.csv\""))
@@ -72,7 +73,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("nip;tahun;predikat\n\(ayuNIP);2023;baik\n".utf8).write(to: folder.appendingPathComponent("skp.csv"))
         try Data("NIP;Jenis;Tangal Mulai\n".utf8).write(to: folder.appendingPathComponent("diklat.csv"))
-        let outcome = try FolderImport.run(path: folder.path, store: try makeStore(), today: day("2025-01-10"))
+        let outcome = try FolderImport.run(path: folder.path, store: try makeStore(), today: TestClock.today)
         #expect(outcome.imported == 1)
         #expect(outcome.issues.map(\.line) == [0])
         #expect(outcome.issues[0].issue.message(.id).hasPrefix("diklat.csv: Judul kolom tidak dikenal: \"Tangal Mulai\" di kolom C (maksudnya tanggal_mulai?)."))

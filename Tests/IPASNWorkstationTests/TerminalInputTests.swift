@@ -116,7 +116,7 @@ import Testing
 @Suite struct TooSmallTerminalTests {
     @Test func keysTypedWhileTooSmallNeverReachTheHiddenForm() throws {
         let store = try makeStore()
-        let screen = ResizingScreen(size: Size(width: 80, height: 24))
+        let screen = VirtualScreen(size: Size(width: 80, height: 24))
         screen.enqueue(text: "/ayu\nkTeknis\t\tPelatihan Tersembunyi")
         screen.enqueue(event: .resize(Size(width: 50, height: 12)))
         let small = screen.pendingEventCount
@@ -135,7 +135,7 @@ import Testing
 
     @Test func quittingWhileTooSmallKeepsTheFormAsADraft() throws {
         let store = try makeStore()
-        let screen = ResizingScreen(size: Size(width: 80, height: 24))
+        let screen = VirtualScreen(size: Size(width: 80, height: 24))
         screen.enqueue(text: "/ayu\nkTeknis\t\tPelatihan Kecil")
         screen.enqueue(event: .resize(Size(width: 40, height: 10)))
         screen.enqueue(event: .key(.function(10)))

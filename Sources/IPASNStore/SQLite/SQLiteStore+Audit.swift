@@ -3,15 +3,27 @@ import GRDB
 import IPASNCore
 
 extension SQLiteStore {
-    static let auditColumns = "a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.nip, a.old_value, a.new_value"
-
-    static func auditEntry(_ row: Row) -> AuditEntry {
-        AuditEntry(
-            id: row[0], at: row[1], actor: row[2], action: row[3], entity: row[4], entityID: row[5], nip: row[6],
-            oldValue: row[7], newValue: row[8])
+    /// Writes one audit row in the current transaction, stamped with the context's actor and clock.
+    func audit(
+        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?,
+        undoes: Int64? = nil, _ db: Database
+    ) throws {
+        let (entity, entityID) = AuditRows.entity(subject)
+        try db.execute(
+            sql: """
+                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, undoes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                context.now(), context.actor, action.rawValue, entity, entityID, nip,
+                try old.map { try AuditRows.text($0, subject) }, try new.map { try AuditRows.text($0, subject) },
+                undoes,
+            ])
     }
 
-    /// Writes one audit row in the current transaction, stamped with the context's actor and clock.
+    /// Writes one audit row whose columns are already in their stored form (the settings:
+    /// action `config`, the year as text, the ruleset as sorted-key JSON, as
+    /// ``AuditRows/text(_:_:)`` writes them). `action` must be an ``AuditAction`` raw value.
     func audit(
         action: String, entity: String, entityID: String, nip: String?, old: String?, new: String?, _ db: Database
     ) throws {
@@ -26,8 +38,8 @@ extension SQLiteStore {
     public func auditLog(limit: Int) throws -> [AuditEntry] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT \(Self.auditColumns) FROM audit a ORDER BY a.id DESC LIMIT ?", arguments: [max(0, limit)]
-            ).map(Self.auditEntry)
+                db, sql: "SELECT \(AuditRows.columns) FROM audit a ORDER BY a.id DESC LIMIT ?", arguments: [max(0, limit)]
+            ).map(AuditRows.entry)
         }
     }
 
@@ -48,8 +60,8 @@ extension SQLiteStore {
                     ON CONFLICT(unit, dimension) DO UPDATE SET done = excluded.done, by = excluded.by, at = excluded.at
                     """, arguments: [unit, dimension.rawValue, done, context.actor, context.now()])
             try audit(
-                action: "progress", entity: "progress", entityID: "\(unit)/\(dimension.rawValue)", nip: nil,
-                old: old.map { $0 ? "true" : "false" }, new: done ? "true" : "false", db)
+                .progress, .progress(unit: unit, dimension: dimension), nip: nil, old: old.map(AuditValue.done),
+                new: .done(done), db)
         }
     }
 
@@ -128,14 +140,4 @@ extension SQLiteStore {
     public func clearDraft() throws {
         try transaction { try $0.execute(sql: "DELETE FROM draft") }
     }
-}
-
-/// The `new_value` of an import's audit row.
-struct ImportSummary: Codable {
-    var kind: String
-    var imported: Int
-    var issues: Int
-    var skipInvalid: Bool
-    /// Rows written per employee unit (record imports only).
-    var byUnit: [String: Int]
 }

@@ -36,26 +36,26 @@ extension SQLiteStore {
             var imported = 0
             var byUnit: [String: Int] = [:]
             switch kind {
-            case "units":
+            case .units:
                 imported = try importUnits(&rows, issues: &issues, db)
-            case "pegawai":
+            case .pegawai:
                 imported = try importPegawai(&rows, issues: &issues, db)
-            default:
-                imported = try importRecords(&rows, issues: &issues, byUnit: &byUnit, db)
+            case .pendidikan, .diklat, .skp, .disiplin:
+                imported = try importRecords(&rows, of: kind.recordKind!, issues: &issues, byUnit: &byUnit, db)
             }
             issues.sort { $0.line < $1.line }
             let commit = issues.isEmpty || skipInvalid
             if commit {
                 let summary = ImportSummary(
                     kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit)
-                try audit(action: "import", entity: kind, entityID: "", nip: nil, old: nil, new: try RecordRows.json(summary), db)
+                try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), db)
             }
             return (ImportOutcome(imported: commit ? imported : 0, issues: issues), commit)
         })
     }
 
     private func importRecords(
-        _ rows: inout some ImportRowSource, issues: inout [LineIssue], byUnit: inout [String: Int], _ db: Database
+        _ rows: inout some ImportRowSource, of expected: RecordKind, issues: inout [LineIssue], byUnit: inout [String: Int], _ db: Database
     ) throws -> Int {
         // NIP -> unit of every employee: ~50k short strings at province scale.
         var unitOf: [String: String] = [:]
@@ -70,7 +70,7 @@ extension SQLiteStore {
         var touched: Set<String> = []
         var imported = 0
         while let line = try rows.next() {
-            guard case .record(let record) = line.value else {
+            guard case .record(let record) = line.value, record.kind == expected else {
                 Self.refuse(line, into: &issues)
                 continue
             }

@@ -40,9 +40,7 @@ extension SQLiteStore {
             let old = try Row.fetchOne(db, sql: "SELECT kode, nama, induk FROM units WHERE kode = ?", arguments: [unit.kode])
                 .map { OrgUnit(kode: $0[0], nama: $0[1], induk: $0[2]) }
             try upsertUnit(unit, db)
-            try audit(
-                action: old == nil ? "insert" : "update", entity: "units", entityID: unit.kode, nip: nil,
-                old: try old.map { try RecordRows.json($0) }, new: try RecordRows.json(unit), db)
+            try audit(old == nil ? .insert : .update, .unit(unit.kode), nip: nil, old: old.map(AuditValue.unit), new: .unit(unit), db)
         }
     }
 
@@ -133,8 +131,8 @@ extension SQLiteStore {
             let old = try self.pegawai(nip: pegawai.nip, db)
             try db.makeStatement(sql: Self.upsertPegawaiSQL).execute(arguments: Self.arguments(pegawai))
             try audit(
-                action: old == nil ? "insert" : "update", entity: "pegawai", entityID: pegawai.nip, nip: pegawai.nip,
-                old: try old.map { try RecordRows.json($0) }, new: try RecordRows.json(pegawai), db)
+                old == nil ? .insert : .update, .pegawai(pegawai.nip), nip: pegawai.nip, old: old.map(AuditValue.pegawai),
+                new: .pegawai(pegawai), db)
             _ = try recomputeEmployee(pegawai.nip, db)
         }
     }

@@ -256,28 +256,21 @@ final class App {
 
     /// The undone change in words: what was added, changed or deleted, and for whom.
     func undoneText(_ entry: AuditEntry) -> String {
-        guard let kind = RecordKind(rawValue: entry.entity) else {
-            return t(Txt("Dibatalkan: \(entry.action) \(entry.entity).", "Undone: \(entry.action) \(entry.entity)."))
+        guard case .record(let id) = entry.subject else {
+            return t(Txt("Dibatalkan: \(entry.action.rawValue).", "Undone: \(entry.action.rawValue)."))
         }
-        let json = (entry.action == "insert" ? entry.newValue : entry.oldValue) ?? entry.newValue ?? entry.oldValue
-        let what = json.flatMap { Self.recordName(kind, json: $0) } ?? ""
+        let what = entry.record.map(Self.recordName) ?? ""
         let name = entry.nip.flatMap { try? store.pegawai(nip: $0) }?.nama
-        return t(L.undone(action: entry.action, kind: kind, what: what, name: name))
+        return t(L.undone(action: entry.action, kind: id.kind, what: what, name: name))
     }
 
-    /// The few words that name a record of the audit log (its JSON as the store writes it).
-    static func recordName(_ kind: RecordKind, json: String) -> String? {
-        let data = Data(json.utf8)
-        let decoder = JSONDecoder()
-        switch kind {
-        case .diklat:
-            return (try? decoder.decode(Diklat.self, from: data)).map(\.nama)
-        case .pendidikan:
-            return (try? decoder.decode(Pendidikan.self, from: data)).map { "\($0.tingkat.displayName) \($0.namaSekolah)" }
-        case .skp:
-            return (try? decoder.decode(SKP.self, from: data)).map { "\($0.tahun) \($0.predikat?.displayName ?? "")" }
-        case .disiplin:
-            return (try? decoder.decode(HukumanDisiplin.self, from: data)).map { "\($0.tingkat.displayName) \($0.tmt.dayFirst)" }
+    /// The few words that name a record in a message.
+    static func recordName(_ record: Record) -> String {
+        switch record {
+        case .diklat(let r): return r.nama
+        case .pendidikan(let r): return "\(r.tingkat.displayName) \(r.namaSekolah)"
+        case .skp(let r): return "\(r.tahun) \(r.predikat?.displayName ?? "")"
+        case .disiplin(let r): return "\(r.tingkat.displayName) \(r.tmt.dayFirst)"
         }
     }
 

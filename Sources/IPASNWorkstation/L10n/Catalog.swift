@@ -26,13 +26,13 @@ enum L {
     }
     static let nothingToUndo = Txt("Tidak ada perubahan yang bisa dibatalkan.", "Nothing to undo.")
     /// `Dibatalkan: tambah diklat Pelatihan X untuk Ayu.`: the undone change in words.
-    static func undone(action: String, kind: RecordKind, what: String, name: String?) -> Txt {
+    static func undone(action: AuditAction, kind: RecordKind, what: String, name: String?) -> Txt {
         let verb: Txt
         switch action {
-        case "insert": verb = Txt("tambah", "add")
-        case "update": verb = Txt("ubah", "edit")
-        case "delete": verb = Txt("hapus", "delete")
-        default: verb = Txt(action, action)
+        case .insert: verb = Txt("tambah", "add")
+        case .update: verb = Txt("ubah", "edit")
+        case .delete: verb = Txt("hapus", "delete")
+        default: verb = Txt(action.rawValue, action.rawValue)
         }
         let noun = recordNoun[kind]!
         let forID = name.map { " untuk \($0)" } ?? ""
