@@ -18,6 +18,15 @@ struct GlobalOptions: ParsableArguments {
             valueName: "id|en"))
     var lang: Language?
 
+    func validate() throws {
+        if let db, db.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError(
+                (lang ?? Self.environmentLanguage ?? .id) == .id
+                    ? "--db kosong: sebutkan berkas basis data, atau hilangkan --db untuk memakai basis data bawaan."
+                    : "--db is empty: name the database file, or leave --db out for the default database.")
+        }
+    }
+
     /// The database path: --db, else $IPASN_DB, else the per-user default.
     var databasePath: String {
         if let db, !db.isEmpty { return Self.expandTilde(db) }
@@ -51,14 +60,32 @@ struct GlobalOptions: ParsableArguments {
         StoreContext(actor: StoreContext.currentUser())
     }
 
-    /// Opens (creating when missing) the database.
-    func openStore() throws -> any Store {
+    /// Opens the database for reading (`.read`: it must exist, nothing is written) or for a
+    /// command that changes data (`.create`: made when missing, saying so on stderr).
+    /// Failures are one sentence in the admin's language (--lang, $IPASN_LANG, else Indonesian).
+    /// With `readOnlyFallback`, a database that exists but cannot be written is opened for
+    /// reading instead (the workstation browses it; saves are refused with a message).
+    func openStore(_ access: SQLiteStore.Access = .read, readOnlyFallback: Bool = false) throws -> SQLiteStore {
         let path = databasePath
+        let store: SQLiteStore
         do {
-            return try SQLiteStore(path: path, context: context)
+            do {
+                store = try SQLiteStore(path: path, context: context, access: access)
+            } catch StoreError.readOnly where readOnlyFallback && access != .read {
+                store = try SQLiteStore(path: path, context: context, access: .read)
+            }
+        } catch let error as StoreError {
+            throw CLIError(error.message(language))
         } catch {
-            throw CLIError("cannot open the database \(path): \(Output.describe(error))")
+            throw CLIError(
+                language == .id
+                    ? "basis data \(path) tidak bisa dibuka: \(Output.describe(error))"
+                    : "cannot open the database \(path): \(Output.describe(error))")
         }
+        if store.wasCreated {
+            Output.stderrLine(language == .id ? "database baru dibuat: \(path)" : "new database created: \(path)")
+        }
+        return store
     }
 
     static func expandTilde(_ path: String) -> String {

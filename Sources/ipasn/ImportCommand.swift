@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
             throw CLIError("cannot read \(file): no such file.")
         }
         if isDirectory.boolValue { throw CLIError("cannot import \(file): it is a directory, not a CSV file.") }
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         let importer = Importer(store: store)
         let report: ImportReport
         do {
