@@ -51,6 +51,20 @@ struct GlobalOptions: ParsableArguments {
         lang ?? Self.environmentLanguage ?? .en
     }
 
+    /// The language of a command line that may not have parsed (errors reported after a
+    /// failure): `--lang X` or `--lang=X`, else $IPASN_LANG, else Indonesian.
+    static func languageOfArguments(_ arguments: [String]) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count, let lang = Language(rawValue: arguments[index + 1].lowercased()) {
+                return lang
+            }
+            if argument.hasPrefix("--lang="), let lang = Language(rawValue: String(argument.dropFirst(7)).lowercased()) {
+                return lang
+            }
+        }
+        return environmentLanguage ?? .id
+    }
+
     static var environmentLanguage: Language? {
         ProcessInfo.processInfo.environment["IPASN_LANG"].flatMap { Language(rawValue: $0.lowercased()) }
     }

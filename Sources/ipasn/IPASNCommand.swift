@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import IPASNFiles
+import IPASNStore
 
 /// The root command: `ipasn [--db PATH] [--lang id|en] <subcommand>`.
 ///
@@ -59,6 +61,15 @@ struct IPASN: ParsableCommand {
         if let cli = error as? CLIError {
             Output.error(cli.message)
             Foundation.exit(cli.code)
+        }
+        // Storage failures in the admin's language, never SQLite's own text.
+        if let store = error as? StoreError {
+            Output.error(store.message(GlobalOptions.languageOfArguments(CommandLine.arguments)))
+            Foundation.exit(ExitStatus.invalid)
+        }
+        if let rejected = error as? RejectedFileError {
+            Output.error(rejected.message(GlobalOptions.languageOfArguments(CommandLine.arguments)))
+            Foundation.exit(ExitStatus.invalid)
         }
         let code = exitCode(for: error)
         if code == .success {
