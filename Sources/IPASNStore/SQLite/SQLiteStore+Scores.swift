@@ -136,21 +136,17 @@ extension SQLiteStore {
     }
 
     /// Scores computed from the records without caching them (a read-only store asked for a
-    /// year it has not cached), in the order of ``scores(year:unit:)``.
+    /// year it has not cached), in the order of ``scores(year:unit:)``: one streaming pass
+    /// over the tables, as a cache rebuild reads them.
     func computedScores(year: Int, unit: String?) throws -> [ScoredPegawai] {
-        try read { db in
-            let engine = ScoringEngine(ruleset: try ruleset(db))
-            let order = "ORDER BY p.kode_unit, p.nama, p.nip"
-            let nips =
-                try unit.map {
-                    try String.fetchAll(
-                        db, sql: "\(Self.subunitsCTE) SELECT p.nip FROM pegawai p WHERE p.aktif = 1 AND p.kode_unit IN sub \(order)",
-                        arguments: [$0])
-                } ?? String.fetchAll(db, sql: "SELECT p.nip FROM pegawai p WHERE p.aktif = 1 \(order)")
-            return try nips.compactMap { nip in
-                try records(nip: nip, db).map { ScoredPegawai(pegawai: $0.pegawai, score: engine.score($0.plain, year: year)) }
-            }
+        let engine = ScoringEngine(ruleset: try ruleset())
+        var result: [ScoredPegawai] = []
+        try forEachEmployeeRecords(inUnit: unit) { records in
+            result.append(ScoredPegawai(pegawai: records.pegawai, score: engine.score(records, year: year)))
         }
+        // SQLite's BINARY collation: the UTF-8 bytes, unit, then name, then NIP.
+        func key(_ p: Pegawai) -> [UInt8] { Array(p.kodeUnit.utf8) + [0] + Array(p.nama.utf8) + [0] + Array(p.nip.utf8) }
+        return result.map { (key($0.pegawai), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 
     func ensureCached(year: Int, _ db: Database) throws {
