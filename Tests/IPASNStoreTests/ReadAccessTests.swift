@@ -140,4 +140,38 @@ import Testing
         let reader = try SQLiteStore(path: path, context: testContext, access: .read)
         #expect(try reader.countPegawai() == 3)
     }
+
+    @Test func aReadThatMeetsALockIsNotToldNothingWasSaved() throws {
+        let store = try seededStore()
+        #expect(throws: StoreError.busyReading) {
+            try store.read { _ -> Int in throw DatabaseError(resultCode: .SQLITE_BUSY, message: "database is locked") }
+        }
+        for language in [Language.id, .en] {
+            let message = StoreError.busyReading.message(language)
+            #expect(!message.contains("BELUM tersimpan") && !message.contains("nothing was saved"))
+        }
+        // A write that meets a stuck lock does say the change was not saved.
+        #expect(StoreError.busy.message(.id).contains("BELUM tersimpan"))
+    }
+
+    @Test func noSQLiteTextReachesTheAdmin() throws {
+        let store = try seededStore()
+        let failures: [DatabaseError] = [
+            DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"),
+            DatabaseError(resultCode: .SQLITE_CORRUPT, message: "database disk image is malformed"),
+            DatabaseError(resultCode: .SQLITE_ERROR, message: "no such table: diklat"),
+            DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "unable to open database file"),
+        ]
+        for failure in failures {
+            do {
+                _ = try store.read { _ -> Int in throw failure }
+                Issue.record("no error")
+            } catch let error as StoreError {
+                for language in [Language.id, .en] {
+                    let message = error.message(language).lowercased()
+                    #expect(!message.contains("sqlite") && !message.contains(failure.message!), "\(message)")
+                }
+            }
+        }
+    }
 }
