@@ -12,8 +12,10 @@ struct IPASN: ParsableCommand {
         commandName: "ipasn",
         abstract: "IP ASN workstation: enter records, score employees, report unit figures.",
         discussion: """
-            The database is --db, else $IPASN_DB, else ~/.local/share/ipasn/ipasn.sqlite \
-            (created with its directory on first use).
+            The database is --db, else $IPASN_DB, else ~/.local/share/ipasn/ipasn.sqlite. \
+            The workstation and the commands that change data create it when missing (and say so); \
+            the commands that only read (score, report, explain, check, export, config show, rules show) \
+            never create or write it, and work on a read-only file.
             Exit codes: 0 success, 1 invalid input or a failed check, 2 usage error.
             """,
         version: "0.1.0",
