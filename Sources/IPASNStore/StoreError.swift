@@ -44,7 +44,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .readOnly: return "The database file cannot be written (permissions or a read-only disk); nothing was saved."
         case .io(let what): return "The database file \(what) could not be read or written (a disk or file-system fault)."
         case .notFound(let path):
-            return "There is no database at \(path). Check the path (--db or IPASN_DB); reading never creates one."
+            return "There is no database at \(path). Check the path (--db or IPASN_DB); reading never creates one "
+                + "(the workstation `ipasn` or `ipasn import` does)."
         case .notADatabase(let path): return "\(path) is not an ipasn database (another kind of file, or damaged)."
         case .newerVersion(let path):
             return "The database \(path) was made by a newer version of ipasn; this version does not open it. Update ipasn."
@@ -71,7 +72,8 @@ extension StoreError {
         case .readOnly: return "Berkas basis data tidak bisa ditulis (hak akses atau disk hanya-baca): data BELUM tersimpan."
         case .io(let what): return "Gagal membaca/menulis berkas basis data \(what) (gangguan disk atau sistem berkas)."
         case .notFound(let path):
-            return "Tidak ada basis data di \(path). Periksa jalurnya (--db atau IPASN_DB); membaca tidak pernah membuat basis data baru."
+            return "Tidak ada basis data di \(path). Periksa jalurnya (--db atau IPASN_DB); membaca tidak pernah membuat "
+                + "basis data baru (workstation `ipasn` atau `ipasn import` yang membuatnya)."
         case .notADatabase(let path): return "\(path) bukan basis data ipasn (berkas jenis lain, atau rusak)."
         case .newerVersion(let path):
             return "Basis data \(path) dibuat oleh ipasn versi lebih baru; versi ini tidak membukanya. Perbarui ipasn."
