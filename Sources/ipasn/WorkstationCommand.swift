@@ -48,6 +48,7 @@ func runWorkstation(_ options: GlobalOptions) throws {
     // A save that waits for another admin's import says so on the message line. The
     // observer runs while the workstation's own store call is blocked waiting, so the
     // workstation is not in use by anything else meanwhile.
+    if store.isReadOnly { workstation.announceReadOnly() }
     let relay = WaitRelay(workstation)
     store.lockWaitObserver = { status in relay.workstation.showLockWait(status) }
     defer { store.lockWaitObserver = nil }

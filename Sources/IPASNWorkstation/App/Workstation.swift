@@ -63,6 +63,12 @@ public final class Workstation {
         app.message = previous
     }
 
+    /// Says on the first screen that the database can only be read (opened read-only because
+    /// the file or its disk cannot be written); saves then fail with the same reason.
+    public func announceReadOnly() {
+        app.warn(app.t(L.readOnlyDatabase))
+    }
+
     /// The first screen: the welcome screen on an empty database, else the unit list; and
     /// the offer to restore a draft left by a killed terminal.
     func start() throws {
