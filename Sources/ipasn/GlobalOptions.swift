@@ -96,10 +96,24 @@ struct GlobalOptions: ParsableArguments {
                     ? "basis data \(path) tidak bisa dibuka: \(Output.describe(error))"
                     : "cannot open the database \(path): \(Output.describe(error))")
         }
+        if access != .read { store.lockWaitObserver = Self.lockWaitNotice(language) }
         if store.wasCreated {
             Output.stderrLine(language == .id ? "database baru dibuat: \(path)" : "new database created: \(path)")
         }
         return store
+    }
+
+    /// Says once per wait on stderr that a write is waiting for another admin's import (the
+    /// command then carries on by itself; it fails only if that import is stuck).
+    static func lockWaitNotice(_ language: Language) -> @Sendable (LockWaitStatus) -> Void {
+        let episode = WaitEpisode()
+        return { status in
+            guard episode.isNew(status.waited) else { return }
+            Output.stderrLine(
+                language == .id
+                    ? "menunggu impor lain selesai ... (data disimpan setelahnya)"
+                    : "waiting for another import to finish ... (saved right after)")
+        }
     }
 
     static func expandTilde(_ path: String) -> String {
@@ -125,5 +139,19 @@ struct YearOption: ParsableArguments {
     func resolve(_ store: any Store) throws -> Int {
         if let year { return year }
         return try store.measurementYear()
+    }
+}
+
+/// Tells the first report of each lock wait from the following ones (a wait's `waited`
+/// grows; a smaller one starts a new wait).
+final class WaitEpisode: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: TimeInterval = .infinity
+
+    func isNew(_ waited: TimeInterval) -> Bool {
+        lock.withLock {
+            defer { last = waited }
+            return waited < last
+        }
     }
 }

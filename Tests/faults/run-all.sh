@@ -118,6 +118,8 @@ if [ "$lost" = 0 ] && [ "$landed" = "$expected" ]; then ok "all 48 imports lande
   bad "$lost of 48 imports failed, $landed of $expected rows landed: $(cat "$WORK"/writer-*.err | sort | uniq -c | head -3)"
 fi
 reads=$(cat "$WORK"/reader-*.reads | awk '{ sum += $1 } END { print sum + 0 }')
+told=$(grep -l "menunggu impor lain selesai" "$WORK"/writer-*.err 2>/dev/null | wc -l)
+if [ "$told" -gt 0 ]; then ok "waiting imports said so ($told of 48)"; else bad "no waiting import said it was waiting"; fi
 if [ "$reader_failures" = 0 ] && [ "$reads" -gt 0 ]; then ok "readers never failed ($reads reads during the imports)"; else bad "$reader_failures reads failed: $(cat "$WORK"/reader-*.err 2>/dev/null | head -3)"; fi
 if ipasn --db "$crowd" check >/dev/null 2>&1; then ok "check OK after the crowd"; else bad "check failed after the crowd"; fi
 
