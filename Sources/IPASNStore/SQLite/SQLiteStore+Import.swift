@@ -46,6 +46,7 @@ extension SQLiteStore {
             issues.sort { $0.line < $1.line }
             let commit = issues.isEmpty || skipInvalid
             if commit {
+                try rows.willCommit(issues: issues)
                 let summary = ImportSummary(
                     kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit)
                 try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), db)
