@@ -53,7 +53,7 @@ public enum AuditAction: String, CaseIterable, Hashable, Sendable, Codable {
     case insert
     /// A record, unit or employee was replaced.
     case update
-    /// A record was deleted.
+    /// A record or an account was deleted.
     case delete
     /// An earlier insert, update or delete of a record was reverted (``AuditEntry/undoes``).
     case undo
@@ -85,6 +85,8 @@ public enum AuditSubject: Hashable, Sendable {
     case progress(unit: String, dimension: ProgressDimension)
     /// An import of one kind of file.
     case importFile(ImportKind)
+    /// An account, by login (insert, update, delete).
+    case account(String)
 }
 
 /// A value before or after an audited change.
@@ -97,6 +99,7 @@ public enum AuditValue: Hashable, Sendable {
     /// A progress mark: done or reopened.
     case done(Bool)
     case importSummary(ImportSummary)
+    case account(Account)
     /// A stored value this version cannot read back (written by another version, or damaged),
     /// as stored. Shown as is; never interpreted.
     case unreadable(String)

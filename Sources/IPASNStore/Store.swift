@@ -146,6 +146,22 @@ public protocol Store: AnyObject, Sendable {
     /// actor who ran it), sorted by unit then actor.
     func recordEntries(since: Date) throws -> [EntryCount]
 
+    // MARK: Accounts
+
+    /// Every account, by login. The first login to open an account-less database for
+    /// writing became its operator (audited as an insert of ``AuditSubject/account(_:)``).
+    func accounts() throws -> [Account]
+    /// One login's account, or nil.
+    func account(login: String) throws -> Account?
+    /// Adds or replaces an account; operators only (``StoreError/notPermitted(_:)``), audited.
+    /// Throws ``ValidationFailure``: `.required` for an empty login or an admin without
+    /// units, `.unknownUnit` for an unknown unit; the last operator cannot lose the role.
+    func saveAccount(_ account: Account) throws
+    /// Removes an account (operators only, never the last operator), audited; false when
+    /// there was none.
+    @discardableResult
+    func removeAccount(login: String) throws -> Bool
+
     // MARK: Audit, drafts, checks
 
     /// The most recent `limit` audit entries, newest first.
@@ -180,10 +196,13 @@ public struct StoreContext: Sendable {
         self.timeZone = timeZone
     }
 
-    /// The OS user running the process (`$USER`, else `$LOGNAME`, else "unknown").
+    /// The OS login running the process: the user name of its REAL user id (as SSH or the
+    /// console logged it in), never an environment variable anyone could set; "uid N" when
+    /// the uid has no name in the user database.
     public static func currentUser() -> String {
-        let env = ProcessInfo.processInfo.environment
-        return env["USER"] ?? env["LOGNAME"] ?? "unknown"
+        let uid = getuid()
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return "uid \(uid)" }
+        return String(cString: name)
     }
 
     /// Today's date in the context's time zone.

@@ -31,6 +31,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The database was made by an older ipasn and must be upgraded by opening it for
     /// writing once (the workstation or any command that changes data) before it can be read.
     case needsUpgrade(path: String)
+    /// The acting account may not make this change (the rule says why); nothing was written.
+    case notPermitted(PermissionRule)
 
     public var description: String {
         switch self {
@@ -52,6 +54,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .needsUpgrade(let path):
             return "The database \(path) was made by an older version of ipasn; open it once with `ipasn` (the workstation) "
                 + "or a command that changes data to upgrade it."
+        case .notPermitted(let rule): return rule.message(.en) + "; nothing was saved."
         }
     }
 }
@@ -80,6 +83,7 @@ extension StoreError {
         case .needsUpgrade(let path):
             return "Basis data \(path) dibuat oleh ipasn versi lama; buka sekali dengan `ipasn` (workstation) atau perintah "
                 + "yang mengubah data untuk memperbaruinya."
+        case .notPermitted(let rule): return rule.message(.id) + "; data tidak disimpan."
         }
     }
 }

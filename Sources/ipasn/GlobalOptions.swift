@@ -87,7 +87,14 @@ struct GlobalOptions: ParsableArguments {
     /// Failures are one sentence in the admin's language (--lang, $IPASN_LANG, else Indonesian).
     /// With `readOnlyFallback`, a database that exists but cannot be written is opened for
     /// reading instead (the workstation browses it; saves are refused with a message).
-    func openStore(_ access: SQLiteStore.Access = .read, readOnlyFallback: Bool = false) throws -> SQLiteStore {
+    ///
+    /// A login without an account in a database that has accounts is refused here with the
+    /// message naming the operators to ask (``admit(_:)``), unless `admitting` is false (the
+    /// workstation shows that message itself). The first login on a new database becomes
+    /// its operator and is told so on stderr.
+    func openStore(_ access: SQLiteStore.Access = .read, readOnlyFallback: Bool = false, admitting: Bool = true) throws
+        -> SQLiteStore
+    {
         if let text = ProcessInfo.processInfo.environment["IPASN_NOW"], !text.isEmpty, Self.fixedNow == nil {
             throw CLIError("IPASN_NOW=\(text) is not an ISO 8601 time (for example 2024-11-30T12:00:00Z).")
         }
@@ -111,7 +118,27 @@ struct GlobalOptions: ParsableArguments {
         if store.wasCreated {
             Output.stderrLine(language == .id ? "database baru dibuat: \(path)" : "new database created: \(path)")
         }
+        if store.becameFirstOperator {
+            Output.stderrLine(
+                language == .id
+                    ? "Anda (\(store.context.actor)) menjadi operator basis data ini; tambahkan akun lain dengan `ipasn users add`."
+                    : "You (\(store.context.actor)) are now the operator of this database; add other accounts with `ipasn users add`.")
+        }
+        if admitting, let refusal = try Self.refusal(store) {
+            throw CLIError(refusal.message(language) + ".")
+        }
         return store
+    }
+
+    /// Why the acting login may not use this database at all: it has accounts and none is the
+    /// login's. Nil when the login has an account, or the database has none yet (a read-only
+    /// database made before accounts existed is read by anyone who can read the file).
+    static func refusal(_ store: SQLiteStore) throws -> PermissionRule? {
+        let login = store.context.actor
+        guard try store.account(login: login) == nil else { return nil }
+        let accounts = try store.accounts()
+        guard !accounts.isEmpty else { return nil }
+        return .noAccount(login: login, operators: accounts.filter { $0.role == .operator }.map(\.login))
     }
 
     /// Says once per wait on stderr that a write is waiting for another admin's import (the

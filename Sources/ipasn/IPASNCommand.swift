@@ -29,6 +29,7 @@ struct IPASN: ParsableCommand {
             ConfigCommand.self,
             RulesCommand.self,
             CheckCommand.self,
+            UsersCommand.self,
             ExportCommand.self,
             DemoCommand.self,
             BenchCommand.self,

@@ -30,8 +30,9 @@ func runWorkstation(_ options: GlobalOptions) throws {
             "the workstation needs a terminal (stdin and stdout); for scripts use a command such as `ipasn score` (see `ipasn --help`).",
             code: ExitStatus.usage)
     }
-    let store = try options.openStore(.create, readOnlyFallback: true)
+    let store = try options.openStore(.create, readOnlyFallback: true, admitting: false)
     let context = options.context
+    let refusal = try GlobalOptions.refusal(store)
     let screen: NcursesScreen
     do {
         screen = try NcursesScreen()
@@ -39,6 +40,12 @@ func runWorkstation(_ options: GlobalOptions) throws {
         throw CLIError("cannot start the terminal screen (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "")): \(error)")
     }
     defer { screen.shutdown() }
+    if let refusal {
+        // A login without an account sees who to ask, and nothing else.
+        AccountNotice.show(refusal, on: screen, language: options.language)
+        screen.shutdown()
+        throw CLIError(refusal.message(options.language) + ".")
+    }
     let workstation = try Workstation(
         store: store, screen: screen, language: options.language, context: context,
         loadDemo: {
@@ -49,6 +56,7 @@ func runWorkstation(_ options: GlobalOptions) throws {
     // observer runs while the workstation's own store call is blocked waiting, so the
     // workstation is not in use by anything else meanwhile.
     if store.isReadOnly { workstation.announceReadOnly() }
+    if store.becameFirstOperator { workstation.announceFirstOperator(context.actor) }
     let relay = WaitRelay(workstation)
     store.lockWaitObserver = { status in relay.workstation.showLockWait(status) }
     defer { store.lockWaitObserver = nil }

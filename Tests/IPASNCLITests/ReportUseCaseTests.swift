@@ -33,7 +33,7 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
         let cli = try CLI()
         defer { cli.cleanUp() }
         try loadAtFixedTime(cli)
-        let store = try SQLiteStore(path: cli.database.path, context: StoreContext(actor: "ani", now: { fixedDate }))
+        let store = try SQLiteStore(path: cli.database.path, context: StoreContext(actor: StoreContext.currentUser(), now: { fixedDate }))
         try store.setProgress(unit: "DINAS.01", dimension: .pendidikan, done: true)
         try store.setProgress(unit: "DINAS.01", dimension: .kinerja, done: true)
         let rows = try CLI.jsonArray(try ok(cli, ["report", "progress", "--year", "2024", "--format", "json"]))
@@ -59,7 +59,7 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
         let units = try CLI.jsonArray(try ok(cli, ["report", "activity", "--format", "json"]))
         #expect(units.map { "\($0["kode"]!) \($0["today"]!)/\($0["week"]!)" } == ["PEMDA 14/14", "DINAS 14/14", "DINAS.01 10/10"])
         let actors = try CLI.jsonArray(try ok(cli, ["report", "activity", "--by", "actor", "--unit", "DINAS.01", "--format", "json"]))
-        #expect(actors.map { "\($0["actor"]!) \($0["today"]!)/\($0["week"]!)" } == ["cli-test 10/10"])
+        #expect(actors.map { "\($0["actor"]!) \($0["today"]!)/\($0["week"]!)" } == ["\(StoreContext.currentUser()) 10/10"])
         // Three days later (Tuesday of the next week) nothing counts.
         let later = try cli.run(["report", "activity", "--format", "csv"], environment: ["IPASN_NOW": "2024-12-03T08:00:00Z", "TZ": "UTC"])
         #expect(later.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",0,0") })
@@ -98,7 +98,7 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
         let progress = try CLI.jsonArray(try ok(cli, ["report", "progress", "--year", "2024", "--format", "json"]))
         let activity = try CLI.jsonArray(try ok(cli, ["report", "activity", "--format", "json"]))
 
-        let context = StoreContext(actor: "viewer", now: { fixedDate }, timeZone: TimeZone(identifier: "UTC")!)
+        let context = StoreContext(actor: StoreContext.currentUser(), now: { fixedDate }, timeZone: TimeZone(identifier: "UTC")!)
         let store = try SQLiteStore(path: cli.database.path, context: context)
         try store.setMeasurementYear(2024)
         let screen = VirtualScreen(size: Size(width: 100, height: 30))
@@ -146,7 +146,7 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
         let selected = try #require(board.figures.first).unit.kode
         let actors = try CLI.jsonArray(try ok(cli, ["report", "activity", "--by", "actor", "--unit", selected, "--format", "json"]))
         let byWhom = actors.map { "\($0["actor"]!) \($0["week"]!)" }.joined(separator: ", ")
-        #expect(byWhom.hasPrefix("cli-test "))
+        #expect(byWhom.hasPrefix("\(StoreContext.currentUser()) "))
         #expect(dashboard.text.contains("Entered this week by: \(byWhom)"), "\(selected)")
     }
 }
@@ -161,7 +161,7 @@ extension ReportUseCaseTests {
         let printed = try CLI.jsonArray(try ok(cli, ["report", "missing", "--unit", "DINAS", "--format", "json"]))
         #expect(printed.count == 3)
 
-        let context = StoreContext(actor: "viewer", now: { fixedDate }, timeZone: TimeZone(identifier: "UTC")!)
+        let context = StoreContext(actor: StoreContext.currentUser(), now: { fixedDate }, timeZone: TimeZone(identifier: "UTC")!)
         let store = try SQLiteStore(path: cli.database.path, context: context)
         let screen = VirtualScreen(size: Size(width: 80, height: 24))
         screen.enqueue(.down)  // PEMDA, DINAS, DINAS.01

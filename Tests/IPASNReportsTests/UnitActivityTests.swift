@@ -12,6 +12,8 @@ import Testing
         let friday = reportsNow.addingTimeInterval(-26 * 3600)
         let ani = try db.open(context("ani", at: friday))
         try seedUnits(ani)
+        try ani.saveAccount(Account(login: "budi", role: .operator))
+        try ani.saveAccount(Account(login: "citra", role: .operator))
         try seedRecords(ani)
         let sunday = try db.open(context("ani", at: Date(timeIntervalSince1970: 1_732_492_799)))  // 2024-11-24 23:59:59
         try sunday.add(.skp(SKP(nip: nipHadi, tahun: 2024, predikat: .baik)))

@@ -104,6 +104,7 @@ import Testing
         let path = dir.path("shared.sqlite")
         let first = try SQLiteStore(path: path, context: TestClock.context(actor: "admin1"))
         try SmallProvince.seed(first)
+        try first.saveAccount(Account(login: "admin2", role: .operator))
         let second = try SQLiteStore(path: path, context: TestClock.context(actor: "admin2"))
         let n = 40
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -131,6 +132,7 @@ import Testing
         let path = dir.path("shared.sqlite")
         let ayu = try SQLiteStore(path: path, context: TestClock.context(actor: "ayu"))
         try SmallProvince.seed(ayu)
+        try ayu.saveAccount(Account(login: "budi", role: .operator))
         let budi = try SQLiteStore(path: path, context: TestClock.context(actor: "budi"))
         let id = try ayu.add(teknis(nipC)).id
         // A later record, so that the deleted one's id is not the highest (see the report on
@@ -159,6 +161,7 @@ import Testing
         let path = dir.path("shared.sqlite")
         let ayu = try SQLiteStore(path: path, context: TestClock.context(actor: "ayu"))
         try SmallProvince.seed(ayu)
+        try ayu.saveAccount(Account(login: "budi", role: .operator))
         let budi = try SQLiteStore(path: path, context: TestClock.context(actor: "budi"))
         let deleted = try ayu.add(teknis(nipC)).id
         try ayu.delete(deleted)

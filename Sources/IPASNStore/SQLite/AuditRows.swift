@@ -17,6 +17,7 @@ enum AuditRows {
         case .setting(let setting): return ("config", setting.rawValue)
         case .progress(let unit, let dimension): return ("progress", "\(unit)/\(dimension.rawValue)")
         case .importFile(let kind): return (kind.rawValue, "")
+        case .account(let login): return ("accounts", login)
         }
     }
 
@@ -32,6 +33,7 @@ enum AuditRows {
         case .ruleset(let ruleset): return try RecordRows.json(ruleset)
         case .done(let done): return done ? "true" : "false"
         case .importSummary(let summary): return try RecordRows.json(summary)
+        case .account(let account): return try RecordRows.json(account)
         case .unreadable(let text): return text
         }
     }
@@ -63,6 +65,7 @@ enum AuditRows {
         switch entity {
         case "units": return .unit(entityID)
         case "pegawai": return .pegawai(entityID)
+        case "accounts": return .account(entityID)
         case "config": return StoreSetting(rawValue: entityID).map(AuditSubject.setting)
         case "progress":
             guard let slash = entityID.lastIndex(of: "/"),
@@ -87,6 +90,7 @@ enum AuditRows {
         case .setting(.ruleset): decoded = (try? decoder.decode(Ruleset.self, from: data)).map(AuditValue.ruleset)
         case .progress: decoded = text == "true" ? .done(true) : text == "false" ? .done(false) : nil
         case .importFile: decoded = (try? decoder.decode(ImportSummary.self, from: data)).map(AuditValue.importSummary)
+        case .account: decoded = (try? decoder.decode(Account.self, from: data)).map(AuditValue.account)
         }
         return decoded ?? .unreadable(text)
     }

@@ -14,12 +14,29 @@ enum SQLiteSchema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
     /// A covering index for the unit totals: the GROUP BY over the score cache finds each
     /// employee's unit and `aktif` in the index alone (the dashboard's query, 60 -> 30 ms at
     /// 50,000 employees).
+    /// Accounts: an OS login's role and, for unit admins, their units (sub-units included).
+    /// The first login to open an account-less database for writing becomes its operator.
+    static let v3 = """
+        CREATE TABLE accounts (
+            login TEXT PRIMARY KEY NOT NULL,
+            role  TEXT NOT NULL CHECK (role IN ('operator', 'admin', 'verifikator', 'pimpinan'))
+        );
+        CREATE TABLE account_units (
+            login TEXT NOT NULL REFERENCES accounts(login) ON DELETE CASCADE,
+            unit  TEXT NOT NULL REFERENCES units(kode) DEFERRABLE INITIALLY DEFERRED,
+            PRIMARY KEY (login, unit)
+        ) WITHOUT ROWID;
+        """
+
     static let v2 = """
         CREATE INDEX pegawai_nip_unit ON pegawai(nip, aktif, kode_unit);
         """

@@ -49,6 +49,7 @@ extension SQLiteStore {
     /// Throws ``ValidationFailure`` (`.unknownUnit`) for an unknown unit.
     public func setProgress(unit: String, dimension: ProgressDimension, done: Bool) throws {
         try transaction { db in
+            try permit(.progress(unit: unit), db)
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [unit]) == true else {
                 throw ValidationFailure([ValidationIssue(field: "kode", code: .unknownUnit(unit))])
             }

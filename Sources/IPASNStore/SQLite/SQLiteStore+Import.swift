@@ -32,6 +32,7 @@ extension SQLiteStore {
             // a province went past 64 MB).
             try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            let permissions = try permit(.importRows(kind), db)
             var issues: [LineIssue] = []
             var imported = 0
             var byUnit: [String: Int] = [:]
@@ -39,9 +40,10 @@ extension SQLiteStore {
             case .units:
                 imported = try importUnits(&rows, issues: &issues, db)
             case .pegawai:
-                imported = try importPegawai(&rows, issues: &issues, db)
+                imported = try importPegawai(&rows, permissions, issues: &issues, db)
             case .pendidikan, .diklat, .skp, .disiplin:
-                imported = try importRecords(&rows, of: kind.recordKind!, issues: &issues, byUnit: &byUnit, db)
+                imported = try importRecords(
+                    &rows, of: kind.recordKind!, permissions, issues: &issues, byUnit: &byUnit, db)
             }
             issues.sort { $0.line < $1.line }
             let commit = issues.isEmpty || skipInvalid
@@ -56,7 +58,8 @@ extension SQLiteStore {
     }
 
     private func importRecords(
-        _ rows: inout some ImportRowSource, of expected: RecordKind, issues: inout [LineIssue], byUnit: inout [String: Int], _ db: Database
+        _ rows: inout some ImportRowSource, of expected: RecordKind, _ permissions: WritePermissions, issues: inout [LineIssue],
+        byUnit: inout [String: Int], _ db: Database
     ) throws -> Int {
         // NIP -> unit of every employee: ~50k short strings at province scale.
         var unitOf: [String: String] = [:]
@@ -78,6 +81,10 @@ extension SQLiteStore {
             let nip = record.nip
             guard let unit = unitOf[nip] else {
                 issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "nip", code: .unknownNIP(nip))))
+                continue
+            }
+            guard permissions.mayWrite(unit: unit) else {
+                issues.append(LineIssue(line: line.number, issue: Self.notYourUnit(unit, field: "nip")))
                 continue
             }
             let kind = record.kind
@@ -144,6 +151,12 @@ extension SQLiteStore {
         }
     }
 
+    /// The issue of an admin's import row for a unit that is not theirs.
+    static func notYourUnit(_ kode: String, field: String) -> ValidationIssue {
+        let rule = PermissionRule.notYourUnit(kode)
+        return ValidationIssue(field: field, code: .custom(id: rule.message(.id) + ".", en: rule.message(.en) + "."))
+    }
+
     static let wrongKind = ValidationIssue(
         field: "", code: .custom(id: "Baris ini bukan jenis data yang diimpor.", en: "This row is not of the imported kind."))
 
@@ -157,9 +170,9 @@ extension SQLiteStore {
         }
     }
 
-    private func importPegawai(_ rows: inout some ImportRowSource, issues: inout [LineIssue], _ db: Database) throws
-        -> Int
-    {
+    private func importPegawai(
+        _ rows: inout some ImportRowSource, _ permissions: WritePermissions, issues: inout [LineIssue], _ db: Database
+    ) throws -> Int {
         let units = Set(try String.fetchAll(db, sql: "SELECT kode FROM units"))
         var seen: [String: Int] = [:]
         var touched: Set<String> = []
@@ -179,6 +192,15 @@ extension SQLiteStore {
                 issues.append(
                     LineIssue(line: line.number, issue: ValidationIssue(field: "kode_unit", code: .unknownUnit(pegawai.kodeUnit))))
                 continue
+            }
+            if permissions.owned != nil {
+                // An admin may neither put an employee into another's unit nor take one out of it.
+                let current = try String.fetchOne(
+                    db, sql: "SELECT kode_unit FROM pegawai WHERE nip = ?", arguments: [pegawai.nip])
+                if let refused = [current, pegawai.kodeUnit].compactMap({ $0 }).first(where: { !permissions.mayWrite(unit: $0) }) {
+                    issues.append(LineIssue(line: line.number, issue: Self.notYourUnit(refused, field: "kode_unit")))
+                    continue
+                }
             }
             statement.setUncheckedArguments(Self.arguments(pegawai))
             try statement.execute()

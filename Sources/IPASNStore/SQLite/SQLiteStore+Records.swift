@@ -51,6 +51,7 @@ extension SQLiteStore {
     @discardableResult
     public func add(_ record: IPASNCore.Record) throws -> SaveResult {
         try transaction { db in
+            try permit(.records(nips: [record.nip]), db)
             try validate(record, editing: nil, db)
             let id = RecordID(kind: record.kind, id: try insert(record, id: nil, db))
             try audit(.insert, .record(id), nip: record.nip, old: nil, new: .record(record), db)
@@ -75,6 +76,7 @@ extension SQLiteStore {
         }
         return try transaction { db in
             guard let old = try self.record(id, db) else { throw StoreError.recordNotFound(id) }
+            try permit(.records(nips: [old.nip, record.nip]), db)
             try validate(record, editing: id, db)
             try write(record, over: id, db)
             try audit(.update, .record(id), nip: record.nip, old: .record(old), new: .record(record), db)
@@ -89,6 +91,7 @@ extension SQLiteStore {
     public func delete(_ id: RecordID) throws -> SaveResult {
         try transaction { db in
             guard let old = try self.record(id, db) else { throw StoreError.recordNotFound(id) }
+            try permit(.records(nips: [old.nip]), db)
             try db.execute(sql: "DELETE FROM \(RecordRows.table(id.kind)) WHERE id = ?", arguments: [id.id])
             try audit(.delete, .record(id), nip: old.nip, old: .record(old), new: nil, db)
             return SaveResult(id: id, score: try recomputeEmployee(old.nip, db))
@@ -117,6 +120,7 @@ extension SQLiteStore {
             let entry = try AuditRows.entry(row)
             guard case .record(let id) = entry.subject else { return nil }
             let current = try self.record(id, db)
+            try permit(.records(nips: [current?.nip, entry.old?.record?.nip].compactMap { $0 }), db)
             var touched: Set<String> = []
             switch entry.action {
             case .insert:

@@ -36,9 +36,10 @@ extension SQLiteStore {
                     if let issue = Self.treeIssue(for: unit, in: UnitTree(units)) { issues.append(issue) }
                 }
             }
-            guard issues.isEmpty else { throw ValidationFailure(issues) }
             let old = try Row.fetchOne(db, sql: "SELECT kode, nama, induk FROM units WHERE kode = ?", arguments: [unit.kode])
                 .map { OrgUnit(kode: $0[0], nama: $0[1], induk: $0[2]) }
+            try permit(.unit(old: old, new: unit), db)
+            guard issues.isEmpty else { throw ValidationFailure(issues) }
             try upsertUnit(unit, db)
             try audit(old == nil ? .insert : .update, .unit(unit.kode), nip: nil, old: old.map(AuditValue.unit), new: .unit(unit), db)
         }
@@ -126,9 +127,10 @@ extension SQLiteStore {
     /// scores. Throws ``ValidationFailure`` (`.unknownUnit`) when the unit does not exist.
     public func savePegawai(_ pegawai: Pegawai) throws {
         try transaction { db in
+            let old = try self.pegawai(nip: pegawai.nip, db)
+            try permit(.employee(oldUnit: old?.kodeUnit, newUnit: pegawai.kodeUnit), db)
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [pegawai.kodeUnit]) == true
             else { throw ValidationFailure([ValidationIssue(field: "kode_unit", code: .unknownUnit(pegawai.kodeUnit))]) }
-            let old = try self.pegawai(nip: pegawai.nip, db)
             try db.makeStatement(sql: Self.upsertPegawaiSQL).execute(arguments: Self.arguments(pegawai))
             try audit(
                 old == nil ? .insert : .update, .pegawai(pegawai.nip), nip: pegawai.nip, old: old.map(AuditValue.pegawai),

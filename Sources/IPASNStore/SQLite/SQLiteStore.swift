@@ -43,6 +43,11 @@ public final class SQLiteStore: Store, Sendable {
     public let wasCreated: Bool
     /// The busy handler of the write connection.
     let lockWaiter: LockWaiter
+    private let enrollment = EnrollmentNote()
+
+    /// Whether opening made the acting login the operator of this database (it had no
+    /// account yet: a new database, or one made before accounts existed). Front ends say so.
+    public var becameFirstOperator: Bool { enrollment.enrolled }
 
     /// Called while a write waits for another process's transaction (on the waiting thread,
     /// while the store call that waits is blocked): the workstation shows "menunggu impor
@@ -118,6 +123,14 @@ public final class SQLiteStore: Store, Sendable {
         try setUp()
     }
 
+    /// Another store on the same database (the same connections in memory, the same file
+    /// otherwise) acting for another login: tests of several admins, and tools. Which login
+    /// acts is the opener's business: the CLI and the workstation take the OS login.
+    public func reopened(as context: StoreContext) throws -> SQLiteStore {
+        if let path { return try SQLiteStore(path: path, context: context, access: isReadOnly ? .read : .write) }
+        return try SQLiteStore(writer: writer, context: context, waiter: lockWaiter)
+    }
+
     /// A fresh, private in-memory database (tests, previews).
     public static func inMemory(context: StoreContext) throws -> SQLiteStore {
         let waiter = LockWaiter(patience: .standard, probe: { LockProgress() })
@@ -170,6 +183,8 @@ public final class SQLiteStore: Store, Sendable {
             let migrator = SQLiteSchema.migrator
             if try !writer.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(writer) }
         }
+        // The first login to open an account-less database for writing becomes its operator.
+        if try enrollFirstOperator() { enrollment.enrolled = true }
         // The measurement year is always cached (computed once, then kept by every change).
         try ensureCached(year: try measurementYear())
     }
@@ -278,6 +293,7 @@ public final class SQLiteStore: Store, Sendable {
     /// Sets the measurement year (audited); its scores are computed and cached when they are not yet.
     public func setMeasurementYear(_ year: Int) throws {
         try transaction { db in
+            try permit(.settings, db)
             let old = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'year'")
             try setConfig("year", String(year), db)
             try audit(action: "config", entity: "config", entityID: "year", nip: nil, old: old, new: String(year), db)
@@ -300,6 +316,7 @@ public final class SQLiteStore: Store, Sendable {
     /// Installs a ruleset (nil returns to bkn-2019) and recomputes every cached score, in one transaction.
     public func setRuleset(_ ruleset: Ruleset?) throws {
         try transaction { db in
+            try permit(.settings, db)
             let old = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'ruleset'")
             var new: String?
             if let ruleset {
@@ -319,5 +336,16 @@ public final class SQLiteStore: Store, Sendable {
         try db.execute(
             sql: "INSERT INTO config(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             arguments: [key, value])
+    }
+}
+
+/// Remembers (once, at open) that the acting login became the first operator.
+final class EnrollmentNote: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var enrolled: Bool {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
     }
 }

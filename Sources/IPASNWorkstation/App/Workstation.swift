@@ -70,6 +70,11 @@ public final class Workstation {
         app.warn(app.t(L.readOnlyDatabase))
     }
 
+    /// Says on the message line that opening made `login` the operator of a new database.
+    public func announceFirstOperator(_ login: String) {
+        app.warn(app.t(L.firstOperator(login)))
+    }
+
     /// The first screen: the welcome screen on an empty database, else the unit list; and
     /// the offer to restore a draft left by a killed terminal.
     func start() throws {

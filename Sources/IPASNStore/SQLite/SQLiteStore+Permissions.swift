@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import IPASNCore
+
+/// A change the acting account must be allowed to make, as the one permission check sees it.
+enum PermittedChange {
+    /// The measurement year or the ruleset.
+    case settings
+    /// Adding, changing or removing accounts.
+    case accounts
+    /// Saving a unit: what it was (nil for a new one) and what it becomes.
+    case unit(old: OrgUnit?, new: OrgUnit)
+    /// Saving an employee: the unit it was in (nil for a new one) and the unit it moves to.
+    case employee(oldUnit: String?, newUnit: String)
+    /// Adding, changing, deleting or restoring records of these employees (by NIP).
+    case records(nips: [String])
+    /// A unit's progress mark.
+    case progress(unit: String)
+    /// Starting an import of this kind (each row is then checked with ``WritePermissions/mayWrite(unit:)``).
+    case importRows(ImportKind)
+}
+
+/// What the acting account may write, read inside the write's own transaction.
+struct WritePermissions {
+    let account: Account
+    /// The units an admin may write (their units and every sub-unit); nil for an operator (all).
+    let owned: Set<String>?
+
+    func mayWrite(unit kode: String) -> Bool {
+        owned.map { $0.contains(kode) } ?? true
+    }
+
+    func requireUnit(_ kode: String) throws {
+        if !mayWrite(unit: kode) { throw StoreError.notPermitted(.notYourUnit(kode)) }
+    }
+}
+
+extension SQLiteStore {
+    /// THE permission check: every write path calls it first, inside its own transaction, so
+    /// the account, its units and the unit tree it reads are those the write commits against.
+    /// Throws ``StoreError/notPermitted(_:)`` naming the rule.
+    @discardableResult
+    func permit(_ change: PermittedChange, _ db: Database) throws -> WritePermissions {
+        let permissions = try writePermissions(db)
+        switch change {
+        case .settings:
+            if permissions.account.role != .operator { throw StoreError.notPermitted(.operatorOnly(.settings)) }
+        case .accounts:
+            if permissions.account.role != .operator { throw StoreError.notPermitted(.operatorOnly(.accounts)) }
+        case .unit(let old, let new):
+            guard permissions.owned != nil else { break }
+            if let old {
+                try permissions.requireUnit(old.kode)
+                // An admin may rename a unit they hold at its place; moving it needs the new
+                // parent to be theirs too.
+                if old.induk == new.induk { break }
+            }
+            guard let induk = new.induk else { throw StoreError.notPermitted(.operatorOnly(.topLevelUnit)) }
+            try permissions.requireUnit(induk)
+        case .employee(let oldUnit, let newUnit):
+            if let oldUnit { try permissions.requireUnit(oldUnit) }
+            try permissions.requireUnit(newUnit)
+        case .records(let nips):
+            guard permissions.owned != nil else { break }
+            for nip in Set(nips).sorted() {
+                if let unit = try String.fetchOne(db, sql: "SELECT kode_unit FROM pegawai WHERE nip = ?", arguments: [nip]) {
+                    try permissions.requireUnit(unit)
+                }
+            }
+        case .progress(let unit):
+            try permissions.requireUnit(unit)
+        case .importRows(let kind):
+            if kind == .units && permissions.owned != nil { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
+        }
+        return permissions
+    }
+
+    /// The acting account with the units it may write; refuses a login without an account and
+    /// the roles that only read.
+    private func writePermissions(_ db: Database) throws -> WritePermissions {
+        guard let account = try account(login: context.actor, db) else {
+            throw StoreError.notPermitted(.noAccount(login: context.actor, operators: try operators(db)))
+        }
+        switch account.role {
+        case .operator:
+            return WritePermissions(account: account, owned: nil)
+        case .verifikator, .pimpinan:
+            throw StoreError.notPermitted(.readOnlyRole(account.role))
+        case .admin:
+            let owned = try String.fetchSet(
+                db,
+                sql: """
+                    WITH RECURSIVE sub(kode) AS (
+                        SELECT unit FROM account_units WHERE login = ?
+                        UNION SELECT u.kode FROM units u JOIN sub ON u.induk = sub.kode)
+                    SELECT kode FROM sub
+                    """, arguments: [account.login])
+            return WritePermissions(account: account, owned: owned)
+        }
+    }
+
+    func operators(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT login FROM accounts WHERE role = 'operator' ORDER BY login")
+    }
+}
