@@ -30,6 +30,7 @@ struct IPASN: ParsableCommand {
             RulesCommand.self,
             CheckCommand.self,
             UsersCommand.self,
+            BackupCommand.self,
             ExportCommand.self,
             DemoCommand.self,
             BenchCommand.self,

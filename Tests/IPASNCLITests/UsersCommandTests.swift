@@ -79,3 +79,31 @@ import Testing
         #expect(try ani.accounts().count == 2)
     }
 }
+
+@Suite struct BackupCommandTests {
+    @Test func aBackupIsAWholeCheckedCopyAndNeverOverwrites() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        for (kind, text) in [("units", Fixture.units), ("pegawai", Fixture.pegawai), ("diklat", Fixture.diklat)] {
+            _ = try cli.ok(["import", kind, try cli.write("\(kind).csv", text)])
+        }
+        let target = cli.path("cadangan/ipasn-2024-11-30.sqlite")
+        try FileManager.default.createDirectory(atPath: cli.path("cadangan"), withIntermediateDirectories: true)
+        let written = try cli.ok(["backup", target])
+        #expect(written.stdout.hasPrefix("cadangan ditulis: \(target) ("))
+        #expect(!FileManager.default.fileExists(atPath: target + ".partial"))
+        #expect(!FileManager.default.fileExists(atPath: target + "-wal"))
+        // The copy is a whole database: same records, checks clean, accounts kept.
+        let copy = try SQLiteStore(path: target, context: StoreContext(actor: "x"), access: .read)
+        #expect(try copy.countPegawai() == 3)
+        #expect(try copy.records(nip: Fixture.nipA)?.diklat.count == 3)
+        #expect(try copy.accounts().map(\.login) == [StoreContext.currentUser()])
+        #expect(try copy.check() == [])
+        #expect(try cli.ok(["check", "--db", target]).status == 0)
+        // Never over an existing file.
+        let again = try cli.run(["backup", target])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("sudah ada"))
+        #expect(try copy.countPegawai() == 3)
+    }
+}
