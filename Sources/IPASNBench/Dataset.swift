@@ -14,9 +14,10 @@ enum Dataset {
     static let seed: UInt64 = 2019
 
     /// A clock fixed at the demo's today, for setting databases up (the measurement year
-    /// is set explicitly, so only that year's scores are cached).
+    /// is set explicitly, so only that year's scores are cached). The actor is the OS login,
+    /// which so becomes the databases' operator, as the `ipasn` child processes it runs are.
     static let setupContext = StoreContext(
-        actor: "bench", now: { Date(timeIntervalSince1970: 1_767_182_400) },  // 2025-12-31 12:00 UTC
+        actor: StoreContext.currentUser(), now: { Date(timeIntervalSince1970: 1_767_182_400) },  // 2025-12-31 12:00 UTC
         timeZone: TimeZone(identifier: "UTC")!)
 
     struct Province {

@@ -25,9 +25,13 @@ struct InteractiveBench {
     /// saved) and opens the dashboard
     /// `dashboardOpens` times; `tag` keeps the course names unique across runs.
     func run(keystrokes: Int, minimumSaves: Int = 1, dashboardOpens: Int, tag: String) throws -> Result {
+        // The saves are a unit admin's, so their timings include the permission check an
+        // admin's save pays (the admin's units and sub-units, read in the save's transaction).
+        let setup = try SQLiteStore(path: database, context: StoreContext(actor: StoreContext.currentUser()))
+        guard let pegawai = try setup.pegawai(nip: nip) else { throw BenchError("no employee \(nip) in \(database)") }
+        try setup.saveAccount(Account(login: "bench-\(tag)", role: .admin, units: [pegawai.kodeUnit]))
         let store = try SQLiteStore(path: database, context: StoreContext(actor: "bench-\(tag)"))
         let year = try store.measurementYear()
-        guard let pegawai = try store.pegawai(nip: nip) else { throw BenchError("no employee \(nip) in \(database)") }
         let before = try store.records(nip: nip)?.diklat.count ?? 0
 
         let screen = TimingScreen(size: Size(width: 80, height: 24))

@@ -19,7 +19,7 @@ struct RecomputeBench {
 
     func run(runs: Int, log: (String) -> Void) throws -> Result {
         var result = Result()
-        let store = try SQLiteStore(path: database, context: StoreContext(actor: "bench"))
+        let store = try SQLiteStore(path: database, context: StoreContext(actor: StoreContext.currentUser()))
         let year = try store.measurementYear()
         result.year = year
         let ruleset = try store.ruleset()
