@@ -51,10 +51,28 @@ public protocol Store: AnyObject {
     /// Deletes a record; the audit row keeps the full old row.
     @discardableResult
     func delete(_ id: RecordID) throws -> SaveResult
-    /// Reverts the most recent change made by `actor` through add, update or delete
-    /// (itself audited); nil when there is nothing to undo.
+    /// The change ``undoLast(session:)`` would revert now (to name it before asking), or nil.
+    func nextUndo(session: String) throws -> AuditEntry?
+    /// Reverts the newest change of `session` (a record's add, update or delete, a unit's or
+    /// an employee's save, an import, or a redo) that is not undone yet, and audits the undo
+    /// (action `undo`, pointing at the reverted row). Returns the reverted entry; nil when the
+    /// session has nothing to undo. Another session's change is never undone. Throws
+    /// ``StoreError/changedSince(by:)`` when what it would restore over is not exactly what the
+    /// change left (someone changed it since), ``StoreError/cannotUndo(id:en:)`` when reverting
+    /// would break a reference, ``ValidationFailure`` when it would make a duplicate.
     @discardableResult
-    func undoLast(actor: String) throws -> AuditEntry?
+    func undoLast(session: String) throws -> AuditEntry?
+    /// The change ``redoLast(session:)`` would apply again (the reverted change's entry), or nil.
+    func nextRedo(session: String) throws -> AuditEntry?
+    /// Applies again the change the newest undo of `session` reverted, when the session has
+    /// made no new change since (action `redo`, pointing at the undo row; a redo is undoable).
+    /// Returns the re-applied change's entry, nil when there is nothing to redo. Same checks
+    /// and errors as ``undoLast(session:)``; an undone import cannot be redone.
+    @discardableResult
+    func redoLast(session: String) throws -> AuditEntry?
+    /// A number that grows whenever data changes (any process, any session): cheap enough to
+    /// poll every few seconds so that an open screen can refresh.
+    func dataGeneration() throws -> Int64
 
     // MARK: Scores and figures
 
@@ -95,25 +113,43 @@ public protocol Store: AnyObject {
     // MARK: Audit, drafts, checks
 
     func auditLog(limit: Int) throws -> [AuditEntry]
-    /// Keeps an unsaved form (serialised by the workstation) to offer on the next start.
-    func saveDraft(_ draft: Draft) throws
-    func loadDraft() throws -> Draft?
-    func clearDraft() throws
+    /// Keeps an unsaved form (serialised by the workstation) of `owner` (the acting login) to
+    /// offer on the next start, replacing that owner's earlier draft of the same form
+    /// (``Draft/formKey``); other owners' and other forms' drafts are untouched.
+    func saveDraft(_ draft: Draft, owner: String) throws
+    /// The drafts to offer `owner`, newest first: their own (and one carried over from before
+    /// drafts had owners), never another admin's.
+    func loadDrafts(owner: String) throws -> [Draft]
+    /// Forgets `owner`'s draft of one form (after a save or a discard).
+    func clearDraft(owner: String, formKey: String) throws
     /// The storage engine's own integrity check plus the project's consistency checks
     /// (stored scores equal a full recompute, references hold). Empty when all is well.
     func check() throws -> [String]
 }
 
-/// Who changes data and when: the OS user and an injected clock (tests fix it).
+/// Who changes data and when: the OS user, this session, and an injected clock (tests fix it).
 public struct StoreContext: Sendable {
     public var actor: String
+    /// This run of the workstation or of a command: written into every audit row, so that
+    /// undo reverts only this session's own changes. Unique per process by default.
+    public var session: String
     public var now: @Sendable () -> Date
     public var timeZone: TimeZone
 
-    public init(actor: String, now: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current) {
+    public init(
+        actor: String, session: String = StoreContext.newSession(), now: @escaping @Sendable () -> Date = { Date() },
+        timeZone: TimeZone = .current
+    ) {
         self.actor = actor
+        self.session = session
         self.now = now
         self.timeZone = timeZone
+    }
+
+    /// A new session id: the process id and a random part (`1234-9f3a0c1b2d4e`).
+    public static func newSession() -> String {
+        let random = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        return "\(ProcessInfo.processInfo.processIdentifier)-\(random)"
     }
 
     /// The OS user running the process (`$USER`, else `$LOGNAME`, else "unknown").

@@ -18,6 +18,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case readOnly
     /// The operating system failed to read or write the file.
     case io(String)
+    /// Undo (or redo) refused: the data it would restore over is no longer what this session
+    /// left, because `by` (an admin's login) changed it since. Nothing was written.
+    case changedSince(by: String)
+    /// Undo (or redo) refused for another reason, said in both languages (an employee who has
+    /// records since, an undone import that cannot be redone...). Nothing was written.
+    case cannotUndo(id: String, en: String)
 
     public var description: String {
         switch self {
@@ -27,6 +33,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .busy: return "The database is busy (another admin is saving); nothing was saved. Try again."
         case .readOnly: return "The database file cannot be written (permissions or a read-only disk)."
         case .io(let what): return "The database file could not be read or written: \(what)"
+        case .changedSince(let actor): return "Not undone: the data has been changed by \(actor) since."
+        case .cannotUndo(_, let en): return en
         }
     }
 }
@@ -43,6 +51,8 @@ extension StoreError {
         case .busy: return "Basis data sedang dipakai admin lain: data BELUM tersimpan. Tunggu sebentar lalu simpan lagi."
         case .readOnly: return "Berkas basis data tidak bisa ditulis (hak akses atau disk hanya-baca): data BELUM tersimpan."
         case .io(let what): return "Gagal membaca/menulis berkas basis data (\(what)): data BELUM tersimpan."
+        case .changedSince(let actor): return "Tidak dibatalkan: data sudah diubah oleh \(actor)."
+        case .cannotUndo(let id, _): return id
         }
     }
 }

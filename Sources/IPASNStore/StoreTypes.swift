@@ -113,11 +113,18 @@ public struct AuditEntry: Hashable, Sendable {
     /// JSON of the old and new values (nil when none).
     public var oldValue: String?
     public var newValue: String?
+    /// The session (one workstation or command run) that wrote the row; nil on rows
+    /// written before sessions were recorded. Undo and redo work within one session.
+    public var session: String?
+    /// For an `undo` row the change it reverted; for a `redo` row the undo it reverted.
+    public var undoes: Int64?
 
     public init(
         id: Int64, at: Date, actor: String, action: String, entity: String, entityID: String, nip: String?,
-        oldValue: String?, newValue: String?
+        oldValue: String?, newValue: String?, session: String? = nil, undoes: Int64? = nil
     ) {
+        self.session = session
+        self.undoes = undoes
         self.id = id
         self.at = at
         self.actor = actor
@@ -130,23 +137,39 @@ public struct AuditEntry: Hashable, Sendable {
     }
 }
 
-/// An unsaved form kept for the next start.
+/// An unsaved form kept for the next start. A store keeps one per owner (the acting
+/// login) and per form (``formKey``): two admins, or two forms, never share one.
 public struct Draft: Hashable, Sendable, Codable {
-    /// Which form (`diklat`, `pendidikan` ...).
+    /// Which form (`diklat`, `pendidikan`, `skp`, `disiplin`, `setup` for "tambah unit dan
+    /// pegawai", `unit` for "ubah unit").
     public var form: String
+    /// The employee of a record form ("" for the setup form).
     public var nip: String
     /// The record being edited, when it was an edit.
     public var editing: RecordID?
+    /// The existing unit the setup or unit form was opened on (nil for a new unit and record forms).
+    public var unit: String?
     /// Field name to typed text.
     public var fields: [String: String]
     public var savedAt: Date
 
-    public init(form: String, nip: String, editing: RecordID?, fields: [String: String], savedAt: Date) {
+    public init(
+        form: String, nip: String, editing: RecordID?, unit: String? = nil, fields: [String: String], savedAt: Date
+    ) {
         self.form = form
         self.nip = nip
         self.editing = editing
+        self.unit = unit
         self.fields = fields
         self.savedAt = savedAt
+    }
+
+    /// The open form this draft belongs to: its kind and the employee and record (or unit)
+    /// it was opened on, e.g. `diklat:198609262015051001:new`, `skp:...:skp#12`, `setup:BKPSDM`,
+    /// `unit:BKPSDM`.
+    public var formKey: String {
+        if form == "setup" || form == "unit" { return "\(form):\(unit ?? "")" }
+        return "\(form):\(nip):\(editing?.description ?? "new")"
     }
 }
 

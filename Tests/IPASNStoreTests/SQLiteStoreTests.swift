@@ -83,19 +83,20 @@ import Testing
         try store.delete(id)
         #expect(try store.records(nip: nipC)?.diklat.isEmpty == true)
 
-        #expect(try store.undoLast(actor: "test")?.action == "delete")
+        #expect(try store.undoLast(session: testContext.session)?.action == "delete")
         #expect(try store.records(nip: nipC)?.diklat.map(\.value.jp) == [24])
         #expect(try store.records(nip: nipC)?.diklat.first?.id == id.id)
         #expect(try store.score(nip: nipC, year: 2024)?.kompetensi == 22.5)
 
-        #expect(try store.undoLast(actor: "test")?.action == "update")
+        #expect(try store.undoLast(session: testContext.session)?.action == "update")
         #expect(try store.records(nip: nipC)?.diklat.map(\.value.jp) == [20])
 
-        #expect(try store.undoLast(actor: "test")?.action == "insert")
+        #expect(try store.undoLast(session: testContext.session)?.action == "insert")
         #expect(try store.records(nip: nipC)?.diklat.isEmpty == true)
         #expect(try store.score(nip: nipC, year: 2024)?.kompetensi == 0)
-        #expect(try store.undoLast(actor: "test") == nil)
-        #expect(try store.undoLast(actor: "someone-else") == nil)
+        // Next in this session: the seeding's last save (employees are undoable too).
+        #expect(try store.nextUndo(session: testContext.session)?.entity == "pegawai")
+        #expect(try store.undoLast(session: "someone-else") == nil)
         #expect(try store.auditLog(limit: 1).first?.action == "undo")
     }
 

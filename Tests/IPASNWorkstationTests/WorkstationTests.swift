@@ -101,7 +101,7 @@ import Testing
         #expect(records.diklat.contains { $0.value.nama == "Pelatihan Analisis Jabatan" && $0.value.jp == 20 })
         #expect(screen.text.contains("Kompetensi  40 / 40"))
         #expect(screen.text.contains("Tersimpan"))
-        #expect(try store.loadDraft() == nil, "a saved form leaves no draft")
+        #expect(try store.loadDrafts(owner: "test").isEmpty, "a saved form leaves no draft")
     }
 
     @Test func previewAtWideTerminalSitsBesideTheForm() throws {
@@ -215,7 +215,7 @@ import Testing
             s.enqueue(event: .signal(.hangup))
             s.enqueue(text: "this is never read")
         }
-        let draft = try #require(try store.loadDraft())
+        let draft = try #require(try store.loadDrafts(owner: "test").first)
         #expect(draft.form == "diklat" && draft.nip == ayuNIP)
         #expect(draft.fields["nama"] == "Pelatihan Yang Terputus")
 
@@ -227,9 +227,9 @@ import Testing
 
     @Test func refusingTheDraftClearsIt() throws {
         let store = try makeStore()
-        try store.saveDraft(Draft(form: "diklat", nip: ayuNIP, editing: nil, fields: ["nama": "x"], savedAt: fixedNow))
+        try store.saveDraft(Draft(form: "diklat", nip: ayuNIP, editing: nil, fields: ["nama": "x"], savedAt: fixedNow), owner: "test")
         let screen = try run(store) { s in s.enqueue(text: "t") }
-        #expect(try store.loadDraft() == nil)
+        #expect(try store.loadDrafts(owner: "test").isEmpty)
         #expect(screen.text.contains("Unit Kerja"))
     }
 }
@@ -247,11 +247,12 @@ import Testing
             s.enqueue(text: "y")
             deleted = s.pendingEventCount
             s.enqueue(text: "u")
+            s.enqueue(text: "y")
         }
         #expect(screen.frame(asked).contains("Hapus 20-03-2019 Fungsional Diklat Fungsional Analis"))
         #expect(screen.frame(deleted).contains("Kompetensi  10 / 40"))
         #expect(screen.text.contains("Kompetensi  25 / 40"), "undo restores the record")
-        #expect(screen.text.contains("Dibatalkan: hapus diklat Diklat Fungsional Analis untuk Ni Ketut Ayu Lestari."), "undo in words")
+        #expect(screen.text.contains("Dibatalkan: hapus diklat 'Diklat Fungsional Analis' untuk Ni Ketut Ayu Lestari."), "undo in words")
         #expect(try store.records(nip: ayuNIP)?.diklat.count == 2)
     }
 
@@ -263,6 +264,7 @@ import Testing
             s.enqueue(text: "ringan\t01-06-2024\tteguran lisan")
             s.enqueue(.ctrl("s"))
             s.enqueue(.ctrl("z"))
+            s.enqueue(text: "y")
         }
         #expect(try store.records(nip: ayuNIP)?.disiplin.isEmpty == true)
     }

@@ -3,23 +3,33 @@ import GRDB
 import IPASNCore
 
 extension SQLiteStore {
-    static let auditColumns = "a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.nip, a.old_value, a.new_value"
+    static let auditColumns =
+        "a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.nip, a.old_value, a.new_value, a.session, a.undoes"
 
     static func auditEntry(_ row: Row) -> AuditEntry {
         AuditEntry(
             id: row[0], at: row[1], actor: row[2], action: row[3], entity: row[4], entityID: row[5], nip: row[6],
-            oldValue: row[7], newValue: row[8])
+            oldValue: row[7], newValue: row[8], session: row[9], undoes: row[10])
     }
 
-    /// Writes one audit row in the current transaction, stamped with the context's actor and clock.
+    /// Writes one audit row in the current transaction, stamped with the context's actor,
+    /// session and clock.
     func audit(
-        action: String, entity: String, entityID: String, nip: String?, old: String?, new: String?, _ db: Database
+        action: String, entity: String, entityID: String, nip: String?, old: String?, new: String?,
+        undoes: Int64? = nil, _ db: Database
     ) throws {
         try db.execute(
             sql: """
-                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [context.now(), context.actor, action, entity, entityID, nip, old, new])
+                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [context.now(), context.actor, action, entity, entityID, nip, old, new, context.session, undoes])
+    }
+
+    /// The newest audit row's id: every change of data writes one, in every process, so it
+    /// grows with each change (one index lookup).
+    public func dataGeneration() throws -> Int64 {
+        try read { try Int64.fetchOne($0, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0 }
     }
 
     /// The most recent audit rows, newest first.
@@ -96,27 +106,34 @@ extension SQLiteStore {
 
     // MARK: Drafts
 
-    /// Keeps one unsaved form (replacing any earlier one).
-    public func saveDraft(_ draft: Draft) throws {
+    /// Keeps `owner`'s unsaved form, replacing only their earlier draft of the same form.
+    public func saveDraft(_ draft: Draft, owner: String) throws {
         let json = try RecordRows.json(draft)
         try transaction { db in
             try db.execute(
-                sql: "INSERT INTO draft(id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
-                arguments: [json])
+                sql: """
+                    INSERT INTO drafts(owner, form_key, saved_at, json) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(owner, form_key) DO UPDATE SET saved_at = excluded.saved_at, json = excluded.json
+                    """, arguments: [owner, draft.formKey, draft.savedAt, json])
         }
     }
 
-    /// The kept form, or nil.
-    public func loadDraft() throws -> Draft? {
-        guard let json = try read({ try String.fetchOne($0, sql: "SELECT json FROM draft WHERE id = 1") }) else {
-            return nil
+    /// `owner`'s drafts, newest first, and one carried over from before drafts had owners.
+    public func loadDrafts(owner: String) throws -> [Draft] {
+        let texts = try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT json FROM drafts WHERE owner IN (?, '') ORDER BY saved_at DESC, form_key",
+                arguments: [owner])
         }
-        return try JSONDecoder().decode(Draft.self, from: Data(json.utf8))
+        return try texts.map { try JSONDecoder().decode(Draft.self, from: Data($0.utf8)) }
     }
 
-    /// Forgets the kept form.
-    public func clearDraft() throws {
-        try transaction { try $0.execute(sql: "DELETE FROM draft") }
+    /// Forgets `owner`'s draft of one form (and the carried-over one of that form).
+    public func clearDraft(owner: String, formKey: String) throws {
+        try transaction {
+            try $0.execute(
+                sql: "DELETE FROM drafts WHERE owner IN (?, '') AND form_key = ?", arguments: [owner, formKey])
+        }
     }
 }
 
@@ -128,4 +145,18 @@ struct ImportSummary: Codable {
     var skipInvalid: Bool
     /// Rows written per employee unit (record imports only).
     var byUnit: [String: Int]
+    /// Record imports: per kind, the first and last id written (ids of one import are
+    /// consecutive: they are given explicitly, never reused), so the import can be undone.
+    var ids: [String: [Int64]]? = nil
+    /// Unit and employee imports: every row the import added or changed, with its old and
+    /// new values (JSON), so the change can be reviewed and undone. Unchanged rows are left out.
+    var changes: [ImportChange]? = nil
+}
+
+/// One unit or employee an import added or changed.
+struct ImportChange: Codable {
+    /// The unit's kode or the employee's NIP.
+    var key: String
+    var old: String?
+    var new: String
 }

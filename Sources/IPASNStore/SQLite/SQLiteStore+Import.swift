@@ -35,19 +35,28 @@ extension SQLiteStore {
             var issues: [LineIssue] = []
             var imported = 0
             var byUnit: [String: Int] = [:]
+            var ids: [String: [Int64]]?
+            var changes: [ImportChange]?
             switch kind {
             case "units":
-                imported = try importUnits(&rows, issues: &issues, db)
+                var list: [ImportChange] = []
+                imported = try importUnits(&rows, issues: &issues, changes: &list, db)
+                changes = list
             case "pegawai":
-                imported = try importPegawai(&rows, issues: &issues, db)
+                var list: [ImportChange] = []
+                imported = try importPegawai(&rows, issues: &issues, changes: &list, db)
+                changes = list
             default:
-                imported = try importRecords(&rows, issues: &issues, byUnit: &byUnit, db)
+                var ranges: [String: [Int64]] = [:]
+                imported = try importRecords(&rows, issues: &issues, byUnit: &byUnit, ids: &ranges, db)
+                ids = ranges
             }
             issues.sort { $0.line < $1.line }
             let commit = issues.isEmpty || skipInvalid
             if commit {
                 let summary = ImportSummary(
-                    kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit)
+                    kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit,
+                    ids: ids, changes: changes)
                 try audit(action: "import", entity: kind, entityID: "", nip: nil, old: nil, new: try RecordRows.json(summary), db)
             }
             return (ImportOutcome(imported: commit ? imported : 0, issues: issues), commit)
@@ -55,7 +64,8 @@ extension SQLiteStore {
     }
 
     private func importRecords(
-        _ rows: inout some ImportRowSource, issues: inout [LineIssue], byUnit: inout [String: Int], _ db: Database
+        _ rows: inout some ImportRowSource, issues: inout [LineIssue], byUnit: inout [String: Int],
+        ids: inout [String: [Int64]], _ db: Database
     ) throws -> Int {
         // NIP -> unit of every employee: ~50k short strings at province scale.
         var unitOf: [String: String] = [:]
@@ -64,6 +74,10 @@ extension SQLiteStore {
         let pegawaiUnits = try Row.fetchCursor(db, sql: "SELECT nip, kode_unit FROM pegawai")
         while let row = try pegawaiUnits.next() { unitOf[row[0]] = row[1] as String }
         var inserts: [RecordKind: Statement] = [:]
+        // Each kind's next id, given explicitly: above every id the table ever held (its
+        // AUTOINCREMENT sequence), and consumed only by rows actually written, so the rows
+        // of one import have consecutive ids.
+        var nextID: [RecordKind: Int64] = [:]
         // Lines of the rows inserted by this import, by id - firstID (ids grow by one per insert).
         var firstID: [RecordKind: Int64] = [:]
         var lines: [RecordKind: [Int32]] = [:]
@@ -84,25 +98,40 @@ extension SQLiteStore {
             if let cached = inserts[kind] {
                 statement = cached
             } else {
-                statement = try db.makeStatement(sql: RecordRows.insertSQL(kind, ignoreDuplicates: true))
+                statement = try db.makeStatement(sql: RecordRows.insertSQL(kind, withID: true, ignoreDuplicates: true))
                 inserts[kind] = statement
+                nextID[kind] = try Self.nextRecordID(kind, db)
             }
-            let arguments = RecordRows.arguments(record)
-            statement.setUncheckedArguments(arguments)
+            let id = nextID[kind]!
+            statement.setUncheckedArguments([id] + RecordRows.arguments(record))
             try statement.execute()
             if db.changesCount == 0 {
                 issues.append(LineIssue(line: line.number, issue: try duplicateIssue(record, firstID[kind], lines[kind], db)))
                 continue
             }
-            let id = db.lastInsertedRowID
+            nextID[kind] = id + 1
             if firstID[kind] == nil { firstID[kind] = id }
             lines[kind, default: []].append(Int32(clamping: line.number))
             imported += 1
             byUnit[unit, default: 0] += 1
             touched.insert(nip)
         }
+        for (kind, first) in firstID { ids[kind.rawValue] = [first, nextID[kind]! - 1] }
         try refreshScores(touched, db)
         return imported
+    }
+
+    /// The id a new record of `kind` gets: above the table's AUTOINCREMENT sequence (every id
+    /// ever used, deleted ones included) and above its current rows.
+    static func nextRecordID(_ kind: RecordKind, _ db: Database) throws -> Int64 {
+        let table = RecordRows.table(kind)
+        let used = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),
+                           COALESCE((SELECT MAX(id) FROM \(table)), 0))
+                """, arguments: [table]) ?? 0
+        return used + 1
     }
 
     /// The issue for a row the unique index refused: a repeat of an earlier line of the file
@@ -156,9 +185,9 @@ extension SQLiteStore {
         }
     }
 
-    private func importPegawai(_ rows: inout some ImportRowSource, issues: inout [LineIssue], _ db: Database) throws
-        -> Int
-    {
+    private func importPegawai(
+        _ rows: inout some ImportRowSource, issues: inout [LineIssue], changes: inout [ImportChange], _ db: Database
+    ) throws -> Int {
         let units = Set(try String.fetchAll(db, sql: "SELECT kode FROM units"))
         var seen: [String: Int] = [:]
         var touched: Set<String> = []
@@ -179,6 +208,11 @@ extension SQLiteStore {
                     LineIssue(line: line.number, issue: ValidationIssue(field: "kode_unit", code: .unknownUnit(pegawai.kodeUnit))))
                 continue
             }
+            let old = try self.pegawai(nip: pegawai.nip, db)
+            if old != pegawai {
+                changes.append(
+                    ImportChange(key: pegawai.nip, old: try old.map { try RecordRows.json($0) }, new: try RecordRows.json(pegawai)))
+            }
             statement.setUncheckedArguments(Self.arguments(pegawai))
             try statement.execute()
             touched.insert(pegawai.nip)
@@ -188,7 +222,9 @@ extension SQLiteStore {
         return imported
     }
 
-    private func importUnits(_ rows: inout some ImportRowSource, issues: inout [LineIssue], _ db: Database) throws -> Int {
+    private func importUnits(
+        _ rows: inout some ImportRowSource, issues: inout [LineIssue], changes: inout [ImportChange], _ db: Database
+    ) throws -> Int {
         var parents: [String: String?] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT kode, induk FROM units") { parents[row[0]] = .some(row[1]) }
         var fileUnits: [Line<OrgUnit>] = []
@@ -233,6 +269,11 @@ extension SQLiteStore {
         }
         var imported = 0
         for line in fileUnits where !rejected.contains(line.value.kode) {
+            let old = try unit(kode: line.value.kode, db)
+            if old != line.value {
+                changes.append(
+                    ImportChange(key: line.value.kode, old: try old.map { try RecordRows.json($0) }, new: try RecordRows.json(line.value)))
+            }
             try upsertUnit(line.value, db)
             imported += 1
         }

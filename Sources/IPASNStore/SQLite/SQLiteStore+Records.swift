@@ -101,65 +101,7 @@ extension SQLiteStore {
         }
     }
 
-    /// Reverts the most recent add, update or delete of a record by `actor` that is not yet
-    /// undone, and audits the undo (action `undo`, pointing at the reverted row). Returns the
-    /// reverted audit entry, or nil when there is nothing to undo. Throws
-    /// ``ValidationFailure`` when reverting would make a duplicate (the same record was
-    /// entered again since).
-    @discardableResult
-    public func undoLast(actor: String) throws -> AuditEntry? {
-        try transaction { db in
-            let kinds = RecordKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT \(Self.auditColumns) FROM audit a
-                        WHERE a.actor = ? AND a.action IN ('insert', 'update', 'delete') AND a.entity IN (\(kinds))
-                          AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id)
-                        ORDER BY a.id DESC LIMIT 1
-                        """, arguments: [actor])
-            else { return nil }
-            let entry = Self.auditEntry(row)
-            guard let kind = RecordKind(rawValue: entry.entity), let rawID = Int64(entry.entityID) else { return nil }
-            let id = RecordID(kind: kind, id: rawID)
-            let current = try self.record(id, db)
-            var touched: Set<String> = []
-            switch entry.action {
-            case "insert":
-                if let current {
-                    try db.execute(sql: "DELETE FROM \(kind.rawValue) WHERE id = ?", arguments: [rawID])
-                    touched.insert(current.nip)
-                }
-            case "update", "delete":
-                guard let oldJSON = entry.oldValue else { throw StoreError.corrupt("audit \(entry.id) has no old value") }
-                let (old, _) = try RecordRows.fromJSON(oldJSON)
-                try refuseDuplicate(old, ignoring: id, db)
-                if let current {
-                    try write(old, over: id, db)
-                    touched.insert(current.nip)
-                } else {
-                    _ = try insert(old, id: rawID, db)
-                }
-                touched.insert(old.nip)
-            default:
-                return nil
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, undoes)
-                    VALUES (?, ?, 'undo', ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    context.now(), context.actor, entry.entity, entry.entityID, entry.nip,
-                    try current.map { try RecordRows.json($0, id: rawID) }, entry.oldValue, entry.id,
-                ])
-            for nip in touched.sorted() { _ = try recomputeEmployee(nip, db) }
-            return entry
-        }
-    }
-
-    private func refuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: Database) throws {
+    func refuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: Database) throws {
         let other = try Int64.fetchOne(
             db, sql: "SELECT id FROM \(record.kind.rawValue) WHERE nip = ? AND dedup_key = ? AND id <> ?",
             arguments: [record.nip, DuplicateKey.hash(record), id.id])
@@ -176,7 +118,7 @@ extension SQLiteStore {
         return id ?? db.lastInsertedRowID
     }
 
-    private func write(_ record: IPASNCore.Record, over id: RecordID, _ db: Database) throws {
+    func write(_ record: IPASNCore.Record, over id: RecordID, _ db: Database) throws {
         try db.execute(sql: RecordRows.updateSQL(id.kind), arguments: RecordRows.arguments(record) + [id.id])
     }
 }

@@ -50,6 +50,11 @@ extension SQLiteStore {
         }
     }
 
+    func unit(kode: String, _ db: Database) throws -> OrgUnit? {
+        try Row.fetchOne(db, sql: "SELECT kode, nama, induk FROM units WHERE kode = ?", arguments: [kode])
+            .map { OrgUnit(kode: $0[0], nama: $0[1], induk: $0[2]) }
+    }
+
     func upsertUnit(_ unit: OrgUnit, _ db: Database) throws {
         try db.execute(
             sql: """

@@ -21,6 +21,9 @@ final class App {
     private(set) var quitRequested = false
     /// The fields of the last draft written, so a tick does not rewrite an unchanged draft.
     private var lastDraft: Draft?
+    /// The store's data generation this screen was last drawn from; an idle tick that finds
+    /// it grown by another session reloads the screen.
+    private(set) var seenGeneration: Int64 = 0
 
     private(set) var year: Int
     private(set) var engine: ScoringEngine
@@ -42,6 +45,7 @@ final class App {
         self.importFile = importFile
         self.year = try store.measurementYear()
         self.engine = ScoringEngine(ruleset: try store.ruleset())
+        self.seenGeneration = try store.dataGeneration()
     }
 
     func t(_ text: Txt) -> String { language.t(text) }
@@ -118,7 +122,7 @@ final class App {
     func requestQuit() {
         if stack.contains(where: \.hasUnsavedInput) {
             confirm(t(L.quitUnsaved), onYes: { [unowned self] in
-                self.discardDraft()
+                for view in self.stack where view.hasUnsavedInput { self.discardDraft(of: view) }
                 self.quitRequested = true
             })
         } else {
@@ -136,19 +140,25 @@ final class App {
         return nil
     }
 
-    /// Writes the open form's input as a draft (signal, idle tick).
+    /// Writes the open form's input as this admin's draft of that form (signal, idle tick).
     func saveDraftIfNeeded() {
         guard let draft = currentDraft() else { return }
-        if let last = lastDraft, last.fields == draft.fields, last.nip == draft.nip, last.form == draft.form {
+        if let last = lastDraft, last.fields == draft.fields, last.formKey == draft.formKey {
             return
         }
-        if (try? store.saveDraft(draft)) != nil { lastDraft = draft }
+        if (try? store.saveDraft(draft, owner: context.actor)) != nil { lastDraft = draft }
     }
 
-    /// Forgets any stored draft (after a save or an explicit discard).
-    func discardDraft() {
-        lastDraft = nil
-        try? store.clearDraft()
+    /// Forgets this admin's draft of a form (after a save or an explicit discard).
+    func discardDraft(formKey: String) {
+        if lastDraft?.formKey == formKey { lastDraft = nil }
+        try? store.clearDraft(owner: context.actor, formKey: formKey)
+    }
+
+    /// Forgets this admin's draft of the form a view shows.
+    func discardDraft(of view: View) {
+        guard let key = view.draft(app: self)?.formKey else { return }
+        discardDraft(formKey: key)
     }
 
     // MARK: Events
@@ -161,6 +171,7 @@ final class App {
             return false
         case .tick:
             saveDraftIfNeeded()
+            refreshIfChanged()
         case .resize:
             break  // the next frame is drawn at the new size
         case .key(let key):
@@ -192,7 +203,7 @@ final class App {
         case .back:
             if let top, top.hasUnsavedInput {
                 confirm(t(L.leaveUnsaved), onYes: { [unowned self] in
-                    self.discardDraft()
+                    self.discardDraft(of: top)
                     self.pop()
                 })
             } else {
@@ -208,31 +219,82 @@ final class App {
             if !(top is InterventionView) { push(InterventionView(app: self)) }
         case .undo:
             undo()
+        case .redo:
+            redo()
         default:
             break
         }
     }
 
+    /// Names this session's newest change and, when the admin says yes, reverts it.
     func undo() {
-        attempt {
-            if let entry = try store.undoLast(actor: context.actor) {
-                inform(undoneText(entry))
-            } else {
+        let session = context.session
+        guard attempt({
+            guard let entry = try store.nextUndo(session: session) else {
                 warn(t(L.nothingToUndo))
+                return
             }
-        }
+            let change = changeText(entry)
+            confirm(t(L.confirmUndo(change)), onYes: { [unowned self] in
+                self.attempt {
+                    if let done = try self.store.undoLast(session: session) {
+                        self.inform(self.t(L.undoneChange(self.changeText(done))))
+                    }
+                }
+                self.dataChangedHere()
+            })
+        }) else { return }
+    }
+
+    /// Names the change this session's newest undo reverted and, when the admin says yes,
+    /// applies it again.
+    func redo() {
+        let session = context.session
+        guard attempt({
+            guard let entry = try store.nextRedo(session: session) else {
+                warn(t(L.nothingToRedo))
+                return
+            }
+            let change = changeText(entry)
+            confirm(t(L.confirmRedo(change)), onYes: { [unowned self] in
+                self.attempt {
+                    if let done = try self.store.redoLast(session: session) {
+                        self.inform(self.t(L.redoneChange(self.changeText(done))))
+                    }
+                }
+                self.dataChangedHere()
+            })
+        }) else { return }
+    }
+
+    /// A change of the audit log in words, with the employee's current name.
+    func changeText(_ entry: AuditEntry) -> Txt {
+        let name = entry.nip.flatMap { try? store.pegawai(nip: $0) }?.nama
+        return L.change(entry, employeeName: RecordKind(rawValue: entry.entity) != nil ? (name ?? entry.nip) : nil)
+    }
+
+    /// After this session changed data: the screen shows it, and the change is not taken
+    /// for another admin's on the next tick.
+    func dataChangedHere() {
+        seenGeneration = (try? store.dataGeneration()) ?? seenGeneration
         top?.reload(app: self)
     }
 
-    /// The undone change in words: what was added, changed or deleted, and for whom.
-    func undoneText(_ entry: AuditEntry) -> String {
-        guard let kind = RecordKind(rawValue: entry.entity) else {
-            return t(Txt("Dibatalkan: \(entry.action) \(entry.entity).", "Undone: \(entry.action) \(entry.entity)."))
+    /// On an idle tick: when another session (another admin, a command-line import) changed
+    /// data since the screen was drawn, reloads it and says who. A form keeps its input.
+    func refreshIfChanged() {
+        guard let generation = try? store.dataGeneration(), generation != seenGeneration else { return }
+        let since = seenGeneration
+        seenGeneration = generation
+        let entries = (try? store.auditLog(limit: 100)) ?? []
+        guard let other = entries.first(where: { $0.id > since && $0.session != context.session }) else { return }
+        try? reloadSettings()
+        if let top, top.hasUnsavedInput {
+            warn(t(L.changedUnderForm(other.actor)))
+        } else {
+            top?.reload(app: self)
+            inform(t(L.refreshedBy(other.actor)))
         }
-        let json = (entry.action == "insert" ? entry.newValue : entry.oldValue) ?? entry.newValue ?? entry.oldValue
-        let what = json.flatMap { Self.recordName(kind, json: $0) } ?? ""
-        let name = entry.nip.flatMap { try? store.pegawai(nip: $0) }?.nama
-        return t(L.undone(action: entry.action, kind: kind, what: what, name: name))
     }
 
     /// The few words that name a record of the audit log (its JSON as the store writes it).

@@ -83,6 +83,9 @@ final class UnitListView: View {
             app.modal = ProgressDialog(unit: unit, done: marks[unit.kode] ?? [], onClose: { [unowned self] in self.reload(app: app) })
         case .addPegawai:
             app.push(SetupView(app: app, unit: selected?.unit))
+        case .editUnit:
+            guard let unit = selected?.unit else { return true }
+            app.push(UnitEditView(unit: unit))
         default:
             return false
         }

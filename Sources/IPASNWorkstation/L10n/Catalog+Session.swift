@@ -1,0 +1,107 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+
+/// The catalog's texts for this session's undo and redo, live refresh, drafts of every form
+/// and the explicit "ubah unit" action.
+extension L {
+    // MARK: Undo and redo
+
+    static let nothingToRedo = Txt("Tidak ada yang bisa diulang.", "Nothing to redo.")
+    /// `Batalkan: tambah diklat 'X' untuk Y?`
+    static func confirmUndo(_ change: Txt) -> Txt { Txt("Batalkan: \(change.id)?", "Undo: \(change.en)?") }
+    static func undoneChange(_ change: Txt) -> Txt {
+        Txt("Dibatalkan: \(change.id). Tekan U untuk mengulang.", "Undone: \(change.en). Press U to redo.")
+    }
+    static func confirmRedo(_ change: Txt) -> Txt { Txt("Ulangi: \(change.id)?", "Redo: \(change.en)?") }
+    static func redoneChange(_ change: Txt) -> Txt { Txt("Diulang: \(change.id).", "Redone: \(change.en).") }
+
+    /// One change of the audit log in words: `tambah diklat 'Pelatihan X' untuk Ayu`,
+    /// `ubah unit Bidang (B1)`, `impor pegawai (12 baris)`.
+    static func change(_ entry: AuditEntry, employeeName: String?) -> Txt {
+        let verb: Txt
+        switch changeAction(entry) {
+        case "insert": verb = Txt("tambah", "add")
+        case "delete": verb = Txt("hapus", "delete")
+        case "import": verb = Txt("impor", "import")
+        default: verb = Txt("ubah", "edit")
+        }
+        let json = entry.newValue ?? entry.oldValue
+        if entry.action == "import" {
+            let rows = json.flatMap { try? JSONDecoder().decode(ImportCount.self, from: Data($0.utf8)) }?.imported ?? 0
+            return Txt("\(verb.id) \(entry.entity) (\(rows) baris)", "\(verb.en) \(entry.entity) (\(rows) rows)")
+        }
+        if let kind = RecordKind(rawValue: entry.entity) {
+            let what = json.flatMap { App.recordName(kind, json: $0) }.map { " '\($0)'" } ?? ""
+            let noun = recordNoun[kind]!
+            let id = employeeName.map { " untuk \($0)" } ?? ""
+            let en = employeeName.map { " for \($0)" } ?? ""
+            return Txt("\(verb.id) \(noun.id)\(what)\(id)", "\(verb.en) \(noun.en)\(what)\(en)")
+        }
+        switch entry.entity {
+        case "pegawai":
+            let name = json.flatMap { try? JSONDecoder().decode(Pegawai.self, from: Data($0.utf8)) }?.nama ?? ""
+            return Txt("\(verb.id) pegawai \(name) (\(entry.entityID))", "\(verb.en) employee \(name) (\(entry.entityID))")
+        case "units":
+            let name = json.flatMap { try? JSONDecoder().decode(OrgUnit.self, from: Data($0.utf8)) }?.nama ?? ""
+            return Txt("\(verb.id) unit \(name) (\(entry.entityID))", "\(verb.en) unit \(name) (\(entry.entityID))")
+        default:
+            return Txt("\(verb.id) \(entry.entity)", "\(verb.en) \(entry.entity)")
+        }
+    }
+
+    /// What a change did: a redo row says it by which of its values exist.
+    static func changeAction(_ entry: AuditEntry) -> String {
+        switch entry.action {
+        case "insert", "update", "delete", "import": return entry.action
+        default:
+            if entry.oldValue == nil { return "insert" }
+            if entry.newValue == nil { return "delete" }
+            return "update"
+        }
+    }
+
+    private struct ImportCount: Decodable { var imported: Int }
+
+    // MARK: Live refresh
+
+    /// Shown when another session changed data under the open screen.
+    static func refreshedBy(_ actor: String) -> Txt {
+        Txt("Data diubah oleh \(actor): layar dimuat ulang.", "Data changed by \(actor): screen reloaded.")
+    }
+    static func changedUnderForm(_ actor: String) -> Txt {
+        Txt(
+            "Data diubah oleh \(actor). Isian Anda tetap; nilai dihitung ulang saat disimpan.",
+            "Data changed by \(actor). Your input stays; scores are recomputed on save.")
+    }
+
+    // MARK: Drafts of the setup form
+
+    static let setupFormName = Txt("tambah unit dan pegawai", "add a unit and an employee")
+
+    // MARK: Editing a unit
+
+    static let unitEditTitle = Txt("Ubah unit", "Edit a unit")
+    static func confirmUnitEdit(_ before: OrgUnit, _ after: OrgUnit) -> Txt {
+        Txt(
+            "Ubah unit \(before.kode): nama \"\(before.nama)\" -> \"\(after.nama)\", induk \(before.induk ?? "-") -> \(after.induk ?? "-")?",
+            "Edit unit \(before.kode): name \"\(before.nama)\" -> \"\(after.nama)\", parent \(before.induk ?? "-") -> \(after.induk ?? "-")?")
+    }
+    static func unitSaved(_ unit: OrgUnit) -> Txt {
+        Txt("Unit \(unit.kode) diubah. Tekan u untuk membatalkan.", "Unit \(unit.kode) changed. Press u to undo.")
+    }
+    static let unitUnchanged = Txt("Tidak ada yang diubah.", "Nothing changed.")
+    static let setupUnitKept = Txt(
+        "Unit ini sudah ada: datanya tidak diubah di sini (ubah unit dengan e di daftar unit).",
+        "This unit exists: it is not changed here (edit a unit with e on the unit list).")
+    static func setupNIPExists(_ nip: String) -> Txt {
+        Txt(
+            "NIP \(nip) sudah terdaftar: buka pegawai itu lewat pencarian (/).",
+            "NIP \(nip) is already registered: open that employee with search (/).")
+    }
+    static func setupUnitExists(_ kode: String) -> Txt {
+        Txt(
+            "Unit \(kode) sudah ada: pilih unit itu di daftar unit lalu tekan t, atau pakai kode baru.",
+            "Unit \(kode) already exists: select it on the unit list and press t, or use a new code.")
+    }
+}
