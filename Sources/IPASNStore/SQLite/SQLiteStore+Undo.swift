@@ -231,14 +231,29 @@ extension SQLiteStore {
         if let ids = summary.ids {
             for (table, range) in ids.sorted(by: { $0.key < $1.key }) {
                 guard let kind = RecordKind(rawValue: table), range.count == 2 else { continue }
-                if let actor = try String.fetchOne(
+                // Rows changed since (by anyone): each must be back to what the import wrote,
+                // which is the old value of the first change after the import.
+                let later = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT actor FROM audit WHERE id > ? AND entity = ? AND action IN ('update', 'delete', 'undo', 'redo')
-                          AND CAST(entity_id AS INTEGER) BETWEEN ? AND ? ORDER BY id DESC LIMIT 1
+                        SELECT entity_id, old_value, actor FROM audit
+                        WHERE id > ? AND entity = ? AND action IN ('update', 'delete', 'undo', 'redo')
+                          AND CAST(entity_id AS INTEGER) BETWEEN ? AND ? ORDER BY id
                         """, arguments: [entry.id, table, range[0], range[1]])
-                {
-                    throw StoreError.changedSince(by: actor)
+                var imported: [String: String?] = [:]
+                var lastActor: [String: String] = [:]
+                for row in later {
+                    let key: String = row[0]
+                    if imported[key] == nil { imported[key] = .some(row[1]) }
+                    lastActor[key] = row[2]
+                }
+                for (key, value) in imported.sorted(by: { $0.key < $1.key }) {
+                    guard let rawID = Int64(key) else { continue }
+                    let current = try record(RecordID(kind: kind, id: rawID), db)
+                    let expected = try value.map { try RecordRows.fromJSON($0).record }
+                    if current == nil || current != expected {
+                        throw StoreError.changedSince(by: lastActor[key] ?? "?")
+                    }
                 }
                 for nip in try String.fetchAll(
                     db, sql: "SELECT DISTINCT nip FROM \(RecordRows.table(kind)) WHERE id BETWEEN ? AND ?",
