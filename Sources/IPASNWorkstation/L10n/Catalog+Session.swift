@@ -82,10 +82,20 @@ extension L {
     // MARK: Editing a unit
 
     static let unitEditTitle = Txt("Ubah unit", "Edit a unit")
+    /// `Ubah unit B1: nama "Bidang" -> "Bidang Mutasi", induk ROOT -> (tanpa induk)?`: only what changes.
     static func confirmUnitEdit(_ before: OrgUnit, _ after: OrgUnit) -> Txt {
-        Txt(
-            "Ubah unit \(before.kode): nama \"\(before.nama)\" -> \"\(after.nama)\", induk \(before.induk ?? "-") -> \(after.induk ?? "-")?",
-            "Edit unit \(before.kode): name \"\(before.nama)\" -> \"\(after.nama)\", parent \(before.induk ?? "-") -> \(after.induk ?? "-")?")
+        var id: [String] = []
+        var en: [String] = []
+        if before.nama != after.nama {
+            id.append("nama \"\(before.nama)\" -> \"\(after.nama)\"")
+            en.append("name \"\(before.nama)\" -> \"\(after.nama)\"")
+        }
+        if before.induk != after.induk {
+            id.append("induk \(before.induk ?? "(tanpa induk)") -> \(after.induk ?? "(tanpa induk)")")
+            en.append("parent \(before.induk ?? "(none)") -> \(after.induk ?? "(none)")")
+        }
+        return Txt(
+            "Ubah unit \(before.kode): \(id.joined(separator: ", "))?", "Edit unit \(before.kode): \(en.joined(separator: ", "))?")
     }
     static func unitSaved(_ unit: OrgUnit) -> Txt {
         Txt("Unit \(unit.kode) diubah. Tekan u untuk membatalkan.", "Unit \(unit.kode) changed. Press u to undo.")
