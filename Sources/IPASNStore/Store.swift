@@ -131,13 +131,14 @@ public protocol Store: AnyObject {
 public struct StoreContext: Sendable {
     public var actor: String
     /// This run of the workstation or of a command: written into every audit row, so that
-    /// undo reverts only this session's own changes. Unique per process by default.
+    /// undo reverts only this session's own changes. By default ``processSession``: every
+    /// context made in one process (the store's and the workstation's) is one session.
     public var session: String
     public var now: @Sendable () -> Date
     public var timeZone: TimeZone
 
     public init(
-        actor: String, session: String = StoreContext.newSession(), now: @escaping @Sendable () -> Date = { Date() },
+        actor: String, session: String = StoreContext.processSession, now: @escaping @Sendable () -> Date = { Date() },
         timeZone: TimeZone = .current
     ) {
         self.actor = actor
@@ -145,6 +146,9 @@ public struct StoreContext: Sendable {
         self.now = now
         self.timeZone = timeZone
     }
+
+    /// This process's session id, made once.
+    public static let processSession = newSession()
 
     /// A new session id: the process id and a random part (`1234-9f3a0c1b2d4e`).
     public static func newSession() -> String {

@@ -194,6 +194,16 @@ struct SharedDatabase {
         #expect(try store.check() == [])
     }
 
+    /// The command line builds the store's context and the workstation's separately: they
+    /// must be one session, or the workstation would find nothing of its own to undo.
+    @Test func contextsOfOneProcessShareTheSessionByDefault() {
+        let store = StoreContext(actor: "ani")
+        let workstation = StoreContext(actor: "ani")
+        #expect(store.session == workstation.session)
+        #expect(store.session == StoreContext.processSession)
+        #expect(StoreContext.newSession() != StoreContext.newSession())
+    }
+
     @Test func dataGenerationGrowsWithAnotherProcesssChange() throws {
         let db = try SharedDatabase()
         defer { db.remove() }

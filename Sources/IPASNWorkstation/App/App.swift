@@ -273,10 +273,9 @@ final class App {
         return L.change(entry, employeeName: RecordKind(rawValue: entry.entity) != nil ? (name ?? entry.nip) : nil)
     }
 
-    /// After this session changed data: the screen shows it, and the change is not taken
-    /// for another admin's on the next tick.
+    /// After this session changed data: the screen shows it (the next tick still announces
+    /// other sessions' changes made meanwhile, never this session's own).
     func dataChangedHere() {
-        seenGeneration = (try? store.dataGeneration()) ?? seenGeneration
         top?.reload(app: self)
     }
 
