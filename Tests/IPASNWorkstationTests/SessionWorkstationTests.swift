@@ -153,6 +153,19 @@ struct SharedStation {
         #expect(try store.auditLog(limit: 20).filter { $0.entity == "units" && $0.action == "update" }.isEmpty)
     }
 
+    @Test func aNewUnitWithAnExistingCodeIsRefusedNotOverwritten() throws {
+        let shared = try SharedStation()
+        defer { shared.remove() }
+        let ani = try Terminal(shared, actor: "ani", session: "ani-1")
+        // The first-steps form (a new unit), while another admin created BKPSDM meanwhile.
+        ani.app.push(SetupView(app: ani.app, unit: nil))
+        ani.type("BKPSDM\tNama Yang Salah\t\t199001012019032003\tSiti Rahma\tpelaksana")
+        ani.send(.ctrl("s"))
+        #expect(ani.text.contains("Unit BKPSDM sudah ada"))
+        #expect(try ani.store.units().first { $0.kode == "BKPSDM" }?.nama == "Badan Kepegawaian dan Pengembangan SDM")
+        #expect(try ani.store.pegawai(nip: "199001012019032003") == nil)
+    }
+
     @Test func anExistingNIPIsNotOverwritten() throws {
         let shared = try SharedStation()
         defer { shared.remove() }

@@ -285,7 +285,9 @@ final class App {
         guard let generation = try? store.dataGeneration(), generation != seenGeneration else { return }
         let since = seenGeneration
         seenGeneration = generation
-        let entries = (try? store.auditLog(limit: 100)) ?? []
+        // A few rows suffice (an admin's own session makes at most a change or two per tick);
+        // few rows also keep a big import's row (its old values) from being read often.
+        let entries = (try? store.auditLog(limit: 10)) ?? []
         guard let other = entries.first(where: { $0.id > since && $0.session != context.session }) else { return }
         try? reloadSettings()
         if let top, top.hasUnsavedInput {
