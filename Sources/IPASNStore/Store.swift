@@ -67,7 +67,8 @@ public protocol Store: AnyObject {
     /// Applies again the change the newest undo of `session` reverted, when the session has
     /// made no new change since (action `redo`, pointing at the undo row; a redo is undoable).
     /// Returns the re-applied change's entry, nil when there is nothing to redo. Same checks
-    /// and errors as ``undoLast(session:)``; an undone import cannot be redone.
+    /// and errors as ``undoLast(session:)``; an undone import of more records than the store
+    /// keeps a copy of cannot be redone (``StoreError/cannotUndo(id:en:)``).
     @discardableResult
     func redoLast(session: String) throws -> AuditEntry?
     /// A number that grows whenever data changes (any process, any session): cheap enough to

@@ -169,8 +169,36 @@ struct SharedDatabase {
         #expect(try store.undoLast(session: "s1")?.action == "import")
         #expect(try [nipA, nipB, nipC].allSatisfy { try store.records(nip: $0)!.diklat.isEmpty })
         #expect(try store.score(nip: nipC, year: 2024)?.kompetensi == 0)
-        #expect(throws: StoreError.self) { try store.redoLast(session: "s1") }
+        // Redo brings the whole import back under its own ids, and it can be undone again.
+        #expect(try store.nextRedo(session: "s1")?.action == "import")
+        #expect(try store.redoLast(session: "s1")?.action == "import")
+        let back = try [nipA, nipB, nipC].flatMap { try store.records(nip: $0)!.diklat.map(\.id) }.sorted()
+        #expect(back == [1, 2, 3])
+        #expect(try store.score(nip: nipC, year: 2024)?.kompetensi == 22.5, "20 JP teknis in 2024: the 20 JP are met again")
+        #expect(try store.recordsEntered(since: fixedNow.addingTimeInterval(-1)).values.reduce(0, +) == 3, "not counted twice")
+        #expect(try store.nextUndo(session: "s1")?.action == "import")
+        try store.undoLast(session: "s1")
+        #expect(try [nipA, nipB, nipC].allSatisfy { try store.records(nip: $0)!.diklat.isEmpty })
         #expect(try store.check() == [])
+    }
+
+    @Test func anImportTooLargeToKeepIsUndoneButNotRedone() throws {
+        let store = try seededStore(context: StoreContext(actor: "ani", session: "s1", now: { fixedNow }))
+        let n = SQLiteStore.redoableImportRows + 1
+        var rows = ArrayRowSource(
+            kind: "diklat", rows: (0..<n).map { Line($0 + 2, .record(teknis(nipA, "Kursus \($0)", jp: 1))) })
+        #expect(try store.importRows(&rows, skipInvalid: false).imported == n)
+        try store.undoLast(session: "s1")
+        #expect(try store.records(nip: nipA)?.diklat.isEmpty == true)
+        #expect(try store.auditLog(limit: 1).first?.oldValue == nil, "no copy of 20,001 rows in the audit log")
+        do {
+            try store.redoLast(session: "s1")
+            Issue.record("redo must refuse")
+        } catch let error as StoreError {
+            guard case .cannotUndo(let id, _) = error else { throw error }
+            #expect(id == "Impor sebesar ini tidak bisa diulang setelah dibatalkan: impor ulang berkasnya.")
+        }
+        #expect(try store.records(nip: nipA)?.diklat.isEmpty == true)
     }
 
     @Test func pegawaiImportKeepsOldValuesAndIsUndone() throws {
@@ -191,6 +219,9 @@ struct SharedDatabase {
         let andi = try #require(try store.pegawai(nip: nipA))
         #expect(andi.nama == "Andi" && andi.kodeUnit == "ROOT")
         #expect(try store.pegawai(nip: "200001012022031001") == nil)
+        try store.redoLast(session: "s1")
+        #expect(try store.pegawai(nip: nipA)?.nama == "Andi Pratama")
+        #expect(try store.pegawai(nip: "200001012022031001")?.nama == "Dewi")
         #expect(try store.check() == [])
     }
 

@@ -77,7 +77,8 @@ extension SQLiteStore {
     /// Records entered per unit (the employee's current unit) since a moment: one per
     /// `insert` audit row of a record, plus the rows of every import since then (an import's
     /// audit row carries its per-unit counts, so this stays one small query even after a
-    /// million-row import). Undone inserts still count: the work was done.
+    /// million-row import). Undone inserts still count: the work was done (and a redone
+    /// import is not counted twice).
     public func recordsEntered(since: Date) throws -> [String: Int] {
         try read { db in
             var counts: [String: Int] = [:]
@@ -94,7 +95,10 @@ extension SQLiteStore {
             }
             for json in try String.fetchAll(
                 db,
-                sql: "SELECT new_value FROM audit WHERE at >= ? AND action = 'import' AND entity IN (\(kinds))",
+                sql: """
+                    SELECT new_value FROM audit
+                    WHERE at >= ? AND action = 'import' AND entity IN (\(kinds)) AND undoes IS NULL
+                    """,
                 arguments: [since])
             {
                 guard let summary = try? JSONDecoder().decode(ImportSummary.self, from: Data(json.utf8)) else { continue }

@@ -14,8 +14,12 @@ import IPASNCore
 extension SQLiteStore {
     /// The actions a session can undo (a `redo` re-applied a change, so it can be undone too).
     static let undoableActions = "'insert', 'update', 'delete', 'import', 'redo'"
-    /// The actions that are new work (and so end the chance to redo older undos).
+    /// The actions that are new work (and so end the chance to redo older undos); a redone
+    /// import is an `import` row that points at the undo it redoes, and is not new work.
     static let freshActions = "'insert', 'update', 'delete', 'import'"
+    /// Above this many records an import's undo keeps no copy of them, so it cannot be redone
+    /// (the admin imports the file again).
+    static let redoableImportRows = 20_000
 
     public func nextUndo(session: String) throws -> AuditEntry? {
         try read { try nextUndoEntry(session: session, $0) }
@@ -34,9 +38,11 @@ extension SQLiteStore {
             guard let entry = try nextUndoEntry(session: session, db) else { return nil }
             var touched: Set<String> = []
             if entry.action == "import" {
-                try undoImport(entry, touched: &touched, db)
+                // The undo row's old value: what it removed, for a redo (the records, or the
+                // import's own list of unit and employee changes).
+                let removed = try undoImport(entry, touched: &touched, db)
                 try audit(
-                    action: "undo", entity: entry.entity, entityID: entry.entityID, nip: entry.nip, old: entry.newValue,
+                    action: "undo", entity: entry.entity, entityID: entry.entityID, nip: entry.nip, old: removed,
                     new: nil, undoes: entry.id, db)
             } else {
                 try revert(
@@ -57,12 +63,16 @@ extension SQLiteStore {
             guard let undo = try nextRedoEntry(session: session, db), let changeID = undo.undoes,
                 let change = try auditEntry(id: changeID, db)
             else { return nil }
-            if change.action == "import" {
-                throw StoreError.cannotUndo(
-                    id: "Impor yang sudah dibatalkan tidak bisa diulang: impor ulang berkasnya.",
-                    en: "An undone import cannot be redone: import the file again.")
-            }
             var touched: Set<String> = []
+            if change.action == "import" {
+                // Written as an `import` row (pointing at the undo) so it is undone as an import.
+                try redoImport(change, undo: undo, touched: &touched, db)
+                try audit(
+                    action: "import", entity: change.entity, entityID: change.entityID, nip: change.nip, old: nil,
+                    new: change.newValue, undoes: undo.id, db)
+                try refreshAfterUndo(touched, db)
+                return change
+            }
             try revert(
                 entity: undo.entity, key: undo.entityID, from: undo.newValue, to: undo.oldValue, since: undo.id,
                 touched: &touched, db)
@@ -102,9 +112,10 @@ extension SQLiteStore {
             sql: """
                 SELECT \(Self.auditColumns) FROM audit a
                 WHERE a.session = ? AND a.action = 'undo'
-                  AND NOT EXISTS (SELECT 1 FROM audit r WHERE r.undoes = a.id AND r.action = 'redo')
+                  AND NOT EXISTS (SELECT 1 FROM audit r WHERE r.undoes = a.id AND r.action IN ('redo', 'import'))
                   AND NOT EXISTS (
-                      SELECT 1 FROM audit c WHERE c.session = a.session AND c.id > a.id AND c.action IN (\(Self.freshActions)))
+                      SELECT 1 FROM audit c WHERE c.session = a.session AND c.id > a.id AND c.action IN (\(Self.freshActions))
+                        AND c.undoes IS NULL)
                 ORDER BY a.id DESC LIMIT 1
                 """, arguments: [session]
         ).map(Self.auditEntry)
@@ -224,11 +235,15 @@ extension SQLiteStore {
     // MARK: Imports
 
     /// Reverts a whole import: the records it wrote (by their id range, refused when any of
-    /// them was changed since), or each unit and employee it added or changed.
-    private func undoImport(_ entry: AuditEntry, touched: inout Set<String>, _ db: Database) throws {
+    /// them was changed since), or each unit and employee it added or changed. Returns what a
+    /// redo needs: the removed records as a JSON array (nil above ``redoableImportRows``), or
+    /// the import's summary for units and employees.
+    private func undoImport(_ entry: AuditEntry, touched: inout Set<String>, _ db: Database) throws -> String? {
         guard let json = entry.newValue, let summary = try? JSONDecoder().decode(ImportSummary.self, from: Data(json.utf8))
         else { throw StoreError.corrupt("audit row \(entry.id): import summary") }
         if let ids = summary.ids {
+            var removed: [String] = []
+            var tooMany = false
             for (table, range) in ids.sorted(by: { $0.key < $1.key }) {
                 guard let kind = RecordKind(rawValue: table), range.count == 2 else { continue }
                 // Rows changed since (by anyone): each must be back to what the import wrote,
@@ -261,20 +276,66 @@ extension SQLiteStore {
                 {
                     touched.insert(nip)
                 }
+                if range[1] - range[0] < Int64(Self.redoableImportRows) - Int64(removed.count) {
+                    for row in try Row.fetchAll(
+                        db, sql: RecordRows.selectSQL(kind) + " WHERE id BETWEEN ? AND ? ORDER BY id",
+                        arguments: [range[0], range[1]])
+                    {
+                        removed.append(try RecordRows.json(try RecordRows.decode(kind, row), id: row[0]))
+                    }
+                } else {
+                    tooMany = true
+                }
                 try db.execute(
                     sql: "DELETE FROM \(RecordRows.table(kind)) WHERE id BETWEEN ? AND ?", arguments: [range[0], range[1]])
             }
+            return tooMany ? nil : "[" + removed.joined(separator: ",") + "]"
         } else if let changes = summary.changes {
+            let json = entry.newValue
             let deleting = Set(changes.filter { $0.old == nil }.map(\.key))
             for change in changes.reversed() {
                 try revert(
                     entity: summary.kind, key: change.key, from: change.new, to: change.old, since: entry.id,
                     deleting: deleting, touched: &touched, db)
             }
+            return json
         } else if summary.imported > 0 {
             throw StoreError.cannotUndo(
                 id: "Impor ini dibuat versi lama dan tidak bisa dibatalkan.",
                 en: "This import was made by an older version and cannot be undone.")
+        }
+        return nil
+    }
+
+    /// Applies an undone import again: the records its undo kept (under their own ids), or
+    /// each unit and employee change, refusing when the data is not what the undo left.
+    private func redoImport(_ change: AuditEntry, undo: AuditEntry, touched: inout Set<String>, _ db: Database) throws {
+        guard let json = change.newValue, let summary = try? JSONDecoder().decode(ImportSummary.self, from: Data(json.utf8))
+        else { throw StoreError.corrupt("audit row \(change.id): import summary") }
+        if summary.ids != nil {
+            guard let kept = undo.oldValue, let rows = try? JSONSerialization.jsonObject(with: Data(kept.utf8)) as? [Any]
+            else {
+                throw StoreError.cannotUndo(
+                    id: "Impor sebesar ini tidak bisa diulang setelah dibatalkan: impor ulang berkasnya.",
+                    en: "An import this large cannot be redone once undone: import the file again.")
+            }
+            for object in rows {
+                let text = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+                let (record, id) = try RecordRows.fromJSON(text)
+                guard try pegawai(nip: record.nip, db) != nil else {
+                    throw StoreError.cannotUndo(
+                        id: "Tidak diulang: pegawai \(record.nip) sudah tidak ada.",
+                        en: "Not redone: employee \(record.nip) no longer exists.")
+                }
+                try refuseDuplicate(record, ignoring: RecordID(kind: record.kind, id: id), db)
+                _ = try insert(record, id: id, db)
+                touched.insert(record.nip)
+            }
+        } else if let changes = summary.changes {
+            for item in changes {
+                try revert(
+                    entity: summary.kind, key: item.key, from: item.old, to: item.new, since: undo.id, touched: &touched, db)
+            }
         }
     }
 
