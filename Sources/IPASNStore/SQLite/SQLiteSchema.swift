@@ -15,7 +15,8 @@ enum SQLiteSchema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
         }
-        migrator.registerMigration("v3") { db in
+        // A descriptive name, so that a migration another branch adds meanwhile cannot share it.
+        migrator.registerMigration("v3-drafts-sessions-ids") { db in
             try migrateV3(db)
         }
         return migrator
