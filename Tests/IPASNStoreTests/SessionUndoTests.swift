@@ -6,7 +6,7 @@ import Testing
 @testable import IPASNStore
 
 /// Two admins (and two terminals of one admin) on one database file.
-struct SharedDatabase {
+struct TwoAdminDatabase {
     let dir: URL
     let path: String
 
@@ -26,7 +26,7 @@ struct SharedDatabase {
 
 @Suite struct SessionUndoTests {
     @Test func undoRevertsOnlyThisSessionsChangesEvenForTheSameLogin() throws {
-        let db = try SharedDatabase()
+        let db = try TwoAdminDatabase()
         defer { db.remove() }
         let setup = try db.open("ops", session: "setup")
         try seed(setup)
@@ -53,7 +53,7 @@ struct SharedDatabase {
     /// The case: A deletes the newest diklat, B's import would have reused its id,
     /// and A's undo overwrote B's record while `check` said OK.
     @Test func deletedIdIsNeverReusedSoUndoNeverOverwritesAnotherRecord() throws {
-        let db = try SharedDatabase()
+        let db = try TwoAdminDatabase()
         defer { db.remove() }
         let a = try db.open("ani", session: "a")
         try seed(a)
@@ -74,7 +74,7 @@ struct SharedDatabase {
     }
 
     @Test func undoRefusesWhenAnotherAdminChangedTheRecordSince() throws {
-        let db = try SharedDatabase()
+        let db = try TwoAdminDatabase()
         defer { db.remove() }
         let a = try db.open("ani", session: "a")
         try seed(a)
@@ -236,7 +236,7 @@ struct SharedDatabase {
     }
 
     @Test func dataGenerationGrowsWithAnotherProcesssChange() throws {
-        let db = try SharedDatabase()
+        let db = try TwoAdminDatabase()
         defer { db.remove() }
         let a = try db.open("ani", session: "a")
         try seed(a)

@@ -7,21 +7,21 @@ import Testing
 @testable import IPASNWorkstation
 
 /// One admin's workstation, driven key by key (so that another admin can act in between).
-final class Terminal {
+final class AdminTerminal {
     let station: Workstation
     let store: SQLiteStore
     static let size = Size(width: 80, height: 24)
 
     /// A workstation on the shared file, as `ipasn` opens it: the store and the workstation
     /// share one context (login and session).
-    init(_ shared: SharedStation, actor: String, session: String) throws {
+    init(_ shared: TwoAdminStation, actor: String, session: String) throws {
         store = try shared.open(actor, session: session)
-        station = try Workstation(store: store, screen: VirtualScreen(size: Terminal.size), context: store.context)
+        station = try Workstation(store: store, screen: VirtualScreen(size: AdminTerminal.size), context: store.context)
         try station.start()
     }
 
     var app: App { station.app }
-    var text: String { app.frame(size: Terminal.size).text }
+    var text: String { app.frame(size: AdminTerminal.size).text }
     /// The open Ya/Tidak question, whole (the screen wraps it).
     var question: String { (app.modal as? ConfirmDialog)?.question ?? "" }
 
@@ -44,7 +44,7 @@ final class Terminal {
 }
 
 /// The fixture province on a file that two admins' processes share.
-struct SharedStation {
+struct TwoAdminStation {
     let dir: URL
     let path: String
 
@@ -75,19 +75,19 @@ struct SharedStation {
 
 @Suite struct DraftsPerAdminTests {
     @Test func eachAdminIsOfferedOnlyTheirOwnDraft() throws {
-        let shared = try SharedStation()
+        let shared = try TwoAdminStation()
         defer { shared.remove() }
-        let ani = try Terminal(shared, actor: "ani", session: "ani-1")
+        let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
         ani.openAyu()
         ani.type("kTeknis\t\tPelatihan milik Ani")
         ani.tick()  // autosave
-        let budi = try Terminal(shared, actor: "budi", session: "budi-1")
+        let budi = try AdminTerminal(shared, actor: "budi", session: "budi-1")
         budi.openAyu()
         budi.type("n2024\tBaik")
         budi.tick()  // Budi's autosave must not replace Ani's draft
         ani.hangUp()
 
-        let again = try Terminal(shared, actor: "ani", session: "ani-2")
+        let again = try AdminTerminal(shared, actor: "ani", session: "ani-2")
         #expect(again.text.contains("Ada isian Diklat/Kursus untuk Ni Ketut Ayu Lestari"), "Ani is offered her course")
         #expect(!again.text.contains("SKP"), "never Budi's SKP")
         again.type("y")
@@ -98,7 +98,7 @@ struct SharedStation {
     }
 
     @Test func decliningForgetsOnlyThatDraftAndOffersTheNext() throws {
-        let shared = try SharedStation()
+        let shared = try TwoAdminStation()
         defer { shared.remove() }
         let store = try shared.open("ani", session: "setup-drafts")
         try store.saveDraft(Draft(form: "diklat", nip: ayuNIP, editing: nil, fields: ["nama": "satu"], savedAt: fixedNow), owner: "ani")
@@ -106,7 +106,7 @@ struct SharedStation {
             Draft(form: "skp", nip: budiNIP, editing: nil, fields: ["tahun": "2024"], savedAt: fixedNow.addingTimeInterval(60)),
             owner: "ani")
         try store.saveDraft(Draft(form: "diklat", nip: ayuNIP, editing: nil, fields: ["nama": "dua"], savedAt: fixedNow), owner: "budi")
-        let ani = try Terminal(shared, actor: "ani", session: "ani-1")
+        let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
         #expect(ani.text.contains("Ada isian SKP untuk Budi Santoso"), "newest first")
         ani.type("t")
         #expect(ani.text.contains("Ada isian Diklat/Kursus untuk Ni Ketut Ayu Lestari"), "then the next one")
@@ -116,9 +116,9 @@ struct SharedStation {
     }
 
     @Test func theSetupFormKeepsADraftToo() throws {
-        let shared = try SharedStation()
+        let shared = try TwoAdminStation()
         defer { shared.remove() }
-        let ani = try Terminal(shared, actor: "ani", session: "ani-1")
+        let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
         let store = ani.store
         ani.type("t")
         #expect(ani.text.contains("Tambah unit dan pegawai"))
@@ -126,7 +126,7 @@ struct SharedStation {
         ani.hangUp()
         let draft = try #require(try store.loadDrafts(owner: "ani").first)
         #expect(draft.form == "setup" && draft.unit == "BKPSDM" && draft.fields["pegawai_nama"] == "Siti Rahma")
-        let again = try Terminal(shared, actor: "ani", session: "ani-2")
+        let again = try AdminTerminal(shared, actor: "ani", session: "ani-2")
         #expect(again.text.contains("Ada isian tambah unit dan pegawai untuk Badan Kepegawaian"))
         again.type("y")
         #expect(again.text.contains("Siti Rahma"))
@@ -139,9 +139,9 @@ struct SharedStation {
 
 @Suite struct SetupNeverChangesAUnitTests {
     @Test func unitFieldsAreLockedWhenAddingToAnExistingUnit() throws {
-        let shared = try SharedStation()
+        let shared = try TwoAdminStation()
         defer { shared.remove() }
-        let ani = try Terminal(shared, actor: "ani", session: "ani-1")
+        let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
         let store = ani.store
         ani.type("t")
         // Shift-Tab up past the employee fields cannot reach the unit's.
@@ -154,9 +154,9 @@ struct SharedStation {
     }
 
     @Test func aNewUnitWithAnExistingCodeIsRefusedNotOverwritten() throws {
-        let shared = try SharedStation()
+        let shared = try TwoAdminStation()
         defer { shared.remove() }
-        let ani = try Terminal(shared, actor: "ani", session: "ani-1")
+        let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
         // The first-steps form (a new unit), while another admin created BKPSDM meanwhile.
         ani.app.push(SetupView(app: ani.app, unit: nil))
         ani.type("BKPSDM\tNama Yang Salah\t\t199001012019032003\tSiti Rahma\tpelaksana")
@@ -167,9 +167,9 @@ struct SharedStation {
     }
 
     @Test func anExistingNIPIsNotOverwritten() throws {
-        let shared = try SharedStation()
+        let shared = try TwoAdminStation()
         defer { shared.remove() }
-        let ani = try Terminal(shared, actor: "ani", session: "ani-1")
+        let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
         let store = ani.store
         ani.type("t\(budiNIP)\tNama Lain\tpelaksana")
         ani.send(.ctrl("s"))
@@ -178,9 +178,9 @@ struct SharedStation {
     }
 
     @Test func ubahUnitAsksThenSavesWithItsOwnAuditRowAndUndo() throws {
-        let shared = try SharedStation()
+        let shared = try TwoAdminStation()
         defer { shared.remove() }
-        let ani = try Terminal(shared, actor: "ani", session: "ani-1")
+        let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
         let store = ani.store
         ani.type("e")
         #expect(ani.text.contains("Ubah unit BKPSDM"))
@@ -202,9 +202,9 @@ struct SharedStation {
 
 @Suite struct SessionUndoWorkstationTests {
     @Test func undoNamesTheChangeAsksAndRedoes() throws {
-        let shared = try SharedStation()
+        let shared = try TwoAdminStation()
         defer { shared.remove() }
-        let ani = try Terminal(shared, actor: "ani", session: "ani-1")
+        let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
         let store = ani.store
         ani.openAyu()
         ani.send(.down)
@@ -235,9 +235,9 @@ struct SharedStation {
     }
 
     @Test func aNewSessionHasNothingToUndo() throws {
-        let shared = try SharedStation()
+        let shared = try TwoAdminStation()
         defer { shared.remove() }
-        let ops = try Terminal(shared, actor: "ops", session: "restarted")
+        let ops = try AdminTerminal(shared, actor: "ops", session: "restarted")
         let store = ops.store
         ops.type("u")
         #expect(ops.text.contains("Tidak ada perubahan yang bisa dibatalkan."), "the setup session's saves are not this one's")
@@ -245,9 +245,9 @@ struct SharedStation {
     }
 
     @Test func undoRefusalSaysWhoChangedTheData() throws {
-        let shared = try SharedStation()
+        let shared = try TwoAdminStation()
         defer { shared.remove() }
-        let ani = try Terminal(shared, actor: "ani", session: "ani-1")
+        let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
         let store = ani.store
         ani.openAyu()
         ani.type("hringan\t01-06-2024\tteguran lisan")
@@ -265,9 +265,9 @@ struct SharedStation {
 
 @Suite struct LiveRefreshTests {
     @Test func anotherAdminsSaveShowsUpOnTheNextIdleTick() throws {
-        let shared = try SharedStation()
+        let shared = try TwoAdminStation()
         defer { shared.remove() }
-        let ani = try Terminal(shared, actor: "ani", session: "a")
+        let ani = try AdminTerminal(shared, actor: "ani", session: "a")
         ani.openAyu()
         ani.tick()
         #expect(!ani.text.contains("Data diubah oleh"), "nothing changed: nothing said")
@@ -284,9 +284,9 @@ struct SharedStation {
     }
 
     @Test func anOpenFormKeepsItsInputAndIsTold() throws {
-        let shared = try SharedStation()
+        let shared = try TwoAdminStation()
         defer { shared.remove() }
-        let ani = try Terminal(shared, actor: "ani", session: "a")
+        let ani = try AdminTerminal(shared, actor: "ani", session: "a")
         ani.openAyu()
         ani.type("kTeknis\t\tPelatihan Ani")
         let budi = try shared.open("budi", session: "b")
@@ -297,9 +297,9 @@ struct SharedStation {
     }
 
     @Test func ownSavesAreNotAnnouncedAsSomeoneElses() throws {
-        let shared = try SharedStation()
+        let shared = try TwoAdminStation()
         defer { shared.remove() }
-        let ani = try Terminal(shared, actor: "ani", session: "a")
+        let ani = try AdminTerminal(shared, actor: "ani", session: "a")
         ani.openAyu()
         ani.type("hringan\t01-06-2024\tteguran lisan")
         ani.send(.ctrl("s"))
