@@ -234,6 +234,31 @@ struct TwoAdminStation {
         #expect(try store.records(nip: ayuNIP)?.diklat.isEmpty == true)
     }
 
+    @Test func anImportOfThisSessionIsNamedAndUndoneWhole() throws {
+        let shared = try TwoAdminStation()
+        defer { shared.remove() }
+        let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
+        func course(_ nip: String, _ nama: String) -> Record {
+            .diklat(
+                Diklat(
+                    nip: nip, jenis: JenisDiklat.withID(3)!, nama: nama, tanggalMulai: day("2024-03-01"),
+                    tanggalSelesai: day("2024-03-02"), jp: 20))
+        }
+        // What the welcome screen's "impor berkas" does, in this session.
+        var rows = ArrayRowSource(
+            kind: "diklat", rows: [Line(2, .record(course(ayuNIP, "Impor 1"))), Line(3, .record(course(budiNIP, "Impor 2")))])
+        #expect(try ani.store.importRows(&rows, skipInvalid: false).imported == 2)
+        ani.type("u")
+        #expect(ani.question == "Batalkan: impor diklat (2 baris)?")
+        ani.type("y")
+        #expect(try ani.store.records(nip: budiNIP)?.diklat.isEmpty == true)
+        #expect(try ani.store.records(nip: ayuNIP)?.diklat.map(\.value.nama) == ["Diklat Fungsional Analis"])
+        ani.type("U")
+        #expect(ani.question == "Ulangi: impor diklat (2 baris)?")
+        ani.type("y")
+        #expect(try ani.store.records(nip: budiNIP)?.diklat.map(\.value.nama) == ["Impor 2"])
+    }
+
     @Test func aNewSessionHasNothingToUndo() throws {
         let shared = try TwoAdminStation()
         defer { shared.remove() }
