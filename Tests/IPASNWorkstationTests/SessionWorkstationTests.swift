@@ -308,6 +308,24 @@ struct TwoAdminStation {
         #expect(ani.text.contains("Data diubah oleh budi: layar dimuat ulang."))
     }
 
+    @Test func theWelcomeScreenMakesWayWhenAnotherAdminFillsTheDatabase() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-ws-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("empty.sqlite").path
+        let context = StoreContext(actor: "ani", session: "a", now: { fixedNow }, timeZone: jakarta)
+        let store = try SQLiteStore(path: path, context: context)
+        let station = try Workstation(store: store, screen: VirtualScreen(size: AdminTerminal.size), context: context)
+        try station.start()
+        #expect(station.app.top is WelcomeView)
+        let budi = try SQLiteStore(path: path, context: StoreContext(actor: "budi", session: "b", now: { fixedNow }))
+        try budi.saveUnit(OrgUnit(kode: "BKPSDM", nama: "Badan Kepegawaian"))
+        _ = station.app.handle(.tick)
+        let text = station.app.frame(size: AdminTerminal.size).text
+        #expect(station.app.top is UnitListView)
+        #expect(text.contains("Badan Kepegawaian") && text.contains("Data diubah oleh budi"))
+    }
+
     @Test func anOpenFormKeepsItsInputAndIsTold() throws {
         let shared = try TwoAdminStation()
         defer { shared.remove() }

@@ -292,6 +292,10 @@ final class App {
         try? reloadSettings()
         if let top, top.hasUnsavedInput {
             warn(t(L.changedUnderForm(other.actor)))
+        } else if stack.count == 1, top is WelcomeView, (try? store.units().isEmpty) == false {
+            // The database was empty; another admin filled it meanwhile.
+            replaceAll(with: UnitListView(app: self))
+            inform(t(L.refreshedBy(other.actor)))
         } else {
             top?.reload(app: self)
             inform(t(L.refreshedBy(other.actor)))
