@@ -50,7 +50,8 @@ public struct Importer {
         self.store = store
     }
 
-    /// Reads `path` as a `kind` file and imports it in one transaction.
+    /// Reads `path` as a `kind` file (CSV, or an .xlsx workbook's first sheet or `sheet`) and
+    /// imports it in one transaction.
     ///
     /// Without `skipInvalid`, any invalid row (a bad field, an unknown NIP or unit, a
     /// duplicate) means nothing is written and every problem is reported. With it, the valid
@@ -60,18 +61,41 @@ public struct Importer {
     /// - Parameter today: the admin's today (no date after it is accepted).
     /// - Throws: ``ImportFileError`` for a file without the required columns, a read error,
     ///   or a storage error.
-    public func importFile(kind: ImportKind, path: String, skipInvalid: Bool, today: LocalDate) throws -> ImportReport {
+    public func importFile(
+        kind: ImportKind, path: String, sheet: String? = nil, skipInvalid: Bool, today: LocalDate
+    ) throws -> ImportReport {
+        if Self.isXLSX(path) {
+            let xlsx = try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today)
+            return try run(xlsx, kind: kind, path: path, skipInvalid: skipInvalid, windows1252: { false }) { issues, target in
+                try Self.writeRejectedXLSX(from: path, sheet: sheet, headerRow: xlsx.headerRow, issues: issues, to: target)
+            }
+        }
         let csv = try CSVImportSource(kind: kind, path: path, today: today)
+        return try run(csv, kind: kind, path: path, skipInvalid: skipInvalid, windows1252: { csv.reader.isWindows1252 }) {
+            issues, target in try Self.writeRejected(from: path, issues: issues, to: target)
+        }
+    }
+
+    /// Whether `path` is read as an Excel workbook (by its extension: `.xlsx`, `.xlsm`).
+    public static func isXLSX(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm")
+    }
+
+    private func run(
+        _ rows: some ImportRowSource & Sendable, kind: ImportKind, path: String, skipInvalid: Bool,
+        windows1252: () -> Bool, writeRejected: ([LineIssue], String) throws -> Void
+    ) throws -> ImportReport {
         // Parsing runs on a second thread while the store writes (see PrefetchingRowSource).
-        var source = PrefetchingRowSource(csv)
+        var source = PrefetchingRowSource(rows)
         defer { source.cancel() }
         let outcome = try store.importRows(&source, skipInvalid: skipInvalid)
         var report = ImportReport(
             kind: kind, path: path, imported: outcome.imported, issues: outcome.issues, rejectedPath: nil,
-            windows1252: csv.reader.isWindows1252)
+            windows1252: windows1252())
         if skipInvalid && !outcome.issues.isEmpty {
             let target = Self.rejectedFilePath(for: path)
-            try Self.writeRejected(from: path, issues: outcome.issues, to: target)
+            try writeRejected(outcome.issues, target)
             report.rejectedPath = target
         }
         return report
@@ -87,13 +111,46 @@ public struct Importer {
     /// Copies the refused rows (a second streaming pass over the input) with their reasons,
     /// in the input's separator, as UTF-8 with a byte-order mark (Excel reads it right).
     static func writeRejected(from path: String, issues: [LineIssue], to target: String) throws {
+        let reader = try CSVReader(path: path)
+        let separator = Character(Unicode.Scalar(reader.separator))
+        var sawHeader = false
+        try writeRejected(issues: issues, to: target, separator: separator) {
+            while let record = try reader.next() {
+                // Blank rows before the header are skipped, as the import skips them.
+                if !sawHeader && record.fields.allSatisfy(ImportRowBuilder.isBlank) { continue }
+                sawHeader = true
+                return (record.line, record.fields)
+            }
+            return nil
+        }
+    }
+
+    /// The refused rows of a sheet, as a `;`-separated CSV file (what Excel opens in Indonesia).
+    static func writeRejectedXLSX(
+        from path: String, sheet: String?, headerRow: Int, issues: [LineIssue], to target: String
+    ) throws {
+        let reader = try XLSXReader(path: path, sheet: sheet)
+        var width = 0
+        try writeRejected(issues: issues, to: target, separator: ";") {
+            while let row = try reader.next() {
+                if row.number < headerRow { continue }  // title rows above the header
+                if width == 0 { width = row.cells.count }  // the header: pad every row to it
+                let padding = Array(repeating: "", count: max(0, width - row.cells.count))
+                return (row.number, row.cells + padding)
+            }
+            return nil
+        }
+    }
+
+    /// Writes the header (the first row `next` gives) and the rows with a reason.
+    private static func writeRejected(
+        issues: [LineIssue], to target: String, separator: Character, next: () throws -> (line: Int, fields: [String])?
+    ) throws {
         var reasons: [Int: [String]] = [:]
         for issue in issues {
             let column = issue.issue.field.isEmpty ? "" : "\(issue.issue.field): "
             reasons[issue.line, default: []].append(column + issue.issue.message(.id))
         }
-        let reader = try CSVReader(path: path)
-        let separator = Character(Unicode.Scalar(reader.separator))
         guard FileManager.default.createFile(atPath: target, contents: nil),
             let out = FileHandle(forWritingAtPath: target)
         else {
@@ -107,26 +164,14 @@ public struct Importer {
                 text = ""
             }
         }
-        if let header = try reader.next() {
+        if let header = try next() {
             text += CSVWriter.line(header.fields + ["alasan"], separator: separator)
         }
-        while let record = try reader.next() {
+        while let record = try next() {
             guard let why = reasons[record.line] else { continue }
             text += CSVWriter.line(record.fields + [why.joined(separator: "; ")], separator: separator)
             try flush(force: false)
         }
         try flush(force: true)
-    }
-}
-
-/// Writing CSV lines (RFC 4180 quoting, CRLF line ends as Excel writes them).
-public enum CSVWriter {
-    public static func line(_ fields: [String], separator: Character = ",") -> String {
-        fields.map { quote($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
-    }
-
-    public static func quote(_ field: String, separator: Character = ",") -> String {
-        guard field.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -98,45 +98,6 @@ public struct ProgressMark: Hashable, Sendable {
     }
 }
 
-/// One row of the audit log.
-public struct AuditEntry: Hashable, Sendable {
-    public var id: Int64
-    public var at: Date
-    public var actor: String
-    /// `insert`, `update`, `delete`, `undo`, `import`, `config`, `progress` ...
-    public var action: String
-    /// The table or kind touched (`diklat`, `pegawai`, `config` ...).
-    public var entity: String
-    public var entityID: String
-    /// The employee concerned, when there is one.
-    public var nip: String?
-    /// JSON of the old and new values (nil when none).
-    public var oldValue: String?
-    public var newValue: String?
-    /// The session (one workstation or command run) that wrote the row; nil on rows
-    /// written before sessions were recorded. Undo and redo work within one session.
-    public var session: String?
-    /// For an `undo` row the change it reverted; for a `redo` row the undo it reverted.
-    public var undoes: Int64?
-
-    public init(
-        id: Int64, at: Date, actor: String, action: String, entity: String, entityID: String, nip: String?,
-        oldValue: String?, newValue: String?, session: String? = nil, undoes: Int64? = nil
-    ) {
-        self.session = session
-        self.undoes = undoes
-        self.id = id
-        self.at = at
-        self.actor = actor
-        self.action = action
-        self.entity = entity
-        self.entityID = entityID
-        self.nip = nip
-        self.oldValue = oldValue
-        self.newValue = newValue
-    }
-}
-
 /// An unsaved form kept for the next start. A store keeps one per owner (the acting
 /// login) and per form (``formKey``): two admins, or two forms, never share one.
 public struct Draft: Hashable, Sendable, Codable {
@@ -183,19 +144,20 @@ public enum ImportRow: Sendable {
 
 /// A stream of import rows (each with its file line), read one at a time.
 public protocol ImportRowSource {
-    /// What the rows are (`units`, `pegawai`, or a record kind), for the audit log.
-    var kind: String { get }
+    /// What the rows are: units, employees, or one kind of record. Rows of another kind
+    /// are refused as issues of their line.
+    var kind: ImportKind { get }
     /// The next row, nil at the end. Throws on an unreadable file.
     mutating func next() throws -> Line<ImportRow>?
 }
 
 /// A ready list of rows (tests, small imports).
-public struct ArrayRowSource: ImportRowSource {
-    public var kind: String
+public struct ArrayRowSource: ImportRowSource, Sendable {
+    public var kind: ImportKind
     private var rows: [Line<ImportRow>]
     private var index = 0
 
-    public init(kind: String, rows: [Line<ImportRow>]) {
+    public init(kind: ImportKind, rows: [Line<ImportRow>]) {
         self.kind = kind
         self.rows = rows
     }

@@ -46,13 +46,24 @@ struct GlobalOptions: ParsableArguments {
         ProcessInfo.processInfo.environment["IPASN_LANG"].flatMap { Language(rawValue: $0.lowercased()) }
     }
 
-    /// Who changes data: the OS user.
+    /// Who changes data (the OS user) and when: the system clock, or `$IPASN_NOW` (an ISO 8601
+    /// time such as `2024-11-30T12:00:00Z`) so that tests and reproductions see a fixed "now".
     var context: StoreContext {
-        StoreContext(actor: StoreContext.currentUser())
+        guard let fixed = Self.fixedNow else { return StoreContext(actor: StoreContext.currentUser()) }
+        return StoreContext(actor: StoreContext.currentUser(), now: { fixed })
+    }
+
+    /// `$IPASN_NOW` read as an ISO 8601 time; nil when unset or not a time.
+    static var fixedNow: Date? {
+        guard let text = ProcessInfo.processInfo.environment["IPASN_NOW"], !text.isEmpty else { return nil }
+        return ISO8601DateFormatter().date(from: text)
     }
 
     /// Opens (creating when missing) the database.
     func openStore() throws -> any Store {
+        if let text = ProcessInfo.processInfo.environment["IPASN_NOW"], !text.isEmpty, Self.fixedNow == nil {
+            throw CLIError("IPASN_NOW=\(text) is not an ISO 8601 time (for example 2024-11-30T12:00:00Z).")
+        }
         let path = databasePath
         do {
             return try SQLiteStore(path: path, context: context)
@@ -69,20 +80,3 @@ struct GlobalOptions: ParsableArguments {
 }
 
 extension Language: ExpressibleByArgument {}
-
-/// The year a scoring command works on: --year, else the database's measurement year.
-struct YearOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The measurement year (default: the database setting).", valueName: "year"))
-    var year: Int?
-
-    func validate() throws {
-        if let year, !(1950...9999).contains(year) {
-            throw ValidationError("--year \(year) is not a plausible measurement year (1950 to 9999).")
-        }
-    }
-
-    func resolve(_ store: any Store) throws -> Int {
-        if let year { return year }
-        return try store.measurementYear()
-    }
-}

@@ -18,6 +18,7 @@ struct IPASN: ParsableCommand {
         subcommands: [
             WorkstationCommand.self,
             ImportCommand.self,
+            TemplateCommand.self,
             ScoreCommand.self,
             ReportCommand.self,
             ExplainCommand.self,

@@ -6,17 +6,19 @@ import IPASNStore
 
 extension ImportKind: ExpressibleByArgument {}
 
-/// `ipasn import KIND FILE [--skip-invalid]`.
+/// `ipasn import KIND FILE [--sheet NAME] [--skip-invalid]`.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a CSV file of units, pegawai, pendidikan, diklat, skp or disiplin.",
+        abstract: "Import a CSV or Excel (.xlsx) file of units, pegawai, pendidikan, diklat, skp or disiplin.",
         discussion: """
             Without --skip-invalid the file is imported whole or not at all: any invalid row \
             stops the import, every problem is listed on stderr as `line N, column C: message`, \
             and the exit code is 1. With --skip-invalid the valid rows are imported and the \
             rejected ones are written, with an `alasan` (reason) column, to FILE.rejected.csv \
-            next to the input (its name is printed).
+            next to the input (its name is printed). An .xlsx file is read from its first sheet \
+            (or --sheet NAME); its line numbers are the spreadsheet's row numbers. \
+            `ipasn template KIND --out FILE.xlsx` writes a template to fill in.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -24,8 +26,13 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("units, pegawai, pendidikan, diklat, skp or disiplin.", valueName: "kind"))
     var kind: ImportKind
 
-    @Argument(help: ArgumentHelp("The CSV file (, or ; separated, UTF-8 or Windows-1252).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "The CSV file (, or ; separated, UTF-8 or Windows-1252) or Excel workbook (.xlsx).", valueName: "file"))
     var file: String
+
+    @Option(name: .long, help: ArgumentHelp("The sheet of an .xlsx file to read (default: the first).", valueName: "name"))
+    var sheet: String?
 
     @Flag(name: .long, help: "Import the valid rows and write the rejected ones, with the reason, to a file.")
     var skipInvalid = false
@@ -35,15 +42,18 @@ struct ImportCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
             throw CLIError("cannot read \(file): no such file.")
         }
-        if isDirectory.boolValue { throw CLIError("cannot import \(file): it is a directory, not a CSV file.") }
+        if isDirectory.boolValue { throw CLIError("cannot import \(file): it is a directory, not a CSV or .xlsx file.") }
+        if sheet != nil && !Importer.isXLSX(file) { throw CLIError("--sheet is for .xlsx files; \(file) is read as CSV.") }
         let store = try global.openStore()
         let importer = Importer(store: store)
         let report: ImportReport
         do {
             report = try importer.importFile(
-                kind: kind, path: file, skipInvalid: skipInvalid, today: global.context.today)
+                kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today)
         } catch let error as ImportFileError {
             throw CLIError("\(file): \(error.message(.en))")
+        } catch let error as XLSXError {
+            throw CLIError(error.message(.en))
         }
         let errors = report.issues.filter { $0.issue.severity == .error }
         for message in report.messages(.en) { Output.stderrLine(message) }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import IPASNCore
+import IPASNTestSupport
 import Testing
 
 @testable import IPASNStore
@@ -10,10 +11,10 @@ import Testing
 /// database is intact and usable again once there is room.
 @Suite struct DiskFullTests {
     @Test func aFullDiskRefusesTheSaveAndLosesNothingCommitted() throws {
-        let dir = try tempDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try SQLiteStore(path: dir.appendingPathComponent("full.sqlite").path, context: testContext)
-        try seed(store)
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try SQLiteStore(path: dir.path("full.sqlite"), context: testContext)
+        try SmallProvince.seed(store)
         try store.add(teknis(nipA, "Pelatihan Pertama"))
         let pages = try store.writer.read { try Int.fetchOne($0, sql: "PRAGMA page_count")! }
         try store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA max_page_count = \(pages)") }

@@ -5,38 +5,11 @@ import Testing
 
 @testable import IPASNStore
 
-/// Drafts belong to their author (the acting login) and to one open form.
+/// Drafts belong to their author (the acting login) and to one open form (the behaviour of
+/// any store is in the conformance suite, `StoreConformance+Sessions`).
 @Suite struct DraftOwnershipTests {
     func draft(_ form: String, _ nip: String, _ nama: String, at seconds: Double = 0, editing: RecordID? = nil) -> Draft {
         Draft(form: form, nip: nip, editing: editing, fields: ["nama": nama], savedAt: fixedNow.addingTimeInterval(seconds))
-    }
-
-    @Test func anotherAdminsAutosaveNeverReplacesMine() throws {
-        let store = try seededStore()
-        try store.saveDraft(draft("diklat", nipA, "A's unsaved course"), owner: "ani")
-        // Budi autosaves his own SKP form a minute later.
-        try store.saveDraft(draft("skp", nipB, "B's SKP", at: 60), owner: "budi")
-        let ani = try store.loadDrafts(owner: "ani")
-        #expect(ani.map { $0.fields["nama"] } == ["A's unsaved course"], "Ani is offered her form, not Budi's SKP")
-        #expect(try store.loadDrafts(owner: "budi").map(\.form) == ["skp"])
-        // Ani declines hers: Budi's stays.
-        try store.clearDraft(owner: "ani", formKey: ani[0].formKey)
-        #expect(try store.loadDrafts(owner: "ani").isEmpty)
-        #expect(try store.loadDrafts(owner: "budi").count == 1)
-        // Clearing "the same form" as another owner touches nothing of Budi's.
-        try store.clearDraft(owner: "ani", formKey: "skp:\(nipB):new")
-        #expect(try store.loadDrafts(owner: "budi").count == 1)
-    }
-
-    @Test func oneDraftPerOpenFormNewestFirst() throws {
-        let store = try seededStore()
-        try store.saveDraft(draft("diklat", nipA, "first"), owner: "ani")
-        try store.saveDraft(draft("diklat", nipB, "other employee", at: 10), owner: "ani")
-        try store.saveDraft(draft("diklat", nipA, "edit of #7", at: 20, editing: RecordID(kind: .diklat, id: 7)), owner: "ani")
-        try store.saveDraft(draft("diklat", nipA, "first, typed on", at: 30), owner: "ani")  // same form: replaced
-        let drafts = try store.loadDrafts(owner: "ani")
-        #expect(drafts.map { $0.fields["nama"]! } == ["first, typed on", "edit of #7", "other employee"])
-        #expect(drafts.map(\.formKey) == ["diklat:\(nipA):new", "diklat:\(nipA):diklat#7", "diklat:\(nipB):new"])
     }
 
     @Test func setupAndUnitFormsHaveTheirOwnKeys() {

@@ -2,6 +2,7 @@ import Foundation
 import IPASNCore
 import IPASNStore
 import IPASNTerminal
+import IPASNTestSupport
 import Testing
 
 @testable import IPASNWorkstation
@@ -67,7 +68,7 @@ struct TwoAdminStation {
     }
 
     func open(_ actor: String, session: String) throws -> SQLiteStore {
-        try SQLiteStore(path: path, context: StoreContext(actor: actor, session: session, now: { fixedNow }, timeZone: jakarta))
+        try SQLiteStore(path: path, context: TestClock.context(actor: actor, session: session))
     }
 
     func remove() { try? FileManager.default.removeItem(at: dir) }
@@ -150,7 +151,7 @@ struct TwoAdminStation {
         ani.send(.ctrl("s"))
         #expect(try store.pegawai(nip: "199001012019032003")?.kodeUnit == "BKPSDM")
         #expect(try store.units().first { $0.kode == "BKPSDM" }?.nama == "Badan Kepegawaian dan Pengembangan SDM")
-        #expect(try store.auditLog(limit: 20).filter { $0.entity == "units" && $0.action == "update" }.isEmpty)
+        #expect(try store.auditLog(limit: 20).filter { $0.subject == .unit("BKPSDM") && $0.action == .update }.isEmpty)
     }
 
     @Test func aNewUnitWithAnExistingCodeIsRefusedNotOverwritten() throws {
@@ -192,7 +193,9 @@ struct TwoAdminStation {
         ani.type("y")
         #expect(try store.units().first { $0.kode == "BKPSDM" }?.nama == "BKPSDM Kota")
         let row = try #require(try store.auditLog(limit: 1).first)
-        #expect(row.entity == "units" && row.action == "update" && row.session == "ani-1")
+        #expect(row.subject == .unit("BKPSDM") && row.action == .update && row.session == "ani-1")
+        #expect(row.old == .unit(OrgUnit(kode: "BKPSDM", nama: "Badan Kepegawaian dan Pengembangan SDM")))
+        #expect(row.new == .unit(OrgUnit(kode: "BKPSDM", nama: "BKPSDM Kota")))
         ani.type("u")
         #expect(ani.question == "Batalkan: ubah unit BKPSDM Kota (BKPSDM)?")
         ani.type("y")
@@ -246,7 +249,7 @@ struct TwoAdminStation {
         }
         // What the welcome screen's "impor berkas" does, in this session.
         var rows = ArrayRowSource(
-            kind: "diklat", rows: [Line(2, .record(course(ayuNIP, "Impor 1"))), Line(3, .record(course(budiNIP, "Impor 2")))])
+            kind: .diklat, rows: [Line(2, .record(course(ayuNIP, "Impor 1"))), Line(3, .record(course(budiNIP, "Impor 2")))])
         #expect(try ani.store.importRows(&rows, skipInvalid: false).imported == 2)
         ani.type("u")
         #expect(ani.question == "Batalkan: impor diklat (2 baris)?")
@@ -313,12 +316,12 @@ struct TwoAdminStation {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("empty.sqlite").path
-        let context = StoreContext(actor: "ani", session: "a", now: { fixedNow }, timeZone: jakarta)
+        let context = TestClock.context(actor: "ani", session: "a")
         let store = try SQLiteStore(path: path, context: context)
         let station = try Workstation(store: store, screen: VirtualScreen(size: AdminTerminal.size), context: context)
         try station.start()
         #expect(station.app.top is WelcomeView)
-        let budi = try SQLiteStore(path: path, context: StoreContext(actor: "budi", session: "b", now: { fixedNow }))
+        let budi = try SQLiteStore(path: path, context: TestClock.context(actor: "budi", session: "b"))
         try budi.saveUnit(OrgUnit(kode: "BKPSDM", nama: "Badan Kepegawaian"))
         _ = station.app.handle(.tick)
         let text = station.app.frame(size: AdminTerminal.size).text

@@ -193,7 +193,10 @@ UNIT="$(sql "SELECT kode_unit FROM pegawai WHERE nip = '199901012024011001'")"
 UPDATES="$(sql "SELECT count(*) FROM audit WHERE entity = 'units' AND action = 'update'")"
 [ "$UPDATES" = "0" ] || fail "adding an employee changed a unit ($UPDATES unit updates)"
 ok "tambah unit dan pegawai added the employee to $UNIT and left the unit alone"
+# The save opened the new employee's page above the unit's list: back twice, one Esc at a
+# time (two Esc bytes in one burst are read as one key within the escape delay).
 keys ani Escape
+waits ani "Kual Komp"  # the unit's employee list
 keys ani Escape
 waits ani "Unit Kerja"
 keys ani Home

@@ -3,17 +3,28 @@ import GRDB
 import IPASNCore
 
 extension SQLiteStore {
-    static let auditColumns =
-        "a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.nip, a.old_value, a.new_value, a.session, a.undoes"
-
-    static func auditEntry(_ row: Row) -> AuditEntry {
-        AuditEntry(
-            id: row[0], at: row[1], actor: row[2], action: row[3], entity: row[4], entityID: row[5], nip: row[6],
-            oldValue: row[7], newValue: row[8], session: row[9], undoes: row[10])
-    }
-
     /// Writes one audit row in the current transaction, stamped with the context's actor,
     /// session and clock.
+    func audit(
+        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?,
+        undoes: Int64? = nil, _ db: Database
+    ) throws {
+        let (entity, entityID) = AuditRows.entity(subject)
+        try db.execute(
+            sql: """
+                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                context.now(), context.actor, action.rawValue, entity, entityID, nip,
+                try old.map { try AuditRows.text($0, subject) }, try new.map { try AuditRows.text($0, subject) },
+                context.session, undoes,
+            ])
+    }
+
+    /// Writes one audit row whose columns are already in their stored form (the settings:
+    /// action `config`, the year as text, the ruleset as sorted-key JSON, as
+    /// ``AuditRows/text(_:_:)`` writes them). `action` must be an ``AuditAction`` raw value.
     func audit(
         action: String, entity: String, entityID: String, nip: String?, old: String?, new: String?,
         undoes: Int64? = nil, _ db: Database
@@ -36,8 +47,8 @@ extension SQLiteStore {
     public func auditLog(limit: Int) throws -> [AuditEntry] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT \(Self.auditColumns) FROM audit a ORDER BY a.id DESC LIMIT ?", arguments: [max(0, limit)]
-            ).map(Self.auditEntry)
+                db, sql: "SELECT \(AuditRows.columns) FROM audit a ORDER BY a.id DESC LIMIT ?", arguments: [max(0, limit)]
+            ).map(AuditRows.entry)
         }
     }
 
@@ -58,8 +69,8 @@ extension SQLiteStore {
                     ON CONFLICT(unit, dimension) DO UPDATE SET done = excluded.done, by = excluded.by, at = excluded.at
                     """, arguments: [unit, dimension.rawValue, done, context.actor, context.now()])
             try audit(
-                action: "progress", entity: "progress", entityID: "\(unit)/\(dimension.rawValue)", nip: nil,
-                old: old.map { $0 ? "true" : "false" }, new: done ? "true" : "false", db)
+                .progress, .progress(unit: unit, dimension: dimension), nip: nil, old: old.map(AuditValue.done),
+                new: .done(done), db)
         }
     }
 
@@ -80,31 +91,41 @@ extension SQLiteStore {
     /// million-row import). Undone inserts still count: the work was done (and a redone
     /// import is not counted twice).
     public func recordsEntered(since: Date) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for entry in try recordEntries(since: since) { counts[entry.unit, default: 0] += entry.count }
+        return counts
+    }
+
+    /// Records entered since a moment per unit and per actor, counted as
+    /// ``recordsEntered(since:)`` counts them (an import counts for the actor who ran it).
+    public func recordEntries(since: Date) throws -> [EntryCount] {
         try read { db in
-            var counts: [String: Int] = [:]
+            var counts: [EntryCount.Key: Int] = [:]
             let kinds = RecordKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT p.kode_unit, COUNT(*) FROM audit a JOIN pegawai p ON p.nip = a.nip
+                    SELECT p.kode_unit, a.actor, COUNT(*) FROM audit a JOIN pegawai p ON p.nip = a.nip
                     WHERE a.at >= ? AND a.action = 'insert' AND a.entity IN (\(kinds))
-                    GROUP BY p.kode_unit
+                    GROUP BY p.kode_unit, a.actor
                     """, arguments: [since])
             {
-                counts[row[0], default: 0] += row[1] as Int
+                counts[EntryCount.Key(unit: row[0], actor: row[1]), default: 0] += row[2] as Int
             }
-            for json in try String.fetchAll(
+            for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT new_value FROM audit
+                    SELECT actor, new_value FROM audit
                     WHERE at >= ? AND action = 'import' AND entity IN (\(kinds)) AND undoes IS NULL
                     """,
                 arguments: [since])
             {
+                let json: String = row[1]
                 guard let summary = try? JSONDecoder().decode(ImportSummary.self, from: Data(json.utf8)) else { continue }
-                for (unit, n) in summary.byUnit { counts[unit, default: 0] += n }
+                for (unit, n) in summary.byUnit { counts[EntryCount.Key(unit: unit, actor: row[0]), default: 0] += n }
             }
-            return counts
+            return counts.map { EntryCount(unit: $0.key.unit, actor: $0.key.actor, count: $0.value) }
+                .sorted { ($0.unit, $0.actor) < ($1.unit, $1.actor) }
         }
     }
 
@@ -139,28 +160,4 @@ extension SQLiteStore {
                 sql: "DELETE FROM drafts WHERE owner IN (?, '') AND form_key = ?", arguments: [owner, formKey])
         }
     }
-}
-
-/// The `new_value` of an import's audit row.
-struct ImportSummary: Codable {
-    var kind: String
-    var imported: Int
-    var issues: Int
-    var skipInvalid: Bool
-    /// Rows written per employee unit (record imports only).
-    var byUnit: [String: Int]
-    /// Record imports: per kind, the first and last id written (ids of one import are
-    /// consecutive: they are given explicitly, never reused), so the import can be undone.
-    var ids: [String: [Int64]]? = nil
-    /// Unit and employee imports: every row the import added or changed, with its old and
-    /// new values (JSON), so the change can be reviewed and undone. Unchanged rows are left out.
-    var changes: [ImportChange]? = nil
-}
-
-/// One unit or employee an import added or changed.
-struct ImportChange: Codable {
-    /// The unit's kode or the employee's NIP.
-    var key: String
-    var old: String?
-    var new: String
 }

@@ -35,37 +35,39 @@ extension SQLiteStore {
             var issues: [LineIssue] = []
             var imported = 0
             var byUnit: [String: Int] = [:]
-            var ids: [String: [Int64]]?
-            var changes: [ImportChange]?
+            var ids: ImportedIDs?
+            var unitChanges: [ImportChange<OrgUnit>]?
+            var pegawaiChanges: [ImportChange<Pegawai>]?
             switch kind {
-            case "units":
-                var list: [ImportChange] = []
+            case .units:
+                var list: [ImportChange<OrgUnit>] = []
                 imported = try importUnits(&rows, issues: &issues, changes: &list, db)
-                changes = list
-            case "pegawai":
-                var list: [ImportChange] = []
+                unitChanges = list
+            case .pegawai:
+                var list: [ImportChange<Pegawai>] = []
                 imported = try importPegawai(&rows, issues: &issues, changes: &list, db)
-                changes = list
-            default:
-                var ranges: [String: [Int64]] = [:]
-                imported = try importRecords(&rows, issues: &issues, byUnit: &byUnit, ids: &ranges, db)
-                ids = ranges
+                pegawaiChanges = list
+            case .pendidikan, .diklat, .skp, .disiplin:
+                let recordKind = kind.recordKind!
+                var range: ImportedIDs?
+                imported = try importRecords(&rows, of: recordKind, issues: &issues, byUnit: &byUnit, ids: &range, db)
+                ids = range ?? ImportedIDs(kind: recordKind, first: 0, last: -1)
             }
             issues.sort { $0.line < $1.line }
             let commit = issues.isEmpty || skipInvalid
             if commit {
                 let summary = ImportSummary(
                     kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit,
-                    ids: ids, changes: changes)
-                try audit(action: "import", entity: kind, entityID: "", nip: nil, old: nil, new: try RecordRows.json(summary), db)
+                    ids: ids, unitChanges: unitChanges, pegawaiChanges: pegawaiChanges)
+                try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), db)
             }
             return (ImportOutcome(imported: commit ? imported : 0, issues: issues), commit)
         })
     }
 
     private func importRecords(
-        _ rows: inout some ImportRowSource, issues: inout [LineIssue], byUnit: inout [String: Int],
-        ids: inout [String: [Int64]], _ db: Database
+        _ rows: inout some ImportRowSource, of expected: RecordKind, issues: inout [LineIssue], byUnit: inout [String: Int],
+        ids: inout ImportedIDs?, _ db: Database
     ) throws -> Int {
         // NIP -> unit of every employee: ~50k short strings at province scale.
         var unitOf: [String: String] = [:]
@@ -84,7 +86,7 @@ extension SQLiteStore {
         var touched: Set<String> = []
         var imported = 0
         while let line = try rows.next() {
-            guard case .record(let record) = line.value else {
+            guard case .record(let record) = line.value, record.kind == expected else {
                 Self.refuse(line, into: &issues)
                 continue
             }
@@ -116,7 +118,7 @@ extension SQLiteStore {
             byUnit[unit, default: 0] += 1
             touched.insert(nip)
         }
-        for (kind, first) in firstID { ids[kind.rawValue] = [first, nextID[kind]! - 1] }
+        if let first = firstID[expected] { ids = ImportedIDs(kind: expected, first: first, last: nextID[expected]! - 1) }
         try refreshScores(touched, db)
         return imported
     }
@@ -186,7 +188,7 @@ extension SQLiteStore {
     }
 
     private func importPegawai(
-        _ rows: inout some ImportRowSource, issues: inout [LineIssue], changes: inout [ImportChange], _ db: Database
+        _ rows: inout some ImportRowSource, issues: inout [LineIssue], changes: inout [ImportChange<Pegawai>], _ db: Database
     ) throws -> Int {
         let units = Set(try String.fetchAll(db, sql: "SELECT kode FROM units"))
         var seen: [String: Int] = [:]
@@ -209,10 +211,7 @@ extension SQLiteStore {
                 continue
             }
             let old = try self.pegawai(nip: pegawai.nip, db)
-            if old != pegawai {
-                changes.append(
-                    ImportChange(key: pegawai.nip, old: try old.map { try RecordRows.json($0) }, new: try RecordRows.json(pegawai)))
-            }
+            if old != pegawai { changes.append(ImportChange(old: old, new: pegawai)) }
             statement.setUncheckedArguments(Self.arguments(pegawai))
             try statement.execute()
             touched.insert(pegawai.nip)
@@ -223,10 +222,11 @@ extension SQLiteStore {
     }
 
     private func importUnits(
-        _ rows: inout some ImportRowSource, issues: inout [LineIssue], changes: inout [ImportChange], _ db: Database
+        _ rows: inout some ImportRowSource, issues: inout [LineIssue], changes: inout [ImportChange<OrgUnit>], _ db: Database
     ) throws -> Int {
-        var parents: [String: String?] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT kode, induk FROM units") { parents[row[0]] = .some(row[1]) }
+        var merged: [String: OrgUnit] = [:]
+        for unit in try units(db) { merged[unit.kode] = unit }
+        let stored = merged
         var fileUnits: [Line<OrgUnit>] = []
         var lineOf: [String: Int] = [:]
         while let line = try rows.next() {
@@ -243,37 +243,50 @@ extension SQLiteStore {
             }
         }
         // Resolve the tree now that every row is known: parents may come after children.
-        for line in fileUnits { parents[line.value.kode] = .some(line.value.induk) }
+        // Every step is linear in the number of units (a 20,000-level chain included).
+        for line in fileUnits { merged[line.value.kode] = line.value }
         var rejected: Set<String> = []
         for line in fileUnits {
-            if let induk = line.value.induk, parents[induk] == nil {
+            if let induk = line.value.induk, merged[induk] == nil {
                 issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unknownUnit(induk))))
-                rejected.insert(line.value.kode)
-            } else if UnitTree.cycle(from: line.value.kode, parents: parents) {
-                issues.append(
-                    LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unitCycle(line.value.induk ?? ""))))
                 rejected.insert(line.value.kode)
             }
         }
-        // A unit whose parent was refused cannot be written either (skip-invalid mode).
-        var changed = true
-        while changed {
-            changed = false
-            for line in fileUnits where !rejected.contains(line.value.kode) {
-                if let induk = line.value.induk, rejected.contains(induk) {
-                    issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unknownUnit(induk))))
-                    rejected.insert(line.value.kode)
-                    changed = true
-                }
-            }
+        let tree = UnitTree(Array(merged.values))
+        let cut = Set(tree.unreachable)
+        for line in fileUnits where !rejected.contains(line.value.kode) && cut.contains(line.value.kode) {
+            issues.append(
+                LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unitCycle(line.value.induk ?? ""))))
+            rejected.insert(line.value.kode)
+        }
+        // Too deep: a unit of the file below level `maximumLevels` is refused; a unit already in
+        // the database that the file pushes that deep is blamed on its nearest unit in the file.
+        var nearestInFile: [String: String] = [:]
+        var deepest: [String: Int] = [:]
+        for unit in tree.units {
+            let inFile = lineOf[unit.kode] != nil
+            let blamed = inFile ? unit.kode : tree.parent(of: unit.kode).flatMap { nearestInFile[$0.kode] }
+            guard let blamed else { continue }
+            nearestInFile[unit.kode] = blamed
+            let depth = tree.depth(of: unit.kode) ?? 0
+            if depth >= UnitTree.maximumLevels { deepest[blamed] = max(deepest[blamed] ?? 0, depth) }
+        }
+        for (kode, depth) in deepest where !rejected.contains(kode) {
+            let issue = ValidationIssue(field: "induk", code: .unitTooDeep(levels: depth + 1, limit: UnitTree.maximumLevels))
+            issues.append(LineIssue(line: lineOf[kode]!, issue: issue))
+            rejected.insert(kode)
+        }
+        // A unit whose parent was refused cannot be written either (skip-invalid mode). Tree
+        // order puts every parent before its children, so one pass reaches the whole subtree.
+        for unit in tree.units where !rejected.contains(unit.kode) {
+            guard let line = lineOf[unit.kode], let induk = unit.induk, rejected.contains(induk) else { continue }
+            issues.append(LineIssue(line: line, issue: ValidationIssue(field: "induk", code: .unknownUnit(induk))))
+            rejected.insert(unit.kode)
         }
         var imported = 0
         for line in fileUnits where !rejected.contains(line.value.kode) {
-            let old = try unit(kode: line.value.kode, db)
-            if old != line.value {
-                changes.append(
-                    ImportChange(key: line.value.kode, old: try old.map { try RecordRows.json($0) }, new: try RecordRows.json(line.value)))
-            }
+            let old = stored[line.value.kode]
+            if old != line.value { changes.append(ImportChange(old: old, new: line.value)) }
             try upsertUnit(line.value, db)
             imported += 1
         }

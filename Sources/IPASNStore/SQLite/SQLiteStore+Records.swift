@@ -52,12 +52,10 @@ extension SQLiteStore {
     public func add(_ record: IPASNCore.Record) throws -> SaveResult {
         try transaction { db in
             try validate(record, editing: nil, db)
-            let id = try insert(record, id: nil, db)
-            try audit(
-                action: "insert", entity: record.kind.rawValue, entityID: String(id), nip: record.nip, old: nil,
-                new: try RecordRows.json(record, id: id), db)
+            let id = RecordID(kind: record.kind, id: try insert(record, id: nil, db))
+            try audit(.insert, .record(id), nip: record.nip, old: nil, new: .record(record), db)
             let score = try recomputeEmployee(record.nip, db)
-            return SaveResult(id: RecordID(kind: record.kind, id: id), score: score)
+            return SaveResult(id: id, score: score)
         }
     }
 
@@ -79,9 +77,7 @@ extension SQLiteStore {
             guard let old = try self.record(id, db) else { throw StoreError.recordNotFound(id) }
             try validate(record, editing: id, db)
             try write(record, over: id, db)
-            try audit(
-                action: "update", entity: id.kind.rawValue, entityID: String(id.id), nip: record.nip,
-                old: try RecordRows.json(old, id: id.id), new: try RecordRows.json(record, id: id.id), db)
+            try audit(.update, .record(id), nip: record.nip, old: .record(old), new: .record(record), db)
             if old.nip != record.nip { _ = try recomputeEmployee(old.nip, db) }
             return SaveResult(id: id, score: try recomputeEmployee(record.nip, db))
         }
@@ -94,9 +90,7 @@ extension SQLiteStore {
         try transaction { db in
             guard let old = try self.record(id, db) else { throw StoreError.recordNotFound(id) }
             try db.execute(sql: "DELETE FROM \(RecordRows.table(id.kind)) WHERE id = ?", arguments: [id.id])
-            try audit(
-                action: "delete", entity: id.kind.rawValue, entityID: String(id.id), nip: old.nip,
-                old: try RecordRows.json(old, id: id.id), new: nil, db)
+            try audit(.delete, .record(id), nip: old.nip, old: .record(old), new: nil, db)
             return SaveResult(id: id, score: try recomputeEmployee(old.nip, db))
         }
     }

@@ -32,6 +32,8 @@ final class App {
     /// Slow work a view asked for: the loop runs it right after presenting the current frame,
     /// so the screen says what is being done instead of looking frozen.
     private var pendingWork: (() -> Void)?
+    /// The size of the last frame drawn (what the admin sees); nil before the first frame.
+    private(set) var shownSize: Size?
 
     init(
         store: Store, language: Language, keymap: Keymap, context: StoreContext,
@@ -172,12 +174,40 @@ final class App {
         case .tick:
             saveDraftIfNeeded()
             refreshIfChanged()
-        case .resize:
-            break  // the next frame is drawn at the new size
+        case .resize(let size):
+            shownSize = size  // the next frame is drawn at the new size
+        case .key(let key) where isTooSmall:
+            // Nothing of the screen is visible: only quitting acts, and it keeps the form as
+            // a draft (a question could not be seen). Every other key is dropped.
+            if keymap.keys(for: .quit).contains(key) {
+                saveDraftIfNeeded()
+                return false
+            }
         case .key(let key):
             handleKey(key)
+        case .paste where isTooSmall:
+            break
+        case .paste(let text):
+            handlePaste(text)
         }
         return !quitRequested
+    }
+
+    /// Whether the terminal is too small to show anything but the "perbesar terminal" line.
+    var isTooSmall: Bool {
+        guard let shownSize else { return false }
+        return !Self.fits(shownSize)
+    }
+
+    static func fits(_ size: Size) -> Bool {
+        size.width >= minimumSize.width && size.height >= minimumSize.height
+    }
+
+    /// Pasted text goes to the top view as text; it never answers a question or runs a command.
+    private func handlePaste(_ text: String) {
+        guard modal == nil, let view = top else { return }
+        message = nil
+        view.handlePaste(text, app: self)
     }
 
     private func handleKey(_ key: Key) {
@@ -270,7 +300,8 @@ final class App {
     /// A change of the audit log in words, with the employee's current name.
     func changeText(_ entry: AuditEntry) -> Txt {
         let name = entry.nip.flatMap { try? store.pegawai(nip: $0) }?.nama
-        return L.change(entry, employeeName: RecordKind(rawValue: entry.entity) != nil ? (name ?? entry.nip) : nil)
+        guard case .record = entry.subject else { return L.change(entry, employeeName: nil) }
+        return L.change(entry, employeeName: name ?? entry.nip)
     }
 
     /// After this session changed data: the screen shows it (the next tick still announces
@@ -302,19 +333,13 @@ final class App {
         }
     }
 
-    /// The few words that name a record of the audit log (its JSON as the store writes it).
-    static func recordName(_ kind: RecordKind, json: String) -> String? {
-        let data = Data(json.utf8)
-        let decoder = JSONDecoder()
-        switch kind {
-        case .diklat:
-            return (try? decoder.decode(Diklat.self, from: data)).map(\.nama)
-        case .pendidikan:
-            return (try? decoder.decode(Pendidikan.self, from: data)).map { "\($0.tingkat.displayName) \($0.namaSekolah)" }
-        case .skp:
-            return (try? decoder.decode(SKP.self, from: data)).map { "\($0.tahun) \($0.predikat?.displayName ?? "")" }
-        case .disiplin:
-            return (try? decoder.decode(HukumanDisiplin.self, from: data)).map { "\($0.tingkat.displayName) \($0.tmt.dayFirst)" }
+    /// The few words that name a record in a message.
+    static func recordName(_ record: Record) -> String {
+        switch record {
+        case .diklat(let r): return r.nama
+        case .pendidikan(let r): return "\(r.tingkat.displayName) \(r.namaSekolah)"
+        case .skp(let r): return "\(r.tahun) \(r.predikat?.displayName ?? "")"
+        case .disiplin(let r): return "\(r.tingkat.displayName) \(r.tmt.dayFirst)"
         }
     }
 
@@ -322,7 +347,8 @@ final class App {
 
     func frame(size: Size) -> CellGrid {
         var grid = CellGrid(size: size)
-        guard size.width >= App.minimumSize.width, size.height >= App.minimumSize.height else {
+        shownSize = size
+        guard Self.fits(size) else {
             drawTooSmall(&grid)
             return grid
         }

@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNFiles
 import IPASNStore
 import IPASNTerminal
 
@@ -113,7 +114,7 @@ public final class Workstation {
             guard let unit = try app.store.units().first(where: { $0.kode == draft.unit }) else {
                 throw DraftError.unknownEmployee
             }
-            let view = UnitEditView(unit: unit)
+            let view = UnitEditView(unit: unit, units: try app.store.units())
             view.restore(draft.fields)
             app.push(view)
             return

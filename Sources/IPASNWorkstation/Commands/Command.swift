@@ -11,6 +11,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case form
     case dashboard
     case interventions
+    case missing
     case search
     case help
     case dialog
@@ -27,6 +28,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .form: return Txt("formulir", "form")
         case .dashboard: return Txt("dasbor", "dashboard")
         case .interventions: return Txt("intervensi", "interventions")
+        case .missing: return Txt("belum lengkap", "missing records")
         case .search: return Txt("cari", "search")
         case .help: return Txt("bantuan", "help")
         case .dialog: return Txt("dialog", "dialog")
@@ -51,6 +53,7 @@ public enum Command: String, CaseIterable, Sendable {
     case sort
     case dashboard
     case interventions
+    case missingRecords
     case minimumSize
     case refresh
     case undo
@@ -98,6 +101,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .dashboard: return Txt("Dasbor pimpinan", "Supervisor dashboard")
         case .interventions:
             return Txt("Potensi intervensi: diklat paling berdampak", "Training potential: where a course helps most")
+        case .missingRecords:
+            return Txt("Pegawai yang datanya belum lengkap tahun ini", "Employees whose records are missing this year")
         case .minimumSize: return Txt("Saring unit kecil (min. 1/5/20 pegawai)", "Hide small units (min. 1/5/20 employees)")
         case .refresh: return Txt("Muat ulang dan gambar ulang", "Reload and redraw")
         case .undo: return Txt("Batalkan perubahan terakhir sesi ini (bertanya dulu)", "Undo this session's last change (asks first)")
@@ -139,6 +144,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .sort: return Txt("Urut", "Sort")
         case .dashboard: return Txt("Dasbor", "Dashboard")
         case .interventions: return Txt("Intervensi", "Training")
+        case .missingRecords: return Txt("Blm lengkap", "Missing")
         case .minimumSize: return Txt("Min.unit", "Min.unit")
         case .refresh: return Txt("Muat ulang", "Reload")
         case .undo: return Txt("Batalkan", "Undo")

@@ -21,47 +21,48 @@ extension L {
     static func change(_ entry: AuditEntry, employeeName: String?) -> Txt {
         let verb: Txt
         switch changeAction(entry) {
-        case "insert": verb = Txt("tambah", "add")
-        case "delete": verb = Txt("hapus", "delete")
-        case "import": verb = Txt("impor", "import")
+        case .insert: verb = Txt("tambah", "add")
+        case .delete: verb = Txt("hapus", "delete")
+        case .import: verb = Txt("impor", "import")
         default: verb = Txt("ubah", "edit")
         }
-        let json = entry.newValue ?? entry.oldValue
-        if entry.action == "import" {
-            let rows = json.flatMap { try? JSONDecoder().decode(ImportCount.self, from: Data($0.utf8)) }?.imported ?? 0
-            return Txt("\(verb.id) \(entry.entity) (\(rows) baris)", "\(verb.en) \(entry.entity) (\(rows) rows)")
-        }
-        if let kind = RecordKind(rawValue: entry.entity) {
-            let what = json.flatMap { App.recordName(kind, json: $0) }.map { " '\($0)'" } ?? ""
-            let noun = recordNoun[kind]!
-            let id = employeeName.map { " untuk \($0)" } ?? ""
-            let en = employeeName.map { " for \($0)" } ?? ""
-            return Txt("\(verb.id) \(noun.id)\(what)\(id)", "\(verb.en) \(noun.en)\(what)\(en)")
-        }
-        switch entry.entity {
-        case "pegawai":
-            let name = json.flatMap { try? JSONDecoder().decode(Pegawai.self, from: Data($0.utf8)) }?.nama ?? ""
-            return Txt("\(verb.id) pegawai \(name) (\(entry.entityID))", "\(verb.en) employee \(name) (\(entry.entityID))")
-        case "units":
-            let name = json.flatMap { try? JSONDecoder().decode(OrgUnit.self, from: Data($0.utf8)) }?.nama ?? ""
-            return Txt("\(verb.id) unit \(name) (\(entry.entityID))", "\(verb.en) unit \(name) (\(entry.entityID))")
-        default:
-            return Txt("\(verb.id) \(entry.entity)", "\(verb.en) \(entry.entity)")
+        let value = entry.new ?? entry.old
+        switch entry.subject {
+        case .importFile(let kind):
+            var rows = 0
+            if case .importSummary(let summary)? = entry.new { rows = summary.imported }
+            return Txt("\(verb.id) \(kind.rawValue) (\(rows) baris)", "\(verb.en) \(kind.rawValue) (\(rows) rows)")
+        case .record(let id):
+            let what = value?.record.map { " '\(App.recordName($0))'" } ?? ""
+            let noun = recordNoun[id.kind]!
+            let forID = employeeName.map { " untuk \($0)" } ?? ""
+            let forEN = employeeName.map { " for \($0)" } ?? ""
+            return Txt("\(verb.id) \(noun.id)\(what)\(forID)", "\(verb.en) \(noun.en)\(what)\(forEN)")
+        case .pegawai(let nip):
+            var name = ""
+            if case .pegawai(let pegawai)? = value { name = pegawai.nama }
+            return Txt("\(verb.id) pegawai \(name) (\(nip))", "\(verb.en) employee \(name) (\(nip))")
+        case .unit(let kode):
+            var name = ""
+            if case .unit(let unit)? = value { name = unit.nama }
+            return Txt("\(verb.id) unit \(name) (\(kode))", "\(verb.en) unit \(name) (\(kode))")
+        case .setting(let setting):
+            return Txt("\(verb.id) \(setting.rawValue)", "\(verb.en) \(setting.rawValue)")
+        case .progress(let unit, let dimension):
+            return Txt("\(verb.id) \(unit)/\(dimension.rawValue)", "\(verb.en) \(unit)/\(dimension.rawValue)")
         }
     }
 
-    /// What a change did: a redo row says it by which of its values exist.
-    static func changeAction(_ entry: AuditEntry) -> String {
+    /// What a change did: a redo entry says it by which of its values exist.
+    static func changeAction(_ entry: AuditEntry) -> AuditAction {
         switch entry.action {
-        case "insert", "update", "delete", "import": return entry.action
+        case .insert, .update, .delete, .import: return entry.action
         default:
-            if entry.oldValue == nil { return "insert" }
-            if entry.newValue == nil { return "delete" }
-            return "update"
+            if entry.old == nil { return .insert }
+            if entry.new == nil { return .delete }
+            return .update
         }
     }
-
-    private struct ImportCount: Decodable { var imported: Int }
 
     // MARK: Live refresh
 

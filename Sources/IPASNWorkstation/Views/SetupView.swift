@@ -13,6 +13,8 @@ final class SetupView: View {
     var focus = 0
     let existingUnit: OrgUnit?
     private var formMessage: (text: String, style: Style)?
+    /// Picker fields marked until the admin chooses (their text fits several choices or none).
+    private var unchosen: Set<String> = []
     private let initial: [String]
 
     init(app: App, unit: OrgUnit?) {
@@ -20,7 +22,7 @@ final class SetupView: View {
         fields = [
             FormField("unit_kode", text: unit?.kode ?? "", maxLength: 40),
             FormField("unit_nama", text: unit?.nama ?? ""),
-            FormField("unit_induk", text: unit?.induk ?? "", maxLength: 40),
+            FormField("unit_induk", kind: .picker(Pickers.units((try? app.store.units()) ?? [])), text: unit?.induk ?? "", maxLength: 40),
             FormField("nip", maxLength: 24),
             FormField("pegawai_nama"),
             FormField("jenis_jabatan", kind: .picker(Pickers.jenisJabatan)),
@@ -62,21 +64,43 @@ final class SetupView: View {
         fields[focus].handle(key)
     }
 
-    private func takeSuggestion() {
-        fields[focus].takeSuggestion()
+    /// Pasted text goes into the fields; a tab or line break moves to the next one.
+    func handlePaste(_ text: String, app: App) {
+        for (index, piece) in PastedText.pieces(text).enumerated() {
+            if index > 0 {
+                let before = focus
+                _ = handle(.nextField, app: app)
+                if focus == before { break }
+            }
+            fields[focus].paste(piece)
+        }
+    }
+
+    /// Takes a picker's choice; false (with a message) when the text fits several choices
+    /// or none, so the cursor stays until the admin chooses.
+    private func chosen(app: App) -> Bool {
+        let text = fields[focus].text
+        switch fields[focus].choose() {
+        case .empty, .chosen:
+            unchosen.remove(fields[focus].key)
+            return true
+        case .ambiguous(let count):
+            formMessage = (app.t(L.pickerAmbiguous(text, count)), .error)
+        case .noMatch:
+            formMessage = (app.t(L.pickerNoMatch(text)), .error)
+        }
+        unchosen.insert(fields[focus].key)
+        return false
     }
 
     func handle(_ command: Command, app: App) -> Bool {
         switch command {
         case .nextField:
-            takeSuggestion()
-            focus = min(fields.count - 1, focus + 1)
+            if chosen(app: app) { focus = min(fields.count - 1, focus + 1) }
         case .previousField:
-            takeSuggestion()
-            focus = max(firstEditable, focus - 1)
+            if chosen(app: app) { focus = max(firstEditable, focus - 1) }
         case .save:
-            takeSuggestion()
-            save(app: app)
+            if chosen(app: app) { save(app: app) }
         case .saveAndAdd:
             return true
         default:
@@ -133,7 +157,7 @@ final class SetupView: View {
                 row += 1
             }
             guard row < rows else { break }
-            grid.put(DisplayWidth.fit(field.label(app.language), toWidth: labelWidth), row: row, col: 2, style: index == focus ? .highlight : .normal)
+            grid.put(DisplayWidth.fit(field.label(app.language), toWidth: labelWidth), row: row, col: 2, style: unchosen.contains(field.key) ? .error : index == focus ? .highlight : .normal)
             if index < firstEditable {
                 // An existing unit: shown, not editable here.
                 grid.put(field.text, row: row, col: labelWidth + 3, style: .dim, maxWidth: min(40, grid.width - labelWidth - 5))
@@ -146,9 +170,9 @@ final class SetupView: View {
             let suggestions = fields[focus].suggestions
             let base = 2 + focus + (focus >= 3 ? 2 : 1) + 1
             for (offset, option) in suggestions.prefix(max(0, rows - base)).enumerated() {
-                let style: Style = offset == fields[focus].highlight ? .selected : .input
+                let style: Style = offset == fields[focus].shownHighlight ? .selected : .input
                 grid.fill(row: base + offset, col: labelWidth + 3, width: 20, height: 1, style: style)
-                grid.put(option.label, row: base + offset, col: labelWidth + 4, style: style, maxWidth: 19)
+                grid.put(option.listed, row: base + offset, col: labelWidth + 4, style: style, maxWidth: 19)
             }
         }
     }

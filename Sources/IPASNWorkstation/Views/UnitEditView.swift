@@ -4,19 +4,25 @@ import IPASNTerminal
 
 /// "Ubah unit" (`e` on the unit list): a unit's name and parent, changed only here, after a
 /// confirmation naming the old and new values, with its own audit row (undoable with `u`).
-/// The kode is the unit's identity and stays.
+/// The kode is the unit's identity and stays. The parent is picked from the existing units
+/// (never guessed: a text that fits several units or none keeps the cursor until chosen).
 final class UnitEditView: View {
     let unit: OrgUnit
     var fields: [FormField]
     var focus = 0
     private var formMessage: (text: String, style: Style)?
+    /// Picker fields marked until the admin chooses (their text fits several choices or none).
+    private var unchosen: Set<String> = []
     private let initial: [String]
 
-    init(unit: OrgUnit) {
+    /// `units`: the database's units, offered as parents (the unit itself left out).
+    init(unit: OrgUnit, units: [OrgUnit]) {
         self.unit = unit
         fields = [
             FormField("unit_nama", text: unit.nama),
-            FormField("unit_induk", text: unit.induk ?? "", maxLength: 40),
+            FormField(
+                "unit_induk", kind: .picker(Pickers.units(units.filter { $0.kode != unit.kode })), text: unit.induk ?? "",
+                maxLength: 40),
         ]
         initial = fields.map(\.text)
     }
@@ -42,11 +48,40 @@ final class UnitEditView: View {
         fields[focus].handle(key)
     }
 
+    /// Pasted text goes into the fields; a tab or line break moves to the next one.
+    func handlePaste(_ text: String, app: App) {
+        for (index, piece) in PastedText.pieces(text).enumerated() {
+            if index > 0 {
+                let before = focus
+                _ = handle(.nextField, app: app)
+                if focus == before { break }
+            }
+            fields[focus].paste(piece)
+        }
+    }
+
+    /// Takes a picker's choice; false (with a message) when the text fits several choices
+    /// or none, so the cursor stays until the admin chooses.
+    private func chosen(app: App) -> Bool {
+        let text = fields[focus].text
+        switch fields[focus].choose() {
+        case .empty, .chosen:
+            unchosen.remove(fields[focus].key)
+            return true
+        case .ambiguous(let count):
+            formMessage = (app.t(L.pickerAmbiguous(text, count)), .error)
+        case .noMatch:
+            formMessage = (app.t(L.pickerNoMatch(text)), .error)
+        }
+        unchosen.insert(fields[focus].key)
+        return false
+    }
+
     func handle(_ command: Command, app: App) -> Bool {
         switch command {
-        case .nextField: focus = min(fields.count - 1, focus + 1)
-        case .previousField: focus = max(0, focus - 1)
-        case .save: save(app: app)
+        case .nextField: if chosen(app: app) { focus = min(fields.count - 1, focus + 1) }
+        case .previousField: if chosen(app: app) { focus = max(0, focus - 1) }
+        case .save: if chosen(app: app) { save(app: app) }
         case .saveAndAdd: break
         default: return false
         }
@@ -86,9 +121,17 @@ final class UnitEditView: View {
             guard row < rows else { break }
             grid.put(
                 DisplayWidth.fit(field.label(app.language), toWidth: labelWidth), row: row, col: 2,
-                style: index == focus ? .highlight : .normal)
+                style: unchosen.contains(field.key) ? .error : index == focus ? .highlight : .normal)
             field.editor.draw(
                 into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
+        }
+        if fields[focus].isPicker {
+            let base = 3 + focus + 1
+            for (offset, option) in fields[focus].suggestions.prefix(max(0, rows - base)).enumerated() {
+                let style: Style = offset == fields[focus].shownHighlight ? .selected : .input
+                grid.fill(row: base + offset, col: labelWidth + 3, width: 20, height: 1, style: style)
+                grid.put(option.listed, row: base + offset, col: labelWidth + 4, style: style, maxWidth: 19)
+            }
         }
     }
 }
