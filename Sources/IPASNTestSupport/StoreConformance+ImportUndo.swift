@@ -109,5 +109,22 @@ extension StoreConformance {
             #expect(try store.units().first { $0.kode == "SUB" }?.nama == "Bidang Baru")
             #expect(try store.check() == [])
         },
+        StoreBehaviour(shared: "a unit import is not undone once another admin put an employee in its new unit") { newDatabase in
+            let open = try sharedSeeded(newDatabase)
+            let ani = try open("ani", "a")
+            let budi = try open("budi", "b")
+            var rows = ArrayRowSource(kind: .units, rows: [Line(2, .unit(OrgUnit(kode: "C", nama: "Child", induk: "SUB")))])
+            #expect(try ani.importRows(&rows, skipInvalid: false).imported == 1)
+            try budi.savePegawai(Pegawai(nip: "200001012022031001", nama: "Dewi", kodeUnit: "C", jenisJabatan: .pelaksana))
+            guard case .cannotUndo(let id, let en)? = storeError({ try ani.undoLast(session: "a") }) else {
+                Issue.record("the undo must be refused")
+                return
+            }
+            #expect(id == "Tidak dibatalkan: unit Child sudah dipakai (pegawai, sub-unit atau tanda selesai).")
+            #expect(en == "Not undone: unit Child is in use now (employees, sub-units or marks).")
+            #expect(try ani.units().map(\.kode) == ["C", "ROOT", "SUB"], "nothing removed")
+            #expect(try lastAudit(ani).subject == .pegawai("200001012022031001"), "no undo entry")
+            #expect(try ani.check() == [])
+        },
     ]
 }
