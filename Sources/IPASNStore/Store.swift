@@ -142,6 +142,9 @@ public protocol Store: AnyObject, Sendable {
     /// ``ImportSummary``. The cached scores of every touched employee are updated in the
     /// same transaction. Units may name parents that come later in the stream.
     func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool) throws -> ImportOutcome
+    /// Runs several changes (imports, saves) as ONE transaction: when `body` throws, none of
+    /// them stays (the demo sample is loaded this way: all of it or nothing).
+    func inOneTransaction<T>(_ body: () throws -> T) throws -> T
 
     // MARK: Progress and activity
 

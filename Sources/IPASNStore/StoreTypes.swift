@@ -149,6 +149,15 @@ public protocol ImportRowSource {
     var kind: ImportKind { get }
     /// The next row, nil at the end. Throws on an unreadable file.
     mutating func next() throws -> Line<ImportRow>?
+    /// Called once every row is read and checked, just before the import commits (only when
+    /// it is about to commit): a source that must write something alongside (the rejected
+    /// rows of a skip-invalid import) writes it here, and throwing rolls the import back, so
+    /// the import and that file are both done or neither. The default does nothing.
+    mutating func willCommit(issues: [LineIssue]) throws
+}
+
+extension ImportRowSource {
+    public mutating func willCommit(issues: [LineIssue]) throws {}
 }
 
 /// A ready list of rows (tests, small imports).

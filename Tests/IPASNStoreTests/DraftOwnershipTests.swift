@@ -49,7 +49,8 @@ import Testing
                 arguments: [fixedNow])
             try db.execute(sql: "INSERT INTO draft(id, json) VALUES (1, ?)", arguments: [try RecordRows.json(oldDraft)])
         }
-        let store = try SQLiteStore(writer: queue, context: testContext)
+        let store = try SQLiteStore(
+            writer: queue, context: testContext, waiter: LockWaiter(patience: .standard, probe: { LockProgress() }))
         #expect(try store.loadDrafts(owner: "anyone") == [oldDraft])
         let id = try store.add(teknis(nipA, "Kursus baru")).id
         #expect(id.id == 4, "id 3 belonged to a deleted record")

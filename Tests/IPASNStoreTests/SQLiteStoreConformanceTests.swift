@@ -43,7 +43,7 @@ final class InMemoryDatabase: @unchecked Sendable {
     func open(_ context: StoreContext) throws -> any Store {
         lock.lock()
         defer { lock.unlock() }
-        if let first { return try SQLiteStore(writer: first.writer, context: context) }
+        if let first { return try SQLiteStore(writer: first.writer, context: context, waiter: first.lockWaiter) }
         let store = try SQLiteStore.inMemory(context: context)
         first = store
         return store

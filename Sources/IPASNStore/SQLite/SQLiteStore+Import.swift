@@ -56,6 +56,7 @@ extension SQLiteStore {
             issues.sort { $0.line < $1.line }
             let commit = issues.isEmpty || skipInvalid
             if commit {
+                try rows.willCommit(issues: issues)
                 let summary = ImportSummary(
                     kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit,
                     ids: ids, unitChanges: unitChanges, pegawaiChanges: pegawaiChanges)

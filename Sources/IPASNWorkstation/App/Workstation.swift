@@ -54,6 +54,22 @@ public final class Workstation {
         }
     }
 
+    /// Shows, over the current screen, that a save is waiting for another admin's import
+    /// ("Menunggu impor lain selesai ... (N dtk)"). Called by the store's lock-wait observer
+    /// while the save that waits is blocked; the screen's own message comes back afterwards.
+    public func showLockWait(_ status: LockWaitStatus) {
+        let previous = app.message
+        app.message = (app.t(L.waitingForOtherImport(seconds: Int(status.waited.rounded()))), .warning)
+        screen.present(app.frame(size: screen.size))
+        app.message = previous
+    }
+
+    /// Says on the first screen that the database can only be read (opened read-only because
+    /// the file or its disk cannot be written); saves then fail with the same reason.
+    public func announceReadOnly() {
+        app.warn(app.t(L.readOnlyDatabase))
+    }
+
     /// The first screen: the welcome screen on an empty database, else the unit list; and
     /// the offer to restore a draft left by a killed terminal.
     func start() throws {
