@@ -67,13 +67,14 @@ extension PermissionRule {
         let id = language == .id
         switch self {
         case .noAccount(let login, let operators):
+            let argument = login.contains(" ") ? "'\(login)'" : login
             let ask =
                 operators.isEmpty
                 ? (id ? "hubungi pengelola basis data" : "ask the database's administrator")
                 : (id ? "minta operator (\(operators.joined(separator: ", "))) menambahkannya dengan "
-                    + "`ipasn users add \(login) --role ...`"
+                    + "`ipasn users add \(argument) --role ...`"
                     : "ask an operator (\(operators.joined(separator: ", "))) to add it with "
-                    + "`ipasn users add \(login) --role ...`")
+                    + "`ipasn users add \(argument) --role ...`")
             return id
                 ? "Login \(login) belum punya akun di basis data ini; \(ask)"
                 : "The login \(login) has no account in this database; \(ask)"

@@ -33,6 +33,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case needsUpgrade(path: String)
     /// The acting account may not make this change (the rule says why); nothing was written.
     case notPermitted(PermissionRule)
+    /// Undo (or redo) refused: the data it would restore over is no longer what this session
+    /// left, because `by` (an admin's login) changed it since. Nothing was written.
+    case changedSince(by: String)
+    /// Undo (or redo) refused for another reason, said in both languages (an employee who has
+    /// records since, an undone import that cannot be redone...). Nothing was written.
+    case cannotUndo(id: String, en: String)
 
     public var description: String {
         switch self {
@@ -55,6 +61,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "The database \(path) was made by an older version of ipasn; open it once with `ipasn` (the workstation) "
                 + "or a command that changes data to upgrade it."
         case .notPermitted(let rule): return rule.message(.en) + "; nothing was saved."
+        case .changedSince(let actor): return "Not undone: the data has been changed by \(actor) since."
+        case .cannotUndo(_, let en): return en
         }
     }
 }
@@ -84,6 +92,8 @@ extension StoreError {
             return "Basis data \(path) dibuat oleh ipasn versi lama; buka sekali dengan `ipasn` (workstation) atau perintah "
                 + "yang mengubah data untuk memperbaruinya."
         case .notPermitted(let rule): return rule.message(.id) + "; data tidak disimpan."
+        case .changedSince(let actor): return "Tidak dibatalkan: data sudah diubah oleh \(actor)."
+        case .cannotUndo(let id, _): return id
         }
     }
 }

@@ -3,40 +3,13 @@ import IPASNCore
 import IPASNStore
 import Testing
 
-/// Opens stores on ONE database for different logins: the first call makes the (fresh,
-/// empty) database, so its actor becomes the operator; later calls open the same database
-/// acting for other logins.
-public typealias SharedDatabase = @Sendable (StoreContext) throws -> any Store
-/// Makes a fresh database for each call, opened through the ``SharedDatabase`` it returns.
-public typealias DatabaseFactory = @Sendable () throws -> SharedDatabase
-
-/// A behaviour of the contract that needs several logins on one database (accounts and the
-/// permission check, `docs/store.md` "Accounts and permissions"). Run by
-/// ``check(with:)`` against an implementation's ``DatabaseFactory``.
-public struct TeamBehaviour: Sendable, CustomStringConvertible, CustomTestStringConvertible {
-    public let name: String
-    let body: @Sendable (SharedDatabase) throws -> Void
-
-    init(_ name: String, _ body: @escaping @Sendable (SharedDatabase) throws -> Void) {
-        self.name = name
-        self.body = body
-    }
-
-    public func check(with factory: DatabaseFactory) throws {
-        try body(try factory())
-    }
-
-    public var description: String { name }
-    public var testDescription: String { name }
-}
-
 extension StoreConformance {
     /// The unit outside SUB: a sibling under ROOT with one employee, Dewi.
     static let nipD = "198001012005012004"
 
     /// The operator ("test") seeds ``SmallProvince`` plus the unit LAIN (under ROOT) with Dewi,
     /// and adds an admin of SUB ("sari"), a pimpinan ("pak-kepala") and a verifikator ("vera").
-    static func team(_ open: SharedDatabase) throws -> (operator: any Store, admin: any Store) {
+    static func team(_ open: StoreFactory) throws -> (operator: any Store, admin: any Store) {
         let op = try open(TestClock.context(actor: "test"))
         try SmallProvince.seed(op)
         try op.saveUnit(OrgUnit(kode: "LAIN", nama: "Dinas Lain", induk: "ROOT"))
@@ -60,8 +33,11 @@ extension StoreConformance {
         return nil
     }
 
-    public static let teamBehaviours: [TeamBehaviour] = [
-        TeamBehaviour("the first login on a new database becomes its operator; operators manage audited accounts") { open in
+    /// Accounts and the permission check (`docs/store.md` "Accounts and permissions"): several
+    /// logins on one database.
+    static let accountsAndPermissions: [StoreBehaviour] = [
+        StoreBehaviour(shared: "the first login on a new database becomes its operator; operators manage audited accounts") { newDatabase in
+            let open = try newDatabase()
             let op = try open(TestClock.context(actor: "budi"))
             #expect(try op.accounts() == [Account(login: "budi", role: .operator)])
             #expect(try op.auditLog(limit: 10).isEmpty)  // the enrolment is no audited change
@@ -93,7 +69,8 @@ extension StoreConformance {
             #expect(try other.accounts() == [Account(login: "budi", role: .operator)])
             #expect(try op.check() == [])
         },
-        TeamBehaviour("a login without an account writes nothing and is told which operators to ask") { open in
+        StoreBehaviour(shared: "a login without an account writes nothing and is told which operators to ask") { newDatabase in
+            let open = try newDatabase()
             let (op, _) = try team(open)
             let stranger = try open(TestClock.context(actor: "tamu"))
             let audits = try op.auditLog(limit: 1000).count
@@ -109,7 +86,8 @@ extension StoreConformance {
             // Reading needs no write permission (the front ends refuse such a login before any read).
             #expect(try stranger.units().count == 3)
         },
-        TeamBehaviour("an admin writes records, employees, units and marks of their units and sub-units only") { open in
+        StoreBehaviour(shared: "an admin writes records, employees, units and marks of their units and sub-units only") { newDatabase in
+            let open = try newDatabase()
             let (op, sari) = try team(open)
             let operatorsRecord = try op.add(teknis(nipD, "Milik Dinas Lain")).id
             // Their own unit SUB: records, employees, progress, sub-units, renaming.
@@ -157,7 +135,8 @@ extension StoreConformance {
             #expect(try op.units().first { $0.kode == "ROOT" }?.nama == "Kota")
             #expect(try op.check() == [])
         },
-        TeamBehaviour("pimpinan and verifikator read everything and write nothing") { open in
+        StoreBehaviour(shared: "pimpinan and verifikator read everything and write nothing") { newDatabase in
+            let open = try newDatabase()
             let (op, _) = try team(open)
             try op.add(teknis(nipA))
             for (login, role) in [("pak-kepala", Role.pimpinan), ("vera", Role.verifikator)] {
@@ -168,12 +147,13 @@ extension StoreConformance {
                 #expect(refusedRule { try reader.setProgress(unit: "ROOT", dimension: .kinerja, done: true) } == .readOnlyRole(role))
                 var rows = ArrayRowSource(kind: .diklat, rows: [Line(2, .record(teknis(nipB)))])
                 #expect(refusedRule { _ = try reader.importRows(&rows, skipInvalid: true) } == .readOnlyRole(role))
-                #expect(try reader.undoLast(actor: login) == nil)  // nothing of theirs to undo
+                #expect(try reader.undoLast(session: login) == nil)  // nothing of theirs to undo
             }
             #expect(PermissionRule.readOnlyRole(.pimpinan).message(.id) == "Peran pimpinan hanya dapat membaca")
             #expect(try op.records(nip: nipB)?.diklat.isEmpty == true)
         },
-        TeamBehaviour("an admin's import refuses each row of another unit with its line: all or nothing") { open in
+        StoreBehaviour(shared: "an admin's import refuses each row of another unit with its line: all or nothing") { newDatabase in
+            let open = try newDatabase()
             let (op, sari) = try team(open)
             let audits = try op.auditLog(limit: 1000).count
             func diklat() -> ArrayRowSource {
@@ -214,15 +194,16 @@ extension StoreConformance {
             #expect(refusedRule { _ = try sari.importRows(&units, skipInvalid: true) } == .operatorOnly(.unitImport))
             #expect(try op.check() == [])
         },
-        TeamBehaviour("an admin's undo is checked against the units too") { open in
+        StoreBehaviour(shared: "an admin's undo is checked against the units too") { newDatabase in
+            let open = try newDatabase()
             let (op, sari) = try team(open)
             try sari.add(teknis(nipB))
             // The operator moves Budi to another unit; the admin's undo would now touch LAIN.
             try op.savePegawai(Pegawai(nip: nipB, nama: "Budi", kodeUnit: "LAIN", jenisJabatan: .pelaksana))
-            #expect(refusedRule { try sari.undoLast(actor: "sari") } == .notYourUnit("LAIN"))
+            #expect(refusedRule { try sari.undoLast(session: "sari") } == .notYourUnit("LAIN"))
             #expect(try op.records(nip: nipB)?.diklat.count == 1)
             try op.savePegawai(Pegawai(nip: nipB, nama: "Budi", kodeUnit: "SUB", jenisJabatan: .pelaksana))
-            #expect(try sari.undoLast(actor: "sari")?.action == .insert)
+            #expect(try sari.undoLast(session: "sari")?.action == .insert)
             #expect(try op.records(nip: nipB)?.diklat.isEmpty == true)
             #expect(try op.check() == [])
         },

@@ -45,7 +45,7 @@ import Testing
             #expect(store.isReadOnly)
             #expect(try store.score(nip: nipA, year: 2024)?.kompetensi ?? 0 > 0)
             #expect(throws: StoreError.readOnly) { try store.add(teknis(nipB)) }
-            #expect(throws: StoreError.readOnly) { try store.saveDraft(Draft(form: "diklat", nip: nipA, editing: nil, fields: [:], savedAt: fixedNow)) }
+            #expect(throws: StoreError.readOnly) { try store.saveDraft(Draft(form: "diklat", nip: nipA, editing: nil, fields: [:], savedAt: fixedNow), owner: "test") }
         }
         #expect(try fileBytes(path) == before)
         // SQLite's WAL protocol may leave an empty -wal beside it; nothing is in it.

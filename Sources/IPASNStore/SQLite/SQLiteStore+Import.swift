@@ -36,21 +36,32 @@ extension SQLiteStore {
             var issues: [LineIssue] = []
             var imported = 0
             var byUnit: [String: Int] = [:]
+            var ids: ImportedIDs?
+            var unitChanges: [ImportChange<OrgUnit>]?
+            var pegawaiChanges: [ImportChange<Pegawai>]?
             switch kind {
             case .units:
-                imported = try importUnits(&rows, issues: &issues, db)
+                var list: [ImportChange<OrgUnit>] = []
+                imported = try importUnits(&rows, issues: &issues, changes: &list, db)
+                unitChanges = list
             case .pegawai:
-                imported = try importPegawai(&rows, permissions, issues: &issues, db)
+                var list: [ImportChange<Pegawai>] = []
+                imported = try importPegawai(&rows, permissions, issues: &issues, changes: &list, db)
+                pegawaiChanges = list
             case .pendidikan, .diklat, .skp, .disiplin:
+                let recordKind = kind.recordKind!
+                var range: ImportedIDs?
                 imported = try importRecords(
-                    &rows, of: kind.recordKind!, permissions, issues: &issues, byUnit: &byUnit, db)
+                    &rows, of: recordKind, permissions, issues: &issues, byUnit: &byUnit, ids: &range, db)
+                ids = range ?? ImportedIDs(kind: recordKind, first: 0, last: -1)
             }
             issues.sort { $0.line < $1.line }
             let commit = issues.isEmpty || skipInvalid
             if commit {
                 try rows.willCommit(issues: issues)
                 let summary = ImportSummary(
-                    kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit)
+                    kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit,
+                    ids: ids, unitChanges: unitChanges, pegawaiChanges: pegawaiChanges)
                 try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), db)
             }
             return (ImportOutcome(imported: commit ? imported : 0, issues: issues), commit)
@@ -59,7 +70,7 @@ extension SQLiteStore {
 
     private func importRecords(
         _ rows: inout some ImportRowSource, of expected: RecordKind, _ permissions: WritePermissions, issues: inout [LineIssue],
-        byUnit: inout [String: Int], _ db: Database
+        byUnit: inout [String: Int], ids: inout ImportedIDs?, _ db: Database
     ) throws -> Int {
         // NIP -> unit of every employee: ~50k short strings at province scale.
         var unitOf: [String: String] = [:]
@@ -68,6 +79,10 @@ extension SQLiteStore {
         let pegawaiUnits = try Row.fetchCursor(db, sql: "SELECT nip, kode_unit FROM pegawai")
         while let row = try pegawaiUnits.next() { unitOf[row[0]] = row[1] as String }
         var inserts: [RecordKind: Statement] = [:]
+        // Each kind's next id, given explicitly: above every id the table ever held (its
+        // AUTOINCREMENT sequence), and consumed only by rows actually written, so the rows
+        // of one import have consecutive ids.
+        var nextID: [RecordKind: Int64] = [:]
         // Lines of the rows inserted by this import, by id - firstID (ids grow by one per insert).
         var firstID: [RecordKind: Int64] = [:]
         var lines: [RecordKind: [Int32]] = [:]
@@ -92,25 +107,40 @@ extension SQLiteStore {
             if let cached = inserts[kind] {
                 statement = cached
             } else {
-                statement = try db.makeStatement(sql: RecordRows.insertSQL(kind, ignoreDuplicates: true))
+                statement = try db.makeStatement(sql: RecordRows.insertSQL(kind, withID: true, ignoreDuplicates: true))
                 inserts[kind] = statement
+                nextID[kind] = try Self.nextRecordID(kind, db)
             }
-            let arguments = RecordRows.arguments(record)
-            statement.setUncheckedArguments(arguments)
+            let id = nextID[kind]!
+            statement.setUncheckedArguments([id] + RecordRows.arguments(record))
             try statement.execute()
             if db.changesCount == 0 {
                 issues.append(LineIssue(line: line.number, issue: try duplicateIssue(record, firstID[kind], lines[kind], db)))
                 continue
             }
-            let id = db.lastInsertedRowID
+            nextID[kind] = id + 1
             if firstID[kind] == nil { firstID[kind] = id }
             lines[kind, default: []].append(Int32(clamping: line.number))
             imported += 1
             byUnit[unit, default: 0] += 1
             touched.insert(nip)
         }
+        if let first = firstID[expected] { ids = ImportedIDs(kind: expected, first: first, last: nextID[expected]! - 1) }
         try refreshScores(touched, db)
         return imported
+    }
+
+    /// The id a new record of `kind` gets: above the table's AUTOINCREMENT sequence (every id
+    /// ever used, deleted ones included) and above its current rows.
+    static func nextRecordID(_ kind: RecordKind, _ db: Database) throws -> Int64 {
+        let table = RecordRows.table(kind)
+        let used = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),
+                           COALESCE((SELECT MAX(id) FROM \(table)), 0))
+                """, arguments: [table]) ?? 0
+        return used + 1
     }
 
     /// The issue for a row the unique index refused: a repeat of an earlier line of the file
@@ -171,7 +201,8 @@ extension SQLiteStore {
     }
 
     private func importPegawai(
-        _ rows: inout some ImportRowSource, _ permissions: WritePermissions, issues: inout [LineIssue], _ db: Database
+        _ rows: inout some ImportRowSource, _ permissions: WritePermissions, issues: inout [LineIssue],
+        changes: inout [ImportChange<Pegawai>], _ db: Database
     ) throws -> Int {
         let units = Set(try String.fetchAll(db, sql: "SELECT kode FROM units"))
         var seen: [String: Int] = [:]
@@ -193,15 +224,13 @@ extension SQLiteStore {
                     LineIssue(line: line.number, issue: ValidationIssue(field: "kode_unit", code: .unknownUnit(pegawai.kodeUnit))))
                 continue
             }
-            if permissions.owned != nil {
-                // An admin may neither put an employee into another's unit nor take one out of it.
-                let current = try String.fetchOne(
-                    db, sql: "SELECT kode_unit FROM pegawai WHERE nip = ?", arguments: [pegawai.nip])
-                if let refused = [current, pegawai.kodeUnit].compactMap({ $0 }).first(where: { !permissions.mayWrite(unit: $0) }) {
-                    issues.append(LineIssue(line: line.number, issue: Self.notYourUnit(refused, field: "kode_unit")))
-                    continue
-                }
+            let old = try self.pegawai(nip: pegawai.nip, db)
+            // An admin may neither put an employee into another's unit nor take one out of it.
+            if let refused = [old?.kodeUnit, pegawai.kodeUnit].compactMap({ $0 }).first(where: { !permissions.mayWrite(unit: $0) }) {
+                issues.append(LineIssue(line: line.number, issue: Self.notYourUnit(refused, field: "kode_unit")))
+                continue
             }
+            if old != pegawai { changes.append(ImportChange(old: old, new: pegawai)) }
             statement.setUncheckedArguments(Self.arguments(pegawai))
             try statement.execute()
             touched.insert(pegawai.nip)
@@ -211,9 +240,12 @@ extension SQLiteStore {
         return imported
     }
 
-    private func importUnits(_ rows: inout some ImportRowSource, issues: inout [LineIssue], _ db: Database) throws -> Int {
+    private func importUnits(
+        _ rows: inout some ImportRowSource, issues: inout [LineIssue], changes: inout [ImportChange<OrgUnit>], _ db: Database
+    ) throws -> Int {
         var merged: [String: OrgUnit] = [:]
         for unit in try units(db) { merged[unit.kode] = unit }
+        let stored = merged
         var fileUnits: [Line<OrgUnit>] = []
         var lineOf: [String: Int] = [:]
         while let line = try rows.next() {
@@ -272,6 +304,8 @@ extension SQLiteStore {
         }
         var imported = 0
         for line in fileUnits where !rejected.contains(line.value.kode) {
+            let old = stored[line.value.kode]
+            if old != line.value { changes.append(ImportChange(old: old, new: line.value)) }
             try upsertUnit(line.value, db)
             imported += 1
         }

@@ -16,6 +16,10 @@ enum PermittedChange {
     case records(nips: [String])
     /// A unit's progress mark.
     case progress(unit: String)
+    /// Any change at all (an undo or redo, before it knows what it touches): the role may write.
+    case anyWrite
+    /// Setting one subject back (an undo or redo) from `from` to `to` (nil: does not exist).
+    case revert(AuditSubject, from: AuditValue?, to: AuditValue?)
     /// Starting an import of this kind (each row is then checked with ``WritePermissions/mayWrite(unit:)``).
     case importRows(ImportKind)
 }
@@ -61,18 +65,51 @@ extension SQLiteStore {
             if let oldUnit { try permissions.requireUnit(oldUnit) }
             try permissions.requireUnit(newUnit)
         case .records(let nips):
-            guard permissions.owned != nil else { break }
-            for nip in Set(nips).sorted() {
-                if let unit = try String.fetchOne(db, sql: "SELECT kode_unit FROM pegawai WHERE nip = ?", arguments: [nip]) {
-                    try permissions.requireUnit(unit)
-                }
-            }
+            try permitRecords(nips, permissions, db)
         case .progress(let unit):
             try permissions.requireUnit(unit)
+        case .anyWrite:
+            break
+        case .revert(let subject, let from, let to):
+            guard permissions.owned != nil else { break }
+            switch subject {
+            case .record:
+                try permitRecords([from?.record?.nip, to?.record?.nip].compactMap { $0 }, permissions, db)
+            case .pegawai:
+                for case .pegawai(let pegawai)? in [from, to] { try permissions.requireUnit(pegawai.kodeUnit) }
+            case .unit:
+                if case .unit(let old)? = from {
+                    try permissions.requireUnit(old.kode)
+                    if case .unit(let new)? = to, new.induk != old.induk, let induk = new.induk {
+                        try permissions.requireUnit(induk)
+                    }
+                } else if case .unit(let new)? = to {
+                    guard let induk = new.induk else { throw StoreError.notPermitted(.operatorOnly(.topLevelUnit)) }
+                    try permissions.requireUnit(induk)
+                }
+            case .setting:
+                throw StoreError.notPermitted(.operatorOnly(.settings))
+            case .account:
+                throw StoreError.notPermitted(.operatorOnly(.accounts))
+            case .progress(let unit, _):
+                try permissions.requireUnit(unit)
+            case .importFile(let kind):
+                if kind == .units { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
+            }
         case .importRows(let kind):
             if kind == .units && permissions.owned != nil { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
         }
         return permissions
+    }
+
+    /// Every employee's (current) unit must be the admin's; unknown NIPs are validation's business.
+    private func permitRecords(_ nips: [String], _ permissions: WritePermissions, _ db: Database) throws {
+        guard permissions.owned != nil else { return }
+        for nip in Set(nips).sorted() {
+            if let unit = try String.fetchOne(db, sql: "SELECT kode_unit FROM pegawai WHERE nip = ?", arguments: [nip]) {
+                try permissions.requireUnit(unit)
+            }
+        }
     }
 
     /// The acting account with the units it may write; refuses a login without an account and

@@ -76,6 +76,7 @@ public final class SQLiteStore: Store, Sendable {
             guard access == .create else { throw StoreError.notFound(path: path) }
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            Self.createShareable(path)
         }
         // The file is first looked at through a read-only connection, so that a newer
         // version's database or a file that is not ours is refused before anything is written.
@@ -94,6 +95,15 @@ public final class SQLiteStore: Store, Sendable {
         self.wasCreated = !exists
         self.lockWaiter = waiter
         try setUp()
+    }
+
+    /// Creates the empty database file with mode 0666 less the umask (0664 under the
+    /// `umask 002` of docs/deployment.md), so that the other admins of the group can write it:
+    /// SQLite itself would make it 0644, and gives its `-wal` and `-shm` files the database
+    /// file's mode. Nothing happens when the file appeared meanwhile.
+    static func createShareable(_ path: String) {
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o666)
+        if fd >= 0 { close(fd) }
     }
 
     /// Refuses a database this version must not open: one from a newer ipasn, a file that
