@@ -26,7 +26,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("units, pegawai, pendidikan, diklat, skp, disiplin or siasn-KIND.", valueName: "kind"))
     var kind: ExportKind
 
-    @Option(name: .long, help: "csv or json.")
+    @Option(name: .long, help: "csv, csv-id (for Indonesian Excel) or json.")
     var format: ExportFormat = .csv
 
     @Option(name: .long, help: ArgumentHelp("Only this unit's employees (with its sub-units).", valueName: "kode"))

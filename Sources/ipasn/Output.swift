@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IPASNFiles
 
 /// The contract's exit codes.
 enum ExitStatus {
@@ -52,4 +53,15 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case table
     case json
     case csv
+    /// CSV for Indonesian Excel: `;`, decimal comma, UTF-8 with a byte-order mark.
+    case csvID = "csv-id"
+
+    /// The CSV style, for the CSV formats.
+    var csvStyle: CSVStyle? {
+        switch self {
+        case .csv: return .plain
+        case .csvID: return .indonesian
+        case .table, .json: return nil
+        }
+    }
 }

@@ -29,7 +29,7 @@ struct ReportActivityCommand: ParsableCommand {
     @Option(name: .long, help: "unit or actor.")
     var by: Grouping = .unit
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
     var format: ListFormat = .table
 
     func run() throws {

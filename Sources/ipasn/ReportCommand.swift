@@ -24,7 +24,7 @@ struct ReportUnitsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var yearOption: YearOption
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
     var format: ListFormat = .table
 
     func run() throws {

@@ -33,7 +33,7 @@ struct ReportInterventionsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("At most this many rows (table only; 0 for all).", valueName: "n"))
     var top: Int = 20
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
     var format: ListFormat = .table
 
     func run() throws {

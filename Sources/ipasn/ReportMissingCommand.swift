@@ -22,7 +22,7 @@ struct ReportMissingCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
     var unit: String?
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
     var format: ListFormat = .table
 
     static let keys = ["nip", "nama", "kode_unit", "pendidikan", "skp", "kompetensi"]

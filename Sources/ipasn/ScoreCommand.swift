@@ -19,7 +19,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only the employees of this unit and its sub-units.", valueName: "kode"))
     var unit: String?
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
     var format: ListFormat = .table
 
     func validate() throws {
@@ -82,18 +82,19 @@ enum ScoreOutput {
             var writer = JSONArrayWriter()
             for row in rows { writer.append(json(row, ruleset: ruleset)) }
             writer.finish()
-        case .csv:
+        case .csv, .csvID:
+            let style = format.csvStyle!
             var out = StdoutWriter()
-            out.line(CSVWriter.record(keys))
+            out.write(style.preamble + style.line(keys))
             for row in rows {
                 let s = row.score
-                out.line(
-                    CSVWriter.record([
-                        row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, String(s.year),
-                        Num.points(s.kualifikasi), Num.points(s.kompetensi), Num.points(s.kinerja),
-                        Num.points(s.disiplin), Num.points(s.total), ruleset.category(for: s.total).name,
-                        s.complete ? "true" : "false", s.missing.map(\.rawValue).joined(separator: ";"),
-                    ]))
+                let points = [s.kualifikasi, s.kompetensi, s.kinerja, s.disiplin, s.total].map { style.number(Num.points($0)) }
+                out.write(
+                    style.line(
+                        [row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, String(s.year)] + points + [
+                            ruleset.category(for: s.total).name, s.complete ? "true" : "false",
+                            s.missing.map(\.rawValue).joined(separator: ";"),
+                        ]))
             }
             out.flush()
         case .table:
