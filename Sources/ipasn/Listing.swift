@@ -51,7 +51,7 @@ struct Listing {
     var keys: [String]
     var rows: [[Value]]
 
-    /// Writes JSON or CSV to standard output; false for `.table` (the caller draws it).
+    /// Writes JSON or CSV to standard output; false for `.table` and `.xlsx` (the caller's).
     func write(_ format: ListFormat) -> Bool {
         switch format {
         case .json:
@@ -64,7 +64,7 @@ struct Listing {
             out.write(style.preamble + style.line(keys))
             for row in rows { out.write(style.line(row.map { $0.csv(style) })) }
             out.flush()
-        case .table:
+        case .table, .xlsx:
             return false
         }
         return true

@@ -32,6 +32,10 @@ struct ReportActivityCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
     var format: ListFormat = .table
 
+    func validate() throws {
+        if format == .xlsx { throw ValidationError("--format xlsx is for report units, missing, interventions and score.") }
+    }
+
     func run() throws {
         let store = try global.openStore()
         let context = global.context

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import IPASNCore
 import IPASNFiles
+import IPASNReportFiles
+import IPASNReports
 import IPASNStore
 
 /// `ipasn report ...`: aggregated figures.
@@ -24,12 +26,22 @@ struct ReportUnitsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var yearOption: YearOption
 
-    @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
+    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
     var format: ListFormat = .table
+
+    @OptionGroup var xlsx: XLSXOutput
 
     func run() throws {
         let store = try global.openStore()
         let year = try yearOption.resolve(store)
+        if let path = try xlsx.path(for: format) {
+            let report = try ProgressReport.compute(store: store, year: year)
+            try XLSXOutput.write(path) {
+                try UnitRecapReport.write(
+                    report, instansi: ReportTitle.instansi(try store.units()), language: global.language, to: path)
+            }
+            return
+        }
         let figures = try store.unitFigures(year: year)
         let listing = Listing(
             keys: Self.keys,

@@ -22,6 +22,10 @@ struct ReportProgressCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
     var format: ListFormat = .table
 
+    func validate() throws {
+        if format == .xlsx { throw ValidationError("--format xlsx is for report units, missing, interventions and score.") }
+    }
+
     static let keys = [
         "kode", "nama", "name", "pegawai", "complete_pegawai", "total", "category", "pendidikan", "kompetensi",
         "kinerja", "disiplin", "finished",

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IPASNCore
 import IPASNFiles
+import IPASNReportFiles
 import IPASNStore
 
 /// `ipasn score`: every active employee's four dimension points, total and category.
@@ -19,8 +20,10 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only the employees of this unit and its sub-units.", valueName: "kode"))
     var unit: String?
 
-    @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
+    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
     var format: ListFormat = .table
+
+    @OptionGroup var xlsx: XLSXOutput
 
     func validate() throws {
         if nip != nil && unit != nil { throw ValidationError("Give --nip or --unit, not both.") }
@@ -47,6 +50,15 @@ struct ScoreCommand: ParsableCommand {
             rows = try store.scores(year: year, unit: unit)
         }
         rows.sort { ($0.pegawai.kodeUnit, $0.pegawai.nama, $0.pegawai.nip) < ($1.pegawai.kodeUnit, $1.pegawai.nama, $1.pegawai.nip) }
+        if let path = try xlsx.path(for: format) {
+            let units = try store.units()
+            try XLSXOutput.write(path) {
+                try EmployeeScoresReport.write(
+                    rows, year: year, unit: unit.flatMap { kode in units.first { $0.kode == kode } }, ruleset: ruleset,
+                    instansi: ReportTitle.instansi(units), language: global.language, to: path)
+            }
+            return
+        }
         ScoreOutput.write(rows, year: year, ruleset: ruleset, format: format)
     }
 }
@@ -97,7 +109,7 @@ enum ScoreOutput {
                         ]))
             }
             out.flush()
-        case .table:
+        case .table, .xlsx:
             writeTable(rows, year: year, ruleset: ruleset)
         }
     }
