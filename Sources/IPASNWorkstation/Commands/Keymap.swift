@@ -50,6 +50,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.interventions, [.char("i"), .function(4)], in: [.units, .dashboard]),
         Binding(.missingRecords, [.char("l")], in: [.units, .employees, .dashboard]),
         Binding(.minimumSize, [.char("f")], in: [.interventions]),
+        Binding(.exportReport, [.char("x")], in: [.units, .dashboard, .interventions]),
         Binding(.undo, [.char("u"), .ctrl("z")], in: [.units, .employees, .employee]),
         Binding(.markProgress, [.char("m"), .function(8)], in: [.units, .employees]),
         Binding(.addPegawai, [.char("t"), .insert], in: [.units, .employees]),

@@ -16,7 +16,7 @@ final class UnitListView: View {
     }
 
     var context: KeyContext { .units }
-    var keyBar: [Command] { [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .interventions, .quit, .missingRecords] }
+    var keyBar: [Command] { [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .interventions, .exportReport, .quit, .missingRecords] }
 
     var selected: UnitFigure? { figures.isEmpty ? nil : figures[cursor.selection] }
 
@@ -80,6 +80,8 @@ final class UnitListView: View {
             app.modal = ProgressDialog(unit: unit, done: marks[unit.kode] ?? [], onClose: { [unowned self] in self.reload(app: app) })
         case .addPegawai:
             app.push(SetupView(app: app, unit: selected?.unit))
+        case .exportReport:
+            ReportExport.unitRecap(app: app)
         default:
             return false
         }
