@@ -26,6 +26,9 @@ struct ReportUnitsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var yearOption: YearOption
 
+    @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
+    var unit: String?
+
     @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
     var format: ListFormat = .table
 
@@ -35,14 +38,14 @@ struct ReportUnitsCommand: ParsableCommand {
         let store = try global.openStore()
         let year = try yearOption.resolve(store)
         if let path = try xlsx.path(for: format) {
-            let report = try ProgressReport.compute(store: store, year: year)
+            let report = try UnitScope.progress(try ProgressReport.compute(store: store, year: year), unit: unit)
             try XLSXOutput.write(path) {
                 try UnitRecapReport.write(
                     report, instansi: ReportTitle.instansi(try store.units()), language: global.language, to: path)
             }
             return
         }
-        let figures = try store.unitFigures(year: year)
+        let figures = try UnitScope.figures(try store.unitFigures(year: year), unit: unit)
         let listing = Listing(
             keys: Self.keys,
             rows: figures.map { f -> [Listing.Value] in
