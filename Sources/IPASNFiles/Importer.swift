@@ -99,7 +99,8 @@ public struct Importer {
 
     func run(
         _ rows: some ImportRowSource & Sendable, kind: ImportKind, path: String, skipInvalid: Bool,
-        existing: ExistingRows?, windows1252: () -> Bool, writeRejected: ([LineIssue], String) throws -> Void
+        existing: ExistingRows?, rejectedSuffix: String = "", windows1252: () -> Bool,
+        writeRejected: ([LineIssue], String) throws -> Void
     ) throws -> ImportReport {
         // Parsing runs on a second thread while the store writes (see PrefetchingRowSource).
         let prefetching = PrefetchingRowSource(rows)
@@ -111,7 +112,10 @@ public struct Importer {
             windows1252: windows1252())
         report.alreadyPresentLines = source.skippedLines
         if skipInvalid && !outcome.issues.isEmpty {
-            let target = Self.rejectedFilePath(for: path)
+            var target = Self.rejectedFilePath(for: path)
+            if !rejectedSuffix.isEmpty {
+                target = String(target.dropLast(".rejected.csv".count)) + ".\(rejectedSuffix).rejected.csv"
+            }
             try writeRejected(outcome.issues, target)
             report.rejectedPath = target
         }

@@ -360,6 +360,42 @@ private let employeeFile = """
         #expect(try store.records(nip: a)?.pendidikan.count == 1)
     }
 
+    @Test func theEmployeeFileAsAnExcelWorkbookWithATitleAboveTheHeader() throws {
+        let store = try store()
+        let dir = try TemporaryDirectory(prefix: "ipasn-siasn")
+        defer { dir.remove() }
+        let path = dir.path("DATA ASN.xlsx")
+        let writer = try XLSXWriter(path: path)
+        let sheet = try writer.addSheet("Sheet1")
+        try sheet.write("EXPORT DATA ASN - PEMERINTAH KOTA", row: 0, column: 0)
+        for (i, line) in employeeFile.split(separator: "\n").enumerated() {
+            try sheet.write(row: i + 2, texts: line.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+        }
+        try writer.close()
+        let importer = Importer(store: store)
+        let first = try importer.importFile(kind: .pegawai, path: path, skipInvalid: false, today: TestClock.today)
+        #expect(first.issues.isEmpty, "\(first.messages())")
+        #expect(first.imported == 3)
+        let education = try importer.importEmployeeFileEducation(path: path, skipInvalid: false, today: TestClock.today)
+        #expect(education.imported == 2)
+        #expect(try store.records(nip: a)?.pendidikan.map(\.value.tingkat) == [.s1])
+    }
+
+    @Test func refusedEducationGoesToItsOwnRejectedFile() throws {
+        let store = try store()
+        let dir = try TemporaryDirectory(prefix: "ipasn-siasn")
+        defer { dir.remove() }
+        let path = try dir.write("DATA_ASN.csv", employeeFile.replacingOccurrences(of: ",45,S-2,", with: ",99,S-9,"))
+        let importer = Importer(store: store)
+        _ = try importer.importFile(kind: .pegawai, path: path, skipInvalid: true, today: TestClock.today)
+        let education = try importer.importEmployeeFileEducation(path: path, skipInvalid: true, today: TestClock.today)
+        #expect(education.imported == 1)
+        #expect(education.rejectedPath == dir.path("DATA_ASN.pendidikan.rejected.csv"))
+        let rejected = try String(contentsOfFile: dir.path("DATA_ASN.pendidikan.rejected.csv"), encoding: .utf8)
+        #expect(rejected.contains(b) && rejected.contains("99"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("DATA_ASN.rejected.csv")))
+    }
+
     @Test func anUnknownJenisJabatanIdIsNamed() throws {
         let store = try store()
         let dir = try TemporaryDirectory(prefix: "ipasn-siasn")

@@ -16,7 +16,8 @@ extension Importer {
     /// Imports the education of SIASN's employee file (one pendidikan record per employee with a
     /// `TINGKAT_PENDIDIKAN_ID`; rows without one are passed over, not refused). Records the
     /// database holds already are passed over as in ``importFile(kind:path:sheet:skipInvalid:today:skipExisting:)``.
-    /// Run after the employees are imported.
+    /// Run after the employees are imported. Refused rows go to `NAME.pendidikan.rejected.csv`
+    /// (the employees' own to `NAME.rejected.csv`).
     public func importEmployeeFileEducation(
         path: String, sheet: String? = nil, skipInvalid: Bool, today: LocalDate
     ) throws -> ImportReport {
@@ -25,7 +26,7 @@ extension Importer {
             let xlsx = try XLSXImportSource(kind: .pendidikan, path: path, sheet: sheet, today: today)
             return try run(
                 WithoutEducation(xlsx), kind: .pendidikan, path: path, skipInvalid: skipInvalid,
-                existing: try ExistingRows(rows: try open(), store: store), windows1252: { false }
+                existing: try ExistingRows(rows: try open(), store: store), rejectedSuffix: "pendidikan", windows1252: { false }
             ) { issues, target in
                 try Self.writeRejectedXLSX(from: path, sheet: sheet, headerRow: xlsx.headerRow, issues: issues, to: target)
             }
@@ -34,7 +35,7 @@ extension Importer {
         return try run(
             WithoutEducation(csv), kind: .pendidikan, path: path, skipInvalid: skipInvalid,
             existing: try ExistingRows(rows: WithoutEducation(try CSVImportSource(kind: .pendidikan, path: path, today: today)), store: store),
-            windows1252: { csv.reader.isWindows1252 }
+            rejectedSuffix: "pendidikan", windows1252: { csv.reader.isWindows1252 }
         ) { issues, target in try Self.writeRejected(from: path, issues: issues, to: target) }
     }
 }
