@@ -8,14 +8,17 @@ import IPASNStore
 /// four dimension means, the total, the category, the share with complete data and the
 /// "selesai diinput" marks.
 public enum UnitRecapReport {
-    public static func write(_ report: ProgressReport, instansi: String, language: Language, to path: String) throws {
+    /// - Parameter unit: the unit the report is limited to (with its sub-units), named in the subtitle.
+    public static func write(
+        _ report: ProgressReport, unit: OrgUnit? = nil, instansi: String, language: Language, to path: String
+    ) throws {
         let t = { (id: String, en: String) in ReportTitle.t(language, id, en) }
         // A writer that is not closed writes nothing: an error leaves no half file.
         let writer = try XLSXWriter(path: path)
         let sheet = try ReportSheet(
             try writer.addSheet(t("Rekap Unit", "Unit recap")),
             title: t("Rekap IP ASN per Unit Kerja", "IP ASN per unit") + " — \(instansi)",
-            subtitle: ReportTitle.year(report.year, language)
+            subtitle: ReportTitle.year(report.year, language) + ReportTitle.scope(unit, language)
                 + t("; rata-rata unit termasuk sub-unitnya", "; unit means include their sub-units"),
             columns: [
                 ReportColumn(t("Kode", "Code"), width: 16, format: ReportSheet.text),

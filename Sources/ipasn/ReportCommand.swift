@@ -40,8 +40,10 @@ struct ReportUnitsCommand: ParsableCommand {
         if let path = try xlsx.path(for: format) {
             let report = try UnitScope.progress(try ProgressReport.compute(store: store, year: year), unit: unit)
             try XLSXOutput.write(path) {
+                let units = try store.units()
                 try UnitRecapReport.write(
-                    report, instansi: ReportTitle.instansi(try store.units()), language: global.language, to: path)
+                    report, unit: unit.flatMap { kode in units.first { $0.kode == kode } },
+                    instansi: ReportTitle.instansi(units), language: global.language, to: path)
             }
             return
         }
