@@ -43,6 +43,34 @@ import Testing
         #expect(again == "imported 0 diklat rows\n7 diklat rows were already present, not imported again\n")
     }
 
+    @Test func siasnEmployeeFileImportsEmployeesThenEducation() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok(["import", "units", try cli.write("units.csv", "kode,nama,induk\nA1,Pemkot,\nA2,Bidang,A1\n")])
+        let file = try cli.write(
+            "DATA_ASN.csv",
+            """
+            PNS_ID;NIP_BARU;NAMA;JENIS_PEGAWAI_NAMA;JENIS_JABATAN_ID;JABATAN_NAMA;ESELON_ID;TINGKAT_PENDIDIKAN_ID;PENDIDIKAN_NAMA;TAHUN_LULUS;UNOR_ID
+            X1;198609262015051001;ANDI;PNS Daerah;4;Pengadministrasi Umum;;40;S-1 Hukum;2009;A1
+            X2;199001012019032002;BUDI;PNS Daerah;1;Kepala Bidang;22;45;S-2 Manajemen;2016;A2
+
+            """)
+        let first = try cli.ok(["import", "pegawai", file]).stdout
+        #expect(first == "imported 2 pegawai rows\nimported 2 pendidikan rows\n")
+        let pegawai = try cli.ok(["export", "pegawai"]).stdout
+        #expect(pegawai.contains("199001012019032002,BUDI,A2,struktural,jpt_pratama,pns"))
+        let again = try cli.ok(["import", "pegawai", file]).stdout
+        #expect(
+            again == """
+                imported 0 pegawai rows
+                2 pegawai rows were already present, not imported again
+                imported 0 pendidikan rows
+                2 pendidikan rows were already present, not imported again
+
+                """)
+        #expect(try cli.ok(["export", "siasn-pendidikan"]).stdout.contains("198609262015051001,40,31-12-2009,2009,"))
+    }
+
     @Test func exportTakesUnitAndSince() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
