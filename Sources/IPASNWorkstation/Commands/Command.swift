@@ -58,7 +58,9 @@ public enum Command: String, CaseIterable, Sendable {
     case minimumSize
     case refresh
     case undo
+    case redo
     case markProgress
+    case editUnit
     case addPegawai
     case addDiklat
     case addPendidikan
@@ -106,7 +108,9 @@ public enum Command: String, CaseIterable, Sendable {
             return Txt("Ekspor laporan ke berkas Excel (.xlsx) untuk dicetak", "Export the report to an Excel (.xlsx) file for print")
         case .minimumSize: return Txt("Saring unit kecil (min. 1/5/20 pegawai)", "Hide small units (min. 1/5/20 employees)")
         case .refresh: return Txt("Muat ulang dan gambar ulang", "Reload and redraw")
-        case .undo: return Txt("Batalkan perubahan terakhir", "Undo the last change")
+        case .undo: return Txt("Batalkan perubahan terakhir sesi ini (bertanya dulu)", "Undo this session's last change (asks first)")
+        case .redo: return Txt("Ulangi perubahan yang baru dibatalkan", "Redo the change just undone")
+        case .editUnit: return Txt("Ubah unit: nama dan induk (bertanya dulu)", "Edit a unit: name and parent (asks first)")
         case .markProgress: return Txt("Tandai dimensi unit selesai diinput", "Mark a unit's dimension as entered")
         case .addPegawai: return Txt("Tambah unit/pegawai", "Add a unit/employee")
         case .addDiklat: return Txt("Tambah diklat/kursus", "Add a course")
@@ -148,6 +152,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .minimumSize: return Txt("Min.unit", "Min.unit")
         case .refresh: return Txt("Muat ulang", "Reload")
         case .undo: return Txt("Batalkan", "Undo")
+        case .redo: return Txt("Ulangi", "Redo")
+        case .editUnit: return Txt("Ubah unit", "Edit unit")
         case .markProgress: return Txt("Tandai", "Mark")
         case .addPegawai: return Txt("Tambah", "Add")
         case .addDiklat: return Txt("Diklat", "Course")

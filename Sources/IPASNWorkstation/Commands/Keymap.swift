@@ -52,6 +52,8 @@ public struct Keymap: Hashable, Sendable {
         Binding(.minimumSize, [.char("f")], in: [.interventions]),
         Binding(.exportReport, [.char("x")], in: [.units, .dashboard, .interventions]),
         Binding(.undo, [.char("u"), .ctrl("z")], in: [.units, .employees, .employee]),
+        Binding(.redo, [.char("U"), .ctrl("r")], in: [.units, .employees, .employee]),
+        Binding(.editUnit, [.char("e")], in: [.units]),
         Binding(.markProgress, [.char("m"), .function(8)], in: [.units, .employees]),
         Binding(.addPegawai, [.char("t"), .insert], in: [.units, .employees]),
         Binding(.addDiklat, [.char("k"), .function(7)], in: [.employee]),

@@ -16,7 +16,9 @@ final class UnitListView: View {
     }
 
     var context: KeyContext { .units }
-    var keyBar: [Command] { [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .interventions, .exportReport, .quit, .missingRecords] }
+    var keyBar: [Command] {
+        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport]
+    }
 
     var selected: UnitFigure? { figures.isEmpty ? nil : figures[cursor.selection] }
 
@@ -82,6 +84,9 @@ final class UnitListView: View {
             app.push(SetupView(app: app, unit: selected?.unit))
         case .exportReport:
             ReportExport.unitRecap(app: app)
+        case .editUnit:
+            guard let unit = selected?.unit else { return true }
+            app.push(UnitEditView(unit: unit, units: (try? app.store.units()) ?? []))
         default:
             return false
         }
