@@ -98,7 +98,7 @@ extension SQLiteStore {
                 issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "nip", code: .unknownNIP(nip))))
                 continue
             }
-            guard permissions.mayWrite(unit: unit) else {
+            guard try permissions.mayWrite(unit: unit, db) else {
                 issues.append(LineIssue(line: line.number, issue: Self.notYourUnit(unit, field: "nip")))
                 continue
             }
@@ -226,7 +226,7 @@ extension SQLiteStore {
             }
             let old = try self.pegawai(nip: pegawai.nip, db)
             // An admin may neither put an employee into another's unit nor take one out of it.
-            if let refused = [old?.kodeUnit, pegawai.kodeUnit].compactMap({ $0 }).first(where: { !permissions.mayWrite(unit: $0) }) {
+            if let refused = try [old?.kodeUnit, pegawai.kodeUnit].compactMap({ $0 }).first(where: { try !permissions.mayWrite(unit: $0, db) }) {
                 issues.append(LineIssue(line: line.number, issue: Self.notYourUnit(refused, field: "kode_unit")))
                 continue
             }

@@ -20,22 +20,42 @@ enum PermittedChange {
     case anyWrite
     /// Setting one subject back (an undo or redo) from `from` to `to` (nil: does not exist).
     case revert(AuditSubject, from: AuditValue?, to: AuditValue?)
-    /// Starting an import of this kind (each row is then checked with ``WritePermissions/mayWrite(unit:)``).
+    /// Starting an import of this kind (each row is then checked with ``WritePermissions/mayWrite(unit:_:)``).
     case importRows(ImportKind)
 }
 
 /// What the acting account may write, read inside the write's own transaction.
-struct WritePermissions {
+final class WritePermissions {
     let account: Account
-    /// The units an admin may write (their units and every sub-unit); nil for an operator (all).
-    let owned: Set<String>?
+    /// Whether the account may write every unit (an operator).
+    let allUnits: Bool
+    /// Units already asked about in this transaction (an import asks once per unit).
+    private var memo: [String: Bool] = [:]
 
-    func mayWrite(unit kode: String) -> Bool {
-        owned.map { $0.contains(kode) } ?? true
+    init(account: Account, allUnits: Bool) {
+        self.account = account
+        self.allUnits = allUnits
     }
 
-    func requireUnit(_ kode: String) throws {
-        if !mayWrite(unit: kode) { throw StoreError.notPermitted(.notYourUnit(kode)) }
+    /// Whether `kode` is one of the admin's units or lies below one: a walk up the tree from
+    /// the unit (at most ``UnitTree/maximumLevels`` steps, cut on a damaged tree with a cycle),
+    /// so a check costs the same however many sub-units the admin holds.
+    func mayWrite(unit kode: String, _ db: Database) throws -> Bool {
+        if allUnits { return true }
+        if let known = memo[kode] { return known }
+        let held = try Bool.fetchOne(
+            db,
+            sql: """
+                WITH RECURSIVE up(kode) AS (
+                    SELECT ? UNION SELECT u.induk FROM units u JOIN up ON u.kode = up.kode WHERE u.induk IS NOT NULL)
+                SELECT 1 FROM up JOIN account_units a ON a.unit = up.kode AND a.login = ? LIMIT 1
+                """, arguments: [kode, account.login]) == true
+        memo[kode] = held
+        return held
+    }
+
+    func requireUnit(_ kode: String, _ db: Database) throws {
+        if try !mayWrite(unit: kode, db) { throw StoreError.notPermitted(.notYourUnit(kode)) }
     }
 }
 
@@ -52,62 +72,62 @@ extension SQLiteStore {
         case .accounts:
             if permissions.account.role != .operator { throw StoreError.notPermitted(.operatorOnly(.accounts)) }
         case .unit(let old, let new):
-            guard permissions.owned != nil else { break }
+            guard !permissions.allUnits else { break }
             if let old {
-                try permissions.requireUnit(old.kode)
+                try permissions.requireUnit(old.kode, db)
                 // An admin may rename a unit they hold at its place; moving it needs the new
                 // parent to be theirs too.
                 if old.induk == new.induk { break }
             }
             guard let induk = new.induk else { throw StoreError.notPermitted(.operatorOnly(.topLevelUnit)) }
-            try permissions.requireUnit(induk)
+            try permissions.requireUnit(induk, db)
         case .employee(let oldUnit, let newUnit):
-            if let oldUnit { try permissions.requireUnit(oldUnit) }
-            try permissions.requireUnit(newUnit)
+            if let oldUnit { try permissions.requireUnit(oldUnit, db) }
+            try permissions.requireUnit(newUnit, db)
         case .records(let nips):
             try permitRecords(nips, permissions, db)
         case .progress(let unit):
-            try permissions.requireUnit(unit)
+            try permissions.requireUnit(unit, db)
         case .anyWrite:
             break
         case .revert(let subject, let from, let to):
-            guard permissions.owned != nil else { break }
+            guard !permissions.allUnits else { break }
             switch subject {
             case .record:
                 try permitRecords([from?.record?.nip, to?.record?.nip].compactMap { $0 }, permissions, db)
             case .pegawai:
-                for case .pegawai(let pegawai)? in [from, to] { try permissions.requireUnit(pegawai.kodeUnit) }
+                for case .pegawai(let pegawai)? in [from, to] { try permissions.requireUnit(pegawai.kodeUnit, db) }
             case .unit:
                 if case .unit(let old)? = from {
-                    try permissions.requireUnit(old.kode)
+                    try permissions.requireUnit(old.kode, db)
                     if case .unit(let new)? = to, new.induk != old.induk, let induk = new.induk {
-                        try permissions.requireUnit(induk)
+                        try permissions.requireUnit(induk, db)
                     }
                 } else if case .unit(let new)? = to {
                     guard let induk = new.induk else { throw StoreError.notPermitted(.operatorOnly(.topLevelUnit)) }
-                    try permissions.requireUnit(induk)
+                    try permissions.requireUnit(induk, db)
                 }
             case .setting:
                 throw StoreError.notPermitted(.operatorOnly(.settings))
             case .account:
                 throw StoreError.notPermitted(.operatorOnly(.accounts))
             case .progress(let unit, _):
-                try permissions.requireUnit(unit)
+                try permissions.requireUnit(unit, db)
             case .importFile(let kind):
                 if kind == .units { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
             }
         case .importRows(let kind):
-            if kind == .units && permissions.owned != nil { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
+            if kind == .units && !permissions.allUnits { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
         }
         return permissions
     }
 
     /// Every employee's (current) unit must be the admin's; unknown NIPs are validation's business.
     private func permitRecords(_ nips: [String], _ permissions: WritePermissions, _ db: Database) throws {
-        guard permissions.owned != nil else { return }
+        guard !permissions.allUnits else { return }
         for nip in Set(nips).sorted() {
             if let unit = try String.fetchOne(db, sql: "SELECT kode_unit FROM pegawai WHERE nip = ?", arguments: [nip]) {
-                try permissions.requireUnit(unit)
+                try permissions.requireUnit(unit, db)
             }
         }
     }
@@ -120,19 +140,11 @@ extension SQLiteStore {
         }
         switch account.role {
         case .operator:
-            return WritePermissions(account: account, owned: nil)
+            return WritePermissions(account: account, allUnits: true)
         case .verifikator, .pimpinan:
             throw StoreError.notPermitted(.readOnlyRole(account.role))
         case .admin:
-            let owned = try String.fetchSet(
-                db,
-                sql: """
-                    WITH RECURSIVE sub(kode) AS (
-                        SELECT unit FROM account_units WHERE login = ?
-                        UNION SELECT u.kode FROM units u JOIN sub ON u.induk = sub.kode)
-                    SELECT kode FROM sub
-                    """, arguments: [account.login])
-            return WritePermissions(account: account, owned: owned)
+            return WritePermissions(account: account, allUnits: false)
         }
     }
 
