@@ -31,3 +31,13 @@ import Testing
         #expect(AccountNotice.wrap("panjangsekali x", width: 4) == ["panjangsekali", "x"])
     }
 }
+
+@Suite struct FirstOperatorNoticeTests {
+    @Test func theFirstOperatorIsToldOnTheMessageLine() throws {
+        let screen = VirtualScreen(size: Size(width: 100, height: 24))
+        let station = try Workstation(store: try makeStore(), screen: screen, language: .id, context: testContext)
+        try station.start()
+        station.announceFirstOperator("bkpsdm1")
+        #expect(station.app.message?.text.hasPrefix("Anda (bkpsdm1) menjadi operator basis data baru ini.") == true)
+    }
+}

@@ -267,3 +267,11 @@ if as_uid 41003 "$IPASN_BIN" --db "$DB" report units >"$WORK/stranger.log" 2>&1;
 grep -qF "Login uid 41003 belum punya akun di basis data ini; minta operator (root)" "$WORK/stranger.log" \
   || fail "the stranger was not told whom to ask: $(cat "$WORK/stranger.log")"
 ok "ani saves into her own unit; budi (pimpinan) reads but may not change the year; a login without an account is told to ask root"
+# The workstation of a login without an account shows whom to ask, and quits on a key.
+start_as stranger 41003
+waits stranger "Belum ada akun"
+waits stranger "Login uid 41003 belum punya akun di basis data ini; minta operator (root)"
+waits stranger "Tekan tombol apa saja untuk keluar."
+keys stranger x
+gone stranger
+ok "the workstation of a login without an account says whom to ask and quits on a key"
