@@ -207,5 +207,26 @@ extension StoreConformance {
             #expect(try op.records(nip: nipB)?.diklat.isEmpty == true)
             #expect(try op.check() == [])
         },
+        StoreBehaviour(shared: "account changes are not undone, and a unit an admin holds is not undone away") { newDatabase in
+            let open = try newDatabase()
+            let op = try open(TestClock.context(actor: "test"))
+            try SmallProvince.seed(op)
+            try op.saveUnit(OrgUnit(kode: "BARU", nama: "Unit Baru", induk: "ROOT"))
+            try op.saveAccount(Account(login: "sari", role: .admin, units: ["BARU"]))
+            // The session's newest undoable change is the unit (accounts are not undone) ...
+            #expect(try op.nextUndo(session: "test")?.subject == .unit("BARU"))
+            // ... which sari's account now uses.
+            guard case .cannotUndo(let id, _)? = storeError({ try op.undoLast(session: "test") }) else {
+                Issue.record("expected cannotUndo")
+                return
+            }
+            #expect(id.contains("akun admin"))
+            #expect(try op.account(login: "sari")?.units == ["BARU"])
+            #expect(try op.units().contains { $0.kode == "BARU" })
+            try op.saveAccount(Account(login: "sari", role: .admin, units: ["SUB"]))
+            #expect(try op.undoLast(session: "test")?.subject == .unit("BARU"))
+            #expect(try !op.units().contains { $0.kode == "BARU" })
+            #expect(try op.check() == [])
+        },
     ]
 }

@@ -120,8 +120,8 @@ extension StoreConformance {
                 Issue.record("the undo must be refused")
                 return
             }
-            #expect(id == "Tidak dibatalkan: unit Child sudah dipakai (pegawai, sub-unit atau tanda selesai).")
-            #expect(en == "Not undone: unit Child is in use now (employees, sub-units or marks).")
+            #expect(id == "Tidak dibatalkan: unit Child sudah dipakai (pegawai, sub-unit, tanda selesai atau akun admin).")
+            #expect(en == "Not undone: unit Child is in use now (employees, sub-units, marks or an admin's account).")
             #expect(try ani.units().map(\.kode) == ["C", "ROOT", "SUB"], "nothing removed")
             #expect(try lastAudit(ani).subject == .pegawai("200001012022031001"), "no undo entry")
             #expect(try ani.check() == [])

@@ -198,10 +198,11 @@ extension SQLiteStore {
                     || String.fetchAll(db, sql: "SELECT kode FROM units WHERE induk = ?", arguments: [kode])
                         .contains { !deleting.contains($0) }
                     || Bool.fetchOne(db, sql: "SELECT 1 FROM progress WHERE unit = ? LIMIT 1", arguments: [kode]) == true
+                    || Bool.fetchOne(db, sql: "SELECT 1 FROM account_units WHERE unit = ? LIMIT 1", arguments: [kode]) == true
                 if used {
                     throw StoreError.cannotUndo(
-                        id: "Tidak dibatalkan: unit \(current?.nama ?? kode) sudah dipakai (pegawai, sub-unit atau tanda selesai).",
-                        en: "Not undone: unit \(current?.nama ?? kode) is in use now (employees, sub-units or marks).")
+                        id: "Tidak dibatalkan: unit \(current?.nama ?? kode) sudah dipakai (pegawai, sub-unit, tanda selesai atau akun admin).",
+                        en: "Not undone: unit \(current?.nama ?? kode) is in use now (employees, sub-units, marks or an admin's account).")
                 }
                 try db.execute(sql: "DELETE FROM units WHERE kode = ?", arguments: [kode])
                 return
