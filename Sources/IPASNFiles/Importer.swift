@@ -16,6 +16,12 @@ public struct ImportReport: Hashable, Sendable {
     public var rejectedPath: String?
     /// Whether the file was decoded as Windows-1252 (not UTF-8).
     public var windows1252: Bool
+    /// Pegawai files: the existing employees the import changes (or would, in a dry run).
+    public var changes: [PegawaiChange] = []
+    /// Pegawai files: employees new to the database.
+    public var added = 0
+    /// A dry run: checked and counted, nothing written (no rejected-rows file either).
+    public var dryRun = false
 
     public init(
         kind: ImportKind, path: String, imported: Int, issues: [LineIssue], rejectedPath: String?, windows1252: Bool
@@ -60,16 +66,23 @@ public struct Importer {
     /// - Parameter today: the admin's today (no date after it is accepted).
     /// - Throws: ``ImportFileError`` for a file without the required columns, a read error,
     ///   or a storage error.
-    public func importFile(kind: ImportKind, path: String, skipInvalid: Bool, today: LocalDate) throws -> ImportReport {
+    /// With `dryRun` the file is checked and counted exactly as an import would, and nothing
+    /// is written (neither to the database nor a rejected-rows file).
+    public func importFile(
+        kind: ImportKind, path: String, skipInvalid: Bool, today: LocalDate, dryRun: Bool = false
+    ) throws -> ImportReport {
         let csv = try CSVImportSource(kind: kind, path: path, today: today)
         // Parsing runs on a second thread while the store writes (see PrefetchingRowSource).
         var source = PrefetchingRowSource(csv)
         defer { source.cancel() }
-        let outcome = try store.importRows(&source, skipInvalid: skipInvalid)
+        let outcome = try store.importRows(&source, skipInvalid: skipInvalid, dryRun: dryRun)
         var report = ImportReport(
             kind: kind, path: path, imported: outcome.imported, issues: outcome.issues, rejectedPath: nil,
             windows1252: csv.reader.isWindows1252)
-        if skipInvalid && !outcome.issues.isEmpty {
+        report.changes = outcome.changes
+        report.added = outcome.added
+        report.dryRun = dryRun
+        if skipInvalid && !dryRun && !outcome.issues.isEmpty {
             let target = Self.rejectedFilePath(for: path)
             try Self.writeRejected(from: path, issues: outcome.issues, to: target)
             report.rejectedPath = target

@@ -82,7 +82,10 @@ public protocol Store: AnyObject {
     /// the transaction is rolled back, nothing is written, and every problem is returned;
     /// with it true the valid rows are written and the problems returned.
     /// The cached scores of every touched employee are updated in the same transaction.
-    func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool) throws -> ImportOutcome
+    /// With `dryRun` everything is checked and counted as it would be, then rolled back.
+    /// A pegawai import reports the existing employees it changes (``ImportOutcome/changes``)
+    /// and keeps their old values in its audit row (``PegawaiImportOldValues``).
+    func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool, dryRun: Bool) throws -> ImportOutcome
 
     // MARK: Progress and activity
 
@@ -128,5 +131,12 @@ public struct StoreContext: Sendable {
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: now())
         return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+extension Store {
+    /// ``importRows(_:skipInvalid:dryRun:)`` that writes.
+    public func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool) throws -> ImportOutcome {
+        try importRows(&rows, skipInvalid: skipInvalid, dryRun: false)
     }
 }

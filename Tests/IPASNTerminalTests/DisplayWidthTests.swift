@@ -71,3 +71,15 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.width(of: DisplayWidth.fit("日本語", toWidth: 4)) == 4)
     }
 }
+
+@Suite struct TextWrapTests {
+    @Test func wrapsAtSpacesAndSplitsOnlyOverlongWords() {
+        #expect(DisplayWidth.wrap("baris 3, kolom nip: NIP harus 18 angka", toWidth: 12)
+            == ["baris 3,", "kolom nip:", "NIP harus 18", "angka"])
+        #expect(DisplayWidth.wrap("/tmp/a/very/long/path.csv ok", toWidth: 10) == ["/tmp/a/ver", "y/long/pat", "h.csv ok"])
+        #expect(DisplayWidth.wrap("漢字漢字漢", toWidth: 5) == ["漢字", "漢字", "漢"])
+        #expect(DisplayWidth.wrap("a\nb c", toWidth: 10) == ["a", "b c"])
+        #expect(DisplayWidth.wrap("", toWidth: 10) == [""])
+        #expect(DisplayWidth.wrap("x", toWidth: 0) == [])
+    }
+}

@@ -14,6 +14,8 @@ enum SQLiteSchema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("pendidikan-identity-school-jurusan", migrate: rekeyPendidikan)
+        migrator.registerMigration("pegawai-search-key", migrate: addPegawaiSearchKey)
         return migrator
     }
 

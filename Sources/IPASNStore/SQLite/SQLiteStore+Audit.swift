@@ -128,4 +128,8 @@ struct ImportSummary: Codable {
     var skipInvalid: Bool
     /// Rows written per employee unit (record imports only).
     var byUnit: [String: Int]
+    /// Pegawai imports: how many existing employees changed (their old values are the audit
+    /// row's `old_value`, a ``PegawaiImportOldValues``) and how many were added.
+    var changed: Int?
+    var added: Int?
 }

@@ -22,7 +22,9 @@ extension SQLiteStore {
     /// where the conflicting row's id tells which earlier line it came from. One audit row
     /// (action `import`) records the counts. Units may list parents after children: the tree
     /// is checked once every row is read.
-    public func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool) throws -> ImportOutcome {
+    public func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool, dryRun: Bool = false) throws
+        -> ImportOutcome
+    {
         let kind = rows.kind
         return try conditionalTransaction({ db in
             // A larger page cache (an upper bound, not an allocation) for the import only: a
@@ -35,22 +37,31 @@ extension SQLiteStore {
             var issues: [LineIssue] = []
             var imported = 0
             var byUnit: [String: Int] = [:]
+            var changes: [PegawaiChange] = []
+            var added: [String] = []
             switch kind {
             case "units":
                 imported = try importUnits(&rows, issues: &issues, db)
             case "pegawai":
-                imported = try importPegawai(&rows, issues: &issues, db)
+                imported = try importPegawai(&rows, issues: &issues, changes: &changes, added: &added, db)
             default:
                 imported = try importRecords(&rows, issues: &issues, byUnit: &byUnit, db)
             }
             issues.sort { $0.line < $1.line }
-            let commit = issues.isEmpty || skipInvalid
-            if commit {
+            let valid = issues.isEmpty || skipInvalid
+            if valid && !dryRun {
                 let summary = ImportSummary(
-                    kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit)
-                try audit(action: "import", entity: kind, entityID: "", nip: nil, old: nil, new: try RecordRows.json(summary), db)
+                    kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit,
+                    changed: kind == "pegawai" ? changes.count : nil, added: kind == "pegawai" ? added.count : nil)
+                let old =
+                    kind == "pegawai"
+                    ? try RecordRows.json(PegawaiImportOldValues(changed: changes.map(\.old), added: added)) : nil
+                try audit(action: "import", entity: kind, entityID: "", nip: nil, old: old, new: try RecordRows.json(summary), db)
             }
-            return (ImportOutcome(imported: commit ? imported : 0, issues: issues), commit)
+            let outcome = ImportOutcome(
+                imported: valid ? imported : 0, issues: issues, changes: valid ? changes : [], added: valid ? added.count : 0,
+                dryRun: dryRun)
+            return (outcome, valid && !dryRun)
         })
     }
 
@@ -156,13 +167,15 @@ extension SQLiteStore {
         }
     }
 
-    private func importPegawai(_ rows: inout some ImportRowSource, issues: inout [LineIssue], _ db: Database) throws
-        -> Int
-    {
+    private func importPegawai(
+        _ rows: inout some ImportRowSource, issues: inout [LineIssue], changes: inout [PegawaiChange],
+        added: inout [String], _ db: Database
+    ) throws -> Int {
         let units = Set(try String.fetchAll(db, sql: "SELECT kode FROM units"))
         var seen: [String: Int] = [:]
         var touched: Set<String> = []
         let statement = try db.makeStatement(sql: Self.upsertPegawaiSQL)
+        let current = try db.makeStatement(sql: "SELECT \(Self.pegawaiColumns) FROM pegawai WHERE nip = ?")
         var imported = 0
         while let line = try rows.next() {
             guard case .pegawai(let pegawai) = line.value else {
@@ -178,6 +191,15 @@ extension SQLiteStore {
                 issues.append(
                     LineIssue(line: line.number, issue: ValidationIssue(field: "kode_unit", code: .unknownUnit(pegawai.kodeUnit))))
                 continue
+            }
+            if let old = try Row.fetchOne(current, arguments: [pegawai.nip]).map({ try Self.pegawai($0) }) {
+                guard old != pegawai else {
+                    imported += 1
+                    continue
+                }
+                changes.append(PegawaiChange(line: line.number, old: old, new: pegawai))
+            } else {
+                added.append(pegawai.nip)
             }
             statement.setUncheckedArguments(Self.arguments(pegawai))
             try statement.execute()

@@ -13,7 +13,7 @@ final class App {
     let keymap: Keymap
     let context: StoreContext
     let loadDemo: (() throws -> Void)?
-    let importFile: ((String) throws -> ImportOutcome)?
+    let importFile: ((String) throws -> ImportRun)?
 
     private(set) var stack: [View] = []
     var modal: Modal?
@@ -32,7 +32,7 @@ final class App {
 
     init(
         store: Store, language: Language, keymap: Keymap, context: StoreContext,
-        loadDemo: (() throws -> Void)?, importFile: ((String) throws -> ImportOutcome)?
+        loadDemo: (() throws -> Void)?, importFile: ((String) throws -> ImportRun)?
     ) throws {
         self.store = store
         self.language = language

@@ -26,7 +26,9 @@ public struct Keymap: Hashable, Sendable {
         self.bindings = bindings
     }
 
-    static let lists: Set<KeyContext> = [.welcome, .units, .employees, .employee, .dashboard, .interventions, .search, .help]
+    static let lists: Set<KeyContext> = [
+        .welcome, .units, .employees, .employee, .dashboard, .interventions, .search, .help, .importReport,
+    ]
     static let browse: Set<KeyContext> = [.units, .employees, .employee, .dashboard]
 
     /// The default keys.
@@ -62,6 +64,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.chooseImport, [.char("1")], in: [.welcome]),
         Binding(.chooseDemo, [.char("2")], in: [.welcome]),
         Binding(.chooseBlank, [.char("3")], in: [.welcome]),
+        Binding(.importValidRows, [.char("v"), .function(2)], in: [.importReport]),
         Binding(.confirmYes, [.char("y"), .char("Y")], in: [.dialog]),
         Binding(.confirmNo, [.char("t"), .char("T"), .char("n"), .char("N")], in: [.dialog]),
     ])

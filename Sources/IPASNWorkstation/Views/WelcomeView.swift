@@ -1,3 +1,4 @@
+import Foundation
 import IPASNCore
 import IPASNStore
 import IPASNTerminal
@@ -7,7 +8,6 @@ final class WelcomeView: View {
     private var cursor = ScrollList(count: 3, height: 3)
     /// The import path being typed (nil while choosing).
     private var importPath: LineEditor?
-    private var report: [String] = []
 
     var context: KeyContext { importPath == nil ? .welcome : .search }
     var keyBar: [Command] {
@@ -67,14 +67,42 @@ final class WelcomeView: View {
             let importFile = app.importFile
         else { return }
         app.attempt {
-            let outcome = try importFile(path)
-            try app.reloadSettings()
-            report = outcome.issues.prefix(8).map { "\(app.t(L.importLine($0.line))): \($0.issue.message(app.language))" }
+            let run = try importFile(path)
             importPath = nil
-            if outcome.imported > 0, (try app.store.units().isEmpty) == false {
-                app.replaceAll(with: UnitListView(app: app))
+            if let problems = try run.proceed() {
+                app.push(ImportProblemsView(run: run, report: problems, finish: Self.finish))
+            } else {
+                Self.finish(run, app: app)
             }
-            app.inform(app.t(L.importDone(outcome.imported, outcome.issues.count)))
+        }
+    }
+
+    /// After the last file, or when the admin stops at a file with problems: the unit list
+    /// when there is data, and what was written (and where refused rows went) on the message line.
+    static func finish(_ run: ImportRun, app: App) {
+        app.attempt {
+            try app.reloadSettings()
+            if (try app.store.units().isEmpty) == false {
+                app.replaceAll(with: UnitListView(app: app))
+            } else if app.top is ImportProblemsView {
+                app.pop()
+            }
+            var parts: [String] = []
+            if let stopped = run.stopped {
+                parts.append(app.t(L.importCancelled((stopped.path as NSString).lastPathComponent, run.imported)))
+            } else {
+                parts.append(app.t(L.importFinished(run.imported, run.done.count)))
+            }
+            let changes = run.done.flatMap(\.changes)
+            if !changes.isEmpty {
+                let examples = changes.prefix(3).map(\.summary).joined(separator: "; ")
+                parts.append(app.t(L.importPegawaiChanged(changes.count, examples + (changes.count > 3 ? "; …" : ""))))
+            }
+            if !run.rejectedFiles.isEmpty {
+                parts.append(app.t(L.importRejectedWritten(run.rejectedFiles.joined(separator: ", "))))
+            }
+            let text = parts.joined(separator: " ")
+            if run.stopped != nil || !run.rejectedFiles.isEmpty { app.warn(text) } else { app.inform(text) }
         }
     }
 
@@ -92,9 +120,6 @@ final class WelcomeView: View {
             grid.put(app.t(L.importPrompt), row: 12, col: 3)
             importPath.draw(into: &grid, row: 13, col: 3, width: grid.width - 6, focused: true)
             grid.put(app.t(L.importHint), row: 14, col: 3, style: .dim)
-        }
-        for (index, line) in report.enumerated() where 15 + index < rows {
-            grid.put(line, row: 15 + index, col: 3, style: .warning, maxWidth: grid.width - 4)
         }
     }
 }

@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+import IPASNCore
+import Testing
+
+@testable import IPASNStore
+
+/// Re-importing pegawai (changes reported and audited, dry runs), the pendidikan identity and
+/// employee search.
+@Suite struct PegawaiReimportTests {
+    @Test func reimportReportsEveryChangeAndAuditsTheOldValues() throws {
+        let store = try seededStore()
+        let newNIP = "199505052020012003"
+        var rows = ArrayRowSource(
+            kind: "pegawai",
+            rows: [
+                Line(2, .pegawai(Pegawai(nip: nipA, nama: "Andi", kodeUnit: "ROOT", jenisJabatan: .pelaksana))),  // same
+                Line(3, .pegawai(Pegawai(nip: nipB, nama: "Budi Santoso", kodeUnit: "ROOT", jenisJabatan: .pelaksana))),
+                Line(4, .pegawai(Pegawai(nip: nipC, nama: "Citra", kodeUnit: "SUB", jenisJabatan: .fungsional, jenjang: "Ahli Muda"))),
+                Line(5, .pegawai(Pegawai(nip: newNIP, nama: "Dewi", kodeUnit: "SUB", jenisJabatan: .pelaksana))),
+            ])
+        let outcome = try store.importRows(&rows, skipInvalid: false)
+        #expect(outcome.imported == 4)
+        #expect(outcome.added == 1)
+        #expect(outcome.changes.map(\.line) == [3, 4])
+        #expect(outcome.changes[0].summary == "\(nipB): nama \"Budi\" -> \"Budi Santoso\"; kode_unit SUB -> ROOT")
+        #expect(outcome.changes[1].summary == "\(nipC): jenis_jabatan pelaksana -> fungsional; jenjang \"\" -> \"Ahli Muda\"")
+        #expect(try store.pegawai(nip: nipB)?.nama == "Budi Santoso")
+
+        let audit = try #require(try store.auditLog(limit: 1).first)
+        #expect(audit.action == "import" && audit.entity == "pegawai")
+        let old = try JSONDecoder().decode(PegawaiImportOldValues.self, from: Data(try #require(audit.oldValue).utf8))
+        #expect(old.added == [newNIP])
+        #expect(old.changed == [
+            Pegawai(nip: nipB, nama: "Budi", kodeUnit: "SUB", jenisJabatan: .pelaksana),
+            Pegawai(nip: nipC, nama: "Citra", kodeUnit: "SUB", jenisJabatan: .pelaksana),
+        ])
+        #expect(audit.newValue?.contains("\"changed\":2") == true)
+        #expect(audit.newValue?.contains("\"added\":1") == true)
+    }
+
+    @Test func aDryRunReportsTheSameAndWritesNothing() throws {
+        let store = try seededStore()
+        let auditBefore = try store.auditLog(limit: 1000).count
+        var rows = ArrayRowSource(
+            kind: "pegawai",
+            rows: [
+                Line(2, .pegawai(Pegawai(nip: nipA, nama: "Andi Baso", kodeUnit: "SUB", jenisJabatan: .pelaksana))),
+                Line(3, .pegawai(Pegawai(nip: "199505052020012003", nama: "Dewi", kodeUnit: "NOPE", jenisJabatan: .pelaksana))),
+            ])
+        let outcome = try store.importRows(&rows, skipInvalid: true, dryRun: true)
+        #expect(outcome.dryRun)
+        #expect(outcome.imported == 1)
+        #expect(outcome.issues.map(\.line) == [3])
+        #expect(outcome.changes.map(\.new.nama) == ["Andi Baso"])
+        #expect(try store.pegawai(nip: nipA)?.nama == "Andi")
+        #expect(try store.auditLog(limit: 1000).count == auditBefore)
+    }
+}
+
+@Suite struct PendidikanIdentityStoreTests {
+    @Test func aSecondDegreeFromAnotherSchoolIsStored() throws {
+        let store = try seededStore()
+        _ = try store.add(.pendidikan(Pendidikan(nip: nipA, tingkat: .s1, namaSekolah: "Universitas Hasanuddin", jurusan: "Hukum")))
+        _ = try store.add(.pendidikan(Pendidikan(nip: nipA, tingkat: .s1, namaSekolah: "Universitas Gadjah Mada", jurusan: "Hukum")))
+        #expect(try store.records(nip: nipA)?.pendidikan.count == 2)
+        #expect(throws: ValidationFailure.self) {
+            try store.add(.pendidikan(Pendidikan(nip: nipA, tingkat: .s1, namaSekolah: "universitas hasanuddin ", jurusan: "HUKUM")))
+        }
+    }
+
+    /// A database written before the school belonged to the identity gets its keys rebuilt.
+    @Test func theMigrationRekeysStoredDegrees() throws {
+        let dir = try tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("old.sqlite").path
+        do {
+            let store = try SQLiteStore(path: path, context: testContext)
+            try seed(store)
+            _ = try store.add(.pendidikan(Pendidikan(nip: nipA, tingkat: .s1, namaSekolah: "Universitas Hasanuddin")))
+        }
+        // Put the database back as the old version left it: the key without school and jurusan.
+        let oldKey = Self.fnv("pendidikan|\(nipA)|S1|")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE pendidikan SET dedup_key = ?", arguments: [oldKey])
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'pendidikan-identity-school-jurusan'")
+        }
+        try queue.close()
+        let store = try SQLiteStore(path: path, context: testContext)
+        _ = try store.add(.pendidikan(Pendidikan(nip: nipA, tingkat: .s1, namaSekolah: "Universitas Gadjah Mada")))
+        #expect(try store.records(nip: nipA)?.pendidikan.count == 2)
+        #expect(throws: ValidationFailure.self) {
+            try store.add(.pendidikan(Pendidikan(nip: nipA, tingkat: .s1, namaSekolah: "Universitas Hasanuddin")))
+        }
+        #expect(try store.check() == [])
+    }
+
+    static func fnv(_ text: String) -> Int64 {
+        var h: UInt64 = 14_695_981_039_346_656_037
+        for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 1_099_511_628_211 }
+        return Int64(bitPattern: h)
+    }
+}
+
+@Suite struct PegawaiSearchTests {
+    let rusli = "198001012005011001"
+    let ratna = "198502022010012002"
+
+    func store() throws -> SQLiteStore {
+        let store = try seededStore()
+        try store.savePegawai(Pegawai(nip: rusli, nama: "Muhammad Ruslï Pratama", kodeUnit: "SUB", jenisJabatan: .pelaksana))
+        try store.savePegawai(Pegawai(nip: ratna, nama: "Ratna Ma'ruf", kodeUnit: "SUB", jenisJabatan: .pelaksana))
+        return store
+    }
+
+    @Test func namesIgnoreCaseAccentsAndWordOrder() throws {
+        let store = try store()
+        for query in ["rusli", "RUSLI", "ruslï", "pratama ruslï", "rus pra", "pra  RUS", "muhammad pratama rusli"] {
+            #expect(try store.searchPegawai(query, limit: 10).map(\.nip) == [rusli], "\(query)")
+        }
+        #expect(try store.searchPegawai("maruf", limit: 10).map(\.nip) == [ratna])
+        #expect(try store.searchPegawai("ma'ruf", limit: 10).map(\.nip) == [ratna])
+        #expect(try store.searchPegawai("rusli budi", limit: 10).isEmpty)
+        #expect(try store.searchPegawai("%", limit: 10).isEmpty)
+        #expect(try store.searchPegawai("   ", limit: 10).isEmpty)
+    }
+
+    @Test func nipsMatchAtTheStartOrTheEndAsPastedFromASpreadsheet() throws {
+        let store = try store()
+        #expect(try store.searchPegawai("'198001012005011001", limit: 10).map(\.nip) == [rusli])
+        #expect(try store.searchPegawai(" 19800101 200501 1 001 ", limit: 10).map(\.nip) == [rusli])
+        #expect(try store.searchPegawai("011001", limit: 10).map(\.nip) == [rusli])
+        #expect(try store.searchPegawai("'1985", limit: 10).map(\.nip) == [ratna])
+        #expect(try store.searchPegawai("2010012002", limit: 10).map(\.nip) == [ratna])
+    }
+
+    /// A database from before the search key gets it filled from the names.
+    @Test func theMigrationFillsTheSearchKey() throws {
+        let dir = try tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("old.sqlite").path
+        do { try seed(SQLiteStore(path: path, context: testContext)) }
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "ALTER TABLE pegawai DROP COLUMN search_key")
+            try db.execute(sql: "UPDATE pegawai SET nama = 'Bùdi Hartönö' WHERE nip = ?", arguments: [nipB])
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'pegawai-search-key'")
+        }
+        try queue.close()
+        let store = try SQLiteStore(path: path, context: testContext)
+        #expect(try store.searchPegawai("hartono budi", limit: 10).map(\.nip) == [nipB])
+    }
+}
