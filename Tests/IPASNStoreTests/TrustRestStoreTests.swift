@@ -152,3 +152,17 @@ import Testing
         #expect(try store.searchPegawai("hartono budi", limit: 10).map(\.nip) == [nipB])
     }
 }
+
+@Suite struct ProgressMarkTests {
+    @Test func aParentIsDoneOnlyWhenItsSubunitsAre() throws {
+        let store = try seededStore()
+        #expect(throws: ValidationFailure.self) { try store.setProgress(unit: "ROOT", dimension: .kinerja, done: true) }
+        #expect(try store.progressMarks().isEmpty)
+        try store.setProgress(unit: "SUB", dimension: .kinerja, done: true)
+        try store.setProgress(unit: "ROOT", dimension: .kinerja, done: true)
+        #expect(try store.progressMarks().map(\.unit) == ["ROOT", "SUB"])
+        // Another dimension of the parent is still refused, and reopening is always allowed.
+        #expect(throws: ValidationFailure.self) { try store.setProgress(unit: "ROOT", dimension: .pendidikan, done: true) }
+        try store.setProgress(unit: "SUB", dimension: .kinerja, done: false)
+    }
+}

@@ -447,15 +447,50 @@ import Testing
         #expect(screen.text.contains("Data Pegawai —"))
     }
 
+    /// A parent is done only when its sub-units are: BKPSDM is refused while Bidang
+    /// Pengembangan is open, and accepted once it is marked.
     @Test func markProgressFromTheUnitList() throws {
         let store = try makeStore()
+        let refused = try run(store) { s in
+            s.enqueue(text: "m2")
+            s.enqueue(.escape)
+        }
+        #expect(try store.progressMarks().isEmpty)
+        #expect(refused.everShowed("Sub-unit belum selesai diinput: Bidang Pengembangan."))
         let screen = try run(store) { s in
+            s.enqueue(.down)
+            s.enqueue(text: "m2")
+            s.enqueue(.escape)
+            s.enqueue(.up)
             s.enqueue(text: "m2")
             s.enqueue(.escape)
         }
         let marks = try store.progressMarks()
         #expect(marks.contains { $0.unit == "BKPSDM" && $0.dimension == .kompetensi && $0.done })
+        #expect(marks.contains { $0.unit == "BKPSDM.1" && $0.dimension == .kompetensi && $0.done })
         #expect(screen.line(containing: "Badan Kepegawaian")?.hasSuffix("·K··") == true)
+    }
+
+    /// Marking kinerja done while Siti has no SKP for 2024 asks first and names her; "t"
+    /// leaves the unit open, "y" marks it.
+    @Test func markingKinerjaDoneWithMissingSKPAsksAndShowsWho() throws {
+        let store = try makeStore()
+        let declined = try run(store) { s in
+            s.enqueue(.down)
+            s.enqueue(text: "m3")
+            s.enqueue(text: "t")
+        }
+        #expect(try store.progressMarks().isEmpty)
+        let asked = try #require(declined.frames.first { $0.text.contains("Tetap tandai selesai?") }?.text)
+        #expect(asked.contains("1 pegawai belum"))
+        #expect(asked.contains("Siti Rahma"))
+        #expect(!asked.contains("Ni Ketut Ayu"))
+        try run(store) { s in
+            s.enqueue(.down)
+            s.enqueue(text: "m3")
+            s.enqueue(text: "y")
+        }
+        #expect(try store.progressMarks().map(\.unit) == ["BKPSDM.1"])
     }
 }
 

@@ -34,11 +34,26 @@ extension SQLiteStore {
     // MARK: Progress
 
     /// Marks (or reopens) one dimension of a unit as "selesai diinput", audited.
-    /// Throws ``ValidationFailure`` (`.unknownUnit`) for an unknown unit.
+    /// Throws ``ValidationFailure`` (`.unknownUnit`) for an unknown unit, and when marking done
+    /// while a sub-unit (at any depth) is not done for the dimension: a parent is done only
+    /// when its sub-units are.
     public func setProgress(unit: String, dimension: ProgressDimension, done: Bool) throws {
         try transaction { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [unit]) == true else {
                 throw ValidationFailure([ValidationIssue(field: "kode", code: .unknownUnit(unit))])
+            }
+            if done {
+                let open = try openSubunits(of: unit, dimension: dimension, db)
+                if !open.isEmpty {
+                    let names = open.joined(separator: ", ")
+                    throw ValidationFailure([
+                        ValidationIssue(
+                            field: "kode",
+                            code: .custom(
+                                id: "Sub-unit belum selesai diinput: \(names). Tandai sub-unitnya selesai dulu.",
+                                en: "Sub-units not fully entered yet: \(names). Mark the sub-units first."))
+                    ])
+                }
             }
             let old = try Bool.fetchOne(
                 db, sql: "SELECT done FROM progress WHERE unit = ? AND dimension = ?", arguments: [unit, dimension.rawValue])
@@ -51,6 +66,19 @@ extension SQLiteStore {
                 action: "progress", entity: "progress", entityID: "\(unit)/\(dimension.rawValue)", nip: nil,
                 old: old.map { $0 ? "true" : "false" }, new: done ? "true" : "false", db)
         }
+    }
+
+    /// The names of the units below `unit` (at any depth) not marked done for `dimension`, by kode.
+    func openSubunits(of unit: String, dimension: ProgressDimension, _ db: Database) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                \(Self.subunitsCTE)
+                SELECT u.nama FROM units u
+                WHERE u.kode IN sub AND u.kode <> ?
+                    AND NOT EXISTS (SELECT 1 FROM progress p WHERE p.unit = u.kode AND p.dimension = ? AND p.done = 1)
+                ORDER BY u.kode
+                """, arguments: [unit, unit, dimension.rawValue])
     }
 
     /// Every unit's marks, by unit then dimension.

@@ -1,0 +1,12 @@
+import IPASNCore
+
+/// The strings of the checks before "selesai diinput".
+extension L {
+    static func progressMissingQuestion(_ dim: String, _ unit: String, _ n: Int, _ year: Int) -> Txt {
+        Txt(
+            "\(dim) di \(unit): \(n) pegawai belum lengkap datanya untuk tahun \(year):",
+            "\(dim) in \(unit): \(n) employees still lack data for \(year):")
+    }
+    static func progressMissingMore(_ n: Int) -> Txt { Txt(" dan \(n) lainnya", " and \(n) more") }
+    static let progressMarkAnyway = Txt("Tetap tandai selesai?", "Mark as done anyway?")
+}
