@@ -143,6 +143,7 @@ import Testing
         do { try seed(SQLiteStore(path: path, context: testContext)) }
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
+            try db.execute(sql: "DROP INDEX pegawai_search")
             try db.execute(sql: "ALTER TABLE pegawai DROP COLUMN search_key")
             try db.execute(sql: "UPDATE pegawai SET nama = 'Bùdi Hartönö' WHERE nip = ?", arguments: [nipB])
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'pegawai-search-key'")

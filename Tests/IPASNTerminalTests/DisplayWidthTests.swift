@@ -83,3 +83,27 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.wrap("x", toWidth: 0) == [])
     }
 }
+
+@Suite struct AsciiFallbackTests {
+    /// What `LANG=C` shows: the unit list's progress dots, bars, the unit path arrow, accents.
+    @Test func everyGlyphTheScreensUseHasALookAlike() {
+        #expect(["·", "·", "·", "·"].map { AsciiFallback.text(for: $0, width: 1) }.joined() == "....")
+        #expect(AsciiFallback.text(for: "›", width: 1) == ">")
+        #expect(AsciiFallback.text(for: "▍", width: 1) == "#")
+        #expect(AsciiFallback.text(for: "—", width: 1) == "-")
+        #expect(AsciiFallback.text(for: "•", width: 1) == "*")
+        #expect(AsciiFallback.text(for: "ï", width: 1) == "i")
+        #expect(AsciiFallback.text(for: "É", width: 1) == "E")
+        #expect(AsciiFallback.text(for: "e\u{0301}", width: 1) == "e")
+        #expect(AsciiFallback.text(for: "漢", width: 2) == "??")
+        #expect(AsciiFallback.text(for: "═", width: 1) == "=")
+    }
+
+    /// Every non-ASCII character drawn by the workstation's own code has a fallback (the
+    /// list is what the views, widgets and dialogs put on screen).
+    @Test func theWorkstationsGlyphsAreCovered() {
+        for glyph in ["─", "═", "│", "║", "╔", "╗", "╚", "╝", "·", "…", "›", "—", "•", "█", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "→"] {
+            #expect(!AsciiFallback.text(for: glyph, width: 1).contains("?"), "\(glyph)")
+        }
+    }
+}
