@@ -185,7 +185,7 @@ final class DashboardView: View {
             let counted = f.totals.pegawai > 0
             var text = DisplayWidth.fit("\(index + 1)", toWidth: 3, alignment: .right) + " " + DisplayWidth.fit(names[kode] ?? f.unit.nama, toWidth: layout.name)
             text += " " + DisplayWidth.fit(counted ? language.mean(f.meanTotal) : "-", toWidth: 6, alignment: .right)
-            text += " " + DisplayWidth.fit(counted ? EmployeeListView.category(f.category.name, width: layout.category) : "", toWidth: layout.category)
+            text += " " + DisplayWidth.fit(counted ? EmployeeListView.category(f.category.displayName(language), width: layout.category) : "", toWidth: layout.category)
             text += " " + String(repeating: " ", count: layout.barsWidth)
             text += " " + DisplayWidth.fit(language.percent(f.totals.completePegawai, of: f.totals.pegawai), toWidth: layout.complete, alignment: .right)
             text += " " + DisplayWidth.fit(UnitListView.markText(marks[kode] ?? []), toWidth: 4)
@@ -216,19 +216,21 @@ final class DashboardView: View {
         grid.put(" " + (names[selected.unit.kode] ?? selected.unit.nama) + " ", row: top, col: 2, style: .header, maxWidth: grid.width - 4)
         let half = grid.width / 2
         grid.put(app.t(L.dashDimensions), row: top + 1, col: 1, style: .header, maxWidth: half - 2)
-        let barWidth = max(4, half - 22)
+        // The longest dimension name whole ("Qualification"), then the mean and its bar.
+        let labelWidth = ScoreDimension.allCases.map { DisplayWidth.width(of: $0.displayName(language)) }.max() ?? 11
+        let barWidth = max(4, half - labelWidth - 11)
         for (i, dimension) in ScoreDimension.allCases.enumerated() where top + 2 + i < rows {
             let mean = selected.mean(dimension)
             let max = dimension.max(in: app.engine.ruleset)
             let row = top + 2 + i
-            grid.put(DisplayWidth.fit(dimension.displayName(language), toWidth: 11), row: row, col: 1)
-            grid.put(DisplayWidth.fit(language.mean(mean), toWidth: 6, alignment: .right), row: row, col: 12)
-            HorizontalBar.draw(into: &grid, row: row, col: 19, width: barWidth, value: mean, max: max)
+            grid.put(DisplayWidth.fit(dimension.displayName(language), toWidth: labelWidth), row: row, col: 1)
+            grid.put(DisplayWidth.fit(language.mean(mean), toWidth: 6, alignment: .right), row: row, col: labelWidth + 1)
+            HorizontalBar.draw(into: &grid, row: row, col: labelWidth + 8, width: barWidth, value: mean, max: max)
         }
         grid.put(app.t(L.dashDistribution), row: top + 1, col: half + 1, style: .header, maxWidth: half - 2)
         let counts = distribution(selected.unit, app: app)
         let biggest = max(1, counts.max() ?? 1)
-        let names = app.engine.ruleset.categories.sorted { $0.min > $1.min }.map(\.name)
+        let names = app.engine.ruleset.categories.sorted { $0.min > $1.min }.map { Category.displayName($0.name, language) }
         let countBar = max(4, grid.width - half - 22)
         for (rank, count) in counts.enumerated() where top + 2 + rank < rows {
             let row = top + 2 + rank

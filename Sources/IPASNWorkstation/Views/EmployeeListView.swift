@@ -94,7 +94,7 @@ final class EmployeeListView: View {
             text += " " + DisplayWidth.fit(Self.jabatan(p, full: layout.fullJabatan), toWidth: layout.jabatan)
             for dimension in ScoreDimension.allCases { text += DisplayWidth.fit(language.points(s[dimension]), toWidth: 5, alignment: .right) }
             text += DisplayWidth.fit(language.points(s.total), toWidth: 6, alignment: .right) + " "
-            text += Self.category(category.name, width: layout.category)
+            text += Self.category(category.displayName(language), width: layout.category)
             let row = 2 + offset
             let selected = index == cursor.selection
             if selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }

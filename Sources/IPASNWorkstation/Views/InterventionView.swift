@@ -97,9 +97,9 @@ final class InterventionView: View {
                 : "\(row.totals.beneficiaries)/\(row.totals.pegawai)"
             mean = InterventionView.meanChange(row, language: language, deltaWidth: meanDelta, meanWidth: meanWidth)
             if full {
-                category = row.categoryChanges ? "\(row.categoryBefore.name) -> \(row.categoryAfter.name)" : row.categoryBefore.name
+                category = row.categoryChanges ? "\(row.categoryBefore.displayName(language)) -> \(row.categoryAfter.displayName(language))" : row.categoryBefore.displayName(language)
             } else {
-                category = row.categoryChanges ? EmployeeListView.category(row.categoryAfter.name, width: 8) : ""
+                category = row.categoryChanges ? EmployeeListView.category(row.categoryAfter.displayName(language), width: 8) : ""
             }
         }
     }
@@ -237,8 +237,8 @@ final class InterventionView: View {
         let name = language.t(L.interventionName(row.intervention, jp: jp))
         let gainers = language.t(L.gainersOf(row.totals.beneficiaries, row.totals.pegawai))
         var second = language.t(L.unitMean) + " " + language.mean(row.meanBefore) + " -> " + language.mean(row.meanAfter)
-            + " (" + language.meanDelta(row.totals.meanGain) + ")  " + row.categoryBefore.name
-        if row.categoryChanges { second += " -> " + row.categoryAfter.name }
+            + " (" + language.meanDelta(row.totals.meanGain) + ")  " + row.categoryBefore.displayName(language)
+        if row.categoryChanges { second += " -> " + row.categoryAfter.displayName(language) }
         return [language.t(L.interventionFor(name, gainers, unitName)), second]
     }
 }
@@ -357,9 +357,9 @@ final class InterventionGainersView: View {
             let after = app.engine.category(for: item.now + item.gain)
             let categoryText: String
             if full {
-                categoryText = before.rank == after.rank ? before.name : "\(before.name) -> \(after.name)"
+                categoryText = before.rank == after.rank ? before.displayName(language) : "\(before.displayName(language)) -> \(after.displayName(language))"
             } else {
-                categoryText = before.rank == after.rank ? "" : EmployeeListView.category(after.name, width: 8)
+                categoryText = before.rank == after.rank ? "" : EmployeeListView.category(after.displayName(language), width: 8)
             }
             var text = " " + DisplayWidth.fit(item.pegawai.nip, toWidth: 18) + " " + DisplayWidth.fit(item.pegawai.nama, toWidth: nameWidth)
             text += " " + DisplayWidth.fit(EmployeeListView.jabatan(item.pegawai, full: full), toWidth: jabatan)

@@ -58,7 +58,7 @@ final class UnitListView: View {
             let t = f.totals
             let text = DisplayWidth.fit(name, toWidth: nameWidth) + " " + DisplayWidth.fit("\(t.pegawai)", toWidth: 5, alignment: .right) + " "
                 + DisplayWidth.fit(t.pegawai > 0 ? app.language.mean(f.meanTotal) : "-", toWidth: 6, alignment: .right) + " "
-                + DisplayWidth.fit(t.pegawai > 0 ? f.category.name : "", toWidth: 13) + " "
+                + DisplayWidth.fit(t.pegawai > 0 ? f.category.displayName(app.language) : "", toWidth: 13) + " "
                 + DisplayWidth.fit(app.language.percent(t.completePegawai, of: t.pegawai), toWidth: 7, alignment: .right) + " "
                 + Self.markText(marks[f.unit.kode] ?? [])
             let row = 2 + offset
