@@ -456,7 +456,7 @@ import Testing
             s.enqueue(.escape)
         }
         #expect(try store.progressMarks().isEmpty)
-        #expect(refused.everShowed("Sub-unit belum selesai diinput: Bidang Pengembangan."))
+        #expect(refused.everShowed("Sub-unit belum selesai diinput: Bidang Pengembangan (BKPSDM.1)."))
         let screen = try run(store) { s in
             s.enqueue(.down)
             s.enqueue(text: "m2")

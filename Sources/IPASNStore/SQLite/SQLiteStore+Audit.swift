@@ -68,13 +68,13 @@ extension SQLiteStore {
         }
     }
 
-    /// The names of the units below `unit` (at any depth) not marked done for `dimension`, by kode.
+    /// The units below `unit` (at any depth) not marked done for `dimension`, as `nama (kode)`, by kode.
     func openSubunits(of unit: String, dimension: ProgressDimension, _ db: Database) throws -> [String] {
         try String.fetchAll(
             db,
             sql: """
                 \(Self.subunitsCTE)
-                SELECT u.nama FROM units u
+                SELECT u.nama || ' (' || u.kode || ')' FROM units u
                 WHERE u.kode IN sub AND u.kode <> ?
                     AND NOT EXISTS (SELECT 1 FROM progress p WHERE p.unit = u.kode AND p.dimension = ? AND p.done = 1)
                 ORDER BY u.kode

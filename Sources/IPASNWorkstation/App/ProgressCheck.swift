@@ -21,6 +21,26 @@ enum ProgressCheck {
             .map(\.pegawai).sorted { ($0.nama, $0.nip) < ($1.nama, $1.nip) }
     }
 
+    /// The names (and codes) of the units below `unit` (any depth) not marked done for `dimension`: the
+    /// store refuses to mark a parent done before them, so the dialog says so before asking
+    /// anything else.
+    static func openSubunits(_ dimension: ProgressDimension, unit: String, app: App) throws -> [String] {
+        let units = try app.store.units()
+        let done = Set(try app.store.progressMarks().filter { $0.dimension == dimension && $0.done }.map(\.unit))
+        var children: [String: [OrgUnit]] = [:]
+        for u in units { if let induk = u.induk { children[induk, default: []].append(u) } }
+        var open: [OrgUnit] = []
+        var queue = [unit]
+        var seen: Set<String> = [unit]
+        while let next = queue.popLast() {
+            for child in children[next] ?? [] where seen.insert(child.kode).inserted {
+                if !done.contains(child.kode) { open.append(child) }
+                queue.append(child.kode)
+            }
+        }
+        return open.sorted { $0.kode < $1.kode }.map { "\($0.nama) (\($0.kode))" }
+    }
+
     /// The question asked before marking done with employees still missing data: how many,
     /// and who (the first few by name, with their NIPs).
     static func question(_ dimension: ProgressDimension, unit: OrgUnit, missing: [Pegawai], app: App) -> String {

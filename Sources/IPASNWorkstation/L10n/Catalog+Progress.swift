@@ -8,5 +8,10 @@ extension L {
             "\(dim) in \(unit): \(n) employees still lack data for \(year):")
     }
     static func progressMissingMore(_ n: Int) -> Txt { Txt(" dan \(n) lainnya", " and \(n) more") }
+    static func progressSubunitsOpen(_ names: String) -> Txt {
+        Txt(
+            "Sub-unit belum selesai diinput: \(names). Tandai sub-unitnya selesai dulu.",
+            "Sub-units not fully entered yet: \(names). Mark the sub-units first.")
+    }
     static let progressMarkAnyway = Txt("Tetap tandai selesai?", "Mark as done anyway?")
 }

@@ -122,6 +122,11 @@ final class ProgressDialog: Modal {
             cursor.select(toggle)
             let dimension = dims[toggle]
             let newValue = !done.contains(dimension)
+            if newValue, let open = try? ProgressCheck.openSubunits(dimension, unit: unit.kode, app: app), !open.isEmpty {
+                let more = open.count > 3 ? app.t(L.progressMissingMore(open.count - 3)) : ""
+                app.fail(app.t(L.progressSubunitsOpen(open.prefix(3).joined(separator: ", ") + more)))
+                return false
+            }
             let missing = newValue ? (try? ProgressCheck.missing(dimension, unit: unit.kode, app: app)) ?? [] : []
             guard missing.isEmpty else {
                 // Asks first and shows who; the answer closes this dialog.
