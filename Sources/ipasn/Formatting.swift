@@ -1,6 +1,7 @@
 import Foundation
 import IPASNCore
 import IPASNDemo
+import IPASNTerminal
 
 /// A JSON value that keeps its keys in the order they were given (the output contract
 /// lists keys in a fixed order, and readers diff the output).
@@ -138,13 +139,35 @@ enum Table {
         row(columns.map(\.title), columns)
     }
 
+    /// By display width (a wide character takes two columns, a combining mark none).
     static func fit(_ text: String, _ width: Int, _ align: Align) -> String {
-        let count = text.count
-        if count > width {
-            return width <= 1 ? String(text.prefix(width)) : String(text.prefix(width - 1)) + "…"
-        }
-        let pad = String(repeating: " ", count: width - count)
-        return align == .left ? text + pad : pad + text
+        DisplayWidth.fit(text, toWidth: width, alignment: align == .left ? .left : .right)
+    }
+
+    /// The width of a full row: every column and the spaces between them.
+    static func width(_ columns: [Column]) -> Int {
+        columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1)
+    }
+
+    /// A category name, as `S.Rendah` when `short` (the first word's initial).
+    static func category(_ name: String, short: Bool) -> String {
+        guard short, let space = name.firstIndex(of: " "), let first = name.first else { return name }
+        return "\(first)." + name[name.index(after: space)...]
+    }
+
+    /// `columns` with column `whole` as wide as its widest value (codes are never cut: two
+    /// codes that share a prefix must stay apart), the extra width taken from column `give`
+    /// down to `minimum` columns.
+    static func widen(_ columns: [Column], whole: Int, toFit values: some Sequence<String>, give: Int, minimum: Int = 8)
+        -> [Column]
+    {
+        var columns = columns
+        let widest = values.reduce(DisplayWidth.width(of: columns[whole].title)) { max($0, DisplayWidth.width(of: $1)) }
+        let extra = widest - columns[whole].width
+        guard extra > 0 else { return columns }
+        columns[whole].width = widest
+        columns[give].width = max(minimum, columns[give].width - extra)
+        return columns
     }
 }
 

@@ -74,7 +74,7 @@ struct ReportUnitsCommand: ParsableCommand {
 
     /// 80 columns: kode indented by depth, name, employees (Peg), % complete, four means, total, category.
     static func writeTable(_ figures: [UnitFigure], year: Int) {
-        let columns: [Table.Column] = [
+        var columns: [Table.Column] = [
             .init(title: "Unit", width: 13, align: .left),
             .init(title: "Nama", width: 10, align: .left),
             .init(title: "Peg", width: 6, align: .right),
@@ -86,6 +86,11 @@ struct ReportUnitsCommand: ParsableCommand {
             .init(title: "Total", width: 6, align: .right),
             .init(title: "Kategori", width: 13, align: .left),
         ]
+        columns = Table.widen(
+            columns, whole: 0, toFit: figures.map { String(repeating: " ", count: min($0.depth, 4)) + $0.unit.kode }, give: 1)
+        // Long unit codes: the category as `S.Rendah` keeps the table in 80 columns.
+        let shortCategory = Table.width(columns) > 80
+        if shortCategory { columns[9].width = 8 }
         var out = StdoutWriter()
         out.line(Table.header(columns))
         for f in figures {
@@ -97,7 +102,8 @@ struct ReportUnitsCommand: ParsableCommand {
                     [
                         indent + f.unit.kode, f.unit.nama, String(t.pegawai), percent,
                         Num.mean(f.mean(.kualifikasi)), Num.mean(f.mean(.kompetensi)), Num.mean(f.mean(.kinerja)),
-                        Num.mean(f.mean(.disiplin)), Num.mean(f.meanTotal), t.pegawai > 0 ? f.category.name : "-",
+                        Num.mean(f.mean(.disiplin)), Num.mean(f.meanTotal),
+                        t.pegawai > 0 ? Table.category(f.category.name, short: shortCategory) : "-",
                     ], columns))
         }
         out.line("\(figures.count) units, year \(year); Lkp% = share of employees with complete data")

@@ -57,7 +57,7 @@ struct RulesShowCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            print(RulesetFile.describe(ruleset, language: global.explicitLanguageOrEnglish))
+            print(TerminalText.wrapped(RulesetFile.describe(ruleset, language: global.explicitLanguageOrEnglish), width: TerminalText.width))
         case .json:
             FileHandle.standardOutput.write(RulesetFile.encode(ruleset))
             print("")

@@ -102,7 +102,7 @@ enum ScoreOutput {
 
     /// 80 columns: NIP 18, name 13, unit 6, four points, total, category, `*` when incomplete.
     static func writeTable(_ rows: [ScoredPegawai], year: Int, ruleset: Ruleset) {
-        let columns: [Table.Column] = [
+        var columns: [Table.Column] = [
             .init(title: "NIP", width: 18, align: .left),
             .init(title: "Nama", width: 13, align: .left),
             .init(title: "Unit", width: 6, align: .left),
@@ -114,6 +114,10 @@ enum ScoreOutput {
             .init(title: "Kategori", width: 13, align: .left),
             .init(title: "", width: 1, align: .left),
         ]
+        columns = Table.widen(columns, whole: 2, toFit: Set(rows.map(\.pegawai.kodeUnit)), give: 1)
+        // Long unit codes: the category as `S.Rendah` keeps the table in 80 columns.
+        let shortCategory = Table.width(columns) > 80
+        if shortCategory { columns[8].width = 8 }
         var out = StdoutWriter()
         out.line(Table.header(columns))
         var incomplete = 0
@@ -125,7 +129,7 @@ enum ScoreOutput {
                     [
                         row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, Num.points(s.kualifikasi),
                         Num.points(s.kompetensi), Num.points(s.kinerja), Num.points(s.disiplin), Num.points(s.total),
-                        ruleset.category(for: s.total).name, s.complete ? "" : "*",
+                        Table.category(ruleset.category(for: s.total).name, short: shortCategory), s.complete ? "" : "*",
                     ], columns))
         }
         out.line("\(rows.count) pegawai, year \(year)" + (incomplete > 0 ? "; * = incomplete data (\(incomplete))" : ""))

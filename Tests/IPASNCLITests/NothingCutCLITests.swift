@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import ipasn
+
+/// Nothing cut without a sign on the command line: unit codes whole in tables (two codes
+/// with a long common prefix stay apart), `rules show` wrapped at the terminal width.
+@Suite struct NothingCutCLITests {
+    static let units = """
+        kode,nama,induk
+        BKPSDM,Badan Kepegawaian,
+        BKPSDM.BIDANG.01,Bidang Mutasi,BKPSDM
+        BKPSDM.BIDANG.02,Bidang Pengembangan,BKPSDM
+
+        """
+    static let pegawai = """
+        nip,nama,kode_unit,jenis_jabatan,jenjang,status
+        \(Fixture.nipA),Ayu Lestari,BKPSDM.BIDANG.01,pelaksana,,pns
+        \(Fixture.nipB),Budi Santoso,BKPSDM.BIDANG.02,pelaksana,,pns
+
+        """
+
+    @Test func sameFixedUnitCodesStayWholeInTables() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok(["import", "units", try cli.write("units.csv", Self.units)])
+        try cli.ok(["import", "pegawai", try cli.write("pegawai.csv", Self.pegawai)])
+        let report = try cli.ok(["report", "units"]).stdout
+        #expect(report.contains(" BKPSDM.BIDANG.01 "), "\(report)")
+        #expect(report.contains(" BKPSDM.BIDANG.02 "), "\(report)")
+        let score = try cli.ok(["score"]).stdout
+        #expect(score.contains(" BKPSDM.BIDANG.01 ") && score.contains(" BKPSDM.BIDANG.02 "), "\(score)")
+        for line in (report + score).split(separator: "\n") { #expect(line.count <= 80, "too wide: \(line)") }
+    }
+
+    @Test func rulesShowWrapsAtTheTerminalWidth() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let narrow = try cli.run(["rules", "show"], environment: ["COLUMNS": "50"]).stdout
+        for line in narrow.split(separator: "\n") { #expect(line.count <= 50, "too wide: \(line)") }
+        // Every word is still there: the text is the same once the wrapping is undone.
+        let wide = try cli.run(["rules", "show"], environment: ["COLUMNS": "1000"]).stdout
+        func words(_ text: String) -> [Substring] { text.split(whereSeparator: { $0 == " " || $0 == "\n" }) }
+        #expect(words(narrow) == words(wide))
+        #expect(narrow.contains("\n    Nonklasikal Lainnya (25)") || narrow.contains("Nonklasikal"))
+    }
+
+    @Test func tableCellsAlignByDisplayWidth() {
+        let columns = [Table.Column(title: "Nama", width: 6, align: .left), Table.Column(title: "N", width: 2, align: .right)]
+        #expect(Table.row(["Ruslï", "1"], columns) == "Ruslï   1")
+        #expect(Table.row(["漢字漢字", "1"], columns) == "漢字…   1", "a wide character never split: 漢字 and the ellipsis, padded")
+        #expect(Table.category("Sangat Rendah", short: true) == "S.Rendah")
+    }
+}
