@@ -15,3 +15,12 @@ extension L {
     }
     static let progressMarkAnyway = Txt("Tetap tandai selesai?", "Mark as done anyway?")
 }
+
+/// The dashboard's summary when the long wording does not fit (80 columns, large counts).
+extension L {
+    static func dashSummaryShort(_ units: Int, _ inProgress: Int, _ today: Int, _ week: Int) -> Txt {
+        Txt(
+            "\(units) unit (\(inProgress) dlm proses). Hari ini \(today), minggu ini \(week)",
+            "\(units) units (\(inProgress) in progress). Today \(today), this week \(week)")
+    }
+}

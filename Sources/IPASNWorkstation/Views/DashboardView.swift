@@ -160,9 +160,16 @@ final class DashboardView: View {
         let roots = figures.filter { $0.depth == 0 }
         let todayAll = roots.reduce(0) { $0 + (today[$1.unit.kode] ?? 0) }
         let weekAll = roots.reduce(0) { $0 + (week[$1.unit.kode] ?? 0) }
-        grid.put(app.t(L.dashSummary(figures.count, inProgress, todayAll, weekAll)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        // The counts whole: the short wording when the long one does not fit.
+        let summaries = [L.dashSummary(figures.count, inProgress, todayAll, weekAll), L.dashSummaryShort(figures.count, inProgress, todayAll, weekAll)]
+            .map(app.t)
+        let summary = summaries.first { DisplayWidth.width(of: $0) <= grid.width - 2 }
+            ?? DisplayWidth.truncate(summaries[1], toWidth: grid.width - 2)
+        grid.put(summary, row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
 
-        let layout = Layout(width: grid.width)
+        // Entry counts are never cut: the columns grow to the largest number.
+        let largest = max(todayAll, weekAll, today.values.max() ?? 0, week.values.max() ?? 0)
+        let layout = Layout(width: grid.width, digits: String(largest).count)
         let short = layout.short
         var header = DisplayWidth.fit("#", toWidth: 3, alignment: .right) + " " + DisplayWidth.fit(app.t(L.colUnit), toWidth: layout.name)
         header += " " + DisplayWidth.fit(app.t(L.colMean), toWidth: 6, alignment: .right)
@@ -171,9 +178,9 @@ final class DashboardView: View {
             DisplayWidth.fit(app.t(layout.bar >= 4 ? L.dimShort[$0]! : L.dimTiny[$0]!), toWidth: layout.bar)
         }.joined(separator: " ")
         header += " " + DisplayWidth.fit(app.t(short ? L.colCompleteShort : L.colComplete), toWidth: layout.complete, alignment: .right)
-        header += " " + DisplayWidth.fit(app.t(short ? L.colDoneShort : L.colDone), toWidth: 4)
+        header += " " + DisplayWidth.fit(app.t(short ? L.colDoneShort : L.colDone), toWidth: layout.done)
         header += " " + DisplayWidth.fit(app.t(short ? L.colTodayShort : L.colToday), toWidth: layout.today, alignment: .right)
-        header += " " + DisplayWidth.fit(app.t(short ? L.colWeekShort : L.colWeek), toWidth: 6, alignment: .right)
+        header += " " + DisplayWidth.fit(app.t(short ? L.colWeekShort : L.colWeek), toWidth: layout.week, alignment: .right)
         grid.put(header, row: 2, col: 1, style: .header, maxWidth: grid.width - 2)
         let detailHeight = 7
         let listHeight = max(3, rows - 3 - detailHeight - (short ? 1 : 0))
@@ -188,9 +195,9 @@ final class DashboardView: View {
             text += " " + DisplayWidth.fit(counted ? EmployeeListView.category(f.category.displayName(language), width: layout.category) : "", toWidth: layout.category)
             text += " " + String(repeating: " ", count: layout.barsWidth)
             text += " " + DisplayWidth.fit(language.percent(f.totals.completePegawai, of: f.totals.pegawai), toWidth: layout.complete, alignment: .right)
-            text += " " + DisplayWidth.fit(UnitListView.markText(marks[kode] ?? []), toWidth: 4)
+            text += " " + DisplayWidth.fit(UnitListView.markText(marks[kode] ?? []), toWidth: layout.done)
             text += " " + DisplayWidth.fit("\(today[kode] ?? 0)", toWidth: layout.today, alignment: .right)
-            text += " " + DisplayWidth.fit("\(week[kode] ?? 0)", toWidth: 6, alignment: .right)
+            text += " " + DisplayWidth.fit("\(week[kode] ?? 0)", toWidth: layout.week, alignment: .right)
             let row = 3 + offset
             let selected = index == cursor.selection
             if selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
@@ -251,16 +258,22 @@ final class DashboardView: View {
         var category: Int
         var bar: Int
         var complete: Int
+        /// The "selesai" marks: four dots, under a header that fits whole in the wide layout.
+        var done: Int
         var today: Int
+        var week: Int
         var barsWidth: Int { 4 * bar + 3 }
 
-        init(width: Int) {
+        /// - Parameter digits: the digits of the largest entry count (the count columns grow to it).
+        init(width: Int, digits: Int = 0) {
             short = width < 100
             category = short ? 8 : 13
             complete = short ? 4 : 7
-            today = short ? 6 : 8
+            done = short ? 4 : 7
+            today = max(short ? 6 : 8, digits)
+            week = max(6, digits)
             // Margins, then #, mean, category, bars, complete, done, today, week with a space after each.
-            let fixed = 2 + 4 + 7 + (category + 1) + 1 + (complete + 1) + 5 + (today + 1) + 6
+            let fixed = 2 + 4 + 7 + (category + 1) + 1 + (complete + 1) + (done + 1) + (today + 1) + week
             bar = 2
             name = width - fixed - (4 * bar + 3) - 1
             if name > 32 {
