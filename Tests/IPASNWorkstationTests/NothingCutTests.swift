@@ -55,3 +55,28 @@ import Testing
         #expect(header.contains("Lengkap Selesai"), "\(header)")
     }
 }
+
+@Suite struct WideCategoryTests {
+    /// A BKD's own, longer category names: the gainers list's category column grows to the
+    /// whole change in a wide layout (it was 23 columns and cut "… -> …" short).
+    @Test func gainersShowTheWholeCategoryChange() throws {
+        let store = try makeInterventionStore()
+        var ruleset = try store.ruleset()
+        ruleset.categories = [
+            CategoryBand(min: 91, name: "Sangat Tinggi Sekali"), CategoryBand(min: 81, name: "Tinggi"),
+            CategoryBand(min: 71, name: "Sedang Menuju Tinggi"), CategoryBand(min: 61, name: "Rendah"),
+            CategoryBand(min: 0, name: "Sangat Rendah Sekali"),
+        ]
+        try store.setRuleset(ruleset)
+        var list = 0
+        let (screen, _) = try runStation(store, size: Size(width: 140, height: 30)) { s in
+            s.enqueue(text: "i")
+            s.enqueue(.down)
+            s.enqueue(.down)  // Dinas Perhubungan, teknis
+            s.enqueue(.enter)
+            list = s.pendingEventCount
+        }
+        let people = screen.frames[list + 1].lines().filter { $0.hasPrefix(" 19") }
+        #expect(people.first?.contains("Sangat Rendah Sekali -> Sedang Menuju Tinggi") == true, "\(people)")
+    }
+}

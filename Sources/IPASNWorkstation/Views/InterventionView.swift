@@ -335,7 +335,19 @@ final class InterventionGainersView: View {
             grid.put(lines[1], row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
         }
         let full = grid.width >= 120
-        let category = full ? 23 : 8
+        // The category change whole in the wide layout ("Sangat Rendah -> Sangat Tinggi").
+        func categoryText(_ item: (now: Double, gain: Double)) -> String {
+            let before = app.engine.category(for: item.now)
+            let after = app.engine.category(for: item.now + item.gain)
+            if full {
+                return before.rank == after.rank ? before.displayName(language) : "\(before.displayName(language)) -> \(after.displayName(language))"
+            }
+            return before.rank == after.rank ? "" : EmployeeListView.category(after.displayName(language), width: 8)
+        }
+        let category =
+            full
+            ? items.reduce(DisplayWidth.width(of: app.t(L.colCategory))) { max($0, DisplayWidth.width(of: categoryText(($1.now, $1.gain)))) }
+            : 8
         let totalWidth = max(
             DisplayWidth.width(of: app.t(L.colTotalChange)),
             items.map { DisplayWidth.width(of: Self.totalChange(now: $0.now, gain: $0.gain, language: language)) }.max() ?? 0)
@@ -355,12 +367,7 @@ final class InterventionGainersView: View {
             let item = items[index]
             let before = app.engine.category(for: item.now)
             let after = app.engine.category(for: item.now + item.gain)
-            let categoryText: String
-            if full {
-                categoryText = before.rank == after.rank ? before.displayName(language) : "\(before.displayName(language)) -> \(after.displayName(language))"
-            } else {
-                categoryText = before.rank == after.rank ? "" : EmployeeListView.category(after.displayName(language), width: 8)
-            }
+            let categoryText = categoryText((item.now, item.gain))
             var text = " " + DisplayWidth.fit(item.pegawai.nip, toWidth: 18) + " " + DisplayWidth.fit(item.pegawai.nama, toWidth: nameWidth)
             text += " " + DisplayWidth.fit(EmployeeListView.jabatan(item.pegawai, full: full), toWidth: jabatan)
             text += " " + DisplayWidth.fit(Self.totalChange(now: item.now, gain: item.gain, language: language), toWidth: totalWidth)
