@@ -61,3 +61,30 @@ import Testing
         #expect(screen.everShowed("Very Low"), "categories are translated")
     }
 }
+
+@Suite struct EnglishStartTests {
+    /// The first screens on an empty database: welcome, the import prompt and its problems,
+    /// the "add a unit and an employee" form.
+    @Test func welcomeImportAndSetupAreEnglish() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-en-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "nip;nama;kode_unit;jenis_jabatan\r\n123;Salah;NOPE;pelaksana\r\n"
+            .write(to: dir.appendingPathComponent("pegawai.csv"), atomically: true, encoding: .utf8)
+        let store = try SQLiteStore.inMemory(context: testContext)
+        let screen = try run(store, language: .en) { s in
+            s.enqueue(text: "1")
+            s.enqueue(text: dir.path + "\n")
+            s.enqueue(.escape)
+            s.enqueue(text: "3")
+            s.enqueue(.tab)
+            s.enqueue(.tab)
+        }
+        var found: Set<String> = []
+        for frame in screen.frames { found.formUnion(EnglishModeTests.indonesianWords(frame.text)) }
+        #expect(found.isEmpty, "\(found.sorted().joined(separator: "\n"))")
+        #expect(screen.everShowed("Import: problems in pegawai.csv"))
+        #expect(screen.everShowed("line 2, column nip:"))
+        #expect(screen.everShowed("Add a unit and an employee"))
+    }
+}
