@@ -153,6 +153,12 @@ import Testing
         #expect(SearchText.words("%_") == [])
     }
 
+    @Test func theAsciiFastPathEqualsTheFolding() {
+        for name in ["Ratna Ma'ruf, S.E.", "  DRS. H. Abdul   Rahman_Jr ", "O`Neil-Smith", "a1 B2", "", "'''", "x\ty"] {
+            #expect(SearchText.key(name) == SearchText.unicodeKey(name), "\(name)")
+        }
+    }
+
     @Test func nipDigitsAcceptWhatSpreadsheetsPaste() {
         #expect(SearchText.nipDigits("'198609262015051001") == "198609262015051001")
         #expect(SearchText.nipDigits(" 19860926 201505 1 001 ") == "198609262015051001")

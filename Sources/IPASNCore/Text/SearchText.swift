@@ -8,6 +8,27 @@ import Foundation
 public enum SearchText {
     /// Lowercased, without accents or apostrophes, words separated by one space.
     public static func key(_ text: String) -> String {
+        // ASCII fast path (nearly every name; an import computes a key per employee).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var space = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return unicodeKey(text)
+            case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if space && !bytes.isEmpty { bytes.append(0x20) }
+                space = false
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            default:
+                space = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``key(_:)`` for text with non-ASCII characters: Foundation's case and accent folding.
+    static func unicodeKey(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = String.UnicodeScalarView()
         var pendingSpace = false
