@@ -132,7 +132,7 @@ enum Table {
         }
         var line = parts.joined(separator: " ")
         while line.hasSuffix(" ") { line.removeLast() }
-        return line
+        return TerminalText.forTerminal(line)
     }
 
     static func header(_ columns: [Column]) -> String {

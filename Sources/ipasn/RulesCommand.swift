@@ -57,7 +57,8 @@ struct RulesShowCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            print(TerminalText.wrapped(RulesetFile.describe(ruleset, language: global.explicitLanguageOrEnglish), width: TerminalText.width))
+            let text = RulesetFile.describe(ruleset, language: global.explicitLanguageOrEnglish)
+            print(TerminalText.forTerminal(TerminalText.wrapped(text, width: TerminalText.width)))
         case .json:
             FileHandle.standardOutput.write(RulesetFile.encode(ruleset))
             print("")

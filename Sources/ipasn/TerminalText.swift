@@ -41,4 +41,34 @@ enum TerminalText {
             return [indent + head] + continuation.map { indent + "  " + $0 }
         }.joined(separator: "\n")
     }
+
+    /// Signs whose one-character look-alike would change the meaning of a rule.
+    static let spelled: [Character: String] = ["≥": ">=", "≤": "<=", "≠": "!=", "→": "->", "←": "<-"]
+
+    /// Whether the locale can show UTF-8: `LC_ALL`, else `LC_CTYPE`, else `LANG` names UTF-8.
+    /// Unset (a bare `C` environment) cannot.
+    static func utf8Locale(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        let value = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let lower = value.lowercased()
+        return lower.contains("utf-8") || lower.contains("utf8")
+    }
+
+    /// Text for a reader's terminal: as it is in a UTF-8 locale, else with ASCII look-alikes
+    /// (`…` as `~`, `≥` as `>`, `ï` as `i`) of the same width, as the workstation does under
+    /// `LANG=C`. Only for text meant to be read (tables, explanations, rules), never for CSV
+    /// or JSON, which keep the data as it is.
+    static func forTerminal(_ text: String, utf8: Bool = utf8Locale()) -> String {
+        guard !utf8, text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        var out = ""
+        for character in text {
+            if character.isASCII || character == "\n" {
+                out.append(character)
+            } else if let spelled = Self.spelled[character] {
+                out += spelled
+            } else {
+                out += AsciiFallback.text(for: String(character), width: DisplayWidth.width(of: character))
+            }
+        }
+        return out
+    }
 }

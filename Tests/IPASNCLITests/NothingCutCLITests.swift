@@ -52,3 +52,26 @@ import Testing
         #expect(Table.category("Sangat Rendah", short: true) == "S.Rendah")
     }
 }
+
+@Suite struct AsciiLocaleCLITests {
+    @Test func theLocaleDecides() {
+        #expect(TerminalText.utf8Locale(["LANG": "C.UTF-8"]))
+        #expect(TerminalText.utf8Locale(["LANG": "id_ID.utf8"]))
+        #expect(!TerminalText.utf8Locale(["LANG": "C"]))
+        #expect(!TerminalText.utf8Locale(["LC_ALL": "C", "LANG": "en_US.UTF-8"]))
+        #expect(!TerminalText.utf8Locale([:]))
+        #expect(TerminalText.forTerminal("JP ≥ 20 – Ruslï…", utf8: false) == "JP >= 20 - Rusli~")
+        #expect(TerminalText.forTerminal("JP ≥ 20", utf8: true) == "JP ≥ 20")
+    }
+
+    /// `LANG=C ipasn rules show`: ASCII only, the same layout.
+    @Test func rulesShowUnderLangCIsAscii() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let ascii = try cli.run(["rules", "show"], environment: ["LANG": "C", "LC_ALL": "C", "COLUMNS": "80"]).stdout
+        #expect(ascii.utf8.allSatisfy { $0 < 0x80 })
+        #expect(ascii.contains("JP in Y >= 20"), "\(ascii)")
+        let utf8 = try cli.run(["rules", "show"], environment: ["LANG": "C.UTF-8", "LC_ALL": "", "COLUMNS": "80"]).stdout
+        #expect(utf8.contains("≥"))
+    }
+}
