@@ -165,5 +165,9 @@ import Testing
         // Another dimension of the parent is still refused, and reopening is always allowed.
         #expect(throws: ValidationFailure.self) { try store.setProgress(unit: "ROOT", dimension: .pendidikan, done: true) }
         try store.setProgress(unit: "SUB", dimension: .kinerja, done: false)
+        // Reopening SUB reopened ROOT: a parent is never done above an open sub-unit.
+        #expect(try store.progressMarks().map { "\($0.unit) \($0.done)" } == ["ROOT false", "SUB false"])
+        let audit = try store.auditLog(limit: 2).map { "\($0.entityID) \($0.oldValue ?? "-") -> \($0.newValue ?? "-")" }
+        #expect(audit == ["SUB/kinerja true -> false", "ROOT/kinerja true -> false"])
     }
 }

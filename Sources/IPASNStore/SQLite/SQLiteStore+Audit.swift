@@ -36,7 +36,7 @@ extension SQLiteStore {
     /// Marks (or reopens) one dimension of a unit as "selesai diinput", audited.
     /// Throws ``ValidationFailure`` (`.unknownUnit`) for an unknown unit, and when marking done
     /// while a sub-unit (at any depth) is not done for the dimension: a parent is done only
-    /// when its sub-units are.
+    /// when its sub-units are. Reopening a unit reopens the parents marked done above it.
     public func setProgress(unit: String, dimension: ProgressDimension, done: Bool) throws {
         try transaction { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [unit]) == true else {
@@ -55,17 +55,37 @@ extension SQLiteStore {
                     ])
                 }
             }
-            let old = try Bool.fetchOne(
-                db, sql: "SELECT done FROM progress WHERE unit = ? AND dimension = ?", arguments: [unit, dimension.rawValue])
-            try db.execute(
-                sql: """
-                    INSERT INTO progress(unit, dimension, done, by, at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(unit, dimension) DO UPDATE SET done = excluded.done, by = excluded.by, at = excluded.at
-                    """, arguments: [unit, dimension.rawValue, done, context.actor, context.now()])
-            try audit(
-                action: "progress", entity: "progress", entityID: "\(unit)/\(dimension.rawValue)", nip: nil,
-                old: old.map { $0 ? "true" : "false" }, new: done ? "true" : "false", db)
+            if !done {
+                // Reopening a unit reopens every parent marked done above it, first, so that the
+                // unit's own row is the newest (undoing it leaves no parent done above an open unit).
+                var seen: Set<String> = [unit]
+                var current = unit
+                while let parent = try String.fetchOne(db, sql: "SELECT induk FROM units WHERE kode = ?", arguments: [current]),
+                    seen.insert(parent).inserted
+                {
+                    let parentDone = try Bool.fetchOne(
+                        db, sql: "SELECT done FROM progress WHERE unit = ? AND dimension = ?",
+                        arguments: [parent, dimension.rawValue])
+                    if parentDone == true { try writeProgress(unit: parent, dimension: dimension, done: false, db) }
+                    current = parent
+                }
+            }
+            try writeProgress(unit: unit, dimension: dimension, done: done, db)
         }
+    }
+
+    /// Writes one mark and its audit row.
+    private func writeProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: Database) throws {
+        let old = try Bool.fetchOne(
+            db, sql: "SELECT done FROM progress WHERE unit = ? AND dimension = ?", arguments: [unit, dimension.rawValue])
+        try db.execute(
+            sql: """
+                INSERT INTO progress(unit, dimension, done, by, at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(unit, dimension) DO UPDATE SET done = excluded.done, by = excluded.by, at = excluded.at
+                """, arguments: [unit, dimension.rawValue, done, context.actor, context.now()])
+        try audit(
+            action: "progress", entity: "progress", entityID: "\(unit)/\(dimension.rawValue)", nip: nil,
+            old: old.map { $0 ? "true" : "false" }, new: done ? "true" : "false", db)
     }
 
     /// The units below `unit` (at any depth) not marked done for `dimension`, as `nama (kode)`, by kode.
