@@ -125,14 +125,15 @@ enum Table {
     }
 
     /// One row: each cell padded or cut (with `…`) to its column's width, joined by one space.
-    static func row(_ cells: [String], _ columns: [Column]) -> String {
+    /// Outside a UTF-8 locale in ASCII look-alikes (see ``TerminalText/forTerminal(_:utf8:)``).
+    static func row(_ cells: [String], _ columns: [Column], utf8: Bool = TerminalText.utf8Locale()) -> String {
         var parts: [String] = []
         for (cell, column) in zip(cells, columns) {
             parts.append(fit(cell, column.width, column.align))
         }
         var line = parts.joined(separator: " ")
         while line.hasSuffix(" ") { line.removeLast() }
-        return TerminalText.forTerminal(line)
+        return TerminalText.forTerminal(line, utf8: utf8)
     }
 
     static func header(_ columns: [Column]) -> String {

@@ -58,7 +58,7 @@ struct RulesShowCommand: ParsableCommand {
         switch format {
         case .text:
             let text = RulesetFile.describe(ruleset, language: global.explicitLanguageOrEnglish)
-            print(TerminalText.forTerminal(TerminalText.wrapped(text, width: TerminalText.width)))
+            print(TerminalText.wrapped(TerminalText.forTerminal(text), width: TerminalText.width))
         case .json:
             FileHandle.standardOutput.write(RulesetFile.encode(ruleset))
             print("")

@@ -45,10 +45,12 @@ enum TerminalText {
     /// Signs whose one-character look-alike would change the meaning of a rule.
     static let spelled: [Character: String] = ["≥": ">=", "≤": "<=", "≠": "!=", "→": "->", "←": "<-"]
 
-    /// Whether the locale can show UTF-8: `LC_ALL`, else `LC_CTYPE`, else `LANG` names UTF-8.
-    /// Unset (a bare `C` environment) cannot.
+    /// Whether the locale can show UTF-8: the first of `LC_ALL`, `LC_CTYPE`, `LANG` that is set
+    /// names UTF-8. A locale that says otherwise (`C`, `POSIX`, `id_ID.ISO-8859-1`) cannot;
+    /// with none set at all the output stays UTF-8 (what scripts and files expect).
     static func utf8Locale(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-        let value = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        guard let value = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty })
+        else { return true }
         let lower = value.lowercased()
         return lower.contains("utf-8") || lower.contains("utf8")
     }

@@ -189,7 +189,7 @@ import Testing
         #expect(r.stdout.contains("teknis: 24 of 20 JP in 2024, 15 of 15"))
         #expect(r.stdout.contains("seminar: 1 in 2023–2024, 10 of 10"))
         #expect(r.stdout.contains("education: highest S-1, 15"))
-        #expect(r.stdout.contains("Total: 85 (Tinggi)"))
+        #expect(r.stdout.contains("Total: 85 (High)"))
         // Indonesian on request; spaces in the NIP are accepted.
         let id = try cli.ok(["explain", "19900101 201402 2 002", "--year", "2024", "--lang", "id"])
         #expect(id.stdout.contains("Total: 60,5 (Sangat Rendah)"))
