@@ -151,6 +151,20 @@ import Testing
         try queue.close()
         let store = try SQLiteStore(path: path, context: testContext)
         #expect(try store.searchPegawai("hartono budi", limit: 10).map(\.nip) == [nipB])
+        #expect(try store.check() == [])
+    }
+
+    /// A row written around the store (no search key) is named by `check`.
+    @Test func checkNamesEmployeesWithoutTheirSearchKey() throws {
+        let dir = try tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("x.sqlite").path
+        do { try seed(SQLiteStore(path: path, context: testContext)) }
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "UPDATE pegawai SET search_key = '' WHERE nip = ?", arguments: [nipC]) }
+        try queue.close()
+        let store = try SQLiteStore(path: path, context: testContext)
+        #expect(try store.check() == ["The search key of 1 employee(s) does not match the name (not found by name): \(nipC)."])
     }
 }
 
