@@ -573,6 +573,23 @@ import Testing
         #expect(message.contains("files: 1 rows."))
     }
 
+    /// A file that cannot be read as its kind stops the run with a sentence in Indonesian
+    /// naming it; the units before it are in.
+    @Test func anEmptyFileStopsTheImportAndSaysWhy() throws {
+        let dir = try importFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "".write(to: dir.appendingPathComponent("pegawai.csv"), atomically: true, encoding: .utf8)
+        let store = try SQLiteStore.inMemory(context: testContext)
+        let screen = try run(store) { s in
+            s.enqueue(text: "1")
+            s.enqueue(text: dir.path + "\n")
+        }
+        let message = try #require(screen.lastFrame).lines().suffix(5).joined(separator: " ")
+        #expect(message.contains("kosong (tidak ada baris judul). Impor dihentikan: pegawai.csv"), "\(message)")
+        #expect(!message.contains("Gagal"))
+        #expect(try store.units().map(\.kode) == ["DISDIK"])
+    }
+
     /// The problems scroll: 30 bad rows at 80x24, the last one reachable with End.
     @Test func manyProblemsScroll() throws {
         let dir = try importFolder(badRows: 30)

@@ -36,14 +36,7 @@ final class ImportProblemsView: View {
         if cursor.move(command) { return true }
         switch command {
         case .importValidRows:
-            app.attempt {
-                let next = try run.importValidRowsAndProceed()
-                if let next {
-                    app.replaceTop(with: ImportProblemsView(run: run, report: next, finish: finish))
-                } else {
-                    finish(run, app)
-                }
-            }
+            WelcomeView.step(run, app: app) { try run.importValidRowsAndProceed() }
             return true
         case .back:
             finish(run, app)
@@ -100,9 +93,9 @@ final class ImportProblemsView: View {
 }
 
 extension App {
-    /// Replaces the top view (the stack keeps its depth).
-    func replaceTop(with view: View) {
-        if stack.count > 1 { pop() }
+    /// Puts `view` on top: in place of the top view, unless the top is a `base` (which stays below).
+    func replaceTop(with view: View, over base: View.Type) {
+        if let top, type(of: top) != base, stack.count > 1 { pop() }
         push(view)
     }
 

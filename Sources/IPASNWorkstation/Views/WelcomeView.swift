@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNFiles
 import IPASNStore
 import IPASNTerminal
 
@@ -69,11 +70,26 @@ final class WelcomeView: View {
         app.attempt {
             let run = try importFile(path)
             importPath = nil
-            if let problems = try run.proceed() {
-                app.push(ImportProblemsView(run: run, report: problems, finish: Self.finish))
+            Self.step(run, app: app) { try run.proceed() }
+        }
+    }
+
+    /// Runs one step of an import: the next file's problems on screen, or the outcome. A file
+    /// that cannot be read as its kind (empty, columns missing) stops the run with a sentence
+    /// in the admin's language that names it and says what earlier files wrote.
+    static func step(_ run: ImportRun, app: App, _ body: () throws -> ImportReport?) {
+        do {
+            if let problems = try body() {
+                app.replaceTop(with: ImportProblemsView(run: run, report: problems, finish: finish), over: WelcomeView.self)
             } else {
-                Self.finish(run, app: app)
+                finish(run, app: app)
             }
+        } catch let failure as ImportFileError {
+            finish(run, app: app)
+            let file = run.remaining.first.map { ($0.path as NSString).lastPathComponent } ?? ""
+            app.fail(failure.message(app.language) + " " + app.t(L.importCancelled(file, run.imported)))
+        } catch {
+            app.attempt { throw error }
         }
     }
 
