@@ -44,48 +44,70 @@ struct ImportCommand: ParsableCommand {
         if isDirectory.boolValue { throw CLIError("cannot import \(file): it is a directory, not a CSV file.") }
         let store = try global.openStore()
         let importer = Importer(store: store)
+        // English unless --lang or $IPASN_LANG asks for Indonesian (as `explain`: scripts read it).
+        let language = global.explicitLanguageOrEnglish
+        let id = language == .id
         let report: ImportReport
         do {
             report = try importer.importFile(
                 kind: kind, path: file, skipInvalid: skipInvalid, today: global.context.today, dryRun: dryRun)
         } catch let error as ImportFileError {
-            throw CLIError("\(file): \(error.message(.en))")
+            throw CLIError("\(file): \(error.message(language))")
         }
         let errors = report.issues.filter { $0.issue.severity == .error }
-        for message in report.messages(.en) { Output.stderrLine(message) }
+        for message in report.messages(language) { Output.stderrLine(message) }
         if !skipInvalid && !errors.isEmpty {
             throw CLIError(
-                "\(file): \(errors.count) problem\(errors.count == 1 ? "" : "s") found; nothing was imported.")
+                id
+                    ? "\(file): \(errors.count) masalah; tidak ada yang diimpor."
+                    : "\(file): \(errors.count) problem\(errors.count == 1 ? "" : "s") found; nothing was imported.")
         }
-        for line in Self.summary(report, kind: kind) { print(line) }
+        for line in Self.summary(report, kind: kind, language: language) { print(line) }
     }
 
     /// What the import did (or, in a dry run, would do), as stdout lines.
-    static func summary(_ report: ImportReport, kind: ImportKind) -> [String] {
-        func rows(_ n: Int) -> String { "\(n) \(kind.rawValue) row\(n == 1 ? "" : "s")" }
+    static func summary(_ report: ImportReport, kind: ImportKind, language: Language = .en) -> [String] {
+        let id = language == .id
+        func rows(_ n: Int) -> String { id ? "\(n) baris \(kind.rawValue)" : "\(n) \(kind.rawValue) row\(n == 1 ? "" : "s")" }
         var lines: [String] = []
-        lines.append(report.dryRun ? "dry run: would import \(rows(report.imported))" : "imported \(rows(report.imported))")
+        if id {
+            lines.append(report.dryRun ? "uji coba: akan mengimpor \(rows(report.imported))" : "diimpor \(rows(report.imported))")
+        } else {
+            lines.append(report.dryRun ? "dry run: would import \(rows(report.imported))" : "imported \(rows(report.imported))")
+        }
         if kind == .pegawai {
-            let verb = report.dryRun ? "would add" : "added"
             let unchanged = report.imported - report.added - report.changes.count
-            lines.append(
-                "\(verb) \(report.added) new pegawai, \(report.dryRun ? "would change" : "changed") \(report.changes.count)"
-                    + " existing, \(unchanged) unchanged")
-            let shown = report.dryRun ? report.changes : Array(report.changes.prefix(changesListed))
-            for change in shown { lines.append("  line \(change.line), " + change.summary) }
-            if shown.count < report.changes.count {
+            let (added, changed) = (report.added, report.changes.count)
+            if id {
                 lines.append(
-                    "  ... and \(report.changes.count - shown.count) more (ipasn import --dry-run lists every change;"
-                        + " the old values are kept in the audit log)")
+                    report.dryRun
+                        ? "akan menambah \(added) pegawai baru, akan mengubah \(changed) yang sudah ada, \(unchanged) tetap"
+                        : "ditambah \(added) pegawai baru, diubah \(changed) yang sudah ada, \(unchanged) tetap")
+            } else {
+                let verb = report.dryRun ? "would add" : "added"
+                lines.append(
+                    "\(verb) \(added) new pegawai, \(report.dryRun ? "would change" : "changed") \(changed) existing, \(unchanged) unchanged")
+            }
+            let shown = report.dryRun ? report.changes : Array(report.changes.prefix(changesListed))
+            for change in shown { lines.append("  \(id ? "baris" : "line") \(change.line), " + change.summary) }
+            if shown.count < report.changes.count {
+                let more = report.changes.count - shown.count
+                lines.append(
+                    id
+                        ? "  ... dan \(more) lagi (ipasn import --dry-run menampilkan semuanya; nilai lama disimpan di log audit)"
+                        : "  ... and \(more) more (ipasn import --dry-run lists every change; the old values are kept in the audit log)")
             }
         }
         let refused = Set(report.issues.filter { $0.issue.severity == .error }.map(\.line)).count
         if let rejected = report.rejectedPath {
-            lines.append("rejected \(refused) row\(refused == 1 ? "" : "s"), written with the reason to \(rejected)")
+            lines.append(
+                id
+                    ? "ditolak \(refused) baris, ditulis dengan alasannya ke \(rejected)"
+                    : "rejected \(refused) row\(refused == 1 ? "" : "s"), written with the reason to \(rejected)")
         } else if report.dryRun && refused > 0 {
-            lines.append("would reject \(refused) row\(refused == 1 ? "" : "s")")
+            lines.append(id ? "akan menolak \(refused) baris" : "would reject \(refused) row\(refused == 1 ? "" : "s")")
         }
-        if report.dryRun { lines.append("nothing was written (dry run)") }
+        if report.dryRun { lines.append(id ? "tidak ada yang ditulis (uji coba)" : "nothing was written (dry run)") }
         return lines
     }
 }

@@ -47,4 +47,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: cli.path("pegawai.rejected.csv")))
         #expect(!(try cli.ok(["export", "pegawai"]).stdout.contains(Fixture.nipA)))
     }
+
+    /// With --lang id every line of the import is Indonesian: problems, summary, changes.
+    @Test func indonesianWithLangID() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok(["import", "units", try cli.write("units.csv", Fixture.units)])
+        try cli.ok(["import", "pegawai", try cli.write("pegawai.csv", Fixture.pegawai)])
+        let dry = try cli.ok(["--lang", "id", "import", "pegawai", try cli.write("p2.csv", Self.changed), "--dry-run"]).stdout
+        #expect(dry.contains("uji coba: akan mengimpor 4 baris pegawai"), "\(dry)")
+        #expect(dry.contains("akan menambah 1 pegawai baru, akan mengubah 2 yang sudah ada, 1 tetap"))
+        #expect(dry.contains("  baris 3, \(Fixture.nipB): nama"))
+        #expect(dry.contains("tidak ada yang ditulis (uji coba)"))
+        let bad = try cli.run(["--lang", "id", "import", "pegawai", try cli.write("bad.csv", Fixture.pegawai + "123,Salah,DINAS,pelaksana,,pns\n")])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("baris 5, kolom nip:"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("1 masalah; tidak ada yang diimpor."))
+    }
 }
