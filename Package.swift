@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The domain: model, validation, rulesets, scoring. Pure Swift, no I/O.
@@ -21,7 +22,12 @@ let package = Package(
         ),
         // Files in and out: reading import files (CSV, any separator and encoding admins produce)
         // into parsed rows, and writing every export and report format.
-        .target(name: "IPASNFiles", dependencies: ["IPASNCore", "IPASNStore"]),
+        .target(
+            name: "IPASNFiles",
+            dependencies: ["IPASNCore", "IPASNStore", "CXLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The tiny C shim over the system libxlsxwriter library (writing .xlsx files).
+        .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter"),
         // The use cases both front ends share: figures, plans, activity, progress.
         .target(name: "IPASNReports", dependencies: ["IPASNCore", "IPASNStore"]),
         // Helpers shared by every test target: injected clock, fixtures, screen checkpoints,
@@ -56,17 +62,29 @@ let package = Package(
         ),
         .testTarget(name: "IPASNCoreTests", dependencies: ["IPASNCore", "IPASNTestSupport"]),
         .testTarget(name: "IPASNStoreTests", dependencies: ["IPASNStore", "IPASNCore", "IPASNTestSupport"]),
-        .testTarget(name: "IPASNFilesTests", dependencies: ["IPASNFiles", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
+        .testTarget(
+            name: "IPASNFilesTests",
+            dependencies: [
+                "IPASNFiles", "IPASNStore", "IPASNCore", "IPASNTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "IPASNReportsTests",
             dependencies: ["IPASNReports", "IPASNStore", "IPASNCore", "IPASNTestSupport"]
         ),
-        .testTarget(name: "IPASNDemoTests", dependencies: ["IPASNDemo", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
-        .testTarget(name: "IPASNCLITests", dependencies: ["ipasn", "IPASNTestSupport"]),
+        .testTarget(name: "IPASNDemoTests", dependencies: ["IPASNDemo", "IPASNFiles", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
+        .testTarget(
+            name: "IPASNCLITests",
+            dependencies: ["ipasn", "IPASNTestSupport", "IPASNReports", "IPASNWorkstation", "IPASNTerminal", "IPASNStore"]
+        ),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(
             name: "IPASNWorkstationTests",
-            dependencies: ["IPASNWorkstation", "IPASNTerminal", "IPASNStore", "IPASNCore", "IPASNTestSupport"]
+            dependencies: [
+                "IPASNWorkstation", "IPASNReports", "IPASNTerminal", "IPASNStore", "IPASNCore", "IPASNFiles",
+                "IPASNTestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -38,15 +38,3 @@ public struct PegawaiChange: Hashable, Sendable {
         return "\(new.nip): " + parts.joined(separator: "; ")
     }
 }
-
-/// The `old_value` of a pegawai import's audit row: everything needed to revert it. `changed`
-/// holds every employee the import changed as it was before; `added` the NIPs it created.
-public struct PegawaiImportOldValues: Codable, Hashable, Sendable {
-    public var changed: [Pegawai]
-    public var added: [String]
-
-    public init(changed: [Pegawai], added: [String]) {
-        self.changed = changed
-        self.added = added
-    }
-}

@@ -1,19 +1,11 @@
 import ArgumentParser
 import Foundation
 import IPASNCore
-import IPASNDemo
+import IPASNFiles
 import IPASNStore
 
-/// What `ipasn export` can write.
-enum ExportKind: String, ExpressibleByArgument, CaseIterable {
-    case units, pegawai, pendidikan, diklat, skp, disiplin
-    case siasnKursus = "siasn-kursus"
-}
-
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv
-    case json
-}
+extension ExportKind: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
 
 /// `ipasn export KIND [--format csv|json] [--out F]`.
 struct ExportCommand: ParsableCommand {
@@ -39,104 +31,47 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
 
-    static let siasnKursusKeys = [
-        "nip", "jenisDiklatId", "namaKursus", "institusiPenyelenggara", "tanggalKursus", "tanggalSelesaiKursus",
-        "jumlahJam", "nomorSertipikat", "tahunKursus",
-    ]
-
     func run() throws {
         let store = try global.openStore()
-        var sink = try ExportSink(path: out, format: format)
-        let header: [String]
-        switch kind {
-        case .siasnKursus: header = Self.siasnKursusKeys
-        default: header = ImportFormat.header(CSVFileKind(rawValue: kind.rawValue)!)
-        }
-        sink.begin(header)
+        let sink = try ExportSink(path: out)
+        var writer = ExportWriter(format: format, kind: kind, output: sink.write)
         let units = try store.units()
-        var count = 0
         if kind == .units {
-            for unit in units {
-                sink.row(ImportFormat.fields(unit), numeric: [])
-                count += 1
-            }
+            for unit in units { try writer.row(ImportFormat.fields(unit)) }
         } else {
             // Every employee once, unit by unit in tree order.
             for pegawai in try Self.allPegawai(store, units: units) {
-                switch kind {
-                case .pegawai:
-                    sink.row(ImportFormat.fields(pegawai), numeric: [])
-                    count += 1
-                default:
-                    guard let stored = try store.records(nip: pegawai.nip) else { continue }
-                    for record in Self.records(stored.plain, kind) {
-                        if kind == .siasnKursus {
-                            guard case .diklat(let d) = record else { continue }
-                            sink.row(Self.siasnKursus(d), numeric: [1, 6, 8])
-                        } else {
-                            sink.row(ImportFormat.fields(record), numeric: Self.numericColumns(kind))
-                        }
-                        count += 1
-                    }
+                if kind == .pegawai {
+                    try writer.row(ImportFormat.fields(pegawai))
+                } else if let stored = try store.records(nip: pegawai.nip) {
+                    for row in kind.rows(stored.plain) { try writer.row(row) }
                 }
             }
         }
-        try sink.finish()
-        if let out { Output.stderrLine("exported \(count) \(kind.rawValue) rows to \(out)") }
+        try writer.finish()
+        try sink.close()
+        if let out { Output.stderrLine("exported \(writer.rows) \(kind.rawValue) rows to \(out)") }
     }
 
     /// Every employee, each once, in unit tree order then by name.
     static func allPegawai(_ store: any Store, units: [OrgUnit]) throws -> [Pegawai] {
-        let known = Set(units.map(\.kode))
         var seen = Set<String>()
         var result: [Pegawai] = []
-        for root in units where root.induk == nil || !known.contains(root.induk!) {
+        for root in UnitTree(units).roots {
             for p in try store.pegawai(inUnit: root.kode, includeSubunits: true) where seen.insert(p.nip).inserted {
                 result.append(p)
             }
         }
         return result
     }
-
-    static func records(_ r: EmployeeRecords, _ kind: ExportKind) -> [Record] {
-        switch kind {
-        case .pendidikan: return r.pendidikan.map(Record.pendidikan)
-        case .diklat: return r.diklat.map(Record.diklat)
-        case .skp: return r.skp.map(Record.skp)
-        case .disiplin: return r.disiplin.map(Record.disiplin)
-        case .siasnKursus: return r.diklat.filter { $0.jenis != .struktural }.map(Record.diklat)
-        case .units, .pegawai: return []
-        }
-    }
-
-    /// Column positions written as JSON numbers.
-    static func numericColumns(_ kind: ExportKind) -> Set<Int> {
-        switch kind {
-        case .diklat: return [1, 7]
-        case .skp: return [1, 3]
-        default: return []
-        }
-    }
-
-    static func siasnKursus(_ d: Diklat) -> [String] {
-        [
-            d.nip, String(d.jenis.id), d.nama, d.penyelenggara, d.tanggalMulai.dayFirst, d.tanggalSelesai.dayFirst,
-            String(d.jp), d.nomorSertifikat, String(d.tanggalSelesai.year),
-        ]
-    }
 }
 
-/// Streams export rows as CSV or a JSON array to stdout or a file.
+/// Where an export goes: a file (created or emptied) or standard output.
 struct ExportSink {
-    let format: ExportFormat
     let handle: FileHandle
     let closeAtEnd: Bool
-    var keys: [String] = []
-    var buffer = ""
-    var rows = 0
 
-    init(path: String?, format: ExportFormat) throws {
-        self.format = format
+    init(path: String?) throws {
         if let path {
             guard FileManager.default.createFile(atPath: path, contents: nil),
                 let handle = FileHandle(forWritingAtPath: path)
@@ -149,41 +84,9 @@ struct ExportSink {
         }
     }
 
-    mutating func begin(_ keys: [String]) {
-        self.keys = keys
-        if format == .csv { buffer += CSVOut.line(keys) + "\n" }
-    }
+    func write(_ data: Data) { handle.write(data) }
 
-    mutating func row(_ fields: [String], numeric: Set<Int>) {
-        switch format {
-        case .csv:
-            buffer += CSVOut.line(fields) + "\n"
-        case .json:
-            var pairs: [(String, JSONValue)] = []
-            for (i, key) in keys.enumerated() {
-                let value = i < fields.count ? fields[i] : ""
-                if numeric.contains(i), let number = Double(value) {
-                    pairs.append((key, .number(number)))
-                } else if numeric.contains(i) && value.isEmpty {
-                    pairs.append((key, .null))
-                } else {
-                    pairs.append((key, .string(value)))
-                }
-            }
-            buffer += (rows == 0 ? "[\n  " : ",\n  ") + JSONValue.object(pairs).text
-        }
-        rows += 1
-        if buffer.utf8.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        handle.write(Data(buffer.utf8))
-        buffer = ""
-    }
-
-    mutating func finish() throws {
-        if format == .json { buffer += rows == 0 ? "[]\n" : "\n]\n" }
-        flush()
+    func close() throws {
         if closeAtEnd { try handle.close() }
     }
 }

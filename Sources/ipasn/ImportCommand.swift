@@ -6,17 +6,24 @@ import IPASNStore
 
 extension ImportKind: ExpressibleByArgument {}
 
-/// `ipasn import KIND FILE [--skip-invalid]`.
+/// `ipasn import KIND FILE [--sheet NAME] [--skip-invalid]`.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a CSV file of units, pegawai, pendidikan, diklat, skp or disiplin.",
+        abstract: "Import a CSV or Excel (.xlsx) file of units, pegawai, pendidikan, diklat, skp or disiplin.",
         discussion: """
             Without --skip-invalid the file is imported whole or not at all: any invalid row \
             stops the import, every problem is listed on stderr as `line N, column C: message`, \
             and the exit code is 1. With --skip-invalid the valid rows are imported and the \
             rejected ones are written, with an `alasan` (reason) column, to FILE.rejected.csv \
-            next to the input (its name is printed). A pegawai file that changes employees             already on file says how many and lists the first changes (every one with             --dry-run); their old values are kept in the audit log. With --dry-run the file is             checked and reported exactly as an import would be, and nothing is written.
+            next to the input (its name is printed). An .xlsx file is read from its first sheet \
+            (or --sheet NAME); its line numbers are the spreadsheet's row numbers. \
+            `ipasn template KIND --out FILE.xlsx` writes a template to fill in. A pegawai file \
+            that changes employees already on file says how many and lists the first changes \
+            (every one with --dry-run); their old values are kept in the audit log (the \
+            workstation's undo restores them). With --dry-run the file is checked and reported exactly as an \
+            import would be, and nothing is written (the database must exist). Messages are in \
+            the --lang language (default: Indonesian).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -24,8 +31,13 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("units, pegawai, pendidikan, diklat, skp or disiplin.", valueName: "kind"))
     var kind: ImportKind
 
-    @Argument(help: ArgumentHelp("The CSV file (, or ; separated, UTF-8 or Windows-1252).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "The CSV file (, or ; separated, UTF-8 or Windows-1252) or Excel workbook (.xlsx).", valueName: "file"))
     var file: String
+
+    @Option(name: .long, help: ArgumentHelp("The sheet of an .xlsx file to read (default: the first).", valueName: "name"))
+    var sheet: String?
 
     @Flag(name: .long, help: "Import the valid rows and write the rejected ones, with the reason, to a file.")
     var skipInvalid = false
@@ -37,22 +49,35 @@ struct ImportCommand: ParsableCommand {
     static let changesListed = 10
 
     func run() throws {
+        let id = global.language == .id
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-            throw CLIError("cannot read \(file): no such file.")
+            throw CLIError(id ? "\(file) tidak bisa dibaca: berkas tidak ada." : "cannot read \(file): no such file.")
         }
-        if isDirectory.boolValue { throw CLIError("cannot import \(file): it is a directory, not a CSV file.") }
-        let store = try global.openStore()
+        if isDirectory.boolValue {
+            throw CLIError(
+                id
+                    ? "\(file) tidak bisa diimpor: itu folder, bukan berkas CSV atau .xlsx."
+                    : "cannot import \(file): it is a directory, not a CSV or .xlsx file.")
+        }
+        if sheet != nil && !Importer.isXLSX(file) {
+            throw CLIError(
+                id ? "--sheet hanya untuk berkas .xlsx; \(file) dibaca sebagai CSV." : "--sheet is for .xlsx files; \(file) is read as CSV.")
+        }
+        // A dry run writes nothing, not even a new database: it needs the one it compares with
+        // (write access: SQLite checks a rolled-back import only on a writable connection).
+        let store = try global.openStore(dryRun ? .write : .create)
         let importer = Importer(store: store)
-        // English unless --lang or $IPASN_LANG asks for Indonesian (as `explain`: scripts read it).
-        let language = global.explicitLanguageOrEnglish
-        let id = language == .id
+        // The admin's language: --lang, else $IPASN_LANG, else Indonesian.
+        let language = global.language
         let report: ImportReport
         do {
             report = try importer.importFile(
-                kind: kind, path: file, skipInvalid: skipInvalid, today: global.context.today, dryRun: dryRun)
+                kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today, dryRun: dryRun)
         } catch let error as ImportFileError {
             throw CLIError("\(file): \(error.message(language))")
+        } catch let error as XLSXError {
+            throw CLIError(error.message(language))
         }
         let errors = report.issues.filter { $0.issue.severity == .error }
         for message in report.messages(language) { Output.stderrLine(message) }

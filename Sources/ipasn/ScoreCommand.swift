@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IPASNCore
+import IPASNFiles
 import IPASNStore
 
 /// `ipasn score`: every active employee's four dimension points, total and category.
@@ -83,11 +84,11 @@ enum ScoreOutput {
             writer.finish()
         case .csv:
             var out = StdoutWriter()
-            out.line(CSVOut.line(keys))
+            out.line(CSVWriter.record(keys))
             for row in rows {
                 let s = row.score
                 out.line(
-                    CSVOut.line([
+                    CSVWriter.record([
                         row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, String(s.year),
                         Num.points(s.kualifikasi), Num.points(s.kompetensi), Num.points(s.kinerja),
                         Num.points(s.disiplin), Num.points(s.total), ruleset.category(for: s.total).name,
@@ -102,37 +103,18 @@ enum ScoreOutput {
 
     /// 80 columns: NIP 18, name 13, unit 6, four points, total, category, `*` when incomplete.
     static func writeTable(_ rows: [ScoredPegawai], year: Int, ruleset: Ruleset) {
-        var columns: [Table.Column] = [
-            .init(title: "NIP", width: 18, align: .left),
-            .init(title: "Nama", width: 13, align: .left),
-            .init(title: "Unit", width: 6, align: .left),
-            .init(title: "Kual", width: 4, align: .right),
-            .init(title: "Komp", width: 4, align: .right),
-            .init(title: "Kin", width: 4, align: .right),
-            .init(title: "Dis", width: 3, align: .right),
-            .init(title: "Total", width: 5, align: .right),
-            .init(title: "Kategori", width: 13, align: .left),
-            .init(title: "", width: 1, align: .left),
-        ]
-        columns = Table.widen(columns, whole: 2, toFit: Set(rows.map(\.pegawai.kodeUnit)), give: 1)
+        var columns: [TextTable.Column] =
+            [("NIP", 18, .left), ("Nama", 13, .left), ("Unit", 6, .left)] + TextTable.scoreColumns(means: false) + [("", 1, .left)]
+        columns = TextTable.widen(columns, whole: 2, toFit: Set(rows.map(\.pegawai.kodeUnit)), give: 1)
         // Long unit codes: the category as `S.Rendah` keeps the table in 80 columns.
-        let shortCategory = Table.width(columns) > 80
-        if shortCategory { columns[8].width = 8 }
-        var out = StdoutWriter()
-        out.line(Table.header(columns))
+        let shortCategory = TextTable.fitCategory(&columns)
+        let table = TextTable(columns)
         var incomplete = 0
-        for row in rows {
+        table.write(rows, footer: { "\(rows.count) pegawai, year \(year)" + (incomplete > 0 ? "; * = incomplete data (\(incomplete))" : "") }) { row in
             let s = row.score
             if !s.complete { incomplete += 1 }
-            out.line(
-                Table.row(
-                    [
-                        row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, Num.points(s.kualifikasi),
-                        Num.points(s.kompetensi), Num.points(s.kinerja), Num.points(s.disiplin), Num.points(s.total),
-                        Table.category(ruleset.category(for: s.total).name, short: shortCategory), s.complete ? "" : "*",
-                    ], columns))
+            return [row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit] + ScoreDimension.allCases.map { Num.points(s[$0]) }
+                + [Num.points(s.total), TextTable.category(ruleset.category(for: s.total).name, short: shortCategory), s.complete ? "" : "*"]
         }
-        out.line("\(rows.count) pegawai, year \(year)" + (incomplete > 0 ? "; * = incomplete data (\(incomplete))" : ""))
-        out.flush()
     }
 }

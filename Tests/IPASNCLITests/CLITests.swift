@@ -139,7 +139,13 @@ import Testing
             999999999999999999,3,,Pelatihan NIP Asing,BKPSDM,2024-02-05,2024-02-07,8,,Y
 
             """)
-        let r = try cli.run(["import", "diklat", bad])
+        // Indonesian by default (issue 8: the messages are Indonesian when --lang id, the default, is in force).
+        let id = try cli.run(["import", "diklat", bad])
+        #expect(id.status == 1)
+        #expect(id.stderr.contains("baris 3, kolom jp: JP \"dua puluh\" harus bilangan bulat positif"), "\(id.stderr)")
+        #expect(id.stderr.contains("baris 5, kolom nip:"), "\(id.stderr)")
+        #expect(id.stderr.contains("3 masalah; tidak ada yang diimpor."), "\(id.stderr)")
+        let r = try cli.run(["import", "--lang", "en", "diklat", bad])
         #expect(r.status == 1)
         #expect(r.stderr.contains("line 3, column jp:"), "\(r.stderr)")
         #expect(r.stderr.contains("line 4, column tanggal_mulai:"), "\(r.stderr)")
@@ -164,7 +170,7 @@ import Testing
             \(Fixture.nipC),2023,,82.5
 
             """)
-        let r = try cli.run(["import", "skp", file, "--skip-invalid"])
+        let r = try cli.run(["import", "--lang", "en", "skp", file, "--skip-invalid"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("imported 2 skp rows"), "\(r.stdout)")
         #expect(r.stderr.contains("line 3, column predikat:"))
@@ -277,6 +283,8 @@ import Testing
     @Test func rulesShowCheckAndUse() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
+        // Reading never creates a database: the sample makes it first.
+        try Fixture.load(into: cli)
         let show = try cli.ok(["rules", "show"])
         #expect(show.stdout.contains("bkn-2019"))
         let json = try cli.ok(["rules", "show", "--format", "json"]).stdout
@@ -289,7 +297,6 @@ import Testing
         let good = try cli.write(
             "rules.json", #"{"base": "bkn-2019", "id": "kab-contoh", "kompetensi": {"teknis_minimum_jp": 25}}"#)
         #expect(try cli.ok(["rules", "check", good]).stdout.contains("OK"))
-        try Fixture.load(into: cli)
         try cli.ok(["rules", "use", good])
         #expect(try cli.ok(["config", "show"]).stdout.contains("kab-contoh"))
         // 24 teknis JP no longer reach the minimum of 25: A loses the 15 teknis points.

@@ -36,6 +36,8 @@ import Testing
     @Test func rulesShowWrapsAtTheTerminalWidth() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
+        // Reading never creates a database: the sample makes it first.
+        try Fixture.load(into: cli)
         let narrow = try cli.run(["rules", "show"], environment: ["COLUMNS": "50"]).stdout
         for line in narrow.split(separator: "\n") { #expect(line.count <= 50, "too wide: \(line)") }
         // Every word is still there: the text is the same once the wrapping is undone.
@@ -46,10 +48,23 @@ import Testing
     }
 
     @Test func tableCellsAlignByDisplayWidth() {
-        let columns = [Table.Column(title: "Nama", width: 6, align: .left), Table.Column(title: "N", width: 2, align: .right)]
-        #expect(Table.row(["Ruslï", "1"], columns, utf8: true) == "Ruslï   1")
-        #expect(Table.row(["漢字漢字", "1"], columns, utf8: true) == "漢字…   1", "a wide character never split: 漢字 and the ellipsis, padded")
-        #expect(Table.category("Sangat Rendah", short: true) == "S.Rendah")
+        let table = TextTable([("Nama", 6, .left), ("N", 2, .right)], utf8: true)
+        #expect(table.row(["Ruslï", "1"]) == "Ruslï   1")
+        #expect(table.row(["漢字漢字", "1"]) == "漢字…   1", "a wide character never split: 漢字 and the ellipsis, padded")
+        #expect(TextTable.category("Sangat Rendah", short: true) == "S.Rendah")
+        #expect(TextTable.category("Sangat Rendah", short: false) == "Sangat Rendah")
+    }
+
+    @Test func aLongCodeWidensItsColumnAndTheCategoryShortensToStayIn80Columns() {
+        var columns: [TextTable.Column] =
+            [("NIP", 18, .left), ("Nama", 13, .left), ("Unit", 6, .left)] + TextTable.scoreColumns(means: false) + [("", 1, .left)]
+        #expect(TextTable.width(columns) == 80)
+        // A 16-character code: 10 more for the unit, 5 taken from the name (down to 8).
+        columns = TextTable.widen(columns, whole: 2, toFit: ["BKPSDM.BIDANG.01"], give: 1)
+        #expect(columns[2].width == 16 && columns[1].width == 8)
+        #expect(TextTable.width(columns) == 85)
+        #expect(TextTable.fitCategory(&columns))
+        #expect(columns[8].width == 8 && TextTable.width(columns) == 80)
     }
 }
 
@@ -68,6 +83,7 @@ import Testing
     @Test func rulesShowUnderLangCIsAscii() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
+        try Fixture.load(into: cli)
         let ascii = try cli.run(["rules", "show"], environment: ["LANG": "C", "LC_ALL": "C", "COLUMNS": "80"]).stdout
         #expect(ascii.utf8.allSatisfy { $0 < 0x80 })
         #expect(ascii.contains("JP in Y >= 20"), "\(ascii)")

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import IPASNCore
+import IPASNTestSupport
 import Testing
 
 @testable import IPASNStore
@@ -12,7 +13,7 @@ import Testing
         let store = try seededStore()
         let newNIP = "199505052020012003"
         var rows = ArrayRowSource(
-            kind: "pegawai",
+            kind: .pegawai,
             rows: [
                 Line(2, .pegawai(Pegawai(nip: nipA, nama: "Andi", kodeUnit: "ROOT", jenisJabatan: .pelaksana))),  // same
                 Line(3, .pegawai(Pegawai(nip: nipB, nama: "Budi Santoso", kodeUnit: "ROOT", jenisJabatan: .pelaksana))),
@@ -27,23 +28,58 @@ import Testing
         #expect(outcome.changes[1].summary == "\(nipC): jenis_jabatan pelaksana -> fungsional; jenjang \"\" -> \"Ahli Muda\"")
         #expect(try store.pegawai(nip: nipB)?.nama == "Budi Santoso")
 
+        // The audit's typed summary keeps every changed employee's old and new values and the
+        // added one (old nil); the unchanged Andi is not in it.
         let audit = try #require(try store.auditLog(limit: 1).first)
-        #expect(audit.action == "import" && audit.entity == "pegawai")
-        let old = try JSONDecoder().decode(PegawaiImportOldValues.self, from: Data(try #require(audit.oldValue).utf8))
-        #expect(old.added == [newNIP])
-        #expect(old.changed == [
-            Pegawai(nip: nipB, nama: "Budi", kodeUnit: "SUB", jenisJabatan: .pelaksana),
-            Pegawai(nip: nipC, nama: "Citra", kodeUnit: "SUB", jenisJabatan: .pelaksana),
+        #expect(audit.action == .import && audit.subject == .importFile(.pegawai))
+        guard case .importSummary(let summary) = audit.new else {
+            Issue.record("an import's audit row holds its summary")
+            return
+        }
+        #expect(summary.pegawaiChanges == [
+            ImportChange(
+                old: Pegawai(nip: nipB, nama: "Budi", kodeUnit: "SUB", jenisJabatan: .pelaksana),
+                new: Pegawai(nip: nipB, nama: "Budi Santoso", kodeUnit: "ROOT", jenisJabatan: .pelaksana)),
+            ImportChange(
+                old: Pegawai(nip: nipC, nama: "Citra", kodeUnit: "SUB", jenisJabatan: .pelaksana),
+                new: Pegawai(nip: nipC, nama: "Citra", kodeUnit: "SUB", jenisJabatan: .fungsional, jenjang: "Ahli Muda")),
+            ImportChange(old: nil, new: Pegawai(nip: newNIP, nama: "Dewi", kodeUnit: "SUB", jenisJabatan: .pelaksana)),
         ])
-        #expect(audit.newValue?.contains("\"changed\":2") == true)
-        #expect(audit.newValue?.contains("\"added\":1") == true)
+        #expect(summary.imported == 4)
+    }
+
+    @Test func undoingAReimportRestoresTheOldValuesAndTheirSearchKeys() throws {
+        let store = try seededStore(context: TestClock.context(actor: "ani", session: "s1"))
+        let newNIP = "199505052020012003"
+        var rows = ArrayRowSource(
+            kind: .pegawai,
+            rows: [
+                Line(2, .pegawai(Pegawai(nip: nipB, nama: "Bambang Ruslï", kodeUnit: "ROOT", jenisJabatan: .pelaksana))),
+                Line(3, .pegawai(Pegawai(nip: newNIP, nama: "Dewi", kodeUnit: "SUB", jenisJabatan: .pelaksana))),
+            ])
+        #expect(try store.importRows(&rows, skipInvalid: false).changes.count == 1)
+        #expect(try store.searchPegawai("rusli", limit: 10).map(\.nip) == [nipB])
+        try store.undoLast(session: "s1")
+        #expect(try store.pegawai(nip: nipB) == Pegawai(nip: nipB, nama: "Budi", kodeUnit: "SUB", jenisJabatan: .pelaksana))
+        #expect(try store.pegawai(nip: newNIP) == nil)
+        // The search follows the restored name (the key is rewritten with the row).
+        #expect(try store.searchPegawai("rusli", limit: 10).isEmpty)
+        #expect(try store.searchPegawai("budi", limit: 10).map(\.nip) == [nipB])
+        let key = try store.writer.read { try String.fetchOne($0, sql: "SELECT search_key FROM pegawai WHERE nip = ?", arguments: [nipB]) }
+        #expect(key == SearchText.key("Budi"))
+        #expect(try store.check().isEmpty)
+        // Redo brings the import's values back, the added employee included.
+        try store.redoLast(session: "s1")
+        #expect(try store.pegawai(nip: nipB)?.nama == "Bambang Ruslï")
+        #expect(try store.pegawai(nip: newNIP)?.nama == "Dewi")
+        #expect(try store.searchPegawai("rusli", limit: 10).map(\.nip) == [nipB])
     }
 
     @Test func aDryRunReportsTheSameAndWritesNothing() throws {
         let store = try seededStore()
         let auditBefore = try store.auditLog(limit: 1000).count
         var rows = ArrayRowSource(
-            kind: "pegawai",
+            kind: .pegawai,
             rows: [
                 Line(2, .pegawai(Pegawai(nip: nipA, nama: "Andi Baso", kodeUnit: "SUB", jenisJabatan: .pelaksana))),
                 Line(3, .pegawai(Pegawai(nip: "199505052020012003", nama: "Dewi", kodeUnit: "NOPE", jenisJabatan: .pelaksana))),
@@ -181,7 +217,9 @@ import Testing
         try store.setProgress(unit: "SUB", dimension: .kinerja, done: false)
         // Reopening SUB reopened ROOT: a parent is never done above an open sub-unit.
         #expect(try store.progressMarks().map { "\($0.unit) \($0.done)" } == ["ROOT false", "SUB false"])
-        let audit = try store.auditLog(limit: 2).map { "\($0.entityID) \($0.oldValue ?? "-") -> \($0.newValue ?? "-")" }
-        #expect(audit == ["SUB/kinerja true -> false", "ROOT/kinerja true -> false"])
+        let audit = try store.auditLog(limit: 2)
+        #expect(audit.map(\.subject) == [.progress(unit: "SUB", dimension: .kinerja), .progress(unit: "ROOT", dimension: .kinerja)])
+        #expect(audit.map(\.old) == [.done(true), .done(true)])
+        #expect(audit.map(\.new) == [.done(false), .done(false)])
     }
 }

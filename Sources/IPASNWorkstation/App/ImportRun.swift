@@ -21,17 +21,23 @@ public final class ImportRun {
     /// The file whose problems wait for the admin's choice (nothing of it written).
     public private(set) var stopped: ImportReport?
 
-    public init(files: [(kind: ImportKind, path: String)], importFile: @escaping ImportFile) {
+    /// Files (names) left out because their kind cannot be told from their name: reported
+    /// with the outcome, never skipped silently.
+    public let unrecognized: [String]
+
+    public init(files: [(kind: ImportKind, path: String)], unrecognized: [String] = [], importFile: @escaping ImportFile) {
         self.files = files
+        self.unrecognized = unrecognized
         self.importFile = importFile
     }
 
     /// The run over the file or folder at `path`, with the ``Importer`` of IPASNFiles.
     public convenience init(path: String, store: Store, today: LocalDate) throws {
         let files = try FolderImport.plan(path: path)
-        guard !files.isEmpty else { throw FolderImport.Failure.nothingToImport(path) }
+        let unrecognized = try FolderImport.unrecognized(path: path)
+        guard !files.isEmpty || !unrecognized.isEmpty else { throw FolderImport.Failure.nothingToImport(path) }
         let importer = Importer(store: store)
-        self.init(files: files.map { (kind: $0.0, path: $0.1) }) { kind, file, skipInvalid in
+        self.init(files: files.map { (kind: $0.0, path: $0.1) }, unrecognized: unrecognized) { kind, file, skipInvalid in
             try importer.importFile(kind: kind, path: file, skipInvalid: skipInvalid, today: today)
         }
     }

@@ -85,12 +85,19 @@ final class WelcomeView: View {
                 finish(run, app: app)
             }
         } catch let failure as ImportFileError {
-            finish(run, app: app)
-            let file = run.remaining.first.map { ($0.path as NSString).lastPathComponent } ?? ""
-            app.fail(failure.message(app.language) + " " + app.t(L.importCancelled(file, run.imported)))
+            stop(run, app: app, reason: failure.message(app.language))
+        } catch let failure as XLSXError {
+            stop(run, app: app, reason: failure.message(app.language))
         } catch {
             app.attempt { throw error }
         }
+    }
+
+    /// A file that cannot be read stops the run: what earlier files wrote, then why.
+    private static func stop(_ run: ImportRun, app: App, reason: String) {
+        finish(run, app: app)
+        let file = run.remaining.first.map { ($0.path as NSString).lastPathComponent } ?? ""
+        app.fail(reason + " " + app.t(L.importCancelled(file, run.imported)))
     }
 
     /// After the last file, or when the admin stops at a file with problems: the unit list
@@ -117,8 +124,11 @@ final class WelcomeView: View {
             if !run.rejectedFiles.isEmpty {
                 parts.append(app.t(L.importRejectedWritten(run.rejectedFiles.joined(separator: ", "))))
             }
+            // Files whose kind their name does not tell: named, with how to name them.
+            parts += run.unrecognized.map { FolderImport.unknownKindIssue($0).issue.message(app.language) }
             let text = parts.joined(separator: " ")
-            if run.stopped != nil || !run.rejectedFiles.isEmpty { app.warn(text) } else { app.inform(text) }
+            let warning = run.stopped != nil || !run.rejectedFiles.isEmpty || !run.unrecognized.isEmpty
+            if warning { app.warn(text) } else { app.inform(text) }
         }
     }
 
