@@ -73,14 +73,16 @@ while [ -n "$(sqlite3 "$DB" "SELECT 1 FROM pegawai WHERE nip = '$NEW_NIP'")" ]; 
   echo "$NEW_NIP,Muhammad Ruslï Pratama,DISDIK.01,pelaksana,,pns"
 } >"$WORK/pegawai.csv"
 DRY="$("$IPASN_BIN" --db "$DB" import pegawai "$WORK/pegawai.csv" --dry-run)" || fail "dry run failed: $DRY"
-grep -qF "would add 1 new pegawai, would change 1 existing" <<<"$DRY" || fail "dry run did not count the change: $DRY"
+# Indonesian by default (--lang id).
+grep -qF "akan menambah 1 pegawai baru, akan mengubah 1 yang sudah ada" <<<"$DRY" || fail "dry run did not count the change: $DRY"
 grep -qF "$OLD_NIP: nama \"$OLD_NAME\" -> \"$OLD_NAME Baru\"" <<<"$DRY" || fail "dry run did not list the change: $DRY"
 [ "$(sqlite3 "$DB" "SELECT nama FROM pegawai WHERE nip = '$OLD_NIP'")" = "$OLD_NAME" ] || fail "the dry run wrote"
 ok "--dry-run lists the change of $OLD_NIP and writes nothing"
-REAL="$("$IPASN_BIN" --db "$DB" import pegawai "$WORK/pegawai.csv")" || fail "import failed: $REAL"
+REAL="$("$IPASN_BIN" --db "$DB" --lang en import pegawai "$WORK/pegawai.csv")" || fail "import failed: $REAL"
 grep -qF "added 1 new pegawai, changed 1 existing" <<<"$REAL" || fail "the import did not say what changed: $REAL"
-OLDVALUE="$(sqlite3 "$DB" "SELECT old_value FROM audit WHERE action = 'import' AND entity = 'pegawai' ORDER BY id DESC LIMIT 1")"
-grep -qF "\"nama\":\"$OLD_NAME\"" <<<"$OLDVALUE" || fail "the audit row lacks the old name: $OLDVALUE"
+# The import's summary (new_value) keeps each changed employee's old and new values.
+SUMMARY="$(sqlite3 "$DB" "SELECT new_value FROM audit WHERE action = 'import' AND entity = 'pegawai' ORDER BY id DESC LIMIT 1")"
+grep -qF "\"nama\":\"$OLD_NAME\"" <<<"$SUMMARY" || fail "the audit row lacks the old name: $SUMMARY"
 ok "the import says what it changed; the audit row keeps the old name"
 
 # --- Scenario 3: search ----------------------------------------------------------------
@@ -109,6 +111,9 @@ tmux_keys 3
 wait_for "Sub-unit belum selesai diinput"
 ok "the parent unit cannot be marked done while its sub-units are open"
 tmux_keys Escape
+# A bare Esc acts after the terminal's escape delay: the dialog must be gone before the arrows.
+for _ in $(seq 100); do screen | grep -qF "Tandai selesai diinput" || break; sleep 0.1; done
+screen | grep -qF "Tandai selesai diinput" && fail "Esc did not close the dialog"
 MISSING="$(sqlite3 "$DB" "SELECT p.nama FROM employee_score s JOIN pegawai p USING(nip) WHERE p.kode_unit = 'DISDIK.01' AND p.aktif = 1 AND s.year = (SELECT max(year) FROM score_year) AND s.missing LIKE '%skp%' ORDER BY p.nama LIMIT 1")"
 [ -n "$MISSING" ] || fail "the demo has nobody without SKP in DISDIK.01"
 for _ in 1 2 3 4 5 6; do tmux_keys Down; done
