@@ -53,4 +53,42 @@ import Testing
         #expect(message.contains("Impor selesai: 1 baris masuk dari 1 berkas."))
         #expect(message.contains("1 pegawai yang sudah ada berubah: \(budiNIP): nama \"Budi Santoso\" -> \"Budi Santoso Wijaya\""))
     }
+
+    /// A folder file whose kind its name does not tell is named with how to name it, as a
+    /// warning, and the run over the other files goes on.
+    @Test func aFileOfUnknownKindInTheFolderIsNamedNotSkippedSilently() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "kode,nama,induk\nROOT,Pemkot,\n".write(to: folder.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
+        try "nip,catatan\n".write(to: folder.appendingPathComponent("catatan.csv"), atomically: true, encoding: .utf8)
+        let store = try SQLiteStore.inMemory(context: testContext)
+        try store.setMeasurementYear(2024)
+        let run = try ImportRun(path: folder.path, store: store, today: testContext.today)
+        #expect(run.files.map(\.kind) == [.units])
+        #expect(run.unrecognized == ["catatan.csv"])
+        #expect(try run.proceed() == nil)
+        let app = try App(store: store, language: .id, keymap: .standard, context: testContext, loadDemo: nil, importFile: nil)
+        app.replaceAll(with: WelcomeView())
+        WelcomeView.finish(run, app: app)
+        let message = try #require(app.message)
+        #expect(message.text.contains("Impor selesai: 1 baris masuk dari 1 berkas."))
+        #expect(message.text.contains("catatan.csv tidak diimpor: jenis datanya tidak terbaca dari nama berkas."))
+        #expect(message.style == .warning)
+    }
+
+    /// A folder holding only files of unknown kind is a run with nothing to import, still reported.
+    @Test func aFolderOfOnlyUnknownFilesIsReportedToo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "a,b\n".write(to: folder.appendingPathComponent("catatan.csv"), atomically: true, encoding: .utf8)
+        let store = try SQLiteStore.inMemory(context: testContext)
+        let run = try ImportRun(path: folder.path, store: store, today: testContext.today)
+        #expect(run.files.isEmpty && run.unrecognized == ["catatan.csv"])
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(throws: FolderImport.Failure.self) { try ImportRun(path: empty.path, store: store, today: testContext.today) }
+    }
 }

@@ -1,24 +1,24 @@
 import IPASNCore
+import IPASNReports
 import IPASNStore
 
 /// What is still missing before a unit's dimension may be marked "selesai diinput".
-///
-/// After the merge with the architecture work this should use the per-unit "what is missing"
-/// list of IPASNReports; until then it reads the cached scores' missing data.
 enum ProgressCheck {
     /// Active employees of `unit` (and its sub-units) whose data for `dimension` is missing
     /// in the measurement year: no education on record (pendidikan), no SKP for the year
-    /// (kinerja). Kompetensi and disiplin have nothing that must exist (no course and no
-    /// punishment are valid data), so nothing is missing for them.
+    /// (kinerja), as the per-unit "what is missing" list of IPASNReports (``MissingRecords``)
+    /// says. Kompetensi and disiplin have nothing that must exist (no course and no
+    /// punishment are valid data), so nothing is missing for them. By name, then NIP.
     static func missing(_ dimension: ProgressDimension, unit: String, app: App) throws -> [Pegawai] {
-        let need: MissingData
+        let need: MissingRecord
         switch dimension {
         case .pendidikan: need = .pendidikan
         case .kinerja: need = .skp
         case .kompetensi, .disiplin: return []
         }
-        return try app.store.scores(year: app.year, unit: unit).filter { $0.score.missing.contains(need) }
-            .map(\.pegawai).sorted { ($0.nama, $0.nip) < ($1.nama, $1.nip) }
+        let report = try MissingRecords.compute(store: app.store, unit: unit, year: app.year, ruleset: app.engine.ruleset)
+        return report.entries.filter { $0.missing.contains(need) }.map(\.pegawai)
+            .sorted { ($0.nama, $0.nip) < ($1.nama, $1.nip) }
     }
 
     /// The names (and codes) of the units below `unit` (any depth) not marked done for `dimension`: the
