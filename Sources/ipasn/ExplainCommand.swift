@@ -21,10 +21,12 @@ struct ExplainCommand: ParsableCommand {
         let year = try yearOption.resolve(store)
         let key = NIP.normalize(nip)
         guard let stored = try store.records(nip: key) else {
-            throw CLIError("no employee with NIP \(nip) in the database.")
+            throw CLIError(
+                global.language == .id
+                    ? "tidak ada pegawai dengan NIP \(nip) di basis data." : "no employee with NIP \(nip) in the database.")
         }
         let ruleset = try store.ruleset()
-        let language = global.explicitLanguageOrEnglish
+        let language = global.language
         let explanation = ScoringEngine(ruleset: ruleset).explain(stored.plain, year: year)
         print(TerminalText.forTerminal(Self.header(stored.pegawai, units: try store.units(), year: year, ruleset: ruleset, language: language)))
         print("")

@@ -57,7 +57,7 @@ struct RulesShowCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            let text = RulesetFile.describe(ruleset, language: global.explicitLanguageOrEnglish)
+            let text = RulesetFile.describe(ruleset, language: global.language)
             print(TerminalText.wrapped(TerminalText.forTerminal(text), width: TerminalText.width))
         case .json:
             FileHandle.standardOutput.write(RulesetFile.encode(ruleset))

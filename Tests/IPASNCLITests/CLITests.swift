@@ -200,9 +200,14 @@ import Testing
         let id = try cli.ok(["explain", "19900101 201402 2 002", "--year", "2024", "--lang", "id"])
         #expect(id.stdout.contains("Total: 60,5 (Sangat Rendah)"))
         #expect(id.stdout.contains("teguran") || id.stdout.contains("ringan"))
+        // Indonesian by default too (issue 8: --lang id is the default).
+        let byDefault = try cli.ok(["explain", "19900101 201402 2 002", "--year", "2024"])
+        #expect(byDefault.stdout == id.stdout)
         let unknown = try cli.run(["explain", "200012312024121001", "--year", "2024"])
         #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("no employee"))
+        #expect(unknown.stderr.contains("tidak ada pegawai dengan NIP 200012312024121001"), "\(unknown.stderr)")
+        let unknownEN = try cli.run(["--lang", "en", "explain", "200012312024121001", "--year", "2024"])
+        #expect(unknownEN.stderr.contains("no employee with NIP 200012312024121001"))
     }
 
     @Test func checkPrintsOKAndConfigYearDrivesTheDefault() throws {

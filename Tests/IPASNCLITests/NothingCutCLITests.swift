@@ -84,7 +84,7 @@ import Testing
         let cli = try CLI()
         defer { cli.cleanUp() }
         try Fixture.load(into: cli)
-        let ascii = try cli.run(["rules", "show"], environment: ["LANG": "C", "LC_ALL": "C", "COLUMNS": "80"]).stdout
+        let ascii = try cli.run(["--lang", "en", "rules", "show"], environment: ["LANG": "C", "LC_ALL": "C", "COLUMNS": "80"]).stdout
         #expect(ascii.utf8.allSatisfy { $0 < 0x80 })
         #expect(ascii.contains("JP in Y >= 20"), "\(ascii)")
         let utf8 = try cli.run(["rules", "show"], environment: ["LANG": "C.UTF-8", "LC_ALL": "", "COLUMNS": "80"]).stdout

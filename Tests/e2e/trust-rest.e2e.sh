@@ -151,7 +151,7 @@ ok "LANG=C shows the progress dots as ASCII, no question marks"
 tmux_keys q
 wait_gone
 
-RULES="$(env LANG=C LC_ALL=C "$IPASN_BIN" --db "$DB" rules show)" || fail "rules show failed"
+RULES="$(env LANG=C LC_ALL=C "$IPASN_BIN" --db "$DB" --lang en rules show)" || fail "rules show failed"
 LC_ALL=C grep -q '[^ -~]' <<<"$RULES" && fail "LANG=C rules show has non-ASCII text"
 grep -qF "JP in Y >= 20" <<<"$RULES" || fail "LANG=C rules show lost the >= sign: $RULES"
 ok "LANG=C ipasn rules show is ASCII (>= for the sign)"
