@@ -19,6 +19,8 @@ enum SQLiteSchema {
         migrator.registerMigration("v3-drafts-sessions-ids") { db in
             try migrateV3(db)
         }
+        migrator.registerMigration("pendidikan-identity-school-jurusan", migrate: rekeyPendidikan)
+        migrator.registerMigration("pegawai-search-key", migrate: addPegawaiSearchKey)
         return migrator
     }
 
