@@ -89,7 +89,7 @@ public enum FolderImport {
     }
 
     /// The importable files of `path` whose kind cannot be told from their name.
-    static func unrecognized(path: String) throws -> [String] {
+    public static func unrecognized(path: String) throws -> [String] {
         let expanded = (path as NSString).expandingTildeInPath
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else { return [] }
@@ -105,7 +105,8 @@ public enum FolderImport {
         return LineIssue(line: 0, issue: ValidationIssue(field: "", code: .custom(id: "\(name): \(id)", en: "\(name): \(en)")))
     }
 
-    static func unknownKindIssue(_ file: String) -> LineIssue {
+    /// Why a file whose kind cannot be told from its name was not imported, and how to name it.
+    public static func unknownKindIssue(_ file: String) -> LineIssue {
         LineIssue(
             line: 0,
             issue: ValidationIssue(

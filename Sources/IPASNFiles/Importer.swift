@@ -18,6 +18,12 @@ public struct ImportReport: Hashable, Sendable {
     public var windows1252: Bool
     /// With skip-existing: the lines passed over because the database holds them already.
     public var alreadyPresentLines: [Int] = []
+    /// Pegawai files: the existing employees the import changes (or would, in a dry run).
+    public var changes: [PegawaiChange] = []
+    /// Pegawai files: employees new to the database.
+    public var added = 0
+    /// A dry run: checked and counted, nothing written (no rejected-rows file either).
+    public var dryRun = false
 
     public init(
         kind: ImportKind, path: String, imported: Int, issues: [LineIssue], rejectedPath: String?, windows1252: Bool
@@ -64,20 +70,23 @@ public struct Importer {
     /// - Throws: ``ImportFileError`` for a file without the required columns, a read error,
     ///   or a storage error.
     ///
+    /// With `dryRun` the file is checked and counted exactly as an import would, and nothing
+    /// is written (neither to the database nor a rejected-rows file).
+    ///
     /// With `skipExisting`, rows the database holds already (``ExistingRows``) are passed over
     /// and listed in ``ImportReport/alreadyPresentLines`` (the file is read twice). A file in
     /// SIASN's shape (``SIASNImportFields/isSIASNHeader(_:)``) is always read so: it is what
     /// SIASN holds, and much of it is usually here already.
     public func importFile(
         kind: ImportKind, path: String, sheet: String? = nil, skipInvalid: Bool, today: LocalDate,
-        skipExisting: Bool = false
+        skipExisting: Bool = false, dryRun: Bool = false
     ) throws -> ImportReport {
         if Self.isXLSX(path) {
             let xlsx = try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today)
             let existing = skipExisting || SIASNImportFields.isSIASNHeader(xlsx.header)
                 ? try ExistingRows(rows: try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today), store: store)
                 : nil
-            return try run(xlsx, kind: kind, path: path, skipInvalid: skipInvalid, existing: existing, windows1252: { false }) {
+            return try run(xlsx, kind: kind, path: path, skipInvalid: skipInvalid, dryRun: dryRun, existing: existing, windows1252: { false }) {
                 issues, target in
                 try Self.writeRejectedXLSX(from: path, sheet: sheet, headerRow: xlsx.headerRow, issues: issues, to: target)
             }
@@ -86,7 +95,7 @@ public struct Importer {
         let existing = skipExisting || SIASNImportFields.isSIASNHeader(csv.header)
             ? try ExistingRows(rows: try CSVImportSource(kind: kind, path: path, today: today), store: store) : nil
         return try run(
-            csv, kind: kind, path: path, skipInvalid: skipInvalid, existing: existing,
+            csv, kind: kind, path: path, skipInvalid: skipInvalid, dryRun: dryRun, existing: existing,
             windows1252: { csv.reader.isWindows1252 }
         ) { issues, target in try Self.writeRejected(from: path, issues: issues, to: target) }
     }
@@ -98,7 +107,7 @@ public struct Importer {
     }
 
     func run(
-        _ rows: some ImportRowSource & Sendable, kind: ImportKind, path: String, skipInvalid: Bool,
+        _ rows: some ImportRowSource & Sendable, kind: ImportKind, path: String, skipInvalid: Bool, dryRun: Bool = false,
         existing: ExistingRows?, rejectedSuffix: String = "", windows1252: () -> Bool,
         writeRejected: @escaping ([LineIssue], String) throws -> Void
     ) throws -> ImportReport {
@@ -111,10 +120,10 @@ public struct Importer {
         }
         var source = RejectedRowsWriter(
             rows: SkippingExistingRowSource(prefetching, existing: existing ?? ExistingRows()),
-            target: skipInvalid ? target : nil, write: writeRejected)
+            target: skipInvalid && !dryRun ? target : nil, write: writeRejected)
         let outcome: ImportOutcome
         do {
-            outcome = try store.importRows(&source, skipInvalid: skipInvalid)
+            outcome = try store.importRows(&source, skipInvalid: skipInvalid, dryRun: dryRun)
         } catch {
             // The import was rolled back: a rejected-rows file written for it would describe
             // rows that are not imported either, so it goes too.
@@ -125,6 +134,9 @@ public struct Importer {
             kind: kind, path: path, imported: outcome.imported, issues: outcome.issues, rejectedPath: source.written,
             windows1252: windows1252())
         report.alreadyPresentLines = source.rows.skippedLines
+        report.changes = outcome.changes
+        report.added = outcome.added
+        report.dryRun = dryRun
         return report
     }
 

@@ -52,9 +52,11 @@ public protocol Store: AnyObject, Sendable {
     func pegawai(nip: String) throws -> Pegawai?
     /// Employees (active or not) of a unit, optionally with its sub-units, ordered by name then NIP.
     func pegawai(inUnit kode: String, includeSubunits: Bool) throws -> [Pegawai]
-    /// At most `limit` employees whose name contains `query` (ignoring ASCII case) or whose
-    /// NIP starts with it (spaces in a pasted NIP ignored), ordered by name then NIP.
-    /// `%`, `_` and `\` in the query are plain characters.
+    /// At most `limit` employees whose name contains every word of `query`, in any order,
+    /// ignoring case and accents ("rusli" finds "Ruslï"), or whose NIP starts or ends with the
+    /// query's digits (spaces and a spreadsheet's leading apostrophe ignored), ordered by name
+    /// then NIP. A query without a word or a digit finds nobody. `%`, `_` and `\` in the query
+    /// are plain characters.
     func searchPegawai(_ query: String, limit: Int) throws -> [Pegawai]
     /// Adds or replaces an employee (by NIP), audited as an insert or update of
     /// ``AuditSubject/pegawai(_:)``, and refreshes the employee's cached scores.
@@ -139,9 +141,14 @@ public protocol Store: AnyObject, Sendable {
     /// transaction is rolled back, nothing is written (no audit entry either), and every
     /// problem is returned; with it true the valid rows are written and the problems returned.
     /// A written import is audited as one ``AuditAction/import`` entry with its
-    /// ``ImportSummary``. The cached scores of every touched employee are updated in the
-    /// same transaction. Units may name parents that come later in the stream.
-    func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool) throws -> ImportOutcome
+    /// ``ImportSummary``; a pegawai import's summary keeps the old and new values of every
+    /// existing employee it changes (``ImportSummary/pegawaiChanges``). The cached scores of
+    /// every touched employee are updated in the same transaction. Units may name parents
+    /// that come later in the stream.
+    /// With `dryRun` everything is checked and counted as it would be, then rolled back
+    /// (nothing written, no audit entry); a pegawai import reports the existing employees it
+    /// changes (``ImportOutcome/changes``) and the ones it adds either way.
+    func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool, dryRun: Bool) throws -> ImportOutcome
     /// Runs several changes (imports, saves) as ONE transaction: when `body` throws, none of
     /// them stays (the demo sample is loaded this way: all of it or nothing).
     func inOneTransaction<T>(_ body: () throws -> T) throws -> T
@@ -246,5 +253,12 @@ public struct StoreContext: Sendable {
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: now())
         return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+extension Store {
+    /// ``importRows(_:skipInvalid:dryRun:)`` that writes.
+    public func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool) throws -> ImportOutcome {
+        try importRows(&rows, skipInvalid: skipInvalid, dryRun: false)
     }
 }

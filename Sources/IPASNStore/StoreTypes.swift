@@ -206,9 +206,21 @@ public struct ImportOutcome: Hashable, Sendable {
     public var imported: Int
     /// Problems found, by line; rows with an error here were not written.
     public var issues: [LineIssue]
+    /// Pegawai imports: existing employees the import changes (written only when the import
+    /// was), in file order.
+    public var changes: [PegawaiChange]
+    /// Pegawai imports: employees new to the database.
+    public var added: Int
+    /// Whether the import was a dry run: checked and counted, nothing written.
+    public var dryRun: Bool
 
-    public init(imported: Int, issues: [LineIssue]) {
+    public init(
+        imported: Int, issues: [LineIssue], changes: [PegawaiChange] = [], added: Int = 0, dryRun: Bool = false
+    ) {
         self.imported = imported
         self.issues = issues
+        self.changes = changes
+        self.added = added
+        self.dryRun = dryRun
     }
 }

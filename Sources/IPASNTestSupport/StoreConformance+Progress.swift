@@ -8,8 +8,12 @@ extension StoreConformance {
         StoreBehaviour("progress marks are set, reopened, stamped, audited, and need a known unit") { make in
             let store = try seeded(make)
             #expect(try store.progressMarks().isEmpty)
+            // A parent is done only when its sub-units are (see "a parent is done only when ..."):
+            // SUB first.
             try store.setProgress(unit: "SUB", dimension: .disiplin, done: true)
+            try store.setProgress(unit: "SUB", dimension: .pendidikan, done: true)
             try store.setProgress(unit: "ROOT", dimension: .pendidikan, done: true)
+            try store.setProgress(unit: "SUB", dimension: .kinerja, done: true)
             try store.setProgress(unit: "ROOT", dimension: .kinerja, done: true)
             let first = try lastAudit(store)
             #expect(first.action == .progress)
@@ -22,12 +26,32 @@ extension StoreConformance {
             #expect(reopened.new == .done(false))
             let marks = try store.progressMarks()
             // By unit, then dimension (by name); a reopened mark stays, not done.
-            #expect(marks.map(\.unit) == ["ROOT", "ROOT", "SUB"])
-            #expect(marks.map(\.dimension) == [.kinerja, .pendidikan, .disiplin])
-            #expect(marks.map(\.done) == [false, true, true])
+            #expect(marks.map(\.unit) == ["ROOT", "ROOT", "SUB", "SUB", "SUB"])
+            #expect(marks.map(\.dimension) == [.kinerja, .pendidikan, .disiplin, .kinerja, .pendidikan])
+            #expect(marks.map(\.done) == [false, true, true, true, true])
             #expect(marks.allSatisfy { $0.by == "test" && $0.at == TestClock.now })
             #expect(refusal { try store.setProgress(unit: "NOPE", dimension: .kinerja, done: true) } == [.unknownUnit("NOPE")])
-            #expect(try store.progressMarks().count == 3)
+            #expect(try store.progressMarks().count == 5)
+        },
+        StoreBehaviour("a parent is done only when its sub-units are; reopening a unit reopens the parents above it") { make in
+            let store = try seeded(make)
+            // SUB is open: ROOT cannot be marked, and nothing is written.
+            #expect(throws: ValidationFailure.self) { try store.setProgress(unit: "ROOT", dimension: .kinerja, done: true) }
+            #expect(try store.progressMarks().isEmpty)
+            try store.setProgress(unit: "SUB", dimension: .kinerja, done: true)
+            try store.setProgress(unit: "ROOT", dimension: .kinerja, done: true)
+            // Per dimension: SUB's kinerja does not make ROOT's pendidikan possible.
+            #expect(throws: ValidationFailure.self) { try store.setProgress(unit: "ROOT", dimension: .pendidikan, done: true) }
+            // Reopening SUB reopens ROOT first, so that SUB's row is the newest.
+            try store.setProgress(unit: "SUB", dimension: .kinerja, done: false)
+            #expect(try store.progressMarks().map { "\($0.unit) \($0.done)" } == ["ROOT false", "SUB false"])
+            let audit = try store.auditLog(limit: 2)
+            #expect(audit.map(\.subject) == [.progress(unit: "SUB", dimension: .kinerja), .progress(unit: "ROOT", dimension: .kinerja)])
+            #expect(audit.map(\.new) == [.done(false), .done(false)])
+            // A unit without sub-units is marked again freely, and then its parent.
+            try store.setProgress(unit: "SUB", dimension: .kinerja, done: true)
+            try store.setProgress(unit: "ROOT", dimension: .kinerja, done: true)
+            #expect(try store.progressMarks().map(\.done) == [true, true])
         },
         StoreBehaviour("the audit log comes newest first, cut at the limit, every change with its entry") { make in
             let store = try make(TestClock.context(actor: "admin-bkpsdm", session: "s1"))

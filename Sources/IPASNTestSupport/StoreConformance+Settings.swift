@@ -127,9 +127,10 @@ extension StoreConformance {
             #expect(try store.searchPegawai("ANDI", limit: 10).map(\.nip) == [nipA])
             #expect(try store.searchPegawai("19860926 2015", limit: 10).map(\.nip) == [nipA])
             #expect(try store.searchPegawai("1990", limit: 10).map(\.nip) == [nipB])
-            // Every name contains "i" and the empty text: ordered by name, cut at the limit.
+            // Every name contains "i": ordered by name, cut at the limit. The empty text finds nobody.
             #expect(try store.searchPegawai("i", limit: 10).map(\.nama) == ["Andi", "Budi", "Citra"])
-            #expect(try store.searchPegawai("", limit: 2).map(\.nama) == ["Andi", "Budi"])
+            #expect(try store.searchPegawai("i", limit: 2).map(\.nama) == ["Andi", "Budi"])
+            #expect(try store.searchPegawai("", limit: 2).isEmpty)
             #expect(try store.searchPegawai("i", limit: 0).isEmpty)
             // Wildcards of any query language are plain characters.
             #expect(try store.searchPegawai("%", limit: 10).isEmpty)

@@ -21,14 +21,16 @@ struct ExplainCommand: ParsableCommand {
         let year = try yearOption.resolve(store)
         let key = NIP.normalize(nip)
         guard let stored = try store.records(nip: key) else {
-            throw CLIError("no employee with NIP \(nip) in the database.")
+            throw CLIError(
+                global.language == .id
+                    ? "tidak ada pegawai dengan NIP \(nip) di basis data." : "no employee with NIP \(nip) in the database.")
         }
         let ruleset = try store.ruleset()
-        let language = global.explicitLanguageOrEnglish
+        let language = global.language
         let explanation = ScoringEngine(ruleset: ruleset).explain(stored.plain, year: year)
-        print(Self.header(stored.pegawai, units: try store.units(), year: year, ruleset: ruleset, language: language))
+        print(TerminalText.forTerminal(Self.header(stored.pegawai, units: try store.units(), year: year, ruleset: ruleset, language: language)))
         print("")
-        print(explanation.text(language))
+        print(TerminalText.forTerminal(explanation.text(language)))
     }
 
     /// Who the employee is: name, grouped NIP, unit, post, status, year and ruleset.

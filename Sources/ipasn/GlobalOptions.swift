@@ -45,11 +45,6 @@ struct GlobalOptions: ParsableArguments {
         return Self.environmentLanguage ?? .id
     }
 
-    /// The language for text that defaults to English (explanations on the command line):
-    /// --lang, else $IPASN_LANG, else English.
-    var explicitLanguageOrEnglish: Language {
-        lang ?? Self.environmentLanguage ?? .en
-    }
 
     /// The language of a command line that may not have parsed (errors reported after a
     /// failure): `--lang X` or `--lang=X`, else $IPASN_LANG, else Indonesian.

@@ -18,7 +18,16 @@ struct ImportCommand: ParsableCommand {
             rejected ones are written, with an `alasan` (reason) column, to FILE.rejected.csv \
             next to the input (its name is printed). An .xlsx file is read from its first sheet \
             (or --sheet NAME); its line numbers are the spreadsheet's row numbers. \
-            `ipasn template KIND --out FILE.xlsx` writes a template to fill in. SIASN's shapes             (what `ipasn export siasn-KIND` writes, with SIASN's codes) import as their kind,             and SIASN's "Export Data ASN" file as pegawai (with each employee's education as             pendidikan). With --skip-existing, always for a SIASN file, rows the database             holds already are passed over and counted as already present.
+            `ipasn template KIND --out FILE.xlsx` writes a template to fill in. SIASN's shapes \
+            (what `ipasn export siasn-KIND` writes, with SIASN's codes) import as their kind, \
+            and SIASN's "Export Data ASN" file as pegawai (with each employee's education as \
+            pendidikan). With --skip-existing, always for a SIASN file, rows the database \
+            holds already are passed over and counted as already present. \
+            A pegawai file that changes employees already on file says how many and lists the first changes \
+            (every one with --dry-run); their old values are kept in the audit log (the \
+            workstation's undo restores them). With --dry-run the file is checked and reported exactly as an \
+            import would be, and nothing is written (the database must exist). Messages are in \
+            the --lang language (default: Indonesian).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -40,27 +49,47 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Pass over rows the database holds already (always on for a file in SIASN's shape).")
     var skipExisting = false
 
+    @Flag(name: .long, help: "Check the file and report what an import would do (every change); write nothing.")
+    var dryRun = false
+
+    /// How many changed employees the summary lists when not a dry run.
+    static let changesListed = 10
+
     func run() throws {
+        let id = global.language == .id
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-            throw CLIError("cannot read \(file): no such file.")
+            throw CLIError(id ? "\(file) tidak bisa dibaca: berkas tidak ada." : "cannot read \(file): no such file.")
         }
-        if isDirectory.boolValue { throw CLIError("cannot import \(file): it is a directory, not a CSV or .xlsx file.") }
-        if sheet != nil && !Importer.isXLSX(file) { throw CLIError("--sheet is for .xlsx files; \(file) is read as CSV.") }
-        let store = try global.openStore(.create)
+        if isDirectory.boolValue {
+            throw CLIError(
+                id
+                    ? "\(file) tidak bisa diimpor: itu folder, bukan berkas CSV atau .xlsx."
+                    : "cannot import \(file): it is a directory, not a CSV or .xlsx file.")
+        }
+        if sheet != nil && !Importer.isXLSX(file) {
+            throw CLIError(
+                id ? "--sheet hanya untuk berkas .xlsx; \(file) dibaca sebagai CSV." : "--sheet is for .xlsx files; \(file) is read as CSV.")
+        }
+        // A dry run writes nothing, not even a new database: it needs the one it compares with
+        // (write access: SQLite checks a rolled-back import only on a writable connection).
+        let store = try global.openStore(dryRun ? .write : .create)
         let importer = Importer(store: store)
+        let language = global.language
         try show(
-            read {
+            read(language) {
                 try importer.importFile(
                     kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today,
-                    skipExisting: skipExisting)
-            })
-        if kind == .pegawai, try SIASNEmployeeFile.carriesPendidikan(header: header()) {
+                    skipExisting: skipExisting, dryRun: dryRun)
+            }, language: language)
+        // SIASN's employee file carries each employee's education: imported after the employees
+        // (not in a dry run, which checks the employees only).
+        if kind == .pegawai, !dryRun, try SIASNEmployeeFile.carriesPendidikan(header: header()) {
             try show(
-                read {
+                read(language) {
                     try importer.importEmployeeFileEducation(
                         path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today)
-                })
+                }, language: language)
         }
     }
 
@@ -72,32 +101,80 @@ struct ImportCommand: ParsableCommand {
         return try CSVImportSource(kind: kind, path: file, today: global.context.today).header
     }
 
-    private func read(_ body: () throws -> ImportReport) throws -> ImportReport {
+    private func read(_ language: Language, _ body: () throws -> ImportReport) throws -> ImportReport {
         do {
             return try body()
         } catch let error as ImportFileError {
-            throw CLIError("\(file): \(error.message(.en))")
+            throw CLIError("\(file): \(error.message(language))")
         } catch let error as XLSXError {
-            throw CLIError(error.message(.en))
+            throw CLIError(error.message(language))
         }
     }
 
-    private func show(_ report: ImportReport) throws {
+    private func show(_ report: ImportReport, language: Language) throws {
+        let id = language == .id
         let kind = report.kind
         let errors = report.issues.filter { $0.issue.severity == .error }
-        for message in report.messages(.en) { Output.stderrLine(message) }
+        for message in report.messages(language) { Output.stderrLine(message) }
         if !skipInvalid && !errors.isEmpty {
             throw CLIError(
-                "\(file): \(errors.count) problem\(errors.count == 1 ? "" : "s") found; nothing was imported.")
+                id
+                    ? "\(file): \(errors.count) masalah; tidak ada yang diimpor."
+                    : "\(file): \(errors.count) problem\(errors.count == 1 ? "" : "s") found; nothing was imported.")
         }
-        print("imported \(report.imported) \(kind.rawValue) row\(report.imported == 1 ? "" : "s")")
+        for line in Self.summary(report, kind: kind, language: language) { print(line) }
+    }
+
+    /// What the import did (or, in a dry run, would do), as stdout lines.
+    static func summary(_ report: ImportReport, kind: ImportKind, language: Language = .en) -> [String] {
+        let id = language == .id
+        func rows(_ n: Int) -> String { id ? "\(n) baris \(kind.rawValue)" : "\(n) \(kind.rawValue) row\(n == 1 ? "" : "s")" }
+        var lines: [String] = []
+        if id {
+            lines.append(report.dryRun ? "uji coba: akan mengimpor \(rows(report.imported))" : "diimpor \(rows(report.imported))")
+        } else {
+            lines.append(report.dryRun ? "dry run: would import \(rows(report.imported))" : "imported \(rows(report.imported))")
+        }
+        if kind == .pegawai {
+            let unchanged = report.imported - report.added - report.changes.count
+            let (added, changed) = (report.added, report.changes.count)
+            if id {
+                lines.append(
+                    report.dryRun
+                        ? "akan menambah \(added) pegawai baru, akan mengubah \(changed) yang sudah ada, \(unchanged) tetap"
+                        : "ditambah \(added) pegawai baru, diubah \(changed) yang sudah ada, \(unchanged) tetap")
+            } else {
+                let verb = report.dryRun ? "would add" : "added"
+                lines.append(
+                    "\(verb) \(added) new pegawai, \(report.dryRun ? "would change" : "changed") \(changed) existing, \(unchanged) unchanged")
+            }
+            let shown = report.dryRun ? report.changes : Array(report.changes.prefix(changesListed))
+            for change in shown { lines.append("  \(id ? "baris" : "line") \(change.line), " + change.summary) }
+            if shown.count < report.changes.count {
+                let more = report.changes.count - shown.count
+                lines.append(
+                    id
+                        ? "  ... dan \(more) lagi (ipasn import --dry-run menampilkan semuanya; nilai lama disimpan di log audit)"
+                        : "  ... and \(more) more (ipasn import --dry-run lists every change; the old values are kept in the audit log)")
+            }
+        }
         let present = report.alreadyPresentLines.count
         if present > 0 {
-            print("\(present) \(kind.rawValue) row\(present == 1 ? " was" : "s were") already present, not imported again")
+            lines.append(
+                id
+                    ? "\(present) baris \(kind.rawValue) sudah ada, tidak diimpor lagi"
+                    : "\(present) \(kind.rawValue) row\(present == 1 ? " was" : "s were") already present, not imported again")
         }
+        let refused = Set(report.issues.filter { $0.issue.severity == .error }.map(\.line)).count
         if let rejected = report.rejectedPath {
-            let rows = Set(errors.map(\.line)).count
-            print("rejected \(rows) row\(rows == 1 ? "" : "s"), written with the reason to \(rejected)")
+            lines.append(
+                id
+                    ? "ditolak \(refused) baris, ditulis dengan alasannya ke \(rejected)"
+                    : "rejected \(refused) row\(refused == 1 ? "" : "s"), written with the reason to \(rejected)")
+        } else if report.dryRun && refused > 0 {
+            lines.append(id ? "akan menolak \(refused) baris" : "would reject \(refused) row\(refused == 1 ? "" : "s")")
         }
+        if report.dryRun { lines.append(id ? "tidak ada yang ditulis (uji coba)" : "nothing was written (dry run)") }
+        return lines
     }
 }

@@ -69,13 +69,19 @@ struct ReportUnitsCommand: ParsableCommand {
 
     /// 80 columns: kode indented by depth, name, employees (Peg), % complete, four means, total, category.
     static func writeTable(_ figures: [UnitFigure], year: Int) {
-        let table = TextTable([("Unit", 13, .left), ("Nama", 10, .left), ("Peg", 6, .right), ("Lkp%", 4, .right)] + TextTable.scoreColumns(means: true))
+        var columns: [TextTable.Column] =
+            [("Unit", 13, .left), ("Nama", 10, .left), ("Peg", 6, .right), ("Lkp%", 4, .right)] + TextTable.scoreColumns(means: true)
+        columns = TextTable.widen(
+            columns, whole: 0, toFit: figures.map { String(repeating: " ", count: min($0.depth, 4)) + $0.unit.kode }, give: 1)
+        // Long unit codes: the category as `S.Rendah` keeps the table in 80 columns.
+        let shortCategory = TextTable.fitCategory(&columns)
+        let table = TextTable(columns)
         table.write(figures, footer: { "\(figures.count) units, year \(year); Lkp% = share of employees with complete data" }) { f in
             let t = f.totals
             let percent = t.pegawai > 0 ? String(Int((Double(t.completePegawai) * 100 / Double(t.pegawai)).rounded(.down))) : "-"
             let indent = String(repeating: " ", count: min(f.depth, 4))
             return [indent + f.unit.kode, f.unit.nama, String(t.pegawai), percent] + ScoreDimension.allCases.map { Num.mean(f.mean($0)) }
-                + [Num.mean(f.meanTotal), t.pegawai > 0 ? f.category.name : "-"]
+                + [Num.mean(f.meanTotal), t.pegawai > 0 ? TextTable.category(f.category.name, short: shortCategory) : "-"]
         }
     }
 }

@@ -68,7 +68,7 @@ struct ReportInterventionsCommand: ParsableCommand {
     ]
 
     func write(_ rows: [InterventionPlan.Row], year: Int) throws {
-        let language = global.explicitLanguageOrEnglish
+        let language = global.language
         let listing = Listing(
             keys: Self.keys,
             rows: rows.map { r in

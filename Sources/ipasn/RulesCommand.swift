@@ -57,7 +57,8 @@ struct RulesShowCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            print(RulesetFile.describe(ruleset, language: global.explicitLanguageOrEnglish))
+            let text = RulesetFile.describe(ruleset, language: global.language)
+            print(TerminalText.wrapped(TerminalText.forTerminal(text), width: TerminalText.width))
         case .json:
             FileHandle.standardOutput.write(RulesetFile.encode(ruleset))
             print("")

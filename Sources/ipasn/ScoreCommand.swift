@@ -116,13 +116,18 @@ enum ScoreOutput {
 
     /// 80 columns: NIP 18, name 13, unit 6, four points, total, category, `*` when incomplete.
     static func writeTable(_ rows: [ScoredPegawai], year: Int, ruleset: Ruleset) {
-        let table = TextTable([("NIP", 18, .left), ("Nama", 13, .left), ("Unit", 6, .left)] + TextTable.scoreColumns(means: false) + [("", 1, .left)])
+        var columns: [TextTable.Column] =
+            [("NIP", 18, .left), ("Nama", 13, .left), ("Unit", 6, .left)] + TextTable.scoreColumns(means: false) + [("", 1, .left)]
+        columns = TextTable.widen(columns, whole: 2, toFit: Set(rows.map(\.pegawai.kodeUnit)), give: 1)
+        // Long unit codes: the category as `S.Rendah` keeps the table in 80 columns.
+        let shortCategory = TextTable.fitCategory(&columns)
+        let table = TextTable(columns)
         var incomplete = 0
         table.write(rows, footer: { "\(rows.count) pegawai, year \(year)" + (incomplete > 0 ? "; * = incomplete data (\(incomplete))" : "") }) { row in
             let s = row.score
             if !s.complete { incomplete += 1 }
             return [row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit] + ScoreDimension.allCases.map { Num.points(s[$0]) }
-                + [Num.points(s.total), ruleset.category(for: s.total).name, s.complete ? "" : "*"]
+                + [Num.points(s.total), TextTable.category(ruleset.category(for: s.total).name, short: shortCategory), s.complete ? "" : "*"]
         }
     }
 }

@@ -68,6 +68,10 @@ struct CLI {
         env["USER"] = "cli-test"
         env.removeValue(forKey: "IPASN_DB")
         env.removeValue(forKey: "IPASN_LANG")
+        // A UTF-8 locale, whatever the runner's: output under LANG=C is ASCII (tested on its own).
+        env["LANG"] = "C.UTF-8"
+        env.removeValue(forKey: "LC_ALL")
+        env.removeValue(forKey: "LC_CTYPE")
         for (k, v) in extra { env[k] = v }
         process.environment = env
         // Output goes to files (no pipe can fill up and block the child).

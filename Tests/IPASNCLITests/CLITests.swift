@@ -139,7 +139,13 @@ import Testing
             999999999999999999,3,,Pelatihan NIP Asing,BKPSDM,2024-02-05,2024-02-07,8,,Y
 
             """)
-        let r = try cli.run(["import", "diklat", bad])
+        // Indonesian by default (issue 8: the messages are Indonesian when --lang id, the default, is in force).
+        let id = try cli.run(["import", "diklat", bad])
+        #expect(id.status == 1)
+        #expect(id.stderr.contains("baris 3, kolom jp: JP \"dua puluh\" harus bilangan bulat positif"), "\(id.stderr)")
+        #expect(id.stderr.contains("baris 5, kolom nip:"), "\(id.stderr)")
+        #expect(id.stderr.contains("3 masalah; tidak ada yang diimpor."), "\(id.stderr)")
+        let r = try cli.run(["import", "--lang", "en", "diklat", bad])
         #expect(r.status == 1)
         #expect(r.stderr.contains("line 3, column jp:"), "\(r.stderr)")
         #expect(r.stderr.contains("line 4, column tanggal_mulai:"), "\(r.stderr)")
@@ -164,7 +170,7 @@ import Testing
             \(Fixture.nipC),2023,,82.5
 
             """)
-        let r = try cli.run(["import", "skp", file, "--skip-invalid"])
+        let r = try cli.run(["import", "--lang", "en", "skp", file, "--skip-invalid"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("imported 2 skp rows"), "\(r.stdout)")
         #expect(r.stderr.contains("line 3, column predikat:"))
@@ -189,14 +195,19 @@ import Testing
         #expect(r.stdout.contains("teknis: 24 of 20 JP in 2024, 15 of 15"))
         #expect(r.stdout.contains("seminar: 1 in 2023–2024, 10 of 10"))
         #expect(r.stdout.contains("education: highest S-1, 15"))
-        #expect(r.stdout.contains("Total: 85 (Tinggi)"))
+        #expect(r.stdout.contains("Total: 85 (High)"))
         // Indonesian on request; spaces in the NIP are accepted.
         let id = try cli.ok(["explain", "19900101 201402 2 002", "--year", "2024", "--lang", "id"])
         #expect(id.stdout.contains("Total: 60,5 (Sangat Rendah)"))
         #expect(id.stdout.contains("teguran") || id.stdout.contains("ringan"))
+        // Indonesian by default too (issue 8: --lang id is the default).
+        let byDefault = try cli.ok(["explain", "19900101 201402 2 002", "--year", "2024"])
+        #expect(byDefault.stdout == id.stdout)
         let unknown = try cli.run(["explain", "200012312024121001", "--year", "2024"])
         #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("no employee"))
+        #expect(unknown.stderr.contains("tidak ada pegawai dengan NIP 200012312024121001"), "\(unknown.stderr)")
+        let unknownEN = try cli.run(["--lang", "en", "explain", "200012312024121001", "--year", "2024"])
+        #expect(unknownEN.stderr.contains("no employee with NIP 200012312024121001"))
     }
 
     @Test func checkPrintsOKAndConfigYearDrivesTheDefault() throws {

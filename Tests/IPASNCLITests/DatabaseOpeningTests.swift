@@ -57,7 +57,8 @@ import Testing
         func run(_ args: [String]) throws -> CLI.Result { try cli.run(["--db", database] + args, db: false) }
         let score = try run(["score", "--year", "2024"])
         #expect(score.status == 0, "\(score.stderr)")
-        #expect(score.stdout.contains("Ayu Lestari"))
+        // The unit column takes DINAS.01 whole; the name gives way ("Ayu Lestar…").
+        #expect(score.stdout.contains("\(Fixture.nipA) Ayu Lestar"), "\(score.stdout)")
         #expect(try run(["report", "units", "--year", "2024"]).stdout.contains("DINAS.01"))
         #expect(try run(["explain", Fixture.nipA, "--year", "2024"]).stdout.contains("Ayu Lestari"))
         #expect(try run(["check"]).stdout.contains("OK"))

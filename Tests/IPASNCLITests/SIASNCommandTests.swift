@@ -27,19 +27,19 @@ import Testing
         }
         // Citra's 2024 SKP is a PP 46/2011 nilai, which SIASN's 2022 shape cannot carry: the export says so,
         // and the plain skp file brings it over, the records already there recognised.
-        #expect(try cli.ok(["export", "siasn-skp"]).stderr.contains("1 SKP record is not in SIASN's 2022 shape"))
+        #expect(try cli.ok(["export", "siasn-skp", "--lang", "en"]).stderr.contains("1 SKP record is not in SIASN's 2022 shape"))
         try cli.ok(["export", "skp", "--out", cli.path("skp.csv")])
-        let plain = try other.ok(["import", "skp", cli.path("skp.csv"), "--skip-existing"]).stdout
+        let plain = try other.ok(["import", "skp", cli.path("skp.csv"), "--skip-existing", "--lang", "en"]).stdout
         #expect(plain == "imported 1 skp row\n2 skp rows were already present, not imported again\n")
         let a = try cli.ok(["score", "--year", "2024", "--format", "csv"]).stdout
         let b = try other.ok(["score", "--year", "2024", "--format", "csv"]).stdout
         #expect(a == b)
         for (shape, kind) in shapes {
             #expect(try other.ok(["export", shape]).stdout == (try String(contentsOfFile: cli.path("\(shape).csv"), encoding: .utf8)))
-            let again = try other.ok(["import", kind, cli.path("\(shape).csv")]).stdout
+            let again = try other.ok(["import", kind, cli.path("\(shape).csv"), "--lang", "en"]).stdout
             #expect(again.hasPrefix("imported 0 \(kind) rows\n"))
         }
-        let again = try other.ok(["import", "diklat", cli.path("siasn-kursus.csv")]).stdout
+        let again = try other.ok(["import", "diklat", cli.path("siasn-kursus.csv"), "--lang", "en"]).stdout
         #expect(again == "imported 0 diklat rows\n7 diklat rows were already present, not imported again\n")
     }
 
@@ -55,14 +55,15 @@ import Testing
             X2;199001012019032002;BUDI;PNS Daerah;1;Kepala Bidang;22;45;S-2 Manajemen;2016;A2
 
             """)
-        let first = try cli.ok(["import", "pegawai", file]).stdout
-        #expect(first == "imported 2 pegawai rows\nimported 2 pendidikan rows\n")
+        let first = try cli.ok(["import", "pegawai", file, "--lang", "en"]).stdout
+        #expect(first == "imported 2 pegawai rows\nadded 2 new pegawai, changed 0 existing, 0 unchanged\nimported 2 pendidikan rows\n")
         let pegawai = try cli.ok(["export", "pegawai"]).stdout
         #expect(pegawai.contains("199001012019032002,BUDI,A2,struktural,jpt_pratama,pns"))
-        let again = try cli.ok(["import", "pegawai", file]).stdout
+        let again = try cli.ok(["import", "pegawai", file, "--lang", "en"]).stdout
         #expect(
             again == """
                 imported 0 pegawai rows
+                added 0 new pegawai, changed 0 existing, 0 unchanged
                 2 pegawai rows were already present, not imported again
                 imported 0 pendidikan rows
                 2 pendidikan rows were already present, not imported again
@@ -79,7 +80,7 @@ import Testing
         let recent = try cli.ok(["export", "siasn-kursus", "--since", "01-01-2024"]).stdout.split(separator: "\n")
         #expect(recent.count > 1 && recent.count <= all)
         #expect(recent.dropFirst().allSatisfy { $0.hasSuffix(",2024") || $0.hasSuffix(",2025") })
-        let bad = try cli.run(["export", "diklat", "--unit", "NOPE"])
+        let bad = try cli.run(["export", "diklat", "--unit", "NOPE", "--lang", "en"])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("No unit NOPE."))
         let badDate = try cli.run(["export", "diklat", "--since", "kemarin"])

@@ -26,7 +26,7 @@ import Testing
         let r = try cli.ok(["template", "diklat", "--out", out])
         #expect(r.stdout == "wrote the diklat template to \(out)\n")
         #expect(FileManager.default.fileExists(atPath: out))
-        #expect(try cli.ok(["import", "diklat", out]).stdout == "imported 0 diklat rows\n")
+        #expect(try cli.ok(["import", "--lang", "en", "diklat", out]).stdout == "imported 0 diklat rows\n")
     }
 
     @Test func templateRefusesAnOutputThatIsNoXLSX() throws {
@@ -44,7 +44,7 @@ import Testing
         let cli = try CLI()
         defer { cli.cleanUp() }
         try Self.seed(cli)
-        let r = try cli.ok(["import", "diklat", Self.fixture("diklat-template-filled.xlsx"), "--sheet", "diklat"])
+        let r = try cli.ok(["import", "--lang", "en", "diklat", Self.fixture("diklat-template-filled.xlsx"), "--sheet", "diklat"])
         #expect(r.stdout == "imported 3 diklat rows\n")
         let export = try cli.ok(["export", "diklat"]).stdout
         #expect(export.contains("Pelatihan Kepemimpinan Pengawas"))
@@ -55,7 +55,7 @@ import Testing
         let cli = try CLI()
         defer { cli.cleanUp() }
         try cli.ok(["import", "units", try cli.write("units.csv", "kode,nama,induk\nROOT,Pemkot,\nSUB,Bidang,ROOT\n")])
-        let r = try cli.run(["import", "pegawai", Self.fixture("pegawai-nip-number.xlsx")])
+        let r = try cli.run(["import", "--lang", "en", "pegawai", Self.fixture("pegawai-nip-number.xlsx")])
         #expect(r.status == 1)
         #expect(
             r.stderr.contains(
@@ -68,11 +68,11 @@ import Testing
     @Test func sheetErrors() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
-        let noSheet = try cli.run(["import", "diklat", Self.fixture("diklat-template-filled.xlsx"), "--sheet", "Nope"])
+        let noSheet = try cli.run(["import", "--lang", "en", "diklat", Self.fixture("diklat-template-filled.xlsx"), "--sheet", "Nope"])
         #expect(noSheet.status != 0)
         #expect(noSheet.stderr.contains("There is no sheet \"Nope\". The sheets of this file: diklat, Petunjuk, Daftar."))
         let csv = try cli.write("diklat.csv", "nip,jenis\n")
-        let onCSV = try cli.run(["import", "diklat", csv, "--sheet", "diklat"])
+        let onCSV = try cli.run(["import", "--lang", "en", "diklat", csv, "--sheet", "diklat"])
         #expect(onCSV.status != 0)
         #expect(onCSV.stderr.contains("--sheet is for .xlsx files"))
     }
@@ -83,7 +83,7 @@ import Testing
         try Self.seed(cli)
         let file = try cli.write(
             "kursus.csv", "NIP;Jenis;Nama Diklat;Tangal Mulai;Tanggal Selesai;Jumlah JP\n198609262015051001;Bimtek;SIASN;01-03-2024;01-03-2024;8\n")
-        let r = try cli.run(["import", "diklat", file])
+        let r = try cli.run(["import", "--lang", "en", "diklat", file])
         #expect(r.status != 0)
         #expect(r.stderr.contains("Unknown column header(s): \"Tangal Mulai\" in column D (did you mean tanggal_mulai?)."), "\(r.stderr)")
     }

@@ -126,6 +126,8 @@ import Testing
         let records: [Record] = [
             .pendidikan(Pendidikan(nip: F.nip, tingkat: .s1, tanggalLulus: d)),
             .pendidikan(Pendidikan(nip: F.nip, tingkat: .sd, tanggalLulus: nil)),
+            .pendidikan(Pendidikan(nip: F.nip, tingkat: .s1, namaSekolah: "  Universitas  HASANUDDIN ", jurusan: "Hukum")),
+            .pendidikan(Pendidikan(nip: F.nip, tingkat: .s2, namaSekolah: "Universitas Gadjah Mada", jurusan: "Ékonomi  Pembangunan")),
             .diklat(Diklat(nip: F.nip, jenis: JenisDiklat.withID(17)!, nama: "  Pelatihan  ARSIP\tDinamis ",
                 tanggalMulai: LocalDate(year: 999, month: 1, day: 1)!, tanggalSelesai: d, jp: 1)),
             .diklat(Diklat(nip: F.nip, jenis: JenisDiklat.withID(3)!, nama: "Ñandú Çelik  Éclair", tanggalMulai: d,
@@ -140,5 +142,29 @@ import Testing
         }
         #expect(LocalDate(year: 999, month: 1, day: 1)!.iso == "0999-01-01")
         #expect(d.iso == "2024-03-09")
+    }
+}
+
+@Suite struct SearchTextTests {
+    @Test func keysFoldCaseAccentsAndPunctuation() {
+        #expect(SearchText.key("Muhammad Ruslï  PRATAMA") == "muhammad rusli pratama")
+        #expect(SearchText.key("Ratna Ma'ruf, S.E.") == "ratna maruf s e")
+        #expect(SearchText.key("  Ñandú Çelik ") == "nandu celik")
+        #expect(SearchText.words("pratama   ruslï") == ["pratama", "rusli"])
+        #expect(SearchText.words("%_") == [])
+    }
+
+    @Test func theAsciiFastPathEqualsTheFolding() {
+        for name in ["Ratna Ma'ruf, S.E.", "  DRS. H. Abdul   Rahman_Jr ", "O`Neil-Smith", "a1 B2", "", "'''", "x\ty"] {
+            #expect(SearchText.key(name) == SearchText.unicodeKey(name), "\(name)")
+        }
+    }
+
+    @Test func nipDigitsAcceptWhatSpreadsheetsPaste() {
+        #expect(SearchText.nipDigits("'198609262015051001") == "198609262015051001")
+        #expect(SearchText.nipDigits(" 19860926 201505 1 001 ") == "198609262015051001")
+        #expect(SearchText.nipDigits("1986.0926-2015") == "198609262015")
+        #expect(SearchText.nipDigits("rusli 1986") == nil)
+        #expect(SearchText.nipDigits("' ") == nil)
     }
 }

@@ -76,6 +76,22 @@ import Testing
         #expect(validator.validate(.diklat(otherDates), existing: existing).isEmpty)
     }
 
+    /// Two S-1 degrees without a graduation date are two degrees when the school or the jurusan
+    /// differs; the same degree typed again (other case and spacing) is still a duplicate.
+    @Test func pendidikanIdentityIncludesSchoolAndJurusan() {
+        let unhas = Pendidikan(nip: F.nip, tingkat: .s1, namaSekolah: "Universitas Hasanuddin", jurusan: "Hukum")
+        let existing = EmployeeRecords(pegawai: F.pegawai(.pelaksana), pendidikan: [unhas])
+        let validator = RecordValidator(today: today)
+        let ugm = Pendidikan(nip: F.nip, tingkat: .s1, namaSekolah: "Universitas Gadjah Mada", jurusan: "Hukum")
+        #expect(validator.validate(.pendidikan(ugm), existing: existing).isEmpty)
+        let otherJurusan = Pendidikan(nip: F.nip, tingkat: .s1, namaSekolah: "Universitas Hasanuddin", jurusan: "Ekonomi")
+        #expect(validator.validate(.pendidikan(otherJurusan), existing: existing).isEmpty)
+        let again = Pendidikan(nip: F.nip, tingkat: .s1, namaSekolah: " universitas  HASANUDDIN", jurusan: "hukum ")
+        #expect(validator.validate(.pendidikan(again), existing: existing).map(\.code) == [.duplicate(.pendidikan)])
+        #expect(DuplicateKey.hash(.pendidikan(again)) == DuplicateKey.hash(.pendidikan(unhas)))
+        #expect(DuplicateKey.hash(.pendidikan(ugm)) != DuplicateKey.hash(.pendidikan(unhas)))
+    }
+
     @Test func skpNeedsPredikatOrNilai() throws {
         #expect(try parser.skp(["nip": F.nip, "tahun": "2024", "nilai": "90,9"]).get().nilai == 90.9)
         guard case .failure(let failure) = parser.skp(["nip": F.nip, "tahun": "2024"]) else {

@@ -47,12 +47,12 @@ import Testing
         let store = try seededStore()
         let id = try store.add(teknis(nipC, jp: 19)).id
         try store.delete(id)
-        try store.setProgress(unit: "ROOT", dimension: .kinerja, done: true)
+        try store.setProgress(unit: "SUB", dimension: .kinerja, done: true)
         let rows = try store.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT action, entity, entity_id, old_value, new_value FROM audit ORDER BY id DESC LIMIT 2")
         }
         #expect(rows[0]["action"] == "progress")
-        #expect(rows[0]["entity_id"] == "ROOT/kinerja")
+        #expect(rows[0]["entity_id"] == "SUB/kinerja")
         #expect(rows[0]["new_value"] == "true")
         #expect(rows[1]["action"] == "delete")
         #expect(rows[1]["entity"] == "diklat")

@@ -71,3 +71,39 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.width(of: DisplayWidth.fit("日本語", toWidth: 4)) == 4)
     }
 }
+
+@Suite struct TextWrapTests {
+    @Test func wrapsAtSpacesAndSplitsOnlyOverlongWords() {
+        #expect(DisplayWidth.wrap("baris 3, kolom nip: NIP harus 18 angka", toWidth: 12)
+            == ["baris 3,", "kolom nip:", "NIP harus 18", "angka"])
+        #expect(DisplayWidth.wrap("/tmp/a/very/long/path.csv ok", toWidth: 10) == ["/tmp/a/ver", "y/long/pat", "h.csv ok"])
+        #expect(DisplayWidth.wrap("漢字漢字漢", toWidth: 5) == ["漢字", "漢字", "漢"])
+        #expect(DisplayWidth.wrap("a\nb c", toWidth: 10) == ["a", "b c"])
+        #expect(DisplayWidth.wrap("", toWidth: 10) == [""])
+        #expect(DisplayWidth.wrap("x", toWidth: 0) == [])
+    }
+}
+
+@Suite struct AsciiFallbackTests {
+    /// What `LANG=C` shows: the unit list's progress dots, bars, the unit path arrow, accents.
+    @Test func everyGlyphTheScreensUseHasALookAlike() {
+        #expect(["·", "·", "·", "·"].map { AsciiFallback.text(for: $0, width: 1) }.joined() == "....")
+        #expect(AsciiFallback.text(for: "›", width: 1) == ">")
+        #expect(AsciiFallback.text(for: "▍", width: 1) == "#")
+        #expect(AsciiFallback.text(for: "—", width: 1) == "-")
+        #expect(AsciiFallback.text(for: "•", width: 1) == "*")
+        #expect(AsciiFallback.text(for: "ï", width: 1) == "i")
+        #expect(AsciiFallback.text(for: "É", width: 1) == "E")
+        #expect(AsciiFallback.text(for: "e\u{0301}", width: 1) == "e")
+        #expect(AsciiFallback.text(for: "漢", width: 2) == "??")
+        #expect(AsciiFallback.text(for: "═", width: 1) == "=")
+    }
+
+    /// Every non-ASCII character drawn by the workstation's own code has a fallback (the
+    /// list is what the views, widgets and dialogs put on screen).
+    @Test func theWorkstationsGlyphsAreCovered() {
+        for glyph in ["─", "═", "│", "║", "╔", "╗", "╚", "╝", "·", "…", "›", "—", "•", "█", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "→"] {
+            #expect(!AsciiFallback.text(for: glyph, width: 1).contains("?"), "\(glyph)")
+        }
+    }
+}

@@ -473,15 +473,50 @@ import Testing
         #expect(screen.text.contains("Data Pegawai —"))
     }
 
+    /// A parent is done only when its sub-units are: BKPSDM is refused while Bidang
+    /// Pengembangan is open, and accepted once it is marked.
     @Test func markProgressFromTheUnitList() throws {
         let store = try makeStore()
+        let refused = try run(store) { s in
+            s.enqueue(text: "m2")
+            s.enqueue(.escape)
+        }
+        #expect(try store.progressMarks().isEmpty)
+        #expect(refused.everShowed("Sub-unit belum selesai diinput: Bidang Pengembangan (BKPSDM.1)."))
         let screen = try run(store) { s in
+            s.enqueue(.down)
+            s.enqueue(text: "m2")
+            s.enqueue(.escape)
+            s.enqueue(.up)
             s.enqueue(text: "m2")
             s.enqueue(.escape)
         }
         let marks = try store.progressMarks()
         #expect(marks.contains { $0.unit == "BKPSDM" && $0.dimension == .kompetensi && $0.done })
+        #expect(marks.contains { $0.unit == "BKPSDM.1" && $0.dimension == .kompetensi && $0.done })
         #expect(screen.line(containing: "Badan Kepegawaian")?.hasSuffix("·K··") == true)
+    }
+
+    /// Marking kinerja done while Siti has no SKP for 2024 asks first and names her; "t"
+    /// leaves the unit open, "y" marks it.
+    @Test func markingKinerjaDoneWithMissingSKPAsksAndShowsWho() throws {
+        let store = try makeStore()
+        let declined = try run(store) { s in
+            s.enqueue(.down)
+            s.enqueue(text: "m3")
+            s.enqueue(text: "t")
+        }
+        #expect(try store.progressMarks().isEmpty)
+        let asked = try #require(declined.frames.first { $0.text.contains("Tetap tandai selesai?") }?.text)
+        #expect(asked.contains("1 pegawai belum"))
+        #expect(asked.contains("Siti Rahma"))
+        #expect(!asked.contains("Ni Ketut Ayu"))
+        try run(store) { s in
+            s.enqueue(.down)
+            s.enqueue(text: "m3")
+            s.enqueue(text: "y")
+        }
+        #expect(try store.progressMarks().map(\.unit) == ["BKPSDM.1"])
     }
 }
 
@@ -516,20 +551,99 @@ import Testing
         #expect(screen.text.contains("Data contoh dimuat"))
     }
 
-    @Test func importUsesTheImporterAndReportsCounts() throws {
-        let store = try SQLiteStore.inMemory(context: testContext)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-ws-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    /// A folder with a bad pegawai file: the units go in (a valid file), the pegawai file
+    /// stops the import with nothing of it written and its problems listed by line; "v"
+    /// imports its valid rows only and names the rejected-rows file.
+    @Test func importIsAllOrNothingUntilTheAdminChoosesValidRowsOnly() throws {
+        let dir = try importFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "kode;nama;induk\r\nDISDIK;Dinas Pendidikan;\r\n".write(to: dir.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
-        try "nip;nama;kode_unit;jenis_jabatan\r\n200012312024121001;Made Wirawan;DISDIK;pelaksana\r\n123;Salah;DISDIK;pelaksana\r\n"
-            .write(to: dir.appendingPathComponent("pegawai.csv"), atomically: true, encoding: .utf8)
+        let store = try SQLiteStore.inMemory(context: testContext)
         let screen = try run(store) { s in
             s.enqueue(text: "1")
             s.enqueue(text: dir.path + "\n")
         }
-        #expect(try store.countPegawai() == 1)
-        #expect(screen.text.contains("Impor selesai: 2 baris masuk, 1 masalah."))
-        #expect(screen.text.contains("Dinas Pendidikan"))
+        #expect(try store.countPegawai() == 0, "nothing of the bad file is written")
+        #expect(try store.units().map(\.kode) == ["DISDIK"])
+        let shown = try #require(screen.lastFrame?.text)
+        #expect(shown.contains("Impor: masalah di pegawai.csv"))
+        #expect(shown.contains("2 masalah pada 2 baris. Tidak ada baris dari berkas ini yang disimpan."))
+        #expect(shown.contains("• baris 3, kolom nip:"))
+        #expect(shown.contains("• baris 4, kolom kode_unit:"))
+        #expect(shown.contains("v: impor 1 baris yang valid saja"))
+        #expect(shown.contains("pegawai.rejected.csv"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("pegawai.rejected.csv").path))
+
+        let fresh = try SQLiteStore.inMemory(context: testContext)
+        let chosen = try run(fresh) { s in
+            s.enqueue(text: "1")
+            s.enqueue(text: dir.path + "\n")
+            s.enqueue(text: "v")
+        }
+        #expect(try fresh.countPegawai() == 1)
+        let rejected = dir.appendingPathComponent("pegawai.rejected.csv").path
+        #expect(FileManager.default.fileExists(atPath: rejected))
+        #expect(chosen.text.contains("Baris yang ditolak (dengan alasan):"))
+        #expect(chosen.text.contains("Dinas Pendidikan"))
+    }
+
+    @Test func escapeStopsTheImportAndSaysWhatWasWritten() throws {
+        let dir = try importFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteStore.inMemory(context: testContext)
+        let screen = try run(store, language: .en) { s in
+            s.enqueue(text: "1")
+            s.enqueue(text: dir.path + "\n")
+            s.enqueue(.escape)
+        }
+        #expect(try store.countPegawai() == 0)
+        let message = try #require(screen.lastFrame).lines().suffix(3).joined(separator: " ")
+        #expect(message.contains("Import stopped: pegawai.csv and the files after it were not imported. Written from earlier"))
+        #expect(message.contains("files: 1 rows."))
+    }
+
+    /// A file that cannot be read as its kind stops the run with a sentence in Indonesian
+    /// naming it; the units before it are in.
+    @Test func anEmptyFileStopsTheImportAndSaysWhy() throws {
+        let dir = try importFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "".write(to: dir.appendingPathComponent("pegawai.csv"), atomically: true, encoding: .utf8)
+        let store = try SQLiteStore.inMemory(context: testContext)
+        let screen = try run(store) { s in
+            s.enqueue(text: "1")
+            s.enqueue(text: dir.path + "\n")
+        }
+        let message = try #require(screen.lastFrame).lines().suffix(5).joined(separator: " ")
+        #expect(message.contains("kosong (tidak ada baris judul). Impor dihentikan: pegawai.csv"), "\(message)")
+        #expect(!message.contains("Gagal"))
+        #expect(try store.units().map(\.kode) == ["DISDIK"])
+    }
+
+    /// The problems scroll: 30 bad rows at 80x24, the last one reachable with End.
+    @Test func manyProblemsScroll() throws {
+        let dir = try importFolder(badRows: 30)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteStore.inMemory(context: testContext)
+        let screen = try run(store) { s in
+            s.enqueue(text: "1")
+            s.enqueue(text: dir.path + "\n")
+            s.enqueue(.end)
+        }
+        let before = screen.frames[screen.frames.count - 2].text
+        #expect(before.contains("baris 3, kolom nip") && !before.contains("baris 33, kolom kode_unit"))
+        #expect(screen.lastFrame!.text.contains("baris 32, kolom nip"))
+        #expect(screen.lastFrame!.text.contains("baris 33, kolom kode_unit"))
+    }
+
+    /// units.csv (valid) and pegawai.csv: one good row, then `badRows` rows with a bad NIP and
+    /// one with an unknown unit.
+    func importFolder(badRows: Int = 1) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-ws-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try "kode;nama;induk\r\nDISDIK;Dinas Pendidikan;\r\n".write(to: dir.appendingPathComponent("units.csv"), atomically: true, encoding: .utf8)
+        var pegawai = "nip;nama;kode_unit;jenis_jabatan\r\n200012312024121001;Made Wirawan;DISDIK;pelaksana\r\n"
+        for n in 0..<badRows { pegawai += "12\(n);Salah \(n);DISDIK;pelaksana\r\n" }
+        pegawai += "199001012019032003;Siti;NOPE;pelaksana\r\n"
+        try pegawai.write(to: dir.appendingPathComponent("pegawai.csv"), atomically: true, encoding: .utf8)
+        return dir
     }
 }

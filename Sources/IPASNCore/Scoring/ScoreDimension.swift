@@ -18,7 +18,8 @@ public enum ScoreDimension: String, CaseIterable, Sendable, Codable {
     /// The readable name in a language.
     public func displayName(_ language: Language) -> String {
         switch (self, language) {
-        case (.kualifikasi, _): return "Kualifikasi"
+        case (.kualifikasi, .id): return "Kualifikasi"
+        case (.kualifikasi, .en): return "Qualification"
         case (.kompetensi, .id): return "Kompetensi"
         case (.kompetensi, .en): return "Competence"
         case (.kinerja, .id): return "Kinerja"

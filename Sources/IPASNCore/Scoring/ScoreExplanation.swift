@@ -23,7 +23,7 @@ public struct ScoreExplanation: Hashable, Sendable {
             )
             lines.append(contentsOf: d.reasons.map { "  - " + $0.text(language) })
         }
-        lines.append("Total: \(NumberText.points(score.total, language)) (\(category.name))")
+        lines.append("Total: \(NumberText.points(score.total, language)) (\(category.displayName(language)))")
         if !score.missing.isEmpty {
             let label = language == .id ? "Belum lengkap" : "Incomplete"
             lines.append("\(label): " + score.missing.map { $0.displayName(language) }.joined(separator: ", "))

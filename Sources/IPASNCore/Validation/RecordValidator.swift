@@ -110,14 +110,16 @@ public struct RecordValidator: Sendable {
 /// same fact entered twice. Storage may keep it in a unique index.
 ///
 /// - diklat: employee, jenis, name ignoring case and spacing, start and end dates;
-/// - pendidikan: employee, tingkat, graduation date;
+/// - pendidikan: employee, tingkat, graduation date, school and jurusan (ignoring case and
+///   spacing: two S-1 degrees from different schools, or in different subjects, are two degrees);
 /// - SKP: employee and year (one SKP per year);
 /// - disiplin: employee, tingkat, TMT and what it was (ignoring case and spacing).
 public enum DuplicateKey {
     public static func of(_ record: Record) -> String {
         switch record {
         case .pendidikan(let r):
-            return "pendidikan|\(r.nip)|\(r.tingkat.rawValue)|\(r.tanggalLulus?.iso ?? "")"
+            return "pendidikan|\(r.nip)|\(r.tingkat.rawValue)|\(r.tanggalLulus?.iso ?? "")|"
+                + "\(normalizedName(r.namaSekolah))|\(normalizedName(r.jurusan))"
         case .diklat(let r):
             return "diklat|\(r.nip)|\(r.jenis.id)|\(normalizedName(r.nama))|\(r.tanggalMulai.iso)|\(r.tanggalSelesai.iso)"
         case .skp(let r):
@@ -139,6 +141,7 @@ public enum DuplicateKey {
         case .pendidikan(let r):
             h.add("pendidikan|"); h.add(r.nip); h.add("|"); h.add(r.tingkat.rawValue); h.add("|")
             if let date = r.tanggalLulus { h.add(date) }
+            h.add("|"); h.addNormalizedName(r.namaSekolah); h.add("|"); h.addNormalizedName(r.jurusan)
         case .diklat(let r):
             h.add("diklat|"); h.add(r.nip); h.add("|"); h.add(r.jenis.id); h.add("|")
             h.addNormalizedName(r.nama); h.add("|"); h.add(r.tanggalMulai); h.add("|"); h.add(r.tanggalSelesai)

@@ -19,7 +19,9 @@ enum SQLiteSchema {
         migrator.registerMigration("v3-drafts-sessions-ids") { db in
             try migrateV3(db)
         }
-        migrator.registerMigration("v4-accounts") { db in
+        migrator.registerMigration("pendidikan-identity-school-jurusan", migrate: rekeyPendidikan)
+        migrator.registerMigration("pegawai-search-key", migrate: addPegawaiSearchKey)
+        migrator.registerMigration("accounts-and-roles") { db in
             try db.execute(sql: v4Accounts)
         }
         return migrator

@@ -55,24 +55,72 @@ extension SQLiteStore {
     // MARK: Progress
 
     /// Marks (or reopens) one dimension of a unit as "selesai diinput", audited.
-    /// Throws ``ValidationFailure`` (`.unknownUnit`) for an unknown unit.
+    /// Throws ``ValidationFailure`` (`.unknownUnit`) for an unknown unit, and when marking done
+    /// while a sub-unit (at any depth) is not done for the dimension: a parent is done only
+    /// when its sub-units are. Reopening a unit reopens the parents marked done above it.
     public func setProgress(unit: String, dimension: ProgressDimension, done: Bool) throws {
         try transaction { db in
             try permit(.progress(unit: unit), db)
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [unit]) == true else {
                 throw ValidationFailure([ValidationIssue(field: "kode", code: .unknownUnit(unit))])
             }
-            let old = try Bool.fetchOne(
-                db, sql: "SELECT done FROM progress WHERE unit = ? AND dimension = ?", arguments: [unit, dimension.rawValue])
-            try db.execute(
-                sql: """
-                    INSERT INTO progress(unit, dimension, done, by, at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(unit, dimension) DO UPDATE SET done = excluded.done, by = excluded.by, at = excluded.at
-                    """, arguments: [unit, dimension.rawValue, done, context.actor, context.now()])
-            try audit(
-                .progress, .progress(unit: unit, dimension: dimension), nip: nil, old: old.map(AuditValue.done),
-                new: .done(done), db)
+            if done {
+                let open = try openSubunits(of: unit, dimension: dimension, db)
+                if !open.isEmpty {
+                    let names = open.joined(separator: ", ")
+                    throw ValidationFailure([
+                        ValidationIssue(
+                            field: "kode",
+                            code: .custom(
+                                id: "Sub-unit belum selesai diinput: \(names). Tandai sub-unitnya selesai dulu.",
+                                en: "Sub-units not fully entered yet: \(names). Mark the sub-units first."))
+                    ])
+                }
+            }
+            if !done {
+                // Reopening a unit reopens every parent marked done above it, first, so that the
+                // unit's own row is the newest (undoing it leaves no parent done above an open unit).
+                var seen: Set<String> = [unit]
+                var current = unit
+                while let parent = try String.fetchOne(db, sql: "SELECT induk FROM units WHERE kode = ?", arguments: [current]),
+                    seen.insert(parent).inserted
+                {
+                    let parentDone = try Bool.fetchOne(
+                        db, sql: "SELECT done FROM progress WHERE unit = ? AND dimension = ?",
+                        arguments: [parent, dimension.rawValue])
+                    if parentDone == true { try writeProgress(unit: parent, dimension: dimension, done: false, db) }
+                    current = parent
+                }
+            }
+            try writeProgress(unit: unit, dimension: dimension, done: done, db)
         }
+    }
+
+    /// Writes one mark and its audit row.
+    private func writeProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: Database) throws {
+        let old = try Bool.fetchOne(
+            db, sql: "SELECT done FROM progress WHERE unit = ? AND dimension = ?", arguments: [unit, dimension.rawValue])
+        try db.execute(
+            sql: """
+                INSERT INTO progress(unit, dimension, done, by, at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(unit, dimension) DO UPDATE SET done = excluded.done, by = excluded.by, at = excluded.at
+                """, arguments: [unit, dimension.rawValue, done, context.actor, context.now()])
+        try audit(
+            .progress, .progress(unit: unit, dimension: dimension), nip: nil, old: old.map(AuditValue.done),
+            new: .done(done), db)
+    }
+
+    /// The units below `unit` (at any depth) not marked done for `dimension`, as `nama (kode)`, by kode.
+    func openSubunits(of unit: String, dimension: ProgressDimension, _ db: Database) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                \(Self.subunitsCTE)
+                SELECT u.nama || ' (' || u.kode || ')' FROM units u
+                WHERE u.kode IN sub AND u.kode <> ?
+                    AND NOT EXISTS (SELECT 1 FROM progress p WHERE p.unit = u.kode AND p.dimension = ? AND p.done = 1)
+                ORDER BY u.kode
+                """, arguments: [unit, unit, dimension.rawValue])
     }
 
     /// Every unit's marks, by unit then dimension.

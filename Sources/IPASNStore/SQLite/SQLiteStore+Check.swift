@@ -5,8 +5,8 @@ import IPASNCore
 extension SQLiteStore {
     /// SQLite's `integrity_check` and `foreign_key_check`, then the project's own checks:
     /// every cached score equals a fresh recompute (and every employee has one for each
-    /// cached year), every employee's unit exists, and the unit tree has no cycle and at most
-    /// ``UnitTree/maximumLevels`` levels.
+    /// cached year), every employee's unit exists and can be found by name, and the unit tree
+    /// has no cycle and at most ``UnitTree/maximumLevels`` levels.
     /// Returns one English sentence per problem; empty when all is well.
     public func check() throws -> [String] {
         try read { db in
@@ -33,9 +33,25 @@ extension SQLiteStore {
                 problems.append(
                     "The unit tree is \(tree.levels) levels deep (down to unit \(deepest.kode)); at most \(UnitTree.maximumLevels) are allowed.")
             }
+            problems += try checkSearchKeys(db)
             problems += try checkScores(db)
             return problems
         }
+    }
+
+    /// Every employee's `search_key` is the key of the name (a row written without it cannot
+    /// be found by name).
+    private func checkSearchKeys(_ db: Database) throws -> [String] {
+        var stale: [String] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT nip, nama, search_key FROM pegawai ORDER BY nip")
+        while let row = try rows.next() {
+            let nama: String = row[1]
+            let key: String = row[2]
+            if key != SearchText.key(nama) { stale.append(row[0]) }
+        }
+        guard !stale.isEmpty else { return [] }
+        let shown = stale.prefix(10).joined(separator: ", ") + (stale.count > 10 ? " and \(stale.count - 10) more" : "")
+        return ["The search key of \(stale.count) employee(s) does not match the name (not found by name): \(shown)."]
     }
 
     private func checkScores(_ db: Database) throws -> [String] {

@@ -22,7 +22,9 @@ extension SQLiteStore {
     /// where the conflicting row's id tells which earlier line it came from. One audit row
     /// (action `import`) records the counts. Units may list parents after children: the tree
     /// is checked once every row is read.
-    public func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool) throws -> ImportOutcome {
+    public func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool, dryRun: Bool = false) throws
+        -> ImportOutcome
+    {
         let kind = rows.kind
         return try conditionalTransaction({ db in
             // A larger page cache (an upper bound, not an allocation) for the import only: a
@@ -39,6 +41,8 @@ extension SQLiteStore {
             var ids: ImportedIDs?
             var unitChanges: [ImportChange<OrgUnit>]?
             var pegawaiChanges: [ImportChange<Pegawai>]?
+            var changes: [PegawaiChange] = []
+            var added = 0
             switch kind {
             case .units:
                 var list: [ImportChange<OrgUnit>] = []
@@ -46,8 +50,9 @@ extension SQLiteStore {
                 unitChanges = list
             case .pegawai:
                 var list: [ImportChange<Pegawai>] = []
-                imported = try importPegawai(&rows, permissions, issues: &issues, changes: &list, db)
+                imported = try importPegawai(&rows, permissions, issues: &issues, changes: &list, changed: &changes, db)
                 pegawaiChanges = list
+                added = list.count { $0.old == nil }
             case .pendidikan, .diklat, .skp, .disiplin:
                 let recordKind = kind.recordKind!
                 var range: ImportedIDs?
@@ -56,15 +61,18 @@ extension SQLiteStore {
                 ids = range ?? ImportedIDs(kind: recordKind, first: 0, last: -1)
             }
             issues.sort { $0.line < $1.line }
-            let commit = issues.isEmpty || skipInvalid
-            if commit {
+            let valid = issues.isEmpty || skipInvalid
+            if valid && !dryRun {
                 try rows.willCommit(issues: issues)
                 let summary = ImportSummary(
                     kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit,
                     ids: ids, unitChanges: unitChanges, pegawaiChanges: pegawaiChanges)
                 try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), db)
             }
-            return (ImportOutcome(imported: commit ? imported : 0, issues: issues), commit)
+            let outcome = ImportOutcome(
+                imported: valid ? imported : 0, issues: issues, changes: valid ? changes : [], added: valid ? added : 0,
+                dryRun: dryRun)
+            return (outcome, valid && !dryRun)
         })
     }
 
@@ -202,12 +210,13 @@ extension SQLiteStore {
 
     private func importPegawai(
         _ rows: inout some ImportRowSource, _ permissions: WritePermissions, issues: inout [LineIssue],
-        changes: inout [ImportChange<Pegawai>], _ db: Database
+        changes: inout [ImportChange<Pegawai>], changed: inout [PegawaiChange], _ db: Database
     ) throws -> Int {
         let units = Set(try String.fetchAll(db, sql: "SELECT kode FROM units"))
         var seen: [String: Int] = [:]
         var touched: Set<String> = []
         let statement = try db.makeStatement(sql: Self.upsertPegawaiSQL)
+        let current = try db.makeStatement(sql: "SELECT \(Self.pegawaiColumns) FROM pegawai WHERE nip = ?")
         var imported = 0
         while let line = try rows.next() {
             guard case .pegawai(let pegawai) = line.value else {
@@ -224,13 +233,23 @@ extension SQLiteStore {
                     LineIssue(line: line.number, issue: ValidationIssue(field: "kode_unit", code: .unknownUnit(pegawai.kodeUnit))))
                 continue
             }
-            let old = try self.pegawai(nip: pegawai.nip, db)
-            // An admin may neither put an employee into another's unit nor take one out of it.
+            // An employee exactly as on file is counted but not rewritten; a changed one is
+            // kept with its old values (the audit's summary, for undo) and its line (the report).
+            let old = try Row.fetchOne(current, arguments: [pegawai.nip]).map { try Self.pegawai($0) }
+            // An admin may neither put an employee into another's unit nor take one out of it
+            // (nor list one of another unit, even unchanged).
             if let refused = try [old?.kodeUnit, pegawai.kodeUnit].compactMap({ $0 }).first(where: { try !permissions.mayWrite(unit: $0, db) }) {
                 issues.append(LineIssue(line: line.number, issue: Self.notYourUnit(refused, field: "kode_unit")))
                 continue
             }
-            if old != pegawai { changes.append(ImportChange(old: old, new: pegawai)) }
+            if let old {
+                guard old != pegawai else {
+                    imported += 1
+                    continue
+                }
+                changed.append(PegawaiChange(line: line.number, old: old, new: pegawai))
+            }
+            changes.append(ImportChange(old: old, new: pegawai))
             statement.setUncheckedArguments(Self.arguments(pegawai))
             try statement.execute()
             touched.insert(pegawai.nip)

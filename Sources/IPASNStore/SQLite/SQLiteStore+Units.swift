@@ -109,21 +109,32 @@ extension SQLiteStore {
         }
     }
 
-    /// Employees whose name contains `query` (ignoring ASCII case) or whose NIP starts with it
-    /// (spaces in a pasted NIP are ignored), ordered by name.
+    /// Employees whose name holds every word of `query` (in any order, anywhere in the name,
+    /// ignoring case and accents: see ``SearchText``), or whose NIP starts or ends with the
+    /// query's digits (a NIP pasted with spaces or Excel's leading apostrophe), ordered by name.
     public func searchPegawai(_ query: String, limit: Int) throws -> [Pegawai] {
-        let trimmed = query.trimmingCharacters(in: .whitespaces)
-        let escaped = trimmed.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
-        let nipPrefix = NIP.normalize(escaped)
+        let words = SearchText.words(query)
+        let nip = SearchText.nipDigits(query)
+        guard !words.isEmpty || nip != nil else { return [] }
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if !words.isEmpty {
+            // Keys hold letters, digits and spaces only: no LIKE wildcard can reach the pattern.
+            conditions.append("(" + words.map { _ in "search_key LIKE ?" }.joined(separator: " AND ") + ")")
+            arguments += words.map { "%\($0)%" }
+        }
+        if let nip {
+            conditions.append("nip LIKE ? OR nip LIKE ?")
+            arguments += [nip + "%", "%" + nip]
+        }
+        arguments.append(max(0, limit))
         return try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(Self.pegawaiColumns) FROM pegawai
-                    WHERE nama LIKE '%' || ? || '%' ESCAPE '\\' OR (? <> '' AND nip LIKE ? || '%' ESCAPE '\\')
+                    SELECT \(Self.pegawaiColumns) FROM pegawai WHERE \(conditions.joined(separator: " OR "))
                     ORDER BY nama, nip LIMIT ?
-                    """, arguments: [escaped, nipPrefix, nipPrefix, max(0, limit)]
+                    """, arguments: StatementArguments(arguments)
             ).map { try Self.pegawai($0) }
         }
     }
@@ -145,14 +156,16 @@ extension SQLiteStore {
     }
 
     static let upsertPegawaiSQL = """
-        INSERT INTO pegawai(nip, nama, kode_unit, jenis_jabatan, jenjang, status, aktif) VALUES (?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO pegawai(nip, nama, kode_unit, jenis_jabatan, jenjang, status, aktif, search_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(nip) DO UPDATE SET nama = excluded.nama, kode_unit = excluded.kode_unit,
             jenis_jabatan = excluded.jenis_jabatan, jenjang = excluded.jenjang, status = excluded.status,
-            aktif = excluded.aktif
+            aktif = excluded.aktif, search_key = excluded.search_key
         """
 
+    /// The arguments of ``upsertPegawaiSQL``: the employee and the name's search key.
     static func arguments(_ p: Pegawai) -> StatementArguments {
-        [p.nip, p.nama, p.kodeUnit, p.jenisJabatan.rawValue, p.jenjang, p.status.rawValue, p.aktif]
+        [p.nip, p.nama, p.kodeUnit, p.jenisJabatan.rawValue, p.jenjang, p.status.rawValue, p.aktif, SearchText.key(p.nama)]
     }
 
     /// The number of employees (active or not).

@@ -229,18 +229,11 @@ public final class NcursesScreen: Screen {
         if terminalWidth == 1, width == 2, let first = scalars.first {
             return String(first) + " "
         }
-        if terminalWidth < 0, !unicodeOutput, let first = scalars.first, let ascii = Self.asciiFallback[first] {
-            return String(repeating: ascii, count: width)
+        if terminalWidth < 0, !unicodeOutput {
+            return AsciiFallback.text(for: grapheme, width: width)
         }
         return String(repeating: "?", count: width)
     }
-
-    private static let asciiFallback: [Unicode.Scalar: Character] = [
-        "─": "-", "═": "=", "│": "|", "║": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+",
-        "╔": "+", "╗": "+", "╚": "+", "╝": "+", "╭": "+", "╮": "+", "╰": "+", "╯": "+",
-        "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+", "…": "~", "█": "#", "▉": "#",
-        "▊": "#", "▋": "#", "▌": "#", "▍": "#", "▎": "#", "▏": "#", "\u{FFFD}": "?",
-    ]
 
     private func setCursor(visible: Bool) {
         guard visible != cursorVisible else { return }

@@ -13,7 +13,7 @@ final class App {
     let keymap: Keymap
     let context: StoreContext
     let loadDemo: (() throws -> Void)?
-    let importFile: ((String) throws -> ImportOutcome)?
+    let importFile: ((String) throws -> ImportRun)?
 
     private(set) var stack: [View] = []
     var modal: Modal?
@@ -39,7 +39,7 @@ final class App {
 
     init(
         store: Store, language: Language, keymap: Keymap, context: StoreContext,
-        loadDemo: (() throws -> Void)?, importFile: ((String) throws -> ImportOutcome)?
+        loadDemo: (() throws -> Void)?, importFile: ((String) throws -> ImportRun)?
     ) throws {
         self.store = store
         self.language = language
@@ -355,9 +355,16 @@ final class App {
             return grid
         }
         let line = message ?? top?.status
-        // A long message (a validation finding with its fix) takes two rows.
-        let messageLines = line.map { Dialogs.wrap($0.text, width: size.width) } ?? []
-        let messageRows = messageLines.count > 1 ? 2 : 1
+        // A long message (validation findings with their fixes) takes the rows it needs, up
+        // to a third of the screen; beyond that its last row ends with "…", never cut silently.
+        var messageLines = line.map { Dialogs.wrap($0.text, width: size.width) } ?? []
+        let maxMessageRows = max(2, (size.height - 1) / 3)
+        if messageLines.count > maxMessageRows {
+            messageLines = Array(messageLines.prefix(maxMessageRows))
+            messageLines[maxMessageRows - 1] =
+                DisplayWidth.truncate(messageLines[maxMessageRows - 1], toWidth: size.width - 2) + " " + String(DisplayWidth.ellipsis)
+        }
+        let messageRows = max(1, messageLines.count)
         let rows = size.height - 1 - messageRows
         top?.render(into: &grid, rows: rows, app: self)
         grid.fill(row: rows, col: 0, width: size.width, height: messageRows)

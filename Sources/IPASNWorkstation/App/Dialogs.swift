@@ -19,21 +19,7 @@ enum Dialogs {
 
     /// Splits text into lines of at most `width` columns at spaces.
     static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var current = ""
-            for word in paragraph.split(separator: " ") {
-                if current.isEmpty {
-                    current = String(word)
-                } else if DisplayWidth.width(of: current) + 1 + DisplayWidth.width(of: word) <= width {
-                    current += " " + word
-                } else {
-                    lines.append(current)
-                    current = String(word)
-                }
-            }
-            lines.append(current)
-        }
-        return lines
+        // A word wider than the line (a file path) is split rather than cut off.
+        DisplayWidth.wrap(text, toWidth: width)
     }
 }

@@ -20,18 +20,18 @@ public final class Workstation {
 
     /// - Parameters:
     ///   - loadDemo: loads the demo sample into the store (offered on an empty database).
-    ///   - importFile: imports a file or folder path into the store (offered on an empty
-    ///     database); its outcome is shown as counts and problems. Nil uses ``FolderImport``
-    ///     (the `Importer` of IPASNFiles).
+    ///   - importFile: prepares the import of a file or folder path (offered on an empty
+    ///     database) as an ``ImportRun``: all or nothing per file, problems listed on screen,
+    ///     "valid rows only" as the admin's explicit choice. Nil uses the `Importer` of IPASNFiles.
     public init(
         store: Store, screen: Screen, language: Language = .id, context: StoreContext,
         keymap: Keymap = .standard, loadDemo: (() throws -> Void)? = nil,
-        importFile: ((String) throws -> ImportOutcome)? = nil
+        importFile: ((String) throws -> ImportRun)? = nil
     ) throws {
         self.screen = screen
         self.app = try App(
             store: store, language: language, keymap: keymap, context: context, loadDemo: loadDemo,
-            importFile: importFile ?? { path in try FolderImport.run(path: path, store: store, today: context.today) })
+            importFile: importFile ?? { path in try ImportRun(path: path, store: store, today: context.today) })
     }
 
     /// Runs the event loop until the admin quits or a signal arrives (the open form is then

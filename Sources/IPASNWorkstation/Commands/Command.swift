@@ -15,6 +15,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case search
     case help
     case dialog
+    case importReport
 
     /// Contexts where printable keys are typed into a field and never become commands.
     var typesText: Bool { self == .form || self == .search }
@@ -32,6 +33,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .search: return Txt("cari", "search")
         case .help: return Txt("bantuan", "help")
         case .dialog: return Txt("dialog", "dialog")
+        case .importReport: return L.importReportContext
         }
     }
 }
@@ -74,6 +76,7 @@ public enum Command: String, CaseIterable, Sendable {
     case chooseImport
     case chooseDemo
     case chooseBlank
+    case importValidRows
     case confirmYes
     case confirmNo
 
@@ -125,6 +128,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .chooseImport: return Txt("Impor berkas", "Import files")
         case .chooseDemo: return Txt("Muat data contoh", "Load the demo sample")
         case .chooseBlank: return Txt("Mulai kosong", "Start empty")
+        case .importValidRows: return L.importValidRowsDescription
         case .confirmYes: return Txt("Jawab Ya", "Answer Yes")
         case .confirmNo: return Txt("Jawab Tidak", "Answer No")
         }
@@ -168,6 +172,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .chooseImport: return Txt("Impor", "Import")
         case .chooseDemo: return Txt("Contoh", "Demo")
         case .chooseBlank: return Txt("Kosong", "Empty")
+        case .importValidRows: return L.importValidRowsShort
         case .confirmYes: return Txt("Ya", "Yes")
         case .confirmNo: return Txt("Tidak", "No")
         }

@@ -27,7 +27,7 @@ public struct Keymap: Hashable, Sendable {
     }
 
     static let lists: Set<KeyContext> = [
-        .welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .help,
+        .welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .help, .importReport,
     ]
     static let browse: Set<KeyContext> = [.units, .employees, .employee, .dashboard]
 
@@ -68,6 +68,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.chooseImport, [.char("1")], in: [.welcome]),
         Binding(.chooseDemo, [.char("2")], in: [.welcome]),
         Binding(.chooseBlank, [.char("3")], in: [.welcome]),
+        Binding(.importValidRows, [.char("v"), .function(2)], in: [.importReport]),
         Binding(.confirmYes, [.char("y"), .char("Y")], in: [.dialog]),
         Binding(.confirmNo, [.char("t"), .char("T"), .char("n"), .char("N")], in: [.dialog]),
     ])

@@ -199,7 +199,7 @@ enum L {
     static let dateHint = Txt("HH-BB-TTTT", "DD-MM-YYYY")
     static let fieldLabel: [String: Txt] = [
         "jenis": Txt("Jenis diklat", "Course kind"),
-        "tingkat_diklat": Txt("Tingkat (Struktural)", "Level (Struktural)"),
+        "tingkat_diklat": Txt("Tingkat (Struktural)", "Level (leadership)"),
         "nama": Txt("Nama kegiatan", "Course name"),
         "penyelenggara": Txt("Penyelenggara", "Organiser"),
         "tanggal_mulai": Txt("Tanggal mulai", "Start date"),

@@ -75,8 +75,8 @@ struct PreviewOutcome: Hashable, Sendable {
             result.append((line(dimension.displayName(language), b, a, language), abs(a - b) > 0.0001))
         }
         var total = line(language.t(L.totalLabel), before.total, after.total, language)
-        total += "  " + beforeCategory.name
-        if afterCategory != beforeCategory { total += " -> " + afterCategory.name }
+        total += "  " + beforeCategory.displayName(language)
+        if afterCategory != beforeCategory { total += " -> " + afterCategory.displayName(language) }
         result.append((total, abs(after.total - before.total) > 0.0001))
         if let unitBefore, let unitAfter {
             var unit = "\(language.t(L.unitMean)) \(language.mean(unitBefore)) -> \(language.mean(unitAfter))"
@@ -87,7 +87,7 @@ struct PreviewOutcome: Hashable, Sendable {
     }
 
     private func line(_ label: String, _ b: Double, _ a: Double, _ language: Language) -> String {
-        var text = DisplayWidth.pad(label, toWidth: 11)
+        var text = DisplayWidth.pad(label, toWidth: language == .en ? 13 : 11)
         text += " \(language.points(b)) -> \(language.points(a))"
         if abs(a - b) > 0.0001 { text += " (\(language.delta(a - b)))" }
         return text

@@ -132,9 +132,20 @@ final class DashboardView: View {
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         let language = app.language
         Draw.title(&grid, app.t(L.dashboardTitle), right: "\(app.t(sortLabel))  \(app.t(L.labelYear)) \(app.year) ")
-        grid.put(app.t(L.dashSummary(figures.count, summary.inProgress, summary.total.today, summary.total.week)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        let todayAll = summary.total.today
+        let weekAll = summary.total.week
+        // The counts whole: the short wording when the long one does not fit.
+        let summaries = [
+            L.dashSummary(figures.count, summary.inProgress, todayAll, weekAll),
+            L.dashSummaryShort(figures.count, summary.inProgress, todayAll, weekAll),
+        ].map(app.t)
+        let summaryText = summaries.first { DisplayWidth.width(of: $0) <= grid.width - 2 }
+            ?? DisplayWidth.truncate(summaries[1], toWidth: grid.width - 2)
+        grid.put(summaryText, row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
 
-        let layout = Layout(width: grid.width)
+        // Entry counts are never cut: the columns grow to the largest number.
+        let largest = max(todayAll, weekAll, today.values.max() ?? 0, week.values.max() ?? 0)
+        let layout = Layout(width: grid.width, digits: String(largest).count)
         let short = layout.short
         let table = Self.table(layout, width: grid.width - 2, language: app.language)
         table.drawHeader(into: &grid, row: 2, col: 1)
@@ -147,7 +158,7 @@ final class DashboardView: View {
             var cells: [Table.Cell] = [
                 .init("\(index + 1)"), .init(names[kode] ?? f.unit.nama), .init(counted ? language.mean(f.meanTotal) : "-"),
                 .init(
-                    counted ? EmployeeListView.category(f.category.name, width: layout.category) : "",
+                    counted ? EmployeeListView.category(f.category.displayName(language), width: layout.category) : "",
                     style: counted ? Draw.categoryStyle(f.category) : nil),
             ]
             cells += ScoreDimension.allCases.map { _ in .init("") }  // the bars, drawn below
@@ -175,9 +186,13 @@ final class DashboardView: View {
         grid.put(" " + (names[selected.unit.kode] ?? selected.unit.nama) + " ", row: top, col: 2, style: .header, maxWidth: grid.width - 4)
         let half = grid.width / 2
         grid.put(app.t(L.dashDimensions), row: top + 1, col: 1, style: .header, maxWidth: half - 2)
-        // Dimension, mean, bar.
+        // Dimension (the longest name whole: "Qualification"), mean, bar.
+        let labelWidth = ScoreDimension.allCases.map { DisplayWidth.width(of: $0.displayName(language)) }.max() ?? 11
         let means = Table(
-            [.init(width: .fixed(11)), .init(width: .fixed(6), alignment: .right, gap: 0), .init(width: .fixed(max(4, half - 22)))],
+            [
+                .init(width: .fixed(labelWidth)), .init(width: .fixed(6), alignment: .right, gap: 0),
+                .init(width: .fixed(max(4, half - labelWidth - 11))),
+            ],
             width: grid.width - 1)
         for (i, dimension) in ScoreDimension.allCases.enumerated() where top + 2 + i < rows {
             let mean = selected.mean(dimension)
@@ -190,7 +205,7 @@ final class DashboardView: View {
         grid.put(app.t(L.dashDistribution), row: top + 1, col: half + 1, style: .header, maxWidth: half - 2)
         let counts = distribution(selected.unit, app: app)
         let biggest = max(1, counts.max() ?? 1)
-        let names = app.engine.ruleset.categories.sorted { $0.min > $1.min }.map(\.name)
+        let names = app.engine.ruleset.categories.sorted { $0.min > $1.min }.map { Category.displayName($0.name, language) }
         // Category, count, bar.
         let spread = Table(
             [.init(width: .fixed(13)), .init(width: .fixed(4), alignment: .right), .init(width: .fixed(max(4, grid.width - half - 22)))],
@@ -223,9 +238,9 @@ final class DashboardView: View {
         }
         columns += [
             .init(language.t(short ? L.colCompleteShort : L.colComplete), width: .fixed(layout.complete), alignment: .right),
-            .init(language.t(short ? L.colDoneShort : L.colDone), width: .fixed(4)),
+            .init(language.t(short ? L.colDoneShort : L.colDone), width: .fixed(layout.done)),
             .init(language.t(short ? L.colTodayShort : L.colToday), width: .fixed(layout.today), alignment: .right),
-            .init(language.t(short ? L.colWeekShort : L.colWeek), width: .fixed(6), alignment: .right),
+            .init(language.t(short ? L.colWeekShort : L.colWeek), width: .fixed(layout.week), alignment: .right),
         ]
         return Table(columns, width: width)
     }
@@ -237,17 +252,26 @@ final class DashboardView: View {
         var short: Bool
         var name: Int
         var bar: Int
-        var category: Int { short ? 8 : 13 }
-        var complete: Int { short ? 4 : 7 }
-        var today: Int { short ? 6 : 8 }
+        var category: Int
+        var complete: Int
+        /// The "selesai" marks: four dots, under a header that fits whole in the wide layout.
+        var done: Int
+        var today: Int
+        var week: Int
         var barsWidth: Int { 4 * bar + 3 }
 
-        init(width: Int) {
+        /// - Parameter digits: the digits of the largest entry count (the count columns grow to it).
+        init(width: Int, digits: Int = 0) {
             short = width < 100
+            category = short ? 8 : 13
+            complete = short ? 4 : 7
+            done = short ? 4 : 7
+            today = max(short ? 6 : 8, digits)
+            week = max(6, digits)
             bar = 2
             name = 0
             // Margins, then #, mean, category, bars, complete, done, today, week with a space after each.
-            let fixed = 2 + 4 + 7 + (category + 1) + 1 + (complete + 1) + 5 + (today + 1) + 6
+            let fixed = 2 + 4 + 7 + (category + 1) + 1 + (complete + 1) + (done + 1) + (today + 1) + week
             name = width - fixed - (4 * bar + 3) - 1
             if name > 32 {
                 bar = min(12, 2 + (name - 32) / 4)

@@ -109,7 +109,7 @@ final class EmployeeListView: View {
             ]
             cells += ScoreDimension.allCases.map { .init(language.points(s[$0])) }
             cells.append(.init(language.points(s.total)))
-            cells.append(.init(Self.category(category.name, width: layout.category), style: Draw.categoryStyle(category)))
+            cells.append(.init(Self.category(category.displayName(language), width: layout.category), style: Draw.categoryStyle(category)))
             table.draw(cells, into: &grid, row: 2 + offset, col: 0, selected: index == cursor.selection)
         }
         let legend = app.t(layout.fullJabatan ? L.missingLegend : L.missingAndJabatanLegend)

@@ -86,7 +86,7 @@ final class EmployeeView: View {
             }
         }
         let score = explanation.score
-        var total = "\(language.t(L.totalLabel))  \(language.points(score.total))  \(explanation.category.name)"
+        var total = "\(language.t(L.totalLabel))  \(language.points(score.total))  \(explanation.category.displayName(language))"
         if !score.missing.isEmpty {
             total += "   \(language.t(L.incompleteLabel)): " + score.missing.map { $0.displayName(language) }.joined(separator: ", ")
         }

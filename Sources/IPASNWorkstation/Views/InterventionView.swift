@@ -104,9 +104,9 @@ final class InterventionView: View {
                 : "\(row.totals.beneficiaries)/\(row.totals.pegawai)"
             mean = InterventionView.meanChange(row, language: language, deltaWidth: meanDelta, meanWidth: meanWidth)
             if full {
-                category = row.categoryChanges ? "\(row.categoryBefore.name) -> \(row.categoryAfter.name)" : row.categoryBefore.name
+                category = row.categoryChanges ? "\(row.categoryBefore.displayName(language)) -> \(row.categoryAfter.displayName(language))" : row.categoryBefore.displayName(language)
             } else {
-                category = row.categoryChanges ? EmployeeListView.category(row.categoryAfter.name, width: 8) : ""
+                category = row.categoryChanges ? EmployeeListView.category(row.categoryAfter.displayName(language), width: 8) : ""
             }
         }
     }
@@ -235,8 +235,8 @@ final class InterventionView: View {
         let name = language.t(L.interventionName(row.intervention, jp: jp))
         let gainers = language.t(L.gainersOf(row.totals.beneficiaries, row.totals.pegawai))
         var second = language.t(L.unitMean) + " " + language.mean(row.meanBefore) + " -> " + language.mean(row.meanAfter)
-            + " (" + language.meanDelta(row.totals.meanGain) + ")  " + row.categoryBefore.name
-        if row.categoryChanges { second += " -> " + row.categoryAfter.name }
+            + " (" + language.meanDelta(row.totals.meanGain) + ")  " + row.categoryBefore.displayName(language)
+        if row.categoryChanges { second += " -> " + row.categoryAfter.displayName(language) }
         return [language.t(L.interventionFor(name, gainers, unitName)), second]
     }
 }
@@ -330,6 +330,19 @@ final class InterventionGainersView: View {
             grid.put(lines[1], row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
         }
         let full = grid.width >= 120
+        // The category change whole in the wide layout ("Sangat Rendah -> Sangat Tinggi").
+        func categoryText(_ item: (now: Double, gain: Double)) -> String {
+            let before = app.engine.category(for: item.now)
+            let after = app.engine.category(for: item.now + item.gain)
+            if full {
+                return before.rank == after.rank ? before.displayName(language) : "\(before.displayName(language)) -> \(after.displayName(language))"
+            }
+            return before.rank == after.rank ? "" : EmployeeListView.category(after.displayName(language), width: 8)
+        }
+        let category =
+            full
+            ? items.reduce(DisplayWidth.width(of: app.t(L.colCategory))) { max($0, DisplayWidth.width(of: categoryText(($1.now, $1.gain)))) }
+            : 8
         let totalWidth = max(
             DisplayWidth.width(of: app.t(L.colTotalChange)),
             items.map { DisplayWidth.width(of: Self.totalChange(now: $0.now, gain: $0.gain, language: language)) }.max() ?? 0)
@@ -341,7 +354,7 @@ final class InterventionGainersView: View {
                 .init(app.t(L.colName), width: .fill(minimum: 8)),
                 .init(app.t(full ? L.colJabatan : L.colJabatanShort), width: .fixed(full ? 24 : 4)),
                 .init(app.t(L.colTotalChange), width: .fixed(totalWidth)),
-                .init(app.t(full ? L.colCategory : L.colNewCategory), width: .fixed(full ? 23 : 8)),
+                .init(app.t(full ? L.colCategory : L.colNewCategory), width: .fixed(category)),
             ], width: grid.width - 1)
         table.drawHeader(into: &grid, row: 2, col: 0)
         guard !items.isEmpty else {
@@ -352,12 +365,7 @@ final class InterventionGainersView: View {
             let item = items[index]
             let before = app.engine.category(for: item.now)
             let after = app.engine.category(for: item.now + item.gain)
-            let categoryText: String
-            if full {
-                categoryText = before.rank == after.rank ? before.name : "\(before.name) -> \(after.name)"
-            } else {
-                categoryText = before.rank == after.rank ? "" : EmployeeListView.category(after.name, width: 8)
-            }
+            let categoryText = categoryText((item.now, item.gain))
             table.draw(
                 [
                     .init(" "), .init(item.pegawai.nip), .init(item.pegawai.nama), .init(EmployeeListView.jabatan(item.pegawai, full: full)),

@@ -35,6 +35,26 @@ final class ProgressDialog: Modal {
             cursor.select(toggle)
             let dimension = dims[toggle]
             let newValue = !done.contains(dimension)
+            if newValue, let open = try? ProgressCheck.openSubunits(dimension, unit: unit.kode, app: app), !open.isEmpty {
+                let more = open.count > 3 ? app.t(L.progressMissingMore(open.count - 3)) : ""
+                app.fail(app.t(L.progressSubunitsOpen(open.prefix(3).joined(separator: ", ") + more)))
+                return false
+            }
+            let missing = newValue ? (try? ProgressCheck.missing(dimension, unit: unit.kode, app: app)) ?? [] : []
+            guard missing.isEmpty else {
+                // Asks first and shows who; the answer closes this dialog.
+                let unit = self.unit
+                let onClose = self.onClose
+                app.confirm(
+                    ProgressCheck.question(dimension, unit: unit, missing: missing, app: app),
+                    onYes: {
+                        if app.attempt({ try app.store.setProgress(unit: unit.kode, dimension: dimension, done: true) }) {
+                            app.inform(app.t(L.progressSet(app.t(L.progressDimension(dimension)), unit.nama, true)))
+                        }
+                        onClose()
+                    }, onNo: onClose)
+                return false
+            }
             if app.attempt({ try app.store.setProgress(unit: unit.kode, dimension: dimension, done: newValue) }) {
                 if newValue { done.insert(dimension) } else { done.remove(dimension) }
                 app.inform(app.t(L.progressSet(app.t(L.progressDimension(dimension)), unit.nama, newValue)))

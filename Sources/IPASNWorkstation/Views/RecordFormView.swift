@@ -18,7 +18,8 @@ final class RecordFormView: View {
         self.page = page
         let records = page.records
         self.form = RecordForm.make(
-            kind: kind, nip: records.pegawai.nip, ruleset: app.engine.ruleset, year: app.year, editing: editing)
+            kind: kind, nip: records.pegawai.nip, ruleset: app.engine.ruleset, year: app.year, editing: editing
+        ).localized(app.language)
         // Loaded once per form: the unit's totals. Keystrokes never query the store.
         let tree = UnitTree(try app.store.units())
         let direct = try app.store.directUnitTotals(year: app.year)

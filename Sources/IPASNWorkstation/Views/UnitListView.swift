@@ -61,7 +61,7 @@ final class UnitListView: View {
                 [
                     .init(String(repeating: "  ", count: min(f.depth, 8)) + f.unit.nama), .init("\(t.pegawai)"),
                     .init(counted ? app.language.mean(f.meanTotal) : "-"),
-                    .init(counted ? f.category.name : "", style: counted ? Draw.categoryStyle(f.category) : nil),
+                    .init(counted ? f.category.displayName(app.language) : "", style: counted ? Draw.categoryStyle(f.category) : nil),
                     .init(app.language.percent(t.completePegawai, of: t.pegawai)), .init(UnitProgress.markText(marks[f.unit.kode] ?? [])),
                 ], into: &grid, row: 2 + offset, col: 1, selected: index == cursor.selection)
         }

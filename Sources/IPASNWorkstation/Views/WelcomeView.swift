@@ -1,4 +1,6 @@
+import Foundation
 import IPASNCore
+import IPASNFiles
 import IPASNStore
 import IPASNTerminal
 
@@ -7,7 +9,6 @@ final class WelcomeView: View {
     private var cursor = ScrollList(count: 3, height: 3)
     /// The import path being typed (nil while choosing).
     private var importPath: LineEditor?
-    private var report: [String] = []
 
     var context: KeyContext { importPath == nil ? .welcome : .search }
     var keyBar: [Command] {
@@ -67,18 +68,67 @@ final class WelcomeView: View {
             let importFile = app.importFile
         else { return }
         app.attempt {
-            let outcome = try importFile(path)
-            try app.reloadSettings()
-            // Line 0: about a whole file (one whose kind its name does not tell).
-            report = outcome.issues.prefix(8).map {
-                $0.line == 0
-                    ? $0.issue.message(app.language) : "\(app.t(L.importLine($0.line))): \($0.issue.message(app.language))"
-            }
+            let run = try importFile(path)
             importPath = nil
-            if outcome.imported > 0, (try app.store.units().isEmpty) == false {
-                app.replaceAll(with: UnitListView(app: app))
+            Self.step(run, app: app) { try run.proceed() }
+        }
+    }
+
+    /// Runs one step of an import: the next file's problems on screen, or the outcome. A file
+    /// that cannot be read as its kind (empty, columns missing) stops the run with a sentence
+    /// in the admin's language that names it and says what earlier files wrote.
+    static func step(_ run: ImportRun, app: App, _ body: () throws -> ImportReport?) {
+        do {
+            if let problems = try body() {
+                app.replaceTop(with: ImportProblemsView(run: run, report: problems, finish: finish), over: WelcomeView.self)
+            } else {
+                finish(run, app: app)
             }
-            app.inform(app.t(L.importDone(outcome.imported, outcome.issues.count)))
+        } catch let failure as ImportFileError {
+            stop(run, app: app, reason: failure.message(app.language))
+        } catch let failure as XLSXError {
+            stop(run, app: app, reason: failure.message(app.language))
+        } catch {
+            app.attempt { throw error }
+        }
+    }
+
+    /// A file that cannot be read stops the run: what earlier files wrote, then why.
+    private static func stop(_ run: ImportRun, app: App, reason: String) {
+        finish(run, app: app)
+        let file = run.remaining.first.map { ($0.path as NSString).lastPathComponent } ?? ""
+        app.fail(reason + " " + app.t(L.importCancelled(file, run.imported)))
+    }
+
+    /// After the last file, or when the admin stops at a file with problems: the unit list
+    /// when there is data, and what was written (and where refused rows went) on the message line.
+    static func finish(_ run: ImportRun, app: App) {
+        app.attempt {
+            try app.reloadSettings()
+            if (try app.store.units().isEmpty) == false {
+                app.replaceAll(with: UnitListView(app: app))
+            } else if app.top is ImportProblemsView {
+                app.pop()
+            }
+            var parts: [String] = []
+            if let stopped = run.stopped {
+                parts.append(app.t(L.importCancelled((stopped.path as NSString).lastPathComponent, run.imported)))
+            } else {
+                parts.append(app.t(L.importFinished(run.imported, run.done.count)))
+            }
+            let changes = run.done.flatMap(\.changes)
+            if !changes.isEmpty {
+                let examples = changes.prefix(3).map(\.summary).joined(separator: "; ")
+                parts.append(app.t(L.importPegawaiChanged(changes.count, examples + (changes.count > 3 ? "; …" : ""))))
+            }
+            if !run.rejectedFiles.isEmpty {
+                parts.append(app.t(L.importRejectedWritten(run.rejectedFiles.joined(separator: ", "))))
+            }
+            // Files whose kind their name does not tell: named, with how to name them.
+            parts += run.unrecognized.map { FolderImport.unknownKindIssue($0).issue.message(app.language) }
+            let text = parts.joined(separator: " ")
+            let warning = run.stopped != nil || !run.rejectedFiles.isEmpty || !run.unrecognized.isEmpty
+            if warning { app.warn(text) } else { app.inform(text) }
         }
     }
 
@@ -96,9 +146,6 @@ final class WelcomeView: View {
             grid.put(app.t(L.importPrompt), row: 12, col: 3)
             importPath.draw(into: &grid, row: 13, col: 3, width: grid.width - 6, focused: true)
             grid.put(app.t(L.importHint), row: 14, col: 3, style: .dim)
-        }
-        for (index, line) in report.enumerated() where 15 + index < rows {
-            grid.put(line, row: 15 + index, col: 3, style: .warning, maxWidth: grid.width - 4)
         }
     }
 }

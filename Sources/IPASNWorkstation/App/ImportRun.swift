@@ -1,0 +1,83 @@
+import Foundation
+import IPASNCore
+import IPASNFiles
+import IPASNStore
+
+/// The workstation's import of a file or a folder, as the command line does it: the files in
+/// dependency order (units, pegawai, then the records), each imported whole or not at all.
+/// The first file with a problem stops the run with nothing of that file written; the admin
+/// then sees every problem and may choose to import that file's valid rows only (the refused
+/// rows then go, with the reason, to a `.rejected.csv` file next to it) and go on.
+public final class ImportRun {
+    public typealias ImportFile = (_ kind: ImportKind, _ path: String, _ skipInvalid: Bool) throws -> ImportReport
+
+    /// The files, in the order they are imported.
+    public let files: [(kind: ImportKind, path: String)]
+    private let importFile: ImportFile
+    /// The next file to import.
+    private var next = 0
+    /// The files imported so far (whole, or their valid rows by the admin's choice).
+    public private(set) var done: [ImportReport] = []
+    /// The file whose problems wait for the admin's choice (nothing of it written).
+    public private(set) var stopped: ImportReport?
+
+    /// Files (names) left out because their kind cannot be told from their name: reported
+    /// with the outcome, never skipped silently.
+    public let unrecognized: [String]
+
+    public init(files: [(kind: ImportKind, path: String)], unrecognized: [String] = [], importFile: @escaping ImportFile) {
+        self.files = files
+        self.unrecognized = unrecognized
+        self.importFile = importFile
+    }
+
+    /// The run over the file or folder at `path`, with the ``Importer`` of IPASNFiles.
+    public convenience init(path: String, store: Store, today: LocalDate) throws {
+        let files = try FolderImport.plan(path: path)
+        let unrecognized = try FolderImport.unrecognized(path: path)
+        guard !files.isEmpty || !unrecognized.isEmpty else { throw FolderImport.Failure.nothingToImport(path) }
+        let importer = Importer(store: store)
+        self.init(files: files.map { (kind: $0.0, path: $0.1) }, unrecognized: unrecognized) { kind, file, skipInvalid in
+            try importer.importFile(kind: kind, path: file, skipInvalid: skipInvalid, today: today)
+        }
+    }
+
+    /// Imports the files from the next one on, each all or nothing, until one has problems
+    /// (returned, also as ``stopped``) or every file is done (nil).
+    @discardableResult
+    public func proceed() throws -> ImportReport? {
+        while next < files.count {
+            let (kind, path) = files[next]
+            let report = try importFile(kind, path, false)
+            if !report.issues.isEmpty {
+                stopped = report
+                return report
+            }
+            done.append(report)
+            next += 1
+        }
+        stopped = nil
+        return nil
+    }
+
+    /// The admin's explicit choice: imports the stopped file's valid rows (the refused ones
+    /// are written to its rejected-rows file), then goes on as ``proceed()``.
+    @discardableResult
+    public func importValidRowsAndProceed() throws -> ImportReport? {
+        guard stopped != nil, next < files.count else { return try proceed() }
+        let (kind, path) = files[next]
+        done.append(try importFile(kind, path, true))
+        stopped = nil
+        next += 1
+        return try proceed()
+    }
+
+    /// Rows written so far, over every file.
+    public var imported: Int { done.reduce(0) { $0 + $1.imported } }
+
+    /// The files not imported (yet): the stopped one and those after it.
+    public var remaining: [(kind: ImportKind, path: String)] { Array(files[next...]) }
+
+    /// The rejected-rows files written so far.
+    public var rejectedFiles: [String] { done.compactMap(\.rejectedPath) }
+}

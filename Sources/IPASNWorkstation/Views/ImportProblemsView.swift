@@ -1,0 +1,114 @@
+import Foundation
+import IPASNCore
+import IPASNFiles
+import IPASNStore
+import IPASNTerminal
+
+/// The problems of a file the import stopped at: nothing of it was written. Every problem
+/// is listed with its line number (scrollable, long messages wrapped), and the admin chooses:
+/// `v` imports the file's valid rows only (the refused rows go to the named rejected-rows
+/// file) and goes on with the next files, Esc stops the import.
+final class ImportProblemsView: View {
+    private let run: ImportRun
+    private let report: ImportReport
+    private var cursor = ScrollList(count: 0, height: 1)
+    /// The first problem row shown.
+    private var top = 0
+    /// What happens when the run finishes or stops (the welcome screen shows the outcome).
+    private let finish: (ImportRun, App) -> Void
+    /// The rows "valid rows only" would write.
+    private let validRows: Int
+
+    init(run: ImportRun, report: ImportReport, finish: @escaping (ImportRun, App) -> Void) {
+        self.run = run
+        self.report = report
+        self.finish = finish
+        self.validRows = Self.countValidRows(report)
+    }
+
+    var context: KeyContext { .importReport }
+    var keyBar: [Command] { [.importValidRows, .moveDown, .pageDown, .back, .quit] }
+
+    /// The refused rows: every line with an error.
+    var refusedRows: Int { Set(report.issues.map(\.line)).count }
+
+    func handle(_ command: Command, app: App) -> Bool {
+        if cursor.move(command) { return true }
+        switch command {
+        case .importValidRows:
+            WelcomeView.step(run, app: app) { try run.importValidRowsAndProceed() }
+            return true
+        case .back:
+            finish(run, app)
+            return true
+        default:
+            return false
+        }
+    }
+
+    func render(into grid: inout CellGrid, rows: Int, app: App) {
+        let name = (report.path as NSString).lastPathComponent
+        Draw.title(&grid, app.t(L.importProblemsTitle(name)))
+        let width = grid.width - 2
+        var header: [(String, Style)] = [(app.t(L.importProblemsSummary(report.issues.count, refusedRows)), .warning)]
+        if !run.done.isEmpty {
+            let files = run.done.map { ($0.path as NSString).lastPathComponent }.joined(separator: ", ")
+            header.append((app.t(L.importAlreadyDone(files, run.imported)), .normal))
+        }
+        let later = run.remaining.dropFirst().map { ($0.path as NSString).lastPathComponent }
+        if !later.isEmpty { header.append((app.t(L.importNotYet(later.joined(separator: ", "))), .normal)) }
+        let rejected = Importer.rejectedFilePath(for: report.path)
+        header.append(
+            (app.t(validRows > 0 ? L.importChoice(validRows, rejected) : L.importChoiceNoneValid(rejected)), .highlight))
+        var row = 1
+        for (text, style) in header {
+            for line in DisplayWidth.wrap(text, toWidth: width) where row < rows {
+                grid.put(line, row: row, col: 1, style: style, maxWidth: width)
+                row += 1
+            }
+        }
+        // The problems, one entry each, wrapped; the selection moves by entry and the list
+        // scrolls by row so that the selected entry is always whole on screen.
+        let entries = report.issues.map { ImportReport.message($0, app.language) }
+        cursor.update(count: entries.count, height: max(1, rows - row - 1))
+        var lines: [(text: String, entry: Int)] = []
+        for (index, entry) in entries.enumerated() {
+            for (n, line) in DisplayWidth.wrap(entry, toWidth: width - 2).enumerated() {
+                lines.append(((n == 0 ? "• " : "  ") + line, index))
+            }
+        }
+        let listTop = row + 1
+        let height = rows - listTop
+        guard height > 0, !lines.isEmpty else { return }
+        let first = lines.firstIndex { $0.entry == cursor.selection } ?? 0
+        let last = lines.lastIndex { $0.entry == cursor.selection } ?? 0
+        if first < top { top = first }
+        if last >= top + height { top = last - height + 1 }
+        top = max(0, min(top, lines.count - height))
+        for (offset, line) in lines.dropFirst(top).prefix(height).enumerated() {
+            let selected = line.entry == cursor.selection
+            grid.put(line.text, row: listTop + offset, col: 1, style: selected ? .selected : .normal, maxWidth: width)
+        }
+    }
+}
+
+extension App {
+    /// Puts `view` on top: in place of the top view, unless the top is a `base` (which stays below).
+    func replaceTop(with view: View, over base: View.Type) {
+        if let top, type(of: top) != base, stack.count > 1 { pop() }
+        push(view)
+    }
+
+}
+
+extension ImportProblemsView {
+    /// The rows of a stopped file that "valid rows only" would write: its data rows less the
+    /// refused ones (counted by reading the file, not by importing).
+    static func countValidRows(_ report: ImportReport) -> Int {
+        guard let reader = try? CSVReader(path: report.path) else { return 0 }
+        var rows = 0
+        _ = try? reader.next()  // the header
+        while (try? reader.next()) != nil { rows += 1 }
+        return max(0, rows - Set(report.issues.map(\.line)).count)
+    }
+}
