@@ -254,7 +254,7 @@ printf 'nip,tingkat,tmt,jenis\n%s,ringan,04-06-%s,peran E2E sendiri\n%s,ringan,0
 if as_uid "$ANI_UID" "$IPASN_BIN" --db "$DB" import disiplin "$WORK/roles.csv" >"$WORK/roles.log" 2>&1; then
   fail "ani imported a row of unit $UNIT3: $(cat "$WORK/roles.log")"
 fi
-grep -qF "line 3, column nip: Unit $UNIT3 is not one of your units." "$WORK/roles.log" \
+grep -qF "baris 3, kolom nip: Unit $UNIT3 bukan unit Anda." "$WORK/roles.log" \
   || fail "the refusal does not name line 3 and unit $UNIT3: $(cat "$WORK/roles.log")"
 [ "$(sql "SELECT count(*) FROM disiplin WHERE jenis LIKE 'peran E2E%'")" = 0 ] || fail "a refused import wrote rows"
 ok "ani (admin of $UNIT1) is refused line 3 for unit $UNIT3, and nothing of the file is written"
