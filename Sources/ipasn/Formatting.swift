@@ -127,7 +127,7 @@ enum Table {
     static func row(_ cells: [String], _ columns: [Column]) -> String {
         var parts: [String] = []
         for (cell, column) in zip(cells, columns) {
-            parts.append(fit(cell, column.width, column.align))
+            parts.append(fit(TerminalSafe.escape(cell), column.width, column.align))
         }
         var line = parts.joined(separator: " ")
         while line.hasSuffix(" ") { line.removeLast() }

@@ -18,6 +18,16 @@ struct GlobalOptions: ParsableArguments {
             valueName: "id|en"))
     var lang: Language?
 
+    /// `--db ""` is a mistake (an unset variable in a script), never the default database.
+    func validate() throws {
+        if let db, db.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError(
+                Output.text(
+                    id: "--db tidak boleh kosong; sebutkan berkas basis data, atau hilangkan --db untuk memakai bawaan.",
+                    en: "--db must not be empty; name a database file, or leave --db out for the default."))
+        }
+    }
+
     /// The database path: --db, else $IPASN_DB, else the per-user default.
     var databasePath: String {
         if let db, !db.isEmpty { return Self.expandTilde(db) }

@@ -31,30 +31,53 @@ struct ImportCommand: ParsableCommand {
     var skipInvalid = false
 
     func run() throws {
+        let language = global.language
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-            throw CLIError("cannot read \(file): no such file.")
+            throw CLIError(Output.text(id: "tidak bisa membaca \(file): berkas tidak ada.", en: "cannot read \(file): no such file."))
         }
-        if isDirectory.boolValue { throw CLIError("cannot import \(file): it is a directory, not a CSV file.") }
+        if isDirectory.boolValue {
+            throw CLIError(
+                Output.text(
+                    id: "tidak bisa mengimpor \(file): itu folder, bukan berkas CSV.",
+                    en: "cannot import \(file): it is a directory, not a CSV file."))
+        }
         let store = try global.openStore()
         let importer = Importer(store: store)
         let report: ImportReport
+        let nothing = Output.text(id: "Tidak ada yang diimpor.", en: "Nothing was imported.")
         do {
             report = try importer.importFile(
                 kind: kind, path: file, skipInvalid: skipInvalid, today: global.context.today)
         } catch let error as ImportFileError {
-            throw CLIError("\(file): \(error.message(.en))")
+            throw CLIError("\(file): \(error.message(language))")
+        } catch let error as CSVReadError {
+            throw CLIError("\(file): \(error.message(language)) \(nothing)")
+        } catch let error as CocoaError {
+            throw CLIError(
+                Output.text(id: "impor \(file) gagal: \(Output.describe(error))", en: "importing \(file) failed: \(Output.describe(error))"))
         }
         let errors = report.issues.filter { $0.issue.severity == .error }
-        for message in report.messages(.en) { Output.stderrLine(message) }
+        // Only the shown lines are formatted for the screen; the whole list goes to a file.
+        let lines = report.issues.map { ImportReport.message($0, language) }
+        ProblemList.report(lines, listPath: ProblemList.listPath(for: file))
         if !skipInvalid && !errors.isEmpty {
             throw CLIError(
-                "\(file): \(errors.count) problem\(errors.count == 1 ? "" : "s") found; nothing was imported.")
+                Output.text(
+                    id: "\(file): \(errors.count) masalah ditemukan; tidak ada yang diimpor.",
+                    en: "\(file): \(errors.count) problem\(errors.count == 1 ? "" : "s") found; nothing was imported."))
         }
-        print("imported \(report.imported) \(kind.rawValue) row\(report.imported == 1 ? "" : "s")")
+        let encoding = report.windows1252 ? Output.text(id: " (dibaca sebagai Windows-1252)", en: " (read as Windows-1252)") : ""
+        Output.print(
+            Output.text(
+                id: "\(report.imported) baris \(kind.rawValue) diimpor\(encoding)",
+                en: "imported \(report.imported) \(kind.rawValue) row\(report.imported == 1 ? "" : "s")\(encoding)"))
         if let rejected = report.rejectedPath {
             let rows = Set(errors.map(\.line)).count
-            print("rejected \(rows) row\(rows == 1 ? "" : "s"), written with the reason to \(rejected)")
+            Output.print(
+                Output.text(
+                    id: "\(rows) baris ditolak; alasannya ditulis ke \(rejected)",
+                    en: "rejected \(rows) row\(rows == 1 ? "" : "s"), written with the reason to \(rejected)"))
         }
     }
 }
