@@ -21,7 +21,9 @@ struct ExplainCommand: ParsableCommand {
         let year = try yearOption.resolve(store)
         let key = NIP.normalize(nip)
         guard let stored = try store.records(nip: key) else {
-            throw CLIError("no employee with NIP \(nip) in the database.")
+            throw CLIError(
+                Output.text(
+                    id: "tidak ada pegawai dengan NIP \(nip) di basis data.", en: "no employee with NIP \(nip) in the database."))
         }
         let ruleset = try store.ruleset()
         let language = global.explicitLanguageOrEnglish

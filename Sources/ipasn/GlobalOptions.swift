@@ -67,7 +67,10 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try SQLiteStore(path: path, context: context)
         } catch {
-            throw CLIError("cannot open the database \(path): \(Output.describe(error))")
+            throw CLIError(
+                Output.text(
+                    id: "tidak bisa membuka basis data \(path): \(Output.describe(error))",
+                    en: "cannot open the database \(path): \(Output.describe(error))"))
         }
     }
 

@@ -47,7 +47,7 @@ struct ReportInterventionsCommand: ParsableCommand {
         try store.forEachEmployeeRecords(inUnit: unit) { planner.tally($0, year: year, into: &direct) }
         let figures = Dictionary(uniqueKeysWithValues: try store.unitFigures(year: year).map { ($0.unit.kode, $0) })
         let units = try store.units()
-        if let unit, !units.contains(where: { $0.kode == unit }) { throw CLIError("unknown unit \(unit)") }
+        if let unit, !units.contains(where: { $0.kode == unit }) { throw CLIError(Output.text(id: "unit \(unit) tidak dikenal.", en: "unknown unit \(unit).")) }
         let folded = UnitAggregation.fold(units: units, direct: direct, zero: [:]) { into, other in
             for (key, value) in other { into[key, default: InterventionTotals()].add(value) }
         }

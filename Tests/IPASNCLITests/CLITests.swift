@@ -196,7 +196,7 @@ import Testing
         #expect(id.stdout.contains("teguran") || id.stdout.contains("ringan"))
         let unknown = try cli.run(["explain", "200012312024121001", "--year", "2024"])
         #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("no employee"))
+        #expect(unknown.stderr.contains("tidak ada pegawai dengan NIP"), "\(unknown.stderr)")
     }
 
     @Test func checkPrintsOKAndConfigYearDrivesTheDefault() throws {
