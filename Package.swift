@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The domain: model, validation, rulesets, scoring. Pure Swift, no I/O.
@@ -21,9 +22,16 @@ let package = Package(
         ),
         // Files in and out: reading import files (CSV, any separator and encoding admins produce)
         // into parsed rows, and writing every export and report format.
-        .target(name: "IPASNFiles", dependencies: ["IPASNCore", "IPASNStore"]),
+        .target(
+            name: "IPASNFiles",
+            dependencies: ["IPASNCore", "IPASNStore", "CXLSXWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The tiny C shim over the system libxlsxwriter library (writing .xlsx files).
+        .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter"),
         // The use cases both front ends share: figures, plans, activity, progress.
         .target(name: "IPASNReports", dependencies: ["IPASNCore", "IPASNStore"]),
+        // The reports as .xlsx workbooks laid out for a meeting: one writer for the CLI and the workstation.
+        .target(name: "IPASNReportFiles", dependencies: ["IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports"]),
         // Helpers shared by every test target: injected clock, fixtures, screen checkpoints,
         // and the Store conformance suite.
         .target(name: "IPASNTestSupport", dependencies: ["IPASNCore", "IPASNStore", "IPASNTerminal"]),
@@ -44,29 +52,41 @@ let package = Package(
         // The workstation screens: data entry, live subtotals, dashboard.
         .target(
             name: "IPASNWorkstation",
-            dependencies: ["IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNTerminal"]
+            dependencies: ["IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNReportFiles", "IPASNTerminal"]
         ),
         .executableTarget(
             name: "ipasn",
             dependencies: [
-                "IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNDemo", "IPASNTerminal",
+                "IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNReportFiles", "IPASNDemo", "IPASNTerminal",
                 "IPASNWorkstation", "IPASNBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "IPASNCoreTests", dependencies: ["IPASNCore", "IPASNTestSupport"]),
         .testTarget(name: "IPASNStoreTests", dependencies: ["IPASNStore", "IPASNCore", "IPASNTestSupport"]),
-        .testTarget(name: "IPASNFilesTests", dependencies: ["IPASNFiles", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
+        .testTarget(
+            name: "IPASNFilesTests",
+            dependencies: [
+                "IPASNFiles", "IPASNStore", "IPASNCore", "IPASNTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "IPASNReportsTests",
             dependencies: ["IPASNReports", "IPASNStore", "IPASNCore", "IPASNTestSupport"]
         ),
-        .testTarget(name: "IPASNDemoTests", dependencies: ["IPASNDemo", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
-        .testTarget(name: "IPASNCLITests", dependencies: ["ipasn", "IPASNTestSupport"]),
+        .testTarget(name: "IPASNDemoTests", dependencies: ["IPASNDemo", "IPASNFiles", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
+        .testTarget(
+            name: "IPASNCLITests",
+            dependencies: ["ipasn", "IPASNTestSupport", "IPASNReports", "IPASNWorkstation", "IPASNTerminal", "IPASNStore"]
+        ),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(
             name: "IPASNWorkstationTests",
-            dependencies: ["IPASNWorkstation", "IPASNTerminal", "IPASNStore", "IPASNCore", "IPASNTestSupport"]
+            dependencies: [
+                "IPASNWorkstation", "IPASNReports", "IPASNTerminal", "IPASNStore", "IPASNCore", "IPASNFiles",
+                "IPASNTestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

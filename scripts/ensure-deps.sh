@@ -9,9 +9,14 @@ need=()
 have_header() { [ -e "$1" ]; }
 have_header /usr/include/sqlite3.h || need+=(libsqlite3-dev)
 have_header /usr/include/ncursesw/ncurses.h || need+=(libncurses-dev)
+# Writing .xlsx (templates, reports) and reading it (ZIPFoundation links zlib).
+have_header /usr/include/xlsxwriter.h || need+=(libxlsxwriter-dev)
+have_header /usr/include/zlib.h || need+=(zlib1g-dev)
 if [ "$purpose" = test ] || [ "$purpose" = bench ]; then
   command -v tmux >/dev/null 2>&1 || need+=(tmux)
   command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+  # The tests open written .xlsx files with a real reader (openpyxl) under Debian's python3.
+  /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need+=(python3-openpyxl)
 fi
 # Terminal descriptions for xterm/screen/tmux (ncurses-base is usually there already).
 [ -e /usr/share/terminfo/x/xterm-256color ] || [ -e /lib/terminfo/x/xterm-256color ] || need+=(ncurses-term)

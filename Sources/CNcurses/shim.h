@@ -25,23 +25,13 @@ static inline attr_t ipasn_a_reverse(void) { return A_REVERSE; }
 static inline attr_t ipasn_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t ipasn_a_dim(void) { return A_DIM; }
 static inline attr_t ipasn_a_normal(void) { return A_NORMAL; }
-static inline attr_t ipasn_color_pair(int n) { return COLOR_PAIR(n); }
-static inline int ipasn_key_resize(void) { return KEY_RESIZE; }
 static inline int ipasn_key_code_yes(void) { return KEY_CODE_YES; }
-static inline int ipasn_key_f(int n) { return KEY_F(n); }
 static inline const char *ipasn_setlocale_all(void) { return setlocale(LC_ALL, ""); }
-
-// Additions for the IPASNTerminal ncurses adaptor.
 
 // newterm on the process' own stdin/stdout (stdout/stdin are mutable C
 // globals that Swift 6 will not touch directly). Returns NULL when the
 // terminal type is unknown, instead of exiting like initscr.
 static inline SCREEN *ipasn_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
-static inline int ipasn_key_enter(void) { return KEY_ENTER; }
-static inline int ipasn_key_backspace(void) { return KEY_BACKSPACE; }
-static inline int ipasn_key_btab(void) { return KEY_BTAB; }
-static inline int ipasn_key_f0(void) { return KEY_F0; }
-static inline int ipasn_err(void) { return ERR; }
 static inline int ipasn_ok(void) { return OK; }
 // Leave curses mode if it is active; safe to call at any time (atexit).
 static inline void ipasn_endwin_if_active(void) {

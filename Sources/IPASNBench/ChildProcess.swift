@@ -107,32 +107,3 @@ public enum ChildProcess {
         return path.split(separator: ":").contains { access("\($0)/\(name)", X_OK) == 0 }
     }
 }
-
-/// A monotonic clock in nanoseconds.
-public enum Clock {
-    @inline(__always)
-    public static func now() -> UInt64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
-    }
-
-    @inline(__always)
-    public static func seconds(since start: UInt64) -> Double {
-        Double(now() &- start) / 1e9
-    }
-
-    /// Times `body` once, in seconds.
-    public static func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-        let start = now()
-        let value = try body()
-        return (value, seconds(since: start))
-    }
-}
-
-/// A failed self-check or a broken step: the benchmark stops and exits non-zero.
-public struct BenchError: Error, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}

@@ -58,9 +58,8 @@ enum Dataset {
             try store.setMeasurementYear(year)
             let importer = Importer(store: store)
             for kind in CSVFileKind.allCases where kind != .diklat {
-                let importKind = IPASNFiles.ImportKind(rawValue: kind.rawValue)!
                 let report = try importer.importFile(
-                    kind: importKind, path: "\(dir)/\(kind.fileName)", skipInvalid: false, today: today)
+                    kind: kind, path: "\(dir)/\(kind.fileName)", skipInvalid: false, today: today)
                 let errors = report.issues.filter { $0.issue.severity == .error }
                 guard errors.isEmpty, report.imported == counts[kind] else {
                     throw BenchError(
@@ -126,49 +125,5 @@ enum Dataset {
         try checkCounts(path, expect: counts, diklat: counts.diklat)
         log("  growth database \(Fmt.count(employees)) built in \(Fmt.seconds(seconds)): \(counts)")
         return (path, counts, generator)
-    }
-}
-
-/// The demo's rows, with at most `limit` records of a kind per employee (all records for
-/// the first `fullEmployees`).
-struct LimitedRowSource: ImportRowSource {
-    var inner: DemoRowSource
-    let generator: DemoGenerator
-    let fileKind: CSVFileKind
-    var kind: String { inner.kind }
-    let limit: Int?
-    let fullEmployees: Int
-    private var employee = 0
-    private var pending: [Record] = []
-    private var index = 0
-    private var line = 1
-    private(set) var produced = 0
-
-    init(inner: DemoRowSource, generator: DemoGenerator, kind: CSVFileKind, limit: Int?, fullEmployees: Int) {
-        self.inner = inner
-        self.generator = generator
-        self.fileKind = kind
-        self.limit = limit
-        self.fullEmployees = fullEmployees
-    }
-
-
-    mutating func next() throws -> Line<ImportRow>? {
-        guard let recordKind = fileKind.recordKind, let limit else {
-            let row = try inner.next()
-            if row != nil { produced += 1 }
-            return row
-        }
-        while index >= pending.count {
-            guard employee < generator.pegawaiCount else { return nil }
-            let all = generator.records(recordKind, employee)
-            pending = employee < fullEmployees ? all : Array(all.prefix(limit))
-            index = 0
-            employee += 1
-        }
-        defer { index += 1 }
-        line += 1
-        produced += 1
-        return Line(line, .record(pending[index]))
     }
 }

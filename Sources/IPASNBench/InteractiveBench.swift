@@ -117,7 +117,7 @@ struct InteractiveBench {
                 "timed \(result.typing.count) keystrokes and \(result.saves.count) saves; scripted \(typed) and \(saves)")
         }
         // The audit log holds one insert per save, by this actor.
-        let audited = try store.auditLog(limit: saves + 10).filter { $0.actor == "bench-\(tag)" && $0.action == "insert" }
+        let audited = try store.auditLog(limit: saves + 10).filter { $0.actor == "bench-\(tag)" && $0.action == .insert }
         guard audited.count == saves else {
             throw BenchError("\(saves) saves but \(audited.count) audit rows")
         }

@@ -27,7 +27,7 @@ public struct DemoGenerator: Sendable {
     struct UnitInfo: Sendable {
         let kode: String
         let depth: Int
-        let domain: Vocabulary.Domain
+        let domain: DemoVocabulary.Domain
     }
 
     /// - Parameters:
@@ -43,14 +43,14 @@ public struct DemoGenerator: Sendable {
         unitInfo = info
         perangkatUnits = perangkat
         perangkatTable = WeightedTable(
-            perangkat.indices.map { ($0, Vocabulary.perangkat[$0].weight) })
+            perangkat.indices.map { ($0, DemoVocabulary.perangkat[$0].weight) })
         // NIPs: each employee's identity, then the sequence number bumped until unique.
         var seen = Set<UInt64>(minimumCapacity: max(0, pegawai))
         var nips: [UInt64] = []
         nips.reserveCapacity(max(0, pegawai))
         let shell = DemoGenerator(
             seed: seed, pegawaiCount: max(0, pegawai), today: today, unitList: units, unitInfo: info,
-            perangkatUnits: perangkat, perangkatTable: WeightedTable(perangkat.indices.map { ($0, Vocabulary.perangkat[$0].weight) }),
+            perangkatUnits: perangkat, perangkatTable: WeightedTable(perangkat.indices.map { ($0, DemoVocabulary.perangkat[$0].weight) }),
             nips: [])
         for index in 0..<max(0, pegawai) {
             let p = shell.profile(index)
@@ -94,8 +94,8 @@ public struct DemoGenerator: Sendable {
         switch p.jabatan {
         case .struktural: jenjang = p.struktural!.rawValue
         case .fungsional:
-            jenjang = rng.pick(Vocabulary.fungsionalPosts[p.domain] ?? Vocabulary.fungsionalPosts[.umum]!)
-        case .pelaksana: jenjang = rng.pick(Vocabulary.pelaksanaPosts)
+            jenjang = rng.pick(DemoVocabulary.fungsionalPosts[p.domain] ?? DemoVocabulary.fungsionalPosts[.umum]!)
+        case .pelaksana: jenjang = rng.pick(DemoVocabulary.pelaksanaPosts)
         }
         return Pegawai(
             nip: nipText(index), nama: nama, kodeUnit: unitInfo[p.unit].kode, jenisJabatan: p.jabatan,
@@ -128,15 +128,15 @@ public struct DemoGenerator: Sendable {
     // MARK: - Units
 
     static func makeUnits(pegawai: Int) -> ([OrgUnit], [UnitInfo], [[Int]]) {
-        let perangkatCount = min(Vocabulary.perangkat.count, max(3, pegawai / 400))
+        let perangkatCount = min(DemoVocabulary.perangkat.count, max(3, pegawai / 400))
         let perPerangkat = min(12, max(1, Int((Double(pegawai) / Double(perangkatCount * 190)).rounded())))
         var units: [OrgUnit] = []
         var info: [UnitInfo] = []
         var groups: [[Int]] = []
         let root = "PEMKAB"
-        units.append(OrgUnit(kode: root, nama: "Pemerintah Kabupaten \(Vocabulary.regency)", induk: nil))
+        units.append(OrgUnit(kode: root, nama: "Pemerintah Kabupaten \(DemoVocabulary.regency)", induk: nil))
         info.append(UnitInfo(kode: root, depth: 0, domain: .umum))
-        for p in Vocabulary.perangkat.prefix(perangkatCount) {
+        for p in DemoVocabulary.perangkat.prefix(perangkatCount) {
             var group = [units.count]
             units.append(OrgUnit(kode: p.kode, nama: p.nama, induk: root))
             info.append(UnitInfo(kode: p.kode, depth: 1, domain: p.domain))
@@ -156,7 +156,7 @@ public struct DemoGenerator: Sendable {
                 let number = s / bidangCodes.count + 1
                 let kode = "\(parent).\(number)"
                 let topic = parentName.split(separator: " ").dropFirst().joined(separator: " ")
-                let prefix = Vocabulary.seksiPrefixes[(number - 1) % Vocabulary.seksiPrefixes.count]
+                let prefix = DemoVocabulary.seksiPrefixes[(number - 1) % DemoVocabulary.seksiPrefixes.count]
                 units.append(OrgUnit(kode: kode, nama: topic.isEmpty ? prefix : "\(prefix) \(topic)", induk: parent))
                 info.append(UnitInfo(kode: kode, depth: 3, domain: p.domain))
                 group.append(units.count - 1)
@@ -164,14 +164,9 @@ public struct DemoGenerator: Sendable {
             groups.append(group)
         }
         // Tree order: each unit before its children, siblings by kode (as reports list them).
-        var children: [String: [Int]] = [:]
-        for (i, u) in units.enumerated() { if let induk = u.induk { children[induk, default: []].append(i) } }
-        var order: [Int] = []
-        func visit(_ i: Int) {
-            order.append(i)
-            for c in (children[units[i].kode] ?? []).sorted(by: { units[$0].kode < units[$1].kode }) { visit(c) }
-        }
-        visit(0)
+        var indexOf: [String: Int] = [:]
+        for (i, u) in units.enumerated() { indexOf[u.kode] = i }
+        let order = UnitTree(units).units.map { indexOf[$0.kode]! }
         var newIndex = [Int](repeating: 0, count: units.count)
         for (position, old) in order.enumerated() { newIndex[old] = position }
         return (order.map { units[$0] }, order.map { info[$0] }, groups.map { $0.map { newIndex[$0] } })
@@ -198,7 +193,7 @@ public struct DemoGenerator: Sendable {
         var pppkPeriod: Int
         var sequence: Int
         var unit: Int
-        var domain: Vocabulary.Domain
+        var domain: DemoVocabulary.Domain
         var jabatan: JenisJabatan
         var struktural: JenjangStruktural?
         /// The highest education, nil for the few with none on record.
@@ -305,7 +300,7 @@ public struct DemoGenerator: Sendable {
         (.sd, 2), (.sltp, 4), (.slta, 24), (.sltaKejuruan, 6), (.d1, 1), (.d2, 1), (.d3, 16), (.d4, 4), (.s1, 39), (.s2, 3),
     ])
 
-    static func educationTable(jabatan: JenisJabatan, domain: Vocabulary.Domain) -> WeightedTable<EducationLevel> {
+    static func educationTable(jabatan: JenisJabatan, domain: DemoVocabulary.Domain) -> WeightedTable<EducationLevel> {
         switch jabatan {
         case .struktural: return educationStruktural
         case .pelaksana: return educationPelaksana
@@ -320,11 +315,11 @@ public struct DemoGenerator: Sendable {
 
     // MARK: - Names
 
-    static let ethnicityTable = WeightedTable(Vocabulary.ethnicityWeights)
+    static let ethnicityTable = WeightedTable(DemoVocabulary.ethnicityWeights)
 
     func name(_ p: Profile, _ rng: inout SplitMix64) -> String {
         let ethnicity = DemoGenerator.ethnicityTable.pick(&rng)
-        let pool = Vocabulary.pools[ethnicity]!
+        let pool = DemoVocabulary.pools[ethnicity]!
         var first = rng.pick(p.male ? pool.male : pool.female)
         var core: String
         switch ethnicity {
@@ -375,7 +370,7 @@ public struct DemoGenerator: Sendable {
         return suffix.isEmpty ? core : core + ", " + suffix.joined(separator: ", ")
     }
 
-    static func bachelorTitle(_ domain: Vocabulary.Domain, _ jabatan: JenisJabatan, _ rng: inout SplitMix64) -> String {
+    static func bachelorTitle(_ domain: DemoVocabulary.Domain, _ jabatan: JenisJabatan, _ rng: inout SplitMix64) -> String {
         switch domain {
         case .pendidikan: return jabatan == .fungsional ? "S.Pd." : rng.pick(["S.Pd.", "S.Sos.", "S.E."])
         case .kesehatan: return rng.pick(["S.Kep.", "S.K.M.", "S.Farm.", "S.Gz."])
@@ -388,7 +383,7 @@ public struct DemoGenerator: Sendable {
         }
     }
 
-    static func masterTitle(_ domain: Vocabulary.Domain, _ rng: inout SplitMix64) -> String {
+    static func masterTitle(_ domain: DemoVocabulary.Domain, _ rng: inout SplitMix64) -> String {
         switch domain {
         case .pendidikan: return rng.pick(["M.Pd.", "M.Pd."])
         case .kesehatan: return rng.pick(["M.Kes.", "M.K.M."])
@@ -434,7 +429,7 @@ public struct DemoGenerator: Sendable {
             if date > today { date = today }
             previous = date
             let school = DemoGenerator.school(level, p.domain, &rng)
-            let jurusan = level >= .d1 && level != .sltaKejuruan ? rng.pick(Vocabulary.majors[p.domain]!) : (level == .sltaKejuruan ? "Akuntansi" : (level >= .slta ? rng.pick(["IPA", "IPS"]) : ""))
+            let jurusan = level >= .d1 && level != .sltaKejuruan ? rng.pick(DemoVocabulary.majors[p.domain]!) : (level == .sltaKejuruan ? "Akuntansi" : (level >= .slta ? rng.pick(["IPA", "IPS"]) : ""))
             // A few graduation dates were never entered.
             let lulus: LocalDate? = rng.chance(0.03) ? nil : date
             result.append(Pendidikan(nip: nip, tingkat: level, tanggalLulus: lulus, namaSekolah: school, jurusan: jurusan))
@@ -442,13 +437,13 @@ public struct DemoGenerator: Sendable {
         return result
     }
 
-    static func school(_ level: EducationLevel, _ domain: Vocabulary.Domain, _ rng: inout SplitMix64) -> String {
+    static func school(_ level: EducationLevel, _ domain: DemoVocabulary.Domain, _ rng: inout SplitMix64) -> String {
         switch level {
-        case .sd: return rng.pick(Vocabulary.schoolsByLevel["SD"]!)
-        case .sltp, .sltpKejuruan: return rng.pick(Vocabulary.schoolsByLevel["SLTP"]!)
-        case .slta, .sltaKejuruan, .sltaKeguruan: return rng.pick(Vocabulary.schoolsByLevel["SLTA"]!)
-        case .d1, .d2, .d3, .d4: return rng.pick(Vocabulary.schoolsByLevel["D"]!)
-        default: return rng.pick(Vocabulary.schoolsByLevel["S"]!)
+        case .sd: return rng.pick(DemoVocabulary.schoolsByLevel["SD"]!)
+        case .sltp, .sltpKejuruan: return rng.pick(DemoVocabulary.schoolsByLevel["SLTP"]!)
+        case .slta, .sltaKejuruan, .sltaKeguruan: return rng.pick(DemoVocabulary.schoolsByLevel["SLTA"]!)
+        case .d1, .d2, .d3, .d4: return rng.pick(DemoVocabulary.schoolsByLevel["D"]!)
+        default: return rng.pick(DemoVocabulary.schoolsByLevel["S"]!)
         }
     }
 
@@ -486,8 +481,8 @@ public struct DemoGenerator: Sendable {
         let count = tier < 0.12 ? rng.int(0...4) : (tier < 0.62 ? rng.int(10...26) : rng.int(24...42))
         let years = yearWeights()
         let yearTable = WeightedTable(years)
-        let teknisPool = Vocabulary.teknisCourses + (Vocabulary.teknisByDomain[p.domain] ?? [])
-        let organisers = Vocabulary.organisers + (Vocabulary.organisersByDomain[p.domain] ?? [])
+        let teknisPool = DemoVocabulary.teknisCourses + (DemoVocabulary.teknisByDomain[p.domain] ?? [])
+        let organisers = DemoVocabulary.organisers + (DemoVocabulary.organisersByDomain[p.domain] ?? [])
         for _ in 0..<count {
             let jenisID = DemoGenerator.jenisTable.pick(&rng)
             let year = yearTable.pick(&rng)
@@ -513,7 +508,7 @@ public struct DemoGenerator: Sendable {
                     add(
                         Diklat(
                             nip: nip, jenis: JenisDiklat.withID(i == 0 ? 3 : 16)!,
-                            nama: i == 0 ? rng.pick(teknisPool) : rng.pick(Vocabulary.elearningCourses),
+                            nama: i == 0 ? rng.pick(teknisPool) : rng.pick(DemoVocabulary.elearningCourses),
                             penyelenggara: rng.pick(organisers), tanggalMulai: start, tanggalSelesai: end, jp: jp))
                 }
             }
@@ -521,7 +516,7 @@ public struct DemoGenerator: Sendable {
 
         // Diklat fungsional for most fungsional posts (older dates allowed), a few marked not matching.
         if p.jabatan == .fungsional && rng.chance(0.72) || p.jabatan != .fungsional && rng.chance(0.03) {
-            let pool = Vocabulary.fungsionalCourses[p.domain] ?? Vocabulary.fungsionalGeneral
+            let pool = DemoVocabulary.fungsionalCourses[p.domain] ?? DemoVocabulary.fungsionalGeneral
             let sesuai = !rng.chance(0.08)
             if let (start, end) = longCourse(days: rng.int(5...20), notBefore: p.tmt, &rng) {
                 add(
@@ -568,15 +563,15 @@ public struct DemoGenerator: Sendable {
     static func course(_ jenisID: Int, _ teknisPool: [String], _ rng: inout SplitMix64) -> (String, ClosedRange<Int>) {
         switch jenisID {
         case 3: return (rng.pick(teknisPool), 16...80)
-        case 8: return (rng.pick(Vocabulary.bimtekCourses), 8...40)
-        case 16: return (rng.pick(Vocabulary.elearningCourses), 2...20)
+        case 8: return (rng.pick(DemoVocabulary.bimtekCourses), 8...40)
+        case 16: return (rng.pick(DemoVocabulary.elearningCourses), 2...20)
         case 17: return ("Pelatihan Jarak Jauh " + rng.pick(teknisPool).replacingOccurrences(of: "Pelatihan ", with: ""), 10...40)
         case 5: return (rng.pick(["Pelatihan Manajerial Perencanaan Kerja", "Pelatihan Kepemimpinan Tim", "Pelatihan Manajemen Perubahan"]), 16...40)
         case 13, 12, 6: return (rng.pick(teknisPool), 8...32)
-        case 9: return (rng.pick(Vocabulary.seminarCourses), 2...8)
-        case 4: return (rng.pick(Vocabulary.workshopCourses), 4...16)
-        case 7: return (rng.pick(Vocabulary.sosialisasiCourses), 2...6)
-        default: return (rng.pick(Vocabulary.otherSeminarCourses[jenisID] ?? Vocabulary.seminarCourses), 2...24)
+        case 9: return (rng.pick(DemoVocabulary.seminarCourses), 2...8)
+        case 4: return (rng.pick(DemoVocabulary.workshopCourses), 4...16)
+        case 7: return (rng.pick(DemoVocabulary.sosialisasiCourses), 2...6)
+        default: return (rng.pick(DemoVocabulary.otherSeminarCourses[jenisID] ?? DemoVocabulary.seminarCourses), 2...24)
         }
     }
 
@@ -661,8 +656,8 @@ public struct DemoGenerator: Sendable {
             let x = rng.unit()
             let (tingkat, jenis): (TingkatHukuman, String) =
                 x < 0.6
-                ? (.ringan, rng.pick(Vocabulary.hukumanRingan))
-                : (x < 0.88 ? (.sedang, rng.pick(Vocabulary.hukumanSedang)) : (.berat, rng.pick(Vocabulary.hukumanBerat)))
+                ? (.ringan, rng.pick(DemoVocabulary.hukumanRingan))
+                : (x < 0.88 ? (.sedang, rng.pick(DemoVocabulary.hukumanSedang)) : (.berat, rng.pick(DemoVocabulary.hukumanBerat)))
             let record = HukumanDisiplin(nip: nip, tingkat: tingkat, tmt: tmt, jenis: jenis)
             if !result.contains(where: { DuplicateKey.of(.disiplin($0)) == DuplicateKey.of(.disiplin(record)) }) {
                 result.append(record)

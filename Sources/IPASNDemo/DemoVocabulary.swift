@@ -1,6 +1,6 @@
 /// The words the demo sample is made of: perangkat daerah, names, schools, courses.
 /// All invented for the demo; a fictional regency, "Kabupaten Sukamaju".
-enum Vocabulary {
+enum DemoVocabulary {
     /// What a perangkat daerah does, which decides its fungsional posts and course topics.
     enum Domain: Sendable {
         case umum, pendidikan, kesehatan, teknik, pertanian, pengawasan, keuangan, kepegawaian, ketertiban, kewilayahan

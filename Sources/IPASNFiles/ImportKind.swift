@@ -1,14 +1,8 @@
 import IPASNCore
+import IPASNStore
 
-/// What an import file holds, with its columns.
-public enum ImportKind: String, CaseIterable, Sendable, Codable {
-    case units
-    case pegawai
-    case pendidikan
-    case diklat
-    case skp
-    case disiplin
-
+/// The columns of each kind of import file (the kinds themselves are the store's).
+extension ImportKind {
     /// Every column the kind reads, in the documented order.
     public var columns: [String] {
         switch self {
@@ -36,9 +30,6 @@ public enum ImportKind: String, CaseIterable, Sendable, Codable {
         case .disiplin: return ["nip", "tingkat", "tmt"]
         }
     }
-
-    /// The record kind, for the four record files.
-    public var recordKind: RecordKind? { RecordKind(rawValue: rawValue) }
 }
 
 /// A problem with the file as a whole: nothing was imported.
@@ -47,8 +38,15 @@ public enum ImportFileError: Error, Hashable, Sendable, CustomStringConvertible 
     case empty(path: String)
     /// Required columns are missing from the header.
     case missingColumns(kind: ImportKind, missing: [String], expected: [String])
+    /// Headers that name no known column, each with the nearest known one; `missing` are the
+    /// required columns the file lacks (perhaps under those headers).
+    case unknownColumns(kind: ImportKind, unknown: [UnknownHeader], missing: [String])
+    /// Two headers name the same column (`NIP` and `NIP Baru`).
+    case duplicateColumn(kind: ImportKind, column: String, headers: [String])
 
     public var description: String { message(.en) }
+
+    private func id(_ language: Language) -> Bool { language == .id }
 
     public func message(_ language: Language) -> String {
         switch self {
@@ -58,6 +56,27 @@ public enum ImportFileError: Error, Hashable, Sendable, CustomStringConvertible 
             return language == .id
                 ? "Kolom wajib tidak ada: \(missing.joined(separator: ", ")). Kolom untuk \(kind.rawValue): \(expected.joined(separator: ", "))."
                 : "Missing required column(s): \(missing.joined(separator: ", ")). Columns for \(kind.rawValue): \(expected.joined(separator: ", "))."
+        case .unknownColumns(let kind, let unknown, let missing):
+            let id = language == .id
+            let list = unknown.map { item -> String in
+                let hint = item.suggestion.map { id ? " (maksudnya \($0)?)" : " (did you mean \($0)?)" } ?? ""
+                return "\"\(item.header)\" \(id ? "di kolom" : "in column") \(item.column)\(hint)"
+            }.joined(separator: ", ")
+            var text = id ? "Judul kolom tidak dikenal: \(list)." : "Unknown column header(s): \(list)."
+            if !missing.isEmpty {
+                text += id
+                    ? " Kolom wajib tidak ada: \(missing.joined(separator: ", "))."
+                    : " Missing required column(s): \(missing.joined(separator: ", "))."
+            }
+            text += id
+                ? " Ganti judulnya; kolom untuk \(kind.rawValue): \(kind.columns.joined(separator: ", "))."
+                : " Rename the header; columns for \(kind.rawValue): \(kind.columns.joined(separator: ", "))."
+            return text
+        case .duplicateColumn(let kind, let column, let headers):
+            let names = headers.map { "\"\($0)\"" }.joined(separator: id(language) ? " dan " : " and ")
+            return language == .id
+                ? "Judul \(names) sama-sama berarti kolom \(column) (\(kind.rawValue)); hapus atau ganti salah satunya."
+                : "Headers \(names) both mean column \(column) (\(kind.rawValue)); remove or rename one of them."
         }
     }
 }

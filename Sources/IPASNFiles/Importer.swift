@@ -16,6 +16,8 @@ public struct ImportReport: Hashable, Sendable {
     public var rejectedPath: String?
     /// Whether the file was decoded as Windows-1252 (not UTF-8).
     public var windows1252: Bool
+    /// With skip-existing: the lines passed over because the database holds them already.
+    public var alreadyPresentLines: [Int] = []
 
     public init(
         kind: ImportKind, path: String, imported: Int, issues: [LineIssue], rejectedPath: String?, windows1252: Bool
@@ -50,7 +52,8 @@ public struct Importer {
         self.store = store
     }
 
-    /// Reads `path` as a `kind` file and imports it in one transaction.
+    /// Reads `path` as a `kind` file (CSV, or an .xlsx workbook's first sheet or `sheet`) and
+    /// imports it in one transaction.
     ///
     /// Without `skipInvalid`, any invalid row (a bad field, an unknown NIP or unit, a
     /// duplicate) means nothing is written and every problem is reported. With it, the valid
@@ -60,20 +63,68 @@ public struct Importer {
     /// - Parameter today: the admin's today (no date after it is accepted).
     /// - Throws: ``ImportFileError`` for a file without the required columns, a read error,
     ///   or a storage error.
-    public func importFile(kind: ImportKind, path: String, skipInvalid: Bool, today: LocalDate) throws -> ImportReport {
-        let csv = try CSVImportSource(kind: kind, path: path, today: today)
-        // Parsing runs on a second thread while the store writes (see PrefetchingRowSource).
-        var source = PrefetchingRowSource(csv)
-        defer { source.cancel() }
-        let outcome = try store.importRows(&source, skipInvalid: skipInvalid)
-        var report = ImportReport(
-            kind: kind, path: path, imported: outcome.imported, issues: outcome.issues, rejectedPath: nil,
-            windows1252: csv.reader.isWindows1252)
-        if skipInvalid && !outcome.issues.isEmpty {
-            let target = Self.rejectedFilePath(for: path)
-            try Self.writeRejected(from: path, issues: outcome.issues, to: target)
-            report.rejectedPath = target
+    ///
+    /// With `skipExisting`, rows the database holds already (``ExistingRows``) are passed over
+    /// and listed in ``ImportReport/alreadyPresentLines`` (the file is read twice). A file in
+    /// SIASN's shape (``SIASNImportFields/isSIASNHeader(_:)``) is always read so: it is what
+    /// SIASN holds, and much of it is usually here already.
+    public func importFile(
+        kind: ImportKind, path: String, sheet: String? = nil, skipInvalid: Bool, today: LocalDate,
+        skipExisting: Bool = false
+    ) throws -> ImportReport {
+        if Self.isXLSX(path) {
+            let xlsx = try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today)
+            let existing = skipExisting || SIASNImportFields.isSIASNHeader(xlsx.header)
+                ? try ExistingRows(rows: try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today), store: store)
+                : nil
+            return try run(xlsx, kind: kind, path: path, skipInvalid: skipInvalid, existing: existing, windows1252: { false }) {
+                issues, target in
+                try Self.writeRejectedXLSX(from: path, sheet: sheet, headerRow: xlsx.headerRow, issues: issues, to: target)
+            }
         }
+        let csv = try CSVImportSource(kind: kind, path: path, today: today)
+        let existing = skipExisting || SIASNImportFields.isSIASNHeader(csv.header)
+            ? try ExistingRows(rows: try CSVImportSource(kind: kind, path: path, today: today), store: store) : nil
+        return try run(
+            csv, kind: kind, path: path, skipInvalid: skipInvalid, existing: existing,
+            windows1252: { csv.reader.isWindows1252 }
+        ) { issues, target in try Self.writeRejected(from: path, issues: issues, to: target) }
+    }
+
+    /// Whether `path` is read as an Excel workbook (by its extension: `.xlsx`, `.xlsm`).
+    public static func isXLSX(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm")
+    }
+
+    func run(
+        _ rows: some ImportRowSource & Sendable, kind: ImportKind, path: String, skipInvalid: Bool,
+        existing: ExistingRows?, rejectedSuffix: String = "", windows1252: () -> Bool,
+        writeRejected: @escaping ([LineIssue], String) throws -> Void
+    ) throws -> ImportReport {
+        // Parsing runs on a second thread while the store writes (see PrefetchingRowSource).
+        let prefetching = PrefetchingRowSource(rows)
+        defer { prefetching.cancel() }
+        var target = Self.rejectedFilePath(for: path)
+        if !rejectedSuffix.isEmpty {
+            target = String(target.dropLast(".rejected.csv".count)) + ".\(rejectedSuffix).rejected.csv"
+        }
+        var source = RejectedRowsWriter(
+            rows: SkippingExistingRowSource(prefetching, existing: existing ?? ExistingRows()),
+            target: skipInvalid ? target : nil, write: writeRejected)
+        let outcome: ImportOutcome
+        do {
+            outcome = try store.importRows(&source, skipInvalid: skipInvalid)
+        } catch {
+            // The import was rolled back: a rejected-rows file written for it would describe
+            // rows that are not imported either, so it goes too.
+            if let written = source.written { try? FileManager.default.removeItem(atPath: written) }
+            throw error
+        }
+        var report = ImportReport(
+            kind: kind, path: path, imported: outcome.imported, issues: outcome.issues, rejectedPath: source.written,
+            windows1252: windows1252())
+        report.alreadyPresentLines = source.rows.skippedLines
         return report
     }
 
@@ -87,46 +138,150 @@ public struct Importer {
     /// Copies the refused rows (a second streaming pass over the input) with their reasons,
     /// in the input's separator, as UTF-8 with a byte-order mark (Excel reads it right).
     static func writeRejected(from path: String, issues: [LineIssue], to target: String) throws {
+        let reader = try CSVReader(path: path)
+        let separator = Character(Unicode.Scalar(reader.separator))
+        var sawHeader = false
+        try writeRejected(issues: issues, to: target, separator: separator) {
+            while let record = try reader.next() {
+                // Blank rows before the header are skipped, as the import skips them.
+                if !sawHeader && record.fields.allSatisfy(ImportRowBuilder.isBlank) { continue }
+                sawHeader = true
+                return (record.line, record.fields)
+            }
+            return nil
+        }
+    }
+
+    /// The refused rows of a sheet, as a `;`-separated CSV file (what Excel opens in Indonesia).
+    static func writeRejectedXLSX(
+        from path: String, sheet: String?, headerRow: Int, issues: [LineIssue], to target: String
+    ) throws {
+        let reader = try XLSXReader(path: path, sheet: sheet)
+        var width = 0
+        try writeRejected(issues: issues, to: target, separator: ";") {
+            while let row = try reader.next() {
+                if row.number < headerRow { continue }  // title rows above the header
+                if width == 0 { width = row.cells.count }  // the header: pad every row to it
+                let padding = Array(repeating: "", count: max(0, width - row.cells.count))
+                return (row.number, row.cells + padding)
+            }
+            return nil
+        }
+    }
+
+    /// Writes the header (the first row `next` gives) and the rows with a reason.
+    private static func writeRejected(
+        issues: [LineIssue], to target: String, separator: Character, next: () throws -> (line: Int, fields: [String])?
+    ) throws {
         var reasons: [Int: [String]] = [:]
         for issue in issues {
             let column = issue.issue.field.isEmpty ? "" : "\(issue.issue.field): "
             reasons[issue.line, default: []].append(column + issue.issue.message(.id))
         }
-        let reader = try CSVReader(path: path)
-        let separator = Character(Unicode.Scalar(reader.separator))
-        guard FileManager.default.createFile(atPath: target, contents: nil),
-            let out = FileHandle(forWritingAtPath: target)
-        else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: target])
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw RejectedFileError(path: target, reason: .init(errno))
         }
+        let out = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? out.close() }
         var text = "\u{FEFF}"
         func flush(force: Bool) throws {
             if force || text.utf8.count > 1 << 16 {
-                try out.write(contentsOf: Data(text.utf8))
+                do {
+                    try out.write(contentsOf: Data(text.utf8))
+                } catch {
+                    let ns = error as NSError
+                    let full =
+                        ns.code == CocoaError.fileWriteOutOfSpace.rawValue
+                        || (ns.domain == NSPOSIXErrorDomain && (ns.code == Int(ENOSPC) || ns.code == Int(EDQUOT)))
+                        || (ns.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ENOSPC)
+                    throw RejectedFileError(path: target, reason: full ? .diskFull : .other)
+                }
                 text = ""
             }
         }
-        if let header = try reader.next() {
+        if let header = try next() {
             text += CSVWriter.line(header.fields + ["alasan"], separator: separator)
         }
-        while let record = try reader.next() {
+        while let record = try next() {
             guard let why = reasons[record.line] else { continue }
             text += CSVWriter.line(record.fields + [why.joined(separator: "; ")], separator: separator)
             try flush(force: false)
         }
         try flush(force: true)
+        if fsync(descriptor) != 0 { throw RejectedFileError(path: target, reason: .init(errno)) }
     }
 }
 
-/// Writing CSV lines (RFC 4180 quoting, CRLF line ends as Excel writes them).
-public enum CSVWriter {
-    public static func line(_ fields: [String], separator: Character = ",") -> String {
-        fields.map { quote($0, separator: separator) }.joined(separator: String(separator)) + "\r\n"
+/// The rows of an import, writing the rejected rows' file (skip-invalid) just before the
+/// import commits: when that file cannot be written (a full disk) the import is rolled back,
+/// so the valid rows are imported together with the list of the refused ones, or neither.
+struct RejectedRowsWriter: ImportRowSource {
+    var rows: SkippingExistingRowSource<PrefetchingRowSource>
+    /// Where the refused rows go; nil without skip-invalid.
+    let target: String?
+    /// Writes the refused rows (with their reasons) to a path, in the input's own format.
+    let write: ([LineIssue], String) throws -> Void
+    /// The file written, once written.
+    private(set) var written: String?
+
+    var kind: ImportKind { rows.kind }
+
+    mutating func next() throws -> Line<ImportRow>? { try rows.next() }
+
+    mutating func willCommit(issues: [LineIssue]) throws {
+        guard let target, !issues.isEmpty else { return }
+        do {
+            try write(issues, target)
+        } catch {
+            try? FileManager.default.removeItem(atPath: target)
+            throw error
+        }
+        written = target
+    }
+}
+
+/// The rejected rows of a skip-invalid import could not be written; the import was rolled
+/// back (nothing was imported).
+public struct RejectedFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Reason: Hashable, Sendable {
+        case diskFull
+        case permission
+        case other
+
+        init(_ code: Int32) {
+            switch code {
+            case ENOSPC, EDQUOT: self = .diskFull
+            case EACCES, EPERM, EROFS: self = .permission
+            default: self = .other
+            }
+        }
     }
 
-    public static func quote(_ field: String, separator: Character = ",") -> String {
-        guard field.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    public var path: String
+    public var reason: Reason
+
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { message(.en) }
+
+    public func message(_ language: Language) -> String {
+        let why: String
+        switch (reason, language) {
+        case (.diskFull, .id): why = "disk penuh"
+        case (.diskFull, _): why = "the disk is full"
+        case (.permission, .id): why = "tidak ada izin menulis"
+        case (.permission, _): why = "no permission to write there"
+        case (.other, .id): why = "gagal menulis"
+        case (.other, _): why = "the write failed"
+        }
+        return language == .id
+            ? "Daftar baris yang ditolak tidak bisa ditulis ke \(path) (\(why)), jadi TIDAK ADA yang diimpor. "
+                + "Kosongkan ruang disk lalu impor lagi."
+            : "The rejected rows could not be written to \(path) (\(why)), so NOTHING was imported. "
+                + "Free some space and import again."
     }
 }

@@ -9,7 +9,7 @@ import IPASNStore
 /// the order the inner source gave them; an error thrown by the inner source is rethrown
 /// from ``next()`` at the point it happened.
 public struct PrefetchingRowSource: ImportRowSource {
-    public let kind: String
+    public let kind: ImportKind
     private let pipe: Pipe
     private var batch: [Line<ImportRow>] = []
     private var index = 0

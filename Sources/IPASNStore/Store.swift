@@ -2,75 +2,131 @@ import Foundation
 import IPASNCore
 
 /// The storage of one IP ASN database: units, employees, their records, the cached
-/// scores, the audit log and the admins' progress marks.
+/// scores, the audit log, the admins' progress marks and their kept drafts.
 ///
-/// Every method that changes data runs in one transaction and writes an audit row
-/// (who, when, what, old and new values) in that same transaction, so a crash leaves
-/// either the whole change or none of it. The per-employee scores are kept up to date
-/// in the same transaction as the record change, so the unit figures stay cheap at
-/// province scale.
+/// The full contract an implementation must keep is `docs/store.md`; the conformance suite
+/// (`StoreConformance` in IPASNTestSupport) checks it. In short:
+///
+/// - **One transaction per change.** Every method that changes data runs in one
+///   transaction and writes its ``AuditEntry`` (who, when, what, old and new values) in that
+///   same transaction, so a crash leaves either the whole change or none of it.
+/// - **Scores kept current.** The per-employee scores are refreshed in the same transaction
+///   as the record change, for the measurement year and every other year already cached,
+///   so unit figures stay one aggregate away at province scale.
+/// - **Errors.** The admin's mistakes are ``ValidationFailure``s (field-named issues); the
+///   storage's own failures are translated into ``StoreError``. After either, nothing of
+///   the change was written.
+/// - **Threading.** Every method is synchronous and may be called from any thread, also
+///   concurrently (the protocol is `Sendable`): writes are serialised (one writer at a time,
+///   across processes sharing the database too), and a read sees only committed changes,
+///   never half of one. Closures passed in (the row source of ``importRows(_:skipInvalid:)``,
+///   the body of ``forEachEmployeeRecords(inUnit:_:)``) run on the calling thread, inside the
+///   call, and must not call back into the store.
 ///
 /// `SQLiteStore` (GRDB) is the first implementation; a PostgreSQL server mode will
 /// follow, so nothing above this protocol may assume SQLite.
-public protocol Store: AnyObject {
+public protocol Store: AnyObject, Sendable {
     // MARK: Settings
 
-    /// The measurement year: the database setting, or the current calendar year.
+    /// The measurement year: the database setting, or the current calendar year of the
+    /// context's clock when none was set.
     func measurementYear() throws -> Int
+    /// Sets the measurement year (audited as ``AuditAction/config``); its scores are
+    /// computed and cached, in the same transaction, when they are not yet.
     func setMeasurementYear(_ year: Int) throws
     /// The active ruleset: the database's own, or ``Ruleset/bkn2019``.
     func ruleset() throws -> Ruleset
-    /// Installs a ruleset (nil returns to bkn-2019); every cached score is recomputed.
+    /// Installs a ruleset (nil returns to bkn-2019), audited as ``AuditAction/config``; every
+    /// cached score is recomputed in the same transaction.
     func setRuleset(_ ruleset: Ruleset?) throws
 
     // MARK: Units and employees
 
+    /// Every unit, ordered by kode.
     func units() throws -> [OrgUnit]
-    /// Adds or replaces a unit (by kode).
+    /// Adds or replaces a unit (by kode), audited as an insert or update of ``AuditSubject/unit(_:)``.
+    /// Throws ``ValidationFailure``: `.required` for an empty kode or nama, `.unknownUnit`
+    /// for an unknown parent, `.unitCycle` when the parent is the unit or one of its descendants.
     func saveUnit(_ unit: OrgUnit) throws
+    /// One employee (active or not), or nil for an unknown NIP.
     func pegawai(nip: String) throws -> Pegawai?
-    /// Employees of a unit, optionally with its sub-units, ordered by name.
+    /// Employees (active or not) of a unit, optionally with its sub-units, ordered by name then NIP.
     func pegawai(inUnit kode: String, includeSubunits: Bool) throws -> [Pegawai]
-    /// Employees whose name contains `query` (ignoring case) or whose NIP starts with it.
+    /// At most `limit` employees whose name contains `query` (ignoring ASCII case) or whose
+    /// NIP starts with it (spaces in a pasted NIP ignored), ordered by name then NIP.
+    /// `%`, `_` and `\` in the query are plain characters.
     func searchPegawai(_ query: String, limit: Int) throws -> [Pegawai]
-    /// Adds or replaces an employee (by NIP).
+    /// Adds or replaces an employee (by NIP), audited as an insert or update of
+    /// ``AuditSubject/pegawai(_:)``, and refreshes the employee's cached scores.
+    /// Throws ``ValidationFailure`` (`.unknownUnit`) when the unit does not exist.
     func savePegawai(_ pegawai: Pegawai) throws
+    /// The number of employees, active or not.
     func countPegawai() throws -> Int
 
     // MARK: Records
 
-    /// All records of one employee, with their ids.
+    /// All records of one employee with their ids, each kind in id order; nil for an unknown NIP.
     func records(nip: String) throws -> StoredEmployeeRecords?
-    /// Validates (fields, references, duplicates) and saves a new record; returns its id
-    /// and the employee's new score for the measurement year. Throws ``ValidationFailure``.
+    /// Validates (fields as of the context's today, the NIP reference, duplicates of the
+    /// employee's stored records by ``DuplicateKey``) and saves a new record, audited as an
+    /// ``AuditAction/insert``; returns its id and the employee's new score for the
+    /// measurement year. Throws ``ValidationFailure`` and writes nothing when invalid.
     @discardableResult
     func add(_ record: Record) throws -> SaveResult
-    /// Replaces a record; the audit row keeps the old values.
+    /// Replaces record `id` by `record` (same kind; validated like ``add(_:)``, the record
+    /// itself excluded from the duplicate check), audited with the old and new values. When
+    /// the NIP changes both employees' scores are refreshed; the result carries the new
+    /// owner's score. Throws ``StoreError/recordNotFound(_:)`` or ``ValidationFailure``.
     @discardableResult
     func update(_ id: RecordID, to record: Record) throws -> SaveResult
-    /// Deletes a record; the audit row keeps the full old row.
+    /// Deletes a record; the audit entry keeps the full old record. Returns the employee's
+    /// new score. Throws ``StoreError/recordNotFound(_:)``.
     @discardableResult
     func delete(_ id: RecordID) throws -> SaveResult
-    /// Reverts the most recent change made by `actor` through add, update or delete
-    /// (itself audited); nil when there is nothing to undo.
+    /// The change ``undoLast(session:)`` would revert now (to name it before asking), or nil.
+    func nextUndo(session: String) throws -> AuditEntry?
+    /// Reverts the newest change of `session` (a record's add, update or delete, a unit's or
+    /// an employee's save, an import, or a redo) that is not undone yet, and audits the undo
+    /// (action `undo`, pointing at the reverted row). Returns the reverted entry; nil when the
+    /// session has nothing to undo. Another session's change is never undone. Throws
+    /// ``StoreError/changedSince(by:)`` when what it would restore over is not exactly what the
+    /// change left (someone changed it since), ``StoreError/cannotUndo(id:en:)`` when reverting
+    /// would break a reference, ``ValidationFailure`` when it would make a duplicate.
     @discardableResult
-    func undoLast(actor: String) throws -> AuditEntry?
+    func undoLast(session: String) throws -> AuditEntry?
+    /// The change ``redoLast(session:)`` would apply again (the reverted change's entry), or nil.
+    func nextRedo(session: String) throws -> AuditEntry?
+    /// Applies again the change the newest undo of `session` reverted, when the session has
+    /// made no new change since (action `redo`, pointing at the undo row; a redo is undoable).
+    /// Returns the re-applied change's entry, nil when there is nothing to redo. Same checks
+    /// and errors as ``undoLast(session:)``; an undone import of more records than the store
+    /// keeps a copy of cannot be redone (``StoreError/cannotUndo(id:en:)``).
+    @discardableResult
+    func redoLast(session: String) throws -> AuditEntry?
+    /// A number that grows whenever data changes (any process, any session): cheap enough to
+    /// poll every few seconds so that an open screen can refresh.
+    func dataGeneration() throws -> Int64
 
     // MARK: Scores and figures
 
-    /// One employee's score (from the cache for the cached year, else computed).
+    /// One employee's score: from the cache for a cached year, else computed (and not
+    /// cached); nil for an unknown NIP.
     func score(nip: String, year: Int) throws -> EmployeeScore?
-    /// Scores of all active employees (or those of a unit and its sub-units), with the employee.
+    /// Scores of all active employees (or those of a unit and its sub-units), with the
+    /// employee, ordered by unit kode, name, NIP. Caches the year first when it is not.
     func scores(year: Int, unit: String?) throws -> [ScoredPegawai]
-    /// Each unit's sums over its own active employees (sub-units not folded in).
+    /// Each unit's sums over its own active employees (sub-units not folded in); units
+    /// without active employees are absent. Caches the year first when it is not.
     func directUnitTotals(year: Int) throws -> [String: ScoreTotals]
-    /// Every unit's figures with sub-units folded in, in tree order.
+    /// Every unit's figures with sub-units folded in, in tree order (see ``UnitAggregation``).
     func unitFigures(year: Int) throws -> [UnitFigure]
-    /// Recomputes and stores every employee's score for a year.
+    /// Recomputes and stores every employee's score for a year, which from then on is a
+    /// cached year kept current by every change.
     func recomputeAll(year: Int) throws
     /// Calls `body` with the records of every active employee (or those of a unit and its
-    /// sub-units), one employee at a time, for whole-province analyses such as planning
-    /// interventions. Records carry what scoring reads; free-text fields may be empty.
+    /// sub-units), one employee at a time in NIP order, for whole-province analyses such as
+    /// planning interventions. Records carry what scoring reads; free-text fields may be
+    /// empty and the order of an employee's records is unspecified.
     func forEachEmployeeRecords(inUnit unit: String?, _ body: (EmployeeRecords) throws -> Void) throws
 
     // MARK: Import
@@ -78,42 +134,85 @@ public protocol Store: AnyObject {
     /// Imports a stream of rows in ONE transaction: all or nothing. Rows arrive parsed (or
     /// with their parse failures) and are consumed one at a time, so a file of a million
     /// rows is never held in memory. References and duplicates (against the database and
-    /// within the file) are checked here. With `skipInvalid` false, any invalid row means
-    /// the transaction is rolled back, nothing is written, and every problem is returned;
-    /// with it true the valid rows are written and the problems returned.
-    /// The cached scores of every touched employee are updated in the same transaction.
+    /// within the file) are checked here; a row not of the source's ``ImportRowSource/kind``
+    /// is an issue of its line. With `skipInvalid` false, any invalid row means the
+    /// transaction is rolled back, nothing is written (no audit entry either), and every
+    /// problem is returned; with it true the valid rows are written and the problems returned.
+    /// A written import is audited as one ``AuditAction/import`` entry with its
+    /// ``ImportSummary``. The cached scores of every touched employee are updated in the
+    /// same transaction. Units may name parents that come later in the stream.
     func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool) throws -> ImportOutcome
+    /// Runs several changes (imports, saves) as ONE transaction: when `body` throws, none of
+    /// them stays (the demo sample is loaded this way: all of it or nothing).
+    func inOneTransaction<T>(_ body: () throws -> T) throws -> T
 
     // MARK: Progress and activity
 
-    /// Marks (or reopens) one dimension of a unit as "selesai diinput".
+    /// Marks (or reopens) one dimension of a unit as "selesai diinput", stamped with the
+    /// actor and the clock and audited as ``AuditAction/progress``. Throws
+    /// ``ValidationFailure`` (`.unknownUnit`) for an unknown unit.
     func setProgress(unit: String, dimension: ProgressDimension, done: Bool) throws
+    /// Every mark ever set (done or reopened), ordered by unit then dimension.
     func progressMarks() throws -> [ProgressMark]
-    /// Records added per unit (by the employee's unit) since a moment, from the audit log.
+    /// Records added per unit (by the employee's current unit) since a moment, from the
+    /// audit log: each record insert plus the rows of each import. Undone inserts still
+    /// count (the work was done).
     func recordsEntered(since: Date) throws -> [String: Int]
+    /// The same count per unit and per actor (who entered them; an import counts for the
+    /// actor who ran it), sorted by unit then actor.
+    func recordEntries(since: Date) throws -> [EntryCount]
 
     // MARK: Audit, drafts, checks
 
+    /// The most recent `limit` audit entries, newest first.
     func auditLog(limit: Int) throws -> [AuditEntry]
-    /// Keeps an unsaved form (serialised by the workstation) to offer on the next start.
-    func saveDraft(_ draft: Draft) throws
-    func loadDraft() throws -> Draft?
-    func clearDraft() throws
+    /// Keeps an unsaved form (serialised by the workstation) of `owner` (the acting login) to
+    /// offer on the next start, replacing that owner's earlier draft of the same form
+    /// (``Draft/formKey``); other owners' and other forms' drafts are untouched.
+    func saveDraft(_ draft: Draft, owner: String) throws
+    /// The drafts to offer `owner`, newest first: their own (and one carried over from before
+    /// drafts had owners), never another admin's.
+    func loadDrafts(owner: String) throws -> [Draft]
+    /// Forgets `owner`'s draft of one form (after a save or a discard).
+    func clearDraft(owner: String, formKey: String) throws
     /// The storage engine's own integrity check plus the project's consistency checks
-    /// (stored scores equal a full recompute, references hold). Empty when all is well.
+    /// (every cached score equals a full recompute and exists for every employee, every
+    /// employee's unit exists, the unit tree has no cycle). One English sentence per
+    /// problem; empty when all is well.
     func check() throws -> [String]
 }
 
-/// Who changes data and when: the OS user and an injected clock (tests fix it).
+/// Who changes data and when: the OS user, this session, and an injected clock (tests fix it).
 public struct StoreContext: Sendable {
+    /// Who is stamped on every audit entry and progress mark.
     public var actor: String
+    /// This run of the workstation or of a command: written into every audit row, so that
+    /// undo reverts only this session's own changes. By default ``processSession``: every
+    /// context made in one process (the store's and the workstation's) is one session.
+    public var session: String
+    /// The clock: audit moments, progress marks, and (through ``today``) the default
+    /// measurement year and the "not in the future" checks.
     public var now: @Sendable () -> Date
+    /// The zone in which ``now`` becomes a calendar day.
     public var timeZone: TimeZone
 
-    public init(actor: String, now: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current) {
+    public init(
+        actor: String, session: String = StoreContext.processSession, now: @escaping @Sendable () -> Date = { Date() },
+        timeZone: TimeZone = .current
+    ) {
         self.actor = actor
+        self.session = session
         self.now = now
         self.timeZone = timeZone
+    }
+
+    /// This process's session id, made once.
+    public static let processSession = newSession()
+
+    /// A new session id: the process id and a random part (`1234-9f3a0c1b2d4e`).
+    public static func newSession() -> String {
+        let random = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        return "\(ProcessInfo.processInfo.processIdentifier)-\(random)"
     }
 
     /// The OS user running the process (`$USER`, else `$LOGNAME`, else "unknown").

@@ -25,6 +25,10 @@ public enum TerminalSignal: Hashable, Sendable, CustomStringConvertible {
 public enum InputEvent: Hashable, Sendable {
     /// A key press.
     case key(Key)
+    /// Text the user pasted (a bracketed paste), delivered as one event so a view can take
+    /// it as text, never as commands. It holds printable characters, `"\t"` and `"\n"` only
+    /// (``EscapeSequenceDecoder/pasteText(_:)``) and is never empty.
+    case paste(String)
     /// The terminal changed size; the new size is given (and is also the
     /// screen's ``Screen/size`` from now on). Redraw everything.
     case resize(Size)

@@ -8,11 +8,16 @@
 /// #expect(screen.text.contains("Tersimpan"))
 /// ```
 ///
+/// Between events the script may hold actions (``enqueue(action:)``): each runs when the
+/// application asks for its next event after everything queued before it, with the frame
+/// presented for those events as ``lastFrame``, so a test asserts between keys.
+///
 /// When the queue is empty, ``nextEvent(timeoutMilliseconds:)`` returns
 /// ``idleTicks`` `.tick`s, then ``endEvent`` (by default
 /// `.signal(.terminate)`) every time, so application loops always end.
 public final class VirtualScreen: Screen {
-    /// Current size; changed by ``resize(to:)``.
+    /// Current size; changed when a queued `.resize` event is read (as a terminal's size
+    /// changes when the application learns of it).
     public private(set) var size: Size
     /// Whether the screen claims colour support (for testing both themes).
     public var supportsColor: Bool
@@ -31,6 +36,10 @@ public final class VirtualScreen: Screen {
     private var queue: [InputEvent] = []
     private var head = 0
     private var ticksGiven = 0
+    /// Events handed out so far.
+    private var delivered = 0
+    /// Queued actions, each with the number of events that must be handed out before it runs.
+    private var actions: [(after: Int, run: (VirtualScreen) -> Void)] = []
 
     /// Creates a screen of `size` with an empty input queue.
     public init(
@@ -54,6 +63,11 @@ public final class VirtualScreen: Screen {
     /// Number of events still queued.
     public var pendingEventCount: Int { queue.count - head }
 
+    /// Number of queued actions that have run.
+    public private(set) var actionsRun = 0
+    /// Number of actions queued so far (run or not).
+    public private(set) var actionsQueued = 0
+
     /// Queues key presses.
     public func enqueue(_ keys: [Key]) {
         queue.append(contentsOf: keys.map(InputEvent.key))
@@ -76,14 +90,32 @@ public final class VirtualScreen: Screen {
         }
     }
 
+    /// Queues what a real terminal would send, decoded as ``NcursesScreen`` decodes it
+    /// (``EscapeSequenceDecoder``): `"\u{1B}[1~"` is Home, a bracketed paste is one
+    /// ``InputEvent/paste(_:)``, a lone Esc at the end is Esc.
+    public func enqueue(terminalInput: String) {
+        queue.append(contentsOf: EscapeSequenceDecoder.decode(terminalInput).map { output in
+            switch output {
+            case .key(let key): return InputEvent.key(key)
+            case .paste(let text): return InputEvent.paste(text)
+            }
+        })
+    }
+
     /// Queues any event (a signal, a tick, ...).
     public func enqueue(event: InputEvent) {
         queue.append(event)
     }
 
-    /// Changes ``size`` now and queues the matching `.resize` event.
+    /// Queues `action`, run when the application asks for the event after those queued
+    /// before it (the frames for them presented). Not an event: the application never sees it.
+    public func enqueue(action: @escaping (VirtualScreen) -> Void) {
+        actionsQueued += 1
+        actions.append((after: delivered + pendingEventCount, run: action))
+    }
+
+    /// Queues a `.resize` event; ``size`` changes when the application reads it.
     public func resize(to newSize: Size) {
-        size = newSize
         queue.append(.resize(newSize))
     }
 
@@ -96,13 +128,20 @@ public final class VirtualScreen: Screen {
     /// happens when the queue is empty. Never blocks.
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent {
         requestedTimeouts.append(timeoutMilliseconds)
+        while let next = actions.first, next.after <= delivered {
+            actions.removeFirst()
+            actionsRun += 1
+            next.run(self)
+        }
         if head < queue.count {
             let event = queue[head]
             head += 1
+            delivered += 1
             if head == queue.count {
                 queue.removeAll(keepingCapacity: true)
                 head = 0
             }
+            if case .resize(let newSize) = event { size = newSize }
             return event
         }
         if ticksGiven < idleTicks {

@@ -1,146 +1,87 @@
 import ArgumentParser
 import Foundation
 import IPASNCore
-import IPASNDemo
+import IPASNFiles
 import IPASNStore
 
-/// What `ipasn export` can write.
-enum ExportKind: String, ExpressibleByArgument, CaseIterable {
-    case units, pegawai, pendidikan, diklat, skp, disiplin
-    case siasnKursus = "siasn-kursus"
-}
+extension ExportKind: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
 
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv
-    case json
-}
-
-/// `ipasn export KIND [--format csv|json] [--out F]`.
+/// `ipasn export KIND [--format csv|csv-id|json] [--unit KODE] [--since DATE] [--out F]`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export records in the import format (or SIASN riwayat kursus with siasn-kursus).",
+        abstract: "Export records in the import format, or in SIASN's shapes (siasn-KIND).",
         discussion: """
-            KIND is units, pegawai, pendidikan, diklat, skp, disiplin or siasn-kursus. CSV \
-            output has the import columns and reads back with `ipasn import`; JSON is an array \
-            of objects with the same keys. siasn-kursus lists every non-leadership course as \
-            SIASN riwayat kursus (nip, jenisDiklatId, namaKursus, institusiPenyelenggara, \
-            tanggalKursus, tanggalSelesaiKursus, jumlahJam, nomorSertipikat, tahunKursus; dates d-m-Y).
+            KIND is units, pegawai, pendidikan, diklat, skp, disiplin, or one of SIASN's shapes: \
+            siasn-kursus, siasn-diklat-struktural, siasn-pendidikan, siasn-skp, siasn-disiplin \
+            (SIASN's field names and codes, dates d-m-Y; docs/data-formats.md). CSV output \
+            reads back with `ipasn import` (a siasn- file as its record kind); JSON is an array \
+            of objects with the same keys. --unit takes one unit with its sub-units; --since the \
+            records dated on or after DATE (a diklat by its end, an SKP by its year).
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("units, pegawai, pendidikan, diklat, skp, disiplin or siasn-kursus.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("units, pegawai, pendidikan, diklat, skp, disiplin or siasn-KIND.", valueName: "kind"))
     var kind: ExportKind
 
-    @Option(name: .long, help: "csv or json.")
+    @Option(name: .long, help: "csv, csv-id (for Indonesian Excel) or json.")
     var format: ExportFormat = .csv
+
+    @Option(name: .long, help: ArgumentHelp("Only this unit's employees (with its sub-units).", valueName: "kode"))
+    var unit: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only records dated on or after this day.", valueName: "date"))
+    var since: String?
 
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
 
-    static let siasnKursusKeys = [
-        "nip", "jenisDiklatId", "namaKursus", "institusiPenyelenggara", "tanggalKursus", "tanggalSelesaiKursus",
-        "jumlahJam", "nomorSertipikat", "tahunKursus",
-    ]
-
     func run() throws {
         let store = try global.openStore()
-        var sink = try ExportSink(path: out, format: format)
-        let header: [String]
-        switch kind {
-        case .siasnKursus: header = Self.siasnKursusKeys
-        default: header = ImportFormat.header(CSVFileKind(rawValue: kind.rawValue)!)
+        var selection = ExportSelection(unit: unit)
+        if let since {
+            guard let day = LocalDate.parse(since) else { throw CLIError(
+                    Output.text(
+                        id: "--since \(since): bukan tanggal (YYYY-MM-DD atau DD-MM-YYYY).",
+                        en: "--since \(since): not a date (YYYY-MM-DD or DD-MM-YYYY).")) }
+            selection.since = day
         }
-        sink.begin(header)
-        let units = try store.units()
-        var count = 0
-        if kind == .units {
-            for unit in units {
-                sink.row(ImportFormat.fields(unit), numeric: [])
-                count += 1
-            }
-        } else {
-            // Every employee once, unit by unit in tree order.
-            for pegawai in try Self.allPegawai(store, units: units) {
-                switch kind {
-                case .pegawai:
-                    sink.row(ImportFormat.fields(pegawai), numeric: [])
-                    count += 1
-                default:
-                    guard let stored = try store.records(nip: pegawai.nip) else { continue }
-                    for record in Self.records(stored.plain, kind) {
-                        if kind == .siasnKursus {
-                            guard case .diklat(let d) = record else { continue }
-                            sink.row(Self.siasnKursus(d), numeric: [1, 6, 8])
-                        } else {
-                            sink.row(ImportFormat.fields(record), numeric: Self.numericColumns(kind))
-                        }
-                        count += 1
-                    }
-                }
-            }
+        let sink = try ExportSink(path: out)
+        var writer = ExportWriter(format: format, kind: kind, output: sink.write)
+        let result: Exporter.Result
+        do {
+            result = try Exporter(store: store).export(kind, selection: selection, into: &writer)
+        } catch let error as ExportError {
+            throw CLIError(error.message(global.language))
         }
-        try sink.finish()
-        if let out { Output.stderrLine("exported \(count) \(kind.rawValue) rows to \(out)") }
-    }
-
-    /// Every employee, each once, in unit tree order then by name.
-    static func allPegawai(_ store: any Store, units: [OrgUnit]) throws -> [Pegawai] {
-        let known = Set(units.map(\.kode))
-        var seen = Set<String>()
-        var result: [Pegawai] = []
-        for root in units where root.induk == nil || !known.contains(root.induk!) {
-            for p in try store.pegawai(inUnit: root.kode, includeSubunits: true) where seen.insert(p.nip).inserted {
-                result.append(p)
-            }
+        try writer.finish()
+        try sink.close()
+        if let out { Output.stderrLine(
+                Output.text(
+                    id: "\(result.rows) baris \(kind.rawValue) diekspor ke \(out)", en: "exported \(result.rows) \(kind.rawValue) rows to \(out)")) }
+        if result.left > 0 {
+            Output.stderrLine(
+                Output.text(
+                    id: "\(result.left) data SKP tidak berbentuk SIASN 2022 (tahun sebelum 2022, atau tanpa predikat "
+                        + "PermenPANRB 6/2022) dan tidak diekspor",
+                    en: "\(result.left) SKP record\(result.left == 1 ? " is" : "s are") not in SIASN's 2022 shape "
+                        + "(a year before 2022, or no PermenPANRB 6/2022 predikat) and left out"))
         }
-        return result
-    }
-
-    static func records(_ r: EmployeeRecords, _ kind: ExportKind) -> [Record] {
-        switch kind {
-        case .pendidikan: return r.pendidikan.map(Record.pendidikan)
-        case .diklat: return r.diklat.map(Record.diklat)
-        case .skp: return r.skp.map(Record.skp)
-        case .disiplin: return r.disiplin.map(Record.disiplin)
-        case .siasnKursus: return r.diklat.filter { $0.jenis != .struktural }.map(Record.diklat)
-        case .units, .pegawai: return []
-        }
-    }
-
-    /// Column positions written as JSON numbers.
-    static func numericColumns(_ kind: ExportKind) -> Set<Int> {
-        switch kind {
-        case .diklat: return [1, 7]
-        case .skp: return [1, 3]
-        default: return []
-        }
-    }
-
-    static func siasnKursus(_ d: Diklat) -> [String] {
-        [
-            d.nip, String(d.jenis.id), d.nama, d.penyelenggara, d.tanggalMulai.dayFirst, d.tanggalSelesai.dayFirst,
-            String(d.jp), d.nomorSertifikat, String(d.tanggalSelesai.year),
-        ]
     }
 }
 
-/// Streams export rows as CSV or a JSON array to stdout or a file.
+/// Where an export goes: a file (created or emptied) or standard output.
 struct ExportSink {
-    let format: ExportFormat
     let handle: FileHandle
     let closeAtEnd: Bool
-    var keys: [String] = []
-    var buffer = ""
-    var rows = 0
 
-    init(path: String?, format: ExportFormat) throws {
-        self.format = format
+    init(path: String?) throws {
         if let path {
             guard FileManager.default.createFile(atPath: path, contents: nil),
                 let handle = FileHandle(forWritingAtPath: path)
-            else { throw CLIError("cannot write \(path).") }
+            else { throw CLIError(Output.text(id: "tidak bisa menulis \(path).", en: "cannot write \(path).")) }
             self.handle = handle
             closeAtEnd = true
         } else {
@@ -149,41 +90,9 @@ struct ExportSink {
         }
     }
 
-    mutating func begin(_ keys: [String]) {
-        self.keys = keys
-        if format == .csv { buffer += CSVOut.line(keys) + "\n" }
-    }
+    func write(_ data: Data) { handle.write(data) }
 
-    mutating func row(_ fields: [String], numeric: Set<Int>) {
-        switch format {
-        case .csv:
-            buffer += CSVOut.line(fields) + "\n"
-        case .json:
-            var pairs: [(String, JSONValue)] = []
-            for (i, key) in keys.enumerated() {
-                let value = i < fields.count ? fields[i] : ""
-                if numeric.contains(i), let number = Double(value) {
-                    pairs.append((key, .number(number)))
-                } else if numeric.contains(i) && value.isEmpty {
-                    pairs.append((key, .null))
-                } else {
-                    pairs.append((key, .string(value)))
-                }
-            }
-            buffer += (rows == 0 ? "[\n  " : ",\n  ") + JSONValue.object(pairs).text
-        }
-        rows += 1
-        if buffer.utf8.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        handle.write(Data(buffer.utf8))
-        buffer = ""
-    }
-
-    mutating func finish() throws {
-        if format == .json { buffer += rows == 0 ? "[]\n" : "\n]\n" }
-        flush()
+    func close() throws {
         if closeAtEnd { try handle.close() }
     }
 }

@@ -18,13 +18,12 @@ struct GlobalOptions: ParsableArguments {
             valueName: "id|en"))
     var lang: Language?
 
-    /// `--db ""` is a mistake (an unset variable in a script), never the default database.
     func validate() throws {
         if let db, db.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError(
-                Output.text(
-                    id: "--db tidak boleh kosong; sebutkan berkas basis data, atau hilangkan --db untuk memakai bawaan.",
-                    en: "--db must not be empty; name a database file, or leave --db out for the default."))
+                (lang ?? Self.environmentLanguage ?? .id) == .id
+                    ? "--db kosong: sebutkan berkas basis data, atau hilangkan --db untuk memakai basis data bawaan."
+                    : "--db is empty: name the database file, or leave --db out for the default database.")
         }
     }
 
@@ -52,25 +51,79 @@ struct GlobalOptions: ParsableArguments {
         lang ?? Self.environmentLanguage ?? .en
     }
 
+    /// The language of a command line that may not have parsed (errors reported after a
+    /// failure): `--lang X` or `--lang=X`, else $IPASN_LANG, else Indonesian.
+    static func languageOfArguments(_ arguments: [String]) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count, let lang = Language(rawValue: arguments[index + 1].lowercased()) {
+                return lang
+            }
+            if argument.hasPrefix("--lang="), let lang = Language(rawValue: String(argument.dropFirst(7)).lowercased()) {
+                return lang
+            }
+        }
+        return environmentLanguage ?? .id
+    }
+
     static var environmentLanguage: Language? {
         ProcessInfo.processInfo.environment["IPASN_LANG"].flatMap { Language(rawValue: $0.lowercased()) }
     }
 
-    /// Who changes data: the OS user.
+    /// Who changes data (the OS user) and when: the system clock, or `$IPASN_NOW` (an ISO 8601
+    /// time such as `2024-11-30T12:00:00Z`) so that tests and reproductions see a fixed "now".
     var context: StoreContext {
-        StoreContext(actor: StoreContext.currentUser())
+        guard let fixed = Self.fixedNow else { return StoreContext(actor: StoreContext.currentUser()) }
+        return StoreContext(actor: StoreContext.currentUser(), now: { fixed })
     }
 
-    /// Opens (creating when missing) the database.
-    func openStore() throws -> any Store {
+    /// `$IPASN_NOW` read as an ISO 8601 time; nil when unset or not a time.
+    static var fixedNow: Date? {
+        guard let text = ProcessInfo.processInfo.environment["IPASN_NOW"], !text.isEmpty else { return nil }
+        return ISO8601DateFormatter().date(from: text)
+    }
+
+    /// Opens the database for reading (`.read`: it must exist, nothing is written) or for a
+    /// command that changes data (`.create`: made when missing, saying so on stderr).
+    /// Failures are one sentence in the admin's language (--lang, $IPASN_LANG, else Indonesian).
+    /// With `readOnlyFallback`, a database that exists but cannot be written is opened for
+    /// reading instead (the workstation browses it; saves are refused with a message).
+    func openStore(_ access: SQLiteStore.Access = .read, readOnlyFallback: Bool = false) throws -> SQLiteStore {
+        if let text = ProcessInfo.processInfo.environment["IPASN_NOW"], !text.isEmpty, Self.fixedNow == nil {
+            throw CLIError("IPASN_NOW=\(text) is not an ISO 8601 time (for example 2024-11-30T12:00:00Z).")
+        }
         let path = databasePath
+        let store: SQLiteStore
         do {
-            return try SQLiteStore(path: path, context: context)
+            do {
+                store = try SQLiteStore(path: path, context: context, access: access)
+            } catch StoreError.readOnly where readOnlyFallback && access != .read {
+                store = try SQLiteStore(path: path, context: context, access: .read)
+            }
+        } catch let error as StoreError {
+            throw CLIError(error.message(language))
         } catch {
             throw CLIError(
-                Output.text(
-                    id: "tidak bisa membuka basis data \(path): \(Output.describe(error))",
-                    en: "cannot open the database \(path): \(Output.describe(error))"))
+                language == .id
+                    ? "basis data \(path) tidak bisa dibuka: \(Output.describe(error))"
+                    : "cannot open the database \(path): \(Output.describe(error))")
+        }
+        if access != .read { store.lockWaitObserver = Self.lockWaitNotice(language) }
+        if store.wasCreated {
+            Output.stderrLine(language == .id ? "database baru dibuat: \(path)" : "new database created: \(path)")
+        }
+        return store
+    }
+
+    /// Says once per wait on stderr that a write is waiting for another admin's import (the
+    /// command then carries on by itself; it fails only if that import is stuck).
+    static func lockWaitNotice(_ language: Language) -> @Sendable (LockWaitStatus) -> Void {
+        let episode = WaitEpisode()
+        return { status in
+            guard episode.isNew(status.waited) else { return }
+            Output.stderrLine(
+                language == .id
+                    ? "menunggu impor lain selesai ... (data disimpan setelahnya)"
+                    : "waiting for another import to finish ... (saved right after)")
         }
     }
 
@@ -83,19 +136,16 @@ struct GlobalOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
-/// The year a scoring command works on: --year, else the database's measurement year.
-struct YearOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The measurement year (default: the database setting).", valueName: "year"))
-    var year: Int?
+/// Tells the first report of each lock wait from the following ones (a wait's `waited`
+/// grows; a smaller one starts a new wait).
+final class WaitEpisode: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: TimeInterval = .infinity
 
-    func validate() throws {
-        if let year, !(1950...9999).contains(year) {
-            throw ValidationError("--year \(year) is not a plausible measurement year (1950 to 9999).")
+    func isNew(_ waited: TimeInterval) -> Bool {
+        lock.withLock {
+            defer { last = waited }
+            return waited < last
         }
-    }
-
-    func resolve(_ store: any Store) throws -> Int {
-        if let year { return year }
-        return try store.measurementYear()
     }
 }

@@ -6,17 +6,19 @@ import IPASNStore
 
 extension ImportKind: ExpressibleByArgument {}
 
-/// `ipasn import KIND FILE [--skip-invalid]`.
+/// `ipasn import KIND FILE [--sheet NAME] [--skip-invalid]`.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a CSV file of units, pegawai, pendidikan, diklat, skp or disiplin.",
+        abstract: "Import a CSV or Excel (.xlsx) file of units, pegawai, pendidikan, diklat, skp or disiplin.",
         discussion: """
             Without --skip-invalid the file is imported whole or not at all: any invalid row \
             stops the import, every problem is listed on stderr as `line N, column C: message`, \
             and the exit code is 1. With --skip-invalid the valid rows are imported and the \
             rejected ones are written, with an `alasan` (reason) column, to FILE.rejected.csv \
-            next to the input (its name is printed).
+            next to the input (its name is printed). An .xlsx file is read from its first sheet \
+            (or --sheet NAME); its line numbers are the spreadsheet's row numbers. \
+            `ipasn template KIND --out FILE.xlsx` writes a template to fill in. SIASN's shapes             (what `ipasn export siasn-KIND` writes, with SIASN's codes) import as their kind,             and SIASN's "Export Data ASN" file as pegawai (with each employee's education as             pendidikan). With --skip-existing, always for a SIASN file, rows the database             holds already are passed over and counted as already present.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -24,14 +26,21 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("units, pegawai, pendidikan, diklat, skp or disiplin.", valueName: "kind"))
     var kind: ImportKind
 
-    @Argument(help: ArgumentHelp("The CSV file (, or ; separated, UTF-8 or Windows-1252).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "The CSV file (, or ; separated, UTF-8 or Windows-1252) or Excel workbook (.xlsx).", valueName: "file"))
     var file: String
+
+    @Option(name: .long, help: ArgumentHelp("The sheet of an .xlsx file to read (default: the first).", valueName: "name"))
+    var sheet: String?
 
     @Flag(name: .long, help: "Import the valid rows and write the rejected ones, with the reason, to a file.")
     var skipInvalid = false
 
+    @Flag(name: .long, help: "Pass over rows the database holds already (always on for a file in SIASN's shape).")
+    var skipExisting = false
+
     func run() throws {
-        let language = global.language
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
             throw CLIError(Output.text(id: "tidak bisa membaca \(file): berkas tidak ada.", en: "cannot read \(file): no such file."))
@@ -39,28 +48,67 @@ struct ImportCommand: ParsableCommand {
         if isDirectory.boolValue {
             throw CLIError(
                 Output.text(
-                    id: "tidak bisa mengimpor \(file): itu folder, bukan berkas CSV.",
-                    en: "cannot import \(file): it is a directory, not a CSV file."))
+                    id: "tidak bisa mengimpor \(file): itu folder, bukan berkas CSV atau .xlsx.",
+                    en: "cannot import \(file): it is a directory, not a CSV or .xlsx file."))
         }
-        let store = try global.openStore()
+        if sheet != nil && !Importer.isXLSX(file) {
+            throw CLIError(
+                Output.text(
+                    id: "--sheet hanya untuk berkas .xlsx; \(file) dibaca sebagai CSV.",
+                    en: "--sheet is for .xlsx files; \(file) is read as CSV."))
+        }
+        let store = try global.openStore(.create)
         let importer = Importer(store: store)
-        let report: ImportReport
+        try show(
+            read {
+                try importer.importFile(
+                    kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today,
+                    skipExisting: skipExisting)
+            })
+        if kind == .pegawai, try SIASNEmployeeFile.carriesPendidikan(header: read { try header() }) {
+            try show(
+                read {
+                    try importer.importEmployeeFileEducation(
+                        path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today)
+                })
+        }
+    }
+
+    /// The header of the file (the first line, or the sheet's header row).
+    private func header() throws -> [String] {
+        if Importer.isXLSX(file) {
+            return try XLSXImportSource(kind: kind, path: file, sheet: sheet, today: global.context.today).header
+        }
+        return try CSVImportSource(kind: kind, path: file, today: global.context.today).header
+    }
+
+    /// Runs `body`, turning a file refused as a whole into one sentence in the admin's language.
+    private func read<T>(_ body: () throws -> T) throws -> T {
+        let language = global.language
         let nothing = Output.text(id: "Tidak ada yang diimpor.", en: "Nothing was imported.")
         do {
-            report = try importer.importFile(
-                kind: kind, path: file, skipInvalid: skipInvalid, today: global.context.today)
+            return try body()
         } catch let error as ImportFileError {
             throw CLIError("\(file): \(error.message(language))")
         } catch let error as CSVReadError {
             throw CLIError("\(file): \(error.message(language)) \(nothing)")
+        } catch let error as XLSXError {
+            throw CLIError(error.message(language))
         } catch let error as CocoaError {
             throw CLIError(
                 Output.text(id: "impor \(file) gagal: \(Output.describe(error))", en: "importing \(file) failed: \(Output.describe(error))"))
         }
+    }
+
+    private func show(_ report: ImportReport) throws {
+        let language = global.language
+        let kind = report.kind
         let errors = report.issues.filter { $0.issue.severity == .error }
         // Only the shown lines are formatted for the screen; the whole list goes to a file.
         let lines = report.issues.map { ImportReport.message($0, language) }
-        ProblemList.report(lines, listPath: ProblemList.listPath(for: file))
+        // A SIASN employee file's education rows get their own list (`FILE.pendidikan.masalah.txt`).
+        let listPath = ProblemList.listPath(for: file, part: kind == self.kind ? nil : kind.rawValue)
+        ProblemList.report(lines, listPath: listPath)
         if !skipInvalid && !errors.isEmpty {
             throw CLIError(
                 Output.text(
@@ -72,6 +120,13 @@ struct ImportCommand: ParsableCommand {
             Output.text(
                 id: "\(report.imported) baris \(kind.rawValue) diimpor\(encoding)",
                 en: "imported \(report.imported) \(kind.rawValue) row\(report.imported == 1 ? "" : "s")\(encoding)"))
+        let present = report.alreadyPresentLines.count
+        if present > 0 {
+            Output.print(
+                Output.text(
+                    id: "\(present) baris \(kind.rawValue) sudah ada, tidak diimpor lagi",
+                    en: "\(present) \(kind.rawValue) row\(present == 1 ? " was" : "s were") already present, not imported again"))
+        }
         if let rejected = report.rejectedPath {
             let rows = Set(errors.map(\.line)).count
             Output.print(

@@ -39,10 +39,10 @@ struct ProblemList {
         return written
     }
 
-    /// `dir/diklat.csv` → `dir/diklat.masalah.txt`.
-    static func listPath(for input: String) -> String {
+    /// `dir/diklat.csv` → `dir/diklat.masalah.txt`; with a `part`, `dir/diklat.PART.masalah.txt`.
+    static func listPath(for input: String, part: String? = nil) -> String {
         let url = URL(fileURLWithPath: input)
-        let base = url.deletingPathExtension().lastPathComponent
+        let base = url.deletingPathExtension().lastPathComponent + (part.map { ".\($0)" } ?? "")
         return url.deletingLastPathComponent().appendingPathComponent("\(base).masalah.txt").path
     }
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import IPASNCore
+import IPASNFiles
+import IPASNReportFiles
+import IPASNReports
 import IPASNStore
 
 /// `ipasn report ...`: aggregated figures.
@@ -8,7 +11,10 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports over the whole database.",
-        subcommands: [ReportUnitsCommand.self, ReportInterventionsCommand.self])
+        subcommands: [
+            ReportUnitsCommand.self, ReportInterventionsCommand.self, ReportProgressCommand.self,
+            ReportActivityCommand.self, ReportMissingCommand.self,
+        ])
 }
 
 /// `ipasn report units`: each unit's means, sub-units folded in, in tree order.
@@ -20,34 +26,40 @@ struct ReportUnitsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var yearOption: YearOption
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
+    var unit: String?
+
+    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
     var format: ListFormat = .table
+
+    @OptionGroup var xlsx: XLSXOutput
 
     func run() throws {
         let store = try global.openStore()
         let year = try yearOption.resolve(store)
-        let figures = try store.unitFigures(year: year)
-        switch format {
-        case .json:
-            var writer = JSONArrayWriter()
-            for figure in figures { writer.append(Self.json(figure)) }
-            writer.finish()
-        case .csv:
-            var out = StdoutWriter()
-            out.line(CSVOut.line(Self.keys))
-            for f in figures {
-                let t = f.totals
-                out.line(
-                    CSVOut.line([
-                        f.unit.kode, f.unit.nama, f.unit.induk ?? "", String(t.pegawai), String(t.completePegawai),
-                        Num.mean(f.mean(.kualifikasi)), Num.mean(f.mean(.kompetensi)), Num.mean(f.mean(.kinerja)),
-                        Num.mean(f.mean(.disiplin)), Num.mean(f.meanTotal), f.category.name,
-                    ]))
+        if let path = try xlsx.path(for: format) {
+            let report = try UnitScope.progress(try ProgressReport.compute(store: store, year: year), unit: unit)
+            try XLSXOutput.write(path) {
+                let units = try store.units()
+                try UnitRecapReport.write(
+                    report, unit: unit.flatMap { kode in units.first { $0.kode == kode } },
+                    instansi: ReportTitle.instansi(units), language: global.language, to: path)
             }
-            out.flush()
-        case .table:
-            Self.writeTable(figures, year: year)
+            return
         }
+        let figures = try UnitScope.figures(try store.unitFigures(year: year), unit: unit)
+        let listing = Listing(
+            keys: Self.keys,
+            rows: figures.map { f -> [Listing.Value] in
+                [
+                    .text(f.unit.kode), .text(f.unit.nama), f.unit.induk.map(Listing.Value.text) ?? .null,
+                    .int(f.totals.pegawai), .int(f.totals.completePegawai), .mean(f.mean(.kualifikasi)),
+                    .mean(f.mean(.kompetensi)), .mean(f.mean(.kinerja)), .mean(f.mean(.disiplin)), .mean(f.meanTotal),
+                    .text(f.category.name),
+                ]
+            })
+        guard !listing.write(format) else { return }
+        Self.writeTable(figures, year: year)
     }
 
     static let keys = [
@@ -55,52 +67,15 @@ struct ReportUnitsCommand: ParsableCommand {
         "total", "category",
     ]
 
-    static func json(_ f: UnitFigure) -> JSONValue {
-        func mean(_ value: Double) -> JSONValue { .number(NumberText.round(value)) }
-        return .object([
-            ("kode", .string(f.unit.kode)),
-            ("nama", .string(f.unit.nama)),
-            ("induk", f.unit.induk.map { .string($0) } ?? .null),
-            ("pegawai", .int(f.totals.pegawai)),
-            ("complete_pegawai", .int(f.totals.completePegawai)),
-            ("kualifikasi", mean(f.mean(.kualifikasi))),
-            ("kompetensi", mean(f.mean(.kompetensi))),
-            ("kinerja", mean(f.mean(.kinerja))),
-            ("disiplin", mean(f.mean(.disiplin))),
-            ("total", mean(f.meanTotal)),
-            ("category", .string(f.category.name)),
-        ])
-    }
-
     /// 80 columns: kode indented by depth, name, employees (Peg), % complete, four means, total, category.
     static func writeTable(_ figures: [UnitFigure], year: Int) {
-        let columns: [Table.Column] = [
-            .init(title: "Unit", width: 13, align: .left),
-            .init(title: "Nama", width: 10, align: .left),
-            .init(title: "Peg", width: 6, align: .right),
-            .init(title: "Lkp%", width: 4, align: .right),
-            .init(title: "Kual", width: 5, align: .right),
-            .init(title: "Komp", width: 5, align: .right),
-            .init(title: "Kin", width: 5, align: .right),
-            .init(title: "Dis", width: 4, align: .right),
-            .init(title: "Total", width: 6, align: .right),
-            .init(title: "Kategori", width: 13, align: .left),
-        ]
-        var out = StdoutWriter()
-        out.line(Table.header(columns))
-        for f in figures {
+        let table = TextTable([("Unit", 13, .left), ("Nama", 10, .left), ("Peg", 6, .right), ("Lkp%", 4, .right)] + TextTable.scoreColumns(means: true))
+        table.write(figures, footer: { "\(figures.count) units, year \(year); Lkp% = share of employees with complete data" }) { f in
             let t = f.totals
             let percent = t.pegawai > 0 ? String(Int((Double(t.completePegawai) * 100 / Double(t.pegawai)).rounded(.down))) : "-"
             let indent = String(repeating: " ", count: min(f.depth, 4))
-            out.line(
-                Table.row(
-                    [
-                        indent + f.unit.kode, f.unit.nama, String(t.pegawai), percent,
-                        Num.mean(f.mean(.kualifikasi)), Num.mean(f.mean(.kompetensi)), Num.mean(f.mean(.kinerja)),
-                        Num.mean(f.mean(.disiplin)), Num.mean(f.meanTotal), t.pegawai > 0 ? f.category.name : "-",
-                    ], columns))
+            return [indent + f.unit.kode, f.unit.nama, String(t.pegawai), percent] + ScoreDimension.allCases.map { Num.mean(f.mean($0)) }
+                + [Num.mean(f.meanTotal), t.pegawai > 0 ? f.category.name : "-"]
         }
-        out.line("\(figures.count) units, year \(year); Lkp% = share of employees with complete data")
-        out.flush()
     }
 }

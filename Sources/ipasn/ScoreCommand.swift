@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import IPASNCore
+import IPASNFiles
+import IPASNReportFiles
 import IPASNStore
 
 /// `ipasn score`: every active employee's four dimension points, total and category.
@@ -18,8 +20,10 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only the employees of this unit and its sub-units.", valueName: "kode"))
     var unit: String?
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
     var format: ListFormat = .table
+
+    @OptionGroup var xlsx: XLSXOutput
 
     func validate() throws {
         if nip != nil && unit != nil { throw ValidationError("Give --nip or --unit, not both.") }
@@ -50,6 +54,15 @@ struct ScoreCommand: ParsableCommand {
             rows = try store.scores(year: year, unit: unit)
         }
         rows.sort { ($0.pegawai.kodeUnit, $0.pegawai.nama, $0.pegawai.nip) < ($1.pegawai.kodeUnit, $1.pegawai.nama, $1.pegawai.nip) }
+        if let path = try xlsx.path(for: format) {
+            let units = try store.units()
+            try XLSXOutput.write(path) {
+                try EmployeeScoresReport.write(
+                    rows, year: year, unit: unit.flatMap { kode in units.first { $0.kode == kode } }, ruleset: ruleset,
+                    instansi: ReportTitle.instansi(units), language: global.language, to: path)
+            }
+            return
+        }
         ScoreOutput.write(rows, year: year, ruleset: ruleset, format: format)
     }
 }
@@ -85,54 +98,35 @@ enum ScoreOutput {
             var writer = JSONArrayWriter()
             for row in rows { writer.append(json(row, ruleset: ruleset)) }
             writer.finish()
-        case .csv:
+        case .csv, .csvID:
+            let style = format.csvStyle!
             var out = StdoutWriter()
-            out.line(CSVOut.line(keys))
+            out.write(style.preamble + style.line(keys))
             for row in rows {
                 let s = row.score
-                out.line(
-                    CSVOut.line([
-                        row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, String(s.year),
-                        Num.points(s.kualifikasi), Num.points(s.kompetensi), Num.points(s.kinerja),
-                        Num.points(s.disiplin), Num.points(s.total), ruleset.category(for: s.total).name,
-                        s.complete ? "true" : "false", s.missing.map(\.rawValue).joined(separator: ";"),
-                    ]))
+                let points = [s.kualifikasi, s.kompetensi, s.kinerja, s.disiplin, s.total].map { style.number(Num.points($0)) }
+                out.write(
+                    style.line(
+                        [row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, String(s.year)] + points + [
+                            ruleset.category(for: s.total).name, s.complete ? "true" : "false",
+                            s.missing.map(\.rawValue).joined(separator: ";"),
+                        ]))
             }
             out.flush()
-        case .table:
+        case .table, .xlsx:
             writeTable(rows, year: year, ruleset: ruleset)
         }
     }
 
     /// 80 columns: NIP 18, name 13, unit 6, four points, total, category, `*` when incomplete.
     static func writeTable(_ rows: [ScoredPegawai], year: Int, ruleset: Ruleset) {
-        let columns: [Table.Column] = [
-            .init(title: "NIP", width: 18, align: .left),
-            .init(title: "Nama", width: 13, align: .left),
-            .init(title: "Unit", width: 6, align: .left),
-            .init(title: "Kual", width: 4, align: .right),
-            .init(title: "Komp", width: 4, align: .right),
-            .init(title: "Kin", width: 4, align: .right),
-            .init(title: "Dis", width: 3, align: .right),
-            .init(title: "Total", width: 5, align: .right),
-            .init(title: "Kategori", width: 13, align: .left),
-            .init(title: "", width: 1, align: .left),
-        ]
-        var out = StdoutWriter()
-        out.line(Table.header(columns))
+        let table = TextTable([("NIP", 18, .left), ("Nama", 13, .left), ("Unit", 6, .left)] + TextTable.scoreColumns(means: false) + [("", 1, .left)])
         var incomplete = 0
-        for row in rows {
+        table.write(rows, footer: { "\(rows.count) pegawai, year \(year)" + (incomplete > 0 ? "; * = incomplete data (\(incomplete))" : "") }) { row in
             let s = row.score
             if !s.complete { incomplete += 1 }
-            out.line(
-                Table.row(
-                    [
-                        row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, Num.points(s.kualifikasi),
-                        Num.points(s.kompetensi), Num.points(s.kinerja), Num.points(s.disiplin), Num.points(s.total),
-                        ruleset.category(for: s.total).name, s.complete ? "" : "*",
-                    ], columns))
+            return [row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit] + ScoreDimension.allCases.map { Num.points(s[$0]) }
+                + [Num.points(s.total), ruleset.category(for: s.total).name, s.complete ? "" : "*"]
         }
-        out.line("\(rows.count) pegawai, year \(year)" + (incomplete > 0 ? "; * = incomplete data (\(incomplete))" : ""))
-        out.flush()
     }
 }

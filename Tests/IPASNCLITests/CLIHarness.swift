@@ -1,4 +1,5 @@
 import Foundation
+import IPASNTestSupport
 import Testing
 
 /// Runs the built `ipasn` binary as a subprocess against a private database and home.
@@ -12,13 +13,15 @@ struct CLI {
         var stderr: String
     }
 
+    private let temporary: TemporaryDirectory
+
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        temporary = try TemporaryDirectory(prefix: "ipasn-cli")
+        directory = temporary.url
     }
 
     func cleanUp() {
-        try? FileManager.default.removeItem(at: directory)
+        temporary.remove()
     }
 
     /// The binary next to the test bundle, or in the package's build directories.

@@ -1,10 +1,11 @@
 import IPASNCore
+import IPASNTestSupport
 
 /// Small builders so every test states only what matters to it.
 enum F {
     static let nip = "198609262015051001"
 
-    static func date(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
+    static func date(_ iso: String) -> LocalDate { TestClock.date(iso) }
 
     static func pegawai(_ jabatan: JenisJabatan, jenjang: String = "", nip: String = F.nip, unit: String = "U1")
         -> Pegawai

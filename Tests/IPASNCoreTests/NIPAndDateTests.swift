@@ -1,10 +1,11 @@
 import Foundation
+import IPASNTestSupport
 import Testing
 
 @testable import IPASNCore
 
 @Suite struct NIPTests {
-    let today = LocalDate(year: 2026, month: 11, day: 24)!
+    let today = TestClock.today  // 2025-01-10
 
     @Test func referenceVectors() {
         #expect(NIP.validate("200012312024121001", status: .pns, today: today).isEmpty)

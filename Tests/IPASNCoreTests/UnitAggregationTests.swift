@@ -49,7 +49,7 @@ import Testing
         totals.add(score("1", 15, 12.5, 25, 5))
         totals.add(score("2", 20, 22.5, 30, 3))
         totals.add(score("3", 10, 0, 15, 5))
-        let sum = Dimension.allCases.reduce(0) { $0 + totals.mean($1) }
+        let sum = ScoreDimension.allCases.reduce(0) { $0 + totals.mean($1) }
         #expect(abs(sum - totals.meanTotal) < 1e-9)
     }
 

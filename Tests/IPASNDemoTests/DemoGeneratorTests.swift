@@ -1,11 +1,13 @@
 import Foundation
 import IPASNCore
+import IPASNFiles
 import IPASNStore
+import IPASNTestSupport
 import Testing
 
 @testable import IPASNDemo
 
-private let today = LocalDate(year: 2025, month: 6, day: 15)!
+private let today = TestClock.today
 
 private func allLines(_ g: DemoGenerator, _ kind: CSVFileKind) -> [String] {
     Array(g.csvLines(kind))
@@ -165,8 +167,7 @@ private func allLines(_ g: DemoGenerator, _ kind: CSVFileKind) -> [String] {
     }
 
     @Test func writesThroughTheStoreAndPassesItsChecks() throws {
-        let now = Date(timeIntervalSince1970: 1_750_000_000)  // 2025-06-15
-        let store = try SQLiteStore.inMemory(context: StoreContext(actor: "test", now: { now }, timeZone: TimeZone(identifier: "UTC")!))
+        let store = try SQLiteStore.inMemory(context: TestClock.context())
         let g = DemoGenerator(seed: 4, pegawai: 150, today: store.context.today)
         let counts = try g.write(to: store)
         #expect(counts.pegawai == 150)

@@ -2,11 +2,11 @@ import Foundation
 import IPASNCore
 import IPASNFiles
 import IPASNStore
+import IPASNTestSupport
 import Testing
 
-private let now = Date(timeIntervalSince1970: 1_732_968_000)  // 2024-11-30
-private let context = StoreContext(actor: "test", now: { now }, timeZone: TimeZone(identifier: "UTC")!)
-private let today = LocalDate(year: 2024, month: 11, day: 30)!
+private let context = TestClock.context()
+private let today = TestClock.today  // 2025-01-10
 private let nipA = "198609262015051001"
 private let nipB = "199001012019032002"
 
@@ -123,7 +123,7 @@ private func seededStore() throws -> SQLiteStore {
                 + "199912312020121001,3,,Kursus,BPSDM,01-03-2024,03-03-2024,8,,Y\n"
                 + "\(nipA),3,,  bimtek ARSIP,BPSDM,01-03-2024,03-03-2024,20,,Y\n"
                 + "\(nipA),3,,Terlalu pendek\n"
-                + "\(nipB),3,,Nanti,BPSDM,01-12-2024,03-12-2024,8,,Y\n")
+                + "\(nipB),3,,Nanti,BPSDM,01-02-2025,03-02-2025,8,,Y\n")
         let report = try Importer(store: store).importFile(kind: .diklat, path: path, skipInvalid: false, today: today)
         #expect(report.imported == 0)
         #expect(report.rejectedPath == nil)
@@ -200,5 +200,54 @@ private func seededStore() throws -> SQLiteStore {
         #expect(report.messages()[0].hasPrefix("line 3, column kode_unit: "))
         #expect(report.messages()[1].hasPrefix("line 4, column nip: "))
         #expect(try store.countPegawai() == 2)
+    }
+
+    @Test func aUnitTreeDeeperThanThirtyTwoLevelsIsRefusedNamingTheLine() throws {
+        let ws = try Workspace()
+        let store = try SQLiteStore.inMemory(context: context)
+        // A 20,000-level chain (the one that crashed reports and took 31 s to check), root first.
+        var text = "kode,nama,induk\n"
+        for i in 1...20_000 { text += "U\(i),Seksi \(i),\(i == 1 ? "" : "U\(i - 1)")\n" }
+        let path = try ws.write("units.csv", text)
+        let report = try Importer(store: store).importFile(kind: .units, path: path, skipInvalid: false, today: today)
+        #expect(report.imported == 0)
+        #expect(report.issues.count == 20_000 - 32)
+        #expect(report.messages().first == "line 34, column induk: Parent unit: the unit tree would reach 33 levels here; at most 32 are allowed.")
+        #expect(try store.units().isEmpty)
+        // With --skip-invalid the first 32 levels go in and the rest are listed in the rejected file.
+        let skipped = try Importer(store: store).importFile(kind: .units, path: path, skipInvalid: true, today: today)
+        #expect(skipped.imported == 32)
+        let (rejected, _) = try readAll(try #require(skipped.rejectedPath))
+        #expect(rejected.count == 1 + 20_000 - 32)
+        #expect(try store.check() == [])
+    }
+}
+
+/// A skip-invalid import whose rejected-rows file cannot be written (a full disk) imports
+/// nothing and says so; it never commits the valid rows beside an empty rejected file.
+@Suite struct RejectedFileDiskFullTests {
+    @Test func aRejectedFileThatCannotBeWrittenRollsTheImportBack() throws {
+        let space = try Workspace()
+        let store = try seededStore()
+        let path = try space.write(
+            "diklat.csv",
+            ImporterTests.diklatHeader
+                + "\(nipA),3,,Bimtek Arsip,BPSDM,01-03-2024,03-03-2024,20,,Y\n"
+                + "199912312020121099,3,,Kursus,BPSDM,01-03-2024,03-03-2024,8,,Y\n")
+        // The rejected file lands on a "full disk": /dev/full refuses every write with ENOSPC.
+        let target = Importer.rejectedFilePath(for: path)
+        try FileManager.default.createSymbolicLink(atPath: target, withDestinationPath: "/dev/full")
+        #expect(throws: RejectedFileError(path: target, reason: .diskFull)) {
+            try Importer(store: store).importFile(kind: .diklat, path: path, skipInvalid: true, today: today)
+        }
+        #expect(try store.records(nip: nipA)?.diklat.isEmpty == true)
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: target)) == nil)
+        #expect(RejectedFileError(path: target, reason: .diskFull).message(.id).contains("TIDAK ADA yang diimpor"))
+        // With room, the valid row and the rejected file both happen.
+        let report = try Importer(store: store).importFile(kind: .diklat, path: path, skipInvalid: true, today: today)
+        #expect(report.imported == 1)
+        #expect(report.rejectedPath == target)
+        let rejected = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(rejected.contains("199912312020121099"))
     }
 }

@@ -6,7 +6,7 @@ import Testing
 @testable import IPASNFiles
 
 struct CountingSource: ImportRowSource, Sendable {
-    var kind = "units"
+    var kind = ImportKind.units
     var remaining: Int
     var failAt: Int?
     var line = 1
@@ -30,7 +30,7 @@ struct CountingSource: ImportRowSource, Sendable {
         }
         #expect(lines == Array(2...2_501))
         #expect(try source.next() == nil)
-        #expect(source.kind == "units")
+        #expect(source.kind == .units)
     }
 
     @Test func rethrowsTheReadersErrorWhereItHappened() {

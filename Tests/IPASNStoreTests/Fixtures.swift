@@ -1,41 +1,35 @@
 import Foundation
 import IPASNCore
 import IPASNStore
+import IPASNTestSupport
 
-/// 2024-11-30 12:00 UTC: the tests' "now".
-let fixedNow = Date(timeIntervalSince1970: 1_732_968_000)
-let testContext = StoreContext(actor: "test", now: { fixedNow }, timeZone: TimeZone(identifier: "UTC")!)
+typealias Record = IPASNCore.Record
 
-func d(_ iso: String) -> LocalDate { LocalDate(iso: iso)! }
+let testContext = TestClock.context()
+let nipA = SmallProvince.nipA
+let nipB = SmallProvince.nipB
+let nipC = SmallProvince.nipC
 
-let nipA = "198609262015051001"
-let nipB = "199001012019032002"
-let nipC = "197512312000121001"
+func teknis(_ nip: String, _ nama: String = "Bimtek Arsip", jp: Int = 20, end: String = "2024-03-03") -> Record {
+    SmallProvince.teknis(nip, nama, jp: jp, end: end)
+}
 
-/// Units ROOT > SUB, employees A (ROOT), B and C (SUB).
+/// An in-memory store with ``SmallProvince`` seeded (measurement year 2024).
 func seededStore(context: StoreContext = testContext) throws -> SQLiteStore {
     let store = try SQLiteStore.inMemory(context: context)
-    try seed(store)
+    try SmallProvince.seed(store)
     return store
 }
 
-func seed(_ store: SQLiteStore) throws {
-    try store.saveUnit(OrgUnit(kode: "ROOT", nama: "Pemerintah Kota"))
-    try store.saveUnit(OrgUnit(kode: "SUB", nama: "Bidang", induk: "ROOT"))
-    try store.savePegawai(Pegawai(nip: nipA, nama: "Andi", kodeUnit: "ROOT", jenisJabatan: .pelaksana))
-    try store.savePegawai(Pegawai(nip: nipB, nama: "Budi", kodeUnit: "SUB", jenisJabatan: .pelaksana))
-    try store.savePegawai(Pegawai(nip: nipC, nama: "Citra", kodeUnit: "SUB", jenisJabatan: .pelaksana))
+/// Seeds ``SmallProvince`` (units, employees, measurement year 2024) into `store`.
+func seed(_ store: some Store) throws {
+    try SmallProvince.seed(store)
 }
 
-func teknis(_ nip: String, _ nama: String = "Bimtek Arsip", jp: Int = 20, end: String = "2024-03-03") -> Record {
-    .diklat(
-        Diklat(
-            nip: nip, jenis: JenisDiklat.withID(3)!, nama: nama, penyelenggara: "BPSDM",
-            tanggalMulai: d("2024-03-01"), tanggalSelesai: d(end), jp: jp))
-}
+/// The shared clock's moment (``TestClock/now``).
+let fixedNow = TestClock.now
 
-func tempDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+func d(_ text: String) -> LocalDate { TestClock.date(text) }
+
+/// A fresh temporary directory; remove it with `FileManager.default.removeItem(at:)`.
+func tempDirectory() throws -> URL { try TemporaryDirectory().url }

@@ -2,23 +2,24 @@ import Foundation
 import IPASNCore
 import IPASNStore
 import IPASNTerminal
+import IPASNTestSupport
+import Testing
 @testable import IPASNWorkstation
 
-/// 10 January 2025, 09:00 in Jakarta: after every date the tests type.
-let fixedNow = Date(timeIntervalSince1970: 1_736_474_400)
-let jakarta = TimeZone(identifier: "Asia/Jakarta")!
-let testContext = StoreContext(actor: "test", now: { fixedNow }, timeZone: jakarta)
+/// The shared test clock: 10 January 2025, 09:00 in Jakarta, after every date the tests type.
+let fixedNow = TestClock.now
+let testContext = TestClock.context()
 
 let ayuNIP = "198609262015051001"
 let budiNIP = "197001012000031002"
 
-func day(_ text: String) -> LocalDate { LocalDate.parse(text)! }
+func day(_ text: String) -> LocalDate { TestClock.date(text) }
 
 /// A small province: one dinas with a bidang, three employees. Ayu (fungsional) has
 /// S-1 (15), a fungsional diklat in 2019 (15), a seminar in 2023 (10), SKP Baik 2024 (25),
 /// no punishment (5): total 70, kompetensi 25.
-func makeStore() throws -> SQLiteStore {
-    let store = try SQLiteStore.inMemory(context: testContext)
+func makeStore(path: String? = nil) throws -> SQLiteStore {
+    let store = try path.map { try SQLiteStore(path: $0, context: testContext) } ?? SQLiteStore.inMemory(context: testContext)
     try store.setMeasurementYear(2024)
     try store.saveUnit(OrgUnit(kode: "BKPSDM", nama: "Badan Kepegawaian dan Pengembangan SDM"))
     try store.saveUnit(OrgUnit(kode: "BKPSDM.1", nama: "Bidang Pengembangan", induk: "BKPSDM"))
@@ -34,16 +35,18 @@ func makeStore() throws -> SQLiteStore {
 }
 
 /// Runs a workstation over scripted input and returns the screen (the loop ends when the
-/// script runs out: the virtual screen then sends SIGTERM).
+/// script runs out: the virtual screen then sends SIGTERM). Every checkpoint queued by the
+/// script must have been reached.
 @discardableResult
 func run(
     _ store: Store, size: Size = Size(width: 80, height: 24), language: Language = .id,
-    script: (VirtualScreen) -> Void
+    sourceLocation: SourceLocation = #_sourceLocation, script: (VirtualScreen) -> Void
 ) throws -> VirtualScreen {
     let screen = VirtualScreen(size: size)
     script(screen)
     let station = try Workstation(store: store, screen: screen, language: language, context: testContext)
     try station.run()
+    screen.expectEveryCheckpointReached(sourceLocation: sourceLocation)
     return screen
 }
 
@@ -59,43 +62,16 @@ extension VirtualScreen {
         lastFrame?.lines().first { $0.contains(text) }
     }
 
-    /// Opens Ayu's page from the unit list: Down to Bidang Pengembangan, Enter, Enter.
+    /// Presses the primary key the standard keymap binds to `command` (in `context`, when
+    /// the command has other keys elsewhere), so a script names what the admin does.
+    func press(_ command: Command, in context: KeyContext? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
+        press(command, sourceLocation: sourceLocation) { Keymap.standard.keys(for: $0, in: context).first }
+    }
+
+    /// Opens Ayu's page: search for "Ayu", open the only match.
     func openAyu() {
-        enqueue(text: "/")
+        press(.search, in: .units)
         enqueue(text: "Ayu")
-        enqueue(.enter)
-    }
-}
-
-/// A virtual screen whose size changes when a queued `.resize` event is read (the
-/// `VirtualScreen` changes size as soon as the resize is queued).
-final class ResizingScreen: Screen {
-    private(set) var size: Size
-    var supportsColor = true
-    private var queue: [InputEvent] = []
-    private(set) var frames: [CellGrid] = []
-
-    init(size: Size) { self.size = size }
-
-    func enqueue(text: String) {
-        for c in text {
-            switch c {
-            case "\n": queue.append(.key(.enter))
-            case "\t": queue.append(.key(.tab))
-            default: queue.append(.key(.char(c)))
-            }
-        }
-    }
-    func enqueue(event: InputEvent) { queue.append(event) }
-    var pendingEventCount: Int { queue.count }
-    var text: String { frames.last?.text ?? "" }
-    var lastFrame: CellGrid? { frames.last }
-    func frame(_ index: Int) -> String { frames[index].text }
-    func present(_ grid: CellGrid) { frames.append(grid) }
-    func nextEvent(timeoutMilliseconds: Int) -> InputEvent {
-        guard !queue.isEmpty else { return .signal(.terminate) }
-        let event = queue.removeFirst()
-        if case .resize(let newSize) = event { size = newSize }
-        return event
+        press(.open, in: .search)
     }
 }

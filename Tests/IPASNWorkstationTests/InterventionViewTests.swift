@@ -1,7 +1,9 @@
 import Foundation
 import IPASNCore
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
+import IPASNTestSupport
 import Testing
 @testable import IPASNWorkstation
 
@@ -60,12 +62,14 @@ func makeInterventionStore() throws -> SQLiteStore {
 
 /// Runs a workstation over scripted input, returning the screen and the station (for its cache).
 func runStation(
-    _ store: Store, size: Size = Size(width: 80, height: 24), language: Language = .id, script: (VirtualScreen) -> Void
+    _ store: Store, size: Size = Size(width: 80, height: 24), language: Language = .id,
+    sourceLocation: SourceLocation = #_sourceLocation, script: (VirtualScreen) -> Void
 ) throws -> (VirtualScreen, Workstation) {
     let screen = VirtualScreen(size: size)
     script(screen)
     let station = try Workstation(store: store, screen: screen, language: language, context: testContext)
     try station.run()
+    screen.expectEveryCheckpointReached(sourceLocation: sourceLocation)
     return (screen, station)
 }
 
@@ -127,40 +131,40 @@ func rankedRows(_ grid: CellGrid) -> [String] {
 
     @Test func enterListsExactlyTheEmployeesWhoGainAndOpensTheirPage() throws {
         let store = try makeInterventionStore()
-        var teknisList = 0
-        var leadershipList = 0
-        let (screen, _) = try runStation(store) { s in
-            s.enqueue(text: "i")
-            s.enqueue(.down)
-            s.enqueue(.down)  // Dinas Perhubungan, teknis
-            s.enqueue(.enter)
-            teknisList = s.pendingEventCount
-            s.enqueue(.escape)
-            s.enqueue(.end)  // Dinas Perhubungan, kepemimpinan
-            s.enqueue(.enter)
-            leadershipList = s.pendingEventCount
-            s.enqueue(.enter)
+        func people(_ list: ScreenCheckpoint) -> [String] { list.lines.filter { $0.contains(" -> ") && $0.hasPrefix(" 19") } }
+        _ = try runStation(store) { s in
+            s.press(.interventions, in: .units)
+            s.press(.moveDown, in: .interventions)
+            s.press(.moveDown, in: .interventions)
+            s.checkpoint { plan in
+                #expect(plan.selection?.contains("Dinas Perhubungan") == true)
+                #expect(plan.selection?.contains("Teknis 20 JP") == true)
+            }
+            s.press(.open, in: .interventions)
+            s.checkpoint { teknis in
+                #expect(teknis.shows("Diklat teknis 20 JP — Dinas Perhubungan"))
+                let eko = people(teknis)
+                #expect(eko.count == 1)
+                #expect(eko.first?.contains(pelaksana12NIP) == true)
+                #expect(eko.first?.contains("Eko Prasetyo") == true)
+                #expect(eko.first?.contains(" Pel ") == true)
+                #expect(eko.first?.contains("50 -> 72,5 (+22,5)") == true)
+                #expect(eko.first?.contains("Sedang") == true, "Sangat Rendah -> Sedang")
+                for other in ["Fitri", "Gunawan", "Hana"] { #expect(!teknis.text.contains(other)) }
+            }
+            s.press(.back)
+            s.press(.last, in: .interventions)  // Dinas Perhubungan, kepemimpinan
+            s.press(.open, in: .interventions)
+            s.checkpoint { leadership in
+                let leaders = people(leadership)
+                #expect(leaders.count == 1)
+                #expect(leaders.first?.contains("Gunawan Wibisono") == true)
+                #expect(leaders.first?.contains(" Str ") == true)
+                #expect(leaders.first?.contains("30 ->   45 (+15)") == true)
+            }
+            s.press(.open, in: .interventions)
+            s.checkpoint { page in #expect(page.shows("Data Pegawai — Gunawan Wibisono"), "Enter opens the employee page") }
         }
-        // Frames: one per event plus the "Menghitung" frame before the first result.
-        let teknis = screen.frames[teknisList + 1]
-        #expect(teknis.text.contains("Diklat teknis 20 JP — Dinas Perhubungan"))
-        let teknisPeople = teknis.lines().filter { $0.contains(" -> ") && $0.hasPrefix(" 19") }
-        #expect(teknisPeople.count == 1)
-        #expect(teknisPeople.first?.contains(pelaksana12NIP) == true)
-        #expect(teknisPeople.first?.contains("Eko Prasetyo") == true)
-        #expect(teknisPeople.first?.contains(" Pel ") == true)
-        #expect(teknisPeople.first?.contains("50 -> 72,5 (+22,5)") == true)
-        #expect(teknisPeople.first?.contains("Sedang") == true, "Sangat Rendah -> Sedang")
-        for other in ["Fitri", "Gunawan", "Hana"] { #expect(!teknis.text.contains(other)) }
-
-        let leadership = screen.frames[leadershipList + 1]
-        let leaders = leadership.lines().filter { $0.contains(" -> ") && $0.hasPrefix(" 19") }
-        #expect(leaders.count == 1)
-        #expect(leaders.first?.contains("Gunawan Wibisono") == true)
-        #expect(leaders.first?.contains(" Str ") == true)
-        #expect(leaders.first?.contains("30 ->   45 (+15)") == true)
-
-        #expect(screen.text.contains("Data Pegawai — Gunawan Wibisono"), "Enter opens the employee page")
     }
 
     @Test func englishLabelsAndNumbers() throws {
@@ -196,7 +200,8 @@ func rankedRows(_ grid: CellGrid) -> [String] {
             s.enqueue(.escape)
             s.enqueue(text: "i")  // unchanged data: from the cache
             s.enqueue(.escape)
-            s.enqueue(text: "u")  // undoes Hana's seminar: the data changed
+            s.enqueue(text: "u")  // undoes Hana's seminar (asks first): the data changed
+            s.enqueue(text: "y")
             s.enqueue(text: "i")
             s.enqueue(.ctrl("l"))  // forced
         }
@@ -209,18 +214,18 @@ func rankedRows(_ grid: CellGrid) -> [String] {
 
     @Test func filterHidesSmallUnits() throws {
         let store = try makeInterventionStore()
-        var filtered = 0
-        let (screen, _) = try runStation(store) { s in
-            s.enqueue(text: "i")
-            s.enqueue(text: "f")  // at least 5 employees: none here
-            filtered = s.pendingEventCount
-            s.enqueue(text: "ff")  // 20, then back to every unit
+        _ = try runStation(store) { s in
+            s.press(.interventions, in: .units)
+            s.press(.minimumSize)  // at least 5 employees: none here
+            s.checkpoint { hidden in
+                #expect(rankedRows(hidden.frame).isEmpty)
+                #expect(hidden.shows("Tidak ada unit dengan minimal 5 pegawai"))
+                #expect(hidden.shows("Hanya unit dengan minimal 5 pegawai."))
+            }
+            s.press(.minimumSize)  // 20
+            s.press(.minimumSize)  // back to every unit
+            s.checkpoint { all in #expect(rankedRows(all.frame).count == 5) }
         }
-        let hidden = screen.frames[filtered + 1]
-        #expect(rankedRows(hidden).isEmpty)
-        #expect(hidden.text.contains("Tidak ada unit dengan minimal 5 pegawai"))
-        #expect(hidden.text.contains("Hanya unit dengan minimal 5 pegawai."))
-        #expect(rankedRows(screen.lastFrame!).count == 5)
 
         let plan = try InterventionPlan.compute(store: store, year: 2024, ruleset: .bkn2019)
         let bigger = plan.rows(minimumPegawai: 3)
@@ -248,8 +253,8 @@ func rankedRows(_ grid: CellGrid) -> [String] {
                 }
             }
         }
-        #expect(plan.gainers(unit: "DISHUB", intervention: .teknis) == [InterventionPlan.Gainer(nip: pelaksana12NIP, gain: 22.5)])
-        #expect(plan.gainers(unit: "DISHUB", intervention: .kepemimpinan) == [InterventionPlan.Gainer(nip: administratorNIP, gain: 15)])
+        #expect(plan.gainers(unit: "DISHUB", intervention: .teknis).map { "\($0.nip) \($0.gain)" } == ["\(pelaksana12NIP) 22.5"])
+        #expect(plan.gainers(unit: "DISHUB", intervention: .kepemimpinan).map { "\($0.nip) \($0.gain)" } == ["\(administratorNIP) 15.0"])
         #expect(plan.gainers(unit: "DISHUB.1", intervention: .kepemimpinan).isEmpty)
         #expect(plan.gainers(unit: "DISHUB", intervention: .fungsional).isEmpty)
     }

@@ -2,6 +2,7 @@ import Foundation
 import IPASNCore
 import IPASNStore
 import IPASNTerminal
+import IPASNTestSupport
 import Testing
 @testable import IPASNWorkstation
 
@@ -63,7 +64,7 @@ import Testing
         let preview = LivePreview(engine: ScoringEngine(), year: 2024, records: stored, editing: nil, unitTotals: totals)
         var form = RecordForm.make(kind: .diklat, nip: ayuNIP, ruleset: .bkn2019, year: 2024)
         form.restore(["jenis": "Teknis", "nama": "X", "tanggal_mulai": "01-03-2024", "tanggal_selesai": "05-03-2024"])
-        let parser = RecordParser(today: day("2025-01-10"))
+        let parser = RecordParser(today: TestClock.today)
         var times: [Double] = []
         for jp in 1...300 {
             form.fields[6].text = String(jp)

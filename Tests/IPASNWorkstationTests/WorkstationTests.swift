@@ -2,41 +2,43 @@ import Foundation
 import IPASNCore
 import IPASNStore
 import IPASNTerminal
+import IPASNTestSupport
 import Testing
 @testable import IPASNWorkstation
 
 @Suite struct NavigationTests {
     @Test func unitTreeShowsMeansAndOpensEmployees() throws {
         let store = try makeStore()
-        var afterOpen = 0
-        let screen = try run(store) { s in
-            s.enqueue(.enter)  // BKPSDM (with its bidang)
-            afterOpen = s.pendingEventCount
+        try run(store) { s in
+            s.checkpoint { units in
+                #expect(units.shows("Unit Kerja"))
+                #expect(units.shows("  Bidang Pengembangan"), "sub-units are indented")
+                #expect(units.selection?.contains("Badan Kepegawaian dan Pengembangan") == true, "the first unit is selected")
+            }
+            s.press(.open, in: .units)  // BKPSDM (with its bidang)
+            s.checkpoint { list in
+                #expect(list.shows("Pegawai — Badan Kepegawaian"))
+                #expect(list.shows(ayuNIP) && list.shows("Ni Ketut Ayu Lestari"))
+                // Ayu: 15 + 25 + 25 + 5 = 70; Budi has no SKP: marked incomplete with "!".
+                let ayu = try #require(list.line(containing: "Ni Ketut Ayu"))
+                #expect(ayu.contains("70"))
+                let budi = try #require(list.line(containing: "Budi Santoso"))
+                #expect(budi.hasPrefix("!"))
+            }
         }
-        let units = screen.frame(0)
-        #expect(units.contains("Unit Kerja"))
-        #expect(units.contains("Badan Kepegawaian dan Pengembangan"))
-        #expect(units.contains("  Bidang Pengembangan"), "sub-units are indented")
-        let list = screen.frame(afterOpen)
-        #expect(list.contains("Pegawai — Badan Kepegawaian"))
-        #expect(list.contains(ayuNIP) && list.contains("Ni Ketut Ayu Lestari"))
-        // Ayu: 15 + 25 + 25 + 5 = 70; Budi has no SKP: marked incomplete with "!".
-        let ayu = try #require(screen.frames[afterOpen].lines().first { $0.contains("Ni Ketut Ayu") })
-        #expect(ayu.contains("70"))
-        let budi = try #require(screen.frames[afterOpen].lines().first { $0.contains("Budi Santoso") })
-        #expect(budi.hasPrefix("!"))
     }
 
     @Test func slashFindsAnEmployeeByNameAndOpensThePage() throws {
         let store = try makeStore()
-        var afterTyping = 0
         let screen = try run(store) { s in
-            s.enqueue(text: "/ayu")
-            afterTyping = s.pendingEventCount
-            s.enqueue(.enter)
+            s.press(.search, in: .units)
+            s.enqueue(text: "ayu")
+            s.checkpoint { found in
+                #expect(found.selection?.contains("Ni Ketut Ayu Lestari") == true)
+                #expect(!found.shows("Budi Santoso"), "the search narrows the list")
+            }
+            s.press(.open, in: .search)
         }
-        #expect(screen.frame(afterTyping).contains("Ni Ketut Ayu Lestari"))
-        #expect(!screen.frame(afterTyping).contains("Budi Santoso"), "the search narrows the list")
         let page = screen.text
         #expect(page.contains("19860926 201505 1 001"), "NIP grouped for reading")
         #expect(page.contains("Kompetensi  25 / 40"))
@@ -53,18 +55,21 @@ import Testing
 
     @Test func sortByScoreThenName() throws {
         let store = try makeStore()
-        var byName = 0
-        let screen = try run(store) { s in
-            s.enqueue(.enter)
-            byName = s.pendingEventCount
-            s.enqueue(text: "s")
+        func order(_ checkpoint: ScreenCheckpoint) -> [String] {
+            checkpoint.lines.compactMap { line in ["Budi", "Ni Ketut", "Siti"].first { line.contains($0) } }
         }
-        func order(_ frame: CellGrid) -> [String] {
-            frame.lines().compactMap { line in ["Budi", "Ni Ketut", "Siti"].first { line.contains($0) } }
+        try run(store) { s in
+            s.press(.open, in: .units)
+            s.checkpoint { byName in
+                #expect(order(byName) == ["Budi", "Ni Ketut", "Siti"])
+                #expect(byName.selection?.contains("Budi Santoso") == true)
+            }
+            s.press(.sort, in: .employees)
+            s.checkpoint { byScore in
+                #expect(order(byScore).first == "Ni Ketut", "highest total first")
+                #expect(byScore.shows("Urut: nilai tertinggi"))
+            }
         }
-        #expect(order(screen.frames[byName]) == ["Budi", "Ni Ketut", "Siti"])
-        #expect(order(screen.lastFrame!).first == "Ni Ketut", "highest total first")
-        #expect(screen.text.contains("Urut: nilai tertinggi"))
     }
 }
 
@@ -78,30 +83,28 @@ import Testing
 
     @Test func liveSubtotalFollowsTheJPField() throws {
         let store = try makeStore()
-        var at2 = 0
-        var at20 = 0
         let screen = try run(store) { s in
             typeTeknis(s)
             s.enqueue(text: "2")
-            at2 = s.pendingEventCount
+            s.checkpoint { before in
+                #expect(before.shows("Kompetensi  25 -> 25"), "19 JP and below earn nothing")
+                #expect(before.lines.contains { $0.contains("Total") && $0.contains("70 -> 70") })
+            }
             s.enqueue(text: "0")
-            at20 = s.pendingEventCount
-            s.enqueue(.ctrl("s"))
+            s.checkpoint { after in
+                #expect(after.shows("Kompetensi  25 -> 40 (+15)"))
+                #expect(after.shows("Total       70 -> 85 (+15)  Rendah -> Tinggi"))
+                // The unit mean (BKPSDM.1: Ayu 70 + Siti 5 over 2) moves by 7,5.
+                #expect(after.shows("Rata-rata unit 37,50 -> 45,00 (+7,50)"))
+            }
+            s.press(.save)
         }
-        let before = screen.frames[at2].lines()
-        #expect(before.contains { $0.contains("Kompetensi  25 -> 25") }, "19 JP and below earn nothing")
-        #expect(before.contains { $0.contains("Total") && $0.contains("70 -> 70") })
-        let after = screen.frames[at20].lines()
-        #expect(after.contains { $0.contains("Kompetensi  25 -> 40 (+15)") })
-        #expect(after.contains { $0.contains("Total       70 -> 85 (+15)  Rendah -> Tinggi") })
-        // The unit mean (BKPSDM.1: Ayu 70 + Siti 5 over 2) moves by 7,5.
-        #expect(after.contains { $0.contains("Rata-rata unit 37,50 -> 45,00 (+7,50)") })
         // Ctrl-S: saved in the store, back on the page with the new score.
         let records = try #require(try store.records(nip: ayuNIP))
         #expect(records.diklat.contains { $0.value.nama == "Pelatihan Analisis Jabatan" && $0.value.jp == 20 })
         #expect(screen.text.contains("Kompetensi  40 / 40"))
         #expect(screen.text.contains("Tersimpan"))
-        #expect(try store.loadDraft() == nil, "a saved form leaves no draft")
+        #expect(try store.loadDrafts(owner: "test").isEmpty, "a saved form leaves no draft")
     }
 
     @Test func previewAtWideTerminalSitsBesideTheForm() throws {
@@ -193,16 +196,18 @@ import Testing
 
     @Test func escapeWithUnsavedInputAsksFirst() throws {
         let store = try makeStore()
-        var asked = 0
-        let screen = try run(store) { s in
+        try run(store) { s in
             s.openAyu()
-            s.enqueue(text: "kTeknis")
-            s.enqueue(.escape)
-            asked = s.pendingEventCount
-            s.enqueue(text: "t")  // Tidak: stay
+            s.press(.addDiklat)
+            s.enqueue(text: "Teknis")
+            s.press(.back)
+            s.checkpoint { asked in #expect(asked.shows("belum disimpan")) }
+            s.press(.confirmNo)  // Tidak: stay
+            s.checkpoint { stayed in
+                #expect(!stayed.shows("belum disimpan"))
+                #expect(stayed.shows("Tambah Diklat/Kursus"), "answering Tidak keeps the form")
+            }
         }
-        #expect(screen.frame(asked).contains("belum disimpan"))
-        #expect(screen.text.contains("Tambah Diklat/Kursus"), "answering Tidak keeps the form")
     }
 }
 
@@ -215,21 +220,25 @@ import Testing
             s.enqueue(event: .signal(.hangup))
             s.enqueue(text: "this is never read")
         }
-        let draft = try #require(try store.loadDraft())
+        let draft = try #require(try store.loadDrafts(owner: "test").first)
         #expect(draft.form == "diklat" && draft.nip == ayuNIP)
         #expect(draft.fields["nama"] == "Pelatihan Yang Terputus")
 
-        let screen = try run(store) { s in s.enqueue(text: "y") }
-        #expect(screen.frame(0).contains("Pulihkan?"))
-        #expect(screen.text.contains("Pelatihan Yang Terputus"), "the form comes back as typed")
-        #expect(screen.text.contains("Tambah Diklat/Kursus"))
+        try run(store) { s in
+            s.checkpoint { offer in #expect(offer.shows("Pulihkan?")) }
+            s.press(.confirmYes)
+            s.checkpoint { restored in
+                #expect(restored.shows("Pelatihan Yang Terputus"), "the form comes back as typed")
+                #expect(restored.shows("Tambah Diklat/Kursus"))
+            }
+        }
     }
 
     @Test func refusingTheDraftClearsIt() throws {
         let store = try makeStore()
-        try store.saveDraft(Draft(form: "diklat", nip: ayuNIP, editing: nil, fields: ["nama": "x"], savedAt: fixedNow))
+        try store.saveDraft(Draft(form: "diklat", nip: ayuNIP, editing: nil, fields: ["nama": "x"], savedAt: fixedNow), owner: "test")
         let screen = try run(store) { s in s.enqueue(text: "t") }
-        #expect(try store.loadDraft() == nil)
+        #expect(try store.loadDrafts(owner: "test").isEmpty)
         #expect(screen.text.contains("Unit Kerja"))
     }
 }
@@ -237,21 +246,29 @@ import Testing
 @Suite struct DeleteUndoTests {
     @Test func deleteAsksThenUndoBringsItBack() throws {
         let store = try makeStore()
-        var asked = 0
-        var deleted = 0
-        let screen = try run(store) { s in
+        try run(store) { s in
             s.openAyu()
-            s.enqueue([.down, .down])  // the fungsional diklat (2019)
-            s.enqueue(text: "d")
-            asked = s.pendingEventCount
-            s.enqueue(text: "y")
-            deleted = s.pendingEventCount
-            s.enqueue(text: "u")
+            s.press(.moveDown, in: .employee)
+            s.press(.moveDown, in: .employee)
+            s.checkpoint { page in
+                #expect(page.selection?.contains("Diklat Fungsional Analis") == true, "the fungsional diklat (2019)")
+            }
+            s.press(.deleteRecord)
+            s.checkpoint { asked in #expect(asked.shows("Hapus 20-03-2019 Fungsional Diklat Fungsional Analis")) }
+            s.press(.confirmYes)
+            s.checkpoint { deleted in #expect(deleted.shows("Kompetensi  10 / 40")) }
+            s.press(.undo, in: .employee)
+            s.checkpoint { asked in
+                // The question names the change (wrapped in the dialog).
+                #expect(asked.shows("Batalkan: hapus diklat 'Diklat Fungsional Analis' untuk Ni"))
+                #expect(asked.shows("Ketut Ayu Lestari?"))
+            }
+            s.press(.confirmYes)
+            s.checkpoint { undone in
+                #expect(undone.shows("Kompetensi  25 / 40"), "undo restores the record")
+                #expect(undone.text.contains("Dibatalkan: hapus diklat 'Diklat Fungsional Analis' untuk Ni Ketut Ayu Lestari."), "undo in words")
+            }
         }
-        #expect(screen.frame(asked).contains("Hapus 20-03-2019 Fungsional Diklat Fungsional Analis"))
-        #expect(screen.frame(deleted).contains("Kompetensi  10 / 40"))
-        #expect(screen.text.contains("Kompetensi  25 / 40"), "undo restores the record")
-        #expect(screen.text.contains("Dibatalkan: hapus diklat Diklat Fungsional Analis untuk Ni Ketut Ayu Lestari."), "undo in words")
         #expect(try store.records(nip: ayuNIP)?.diklat.count == 2)
     }
 
@@ -263,6 +280,7 @@ import Testing
             s.enqueue(text: "ringan\t01-06-2024\tteguran lisan")
             s.enqueue(.ctrl("s"))
             s.enqueue(.ctrl("z"))
+            s.enqueue(text: "y")
         }
         #expect(try store.records(nip: ayuNIP)?.disiplin.isEmpty == true)
     }
@@ -271,16 +289,20 @@ import Testing
 @Suite struct ScreenTests {
     @Test func tooSmallTerminalSaysSoAndRecovers() throws {
         let store = try makeStore()
-        let screen = ResizingScreen(size: Size(width: 80, height: 24))
-        screen.enqueue(text: "/ayu\nkTeknis\t\tPelatihan Resize")
-        screen.enqueue(event: .resize(Size(width: 50, height: 12)))
-        let small = screen.pendingEventCount
-        screen.enqueue(event: .resize(Size(width: 80, height: 24)))
-        try Workstation(store: store, screen: screen, context: testContext).run()
-        #expect(screen.frame(small).contains("Perbesar terminal (minimal 60x16)"))
-        #expect(!screen.frame(small).contains("Pelatihan Resize"))
-        #expect(screen.text.contains("Pelatihan Resize"), "the form survives the resize")
-        #expect(screen.lastFrame!.width == 80)
+        try run(store) { s in
+            s.enqueue(text: "/ayu\nkTeknis\t\tPelatihan Resize")
+            s.resize(to: Size(width: 50, height: 12))
+            s.checkpoint { small in
+                #expect(small.frame.width == 50)
+                #expect(small.shows("Perbesar terminal (minimal 60x16)"))
+                #expect(!small.shows("Pelatihan Resize"))
+            }
+            s.resize(to: Size(width: 80, height: 24))
+            s.checkpoint { restored in
+                #expect(restored.frame.width == 80)
+                #expect(restored.shows("Pelatihan Resize"), "the form survives the resize")
+            }
+        }
     }
 
     @Test func helpListsEveryCommand() throws {
@@ -294,21 +316,23 @@ import Testing
 
     @Test func correctingAFieldClearsItsMarkAndGoingBackDoesNotNag() throws {
         let store = try makeStore()
-        var leftEmpty = 0
-        let screen = try run(store) { s in
+        try run(store) { s in
             s.openAyu()
             s.enqueue(text: "k3\t\t")  // jenis Teknis, past tingkat, on nama
-            s.enqueue(.tab)  // leaves nama empty going forward: required
-            leftEmpty = s.pendingEventCount
-            s.enqueue(.backTab)  // back up past the empty penyelenggara: no complaint
+            s.press(.nextField)  // leaves nama empty going forward: required
+            s.checkpoint { leftEmpty in
+                #expect(leftEmpty.shows("wajib diisi"))
+                #expect(leftEmpty.line(containing: "Nama kegiatan")?.hasSuffix("!") == true)
+            }
+            s.press(.previousField)  // back up past the empty penyelenggara: no complaint
             s.enqueue(text: "Pelatihan")
+            s.checkpoint { corrected in
+                #expect(!corrected.shows("wajib diisi"), "typing in the field clears its finding")
+                let nama = corrected.line(containing: "Nama kegiatan") ?? ""
+                #expect(!nama.hasSuffix("!"))
+                #expect(nama.contains("Pelatihan"))
+            }
         }
-        let namaRow = { (text: String) in text.split(separator: "\n").first { $0.contains("Nama kegiatan") }.map(String.init) ?? "" }
-        #expect(screen.frame(leftEmpty).contains("wajib diisi"))
-        #expect(namaRow(screen.frame(leftEmpty)).hasSuffix("!"))
-        #expect(!screen.text.contains("wajib diisi"), "typing in the field clears its finding")
-        #expect(!namaRow(screen.text).hasSuffix("!"))
-        #expect(namaRow(screen.text).contains("Pelatihan"))
     }
 
     @Test func employeePageKeyBarShowsDeleteAndUndoAt80() throws {
@@ -408,29 +432,31 @@ import Testing
         let store = try makeStore()
         // Bidang (kualifikasi mean 7,50) is above BKPSDM (6,67) by the mean and by kualifikasi;
         // by disiplin both have 5 and the name decides.
-        var byKualifikasi = 0
-        let screen = try run(store) { s in
-            s.enqueue(.function(5))
-            s.enqueue(text: "s")
-            byKualifikasi = s.pendingEventCount
-            s.enqueue(text: "sss")
+        func order(_ checkpoint: ScreenCheckpoint) -> [String] {
+            checkpoint.lines.filter { $0.contains("Badan Kepegawaian ") || $0.contains("Bidang Pengembangan ") }
         }
-        func order(_ grid: CellGrid) -> [String] {
-            grid.lines().filter { $0.contains("Badan Kepegawaian ") || $0.contains("Bidang Pengembangan ") }
+        try run(store) { s in
+            s.press(.dashboard)
+            s.press(.sort, in: .dashboard)
+            s.checkpoint { byKualifikasi in
+                #expect(byKualifikasi.shows("Urut: kualifikasi"))
+                #expect(order(byKualifikasi).first?.contains("Bidang") == true)
+            }
+            for _ in 0..<3 { s.press(.sort, in: .dashboard) }
+            s.checkpoint { byDisiplin in
+                #expect(byDisiplin.shows("Urut: disiplin"))
+                #expect(order(byDisiplin).first?.contains("Badan") == true, "a tie in disiplin: by name")
+            }
         }
-        #expect(screen.frames[byKualifikasi].text.contains("Urut: kualifikasi"))
-        #expect(order(screen.frames[byKualifikasi]).first?.contains("Bidang") == true)
-        #expect(screen.text.contains("Urut: disiplin"))
-        #expect(order(screen.lastFrame!).first?.contains("Badan") == true, "a tie in disiplin: by name")
     }
 
     @Test func sameNamedUnitsCarryTheirParentOnTheDashboard() {
         let parent = OrgUnit(kode: "A", nama: "Dinas A")
-        let names = DashboardView.listNames([
+        let names = UnitTree([
             parent, OrgUnit(kode: "B", nama: "Dinas B"),
             OrgUnit(kode: "A.1", nama: "Sekretariat", induk: "A"), OrgUnit(kode: "B.1", nama: "Sekretariat", induk: "B"),
             OrgUnit(kode: "A.1.1", nama: "Seksi", induk: "A.1"), OrgUnit(kode: "B.1.1", nama: "Seksi", induk: "B.1"),
-        ])
+        ]).displayNames()
         #expect(names["A.1"] == "A › Sekretariat")
         #expect(names["B.1"] == "B › Sekretariat")
         #expect(names["A.1.1"] == "A › Seksi", "skips the ancestor whose name is shared too")
@@ -464,12 +490,14 @@ import Testing
         let store = try SQLiteStore.inMemory(context: testContext)
         try store.setMeasurementYear(2024)
         let screen = try run(store) { s in
-            s.enqueue(text: "3")
+            s.checkpoint { welcome in
+                #expect(welcome.shows("Selamat datang"))
+                #expect(welcome.shows("Muat data contoh"))
+            }
+            s.press(.chooseBlank)
             s.enqueue(text: "DINKES\tDinas Kesehatan\t\t200012312024121001\tDewi Anggraini\tfung\tPerawat Ahli Pertama\t")
-            s.enqueue(.ctrl("s"))
+            s.press(.save)
         }
-        #expect(screen.frame(0).contains("Selamat datang"))
-        #expect(screen.frame(0).contains("Muat data contoh"))
         #expect(try store.units().map(\.kode) == ["DINKES"])
         let dewi = try #require(try store.pegawai(nip: "200012312024121001"))
         #expect(dewi.jenisJabatan == .fungsional)

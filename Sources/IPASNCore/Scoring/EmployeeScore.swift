@@ -27,7 +27,7 @@ public struct EmployeeScore: Hashable, Sendable, Codable {
 
     public var complete: Bool { missing.isEmpty }
 
-    public subscript(dimension: Dimension) -> Double {
+    public subscript(dimension: ScoreDimension) -> Double {
         switch dimension {
         case .kualifikasi: return kualifikasi
         case .kompetensi: return kompetensi

@@ -100,10 +100,12 @@ public struct InterventionPlanner: Sendable {
         return result
     }
 
-    /// Adds one employee to per-unit, per-intervention totals (the unit's own employees).
+    /// Adds one employee to per-unit, per-intervention totals (the unit's own employees);
+    /// returns the employee's gains (``gains(_:year:)``), computed once for both.
+    @discardableResult
     public func tally(
         _ records: EmployeeRecords, year: Int, into totals: inout [String: [Intervention: InterventionTotals]]
-    ) {
+    ) -> [Intervention: Double] {
         let gains = gains(records, year: year)
         var unit = totals[records.pegawai.kodeUnit] ?? [:]
         for intervention in Intervention.allCases {
@@ -116,5 +118,6 @@ public struct InterventionPlanner: Sendable {
             unit[intervention] = entry
         }
         totals[records.pegawai.kodeUnit] = unit
+        return gains
     }
 }

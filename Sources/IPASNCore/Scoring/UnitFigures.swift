@@ -45,7 +45,7 @@ public struct ScoreTotals: Hashable, Sendable, Codable {
     }
 
     /// The mean of one dimension (0 for a unit without employees).
-    public func mean(_ dimension: Dimension) -> Double {
+    public func mean(_ dimension: ScoreDimension) -> Double {
         guard pegawai > 0 else { return 0 }
         switch dimension {
         case .kualifikasi: return kualifikasi / Double(pegawai)
@@ -69,7 +69,7 @@ public struct UnitFigure: Hashable, Sendable {
     public var category: Category
 
     public var meanTotal: Double { totals.meanTotal }
-    public func mean(_ dimension: Dimension) -> Double { totals.mean(dimension) }
+    public func mean(_ dimension: ScoreDimension) -> Double { totals.mean(dimension) }
 }
 
 /// Folds per-unit sums up the unit tree.
@@ -80,48 +80,24 @@ public enum UnitAggregation {
     ///   - units: the whole unit tree.
     ///   - direct: each unit's sums over its *own* active employees (sub-units not included).
     public static func figures(units: [OrgUnit], direct: [String: ScoreTotals], ruleset: Ruleset) -> [UnitFigure] {
-        fold(units: units, direct: direct, zero: ScoreTotals()) { $0.add($1) }.map { node in
+        figures(tree: UnitTree(units), direct: direct, ruleset: ruleset)
+    }
+
+    /// Figures for every unit of a tree, in tree order.
+    public static func figures(tree: UnitTree, direct: [String: ScoreTotals], ruleset: Ruleset) -> [UnitFigure] {
+        tree.fold(direct: direct, zero: ScoreTotals()) { $0.add($1) }.map { node in
             UnitFigure(
                 unit: node.unit, depth: node.depth, totals: node.value,
                 category: ruleset.category(for: NumberText.round(node.value.meanTotal)))
         }
     }
 
-    /// Any per-unit sums folded up the tree: each unit's value is its own plus all its
-    /// sub-units'. Units come in tree order (parents first, siblings by kode) with their depth;
-    /// units caught in a cycle (never reached from a root) are still listed, at the top level.
+    /// Any per-unit sums folded up the tree (see ``UnitTree/fold(direct:zero:add:)``): each
+    /// unit's value is its own plus all its sub-units'. Units come in tree order with their
+    /// depth; units caught in a cycle are still listed, as roots after the others.
     public static func fold<Value>(
         units: [OrgUnit], direct: [String: Value], zero: Value, add: (inout Value, Value) -> Void
     ) -> [(unit: OrgUnit, depth: Int, value: Value)] {
-        let known = Set(units.map(\.kode))
-        var children: [String: [OrgUnit]] = [:]
-        var roots: [OrgUnit] = []
-        for unit in units {
-            if let parent = unit.induk, known.contains(parent), parent != unit.kode {
-                children[parent, default: []].append(unit)
-            } else {
-                roots.append(unit)
-            }
-        }
-        var result: [(unit: OrgUnit, depth: Int, value: Value)] = []
-        var visited = Set<String>()
-
-        // Depth-first; returns the folded value of the subtree.
-        func visit(_ unit: OrgUnit, depth: Int) -> Value {
-            guard visited.insert(unit.kode).inserted else { return zero }
-            let index = result.count
-            result.append((unit, depth, zero))
-            var value = direct[unit.kode] ?? zero
-            for child in (children[unit.kode] ?? []).sorted(by: { $0.kode < $1.kode }) {
-                add(&value, visit(child, depth: depth + 1))
-            }
-            result[index].value = value
-            return value
-        }
-        for root in roots.sorted(by: { $0.kode < $1.kode }) { _ = visit(root, depth: 0) }
-        for unit in units.sorted(by: { $0.kode < $1.kode }) where !visited.contains(unit.kode) {
-            _ = visit(unit, depth: 0)
-        }
-        return result
+        UnitTree(units).fold(direct: direct, zero: zero, add: add)
     }
 }

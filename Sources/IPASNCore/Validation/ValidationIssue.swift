@@ -43,6 +43,8 @@ public enum IssueCode: Hashable, Sendable {
     case unknownNIP(String)
     case unknownUnit(String)
     case unitCycle(String)
+    /// The unit tree would reach `levels` levels here; at most `limit` are allowed.
+    case unitTooDeep(levels: Int, limit: Int)
     case duplicate(RecordKind)
     case duplicateInFile(line: Int)
     case tooLong(limit: Int)
@@ -183,6 +185,10 @@ public struct ValidationIssue: Hashable, Sendable, Error, CustomStringConvertibl
             return id
                 ? "\(f) \"\(TextLimits.echo(kode))\" bukan unit yang terdaftar. Impor atau tambahkan unitnya dulu."
                 : "\(f) \"\(TextLimits.echo(kode))\" is not a known unit. Import or add the unit first."
+        case .unitTooDeep(let levels, let limit):
+            return id
+                ? "\(f): pohon unit akan mencapai \(levels) tingkat di sini; paling banyak \(limit) tingkat."
+                : "\(f): the unit tree would reach \(levels) levels here; at most \(limit) are allowed."
         case .unitCycle(let kode):
             return id
                 ? "\(f) \"\(TextLimits.echo(kode))\" membuat lingkaran di pohon unit (unit menjadi induk dirinya sendiri)."

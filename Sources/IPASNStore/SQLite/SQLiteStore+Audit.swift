@@ -3,31 +3,52 @@ import GRDB
 import IPASNCore
 
 extension SQLiteStore {
-    static let auditColumns = "a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.nip, a.old_value, a.new_value"
-
-    static func auditEntry(_ row: Row) -> AuditEntry {
-        AuditEntry(
-            id: row[0], at: row[1], actor: row[2], action: row[3], entity: row[4], entityID: row[5], nip: row[6],
-            oldValue: row[7], newValue: row[8])
+    /// Writes one audit row in the current transaction, stamped with the context's actor,
+    /// session and clock.
+    func audit(
+        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?,
+        undoes: Int64? = nil, _ db: Database
+    ) throws {
+        let (entity, entityID) = AuditRows.entity(subject)
+        try db.execute(
+            sql: """
+                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                context.now(), context.actor, action.rawValue, entity, entityID, nip,
+                try old.map { try AuditRows.text($0, subject) }, try new.map { try AuditRows.text($0, subject) },
+                context.session, undoes,
+            ])
     }
 
-    /// Writes one audit row in the current transaction, stamped with the context's actor and clock.
+    /// Writes one audit row whose columns are already in their stored form (the settings:
+    /// action `config`, the year as text, the ruleset as sorted-key JSON, as
+    /// ``AuditRows/text(_:_:)`` writes them). `action` must be an ``AuditAction`` raw value.
     func audit(
-        action: String, entity: String, entityID: String, nip: String?, old: String?, new: String?, _ db: Database
+        action: String, entity: String, entityID: String, nip: String?, old: String?, new: String?,
+        undoes: Int64? = nil, _ db: Database
     ) throws {
         try db.execute(
             sql: """
-                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [context.now(), context.actor, action, entity, entityID, nip, old, new])
+                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [context.now(), context.actor, action, entity, entityID, nip, old, new, context.session, undoes])
+    }
+
+    /// The newest audit row's id: every change of data writes one, in every process, so it
+    /// grows with each change (one index lookup).
+    public func dataGeneration() throws -> Int64 {
+        try read { try Int64.fetchOne($0, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0 }
     }
 
     /// The most recent audit rows, newest first.
     public func auditLog(limit: Int) throws -> [AuditEntry] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT \(Self.auditColumns) FROM audit a ORDER BY a.id DESC LIMIT ?", arguments: [max(0, limit)]
-            ).map(Self.auditEntry)
+                db, sql: "SELECT \(AuditRows.columns) FROM audit a ORDER BY a.id DESC LIMIT ?", arguments: [max(0, limit)]
+            ).map(AuditRows.entry)
         }
     }
 
@@ -48,8 +69,8 @@ extension SQLiteStore {
                     ON CONFLICT(unit, dimension) DO UPDATE SET done = excluded.done, by = excluded.by, at = excluded.at
                     """, arguments: [unit, dimension.rawValue, done, context.actor, context.now()])
             try audit(
-                action: "progress", entity: "progress", entityID: "\(unit)/\(dimension.rawValue)", nip: nil,
-                old: old.map { $0 ? "true" : "false" }, new: done ? "true" : "false", db)
+                .progress, .progress(unit: unit, dimension: dimension), nip: nil, old: old.map(AuditValue.done),
+                new: .done(done), db)
         }
     }
 
@@ -67,65 +88,76 @@ extension SQLiteStore {
     /// Records entered per unit (the employee's current unit) since a moment: one per
     /// `insert` audit row of a record, plus the rows of every import since then (an import's
     /// audit row carries its per-unit counts, so this stays one small query even after a
-    /// million-row import). Undone inserts still count: the work was done.
+    /// million-row import). Undone inserts still count: the work was done (and a redone
+    /// import is not counted twice).
     public func recordsEntered(since: Date) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for entry in try recordEntries(since: since) { counts[entry.unit, default: 0] += entry.count }
+        return counts
+    }
+
+    /// Records entered since a moment per unit and per actor, counted as
+    /// ``recordsEntered(since:)`` counts them (an import counts for the actor who ran it).
+    public func recordEntries(since: Date) throws -> [EntryCount] {
         try read { db in
-            var counts: [String: Int] = [:]
+            var counts: [EntryCount.Key: Int] = [:]
             let kinds = RecordKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT p.kode_unit, COUNT(*) FROM audit a JOIN pegawai p ON p.nip = a.nip
+                    SELECT p.kode_unit, a.actor, COUNT(*) FROM audit a JOIN pegawai p ON p.nip = a.nip
                     WHERE a.at >= ? AND a.action = 'insert' AND a.entity IN (\(kinds))
-                    GROUP BY p.kode_unit
+                    GROUP BY p.kode_unit, a.actor
                     """, arguments: [since])
             {
-                counts[row[0], default: 0] += row[1] as Int
+                counts[EntryCount.Key(unit: row[0], actor: row[1]), default: 0] += row[2] as Int
             }
-            for json in try String.fetchAll(
+            for row in try Row.fetchAll(
                 db,
-                sql: "SELECT new_value FROM audit WHERE at >= ? AND action = 'import' AND entity IN (\(kinds))",
+                sql: """
+                    SELECT actor, new_value FROM audit
+                    WHERE at >= ? AND action = 'import' AND entity IN (\(kinds)) AND undoes IS NULL
+                    """,
                 arguments: [since])
             {
+                let json: String = row[1]
                 guard let summary = try? JSONDecoder().decode(ImportSummary.self, from: Data(json.utf8)) else { continue }
-                for (unit, n) in summary.byUnit { counts[unit, default: 0] += n }
+                for (unit, n) in summary.byUnit { counts[EntryCount.Key(unit: unit, actor: row[0]), default: 0] += n }
             }
-            return counts
+            return counts.map { EntryCount(unit: $0.key.unit, actor: $0.key.actor, count: $0.value) }
+                .sorted { ($0.unit, $0.actor) < ($1.unit, $1.actor) }
         }
     }
 
     // MARK: Drafts
 
-    /// Keeps one unsaved form (replacing any earlier one).
-    public func saveDraft(_ draft: Draft) throws {
+    /// Keeps `owner`'s unsaved form, replacing only their earlier draft of the same form.
+    public func saveDraft(_ draft: Draft, owner: String) throws {
         let json = try RecordRows.json(draft)
         try transaction { db in
             try db.execute(
-                sql: "INSERT INTO draft(id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
-                arguments: [json])
+                sql: """
+                    INSERT INTO drafts(owner, form_key, saved_at, json) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(owner, form_key) DO UPDATE SET saved_at = excluded.saved_at, json = excluded.json
+                    """, arguments: [owner, draft.formKey, draft.savedAt, json])
         }
     }
 
-    /// The kept form, or nil.
-    public func loadDraft() throws -> Draft? {
-        guard let json = try read({ try String.fetchOne($0, sql: "SELECT json FROM draft WHERE id = 1") }) else {
-            return nil
+    /// `owner`'s drafts, newest first, and one carried over from before drafts had owners.
+    public func loadDrafts(owner: String) throws -> [Draft] {
+        let texts = try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT json FROM drafts WHERE owner IN (?, '') ORDER BY saved_at DESC, form_key",
+                arguments: [owner])
         }
-        return try JSONDecoder().decode(Draft.self, from: Data(json.utf8))
+        return try texts.map { try JSONDecoder().decode(Draft.self, from: Data($0.utf8)) }
     }
 
-    /// Forgets the kept form.
-    public func clearDraft() throws {
-        try transaction { try $0.execute(sql: "DELETE FROM draft") }
+    /// Forgets `owner`'s draft of one form (and the carried-over one of that form).
+    public func clearDraft(owner: String, formKey: String) throws {
+        try transaction {
+            try $0.execute(
+                sql: "DELETE FROM drafts WHERE owner IN (?, '') AND form_key = ?", arguments: [owner, formKey])
+        }
     }
-}
-
-/// The `new_value` of an import's audit row.
-struct ImportSummary: Codable {
-    var kind: String
-    var imported: Int
-    var issues: Int
-    var skipInvalid: Bool
-    /// Rows written per employee unit (record imports only).
-    var byUnit: [String: Int]
 }

@@ -5,7 +5,8 @@ import IPASNCore
 extension SQLiteStore {
     /// SQLite's `integrity_check` and `foreign_key_check`, then the project's own checks:
     /// every cached score equals a fresh recompute (and every employee has one for each
-    /// cached year), every employee's unit exists, and the unit tree has no cycle.
+    /// cached year), every employee's unit exists, and the unit tree has no cycle and at most
+    /// ``UnitTree/maximumLevels`` levels.
     /// Returns one English sentence per problem; empty when all is well.
     public func check() throws -> [String] {
         try read { db in
@@ -23,11 +24,14 @@ extension SQLiteStore {
             {
                 problems.append("Employee \(row[0] as String) belongs to unit \(row[1] as String), which does not exist.")
             }
-            var parents: [String: String?] = [:]
-            for unit in try units(db) { parents[unit.kode] = .some(unit.induk) }
-            let cyclic = UnitTree.unitsInCycles(parents: parents)
+            let tree = UnitTree(try units(db))
+            let cyclic = tree.unreachable
             if !cyclic.isEmpty {
                 problems.append("The unit tree has a cycle through: \(cyclic.joined(separator: ", ")).")
+            }
+            if tree.levels > UnitTree.maximumLevels, let deepest = tree.units.max(by: { tree.depth(of: $0.kode)! < tree.depth(of: $1.kode)! }) {
+                problems.append(
+                    "The unit tree is \(tree.levels) levels deep (down to unit \(deepest.kode)); at most \(UnitTree.maximumLevels) are allowed.")
             }
             problems += try checkScores(db)
             return problems

@@ -52,12 +52,10 @@ extension SQLiteStore {
     public func add(_ record: IPASNCore.Record) throws -> SaveResult {
         try transaction { db in
             try validate(record, editing: nil, db)
-            let id = try insert(record, id: nil, db)
-            try audit(
-                action: "insert", entity: record.kind.rawValue, entityID: String(id), nip: record.nip, old: nil,
-                new: try RecordRows.json(record, id: id), db)
+            let id = RecordID(kind: record.kind, id: try insert(record, id: nil, db))
+            try audit(.insert, .record(id), nip: record.nip, old: nil, new: .record(record), db)
             let score = try recomputeEmployee(record.nip, db)
-            return SaveResult(id: RecordID(kind: record.kind, id: id), score: score)
+            return SaveResult(id: id, score: score)
         }
     }
 
@@ -79,9 +77,7 @@ extension SQLiteStore {
             guard let old = try self.record(id, db) else { throw StoreError.recordNotFound(id) }
             try validate(record, editing: id, db)
             try write(record, over: id, db)
-            try audit(
-                action: "update", entity: id.kind.rawValue, entityID: String(id.id), nip: record.nip,
-                old: try RecordRows.json(old, id: id.id), new: try RecordRows.json(record, id: id.id), db)
+            try audit(.update, .record(id), nip: record.nip, old: .record(old), new: .record(record), db)
             if old.nip != record.nip { _ = try recomputeEmployee(old.nip, db) }
             return SaveResult(id: id, score: try recomputeEmployee(record.nip, db))
         }
@@ -94,72 +90,12 @@ extension SQLiteStore {
         try transaction { db in
             guard let old = try self.record(id, db) else { throw StoreError.recordNotFound(id) }
             try db.execute(sql: "DELETE FROM \(RecordRows.table(id.kind)) WHERE id = ?", arguments: [id.id])
-            try audit(
-                action: "delete", entity: id.kind.rawValue, entityID: String(id.id), nip: old.nip,
-                old: try RecordRows.json(old, id: id.id), new: nil, db)
+            try audit(.delete, .record(id), nip: old.nip, old: .record(old), new: nil, db)
             return SaveResult(id: id, score: try recomputeEmployee(old.nip, db))
         }
     }
 
-    /// Reverts the most recent add, update or delete of a record by `actor` that is not yet
-    /// undone, and audits the undo (action `undo`, pointing at the reverted row). Returns the
-    /// reverted audit entry, or nil when there is nothing to undo. Throws
-    /// ``ValidationFailure`` when reverting would make a duplicate (the same record was
-    /// entered again since).
-    @discardableResult
-    public func undoLast(actor: String) throws -> AuditEntry? {
-        try transaction { db in
-            let kinds = RecordKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT \(Self.auditColumns) FROM audit a
-                        WHERE a.actor = ? AND a.action IN ('insert', 'update', 'delete') AND a.entity IN (\(kinds))
-                          AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id)
-                        ORDER BY a.id DESC LIMIT 1
-                        """, arguments: [actor])
-            else { return nil }
-            let entry = Self.auditEntry(row)
-            guard let kind = RecordKind(rawValue: entry.entity), let rawID = Int64(entry.entityID) else { return nil }
-            let id = RecordID(kind: kind, id: rawID)
-            let current = try self.record(id, db)
-            var touched: Set<String> = []
-            switch entry.action {
-            case "insert":
-                if let current {
-                    try db.execute(sql: "DELETE FROM \(kind.rawValue) WHERE id = ?", arguments: [rawID])
-                    touched.insert(current.nip)
-                }
-            case "update", "delete":
-                guard let oldJSON = entry.oldValue else { throw StoreError.corrupt("audit \(entry.id) has no old value") }
-                let (old, _) = try RecordRows.fromJSON(oldJSON)
-                try refuseDuplicate(old, ignoring: id, db)
-                if let current {
-                    try write(old, over: id, db)
-                    touched.insert(current.nip)
-                } else {
-                    _ = try insert(old, id: rawID, db)
-                }
-                touched.insert(old.nip)
-            default:
-                return nil
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, undoes)
-                    VALUES (?, ?, 'undo', ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    context.now(), context.actor, entry.entity, entry.entityID, entry.nip,
-                    try current.map { try RecordRows.json($0, id: rawID) }, entry.oldValue, entry.id,
-                ])
-            for nip in touched.sorted() { _ = try recomputeEmployee(nip, db) }
-            return entry
-        }
-    }
-
-    private func refuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: Database) throws {
+    func refuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: Database) throws {
         let other = try Int64.fetchOne(
             db, sql: "SELECT id FROM \(record.kind.rawValue) WHERE nip = ? AND dedup_key = ? AND id <> ?",
             arguments: [record.nip, DuplicateKey.hash(record), id.id])
@@ -176,7 +112,7 @@ extension SQLiteStore {
         return id ?? db.lastInsertedRowID
     }
 
-    private func write(_ record: IPASNCore.Record, over id: RecordID, _ db: Database) throws {
+    func write(_ record: IPASNCore.Record, over id: RecordID, _ db: Database) throws {
         try db.execute(sql: RecordRows.updateSQL(id.kind), arguments: RecordRows.arguments(record) + [id.id])
     }
 }

@@ -17,8 +17,9 @@ extension SQLiteStore {
     }
 
     /// Adds or replaces a unit (by kode), audited. Throws ``ValidationFailure`` with
-    /// `.unknownUnit` for an unknown parent and `.unitCycle` when the parent is the unit
-    /// itself or one of its descendants.
+    /// `.unknownUnit` for an unknown parent, `.unitCycle` when the parent is the unit
+    /// itself or one of its descendants, and `.unitTooDeep` when the tree would be deeper
+    /// than ``UnitTree/maximumLevels`` at or below the unit.
     public func saveUnit(_ unit: OrgUnit) throws {
         try transaction { db in
             var issues: [ValidationIssue] = []
@@ -27,27 +28,36 @@ extension SQLiteStore {
                 issues.append(ValidationIssue(field: "nama", code: .required))
             }
             if let induk = unit.induk {
-                var parents: [String: String?] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT kode, induk FROM units") {
-                    parents[row[0]] = .some(row[1])
-                }
-                if parents[induk] == nil && induk != unit.kode {
+                var units = try self.units(db).filter { $0.kode != unit.kode }
+                if induk != unit.kode && !units.contains(where: { $0.kode == induk }) {
                     issues.append(ValidationIssue(field: "induk", code: .unknownUnit(induk)))
                 } else {
-                    parents[unit.kode] = .some(induk)
-                    if UnitTree.cycle(from: unit.kode, parents: parents) {
-                        issues.append(ValidationIssue(field: "induk", code: .unitCycle(induk)))
-                    }
+                    units.append(unit)
+                    if let issue = Self.treeIssue(for: unit, in: UnitTree(units)) { issues.append(issue) }
                 }
             }
             guard issues.isEmpty else { throw ValidationFailure(issues) }
             let old = try Row.fetchOne(db, sql: "SELECT kode, nama, induk FROM units WHERE kode = ?", arguments: [unit.kode])
                 .map { OrgUnit(kode: $0[0], nama: $0[1], induk: $0[2]) }
             try upsertUnit(unit, db)
-            try audit(
-                action: old == nil ? "insert" : "update", entity: "units", entityID: unit.kode, nip: nil,
-                old: try old.map { try RecordRows.json($0) }, new: try RecordRows.json(unit), db)
+            try audit(old == nil ? .insert : .update, .unit(unit.kode), nip: nil, old: old.map(AuditValue.unit), new: .unit(unit), db)
         }
+    }
+
+    func unit(kode: String, _ db: Database) throws -> OrgUnit? {
+        try Row.fetchOne(db, sql: "SELECT kode, nama, induk FROM units WHERE kode = ?", arguments: [kode])
+            .map { OrgUnit(kode: $0[0], nama: $0[1], induk: $0[2]) }
+    }
+
+    /// What is wrong with `unit`'s place in `tree` (which holds it): it lies on a cycle, or
+    /// the tree would be deeper than ``UnitTree/maximumLevels`` at or below it.
+    static func treeIssue(for unit: OrgUnit, in tree: UnitTree) -> ValidationIssue? {
+        if tree.unreachable.contains(unit.kode) {
+            return ValidationIssue(field: "induk", code: .unitCycle(unit.induk ?? ""))
+        }
+        let deepest = tree.subtree(of: unit.kode).reduce(0) { max($0, tree.depth(of: $1.kode) ?? 0) }
+        guard deepest >= UnitTree.maximumLevels else { return nil }
+        return ValidationIssue(field: "induk", code: .unitTooDeep(levels: deepest + 1, limit: UnitTree.maximumLevels))
     }
 
     func upsertUnit(_ unit: OrgUnit, _ db: Database) throws {
@@ -126,8 +136,8 @@ extension SQLiteStore {
             let old = try self.pegawai(nip: pegawai.nip, db)
             try db.makeStatement(sql: Self.upsertPegawaiSQL).execute(arguments: Self.arguments(pegawai))
             try audit(
-                action: old == nil ? "insert" : "update", entity: "pegawai", entityID: pegawai.nip, nip: pegawai.nip,
-                old: try old.map { try RecordRows.json($0) }, new: try RecordRows.json(pegawai), db)
+                old == nil ? .insert : .update, .pegawai(pegawai.nip), nip: pegawai.nip, old: old.map(AuditValue.pegawai),
+                new: .pegawai(pegawai), db)
             _ = try recomputeEmployee(pegawai.nip, db)
         }
     }
@@ -149,21 +159,3 @@ extension SQLiteStore {
     }
 }
 
-/// Checks on the unit tree given as child → parent.
-enum UnitTree {
-    /// Whether following parents from `start` comes back to a unit already seen.
-    static func cycle(from start: String, parents: [String: String?]) -> Bool {
-        var seen: Set<String> = [start]
-        var current = start
-        while let next = parents[current] ?? nil {
-            if !seen.insert(next).inserted { return true }
-            current = next
-        }
-        return false
-    }
-
-    /// Every unit that lies on or leads into a cycle.
-    static func unitsInCycles(parents: [String: String?]) -> [String] {
-        parents.keys.sorted().filter { cycle(from: $0, parents: parents) }
-    }
-}

@@ -11,10 +11,15 @@ import Darwin
 /// The real terminal, through ncursesw.
 ///
 /// Starting it sets the locale from the environment, puts the terminal in
-/// raw mode (Ctrl-C, Ctrl-S, Ctrl-Z arrive as keys), turns off echo, enables
-/// the keypad with a 25 ms Esc delay, and starts colours unless `NO_COLOR`
-/// is set or the terminal has none. SIGHUP, SIGTERM, SIGINT and SIGQUIT are
-/// caught and returned by ``nextEvent(timeoutMilliseconds:)`` as
+/// raw mode (Ctrl-C, Ctrl-S, Ctrl-Z arrive as keys), turns off echo, turns on
+/// bracketed paste (off again on ``shutdown()``, at exit and while stopped by
+/// SIGTSTP), and starts colours unless `NO_COLOR` is set or the terminal has
+/// none. Curses' keypad translation stays off: escape sequences are decoded by
+/// ``EscapeSequenceDecoder`` whatever `TERM` says, so PuTTY's, screen's, rxvt's
+/// and the Linux console's Home, End and function keys arrive as themselves,
+/// and an unknown sequence is dropped whole. A lone Esc is Esc when nothing
+/// follows it within ``escapeDelayMilliseconds``. SIGHUP, SIGTERM, SIGINT and
+/// SIGQUIT are caught and returned by ``nextEvent(timeoutMilliseconds:)`` as
 /// ``InputEvent/signal(_:)``, so the application can save a draft.
 ///
 /// ``present(_:)`` only redraws the cells that changed since the previous
@@ -57,6 +62,29 @@ public final class NcursesScreen: Screen {
     private var isShutDown = false
     private var quickFailures = 0
     private let unicodeOutput: Bool
+    private var decoder = EscapeSequenceDecoder()
+    private var decoded: [EscapeSequenceDecoder.Output] = []
+
+    /// How long after an Esc the next character must come to be part of a sequence:
+    /// 100 ms (split sequences over SSH links arrive within it), or `ESCDELAY` from the
+    /// environment (milliseconds, as curses reads it) for
+    /// a slower link.
+    public static let escapeDelayMilliseconds: Int = {
+        let text = getenv("ESCDELAY").map { String(cString: $0) } ?? ""
+        return NcursesScreen.escapeDelay(fromEnvironment: text)
+    }()
+
+    /// `ESCDELAY` as milliseconds: a whole number from 1 to 2000, else 100.
+    static func escapeDelay(fromEnvironment text: String) -> Int {
+        guard let value = Int(text), (1...2000).contains(value) else { return 100 }
+        return value
+    }
+    /// How long the rest of a started sequence (`ESC[1`) may take to arrive.
+    static let sequenceDelayMilliseconds = 500
+    /// How long a bracketed paste may pause before it is taken as ended.
+    static let pasteDelayMilliseconds = 2000
+    private static let bracketedPasteOn = "\u{1B}[?2004h"
+    private static let bracketedPasteOff = "\u{1B}[?2004l"
 
     /// Starts curses on the process' terminal.
     ///
@@ -83,8 +111,9 @@ public final class NcursesScreen: Screen {
 
         raw()
         noecho()
-        keypad(ipasn_stdscr(), true)
-        set_escdelay(25)
+        // Escape sequences are decoded in Swift (EscapeSequenceDecoder), for every terminal alike.
+        keypad(ipasn_stdscr(), false)
+        Self.writeToTerminal(Self.bracketedPasteOn)
 
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         var colors = false
@@ -101,8 +130,17 @@ public final class NcursesScreen: Screen {
     }
 
     private static let registerExitHook: Void = {
-        atexit { ipasn_endwin_if_active() }
+        atexit {
+            ipasn_endwin_if_active()
+            NcursesScreen.writeToTerminal(NcursesScreen.bracketedPasteOff)
+        }
     }()
+
+    /// Writes a control sequence straight to the terminal (curses has no call for it).
+    private static func writeToTerminal(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = write(STDOUT_FILENO, &bytes, bytes.count)
+    }
 
     /// Current terminal size (`COLS` x `LINES`).
     public var size: Size {
@@ -116,6 +154,7 @@ public final class NcursesScreen: Screen {
         isShutDown = true
         setCursor(visible: true)
         ipasn_endwin_if_active()
+        Self.writeToTerminal(Self.bracketedPasteOff)
         signals.restore()
     }
 
@@ -245,9 +284,10 @@ public final class NcursesScreen: Screen {
 
     // MARK: - Input
 
-    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key, a
-    /// resize or a signal. Input is polled in slices of at most 200 ms so a
-    /// signal is noticed promptly even while blocking.
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key, a paste,
+    /// a resize or a signal. Input is polled in slices of at most 200 ms so a
+    /// signal is noticed promptly even while blocking. Once a sequence has
+    /// begun, its rest is awaited (briefly) even past the timeout.
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent {
         guard !isShutDown else { return .signal(.hangup) }
         let clock = ContinuousClock()
@@ -256,8 +296,14 @@ public final class NcursesScreen: Screen {
         var attempted = false
         while true {
             if let signal = signals.take() { return .signal(signal) }
-            var slice = 200
-            if let deadline {
+            if signals.takeSuspend() {
+                suspend()
+                return .resize(size)
+            }
+            if !decoded.isEmpty { return Self.event(decoded.removeFirst()) }
+            let patience = Self.patience(decoder.pending)
+            var slice = patience ?? 200
+            if patience == nil, let deadline {
                 let remaining = Self.milliseconds(clock.now.duration(to: deadline))
                 if remaining <= 0 && attempted { return .tick }
                 slice = max(0, min(slice, remaining))
@@ -278,19 +324,53 @@ public final class NcursesScreen: Screen {
                 }
             } else if status == ipasn_ok() {
                 quickFailures = 0
-                switch NcursesKeyMapping.decode(character: UInt32(code)) {
-                case .key(let key): return .key(key)
-                case .resize, .ignore: continue
-                }
+                decoded += decoder.feed(UInt32(code))
+                continue
             }
             // ERR: the slice timed out, a signal interrupted the read, or the
             // input is closed (then every read fails at once).
             if let signal = signals.take() { return .signal(signal) }
-            if slice >= 50, Self.milliseconds(sliceStart.duration(to: clock.now)) < 5 {
+            if patience != nil {
+                // Nothing more came: a lone Esc is Esc, a cut-off sequence is dropped.
+                decoded += decoder.timeout()
+            }
+            if slice >= 20, Self.milliseconds(sliceStart.duration(to: clock.now)) < 5 {
                 quickFailures += 1
                 if quickFailures >= 20 || Self.inputHungUp() { return .signal(.hangup) }
             }
         }
+    }
+
+    /// How long to wait for the next character while the decoder is in the middle of
+    /// something (nil: nothing is pending, wait as the caller asked).
+    private static func patience(_ pending: EscapeSequenceDecoder.Pending) -> Int? {
+        switch pending {
+        case .nothing: return nil
+        case .escape: return escapeDelayMilliseconds
+        case .sequence: return sequenceDelayMilliseconds
+        case .paste: return pasteDelayMilliseconds
+        }
+    }
+
+    private static func event(_ output: EscapeSequenceDecoder.Output) -> InputEvent {
+        switch output {
+        case .key(let key): return .key(key)
+        case .paste(let text): return .paste(text)
+        }
+    }
+
+    /// SIGTSTP from outside: the terminal is given back (bracketed paste off, curses
+    /// left) while the process is stopped, and taken again (everything redrawn) when it
+    /// continues.
+    private func suspend() {
+        setCursor(visible: true)
+        ipasn_endwin_if_active()
+        Self.writeToTerminal(Self.bracketedPasteOff)
+        signals.stopNow()
+        Self.writeToTerminal(Self.bracketedPasteOn)
+        previous = nil
+        clearok(ipasn_stdscr(), true)
+        wrefresh(ipasn_stdscr())
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {

@@ -20,7 +20,9 @@ private let recordSignal: @convention(c) (Int32) -> Void = { number in
 
 /// Catches SIGHUP, SIGTERM, SIGINT and SIGQUIT so they become
 /// ``InputEvent/signal(_:)`` events instead of killing the process with the
-/// terminal left in raw mode.
+/// terminal left in raw mode. SIGTSTP (a stop from outside: in raw mode Ctrl-Z
+/// is a key) is caught too, so the screen can give the terminal back before
+/// stopping (``takeSuspend()``, ``stopNow()``).
 ///
 /// Installed before curses starts, so ncurses sees the signals are already
 /// handled and does not install its own exit-on-signal handlers.
@@ -33,7 +35,7 @@ final class SignalTrap {
 
     /// Installs the handlers.
     init() {
-        for (number, _) in Self.watched {
+        for number in Self.watched.map(\.number) + [SIGTSTP] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = recordSignal
             sigemptyset(&action.sa_mask)
@@ -54,6 +56,27 @@ final class SignalTrap {
             return signal
         }
         return nil
+    }
+
+    /// Whether a SIGTSTP arrived (and takes it).
+    func takeSuspend() -> Bool {
+        let bit = UInt64(1) << UInt64(SIGTSTP)
+        let bits = pendingSignalBits.load(ordering: .sequentiallyConsistent)
+        guard bits & bit != 0 else { return false }
+        pendingSignalBits.bitwiseAnd(~bit, ordering: .sequentiallyConsistent)
+        return true
+    }
+
+    /// Stops the process as SIGTSTP would have; returns once it is continued (SIGCONT),
+    /// with the handler in place again.
+    func stopNow() {
+        var handler = sigaction()
+        var ours = sigaction()
+        handler.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&handler.sa_mask)
+        sigaction(SIGTSTP, &handler, &ours)
+        raise(SIGTSTP)
+        sigaction(SIGTSTP, &ours, nil)
     }
 
     /// Puts the previous handlers back.

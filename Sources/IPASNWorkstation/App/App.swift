@@ -22,6 +22,9 @@ final class App {
     private(set) var quitRequested = false
     /// The fields of the last draft written, so a tick does not rewrite an unchanged draft.
     private var lastDraft: Draft?
+    /// The store's data generation this screen was last drawn from; an idle tick that finds
+    /// it grown by another session reloads the screen.
+    private(set) var seenGeneration: Int64 = 0
 
     private(set) var year: Int
     private(set) var engine: ScoringEngine
@@ -30,6 +33,10 @@ final class App {
     /// Slow work a view asked for: the loop runs it right after presenting the current frame,
     /// so the screen says what is being done instead of looking frozen.
     private var pendingWork: (() -> Void)?
+    /// The size of the last frame drawn (what the admin sees); nil before the first frame.
+    private(set) var shownSize: Size?
+    /// Where `x` writes reports (``ReportExport``); nil: the current directory.
+    var reportFolder: String?
 
     init(
         store: Store, language: Language, keymap: Keymap, context: StoreContext,
@@ -43,6 +50,7 @@ final class App {
         self.importFile = importFile
         self.year = try store.measurementYear()
         self.engine = ScoringEngine(ruleset: try store.ruleset())
+        self.seenGeneration = try store.dataGeneration()
     }
 
     func t(_ text: Txt) -> String { language.t(text) }
@@ -122,7 +130,7 @@ final class App {
     func requestQuit() {
         if stack.contains(where: \.hasUnsavedInput) {
             confirm(t(L.quitUnsaved), onYes: { [unowned self] in
-                self.discardDraft()
+                for view in self.stack where view.hasUnsavedInput { self.discardDraft(of: view) }
                 self.quitRequested = true
             })
         } else {
@@ -140,19 +148,25 @@ final class App {
         return nil
     }
 
-    /// Writes the open form's input as a draft (signal, idle tick).
+    /// Writes the open form's input as this admin's draft of that form (signal, idle tick).
     func saveDraftIfNeeded() {
         guard let draft = currentDraft() else { return }
-        if let last = lastDraft, last.fields == draft.fields, last.nip == draft.nip, last.form == draft.form {
+        if let last = lastDraft, last.fields == draft.fields, last.formKey == draft.formKey {
             return
         }
-        if (try? store.saveDraft(draft)) != nil { lastDraft = draft }
+        if (try? store.saveDraft(draft, owner: context.actor)) != nil { lastDraft = draft }
     }
 
-    /// Forgets any stored draft (after a save or an explicit discard).
-    func discardDraft() {
-        lastDraft = nil
-        try? store.clearDraft()
+    /// Forgets this admin's draft of a form (after a save or an explicit discard).
+    func discardDraft(formKey: String) {
+        if lastDraft?.formKey == formKey { lastDraft = nil }
+        try? store.clearDraft(owner: context.actor, formKey: formKey)
+    }
+
+    /// Forgets this admin's draft of the form a view shows.
+    func discardDraft(of view: View) {
+        guard let key = view.draft(app: self)?.formKey else { return }
+        discardDraft(formKey: key)
     }
 
     // MARK: Events
@@ -165,12 +179,41 @@ final class App {
             return false
         case .tick:
             saveDraftIfNeeded()
-        case .resize:
-            break  // the next frame is drawn at the new size
+            refreshIfChanged()
+        case .resize(let size):
+            shownSize = size  // the next frame is drawn at the new size
+        case .key(let key) where isTooSmall:
+            // Nothing of the screen is visible: only quitting acts, and it keeps the form as
+            // a draft (a question could not be seen). Every other key is dropped.
+            if keymap.keys(for: .quit).contains(key) {
+                saveDraftIfNeeded()
+                return false
+            }
         case .key(let key):
             handleKey(key)
+        case .paste where isTooSmall:
+            break
+        case .paste(let text):
+            handlePaste(text)
         }
         return !quitRequested
+    }
+
+    /// Whether the terminal is too small to show anything but the "perbesar terminal" line.
+    var isTooSmall: Bool {
+        guard let shownSize else { return false }
+        return !Self.fits(shownSize)
+    }
+
+    static func fits(_ size: Size) -> Bool {
+        size.width >= minimumSize.width && size.height >= minimumSize.height
+    }
+
+    /// Pasted text goes to the top view as text; it never answers a question or runs a command.
+    private func handlePaste(_ text: String) {
+        guard modal == nil, let view = top else { return }
+        message = nil
+        view.handlePaste(text, app: self)
     }
 
     private func handleKey(_ key: Key) {
@@ -196,7 +239,7 @@ final class App {
         case .back:
             if let top, top.hasUnsavedInput {
                 confirm(t(L.leaveUnsaved), onYes: { [unowned self] in
-                    self.discardDraft()
+                    self.discardDraft(of: top)
                     self.pop()
                 })
             } else {
@@ -212,46 +255,97 @@ final class App {
             if !(top is InterventionView) { push(InterventionView(app: self)) }
         case .undo:
             undo()
+        case .redo:
+            redo()
         default:
             break
         }
     }
 
+    /// Names this session's newest change and, when the admin says yes, reverts it.
     func undo() {
-        attempt {
-            if let entry = try store.undoLast(actor: context.actor) {
-                inform(undoneText(entry))
-            } else {
+        let session = context.session
+        guard attempt({
+            guard let entry = try store.nextUndo(session: session) else {
                 warn(t(L.nothingToUndo))
+                return
             }
-        }
+            let change = changeText(entry)
+            confirm(t(L.confirmUndo(change)), onYes: { [unowned self] in
+                self.attempt {
+                    if let done = try self.store.undoLast(session: session) {
+                        self.inform(self.t(L.undoneChange(self.changeText(done))))
+                    }
+                }
+                self.dataChangedHere()
+            })
+        }) else { return }
+    }
+
+    /// Names the change this session's newest undo reverted and, when the admin says yes,
+    /// applies it again.
+    func redo() {
+        let session = context.session
+        guard attempt({
+            guard let entry = try store.nextRedo(session: session) else {
+                warn(t(L.nothingToRedo))
+                return
+            }
+            let change = changeText(entry)
+            confirm(t(L.confirmRedo(change)), onYes: { [unowned self] in
+                self.attempt {
+                    if let done = try self.store.redoLast(session: session) {
+                        self.inform(self.t(L.redoneChange(self.changeText(done))))
+                    }
+                }
+                self.dataChangedHere()
+            })
+        }) else { return }
+    }
+
+    /// A change of the audit log in words, with the employee's current name.
+    func changeText(_ entry: AuditEntry) -> Txt {
+        let name = entry.nip.flatMap { try? store.pegawai(nip: $0) }?.nama
+        guard case .record = entry.subject else { return L.change(entry, employeeName: nil) }
+        return L.change(entry, employeeName: name ?? entry.nip)
+    }
+
+    /// After this session changed data: the screen shows it (the next tick still announces
+    /// other sessions' changes made meanwhile, never this session's own).
+    func dataChangedHere() {
         top?.reload(app: self)
     }
 
-    /// The undone change in words: what was added, changed or deleted, and for whom.
-    func undoneText(_ entry: AuditEntry) -> String {
-        guard let kind = RecordKind(rawValue: entry.entity) else {
-            return t(Txt("Dibatalkan: \(entry.action) \(entry.entity).", "Undone: \(entry.action) \(entry.entity)."))
+    /// On an idle tick: when another session (another admin, a command-line import) changed
+    /// data since the screen was drawn, reloads it and says who. A form keeps its input.
+    func refreshIfChanged() {
+        guard let generation = try? store.dataGeneration(), generation != seenGeneration else { return }
+        let since = seenGeneration
+        seenGeneration = generation
+        // A few rows suffice (an admin's own session makes at most a change or two per tick);
+        // few rows also keep a big import's row (its old values) from being read often.
+        let entries = (try? store.auditLog(limit: 10)) ?? []
+        guard let other = entries.first(where: { $0.id > since && $0.session != context.session }) else { return }
+        try? reloadSettings()
+        if let top, top.hasUnsavedInput {
+            warn(t(L.changedUnderForm(other.actor)))
+        } else if stack.count == 1, top is WelcomeView, (try? store.units().isEmpty) == false {
+            // The database was empty; another admin filled it meanwhile.
+            replaceAll(with: UnitListView(app: self))
+            inform(t(L.refreshedBy(other.actor)))
+        } else {
+            top?.reload(app: self)
+            inform(t(L.refreshedBy(other.actor)))
         }
-        let json = (entry.action == "insert" ? entry.newValue : entry.oldValue) ?? entry.newValue ?? entry.oldValue
-        let what = json.flatMap { Self.recordName(kind, json: $0) } ?? ""
-        let name = entry.nip.flatMap { try? store.pegawai(nip: $0) }?.nama
-        return t(L.undone(action: entry.action, kind: kind, what: what, name: name))
     }
 
-    /// The few words that name a record of the audit log (its JSON as the store writes it).
-    static func recordName(_ kind: RecordKind, json: String) -> String? {
-        let data = Data(json.utf8)
-        let decoder = JSONDecoder()
-        switch kind {
-        case .diklat:
-            return (try? decoder.decode(Diklat.self, from: data)).map(\.nama)
-        case .pendidikan:
-            return (try? decoder.decode(Pendidikan.self, from: data)).map { "\($0.tingkat.displayName) \($0.namaSekolah)" }
-        case .skp:
-            return (try? decoder.decode(SKP.self, from: data)).map { "\($0.tahun) \($0.predikat?.displayName ?? "")" }
-        case .disiplin:
-            return (try? decoder.decode(HukumanDisiplin.self, from: data)).map { "\($0.tingkat.displayName) \($0.tmt.dayFirst)" }
+    /// The few words that name a record in a message.
+    static func recordName(_ record: Record) -> String {
+        switch record {
+        case .diklat(let r): return r.nama
+        case .pendidikan(let r): return "\(r.tingkat.displayName) \(r.namaSekolah)"
+        case .skp(let r): return "\(r.tahun) \(r.predikat?.displayName ?? "")"
+        case .disiplin(let r): return "\(r.tingkat.displayName) \(r.tmt.dayFirst)"
         }
     }
 
@@ -259,7 +353,8 @@ final class App {
 
     func frame(size: Size) -> CellGrid {
         var grid = CellGrid(size: size)
-        guard size.width >= App.minimumSize.width, size.height >= App.minimumSize.height else {
+        shownSize = size
+        guard Self.fits(size) else {
             drawTooSmall(&grid)
             return grid
         }

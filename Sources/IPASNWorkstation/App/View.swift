@@ -13,6 +13,10 @@ protocol View: AnyObject {
     func render(into grid: inout CellGrid, rows: Int, app: App)
     /// A key before the keymap sees it (text entry); true when used.
     func handleKey(_ key: Key, app: App) -> Bool
+    /// Pasted text (printable characters, `"\t"` and `"\n"`): text only, never a command.
+    /// The default types it into the view's text entry (``handleKey(_:app:)``) with tabs and
+    /// line breaks as spaces; characters the view does not take are dropped.
+    func handlePaste(_ text: String, app: App)
     /// A command; false lets the app apply its global meaning.
     func handle(_ command: Command, app: App) -> Bool
     /// Called when the view comes back to the top (data may have changed).
@@ -28,32 +32,11 @@ protocol View: AnyObject {
 extension View {
     func handleKey(_ key: Key, app: App) -> Bool { false }
     func reload(app: App) {}
+    func handlePaste(_ text: String, app: App) {
+        // No field is longer than this; a huge paste is not typed a character at a time.
+        for character in PastedText.singleLine(text).prefix(PastedText.typedLimit) { _ = handleKey(.char(character), app: app) }
+    }
     var hasUnsavedInput: Bool { false }
     func draft(app: App) -> Draft? { nil }
     var status: (text: String, style: Style)? { nil }
-}
-
-/// A window drawn over the top view that takes every key until it closes.
-protocol Modal: AnyObject {
-    func render(into grid: inout CellGrid, app: App)
-    /// Handles a key; returns true when the modal is finished.
-    func handle(_ key: Key, app: App) -> Bool
-    var keyBar: [Command] { get }
-}
-
-/// Drawing helpers shared by the views.
-enum Draw {
-    /// The title row: the screen's title on the left, `right` on the right.
-    static func title(_ grid: inout CellGrid, _ text: String, right: String = "") {
-        grid.fill(row: 0, col: 0, width: grid.width, height: 1, style: .title)
-        grid.put(" " + text, row: 0, col: 0, style: .title, maxWidth: grid.width)
-        if !right.isEmpty {
-            let w = DisplayWidth.width(of: right) + 1
-            if w + DisplayWidth.width(of: text) + 3 < grid.width {
-                grid.put(right, row: 0, col: grid.width - w, style: .title)
-            }
-        }
-    }
-
-    static func categoryStyle(_ category: Category) -> Style { .category(category.rank) }
 }

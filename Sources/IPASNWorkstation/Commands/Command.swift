@@ -11,6 +11,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case form
     case dashboard
     case interventions
+    case missing
     case search
     case help
     case dialog
@@ -27,6 +28,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .form: return Txt("formulir", "form")
         case .dashboard: return Txt("dasbor", "dashboard")
         case .interventions: return Txt("intervensi", "interventions")
+        case .missing: return Txt("belum lengkap", "missing records")
         case .search: return Txt("cari", "search")
         case .help: return Txt("bantuan", "help")
         case .dialog: return Txt("dialog", "dialog")
@@ -51,10 +53,14 @@ public enum Command: String, CaseIterable, Sendable {
     case sort
     case dashboard
     case interventions
+    case missingRecords
+    case exportReport
     case minimumSize
     case refresh
     case undo
+    case redo
     case markProgress
+    case editUnit
     case addPegawai
     case addDiklat
     case addPendidikan
@@ -96,9 +102,15 @@ public enum Command: String, CaseIterable, Sendable {
         case .dashboard: return Txt("Dasbor pimpinan", "Supervisor dashboard")
         case .interventions:
             return Txt("Potensi intervensi: diklat paling berdampak", "Training potential: where a course helps most")
+        case .missingRecords:
+            return Txt("Pegawai yang datanya belum lengkap tahun ini", "Employees whose records are missing this year")
+        case .exportReport:
+            return Txt("Ekspor laporan ke berkas Excel (.xlsx) untuk dicetak", "Export the report to an Excel (.xlsx) file for print")
         case .minimumSize: return Txt("Saring unit kecil (min. 1/5/20 pegawai)", "Hide small units (min. 1/5/20 employees)")
         case .refresh: return Txt("Muat ulang dan gambar ulang", "Reload and redraw")
-        case .undo: return Txt("Batalkan perubahan terakhir", "Undo the last change")
+        case .undo: return Txt("Batalkan perubahan terakhir sesi ini (bertanya dulu)", "Undo this session's last change (asks first)")
+        case .redo: return Txt("Ulangi perubahan yang baru dibatalkan", "Redo the change just undone")
+        case .editUnit: return Txt("Ubah unit: nama dan induk (bertanya dulu)", "Edit a unit: name and parent (asks first)")
         case .markProgress: return Txt("Tandai dimensi unit selesai diinput", "Mark a unit's dimension as entered")
         case .addPegawai: return Txt("Tambah unit/pegawai", "Add a unit/employee")
         case .addDiklat: return Txt("Tambah diklat/kursus", "Add a course")
@@ -135,9 +147,13 @@ public enum Command: String, CaseIterable, Sendable {
         case .sort: return Txt("Urut", "Sort")
         case .dashboard: return Txt("Dasbor", "Dashboard")
         case .interventions: return Txt("Intervensi", "Training")
+        case .missingRecords: return Txt("Blm lengkap", "Missing")
+        case .exportReport: return Txt("Ekspor", "Export")
         case .minimumSize: return Txt("Min.unit", "Min.unit")
         case .refresh: return Txt("Muat ulang", "Reload")
         case .undo: return Txt("Batalkan", "Undo")
+        case .redo: return Txt("Ulangi", "Redo")
+        case .editUnit: return Txt("Ubah unit", "Edit unit")
         case .markProgress: return Txt("Tandai", "Mark")
         case .addPegawai: return Txt("Tambah", "Add")
         case .addDiklat: return Txt("Diklat", "Course")

@@ -26,7 +26,9 @@ public struct Keymap: Hashable, Sendable {
         self.bindings = bindings
     }
 
-    static let lists: Set<KeyContext> = [.welcome, .units, .employees, .employee, .dashboard, .interventions, .search, .help]
+    static let lists: Set<KeyContext> = [
+        .welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .help,
+    ]
     static let browse: Set<KeyContext> = [.units, .employees, .employee, .dashboard]
 
     /// The default keys.
@@ -35,7 +37,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.quit, [.function(10), .char("q"), .ctrl("c")]),
         Binding(.back, [.escape]),
         Binding(.refresh, [.ctrl("l")]),
-        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .search, .dialog]),
+        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog]),
         Binding(.moveUp, [.up], in: lists),
         Binding(.moveDown, [.down], in: lists),
         Binding(.pageUp, [.pageUp], in: lists),
@@ -46,8 +48,12 @@ public struct Keymap: Hashable, Sendable {
         Binding(.sort, [.char("s"), .function(6)], in: [.employees, .dashboard]),
         Binding(.dashboard, [.function(5), .char("b")], in: [.units, .employees, .employee]),
         Binding(.interventions, [.char("i"), .function(4)], in: [.units, .dashboard]),
+        Binding(.missingRecords, [.char("l")], in: [.units, .employees, .dashboard]),
         Binding(.minimumSize, [.char("f")], in: [.interventions]),
+        Binding(.exportReport, [.char("x")], in: [.units, .dashboard, .interventions]),
         Binding(.undo, [.char("u"), .ctrl("z")], in: [.units, .employees, .employee]),
+        Binding(.redo, [.char("U"), .ctrl("r")], in: [.units, .employees, .employee]),
+        Binding(.editUnit, [.char("e")], in: [.units]),
         Binding(.markProgress, [.char("m"), .function(8)], in: [.units, .employees]),
         Binding(.addPegawai, [.char("t"), .insert], in: [.units, .employees]),
         Binding(.addDiklat, [.char("k"), .function(7)], in: [.employee]),

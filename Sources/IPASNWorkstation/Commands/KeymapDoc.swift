@@ -12,10 +12,14 @@ public enum KeymapDoc {
             search field printable keys are typed as text, so there the letter keys of a
             command do not apply: use its F-key or Ctrl key.
 
-            In a picker field (jenis diklat, tingkat, predikat ...) type part of the name or
+            In a picker field (jenis diklat, tingkat, predikat ...) type the name, its start or
             the SIASN number: the matching choices drop down, Up/Down move through them and
-            Tab or Enter takes the highlighted one. Dates are typed `31-12-2024`,
-            `31/12/2024` or `2024-12-31`.
+            Tab or Enter takes the highlighted one. Typed text is taken only when it means one
+            choice: the exact name first, else the only choice that starts with it (`ba` is
+            Baik, `sem` is Seminar), else the only one with a word that starts with it. When
+            it fits several (`sos`: Sosial Kultural, Sosialisasi) Tab takes nothing: the list
+            stays open and the field is marked until you choose. Dates are typed
+            `31-12-2024`, `31/12/2024` or `2024-12-31`.
 
             | Command | Keys | Where | What it does |
             |---|---|---|---|
@@ -28,6 +32,17 @@ public enum KeymapDoc {
 
             Editing keys inside a field: Left/Right, Home/End (also Ctrl-A/Ctrl-E), Backspace,
             Del, Ctrl-U (clear the field), Ctrl-K (delete to the end), Ctrl-W (delete a word).
+            Home, End, Insert, Delete, PgUp/PgDn and F1-F12 work as xterm, PuTTY, tmux, GNU
+            screen, rxvt and the Linux console send them; a key the workstation does not know
+            does nothing (it is never taken as Esc nor typed).
+
+            Pasting (bracketed paste) types the text into the field: colours and control
+            characters are dropped, a tab or a line break moves to the next field (a row copied
+            from a spreadsheet fills the form in order). A paste never runs a command nor
+            answers a question.
+
+            When the terminal is smaller than 60x16 only resizing it and quitting (F10,
+            Ctrl-C, which keep an open form as a draft) do anything.
 
             Safety: leaving a form or quitting with unsaved input asks first (Ya/Tidak). When
             the terminal is closed or the process is told to stop (SIGHUP/SIGTERM), the open

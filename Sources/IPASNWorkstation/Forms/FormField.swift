@@ -6,18 +6,104 @@ import IPASNTerminal
 struct PickerOption: Hashable, Sendable {
     var value: String
     var label: String
-    /// Extra words that find it (the SIASN id, the old name).
+    /// Extra words that find it (the SIASN id, the old name), separated by spaces.
     var keywords: String = ""
+    /// Shown after the label but never matched (the kompetensi group of a jenis diklat).
+    var detail: String = ""
 
-    func matches(_ query: String) -> Bool {
-        let q = query.lowercased().trimmingCharacters(in: .whitespaces)
-        if q.isEmpty { return true }
-        let hay = (label + " " + value + " " + keywords).lowercased()
-        if hay.contains(q) { return true }
-        let compact = q.filter { $0.isLetter || $0.isNumber }
-        return !compact.isEmpty && hay.filter { $0.isLetter || $0.isNumber || $0 == " " }
-            .split(separator: " ").contains { $0.hasPrefix(compact) }
+    /// The label as listed.
+    var listed: String { label + detail }
+
+    /// The texts typing finds it by: value, label and each keyword, lowercased; a name with
+    /// hyphens, dots or underscores also without them ("elearning" finds E-Learning).
+    var names: [String] {
+        let plain = ([value, label] + keywords.split(separator: " ").map(String.init)).map(PickerMatch.normalize)
+        let compact = plain.map(PickerMatch.compact).filter { !plain.contains($0) }
+        return plain + compact
     }
+}
+
+/// How typed text finds a picker choice. Exact first, then the unique choice whose name
+/// starts with the text, then the unique choice with a word that starts with it ("ba" is
+/// Baik, not Sangat Baik; "perb" is Butuh Perbaikan). Anything else, even a single choice
+/// that merely contains the text, is not a choice: the admin picks from the list.
+enum PickerMatch {
+    /// How well a choice matches, best first.
+    enum Rank: Int, Comparable, Sendable {
+        case exact, namePrefix, wordPrefix, contains
+
+        static func < (a: Rank, b: Rank) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    static func normalize(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// A normalized name without hyphens, dots and underscores.
+    static func compact(_ name: String) -> String {
+        name.filter { $0 != "-" && $0 != "." && $0 != "_" }
+    }
+
+    /// The best rank of `option` for the (normalized) query, nil when it does not match.
+    static func rank(_ option: PickerOption, _ query: String) -> Rank? {
+        guard !query.isEmpty else { return nil }
+        var best: Rank?
+        for name in option.names {
+            let rank: Rank?
+            if name == query {
+                rank = .exact
+            } else if name.hasPrefix(query) {
+                rank = .namePrefix
+            } else if wordStarts(name).contains(where: { name[$0...].hasPrefix(query) }) {
+                rank = .wordPrefix
+            } else if name.contains(query) {
+                rank = .contains
+            } else {
+                rank = nil
+            }
+            if let rank, best.map({ rank < $0 }) ?? true { best = rank }
+        }
+        return best
+    }
+
+    /// Where the words of a name begin (after a space or an opening parenthesis).
+    static func wordStarts(_ name: String) -> [String.Index] {
+        var starts: [String.Index] = []
+        var previous: Character?
+        for index in name.indices {
+            if let previous, previous == " " || previous == "(", name[index] != " " { starts.append(index) }
+            previous = name[index]
+        }
+        return starts
+    }
+
+    /// The matching choices, best rank first (list order within a rank).
+    static func suggestions(_ options: [PickerOption], _ text: String) -> [(option: PickerOption, rank: Rank)] {
+        let query = normalize(text)
+        if query.isEmpty { return options.map { ($0, Rank.contains) } }
+        let ranked = options.compactMap { option in rank(option, query).map { (option: option, rank: $0) } }
+        return ranked.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
+    }
+
+    /// The one choice the text means, or nil when it means none or several.
+    static func resolve(_ options: [PickerOption], _ text: String) -> PickerOption? {
+        let ranked = suggestions(options, text)
+        guard !normalize(text).isEmpty, let best = ranked.first, best.rank < .contains else { return nil }
+        let tied = ranked.prefix { $0.rank == best.rank }
+        return tied.count == 1 ? best.option : nil
+    }
+}
+
+/// What leaving a picker field did.
+enum PickerOutcome: Hashable, Sendable {
+    /// Nothing typed and nothing chosen: the field stays empty.
+    case empty
+    /// The field holds this choice's value.
+    case chosen(PickerOption)
+    /// The text fits several choices (how many); nothing was taken.
+    case ambiguous(Int)
+    /// The text fits no choice.
+    case noMatch
 }
 
 /// What a field holds.
@@ -38,8 +124,9 @@ struct FormField: Hashable, Sendable {
     var editor: LineEditor
     /// Kept by "simpan & tambah lagi" (jenis, penyelenggara ...).
     var keepOnBatch: Bool
-    /// The highlighted suggestion of a picker.
-    var highlight: Int = 0
+    /// The suggestion chosen with the arrows, as an index into ``suggestions``; nil until
+    /// the admin presses Up or Down (typing clears it).
+    var highlight: Int?
 
     init(_ key: String, label: String? = nil, kind: FieldKind = .text, text: String = "", keep: Bool = false, maxLength: Int = 200) {
         self.key = key
@@ -53,7 +140,7 @@ struct FormField: Hashable, Sendable {
         get { editor.text }
         set {
             editor.text = newValue
-            highlight = 0
+            highlight = nil
         }
     }
 
@@ -69,32 +156,70 @@ struct FormField: Hashable, Sendable {
     mutating func handle(_ key: Key) -> Bool {
         if isPicker, key == .up || key == .down {
             let count = suggestions.count
-            if count > 0 { highlight = (highlight + (key == .down ? 1 : count - 1)) % count }
+            guard count > 0 else { return true }
+            if let start = shownHighlight {
+                // From the arrows' choice, or from what the text already means (shown highlighted).
+                highlight = (start + (key == .down ? 1 : count - 1)) % count
+            } else {
+                highlight = key == .down ? 0 : count - 1
+            }
             return true
         }
         guard editor.handle(key) else { return false }
-        highlight = 0
+        highlight = nil
         return true
     }
 
-    /// Puts the highlighted suggestion's value in a picker field, when something was typed
-    /// or a suggestion was chosen with the arrows.
-    mutating func takeSuggestion() {
-        let suggestions = self.suggestions
-        guard !suggestions.isEmpty, !text.isEmpty || highlight > 0 else { return }
-        text = suggestions[min(highlight, suggestions.count - 1)].value
+    /// Pasted text typed in at the cursor; true when anything went in.
+    @discardableResult
+    mutating func paste(_ piece: String) -> Bool {
+        guard editor.insert(piece) else { return false }
+        highlight = nil
+        return true
     }
 
-    /// The picker choices that match the typed text.
+    /// The choice the field means right now: the one picked with the arrows, else the one
+    /// the text resolves to (``PickerMatch``). Nil when nothing (or several) fit.
+    var resolvedOption: PickerOption? {
+        guard isPicker else { return nil }
+        if let highlight {
+            let suggestions = self.suggestions
+            return suggestions.isEmpty ? nil : suggestions[min(highlight, suggestions.count - 1)]
+        }
+        return PickerMatch.resolve(options, text)
+    }
+
+    /// The suggestion drawn highlighted: the arrows' choice, else the resolved choice.
+    var shownHighlight: Int? {
+        if let highlight { return highlight }
+        guard let resolved = resolvedOption else { return nil }
+        return suggestions.firstIndex(of: resolved)
+    }
+
+    /// Whether the text is one of the choices' values, as stored.
+    var holdsChoice: Bool {
+        options.contains { $0.value == text }
+    }
+
+    /// Takes what the admin chose (Tab, Enter, Ctrl-S on a picker): the arrows' choice or
+    /// the one choice the text means. Takes nothing when the text is ambiguous.
+    mutating func choose() -> PickerOutcome {
+        guard isPicker else { return .empty }
+        if highlight == nil, text.isEmpty { return .empty }
+        if let option = resolvedOption {
+            text = option.value
+            return .chosen(option)
+        }
+        let count = suggestions.count
+        return count == 0 ? .noMatch : .ambiguous(count)
+    }
+
+    /// The picker choices that match the typed text, best first; every choice, in list
+    /// order, when the field already holds one (so the arrows go from "Ya" to "Tidak").
     var suggestions: [PickerOption] {
         guard isPicker else { return [] }
-        let text = self.text.lowercased()
-        // An exact value (or SIASN id) goes first, so Tab takes what was typed.
-        var matches = options.filter { $0.matches(text) }
-        if let exact = matches.firstIndex(where: { $0.value.lowercased() == text || $0.label.lowercased().hasPrefix(text + " ") }) {
-            matches.insert(matches.remove(at: exact), at: 0)
-        }
-        return matches
+        if holdsChoice { return options }
+        return PickerMatch.suggestions(options, text).map(\.option)
     }
 
     func label(_ language: Language) -> String {

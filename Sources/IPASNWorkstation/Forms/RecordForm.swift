@@ -13,6 +13,8 @@ struct RecordForm: Hashable, Sendable {
     private(set) var initial: [String: String]
     /// Findings of fields checked when the cursor left them, by field key.
     var issues: [String: ValidationIssue] = [:]
+    /// Picker fields whose text fits several choices or none: marked until the admin chooses.
+    var unchosen: [String: PickerOutcome] = [:]
 
     init(kind: RecordKind, nip: String, editing: RecordID? = nil, fields: [FormField]) {
         self.kind = kind
@@ -42,11 +44,17 @@ struct RecordForm: Hashable, Sendable {
     mutating func markSaved() { initial = texts }
 
     /// Puts saved texts back (a draft, an edited record); the cursor goes to the first empty field.
+    /// A picker left holding text that is none of its choices (a draft written while "sos" was
+    /// being typed) is marked and gets the cursor: the admin chooses before anything is saved.
     mutating func restore(_ saved: [String: String]) {
         for index in fields.indices {
             if let text = saved[fields[index].key] { fields[index].text = text }
         }
         focus = fields.firstIndex { $0.text.isEmpty && !$0.keepOnBatch } ?? 0
+        if let index = fields.firstIndex(where: { $0.isPicker && !$0.text.isEmpty && !$0.holdsChoice }) {
+            focus = index
+            unchosen[fields[index].key] = fields[index].suggestions.isEmpty ? .noMatch : .ambiguous(fields[index].suggestions.count)
+        }
     }
 
     var focused: FormField { fields[focus] }
@@ -94,14 +102,34 @@ struct RecordForm: Hashable, Sendable {
     mutating func resetForBatch() {
         for index in fields.indices where !fields[index].keepOnBatch { fields[index].text = "" }
         issues = [:]
+        unchosen = [:]
         editing = nil
         focus = fields.firstIndex { !$0.keepOnBatch } ?? 0
         initial = texts
     }
 
-    /// Takes the highlighted suggestion of a picker field.
-    mutating func acceptSuggestion() {
-        fields[focus].takeSuggestion()
+    /// Takes what the admin chose in the focused picker field; an ambiguous or unknown text
+    /// marks the field instead (``unchosen``).
+    @discardableResult
+    mutating func choose() -> PickerOutcome {
+        let outcome = fields[focus].choose()
+        switch outcome {
+        case .ambiguous, .noMatch: unchosen[fields[focus].key] = outcome
+        case .empty, .chosen: unchosen[fields[focus].key] = nil
+        }
+        return outcome
+    }
+
+    /// The first picker field whose text is not one of its choices (a draft saved while the
+    /// admin was still typing "sem"), after resolving what resolves. Marks it.
+    mutating func firstUnchosenPicker() -> Int? {
+        for index in fields.indices where fields[index].isPicker && !fields[index].text.isEmpty && !fields[index].holdsChoice {
+            let outcome = fields[index].choose()
+            if case .chosen = outcome { continue }
+            unchosen[fields[index].key] = outcome
+            return index
+        }
+        return nil
     }
 }
 
@@ -190,7 +218,8 @@ enum Pickers {
     static func jenisDiklat(_ ruleset: Ruleset) -> [PickerOption] {
         JenisDiklat.all.map { jenis in
             let group = ruleset.kompetensi.group(of: jenis).map { " · \($0.rawValue)" } ?? ""
-            return PickerOption(value: jenis.nama, label: "\(jenis.id) \(jenis.nama)\(group)", keywords: jenis.id == 8 ? "bimtek" : "")
+            let aliases = jenis.id == 8 ? " bimtek" : jenis.id == 17 ? " pjj" : ""
+            return PickerOption(value: jenis.nama, label: "\(jenis.id) \(jenis.nama)", keywords: "\(jenis.id)\(aliases)", detail: group)
         }
     }
 
@@ -199,7 +228,7 @@ enum Pickers {
     }
 
     static let education: [PickerOption] = EducationLevel.allCases.sorted { $0.siasnCode < $1.siasnCode }.map {
-        PickerOption(value: $0.displayName, label: "\($0.displayName) (\($0.siasnCode))", keywords: $0.rawValue)
+        PickerOption(value: $0.displayName, label: "\($0.displayName) (\($0.siasnCode))", keywords: "\($0.rawValue) \($0.siasnCode)")
     }
 
     static let predikat: [PickerOption] = Predikat.allCases.map {
@@ -214,6 +243,11 @@ enum Pickers {
 
     static let jenisJabatan: [PickerOption] = JenisJabatan.allCases.map {
         PickerOption(value: $0.rawValue, label: $0.rawValue.capitalized)
+    }
+
+    /// Existing units by code (a parent unit is chosen, never made up).
+    static func units(_ units: [OrgUnit]) -> [PickerOption] {
+        units.map { PickerOption(value: $0.kode, label: "\($0.kode) \($0.nama)") }
     }
 
     static let status: [PickerOption] = StatusPegawai.allCases.map {

@@ -7,7 +7,9 @@ enum L {
     // MARK: App frame
     static let appName = Txt("IP ASN — Workstation Data", "IP ASN — Data Workstation")
     static func tooSmall(_ w: Int, _ h: Int) -> Txt {
-        Txt("Perbesar terminal (minimal 60x16). Sekarang \(w)x\(h).", "Enlarge the terminal (at least 60x16). Now \(w)x\(h).")
+        Txt(
+            "Perbesar terminal (minimal 60x16). Sekarang \(w)x\(h). F10/Ctrl-C: keluar, isian disimpan sebagai draf.",
+            "Enlarge the terminal (at least 60x16). Now \(w)x\(h). F10/Ctrl-C: quit, input kept as a draft.")
     }
     static let tooSmallShort = Txt("Perbesar terminal (minimal 60x16)", "Enlarge the terminal (at least 60x16)")
     static let yes = Txt("Ya", "Yes")
@@ -22,23 +24,16 @@ enum L {
         if let error = error as? StoreError { return Txt(error.message(.id), error.message(.en)) }
         return Txt("Gagal: \(error)", "Failed: \(error)")
     }
-    static let nothingToUndo = Txt("Tidak ada perubahan yang bisa dibatalkan.", "Nothing to undo.")
-    /// `Dibatalkan: tambah diklat Pelatihan X untuk Ayu.`: the undone change in words.
-    static func undone(action: String, kind: RecordKind, what: String, name: String?) -> Txt {
-        let verb: Txt
-        switch action {
-        case "insert": verb = Txt("tambah", "add")
-        case "update": verb = Txt("ubah", "edit")
-        case "delete": verb = Txt("hapus", "delete")
-        default: verb = Txt(action, action)
-        }
-        let noun = recordNoun[kind]!
-        let forID = name.map { " untuk \($0)" } ?? ""
-        let forEN = name.map { " for \($0)" } ?? ""
-        return Txt(
-            "Dibatalkan: \(verb.id) \(noun.id) \(what)\(forID).".replacingOccurrences(of: "  ", with: " "),
-            "Undone: \(verb.en) \(noun.en) \(what)\(forEN).".replacingOccurrences(of: "  ", with: " "))
+    /// A save waiting for another admin's transaction (shown while it waits, then replaced).
+    static func waitingForOtherImport(seconds: Int) -> Txt {
+        Txt(
+            "Menunggu impor lain selesai ... (\(seconds) dtk) Data akan tersimpan setelahnya; jangan tutup program.",
+            "Waiting for another import to finish ... (\(seconds) s) Your data is saved right after; do not close the program.")
     }
+    static let readOnlyDatabase = Txt(
+        "Basis data ini hanya bisa dibaca (hak akses atau disk hanya-baca): data bisa dilihat, tetapi tidak bisa disimpan.",
+        "This database can only be read (permissions or a read-only disk): you can browse, but nothing can be saved.")
+    static let nothingToUndo = Txt("Tidak ada perubahan yang bisa dibatalkan.", "Nothing to undo.")
     static let recordNoun: [RecordKind: Txt] = [
         .pendidikan: Txt("pendidikan", "education"), .diklat: Txt("diklat", "course"),
         .skp: Txt("SKP", "SKP"), .disiplin: Txt("hukuman disiplin", "punishment"),
@@ -123,6 +118,18 @@ enum L {
     // MARK: Employees
     static func employeesTitle(_ unit: String) -> Txt { Txt("Pegawai — \(unit)", "Employees — \(unit)") }
     static let colNIP = Txt("NIP", "NIP")
+    static let colUnitCode = Txt("Unit", "Unit")
+    static let colMissing = Txt("Belum ada", "Missing")
+    static func missingTitle(_ unit: String) -> Txt { Txt("Data Belum Lengkap — \(unit)", "Missing Records — \(unit)") }
+    static let missingNone = Txt(
+        "Semua pegawai aktif sudah punya pendidikan, SKP dan kompetensi tahun ini.",
+        "Every active employee has an education, an SKP and a course this year.")
+    /// `2 dari 3 pegawai aktif belum lengkap: pendidikan 1, SKP 1, kompetensi 2`.
+    static func missingSummary(_ entries: Int, _ pegawai: Int, _ counts: [(id: String, en: String, count: Int)]) -> Txt {
+        Txt(
+            "\(entries) dari \(pegawai) pegawai aktif belum lengkap: " + counts.map { "\($0.id) \($0.count)" }.joined(separator: ", "),
+            "\(entries) of \(pegawai) active employees lack a record: " + counts.map { "\($0.en) \($0.count)" }.joined(separator: ", "))
+    }
     static let colName = Txt("Nama", "Name")
     static let colJabatan = Txt("Jabatan", "Post")
     static let colJabatanShort = Txt("Jab", "Post")
@@ -174,6 +181,21 @@ enum L {
     static let formHasErrors = Txt("Belum bisa disimpan:", "Cannot save yet:")
     static let pickerHint = Txt("↑↓ pilih, Tab/Enter ambil", "↑↓ choose, Tab/Enter take")
     static let noMatch = Txt("(tidak ada yang cocok)", "(no match)")
+    static func pickerAmbiguous(_ text: String, _ count: Int) -> Txt {
+        Txt(
+            "\"\(text)\" cocok dengan \(count) pilihan: ketik lebih banyak, atau ↑↓ lalu Tab.",
+            "\"\(text)\" fits \(count) choices: type more, or ↑↓ then Tab.")
+    }
+    static func pickerNoMatch(_ text: String) -> Txt {
+        Txt(
+            "\"\(text)\" tidak ada dalam daftar: ketik yang lain, atau ↑↓ lalu Tab.",
+            "\"\(text)\" is not in the list: type another, or ↑↓ then Tab.")
+    }
+    static func pasteLeftOver(_ count: Int) -> Txt {
+        Txt(
+            "\(count) nilai terakhir dari tempelan tidak dimasukkan: isian formulir sudah habis.",
+            "The last \(count) pasted values were not entered: the form has no more fields.")
+    }
     static let dateHint = Txt("HH-BB-TTTT", "DD-MM-YYYY")
     static let fieldLabel: [String: Txt] = [
         "jenis": Txt("Jenis diklat", "Course kind"),
@@ -234,6 +256,13 @@ enum L {
     ]
     static let dashDimensions = Txt("Rata-rata per dimensi", "Mean per dimension")
     static let dashDistribution = Txt("Sebaran kategori", "Category distribution")
+    /// `Input minggu ini oleh: ani 5, budi 1, +2 lainnya`.
+    static func dashByWhom(_ actors: [(String, Int)], others: Int) -> Txt {
+        let list = actors.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        return Txt(
+            "Input minggu ini oleh: \(list)" + (others > 0 ? ", +\(others) lainnya" : ""),
+            "Entered this week by: \(list)" + (others > 0 ? ", +\(others) others" : ""))
+    }
     static func dashSummary(_ units: Int, _ inProgress: Int, _ today: Int, _ week: Int) -> Txt {
         Txt(
             "\(units) unit, \(inProgress) masih dalam proses penginputan. Input hari ini \(today), minggu ini \(week).",

@@ -42,6 +42,3 @@ extension Language {
         return "\(Int((Double(part) * 100 / Double(whole)).rounded()))%"
     }
 }
-
-/// IP ASN's four dimensions (Foundation also has a `Dimension`).
-typealias ScoreDimension = IPASNCore.Dimension

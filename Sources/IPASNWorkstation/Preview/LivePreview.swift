@@ -54,21 +54,6 @@ struct LivePreview: Sendable {
         }
         before = score
     }
-
-    /// The unit's totals with sub-units folded in, from the per-unit direct totals.
-    static func foldedTotals(unit kode: String, units: [OrgUnit], direct: [String: ScoreTotals]) -> ScoreTotals {
-        var children: [String: [String]] = [:]
-        for unit in units { if let parent = unit.induk { children[parent, default: []].append(unit.kode) } }
-        var totals = ScoreTotals()
-        var seen = Set<String>()
-        var queue = [kode]
-        while let next = queue.popLast() {
-            guard seen.insert(next).inserted else { continue }
-            if let own = direct[next] { totals.add(own) }
-            queue += children[next] ?? []
-        }
-        return totals
-    }
 }
 
 /// Before and after, ready to print.

@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
 
@@ -23,78 +24,52 @@ final class DashboardView: View {
     private(set) var sortKey: SortKey = .mean
     private var cursor = ScrollList(count: 0, height: 1)
     private var distributions: [String: [Int]] = [:]
-    /// Names as listed: a unit whose name another unit shares ("Sekretariat") is prefixed
-    /// with its nearest ancestor of unique name (`DINKES › Sekretariat`), so that the
-    /// distinguishing part survives truncation.
+    /// Names as listed (``UnitTree/displayNames()``: `DINKES › Sekretariat`).
     private var names: [String: String] = [:]
+    /// Units still in progress, and everything entered today and this week.
+    private var summary: (inProgress: Int, total: UnitActivity.Counts) = (0, UnitActivity.Counts())
+    /// Who entered what, for the selected unit's line on the message row.
+    private var activity: UnitActivity?
+    private var language = Language.id
 
     init(app: App) {
         reload(app: app)
     }
 
     var context: KeyContext { .dashboard }
-    var keyBar: [Command] { [.help, .open, .sort, .interventions, .refresh, .back, .search, .quit] }
+    var keyBar: [Command] { [.help, .open, .sort, .interventions, .exportReport, .refresh, .back, .search, .quit, .missingRecords] }
 
     func reload(app: App) {
         distributions = [:]
         app.attempt {
-            figures = try app.store.unitFigures(year: app.year)
-            marks = UnitListView.doneMarks(try app.store.progressMarks())
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = app.context.timeZone
-            calendar.firstWeekday = 2
-            let now = app.context.now()
-            let startOfDay = calendar.startOfDay(for: now)
-            let startOfWeek = calendar.dateInterval(of: .weekOfYear, for: now)?.start ?? startOfDay
-            today = Self.fold(try app.store.recordsEntered(since: startOfDay), figures: figures)
-            week = Self.fold(try app.store.recordsEntered(since: startOfWeek), figures: figures)
+            let progress = try ProgressReport.compute(store: app.store, year: app.year)
+            let activity = try UnitActivity.compute(store: app.store, now: app.context.now(), timeZone: app.context.timeZone)
+            figures = progress.units.map(\.figure)
+            marks = Dictionary(progress.units.map { ($0.unit.kode, $0.done) }, uniquingKeysWith: { a, _ in a })
+            names = Dictionary(progress.units.map { ($0.unit.kode, $0.name) }, uniquingKeysWith: { a, _ in a })
+            today = [:]
+            week = [:]
+            for f in figures {
+                let counts = activity.counts(unit: f.unit.kode)
+                today[f.unit.kode] = counts.today
+                week[f.unit.kode] = counts.week
+            }
+            summary = (progress.inProgress, activity.total)
+            self.activity = activity
         }
-        names = Self.listNames(figures.map(\.unit))
+        language = app.language
         sort()
         cursor.update(count: figures.count)
     }
 
-    static func listNames(_ units: [OrgUnit]) -> [String: String] {
-        var seen: [String: Int] = [:]
-        for unit in units { seen[unit.nama, default: 0] += 1 }
-        let byKode = Dictionary(units.map { ($0.kode, $0) }, uniquingKeysWith: { a, _ in a })
-        var result: [String: String] = [:]
-        for unit in units {
-            guard (seen[unit.nama] ?? 0) > 1 else {
-                result[unit.kode] = unit.nama
-                continue
-            }
-            // The nearest ancestor with a name of its own, by its code when that is short.
-            var ancestor = unit.induk.flatMap { byKode[$0] }
-            var steps = 0
-            while let a = ancestor, (seen[a.nama] ?? 0) > 1, steps < 20 {
-                ancestor = a.induk.flatMap { byKode[$0] }
-                steps += 1
-            }
-            guard let tagUnit = ancestor else {
-                result[unit.kode] = unit.nama
-                continue
-            }
-            let tag = tagUnit.kode.count <= 12 ? tagUnit.kode : tagUnit.nama
-            result[unit.kode] = "\(tag) › \(unit.nama)"
-        }
-        return result
-    }
-
-    /// Per-unit counts with sub-units added to their parents, like the figures.
-    static func fold(_ direct: [String: Int], figures: [UnitFigure]) -> [String: Int] {
-        var parent: [String: String] = [:]
-        for f in figures { if let p = f.unit.induk { parent[f.unit.kode] = p } }
-        var result: [String: Int] = [:]
-        for (kode, count) in direct {
-            var current: String? = kode
-            var seen = Set<String>()
-            while let k = current, seen.insert(k).inserted {
-                result[k, default: 0] += count
-                current = parent[k]
-            }
-        }
-        return result
+    /// Who entered this week's records of the selected unit (and its sub-units): the two
+    /// busiest admins and how many others, on the message row.
+    var status: (text: String, style: Style)? {
+        guard let activity, !figures.isEmpty else { return nil }
+        let actors = activity.byActor(unit: figures[cursor.selection].unit.kode)
+        guard !actors.isEmpty else { return nil }
+        let named = actors.prefix(2).map { (DisplayWidth.truncate($0.actor, toWidth: 16), $0.counts.week) }
+        return (language.t(L.dashByWhom(named, others: actors.count - named.count)), .dim)
     }
 
     private func sort() {
@@ -125,13 +100,9 @@ final class DashboardView: View {
     /// Counts of Sangat Tinggi .. Sangat Rendah in a unit (loaded when first selected).
     func distribution(_ unit: OrgUnit, app: App) -> [Int] {
         if let known = distributions[unit.kode] { return known }
-        var counts = Array(repeating: 0, count: app.engine.ruleset.categories.count)
-        if let scores = try? app.store.scores(year: app.year, unit: unit.kode) {
-            for s in scores {
-                let rank = app.engine.category(for: s.score.total).rank
-                if rank < counts.count { counts[rank] += 1 }
-            }
-        }
+        let counts =
+            (try? CategoryDistribution.compute(store: app.store, unit: unit.kode, year: app.year, ruleset: app.engine.ruleset))
+            ?? Array(repeating: 0, count: app.engine.ruleset.categories.count)
         distributions[unit.kode] = counts
         return counts
     }
@@ -147,6 +118,11 @@ final class DashboardView: View {
         case .open:
             guard !figures.isEmpty else { return true }
             app.push(EmployeeListView(app: app, unit: figures[cursor.selection].unit))
+        case .missingRecords:
+            guard !figures.isEmpty else { return true }
+            app.push(MissingView(app: app, unit: figures[cursor.selection].unit))
+        case .exportReport:
+            ReportExport.unitRecap(app: app)
         default:
             return false
         }
@@ -156,53 +132,36 @@ final class DashboardView: View {
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         let language = app.language
         Draw.title(&grid, app.t(L.dashboardTitle), right: "\(app.t(sortLabel))  \(app.t(L.labelYear)) \(app.year) ")
-        let inProgress = figures.filter { (marks[$0.unit.kode]?.count ?? 0) < ProgressDimension.allCases.count }.count
-        let roots = figures.filter { $0.depth == 0 }
-        let todayAll = roots.reduce(0) { $0 + (today[$1.unit.kode] ?? 0) }
-        let weekAll = roots.reduce(0) { $0 + (week[$1.unit.kode] ?? 0) }
-        grid.put(app.t(L.dashSummary(figures.count, inProgress, todayAll, weekAll)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        grid.put(app.t(L.dashSummary(figures.count, summary.inProgress, summary.total.today, summary.total.week)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
 
         let layout = Layout(width: grid.width)
         let short = layout.short
-        var header = DisplayWidth.fit("#", toWidth: 3, alignment: .right) + " " + DisplayWidth.fit(app.t(L.colUnit), toWidth: layout.name)
-        header += " " + DisplayWidth.fit(app.t(L.colMean), toWidth: 6, alignment: .right)
-        header += " " + DisplayWidth.fit(app.t(L.colCategory), toWidth: layout.category) + " "
-        header += ScoreDimension.allCases.map {
-            DisplayWidth.fit(app.t(layout.bar >= 4 ? L.dimShort[$0]! : L.dimTiny[$0]!), toWidth: layout.bar)
-        }.joined(separator: " ")
-        header += " " + DisplayWidth.fit(app.t(short ? L.colCompleteShort : L.colComplete), toWidth: layout.complete, alignment: .right)
-        header += " " + DisplayWidth.fit(app.t(short ? L.colDoneShort : L.colDone), toWidth: 4)
-        header += " " + DisplayWidth.fit(app.t(short ? L.colTodayShort : L.colToday), toWidth: layout.today, alignment: .right)
-        header += " " + DisplayWidth.fit(app.t(short ? L.colWeekShort : L.colWeek), toWidth: 6, alignment: .right)
-        grid.put(header, row: 2, col: 1, style: .header, maxWidth: grid.width - 2)
+        let table = Self.table(layout, width: grid.width - 2, language: app.language)
+        table.drawHeader(into: &grid, row: 2, col: 1)
         let detailHeight = 7
         let listHeight = max(3, rows - 3 - detailHeight - (short ? 1 : 0))
-        let categoryCol = 1 + 4 + layout.name + 1 + 7
-        let barCol = categoryCol + layout.category + 1
         for (offset, index) in cursor.visible(height: listHeight).enumerated() {
             let f = figures[index]
             let kode = f.unit.kode
             let counted = f.totals.pegawai > 0
-            var text = DisplayWidth.fit("\(index + 1)", toWidth: 3, alignment: .right) + " " + DisplayWidth.fit(names[kode] ?? f.unit.nama, toWidth: layout.name)
-            text += " " + DisplayWidth.fit(counted ? language.mean(f.meanTotal) : "-", toWidth: 6, alignment: .right)
-            text += " " + DisplayWidth.fit(counted ? EmployeeListView.category(f.category.name, width: layout.category) : "", toWidth: layout.category)
-            text += " " + String(repeating: " ", count: layout.barsWidth)
-            text += " " + DisplayWidth.fit(language.percent(f.totals.completePegawai, of: f.totals.pegawai), toWidth: layout.complete, alignment: .right)
-            text += " " + DisplayWidth.fit(UnitListView.markText(marks[kode] ?? []), toWidth: 4)
-            text += " " + DisplayWidth.fit("\(today[kode] ?? 0)", toWidth: layout.today, alignment: .right)
-            text += " " + DisplayWidth.fit("\(week[kode] ?? 0)", toWidth: 6, alignment: .right)
+            var cells: [Table.Cell] = [
+                .init("\(index + 1)"), .init(names[kode] ?? f.unit.nama), .init(counted ? language.mean(f.meanTotal) : "-"),
+                .init(
+                    counted ? EmployeeListView.category(f.category.name, width: layout.category) : "",
+                    style: counted ? Draw.categoryStyle(f.category) : nil),
+            ]
+            cells += ScoreDimension.allCases.map { _ in .init("") }  // the bars, drawn below
+            cells += [
+                .init(language.percent(f.totals.completePegawai, of: f.totals.pegawai)),
+                .init(UnitProgress.markText(marks[kode] ?? [])), .init("\(today[kode] ?? 0)"), .init("\(week[kode] ?? 0)"),
+            ]
             let row = 3 + offset
-            let selected = index == cursor.selection
-            if selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
-            grid.put(text, row: row, col: 1, style: selected ? .selected : .normal, maxWidth: grid.width - 2)
-            if !selected, counted {
-                grid.setStyle(row: row, col: categoryCol, width: layout.category, style: Draw.categoryStyle(f.category))
-            }
+            table.draw(cells, into: &grid, row: row, col: 1, selected: index == cursor.selection)
             guard counted else { continue }
             for (i, dimension) in ScoreDimension.allCases.enumerated() {
                 HorizontalBar.draw(
-                    into: &grid, row: row, col: barCol + i * (layout.bar + 1), width: layout.bar, value: f.mean(dimension),
-                    max: dimension.max(in: app.engine.ruleset))
+                    into: &grid, row: row, col: 1 + table.starts[Self.firstBarColumn + i], width: layout.bar,
+                    value: f.mean(dimension), max: dimension.max(in: app.engine.ruleset))
             }
         }
         if short {
@@ -216,28 +175,59 @@ final class DashboardView: View {
         grid.put(" " + (names[selected.unit.kode] ?? selected.unit.nama) + " ", row: top, col: 2, style: .header, maxWidth: grid.width - 4)
         let half = grid.width / 2
         grid.put(app.t(L.dashDimensions), row: top + 1, col: 1, style: .header, maxWidth: half - 2)
-        let barWidth = max(4, half - 22)
+        // Dimension, mean, bar.
+        let means = Table(
+            [.init(width: .fixed(11)), .init(width: .fixed(6), alignment: .right, gap: 0), .init(width: .fixed(max(4, half - 22)))],
+            width: grid.width - 1)
         for (i, dimension) in ScoreDimension.allCases.enumerated() where top + 2 + i < rows {
             let mean = selected.mean(dimension)
-            let max = dimension.max(in: app.engine.ruleset)
             let row = top + 2 + i
-            grid.put(DisplayWidth.fit(dimension.displayName(language), toWidth: 11), row: row, col: 1)
-            grid.put(DisplayWidth.fit(language.mean(mean), toWidth: 6, alignment: .right), row: row, col: 12)
-            HorizontalBar.draw(into: &grid, row: row, col: 19, width: barWidth, value: mean, max: max)
+            means.draw([.init(dimension.displayName(language)), .init(language.mean(mean))], into: &grid, row: row, col: 1)
+            HorizontalBar.draw(
+                into: &grid, row: row, col: 1 + means.starts[2], width: means.widths[2], value: mean,
+                max: dimension.max(in: app.engine.ruleset))
         }
         grid.put(app.t(L.dashDistribution), row: top + 1, col: half + 1, style: .header, maxWidth: half - 2)
         let counts = distribution(selected.unit, app: app)
         let biggest = max(1, counts.max() ?? 1)
         let names = app.engine.ruleset.categories.sorted { $0.min > $1.min }.map(\.name)
-        let countBar = max(4, grid.width - half - 22)
+        // Category, count, bar.
+        let spread = Table(
+            [.init(width: .fixed(13)), .init(width: .fixed(4), alignment: .right), .init(width: .fixed(max(4, grid.width - half - 22)))],
+            width: grid.width - half - 1)
         for (rank, count) in counts.enumerated() where top + 2 + rank < rows {
             let row = top + 2 + rank
-            grid.put(DisplayWidth.fit(rank < names.count ? names[rank] : "", toWidth: 13), row: row, col: half + 1, style: .category(rank))
-            grid.put(DisplayWidth.fit("\(count)", toWidth: 4, alignment: .right), row: row, col: half + 15)
+            spread.draw(
+                [.init(rank < names.count ? names[rank] : "", style: .category(rank)), .init("\(count)")], into: &grid, row: row,
+                col: half + 1)
             HorizontalBar.draw(
-                into: &grid, row: row, col: half + 20, width: countBar, value: Double(count), max: Double(biggest),
-                fill: .category(rank), empty: .normal)
+                into: &grid, row: row, col: half + 1 + spread.starts[2], width: spread.widths[2], value: Double(count),
+                max: Double(biggest), fill: .category(rank), empty: .normal)
         }
+    }
+
+    /// Where the four bar columns start in ``table(_:width:language:)``.
+    static let firstBarColumn = 4
+
+    /// #, unit, mean, category, the four dimension bars, completeness, done marks, today, week.
+    static func table(_ layout: Layout, width: Int, language: Language) -> Table {
+        let short = layout.short
+        var columns: [Table.Column] = [
+            .init("#", width: .fixed(3), alignment: .right),
+            .init(language.t(L.colUnit), width: .fixed(layout.name)),
+            .init(language.t(L.colMean), width: .fixed(6), alignment: .right),
+            .init(language.t(L.colCategory), width: .fixed(layout.category)),
+        ]
+        for dimension in ScoreDimension.allCases {
+            columns.append(.init(language.t(layout.bar >= 4 ? L.dimShort[dimension]! : L.dimTiny[dimension]!), width: .fixed(layout.bar)))
+        }
+        columns += [
+            .init(language.t(short ? L.colCompleteShort : L.colComplete), width: .fixed(layout.complete), alignment: .right),
+            .init(language.t(short ? L.colDoneShort : L.colDone), width: .fixed(4)),
+            .init(language.t(short ? L.colTodayShort : L.colToday), width: .fixed(layout.today), alignment: .right),
+            .init(language.t(short ? L.colWeekShort : L.colWeek), width: .fixed(6), alignment: .right),
+        ]
+        return Table(columns, width: width)
     }
 
     /// Column widths for a screen `width` columns wide. At 80 columns every column is
@@ -246,20 +236,18 @@ final class DashboardView: View {
     struct Layout: Equatable {
         var short: Bool
         var name: Int
-        var category: Int
         var bar: Int
-        var complete: Int
-        var today: Int
+        var category: Int { short ? 8 : 13 }
+        var complete: Int { short ? 4 : 7 }
+        var today: Int { short ? 6 : 8 }
         var barsWidth: Int { 4 * bar + 3 }
 
         init(width: Int) {
             short = width < 100
-            category = short ? 8 : 13
-            complete = short ? 4 : 7
-            today = short ? 6 : 8
+            bar = 2
+            name = 0
             // Margins, then #, mean, category, bars, complete, done, today, week with a space after each.
             let fixed = 2 + 4 + 7 + (category + 1) + 1 + (complete + 1) + 5 + (today + 1) + 6
-            bar = 2
             name = width - fixed - (4 * bar + 3) - 1
             if name > 32 {
                 bar = min(12, 2 + (name - 32) / 4)

@@ -1,4 +1,5 @@
 import IPASNCore
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
 
@@ -16,7 +17,7 @@ final class EmployeeListView: View {
     }
 
     var context: KeyContext { .employees }
-    var keyBar: [Command] { [.help, .open, .search, .sort, .markProgress, .addPegawai, .dashboard, .back] }
+    var keyBar: [Command] { [.help, .open, .search, .sort, .markProgress, .addPegawai, .dashboard, .back, .missingRecords] }
 
     func reload(app: App) {
         let keep = rows.isEmpty ? nil : rows[cursor.selection].pegawai.nip
@@ -71,38 +72,45 @@ final class EmployeeListView: View {
         return "\(first)." + name[name.index(after: space)...]
     }
 
+    /// `!` for missing data, NIP, name, jabatan, the four dimensions, total, category.
+    static func table(_ layout: Layout, width: Int, language: Language) -> Table {
+        var columns: [Table.Column] = [
+            .init(width: .fixed(1)),
+            .init(language.t(L.colNIP), width: .fixed(18), gap: 0),
+            .init(language.t(L.colName), width: .fixed(layout.name)),
+            .init(language.t(layout.fullJabatan ? L.colJabatan : L.colJabatanShort), width: .fixed(layout.jabatan)),
+        ]
+        for dimension in ScoreDimension.allCases {
+            columns.append(.init(language.t(L.dimShort[dimension]!), width: .fixed(5), alignment: .right, gap: 0))
+        }
+        columns.append(.init(language.t(L.colTotal), width: .fixed(6), alignment: .right, gap: 0))
+        columns.append(.init(language.t(L.colCategory), width: .fixed(layout.category)))
+        return Table(columns, width: width)
+    }
+
     func render(into grid: inout CellGrid, rows height: Int, app: App) {
         let language = app.language
         Draw.title(&grid, app.t(L.employeesTitle(unit.nama)), right: app.t(byScore ? L.sortedByScore : L.sortedByName) + " ")
         let layout = Layout(width: grid.width)
-        var header = " " + DisplayWidth.fit(app.t(L.colNIP), toWidth: 18) + " " + DisplayWidth.fit(app.t(L.colName), toWidth: layout.name)
-        header += " " + DisplayWidth.fit(app.t(layout.fullJabatan ? L.colJabatan : L.colJabatanShort), toWidth: layout.jabatan)
-        for dimension in ScoreDimension.allCases { header += DisplayWidth.fit(app.t(L.dimShort[dimension]!), toWidth: 5, alignment: .right) }
-        header += DisplayWidth.fit(app.t(L.colTotal), toWidth: 6, alignment: .right) + " " + app.t(L.colCategory)
-        grid.put(header, row: 1, col: 0, style: .header, maxWidth: grid.width)
+        let table = Self.table(layout, width: grid.width, language: app.language)
+        table.drawHeader(into: &grid, row: 1, col: 0)
         if rows.isEmpty {
             grid.put(app.t(L.noEmployees), row: 3, col: 2, style: .dim)
             return
         }
-        let categoryCol = 1 + 18 + 1 + layout.name + 1 + layout.jabatan + 4 * 5 + 6 + 1
         for (offset, index) in cursor.visible(height: height - 3).enumerated() {
             let item = rows[index]
             let p = item.pegawai
             let s = item.score
             let category = app.engine.category(for: s.total)
-            var text = (s.complete ? " " : "!") + DisplayWidth.fit(p.nip, toWidth: 18) + " " + DisplayWidth.fit(p.nama, toWidth: layout.name)
-            text += " " + DisplayWidth.fit(Self.jabatan(p, full: layout.fullJabatan), toWidth: layout.jabatan)
-            for dimension in ScoreDimension.allCases { text += DisplayWidth.fit(language.points(s[dimension]), toWidth: 5, alignment: .right) }
-            text += DisplayWidth.fit(language.points(s.total), toWidth: 6, alignment: .right) + " "
-            text += Self.category(category.name, width: layout.category)
-            let row = 2 + offset
-            let selected = index == cursor.selection
-            if selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
-            grid.put(text, row: row, col: 0, style: selected ? .selected : .normal, maxWidth: grid.width)
-            if !selected {
-                if !s.complete { grid.setStyle(row: row, col: 0, width: 1, style: .warning) }
-                grid.setStyle(row: row, col: categoryCol, width: layout.category, style: Draw.categoryStyle(category))
-            }
+            var cells: [Table.Cell] = [
+                s.complete ? .init(" ") : .init("!", style: .warning), .init(p.nip), .init(p.nama),
+                .init(Self.jabatan(p, full: layout.fullJabatan)),
+            ]
+            cells += ScoreDimension.allCases.map { .init(language.points(s[$0])) }
+            cells.append(.init(language.points(s.total)))
+            cells.append(.init(Self.category(category.name, width: layout.category), style: Draw.categoryStyle(category)))
+            table.draw(cells, into: &grid, row: 2 + offset, col: 0, selected: index == cursor.selection)
         }
         let legend = app.t(layout.fullJabatan ? L.missingLegend : L.missingAndJabatanLegend)
         grid.put(legend, row: height - 1, col: 1, style: .dim, maxWidth: grid.width - 2)
@@ -113,20 +121,19 @@ final class EmployeeListView: View {
         switch command {
         case .open:
             guard !rows.isEmpty else { return true }
-            let nip = rows[cursor.selection].pegawai.nip
-            app.attempt {
-                if let page = try EmployeeView(app: app, nip: nip) { app.push(page) }
-            }
+            EmployeeView.open(nip: rows[cursor.selection].pegawai.nip, app: app)
         case .sort:
             byScore.toggle()
             let keep = rows.isEmpty ? nil : rows[cursor.selection].pegawai.nip
             sort()
             if let keep, let index = rows.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.select(index) }
         case .markProgress:
-            let marks = (try? app.store.progressMarks()).map(UnitListView.doneMarks) ?? [:]
-            app.modal = ProgressDialog(unit: unit, done: marks[unit.kode] ?? [], onClose: {})
+            let marks = (try? app.store.progressMarks()).map(ProgressReport.doneMarks) ?? [:]
+            app.modal = ProgressDialog(unit: unit, done: Set(marks[unit.kode].map { Array($0.keys) } ?? []), onClose: {})
         case .addPegawai:
             app.push(SetupView(app: app, unit: unit))
+        case .missingRecords:
+            app.push(MissingView(app: app, unit: unit))
         default:
             return false
         }

@@ -18,6 +18,9 @@ final class EmployeeView: View {
         var text: String
         var style: Style
         var record: StoredRecordValue?
+        /// A record's fields, drawn in `columns` (shared by the records of a kind, so they align).
+        var cells: [String] = []
+        var columns: [Table.Column] = []
     }
 
     /// Nil when the NIP is unknown.
@@ -27,6 +30,13 @@ final class EmployeeView: View {
         self.records = records
         self.explanation = app.engine.explain(records.plain, year: app.year)
         load(app: app)
+    }
+
+    /// Opens the page of the employee with `nip` over the current view (nothing when unknown).
+    static func open(nip: String, app: App) {
+        app.attempt {
+            if let page = try EmployeeView(app: app, nip: nip) { app.push(page) }
+        }
     }
 
     var context: KeyContext { .employee }
@@ -66,8 +76,13 @@ final class EmployeeView: View {
             if stored.isEmpty {
                 lines.append(PageLine(text: "    " + language.t(L.noRecords), style: .dim))
             }
-            for value in stored {
-                lines.append(PageLine(text: "    " + Self.describe(value.record, language), style: .normal, record: value))
+            let cells = stored.map { Self.cells($0.record, language) }
+            let columns = Self.columns(cells, kind: kind)
+            for (value, cells) in zip(stored, cells) {
+                lines.append(
+                    PageLine(
+                        text: "    " + Self.describe(value.record, language), style: .normal, record: value, cells: cells,
+                        columns: columns))
             }
         }
         let score = explanation.score
@@ -112,6 +127,34 @@ final class EmployeeView: View {
         }
     }
 
+    /// One record's fields for its row in the page: date or year first, the name last but one.
+    static func cells(_ record: Record, _ language: Language) -> [String] {
+        switch record {
+        case .pendidikan(let r):
+            return [r.tingkat.displayName, r.tanggalLulus?.dayFirst ?? "", "\(r.namaSekolah) \(r.jurusan)".trimmingCharacters(in: .whitespaces)]
+        case .diklat(let r):
+            return [r.tanggalSelesai.dayFirst, r.jenis.nama + (r.tingkat.map { " " + $0.displayName } ?? ""), r.nama, "\(r.jp) JP"]
+        case .skp(let r):
+            return ["\(r.tahun)", r.predikat?.displayName ?? "-", r.nilai.map { NumberText.decimal($0, language) } ?? ""]
+        case .disiplin(let r):
+            return [r.tmt.dayFirst, r.tingkat.displayName, r.jenis]
+        }
+    }
+
+    /// Columns as wide as the widest value of a kind, two cells apart (an empty column takes
+    /// no room); the name gives way when the screen is narrow, JP and nilai align right.
+    static func columns(_ rows: [[String]], kind: RecordKind) -> [Table.Column] {
+        let count = rows.first?.count ?? 0
+        let names: Int = kind == .diklat ? 2 : count - 1
+        return (0..<count).map { i in
+            let widest = rows.map { DisplayWidth.width(of: $0[i]) }.max() ?? 0
+            let right = (kind == .diklat && i == 3) || (kind == .skp && i == 2)
+            return Table.Column(
+                width: i == names ? .flexible(preferred: widest, minimum: 8) : .fixed(widest), alignment: right ? .right : .left,
+                gap: widest == 0 ? 0 : 2)
+        }
+    }
+
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         let p = records.pegawai
         Draw.title(&grid, app.t(L.employeeTitle) + " — " + p.nama, right: "\(app.t(L.labelYear)) \(app.year) ")
@@ -133,6 +176,11 @@ final class EmployeeView: View {
             let line = lines[index]
             let style: Style = index == selectedLine ? .selected : line.style
             let row = 4 + offset
+            if !line.columns.isEmpty {
+                Table(line.columns, width: grid.width - 6).draw(
+                    line.cells.map { .init($0) }, into: &grid, row: row, col: 5, style: line.style, selected: style == .selected)
+                continue
+            }
             if style == .selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
             grid.put(DisplayWidth.truncate(line.text, toWidth: grid.width - 2), row: row, col: 1, style: style)
         }

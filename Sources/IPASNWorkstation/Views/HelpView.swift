@@ -33,16 +33,19 @@ final class HelpView: View {
         Draw.title(&grid, app.t(L.helpTitle))
         let all = Self.rows(app.keymap, app.language)
         cursor.update(count: all.count)
-        let commandWidth = min(52, max(20, grid.width - 21 - 26))
-        let header = DisplayWidth.fit(app.t(L.helpColKeys), toWidth: 20) + " " + DisplayWidth.fit(app.t(L.helpColCommand), toWidth: commandWidth)
-            + " " + app.t(L.helpColWhere)
-        grid.put(header, row: 1, col: 1, style: .header, maxWidth: grid.width - 2)
+        // Keys, command, where it applies (what is left).
+        let table = Table(
+            [
+                .init(app.t(L.helpColKeys), width: .fixed(20)),
+                .init(app.t(L.helpColCommand), width: .fixed(min(52, max(20, grid.width - 21 - 26)))),
+                .init(app.t(L.helpColWhere), width: .fill(minimum: 0)),
+            ], width: grid.width - 2)
+        table.drawHeader(into: &grid, row: 1, col: 1)
         for (offset, index) in cursor.visible(height: rows - 3).enumerated() {
             let row = all[index]
-            let text = DisplayWidth.fit(row.keys, toWidth: 20) + " " + DisplayWidth.fit(row.command, toWidth: commandWidth) + " "
-                + DisplayWidth.truncate(row.contexts, toWidth: grid.width - 2 - 22 - commandWidth)
-            let selected = index == cursor.selection
-            grid.put(text, row: 2 + offset, col: 1, style: selected ? .selected : .normal, maxWidth: grid.width - 2)
+            table.draw(
+                [.init(row.keys), .init(row.command), .init(row.contexts)], into: &grid, row: 2 + offset, col: 1,
+                selected: index == cursor.selection)
         }
         grid.put(app.t(L.helpNote), row: rows - 1, col: 1, style: .dim, maxWidth: grid.width - 2)
     }

@@ -1,4 +1,5 @@
 import IPASNCore
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
 
@@ -22,7 +23,7 @@ final class InterventionView: View {
     }
 
     var context: KeyContext { .interventions }
-    var keyBar: [Command] { [.help, .open, .minimumSize, .refresh, .back, .quit] }
+    var keyBar: [Command] { [.help, .open, .minimumSize, .exportReport, .refresh, .back, .quit] }
 
     func reload(app: App) {
         load(app: app, force: false)
@@ -47,7 +48,7 @@ final class InterventionView: View {
     private func show(_ plan: InterventionPlan) {
         let keep = rows.isEmpty ? nil : rows[cursor.selection]
         self.plan = plan
-        names = DashboardView.listNames(plan.units)
+        names = plan.names
         applyFilter(keep: keep)
     }
 
@@ -74,6 +75,12 @@ final class InterventionView: View {
             app.inform(app.t(L.minimumSizeSet(minimumPegawai)))
         case .refresh:
             load(app: app, force: true)
+        case .exportReport:
+            guard let plan else {
+                app.warn(app.t(L.reportNotReady))
+                return true
+            }
+            ReportExport.interventions(app: app, plan: plan, rows: rows)
         default:
             return false
         }
@@ -116,10 +123,8 @@ final class InterventionView: View {
     struct Layout {
         var full: Bool
         var name: Int
-        var intervention: Int
-        var gainers: Int
-        var mean: Int
-        var category: Int
+        /// Intervention, gainers, unit mean and category.
+        var widths: Widths
         var meanDelta: Int
         /// The width of one mean (`68,44`; `100,00` only when a unit would reach the maximum).
         var meanWidth: Int
@@ -133,10 +138,7 @@ final class InterventionView: View {
             self.full = full
             meanDelta = delta
             meanWidth = means
-            intervention = widths.intervention
-            gainers = widths.gainers
-            mean = widths.mean
-            category = widths.category
+            self.widths = widths
             name = max(8, Self.nameWidth(width, widths))
         }
 
@@ -188,34 +190,30 @@ final class InterventionView: View {
             return
         }
         let layout = Layout(width: grid.width, rows: rows, jp: plan.teknisJP, language: language)
-        var header = DisplayWidth.fit("#", toWidth: 3, alignment: .right) + " " + DisplayWidth.fit(app.t(L.colUnit), toWidth: layout.name)
-        header += " " + DisplayWidth.fit(app.t(L.colIntervention), toWidth: layout.intervention)
-        header += " " + DisplayWidth.fit(app.t(layout.full ? L.colGainersFull : L.colGainers), toWidth: layout.gainers, alignment: .right)
-        header += " " + DisplayWidth.fit(app.t(L.colUnitMean), toWidth: layout.mean)
-        header += " " + DisplayWidth.fit(app.t(layout.full ? L.colCategoryChange : L.colNewCategory), toWidth: layout.category)
-        grid.put(header, row: 2, col: 1, style: .header, maxWidth: grid.width - 2)
+        let table = Table(
+            [
+                .init("#", width: .fixed(3), alignment: .right),
+                .init(app.t(L.colUnit), width: .fixed(layout.name)),
+                .init(app.t(L.colIntervention), width: .fixed(layout.widths.intervention)),
+                .init(app.t(layout.full ? L.colGainersFull : L.colGainers), width: .fixed(layout.widths.gainers), alignment: .right),
+                .init(app.t(L.colUnitMean), width: .fixed(layout.widths.mean)),
+                .init(app.t(layout.full ? L.colCategoryChange : L.colNewCategory), width: .fixed(layout.widths.category)),
+            ], width: grid.width - 2)
+        table.drawHeader(into: &grid, row: 2, col: 1)
 
         let panelHeight = 3
         let legend = layout.full ? 0 : 1
         let listHeight = max(3, height - 3 - legend - panelHeight)
-        let categoryCol = 1 + 4 + layout.name + 1 + layout.intervention + 1 + layout.gainers + 1 + layout.mean + 1
         for (offset, index) in cursor.visible(height: listHeight).enumerated() {
             let row = rows[index]
             let cells = Cells(
                 row, jp: plan.teknisJP, full: layout.full, language: language, meanDelta: layout.meanDelta, meanWidth: layout.meanWidth)
-            var text = DisplayWidth.fit("\(index + 1)", toWidth: 3, alignment: .right) + " "
-                + DisplayWidth.fit(names[row.unit.kode] ?? row.unit.nama, toWidth: layout.name)
-            text += " " + DisplayWidth.fit(cells.intervention, toWidth: layout.intervention)
-            text += " " + DisplayWidth.fit(cells.gainers, toWidth: layout.gainers, alignment: .right)
-            text += " " + DisplayWidth.fit(cells.mean, toWidth: layout.mean)
-            text += " " + DisplayWidth.fit(cells.category, toWidth: layout.category)
-            let line = 3 + offset
-            let isSelected = index == cursor.selection
-            if isSelected { grid.fill(row: line, col: 0, width: grid.width, height: 1, style: .selected) }
-            grid.put(text, row: line, col: 1, style: isSelected ? .selected : .normal, maxWidth: grid.width - 2)
-            if !isSelected, row.categoryChanges {
-                grid.setStyle(row: line, col: categoryCol, width: layout.category, style: Draw.categoryStyle(row.categoryAfter))
-            }
+            table.draw(
+                [
+                    .init("\(index + 1)"), .init(names[row.unit.kode] ?? row.unit.nama), .init(cells.intervention),
+                    .init(cells.gainers), .init(cells.mean),
+                    .init(cells.category, style: row.categoryChanges ? Draw.categoryStyle(row.categoryAfter) : nil),
+                ], into: &grid, row: 3 + offset, col: 1, selected: index == cursor.selection)
         }
         var next = 3 + listHeight
         if legend > 0 {
@@ -304,10 +302,7 @@ final class InterventionGainersView: View {
         switch command {
         case .open:
             guard !items.isEmpty else { return true }
-            let nip = items[cursor.selection].pegawai.nip
-            app.attempt {
-                if let page = try EmployeeView(app: app, nip: nip) { app.push(page) }
-            }
+            EmployeeView.open(nip: items[cursor.selection].pegawai.nip, app: app)
         case .refresh:
             load(app: app, force: true)
         default:
@@ -335,22 +330,24 @@ final class InterventionGainersView: View {
             grid.put(lines[1], row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
         }
         let full = grid.width >= 120
-        let category = full ? 23 : 8
         let totalWidth = max(
             DisplayWidth.width(of: app.t(L.colTotalChange)),
             items.map { DisplayWidth.width(of: Self.totalChange(now: $0.now, gain: $0.gain, language: language)) }.max() ?? 0)
-        let jabatan = full ? 24 : 4
-        let nameWidth = max(8, grid.width - 1 - 18 - 1 - 1 - jabatan - 1 - totalWidth - 1 - category - 1)
-        var header = " " + DisplayWidth.fit(app.t(L.colNIP), toWidth: 18) + " " + DisplayWidth.fit(app.t(L.colName), toWidth: nameWidth)
-        header += " " + DisplayWidth.fit(app.t(full ? L.colJabatan : L.colJabatanShort), toWidth: jabatan)
-        header += " " + DisplayWidth.fit(app.t(L.colTotalChange), toWidth: totalWidth)
-        header += " " + DisplayWidth.fit(app.t(full ? L.colCategory : L.colNewCategory), toWidth: category)
-        grid.put(header, row: 2, col: 0, style: .header, maxWidth: grid.width)
+        // `!`-wide margin, NIP, name (what is left), jabatan, total now -> after, category.
+        let table = Table(
+            [
+                .init(width: .fixed(1)),
+                .init(app.t(L.colNIP), width: .fixed(18), gap: 0),
+                .init(app.t(L.colName), width: .fill(minimum: 8)),
+                .init(app.t(full ? L.colJabatan : L.colJabatanShort), width: .fixed(full ? 24 : 4)),
+                .init(app.t(L.colTotalChange), width: .fixed(totalWidth)),
+                .init(app.t(full ? L.colCategory : L.colNewCategory), width: .fixed(full ? 23 : 8)),
+            ], width: grid.width - 1)
+        table.drawHeader(into: &grid, row: 2, col: 0)
         guard !items.isEmpty else {
             grid.put(app.t(L.gainersNone), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)
             return
         }
-        let categoryCol = 1 + 18 + 1 + nameWidth + 1 + jabatan + 1 + totalWidth + 1
         for (offset, index) in cursor.visible(height: height - 4).enumerated() {
             let item = items[index]
             let before = app.engine.category(for: item.now)
@@ -361,17 +358,12 @@ final class InterventionGainersView: View {
             } else {
                 categoryText = before.rank == after.rank ? "" : EmployeeListView.category(after.name, width: 8)
             }
-            var text = " " + DisplayWidth.fit(item.pegawai.nip, toWidth: 18) + " " + DisplayWidth.fit(item.pegawai.nama, toWidth: nameWidth)
-            text += " " + DisplayWidth.fit(EmployeeListView.jabatan(item.pegawai, full: full), toWidth: jabatan)
-            text += " " + DisplayWidth.fit(Self.totalChange(now: item.now, gain: item.gain, language: language), toWidth: totalWidth)
-            text += " " + DisplayWidth.fit(categoryText, toWidth: category)
-            let line = 3 + offset
-            let isSelected = index == cursor.selection
-            if isSelected { grid.fill(row: line, col: 0, width: grid.width, height: 1, style: .selected) }
-            grid.put(text, row: line, col: 0, style: isSelected ? .selected : .normal, maxWidth: grid.width)
-            if !isSelected, before.rank != after.rank {
-                grid.setStyle(row: line, col: categoryCol, width: category, style: Draw.categoryStyle(after))
-            }
+            table.draw(
+                [
+                    .init(" "), .init(item.pegawai.nip), .init(item.pegawai.nama), .init(EmployeeListView.jabatan(item.pegawai, full: full)),
+                    .init(Self.totalChange(now: item.now, gain: item.gain, language: language)),
+                    .init(categoryText, style: before.rank != after.rank ? Draw.categoryStyle(after) : nil),
+                ], into: &grid, row: 3 + offset, col: 0, selected: index == cursor.selection)
         }
         grid.put(app.t(L.gainersLegend), row: height - 1, col: 1, style: .dim, maxWidth: grid.width - 2)
     }

@@ -20,10 +20,10 @@ final class RecordFormView: View {
         self.form = RecordForm.make(
             kind: kind, nip: records.pegawai.nip, ruleset: app.engine.ruleset, year: app.year, editing: editing)
         // Loaded once per form: the unit's totals. Keystrokes never query the store.
-        let units = try app.store.units()
+        let tree = UnitTree(try app.store.units())
         let direct = try app.store.directUnitTotals(year: app.year)
-        let totals = LivePreview.foldedTotals(unit: records.pegawai.kodeUnit, units: units, direct: direct)
-        self.unitName = units.first { $0.kode == records.pegawai.kodeUnit }?.nama ?? records.pegawai.kodeUnit
+        let totals = tree.total(of: records.pegawai.kodeUnit, direct: direct, zero: ScoreTotals()) { $0.add($1) }
+        self.unitName = tree.unit(records.pegawai.kodeUnit)?.nama ?? records.pegawai.kodeUnit
         self.preview = LivePreview(
             engine: app.engine, year: app.year, records: records, editing: editing?.id, unitTotals: totals)
         self.outcome = preview.outcome(for: nil)
@@ -42,7 +42,8 @@ final class RecordFormView: View {
     /// Recomputes the "if saved" panel from the form as typed (in memory only).
     func refreshPreview(app: App) {
         var typed = form
-        if typed.focused.isPicker, !typed.focused.text.isEmpty { typed.acceptSuggestion() }
+        // The preview shows a picker's value only once it means one choice ("b" means none yet).
+        if let option = typed.focused.resolvedOption { typed.fields[typed.focus].text = option.value }
         outcome = preview.outcome(for: typed.previewRecord(app.parser))
     }
 
@@ -56,14 +57,32 @@ final class RecordFormView: View {
         return true
     }
 
+    /// Pasted text is typed into the fields: a tab or a line break inside it moves to the
+    /// next field as Tab does (a spreadsheet row fills consecutive fields). What cannot go in
+    /// (past the last field, or after a picker that still needs a choice) is reported.
+    func handlePaste(_ text: String, app: App) {
+        let pieces = PastedText.pieces(text)
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 {
+                let before = form.focus
+                _ = handle(.nextField, app: app)
+                if form.focus == before {
+                    if form.unchosen.isEmpty { formMessage = (app.t(L.pasteLeftOver(pieces.count - index)), .warning) }
+                    break
+                }
+            }
+            form.fields[form.focus].paste(piece)
+            form.issues[form.focused.key] = nil
+        }
+        refreshPreview(app: app)
+    }
+
     func handle(_ command: Command, app: App) -> Bool {
         switch command {
         case .nextField:
-            leaveField(app: app, forward: true)
-            if form.focus < form.fields.count - 1 { form.focus += 1 }
+            if leaveField(app: app, forward: true), form.focus < form.fields.count - 1 { form.focus += 1 }
         case .previousField:
-            leaveField(app: app, forward: false)
-            if form.focus > 0 { form.focus -= 1 }
+            if leaveField(app: app, forward: false), form.focus > 0 { form.focus -= 1 }
         case .save:
             save(app: app, again: false)
         case .saveAndAdd:
@@ -74,10 +93,12 @@ final class RecordFormView: View {
         return true
     }
 
-    /// Takes a picker's suggestion and checks the field the cursor leaves. Going back up
-    /// past an empty field does not complain that it is required (saving still does).
-    private func leaveField(app: App, forward: Bool) {
-        if form.focused.isPicker, !form.focused.text.isEmpty { form.acceptSuggestion() }
+    /// Takes a picker's choice and checks the field the cursor leaves. Going back up past an
+    /// empty field does not complain that it is required (saving still does). Returns false
+    /// when the cursor must stay: a picker whose text fits several choices or none keeps its
+    /// list open and is marked until the admin chooses.
+    private func leaveField(app: App, forward: Bool) -> Bool {
+        if form.focused.isPicker, !pickerChosen(app: app) { return false }
         refreshPreview(app: app)
         if let issue = form.check(form.focus, parser: app.parser), forward || issue.code != .required {
             formMessage = (issue.message(app.language), .error)
@@ -85,10 +106,32 @@ final class RecordFormView: View {
             form.issues[form.focused.key] = nil
             formMessage = nil
         }
+        return true
+    }
+
+    /// Takes the focused picker's choice; false (with the field marked and a message saying
+    /// why) when the text does not mean exactly one choice.
+    private func pickerChosen(app: App) -> Bool {
+        let text = form.focused.text
+        switch form.choose() {
+        case .empty, .chosen:
+            return true
+        case .ambiguous(let count):
+            formMessage = (app.t(L.pickerAmbiguous(text, count)), .error)
+        case .noMatch:
+            formMessage = (app.t(L.pickerNoMatch(text)), .error)
+        }
+        return false
     }
 
     private func save(app: App, again: Bool) {
-        if form.focused.isPicker, !form.focused.text.isEmpty { form.acceptSuggestion() }
+        if form.focused.isPicker, !pickerChosen(app: app) { return }
+        if let index = form.firstUnchosenPicker() {
+            // A picker left holding typed text (a restored draft): the admin chooses first.
+            form.focus = index
+            _ = pickerChosen(app: app)
+            return
+        }
         switch form.parse(app.parser) {
         case .failure(let failure):
             show(failure, app: app)
@@ -100,7 +143,7 @@ final class RecordFormView: View {
                 } else {
                     result = try app.store.add(record)
                 }
-                app.discardDraft()
+                app.discardDraft(of: self)
                 let what = EmployeeView.describe(record, app.language)
                 let before = preview.before
                 preview.commit(record, score: result.score)
@@ -151,11 +194,12 @@ final class RecordFormView: View {
         for (index, field) in form.fields.enumerated() {
             let row = firstRow + index
             guard row < rows else { break }
-            let issue = form.issues[field.key]
+            let issue: ValidationIssue? = form.issues[field.key]
+            let marked = issue != nil || form.unchosen[field.key] != nil
             let focused = index == form.focus
-            grid.put(DisplayWidth.fit(field.label(language), toWidth: labelWidth), row: row, col: 1, style: issue != nil ? .error : (focused ? .highlight : .normal))
+            grid.put(DisplayWidth.fit(field.label(language), toWidth: labelWidth), row: row, col: 1, style: marked ? .error : (focused ? .highlight : .normal))
             field.editor.draw(into: &grid, row: row, col: fieldCol, width: fieldWidth, focused: focused)
-            if issue != nil { grid.put("!", row: row, col: fieldCol + fieldWidth + 1, style: .error) }
+            if marked { grid.put("!", row: row, col: fieldCol + fieldWidth + 1, style: .error) }
             if case .date = field.kind, field.text.isEmpty, !focused {
                 grid.put(app.t(L.dateHint), row: row, col: fieldCol, style: .dim)
             }
@@ -179,8 +223,7 @@ final class RecordFormView: View {
 
         // The picker's suggestions drop down under the focused field, over what is below.
         let field = form.focused
-        let exact = field.options.contains { $0.value.lowercased() == field.text.lowercased() }
-        if field.isPicker, !exact || field.highlight > 0 {
+        if field.isPicker, !field.holdsChoice || field.highlight != nil {
             let row = firstRow + form.focus + 1
             let room = min(6, rows - row)
             let suggestions = field.suggestions
@@ -190,12 +233,12 @@ final class RecordFormView: View {
                     grid.fill(row: row, col: fieldCol, width: width, height: 1, style: .dim)
                     grid.put(app.t(L.noMatch), row: row, col: fieldCol, style: .dim, maxWidth: width)
                 } else {
-                    let highlight = min(field.highlight, suggestions.count - 1)
-                    let first = max(0, min(highlight - room + 1, suggestions.count - room))
+                    let highlight = field.shownHighlight.map { min($0, suggestions.count - 1) }
+                    let first = max(0, min((highlight ?? 0) - room + 1, suggestions.count - room))
                     for (offset, option) in suggestions[first...].prefix(room).enumerated() {
                         let style: Style = first + offset == highlight ? .selected : .input
                         grid.fill(row: row + offset, col: fieldCol, width: width, height: 1, style: style)
-                        grid.put(option.label, row: row + offset, col: fieldCol + 1, style: style, maxWidth: width - 1)
+                        grid.put(option.listed, row: row + offset, col: fieldCol + 1, style: style, maxWidth: width - 1)
                     }
                 }
             }

@@ -59,16 +59,18 @@ final class SearchView: View {
             grid.put(app.t(L.searchNone), row: 4, col: 2, style: .warning)
         }
         var units: [String: String] = [:]
-        if !results.isEmpty, let all = try? app.store.units() { units = DashboardView.listNames(all) }
+        if !results.isEmpty, let all = try? app.store.units() { units = UnitTree(all).displayNames() }
+        // NIP (grouped), name, unit: the unit takes what is left.
+        let table = Table(
+            [
+                .init(width: .fixed(22)), .init(width: .fixed(max(20, min(30, grid.width - 2 - 23 - 26)))),
+                .init(width: .fill(minimum: 0)),
+            ], width: grid.width - 2)
         for (offset, index) in cursor.visible(height: rows - 4).enumerated() {
             let p = results[index]
-            let nameWidth = max(20, min(30, grid.width - 2 - 23 - 26))
-            let text = DisplayWidth.fit(NIP.formatted(p.nip), toWidth: 22) + " " + DisplayWidth.fit(p.nama, toWidth: nameWidth) + " "
-                + DisplayWidth.truncate(units[p.kodeUnit] ?? p.kodeUnit, toWidth: grid.width - 2 - 23 - nameWidth - 1)
-            let selected = index == cursor.selection
-            let row = 4 + offset
-            if selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
-            grid.put(text, row: row, col: 1, style: selected ? .selected : .normal, maxWidth: grid.width - 2)
+            table.draw(
+                [.init(NIP.formatted(p.nip)), .init(p.nama), .init(units[p.kodeUnit] ?? p.kodeUnit)], into: &grid,
+                row: 4 + offset, col: 1, selected: index == cursor.selection)
         }
         query.draw(into: &grid, row: 1, col: col, width: max(10, grid.width - col - 2), focused: true)
     }

@@ -4,11 +4,17 @@ import IPASNTerminal
 
 /// A small form to add a unit (when new) and an employee: the first steps on an empty
 /// database, and `t` on the unit and employee lists.
+///
+/// Opened on an existing unit, its unit fields are shown but locked: adding an employee never
+/// changes a unit (that is the unit list's "ubah unit", `e`). A new unit code that already
+/// exists, or a NIP already registered, is refused instead of overwriting.
 final class SetupView: View {
     var fields: [FormField]
     var focus = 0
-    private let existingUnit: OrgUnit?
+    let existingUnit: OrgUnit?
     private var formMessage: (text: String, style: Style)?
+    /// Picker fields marked until the admin chooses (their text fits several choices or none).
+    private var unchosen: Set<String> = []
     private let initial: [String]
 
     init(app: App, unit: OrgUnit?) {
@@ -16,7 +22,7 @@ final class SetupView: View {
         fields = [
             FormField("unit_kode", text: unit?.kode ?? "", maxLength: 40),
             FormField("unit_nama", text: unit?.nama ?? ""),
-            FormField("unit_induk", text: unit?.induk ?? "", maxLength: 40),
+            FormField("unit_induk", kind: .picker(Pickers.units((try? app.store.units()) ?? [])), text: unit?.induk ?? "", maxLength: 40),
             FormField("nip", maxLength: 24),
             FormField("pegawai_nama"),
             FormField("jenis_jabatan", kind: .picker(Pickers.jenisJabatan)),
@@ -25,6 +31,7 @@ final class SetupView: View {
         ]
         focus = unit == nil ? 0 : 3
         initial = fields.map(\.text)
+        if unit != nil { formMessage = (app.t(L.setupUnitKept), .normal) }
     }
 
     var context: KeyContext { .form }
@@ -32,27 +39,68 @@ final class SetupView: View {
     var hasUnsavedInput: Bool { fields.map(\.text) != initial }
     var status: (text: String, style: Style)? { formMessage }
 
+    /// The first field the cursor may enter: the employee's when the unit exists.
+    private var firstEditable: Int { existingUnit == nil ? 0 : 3 }
+
+    func draft(app: App) -> Draft? {
+        var texts: [String: String] = [:]
+        for field in fields { texts[field.key] = field.text }
+        return Draft(
+            form: "setup", nip: value("nip"), editing: nil, unit: existingUnit?.kode, fields: texts,
+            savedAt: app.context.now())
+    }
+
+    /// Puts back a draft's input (the locked unit fields keep the unit's stored values).
+    func restore(_ saved: [String: String]) {
+        for index in fields.indices where index >= firstEditable {
+            if let text = saved[fields[index].key] { fields[index].text = text }
+        }
+        focus = fields.indices.first { $0 >= firstEditable && fields[$0].text.isEmpty } ?? firstEditable
+    }
+
     private func value(_ key: String) -> String { fields.first { $0.key == key }?.text ?? "" }
 
     func handleKey(_ key: Key, app: App) -> Bool {
         fields[focus].handle(key)
     }
 
-    private func takeSuggestion() {
-        fields[focus].takeSuggestion()
+    /// Pasted text goes into the fields; a tab or line break moves to the next one.
+    func handlePaste(_ text: String, app: App) {
+        for (index, piece) in PastedText.pieces(text).enumerated() {
+            if index > 0 {
+                let before = focus
+                _ = handle(.nextField, app: app)
+                if focus == before { break }
+            }
+            fields[focus].paste(piece)
+        }
+    }
+
+    /// Takes a picker's choice; false (with a message) when the text fits several choices
+    /// or none, so the cursor stays until the admin chooses.
+    private func chosen(app: App) -> Bool {
+        let text = fields[focus].text
+        switch fields[focus].choose() {
+        case .empty, .chosen:
+            unchosen.remove(fields[focus].key)
+            return true
+        case .ambiguous(let count):
+            formMessage = (app.t(L.pickerAmbiguous(text, count)), .error)
+        case .noMatch:
+            formMessage = (app.t(L.pickerNoMatch(text)), .error)
+        }
+        unchosen.insert(fields[focus].key)
+        return false
     }
 
     func handle(_ command: Command, app: App) -> Bool {
         switch command {
         case .nextField:
-            takeSuggestion()
-            focus = min(fields.count - 1, focus + 1)
+            if chosen(app: app) { focus = min(fields.count - 1, focus + 1) }
         case .previousField:
-            takeSuggestion()
-            focus = max(0, focus - 1)
+            if chosen(app: app) { focus = max(firstEditable, focus - 1) }
         case .save:
-            takeSuggestion()
-            save(app: app)
+            if chosen(app: app) { save(app: app) }
         case .saveAndAdd:
             return true
         default:
@@ -76,10 +124,21 @@ final class SetupView: View {
             return
         }
         let saved = app.attempt {
-            if existingUnit?.kode != unit.kode || existingUnit != unit { try app.store.saveUnit(unit) }
+            if try app.store.pegawai(nip: pegawai.nip) != nil {
+                let text = L.setupNIPExists(NIP.formatted(pegawai.nip))
+                throw ValidationFailure([ValidationIssue(field: "nip", code: .custom(id: text.id, en: text.en))])
+            }
+            if existingUnit == nil {
+                if try app.store.units().contains(where: { $0.kode == unit.kode }) {
+                    let text = L.setupUnitExists(unit.kode)
+                    throw ValidationFailure([ValidationIssue(field: "kode", code: .custom(id: text.id, en: text.en))])
+                }
+                try app.store.saveUnit(unit)
+            }
             try app.store.savePegawai(pegawai)
         }
         guard saved else { return }
+        app.discardDraft(of: self)
         app.replaceAll(with: UnitListView(app: app))
         app.push(EmployeeListView(app: app, unit: unit))
         app.attempt {
@@ -98,17 +157,22 @@ final class SetupView: View {
                 row += 1
             }
             guard row < rows else { break }
-            grid.put(DisplayWidth.fit(field.label(app.language), toWidth: labelWidth), row: row, col: 2, style: index == focus ? .highlight : .normal)
-            field.editor.draw(into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
+            grid.put(DisplayWidth.fit(field.label(app.language), toWidth: labelWidth), row: row, col: 2, style: unchosen.contains(field.key) ? .error : index == focus ? .highlight : .normal)
+            if index < firstEditable {
+                // An existing unit: shown, not editable here.
+                grid.put(field.text, row: row, col: labelWidth + 3, style: .dim, maxWidth: min(40, grid.width - labelWidth - 5))
+            } else {
+                field.editor.draw(into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
+            }
             row += 1
         }
         if fields[focus].isPicker {
             let suggestions = fields[focus].suggestions
             let base = 2 + focus + (focus >= 3 ? 2 : 1) + 1
             for (offset, option) in suggestions.prefix(max(0, rows - base)).enumerated() {
-                let style: Style = offset == fields[focus].highlight ? .selected : .input
+                let style: Style = offset == fields[focus].shownHighlight ? .selected : .input
                 grid.fill(row: base + offset, col: labelWidth + 3, width: 20, height: 1, style: style)
-                grid.put(option.label, row: base + offset, col: labelWidth + 4, style: style, maxWidth: 19)
+                grid.put(option.listed, row: base + offset, col: labelWidth + 4, style: style, maxWidth: 19)
             }
         }
     }

@@ -69,7 +69,11 @@ final class WelcomeView: View {
         app.attempt {
             let outcome = try importFile(path)
             try app.reloadSettings()
-            report = outcome.issues.prefix(8).map { "\(app.t(L.importLine($0.line))): \($0.issue.message(app.language))" }
+            // Line 0: about a whole file (one whose kind its name does not tell).
+            report = outcome.issues.prefix(8).map {
+                $0.line == 0
+                    ? $0.issue.message(app.language) : "\(app.t(L.importLine($0.line))): \($0.issue.message(app.language))"
+            }
             importPath = nil
             if outcome.imported > 0, (try app.store.units().isEmpty) == false {
                 app.replaceAll(with: UnitListView(app: app))

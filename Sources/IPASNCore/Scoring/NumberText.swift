@@ -1,0 +1,28 @@
+import Foundation
+
+/// Numbers shown the way each language writes them: `85,5` in Indonesian, `85.5` in English.
+public enum NumberText {
+    /// A point value: whole numbers without decimals, halves with one (`22,5`).
+    public static func points(_ value: Double, _ language: Language) -> String {
+        let rounded = (value * 10).rounded() / 10
+        // Rulesets keep points within 0...1000 (RulesetFile.validate); anything else is
+        // still written, never converted to an Int that cannot hold it.
+        guard rounded.isFinite, abs(rounded) < 1e15 else { return "\(value)" }
+        let text =
+            rounded == rounded.rounded()
+            ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        return language == .id ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// A value with a fixed number of decimals (`63,99`).
+    public static func decimal(_ value: Double, _ language: Language, places: Int = 2) -> String {
+        let text = String(format: "%.\(places)f", round(value, places: places))
+        return language == .id ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// Rounds half away from zero to `places` decimals (the figure the reports print).
+    public static func round(_ value: Double, places: Int = 2) -> Double {
+        let factor = pow(10.0, Double(places))
+        return (value * factor).rounded(.toNearestOrAwayFromZero) / factor
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+
+/// What spreadsheets do to the values admins type, undone (or refused with the fix) before a
+/// row is parsed. Applied to CSV and .xlsx rows alike:
+///
+/// - a NIP Excel turned into a number (`1,98502E+17`, `1.98502E+17`) has lost its last digits:
+///   refused with the fix ("format kolom NIP sebagai Teks"); a leading `'` (Excel's "this is
+///   text" mark) is dropped;
+/// - a date with a time (`01-03-2026 00:00`, `2026-03-01T00:00:00`) is read as its date;
+///   a two-digit year (`01-03-26`) is refused with the fix (write the year in full);
+/// - JP written with its unit (`24 JP`, `24 jam`, `24,0`) is read as the number;
+/// - jenis as people write it (`Diklat Teknis`, `Bimtek`, `Sosialisasi`, `Webinar`) is mapped
+///   to its SIASN jenis.
+public enum ExcelHabits {
+    /// The fields with the habits undone, and the problems that cannot be undone (by field).
+    public static func normalize(_ fields: inout [String: String], kind: ImportKind) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if kind != .units, let nip = fields["nip"] {
+            switch checkNIP(nip) {
+            case .success(let fixed): fields["nip"] = fixed
+            case .failure(let issue): issues.append(issue)
+            }
+        }
+        for field in dateFields(kind) {
+            guard let text = fields[field] else { continue }
+            switch checkDate(text, field: field) {
+            case .success(let fixed): fields[field] = fixed
+            case .failure(let issue): issues.append(issue)
+            }
+        }
+        if kind == .diklat {
+            if let jp = fields["jp"] { fields["jp"] = number(jp) }
+            if let jenis = fields["jenis"] { fields["jenis"] = self.jenis(jenis) }
+        }
+        return issues
+    }
+
+    static func dateFields(_ kind: ImportKind) -> [String] {
+        switch kind {
+        case .pendidikan: return ["tanggal_lulus"]
+        case .diklat: return ["tanggal_mulai", "tanggal_selesai"]
+        case .disiplin: return ["tmt"]
+        case .units, .pegawai, .skp: return []
+        }
+    }
+
+    // MARK: NIP
+
+    static func checkNIP(_ text: String) -> Result<String, ValidationIssue> {
+        var nip = text.trimmingCharacters(in: .whitespaces)
+        if nip.hasPrefix("'") { nip.removeFirst() }
+        if isScientific(nip) {
+            return .failure(
+                ValidationIssue(
+                    field: "nip",
+                    code: .custom(
+                        id: "NIP \"\(nip)\" telah diubah Excel menjadi angka dan digit terakhirnya hilang. "
+                            + "Format kolom NIP sebagai Teks, lalu ketik atau tempel ulang NIP-nya.",
+                        en: "NIP \"\(nip)\" was turned into a number by Excel and lost its last digits. "
+                            + "Format the NIP column as Text, then type or paste the NIPs again.")))
+        }
+        return .success(nip)
+    }
+
+    /// `1,98502E+17`, `1.98502E+17`, `1.98502e17`: a number in Excel's scientific display.
+    static func isScientific(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        guard let e = upper.firstIndex(of: "E") else { return false }
+        let mantissa = upper[..<e], exponent = upper[upper.index(after: e)...].drop { $0 == "+" }
+        return !mantissa.isEmpty && mantissa.allSatisfy { $0.isNumber || $0 == "," || $0 == "." }
+            && mantissa.first!.isNumber && !exponent.isEmpty && exponent.allSatisfy(\.isNumber)
+    }
+
+    // MARK: Dates
+
+    static func checkDate(_ text: String, field: String) -> Result<String, ValidationIssue> {
+        var date = text.trimmingCharacters(in: .whitespaces)
+        // A time after the date: `01-03-2026 00:00`, `2026-03-01T00:00:00`, `1/3/2026 0:00:00`.
+        if let cut = date.firstIndex(where: { $0 == " " || $0 == "T" }),
+            date[date.index(after: cut)...].trimmingCharacters(in: .whitespaces).allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }),
+            date[date.index(after: cut)...].contains(":")
+        {
+            date = String(date[..<cut])
+        }
+        let parts = date.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+        if parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), parts[0].count <= 2, parts[2].count == 2 {
+            let full = "\(parts[0])-\(parts[1])-20\(parts[2])"
+            return .failure(
+                ValidationIssue(
+                    field: field,
+                    code: .custom(
+                        id: "Tanggal \"\(text)\" memakai tahun dua angka. Tulis tahun lengkap (misalnya \(full)); "
+                            + "di Excel, format sel tanggal sebagai dd-mm-yyyy.",
+                        en: "Date \"\(text)\" has a two-digit year. Write the year in full (e.g. \(full)); "
+                            + "in Excel, format the date cells as dd-mm-yyyy.")))
+        }
+        return .success(date)
+    }
+
+    // MARK: JP
+
+    /// `24 JP`, `24jp`, `24 jam`, `24,0`, `24.00` → `24`; anything else unchanged.
+    static func number(_ text: String) -> String {
+        var value = text.trimmingCharacters(in: .whitespaces).lowercased()
+        for unit in ["jpl", "jp", "jam pelajaran", "jam"] where value.hasSuffix(unit) {
+            value = String(value.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
+            break
+        }
+        if let separator = value.firstIndex(where: { $0 == "," || $0 == "." }),
+            value[value.index(after: separator)...].allSatisfy({ $0 == "0" })
+        {
+            value = String(value[..<separator])
+        }
+        return value.isEmpty || !value.allSatisfy(\.isNumber) ? text : value
+    }
+
+    // MARK: Jenis
+
+    /// The SIASN jenis name for what admins write: `Diklat Teknis` → `Teknis`,
+    /// `Pelatihan Fungsional` → `Fungsional`, `Diklatpim IV` → `Struktural`,
+    /// `Bimbingan Teknis (Bimtek)` → `Bimbingan Teknis`, `Webinar` → `Seminar`.
+    /// A name Core already reads, or one with no mapping, is returned unchanged.
+    static func jenis(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || JenisDiklat.parse(trimmed) != nil { return text }
+        var key = trimmed.lowercased()
+        if let open = key.firstIndex(of: "(") {  // `Bimbingan Teknis (Bimtek)`
+            let inner = key[key.index(after: open)...].prefix { $0 != ")" }
+            if JenisDiklat.parse(String(key[..<open])) != nil { return String(trimmed[..<open]).trimmingCharacters(in: .whitespaces) }
+            if let jenis = JenisDiklat.parse(String(inner)) { return jenis.nama }
+            key = String(key[..<open])
+        }
+        key = key.filter { $0.isLetter || $0.isNumber || $0 == " " }
+        for (synonym, id) in synonyms where key == synonym || key.hasPrefix(synonym + " ") {
+            return JenisDiklat.withID(id)!.nama
+        }
+        for prefix in ["diklat ", "pelatihan ", "kegiatan ", "program ", "kursus "] where key.hasPrefix(prefix) {
+            if let jenis = JenisDiklat.parse(String(key.dropFirst(prefix.count))) { return jenis.nama }
+        }
+        return text
+    }
+
+    /// Names admins use that are not SIASN's, with the SIASN jenis id.
+    static let synonyms: [(String, Int)] = [
+        ("diklatpim", 1), ("diklat kepemimpinan", 1), ("pelatihan kepemimpinan", 1), ("pkp", 1), ("pka", 1),
+        ("pkn", 1),
+        ("bimbingan teknis", 8), ("bimtek", 8), ("webinar", 9), ("lokakarya", 4), ("diklat online", 16),
+        ("elearning", 16), ("e learning", 16), ("pjj", 17), ("cop", 23), ("otj", 24), ("on the job training", 24),
+    ]
+}

@@ -1,0 +1,93 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+
+/// Records entered today and this week, per unit (sub-units folded in, like the figures) and
+/// by whom: the dashboard's "Hr ini / Mg ini" columns and `ipasn report activity`.
+///
+/// "Today" starts at midnight and "this week" on Monday at midnight, both in the context's
+/// time zone. Counts come from the audit log (``Store/recordEntries(since:)``): a record
+/// typed in counts once, an import counts its rows, an undone insert still counts (the work
+/// was done).
+public struct UnitActivity: Sendable {
+    /// Records entered in the two periods.
+    public struct Counts: Hashable, Sendable {
+        public var today: Int
+        public var week: Int
+
+        public init(today: Int = 0, week: Int = 0) {
+            self.today = today
+            self.week = week
+        }
+
+        mutating func add(_ other: Counts) {
+            today += other.today
+            week += other.week
+        }
+    }
+
+    /// What one admin entered.
+    public struct ActorCounts: Hashable, Sendable {
+        public var actor: String
+        public var counts: Counts
+    }
+
+    /// When the two periods start.
+    public let startOfToday: Date
+    public let startOfWeek: Date
+    public let tree: UnitTree
+    /// Per unit, its own employees' records and its sub-units'.
+    private let folded: [String: Counts]
+    /// Per unit (its own employees) and actor.
+    private let entries: [String: [String: Counts]]
+
+    /// Reads the counts as of `now`.
+    public static func compute(store: Store, now: Date, timeZone: TimeZone) throws -> UnitActivity {
+        let (today, week) = periods(now: now, timeZone: timeZone)
+        let tree = UnitTree(try store.units())
+        var entries: [String: [String: Counts]] = [:]
+        for entry in try store.recordEntries(since: week) {
+            entries[entry.unit, default: [:]][entry.actor, default: Counts()].week += entry.count
+        }
+        for entry in try store.recordEntries(since: today) {
+            entries[entry.unit, default: [:]][entry.actor, default: Counts()].today += entry.count
+        }
+        let direct = entries.mapValues { $0.values.reduce(into: Counts()) { $0.add($1) } }
+        var folded: [String: Counts] = [:]
+        for node in tree.fold(direct: direct, zero: Counts(), add: { $0.add($1) }) where node.value != Counts() {
+            folded[node.unit.kode] = node.value
+        }
+        return UnitActivity(startOfToday: today, startOfWeek: week, tree: tree, folded: folded, entries: entries)
+    }
+
+    /// The start of the day and of the week (Monday) containing `now`.
+    public static func periods(now: Date, timeZone: TimeZone) -> (today: Date, week: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        calendar.firstWeekday = 2
+        let startOfDay = calendar.startOfDay(for: now)
+        let startOfWeek = calendar.dateInterval(of: .weekOfYear, for: now)?.start ?? startOfDay
+        return (startOfDay, startOfWeek)
+    }
+
+    /// A unit's counts, sub-units included (zero for a unit without entries or unknown).
+    public func counts(unit kode: String) -> Counts { folded[kode] ?? Counts() }
+
+    /// Everything entered in the database (every root's counts added up).
+    public var total: Counts {
+        tree.roots.reduce(into: Counts()) { $0.add(counts(unit: $1.kode)) }
+    }
+
+    /// Who entered the records of a unit and its sub-units (the whole database for nil): the
+    /// most this week first, equal counts by name. Actors with nothing this week are left out.
+    public func byActor(unit kode: String? = nil) -> [ActorCounts] {
+        var sums: [String: Counts] = [:]
+        let units = kode.map { Array(tree.subtree(of: $0)) } ?? tree.units
+        for unit in units {
+            for (actor, counts) in entries[unit.kode] ?? [:] { sums[actor, default: Counts()].add(counts) }
+        }
+        return sums.map { ActorCounts(actor: $0.key, counts: $0.value) }
+            .filter { $0.counts.week > 0 }
+            .sorted { ($1.counts.week, $0.actor) < ($0.counts.week, $1.actor) }
+    }
+}

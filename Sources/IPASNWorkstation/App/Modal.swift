@@ -1,0 +1,9 @@
+import IPASNTerminal
+
+/// A window drawn over the top view that takes every key until it closes.
+protocol Modal: AnyObject {
+    func render(into grid: inout CellGrid, app: App)
+    /// Handles a key; returns true when the modal is finished.
+    func handle(_ key: Key, app: App) -> Bool
+    var keyBar: [Command] { get }
+}

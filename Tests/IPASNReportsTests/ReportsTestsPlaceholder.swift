@@ -1,1 +1,0 @@
-// Tests of the IPASNReports use cases live in this target.
