@@ -15,7 +15,7 @@ import Testing
         report.issues.map { "\($0.line) \($0.issue.field): \($0.issue.message(.en))" }
     }
 
-    @Test func anXLSXRowWithATooLongNameOrATabIsRefused() throws {
+    @Test func anXLSXRowWithATooLongNameATabOrALineBreakIsRefused() throws {
         let dir = try ScratchDirectory()
         let long = String(repeating: "a", count: 201)
         let sheet =
@@ -23,15 +23,18 @@ import Testing
             + RawWorkbook.row(2, [nipA, "teknis", long, "BKPSDM", "2024-02-01", "2024-02-02", "8"])
             + RawWorkbook.row(3, [nipA, "teknis", "Arsip", "BKP\tSDM", "2024-03-01", "2024-03-02", "8"])
             + RawWorkbook.row(4, [nipA, "teknis", String(repeating: "b", count: 200), "BKPSDM", "2024-04-01", "2024-04-02", "8"])
+            // Alt+Enter in Excel: a line break inside the cell.
+            + RawWorkbook.row(5, [nipA, "teknis", "Arsip\nDinamis", "BKPSDM", "2024-05-01", "2024-05-02", "8"])
         let path = try RawWorkbook.write(to: dir.path("diklat.xlsx"), sheets: [("diklat", sheet)])
         let store = try XLSXTest.seededStore()
         let report = try Importer(store: store).importFile(
             kind: .diklat, path: path, skipInvalid: true, today: XLSXTest.today)
-        // Row 2: 201 characters, one over; row 3: a tab; row 4: exactly 200, accepted.
-        #expect(report.issues.map(\.line) == [2, 3])
-        #expect(report.issues.map(\.issue.field) == ["nama", "penyelenggara"])
+        // Row 2: 201 characters, one over; row 3: a tab; row 4: exactly 200, accepted; row 5: a line break.
+        #expect(report.issues.map(\.line) == [2, 3, 5])
+        #expect(report.issues.map(\.issue.field) == ["nama", "penyelenggara", "nama"])
         #expect(report.issues[0].issue.code == .tooLong(limit: 200))
         #expect(report.issues[1].issue.code == .controlCharacter("TAB (U+0009)"))
+        #expect(report.issues[2].issue.code == .controlCharacter("LF (U+000A)"))
         #expect(report.imported == 1)
         #expect(try store.records(nip: nipA)?.diklat.map(\.value.nama.count) == [200])
     }
