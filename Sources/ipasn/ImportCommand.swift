@@ -84,7 +84,7 @@ struct ImportCommand: ParsableCommand {
             }, language: language)
         // SIASN's employee file carries each employee's education: imported after the employees
         // (not in a dry run, which checks the employees only).
-        if kind == .pegawai, !dryRun, try SIASNEmployeeFile.carriesPendidikan(header: header()) {
+        if kind == .pegawai, !dryRun, try SIASNEmployeeFile.carriesPendidikan(header: read(language) { try header() }) {
             try show(
                 read(language) {
                     try importer.importEmployeeFileEducation(
@@ -101,13 +101,20 @@ struct ImportCommand: ParsableCommand {
         return try CSVImportSource(kind: kind, path: file, today: global.context.today).header
     }
 
-    private func read(_ language: Language, _ body: () throws -> ImportReport) throws -> ImportReport {
+    /// Runs `body`, turning a file refused as a whole into one sentence in the admin's language.
+    private func read<T>(_ language: Language, _ body: () throws -> T) throws -> T {
+        let nothing = Output.text(id: "Tidak ada yang diimpor.", en: "Nothing was imported.")
         do {
             return try body()
         } catch let error as ImportFileError {
             throw CLIError("\(file): \(error.message(language))")
+        } catch let error as CSVReadError {
+            throw CLIError("\(file): \(error.message(language)) \(nothing)")
         } catch let error as XLSXError {
             throw CLIError(error.message(language))
+        } catch let error as CocoaError {
+            throw CLIError(
+                Output.text(id: "impor \(file) gagal: \(Output.describe(error))", en: "importing \(file) failed: \(Output.describe(error))"))
         }
     }
 
@@ -115,14 +122,18 @@ struct ImportCommand: ParsableCommand {
         let id = language == .id
         let kind = report.kind
         let errors = report.issues.filter { $0.issue.severity == .error }
-        for message in report.messages(language) { Output.stderrLine(message) }
+        // Only the shown lines are formatted for the screen; the whole list goes to a file.
+        let lines = report.issues.map { ImportReport.message($0, language) }
+        // A SIASN employee file's education rows get their own list (`FILE.pendidikan.masalah.txt`).
+        let listPath = ProblemList.listPath(for: file, part: kind == self.kind ? nil : kind.rawValue)
+        ProblemList.report(lines, listPath: listPath)
         if !skipInvalid && !errors.isEmpty {
             throw CLIError(
                 id
-                    ? "\(file): \(errors.count) masalah; tidak ada yang diimpor."
+                    ? "\(file): \(errors.count) masalah ditemukan; tidak ada yang diimpor."
                     : "\(file): \(errors.count) problem\(errors.count == 1 ? "" : "s") found; nothing was imported.")
         }
-        for line in Self.summary(report, kind: kind, language: language) { print(line) }
+        for line in Self.summary(report, kind: kind, language: language) { Output.print(line) }
     }
 
     /// What the import did (or, in a dry run, would do), as stdout lines.
@@ -130,10 +141,13 @@ struct ImportCommand: ParsableCommand {
         let id = language == .id
         func rows(_ n: Int) -> String { id ? "\(n) baris \(kind.rawValue)" : "\(n) \(kind.rawValue) row\(n == 1 ? "" : "s")" }
         var lines: [String] = []
+        let encoding = report.windows1252 ? (id ? " (dibaca sebagai Windows-1252)" : " (read as Windows-1252)") : ""
         if id {
-            lines.append(report.dryRun ? "uji coba: akan mengimpor \(rows(report.imported))" : "diimpor \(rows(report.imported))")
+            lines.append(
+                (report.dryRun ? "uji coba: akan mengimpor \(rows(report.imported))" : "diimpor \(rows(report.imported))") + encoding)
         } else {
-            lines.append(report.dryRun ? "dry run: would import \(rows(report.imported))" : "imported \(rows(report.imported))")
+            lines.append(
+                (report.dryRun ? "dry run: would import \(rows(report.imported))" : "imported \(rows(report.imported))") + encoding)
         }
         if kind == .pegawai {
             let unchanged = report.imported - report.added - report.changes.count
