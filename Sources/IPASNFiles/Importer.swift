@@ -59,21 +59,28 @@ public struct Importer {
     /// ``rejectedFilePath(for:)`` next to the input, named in the report.
     ///
     /// - Parameter today: the admin's today (no date after it is accepted).
+    /// - Parameter progress: told, on the calling thread, as rows are handed to the store
+    ///   (about every thousand rows; see ``ImportProgress``), and once when all are read.
     /// - Throws: ``ImportFileError`` for a file without the required columns, a read error,
     ///   or a storage error.
     public func importFile(
-        kind: ImportKind, path: String, sheet: String? = nil, skipInvalid: Bool, today: LocalDate
+        kind: ImportKind, path: String, sheet: String? = nil, skipInvalid: Bool, today: LocalDate,
+        progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportReport {
         if Self.isXLSX(path) {
             let xlsx = try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today)
-            return try run(xlsx, kind: kind, path: path, skipInvalid: skipInvalid, windows1252: { false }) { issues, target in
+            return try run(
+                xlsx, kind: kind, path: path, skipInvalid: skipInvalid, windows1252: { false }, progress: progress
+            ) { issues, target in
                 try Self.writeRejectedXLSX(from: path, sheet: sheet, headerRow: xlsx.headerRow, issues: issues, to: target)
             }
         }
         let csv = try CSVImportSource(kind: kind, path: path, today: today)
-        return try run(csv, kind: kind, path: path, skipInvalid: skipInvalid, windows1252: { csv.reader.isWindows1252 }) {
-            issues, target in try Self.writeRejected(from: path, issues: issues, to: target)
-        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        return try run(
+            csv, kind: kind, path: path, skipInvalid: skipInvalid, windows1252: { csv.reader.isWindows1252 },
+            totalBytes: size, progress: progress
+        ) { issues, target in try Self.writeRejected(from: path, issues: issues, to: target) }
     }
 
     /// Whether `path` is read as an Excel workbook (by its extension: `.xlsx`, `.xlsm`).
@@ -84,12 +91,13 @@ public struct Importer {
 
     private func run(
         _ rows: some ImportRowSource & Sendable, kind: ImportKind, path: String, skipInvalid: Bool,
-        windows1252: () -> Bool, writeRejected: @escaping ([LineIssue], String) throws -> Void
+        windows1252: () -> Bool, totalBytes: Int? = nil, progress: ((ImportProgress) -> Void)?,
+        writeRejected: @escaping ([LineIssue], String) throws -> Void
     ) throws -> ImportReport {
         // Parsing runs on a second thread while the store writes (see PrefetchingRowSource).
         var source = RejectedRowsWriter(
-            rows: PrefetchingRowSource(rows), target: skipInvalid ? Self.rejectedFilePath(for: path) : nil,
-            write: writeRejected)
+            rows: PrefetchingRowSource(rows, totalBytes: totalBytes, progress: progress),
+            target: skipInvalid ? Self.rejectedFilePath(for: path) : nil, write: writeRejected)
         defer { source.rows.cancel() }
         let outcome: ImportOutcome
         do {
