@@ -37,6 +37,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Import the valid rows and write the rejected ones, with the reason, to a file.")
     var skipInvalid = false
 
+    @Flag(name: .long, help: "No progress bar on stderr (there is one only when stderr is a terminal).")
+    var quiet = false
+
     func run() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
@@ -47,9 +50,25 @@ struct ImportCommand: ParsableCommand {
         let store = try global.openStore(.create)
         let importer = Importer(store: store)
         let report: ImportReport
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        let language = global.language
+        let bar = StderrProgress.reporter(label: name, language: language, quiet: quiet)
         do {
+            // The bar is erased before anything else is written.
+            defer { bar?.finish() }
             report = try importer.importFile(
-                kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today)
+                kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today,
+                progress: bar.map { bar in
+                    { progress in
+                        if progress.readAll {
+                            // The rows are read: the store refreshes the scores and commits.
+                            bar.phase(StderrProgress.savingLabel(name, language))
+                            bar.startTicking()
+                        } else {
+                            bar.update(count: progress.rows, bytes: progress.bytes, totalBytes: progress.totalBytes)
+                        }
+                    }
+                })
         } catch let error as ImportFileError {
             throw CLIError("\(file): \(error.message(.en))")
         } catch let error as XLSXError {
