@@ -44,7 +44,9 @@ struct BenchCommand: ParsableCommand {
             valueName: "dir"))
     var workDir: String?
 
-    @Option(name: .long, help: ArgumentHelp("Runs of each measurement (default: 3 for the large ones).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Runs of each measurement (default: 3 for the large ones, 1 with --size large).", valueName: "n"))
     var runs: Int?
 
     @Flag(name: .long, help: "Keep the databases and CSV files.")
