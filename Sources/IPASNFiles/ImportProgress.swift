@@ -8,14 +8,18 @@ public struct ImportProgress: Hashable, Sendable {
     public var bytes: Int?
     /// The file's size in bytes (nil when unknown).
     public var totalBytes: Int?
+    /// About how many rows the file has (an .xlsx sheet's declared dimension below its
+    /// header; nil when unknown).
+    public var totalRows: Int?
     /// Every row has been handed over: what is left is the store's work (the score
     /// refresh, the commit).
     public var readAll: Bool
 
-    public init(rows: Int, bytes: Int? = nil, totalBytes: Int? = nil, readAll: Bool = false) {
+    public init(rows: Int, bytes: Int? = nil, totalBytes: Int? = nil, totalRows: Int? = nil, readAll: Bool = false) {
         self.rows = rows
         self.bytes = bytes
         self.totalBytes = totalBytes
+        self.totalRows = totalRows
         self.readAll = readAll
     }
 }

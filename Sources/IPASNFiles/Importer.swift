@@ -69,8 +69,11 @@ public struct Importer {
     ) throws -> ImportReport {
         if Self.isXLSX(path) {
             let xlsx = try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today)
+            // The sheet's rows below the header, as its dimension declares them.
+            let rows = xlsx.reader.lastRow.map { max(0, $0 - xlsx.headerRow) }
             return try run(
-                xlsx, kind: kind, path: path, skipInvalid: skipInvalid, windows1252: { false }, progress: progress
+                xlsx, kind: kind, path: path, skipInvalid: skipInvalid, windows1252: { false }, totalRows: rows,
+                progress: progress
             ) { issues, target in
                 try Self.writeRejectedXLSX(from: path, sheet: sheet, headerRow: xlsx.headerRow, issues: issues, to: target)
             }
@@ -91,12 +94,13 @@ public struct Importer {
 
     private func run(
         _ rows: some ImportRowSource & Sendable, kind: ImportKind, path: String, skipInvalid: Bool,
-        windows1252: () -> Bool, totalBytes: Int? = nil, progress: ((ImportProgress) -> Void)?,
+        windows1252: () -> Bool, totalBytes: Int? = nil, totalRows: Int? = nil,
+        progress: ((ImportProgress) -> Void)?,
         writeRejected: @escaping ([LineIssue], String) throws -> Void
     ) throws -> ImportReport {
         // Parsing runs on a second thread while the store writes (see PrefetchingRowSource).
         var source = RejectedRowsWriter(
-            rows: PrefetchingRowSource(rows, totalBytes: totalBytes, progress: progress),
+            rows: PrefetchingRowSource(rows, totalBytes: totalBytes, totalRows: totalRows, progress: progress),
             target: skipInvalid ? Self.rejectedFilePath(for: path) : nil, write: writeRejected)
         defer { source.rows.cancel() }
         let outcome: ImportOutcome

@@ -20,18 +20,20 @@ public struct PrefetchingRowSource: ImportRowSource {
     private var index = 0
     private let progress: ((ImportProgress) -> Void)?
     private let totalBytes: Int?
+    private let totalRows: Int?
     private var taken = 0
     private var lastBytes: Int?
     private var reportedEnd = false
 
     public init(
         _ inner: some ImportRowSource & Sendable, batchSize: Int = 1024, capacity: Int = 8, totalBytes: Int? = nil,
-        progress: ((ImportProgress) -> Void)? = nil
+        totalRows: Int? = nil, progress: ((ImportProgress) -> Void)? = nil
     ) {
         kind = inner.kind
         pipe = Pipe(capacity: capacity)
         self.progress = progress
         self.totalBytes = totalBytes
+        self.totalRows = totalRows
         let pipe = self.pipe
         let thread = Thread {
             var source = inner
@@ -65,11 +67,13 @@ public struct PrefetchingRowSource: ImportRowSource {
                 index = 0
                 taken += rows.count
                 lastBytes = bytes
-                progress?(ImportProgress(rows: taken, bytes: bytes, totalBytes: totalBytes))
+                progress?(ImportProgress(rows: taken, bytes: bytes, totalBytes: totalBytes, totalRows: totalRows))
             case .end:
                 if !reportedEnd, let progress {
                     reportedEnd = true
-                    progress(ImportProgress(rows: taken, bytes: lastBytes, totalBytes: totalBytes, readAll: true))
+                    progress(
+                        ImportProgress(
+                            rows: taken, bytes: lastBytes, totalBytes: totalBytes, totalRows: totalRows, readAll: true))
                 }
                 return nil
             case .failed(let error):

@@ -65,7 +65,9 @@ struct ImportCommand: ParsableCommand {
                             bar.phase(StderrProgress.savingLabel(name, language))
                             bar.startTicking()
                         } else {
-                            bar.update(count: progress.rows, bytes: progress.bytes, totalBytes: progress.totalBytes)
+                            bar.update(
+                                count: progress.rows, total: progress.totalRows, bytes: progress.bytes,
+                                totalBytes: progress.totalBytes)
                         }
                     }
                 })

@@ -92,3 +92,45 @@ private final class Reports: @unchecked Sendable {
         #expect(bytes == bytes.sorted() && bytes.count == 4 && bytes[0] > 0)
     }
 }
+
+/// An .xlsx sheet cannot tell bytes (its XML is unpacked from the zip), but its declared
+/// dimension says how many rows to expect.
+@Suite struct XLSXProgressTests {
+    @Test func theDimensionsLastRow() {
+        #expect(XLSXReader.dimensionLastRow(#"<sheetPr/><dimension ref="A1:J5001"/><sheetViews>"#) == 5_001)
+        #expect(XLSXReader.dimensionLastRow(#"<dimension ref="A1:XFD1048576"/>"#) == 1_048_576)
+        #expect(XLSXReader.dimensionLastRow(#"<dimension ref="B3"/>"#) == 3)
+        #expect(XLSXReader.dimensionLastRow(#"<worksheet><sheetData><row r="1"/></sheetData>"#) == nil)
+        #expect(XLSXReader.dimensionLastRow(#"<dimension ref="A1:"/>"#) == nil)
+    }
+
+    @Test func aWorkbooksRowsToExpectComeFromItsDimension() throws {
+        // LibreOffice's file declares A1:H5: a header and four rows below it (one of them blank).
+        #expect(try XLSXReader(path: XLSXTest.fixture("diklat-libreoffice.xlsx")).lastRow == 5)
+        let store = try XLSXTest.seededStore()
+        let reports = Reports()
+        let report = try Importer(store: store).importFile(
+            kind: .diklat, path: XLSXTest.fixture("diklat-libreoffice.xlsx"), skipInvalid: false, today: XLSXTest.today
+        ) { reports.all.append($0) }
+        #expect(report.imported == 3)
+        #expect(
+            reports.all == [
+                ImportProgress(rows: 3, totalRows: 4), ImportProgress(rows: 3, totalRows: 4, readAll: true),
+            ])
+    }
+
+    @Test func aSheetWithoutADimensionHasNoTotal() throws {
+        let directory = try TemporaryDirectory(prefix: "xlsx-progress")
+        defer { directory.remove() }
+        let path = try RawWorkbook.write(
+            to: directory.url.appendingPathComponent("units.xlsx").path,
+            sheets: [("Sheet1", RawWorkbook.row(1, ["kode", "nama", "induk"]) + RawWorkbook.row(2, ["DNS", "Dinas", ""]))])
+        #expect(try XLSXReader(path: path).lastRow == nil)
+        let reports = Reports()
+        let store = try SQLiteStore.inMemory(context: TestClock.context())
+        let report = try Importer(store: store).importFile(
+            kind: .units, path: path, skipInvalid: false, today: TestClock.today) { reports.all.append($0) }
+        #expect(report.imported == 1)
+        #expect(reports.all == [ImportProgress(rows: 1), ImportProgress(rows: 1, readAll: true)])
+    }
+}
