@@ -54,6 +54,11 @@ public final class CSVReader {
     private var line = 1
     /// Scratch space for a quoted field's unescaped bytes.
     private var field: [UInt8] = []
+    /// Bytes dropped from the front of `buffer` (already parsed).
+    private var discarded = 0
+
+    /// How far into the file the records read so far reach, in bytes (for progress).
+    public var bytesRead: Int { discarded + position }
 
     /// Opens `path`, skips a UTF-8 byte-order mark and detects the separator.
     /// - Throws: when the file cannot be opened or read.
@@ -82,6 +87,7 @@ public final class CSVReader {
     private func fill() throws -> Bool {
         if atEOF { return false }
         if position > 0 {
+            discarded += position
             buffer.removeSubrange(0..<position)
             position = 0
         }

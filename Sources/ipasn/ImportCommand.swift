@@ -52,6 +52,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Check the file and report what an import would do (every change); write nothing.")
     var dryRun = false
 
+    @Flag(name: .long, help: "No progress bar on stderr (there is one only when stderr is a terminal).")
+    var quiet = false
+
     /// How many changed employees the summary lists when not a dry run.
     static let changesListed = 10
 
@@ -76,12 +79,29 @@ struct ImportCommand: ParsableCommand {
         let store = try global.openStore(dryRun ? .write : .create)
         let importer = Importer(store: store)
         let language = global.language
-        try show(
-            read(language) {
-                try importer.importFile(
-                    kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today,
-                    skipExisting: skipExisting, dryRun: dryRun)
-            }, language: language)
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        let bar = StderrProgress.reporter(label: name, language: language, quiet: quiet)
+        let report = try read(language) {
+            // The bar is erased before anything else is written.
+            defer { bar?.finish() }
+            return try importer.importFile(
+                kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today,
+                skipExisting: skipExisting, dryRun: dryRun,
+                progress: bar.map { bar in
+                    { progress in
+                        if progress.readAll {
+                            // The rows are read: the store refreshes the scores and commits.
+                            bar.phase(StderrProgress.savingLabel(name, language))
+                            bar.startTicking()
+                        } else {
+                            bar.update(
+                                count: progress.rows, total: progress.totalRows, bytes: progress.bytes,
+                                totalBytes: progress.totalBytes)
+                        }
+                    }
+                })
+        }
+        try show(report, language: language)
         // SIASN's employee file carries each employee's education: imported after the employees
         // (not in a dry run, which checks the employees only).
         if kind == .pegawai, !dryRun, try SIASNEmployeeFile.carriesPendidikan(header: read(language) { try header() }) {

@@ -108,6 +108,9 @@ struct RulesUseCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A ruleset file, or the id of a built-in ruleset (bkn-2019).", valueName: "file|id"))
     var source: String
 
+    @Flag(name: .long, help: "No progress line on stderr while the scores are recomputed (there is one only on a terminal).")
+    var quiet = false
+
     func run() throws {
         let ruleset: Ruleset?
         if let builtIn = Ruleset.builtIn[source], !FileManager.default.fileExists(atPath: source) {
@@ -116,7 +119,14 @@ struct RulesUseCommand: ParsableCommand {
             ruleset = try RulesCommand.load(source)
         }
         let store = try global.openStore(.create)
-        try store.setRuleset(ruleset)
+        // The recompute gives no news until it is done: the line shows it is at work and for how long.
+        let label = StderrProgress.recomputeLabel(pegawai: try store.countPegawai(), global.language)
+        let bar = StderrProgress.reporter(label: label, language: global.language, quiet: quiet)
+        bar?.startTicking()
+        do {
+            defer { bar?.finish() }
+            try store.setRuleset(ruleset)
+        }
         let active = try store.ruleset()
         Output.print(
             Output.text(
