@@ -37,7 +37,7 @@ make_file "$WORK/satu.csv" satu
 make_file "$WORK/dua.csv" dua
 make_file "$WORK/tiga.csv" tiga
 "$IPASN_BIN" --db "$DB" import diklat "$WORK/satu.csv" >"$WORK/import.out" 2>"$WORK/import.err" || fail "import failed: $(cat "$WORK/import.err")"
-grep -q "imported 60000 diklat rows" "$WORK/import.out" || fail "import said: $(cat "$WORK/import.out")"
+grep -q "diimpor 60000 baris diklat" "$WORK/import.out" || fail "import said: $(cat "$WORK/import.out")"
 [ -s "$WORK/import.err" ] && fail "import wrote to a file stderr: $(cat -v "$WORK/import.err")"
 ok "import with stderr in a file: nothing on stderr"
 
