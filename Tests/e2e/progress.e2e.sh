@@ -63,7 +63,7 @@ tmux_keys Enter
 wait_for "DONE-2" 120
 sleep 0.2
 grep -qF "tiga.csv" "$WORK/pane.raw" || fail "the command line was not captured"
-if grep -qF "tiga.csv [" "$WORK/pane.raw" || grep -qF "baris" "$WORK/pane.raw"; then fail "--quiet drew a bar: $(cat -v "$WORK/pane.raw")"; fi
+if grep -qF "tiga.csv [" "$WORK/pane.raw" || grep -v "diimpor 60000 baris diklat" "$WORK/pane.raw" | grep -qF "baris"; then fail "--quiet drew a bar: $(cat -v "$WORK/pane.raw")"; fi
 ok "import --quiet on a terminal: no bar"
 
 # The demo in Indonesian (the default) on a terminal.
