@@ -81,6 +81,7 @@ let package = Package(
             dependencies: ["ipasn", "IPASNTestSupport", "IPASNReports", "IPASNWorkstation", "IPASNTerminal", "IPASNStore"]
         ),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
+        .testTarget(name: "IPASNBenchTests", dependencies: ["IPASNBench"]),
         .testTarget(
             name: "IPASNWorkstationTests",
             dependencies: [

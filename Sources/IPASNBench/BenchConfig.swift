@@ -27,11 +27,37 @@ public struct BenchConfig: Sendable {
         dashboardOpens: 25, growthEmployees: [5_000, 50_000, 500_000], growthDiklatPerEmployee: [20, 20, 2],
         growthSaves: 150)
 
+    /// Ten times the province: 500,000 employees, about 10,000,000 diklat (the linear-growth
+    /// targets of issue 14). One run of each big measurement (`--runs` raises it); growth as
+    /// in the full run. Needs several GB of disk and tens of minutes: `make bench-large`.
+    public static let large = BenchConfig(
+        name: "large", employees: 500_000, diklatRows: 10_000_000, bigRuns: 1, smallRuns: 5, keystrokes: 10_000,
+        dashboardOpens: 25, growthEmployees: [5_000, 50_000, 500_000], growthDiklatPerEmployee: [20, 20, 20],
+        growthSaves: 150)
+
     /// The same code on a small database, in seconds (also in a debug build).
     public static let quick = BenchConfig(
         name: "quick", employees: 500, diklatRows: 10_000, bigRuns: 3, smallRuns: 3, keystrokes: 500,
         dashboardOpens: 5, growthEmployees: [200, 500, 2_000], growthDiklatPerEmployee: [20, 20, 2],
         growthSaves: 20)
+
+    /// The sizes `ipasn bench --size` takes, by name.
+    public static let sizes: [BenchConfig] = [.quick, .full, .large]
+
+    /// The size called `name` (`quick`, `full` or `large`; `province` is `full`).
+    public static func named(_ name: String) -> BenchConfig? {
+        let wanted = name.lowercased() == "province" ? "full" : name.lowercased()
+        return sizes.first { $0.name == wanted }
+    }
+
+    /// How `ipasn bench` is called for this size.
+    public var commandLine: String {
+        switch name {
+        case "full": "ipasn bench"
+        case "quick": "ipasn bench --quick"
+        default: "ipasn bench --size \(name)"
+        }
+    }
 
     /// Overrides the number of runs of every measurement.
     public func withRuns(_ runs: Int?) -> BenchConfig {

@@ -58,7 +58,7 @@ public struct BenchReport: Sendable {
     /// The whole report section (without the document title).
     var markdownBody: String {
         var out: [String] = []
-        out.append("Measured by `ipasn bench\(config.name == "quick" ? " --quick" : "")` on \(machine.dateText)")
+        out.append("Measured by `\(config.commandLine)` on \(machine.dateText)")
         out.append("at commit \(machine.commit ?? "unknown"), on \(machine.summary);")
         out.append("reference: the `sqlite3` shell \(machine.sqliteShellVersion ?? "(version unknown)") on the same files, in the same run.")
         out.append("Each figure is the median of several runs (the number is given); ratios compare medians of the same run.")
@@ -87,36 +87,40 @@ public struct BenchReport: Sendable {
         return out.joined(separator: "\n")
     }
 
-    /// docs/performance.md: this run's section, then any "Storage (first measurement)"
-    /// section (or other hand-written sections) kept from the existing file.
+    /// docs/performance.md: the existing file's `## ` sections with this size's benchmark
+    /// section rewritten in its place (or put first when the file had none): the other size's
+    /// benchmark section (`make bench` and `make bench-large` write into the same file) and
+    /// hand-written sections such as "Storage (first measurement)" are kept.
     func markdownDocument(existing: String?) -> String {
         var doc = "# Performance at province scale\n\n"
-        doc += "Written by `make bench` (`ipasn bench --out docs/performance.md`, release build). "
-        doc += "Do not edit the benchmark section by hand; sections below it are kept when the file is rewritten.\n\n"
-        doc += "## Benchmark (\(config.name))\n\n"
-        doc += markdownBody
-        if let kept = Self.keptSections(existing), !kept.isEmpty {
-            doc += "\n" + kept + "\n"
+        doc += "Written by `make bench` and `make bench-large` (`ipasn bench [--size large] --out docs/performance.md`, "
+        doc += "release build). "
+        doc += "Do not edit the benchmark sections by hand; the other sections are kept when the file is rewritten.\n\n"
+        let heading = "## Benchmark (\(config.name))"
+        let section = heading + "\n\n" + markdownBody.trimmingCharacters(in: .whitespacesAndNewlines)
+        var sections = Self.sections(existing)
+        if let index = sections.firstIndex(where: { $0.hasPrefix(heading + "\n") || $0 == heading }) {
+            sections[index] = section
+        } else {
+            sections.insert(section, at: 0)
         }
-        return doc
+        return doc + sections.joined(separator: "\n\n") + "\n"
     }
 
-    /// The `## ...` sections of an existing report other than the generated one.
-    static func keptSections(_ existing: String?) -> String? {
-        guard let existing else { return nil }
-        var kept: [String] = []
-        var current: [String]? = nil
+    /// The `## ...` sections of an existing report, each trimmed, in order (the title and the
+    /// text before the first section are left out: they are written anew).
+    static func sections(_ existing: String?) -> [String] {
+        guard let existing else { return [] }
+        var sections: [[String]] = []
         for line in existing.components(separatedBy: "\n") {
             if line.hasPrefix("## ") {
-                if let section = current { kept.append(section.joined(separator: "\n")) }
-                current = line.hasPrefix("## Benchmark") ? nil : [line]
-            } else if current != nil {
-                current!.append(line)
+                sections.append([line])
+            } else if !sections.isEmpty {
+                sections[sections.count - 1].append(line)
             }
         }
-        if let section = current { kept.append(section.joined(separator: "\n")) }
-        let text = kept.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        return text.joined(separator: "\n\n")
+        return sections.map { $0.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
     }
 
     /// The plain-text summary for the terminal.

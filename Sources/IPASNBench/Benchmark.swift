@@ -110,7 +110,8 @@ public final class Benchmark {
         // 4 and 5: the real binary in tmux.
         if TerminalBench.available {
             log("[4] start to the first screen (tmux)")
-            let terminal = TerminalBench(options: options, database: imp.database)
+            let terminal = try TerminalBench(options: options, database: imp.database)
+            defer { terminal.finish() }
             let starts = try terminal.start(runs: config.smallRuns)
             let startMedian = Stats.median(starts)
             log("  start: " + starts.map(Fmt.ms).joined(separator: ", "))

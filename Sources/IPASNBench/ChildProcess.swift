@@ -61,11 +61,25 @@ public enum ChildProcess {
             for p in cArgs { free(p) }
             for p in cEnv { free(p) }
         }
+        // The child starts with every signal unblocked and at its default action, whatever
+        // the spawning thread blocks or the process ignores (a test runner's or `nohup`'s
+        // SIGHUP). Otherwise a workstation in tmux inherits a blocked SIGHUP, survives
+        // `kill-server`, and keeps its server alive past its end.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         let start = Clock.now()
         let spawned = cArgs.withUnsafeBufferPointer { argsBuffer in
             cEnv.withUnsafeBufferPointer { envBuffer in
-                posix_spawnp(&pid, executable, &actions, nil, argsBuffer.baseAddress!, envBuffer.baseAddress!)
+                posix_spawnp(&pid, executable, &actions, &attributes, argsBuffer.baseAddress!, envBuffer.baseAddress!)
             }
         }
         guard spawned == 0 else {

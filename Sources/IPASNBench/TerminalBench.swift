@@ -16,7 +16,8 @@ import Foundation
 struct TerminalBench {
     let options: BenchOptions
     let database: String
-    let socket = "ipasn-bench-\(getpid())"
+    /// A private tmux server, a new socket per launch (see ``TmuxServer``).
+    let server: TmuxServer
 
     static var available: Bool { ChildProcess.available("tmux") }
 
@@ -27,17 +28,17 @@ struct TerminalBench {
         var status: Int32
     }
 
-    /// The tmux configuration: a finished pane stays with its last screen, and full-screen
-    /// programs draw on the pane itself (no alternate screen), so that the screen the
-    /// workstation drew before exiting can still be read.
-    private var configFile: String { "\(options.workDirectory)/tmux.conf" }
+    init(options: BenchOptions, database: String) throws {
+        self.options = options
+        self.database = database
+        server = try TmuxServer()
+    }
+
+    /// Ends the tmux server and removes its private directory.
+    func finish() { server.remove() }
 
     private func tmux(_ arguments: [String]) throws -> ChildResult {
-        if !FileManager.default.fileExists(atPath: configFile) {
-            try "set -g remain-on-exit on\nsetw -g alternate-screen off\n".write(
-                toFile: configFile, atomically: true, encoding: .utf8)
-        }
-        return try ChildProcess.run("tmux", ["-L", socket, "-f", configFile] + arguments)
+        try server.run(arguments)
     }
 
     private func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
@@ -48,7 +49,7 @@ struct TerminalBench {
         let exe = shellQuote(options.executable)
         let command =
             "env TERM=xterm-256color \(env) \(exe) bench --probe \(shellQuote(probeFile)) -- \(exe) --db \(shellQuote(database)) --lang id"
-        let r = try tmux(["new-session", "-d", "-s", "bench", "-x", "80", "-y", "24", command])
+        let r = try server.newSession(name: "bench", width: 80, height: 24, command: command)
         guard r.status == 0 else { throw BenchError("tmux new-session failed: \(r.stderr)") }
     }
 
@@ -64,7 +65,7 @@ struct TerminalBench {
             usleep(5_000)
         }
         let screen = (try? tmux(["capture-pane", "-p", "-t", "bench"]))?.stdout ?? ""
-        _ = try? tmux(["kill-server"])
+        server.kill()
         throw BenchError("the workstation did not finish within \(Int(timeout)) s; its screen:\n\(screen)")
     }
 
@@ -77,14 +78,14 @@ struct TerminalBench {
             if screen.lowercased().contains(text.lowercased()) { return }
             usleep(20_000)
         }
-        _ = try? tmux(["kill-server"])
+        server.kill()
         throw BenchError("the workstation never showed \"\(text)\"; its screen:\n\(screen)")
     }
 
     /// Launch to first drawn screen, `runs` times.
     func start(runs: Int) throws -> [Double] {
         var samples: [Double] = []
-        defer { _ = try? tmux(["kill-server"]) }
+        defer { server.kill() }
         for run in 0..<runs {
             let file = "\(options.workDirectory)/probe-start-\(run).txt"
             unlink(file)
@@ -98,7 +99,7 @@ struct TerminalBench {
                     "with IPASN_EXIT_AFTER_FIRST_FRAME=1 the workstation exited without drawing the unit list; the pane shows:\n\(screen)")
             }
             samples.append(result.seconds)
-            _ = try? tmux(["kill-server"])
+            server.kill()
         }
         return samples
     }
@@ -107,7 +108,7 @@ struct TerminalBench {
     func browse() throws -> ProbeResult {
         let file = "\(options.workDirectory)/probe-browse.txt"
         unlink(file)
-        defer { _ = try? tmux(["kill-server"]) }
+        defer { server.kill() }
         try launch(probeFile: file, environment: [:])
         try waitForScreen(containing: "Unit Kerja", timeout: 60)
         // Each step: keys, then a pause for the screen to settle.

@@ -53,11 +53,17 @@ extension DemoGenerator {
     /// - Throws: ``DemoImportError`` when the store refuses rows (the sample must be valid
     ///   on the store's today; an older `today` than the store's is fine).
     @discardableResult
-    public func write(to store: any Store, progress: (CSVFileKind, Int) -> Void = { _, _ in }) throws -> DemoCounts {
+    /// - Parameters:
+    ///   - progress: told when a kind is done, with its row count.
+    ///   - rows: told, about every thousand rows, how many rows of the kind went to the store so far.
+    public func write(
+        to store: any Store, progress: (CSVFileKind, Int) -> Void = { _, _ in },
+        rows: ((CSVFileKind, Int) -> Void)? = nil
+    ) throws -> DemoCounts {
         try store.inOneTransaction {
             var counts = DemoCounts()
             for kind in CSVFileKind.allCases {
-                var source = rowSource(kind)
+                var source = CountingRowSource(inner: rowSource(kind)) { rows?(kind, $0) }
                 let outcome = try store.importRows(&source, skipInvalid: false)
                 let errors = outcome.issues.filter { $0.issue.severity == .error }
                 if !errors.isEmpty { throw DemoImportError(kind: kind, issues: errors) }

@@ -8,7 +8,7 @@ import IPASNStore
 /// `@unchecked Sendable`: the reader is a class with mutable state, used by one thread at a
 /// time: the source is handed whole to the reading thread of ``PrefetchingRowSource``, and
 /// ``CSVReader/isWindows1252`` is read only after that thread has delivered the end.
-public struct CSVImportSource: ImportRowSource, @unchecked Sendable {
+public struct CSVImportSource: ImportRowSource, ByteCountingRowSource, @unchecked Sendable {
     public let kind: ImportKind
     /// The header's fields as written (for the rejected-rows file).
     public let header: [String]
@@ -29,6 +29,8 @@ public struct CSVImportSource: ImportRowSource, @unchecked Sendable {
             kind: kind, columns: try ColumnMap(header: header.fields, kind: kind), today: today, padShortRows: false)
         self.kind = kind
     }
+
+    public var bytesRead: Int { reader.bytesRead }
 
     public mutating func next() throws -> Line<ImportRow>? {
         while let record = try reader.next() {

@@ -15,19 +15,36 @@ public struct CSVRecord: Hashable, Sendable {
 /// Reads a CSV file record by record, in chunks: the file is never held in memory.
 ///
 /// What admins' files look like, and what is accepted:
-/// - UTF-8 with or without a byte-order mark; a field that is not valid UTF-8 is decoded
-///   as Windows-1252 (Excel's "CSV" on Indonesian Windows), and so is every later field
-///   of the file once one such field is met (``isWindows1252``);
+/// - UTF-8 with or without a byte-order mark, or Windows-1252 (Excel's "CSV" on Indonesian
+///   Windows): one encoding for the whole file. Text that is not valid UTF-8 makes the file
+///   Windows-1252; a file with both valid UTF-8 letters beyond ASCII and bytes that are not
+///   UTF-8 mixes encodings and is refused with a line of each (``CSVReadError``);
 /// - `,` or `;` as the separator, whichever occurs more in the first line (outside quotes);
 /// - CRLF, LF or CR line ends;
 /// - RFC 4180 quotes: `"a, b"`, `""` for a quote, line breaks inside quotes.
+///
+/// A field is at most ``maxFieldBytes`` long and a record at most ``maxRecordBytes``: a stray
+/// quote that would swallow the rest of the file is reported with the line it opened on,
+/// without reading the rest into memory.
 ///
 /// Parsing works on bytes; a `String` is made only for each finished field.
 public final class CSVReader {
     /// The separator in use (`,` or `;`).
     public private(set) var separator: UInt8 = UInt8(ascii: ",")
     /// Whether bytes that are not UTF-8 were met and the reader decodes Windows-1252.
-    public private(set) var isWindows1252 = false
+    public var isWindows1252: Bool { windows1252Line != nil }
+    /// The first line with a letter beyond ASCII in valid UTF-8, if any.
+    public private(set) var utf8Line: Int?
+    /// The first line with bytes that are not UTF-8 (read as Windows-1252), if any.
+    public private(set) var windows1252Line: Int?
+
+    /// The longest field accepted, in bytes: far above any real field (a name is at most 200
+    /// characters), low enough that a runaway quoted field is stopped early.
+    public static let maxFieldBytes = 64 * 1024
+    /// The longest record accepted, in bytes.
+    public static let maxRecordBytes = 1024 * 1024
+    private let maxFieldBytes: Int
+    private let maxRecordBytes: Int
 
     private let handle: FileHandle
     private let chunkSize: Int
@@ -37,10 +54,20 @@ public final class CSVReader {
     private var line = 1
     /// Scratch space for a quoted field's unescaped bytes.
     private var field: [UInt8] = []
+    /// Bytes dropped from the front of `buffer` (already parsed).
+    private var discarded = 0
+
+    /// How far into the file the records read so far reach, in bytes (for progress).
+    public var bytesRead: Int { discarded + position }
 
     /// Opens `path`, skips a UTF-8 byte-order mark and detects the separator.
     /// - Throws: when the file cannot be opened or read.
-    public init(path: String, chunkSize: Int = 1 << 20) throws {
+    public init(
+        path: String, chunkSize: Int = 1 << 20, maxFieldBytes: Int = CSVReader.maxFieldBytes,
+        maxRecordBytes: Int = CSVReader.maxRecordBytes
+    ) throws {
+        self.maxFieldBytes = maxFieldBytes
+        self.maxRecordBytes = max(maxRecordBytes, maxFieldBytes)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
         }
@@ -60,6 +87,7 @@ public final class CSVReader {
     private func fill() throws -> Bool {
         if atEOF { return false }
         if position > 0 {
+            discarded += position
             buffer.removeSubrange(0..<position)
             position = 0
         }
@@ -85,6 +113,7 @@ public final class CSVReader {
                 continue
             }
             let byte = buffer[index]
+            if index - position > maxRecordBytes { break }  // a header that never ends: keep the default
             if byte == UInt8(ascii: "\"") {
                 inQuotes.toggle()
             } else if !inQuotes {
@@ -105,7 +134,7 @@ public final class CSVReader {
         while true {
             guard let end = try recordEnd() else { return nil }
             let start = line
-            let (fields, blank, extraLines) = split(position..<end.content)
+            let (fields, blank, extraLines) = try split(position..<end.content, line: start)
             position = end.next
             line += 1 + extraLines
             if blank { continue }
@@ -122,20 +151,37 @@ public final class CSVReader {
         var inQuotes = false
         var atFieldStart = true
         var justClosed = false
+        var fieldStart = 0  // offset where the current field began
+        var newlines = 0  // line breaks inside quotes so far
+        var quoteLine = line  // the line the open quote is on
         while true {
             if position + offset >= buffer.count {
                 if try fill() { continue }
+                if inQuotes { throw CSVReadError.unclosedQuote(line: quoteLine) }
                 return position < buffer.count ? (buffer.count, buffer.count) : nil
             }
+            if offset - fieldStart > maxFieldBytes {
+                throw inQuotes
+                    ? CSVReadError.unclosedQuote(line: quoteLine)
+                    : CSVReadError.fieldTooLong(line: line + newlines, limit: maxFieldBytes)
+            }
+            if offset > maxRecordBytes { throw CSVReadError.recordTooLong(line: line, limit: maxRecordBytes) }
             let index = position + offset
             let byte = buffer[index]
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {
                     inQuotes = false
                     justClosed = true
+                } else if byte == UInt8(ascii: "\n") {
+                    newlines += 1
+                } else if byte == UInt8(ascii: "\r") {
+                    if index + 1 >= buffer.count, try fill() { continue }  // is a \n next?
+                    let at = position + offset
+                    if !(at + 1 < buffer.count && buffer[at + 1] == UInt8(ascii: "\n")) { newlines += 1 }
                 }
             } else if byte == UInt8(ascii: "\"") && (atFieldStart || justClosed) {
                 inQuotes = true
+                if atFieldStart { quoteLine = line + newlines }
                 atFieldStart = false
                 justClosed = false
             } else if byte == UInt8(ascii: "\n") {
@@ -147,6 +193,7 @@ public final class CSVReader {
                 return (at, crlf ? at + 2 : at + 1)
             } else {
                 atFieldStart = byte == separator
+                if atFieldStart { fieldStart = offset + 1 }
                 justClosed = false
             }
             offset += 1
@@ -155,8 +202,8 @@ public final class CSVReader {
 
     /// Splits the bytes of one record into fields; also says whether the line was blank and
     /// how many line breaks sit inside quoted fields.
-    private func split(_ range: Range<Int>) -> (fields: [String], blank: Bool, extraLines: Int) {
-        buffer.withUnsafeBufferPointer { all in
+    private func split(_ range: Range<Int>, line: Int) throws -> (fields: [String], blank: Bool, extraLines: Int) {
+        try buffer.withUnsafeBufferPointer { all in
             let bytes = UnsafeBufferPointer(rebasing: all[range])
             let quote = UInt8(ascii: "\""), sep = separator
             var fields: [String] = []
@@ -197,12 +244,12 @@ public final class CSVReader {
                         }
                         index += 1
                     }
-                    fields.append(field.withUnsafeBufferPointer { decode($0) })
+                    fields.append(try field.withUnsafeBufferPointer { try decode($0, line: line) })
                 } else {
                     // An unquoted field: up to the next separator; a stray quote is kept.
                     let start = index
                     while index < bytes.count && bytes[index] != sep { index += 1 }
-                    fields.append(decode(UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                    fields.append(try decode(UnsafeBufferPointer(rebasing: bytes[start..<index]), line: line))
                 }
                 if index >= bytes.count { break }
                 index += 1  // the separator
@@ -216,10 +263,23 @@ public final class CSVReader {
         }
     }
 
-    private func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// One field's text. ASCII reads the same in both encodings; anything else decides the
+    /// file's encoding, and a field that disagrees with an earlier decision refuses the file.
+    private func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws -> String {
         if bytes.isEmpty { return "" }
-        if !isWindows1252, let text = String(validating: bytes, as: UTF8.self) { return text }
-        isWindows1252 = true
+        var ascii = true
+        for byte in bytes where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            if let other = windows1252Line { throw CSVReadError.mixedEncoding(utf8Line: line, windows1252Line: other) }
+            if utf8Line == nil { utf8Line = line }
+            return text
+        }
+        if let other = utf8Line { throw CSVReadError.mixedEncoding(utf8Line: other, windows1252Line: line) }
+        if windows1252Line == nil { windows1252Line = line }
         return Windows1252.decode(Array(bytes))
     }
 }

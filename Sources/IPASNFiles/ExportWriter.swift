@@ -4,12 +4,14 @@ import Foundation
 /// `csv-id`, numeric columns with a decimal comma) or as a JSON array of objects (one
 /// per line, keys in column order; numeric columns as numbers, empty ones as null) into
 /// `output`, in chunks of about 64 KiB, so an export of a province never sits in memory whole.
+/// The text is built as UTF-8 bytes (JSON through ``JSONValue/write(to:)-([UInt8])``), not as a
+/// `String` grown character by character.
 public struct ExportWriter {
     public let format: ExportFormat
     public let columns: [String]
     public let numericColumns: Set<Int>
     private let output: (Data) throws -> Void
-    private var buffer = ""
+    private var buffer: [UInt8] = []
     public private(set) var rows = 0
 
     /// Writes the CSV header at once; `output` receives the text as UTF-8.
@@ -21,7 +23,7 @@ public struct ExportWriter {
         self.columns = columns
         self.numericColumns = numericColumns
         self.output = output
-        if let style = format.csvStyle { buffer += style.preamble + style.line(columns) }
+        if let style = format.csvStyle { buffer.append(contentsOf: (style.preamble + style.line(columns)).utf8) }
     }
 
     /// A writer for one export kind's columns.
@@ -33,12 +35,12 @@ public struct ExportWriter {
     public mutating func row(_ fields: [String]) throws {
         switch format {
         case .csv:
-            buffer += CSVWriter.line(fields, lineEnd: .lf)
+            buffer.append(contentsOf: CSVWriter.line(fields, lineEnd: .lf).utf8)
         case .csvID:
             let style = CSVStyle.indonesian
             var out = fields
             for i in numericColumns where i < out.count { out[i] = style.number(out[i]) }
-            buffer += style.line(out)
+            buffer.append(contentsOf: style.line(out).utf8)
         case .json:
             var pairs: [(String, JSONValue)] = []
             for (i, key) in columns.enumerated() {
@@ -51,21 +53,22 @@ public struct ExportWriter {
                     pairs.append((key, .string(value)))
                 }
             }
-            buffer += (rows == 0 ? "[\n  " : ",\n  ") + JSONValue.object(pairs).text
+            buffer.append(contentsOf: (rows == 0 ? "[\n  " : ",\n  ").utf8)
+            JSONValue.object(pairs).write(to: &buffer)
         }
         rows += 1
-        if buffer.utf8.count >= 1 << 16 { try flush() }
+        if buffer.count >= 1 << 16 { try flush() }
     }
 
     /// Ends the output (closes the JSON array) and hands over what is left.
     public mutating func finish() throws {
-        if format == .json { buffer += rows == 0 ? "[]\n" : "\n]\n" }
+        if format == .json { buffer.append(contentsOf: (rows == 0 ? "[]\n" : "\n]\n").utf8) }
         try flush()
     }
 
     private mutating func flush() throws {
         guard !buffer.isEmpty else { return }
-        try output(Data(buffer.utf8))
-        buffer = ""
+        try output(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
     }
 }

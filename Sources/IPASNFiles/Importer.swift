@@ -67,6 +67,8 @@ public struct Importer {
     /// ``rejectedFilePath(for:)`` next to the input, named in the report.
     ///
     /// - Parameter today: the admin's today (no date after it is accepted).
+    /// - Parameter progress: told, on the calling thread, as rows are handed to the store
+    ///   (about every thousand rows; see ``ImportProgress``), and once when all are read.
     /// - Throws: ``ImportFileError`` for a file without the required columns, a read error,
     ///   or a storage error.
     ///
@@ -79,24 +81,29 @@ public struct Importer {
     /// SIASN holds, and much of it is usually here already.
     public func importFile(
         kind: ImportKind, path: String, sheet: String? = nil, skipInvalid: Bool, today: LocalDate,
-        skipExisting: Bool = false, dryRun: Bool = false
+        skipExisting: Bool = false, dryRun: Bool = false, progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportReport {
         if Self.isXLSX(path) {
             let xlsx = try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today)
             let existing = skipExisting || SIASNImportFields.isSIASNHeader(xlsx.header)
                 ? try ExistingRows(rows: try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today), store: store)
                 : nil
-            return try run(xlsx, kind: kind, path: path, skipInvalid: skipInvalid, dryRun: dryRun, existing: existing, windows1252: { false }) {
-                issues, target in
+            // The sheet's rows below the header, as its dimension declares them.
+            let rows = xlsx.reader.lastRow.map { max(0, $0 - xlsx.headerRow) }
+            return try run(
+                xlsx, kind: kind, path: path, skipInvalid: skipInvalid, dryRun: dryRun, existing: existing,
+                windows1252: { false }, totalRows: rows, progress: progress
+            ) { issues, target in
                 try Self.writeRejectedXLSX(from: path, sheet: sheet, headerRow: xlsx.headerRow, issues: issues, to: target)
             }
         }
         let csv = try CSVImportSource(kind: kind, path: path, today: today)
         let existing = skipExisting || SIASNImportFields.isSIASNHeader(csv.header)
             ? try ExistingRows(rows: try CSVImportSource(kind: kind, path: path, today: today), store: store) : nil
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         return try run(
             csv, kind: kind, path: path, skipInvalid: skipInvalid, dryRun: dryRun, existing: existing,
-            windows1252: { csv.reader.isWindows1252 }
+            windows1252: { csv.reader.isWindows1252 }, totalBytes: size, progress: progress
         ) { issues, target in try Self.writeRejected(from: path, issues: issues, to: target) }
     }
 
@@ -108,11 +115,12 @@ public struct Importer {
 
     func run(
         _ rows: some ImportRowSource & Sendable, kind: ImportKind, path: String, skipInvalid: Bool, dryRun: Bool = false,
-        existing: ExistingRows?, rejectedSuffix: String = "", windows1252: () -> Bool,
+        existing: ExistingRows?, rejectedSuffix: String = "", windows1252: () -> Bool, totalBytes: Int? = nil,
+        totalRows: Int? = nil, progress: ((ImportProgress) -> Void)? = nil,
         writeRejected: @escaping ([LineIssue], String) throws -> Void
     ) throws -> ImportReport {
         // Parsing runs on a second thread while the store writes (see PrefetchingRowSource).
-        let prefetching = PrefetchingRowSource(rows)
+        let prefetching = PrefetchingRowSource(rows, totalBytes: totalBytes, totalRows: totalRows, progress: progress)
         defer { prefetching.cancel() }
         var target = Self.rejectedFilePath(for: path)
         if !rejectedSuffix.isEmpty {

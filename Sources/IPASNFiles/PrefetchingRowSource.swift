@@ -8,29 +8,48 @@ import IPASNStore
 /// rows), so memory stays small and constant whatever the size of the file. Rows come out in
 /// the order the inner source gave them; an error thrown by the inner source is rethrown
 /// from ``next()`` at the point it happened.
+///
+/// With a `progress` callback, the consumer's thread (the one calling ``next()``) is told as
+/// each batch is taken how many rows it has had and, when the inner source is a
+/// ``ByteCountingRowSource``, how far into the file they reach; then once more with
+/// `readAll` when the end is reached.
 public struct PrefetchingRowSource: ImportRowSource {
     public let kind: ImportKind
     private let pipe: Pipe
     private var batch: [Line<ImportRow>] = []
     private var index = 0
+    private let progress: ((ImportProgress) -> Void)?
+    private let totalBytes: Int?
+    private let totalRows: Int?
+    private var taken = 0
+    private var lastBytes: Int?
+    private var reportedEnd = false
 
-    public init(_ inner: some ImportRowSource & Sendable, batchSize: Int = 1024, capacity: Int = 8) {
+    public init(
+        _ inner: some ImportRowSource & Sendable, batchSize: Int = 1024, capacity: Int = 8, totalBytes: Int? = nil,
+        totalRows: Int? = nil, progress: ((ImportProgress) -> Void)? = nil
+    ) {
         kind = inner.kind
         pipe = Pipe(capacity: capacity)
+        self.progress = progress
+        self.totalBytes = totalBytes
+        self.totalRows = totalRows
         let pipe = self.pipe
         let thread = Thread {
             var source = inner
             var rows: [Line<ImportRow>] = []
             rows.reserveCapacity(batchSize)
+            // Where the rows of a batch reach in the file, read on this thread (the source's own).
+            func bytes() -> Int? { (source as? any ByteCountingRowSource)?.bytesRead }
             do {
                 while !pipe.isCancelled, let row = try source.next() {
                     rows.append(row)
                     if rows.count == batchSize {
-                        pipe.put(.rows(rows))
+                        pipe.put(.rows(rows, bytes: bytes()))
                         rows.removeAll(keepingCapacity: true)
                     }
                 }
-                if !rows.isEmpty { pipe.put(.rows(rows)) }
+                if !rows.isEmpty { pipe.put(.rows(rows, bytes: bytes())) }
                 pipe.put(.end)
             } catch {
                 pipe.put(.failed(error))
@@ -43,10 +62,19 @@ public struct PrefetchingRowSource: ImportRowSource {
     public mutating func next() throws -> Line<ImportRow>? {
         while index >= batch.count {
             switch pipe.take() {
-            case .rows(let rows):
+            case .rows(let rows, let bytes):
                 batch = rows
                 index = 0
+                taken += rows.count
+                lastBytes = bytes
+                progress?(ImportProgress(rows: taken, bytes: bytes, totalBytes: totalBytes, totalRows: totalRows))
             case .end:
+                if !reportedEnd, let progress {
+                    reportedEnd = true
+                    progress(
+                        ImportProgress(
+                            rows: taken, bytes: lastBytes, totalBytes: totalBytes, totalRows: totalRows, readAll: true))
+                }
                 return nil
             case .failed(let error):
                 throw error
@@ -60,7 +88,7 @@ public struct PrefetchingRowSource: ImportRowSource {
     public func cancel() { pipe.cancel() }
 
     enum Item: @unchecked Sendable {
-        case rows([Line<ImportRow>])
+        case rows([Line<ImportRow>], bytes: Int?)
         case end
         case failed(Error)
     }

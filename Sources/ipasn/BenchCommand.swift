@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import IPASNBench
 
-/// `ipasn bench [--quick] [--out FILE] [--work-dir DIR] [--runs N]`: the province-scale
-/// benchmark (`make bench`), or the same code on a small database (`--quick`, `make test`).
+/// `ipasn bench [--quick | --size SIZE] [--out FILE] [--work-dir DIR] [--runs N]`: the
+/// province-scale benchmark (`make bench`), ten times the province (`--size large`,
+/// `make bench-large`), or the same code on a small database (`--quick`, `make test`).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -15,10 +16,23 @@ struct BenchCommand: ParsableCommand {
             grows with the database. Each figure is the median of several runs. The exit code is 1 \
             when a self-check fails (row counts, the unit report against the reference SQL); a missed \
             speed target is reported in the table, not as a failure.
+
+            Sizes (--size): full (the province above, the default), large (500,000 pegawai and \
+            about 10,000,000 diklat, one run of each large measurement; several GB of disk and tens \
+            of minutes: `make bench-large`), quick (500 pegawai, what --quick runs). With --out, \
+            each size rewrites only its own section of the report file, so `make bench` and \
+            `make bench-large` share docs/performance.md.
             """)
 
-    @Flag(name: .long, help: "The same code on a small database, in seconds.")
+    @Flag(name: .long, help: "The same code on a small database, in seconds (the same as --size quick).")
     var quick = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "full (50,000 pegawai, the default), large (500,000 pegawai, about 10,000,000 diklat) or quick.",
+            valueName: "size"))
+    var size: String?
 
     @Option(name: .long, help: ArgumentHelp("Write the report (markdown) to this file.", valueName: "file"))
     var out: String?
@@ -30,7 +44,9 @@ struct BenchCommand: ParsableCommand {
             valueName: "dir"))
     var workDir: String?
 
-    @Option(name: .long, help: ArgumentHelp("Runs of each measurement (default: 3 for the large ones).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Runs of each measurement (default: 3 for the large ones, 1 with --size large).", valueName: "n"))
     var runs: Int?
 
     @Flag(name: .long, help: "Keep the databases and CSV files.")
@@ -45,6 +61,12 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         if let runs, runs < 1 { throw ValidationError("--runs must be at least 1.") }
+        if let size {
+            guard let config = BenchConfig.named(size) else {
+                throw ValidationError("--size must be full, large or quick, not \(size).")
+            }
+            if quick && config.name != "quick" { throw ValidationError("--quick and --size \(size) contradict each other.") }
+        }
     }
 
     func run() throws {
@@ -52,7 +74,7 @@ struct BenchCommand: ParsableCommand {
             try Probe.run(file: probe, command: command)
             return
         }
-        let config = (quick ? BenchConfig.quick : BenchConfig.full).withRuns(runs)
+        let config = (size.flatMap(BenchConfig.named) ?? (quick ? BenchConfig.quick : BenchConfig.full)).withRuns(runs)
         // A folder of its own for this run, inside --work-dir when given, so that two runs
         // (two engineers' `make test`) never share files.
         let pid = ProcessInfo.processInfo.processIdentifier

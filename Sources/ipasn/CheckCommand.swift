@@ -18,6 +18,9 @@ struct CheckCommand: ParsableCommand {
             return
         }
         for problem in problems { Output.stderrLine(problem) }
-        throw CLIError("\(problems.count) problem\(problems.count == 1 ? "" : "s") found.")
+        throw CLIError(
+            Output.text(
+                id: "\(problems.count) masalah ditemukan.",
+                en: "\(problems.count) problem\(problems.count == 1 ? "" : "s") found."))
     }
 }

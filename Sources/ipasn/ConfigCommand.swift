@@ -59,6 +59,6 @@ struct ConfigShowCommand: ParsableCommand {
             "language:          \(global.language.rawValue)",
             "user:              \(StoreContext.currentUser())",
         ]
-        print(lines.joined(separator: "\n"))
+        Output.print(lines.joined(separator: "\n"))
     }
 }

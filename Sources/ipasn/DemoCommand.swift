@@ -30,6 +30,9 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .long, help: "Add the sample even when the database already has employees.")
     var force = false
 
+    @Flag(name: .long, help: "No progress bar on stderr (there is one only when stderr is a terminal).")
+    var quiet = false
+
     func validate() throws {
         if pegawai < 1 || pegawai > 2_000_000 {
             throw ValidationError("--pegawai must be between 1 and 2000000.")
@@ -57,13 +60,33 @@ struct DemoCommand: ParsableCommand {
             throw CLIError(
                 "the database \(global.databasePath) already has \(existing) employees; use --force to add the demo sample anyway.")
         }
-        let counts = try generator.write(to: store) { kind, rows in
-            Output.stderrLine("  \(kind.rawValue): \(rows) rows")
-        }
+        let bar = StderrProgress.reporter(label: "demo", language: global.language, quiet: quiet)
+        defer { bar?.finish() }
+        let stage = DemoStage()
+        let counts = try generator.write(
+            to: store,
+            progress: { kind, rows in
+                bar?.finish()  // erased before the line
+                Output.stderrLine("  \(kind.rawValue): \(rows) rows")
+            },
+            rows: bar.map { bar in
+                { kind, rows in
+                    if stage.kind != kind {
+                        stage.kind = kind
+                        bar.phase("demo: \(kind.rawValue)")
+                    }
+                    bar.update(count: rows, total: kind == .pegawai ? pegawai : nil)
+                }
+            })
         print("demo sample written: \(counts) (seed \(seed)) in \(Self.seconds(since: started))")
     }
 
     static func seconds(since start: Date) -> String {
         String(format: "%.1f s", Date().timeIntervalSince(start))
     }
+}
+
+/// The kind the demo is writing (for the progress bar's label).
+private final class DemoStage {
+    var kind: CSVFileKind?
 }

@@ -28,9 +28,9 @@ struct ExplainCommand: ParsableCommand {
         let ruleset = try store.ruleset()
         let language = global.language
         let explanation = ScoringEngine(ruleset: ruleset).explain(stored.plain, year: year)
-        print(TerminalText.forTerminal(Self.header(stored.pegawai, units: try store.units(), year: year, ruleset: ruleset, language: language)))
+        Output.print(Self.header(stored.pegawai, units: try store.units(), year: year, ruleset: ruleset, language: language))
         print("")
-        print(TerminalText.forTerminal(explanation.text(language)))
+        Output.print(explanation.text(language))
     }
 
     /// Who the employee is: name, grouped NIP, unit, post, status, year and ruleset.

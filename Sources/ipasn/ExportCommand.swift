@@ -42,7 +42,10 @@ struct ExportCommand: ParsableCommand {
         let store = try global.openStore()
         var selection = ExportSelection(unit: unit)
         if let since {
-            guard let day = LocalDate.parse(since) else { throw CLIError("--since \(since): not a date (YYYY-MM-DD or DD-MM-YYYY).") }
+            guard let day = LocalDate.parse(since) else { throw CLIError(
+                    Output.text(
+                        id: "--since \(since): bukan tanggal (YYYY-MM-DD atau DD-MM-YYYY).",
+                        en: "--since \(since): not a date (YYYY-MM-DD or DD-MM-YYYY).")) }
             selection.since = day
         }
         let sink = try ExportSink(path: out)
@@ -51,15 +54,20 @@ struct ExportCommand: ParsableCommand {
         do {
             result = try Exporter(store: store).export(kind, selection: selection, into: &writer)
         } catch let error as ExportError {
-            throw CLIError(error.message(.en))
+            throw CLIError(error.message(global.language))
         }
         try writer.finish()
         try sink.close()
-        if let out { Output.stderrLine("exported \(result.rows) \(kind.rawValue) rows to \(out)") }
+        if let out { Output.stderrLine(
+                Output.text(
+                    id: "\(result.rows) baris \(kind.rawValue) diekspor ke \(out)", en: "exported \(result.rows) \(kind.rawValue) rows to \(out)")) }
         if result.left > 0 {
             Output.stderrLine(
-                "\(result.left) SKP record\(result.left == 1 ? " is" : "s are") not in SIASN's 2022 shape "
-                    + "(a year before 2022, or no PermenPANRB 6/2022 predikat) and left out")
+                Output.text(
+                    id: "\(result.left) data SKP tidak berbentuk SIASN 2022 (tahun sebelum 2022, atau tanpa predikat "
+                        + "PermenPANRB 6/2022) dan tidak diekspor",
+                    en: "\(result.left) SKP record\(result.left == 1 ? " is" : "s are") not in SIASN's 2022 shape "
+                        + "(a year before 2022, or no PermenPANRB 6/2022 predikat) and left out"))
         }
     }
 }
@@ -73,7 +81,7 @@ struct ExportSink {
         if let path {
             guard FileManager.default.createFile(atPath: path, contents: nil),
                 let handle = FileHandle(forWritingAtPath: path)
-            else { throw CLIError("cannot write \(path).") }
+            else { throw CLIError(Output.text(id: "tidak bisa menulis \(path).", en: "cannot write \(path).")) }
             self.handle = handle
             closeAtEnd = true
         } else {

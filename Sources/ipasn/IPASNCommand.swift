@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IPASNCore
 import IPASNFiles
 import IPASNStore
 
@@ -47,6 +48,9 @@ struct IPASN: ParsableCommand {
     }
 
     static func main(_ arguments: [String]) {
+        if let problem = TerminalSafe.argumentProblem(arguments, language: Output.language) {
+            finish(with: CLIError.usage(problem))
+        }
         let command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)
@@ -87,10 +91,15 @@ struct IPASN: ParsableCommand {
         }
         let message = fullMessage(for: error)
         if code == .validationFailure {
-            Output.writeStderr(message.hasSuffix("\n") ? message : message + "\n")
+            // ArgumentParser's own "Error: " becomes the one prefix in the admin's language.
+            Output.error(message)
             Foundation.exit(ExitStatus.usage)
         }
         // Anything else (store or file failures): a clean message, never a trace.
+        if let sentence = CLIMessages.sentence(for: error) {
+            Output.error(sentence)
+            Foundation.exit(ExitStatus.invalid)
+        }
         let ns = error as NSError
         let cocoa = ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain
         Output.error(cocoa || message.isEmpty ? Output.describe(error) : message)

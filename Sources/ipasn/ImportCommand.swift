@@ -52,6 +52,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Check the file and report what an import would do (every change); write nothing.")
     var dryRun = false
 
+    @Flag(name: .long, help: "No progress bar on stderr (there is one only when stderr is a terminal).")
+    var quiet = false
+
     /// How many changed employees the summary lists when not a dry run.
     static let changesListed = 10
 
@@ -76,15 +79,32 @@ struct ImportCommand: ParsableCommand {
         let store = try global.openStore(dryRun ? .write : .create)
         let importer = Importer(store: store)
         let language = global.language
-        try show(
-            read(language) {
-                try importer.importFile(
-                    kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today,
-                    skipExisting: skipExisting, dryRun: dryRun)
-            }, language: language)
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        let bar = StderrProgress.reporter(label: name, language: language, quiet: quiet)
+        let report = try read(language) {
+            // The bar is erased before anything else is written.
+            defer { bar?.finish() }
+            return try importer.importFile(
+                kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today,
+                skipExisting: skipExisting, dryRun: dryRun,
+                progress: bar.map { bar in
+                    { progress in
+                        if progress.readAll {
+                            // The rows are read: the store refreshes the scores and commits.
+                            bar.phase(StderrProgress.savingLabel(name, language))
+                            bar.startTicking()
+                        } else {
+                            bar.update(
+                                count: progress.rows, total: progress.totalRows, bytes: progress.bytes,
+                                totalBytes: progress.totalBytes)
+                        }
+                    }
+                })
+        }
+        try show(report, language: language)
         // SIASN's employee file carries each employee's education: imported after the employees
         // (not in a dry run, which checks the employees only).
-        if kind == .pegawai, !dryRun, try SIASNEmployeeFile.carriesPendidikan(header: header()) {
+        if kind == .pegawai, !dryRun, try SIASNEmployeeFile.carriesPendidikan(header: read(language) { try header() }) {
             try show(
                 read(language) {
                     try importer.importEmployeeFileEducation(
@@ -101,13 +121,20 @@ struct ImportCommand: ParsableCommand {
         return try CSVImportSource(kind: kind, path: file, today: global.context.today).header
     }
 
-    private func read(_ language: Language, _ body: () throws -> ImportReport) throws -> ImportReport {
+    /// Runs `body`, turning a file refused as a whole into one sentence in the admin's language.
+    private func read<T>(_ language: Language, _ body: () throws -> T) throws -> T {
+        let nothing = Output.text(id: "Tidak ada yang diimpor.", en: "Nothing was imported.")
         do {
             return try body()
         } catch let error as ImportFileError {
             throw CLIError("\(file): \(error.message(language))")
+        } catch let error as CSVReadError {
+            throw CLIError("\(file): \(error.message(language)) \(nothing)")
         } catch let error as XLSXError {
             throw CLIError(error.message(language))
+        } catch let error as CocoaError {
+            throw CLIError(
+                Output.text(id: "impor \(file) gagal: \(Output.describe(error))", en: "importing \(file) failed: \(Output.describe(error))"))
         }
     }
 
@@ -115,14 +142,18 @@ struct ImportCommand: ParsableCommand {
         let id = language == .id
         let kind = report.kind
         let errors = report.issues.filter { $0.issue.severity == .error }
-        for message in report.messages(language) { Output.stderrLine(message) }
+        // Only the shown lines are formatted for the screen; the whole list goes to a file.
+        let lines = report.issues.map { ImportReport.message($0, language) }
+        // A SIASN employee file's education rows get their own list (`FILE.pendidikan.masalah.txt`).
+        let listPath = ProblemList.listPath(for: file, part: kind == self.kind ? nil : kind.rawValue)
+        ProblemList.report(lines, listPath: listPath)
         if !skipInvalid && !errors.isEmpty {
             throw CLIError(
                 id
-                    ? "\(file): \(errors.count) masalah; tidak ada yang diimpor."
+                    ? "\(file): \(errors.count) masalah ditemukan; tidak ada yang diimpor."
                     : "\(file): \(errors.count) problem\(errors.count == 1 ? "" : "s") found; nothing was imported.")
         }
-        for line in Self.summary(report, kind: kind, language: language) { print(line) }
+        for line in Self.summary(report, kind: kind, language: language) { Output.print(line) }
     }
 
     /// What the import did (or, in a dry run, would do), as stdout lines.
@@ -130,10 +161,13 @@ struct ImportCommand: ParsableCommand {
         let id = language == .id
         func rows(_ n: Int) -> String { id ? "\(n) baris \(kind.rawValue)" : "\(n) \(kind.rawValue) row\(n == 1 ? "" : "s")" }
         var lines: [String] = []
+        let encoding = report.windows1252 ? (id ? " (dibaca sebagai Windows-1252)" : " (read as Windows-1252)") : ""
         if id {
-            lines.append(report.dryRun ? "uji coba: akan mengimpor \(rows(report.imported))" : "diimpor \(rows(report.imported))")
+            lines.append(
+                (report.dryRun ? "uji coba: akan mengimpor \(rows(report.imported))" : "diimpor \(rows(report.imported))") + encoding)
         } else {
-            lines.append(report.dryRun ? "dry run: would import \(rows(report.imported))" : "imported \(rows(report.imported))")
+            lines.append(
+                (report.dryRun ? "dry run: would import \(rows(report.imported))" : "imported \(rows(report.imported))") + encoding)
         }
         if kind == .pegawai {
             let unchanged = report.imported - report.added - report.changes.count

@@ -43,10 +43,13 @@ struct ReportActivityCommand: ParsableCommand {
         let store = try global.openStore()
         let context = global.context
         let activity = try UnitActivity.compute(store: store, now: context.now(), timeZone: context.timeZone)
-        if let unit, !activity.tree.contains(unit) { throw CLIError("unknown unit \(unit)") }
+        if let unit, !activity.tree.contains(unit) { throw CLIError(Output.text(id: "unit \(unit) tidak dikenal.", en: "unknown unit \(unit).")) }
         var sinceCounts: EntriesSince?
         if let since {
-            guard let day = LocalDate.parse(since) else { throw CLIError("--since \(since): not a date (YYYY-MM-DD or DD-MM-YYYY).") }
+            guard let day = LocalDate.parse(since) else { throw CLIError(
+                    Output.text(
+                        id: "--since \(since): bukan tanggal (YYYY-MM-DD atau DD-MM-YYYY).",
+                        en: "--since \(since): not a date (YYYY-MM-DD or DD-MM-YYYY).")) }
             sinceCounts = try EntriesSince.compute(store: store, since: EntriesSince.start(of: day, timeZone: context.timeZone))
         }
         // Per row: the unit's kode or the actor, the name shown, the depth for indenting, the counts.

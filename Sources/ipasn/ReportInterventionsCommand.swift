@@ -46,7 +46,7 @@ struct ReportInterventionsCommand: ParsableCommand {
         do {
             plan = try InterventionPlan.compute(store: store, year: year, ruleset: try store.ruleset(), unit: unit)
         } catch ReportError.unknownUnit(let kode) {
-            throw CLIError("unknown unit \(kode)")
+            throw CLIError(Output.text(id: "unit \(kode) tidak dikenal.", en: "unknown unit \(kode)."))
         }
         let rows = plan.rows(minimumPegawai: minPegawai)
         if let path = try xlsx.path(for: format) {

@@ -37,7 +37,7 @@ struct ReportMissingCommand: ParsableCommand {
         do {
             report = try MissingRecords.compute(store: store, unit: unit, year: year, ruleset: try store.ruleset())
         } catch ReportError.unknownUnit(let kode) {
-            throw CLIError("unknown unit \(kode)")
+            throw CLIError(Output.text(id: "unit \(kode) tidak dikenal.", en: "unknown unit \(kode)."))
         }
         if let path = try xlsx.path(for: format) {
             try XLSXOutput.write(path) {

@@ -13,7 +13,8 @@ struct RulesCommand: ParsableCommand {
     /// Reads a ruleset file's bytes, with a clear error.
     static func read(_ path: String) throws -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("cannot read the ruleset file \(path).")
+            throw CLIError(
+                Output.text(id: "tidak bisa membaca berkas aturan \(path).", en: "cannot read the ruleset file \(path)."))
         }
         return data
     }
@@ -24,7 +25,9 @@ struct RulesCommand: ParsableCommand {
         do {
             return try RulesetFile.load(data)
         } catch let error as RulesetFileError {
-            throw CLIError("\(path) is not a valid ruleset:\n" + error.problems.map { "  " + $0 }.joined(separator: "\n"))
+            throw CLIError(
+                Output.text(id: "\(path) bukan aturan penilaian yang sah:\n", en: "\(path) is not a valid ruleset:\n")
+                    + error.problems.map { "  " + $0 }.joined(separator: "\n"))
         }
     }
 }
@@ -57,8 +60,7 @@ struct RulesShowCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            let text = RulesetFile.describe(ruleset, language: global.language)
-            print(TerminalText.wrapped(TerminalText.forTerminal(text), width: TerminalText.width))
+            Output.print(TerminalText.wrapped(RulesetFile.describe(ruleset, language: global.language), width: TerminalText.width))
         case .json:
             FileHandle.standardOutput.write(RulesetFile.encode(ruleset))
             print("")
@@ -77,12 +79,21 @@ struct RulesCheckCommand: ParsableCommand {
 
     func run() throws {
         let result = RulesetFile.check(try RulesCommand.read(file))
-        for warning in result.warnings { Output.stderrLine("\(file): warning: \(warning)") }
+        let (errorWord, warningWord) = Output.language == .id ? ("kesalahan", "peringatan") : ("error", "warning")
+        for warning in result.warnings { Output.stderrLine("\(file): \(warningWord): \(warning)") }
         guard result.isValid else {
-            for error in result.errors { Output.stderrLine("\(file): error: \(error)") }
-            throw CLIError("\(file) is not a valid ruleset (\(result.errors.count) error\(result.errors.count == 1 ? "" : "s")).")
+            for error in result.errors { Output.stderrLine("\(file): \(errorWord): \(error)") }
+            let count = result.errors.count
+            throw CLIError(
+                Output.text(
+                    id: "\(file) bukan aturan penilaian yang sah (\(count) kesalahan).",
+                    en: "\(file) is not a valid ruleset (\(count) error\(count == 1 ? "" : "s"))."))
         }
-        print("\(file): OK" + (result.warnings.isEmpty ? "" : " (\(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s"))"))
+        let warnings = result.warnings.count
+        Output.print(
+            "\(file): OK"
+                + (warnings == 0
+                    ? "" : Output.text(id: " (\(warnings) peringatan)", en: " (\(warnings) warning\(warnings == 1 ? "" : "s"))")))
     }
 }
 
@@ -97,6 +108,9 @@ struct RulesUseCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A ruleset file, or the id of a built-in ruleset (bkn-2019).", valueName: "file|id"))
     var source: String
 
+    @Flag(name: .long, help: "No progress line on stderr while the scores are recomputed (there is one only on a terminal).")
+    var quiet = false
+
     func run() throws {
         let ruleset: Ruleset?
         if let builtIn = Ruleset.builtIn[source], !FileManager.default.fileExists(atPath: source) {
@@ -105,8 +119,17 @@ struct RulesUseCommand: ParsableCommand {
             ruleset = try RulesCommand.load(source)
         }
         let store = try global.openStore(.create)
-        try store.setRuleset(ruleset)
+        // The recompute gives no news until it is done: the line shows it is at work and for how long.
+        let label = StderrProgress.recomputeLabel(pegawai: try store.countPegawai(), global.language)
+        let bar = StderrProgress.reporter(label: label, language: global.language, quiet: quiet)
+        bar?.startTicking()
+        do {
+            defer { bar?.finish() }
+            try store.setRuleset(ruleset)
+        }
         let active = try store.ruleset()
-        print("ruleset \(active.id) installed; scores recomputed")
+        Output.print(
+            Output.text(
+                id: "aturan \(active.id) dipasang; nilai dihitung ulang", en: "ruleset \(active.id) installed; scores recomputed"))
     }
 }

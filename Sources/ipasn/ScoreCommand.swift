@@ -37,15 +37,19 @@ struct ScoreCommand: ParsableCommand {
         if let nip {
             let key = NIP.normalize(nip)
             guard let pegawai = try store.pegawai(nip: key) else {
-                throw CLIError("no employee with NIP \(nip) in the database.")
+                throw CLIError(
+                Output.text(
+                    id: "tidak ada pegawai dengan NIP \(nip) di basis data.", en: "no employee with NIP \(nip) in the database."))
             }
             guard let score = try store.score(nip: key, year: year) else {
-                throw CLIError("no score for NIP \(nip) in \(year).")
+                throw CLIError(Output.text(id: "belum ada nilai untuk NIP \(nip) tahun \(year).", en: "no score for NIP \(nip) in \(year)."))
             }
             rows = [ScoredPegawai(pegawai: pegawai, score: score)]
         } else {
             if let unit, try !store.units().contains(where: { $0.kode == unit }) {
-                throw CLIError("no unit with kode \"\(unit)\" in the database.")
+                throw CLIError(
+                    Output.text(
+                        id: "tidak ada unit dengan kode \"\(unit)\" di basis data.", en: "no unit with kode \"\(unit)\" in the database."))
             }
             rows = try store.scores(year: year, unit: unit)
         }

@@ -23,17 +23,21 @@ struct TemplateCommand: ParsableCommand {
 
     func run() throws {
         let path = out ?? "template-\(kind.rawValue).xlsx"
-        guard path.lowercased().hasSuffix(".xlsx") else { throw CLIError("--out must name an .xlsx file: \(path)") }
+        guard path.lowercased().hasSuffix(".xlsx") else { throw CLIError(Output.text(id: "--out harus berkas .xlsx: \(path)", en: "--out must name an .xlsx file: \(path)")) }
         let directory = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            throw CLIError("cannot write \(path): no such directory \(directory).")
+            throw CLIError(
+                Output.text(
+                    id: "tidak bisa menulis \(path): folder \(directory) tidak ada.", en: "cannot write \(path): no such directory \(directory)."))
         }
         do {
             try ImportTemplate.write(kind: kind, to: path)
         } catch let error as XLSXWriteError {
             throw CLIError(error.description)
         }
-        print("wrote the \(kind.rawValue) template to \(path)")
+        Output.print(
+            Output.text(
+                id: "templat \(kind.rawValue) ditulis ke \(path)", en: "wrote the \(kind.rawValue) template to \(path)"))
     }
 }

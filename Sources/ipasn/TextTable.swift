@@ -21,8 +21,11 @@ struct TextTable {
     /// The column titles.
     var header: String { TerminalText.forTerminal(Self.trimmed(table.headerLine), utf8: utf8) }
 
-    /// One row: each cell fitted to its column.
-    func row(_ cells: [String]) -> String { TerminalText.forTerminal(Self.trimmed(table.line(cells)), utf8: utf8) }
+    /// One row: each cell fitted to its column, control characters from data shown escaped
+    /// (`\u{1B}`, ``TerminalSafe``) before fitting, so that the column widths stay right.
+    func row(_ cells: [String]) -> String {
+        TerminalText.forTerminal(Self.trimmed(table.line(cells.map { TerminalSafe.escape($0) })), utf8: utf8)
+    }
 
     /// Writes the header, one line per row and the footer (asked for last) to standard output.
     func write<Row>(_ rows: some Sequence<Row>, footer: () -> String, cells: (Row) -> [String]) {

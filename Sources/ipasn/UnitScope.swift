@@ -6,7 +6,7 @@ enum UnitScope {
     static func figures(_ figures: [UnitFigure], unit: String?) throws -> [UnitFigure] {
         guard let unit else { return figures }
         let tree = UnitTree(figures.map(\.unit))
-        guard tree.contains(unit) else { throw CLIError("unknown unit \(unit)") }
+        guard tree.contains(unit) else { throw CLIError(Output.text(id: "unit \(unit) tidak dikenal.", en: "unknown unit \(unit).")) }
         return figures.filter { tree.isInSubtree($0.unit.kode, of: unit) }
     }
 
@@ -14,7 +14,7 @@ enum UnitScope {
         do {
             return try report.within(unit: unit)
         } catch ReportError.unknownUnit(let kode) {
-            throw CLIError("unknown unit \(kode)")
+            throw CLIError(Output.text(id: "unit \(kode) tidak dikenal.", en: "unknown unit \(kode)."))
         }
     }
 }

@@ -37,7 +37,7 @@ func runWorkstation(_ options: GlobalOptions) throws {
     do {
         screen = try NcursesScreen()
     } catch {
-        throw CLIError("cannot start the terminal screen (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "")): \(error)")
+        throw CLIError("cannot start the terminal screen (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "")): \(Output.describe(error))")
     }
     defer { screen.shutdown() }
     if let refusal {

@@ -10,15 +10,20 @@ struct XLSXOutput: ParsableArguments {
     /// The file to write for `format`: nil for the other formats (which take no --out).
     func path(for format: ListFormat) throws -> String? {
         guard format == .xlsx else {
-            if out != nil { throw CLIError.usage("--out is for --format xlsx; the other formats go to standard output.") }
+            if out != nil { throw CLIError.usage(
+                    Output.text(
+                        id: "--out hanya untuk --format xlsx; format lain ditulis ke keluaran standar.",
+                        en: "--out is for --format xlsx; the other formats go to standard output.")) }
             return nil
         }
-        guard let out else { throw CLIError.usage("--format xlsx needs --out FILE.xlsx.") }
-        guard out.lowercased().hasSuffix(".xlsx") else { throw CLIError("--out must name an .xlsx file: \(out)") }
+        guard let out else { throw CLIError.usage(Output.text(id: "--format xlsx perlu --out BERKAS.xlsx.", en: "--format xlsx needs --out FILE.xlsx.")) }
+        guard out.lowercased().hasSuffix(".xlsx") else { throw CLIError(Output.text(id: "--out harus berkas .xlsx: \(out)", en: "--out must name an .xlsx file: \(out)")) }
         let directory = (out as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            throw CLIError("cannot write \(out): no such directory \(directory).")
+            throw CLIError(
+                Output.text(
+                    id: "tidak bisa menulis \(out): folder \(directory) tidak ada.", en: "cannot write \(out): no such directory \(directory)."))
         }
         return out
     }
@@ -30,6 +35,6 @@ struct XLSXOutput: ParsableArguments {
         } catch let error as XLSXWriteError {
             throw CLIError(error.description)
         }
-        print("wrote \(path)")
+        Output.print(Output.text(id: "ditulis: \(path)", en: "wrote \(path)"))
     }
 }

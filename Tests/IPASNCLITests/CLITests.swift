@@ -144,7 +144,7 @@ import Testing
         #expect(id.status == 1)
         #expect(id.stderr.contains("baris 3, kolom jp: JP \"dua puluh\" harus bilangan bulat positif"), "\(id.stderr)")
         #expect(id.stderr.contains("baris 5, kolom nip:"), "\(id.stderr)")
-        #expect(id.stderr.contains("3 masalah; tidak ada yang diimpor."), "\(id.stderr)")
+        #expect(id.stderr.contains("3 masalah ditemukan; tidak ada yang diimpor."), "\(id.stderr)")
         let r = try cli.run(["import", "--lang", "en", "diklat", bad])
         #expect(r.status == 1)
         #expect(r.stderr.contains("line 3, column jp:"), "\(r.stderr)")

@@ -75,6 +75,6 @@ import Testing
         let bad = try cli.run(["--lang", "id", "import", "pegawai", try cli.write("bad.csv", Fixture.pegawai + "123,Salah,DINAS,pelaksana,,pns\n")])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("baris 5, kolom nip:"), "\(bad.stderr)")
-        #expect(bad.stderr.contains("1 masalah; tidak ada yang diimpor."))
+        #expect(bad.stderr.contains("1 masalah ditemukan; tidak ada yang diimpor."))
     }
 }

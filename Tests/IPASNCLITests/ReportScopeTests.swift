@@ -27,7 +27,7 @@ import IPASNStore
             try cli.ok(["report", "progress", "--year", "2024", "--unit", "DINAS.01", "--format", "json"]).stdout)
         #expect(progress.map { $0["kode"] as? String } == ["DINAS.01"])
         #expect(progress.first?["total"] as? Double == 72.75)
-        #expect(try cli.run(["report", "units", "--unit", "NOPE"]).stderr.contains("unknown unit NOPE"))
+        #expect(try cli.run(["report", "units", "--unit", "NOPE", "--lang", "en"]).stderr.contains("unknown unit NOPE"))
         #expect(try cli.run(["report", "progress", "--unit", "NOPE"]).status == 1)
     }
 

@@ -23,7 +23,7 @@ import Testing
         let cli = try CLI()
         defer { cli.cleanUp() }
         let out = cli.path("diklat template.xlsx")
-        let r = try cli.ok(["template", "diklat", "--out", out])
+        let r = try cli.ok(["--lang", "en", "template", "diklat", "--out", out])
         #expect(r.stdout == "wrote the diklat template to \(out)\n")
         #expect(FileManager.default.fileExists(atPath: out))
         #expect(try cli.ok(["import", "--lang", "en", "diklat", out]).stdout == "imported 0 diklat rows\n")
@@ -32,10 +32,10 @@ import Testing
     @Test func templateRefusesAnOutputThatIsNoXLSX() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
-        let r = try cli.run(["template", "skp", "--out", cli.path("skp.csv")])
+        let r = try cli.run(["--lang", "en", "template", "skp", "--out", cli.path("skp.csv")])
         #expect(r.status != 0)
         #expect(r.stderr.contains("--out must name an .xlsx file"))
-        let missingDir = try cli.run(["template", "skp", "--out", cli.path("nope/skp.xlsx")])
+        let missingDir = try cli.run(["--lang", "en", "template", "skp", "--out", cli.path("nope/skp.xlsx")])
         #expect(missingDir.status != 0)
         #expect(missingDir.stderr.contains("no such directory"))
     }

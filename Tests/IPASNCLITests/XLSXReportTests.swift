@@ -84,7 +84,7 @@ struct Workbook {
         defer { cli.cleanUp() }
         try Fixture.load(into: cli)
         let path = cli.path("rekap unit.xlsx")
-        #expect(try cli.ok(["report", "units", "--year", "2024", "--format", "xlsx", "--out", path]).stdout == "wrote \(path)\n")
+        #expect(try cli.ok(["report", "units", "--year", "2024", "--format", "xlsx", "--out", path]).stdout == "ditulis: \(path)\n")
         let sheet = try #require(try Workbook.read(path).sheets.first)
         #expect(sheet.title == "Rekap Unit")
         #expect(sheet.text(1, 0) == "Rekap IP ASN per Unit Kerja — Pemerintah Kabupaten Contoh")
@@ -166,10 +166,10 @@ struct Workbook {
         let cli = try CLI()
         defer { cli.cleanUp() }
         try Fixture.load(into: cli)
-        let noOut = try cli.run(["report", "units", "--format", "xlsx"])
+        let noOut = try cli.run(["report", "units", "--format", "xlsx", "--lang", "en"])
         #expect(noOut.status == 2)
         #expect(noOut.stderr.contains("--format xlsx needs --out FILE.xlsx"))
-        #expect(try cli.run(["report", "units", "--format", "xlsx", "--out", cli.path("a.csv")]).stderr.contains("must name an .xlsx"))
+        #expect(try cli.run(["report", "units", "--format", "xlsx", "--out", cli.path("a.csv"), "--lang", "en"]).stderr.contains("must name an .xlsx"))
         #expect(try cli.run(["report", "units", "--out", cli.path("a.xlsx")]).status == 2)
         #expect(try cli.run(["report", "progress", "--format", "xlsx"]).status != 0)
         let dinas = cli.path("dinas.xlsx")

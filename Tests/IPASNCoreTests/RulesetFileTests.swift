@@ -34,20 +34,20 @@ import Testing
 
     @Test func wrongTypeNamesThePath() {
         let check = RulesetFile.check(data(#"{"base": "bkn-2019", "kinerja": {"points": {"baik": "dua puluh"}}}"#))
-        #expect(check.errors == ["kinerja.points.baik: expected a number"])
+        #expect(check.errors == ["kinerja.points.baik: expected a number, found a string"])
     }
 
     @Test func unknownEnumKeyAndJenisAreNamed() {
         let predikat = RulesetFile.check(data(#"{"base": "bkn-2019", "kinerja": {"points": {"istimewa": 30}}}"#))
         #expect(predikat.errors.first?.contains("unknown key \"istimewa\"") == true)
         let jenis = RulesetFile.check(data(#"{"base": "bkn-2019", "kompetensi": {"groups": {"26": "teknis"}}}"#))
-        #expect(jenis.errors.first?.contains("\"26\" is not a SIASN jenis diklat id") == true)
+        #expect(jenis.errors.first?.hasPrefix("kompetensi.groups.26: unknown key \"26\"; expected one of: 1, 2, 3") == true)
     }
 
     @Test func semanticErrors() {
         let over = RulesetFile.check(
             data(#"{"base": "bkn-2019", "kompetensi": {"points": {"pelaksana": {"kepemimpinan": 0, "fungsional": 0, "teknis": 30, "seminar": 17.5}}}}"#))
-        #expect(over.errors == ["kompetensi.points.pelaksana: the indicators add up to 47.5, more than kompetensi.max 40.0"])
+        #expect(over.errors == ["kompetensi.points.pelaksana: the indicators add up to 47.5, not to kompetensi.max 40"])
         let order = RulesetFile.check(
             data(#"{"base": "bkn-2019", "categories": [{"min": 0, "name": "Rendah"}, {"min": 50, "name": "Tinggi"}]}"#))
         #expect(order.errors == ["categories: list the bands from the highest min to the lowest"])

@@ -69,6 +69,14 @@ private func written(_ format: ExportFormat, _ kind: ExportKind, _ rows: [[Strin
                 """)
     }
 
+    @Test func jsonEscapesTrickyTextAndSplitsChunksBetweenRows() throws {
+        let tricky = "Rusli\u{0308} \"Ucok\" C:\\dir\n\t\u{1} 张 👩🏽‍💻"
+        let line = #"  {"nip":"\#(nip)","tahun":2024,"predikat":"Rusli\#u{0308} \"Ucok\" C:\\dir\n\t\u0001 张 👩🏽‍💻","nilai":null}"#
+        let out = try written(.json, .skp, Array(repeating: [nip, "2024", tricky, ""], count: 1_000))
+        #expect(out.chunks > 1)
+        #expect(out.text == "[\n" + Array(repeating: line, count: 1_000).joined(separator: ",\n") + "\n]\n")
+    }
+
     @Test func emptyJSONIsAnEmptyArray() throws {
         #expect(try written(.json, .diklat, []).text == "[]\n")
     }

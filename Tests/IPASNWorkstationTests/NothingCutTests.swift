@@ -62,6 +62,7 @@ import Testing
     @Test func gainersShowTheWholeCategoryChange() throws {
         let store = try makeInterventionStore()
         var ruleset = try store.ruleset()
+        ruleset.id = "bkd-kategori-panjang"  // a changed ruleset never carries its base's id
         ruleset.categories = [
             CategoryBand(min: 91, name: "Sangat Tinggi Sekali"), CategoryBand(min: 81, name: "Tinggi"),
             CategoryBand(min: 71, name: "Sedang Menuju Tinggi"), CategoryBand(min: 61, name: "Rendah"),

@@ -17,6 +17,10 @@ public struct RulesetCheck: Hashable, Sendable {
 public struct RulesetFileError: Error, Hashable, Sendable, CustomStringConvertible {
     public var problems: [String]
 
+    public init(problems: [String]) {
+        self.problems = problems
+    }
+
     public var description: String { problems.joined(separator: "\n") }
 }
 
@@ -57,19 +61,59 @@ public enum RulesetFile {
         func err(_ text: String) { check.errors.append(text) }
         func warn(_ text: String) { check.warnings.append(text) }
         if r.id.isEmpty { err("id: must not be empty") }
-        for (name, max) in [
-            ("kualifikasi", r.kualifikasi.max), ("kompetensi", r.kompetensi.max), ("kinerja", r.kinerja.max),
-            ("disiplin", r.disiplin.max),
-        ] where max < 0 {
-            err("\(name).max: must not be negative (is \(max))")
+        if r.id.count > RulesetLimits.maxIDLength { err("id: \(r.id.count) characters; at most \(RulesetLimits.maxIDLength)") }
+        if r.name.count > RulesetLimits.maxNameLength {
+            err("name: \(r.name.count) characters; at most \(RulesetLimits.maxNameLength)")
         }
+        for (path, text) in [("id", r.id), ("name", r.name)] + r.categories.enumerated().map({ ("categories[\($0)].name", $1.name) }) {
+            if let bad = TextLimits.firstControlCharacter(text) {
+                err("\(path): contains the control character \(TextLimits.name(of: bad)); remove it")
+            }
+        }
+        // Every number scoring meets is finite and in a sane range (see RulesetSchema), so no
+        // sum, comparison or text of a ruleset that passed can overflow or trap.
+        let pointsRange = RulesetSchema.pointsRange
+        var pointValues: [(String, Double)] = [
+            ("kualifikasi.max", r.kualifikasi.max), ("kompetensi.max", r.kompetensi.max), ("kinerja.max", r.kinerja.max),
+            ("disiplin.max", r.disiplin.max), ("disiplin.none", r.disiplin.none),
+        ]
+        pointValues += r.kualifikasi.points.sorted { $0.key < $1.key }.map { ("kualifikasi.points.\($0.key.rawValue)", $0.value) }
+        pointValues += r.kinerja.points.sorted { $0.key.rawValue < $1.key.rawValue }.map { ("kinerja.points.\($0.key.rawValue)", $0.value) }
+        pointValues += r.disiplin.points.sorted { $0.key.rawValue < $1.key.rawValue }.map { ("disiplin.points.\($0.key.rawValue)", $0.value) }
+        for jabatan in JenisJabatan.allCases {
+            guard let row = r.kompetensi.points[jabatan] else { continue }
+            pointValues += DiklatGroup.allCases.map { ("kompetensi.points.\(jabatan.rawValue).\($0.rawValue)", row[$0]) }
+        }
+        var outOfRange = Set<String>()
+        for (path, value) in pointValues where !(value.isFinite && pointsRange.contains(value)) {
+            outOfRange.insert(path)
+            err("\(path): \(numberText(value)) is outside \(RulesetSchema.rangeText(pointsRange))")
+        }
+        for (index, band) in r.categories.enumerated() where !(band.min.isFinite && band.min >= 0) {
+            outOfRange.insert("categories")
+            err("categories[\(index)].min: \(numberText(band.min)) must be a number from 0")
+        }
+        for (path, years) in [
+            ("kompetensi.teknis_window_years", r.kompetensi.teknisWindowYears),
+            ("kompetensi.seminar_window_years", r.kompetensi.seminarWindowYears), ("disiplin.window_years", r.disiplin.windowYears),
+        ] where !RulesetSchema.windowRange.contains(years) {
+            err("\(path): \(years) is outside 1...\(RulesetLimits.maxWindowYears)")
+        }
+        if !(0...RulesetLimits.maxJP).contains(r.kompetensi.teknisMinimumJP) {
+            err("kompetensi.teknis_minimum_jp: \(r.kompetensi.teknisMinimumJP) is outside 0...\(RulesetLimits.maxJP)")
+        }
+        for (level, rank) in r.kompetensi.leadershipRank.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        where !(0...RulesetLimits.maxRank).contains(rank) {
+            err("kompetensi.leadership_rank.\(level.rawValue): \(rank) is outside 0...\(RulesetLimits.maxRank)")
+        }
+        guard outOfRange.isEmpty else { return check }
         for level in EducationLevel.allCases {
             guard let points = r.kualifikasi.points[level] else {
                 warn("kualifikasi.points.\(level.rawValue): missing, so this level earns 0")
                 continue
             }
             if points < 0 || points > r.kualifikasi.max {
-                err("kualifikasi.points.\(level.rawValue): \(points) is outside 0...\(r.kualifikasi.max)")
+                err("kualifikasi.points.\(level.rawValue): \(numberText(points)) is outside 0...\(numberText(r.kualifikasi.max))")
             }
         }
         for jenis in JenisDiklat.all where r.kompetensi.groups[jenis.id] == nil {
@@ -80,19 +124,12 @@ public enum RulesetFile {
                 err("kompetensi.points.\(jabatan.rawValue): missing")
                 continue
             }
-            for group in DiklatGroup.allCases where row[group] < 0 {
-                err("kompetensi.points.\(jabatan.rawValue).\(group.rawValue): must not be negative")
-            }
-            if row.sum > r.kompetensi.max + 1e-9 {
+            if abs(row.sum - r.kompetensi.max) > 1e-9 {
                 err(
-                    "kompetensi.points.\(jabatan.rawValue): the indicators add up to \(row.sum), more than kompetensi.max \(r.kompetensi.max)"
+                    "kompetensi.points.\(jabatan.rawValue): the indicators add up to \(numberText(row.sum)), not to kompetensi.max \(numberText(r.kompetensi.max))"
                 )
             }
         }
-        if r.kompetensi.teknisMinimumJP < 0 { err("kompetensi.teknis_minimum_jp: must not be negative") }
-        if r.kompetensi.teknisWindowYears < 1 { err("kompetensi.teknis_window_years: must be at least 1") }
-        if r.kompetensi.seminarWindowYears < 1 { err("kompetensi.seminar_window_years: must be at least 1") }
-        if r.disiplin.windowYears < 1 { err("disiplin.window_years: must be at least 1") }
         for level in LeadershipLevel.allCases where r.kompetensi.leadershipRank[level] == nil {
             err("kompetensi.leadership_rank.\(level.rawValue): missing")
         }
@@ -105,17 +142,17 @@ public enum RulesetFile {
                 continue
             }
             if points < 0 || points > r.kinerja.max {
-                err("kinerja.points.\(predikat.rawValue): \(points) is outside 0...\(r.kinerja.max)")
+                err("kinerja.points.\(predikat.rawValue): \(numberText(points)) is outside 0...\(numberText(r.kinerja.max))")
             }
         }
         for (index, threshold) in r.kinerja.nilaiThresholds.enumerated() where !(0...100).contains(threshold.min) {
-            err("kinerja.nilai_thresholds[\(index)].min: \(threshold.min) is outside 0...100")
+            err("kinerja.nilai_thresholds[\(index)].min: \(numberText(threshold.min)) is outside 0...100")
         }
         for (name, points) in [("none", r.disiplin.none)] + TingkatHukuman.allCases.map({
             ($0.rawValue, r.disiplin.points[$0] ?? -1)
         }) {
             if points < 0 || points > r.disiplin.max {
-                err("disiplin.\(name == "none" ? "none" : "points.\(name)"): \(points < 0 ? "missing or negative" : "\(points) is above disiplin.max \(r.disiplin.max)")")
+                err("disiplin.\(name == "none" ? "none" : "points.\(name)"): \(points < 0 ? "missing or negative" : "\(numberText(points)) is above disiplin.max \(numberText(r.disiplin.max))")")
             }
         }
         if r.categories.isEmpty {
@@ -124,6 +161,12 @@ public enum RulesetFile {
             let mins = r.categories.map(\.min)
             if mins != mins.sorted(by: >) { err("categories: list the bands from the highest min to the lowest") }
             if Set(mins).count != mins.count { err("categories: two bands have the same min") }
+            for (index, band) in r.categories.enumerated() where band.min > r.maxTotal + 1e-9 {
+                err("categories[\(index)].min: \(numberText(band.min)) is above the highest possible total \(numberText(r.maxTotal)), so no one can reach it")
+            }
+            for (index, band) in r.categories.enumerated() where band.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                err("categories[\(index)].name: must not be empty")
+            }
             if let lowest = mins.min(), lowest > 0 {
                 warn("categories: the lowest band starts at \(lowest); totals below it fall in that band anyway")
             }
@@ -131,93 +174,72 @@ public enum RulesetFile {
         return check
     }
 
+    /// A number as a ruleset file writes it: `40`, `22.5`, `1e+308`.
+    static func numberText(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+
     // MARK: - Parsing
 
+    /// The id a partial ruleset without its own `id` gets when it changes its base:
+    /// `bkn-2019-diubah`, never the base's own id.
+    public static func derivedID(of baseID: String) -> String { "\(baseID)-diubah" }
+
     private static func parse(_ data: Data) -> (Ruleset?, RulesetCheck) {
-        let object: Any
+        var reader = JSONReader(Array(data))
+        var file: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: data, options: [])
+            file = try reader.parse()
         } catch {
-            return (nil, RulesetCheck(errors: ["not valid JSON: \(jsonErrorText(error))"]))
+            return (nil, RulesetCheck(errors: ["not valid JSON: line \(error.line), column \(error.column): \(error.reason)"]))
         }
-        guard var dictionary = object as? [String: Any] else {
-            return (nil, RulesetCheck(errors: ["the file must hold one JSON object"]))
+        guard case .object = file else {
+            return (nil, RulesetCheck(errors: ["(the file): must hold one JSON object, found \(file.kindName)"]))
         }
         var check = RulesetCheck()
-        if let baseName = dictionary.removeValue(forKey: "base") {
-            guard let name = baseName as? String, let base = Ruleset.builtIn[name] else {
+        check.errors += reader.duplicateKeys.map { "\($0): the key appears twice; keep one" }
+        var base: Ruleset?
+        if let baseName = file["base"] {
+            guard case .string(let name) = baseName, let builtIn = Ruleset.builtIn[name] else {
                 let known = Ruleset.builtIn.keys.sorted().joined(separator: ", ")
-                return (nil, RulesetCheck(errors: ["base: unknown ruleset \(baseName); known: \(known)"]))
+                check.errors.append("base: unknown ruleset \(baseName.text); known: \(known)")
+                return (nil, check)
             }
-            let baseObject =
-                (try? JSONSerialization.jsonObject(with: encode(base), options: [])) as? [String: Any] ?? [:]
-            check.errors += unknownKeys(dictionary, like: baseObject, path: "")
-            dictionary = merge(baseObject, dictionary)
-        } else {
-            let reference =
-                (try? JSONSerialization.jsonObject(with: encode(.bkn2019), options: [])) as? [String: Any] ?? [:]
-            check.errors += unknownKeys(dictionary, like: reference, path: "", allowOpenMaps: true)
+            base = builtIn
+            if case .object(let members) = file { file = .object(members.filter { $0.key != "base" }) }
         }
+        var tree = file
+        if let base {
+            var baseReader = JSONReader(Array(encode(base)))
+            guard let baseTree = try? baseReader.parse() else {
+                return (nil, RulesetCheck(errors: ["base: the built-in ruleset \(base.id) could not be read"]))
+            }
+            // The base's keys that the file does not repeat are the base's; shape errors in
+            // the file's own keys are reported by path below.
+            tree = baseTree.merged(with: file)
+        }
+        check.errors += RulesetSchema.ruleset.problems(tree, path: "")
         guard check.errors.isEmpty else { return (nil, check) }
-        let merged: Data
+        var ruleset: Ruleset
         do {
-            merged = try JSONSerialization.data(withJSONObject: dictionary, options: [])
-        } catch {
-            return (nil, RulesetCheck(errors: ["could not rebuild the merged ruleset: \(error)"]))
-        }
-        let ruleset: Ruleset
-        do {
-            ruleset = try JSONDecoder().decode(Ruleset.self, from: merged)
+            ruleset = try JSONDecoder().decode(Ruleset.self, from: Data(tree.text.utf8))
         } catch {
             return (nil, RulesetCheck(errors: [decodingErrorText(error)]))
+        }
+        if let base, ruleset != base {
+            // A changed ruleset is never shown under the name of the one it came from.
+            if file["id"] == nil { ruleset.id = derivedID(of: base.id) }
+            if file["name"] == nil { ruleset.name = "\(base.name) (diubah)" }
+        }
+        if let builtIn = Ruleset.builtIn[ruleset.id], builtIn != ruleset {
+            check.errors.append(
+                "id: \"\(ruleset.id)\" is the id of the built-in ruleset, and this file changes it; give it its own id (or leave id out)"
+            )
         }
         let semantic = validate(ruleset)
         check.errors += semantic.errors
         check.warnings += semantic.warnings
         return (check.errors.isEmpty ? ruleset : nil, check)
-    }
-
-    /// Deep merge: objects key by key, anything else replaced.
-    private static func merge(_ base: [String: Any], _ override: [String: Any]) -> [String: Any] {
-        var result = base
-        for (key, value) in override {
-            if let inner = value as? [String: Any], let baseInner = base[key] as? [String: Any] {
-                result[key] = merge(baseInner, inner)
-            } else {
-                result[key] = value
-            }
-        }
-        return result
-    }
-
-    /// Keys the file has that the reference shape does not (typos such as `teknis_min_jp`).
-    /// Objects whose keys are data (jenis ids, levels) are checked by the decoder instead.
-    private static func unknownKeys(_ object: [String: Any], like reference: [String: Any], path: String,
-        allowOpenMaps: Bool = false) -> [String]
-    {
-        let dataKeyed: Set<String> = [
-            "kualifikasi.points", "kompetensi.groups", "kompetensi.points", "kompetensi.leadership_rank",
-            "kompetensi.leadership_required", "kinerja.points", "disiplin.points",
-        ]
-        var problems: [String] = []
-        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
-            let here = path.isEmpty ? key : "\(path).\(key)"
-            guard let expected = reference[key] else {
-                let known = reference.keys.sorted().joined(separator: ", ")
-                problems.append("\(here): unknown key; expected one of: \(known)")
-                continue
-            }
-            if dataKeyed.contains(here) { continue }
-            if let inner = value as? [String: Any], let expectedInner = expected as? [String: Any] {
-                problems += unknownKeys(inner, like: expectedInner, path: here, allowOpenMaps: allowOpenMaps)
-            }
-        }
-        return problems
-    }
-
-    private static func jsonErrorText(_ error: Error) -> String {
-        let nsError = error as NSError
-        return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
     }
 
     private static func decodingErrorText(_ error: Error) -> String {

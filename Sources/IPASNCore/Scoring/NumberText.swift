@@ -5,6 +5,9 @@ public enum NumberText {
     /// A point value: whole numbers without decimals, halves with one (`22,5`).
     public static func points(_ value: Double, _ language: Language) -> String {
         let rounded = (value * 10).rounded() / 10
+        // Rulesets keep points within 0...1000 (RulesetFile.validate); anything else is
+        // still written, never converted to an Int that cannot hold it.
+        guard rounded.isFinite, abs(rounded) < 1e15 else { return "\(value)" }
         let text =
             rounded == rounded.rounded()
             ? String(Int(rounded)) : String(format: "%.1f", rounded)

@@ -63,6 +63,10 @@ public struct RecordParser: Sendable {
 
     /// A unit row: `kode, nama, induk`.
     public func unit(_ fields: Fields) -> Result<OrgUnit, ValidationFailure> {
+        checkingText(fields) { parseUnit($0) }
+    }
+
+    private func parseUnit(_ fields: Fields) -> Result<OrgUnit, ValidationFailure> {
         var issues: [ValidationIssue] = []
         let kode = value(fields, "kode")
         let nama = value(fields, "nama")
@@ -77,6 +81,10 @@ public struct RecordParser: Sendable {
     /// An employee row: `nip, nama, kode_unit, jenis_jabatan, jenjang, status`.
     /// NIP warnings (a TMT before the 18th birthday) come back in `warnings`.
     public func pegawai(_ fields: Fields) -> Result<(Pegawai, warnings: [ValidationIssue]), ValidationFailure> {
+        checkingText(fields) { parsePegawai($0) }
+    }
+
+    private func parsePegawai(_ fields: Fields) -> Result<(Pegawai, warnings: [ValidationIssue]), ValidationFailure> {
         var issues: [ValidationIssue] = []
         let statusText = value(fields, "status").lowercased()
         let status: StatusPegawai?
@@ -119,6 +127,10 @@ public struct RecordParser: Sendable {
 
     /// A pendidikan row: `nip, tingkat, tanggal_lulus, nama_sekolah, jurusan`.
     public func pendidikan(_ fields: Fields) -> Result<Pendidikan, ValidationFailure> {
+        checkingText(fields) { parsePendidikan($0) }
+    }
+
+    private func parsePendidikan(_ fields: Fields) -> Result<Pendidikan, ValidationFailure> {
         var issues: [ValidationIssue] = []
         let nip = collect(recordNIP(fields), &issues)
         let tingkatText = value(fields, "tingkat")
@@ -139,6 +151,10 @@ public struct RecordParser: Sendable {
     /// A diklat row: `nip, jenis, tingkat, nama, penyelenggara, tanggal_mulai, tanggal_selesai,
     /// jp, nomor_sertifikat, sesuai_jabatan`.
     public func diklat(_ fields: Fields) -> Result<Diklat, ValidationFailure> {
+        checkingText(fields) { parseDiklat($0) }
+    }
+
+    private func parseDiklat(_ fields: Fields) -> Result<Diklat, ValidationFailure> {
         var issues: [ValidationIssue] = []
         let nip = collect(recordNIP(fields), &issues)
         let jenisText = value(fields, "jenis")
@@ -178,6 +194,10 @@ public struct RecordParser: Sendable {
 
     /// An SKP row: `nip, tahun, predikat, nilai` (predikat may be empty when nilai is given).
     public func skp(_ fields: Fields) -> Result<SKP, ValidationFailure> {
+        checkingText(fields) { parseSkp($0) }
+    }
+
+    private func parseSkp(_ fields: Fields) -> Result<SKP, ValidationFailure> {
         var issues: [ValidationIssue] = []
         let nip = collect(recordNIP(fields), &issues)
         let tahunText = value(fields, "tahun")
@@ -187,8 +207,8 @@ public struct RecordParser: Sendable {
         } else if tahun == nil {
             issues.append(
                 ValidationIssue(
-                    field: "tahun", code: .custom(id: "Tahun \"\(tahunText)\" harus 4 angka, misalnya 2024.",
-                        en: "Year \"\(tahunText)\" must be 4 digits, e.g. 2024.")))
+                    field: "tahun", code: .custom(id: "Tahun \"\(TextLimits.echo(tahunText))\" harus 4 angka, misalnya 2024.",
+                        en: "Year \"\(TextLimits.echo(tahunText))\" must be 4 digits, e.g. 2024.")))
         }
         let predikatText = value(fields, "predikat")
         var predikat: Predikat?
@@ -215,6 +235,10 @@ public struct RecordParser: Sendable {
 
     /// A disiplin row: `nip, tingkat, tmt, jenis`.
     public func disiplin(_ fields: Fields) -> Result<HukumanDisiplin, ValidationFailure> {
+        checkingText(fields) { parseDisiplin($0) }
+    }
+
+    private func parseDisiplin(_ fields: Fields) -> Result<HukumanDisiplin, ValidationFailure> {
         var issues: [ValidationIssue] = []
         let nip = collect(recordNIP(fields), &issues)
         let tingkatText = value(fields, "tingkat")
@@ -245,6 +269,24 @@ public struct RecordParser: Sendable {
     /// The trimmed value of a field ("" when absent).
     public func value(_ fields: Fields, _ field: String) -> String {
         FastText.trimmed(fields[field] ?? "")
+    }
+
+    /// Runs a record's parser after the text check of every field (``TextLimits``): a field
+    /// with a control character or over its limit is reported for that alone, together with
+    /// the other fields' problems.
+    private func checkingText<T>(_ fields: Fields, _ parse: (Fields) -> Result<T, ValidationFailure>)
+        -> Result<T, ValidationFailure>
+    {
+        let textIssues = TextLimits.issues(fields)
+        if textIssues.isEmpty { return parse(fields) }
+        let bad = Set(textIssues.map(\.field))
+        var clean = fields
+        for field in bad { clean[field] = "" }
+        var issues = textIssues
+        if case .failure(let failure) = parse(clean) {
+            issues += failure.issues.filter { !bad.contains($0.field) }
+        }
+        return .failure(ValidationFailure(issues))
     }
 
     private func collect<T>(_ result: Result<T, ValidationIssue>, _ issues: inout [ValidationIssue]) -> T? {

@@ -101,8 +101,9 @@ public struct RecordValidator: Sendable {
         }
     }
 
-    private func length(_ text: String, _ field: String, limit: Int = 200) -> [ValidationIssue] {
-        FastText.exceeds(text, limit) ? [ValidationIssue(field: field, code: .tooLong(limit: limit))] : []
+    /// A text field's control characters and length (``TextLimits``).
+    private func length(_ text: String, _ field: String) -> [ValidationIssue] {
+        TextLimits.issue(text, field: field).map { [$0] } ?? []
     }
 }
 

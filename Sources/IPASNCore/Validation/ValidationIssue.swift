@@ -48,6 +48,8 @@ public enum IssueCode: Hashable, Sendable {
     case duplicate(RecordKind)
     case duplicateInFile(line: Int)
     case tooLong(limit: Int)
+    /// A control character (NUL, ESC ...) in a text field; the payload names it (`ESC (U+001B)`).
+    case controlCharacter(String)
     case custom(id: String, en: String)
 }
 
@@ -107,8 +109,8 @@ public struct ValidationIssue: Hashable, Sendable, Error, CustomStringConvertibl
                 : "\(f): the TMT in the NIP is before the 18th birthday; check it."
         case .dateFormat(let text):
             return id
-                ? "\(f) \"\(text)\" bukan tanggal yang benar. Tulis HH-BB-TTTT, HH/BB/TTTT atau TTTT-BB-HH, misalnya 31-12-2024."
-                : "\(f) \"\(text)\" is not a valid date. Use DD-MM-YYYY, DD/MM/YYYY or YYYY-MM-DD, e.g. 31-12-2024."
+                ? "\(f) \"\(TextLimits.echo(text))\" bukan tanggal yang benar. Tulis HH-BB-TTTT, HH/BB/TTTT atau TTTT-BB-HH, misalnya 31-12-2024."
+                : "\(f) \"\(TextLimits.echo(text))\" is not a valid date. Use DD-MM-YYYY, DD/MM/YYYY or YYYY-MM-DD, e.g. 31-12-2024."
         case .dateInFuture(let date, let today):
             return id
                 ? "\(f) \(date.dayFirst) belum terjadi (hari ini \(today.dayFirst)). Isi tanggal yang sudah lewat."
@@ -119,8 +121,8 @@ public struct ValidationIssue: Hashable, Sendable, Error, CustomStringConvertibl
                 : "\(f) \(end.iso) is before the start date \(start.iso). The end must be on or after the start."
         case .jpNotNumber(let text):
             return id
-                ? "\(f) \"\(text)\" harus bilangan bulat positif, misalnya 24."
-                : "\(f) \"\(text)\" must be a positive whole number, e.g. 24."
+                ? "\(f) \"\(TextLimits.echo(text))\" harus bilangan bulat positif, misalnya 24."
+                : "\(f) \"\(TextLimits.echo(text))\" must be a positive whole number, e.g. 24."
         case .jpNotPositive:
             return id ? "\(f) harus lebih dari 0." : "\(f) must be greater than 0."
         case .jpImplausible(let value, let limit):
@@ -129,16 +131,16 @@ public struct ValidationIssue: Hashable, Sendable, Error, CustomStringConvertibl
                 : "\(f) \(value) is implausible (at most \(limit)). Check the JP on the certificate."
         case .unknownJenis(let text):
             return id
-                ? "\(f) \"\(text)\" tidak dikenal. Isi nomor jenis SIASN 1-25 atau namanya (misalnya 3 atau Teknis)."
-                : "\(f) \"\(text)\" is unknown. Use the SIASN jenis id 1-25 or its name (e.g. 3 or Teknis)."
+                ? "\(f) \"\(TextLimits.echo(text))\" tidak dikenal. Isi nomor jenis SIASN 1-25 atau namanya (misalnya 3 atau Teknis)."
+                : "\(f) \"\(TextLimits.echo(text))\" is unknown. Use the SIASN jenis id 1-25 or its name (e.g. 3 or Teknis)."
         case .unknownTingkatPendidikan(let text):
             return id
-                ? "\(f) \"\(text)\" tidak dikenal. Isi misalnya SD, SLTP, SLTA, D3, D4, S1, S2, S3 atau kode SIASN (40)."
-                : "\(f) \"\(text)\" is unknown. Use e.g. SD, SLTP, SLTA, D3, D4, S1, S2, S3 or the SIASN code (40)."
+                ? "\(f) \"\(TextLimits.echo(text))\" tidak dikenal. Isi misalnya SD, SLTP, SLTA, D3, D4, S1, S2, S3 atau kode SIASN (40)."
+                : "\(f) \"\(TextLimits.echo(text))\" is unknown. Use e.g. SD, SLTP, SLTA, D3, D4, S1, S2, S3 or the SIASN code (40)."
         case .unknownLeadershipLevel(let text):
             return id
-                ? "\(f) \"\(text)\" tidak dikenal. Isi PIM_IV, PKP, PIM_III, PKA, PIM_II, PKN_II, PIM_I atau PKN_I."
-                : "\(f) \"\(text)\" is unknown. Use PIM_IV, PKP, PIM_III, PKA, PIM_II, PKN_II, PIM_I or PKN_I."
+                ? "\(f) \"\(TextLimits.echo(text))\" tidak dikenal. Isi PIM_IV, PKP, PIM_III, PKA, PIM_II, PKN_II, PIM_I atau PKN_I."
+                : "\(f) \"\(TextLimits.echo(text))\" is unknown. Use PIM_IV, PKP, PIM_III, PKA, PIM_II, PKN_II, PIM_I or PKN_I."
         case .leadershipLevelRequired:
             return id
                 ? "\(f) wajib diisi untuk diklat Struktural (misalnya PIM_III atau PKA)."
@@ -149,48 +151,48 @@ public struct ValidationIssue: Hashable, Sendable, Error, CustomStringConvertibl
                 : "\(f) is for Struktural courses only; leave it empty for other kinds."
         case .unknownPredikat(let text):
             return id
-                ? "\(f) \"\(text)\" tidak dikenal. Isi sangat_baik, baik, cukup, butuh_perbaikan, kurang, buruk atau sangat_kurang."
-                : "\(f) \"\(text)\" is unknown. Use sangat_baik, baik, cukup, butuh_perbaikan, kurang, buruk or sangat_kurang."
+                ? "\(f) \"\(TextLimits.echo(text))\" tidak dikenal. Isi sangat_baik, baik, cukup, butuh_perbaikan, kurang, buruk atau sangat_kurang."
+                : "\(f) \"\(TextLimits.echo(text))\" is unknown. Use sangat_baik, baik, cukup, butuh_perbaikan, kurang, buruk or sangat_kurang."
         case .nilaiOutOfRange(let text):
             return id
-                ? "\(f) \"\(text)\" harus angka 0 sampai 100 (koma atau titik untuk desimal)."
-                : "\(f) \"\(text)\" must be a number from 0 to 100."
+                ? "\(f) \"\(TextLimits.echo(text))\" harus angka 0 sampai 100 (koma atau titik untuk desimal)."
+                : "\(f) \"\(TextLimits.echo(text))\" must be a number from 0 to 100."
         case .skpNeedsPredikatOrNilai:
             return id ? "Isi predikat atau nilai SKP (salah satu)." : "Give the SKP predikat or its number (one of them)."
         case .yearOutOfRange(let year, let min, let max):
             return id ? "\(f) \(year) harus antara \(min) dan \(max)." : "\(f) \(year) must be between \(min) and \(max)."
         case .unknownTingkatHukuman(let text):
             return id
-                ? "\(f) \"\(text)\" tidak dikenal. Isi ringan, sedang atau berat."
-                : "\(f) \"\(text)\" is unknown. Use ringan, sedang or berat."
+                ? "\(f) \"\(TextLimits.echo(text))\" tidak dikenal. Isi ringan, sedang atau berat."
+                : "\(f) \"\(TextLimits.echo(text))\" is unknown. Use ringan, sedang or berat."
         case .unknownJenisJabatan(let text):
             return id
-                ? "\(f) \"\(text)\" tidak dikenal. Isi struktural, fungsional atau pelaksana."
-                : "\(f) \"\(text)\" is unknown. Use struktural, fungsional or pelaksana."
+                ? "\(f) \"\(TextLimits.echo(text))\" tidak dikenal. Isi struktural, fungsional atau pelaksana."
+                : "\(f) \"\(TextLimits.echo(text))\" is unknown. Use struktural, fungsional or pelaksana."
         case .unknownJenjangStruktural(let text):
             return id
-                ? "\(f) \"\(text)\" tidak dikenal untuk jabatan struktural. Isi jpt_utama, jpt_madya, jpt_pratama, administrator atau pengawas."
-                : "\(f) \"\(text)\" is unknown for a struktural post. Use jpt_utama, jpt_madya, jpt_pratama, administrator or pengawas."
+                ? "\(f) \"\(TextLimits.echo(text))\" tidak dikenal untuk jabatan struktural. Isi jpt_utama, jpt_madya, jpt_pratama, administrator atau pengawas."
+                : "\(f) \"\(TextLimits.echo(text))\" is unknown for a struktural post. Use jpt_utama, jpt_madya, jpt_pratama, administrator or pengawas."
         case .unknownStatus(let text):
-            return id ? "\(f) \"\(text)\" tidak dikenal. Isi pns atau pppk." : "\(f) \"\(text)\" is unknown. Use pns or pppk."
+            return id ? "\(f) \"\(TextLimits.echo(text))\" tidak dikenal. Isi pns atau pppk." : "\(f) \"\(TextLimits.echo(text))\" is unknown. Use pns or pppk."
         case .unknownFlag(let text):
-            return id ? "\(f) \"\(text)\" harus Y atau N." : "\(f) \"\(text)\" must be Y or N."
+            return id ? "\(f) \"\(TextLimits.echo(text))\" harus Y atau N." : "\(f) \"\(TextLimits.echo(text))\" must be Y or N."
         case .unknownNIP(let nip):
             return id
-                ? "\(f) \(nip) belum terdaftar sebagai pegawai. Impor atau tambahkan pegawainya dulu."
-                : "\(f) \(nip) is not a known employee. Import or add the employee first."
+                ? "\(f) \(TextLimits.echo(nip)) belum terdaftar sebagai pegawai. Impor atau tambahkan pegawainya dulu."
+                : "\(f) \(TextLimits.echo(nip)) is not a known employee. Import or add the employee first."
         case .unknownUnit(let kode):
             return id
-                ? "\(f) \"\(kode)\" bukan unit yang terdaftar. Impor atau tambahkan unitnya dulu."
-                : "\(f) \"\(kode)\" is not a known unit. Import or add the unit first."
+                ? "\(f) \"\(TextLimits.echo(kode))\" bukan unit yang terdaftar. Impor atau tambahkan unitnya dulu."
+                : "\(f) \"\(TextLimits.echo(kode))\" is not a known unit. Import or add the unit first."
         case .unitTooDeep(let levels, let limit):
             return id
                 ? "\(f): pohon unit akan mencapai \(levels) tingkat di sini; paling banyak \(limit) tingkat."
                 : "\(f): the unit tree would reach \(levels) levels here; at most \(limit) are allowed."
         case .unitCycle(let kode):
             return id
-                ? "\(f) \"\(kode)\" membuat lingkaran di pohon unit (unit menjadi induk dirinya sendiri)."
-                : "\(f) \"\(kode)\" makes a cycle in the unit tree (a unit would be its own ancestor)."
+                ? "\(f) \"\(TextLimits.echo(kode))\" membuat lingkaran di pohon unit (unit menjadi induk dirinya sendiri)."
+                : "\(f) \"\(TextLimits.echo(kode))\" makes a cycle in the unit tree (a unit would be its own ancestor)."
         case .duplicate(let kind):
             return id
                 ? "Data \(kind.rawValue) yang sama sudah ada untuk pegawai ini (duplikat). Tidak perlu diisi lagi."
@@ -199,6 +201,10 @@ public struct ValidationIssue: Hashable, Sendable, Error, CustomStringConvertibl
             return id ? "Baris ini sama dengan baris \(line) (duplikat)." : "This row repeats line \(line) (duplicate)."
         case .tooLong(let limit):
             return id ? "\(f) terlalu panjang (paling banyak \(limit) karakter)." : "\(f) is too long (at most \(limit) characters)."
+        case .controlCharacter(let name):
+            return id
+                ? "\(f) berisi karakter kendali \(name) (tidak terlihat, biasanya ikut tersalin). Hapus karakter itu."
+                : "\(f) contains the control character \(name) (invisible, usually copied along). Remove it."
         case .custom(let idText, let enText):
             return id ? idText : enText
         }

@@ -19,6 +19,9 @@ public final class XLSXReader {
     public let sheetNames: [String]
     /// The sheet being read.
     public let sheetName: String
+    /// The last row the sheet declares in its `<dimension ref="A1:J5001"/>` (Excel and
+    /// LibreOffice write it; nil when absent): how many rows to expect, for progress.
+    public let lastRow: Int?
     private let stream: XLSXRowStream
 
     /// Opens `path` at its first sheet, or at the sheet called `sheet` (case-insensitive).
@@ -41,6 +44,7 @@ public final class XLSXReader {
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent("ipasn-sheet-\(UUID().uuidString).xml")
         try package.extract(chosen.part, to: file)
+        lastRow = Self.dimensionLastRow(file)
         stream = XLSXRowStream(
             file: file, part: chosen.part, strings: strings, styles: styles, date1904: workbook.date1904)
     }
@@ -50,6 +54,24 @@ public final class XLSXReader {
     /// The next row with a value, or nil at the end of the sheet.
     /// - Throws: ``XLSXError/malformed(part:detail:)`` when the sheet's XML is broken.
     public func next() throws -> XLSXRow? { try stream.next() }
+
+    /// The row number at the end of the `<dimension ref="...">` in the first 64 KiB of a
+    /// worksheet's XML (it comes before `<sheetData>`), or nil.
+    static func dimensionLastRow(_ file: URL) -> Int? {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return nil }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 1 << 16) else { return nil }
+        return dimensionLastRow(String(decoding: head, as: UTF8.self))
+    }
+
+    /// `<dimension ref="A1:J5001"/>` → 5001, `ref="B3"` → 3.
+    static func dimensionLastRow(_ xml: String) -> Int? {
+        guard let tag = xml.range(of: "<dimension ref=\""), let end = xml[tag.upperBound...].firstIndex(of: "\"")
+        else { return nil }
+        let reference = xml[tag.upperBound..<end]
+        let last = reference.split(separator: ":", omittingEmptySubsequences: false).last ?? reference[...]
+        return Int(String(last.drop { !$0.isNumber }))
+    }
 
     /// Every row of the sheet (tests and small files).
     public func allRows() throws -> [XLSXRow] {

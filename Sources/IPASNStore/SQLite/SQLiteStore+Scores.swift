@@ -29,12 +29,18 @@ extension SQLiteStore {
         return try read { db in
             let cols = "\(Self.pegawaiColumns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")), \(Self.scoreColumns.split(separator: ",").map { "s." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))"
             let from = "FROM pegawai p JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE p.aktif = 1"
+            // A unit's employees: CROSS JOIN keeps pegawai as the outer table, so they are
+            // found through `pegawai_unit` (kode_unit IN sub). Left to itself, the planner
+            // walks the whole year of the score cache and probes the covering index
+            // `pegawai_nip_unit` for every employee of the province (the dashboard's category
+            // query: 16 ms instead of 0.3 ms at 50,000 employees).
+            let fromUnit = "FROM pegawai p CROSS JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE p.aktif = 1"
             // Through a cursor, not fetchAll: a whole province's rows are never held as GRDB
             // rows beside the result (that put the workstation's peak memory past 64 MB).
             let rows: RowCursor
             if let unit {
                 rows = try Row.fetchCursor(
-                    db, sql: "\(Self.subunitsCTE) SELECT \(cols) \(from) AND p.kode_unit IN sub ORDER BY p.kode_unit, p.nama, p.nip",
+                    db, sql: "\(Self.subunitsCTE) SELECT \(cols) \(fromUnit) AND p.kode_unit IN sub ORDER BY p.kode_unit, p.nama, p.nip",
                     arguments: [unit, year])
             } else {
                 rows = try Row.fetchCursor(db, sql: "SELECT \(cols) \(from) ORDER BY p.kode_unit, p.nama, p.nip", arguments: [year])

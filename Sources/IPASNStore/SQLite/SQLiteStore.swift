@@ -320,7 +320,9 @@ public final class SQLiteStore: Store, Sendable {
         guard let json = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'ruleset'") else {
             return .bkn2019
         }
-        return try JSONDecoder().decode(Ruleset.self, from: Data(json.utf8))
+        // Checked like a file: a ruleset stored before the checks grew (a maximum of 1e308)
+        // is refused with its problems instead of trapping in scoring.
+        return try RulesetFile.load(Data(json.utf8))
     }
 
     /// Installs a ruleset (nil returns to bkn-2019) and recomputes every cached score, in one transaction.
@@ -330,6 +332,8 @@ public final class SQLiteStore: Store, Sendable {
             let old = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'ruleset'")
             var new: String?
             if let ruleset {
+                let check = RulesetFile.validate(ruleset)
+                guard check.isValid else { throw RulesetFileError(problems: check.errors) }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
                 new = String(decoding: try encoder.encode(ruleset), as: UTF8.self)

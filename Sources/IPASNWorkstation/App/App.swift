@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNFiles
 import IPASNStore
 import IPASNTerminal
 
@@ -112,6 +113,9 @@ final class App {
             return true
         } catch let failure as ValidationFailure {
             fail(failure.issues.map { $0.message(language) }.joined(separator: " "))
+        } catch let failure as CSVReadError {
+            // A file refused as a whole (mixed encodings, a quote never closed): its sentence.
+            fail(failure.message(language))
         } catch {
             fail(t(L.storeError(error)))
         }
