@@ -63,7 +63,7 @@ import Testing
             let refused = try cli.run(args)
             #expect(refused.status == 1, "\(args)")
             #expect(refused.stdout.isEmpty, "\(args)")
-            #expect(refused.stderr == "error: Login \(me) belum punya akun di basis data ini; minta operator (ani-\(me)) "
+            #expect(refused.stderr == "kesalahan: Login \(me) belum punya akun di basis data ini; minta operator (ani-\(me)) "
                 + "menambahkannya dengan `ipasn users add \(me) --role ...`.\n", "\(args)")
         }
         #expect(try ani.measurementYear() != 2030)
