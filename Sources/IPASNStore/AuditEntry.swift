@@ -24,10 +24,12 @@ public struct AuditEntry: Hashable, Sendable {
     public var new: AuditValue?
     /// For an ``AuditAction/undo`` entry: the id of the entry it reverted.
     public var undoes: Int64?
+    /// The batch the change was part of (``Store/addBatch(_:label:)``); nil for a single change.
+    public var batch: Int64?
 
     public init(
         id: Int64, at: Date, actor: String, action: AuditAction, subject: AuditSubject, nip: String?,
-        old: AuditValue?, new: AuditValue?, undoes: Int64? = nil
+        old: AuditValue?, new: AuditValue?, undoes: Int64? = nil, batch: Int64? = nil
     ) {
         self.id = id
         self.at = at
@@ -38,6 +40,7 @@ public struct AuditEntry: Hashable, Sendable {
         self.old = old
         self.new = new
         self.undoes = undoes
+        self.batch = batch
     }
 
     /// The record the entry is about, as an admin would name it: the added record for an

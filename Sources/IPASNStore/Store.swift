@@ -73,6 +73,17 @@ public protocol Store: AnyObject, Sendable {
     /// measurement year. Throws ``ValidationFailure`` and writes nothing when invalid.
     @discardableResult
     func add(_ record: Record) throws -> SaveResult
+    /// Adds many records (one course for every participant of an event) in ONE transaction:
+    /// all or nothing. Each record is validated like ``add(_:)`` against the stored records
+    /// and the batch's earlier records (the same record twice in a batch is a duplicate).
+    /// When any is invalid nothing is written and ``BatchRefused`` lists every invalid
+    /// record with its position and issues. Otherwise one batch is stored under `label`
+    /// (what the admin calls the event), each record gets its own ``AuditAction/insert``
+    /// entry carrying the batch id (``AuditEntry/batch``), and every participant's cached
+    /// scores are refreshed, all in that transaction. An empty list is refused
+    /// (``ValidationFailure``, `.required` on `nip`).
+    @discardableResult
+    func addBatch(_ records: [Record], label: String) throws -> BatchResult
     /// Replaces record `id` by `record` (same kind; validated like ``add(_:)``, the record
     /// itself excluded from the duplicate check), audited with the old and new values. When
     /// the NIP changes both employees' scores are refreshed; the result carries the new

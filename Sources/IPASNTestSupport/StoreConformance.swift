@@ -39,7 +39,7 @@ public struct StoreBehaviour: Sendable, CustomStringConvertible, CustomTestStrin
 /// The Store conformance suite: every behaviour of the contract.
 public enum StoreConformance {
     public static var behaviours: [StoreBehaviour] {
-        settings + unitsAndEmployees + records + undo + figures + imports + progressDraftsAndAudit
+        settings + unitsAndEmployees + records + undo + figures + imports + progressDraftsAndAudit + batch
     }
 
     // MARK: Helpers for the behaviours

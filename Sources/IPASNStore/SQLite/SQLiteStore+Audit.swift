@@ -6,18 +6,18 @@ extension SQLiteStore {
     /// Writes one audit row in the current transaction, stamped with the context's actor and clock.
     func audit(
         _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?,
-        undoes: Int64? = nil, _ db: Database
+        undoes: Int64? = nil, batch: Int64? = nil, _ db: Database
     ) throws {
         let (entity, entityID) = AuditRows.entity(subject)
         try db.execute(
             sql: """
-                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, undoes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, undoes, batch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 context.now(), context.actor, action.rawValue, entity, entityID, nip,
                 try old.map { try AuditRows.text($0, subject) }, try new.map { try AuditRows.text($0, subject) },
-                undoes,
+                undoes, batch,
             ])
     }
 
