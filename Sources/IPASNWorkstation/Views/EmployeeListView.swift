@@ -5,11 +5,27 @@ import IPASNTerminal
 
 /// The employees of a unit (sub-units included): NIP, name, jabatan, the four dimension
 /// scores, total, category and `!` for missing data. `s` sorts by score or name.
+///
+/// For a bulk entry (one course, many participants) employees are chosen here: Space
+/// toggles, `v` marks the start and then the end of a run, `*` chooses every shown row, `f`
+/// narrows the list by name, jabatan or jenis jabatan, and a pasted column of NIPs chooses
+/// those employees (the rest are listed). `k` opens one course form for the chosen.
 final class EmployeeListView: View {
     let unit: OrgUnit
+    /// Every employee of the unit, sorted.
+    private(set) var all: [ScoredPegawai] = []
+    /// The rows shown: ``all`` narrowed by the filter.
     private(set) var rows: [ScoredPegawai] = []
     private(set) var byScore = false
     private var cursor = ScrollList(count: 0, height: 1)
+    private(set) var selection = EmployeeSelection()
+    private(set) var filter = EmployeeFilter()
+    /// The filter's text field while the admin types in it (`f`).
+    private var filterEditor: LineEditor?
+    /// What the last paste of NIPs could not choose, shown until the next key.
+    private(set) var pasteReport: NIPPasteReport?
+    /// The course last filled in for this list's bulk entry: `x` shows only those lacking it.
+    var lastCourse: Diklat?
 
     init(app: App, unit: OrgUnit) {
         self.unit = unit
@@ -17,22 +33,61 @@ final class EmployeeListView: View {
     }
 
     var context: KeyContext { .employees }
-    var keyBar: [Command] { [.help, .open, .search, .sort, .markProgress, .addPegawai, .dashboard, .back, .missingRecords] }
+    var keyBar: [Command] {
+        if filterEditor != nil { return [.open, .back, .help] }
+        if !selection.isEmpty { return [.addDiklat, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
+        return [.help, .open, .search, .sort, .toggleSelect, .addDiklat, .filter, .markProgress, .addPegawai, .dashboard, .back, .missingRecords]
+    }
+
+    /// The NIPs shown, in order.
+    var shownNIPs: [String] { rows.map(\.pegawai.nip) }
+
+    /// The chosen employees, in list order (also those the filter hides now).
+    var chosen: [Pegawai] { all.map(\.pegawai).filter { selection.contains($0.nip) } }
 
     func reload(app: App) {
-        let keep = rows.isEmpty ? nil : rows[cursor.selection].pegawai.nip
-        app.attempt { rows = try app.store.scores(year: app.year, unit: unit.kode) }
+        app.attempt { all = try app.store.scores(year: app.year, unit: unit.kode) }
+        selection.keep(only: Set(all.map(\.pegawai.nip)))
+        if let lacking = filter.lacking { filter.lacking = refreshed(lacking, app: app) }
         sort()
+    }
+
+    /// Sorts ``all`` and narrows it to ``rows``, keeping the cursor on the same employee.
+    private func sort() {
+        let keep = rows.isEmpty ? nil : rows[min(cursor.selection, rows.count - 1)].pegawai.nip
+        if byScore {
+            all.sort { ($0.score.total, $1.pegawai.nama) > ($1.score.total, $0.pegawai.nama) }
+        } else {
+            all.sort { $0.pegawai.nama.lowercased() < $1.pegawai.nama.lowercased() }
+        }
+        rows = filter.isActive ? all.filter { filter.matches($0.pegawai) } : all
         cursor.update(count: rows.count)
         if let keep, let index = rows.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.select(index) }
     }
 
-    private func sort() {
-        if byScore {
-            rows.sort { ($0.score.total, $1.pegawai.nama) > ($1.score.total, $0.pegawai.nama) }
-        } else {
-            rows.sort { $0.pegawai.nama.lowercased() < $1.pegawai.nama.lowercased() }
+    /// After a bulk entry is saved: nobody is chosen any more.
+    func clearSelection() { selection.clear() }
+
+    /// Narrows the list to employees who do not have `course` yet (nil shows everyone again).
+    func showLacking(_ course: Diklat?, app: App) {
+        filter.lacking = course.map { refreshed(.init(name: $0.nama, having: [], course: $0), app: app) }
+        sort()
+    }
+
+    private func refreshed(_ lacking: EmployeeFilter.LackingCourse, app: App) -> EmployeeFilter.LackingCourse {
+        var result = lacking
+        var having = Set<String>()
+        app.attempt {
+            for item in all {
+                guard let records = try app.store.records(nip: item.pegawai.nip) else { continue }
+                var course = lacking.course
+                course.nip = item.pegawai.nip
+                let key = DuplicateKey.of(.diklat(course))
+                if records.plain.diklat.contains(where: { DuplicateKey.of(.diklat($0)) == key }) { having.insert(item.pegawai.nip) }
+            }
         }
+        result.having = having
+        return result
     }
 
     /// Column widths for a screen `width` columns wide. At 80 columns: the full NIP, the
@@ -90,21 +145,30 @@ final class EmployeeListView: View {
 
     func render(into grid: inout CellGrid, rows height: Int, app: App) {
         let language = app.language
-        Draw.title(&grid, app.t(L.employeesTitle(unit.nama)), right: app.t(byScore ? L.sortedByScore : L.sortedByName) + " ")
+        var right = app.t(byScore ? L.sortedByScore : L.sortedByName) + " "
+        if !selection.isEmpty { right = app.t(L.chosenCount(selection.count)) + " · " + right }
+        Draw.title(&grid, app.t(L.employeesTitle(unit.nama)), right: right)
         let layout = Layout(width: grid.width)
         let table = Self.table(layout, width: grid.width, language: app.language)
         table.drawHeader(into: &grid, row: 1, col: 0)
+        // The filter line sits above the legend while a filter is typed or applied.
+        let filterShown = filterEditor != nil || filter.isActive
+        let listHeight = height - 3 - (filterShown ? 1 : 0)
+        if filterShown { drawFilter(&grid, row: height - 2, app: app) }
         if rows.isEmpty {
-            grid.put(app.t(L.noEmployees), row: 3, col: 2, style: .dim)
+            grid.put(app.t(all.isEmpty ? L.noEmployees : L.filterNone), row: 3, col: 2, style: .dim)
+            drawPasteReport(&grid, bottom: height - 1, app: app)
             return
         }
-        for (offset, index) in cursor.visible(height: height - 3).enumerated() {
+        for (offset, index) in cursor.visible(height: listHeight).enumerated() {
             let item = rows[index]
             let p = item.pegawai
             let s = item.score
             let category = app.engine.category(for: s.total)
+            let chosen = selection.contains(p.nip)
             var cells: [Table.Cell] = [
-                s.complete ? .init(" ") : .init("!", style: .warning), .init(p.nip), .init(p.nama),
+                chosen ? .init("*", style: .highlight) : s.complete ? .init(" ") : .init("!", style: .warning),
+                .init(p.nip, style: chosen ? .highlight : nil), .init(p.nama, style: chosen ? .highlight : nil),
                 .init(Self.jabatan(p, full: layout.fullJabatan)),
             ]
             cells += ScoreDimension.allCases.map { .init(language.points(s[$0])) }
@@ -112,13 +176,146 @@ final class EmployeeListView: View {
             cells.append(.init(Self.category(category.name, width: layout.category), style: Draw.categoryStyle(category)))
             table.draw(cells, into: &grid, row: 2 + offset, col: 0, selected: index == cursor.selection)
         }
-        let legend = app.t(layout.fullJabatan ? L.missingLegend : L.missingAndJabatanLegend)
-        grid.put(legend, row: height - 1, col: 1, style: .dim, maxWidth: grid.width - 2)
+        let legend: String
+        if selection.isEmpty {
+            legend = app.t(layout.fullJabatan ? L.missingLegend : L.missingAndJabatanLegend)
+        } else {
+            legend = app.t(L.selectionLegend(selection.count, hidden: chosen.count - rows.filter { selection.contains($0.pegawai.nip) }.count))
+        }
+        grid.put(legend, row: height - 1, col: 1, style: selection.isEmpty ? .dim : .highlight, maxWidth: grid.width - 2)
+        drawPasteReport(&grid, bottom: height - 1, app: app)
+    }
+
+    private func drawFilter(_ grid: inout CellGrid, row: Int, app: App) {
+        let label = app.t(L.filterLabel)
+        grid.put(label, row: row, col: 1, style: .header)
+        var col = 2 + DisplayWidth.width(of: label)
+        if let lacking = filter.lacking {
+            let text = app.t(L.filterLacking(lacking.name)) + " "
+            grid.put(text, row: row, col: col, style: .warning, maxWidth: grid.width / 2)
+            col += min(DisplayWidth.width(of: text), grid.width / 2)
+        }
+        let counts = " " + app.t(L.filterShown(rows.count, all.count))
+        let width = max(6, grid.width - col - DisplayWidth.width(of: counts) - 2)
+        if let filterEditor {
+            filterEditor.draw(into: &grid, row: row, col: col, width: width, focused: true)
+        } else {
+            grid.put(filter.text, row: row, col: col, style: .normal, maxWidth: width)
+        }
+        grid.put(counts, row: row, col: grid.width - 1 - DisplayWidth.width(of: counts), style: .dim)
+    }
+
+    /// The NIPs a paste could not choose, in a box over the bottom of the list.
+    private func drawPasteReport(_ grid: inout CellGrid, bottom: Int, app: App) {
+        guard let pasteReport, !pasteReport.problems.isEmpty else { return }
+        let lines = pasteReport.lines(app.language)
+        let room = max(3, min(lines.count + 2, bottom - 3))
+        let shown = lines.count > room - 2 ? Array(lines.prefix(room - 3)) + [app.t(L.andMore(lines.count - (room - 3)))] : lines
+        let top = bottom - room
+        grid.box(row: top, col: 2, width: grid.width - 4, height: room, title: app.t(L.pasteProblemsTitle(pasteReport.problems.count)))
+        for (offset, line) in shown.enumerated() {
+            grid.fill(row: top + 1 + offset, col: 3, width: grid.width - 6, height: 1, style: .normal)
+            grid.put(line, row: top + 1 + offset, col: 4, style: .warning, maxWidth: grid.width - 8)
+        }
+    }
+
+    // MARK: Keys
+
+    /// While the filter is typed, printable keys and editing keys go to it; Enter keeps it,
+    /// Esc clears it. Up/Down still move in the narrowed list.
+    func handleKey(_ key: Key, app: App) -> Bool {
+        if pasteReport != nil { pasteReport = nil }
+        guard var editor = filterEditor else { return false }
+        switch key {
+        case .enter:
+            filterEditor = nil
+            return true
+        case .escape:
+            filterEditor = nil
+            filter.text = ""
+            sort()
+            return true
+        case .up, .down, .pageUp, .pageDown:
+            return false
+        default:
+            guard editor.handle(key) else { return true }
+            filterEditor = editor
+            filter.text = editor.text
+            sort()
+            return true
+        }
+    }
+
+    /// A pasted column of NIPs chooses those employees of the unit; unknown NIPs and those
+    /// of other units are listed on screen. Typed into the filter while it is open.
+    func handlePaste(_ text: String, app: App) {
+        if filterEditor != nil {
+            for character in PastedText.singleLine(text).prefix(PastedText.typedLimit) { _ = handleKey(.char(character), app: app) }
+            return
+        }
+        let pasted = PastedNIPs(text)
+        var report = NIPPasteReport(unreadable: pasted.unreadable)
+        let here = Set(all.map(\.pegawai.nip))
+        var units: [String: String]?
+        for nip in pasted.nips {
+            if here.contains(nip) {
+                if !selection.contains(nip) { selection.toggle(nip) }
+                report.chosen += 1
+                continue
+            }
+            var found: Pegawai?
+            app.attempt { found = try app.store.pegawai(nip: nip) }
+            if let found {
+                if units == nil { units = (try? app.store.units()).map { UnitTree($0).displayNames() } ?? [:] }
+                report.problems.append(.outside(nip: nip, nama: found.nama, unit: units?[found.kodeUnit] ?? found.kodeUnit))
+            } else {
+                report.problems.append(.unknown(nip))
+            }
+        }
+        report.problems += pasted.unreadable.map(NIPPasteReport.Problem.unreadable)
+        pasteReport = report.problems.isEmpty ? nil : report
+        if report.chosen == 0, report.problems.isEmpty {
+            app.warn(app.t(L.pasteNoNIP))
+        } else if report.problems.isEmpty {
+            app.inform(app.t(L.pasteChosen(report.chosen, total: selection.count)))
+        } else {
+            app.warn(app.t(L.pasteChosen(report.chosen, total: selection.count)) + " " + app.t(L.pasteNotChosen(report.problems.count)))
+        }
     }
 
     func handle(_ command: Command, app: App) -> Bool {
         if cursor.move(command) { return true }
+        let current = rows.isEmpty ? nil : rows[cursor.selection].pegawai.nip
         switch command {
+        case .toggleSelect:
+            guard let current else { return true }
+            selection.toggle(current)
+            _ = cursor.move(.moveDown)
+        case .selectRange:
+            guard let current else { return true }
+            if !selection.markRange(at: current, shown: shownNIPs) { app.inform(app.t(L.rangeStarted)) }
+        case .selectAll:
+            selection.toggleAll(shown: shownNIPs)
+        case .filter:
+            filterEditor = LineEditor(text: filter.text, maxLength: 60)
+        case .filterLacking:
+            guard let course = lastCourse else {
+                app.warn(app.t(L.lackingNeedsCourse))
+                return true
+            }
+            showLacking(filter.lacking == nil ? course : nil, app: app)
+        case .back where filter.isActive || !selection.isEmpty:
+            // Esc undoes the narrowing first, then the choice, then leaves.
+            if filter.isActive {
+                filter = EmployeeFilter()
+                sort()
+            } else {
+                selection.clear()
+            }
+        case .addDiklat:
+            let participants = selection.isEmpty ? (current.flatMap { nip in all.first { $0.pegawai.nip == nip }?.pegawai }).map { [$0] } ?? [] : chosen
+            guard !participants.isEmpty else { return true }
+            app.attempt { app.push(try BulkCourseView(app: app, list: self, participants: participants)) }
         case .open:
             guard !rows.isEmpty else { return true }
             EmployeeView.open(nip: rows[cursor.selection].pegawai.nip, app: app)
