@@ -14,8 +14,7 @@ import Testing
     /// bulk form; the end date follows the start date by itself.
     func typeAyusSeminar(_ s: VirtualScreen, name: String = "Seminar Manajemen ASN") {
         s.enqueue(text: "seminar")
-        s.press(.nextField)
-        s.press(.nextField)  // tingkat: only for struktural
+        s.press(.nextField)  // tingkat is passed over: only for struktural
         s.enqueue(text: name)
         s.press(.nextField)
         s.press(.nextField)  // penyelenggara
