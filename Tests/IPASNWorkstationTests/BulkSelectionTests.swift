@@ -147,3 +147,31 @@ import Testing
         }
     }
 }
+
+/// Choosing in search results: employees of any unit, kept across searches.
+@Suite struct BulkSearchSelectionTests {
+    @Test func insChoosesAcrossSearchesAndF7OpensTheCourseForm() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.press(.search, in: .units)
+            s.enqueue(text: "budi")
+            s.press(.toggleSelect, in: .search)
+            s.checkpoint { found in
+                #expect(found.shows("1 dipilih"))
+                #expect(found.line(containing: "Budi Santoso")?.hasPrefix("*") == true)
+            }
+            s.enqueue(.ctrl("u"))  // clears the query
+            s.enqueue(text: "siti")
+            s.press(.toggleSelect, in: .search)
+            s.checkpoint { found in
+                #expect(found.shows("2 dipilih"), "the choice survives a new search")
+                #expect(!found.shows("Budi Santoso"))
+            }
+            s.press(.addDiklat, in: .search)
+            s.checkpoint { form in
+                #expect(form.shows("Tambah Diklat/Kursus — 2 peserta"))
+                #expect(form.shows("Budi Santoso, Siti Rahma"), "Budi (BKPSDM) and Siti (its bidang)")
+            }
+        }
+    }
+}

@@ -10,7 +10,7 @@ import IPASNTerminal
 /// Everything is loaded once when the form opens (each participant's records and the
 /// unit's totals): typing scores the participants in memory, it never queries the store.
 final class BulkCourseView: View {
-    let list: EmployeeListView
+    let source: any BulkSource
     let participants: [BulkParticipant]
     private(set) var form: RecordForm
     private let unitTotals: ScoreTotals?
@@ -18,18 +18,22 @@ final class BulkCourseView: View {
     private(set) var summary: BulkReview?
     private var formMessage: (text: String, style: Style)?
 
-    init(app: App, list: EmployeeListView, participants: [Pegawai]) throws {
-        self.list = list
+    init(app: App, source: any BulkSource, participants: [Pegawai]) throws {
+        self.source = source
         var loaded: [BulkParticipant] = []
         for pegawai in participants {
             if let records = try app.store.records(nip: pegawai.nip) { loaded.append(BulkParticipant(records: records)) }
         }
         self.participants = loaded
-        let tree = UnitTree(try app.store.units())
-        let direct = try app.store.directUnitTotals(year: app.year)
-        unitTotals = tree.total(of: list.unit.kode, direct: direct, zero: ScoreTotals()) { $0.add($1) }
+        if let unit = source.bulkUnit {
+            let tree = UnitTree(try app.store.units())
+            let direct = try app.store.directUnitTotals(year: app.year)
+            unitTotals = tree.total(of: unit.kode, direct: direct, zero: ScoreTotals()) { $0.add($1) }
+        } else {
+            unitTotals = nil
+        }
         form = RecordForm.make(kind: .diklat, nip: loaded.first?.pegawai.nip ?? "", ruleset: app.engine.ruleset, year: app.year)
-        if let course = list.lastCourse { form.restore(StoredRecordValue(id: RecordID(kind: .diklat, id: 0), record: .diklat(course)).texts) }
+        if let course = source.lastCourse { form.restore(StoredRecordValue(id: RecordID(kind: .diklat, id: 0), record: .diklat(course)).texts) }
         form.markSaved()
         form.focus = 0
         refresh(app: app)
@@ -133,7 +137,7 @@ final class BulkCourseView: View {
             formMessage = (app.t(L.formHasErrors) + " " + failure.issues.map { $0.message(app.language) }.joined(separator: " "), .error)
         case .success(let record):
             guard case .diklat(let course) = record else { return }
-            list.lastCourse = course
+            source.lastCourse = course
             let review = BulkReview(engine: app.engine, year: app.year, course: course, participants: participants, unitTotals: unitTotals)
             formMessage = nil
             app.push(BulkReviewView(form: self, review: review))

@@ -58,10 +58,8 @@ final class BulkReviewView: View {
         do {
             let result = try app.store.addBatch(records, label: review.course.nama)
             form.saved()
-            let list = form.list
-            list.clearSelection()
-            app.pop(to: list)
-            list.reload(app: app)
+            app.pop(to: form.source)
+            form.source.bulkSaved(app: app)
             var text = app.t(L.bulkSaved(review.course.nama, result.ids.count))
             let skipped = review.count(.duplicate)
             if skipped > 0 { text += " " + app.t(L.bulkSkipped(skipped)) }

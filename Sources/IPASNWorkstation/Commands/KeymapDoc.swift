@@ -53,7 +53,9 @@ public enum KeymapDoc {
             filled in, `x` shows only those who do not have it yet. Ctrl-S shows the review
             (each participant's kompetensi and total before -> after, duplicates and similar
             courses marked, the unit mean before -> after); Ctrl-S there saves everyone in
-            one transaction. Esc lets go of the filter, then of the choice, then leaves.
+            one transaction. Esc lets go of the filter, then of the choice, then leaves. In
+            search results (`/`), where letters are typed, Ins chooses employees of any unit
+            (the choice stays while you search again) and F7 opens the course form for them.
 
             When the terminal is smaller than 60x16 only resizing it and quitting (F10,
             Ctrl-C, which keep an open form as a draft) do anything.

@@ -10,7 +10,7 @@ import IPASNTerminal
 /// toggles, `v` marks the start and then the end of a run, `*` chooses every shown row, `f`
 /// narrows the list by name, jabatan or jenis jabatan, and a pasted column of NIPs chooses
 /// those employees (the rest are listed). `k` opens one course form for the chosen.
-final class EmployeeListView: View {
+final class EmployeeListView: BulkSource {
     let unit: OrgUnit
     /// Every employee of the unit, sorted.
     private(set) var all: [ScoredPegawai] = []
@@ -65,8 +65,13 @@ final class EmployeeListView: View {
         if let keep, let index = rows.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.select(index) }
     }
 
-    /// After a bulk entry is saved: nobody is chosen any more.
-    func clearSelection() { selection.clear() }
+    var bulkUnit: OrgUnit? { unit }
+
+    /// After a bulk entry is saved: nobody is chosen any more, the scores are reloaded.
+    func bulkSaved(app: App) {
+        selection.clear()
+        reload(app: app)
+    }
 
     /// Narrows the list to employees who do not have `course` yet (nil shows everyone again).
     func showLacking(_ course: Diklat?, app: App) {
@@ -315,7 +320,7 @@ final class EmployeeListView: View {
         case .addDiklat:
             let participants = selection.isEmpty ? (current.flatMap { nip in all.first { $0.pegawai.nip == nip }?.pegawai }).map { [$0] } ?? [] : chosen
             guard !participants.isEmpty else { return true }
-            app.attempt { app.push(try BulkCourseView(app: app, list: self, participants: participants)) }
+            app.attempt { app.push(try BulkCourseView(app: app, source: self, participants: participants)) }
         case .open:
             guard !rows.isEmpty else { return true }
             EmployeeView.open(nip: rows[cursor.selection].pegawai.nip, app: app)
