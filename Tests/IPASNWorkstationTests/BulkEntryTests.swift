@@ -161,3 +161,35 @@ import Testing
         #expect(again.toSave.isEmpty && again.unitAfter == 25)
     }
 }
+
+/// Near-duplicates in the one-employee form: named while typing, saved only when confirmed.
+@Suite struct NearDuplicateFormTests {
+    @Test func similarCourseIsNamedAndAskedBeforeSaving() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.openAyu()
+            s.press(.addDiklat, in: .employee)
+            // Ayu has "Seminar Manajemen ASN" (Seminar, 10-05-2023): the same with a dot.
+            s.enqueue(text: "seminar")
+            s.press(.nextField)
+            s.press(.nextField)
+            s.enqueue(text: "Seminar Manajemen A.S.N")
+            s.press(.nextField)
+            s.press(.nextField)
+            s.enqueue(text: "10-05-2023")
+            s.press(.nextField)
+            s.enqueue(text: "10-05-2023")
+            s.press(.nextField)
+            s.enqueue(text: "8")
+            s.checkpoint { form in #expect(form.shows("Mirip dengan \"Seminar Manajemen ASN\" (10-05-2023) yang sudah ada.")) }
+            s.press(.save)
+            s.checkpoint { form in #expect(form.shows("Tetap simpan sebagai kursus")) }
+            s.press(.confirmNo, in: .dialog)
+            s.checkpoint { form in #expect(form.shows("Tambah Diklat/Kursus"), "not saved: still the form") }
+            s.press(.save)
+            s.press(.confirmYes, in: .dialog)
+            s.checkpoint { page in #expect(page.shows("Tersimpan:")) }
+        }
+        #expect(try store.records(nip: ayuNIP)?.diklat.map(\.value.nama).contains("Seminar Manajemen A.S.N") == true)
+    }
+}

@@ -76,3 +76,15 @@ extension L {
         Txt("Tidak disimpan (semua atau tidak sama sekali): \(n) data ditolak.", "Not saved (all or nothing): \(n) records refused.")
     }
 }
+
+/// Near-duplicates in the one-employee form.
+extension L {
+    static func similarExisting(_ course: String, _ start: String) -> Txt {
+        Txt("Mirip dengan \"\(course)\" (\(start)) yang sudah ada.", "Similar to \"\(course)\" (\(start)), already there.")
+    }
+    static func similarAsk(_ course: String, _ start: String) -> Txt {
+        Txt(
+            "Mirip dengan \"\(course)\" (\(start)) yang sudah ada: jenis dan tanggal sama. Tetap simpan sebagai kursus lain?",
+            "Similar to \"\(course)\" (\(start)), already there: same jenis and dates. Save it as another course anyway?")
+    }
+}

@@ -33,7 +33,15 @@ final class RecordFormView: View {
     var context: KeyContext { .form }
     var keyBar: [Command] { [.save, .saveAndAdd, .nextField, .back, .help, .previousField, .quit] }
     var hasUnsavedInput: Bool { form.isDirty }
-    var status: (text: String, style: Style)? { formMessage }
+    var status: (text: String, style: Style)? {
+        formMessage ?? similarNote.map { ($0, .warning) }
+    }
+    /// An existing course of the employee the typed one resembles (``NearDuplicate``).
+    private(set) var similar: Diklat?
+    /// ``similar`` in words for the message row.
+    private var similarNote: String?
+    /// The similar course the admin already said to save anyway.
+    private var similarConfirmed: Diklat?
 
     func draft(app: App) -> Draft? {
         Draft(form: form.kind.rawValue, nip: form.nip, editing: form.editing, fields: form.texts, savedAt: app.context.now())
@@ -44,7 +52,14 @@ final class RecordFormView: View {
         var typed = form
         // The preview shows a picker's value only once it means one choice ("b" means none yet).
         if let option = typed.focused.resolvedOption { typed.fields[typed.focus].text = option.value }
-        outcome = preview.outcome(for: typed.previewRecord(app.parser))
+        let record = typed.previewRecord(app.parser)
+        outcome = preview.outcome(for: record)
+        if case .diklat(let course) = record {
+            similar = NearDuplicate.firstSimilar(to: course, in: preview.base.diklat)
+        } else {
+            similar = nil
+        }
+        similarNote = similar.map { app.t(L.similarExisting($0.nama, $0.tanggalMulai.dayFirst)) }
     }
 
     // MARK: Keys
@@ -124,6 +139,16 @@ final class RecordFormView: View {
         case .failure(let failure):
             show(failure, app: app)
         case .success(let record):
+            // A course resembling one already there is saved only when the admin says so.
+            if case .diklat(let course) = record, let existing = NearDuplicate.firstSimilar(to: course, in: preview.base.diklat),
+                existing != similarConfirmed
+            {
+                app.confirm(app.t(L.similarAsk(existing.nama, existing.tanggalMulai.dayFirst)), onYes: { [unowned self] in
+                    self.similarConfirmed = existing
+                    self.save(app: app, again: again)
+                })
+                return
+            }
             do {
                 let result: SaveResult
                 if let id = form.editing {
