@@ -30,6 +30,7 @@ extension StoreConformance {
             #expect(Set(rows.compactMap(\.nip)) == [nipA, nipB, nipC])
             #expect(rows.allSatisfy { $0.batch == result.batch })
             #expect(Set(rows.map(\.subject)) == Set(result.ids.map(AuditSubject.record)))
+            #expect(try store.check().isEmpty, "the refreshed scores equal a full recompute")
             let second = try store.addBatch([teknis(nipA, "Bimtek Kearsipan Lanjut")], label: "Lanjut")
             #expect(second.batch != result.batch, "each batch has its own id")
             #expect(try lastAudit(store).batch == second.batch)

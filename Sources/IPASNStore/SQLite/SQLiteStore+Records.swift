@@ -33,7 +33,7 @@ extension SQLiteStore {
 
     /// Validates a record against the employee's stored records (excluding `editing`):
     /// fields, the NIP reference, duplicates. Throws ``ValidationFailure``.
-    func validate(_ record: IPASNCore.Record, editing: RecordID?, _ db: Database) throws {
+    private func validate(_ record: IPASNCore.Record, editing: RecordID?, _ db: Database) throws {
         guard let stored = try records(nip: record.nip, db) else {
             var issues = RecordValidator(today: context.today).validate(record).filter { $0.severity == .error }
             issues.insert(ValidationIssue(field: "nip", code: .unknownNIP(record.nip)), at: 0)
