@@ -25,6 +25,7 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 	@bash Tests/e2e/run-all.sh
+	@bash Tests/faults/run-all.sh
 	@echo "bench-quick: the benchmark code on a small database (timings of a debug build are not the figures)"
 	@"$$($(SWIFT) build --show-bin-path)/ipasn" bench --quick --work-dir "$${TMPDIR:-/tmp}/ipasn-bench-quick" \
 		--out "$${TMPDIR:-/tmp}/ipasn-bench-quick.md" > /dev/null && echo "bench-quick: ok (report: $${TMPDIR:-/tmp}/ipasn-bench-quick.md)"

@@ -47,21 +47,24 @@ extension DemoGenerator {
         return counts
     }
 
-    /// Imports the sample into a store, kind by kind, each in one streaming transaction.
+    /// Imports the sample into a store, kind by kind, all in ONE transaction: a failure (a
+    /// full disk) leaves nothing of the sample behind.
     ///
     /// - Throws: ``DemoImportError`` when the store refuses rows (the sample must be valid
     ///   on the store's today; an older `today` than the store's is fine).
     @discardableResult
     public func write(to store: any Store, progress: (CSVFileKind, Int) -> Void = { _, _ in }) throws -> DemoCounts {
-        var counts = DemoCounts()
-        for kind in CSVFileKind.allCases {
-            var source = rowSource(kind)
-            let outcome = try store.importRows(&source, skipInvalid: false)
-            let errors = outcome.issues.filter { $0.issue.severity == .error }
-            if !errors.isEmpty { throw DemoImportError(kind: kind, issues: errors) }
-            counts[kind] = outcome.imported
-            progress(kind, outcome.imported)
+        try store.inOneTransaction {
+            var counts = DemoCounts()
+            for kind in CSVFileKind.allCases {
+                var source = rowSource(kind)
+                let outcome = try store.importRows(&source, skipInvalid: false)
+                let errors = outcome.issues.filter { $0.issue.severity == .error }
+                if !errors.isEmpty { throw DemoImportError(kind: kind, issues: errors) }
+                counts[kind] = outcome.imported
+                progress(kind, outcome.imported)
+            }
+            return counts
         }
-        return counts
     }
 }

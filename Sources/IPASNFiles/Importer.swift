@@ -84,21 +84,25 @@ public struct Importer {
 
     private func run(
         _ rows: some ImportRowSource & Sendable, kind: ImportKind, path: String, skipInvalid: Bool,
-        windows1252: () -> Bool, writeRejected: ([LineIssue], String) throws -> Void
+        windows1252: () -> Bool, writeRejected: @escaping ([LineIssue], String) throws -> Void
     ) throws -> ImportReport {
         // Parsing runs on a second thread while the store writes (see PrefetchingRowSource).
-        var source = PrefetchingRowSource(rows)
-        defer { source.cancel() }
-        let outcome = try store.importRows(&source, skipInvalid: skipInvalid)
-        var report = ImportReport(
-            kind: kind, path: path, imported: outcome.imported, issues: outcome.issues, rejectedPath: nil,
-            windows1252: windows1252())
-        if skipInvalid && !outcome.issues.isEmpty {
-            let target = Self.rejectedFilePath(for: path)
-            try writeRejected(outcome.issues, target)
-            report.rejectedPath = target
+        var source = RejectedRowsWriter(
+            rows: PrefetchingRowSource(rows), target: skipInvalid ? Self.rejectedFilePath(for: path) : nil,
+            write: writeRejected)
+        defer { source.rows.cancel() }
+        let outcome: ImportOutcome
+        do {
+            outcome = try store.importRows(&source, skipInvalid: skipInvalid)
+        } catch {
+            // The import was rolled back: a rejected-rows file written for it would describe
+            // rows that are not imported either, so it goes too.
+            if let written = source.written { try? FileManager.default.removeItem(atPath: written) }
+            throw error
         }
-        return report
+        return ImportReport(
+            kind: kind, path: path, imported: outcome.imported, issues: outcome.issues, rejectedPath: source.written,
+            windows1252: windows1252())
     }
 
     /// `dir/diklat.csv` → `dir/diklat.rejected.csv`.
@@ -151,16 +155,25 @@ public struct Importer {
             let column = issue.issue.field.isEmpty ? "" : "\(issue.issue.field): "
             reasons[issue.line, default: []].append(column + issue.issue.message(.id))
         }
-        guard FileManager.default.createFile(atPath: target, contents: nil),
-            let out = FileHandle(forWritingAtPath: target)
-        else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: target])
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw RejectedFileError(path: target, reason: .init(errno))
         }
+        let out = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? out.close() }
         var text = "\u{FEFF}"
         func flush(force: Bool) throws {
             if force || text.utf8.count > 1 << 16 {
-                try out.write(contentsOf: Data(text.utf8))
+                do {
+                    try out.write(contentsOf: Data(text.utf8))
+                } catch {
+                    let ns = error as NSError
+                    let full =
+                        ns.code == CocoaError.fileWriteOutOfSpace.rawValue
+                        || (ns.domain == NSPOSIXErrorDomain && (ns.code == Int(ENOSPC) || ns.code == Int(EDQUOT)))
+                        || (ns.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ENOSPC)
+                    throw RejectedFileError(path: target, reason: full ? .diskFull : .other)
+                }
                 text = ""
             }
         }
@@ -173,5 +186,79 @@ public struct Importer {
             try flush(force: false)
         }
         try flush(force: true)
+        if fsync(descriptor) != 0 { throw RejectedFileError(path: target, reason: .init(errno)) }
+    }
+}
+
+/// The rows of an import, writing the rejected rows' file (skip-invalid) just before the
+/// import commits: when that file cannot be written (a full disk) the import is rolled back,
+/// so the valid rows are imported together with the list of the refused ones, or neither.
+struct RejectedRowsWriter: ImportRowSource {
+    var rows: PrefetchingRowSource
+    /// Where the refused rows go; nil without skip-invalid.
+    let target: String?
+    /// Writes the refused rows (with their reasons) to a path, in the input's own format.
+    let write: ([LineIssue], String) throws -> Void
+    /// The file written, once written.
+    private(set) var written: String?
+
+    var kind: ImportKind { rows.kind }
+
+    mutating func next() throws -> Line<ImportRow>? { try rows.next() }
+
+    mutating func willCommit(issues: [LineIssue]) throws {
+        guard let target, !issues.isEmpty else { return }
+        do {
+            try write(issues, target)
+        } catch {
+            try? FileManager.default.removeItem(atPath: target)
+            throw error
+        }
+        written = target
+    }
+}
+
+/// The rejected rows of a skip-invalid import could not be written; the import was rolled
+/// back (nothing was imported).
+public struct RejectedFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Reason: Hashable, Sendable {
+        case diskFull
+        case permission
+        case other
+
+        init(_ code: Int32) {
+            switch code {
+            case ENOSPC, EDQUOT: self = .diskFull
+            case EACCES, EPERM, EROFS: self = .permission
+            default: self = .other
+            }
+        }
+    }
+
+    public var path: String
+    public var reason: Reason
+
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { message(.en) }
+
+    public func message(_ language: Language) -> String {
+        let why: String
+        switch (reason, language) {
+        case (.diskFull, .id): why = "disk penuh"
+        case (.diskFull, _): why = "the disk is full"
+        case (.permission, .id): why = "tidak ada izin menulis"
+        case (.permission, _): why = "no permission to write there"
+        case (.other, .id): why = "gagal menulis"
+        case (.other, _): why = "the write failed"
+        }
+        return language == .id
+            ? "Daftar baris yang ditolak tidak bisa ditulis ke \(path) (\(why)), jadi TIDAK ADA yang diimpor. "
+                + "Kosongkan ruang disk lalu impor lagi."
+            : "The rejected rows could not be written to \(path) (\(why)), so NOTHING was imported. "
+                + "Free some space and import again."
     }
 }

@@ -22,15 +22,22 @@ public struct AuditEntry: Hashable, Sendable {
     public var old: AuditValue?
     /// The value after the change (nil for a delete, or a setting returned to its default).
     public var new: AuditValue?
-    /// For an ``AuditAction/undo`` entry: the id of the entry it reverted.
+    /// The session (one workstation or command run, ``StoreContext/session``) that made the
+    /// change; nil on entries written before sessions were recorded. Undo and redo work
+    /// within one session.
+    public var session: String?
+    /// For an ``AuditAction/undo`` entry: the id of the entry it reverted. For an
+    /// ``AuditAction/redo`` entry, or an ``AuditAction/import`` entry that redoes an undone
+    /// import: the id of the undo entry it reverted. Nil for every other change.
     public var undoes: Int64?
     /// The batch the change was part of (``Store/addBatch(_:label:)``); nil for a single change.
     public var batch: Int64?
 
     public init(
         id: Int64, at: Date, actor: String, action: AuditAction, subject: AuditSubject, nip: String?,
-        old: AuditValue?, new: AuditValue?, undoes: Int64? = nil, batch: Int64? = nil
+        old: AuditValue?, new: AuditValue?, session: String? = nil, undoes: Int64? = nil, batch: Int64? = nil
     ) {
+        self.session = session
         self.id = id
         self.at = at
         self.actor = actor
@@ -58,9 +65,17 @@ public enum AuditAction: String, CaseIterable, Hashable, Sendable, Codable {
     case update
     /// A record was deleted.
     case delete
-    /// An earlier insert, update or delete of a record was reverted (``AuditEntry/undoes``).
+    /// An earlier change was reverted (``AuditEntry/undoes``): a record's insert, update or
+    /// delete, a unit's or employee's save, an import, or a redo. The old value is what the
+    /// undo found, the new value what it restored; for an undone record import the old value
+    /// is ``AuditValue/records(_:)`` (what a redo puts back) and the new value is nil.
     case undo
-    /// A file of rows was imported in one transaction (the new value is its ``ImportSummary``).
+    /// An undone change was applied again (``AuditEntry/undoes`` names the undo). A redo is a
+    /// change of its own and can be undone. A redone import is written as an ``import``
+    /// entry instead (with ``AuditEntry/undoes`` set), so that it is undone as an import.
+    case redo
+    /// A file of rows was imported in one transaction (the new value is its ``ImportSummary``,
+    /// which also says what an undo of the whole import reverts).
     case `import`
     /// A database setting changed (the measurement year or the ruleset).
     case config
@@ -100,6 +115,8 @@ public enum AuditValue: Hashable, Sendable {
     /// A progress mark: done or reopened.
     case done(Bool)
     case importSummary(ImportSummary)
+    /// The records an undone record import removed, with their ids: what a redo puts back.
+    case records([StoredRecord<Record>])
     /// A stored value this version cannot read back (written by another version, or damaged),
     /// as stored. Shown as is; never interpreted.
     case unreadable(String)
@@ -121,12 +138,54 @@ public struct ImportSummary: Hashable, Sendable, Codable {
     public var skipInvalid: Bool
     /// Record rows written per unit of the employee (record imports only; empty otherwise).
     public var byUnit: [String: Int]
+    /// Record imports: the ids written. Ids are never reused and one import's ids of a kind
+    /// are consecutive, so the range names exactly the import's records (for an undo). Nil
+    /// on imports written before ranges were kept (they cannot be undone).
+    public var ids: ImportedIDs?
+    /// Unit imports: every unit the import added or changed, with its old and new value (for
+    /// review and undo). Unchanged rows are left out. Nil for other kinds.
+    public var unitChanges: [ImportChange<OrgUnit>]?
+    /// Employee imports: every employee the import added or changed, as ``unitChanges``.
+    public var pegawaiChanges: [ImportChange<Pegawai>]?
 
-    public init(kind: ImportKind, imported: Int, issues: Int, skipInvalid: Bool, byUnit: [String: Int]) {
+    public init(
+        kind: ImportKind, imported: Int, issues: Int, skipInvalid: Bool, byUnit: [String: Int], ids: ImportedIDs? = nil,
+        unitChanges: [ImportChange<OrgUnit>]? = nil, pegawaiChanges: [ImportChange<Pegawai>]? = nil
+    ) {
         self.kind = kind
         self.imported = imported
         self.issues = issues
         self.skipInvalid = skipInvalid
         self.byUnit = byUnit
+        self.ids = ids
+        self.unitChanges = unitChanges
+        self.pegawaiChanges = pegawaiChanges
+    }
+}
+
+/// The record ids one import wrote: the first and last id of its kind (empty when it wrote
+/// no record).
+public struct ImportedIDs: Hashable, Sendable, Codable {
+    public var kind: RecordKind
+    public var first: Int64
+    public var last: Int64
+
+    public init(kind: RecordKind, first: Int64, last: Int64) {
+        self.kind = kind
+        self.first = first
+        self.last = last
+    }
+
+    public var count: Int64 { last >= first ? last - first + 1 : 0 }
+}
+
+/// One unit or employee an import added (``old`` nil) or changed.
+public struct ImportChange<Value: Hashable & Sendable & Codable>: Hashable, Sendable, Codable {
+    public var old: Value?
+    public var new: Value
+
+    public init(old: Value?, new: Value) {
+        self.old = old
+        self.new = new
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import IPASNCore
 
 /// The storage of one IP ASN database: units, employees, their records, the cached
-/// scores, the audit log, the admins' progress marks and the kept draft.
+/// scores, the audit log, the admins' progress marks and their kept drafts.
 ///
 /// The full contract an implementation must keep is `docs/store.md`; the conformance suite
 /// (`StoreConformance` in IPASNTestSupport) checks it. In short:
@@ -94,13 +94,29 @@ public protocol Store: AnyObject, Sendable {
     /// new score. Throws ``StoreError/recordNotFound(_:)``.
     @discardableResult
     func delete(_ id: RecordID) throws -> SaveResult
-    /// Reverts the most recent add, update or delete of a record made by `actor` that is not
-    /// undone yet (a deleted record comes back with its id), audited as an
-    /// ``AuditAction/undo`` whose ``AuditEntry/undoes`` names the reverted entry; scores are
-    /// refreshed. Returns the reverted entry, nil when there is nothing to undo. Throws
-    /// ``ValidationFailure`` (`.duplicate`) when the restored record would repeat one entered since.
+    /// The change ``undoLast(session:)`` would revert now (to name it before asking), or nil.
+    func nextUndo(session: String) throws -> AuditEntry?
+    /// Reverts the newest change of `session` (a record's add, update or delete, a unit's or
+    /// an employee's save, an import, or a redo) that is not undone yet, and audits the undo
+    /// (action `undo`, pointing at the reverted row). Returns the reverted entry; nil when the
+    /// session has nothing to undo. Another session's change is never undone. Throws
+    /// ``StoreError/changedSince(by:)`` when what it would restore over is not exactly what the
+    /// change left (someone changed it since), ``StoreError/cannotUndo(id:en:)`` when reverting
+    /// would break a reference, ``ValidationFailure`` when it would make a duplicate.
     @discardableResult
-    func undoLast(actor: String) throws -> AuditEntry?
+    func undoLast(session: String) throws -> AuditEntry?
+    /// The change ``redoLast(session:)`` would apply again (the reverted change's entry), or nil.
+    func nextRedo(session: String) throws -> AuditEntry?
+    /// Applies again the change the newest undo of `session` reverted, when the session has
+    /// made no new change since (action `redo`, pointing at the undo row; a redo is undoable).
+    /// Returns the re-applied change's entry, nil when there is nothing to redo. Same checks
+    /// and errors as ``undoLast(session:)``; an undone import of more records than the store
+    /// keeps a copy of cannot be redone (``StoreError/cannotUndo(id:en:)``).
+    @discardableResult
+    func redoLast(session: String) throws -> AuditEntry?
+    /// A number that grows whenever data changes (any process, any session): cheap enough to
+    /// poll every few seconds so that an open screen can refresh.
+    func dataGeneration() throws -> Int64
 
     // MARK: Scores and figures
 
@@ -137,6 +153,9 @@ public protocol Store: AnyObject, Sendable {
     /// ``ImportSummary``. The cached scores of every touched employee are updated in the
     /// same transaction. Units may name parents that come later in the stream.
     func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool) throws -> ImportOutcome
+    /// Runs several changes (imports, saves) as ONE transaction: when `body` throws, none of
+    /// them stays (the demo sample is loaded this way: all of it or nothing).
+    func inOneTransaction<T>(_ body: () throws -> T) throws -> T
 
     // MARK: Progress and activity
 
@@ -158,13 +177,15 @@ public protocol Store: AnyObject, Sendable {
 
     /// The most recent `limit` audit entries, newest first.
     func auditLog(limit: Int) throws -> [AuditEntry]
-    /// Keeps an unsaved form (serialised by the workstation) to offer on the next start,
-    /// replacing any kept earlier. Not audited: a draft is not data.
-    func saveDraft(_ draft: Draft) throws
-    /// The kept form, or nil.
-    func loadDraft() throws -> Draft?
-    /// Forgets the kept form (nothing happens when there is none).
-    func clearDraft() throws
+    /// Keeps an unsaved form (serialised by the workstation) of `owner` (the acting login) to
+    /// offer on the next start, replacing that owner's earlier draft of the same form
+    /// (``Draft/formKey``); other owners' and other forms' drafts are untouched.
+    func saveDraft(_ draft: Draft, owner: String) throws
+    /// The drafts to offer `owner`, newest first: their own (and one carried over from before
+    /// drafts had owners), never another admin's.
+    func loadDrafts(owner: String) throws -> [Draft]
+    /// Forgets `owner`'s draft of one form (after a save or a discard).
+    func clearDraft(owner: String, formKey: String) throws
     /// The storage engine's own integrity check plus the project's consistency checks
     /// (every cached score equals a full recompute and exists for every employee, every
     /// employee's unit exists, the unit tree has no cycle). One English sentence per
@@ -172,20 +193,37 @@ public protocol Store: AnyObject, Sendable {
     func check() throws -> [String]
 }
 
-/// Who changes data and when: the OS user and an injected clock (tests fix it).
+/// Who changes data and when: the OS user, this session, and an injected clock (tests fix it).
 public struct StoreContext: Sendable {
     /// Who is stamped on every audit entry and progress mark.
     public var actor: String
+    /// This run of the workstation or of a command: written into every audit row, so that
+    /// undo reverts only this session's own changes. By default ``processSession``: every
+    /// context made in one process (the store's and the workstation's) is one session.
+    public var session: String
     /// The clock: audit moments, progress marks, and (through ``today``) the default
     /// measurement year and the "not in the future" checks.
     public var now: @Sendable () -> Date
     /// The zone in which ``now`` becomes a calendar day.
     public var timeZone: TimeZone
 
-    public init(actor: String, now: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current) {
+    public init(
+        actor: String, session: String = StoreContext.processSession, now: @escaping @Sendable () -> Date = { Date() },
+        timeZone: TimeZone = .current
+    ) {
         self.actor = actor
+        self.session = session
         self.now = now
         self.timeZone = timeZone
+    }
+
+    /// This process's session id, made once.
+    public static let processSession = newSession()
+
+    /// A new session id: the process id and a random part (`1234-9f3a0c1b2d4e`).
+    public static func newSession() -> String {
+        let random = UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        return "\(ProcessInfo.processInfo.processIdentifier)-\(random)"
     }
 
     /// The OS user running the process (`$USER`, else `$LOGNAME`, else "unknown").

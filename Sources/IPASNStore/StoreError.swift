@@ -12,21 +12,54 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case corrupt(String)
     /// The disk (or the database's size limit) is full; the change was not saved.
     case diskFull
-    /// Another process held the database for longer than the busy timeout.
+    /// Another process held the write lock without any sign of progress (a stuck process);
+    /// the change was not saved.
     case busy
+    /// A read met a lock that did not go away (nothing was being saved by this read).
+    case busyReading
     /// The database file cannot be written (permissions, a read-only disk).
     case readOnly
-    /// The operating system failed to read or write the file.
+    /// The operating system failed to read or write the file (the string names the file).
     case io(String)
+    /// There is no database at this path (reading never creates one).
+    case notFound(path: String)
+    /// The file is not an ipasn database (another kind of file, or damaged beyond reading).
+    case notADatabase(path: String)
+    /// The database was made by a newer ipasn (its schema has steps this version does not
+    /// know): it is neither read nor written.
+    case newerVersion(path: String)
+    /// The database was made by an older ipasn and must be upgraded by opening it for
+    /// writing once (the workstation or any command that changes data) before it can be read.
+    case needsUpgrade(path: String)
+    /// Undo (or redo) refused: the data it would restore over is no longer what this session
+    /// left, because `by` (an admin's login) changed it since. Nothing was written.
+    case changedSince(by: String)
+    /// Undo (or redo) refused for another reason, said in both languages (an employee who has
+    /// records since, an undone import that cannot be redone...). Nothing was written.
+    case cannotUndo(id: String, en: String)
 
     public var description: String {
         switch self {
         case .recordNotFound(let id): return "Record \(id) does not exist."
         case .corrupt(let what): return "Stored data is unreadable: \(what)"
         case .diskFull: return "The disk is full; nothing was saved. Free some space and try again."
-        case .busy: return "The database is busy (another admin is saving); nothing was saved. Try again."
-        case .readOnly: return "The database file cannot be written (permissions or a read-only disk)."
-        case .io(let what): return "The database file could not be read or written: \(what)"
+        case .busy:
+            return "Another process has held the database for a long time without progress; nothing was saved. "
+                + "Check that no other ipasn is stuck, then try again."
+        case .busyReading: return "The database is locked by another process for a long time; nothing could be read. Try again."
+        case .readOnly: return "The database file cannot be written (permissions or a read-only disk); nothing was saved."
+        case .io(let what): return "The database file \(what) could not be read or written (a disk or file-system fault)."
+        case .notFound(let path):
+            return "There is no database at \(path). Check the path (--db or IPASN_DB); reading never creates one "
+                + "(the workstation `ipasn` or `ipasn import` does)."
+        case .notADatabase(let path): return "\(path) is not an ipasn database (another kind of file, or damaged)."
+        case .newerVersion(let path):
+            return "The database \(path) was made by a newer version of ipasn; this version does not open it. Update ipasn."
+        case .needsUpgrade(let path):
+            return "The database \(path) was made by an older version of ipasn; open it once with `ipasn` (the workstation) "
+                + "or a command that changes data to upgrade it."
+        case .changedSince(let actor): return "Not undone: the data has been changed by \(actor) since."
+        case .cannotUndo(_, let en): return en
         }
     }
 }
@@ -40,9 +73,23 @@ extension StoreError {
         case .corrupt(let what): return "Data tersimpan tidak terbaca (\(what)). Jalankan `ipasn check` dan hubungi pengelola."
         case .diskFull:
             return "Disk penuh: data BELUM tersimpan, tetapi isian tetap ada. Kosongkan ruang disk lalu simpan lagi."
-        case .busy: return "Basis data sedang dipakai admin lain: data BELUM tersimpan. Tunggu sebentar lalu simpan lagi."
+        case .busy:
+            return "Basis data lama ditahan proses lain tanpa kemajuan: data BELUM tersimpan. "
+                + "Pastikan tidak ada ipasn lain yang macet, lalu simpan lagi."
+        case .busyReading: return "Basis data lama dikunci proses lain: data belum bisa dibaca. Coba lagi sebentar lagi."
         case .readOnly: return "Berkas basis data tidak bisa ditulis (hak akses atau disk hanya-baca): data BELUM tersimpan."
-        case .io(let what): return "Gagal membaca/menulis berkas basis data (\(what)): data BELUM tersimpan."
+        case .io(let what): return "Gagal membaca/menulis berkas basis data \(what) (gangguan disk atau sistem berkas)."
+        case .notFound(let path):
+            return "Tidak ada basis data di \(path). Periksa jalurnya (--db atau IPASN_DB); membaca tidak pernah membuat "
+                + "basis data baru (workstation `ipasn` atau `ipasn import` yang membuatnya)."
+        case .notADatabase(let path): return "\(path) bukan basis data ipasn (berkas jenis lain, atau rusak)."
+        case .newerVersion(let path):
+            return "Basis data \(path) dibuat oleh ipasn versi lebih baru; versi ini tidak membukanya. Perbarui ipasn."
+        case .needsUpgrade(let path):
+            return "Basis data \(path) dibuat oleh ipasn versi lama; buka sekali dengan `ipasn` (workstation) atau perintah "
+                + "yang mengubah data untuk memperbaruinya."
+        case .changedSince(let actor): return "Tidak dibatalkan: data sudah diubah oleh \(actor)."
+        case .cannotUndo(let id, _): return id
         }
     }
 }

@@ -98,23 +98,39 @@ public struct ProgressMark: Hashable, Sendable {
     }
 }
 
-/// An unsaved form kept for the next start.
+/// An unsaved form kept for the next start. A store keeps one per owner (the acting
+/// login) and per form (``formKey``): two admins, or two forms, never share one.
 public struct Draft: Hashable, Sendable, Codable {
-    /// Which form (`diklat`, `pendidikan` ...).
+    /// Which form (`diklat`, `pendidikan`, `skp`, `disiplin`, `setup` for "tambah unit dan
+    /// pegawai", `unit` for "ubah unit").
     public var form: String
+    /// The employee of a record form ("" for the setup form).
     public var nip: String
     /// The record being edited, when it was an edit.
     public var editing: RecordID?
+    /// The existing unit the setup or unit form was opened on (nil for a new unit and record forms).
+    public var unit: String?
     /// Field name to typed text.
     public var fields: [String: String]
     public var savedAt: Date
 
-    public init(form: String, nip: String, editing: RecordID?, fields: [String: String], savedAt: Date) {
+    public init(
+        form: String, nip: String, editing: RecordID?, unit: String? = nil, fields: [String: String], savedAt: Date
+    ) {
         self.form = form
         self.nip = nip
         self.editing = editing
+        self.unit = unit
         self.fields = fields
         self.savedAt = savedAt
+    }
+
+    /// The open form this draft belongs to: its kind and the employee and record (or unit)
+    /// it was opened on, e.g. `diklat:198609262015051001:new`, `skp:...:skp#12`, `setup:BKPSDM`,
+    /// `unit:BKPSDM`.
+    public var formKey: String {
+        if form == "setup" || form == "unit" { return "\(form):\(unit ?? "")" }
+        return "\(form):\(nip):\(editing?.description ?? "new")"
     }
 }
 
@@ -133,6 +149,15 @@ public protocol ImportRowSource {
     var kind: ImportKind { get }
     /// The next row, nil at the end. Throws on an unreadable file.
     mutating func next() throws -> Line<ImportRow>?
+    /// Called once every row is read and checked, just before the import commits (only when
+    /// it is about to commit): a source that must write something alongside (the rejected
+    /// rows of a skip-invalid import) writes it here, and throwing rolls the import back, so
+    /// the import and that file are both done or neither. The default does nothing.
+    mutating func willCommit(issues: [LineIssue]) throws
+}
+
+extension ImportRowSource {
+    public mutating func willCommit(issues: [LineIssue]) throws {}
 }
 
 /// A ready list of rows (tests, small imports).

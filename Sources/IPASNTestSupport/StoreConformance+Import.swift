@@ -51,7 +51,11 @@ extension StoreConformance {
             #expect(audit.old == nil)
             #expect(
                 audit.new
-                    == .importSummary(ImportSummary(kind: .diklat, imported: 3, issues: 1, skipInvalid: true, byUnit: ["SUB": 3])))
+                    == .importSummary(
+                        ImportSummary(
+                            kind: .diklat, imported: 3, issues: 1, skipInvalid: true, byUnit: ["SUB": 3],
+                            // Id 1 is the add; the refused line 2 consumed no id.
+                            ids: ImportedIDs(kind: .diklat, first: 2, last: 4))))
             // One add (ROOT) and three imported rows (SUB) since a minute ago; none after now.
             #expect(try store.recordsEntered(since: TestClock.now.addingTimeInterval(-60)) == ["ROOT": 1, "SUB": 3])
             #expect(try store.recordsEntered(since: TestClock.now.addingTimeInterval(60)) == [:])
@@ -85,7 +89,15 @@ extension StoreConformance {
                 ])
             #expect(try store.importRows(&good, skipInvalid: false).imported == 2)
             #expect(try store.units() == [OrgUnit(kode: "C", nama: "Child", induk: "P"), OrgUnit(kode: "P", nama: "Parent")])
-            #expect(try lastAudit(store).new == .importSummary(ImportSummary(kind: .units, imported: 2, issues: 0, skipInvalid: false, byUnit: [:])))
+            // The summary lists every unit added or changed, in file order, for review and undo.
+            let added = [
+                ImportChange(old: nil, new: OrgUnit(kode: "C", nama: "Child", induk: "P")),
+                ImportChange(old: nil, new: OrgUnit(kode: "P", nama: "Parent")),
+            ]
+            #expect(
+                try lastAudit(store).new
+                    == .importSummary(
+                        ImportSummary(kind: .units, imported: 2, issues: 0, skipInvalid: false, byUnit: [:], unitChanges: added)))
 
             var bad = ArrayRowSource(
                 kind: .units,

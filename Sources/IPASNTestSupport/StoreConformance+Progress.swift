@@ -29,26 +29,8 @@ extension StoreConformance {
             #expect(refusal { try store.setProgress(unit: "NOPE", dimension: .kinerja, done: true) } == [.unknownUnit("NOPE")])
             #expect(try store.progressMarks().count == 3)
         },
-        StoreBehaviour("one draft is kept, replaced, loaded and cleared, and is not audited") { make in
-            let store = try seeded(make)
-            let auditCount = try store.auditLog(limit: 1000).count
-            #expect(try store.loadDraft() == nil)
-            try store.clearDraft()  // nothing to clear: no error
-            let first = Draft(
-                form: "diklat", nip: nipC, editing: nil, fields: ["nama": "Bimtek Arsip", "jp": "2"], savedAt: TestClock.now)
-            try store.saveDraft(first)
-            #expect(try store.loadDraft() == first)
-            let second = Draft(
-                form: "skp", nip: nipA, editing: RecordID(kind: .skp, id: 7), fields: ["tahun": "2024", "predikat": "Baik"],
-                savedAt: TestClock.now.addingTimeInterval(30))
-            try store.saveDraft(second)
-            #expect(try store.loadDraft() == second)
-            try store.clearDraft()
-            #expect(try store.loadDraft() == nil)
-            #expect(try store.auditLog(limit: 1000).count == auditCount)
-        },
         StoreBehaviour("the audit log comes newest first, cut at the limit, every change with its entry") { make in
-            let store = try make(TestClock.context(actor: "admin-bkpsdm"))
+            let store = try make(TestClock.context(actor: "admin-bkpsdm", session: "s1"))
             #expect(try store.auditLog(limit: 10).isEmpty)
             try SmallProvince.seed(store)
             // Year, two units, three employees.
@@ -58,13 +40,13 @@ extension StoreConformance {
                 .pegawai(nipC), .pegawai(nipB), .pegawai(nipA), .unit("SUB"), .unit("ROOT"), .setting(.measurementYear),
             ])
             #expect(log.map(\.id) == log.map(\.id).sorted(by: >))
-            #expect(log.allSatisfy { $0.actor == "admin-bkpsdm" && $0.at == TestClock.now })
+            #expect(log.allSatisfy { $0.actor == "admin-bkpsdm" && $0.at == TestClock.now && $0.session == "s1" })
             #expect(try store.auditLog(limit: 2).map(\.subject) == [.pegawai(nipC), .pegawai(nipB)])
             #expect(try store.auditLog(limit: 0).isEmpty)
-            // undoLast takes the actor it is given, and stamps the undo with the store's actor.
+            // undoLast takes the session it is given, and stamps the undo with the store's actor.
             try store.add(teknis(nipA))
-            #expect(try store.undoLast(actor: "test") == nil)
-            #expect(try store.undoLast(actor: "admin-bkpsdm")?.action == .insert)
+            #expect(try store.undoLast(session: "admin-bkpsdm") == nil)
+            #expect(try store.undoLast(session: "s1")?.action == .insert)
             #expect(try lastAudit(store).actor == "admin-bkpsdm")
             // The undone insert still counts as work done today.
             #expect(try store.recordsEntered(since: TestClock.now.addingTimeInterval(-60)) == ["ROOT": 1])

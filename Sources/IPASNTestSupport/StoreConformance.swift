@@ -3,16 +3,24 @@ import IPASNCore
 import IPASNStore
 import Testing
 
-/// Makes a fresh, empty store whose clock and actor are the given context's.
+/// Opens a store with the given context (clock, actor, session).
 public typealias StoreFactory = @Sendable (StoreContext) throws -> any Store
+
+/// Makes a fresh, empty database and returns how to open it: every store the returned
+/// factory opens shares that one database, as two admins (or two terminals of one admin)
+/// share a file.
+public typealias DatabaseFactory = @Sendable () throws -> StoreFactory
 
 /// One behaviour of the ``Store`` contract (`docs/store.md`), written once against
 /// `any Store`. A test target runs every behaviour against its implementation:
 ///
 /// ```swift
 /// @Test(arguments: StoreConformance.behaviours)
-/// func sqliteInMemory(_ behaviour: StoreBehaviour) throws {
-///     try behaviour.check { try SQLiteStore.inMemory(context: $0) }
+/// func sqliteOnFile(_ behaviour: StoreBehaviour) throws {
+///     try behaviour.check {
+///         let path = directory.path("\(UUID().uuidString).sqlite")
+///         return { try SQLiteStore(path: path, context: $0) }
+///     }
 /// }
 /// ```
 ///
@@ -20,16 +28,23 @@ public typealias StoreFactory = @Sendable (StoreContext) throws -> any Store
 /// Scores are hand-checked against `ipasn-rules.md` (bkn-2019, measurement year 2024).
 public struct StoreBehaviour: Sendable, CustomStringConvertible, CustomTestStringConvertible {
     public let name: String
-    let body: @Sendable (StoreFactory) throws -> Void
+    let body: @Sendable (DatabaseFactory) throws -> Void
 
+    /// A behaviour of one store at a time: every call of its factory opens a fresh database.
     init(_ name: String, _ body: @escaping @Sendable (StoreFactory) throws -> Void) {
+        self.name = name
+        self.body = { newDatabase in try body { context in try newDatabase()(context) } }
+    }
+
+    /// A behaviour of several stores on one database (two admins, two sessions).
+    init(shared name: String, _ body: @escaping @Sendable (DatabaseFactory) throws -> Void) {
         self.name = name
         self.body = body
     }
 
-    /// Runs the behaviour; every store it needs comes from `factory`.
-    public func check(with factory: @escaping StoreFactory) throws {
-        try body(factory)
+    /// Runs the behaviour; every database it needs comes from `newDatabase`.
+    public func check(with newDatabase: @escaping DatabaseFactory) throws {
+        try body(newDatabase)
     }
 
     public var description: String { name }
@@ -39,16 +54,39 @@ public struct StoreBehaviour: Sendable, CustomStringConvertible, CustomTestStrin
 /// The Store conformance suite: every behaviour of the contract.
 public enum StoreConformance {
     public static var behaviours: [StoreBehaviour] {
-        settings + unitsAndEmployees + records + undo + figures + imports + progressDraftsAndAudit + batch
+        settings + unitsAndEmployees + records + undo + redo + importUndo + figures + imports + progressDraftsAndAudit
+            + sessions + batch
     }
 
     // MARK: Helpers for the behaviours
 
-    /// A store from `make` with ``SmallProvince`` seeded (measurement year 2024), actor "test".
+    /// A store from `make` with ``SmallProvince`` seeded (measurement year 2024), actor and
+    /// session "test".
     static func seeded(_ make: StoreFactory) throws -> any Store {
         let store = try make(TestClock.context())
         try SmallProvince.seed(store)
         return store
+    }
+
+    /// A new database seeded by actor "ops" (session "setup"), and how to open it as another
+    /// admin or session: `open("ani", "left")`.
+    static func sharedSeeded(_ newDatabase: DatabaseFactory) throws -> @Sendable (String, String) throws -> any Store {
+        let open = try newDatabase()
+        try SmallProvince.seed(try open(TestClock.context(actor: "ops", session: "setup")))
+        return { actor, session in try open(TestClock.context(actor: actor, session: session)) }
+    }
+
+    /// The error a change threw, when it is a ``StoreError``.
+    static func storeError(_ body: () throws -> Void) -> StoreError? {
+        do {
+            try body()
+            return nil
+        } catch let error as StoreError {
+            return error
+        } catch {
+            Issue.record("expected a StoreError, got \(error)")
+            return nil
+        }
     }
 
     /// The issue codes a refused change threw; [] when it was not refused by validation.

@@ -18,14 +18,15 @@ public enum TestClock {
     /// The year most fixtures measure (the year before ``today``'s).
     public static let measurementYear = 2024
 
-    /// A store context at ``now`` for `actor`.
-    public static func context(actor: String = "test") -> StoreContext {
-        StoreContext(actor: actor, now: { now }, timeZone: timeZone)
+    /// A store context at ``now`` for `actor`, in `session` (by default the actor's name, so
+    /// that a test names the session it undoes in; never the process's own session).
+    public static func context(actor: String = "test", session: String? = nil) -> StoreContext {
+        StoreContext(actor: actor, session: session ?? actor, now: { now }, timeZone: timeZone)
     }
 
     /// A store context whose clock reads `moment` (for tests about time passing).
-    public static func context(actor: String = "test", at moment: Date) -> StoreContext {
-        StoreContext(actor: actor, now: { moment }, timeZone: timeZone)
+    public static func context(actor: String = "test", session: String? = nil, at moment: Date) -> StoreContext {
+        StoreContext(actor: actor, session: session ?? actor, now: { moment }, timeZone: timeZone)
     }
 
     /// `"YYYY-MM-DD"` (or any form ``LocalDate/parse(_:)`` reads) as a date; traps on a typo.

@@ -29,7 +29,7 @@ struct ConfigYearCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(year == nil ? .read : .create)
         if let year {
             try store.setMeasurementYear(year)
             print("measurement year set to \(year)")

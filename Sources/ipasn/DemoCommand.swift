@@ -51,7 +51,7 @@ struct DemoCommand: ParsableCommand {
             print("wrote \(counts) to \(url.path) in \(Self.seconds(since: started))")
             return
         }
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         let existing = try store.countPegawai()
         if existing > 0 && !force {
             throw CLIError(

@@ -18,6 +18,15 @@ struct GlobalOptions: ParsableArguments {
             valueName: "id|en"))
     var lang: Language?
 
+    func validate() throws {
+        if let db, db.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError(
+                (lang ?? Self.environmentLanguage ?? .id) == .id
+                    ? "--db kosong: sebutkan berkas basis data, atau hilangkan --db untuk memakai basis data bawaan."
+                    : "--db is empty: name the database file, or leave --db out for the default database.")
+        }
+    }
+
     /// The database path: --db, else $IPASN_DB, else the per-user default.
     var databasePath: String {
         if let db, !db.isEmpty { return Self.expandTilde(db) }
@@ -42,6 +51,20 @@ struct GlobalOptions: ParsableArguments {
         lang ?? Self.environmentLanguage ?? .en
     }
 
+    /// The language of a command line that may not have parsed (errors reported after a
+    /// failure): `--lang X` or `--lang=X`, else $IPASN_LANG, else Indonesian.
+    static func languageOfArguments(_ arguments: [String]) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count, let lang = Language(rawValue: arguments[index + 1].lowercased()) {
+                return lang
+            }
+            if argument.hasPrefix("--lang="), let lang = Language(rawValue: String(argument.dropFirst(7)).lowercased()) {
+                return lang
+            }
+        }
+        return environmentLanguage ?? .id
+    }
+
     static var environmentLanguage: Language? {
         ProcessInfo.processInfo.environment["IPASN_LANG"].flatMap { Language(rawValue: $0.lowercased()) }
     }
@@ -59,16 +82,48 @@ struct GlobalOptions: ParsableArguments {
         return ISO8601DateFormatter().date(from: text)
     }
 
-    /// Opens (creating when missing) the database.
-    func openStore() throws -> any Store {
+    /// Opens the database for reading (`.read`: it must exist, nothing is written) or for a
+    /// command that changes data (`.create`: made when missing, saying so on stderr).
+    /// Failures are one sentence in the admin's language (--lang, $IPASN_LANG, else Indonesian).
+    /// With `readOnlyFallback`, a database that exists but cannot be written is opened for
+    /// reading instead (the workstation browses it; saves are refused with a message).
+    func openStore(_ access: SQLiteStore.Access = .read, readOnlyFallback: Bool = false) throws -> SQLiteStore {
         if let text = ProcessInfo.processInfo.environment["IPASN_NOW"], !text.isEmpty, Self.fixedNow == nil {
             throw CLIError("IPASN_NOW=\(text) is not an ISO 8601 time (for example 2024-11-30T12:00:00Z).")
         }
         let path = databasePath
+        let store: SQLiteStore
         do {
-            return try SQLiteStore(path: path, context: context)
+            do {
+                store = try SQLiteStore(path: path, context: context, access: access)
+            } catch StoreError.readOnly where readOnlyFallback && access != .read {
+                store = try SQLiteStore(path: path, context: context, access: .read)
+            }
+        } catch let error as StoreError {
+            throw CLIError(error.message(language))
         } catch {
-            throw CLIError("cannot open the database \(path): \(Output.describe(error))")
+            throw CLIError(
+                language == .id
+                    ? "basis data \(path) tidak bisa dibuka: \(Output.describe(error))"
+                    : "cannot open the database \(path): \(Output.describe(error))")
+        }
+        if access != .read { store.lockWaitObserver = Self.lockWaitNotice(language) }
+        if store.wasCreated {
+            Output.stderrLine(language == .id ? "database baru dibuat: \(path)" : "new database created: \(path)")
+        }
+        return store
+    }
+
+    /// Says once per wait on stderr that a write is waiting for another admin's import (the
+    /// command then carries on by itself; it fails only if that import is stuck).
+    static func lockWaitNotice(_ language: Language) -> @Sendable (LockWaitStatus) -> Void {
+        let episode = WaitEpisode()
+        return { status in
+            guard episode.isNew(status.waited) else { return }
+            Output.stderrLine(
+                language == .id
+                    ? "menunggu impor lain selesai ... (data disimpan setelahnya)"
+                    : "waiting for another import to finish ... (saved right after)")
         }
     }
 
@@ -80,3 +135,17 @@ struct GlobalOptions: ParsableArguments {
 }
 
 extension Language: ExpressibleByArgument {}
+
+/// Tells the first report of each lock wait from the following ones (a wait's `waited`
+/// grows; a smaller one starts a new wait).
+final class WaitEpisode: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: TimeInterval = .infinity
+
+    func isNew(_ waited: TimeInterval) -> Bool {
+        lock.withLock {
+            defer { last = waited }
+            return waited < last
+        }
+    }
+}

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import IPASNFiles
+import IPASNStore
 
 /// The root command: `ipasn [--db PATH] [--lang id|en] <subcommand>`.
 ///
@@ -10,8 +12,10 @@ struct IPASN: ParsableCommand {
         commandName: "ipasn",
         abstract: "IP ASN workstation: enter records, score employees, report unit figures.",
         discussion: """
-            The database is --db, else $IPASN_DB, else ~/.local/share/ipasn/ipasn.sqlite \
-            (created with its directory on first use).
+            The database is --db, else $IPASN_DB, else ~/.local/share/ipasn/ipasn.sqlite. \
+            The workstation and the commands that change data create it when missing (and say so); \
+            the commands that only read (score, report, explain, check, export, config show, rules show) \
+            never create or write it, and work on a read-only file.
             Exit codes: 0 success, 1 invalid input or a failed check, 2 usage error.
             """,
         version: "0.1.0",
@@ -60,6 +64,15 @@ struct IPASN: ParsableCommand {
         if let cli = error as? CLIError {
             Output.error(cli.message)
             Foundation.exit(cli.code)
+        }
+        // Storage failures in the admin's language, never SQLite's own text.
+        if let store = error as? StoreError {
+            Output.error(store.message(GlobalOptions.languageOfArguments(CommandLine.arguments)))
+            Foundation.exit(ExitStatus.invalid)
+        }
+        if let rejected = error as? RejectedFileError {
+            Output.error(rejected.message(GlobalOptions.languageOfArguments(CommandLine.arguments)))
+            Foundation.exit(ExitStatus.invalid)
         }
         let code = exitCode(for: error)
         if code == .success {

@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
         }
         if isDirectory.boolValue { throw CLIError("cannot import \(file): it is a directory, not a CSV or .xlsx file.") }
         if sheet != nil && !Importer.isXLSX(file) { throw CLIError("--sheet is for .xlsx files; \(file) is read as CSV.") }
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         let importer = Importer(store: store)
         let report: ImportReport
         do {

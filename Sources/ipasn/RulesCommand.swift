@@ -103,7 +103,7 @@ struct RulesUseCommand: ParsableCommand {
         } else {
             ruleset = try RulesCommand.load(source)
         }
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         try store.setRuleset(ruleset)
         let active = try store.ruleset()
         print("ruleset \(active.id) installed; scores recomputed")

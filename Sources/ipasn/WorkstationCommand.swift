@@ -30,7 +30,7 @@ func runWorkstation(_ options: GlobalOptions) throws {
             "the workstation needs a terminal (stdin and stdout); for scripts use a command such as `ipasn score` (see `ipasn --help`).",
             code: ExitStatus.usage)
     }
-    let store = try options.openStore()
+    let store = try options.openStore(.create, readOnlyFallback: true)
     let context = options.context
     let screen: NcursesScreen
     do {
@@ -45,7 +45,20 @@ func runWorkstation(_ options: GlobalOptions) throws {
             // The welcome screen's "coba dengan data contoh": a small regency, fast to load.
             try DemoGenerator(seed: 1, pegawai: welcomeDemoSize, today: context.today).write(to: store)
         })
+    // A save that waits for another admin's import says so on the message line. The
+    // observer runs while the workstation's own store call is blocked waiting, so the
+    // workstation is not in use by anything else meanwhile.
+    if store.isReadOnly { workstation.announceReadOnly() }
+    let relay = WaitRelay(workstation)
+    store.lockWaitObserver = { status in relay.workstation.showLockWait(status) }
+    defer { store.lockWaitObserver = nil }
     try workstation.run()
+}
+
+/// Hands the workstation to the store's lock-wait observer (see `runWorkstation`).
+private final class WaitRelay: @unchecked Sendable {
+    let workstation: Workstation
+    init(_ workstation: Workstation) { self.workstation = workstation }
 }
 
 /// Employees in the sample the welcome screen offers (about a second to load).

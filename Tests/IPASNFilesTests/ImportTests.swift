@@ -222,3 +222,31 @@ private func seededStore() throws -> SQLiteStore {
     }
 }
 
+/// A skip-invalid import whose rejected-rows file cannot be written (a full disk) imports
+/// nothing and says so; it never commits the valid rows beside an empty rejected file.
+@Suite struct RejectedFileDiskFullTests {
+    @Test func aRejectedFileThatCannotBeWrittenRollsTheImportBack() throws {
+        let space = try Workspace()
+        let store = try seededStore()
+        let path = try space.write(
+            "diklat.csv",
+            ImporterTests.diklatHeader
+                + "\(nipA),3,,Bimtek Arsip,BPSDM,01-03-2024,03-03-2024,20,,Y\n"
+                + "199912312020121099,3,,Kursus,BPSDM,01-03-2024,03-03-2024,8,,Y\n")
+        // The rejected file lands on a "full disk": /dev/full refuses every write with ENOSPC.
+        let target = Importer.rejectedFilePath(for: path)
+        try FileManager.default.createSymbolicLink(atPath: target, withDestinationPath: "/dev/full")
+        #expect(throws: RejectedFileError(path: target, reason: .diskFull)) {
+            try Importer(store: store).importFile(kind: .diklat, path: path, skipInvalid: true, today: today)
+        }
+        #expect(try store.records(nip: nipA)?.diklat.isEmpty == true)
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: target)) == nil)
+        #expect(RejectedFileError(path: target, reason: .diskFull).message(.id).contains("TIDAK ADA yang diimpor"))
+        // With room, the valid row and the rejected file both happen.
+        let report = try Importer(store: store).importFile(kind: .diklat, path: path, skipInvalid: true, today: today)
+        #expect(report.imported == 1)
+        #expect(report.rejectedPath == target)
+        let rejected = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(rejected.contains("199912312020121099"))
+    }
+}

@@ -18,8 +18,8 @@ func day(_ text: String) -> LocalDate { TestClock.date(text) }
 /// A small province: one dinas with a bidang, three employees. Ayu (fungsional) has
 /// S-1 (15), a fungsional diklat in 2019 (15), a seminar in 2023 (10), SKP Baik 2024 (25),
 /// no punishment (5): total 70, kompetensi 25.
-func makeStore() throws -> SQLiteStore {
-    let store = try SQLiteStore.inMemory(context: testContext)
+func makeStore(path: String? = nil) throws -> SQLiteStore {
+    let store = try path.map { try SQLiteStore(path: $0, context: testContext) } ?? SQLiteStore.inMemory(context: testContext)
     try store.setMeasurementYear(2024)
     try store.saveUnit(OrgUnit(kode: "BKPSDM", nama: "Badan Kepegawaian dan Pengembangan SDM"))
     try store.saveUnit(OrgUnit(kode: "BKPSDM.1", nama: "Bidang Pengembangan", induk: "BKPSDM"))

@@ -200,7 +200,8 @@ func rankedRows(_ grid: CellGrid) -> [String] {
             s.enqueue(.escape)
             s.enqueue(text: "i")  // unchanged data: from the cache
             s.enqueue(.escape)
-            s.enqueue(text: "u")  // undoes Hana's seminar: the data changed
+            s.enqueue(text: "u")  // undoes Hana's seminar (asks first): the data changed
+            s.enqueue(text: "y")
             s.enqueue(text: "i")
             s.enqueue(.ctrl("l"))  // forced
         }

@@ -231,7 +231,7 @@ import Testing
         try store.saveDraft(Draft(
             form: "diklat", nip: ayuNIP, editing: nil,
             fields: ["jenis": "sos", "nama": "Sosialisasi Disiplin", "tanggal_mulai": "01-03-2024", "tanggal_selesai": "01-03-2024", "jp": "4", "sesuai_jabatan": "Ya"],
-            savedAt: fixedNow))
+            savedAt: fixedNow), owner: testContext.actor)
         var restored = 0
         let screen = try run(store) { s in
             s.enqueue(text: "y")
@@ -244,27 +244,31 @@ import Testing
         #expect(try store.records(nip: ayuNIP)?.diklat.count == 2, "not saved")
     }
 
-    @Test func theUnitPickerOfTheSetupFormTakesOnlyAnExistingUnit() throws {
+    /// The parent unit is changed only in "ubah unit" (`e`; "tambah unit dan pegawai" keeps an
+    /// existing unit's fields locked), and its picker takes only an existing unit.
+    @Test func theUnitPickerOfUbahUnitTakesOnlyAnExistingUnit() throws {
         let store = try makeStore()
         let screen = try run(store) { s in
-            s.enqueue(text: "t")  // tambah unit dan pegawai, from the unit list: the cursor is on NIP
-            s.enqueue(.backTab)  // up to the parent unit
-            s.enqueue(text: "bkpsdm")
-            s.enqueue(.tab)
-            s.enqueue(.backTab)
+            s.enqueue(.down)  // Bidang Pengembangan (parent BKPSDM)
+            s.enqueue(text: "e")  // ubah unit: the cursor is on the name
+            s.enqueue(.tab)  // to the parent unit
             s.enqueue(.ctrl("u"))
-            s.enqueue(text: "bidang")  // one unit has a word starting so: Bidang Pengembangan
+            s.enqueue(text: "bkpsdm")
+            s.enqueue(.backTab)
             s.enqueue(.tab)
+            s.enqueue(.ctrl("u"))
+            s.enqueue(text: "bidang")  // one unit has a word starting so: Bidang Pengembangan itself, left out
             s.enqueue(.backTab)
             s.enqueue(.ctrl("u"))
             s.enqueue(text: "DINAS")  // no such unit
-            s.enqueue(.tab)
+            s.enqueue(.backTab)
         }
         let induk = { (frame: CellGrid) in frame.lines().first { $0.contains("Kode unit induk") } ?? "" }
         // "bkpsdm" is exactly the Badan (BKPSDM.1 only starts with it).
         #expect(screen.frames.contains { induk($0).hasSuffix(" BKPSDM") || induk($0).contains(" BKPSDM ") })
-        #expect(screen.frames.contains { induk($0).contains("BKPSDM.1") })
+        #expect(screen.frames.contains { $0.text.contains("\"bidang\" tidak ada dalam daftar") }, "a unit is never its own parent")
         #expect(induk(screen.lastFrame!).contains("DINAS"), "an unknown unit is not replaced")
         #expect(screen.text.contains("\"DINAS\" tidak ada dalam daftar"))
+        #expect(try store.units().first { $0.kode == "BKPSDM.1" }?.induk == "BKPSDM", "nothing saved")
     }
 }

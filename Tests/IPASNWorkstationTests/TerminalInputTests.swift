@@ -142,6 +142,6 @@ import Testing
         screen.enqueue(text: "never read")
         try Workstation(store: store, screen: screen, context: testContext).run()
         #expect(screen.pendingEventCount == "never read".count, "F10 ended the program at once")
-        #expect(try store.loadDraft()?.fields["nama"] == "Pelatihan Kecil")
+        #expect(try store.loadDrafts(owner: testContext.actor).first?.fields["nama"] == "Pelatihan Kecil")
     }
 }

@@ -104,7 +104,7 @@ import Testing
         #expect(records.diklat.contains { $0.value.nama == "Pelatihan Analisis Jabatan" && $0.value.jp == 20 })
         #expect(screen.text.contains("Kompetensi  40 / 40"))
         #expect(screen.text.contains("Tersimpan"))
-        #expect(try store.loadDraft() == nil, "a saved form leaves no draft")
+        #expect(try store.loadDrafts(owner: "test").isEmpty, "a saved form leaves no draft")
     }
 
     @Test func previewAtWideTerminalSitsBesideTheForm() throws {
@@ -220,7 +220,7 @@ import Testing
             s.enqueue(event: .signal(.hangup))
             s.enqueue(text: "this is never read")
         }
-        let draft = try #require(try store.loadDraft())
+        let draft = try #require(try store.loadDrafts(owner: "test").first)
         #expect(draft.form == "diklat" && draft.nip == ayuNIP)
         #expect(draft.fields["nama"] == "Pelatihan Yang Terputus")
 
@@ -236,9 +236,9 @@ import Testing
 
     @Test func refusingTheDraftClearsIt() throws {
         let store = try makeStore()
-        try store.saveDraft(Draft(form: "diklat", nip: ayuNIP, editing: nil, fields: ["nama": "x"], savedAt: fixedNow))
+        try store.saveDraft(Draft(form: "diklat", nip: ayuNIP, editing: nil, fields: ["nama": "x"], savedAt: fixedNow), owner: "test")
         let screen = try run(store) { s in s.enqueue(text: "t") }
-        #expect(try store.loadDraft() == nil)
+        #expect(try store.loadDrafts(owner: "test").isEmpty)
         #expect(screen.text.contains("Unit Kerja"))
     }
 }
@@ -258,9 +258,15 @@ import Testing
             s.press(.confirmYes)
             s.checkpoint { deleted in #expect(deleted.shows("Kompetensi  10 / 40")) }
             s.press(.undo, in: .employee)
+            s.checkpoint { asked in
+                // The question names the change (wrapped in the dialog).
+                #expect(asked.shows("Batalkan: hapus diklat 'Diklat Fungsional Analis' untuk Ni"))
+                #expect(asked.shows("Ketut Ayu Lestari?"))
+            }
+            s.press(.confirmYes)
             s.checkpoint { undone in
                 #expect(undone.shows("Kompetensi  25 / 40"), "undo restores the record")
-                #expect(undone.text.contains("Dibatalkan: hapus diklat Diklat Fungsional Analis untuk Ni Ketut Ayu Lestari."), "undo in words")
+                #expect(undone.text.contains("Dibatalkan: hapus diklat 'Diklat Fungsional Analis' untuk Ni Ketut Ayu Lestari."), "undo in words")
             }
         }
         #expect(try store.records(nip: ayuNIP)?.diklat.count == 2)
@@ -274,6 +280,7 @@ import Testing
             s.enqueue(text: "ringan\t01-06-2024\tteguran lisan")
             s.enqueue(.ctrl("s"))
             s.enqueue(.ctrl("z"))
+            s.enqueue(text: "y")
         }
         #expect(try store.records(nip: ayuNIP)?.disiplin.isEmpty == true)
     }

@@ -258,7 +258,7 @@ tmux_resize 50 12
 wait_for "F10/Ctrl-C: keluar"
 tmux_keys F10
 wait_gone
-DRAFT="$(sqlite3 "$DB" "SELECT count(*) FROM draft")"
+DRAFT="$(sqlite3 "$DB" "SELECT count(*) FROM drafts")"
 [ "$DRAFT" -ge 1 ] || fail "F10 while too small left no draft"
 ok "F10 while too small quits and keeps the form as a draft"
 tmux_start 80 24 env IPASN_LANG=id "$IPASN_BIN" --db "$DB"

@@ -114,7 +114,7 @@ ok "back at 80x24 the form is as typed"
 
 kill -HUP "$(tmux_pid)"
 wait_gone
-DRAFT="$(sqlite3 "$DB" "SELECT count(*) FROM draft")"
+DRAFT="$(sqlite3 "$DB" "SELECT count(*) FROM drafts")"
 [ "$DRAFT" = "1" ] || fail "SIGHUP left no draft (count $DRAFT)"
 ok "SIGHUP mid-form keeps the input as a draft"
 

@@ -3,10 +3,12 @@ import GRDB
 import IPASNCore
 
 /// How a typed ``AuditEntry`` maps to the `audit` table: `action`, `entity` and `entity_id`
-/// as text, the old and new values as JSON (or plain text for the small settings), in the
+/// as text (an import and its undo: the kind and an empty id), `session` and `undoes` as
+/// they are, the old and new values as JSON (or plain text for the small settings), in the
 /// format the table has always held, so older databases read back typed.
 enum AuditRows {
-    static let columns = "a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.nip, a.old_value, a.new_value, a.undoes, a.batch"
+    static let columns =
+        "a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.nip, a.old_value, a.new_value, a.undoes, a.session, a.batch"
 
     /// The `entity` and `entity_id` columns of a subject.
     static func entity(_ subject: AuditSubject) -> (entity: String, id: String) {
@@ -32,6 +34,8 @@ enum AuditRows {
         case .ruleset(let ruleset): return try RecordRows.json(ruleset)
         case .done(let done): return done ? "true" : "false"
         case .importSummary(let summary): return try RecordRows.json(summary)
+        case .records(let records):
+            return "[" + (try records.map { try RecordRows.json($0.value, id: $0.id) }).joined(separator: ",") + "]"
         case .unreadable(let text): return text
         }
     }
@@ -52,12 +56,13 @@ enum AuditRows {
         let new: String? = row[8]
         return AuditEntry(
             id: id, at: row[1], actor: row[2], action: action, subject: subject, nip: row[6],
-            old: old.map { value($0, subject) }, new: new.map { value($0, subject) }, undoes: row[9],
-            batch: row[10])
+            old: old.map { value($0, subject) }, new: new.map { value($0, subject) }, session: row[10], undoes: row[9],
+            batch: row[11])
     }
 
     static func subject(action: AuditAction, entity: String, entityID: String) -> AuditSubject? {
-        if action == .import { return ImportKind(rawValue: entity).map(AuditSubject.importFile) }
+        // An import, its undo and its redo name the kind with no id.
+        if action == .import || entityID.isEmpty { return ImportKind(rawValue: entity).map(AuditSubject.importFile) }
         if let kind = RecordKind(rawValue: entity) {
             return Int64(entityID).map { .record(RecordID(kind: kind, id: $0)) }
         }
@@ -87,8 +92,24 @@ enum AuditRows {
         case .setting(.measurementYear): decoded = Int(text).map(AuditValue.measurementYear)
         case .setting(.ruleset): decoded = (try? decoder.decode(Ruleset.self, from: data)).map(AuditValue.ruleset)
         case .progress: decoded = text == "true" ? .done(true) : text == "false" ? .done(false) : nil
-        case .importFile: decoded = (try? decoder.decode(ImportSummary.self, from: data)).map(AuditValue.importSummary)
+        case .importFile:
+            decoded = (try? decoder.decode(ImportSummary.self, from: data)).map(AuditValue.importSummary) ?? records(text)
         }
         return decoded ?? .unreadable(text)
+    }
+
+    /// The records an undone import removed (a JSON array of records with their ids), or nil.
+    static func records(_ text: String) -> AuditValue? {
+        guard text.hasPrefix("["), let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] else {
+            return nil
+        }
+        var records: [StoredRecord<IPASNCore.Record>] = []
+        for object in array {
+            guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+                let (record, id) = try? RecordRows.fromJSON(String(decoding: data, as: UTF8.self))
+            else { return nil }
+            records.append(StoredRecord(id: id, value: record))
+        }
+        return .records(records)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The versioned schema of an ipasn SQLite database.
@@ -14,12 +15,116 @@ enum SQLiteSchema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
         }
+        // A descriptive name, so that a migration another branch adds meanwhile cannot share it.
+        migrator.registerMigration("v3-drafts-sessions-ids") { db in
+            try migrateV3(db)
+        }
         // Named, not numbered, so that a migration another branch adds cannot share the name.
         migrator.registerMigration("batches") { db in
             try db.execute(sql: batches)
         }
         return migrator
     }
+
+    /// v3: trust between admins.
+    /// - Drafts are kept per owner (the acting login) and per form (``Draft/formKey``), in
+    ///   `drafts`; the old single-row `draft` is carried over with no owner (offered once to
+    ///   whoever starts next, as before) and dropped.
+    /// - Audit rows carry the session that wrote them (undo and redo work per session).
+    /// - Record ids are never reused: the record tables become `AUTOINCREMENT`, their
+    ///   sequence starting above every id the table or the audit log has ever held.
+    static func migrateV3(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE drafts (
+                    owner    TEXT NOT NULL,
+                    form_key TEXT NOT NULL,
+                    saved_at TEXT NOT NULL,
+                    json     TEXT NOT NULL,
+                    PRIMARY KEY (owner, form_key)
+                );
+                ALTER TABLE audit ADD COLUMN session TEXT;
+                CREATE INDEX audit_session ON audit(session, id) WHERE session IS NOT NULL;
+                """)
+        if let json = try String.fetchOne(db, sql: "SELECT json FROM draft WHERE id = 1"),
+            let draft = try? JSONDecoder().decode(Draft.self, from: Data(json.utf8))
+        {
+            try db.execute(
+                sql: "INSERT INTO drafts(owner, form_key, saved_at, json) VALUES ('', ?, ?, ?)",
+                arguments: [draft.formKey, draft.savedAt, json])
+        }
+        try db.execute(sql: "DROP TABLE draft")
+        for (table, columns) in v3RecordTables {
+            try db.execute(
+                sql: """
+                    CREATE TABLE \(table)_v3 (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        \(columns)
+                    );
+                    INSERT INTO \(table)_v3 SELECT * FROM \(table);
+                    DROP TABLE \(table);
+                    ALTER TABLE \(table)_v3 RENAME TO \(table);
+                    CREATE UNIQUE INDEX \(table)_dedup ON \(table)(nip, dedup_key);
+                    INSERT INTO sqlite_sequence(name, seq)
+                        SELECT '\(table)', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '\(table)');
+                    UPDATE sqlite_sequence SET seq = MAX(seq,
+                        COALESCE((SELECT MAX(CAST(entity_id AS INTEGER)) FROM audit WHERE entity = '\(table)'), 0))
+                    WHERE name = '\(table)';
+                    """)
+        }
+    }
+
+    /// The record tables' columns after `id`, exactly as in v1 (same order, so that
+    /// `INSERT ... SELECT *` copies them).
+    static let v3RecordTables: [(String, String)] = [
+        (
+            "pendidikan",
+            """
+            nip           TEXT NOT NULL REFERENCES pegawai(nip),
+            tingkat       TEXT NOT NULL,
+            tanggal_lulus TEXT,
+            nama_sekolah  TEXT NOT NULL DEFAULT '',
+            jurusan       TEXT NOT NULL DEFAULT '',
+            dedup_key     INTEGER NOT NULL
+            """
+        ),
+        (
+            "diklat",
+            """
+            nip               TEXT NOT NULL REFERENCES pegawai(nip),
+            jenis             INTEGER NOT NULL,
+            tingkat           TEXT,
+            nama              TEXT NOT NULL,
+            penyelenggara     TEXT NOT NULL DEFAULT '',
+            tanggal_mulai     TEXT NOT NULL,
+            tanggal_selesai   TEXT NOT NULL,
+            jp                INTEGER NOT NULL,
+            nomor_sertifikat  TEXT NOT NULL DEFAULT '',
+            sesuai_jabatan    INTEGER NOT NULL DEFAULT 1,
+            dedup_key         INTEGER NOT NULL
+            """
+        ),
+        (
+            "skp",
+            """
+            nip       TEXT NOT NULL REFERENCES pegawai(nip),
+            tahun     INTEGER NOT NULL,
+            predikat  TEXT,
+            nilai     REAL,
+            dedup_key INTEGER NOT NULL
+            """
+        ),
+        (
+            "disiplin",
+            """
+            nip       TEXT NOT NULL REFERENCES pegawai(nip),
+            tingkat   TEXT NOT NULL,
+            tmt       TEXT NOT NULL,
+            jenis     TEXT NOT NULL DEFAULT '',
+            dedup_key INTEGER NOT NULL
+            """
+        ),
+    ]
 
     /// A covering index for the unit totals: the GROUP BY over the score cache finds each
     /// employee's unit and `aktif` in the index alone (the dashboard's query, 60 -> 30 ms at

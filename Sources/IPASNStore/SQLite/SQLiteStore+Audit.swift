@@ -3,7 +3,8 @@ import GRDB
 import IPASNCore
 
 extension SQLiteStore {
-    /// Writes one audit row in the current transaction, stamped with the context's actor and clock.
+    /// Writes one audit row in the current transaction, stamped with the context's actor,
+    /// session and clock.
     func audit(
         _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?,
         undoes: Int64? = nil, batch: Int64? = nil, _ db: Database
@@ -11,13 +12,13 @@ extension SQLiteStore {
         let (entity, entityID) = AuditRows.entity(subject)
         try db.execute(
             sql: """
-                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, undoes, batch)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes, batch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 context.now(), context.actor, action.rawValue, entity, entityID, nip,
                 try old.map { try AuditRows.text($0, subject) }, try new.map { try AuditRows.text($0, subject) },
-                undoes, batch,
+                context.session, undoes, batch,
             ])
     }
 
@@ -25,13 +26,21 @@ extension SQLiteStore {
     /// action `config`, the year as text, the ruleset as sorted-key JSON, as
     /// ``AuditRows/text(_:_:)`` writes them). `action` must be an ``AuditAction`` raw value.
     func audit(
-        action: String, entity: String, entityID: String, nip: String?, old: String?, new: String?, _ db: Database
+        action: String, entity: String, entityID: String, nip: String?, old: String?, new: String?,
+        undoes: Int64? = nil, _ db: Database
     ) throws {
         try db.execute(
             sql: """
-                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [context.now(), context.actor, action, entity, entityID, nip, old, new])
+                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [context.now(), context.actor, action, entity, entityID, nip, old, new, context.session, undoes])
+    }
+
+    /// The newest audit row's id: every change of data writes one, in every process, so it
+    /// grows with each change (one index lookup).
+    public func dataGeneration() throws -> Int64 {
+        try read { try Int64.fetchOne($0, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0 }
     }
 
     /// The most recent audit rows, newest first.
@@ -79,7 +88,8 @@ extension SQLiteStore {
     /// Records entered per unit (the employee's current unit) since a moment: one per
     /// `insert` audit row of a record, plus the rows of every import since then (an import's
     /// audit row carries its per-unit counts, so this stays one small query even after a
-    /// million-row import). Undone inserts still count: the work was done.
+    /// million-row import). Undone inserts still count: the work was done (and a redone
+    /// import is not counted twice).
     public func recordsEntered(since: Date) throws -> [String: Int] {
         var counts: [String: Int] = [:]
         for entry in try recordEntries(since: since) { counts[entry.unit, default: 0] += entry.count }
@@ -104,7 +114,10 @@ extension SQLiteStore {
             }
             for row in try Row.fetchAll(
                 db,
-                sql: "SELECT actor, new_value FROM audit WHERE at >= ? AND action = 'import' AND entity IN (\(kinds))",
+                sql: """
+                    SELECT actor, new_value FROM audit
+                    WHERE at >= ? AND action = 'import' AND entity IN (\(kinds)) AND undoes IS NULL
+                    """,
                 arguments: [since])
             {
                 let json: String = row[1]
@@ -118,26 +131,33 @@ extension SQLiteStore {
 
     // MARK: Drafts
 
-    /// Keeps one unsaved form (replacing any earlier one).
-    public func saveDraft(_ draft: Draft) throws {
+    /// Keeps `owner`'s unsaved form, replacing only their earlier draft of the same form.
+    public func saveDraft(_ draft: Draft, owner: String) throws {
         let json = try RecordRows.json(draft)
         try transaction { db in
             try db.execute(
-                sql: "INSERT INTO draft(id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
-                arguments: [json])
+                sql: """
+                    INSERT INTO drafts(owner, form_key, saved_at, json) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(owner, form_key) DO UPDATE SET saved_at = excluded.saved_at, json = excluded.json
+                    """, arguments: [owner, draft.formKey, draft.savedAt, json])
         }
     }
 
-    /// The kept form, or nil.
-    public func loadDraft() throws -> Draft? {
-        guard let json = try read({ try String.fetchOne($0, sql: "SELECT json FROM draft WHERE id = 1") }) else {
-            return nil
+    /// `owner`'s drafts, newest first, and one carried over from before drafts had owners.
+    public func loadDrafts(owner: String) throws -> [Draft] {
+        let texts = try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT json FROM drafts WHERE owner IN (?, '') ORDER BY saved_at DESC, form_key",
+                arguments: [owner])
         }
-        return try JSONDecoder().decode(Draft.self, from: Data(json.utf8))
+        return try texts.map { try JSONDecoder().decode(Draft.self, from: Data($0.utf8)) }
     }
 
-    /// Forgets the kept form.
-    public func clearDraft() throws {
-        try transaction { try $0.execute(sql: "DELETE FROM draft") }
+    /// Forgets `owner`'s draft of one form (and the carried-over one of that form).
+    public func clearDraft(owner: String, formKey: String) throws {
+        try transaction {
+            try $0.execute(
+                sql: "DELETE FROM drafts WHERE owner IN (?, '') AND form_key = ?", arguments: [owner, formKey])
+        }
     }
 }

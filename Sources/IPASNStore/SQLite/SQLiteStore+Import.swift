@@ -35,19 +35,31 @@ extension SQLiteStore {
             var issues: [LineIssue] = []
             var imported = 0
             var byUnit: [String: Int] = [:]
+            var ids: ImportedIDs?
+            var unitChanges: [ImportChange<OrgUnit>]?
+            var pegawaiChanges: [ImportChange<Pegawai>]?
             switch kind {
             case .units:
-                imported = try importUnits(&rows, issues: &issues, db)
+                var list: [ImportChange<OrgUnit>] = []
+                imported = try importUnits(&rows, issues: &issues, changes: &list, db)
+                unitChanges = list
             case .pegawai:
-                imported = try importPegawai(&rows, issues: &issues, db)
+                var list: [ImportChange<Pegawai>] = []
+                imported = try importPegawai(&rows, issues: &issues, changes: &list, db)
+                pegawaiChanges = list
             case .pendidikan, .diklat, .skp, .disiplin:
-                imported = try importRecords(&rows, of: kind.recordKind!, issues: &issues, byUnit: &byUnit, db)
+                let recordKind = kind.recordKind!
+                var range: ImportedIDs?
+                imported = try importRecords(&rows, of: recordKind, issues: &issues, byUnit: &byUnit, ids: &range, db)
+                ids = range ?? ImportedIDs(kind: recordKind, first: 0, last: -1)
             }
             issues.sort { $0.line < $1.line }
             let commit = issues.isEmpty || skipInvalid
             if commit {
+                try rows.willCommit(issues: issues)
                 let summary = ImportSummary(
-                    kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit)
+                    kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit,
+                    ids: ids, unitChanges: unitChanges, pegawaiChanges: pegawaiChanges)
                 try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), db)
             }
             return (ImportOutcome(imported: commit ? imported : 0, issues: issues), commit)
@@ -55,7 +67,8 @@ extension SQLiteStore {
     }
 
     private func importRecords(
-        _ rows: inout some ImportRowSource, of expected: RecordKind, issues: inout [LineIssue], byUnit: inout [String: Int], _ db: Database
+        _ rows: inout some ImportRowSource, of expected: RecordKind, issues: inout [LineIssue], byUnit: inout [String: Int],
+        ids: inout ImportedIDs?, _ db: Database
     ) throws -> Int {
         // NIP -> unit of every employee: ~50k short strings at province scale.
         var unitOf: [String: String] = [:]
@@ -64,6 +77,10 @@ extension SQLiteStore {
         let pegawaiUnits = try Row.fetchCursor(db, sql: "SELECT nip, kode_unit FROM pegawai")
         while let row = try pegawaiUnits.next() { unitOf[row[0]] = row[1] as String }
         var inserts: [RecordKind: Statement] = [:]
+        // Each kind's next id, given explicitly: above every id the table ever held (its
+        // AUTOINCREMENT sequence), and consumed only by rows actually written, so the rows
+        // of one import have consecutive ids.
+        var nextID: [RecordKind: Int64] = [:]
         // Lines of the rows inserted by this import, by id - firstID (ids grow by one per insert).
         var firstID: [RecordKind: Int64] = [:]
         var lines: [RecordKind: [Int32]] = [:]
@@ -84,25 +101,40 @@ extension SQLiteStore {
             if let cached = inserts[kind] {
                 statement = cached
             } else {
-                statement = try db.makeStatement(sql: RecordRows.insertSQL(kind, ignoreDuplicates: true))
+                statement = try db.makeStatement(sql: RecordRows.insertSQL(kind, withID: true, ignoreDuplicates: true))
                 inserts[kind] = statement
+                nextID[kind] = try Self.nextRecordID(kind, db)
             }
-            let arguments = RecordRows.arguments(record)
-            statement.setUncheckedArguments(arguments)
+            let id = nextID[kind]!
+            statement.setUncheckedArguments([id] + RecordRows.arguments(record))
             try statement.execute()
             if db.changesCount == 0 {
                 issues.append(LineIssue(line: line.number, issue: try duplicateIssue(record, firstID[kind], lines[kind], db)))
                 continue
             }
-            let id = db.lastInsertedRowID
+            nextID[kind] = id + 1
             if firstID[kind] == nil { firstID[kind] = id }
             lines[kind, default: []].append(Int32(clamping: line.number))
             imported += 1
             byUnit[unit, default: 0] += 1
             touched.insert(nip)
         }
+        if let first = firstID[expected] { ids = ImportedIDs(kind: expected, first: first, last: nextID[expected]! - 1) }
         try refreshScores(touched, db)
         return imported
+    }
+
+    /// The id a new record of `kind` gets: above the table's AUTOINCREMENT sequence (every id
+    /// ever used, deleted ones included) and above its current rows.
+    static func nextRecordID(_ kind: RecordKind, _ db: Database) throws -> Int64 {
+        let table = RecordRows.table(kind)
+        let used = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),
+                           COALESCE((SELECT MAX(id) FROM \(table)), 0))
+                """, arguments: [table]) ?? 0
+        return used + 1
     }
 
     /// The issue for a row the unique index refused: a repeat of an earlier line of the file
@@ -156,9 +188,9 @@ extension SQLiteStore {
         }
     }
 
-    private func importPegawai(_ rows: inout some ImportRowSource, issues: inout [LineIssue], _ db: Database) throws
-        -> Int
-    {
+    private func importPegawai(
+        _ rows: inout some ImportRowSource, issues: inout [LineIssue], changes: inout [ImportChange<Pegawai>], _ db: Database
+    ) throws -> Int {
         let units = Set(try String.fetchAll(db, sql: "SELECT kode FROM units"))
         var seen: [String: Int] = [:]
         var touched: Set<String> = []
@@ -179,6 +211,8 @@ extension SQLiteStore {
                     LineIssue(line: line.number, issue: ValidationIssue(field: "kode_unit", code: .unknownUnit(pegawai.kodeUnit))))
                 continue
             }
+            let old = try self.pegawai(nip: pegawai.nip, db)
+            if old != pegawai { changes.append(ImportChange(old: old, new: pegawai)) }
             statement.setUncheckedArguments(Self.arguments(pegawai))
             try statement.execute()
             touched.insert(pegawai.nip)
@@ -188,9 +222,12 @@ extension SQLiteStore {
         return imported
     }
 
-    private func importUnits(_ rows: inout some ImportRowSource, issues: inout [LineIssue], _ db: Database) throws -> Int {
+    private func importUnits(
+        _ rows: inout some ImportRowSource, issues: inout [LineIssue], changes: inout [ImportChange<OrgUnit>], _ db: Database
+    ) throws -> Int {
         var merged: [String: OrgUnit] = [:]
         for unit in try units(db) { merged[unit.kode] = unit }
+        let stored = merged
         var fileUnits: [Line<OrgUnit>] = []
         var lineOf: [String: Int] = [:]
         while let line = try rows.next() {
@@ -249,6 +286,8 @@ extension SQLiteStore {
         }
         var imported = 0
         for line in fileUnits where !rejected.contains(line.value.kode) {
+            let old = stored[line.value.kode]
+            if old != line.value { changes.append(ImportChange(old: old, new: line.value)) }
             try upsertUnit(line.value, db)
             imported += 1
         }

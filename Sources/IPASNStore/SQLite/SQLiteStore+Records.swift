@@ -95,58 +95,7 @@ extension SQLiteStore {
         }
     }
 
-    /// Reverts the most recent add, update or delete of a record by `actor` that is not yet
-    /// undone, and audits the undo (action `undo`, pointing at the reverted row). Returns the
-    /// reverted audit entry, or nil when there is nothing to undo. Throws
-    /// ``ValidationFailure`` when reverting would make a duplicate (the same record was
-    /// entered again since).
-    @discardableResult
-    public func undoLast(actor: String) throws -> AuditEntry? {
-        try transaction { db in
-            let kinds = RecordKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT \(AuditRows.columns) FROM audit a
-                        WHERE a.actor = ? AND a.action IN ('insert', 'update', 'delete') AND a.entity IN (\(kinds))
-                          AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id)
-                        ORDER BY a.id DESC LIMIT 1
-                        """, arguments: [actor])
-            else { return nil }
-            let entry = try AuditRows.entry(row)
-            guard case .record(let id) = entry.subject else { return nil }
-            let current = try self.record(id, db)
-            var touched: Set<String> = []
-            switch entry.action {
-            case .insert:
-                if let current {
-                    try db.execute(sql: "DELETE FROM \(RecordRows.table(id.kind)) WHERE id = ?", arguments: [id.id])
-                    touched.insert(current.nip)
-                }
-            case .update, .delete:
-                guard case .record(let old)? = entry.old else {
-                    throw StoreError.corrupt("audit \(entry.id) has no readable old value")
-                }
-                try refuseDuplicate(old, ignoring: id, db)
-                if let current {
-                    try write(old, over: id, db)
-                    touched.insert(current.nip)
-                } else {
-                    _ = try insert(old, id: id.id, db)
-                }
-                touched.insert(old.nip)
-            default:
-                return nil
-            }
-            try audit(
-                .undo, .record(id), nip: entry.nip, old: current.map(AuditValue.record), new: entry.old, undoes: entry.id, db)
-            for nip in touched.sorted() { _ = try recomputeEmployee(nip, db) }
-            return entry
-        }
-    }
-
-    private func refuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: Database) throws {
+    func refuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: Database) throws {
         let other = try Int64.fetchOne(
             db, sql: "SELECT id FROM \(record.kind.rawValue) WHERE nip = ? AND dedup_key = ? AND id <> ?",
             arguments: [record.nip, DuplicateKey.hash(record), id.id])
@@ -163,7 +112,7 @@ extension SQLiteStore {
         return id ?? db.lastInsertedRowID
     }
 
-    private func write(_ record: IPASNCore.Record, over id: RecordID, _ db: Database) throws {
+    func write(_ record: IPASNCore.Record, over id: RecordID, _ db: Database) throws {
         try db.execute(sql: RecordRows.updateSQL(id.kind), arguments: RecordRows.arguments(record) + [id.id])
     }
 }

@@ -25,7 +25,7 @@ extension SQLiteStore {
     /// Scores of all active employees, or of those of a unit and its sub-units, ordered by
     /// unit then name. Caches the year first when it is not cached.
     public func scores(year: Int, unit: String?) throws -> [ScoredPegawai] {
-        try ensureCached(year: year)
+        guard try ensureCached(year: year) else { return try computedScores(year: year, unit: unit) }
         return try read { db in
             let cols = "\(Self.pegawaiColumns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")), \(Self.scoreColumns.split(separator: ",").map { "s." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))"
             let from = "FROM pegawai p JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE p.aktif = 1"
@@ -49,7 +49,13 @@ extension SQLiteStore {
 
     /// Each unit's sums over its own active employees: one GROUP BY over the score cache.
     public func directUnitTotals(year: Int) throws -> [String: ScoreTotals] {
-        try ensureCached(year: year)
+        guard try ensureCached(year: year) else {
+            var totals: [String: ScoreTotals] = [:]
+            for scored in try computedScores(year: year, unit: nil) {
+                totals[scored.pegawai.kodeUnit, default: ScoreTotals()].add(scored.score)
+            }
+            return totals
+        }
         return try read { db in
             var totals: [String: ScoreTotals] = [:]
             let rows = try Row.fetchCursor(
@@ -118,10 +124,29 @@ extension SQLiteStore {
         try Int.fetchAll(db, sql: "SELECT year FROM score_year ORDER BY year")
     }
 
-    /// Makes sure `year` is cached (computing it in its own transaction when it is not).
-    func ensureCached(year: Int) throws {
+    /// Makes sure `year` is cached (computing it in its own transaction when it is not);
+    /// returns false, caching nothing, when the store is read-only and the year is not cached.
+    @discardableResult
+    func ensureCached(year: Int) throws -> Bool {
         let cached = try read { try Bool.fetchOne($0, sql: "SELECT 1 FROM score_year WHERE year = ?", arguments: [year]) }
-        if cached != true { try transaction { try ensureCached(year: year, $0) } }
+        if cached == true { return true }
+        if isReadOnly { return false }
+        try transaction { try ensureCached(year: year, $0) }
+        return true
+    }
+
+    /// Scores computed from the records without caching them (a read-only store asked for a
+    /// year it has not cached), in the order of ``scores(year:unit:)``: one streaming pass
+    /// over the tables, as a cache rebuild reads them.
+    func computedScores(year: Int, unit: String?) throws -> [ScoredPegawai] {
+        let engine = ScoringEngine(ruleset: try ruleset())
+        var result: [ScoredPegawai] = []
+        try forEachEmployeeRecords(inUnit: unit) { records in
+            result.append(ScoredPegawai(pegawai: records.pegawai, score: engine.score(records, year: year)))
+        }
+        // SQLite's BINARY collation: the UTF-8 bytes, unit, then name, then NIP.
+        func key(_ p: Pegawai) -> [UInt8] { Array(p.kodeUnit.utf8) + [0] + Array(p.nama.utf8) + [0] + Array(p.nip.utf8) }
+        return result.map { (key($0.pegawai), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 
     func ensureCached(year: Int, _ db: Database) throws {

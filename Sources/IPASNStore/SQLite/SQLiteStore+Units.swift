@@ -44,6 +44,11 @@ extension SQLiteStore {
         }
     }
 
+    func unit(kode: String, _ db: Database) throws -> OrgUnit? {
+        try Row.fetchOne(db, sql: "SELECT kode, nama, induk FROM units WHERE kode = ?", arguments: [kode])
+            .map { OrgUnit(kode: $0[0], nama: $0[1], induk: $0[2]) }
+    }
+
     /// What is wrong with `unit`'s place in `tree` (which holds it): it lies on a cycle, or
     /// the tree would be deeper than ``UnitTree/maximumLevels`` at or below it.
     static func treeIssue(for unit: OrgUnit, in tree: UnitTree) -> ValidationIssue? {

@@ -4,108 +4,209 @@ import IPASNCore
 
 /// The ``Store`` on an SQLite database, through GRDB.
 ///
-/// Open a file with ``init(path:context:)`` (the parent directories and the database are
-/// created on first use) or a private in-memory database with ``inMemory(context:)``.
+/// Open a file with ``init(path:context:access:patience:)`` or a private in-memory database
+/// with ``inMemory(context:)``. ``Access`` says what the caller will do: reading never
+/// creates nor writes anything (not even at open), so a read-only file or directory can be
+/// read and a mistyped path is an error, not a new empty database.
 ///
 /// A file is opened through a GRDB `DatabasePool` in WAL mode: readers never block the
 /// writer nor each other, which matters when the workstation's dashboard reads while an
 /// import writes, and when several admins' processes share one file on a shared disk.
-/// Writes run in `BEGIN IMMEDIATE` transactions with a busy timeout, so a second process
-/// waits for the write lock instead of failing with "database is locked".
+/// Writes run in `BEGIN IMMEDIATE` transactions; a write that finds another process's
+/// transaction waits as long as that transaction makes progress (``LockPatience``), and
+/// reports the wait through ``lockWaitObserver`` so a screen can say so.
 ///
 /// Every change runs in ONE transaction that also writes its audit row(s) and refreshes
 /// the touched employees' cached scores.
 public final class SQLiteStore: Store, Sendable {
-    /// The GRDB connection(s): a `DatabasePool` for files, a `DatabaseQueue` in memory.
+    /// What a caller opens a database file for.
+    public enum Access: Sendable, Hashable {
+        /// Reading only: the file must exist; nothing is written, not even at open, and any
+        /// change is refused with ``StoreError/readOnly``.
+        case read
+        /// Reading and writing an existing database (upgrading its schema when older).
+        case write
+        /// Reading and writing, creating the database (and its parent directories) when missing.
+        case create
+    }
+
+    /// The GRDB connection(s): a `DatabasePool` for files, a `DatabaseQueue` in memory or
+    /// for a read-only file whose directory cannot hold SQLite's WAL index.
     let writer: any DatabaseWriter
     /// Who changes data, and the clock.
     public let context: StoreContext
     /// The database file, nil in memory.
     public let path: String?
+    /// Whether this store was opened for reading only.
+    public let isReadOnly: Bool
+    /// Whether opening created the database file (``Access/create`` on a missing file).
+    public let wasCreated: Bool
+    /// The busy handler of the write connection.
+    let lockWaiter: LockWaiter
 
-    /// How long a writer waits for another process's write lock before giving up.
-    public static let busyTimeout: TimeInterval = 5
+    /// Called while a write waits for another process's transaction (on the waiting thread,
+    /// while the store call that waits is blocked): the workstation shows "menunggu impor
+    /// lain selesai ...". Nil by default.
+    public var lockWaitObserver: (@Sendable (LockWaitStatus) -> Void)? {
+        get { lockWaiter.onWait }
+        set { lockWaiter.onWait = newValue }
+    }
 
-    /// Opens (creating it and its parent directories when missing) the database at `path`
-    /// and brings its schema up to date.
+    /// Opens the database at `path` for `access` and brings its schema up to date (except
+    /// for ``Access/read``, which never writes).
     ///
-    /// - Throws: a file-system error or a database error (not an SQLite database, locked
-    ///   for longer than ``busyTimeout``...).
-    public init(path: String, context: StoreContext) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // DatabasePool: WAL mode, concurrent readers, one writer.
-        writer = try DatabasePool(path: path, configuration: SQLiteStore.configuration())
+    /// - Throws: ``StoreError``: ``StoreError/notFound(path:)`` (read or write of a missing
+    ///   file), ``StoreError/newerVersion(path:)``, ``StoreError/notADatabase(path:)``,
+    ///   ``StoreError/needsUpgrade(path:)`` (read of an older database), ``StoreError/readOnly``
+    ///   (write access to a file that cannot be written); or a file-system error creating
+    ///   the parent directories.
+    public init(path: String, context: StoreContext, access: Access = .create, patience: LockPatience = .standard)
+        throws
+    {
+        let waiter = LockWaiter(patience: patience, probe: { LockProbe.progress(databasePath: path) })
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue { throw StoreError.notADatabase(path: path) }
+        if !exists {
+            guard access == .create else { throw StoreError.notFound(path: path) }
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
+        // The file is first looked at through a read-only connection, so that a newer
+        // version's database or a file that is not ours is refused before anything is written.
+        writer = try Self.translating(path: path) {
+            if exists {
+                let reader = try Self.openForReading(path)
+                try Self.inspect(reader, path: path, forReading: access == .read)
+                if access == .read { return reader }
+                try reader.close()
+            }
+            return try DatabasePool(path: path, configuration: SQLiteStore.configuration(waiter))
+        }
         self.context = context
         self.path = path
+        self.isReadOnly = access == .read
+        self.wasCreated = !exists
+        self.lockWaiter = waiter
         try setUp()
     }
 
+    /// Refuses a database this version must not open: one from a newer ipasn, a file that
+    /// is not an ipasn database, and (for reading, which cannot upgrade) an older one.
+    static func inspect(_ reader: any DatabaseReader, path: String, forReading: Bool) throws {
+        let migrator = SQLiteSchema.migrator
+        try reader.read { db in
+            let empty = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master")! == 0
+            if empty {
+                if forReading { throw StoreError.notADatabase(path: path) }
+                return
+            }
+            guard try db.tableExists("grdb_migrations") else { throw StoreError.notADatabase(path: path) }
+            if try migrator.hasBeenSuperseded(db) { throw StoreError.newerVersion(path: path) }
+            if forReading, try !migrator.hasCompletedMigrations(db) { throw StoreError.needsUpgrade(path: path) }
+        }
+    }
+
     /// Opens a database from an already-open GRDB writer (tests, tools).
-    init(writer: any DatabaseWriter, context: StoreContext) throws {
+    init(writer: any DatabaseWriter, context: StoreContext, waiter: LockWaiter) throws {
         self.writer = writer
         self.context = context
         self.path = nil
+        self.isReadOnly = false
+        self.wasCreated = true
+        self.lockWaiter = waiter
         try setUp()
     }
 
     /// A fresh, private in-memory database (tests, previews).
     public static func inMemory(context: StoreContext) throws -> SQLiteStore {
-        try SQLiteStore(writer: DatabaseQueue(configuration: configuration()), context: context)
+        let waiter = LockWaiter(patience: .standard, probe: { LockProgress() })
+        return try SQLiteStore(writer: DatabaseQueue(configuration: configuration(waiter)), context: context, waiter: waiter)
     }
 
-    /// The connection settings: foreign keys, busy timeout, `synchronous=FULL`: in WAL mode
-    /// every commit is synced to disk before the save returns, so a committed record survives
-    /// a power cut or a kernel crash too, not only a killed process (NORMAL would only
-    /// guarantee the latter). The cost is one fsync per save.
+    /// The connection settings: foreign keys, the patient busy handler, `synchronous=FULL`:
+    /// in WAL mode every commit is synced to disk before the save returns, so a committed
+    /// record survives a power cut or a kernel crash too, not only a killed process (NORMAL
+    /// would only guarantee the latter). The cost is one fsync per save.
     /// SQLite's default 2 MB page cache per connection: an import raises its own for its
     /// transaction (``importCacheKiB``), so that readers stay small.
-    static func configuration() -> Configuration {
+    static func configuration(_ waiter: LockWaiter) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(busyTimeout)
+        config.busyMode = .callback { tries in waiter.busyCallback(tries: tries) }
         config.label = "ipasn"
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         return config
     }
 
-    private func setUp() throws {
-        try SQLiteSchema.migrator.migrate(writer)
-        // The measurement year is always cached.
-        try transaction { db in
-            try self.ensureCached(year: try self.measurementYear(db), db)
+    /// A read-only connection that writes nothing, not even SQLite's WAL index: a pool when
+    /// the `-shm` file exists or can be made next to the database; else (a read-only
+    /// directory of a database whose WAL is empty, i.e. fully checkpointed) the file is
+    /// opened as immutable, which needs no side files.
+    static func openForReading(_ path: String) throws -> any DatabaseWriter {
+        var config = configuration(LockWaiter(patience: .standard, probe: { LockProgress() }))
+        config.readonly = true
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let shm = path + "-shm"
+        let sideFilesUsable =
+            FileManager.default.fileExists(atPath: shm) || access(directory.isEmpty ? "." : directory, W_OK) == 0
+        if sideFilesUsable {
+            return try DatabasePool(path: path, configuration: config)
         }
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        guard walSize == 0 else { throw StoreError.readOnly }
+        var components = URLComponents()
+        components.scheme = "file"
+        components.path = URL(fileURLWithPath: path).standardizedFileURL.path
+        components.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+        return try DatabaseQueue(path: components.string ?? path, configuration: config)
+    }
+
+    private func setUp() throws {
+        if isReadOnly { return }
+        try Self.translating(path: path) {
+            let migrator = SQLiteSchema.migrator
+            if try !writer.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(writer) }
+        }
+        // The measurement year is always cached (computed once, then kept by every change).
+        try ensureCached(year: try measurementYear())
     }
 
     // MARK: Transactions
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction (the write lock is taken at once,
-    /// waiting up to the busy timeout), committing when it returns and rolling back when it throws.
+    /// waiting while another transaction makes progress), committing when it returns and
+    /// rolling back when it throws. Inside ``inOneTransaction(_:)`` it is a savepoint of the
+    /// enclosing transaction.
     func transaction<T>(_ body: (Database) throws -> T) throws -> T {
-        try translatingErrors {
-            try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
-        }
+        try conditionalTransaction { db in (try body(db), commit: true) }
     }
 
     /// Runs `body` in one transaction like ``transaction(_:)``, but rolls back when `body`
     /// returns `commit: false` (the import's "report everything, write nothing").
+    ///
+    /// After a rollback of the outermost transaction the WAL is checkpointed and truncated
+    /// (when no reader needs it), so a failed import on a full disk gives its space back.
     func conditionalTransaction<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
         try translatingErrors {
-            try writer.writeWithoutTransaction { db in
+            try writer.unsafeReentrantWrite { db in
                 var result: T?
+                if db.isInsideTransaction {
+                    try db.inSavepoint {
+                        let (value, commit) = try body(db)
+                        result = value
+                        return commit ? .commit : .rollback
+                    }
+                    return result!
+                }
+                var committed = false
+                defer { if !committed { truncateWAL(db) } }
                 try db.inTransaction(.immediate) {
                     let (value, commit) = try body(db)
                     result = value
+                    committed = commit
                     return commit ? .commit : .rollback
                 }
                 return result!
@@ -113,24 +214,49 @@ public final class SQLiteStore: Store, Sendable {
         }
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try translatingErrors { try writer.read(body) }
+    /// Runs several changes (``importRows(_:skipInvalid:)``, saves ...) as one transaction:
+    /// all of them or none.
+    public func inOneTransaction<T>(_ body: () throws -> T) throws -> T {
+        try transaction { _ in try body() }
     }
 
-    /// Runs `body`, turning SQLite's own failures (a full disk, a lock held past the busy
-    /// timeout, a read-only file, an I/O error) into ``StoreError`` cases that say nothing of
-    /// SQLite. Validation failures and other errors pass through unchanged.
-    func translatingErrors<T>(_ body: () throws -> T) rethrows -> T {
+    /// Gives the WAL's space back after a rollback: a truncating checkpoint that does not
+    /// wait (skipped when another process is reading or writing; it is only housekeeping).
+    private func truncateWAL(_ db: Database) {
+        guard path != nil, !isReadOnly, !db.isInsideTransaction else { return }
+        lockWaiter.withoutWaiting { _ = try? db.checkpoint(.truncate) }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try translatingErrors { try writer.read(body) }
+        } catch StoreError.busy {
+            throw StoreError.busyReading
+        }
+    }
+
+    /// Runs `body`, turning SQLite's own failures (a full disk, a stuck lock, a read-only
+    /// file, an I/O error) into ``StoreError`` cases that say nothing of SQLite. Validation
+    /// failures and other errors pass through unchanged.
+    func translatingErrors<T>(_ body: () throws -> T) throws -> T {
+        try Self.translating(path: path, body)
+    }
+
+    static func translating<T>(path: String?, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as DatabaseError {
+            let file = path ?? ":memory:"
             switch error.resultCode {
             case .SQLITE_FULL: throw StoreError.diskFull
             case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy
-            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: throw StoreError.readOnly
-            case .SQLITE_IOERR: throw StoreError.io(error.message ?? "\(error.extendedResultCode)")
-            case .SQLITE_CORRUPT, .SQLITE_NOTADB: throw StoreError.corrupt(error.message ?? "the file is not a valid database")
-            default: throw error
+            case .SQLITE_READONLY, .SQLITE_PERM: throw StoreError.readOnly
+            case .SQLITE_CANTOPEN:
+                throw access(URL(fileURLWithPath: file).deletingLastPathComponent().path, W_OK) == 0
+                    ? StoreError.io(file) : StoreError.readOnly
+            case .SQLITE_IOERR: throw StoreError.io(file)
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB: throw StoreError.notADatabase(path: file)
+            default: throw StoreError.corrupt("unexpected database error \(error.resultCode.rawValue) in \(file)")
             }
         }
     }

@@ -21,6 +21,9 @@ final class App {
     private(set) var quitRequested = false
     /// The fields of the last draft written, so a tick does not rewrite an unchanged draft.
     private var lastDraft: Draft?
+    /// The store's data generation this screen was last drawn from; an idle tick that finds
+    /// it grown by another session reloads the screen.
+    private(set) var seenGeneration: Int64 = 0
 
     private(set) var year: Int
     private(set) var engine: ScoringEngine
@@ -44,6 +47,7 @@ final class App {
         self.importFile = importFile
         self.year = try store.measurementYear()
         self.engine = ScoringEngine(ruleset: try store.ruleset())
+        self.seenGeneration = try store.dataGeneration()
     }
 
     func t(_ text: Txt) -> String { language.t(text) }
@@ -120,7 +124,7 @@ final class App {
     func requestQuit() {
         if stack.contains(where: \.hasUnsavedInput) {
             confirm(t(L.quitUnsaved), onYes: { [unowned self] in
-                self.discardDraft()
+                for view in self.stack where view.hasUnsavedInput { self.discardDraft(of: view) }
                 self.quitRequested = true
             })
         } else {
@@ -138,19 +142,25 @@ final class App {
         return nil
     }
 
-    /// Writes the open form's input as a draft (signal, idle tick).
+    /// Writes the open form's input as this admin's draft of that form (signal, idle tick).
     func saveDraftIfNeeded() {
         guard let draft = currentDraft() else { return }
-        if let last = lastDraft, last.fields == draft.fields, last.nip == draft.nip, last.form == draft.form {
+        if let last = lastDraft, last.fields == draft.fields, last.formKey == draft.formKey {
             return
         }
-        if (try? store.saveDraft(draft)) != nil { lastDraft = draft }
+        if (try? store.saveDraft(draft, owner: context.actor)) != nil { lastDraft = draft }
     }
 
-    /// Forgets any stored draft (after a save or an explicit discard).
-    func discardDraft() {
-        lastDraft = nil
-        try? store.clearDraft()
+    /// Forgets this admin's draft of a form (after a save or an explicit discard).
+    func discardDraft(formKey: String) {
+        if lastDraft?.formKey == formKey { lastDraft = nil }
+        try? store.clearDraft(owner: context.actor, formKey: formKey)
+    }
+
+    /// Forgets this admin's draft of the form a view shows.
+    func discardDraft(of view: View) {
+        guard let key = view.draft(app: self)?.formKey else { return }
+        discardDraft(formKey: key)
     }
 
     // MARK: Events
@@ -163,6 +173,7 @@ final class App {
             return false
         case .tick:
             saveDraftIfNeeded()
+            refreshIfChanged()
         case .resize(let size):
             shownSize = size  // the next frame is drawn at the new size
         case .key(let key) where isTooSmall:
@@ -222,7 +233,7 @@ final class App {
         case .back:
             if let top, top.hasUnsavedInput {
                 confirm(t(L.leaveUnsaved), onYes: { [unowned self] in
-                    self.discardDraft()
+                    self.discardDraft(of: top)
                     self.pop()
                 })
             } else {
@@ -238,30 +249,88 @@ final class App {
             if !(top is InterventionView) { push(InterventionView(app: self)) }
         case .undo:
             undo()
+        case .redo:
+            redo()
         default:
             break
         }
     }
 
+    /// Names this session's newest change and, when the admin says yes, reverts it.
     func undo() {
-        attempt {
-            if let entry = try store.undoLast(actor: context.actor) {
-                inform(undoneText(entry))
-            } else {
+        let session = context.session
+        guard attempt({
+            guard let entry = try store.nextUndo(session: session) else {
                 warn(t(L.nothingToUndo))
+                return
             }
-        }
+            let change = changeText(entry)
+            confirm(t(L.confirmUndo(change)), onYes: { [unowned self] in
+                self.attempt {
+                    if let done = try self.store.undoLast(session: session) {
+                        self.inform(self.t(L.undoneChange(self.changeText(done))))
+                    }
+                }
+                self.dataChangedHere()
+            })
+        }) else { return }
+    }
+
+    /// Names the change this session's newest undo reverted and, when the admin says yes,
+    /// applies it again.
+    func redo() {
+        let session = context.session
+        guard attempt({
+            guard let entry = try store.nextRedo(session: session) else {
+                warn(t(L.nothingToRedo))
+                return
+            }
+            let change = changeText(entry)
+            confirm(t(L.confirmRedo(change)), onYes: { [unowned self] in
+                self.attempt {
+                    if let done = try self.store.redoLast(session: session) {
+                        self.inform(self.t(L.redoneChange(self.changeText(done))))
+                    }
+                }
+                self.dataChangedHere()
+            })
+        }) else { return }
+    }
+
+    /// A change of the audit log in words, with the employee's current name.
+    func changeText(_ entry: AuditEntry) -> Txt {
+        let name = entry.nip.flatMap { try? store.pegawai(nip: $0) }?.nama
+        guard case .record = entry.subject else { return L.change(entry, employeeName: nil) }
+        return L.change(entry, employeeName: name ?? entry.nip)
+    }
+
+    /// After this session changed data: the screen shows it (the next tick still announces
+    /// other sessions' changes made meanwhile, never this session's own).
+    func dataChangedHere() {
         top?.reload(app: self)
     }
 
-    /// The undone change in words: what was added, changed or deleted, and for whom.
-    func undoneText(_ entry: AuditEntry) -> String {
-        guard case .record(let id) = entry.subject else {
-            return t(Txt("Dibatalkan: \(entry.action.rawValue).", "Undone: \(entry.action.rawValue)."))
+    /// On an idle tick: when another session (another admin, a command-line import) changed
+    /// data since the screen was drawn, reloads it and says who. A form keeps its input.
+    func refreshIfChanged() {
+        guard let generation = try? store.dataGeneration(), generation != seenGeneration else { return }
+        let since = seenGeneration
+        seenGeneration = generation
+        // A few rows suffice (an admin's own session makes at most a change or two per tick);
+        // few rows also keep a big import's row (its old values) from being read often.
+        let entries = (try? store.auditLog(limit: 10)) ?? []
+        guard let other = entries.first(where: { $0.id > since && $0.session != context.session }) else { return }
+        try? reloadSettings()
+        if let top, top.hasUnsavedInput {
+            warn(t(L.changedUnderForm(other.actor)))
+        } else if stack.count == 1, top is WelcomeView, (try? store.units().isEmpty) == false {
+            // The database was empty; another admin filled it meanwhile.
+            replaceAll(with: UnitListView(app: self))
+            inform(t(L.refreshedBy(other.actor)))
+        } else {
+            top?.reload(app: self)
+            inform(t(L.refreshedBy(other.actor)))
         }
-        let what = entry.record.map(Self.recordName) ?? ""
-        let name = entry.nip.flatMap { try? store.pegawai(nip: $0) }?.nama
-        return t(L.undone(action: entry.action, kind: id.kind, what: what, name: name))
     }
 
     /// The few words that name a record in a message.

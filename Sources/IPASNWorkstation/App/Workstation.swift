@@ -54,6 +54,22 @@ public final class Workstation {
         }
     }
 
+    /// Shows, over the current screen, that a save is waiting for another admin's import
+    /// ("Menunggu impor lain selesai ... (N dtk)"). Called by the store's lock-wait observer
+    /// while the save that waits is blocked; the screen's own message comes back afterwards.
+    public func showLockWait(_ status: LockWaitStatus) {
+        let previous = app.message
+        app.message = (app.t(L.waitingForOtherImport(seconds: Int(status.waited.rounded()))), .warning)
+        screen.present(app.frame(size: screen.size))
+        app.message = previous
+    }
+
+    /// Says on the first screen that the database can only be read (opened read-only because
+    /// the file or its disk cannot be written); saves then fail with the same reason.
+    public func announceReadOnly() {
+        app.warn(app.t(L.readOnlyDatabase))
+    }
+
     /// The first screen: the welcome screen on an empty database, else the unit list; and
     /// the offer to restore a draft left by a killed terminal.
     func start() throws {
@@ -63,16 +79,25 @@ public final class Workstation {
         } else {
             app.replaceAll(with: UnitListView(app: app))
         }
-        if let draft = try app.store.loadDraft() {
-            offer(draft)
-        }
+        offer(try app.store.loadDrafts(owner: app.context.actor))
     }
 
-    private func offer(_ draft: Draft) {
+    /// Offers this admin's drafts, newest first, one question at a time: "Ya" restores one
+    /// (the others wait for the next start), "Tidak" forgets it and asks about the next.
+    private func offer(_ drafts: [Draft]) {
+        guard let draft = drafts.first else { return }
         let app = self.app
-        let name = (try? app.store.pegawai(nip: draft.nip))?.nama ?? draft.nip
+        let rest = Array(drafts.dropFirst())
         let kind = RecordKind(rawValue: draft.form)
-        let formName = kind.flatMap { L.formTitle[$0] }.map(app.t) ?? draft.form
+        let formName: String
+        let name: String
+        if draft.form == "setup" || draft.form == "unit" {
+            formName = app.t(draft.form == "unit" ? L.unitEditTitle : L.setupFormName)
+            name = draft.unit.flatMap { kode in (try? app.store.units())?.first { $0.kode == kode }?.nama } ?? draft.fields["unit_nama"] ?? ""
+        } else {
+            formName = kind.flatMap { L.formTitle[$0] }.map(app.t) ?? draft.form
+            name = (try? app.store.pegawai(nip: draft.nip))?.nama ?? draft.nip
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = app.context.timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: draft.savedAt)
@@ -81,24 +106,42 @@ public final class Workstation {
             parts.minute ?? 0)
         app.confirm(
             app.t(L.draftOffer(formName, name, when)), defaultYes: true,
-            onYes: {
-                guard let kind, app.attempt({
-                    guard let page = try EmployeeView(app: app, nip: draft.nip) else { throw DraftError.unknownEmployee }
-                    let editing = draft.editing.flatMap { id in EmployeeView.stored(page.records, kind).first { $0.id == id } }
-                    let form = try RecordFormView(app: app, page: page, kind: kind, editing: editing)
-                    form.form.restore(draft.fields)
-                    form.refreshPreview(app: app)
-                    app.push(page)
-                    app.push(form)
-                }) else {
-                    return
-                }
+            onYes: { [self] in
+                guard app.attempt({ try self.restore(draft, kind: kind) }) else { return }
                 app.inform(app.t(L.draftRestored))
             },
-            onNo: {
-                app.discardDraft()
+            onNo: { [self] in
+                app.discardDraft(formKey: draft.formKey)
                 app.inform(app.t(L.draftDiscarded))
+                self.offer(rest)
             })
+    }
+
+    /// Opens the form a draft belongs to, with the draft's input.
+    private func restore(_ draft: Draft, kind: RecordKind?) throws {
+        if draft.form == "setup" {
+            let unit = try draft.unit.flatMap { kode in try app.store.units().first { $0.kode == kode } }
+            let view = SetupView(app: app, unit: unit)
+            view.restore(draft.fields)
+            app.push(view)
+            return
+        }
+        if draft.form == "unit" {
+            guard let unit = try app.store.units().first(where: { $0.kode == draft.unit }) else {
+                throw DraftError.unknownEmployee
+            }
+            let view = UnitEditView(unit: unit, units: try app.store.units())
+            view.restore(draft.fields)
+            app.push(view)
+            return
+        }
+        guard let kind, let page = try EmployeeView(app: app, nip: draft.nip) else { throw DraftError.unknownEmployee }
+        let editing = draft.editing.flatMap { id in EmployeeView.stored(page.records, kind).first { $0.id == id } }
+        let form = try RecordFormView(app: app, page: page, kind: kind, editing: editing)
+        form.form.restore(draft.fields)
+        form.refreshPreview(app: app)
+        app.push(page)
+        app.push(form)
     }
 
     enum DraftError: Error, CustomStringConvertible {

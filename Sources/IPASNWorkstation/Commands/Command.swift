@@ -59,7 +59,9 @@ public enum Command: String, CaseIterable, Sendable {
     case minimumSize
     case refresh
     case undo
+    case redo
     case markProgress
+    case editUnit
     case addPegawai
     case toggleSelect
     case selectRange
@@ -110,7 +112,9 @@ public enum Command: String, CaseIterable, Sendable {
             return Txt("Pegawai yang datanya belum lengkap tahun ini", "Employees whose records are missing this year")
         case .minimumSize: return Txt("Saring unit kecil (min. 1/5/20 pegawai)", "Hide small units (min. 1/5/20 employees)")
         case .refresh: return Txt("Muat ulang dan gambar ulang", "Reload and redraw")
-        case .undo: return Txt("Batalkan perubahan terakhir", "Undo the last change")
+        case .undo: return Txt("Batalkan perubahan terakhir sesi ini (bertanya dulu)", "Undo this session's last change (asks first)")
+        case .redo: return Txt("Ulangi perubahan yang baru dibatalkan", "Redo the change just undone")
+        case .editUnit: return Txt("Ubah unit: nama dan induk (bertanya dulu)", "Edit a unit: name and parent (asks first)")
         case .markProgress: return Txt("Tandai dimensi unit selesai diinput", "Mark a unit's dimension as entered")
         case .addPegawai: return Txt("Tambah unit/pegawai", "Add a unit/employee")
         case .toggleSelect: return Txt("Pilih/lepas pegawai ini (untuk input bersama)", "Choose/unchoose this employee (for a bulk entry)")
@@ -157,6 +161,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .minimumSize: return Txt("Min.unit", "Min.unit")
         case .refresh: return Txt("Muat ulang", "Reload")
         case .undo: return Txt("Batalkan", "Undo")
+        case .redo: return Txt("Ulangi", "Redo")
+        case .editUnit: return Txt("Ubah unit", "Edit unit")
         case .markProgress: return Txt("Tandai", "Mark")
         case .addPegawai: return Txt("Tambah", "Add")
         case .toggleSelect: return Txt("Pilih", "Choose")

@@ -51,6 +51,8 @@ public struct Keymap: Hashable, Sendable {
         Binding(.missingRecords, [.char("l")], in: [.units, .employees, .dashboard]),
         Binding(.minimumSize, [.char("f")], in: [.interventions]),
         Binding(.undo, [.char("u"), .ctrl("z")], in: [.units, .employees, .employee]),
+        Binding(.redo, [.char("U"), .ctrl("r")], in: [.units, .employees, .employee]),
+        Binding(.editUnit, [.char("e")], in: [.units]),
         Binding(.markProgress, [.char("m"), .function(8)], in: [.units, .employees]),
         Binding(.addPegawai, [.char("t"), .insert], in: [.units, .employees]),
         Binding(.toggleSelect, [.char(" ")], in: [.employees]),

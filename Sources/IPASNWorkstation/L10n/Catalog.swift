@@ -24,23 +24,16 @@ enum L {
         if let error = error as? StoreError { return Txt(error.message(.id), error.message(.en)) }
         return Txt("Gagal: \(error)", "Failed: \(error)")
     }
-    static let nothingToUndo = Txt("Tidak ada perubahan yang bisa dibatalkan.", "Nothing to undo.")
-    /// `Dibatalkan: tambah diklat Pelatihan X untuk Ayu.`: the undone change in words.
-    static func undone(action: AuditAction, kind: RecordKind, what: String, name: String?) -> Txt {
-        let verb: Txt
-        switch action {
-        case .insert: verb = Txt("tambah", "add")
-        case .update: verb = Txt("ubah", "edit")
-        case .delete: verb = Txt("hapus", "delete")
-        default: verb = Txt(action.rawValue, action.rawValue)
-        }
-        let noun = recordNoun[kind]!
-        let forID = name.map { " untuk \($0)" } ?? ""
-        let forEN = name.map { " for \($0)" } ?? ""
-        return Txt(
-            "Dibatalkan: \(verb.id) \(noun.id) \(what)\(forID).".replacingOccurrences(of: "  ", with: " "),
-            "Undone: \(verb.en) \(noun.en) \(what)\(forEN).".replacingOccurrences(of: "  ", with: " "))
+    /// A save waiting for another admin's transaction (shown while it waits, then replaced).
+    static func waitingForOtherImport(seconds: Int) -> Txt {
+        Txt(
+            "Menunggu impor lain selesai ... (\(seconds) dtk) Data akan tersimpan setelahnya; jangan tutup program.",
+            "Waiting for another import to finish ... (\(seconds) s) Your data is saved right after; do not close the program.")
     }
+    static let readOnlyDatabase = Txt(
+        "Basis data ini hanya bisa dibaca (hak akses atau disk hanya-baca): data bisa dilihat, tetapi tidak bisa disimpan.",
+        "This database can only be read (permissions or a read-only disk): you can browse, but nothing can be saved.")
+    static let nothingToUndo = Txt("Tidak ada perubahan yang bisa dibatalkan.", "Nothing to undo.")
     static let recordNoun: [RecordKind: Txt] = [
         .pendidikan: Txt("pendidikan", "education"), .diklat: Txt("diklat", "course"),
         .skp: Txt("SKP", "SKP"), .disiplin: Txt("hukuman disiplin", "punishment"),

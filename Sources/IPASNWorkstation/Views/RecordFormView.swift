@@ -156,7 +156,7 @@ final class RecordFormView: View {
                 } else {
                     result = try app.store.add(record)
                 }
-                app.discardDraft()
+                app.discardDraft(of: self)
                 let what = EmployeeView.describe(record, app.language)
                 let before = preview.before
                 preview.commit(record, score: result.score)

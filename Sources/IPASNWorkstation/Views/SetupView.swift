@@ -4,10 +4,14 @@ import IPASNTerminal
 
 /// A small form to add a unit (when new) and an employee: the first steps on an empty
 /// database, and `t` on the unit and employee lists.
+///
+/// Opened on an existing unit, its unit fields are shown but locked: adding an employee never
+/// changes a unit (that is the unit list's "ubah unit", `e`). A new unit code that already
+/// exists, or a NIP already registered, is refused instead of overwriting.
 final class SetupView: View {
     var fields: [FormField]
     var focus = 0
-    private let existingUnit: OrgUnit?
+    let existingUnit: OrgUnit?
     private var formMessage: (text: String, style: Style)?
     /// Picker fields marked until the admin chooses (their text fits several choices or none).
     private var unchosen: Set<String> = []
@@ -27,12 +31,32 @@ final class SetupView: View {
         ]
         focus = unit == nil ? 0 : 3
         initial = fields.map(\.text)
+        if unit != nil { formMessage = (app.t(L.setupUnitKept), .normal) }
     }
 
     var context: KeyContext { .form }
     var keyBar: [Command] { [.save, .nextField, .previousField, .back, .help, .quit] }
     var hasUnsavedInput: Bool { fields.map(\.text) != initial }
     var status: (text: String, style: Style)? { formMessage }
+
+    /// The first field the cursor may enter: the employee's when the unit exists.
+    private var firstEditable: Int { existingUnit == nil ? 0 : 3 }
+
+    func draft(app: App) -> Draft? {
+        var texts: [String: String] = [:]
+        for field in fields { texts[field.key] = field.text }
+        return Draft(
+            form: "setup", nip: value("nip"), editing: nil, unit: existingUnit?.kode, fields: texts,
+            savedAt: app.context.now())
+    }
+
+    /// Puts back a draft's input (the locked unit fields keep the unit's stored values).
+    func restore(_ saved: [String: String]) {
+        for index in fields.indices where index >= firstEditable {
+            if let text = saved[fields[index].key] { fields[index].text = text }
+        }
+        focus = fields.indices.first { $0 >= firstEditable && fields[$0].text.isEmpty } ?? firstEditable
+    }
 
     private func value(_ key: String) -> String { fields.first { $0.key == key }?.text ?? "" }
 
@@ -74,7 +98,7 @@ final class SetupView: View {
         case .nextField:
             if chosen(app: app) { focus = min(fields.count - 1, focus + 1) }
         case .previousField:
-            if chosen(app: app) { focus = max(0, focus - 1) }
+            if chosen(app: app) { focus = max(firstEditable, focus - 1) }
         case .save:
             if chosen(app: app) { save(app: app) }
         case .saveAndAdd:
@@ -100,10 +124,21 @@ final class SetupView: View {
             return
         }
         let saved = app.attempt {
-            if existingUnit?.kode != unit.kode || existingUnit != unit { try app.store.saveUnit(unit) }
+            if try app.store.pegawai(nip: pegawai.nip) != nil {
+                let text = L.setupNIPExists(NIP.formatted(pegawai.nip))
+                throw ValidationFailure([ValidationIssue(field: "nip", code: .custom(id: text.id, en: text.en))])
+            }
+            if existingUnit == nil {
+                if try app.store.units().contains(where: { $0.kode == unit.kode }) {
+                    let text = L.setupUnitExists(unit.kode)
+                    throw ValidationFailure([ValidationIssue(field: "kode", code: .custom(id: text.id, en: text.en))])
+                }
+                try app.store.saveUnit(unit)
+            }
             try app.store.savePegawai(pegawai)
         }
         guard saved else { return }
+        app.discardDraft(of: self)
         app.replaceAll(with: UnitListView(app: app))
         app.push(EmployeeListView(app: app, unit: unit))
         app.attempt {
@@ -123,7 +158,12 @@ final class SetupView: View {
             }
             guard row < rows else { break }
             grid.put(DisplayWidth.fit(field.label(app.language), toWidth: labelWidth), row: row, col: 2, style: unchosen.contains(field.key) ? .error : index == focus ? .highlight : .normal)
-            field.editor.draw(into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
+            if index < firstEditable {
+                // An existing unit: shown, not editable here.
+                grid.put(field.text, row: row, col: labelWidth + 3, style: .dim, maxWidth: min(40, grid.width - labelWidth - 5))
+            } else {
+                field.editor.draw(into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
+            }
             row += 1
         }
         if fields[focus].isPicker {

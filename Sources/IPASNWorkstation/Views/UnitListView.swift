@@ -16,7 +16,9 @@ final class UnitListView: View {
     }
 
     var context: KeyContext { .units }
-    var keyBar: [Command] { [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .interventions, .quit, .missingRecords] }
+    var keyBar: [Command] {
+        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords]
+    }
 
     var selected: UnitFigure? { figures.isEmpty ? nil : figures[cursor.selection] }
 
@@ -80,6 +82,9 @@ final class UnitListView: View {
             app.modal = ProgressDialog(unit: unit, done: marks[unit.kode] ?? [], onClose: { [unowned self] in self.reload(app: app) })
         case .addPegawai:
             app.push(SetupView(app: app, unit: selected?.unit))
+        case .editUnit:
+            guard let unit = selected?.unit else { return true }
+            app.push(UnitEditView(unit: unit, units: (try? app.store.units()) ?? []))
         default:
             return false
         }

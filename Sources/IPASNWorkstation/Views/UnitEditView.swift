@@ -1,0 +1,137 @@
+import IPASNCore
+import IPASNStore
+import IPASNTerminal
+
+/// "Ubah unit" (`e` on the unit list): a unit's name and parent, changed only here, after a
+/// confirmation naming the old and new values, with its own audit row (undoable with `u`).
+/// The kode is the unit's identity and stays. The parent is picked from the existing units
+/// (never guessed: a text that fits several units or none keeps the cursor until chosen).
+final class UnitEditView: View {
+    let unit: OrgUnit
+    var fields: [FormField]
+    var focus = 0
+    private var formMessage: (text: String, style: Style)?
+    /// Picker fields marked until the admin chooses (their text fits several choices or none).
+    private var unchosen: Set<String> = []
+    private let initial: [String]
+
+    /// `units`: the database's units, offered as parents (the unit itself left out).
+    init(unit: OrgUnit, units: [OrgUnit]) {
+        self.unit = unit
+        fields = [
+            FormField("unit_nama", text: unit.nama),
+            FormField(
+                "unit_induk", kind: .picker(Pickers.units(units.filter { $0.kode != unit.kode })), text: unit.induk ?? "",
+                maxLength: 40),
+        ]
+        initial = fields.map(\.text)
+    }
+
+    var context: KeyContext { .form }
+    var keyBar: [Command] { [.save, .nextField, .previousField, .back, .help, .quit] }
+    var hasUnsavedInput: Bool { fields.map(\.text) != initial }
+    var status: (text: String, style: Style)? { formMessage }
+
+    func draft(app: App) -> Draft? {
+        Draft(
+            form: "unit", nip: "", editing: nil, unit: unit.kode,
+            fields: ["unit_nama": fields[0].text, "unit_induk": fields[1].text], savedAt: app.context.now())
+    }
+
+    func restore(_ saved: [String: String]) {
+        for index in fields.indices {
+            if let text = saved[fields[index].key] { fields[index].text = text }
+        }
+    }
+
+    func handleKey(_ key: Key, app: App) -> Bool {
+        fields[focus].handle(key)
+    }
+
+    /// Pasted text goes into the fields; a tab or line break moves to the next one.
+    func handlePaste(_ text: String, app: App) {
+        for (index, piece) in PastedText.pieces(text).enumerated() {
+            if index > 0 {
+                let before = focus
+                _ = handle(.nextField, app: app)
+                if focus == before { break }
+            }
+            fields[focus].paste(piece)
+        }
+    }
+
+    /// Takes a picker's choice; false (with a message) when the text fits several choices
+    /// or none, so the cursor stays until the admin chooses.
+    private func chosen(app: App) -> Bool {
+        let text = fields[focus].text
+        switch fields[focus].choose() {
+        case .empty, .chosen:
+            unchosen.remove(fields[focus].key)
+            return true
+        case .ambiguous(let count):
+            formMessage = (app.t(L.pickerAmbiguous(text, count)), .error)
+        case .noMatch:
+            formMessage = (app.t(L.pickerNoMatch(text)), .error)
+        }
+        unchosen.insert(fields[focus].key)
+        return false
+    }
+
+    func handle(_ command: Command, app: App) -> Bool {
+        switch command {
+        case .nextField: if chosen(app: app) { focus = min(fields.count - 1, focus + 1) }
+        case .previousField: if chosen(app: app) { focus = max(0, focus - 1) }
+        case .save: if chosen(app: app) { save(app: app) }
+        case .saveAndAdd: break
+        default: return false
+        }
+        return true
+    }
+
+    private func save(app: App) {
+        let result = app.parser.unit(["kode": unit.kode, "nama": fields[0].text, "induk": fields[1].text])
+        guard case .success(let changed) = result else {
+            if case .failure(let failure) = result {
+                formMessage = (failure.issues.map { $0.message(app.language) }.joined(separator: " "), .error)
+            }
+            return
+        }
+        guard changed != unit else {
+            app.discardDraft(of: self)
+            app.pop()
+            app.inform(app.t(L.unitUnchanged))
+            return
+        }
+        app.confirm(app.t(L.confirmUnitEdit(unit, changed)), onYes: { [unowned self] in
+            guard app.attempt({ try app.store.saveUnit(changed) }) else { return }
+            app.discardDraft(of: self)
+            app.pop()
+            app.dataChangedHere()
+            app.inform(app.t(L.unitSaved(changed)))
+        })
+    }
+
+    func render(into grid: inout CellGrid, rows: Int, app: App) {
+        Draw.title(&grid, "\(app.t(L.unitEditTitle)) \(unit.kode)")
+        let labelWidth = 24
+        grid.put(DisplayWidth.fit(app.t(L.fieldKodeUnit), toWidth: labelWidth), row: 2, col: 2)
+        grid.put(unit.kode, row: 2, col: labelWidth + 3, style: .dim)
+        for (index, field) in fields.enumerated() {
+            let row = 3 + index
+            guard row < rows else { break }
+            grid.put(
+                DisplayWidth.fit(field.label(app.language), toWidth: labelWidth), row: row, col: 2,
+                style: unchosen.contains(field.key) ? .error : index == focus ? .highlight : .normal)
+            field.editor.draw(
+                into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
+        }
+        if fields[focus].isPicker {
+            let base = 3 + focus + 1
+            for (offset, option) in fields[focus].suggestions.prefix(max(0, rows - base)).enumerated() {
+                let style: Style = offset == fields[focus].shownHighlight ? .selected : .input
+                grid.fill(row: base + offset, col: labelWidth + 3, width: 20, height: 1, style: style)
+                grid.put(option.listed, row: base + offset, col: labelWidth + 4, style: style, maxWidth: 19)
+            }
+        }
+    }
+}
