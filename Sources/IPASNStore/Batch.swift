@@ -45,3 +45,21 @@ public struct BatchRefused: Error, Hashable, Sendable, CustomStringConvertible {
             .joined(separator: " | ")
     }
 }
+
+/// A stored batch: what the admin called the event, when and by whom it was saved, and how
+/// many records it wrote.
+public struct BatchInfo: Hashable, Sendable {
+    public var id: Int64
+    public var label: String
+    public var at: Date
+    public var actor: String
+    public var count: Int
+
+    public init(id: Int64, label: String, at: Date, actor: String, count: Int) {
+        self.id = id
+        self.label = label
+        self.at = at
+        self.actor = actor
+        self.count = count
+    }
+}

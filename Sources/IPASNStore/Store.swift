@@ -84,6 +84,9 @@ public protocol Store: AnyObject, Sendable {
     /// (``ValidationFailure``, `.required` on `nip`).
     @discardableResult
     func addBatch(_ records: [Record], label: String) throws -> BatchResult
+    /// A batch written by ``addBatch(_:label:)`` (its label, moment, actor and record
+    /// count), or nil for an unknown id.
+    func batch(id: Int64) throws -> BatchInfo?
     /// Replaces record `id` by `record` (same kind; validated like ``add(_:)``, the record
     /// itself excluded from the duplicate check), audited with the old and new values. When
     /// the NIP changes both employees' scores are refreshed; the result carries the new
@@ -103,6 +106,9 @@ public protocol Store: AnyObject, Sendable {
     /// ``StoreError/changedSince(by:)`` when what it would restore over is not exactly what the
     /// change left (someone changed it since), ``StoreError/cannotUndo(id:en:)`` when reverting
     /// would break a reference, ``ValidationFailure`` when it would make a duplicate.
+    /// A batch (``addBatch(_:label:)``) is one step: when the newest change belongs to a
+    /// batch, every change of that batch the session has not undone is reverted in the same
+    /// transaction, each with its own `undo` entry carrying the batch id (all or nothing).
     @discardableResult
     func undoLast(session: String) throws -> AuditEntry?
     /// The change ``redoLast(session:)`` would apply again (the reverted change's entry), or nil.
@@ -111,7 +117,8 @@ public protocol Store: AnyObject, Sendable {
     /// made no new change since (action `redo`, pointing at the undo row; a redo is undoable).
     /// Returns the re-applied change's entry, nil when there is nothing to redo. Same checks
     /// and errors as ``undoLast(session:)``; an undone import of more records than the store
-    /// keeps a copy of cannot be redone (``StoreError/cannotUndo(id:en:)``).
+    /// keeps a copy of cannot be redone (``StoreError/cannotUndo(id:en:)``). The undo of a
+    /// batch is redone as one step too (`redo` entries carrying the batch id).
     @discardableResult
     func redoLast(session: String) throws -> AuditEntry?
     /// A number that grows whenever data changes (any process, any session): cheap enough to

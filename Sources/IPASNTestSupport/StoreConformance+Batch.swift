@@ -68,5 +68,62 @@ extension StoreConformance {
             #expect(try store.records(nip: nipC)?.diklat.isEmpty == true)
             #expect(refusal { try store.addBatch([], label: "kosong") } == [.required])
         },
+        StoreBehaviour("a batch is named by its id: label, moment, actor, count") { make in
+            let store = try seeded(make)
+            let result = try store.addBatch([teknis(nipB), teknis(nipC)], label: "Bimtek Arsip Angkatan I")
+            let info = try #require(try store.batch(id: result.batch))
+            #expect(info == BatchInfo(id: result.batch, label: "Bimtek Arsip Angkatan I", at: TestClock.now, actor: "test", count: 2))
+            #expect(try store.batch(id: result.batch + 100) == nil)
+        },
+        StoreBehaviour("undo of a batch is one step, and so is its redo") { make in
+            let store = try seeded(make)
+            try store.add(teknis(nipA, "Sendiri"))
+            let single = try lastAudit(store)
+            let result = try store.addBatch([teknis(nipA), teknis(nipB), teknis(nipC)], label: "Bimtek Arsip")
+            let inserts = try store.auditLog(limit: 3)
+            #expect(try store.nextUndo(session: "test")?.batch == result.batch, "the batch is named before it is undone")
+            let undone = try #require(try store.undoLast(session: "test"))
+            #expect(undone.batch == result.batch)
+            // All three records go in one step; Andi keeps his own course.
+            #expect(try store.records(nip: nipA)?.diklat.map(\.value.nama) == ["Sendiri"])
+            #expect(try store.records(nip: nipB)?.diklat.isEmpty == true)
+            #expect(try store.records(nip: nipC)?.diklat.isEmpty == true)
+            // Budi and Citra back to 5 (no punishment); Andi's own 20 JP still count: 27.5.
+            #expect(try store.score(nip: nipB, year: 2024)?.total == 5)
+            #expect(try store.score(nip: nipC, year: 2024)?.total == 5)
+            #expect(try store.score(nip: nipA, year: 2024)?.total == 27.5)
+            let undos = try store.auditLog(limit: 3)
+            #expect(undos.allSatisfy { $0.action == .undo && $0.batch == result.batch && $0.session == "test" })
+            #expect(Set(undos.compactMap(\.undoes)) == Set(inserts.map(\.id)), "one undo entry per record")
+            #expect(try store.check().isEmpty)
+
+            let redone = try #require(try store.redoLast(session: "test"))
+            #expect(redone.batch == result.batch)
+            #expect(try store.records(nip: nipB)?.diklat.map(\.id) == [result.ids[1].id], "back with its id")
+            #expect(try store.records(nip: nipC)?.diklat.map(\.value.nama) == ["Bimtek Arsip"])
+            #expect(try store.records(nip: nipC)?.diklat.map(\.id) == [result.ids[2].id])
+            #expect(try store.records(nip: nipA)?.diklat.map(\.id).contains(result.ids[0].id) == true)
+            #expect(try store.score(nip: nipB, year: 2024)?.total == 27.5)
+            let redos = try store.auditLog(limit: 3)
+            #expect(redos.allSatisfy { $0.action == .redo && $0.batch == result.batch })
+
+            // The redone batch is undone as one step again; then the single add is next.
+            try store.undoLast(session: "test")
+            #expect(try store.records(nip: nipB)?.diklat.isEmpty == true)
+            #expect(try store.records(nip: nipA)?.diklat.count == 1)
+            #expect(try store.nextUndo(session: "test") == single)
+        },
+        StoreBehaviour(shared: "a batch undo refuses as a whole when another admin changed one of its records") { newDatabase in
+            let open = try sharedSeeded(newDatabase)
+            let ani = try open("ani", "a")
+            let budi = try open("budi", "b")
+            let result = try ani.addBatch([teknis(nipA), teknis(nipB), teknis(nipC)], label: "Bimtek Arsip")
+            try budi.update(result.ids[1], to: teknis(nipB, jp: 24))
+            #expect(storeError { try ani.undoLast(session: "a") } == .changedSince(by: "budi"))
+            for nip in [nipA, nipB, nipC] {
+                #expect(try ani.records(nip: nip)?.diklat.count == 1, "all or nothing: \(nip) keeps the course")
+            }
+            #expect(try ani.auditLog(limit: 1).first?.actor == "budi", "no undo entry was written")
+        },
     ]
 }

@@ -72,6 +72,32 @@ import Testing
         #expect(log[0].batch != nil && log[0].batch == log[1].batch, "one batch id on both audit rows")
     }
 
+    @Test func undoOfTheBatchIsOneStepAndSoIsRedo() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.press(.open, in: .units)
+            s.press(.selectAll)
+            s.press(.addDiklat, in: .employees)
+            typeAyusSeminar(s)
+            s.press(.save)
+            s.press(.save)  // Budi and Siti; Ayu has it already
+            s.press(.undo, in: .employees)
+            s.checkpoint { list in #expect(list.shows("Batalkan: tambah diklat 'Seminar Manajemen ASN' untuk 2") && list.shows("peserta?")) }
+            s.press(.confirmYes, in: .dialog)
+            s.checkpoint { list in
+                #expect(list.shows("Dibatalkan: tambah diklat 'Seminar Manajemen ASN' untuk 2 peserta."))
+                #expect(list.line(containing: "Siti Rahma")?.contains("17,5") == false, "the list shows the scores before")
+            }
+            s.press(.redo, in: .employees)
+            s.checkpoint { list in #expect(list.shows("Ulangi: tambah diklat 'Seminar Manajemen ASN' untuk 2") && list.shows("peserta?")) }
+            s.press(.confirmYes, in: .dialog)
+            s.checkpoint { list in #expect(list.shows("Diulang: tambah diklat 'Seminar Manajemen ASN' untuk 2 peserta.")) }
+        }
+        #expect(try store.records(nip: budiNIP)?.diklat.count == 1)
+        #expect(try store.records(nip: sitiNIP)?.diklat.count == 1)
+        #expect(try store.records(nip: ayuNIP)?.diklat.count == 2)
+    }
+
     @Test func unchangedAndSimilarAreMarked() throws {
         let store = try makeStore()
         try run(store) { s in

@@ -62,3 +62,49 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    public func batch(id: Int64) throws -> BatchInfo? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT id, label, at, actor, count FROM batches WHERE id = ?", arguments: [id])
+                .map { BatchInfo(id: $0[0], label: $0[1], at: $0[2], actor: $0[3], count: $0[4]) }
+        }
+    }
+
+    /// Undoes, in the current transaction, every change of `batch` that `session` has not
+    /// undone yet (its inserts, or the redo entries that applied them again), newest first,
+    /// each with its own `undo` entry carrying the batch id.
+    func undoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: Database) throws {
+        let entries = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT \(AuditRows.columns) FROM audit a
+                WHERE a.session = ? AND a.batch = ? AND a.action IN (\(Self.undoableActions))
+                  AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id AND u.action = 'undo')
+                ORDER BY a.id DESC
+                """, arguments: [session, batch]
+        ).map(AuditRows.entry)
+        for entry in entries {
+            try revert(entry.subject, from: entry.new, to: entry.old, since: entry.id, touched: &touched, db)
+            try audit(.undo, entry.subject, nip: entry.nip, old: entry.new, new: entry.old, undoes: entry.id, batch: batch, db)
+        }
+    }
+
+    /// Redoes, in the current transaction, every undo of `batch` by `session` that no redo
+    /// points at yet, oldest first, each with its own `redo` entry carrying the batch id.
+    func redoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: Database) throws {
+        let undos = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT \(AuditRows.columns) FROM audit a
+                WHERE a.session = ? AND a.batch = ? AND a.action = 'undo'
+                  AND NOT EXISTS (SELECT 1 FROM audit r WHERE r.undoes = a.id AND r.action IN ('redo', 'import'))
+                ORDER BY a.id
+                """, arguments: [session, batch]
+        ).map(AuditRows.entry)
+        for undo in undos {
+            try revert(undo.subject, from: undo.new, to: undo.old, since: undo.id, touched: &touched, db)
+            try audit(.redo, undo.subject, nip: undo.nip, old: undo.new, new: undo.old, undoes: undo.id, batch: batch, db)
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import IPASNCore
+import IPASNStore
 
 /// Texts of the bulk entry: choosing employees in a list, pasting NIPs, the course form
 /// for the whole selection and its review.
@@ -86,5 +87,16 @@ extension L {
         Txt(
             "Mirip dengan \"\(course)\" (\(start)) yang sudah ada: jenis dan tanggal sama. Tetap simpan sebagai kursus lain?",
             "Similar to \"\(course)\" (\(start)), already there: same jenis and dates. Save it as another course anyway?")
+    }
+}
+
+/// A batch in the undo and redo questions: `tambah diklat 'Sosialisasi SKP' untuk 15 peserta`.
+extension L {
+    static func batchChange(_ entry: AuditEntry, _ batch: BatchInfo) -> Txt {
+        let noun = entry.record.map { recordNoun[$0.kind]! } ?? Txt("data", "records")
+        let verb = changeAction(entry) == .delete ? Txt("hapus", "delete") : Txt("tambah", "add")
+        return Txt(
+            "\(verb.id) \(noun.id) '\(batch.label)' untuk \(batch.count) peserta",
+            "\(verb.en) \(noun.en) '\(batch.label)' for \(batch.count) participants")
     }
 }
