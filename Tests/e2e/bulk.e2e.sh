@@ -3,7 +3,7 @@
 #  1. From the unit list, one sosialisasi for 15 employees: open the unit, choose a run of 15
 #     (v, Down x14, v), k, the course form, Ctrl-S (review), Ctrl-S (save). The script counts
 #     every key it sends and fails above 60. The database then holds 15 new records whose
-#     audit rows share one batch id.
+#     audit rows share one batch id. u undoes the whole batch in one step, U redoes it.
 #  2. A pasted column of NIPs (bracketed paste) chooses the employees it names and lists the
 #     unknown NIP on screen.
 cd "$(dirname "$0")/../.."
@@ -78,6 +78,23 @@ LABEL="$(sqlite3 "$DB" "SELECT label || '|' || count FROM batches")"
 ok "15 records, 15 audit rows with one batch id, batch 'Sosialisasi SKP'"
 CHECK="$("$IPASN_BIN" --db "$DB" check 2>&1)" || fail "ipasn check after the batch: $CHECK"
 ok "ipasn check is clean (scores refreshed in the same transaction)"
+
+# --- Undo of the batch is one step (u, y), and so is redo (U, y) ---------------------------
+tmux_keys u
+wait_for "Batalkan: tambah diklat 'Sosialisasi SKP' untuk 15"
+tmux_keys y
+wait_for "Dibatalkan: tambah diklat 'Sosialisasi SKP' untuk 15 peserta."
+LEFT="$(sqlite3 "$DB" "SELECT count(*) FROM diklat WHERE nama = 'Sosialisasi SKP'")"
+[ "$LEFT" = "0" ] || fail "after undoing the batch $LEFT records are left"
+ok "u undoes all 15 records of the batch in one step"
+tmux_keys U
+wait_for "Ulangi: tambah diklat 'Sosialisasi SKP' untuk 15"
+tmux_keys y
+wait_for "Diulang: tambah diklat 'Sosialisasi SKP' untuk 15 peserta."
+BACK="$(sqlite3 "$DB" "SELECT count(*) FROM diklat WHERE nama = 'Sosialisasi SKP'")"
+[ "$BACK" = "15" ] || fail "after redoing the batch $BACK records are there"
+CHECK="$("$IPASN_BIN" --db "$DB" check 2>&1)" || fail "ipasn check after undo and redo: $CHECK"
+ok "U redoes all 15 in one step; ipasn check is clean"
 
 # --- 2. A pasted column of NIPs ------------------------------------------------------------
 TWO="$(sqlite3 "$DB" "SELECT nip FROM pegawai WHERE aktif = 1 ORDER BY nip DESC LIMIT 2")"
