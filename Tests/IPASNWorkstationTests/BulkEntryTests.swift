@@ -219,3 +219,38 @@ import Testing
         #expect(try store.records(nip: ayuNIP)?.diklat.map(\.value.nama).contains("Seminar Manajemen A.S.N") == true)
     }
 }
+
+/// A bulk course form survives a dropped session like every form.
+@Suite struct BulkDraftTests {
+    @Test func hangupKeepsTheBulkFormWithItsParticipants() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.press(.open, in: .units)
+            s.press(.toggleSelect)  // Budi
+            s.press(.toggleSelect)  // Ayu
+            s.press(.addDiklat, in: .employees)
+            s.enqueue(text: "seminar")
+            s.press(.nextField)
+            s.enqueue(text: "Sosialisasi Yang Terputus")
+            s.enqueue(event: .signal(.hangup))
+        }
+        let draft = try #require(try store.loadDrafts(owner: "test").first)
+        #expect(draft.form == "bulk-diklat" && draft.unit == "BKPSDM")
+        #expect(draft.fields["peserta"] == "\(budiNIP),\(ayuNIP)")
+        #expect(draft.fields["nama"] == "Sosialisasi Yang Terputus")
+
+        try run(store) { s in
+            s.checkpoint { offer in #expect(offer.shows("Ada isian Diklat/Kursus untuk 2 peserta")) }
+            s.press(.confirmYes)
+            s.checkpoint { restored in
+                #expect(restored.shows("Tambah Diklat/Kursus — 2 peserta"))
+                #expect(restored.shows("Sosialisasi Yang Terputus"))
+                #expect(restored.shows("Budi Santoso, Ni Ketut Ayu Lestari"))
+            }
+            s.press(.back)
+            s.press(.confirmYes, in: .dialog)
+            s.checkpoint { list in #expect(list.shows("2 dipilih"), "back in the unit's list with the two chosen") }
+        }
+        #expect(try store.loadDrafts(owner: "test").isEmpty, "leaving the form discards its draft")
+    }
+}

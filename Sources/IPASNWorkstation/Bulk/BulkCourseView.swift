@@ -44,6 +44,21 @@ final class BulkCourseView: View {
     var hasUnsavedInput: Bool { form.isDirty }
     var status: (text: String, style: Style)? { formMessage }
 
+    /// The draft's form name; the participants go in the `peserta` field (NIPs, comma-separated).
+    static let draftForm = "bulk-diklat"
+
+    func draft(app: App) -> Draft? {
+        var fields = form.texts
+        fields["peserta"] = participants.map(\.pegawai.nip).joined(separator: ",")
+        return Draft(form: Self.draftForm, nip: "", editing: nil, unit: source.bulkUnit?.kode, fields: fields, savedAt: app.context.now())
+    }
+
+    /// Puts a draft's texts back (after a dropped session).
+    func restore(_ texts: [String: String], app: App) {
+        form.restore(texts)
+        refresh(app: app)
+    }
+
     /// The course as typed, leniently (for the panel), or nil.
     private func typedCourse(app: App) -> Diklat? {
         var typed = form

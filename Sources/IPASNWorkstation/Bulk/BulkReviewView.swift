@@ -57,6 +57,7 @@ final class BulkReviewView: View {
         }
         do {
             let result = try app.store.addBatch(records, label: review.course.nama)
+            app.discardDraft(of: form)
             form.saved()
             app.pop(to: form.source)
             form.source.bulkSaved(app: app)

@@ -67,6 +67,12 @@ final class EmployeeListView: BulkSource {
 
     var bulkUnit: OrgUnit? { unit }
 
+    /// Chooses these employees (those in the list), as a restored bulk draft had them.
+    func choose(_ nips: [String]) {
+        let here = Set(all.map(\.pegawai.nip))
+        selection.insert(contentsOf: nips.filter(here.contains))
+    }
+
     /// After a bulk entry is saved: nobody is chosen any more, the scores are reloaded.
     func bulkSaved(app: App) {
         selection.clear()
