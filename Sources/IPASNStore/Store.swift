@@ -84,6 +84,10 @@ public protocol Store: AnyObject, Sendable {
     /// (``ValidationFailure``, `.required` on `nip`).
     @discardableResult
     func addBatch(_ records: [Record], label: String) throws -> BatchResult
+    /// The employees who already have `course` (its NIP ignored): a diklat with the same
+    /// ``DuplicateKey`` as the course would have for them (jenis, name ignoring case and
+    /// spacing, start and end date). For "who still lacks this course" in a list.
+    func holders(of course: Diklat) throws -> Set<String>
     /// A batch written by ``addBatch(_:label:)`` (its label, moment, actor and record
     /// count), or nil for an unknown id.
     func batch(id: Int64) throws -> BatchInfo?

@@ -68,6 +68,17 @@ extension StoreConformance {
             #expect(try store.records(nip: nipC)?.diklat.isEmpty == true)
             #expect(refusal { try store.addBatch([], label: "kosong") } == [.required])
         },
+        StoreBehaviour("holders of a course: the same jenis, dates and name ignoring case and spacing") { make in
+            let store = try seeded(make)
+            try store.add(teknis(nipA, "Bimtek Arsip"))
+            try store.add(teknis(nipB, "BIMTEK   arsip"))
+            try store.add(teknis(nipC, "Bimtek Arsip", end: "2024-03-04"))  // other dates: another course
+            guard case .diklat(let course) = teknis(SmallProvince.stranger, "bimtek arsip") else { return }
+            #expect(try store.holders(of: course) == [nipA, nipB])
+            var other = course
+            other.jenis = JenisDiklat.withID(8)!
+            #expect(try store.holders(of: other).isEmpty, "another jenis")
+        },
         StoreBehaviour("a batch is named by its id: label, moment, actor, count") { make in
             let store = try seeded(make)
             let result = try store.addBatch([teknis(nipB), teknis(nipC)], label: "Bimtek Arsip Angkatan I")

@@ -254,3 +254,24 @@ import Testing
         #expect(try store.loadDrafts(owner: "test").isEmpty, "leaving the form discards its draft")
     }
 }
+
+@Suite struct BulkLimitTests {
+    @Test func moreThanFiveHundredParticipantsIsRefusedWithAWord() throws {
+        let store = try SQLiteStore.inMemory(context: testContext)
+        try store.setMeasurementYear(2024)
+        try store.saveUnit(OrgUnit(kode: "BIG", nama: "Dinas Besar"))
+        for i in 0...BulkCourseView.maximumParticipants {
+            try store.savePegawai(Pegawai(nip: String(format: "1990010120190310%02d", i % 100) + String(i / 100), nama: "Pegawai \(i)", kodeUnit: "BIG", jenisJabatan: .pelaksana))
+        }
+        try run(store) { s in
+            s.press(.open, in: .units)
+            s.press(.selectAll)
+            s.checkpoint { list in #expect(list.shows("501 dipilih")) }
+            s.press(.addDiklat, in: .employees)
+            s.checkpoint { list in
+                #expect(list.shows("501 pegawai dipilih: satu kegiatan paling banyak 500 peserta."))
+                #expect(list.shows("Pegawai — Dinas Besar"), "no form opened")
+            }
+        }
+    }
+}

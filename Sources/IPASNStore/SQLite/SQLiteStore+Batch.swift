@@ -108,3 +108,22 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    /// One pass over the diklat of the course's jenis and dates, names compared as
+    /// ``DuplicateKey`` compares them.
+    public func holders(of course: Diklat) throws -> Set<String> {
+        let name = DuplicateKey.normalizedName(course.nama)
+        return try read { db in
+            var nips = Set<String>()
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT nip, nama FROM diklat WHERE jenis = ? AND tanggal_mulai = ? AND tanggal_selesai = ?",
+                arguments: [course.jenis.id, course.tanggalMulai.iso, course.tanggalSelesai.iso])
+            while let row = try rows.next() {
+                let nama: String = row[1]
+                if DuplicateKey.normalizedName(nama) == name { nips.insert(row[0]) }
+            }
+            return nips
+        }
+    }
+}

@@ -18,6 +18,20 @@ final class BulkCourseView: View {
     private(set) var summary: BulkReview?
     private var formMessage: (text: String, style: Style)?
 
+    /// An event is 15 to 60 people; past this many a slip (`*` on the whole province) is
+    /// more likely than a real event, and the form would score them all at every keystroke.
+    static let maximumParticipants = 500
+
+    /// Opens the form for `participants` (a warning instead when there are too many).
+    static func open(app: App, source: any BulkSource, participants: [Pegawai]) {
+        guard !participants.isEmpty else { return }
+        guard participants.count <= maximumParticipants else {
+            app.warn(app.t(L.bulkTooMany(participants.count, maximumParticipants)))
+            return
+        }
+        app.attempt { app.push(try BulkCourseView(app: app, source: source, participants: participants)) }
+    }
+
     init(app: App, source: any BulkSource, participants: [Pegawai]) throws {
         self.source = source
         var loaded: [BulkParticipant] = []

@@ -100,3 +100,11 @@ extension L {
             "\(verb.en) \(noun.en) '\(batch.label)' for \(batch.count) participants")
     }
 }
+
+extension L {
+    static func bulkTooMany(_ n: Int, _ limit: Int) -> Txt {
+        Txt(
+            "\(n) pegawai dipilih: satu kegiatan paling banyak \(limit) peserta. Saring atau pilih lebih sedikit.",
+            "\(n) employees chosen: one event has at most \(limit) participants. Filter or choose fewer.")
+    }
+}

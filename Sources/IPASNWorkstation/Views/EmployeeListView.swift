@@ -87,17 +87,7 @@ final class EmployeeListView: BulkSource {
 
     private func refreshed(_ lacking: EmployeeFilter.LackingCourse, app: App) -> EmployeeFilter.LackingCourse {
         var result = lacking
-        var having = Set<String>()
-        app.attempt {
-            for item in all {
-                guard let records = try app.store.records(nip: item.pegawai.nip) else { continue }
-                var course = lacking.course
-                course.nip = item.pegawai.nip
-                let key = DuplicateKey.of(.diklat(course))
-                if records.plain.diklat.contains(where: { DuplicateKey.of(.diklat($0)) == key }) { having.insert(item.pegawai.nip) }
-            }
-        }
-        result.having = having
+        app.attempt { result.having = try app.store.holders(of: lacking.course) }
         return result
     }
 
@@ -325,8 +315,7 @@ final class EmployeeListView: BulkSource {
             }
         case .addDiklat:
             let participants = selection.isEmpty ? (current.flatMap { nip in all.first { $0.pegawai.nip == nip }?.pegawai }).map { [$0] } ?? [] : chosen
-            guard !participants.isEmpty else { return true }
-            app.attempt { app.push(try BulkCourseView(app: app, source: self, participants: participants)) }
+            BulkCourseView.open(app: app, source: self, participants: participants)
         case .open:
             guard !rows.isEmpty else { return true }
             EmployeeView.open(nip: rows[cursor.selection].pegawai.nip, app: app)

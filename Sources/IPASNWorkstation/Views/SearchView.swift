@@ -65,8 +65,7 @@ final class SearchView: BulkSource {
             return true
         case .addDiklat:
             let participants = selection.isEmpty ? (results.isEmpty ? [] : [results[cursor.selection]]) : chosen
-            guard !participants.isEmpty else { return true }
-            app.attempt { app.push(try BulkCourseView(app: app, source: self, participants: participants)) }
+            BulkCourseView.open(app: app, source: self, participants: participants)
             return true
         case .back where !selection.isEmpty:
             selection.clear()
