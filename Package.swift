@@ -30,6 +30,8 @@ let package = Package(
         .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter"),
         // The use cases both front ends share: figures, plans, activity, progress.
         .target(name: "IPASNReports", dependencies: ["IPASNCore", "IPASNStore"]),
+        // The reports as .xlsx workbooks laid out for a meeting: one writer for the CLI and the workstation.
+        .target(name: "IPASNReportFiles", dependencies: ["IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports"]),
         // Helpers shared by every test target: injected clock, fixtures, screen checkpoints,
         // and the Store conformance suite.
         .target(name: "IPASNTestSupport", dependencies: ["IPASNCore", "IPASNStore", "IPASNTerminal"]),
@@ -50,12 +52,12 @@ let package = Package(
         // The workstation screens: data entry, live subtotals, dashboard.
         .target(
             name: "IPASNWorkstation",
-            dependencies: ["IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNTerminal"]
+            dependencies: ["IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNReportFiles", "IPASNTerminal"]
         ),
         .executableTarget(
             name: "ipasn",
             dependencies: [
-                "IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNDemo", "IPASNTerminal",
+                "IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNReportFiles", "IPASNDemo", "IPASNTerminal",
                 "IPASNWorkstation", "IPASNBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

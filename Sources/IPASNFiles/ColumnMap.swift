@@ -57,7 +57,8 @@ public struct ColumnMap: Sendable {
                     UnknownHeader(header: trimmed, column: CellReference.letters(index), suggestion: nearest?.column))
             }
         }
-        let present = Set(names.compactMap { $0 })
+        // A SIASN field stands in for the ipasn columns it fills (SIASNImportFields).
+        let present = Set(names.compactMap { $0 } + names.compactMap { $0 }.flatMap { SIASNImportFields.standsFor($0, kind: kind) })
         let missing = kind.requiredColumns.filter { !present.contains($0) }
         // A near miss of a column the file lacks is a typo, not an extra column.
         let typos = unknown.filter { item in

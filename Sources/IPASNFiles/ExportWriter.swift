@@ -1,6 +1,7 @@
 import Foundation
 
-/// Streams export rows as CSV (header first, LF line ends) or as a JSON array of objects (one
+/// Streams export rows as CSV (header first, LF line ends; or ``CSVStyle/indonesian`` for
+/// `csv-id`, numeric columns with a decimal comma) or as a JSON array of objects (one
 /// per line, keys in column order; numeric columns as numbers, empty ones as null) into
 /// `output`, in chunks of about 64 KiB, so an export of a province never sits in memory whole.
 public struct ExportWriter {
@@ -20,7 +21,7 @@ public struct ExportWriter {
         self.columns = columns
         self.numericColumns = numericColumns
         self.output = output
-        if format == .csv { buffer += CSVWriter.line(columns, lineEnd: .lf) }
+        if let style = format.csvStyle { buffer += style.preamble + style.line(columns) }
     }
 
     /// A writer for one export kind's columns.
@@ -33,6 +34,11 @@ public struct ExportWriter {
         switch format {
         case .csv:
             buffer += CSVWriter.line(fields, lineEnd: .lf)
+        case .csvID:
+            let style = CSVStyle.indonesian
+            var out = fields
+            for i in numericColumns where i < out.count { out[i] = style.number(out[i]) }
+            buffer += style.line(out)
         case .json:
             var pairs: [(String, JSONValue)] = []
             for (i, key) in columns.enumerated() {

@@ -52,22 +52,22 @@ public enum HeaderAliases {
         case .pendidikan:
             return [
                 ("nip", nip),
-                ("tingkat", ["Tingkat Pendidikan", "Jenjang Pendidikan", "Pendidikan", "tkPendidikanId", "tkPendidikan"]),
+                ("tingkat", ["Tingkat Pendidikan", "Jenjang Pendidikan", "Pendidikan", "tkPendidikanId", "tkPendidikan", "tingkatPendidikanId"]),
                 ("tanggal_lulus", ["Tanggal Lulus", "tglLulus", "Tanggal Ijazah", "Tanggal Ijasah"]),
                 ("nama_sekolah", ["Nama Sekolah", "namaSekolah", "Sekolah", "Perguruan Tinggi", "Nama Perguruan Tinggi"]),
-                ("jurusan", ["Program Studi", "Prodi", "Jurusan/Prodi"]),
+                ("jurusan", ["Program Studi", "Prodi", "Jurusan/Prodi", "pendidikanNama"]),
             ]
         case .diklat:
             return [
                 ("nip", nip),
                 ("jenis", ["Jenis Diklat", "jenisDiklatId", "jenisDiklat", "Jenis Kursus", "Jenis Pelatihan", "Jenis Kegiatan"]),
-                ("tingkat", ["Tingkat Diklat", "latihanStrukturalId", "Tingkat Kepemimpinan"]),
+                ("tingkat", ["Tingkat Diklat", "Tingkat Kepemimpinan"]),
                 ("nama", ["Nama Diklat", "namaKursus", "Nama Kursus", "Nama Pelatihan", "Nama Kegiatan", "namaDiklat"]),
                 ("penyelenggara", ["institusiPenyelenggara", "Instansi Penyelenggara", "Lembaga Penyelenggara"]),
-                ("tanggal_mulai", ["Tanggal Mulai", "tanggalKursus", "Tanggal Kursus", "Tanggal Awal", "Mulai"]),
+                ("tanggal_mulai", ["Tanggal Mulai", "tanggalKursus", "Tanggal Kursus", "Tanggal Awal", "Mulai", "tanggal"]),
                 ("tanggal_selesai", ["Tanggal Selesai", "tanggalSelesaiKursus", "tanggalSelesai", "Tanggal Akhir", "Selesai"]),
                 ("jp", ["Jumlah JP", "jumlahJam", "Jumlah Jam", "Jam Pelajaran", "JPL", "Jumlah Jam Pelajaran"]),
-                ("nomor_sertifikat", ["Nomor Sertifikat", "nomorSertipikat", "Nomor Sertipikat", "No Sertifikat"]),
+                ("nomor_sertifikat", ["Nomor Sertifikat", "nomorSertipikat", "Nomor Sertipikat", "No Sertifikat", "nomor"]),
                 ("sesuai_jabatan", ["Sesuai Jabatan", "Sesuai", "Relevan Jabatan"]),
             ]
         case .skp:
@@ -82,7 +82,7 @@ public enum HeaderAliases {
                 ("nip", nip),
                 ("tingkat", ["Tingkat Hukuman", "Tingkat Hukuman Disiplin"]),
                 ("tmt", ["TMT Hukuman", "hukumanTanggal", "Tanggal Hukuman", "Tanggal Mulai Hukuman"]),
-                ("jenis", ["Jenis Hukuman", "jenisHukuman", "Jenis Hukuman Disiplin", "Hukuman"]),
+                ("jenis", ["Jenis Hukuman", "jenisHukuman", "Jenis Hukuman Disiplin", "Hukuman", "jenisHukumanNama", "keterangan"]),
             ]
         }
     }
@@ -109,10 +109,11 @@ public enum HeaderAliases {
 
     private static func build(_ kind: ImportKind) -> [String: String] {
         var table: [String: String] = [:]
-        for (column, aliases) in aliases(kind) {
+        for (column, aliases) in aliases(kind) + SIASNImportFields.aliases(kind) {
             for alias in [column] + aliases {
                 let name = key(alias)
-                for variant in [name, shortened(name, "tanggal", "tgl"), shortened(name, "nomor", "no")] {
+                // SIASN's bare `nomor` is not shortened: `No` is a file's row-number column.
+                for variant in [name, shortened(name, "tanggal", "tgl"), shortened(name, "nomor", "no")] where variant != "no" {
                     if table[variant] == nil { table[variant] = column }
                 }
             }

@@ -38,10 +38,11 @@ public struct ImportRowBuilder: Sendable {
         for (index, name) in columns.names.enumerated() {
             if let name, index < fields.count { values[name] = fields[index] }
         }
-        let habits = ExcelHabits.normalize(&values, kind: kind)
+        let codes = SIASNImportFields.normalize(&values, kind: kind, today: parser.validator.today)
+        let habits = codes + ExcelHabits.normalize(&values, kind: kind)
         let row = parse(values)
         guard !habits.isEmpty else { return Line(line, row) }
-        let fixed = Set(habits.map(\.field))
+        let fixed = Set(habits.flatMap { [$0.field] + SIASNImportFields.standsFor($0.field, kind: kind) })
         var issues = habits
         if case .invalid(let failure) = row { issues += failure.issues.filter { !fixed.contains($0.field) } }
         return Line(line, .invalid(ValidationFailure(issues)))

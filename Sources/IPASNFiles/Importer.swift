@@ -16,6 +16,8 @@ public struct ImportReport: Hashable, Sendable {
     public var rejectedPath: String?
     /// Whether the file was decoded as Windows-1252 (not UTF-8).
     public var windows1252: Bool
+    /// With skip-existing: the lines passed over because the database holds them already.
+    public var alreadyPresentLines: [Int] = []
 
     public init(
         kind: ImportKind, path: String, imported: Int, issues: [LineIssue], rejectedPath: String?, windows1252: Bool
@@ -61,19 +63,32 @@ public struct Importer {
     /// - Parameter today: the admin's today (no date after it is accepted).
     /// - Throws: ``ImportFileError`` for a file without the required columns, a read error,
     ///   or a storage error.
+    ///
+    /// With `skipExisting`, rows the database holds already (``ExistingRows``) are passed over
+    /// and listed in ``ImportReport/alreadyPresentLines`` (the file is read twice). A file in
+    /// SIASN's shape (``SIASNImportFields/isSIASNHeader(_:)``) is always read so: it is what
+    /// SIASN holds, and much of it is usually here already.
     public func importFile(
-        kind: ImportKind, path: String, sheet: String? = nil, skipInvalid: Bool, today: LocalDate
+        kind: ImportKind, path: String, sheet: String? = nil, skipInvalid: Bool, today: LocalDate,
+        skipExisting: Bool = false
     ) throws -> ImportReport {
         if Self.isXLSX(path) {
             let xlsx = try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today)
-            return try run(xlsx, kind: kind, path: path, skipInvalid: skipInvalid, windows1252: { false }) { issues, target in
+            let existing = skipExisting || SIASNImportFields.isSIASNHeader(xlsx.header)
+                ? try ExistingRows(rows: try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today), store: store)
+                : nil
+            return try run(xlsx, kind: kind, path: path, skipInvalid: skipInvalid, existing: existing, windows1252: { false }) {
+                issues, target in
                 try Self.writeRejectedXLSX(from: path, sheet: sheet, headerRow: xlsx.headerRow, issues: issues, to: target)
             }
         }
         let csv = try CSVImportSource(kind: kind, path: path, today: today)
-        return try run(csv, kind: kind, path: path, skipInvalid: skipInvalid, windows1252: { csv.reader.isWindows1252 }) {
-            issues, target in try Self.writeRejected(from: path, issues: issues, to: target)
-        }
+        let existing = skipExisting || SIASNImportFields.isSIASNHeader(csv.header)
+            ? try ExistingRows(rows: try CSVImportSource(kind: kind, path: path, today: today), store: store) : nil
+        return try run(
+            csv, kind: kind, path: path, skipInvalid: skipInvalid, existing: existing,
+            windows1252: { csv.reader.isWindows1252 }
+        ) { issues, target in try Self.writeRejected(from: path, issues: issues, to: target) }
     }
 
     /// Whether `path` is read as an Excel workbook (by its extension: `.xlsx`, `.xlsm`).
@@ -82,15 +97,21 @@ public struct Importer {
         return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm")
     }
 
-    private func run(
+    func run(
         _ rows: some ImportRowSource & Sendable, kind: ImportKind, path: String, skipInvalid: Bool,
-        windows1252: () -> Bool, writeRejected: @escaping ([LineIssue], String) throws -> Void
+        existing: ExistingRows?, rejectedSuffix: String = "", windows1252: () -> Bool,
+        writeRejected: @escaping ([LineIssue], String) throws -> Void
     ) throws -> ImportReport {
         // Parsing runs on a second thread while the store writes (see PrefetchingRowSource).
+        let prefetching = PrefetchingRowSource(rows)
+        defer { prefetching.cancel() }
+        var target = Self.rejectedFilePath(for: path)
+        if !rejectedSuffix.isEmpty {
+            target = String(target.dropLast(".rejected.csv".count)) + ".\(rejectedSuffix).rejected.csv"
+        }
         var source = RejectedRowsWriter(
-            rows: PrefetchingRowSource(rows), target: skipInvalid ? Self.rejectedFilePath(for: path) : nil,
-            write: writeRejected)
-        defer { source.rows.cancel() }
+            rows: SkippingExistingRowSource(prefetching, existing: existing ?? ExistingRows()),
+            target: skipInvalid ? target : nil, write: writeRejected)
         let outcome: ImportOutcome
         do {
             outcome = try store.importRows(&source, skipInvalid: skipInvalid)
@@ -100,9 +121,11 @@ public struct Importer {
             if let written = source.written { try? FileManager.default.removeItem(atPath: written) }
             throw error
         }
-        return ImportReport(
+        var report = ImportReport(
             kind: kind, path: path, imported: outcome.imported, issues: outcome.issues, rejectedPath: source.written,
             windows1252: windows1252())
+        report.alreadyPresentLines = source.rows.skippedLines
+        return report
     }
 
     /// `dir/diklat.csv` → `dir/diklat.rejected.csv`.
@@ -194,7 +217,7 @@ public struct Importer {
 /// import commits: when that file cannot be written (a full disk) the import is rolled back,
 /// so the valid rows are imported together with the list of the refused ones, or neither.
 struct RejectedRowsWriter: ImportRowSource {
-    var rows: PrefetchingRowSource
+    var rows: SkippingExistingRowSource<PrefetchingRowSource>
     /// Where the refused rows go; nil without skip-invalid.
     let target: String?
     /// Writes the refused rows (with their reasons) to a path, in the input's own format.

@@ -7,62 +7,60 @@ import IPASNStore
 extension ExportKind: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 
-/// `ipasn export KIND [--format csv|json] [--out F]`.
+/// `ipasn export KIND [--format csv|csv-id|json] [--unit KODE] [--since DATE] [--out F]`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export records in the import format (or SIASN riwayat kursus with siasn-kursus).",
+        abstract: "Export records in the import format, or in SIASN's shapes (siasn-KIND).",
         discussion: """
-            KIND is units, pegawai, pendidikan, diklat, skp, disiplin or siasn-kursus. CSV \
-            output has the import columns and reads back with `ipasn import`; JSON is an array \
-            of objects with the same keys. siasn-kursus lists every non-leadership course as \
-            SIASN riwayat kursus (nip, jenisDiklatId, namaKursus, institusiPenyelenggara, \
-            tanggalKursus, tanggalSelesaiKursus, jumlahJam, nomorSertipikat, tahunKursus; dates d-m-Y).
+            KIND is units, pegawai, pendidikan, diklat, skp, disiplin, or one of SIASN's shapes: \
+            siasn-kursus, siasn-diklat-struktural, siasn-pendidikan, siasn-skp, siasn-disiplin \
+            (SIASN's field names and codes, dates d-m-Y; docs/data-formats.md). CSV output \
+            reads back with `ipasn import` (a siasn- file as its record kind); JSON is an array \
+            of objects with the same keys. --unit takes one unit with its sub-units; --since the \
+            records dated on or after DATE (a diklat by its end, an SKP by its year).
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("units, pegawai, pendidikan, diklat, skp, disiplin or siasn-kursus.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("units, pegawai, pendidikan, diklat, skp, disiplin or siasn-KIND.", valueName: "kind"))
     var kind: ExportKind
 
-    @Option(name: .long, help: "csv or json.")
+    @Option(name: .long, help: "csv, csv-id (for Indonesian Excel) or json.")
     var format: ExportFormat = .csv
+
+    @Option(name: .long, help: ArgumentHelp("Only this unit's employees (with its sub-units).", valueName: "kode"))
+    var unit: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only records dated on or after this day.", valueName: "date"))
+    var since: String?
 
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
 
     func run() throws {
         let store = try global.openStore()
+        var selection = ExportSelection(unit: unit)
+        if let since {
+            guard let day = LocalDate.parse(since) else { throw CLIError("--since \(since): not a date (YYYY-MM-DD or DD-MM-YYYY).") }
+            selection.since = day
+        }
         let sink = try ExportSink(path: out)
         var writer = ExportWriter(format: format, kind: kind, output: sink.write)
-        let units = try store.units()
-        if kind == .units {
-            for unit in units { try writer.row(ImportFormat.fields(unit)) }
-        } else {
-            // Every employee once, unit by unit in tree order.
-            for pegawai in try Self.allPegawai(store, units: units) {
-                if kind == .pegawai {
-                    try writer.row(ImportFormat.fields(pegawai))
-                } else if let stored = try store.records(nip: pegawai.nip) {
-                    for row in kind.rows(stored.plain) { try writer.row(row) }
-                }
-            }
+        let result: Exporter.Result
+        do {
+            result = try Exporter(store: store).export(kind, selection: selection, into: &writer)
+        } catch let error as ExportError {
+            throw CLIError(error.message(.en))
         }
         try writer.finish()
         try sink.close()
-        if let out { Output.stderrLine("exported \(writer.rows) \(kind.rawValue) rows to \(out)") }
-    }
-
-    /// Every employee, each once, in unit tree order then by name.
-    static func allPegawai(_ store: any Store, units: [OrgUnit]) throws -> [Pegawai] {
-        var seen = Set<String>()
-        var result: [Pegawai] = []
-        for root in UnitTree(units).roots {
-            for p in try store.pegawai(inUnit: root.kode, includeSubunits: true) where seen.insert(p.nip).inserted {
-                result.append(p)
-            }
+        if let out { Output.stderrLine("exported \(result.rows) \(kind.rawValue) rows to \(out)") }
+        if result.left > 0 {
+            Output.stderrLine(
+                "\(result.left) SKP record\(result.left == 1 ? " is" : "s are") not in SIASN's 2022 shape "
+                    + "(a year before 2022, or no PermenPANRB 6/2022 predikat) and left out")
         }
-        return result
     }
 }
 

@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
             rejected ones are written, with an `alasan` (reason) column, to FILE.rejected.csv \
             next to the input (its name is printed). An .xlsx file is read from its first sheet \
             (or --sheet NAME); its line numbers are the spreadsheet's row numbers. \
-            `ipasn template KIND --out FILE.xlsx` writes a template to fill in.
+            `ipasn template KIND --out FILE.xlsx` writes a template to fill in. SIASN's shapes             (what `ipasn export siasn-KIND` writes, with SIASN's codes) import as their kind,             and SIASN's "Export Data ASN" file as pegawai (with each employee's education as             pendidikan). With --skip-existing, always for a SIASN file, rows the database             holds already are passed over and counted as already present.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -37,6 +37,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Import the valid rows and write the rejected ones, with the reason, to a file.")
     var skipInvalid = false
 
+    @Flag(name: .long, help: "Pass over rows the database holds already (always on for a file in SIASN's shape).")
+    var skipExisting = false
+
     func run() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
@@ -46,15 +49,41 @@ struct ImportCommand: ParsableCommand {
         if sheet != nil && !Importer.isXLSX(file) { throw CLIError("--sheet is for .xlsx files; \(file) is read as CSV.") }
         let store = try global.openStore(.create)
         let importer = Importer(store: store)
-        let report: ImportReport
+        try show(
+            read {
+                try importer.importFile(
+                    kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today,
+                    skipExisting: skipExisting)
+            })
+        if kind == .pegawai, try SIASNEmployeeFile.carriesPendidikan(header: header()) {
+            try show(
+                read {
+                    try importer.importEmployeeFileEducation(
+                        path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today)
+                })
+        }
+    }
+
+    /// The header of the file (the first line, or the sheet's header row).
+    private func header() throws -> [String] {
+        if Importer.isXLSX(file) {
+            return try XLSXImportSource(kind: kind, path: file, sheet: sheet, today: global.context.today).header
+        }
+        return try CSVImportSource(kind: kind, path: file, today: global.context.today).header
+    }
+
+    private func read(_ body: () throws -> ImportReport) throws -> ImportReport {
         do {
-            report = try importer.importFile(
-                kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today)
+            return try body()
         } catch let error as ImportFileError {
             throw CLIError("\(file): \(error.message(.en))")
         } catch let error as XLSXError {
             throw CLIError(error.message(.en))
         }
+    }
+
+    private func show(_ report: ImportReport) throws {
+        let kind = report.kind
         let errors = report.issues.filter { $0.issue.severity == .error }
         for message in report.messages(.en) { Output.stderrLine(message) }
         if !skipInvalid && !errors.isEmpty {
@@ -62,6 +91,10 @@ struct ImportCommand: ParsableCommand {
                 "\(file): \(errors.count) problem\(errors.count == 1 ? "" : "s") found; nothing was imported.")
         }
         print("imported \(report.imported) \(kind.rawValue) row\(report.imported == 1 ? "" : "s")")
+        let present = report.alreadyPresentLines.count
+        if present > 0 {
+            print("\(present) \(kind.rawValue) row\(present == 1 ? " was" : "s were") already present, not imported again")
+        }
         if let rejected = report.rejectedPath {
             let rows = Set(errors.map(\.line)).count
             print("rejected \(rows) row\(rows == 1 ? "" : "s"), written with the reason to \(rejected)")

@@ -3,7 +3,7 @@ import IPASNCore
 import IPASNFiles
 
 /// A listing's rows as data, written as JSON (an array of objects with `keys`) or CSV (a
-/// header of `keys`, then one line per row); the table form stays with each command.
+/// header of `keys`, then one line per row; plain or csv-id); the table form stays with each command.
 struct Listing {
     /// One value, as JSON and CSV show it.
     enum Value {
@@ -28,6 +28,14 @@ struct Listing {
             }
         }
 
+        /// The CSV field in `style` (numbers with a decimal comma for csv-id).
+        func csv(_ style: CSVStyle) -> String {
+            switch self {
+            case .mean, .points: return style.number(csv)
+            case .text, .int, .bool, .null: return csv
+            }
+        }
+
         var csv: String {
             switch self {
             case .text(let s): return s
@@ -43,19 +51,20 @@ struct Listing {
     var keys: [String]
     var rows: [[Value]]
 
-    /// Writes JSON or CSV to standard output; false for `.table` (the caller draws it).
+    /// Writes JSON or CSV to standard output; false for `.table` and `.xlsx` (the caller's).
     func write(_ format: ListFormat) -> Bool {
         switch format {
         case .json:
             var writer = JSONArrayWriter()
             for row in rows { writer.append(.object(Array(zip(keys, row.map(\.json))))) }
             writer.finish()
-        case .csv:
+        case .csv, .csvID:
+            let style = format.csvStyle!
             var out = StdoutWriter()
-            out.line(CSVWriter.record(keys))
-            for row in rows { out.line(CSVWriter.record(row.map(\.csv))) }
+            out.write(style.preamble + style.line(keys))
+            for row in rows { out.write(style.line(row.map { $0.csv(style) })) }
             out.flush()
-        case .table:
+        case .table, .xlsx:
             return false
         }
         return true

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IPASNFiles
 
 /// The contract's exit codes.
 enum ExitStatus {
@@ -52,4 +53,17 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case table
     case json
     case csv
+    /// CSV for Indonesian Excel: `;`, decimal comma, UTF-8 with a byte-order mark.
+    case csvID = "csv-id"
+    /// An .xlsx workbook laid out for print (`--out FILE.xlsx`; units, missing, interventions, score).
+    case xlsx
+
+    /// The CSV style, for the CSV formats.
+    var csvStyle: CSVStyle? {
+        switch self {
+        case .csv: return .plain
+        case .csvID: return .indonesian
+        case .table, .json, .xlsx: return nil
+        }
+    }
 }

@@ -29,14 +29,26 @@ struct ReportActivityCommand: ParsableCommand {
     @Option(name: .long, help: "unit or actor.")
     var by: Grouping = .unit
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: ArgumentHelp("Also count what was entered since this day (a `since` column).", valueName: "date"))
+    var since: String?
+
+    @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
     var format: ListFormat = .table
+
+    func validate() throws {
+        if format == .xlsx { throw ValidationError("--format xlsx is for report units, missing, interventions and score.") }
+    }
 
     func run() throws {
         let store = try global.openStore()
         let context = global.context
         let activity = try UnitActivity.compute(store: store, now: context.now(), timeZone: context.timeZone)
         if let unit, !activity.tree.contains(unit) { throw CLIError("unknown unit \(unit)") }
+        var sinceCounts: EntriesSince?
+        if let since {
+            guard let day = LocalDate.parse(since) else { throw CLIError("--since \(since): not a date (YYYY-MM-DD or DD-MM-YYYY).") }
+            sinceCounts = try EntriesSince.compute(store: store, since: EntriesSince.start(of: day, timeZone: context.timeZone))
+        }
         // Per row: the unit's kode or the actor, the name shown, the depth for indenting, the counts.
         var rows: [(key: String, name: String, depth: Int, counts: UnitActivity.Counts)] = []
         switch by {
@@ -49,20 +61,26 @@ struct ReportActivityCommand: ParsableCommand {
         case .actor:
             for a in activity.byActor(unit: unit) { rows.append((a.actor, a.actor, 0, a.counts)) }
         }
+        func sinceCount(_ key: String) -> Int? {
+            guard let sinceCounts else { return nil }
+            return by == .unit ? sinceCounts.count(unit: key) : sinceCounts.count(actor: key, unit: unit)
+        }
         let listing = Listing(
-            keys: by == .unit ? ["kode", "name", "today", "week"] : ["actor", "today", "week"],
+            keys: (by == .unit ? ["kode", "name", "today", "week"] : ["actor", "today", "week"]) + (since == nil ? [] : ["since"]),
             rows: rows.map { r in
                 (by == .unit ? [.text(r.key), .text(r.name)] : [.text(r.key)]) + [.int(r.counts.today), .int(r.counts.week)]
+                    + (sinceCount(r.key).map { [.int($0)] } ?? [])
             })
         guard !listing.write(format) else { return }
         var specs: [TextTable.Column] = [(by == .unit ? "Unit" : "Admin", 20, .left)]
         if by == .unit { specs.append(("Nama", 36, .left)) }
         specs += [("Today", 8, .right), ("Week", 8, .right)]
+        if since != nil { specs.append(("Since", 8, .right)) }
         let columns = TextTable(specs)
         var out = StdoutWriter()
         out.line(columns.header)
         for r in rows {
-            let counts = [String(r.counts.today), String(r.counts.week)]
+            let counts = [String(r.counts.today), String(r.counts.week)] + (sinceCount(r.key).map { [String($0)] } ?? [])
             let first = String(repeating: " ", count: min(r.depth, 4)) + r.key
             out.line(columns.row(by == .unit ? [first, r.name] + counts : [first] + counts))
         }
@@ -71,7 +89,10 @@ struct ReportActivityCommand: ParsableCommand {
         formatter.timeZone = context.timeZone
         formatter.formatOptions = [.withFullDate]
         out.line(
-            "Entered today \(total.today), this week \(total.week) (since Monday \(formatter.string(from: activity.startOfWeek)))")
+            "Entered today \(total.today), this week \(total.week) (since Monday \(formatter.string(from: activity.startOfWeek)))"
+                + (sinceCounts.map { counts in
+                    ", since \(since!) \(unit.map { counts.count(unit: $0) } ?? counts.total)"
+                } ?? ""))
         out.flush()
     }
 }

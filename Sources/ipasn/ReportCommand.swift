@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import IPASNCore
 import IPASNFiles
+import IPASNReportFiles
+import IPASNReports
 import IPASNStore
 
 /// `ipasn report ...`: aggregated figures.
@@ -24,13 +26,28 @@ struct ReportUnitsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var yearOption: YearOption
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
+    var unit: String?
+
+    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
     var format: ListFormat = .table
+
+    @OptionGroup var xlsx: XLSXOutput
 
     func run() throws {
         let store = try global.openStore()
         let year = try yearOption.resolve(store)
-        let figures = try store.unitFigures(year: year)
+        if let path = try xlsx.path(for: format) {
+            let report = try UnitScope.progress(try ProgressReport.compute(store: store, year: year), unit: unit)
+            try XLSXOutput.write(path) {
+                let units = try store.units()
+                try UnitRecapReport.write(
+                    report, unit: unit.flatMap { kode in units.first { $0.kode == kode } },
+                    instansi: ReportTitle.instansi(units), language: global.language, to: path)
+            }
+            return
+        }
+        let figures = try UnitScope.figures(try store.unitFigures(year: year), unit: unit)
         let listing = Listing(
             keys: Self.keys,
             rows: figures.map { f -> [Listing.Value] in

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IPASNCore
 import IPASNFiles
+import IPASNReportFiles
 import IPASNReports
 import IPASNStore
 
@@ -30,11 +31,13 @@ struct ReportInterventionsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Leave out units with fewer employees.", valueName: "n"))
     var minPegawai: Int = 1
 
-    @Option(name: .long, help: ArgumentHelp("At most this many rows (table only; 0 for all).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("At most this many rows (table and xlsx; 0 for all).", valueName: "n"))
     var top: Int = 20
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
     var format: ListFormat = .table
+
+    @OptionGroup var xlsx: XLSXOutput
 
     func run() throws {
         let store = try global.openStore()
@@ -45,7 +48,19 @@ struct ReportInterventionsCommand: ParsableCommand {
         } catch ReportError.unknownUnit(let kode) {
             throw CLIError("unknown unit \(kode)")
         }
-        try write(plan.rows(minimumPegawai: minPegawai), year: year)
+        let rows = plan.rows(minimumPegawai: minPegawai)
+        if let path = try xlsx.path(for: format) {
+            let employees = try Dictionary(
+                Exporter(store: store).employees(units: try store.units(), unit: unit).map { ($0.nip, $0) },
+                uniquingKeysWith: { first, _ in first })
+            try XLSXOutput.write(path) {
+                try InterventionReport.write(
+                    plan, rows: top > 0 ? Array(rows.prefix(top)) : rows, employees: employees,
+                    instansi: ReportTitle.instansi(try store.units()), language: global.language, to: path)
+            }
+            return
+        }
+        try write(rows, year: year)
     }
 
     static let keys = [

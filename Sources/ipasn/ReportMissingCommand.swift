@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IPASNCore
+import IPASNReportFiles
 import IPASNReports
 import IPASNStore
 
@@ -22,8 +23,10 @@ struct ReportMissingCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
     var unit: String?
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
     var format: ListFormat = .table
+
+    @OptionGroup var xlsx: XLSXOutput
 
     static let keys = ["nip", "nama", "kode_unit", "pendidikan", "skp", "kompetensi"]
 
@@ -35,6 +38,13 @@ struct ReportMissingCommand: ParsableCommand {
             report = try MissingRecords.compute(store: store, unit: unit, year: year, ruleset: try store.ruleset())
         } catch ReportError.unknownUnit(let kode) {
             throw CLIError("unknown unit \(kode)")
+        }
+        if let path = try xlsx.path(for: format) {
+            try XLSXOutput.write(path) {
+                try MissingReport.write(
+                    report, instansi: ReportTitle.instansi(try store.units()), language: global.language, to: path)
+            }
+            return
         }
         let listing = Listing(
             keys: Self.keys,

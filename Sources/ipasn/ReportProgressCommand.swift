@@ -19,8 +19,15 @@ struct ReportProgressCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var yearOption: YearOption
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
+    var unit: String?
+
+    @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
     var format: ListFormat = .table
+
+    func validate() throws {
+        if format == .xlsx { throw ValidationError("--format xlsx is for report units, missing, interventions and score.") }
+    }
 
     static let keys = [
         "kode", "nama", "name", "pegawai", "complete_pegawai", "total", "category", "pendidikan", "kompetensi",
@@ -30,7 +37,7 @@ struct ReportProgressCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         let year = try yearOption.resolve(store)
-        let report = try ProgressReport.compute(store: store, year: year)
+        let report = try UnitScope.progress(try ProgressReport.compute(store: store, year: year), unit: unit)
         let listing = Listing(
             keys: Self.keys,
             rows: report.units.map { u in

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IPASNCore
 import IPASNFiles
+import IPASNReportFiles
 import IPASNStore
 
 /// `ipasn score`: every active employee's four dimension points, total and category.
@@ -19,8 +20,10 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only the employees of this unit and its sub-units.", valueName: "kode"))
     var unit: String?
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
     var format: ListFormat = .table
+
+    @OptionGroup var xlsx: XLSXOutput
 
     func validate() throws {
         if nip != nil && unit != nil { throw ValidationError("Give --nip or --unit, not both.") }
@@ -47,6 +50,15 @@ struct ScoreCommand: ParsableCommand {
             rows = try store.scores(year: year, unit: unit)
         }
         rows.sort { ($0.pegawai.kodeUnit, $0.pegawai.nama, $0.pegawai.nip) < ($1.pegawai.kodeUnit, $1.pegawai.nama, $1.pegawai.nip) }
+        if let path = try xlsx.path(for: format) {
+            let units = try store.units()
+            try XLSXOutput.write(path) {
+                try EmployeeScoresReport.write(
+                    rows, year: year, unit: unit.flatMap { kode in units.first { $0.kode == kode } }, ruleset: ruleset,
+                    instansi: ReportTitle.instansi(units), language: global.language, to: path)
+            }
+            return
+        }
         ScoreOutput.write(rows, year: year, ruleset: ruleset, format: format)
     }
 }
@@ -82,21 +94,22 @@ enum ScoreOutput {
             var writer = JSONArrayWriter()
             for row in rows { writer.append(json(row, ruleset: ruleset)) }
             writer.finish()
-        case .csv:
+        case .csv, .csvID:
+            let style = format.csvStyle!
             var out = StdoutWriter()
-            out.line(CSVWriter.record(keys))
+            out.write(style.preamble + style.line(keys))
             for row in rows {
                 let s = row.score
-                out.line(
-                    CSVWriter.record([
-                        row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, String(s.year),
-                        Num.points(s.kualifikasi), Num.points(s.kompetensi), Num.points(s.kinerja),
-                        Num.points(s.disiplin), Num.points(s.total), ruleset.category(for: s.total).name,
-                        s.complete ? "true" : "false", s.missing.map(\.rawValue).joined(separator: ";"),
-                    ]))
+                let points = [s.kualifikasi, s.kompetensi, s.kinerja, s.disiplin, s.total].map { style.number(Num.points($0)) }
+                out.write(
+                    style.line(
+                        [row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, String(s.year)] + points + [
+                            ruleset.category(for: s.total).name, s.complete ? "true" : "false",
+                            s.missing.map(\.rawValue).joined(separator: ";"),
+                        ]))
             }
             out.flush()
-        case .table:
+        case .table, .xlsx:
             writeTable(rows, year: year, ruleset: ruleset)
         }
     }

@@ -108,8 +108,10 @@ struct EscapeSequenceDecoderTests {
         #expect(decoder.pending == .escape)
         #expect(decoder.timeout() == [.key(.escape)])
         #expect(decoder.pending == .nothing)
-        // Two Escs in a row with nothing after them are one Esc (the delay decides).
-        #expect(EscapeSequenceDecoder.decode(Self.esc + Self.esc) == [.key(.escape)])
+        // Two Escs in a row are two Esc keys (an admin backing out of two screens); Esc Esc [A
+        // stays rxvt's Alt-Up (tested with the terminal table).
+        #expect(EscapeSequenceDecoder.decode(Self.esc + Self.esc) == [.key(.escape), .key(.escape)])
+        #expect(EscapeSequenceDecoder.decode(Self.esc + Self.esc + Self.esc) == Array(repeating: .key(.escape), count: 3))
     }
 
     @Test func escapeDelayComesFromESCDELAYWhenSensible() {

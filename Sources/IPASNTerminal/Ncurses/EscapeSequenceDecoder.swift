@@ -52,7 +52,8 @@ public struct EscapeSequenceDecoder: Sendable {
     private enum State: Hashable, Sendable {
         case ground
         case escape
-        /// Esc Esc: an Alt-modified sequence may follow (rxvt's Alt-arrows).
+        /// Esc Esc: an Alt-modified sequence may follow (rxvt's Alt-arrows); if none does, the
+        /// admin pressed Esc twice, and that is two Esc keys.
         case doubleEscape
         /// `ESC[` followed by parameter and intermediate characters.
         case csi(String)
@@ -103,8 +104,10 @@ public struct EscapeSequenceDecoder: Sendable {
             switch code {
             case 0x5B: state = .csi("")
             case 0x4F: state = .ss3("")
-            case 27: state = .doubleEscape  // still nothing but Escs
-            default: state = .ground
+            case 27: return [.key(.escape)]  // a third Esc: the first one was the key
+            default:
+                state = .ground  // Esc, then Alt plus a key (consumed)
+                return [.key(.escape)]
             }
             return []
         case .csi(let body):
@@ -129,8 +132,10 @@ public struct EscapeSequenceDecoder: Sendable {
     public mutating func timeout() -> [Output] {
         defer { state = .ground }
         switch state {
-        case .escape, .doubleEscape:
+        case .escape:
             return [.key(.escape)]
+        case .doubleEscape:
+            return [.key(.escape), .key(.escape)]
         case .paste:
             return finishPaste()
         default:

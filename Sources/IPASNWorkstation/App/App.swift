@@ -34,6 +34,8 @@ final class App {
     private var pendingWork: (() -> Void)?
     /// The size of the last frame drawn (what the admin sees); nil before the first frame.
     private(set) var shownSize: Size?
+    /// Where `x` writes reports (``ReportExport``); nil: the current directory.
+    var reportFolder: String?
 
     init(
         store: Store, language: Language, keymap: Keymap, context: StoreContext,

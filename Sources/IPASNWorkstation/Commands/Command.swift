@@ -56,6 +56,7 @@ public enum Command: String, CaseIterable, Sendable {
     case dashboard
     case interventions
     case missingRecords
+    case exportReport
     case minimumSize
     case refresh
     case undo
@@ -110,6 +111,8 @@ public enum Command: String, CaseIterable, Sendable {
             return Txt("Potensi intervensi: diklat paling berdampak", "Training potential: where a course helps most")
         case .missingRecords:
             return Txt("Pegawai yang datanya belum lengkap tahun ini", "Employees whose records are missing this year")
+        case .exportReport:
+            return Txt("Ekspor laporan ke berkas Excel (.xlsx) untuk dicetak", "Export the report to an Excel (.xlsx) file for print")
         case .minimumSize: return Txt("Saring unit kecil (min. 1/5/20 pegawai)", "Hide small units (min. 1/5/20 employees)")
         case .refresh: return Txt("Muat ulang dan gambar ulang", "Reload and redraw")
         case .undo: return Txt("Batalkan perubahan terakhir sesi ini (bertanya dulu)", "Undo this session's last change (asks first)")
@@ -158,6 +161,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .dashboard: return Txt("Dasbor", "Dashboard")
         case .interventions: return Txt("Intervensi", "Training")
         case .missingRecords: return Txt("Blm lengkap", "Missing")
+        case .exportReport: return Txt("Ekspor", "Export")
         case .minimumSize: return Txt("Min.unit", "Min.unit")
         case .refresh: return Txt("Muat ulang", "Reload")
         case .undo: return Txt("Batalkan", "Undo")

@@ -50,6 +50,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.interventions, [.char("i"), .function(4)], in: [.units, .dashboard]),
         Binding(.missingRecords, [.char("l")], in: [.units, .employees, .dashboard]),
         Binding(.minimumSize, [.char("f")], in: [.interventions]),
+        Binding(.exportReport, [.char("x")], in: [.units, .dashboard, .interventions]),
         Binding(.undo, [.char("u"), .ctrl("z")], in: [.units, .employees, .employee]),
         Binding(.redo, [.char("U"), .ctrl("r")], in: [.units, .employees, .employee]),
         Binding(.editUnit, [.char("e")], in: [.units]),

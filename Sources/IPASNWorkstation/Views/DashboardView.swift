@@ -37,7 +37,7 @@ final class DashboardView: View {
     }
 
     var context: KeyContext { .dashboard }
-    var keyBar: [Command] { [.help, .open, .sort, .interventions, .refresh, .back, .search, .quit, .missingRecords] }
+    var keyBar: [Command] { [.help, .open, .sort, .interventions, .exportReport, .refresh, .back, .search, .quit, .missingRecords] }
 
     func reload(app: App) {
         distributions = [:]
@@ -121,6 +121,8 @@ final class DashboardView: View {
         case .missingRecords:
             guard !figures.isEmpty else { return true }
             app.push(MissingView(app: app, unit: figures[cursor.selection].unit))
+        case .exportReport:
+            ReportExport.unitRecap(app: app)
         default:
             return false
         }

@@ -23,7 +23,7 @@ final class InterventionView: View {
     }
 
     var context: KeyContext { .interventions }
-    var keyBar: [Command] { [.help, .open, .minimumSize, .refresh, .back, .quit] }
+    var keyBar: [Command] { [.help, .open, .minimumSize, .exportReport, .refresh, .back, .quit] }
 
     func reload(app: App) {
         load(app: app, force: false)
@@ -75,6 +75,12 @@ final class InterventionView: View {
             app.inform(app.t(L.minimumSizeSet(minimumPegawai)))
         case .refresh:
             load(app: app, force: true)
+        case .exportReport:
+            guard let plan else {
+                app.warn(app.t(L.reportNotReady))
+                return true
+            }
+            ReportExport.interventions(app: app, plan: plan, rows: rows)
         default:
             return false
         }

@@ -1,0 +1,74 @@
+import IPASNCore
+import IPASNStore
+
+/// What the database already holds of the rows of one file, read before the import, so that
+/// re-importing a file (SIASN's own export of what it holds, or a file imported before) adds
+/// only what is new: a record equal to a stored one (the same ``DuplicateKey``) and an
+/// employee stored exactly so are passed over and counted as already present, not refused
+/// as duplicates nor written twice.
+public struct ExistingRows: Sendable {
+    /// Duplicate keys of the stored records of the file's employees.
+    var recordKeys: Set<String> = []
+    /// The file's employees as stored.
+    var pegawai: [String: Pegawai] = [:]
+
+    public init() {}
+
+    /// Reads `rows` once for the NIPs it names and loads what `store` holds for them.
+    public init(rows: some ImportRowSource, store: any Store) throws {
+        var rows = rows
+        var nips = Set<String>()
+        while let line = try rows.next() {
+            switch line.value {
+            case .record(let record): nips.insert(record.nip)
+            case .pegawai(let p): nips.insert(p.nip)
+            case .unit, .invalid: break
+            }
+        }
+        for nip in nips.sorted() {
+            if rows.kind == .pegawai {
+                if let stored = try store.pegawai(nip: nip) { pegawai[nip] = stored }
+            } else if let stored = try store.records(nip: nip)?.plain {
+                let all: [Record] =
+                    stored.pendidikan.map(Record.pendidikan) + stored.diklat.map(Record.diklat)
+                    + stored.skp.map(Record.skp) + stored.disiplin.map(Record.disiplin)
+                recordKeys.formUnion(all.map(DuplicateKey.of))
+            }
+        }
+    }
+
+    /// Whether the row is stored already, as it is.
+    public func contains(_ row: ImportRow) -> Bool {
+        switch row {
+        case .record(let record): return recordKeys.contains(DuplicateKey.of(record))
+        case .pegawai(let p): return pegawai[p.nip] == p
+        case .unit, .invalid: return false
+        }
+    }
+}
+
+/// An ``ImportRowSource`` that passes over the rows ``ExistingRows`` holds and keeps their
+/// line numbers.
+public struct SkippingExistingRowSource<Inner: ImportRowSource>: ImportRowSource {
+    public var kind: ImportKind { inner.kind }
+    var inner: Inner
+    let existing: ExistingRows
+    /// The lines passed over, in file order.
+    public private(set) var skippedLines: [Int] = []
+
+    public init(_ inner: Inner, existing: ExistingRows) {
+        self.inner = inner
+        self.existing = existing
+    }
+
+    public mutating func next() throws -> Line<ImportRow>? {
+        while let line = try inner.next() {
+            if existing.contains(line.value) {
+                skippedLines.append(line.number)
+                continue
+            }
+            return line
+        }
+        return nil
+    }
+}

@@ -1,0 +1,117 @@
+import IPASNCore
+import IPASNStore
+
+/// Which records an export takes: those of the employees of one unit (with its sub-units),
+/// and those dated on or after a day (a diklat by its end, a pendidikan by its graduation, an
+/// SKP by its year's last day, a punishment by its TMT). Units and employees are filtered by
+/// the unit only.
+public struct ExportSelection: Hashable, Sendable {
+    /// A unit's kode; nil for every unit.
+    public var unit: String?
+    /// The first day; nil for any date.
+    public var since: LocalDate?
+
+    public init(unit: String? = nil, since: LocalDate? = nil) {
+        self.unit = unit
+        self.since = since
+    }
+
+    /// Whether a record's date is on or after ``since``. A pendidikan without a date is taken.
+    public func takes(_ record: Record) -> Bool {
+        guard let since else { return true }
+        switch record {
+        case .diklat(let d): return d.tanggalSelesai >= since
+        case .pendidikan(let p): return p.tanggalLulus.map { $0 >= since } ?? true
+        case .skp(let s): return LocalDate.endOfYear(s.tahun) >= since
+        case .disiplin(let h): return h.tmt >= since
+        }
+    }
+}
+
+/// Writes one export kind of the database into an ``ExportWriter``: the one export path of the
+/// command line and the workstation. Employees come in unit tree order, each once; records in
+/// the order they are stored. The ids of the records written are handed back, so a batch
+/// (what was sent to SIASN, when) can be kept for them.
+public struct Exporter {
+    public let store: any Store
+
+    public init(store: any Store) { self.store = store }
+
+    /// What an export wrote.
+    public struct Result: Hashable, Sendable {
+        /// Rows written.
+        public var rows = 0
+        /// The records written, in file order (empty for units and pegawai).
+        public var records: [RecordID] = []
+        /// Records of the kind the shape cannot carry (an SKP before 2022 for siasn-skp).
+        public var left = 0
+    }
+
+    /// - Throws: ``ExportError/unknownUnit(_:)`` for a unit that does not exist, or a storage error.
+    public func export(
+        _ kind: ExportKind, selection: ExportSelection = ExportSelection(), into writer: inout ExportWriter
+    ) throws -> Result {
+        var result = Result()
+        let units = try store.units()
+        if let unit = selection.unit, !units.contains(where: { $0.kode == unit }) { throw ExportError.unknownUnit(unit) }
+        if kind == .units {
+            let wanted = selection.unit.map { Set(UnitTree(units).subtree(of: $0).map(\.kode)) }
+            for unit in units where wanted?.contains(unit.kode) ?? true {
+                try writer.row(ImportFormat.fields(unit))
+                result.rows += 1
+            }
+            return result
+        }
+        for pegawai in try employees(units: units, unit: selection.unit) {
+            if kind == .pegawai {
+                try writer.row(ImportFormat.fields(pegawai))
+                result.rows += 1
+                continue
+            }
+            guard let stored = try store.records(nip: pegawai.nip) else { continue }
+            for (id, record) in Self.records(stored) where record.kind == kind.recordKind && selection.takes(record) {
+                if let row = kind.fields(record) {
+                    try writer.row(row)
+                    result.rows += 1
+                    result.records.append(id)
+                } else if kind.siasnShape == .skp {
+                    result.left += 1
+                }
+            }
+        }
+        return result
+    }
+
+    /// Every employee of `unit` and its sub-units (of every unit when nil), each once, in unit
+    /// tree order then by name.
+    public func employees(units: [OrgUnit], unit: String?) throws -> [Pegawai] {
+        var seen = Set<String>()
+        var result: [Pegawai] = []
+        let roots = unit.map { [$0] } ?? UnitTree(units).roots.map(\.kode)
+        for root in roots {
+            for p in try store.pegawai(inUnit: root, includeSubunits: true) where seen.insert(p.nip).inserted {
+                result.append(p)
+            }
+        }
+        return result
+    }
+
+    static func records(_ stored: StoredEmployeeRecords) -> [(RecordID, Record)] {
+        stored.pendidikan.map { (RecordID(kind: .pendidikan, id: $0.id), .pendidikan($0.value)) }
+            + stored.diklat.map { (RecordID(kind: .diklat, id: $0.id), .diklat($0.value)) }
+            + stored.skp.map { (RecordID(kind: .skp, id: $0.id), .skp($0.value)) }
+            + stored.disiplin.map { (RecordID(kind: .disiplin, id: $0.id), .disiplin($0.value)) }
+    }
+}
+
+/// An export that cannot start.
+public enum ExportError: Error, Hashable, Sendable {
+    case unknownUnit(String)
+
+    public func message(_ language: Language) -> String {
+        switch self {
+        case .unknownUnit(let kode):
+            return language == .id ? "Unit \(kode) tidak ada." : "No unit \(kode)."
+        }
+    }
+}

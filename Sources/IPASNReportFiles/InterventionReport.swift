@@ -1,0 +1,66 @@
+import IPASNCore
+import IPASNFiles
+import IPASNReports
+import IPASNStore
+
+/// The intervention plan as an .xlsx workbook (`ipasn report interventions --format xlsx`, the
+/// intervention screen's `x`): the ranked rows on the first sheet, and on the second every
+/// employee who would gain, by row, with the gain.
+public enum InterventionReport {
+    public static func write(
+        _ plan: InterventionPlan, rows: [InterventionPlan.Row], employees: [String: Pegawai], instansi: String,
+        language: Language, to path: String
+    ) throws {
+        let t = { (id: String, en: String) in ReportTitle.t(language, id, en) }
+        let writer = try XLSXWriter(path: path)
+        let title = t("Rencana Intervensi Diklat", "Training intervention plan") + " — \(instansi)"
+        let subtitle = ReportTitle.year(plan.stamp.year, language)
+            + t("; diurutkan menurut kenaikan rata-rata unit", "; ranked by the rise of the unit mean")
+        let ranked = try ReportSheet(
+            try writer.addSheet(t("Rencana", "Plan")), title: title, subtitle: subtitle,
+            columns: [
+                ReportColumn("No", width: 5, format: ReportSheet.whole),
+                ReportColumn(t("Kode", "Code"), width: 14, format: ReportSheet.text),
+                ReportColumn(t("Unit kerja", "Unit"), width: 34),
+                ReportColumn(t("Intervensi", "Intervention"), width: 20),
+                ReportColumn(t("Pegawai naik", "Who gains"), width: 12, format: ReportSheet.whole),
+                ReportColumn(t("Pegawai unit", "In the unit"), width: 12, format: ReportSheet.whole),
+                ReportColumn(t("Rata-rata kini", "Mean now"), width: 13, format: ReportSheet.decimal),
+                ReportColumn(t("Kenaikan", "Rise"), width: 11, format: ReportSheet.decimal),
+                ReportColumn(t("Rata-rata sesudah", "Mean after"), width: 15, format: ReportSheet.decimal),
+                ReportColumn(t("Kategori sesudah", "Category after"), width: 16),
+            ])
+        for (i, row) in rows.enumerated() {
+            try ranked.add([
+                .number(Double(i + 1)), .text(row.unit.kode), .text(plan.name(of: row.unit)),
+                .text(row.intervention.displayName(language)), .number(Double(row.totals.beneficiaries)),
+                .number(Double(row.totals.pegawai)), .number(NumberText.round(row.meanBefore)),
+                .number(NumberText.round(row.totals.meanGain)), .number(NumberText.round(row.meanAfter)),
+                .text(row.categoryAfter.name),
+            ])
+        }
+        try ranked.note(t("Diklat teknis: \(plan.teknisJP) JP.", "Technical course: \(plan.teknisJP) JP."))
+        let people = try ReportSheet(
+            try writer.addSheet(t("Pegawai", "Employees")), title: title, subtitle: subtitle,
+            columns: [
+                ReportColumn("No", width: 5, format: ReportSheet.whole),
+                ReportColumn(t("Kode", "Code"), width: 14, format: ReportSheet.text),
+                ReportColumn(t("Intervensi", "Intervention"), width: 20),
+                ReportColumn("NIP", width: 21, format: ReportSheet.text),
+                ReportColumn(t("Nama", "Name"), width: 32),
+                ReportColumn(t("Unit pegawai", "Own unit"), width: 14, format: ReportSheet.text),
+                ReportColumn(t("Kenaikan nilai", "Points gained"), width: 14, format: ReportSheet.decimal),
+            ])
+        for (i, row) in rows.enumerated() {
+            for gainer in plan.gainers(unit: row.unit.kode, intervention: row.intervention) {
+                let pegawai = employees[gainer.nip]
+                try people.add([
+                    .number(Double(i + 1)), .text(row.unit.kode), .text(row.intervention.displayName(language)),
+                    .text(gainer.nip), .text(pegawai?.nama ?? ""), .text(pegawai?.kodeUnit ?? ""), .number(gainer.gain),
+                ])
+            }
+        }
+        try people.note(t("No: baris pada lembar Rencana.", "No: the row on the Plan sheet."))
+        try writer.close()
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// `--unit` on report units and progress, `--since` on report activity.
+@Suite struct ReportScopeTests {
+    private static let imported = ["IPASN_NOW": "2024-11-30T12:00:00Z", "TZ": "UTC"]
+
+    /// The worked examples imported on Saturday 30 November 2024 (14 records: 10 in DINAS.01).
+    private func load(_ cli: CLI) throws {
+        for (kind, text) in [
+            ("units", Fixture.units), ("pegawai", Fixture.pegawai), ("pendidikan", Fixture.pendidikan),
+            ("diklat", Fixture.diklat), ("skp", Fixture.skp), ("disiplin", Fixture.disiplin),
+        ] {
+            let result = try cli.run(["import", kind, try cli.write("\(kind).csv", text)], environment: Self.imported)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+    }
+
+    @Test func unitReportsTakeAUnitWithItsSubUnits() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try load(cli)
+        let units = try CLI.jsonArray(try cli.ok(["report", "units", "--year", "2024", "--unit", "DINAS", "--format", "json"]).stdout)
+        #expect(units.map { $0["kode"] as? String } == ["DINAS", "DINAS.01"])
+        let progress = try CLI.jsonArray(
+            try cli.ok(["report", "progress", "--year", "2024", "--unit", "DINAS.01", "--format", "json"]).stdout)
+        #expect(progress.map { $0["kode"] as? String } == ["DINAS.01"])
+        #expect(progress.first?["total"] as? Double == 72.75)
+        #expect(try cli.run(["report", "units", "--unit", "NOPE"]).stderr.contains("unknown unit NOPE"))
+        #expect(try cli.run(["report", "progress", "--unit", "NOPE"]).status == 1)
+    }
+
+    @Test func activitySinceADayCountsWhatWasEnteredSince() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try load(cli)
+        // Three weeks later: nothing today or this week, the 14 records since 1 November.
+        let later = ["IPASN_NOW": "2024-12-20T08:00:00Z", "TZ": "UTC"]
+        let rows = try cli.run(["report", "activity", "--since", "01-11-2024", "--format", "json"], environment: later)
+        #expect(rows.status == 0, "\(rows.stderr)")
+        let list = try CLI.jsonArray(rows.stdout)
+        #expect(list.map { "\($0["kode"]!) \($0["today"]!)/\($0["week"]!)/\($0["since"]!)" } == ["PEMDA 0/0/14", "DINAS 0/0/14", "DINAS.01 0/0/10"])
+        // Since the day after the import: nothing.
+        let after = try CLI.jsonArray(
+            try cli.run(["report", "activity", "--since", "2024-12-01", "--format", "json"], environment: later).stdout)
+        #expect(after.allSatisfy { $0["since"] as? Int == 0 })
+        let actors = try CLI.jsonArray(
+            try cli.run(["report", "activity", "--by", "actor", "--since", "2024-11-30", "--format", "json"], environment: Self.imported).stdout)
+        #expect(actors.map { "\($0["actor"]!) \($0["since"]!)" } == ["cli-test 14"])
+        let table = try cli.run(["report", "activity", "--since", "01-11-2024", "--unit", "DINAS.01"], environment: later).stdout
+        #expect(table.contains(", since 01-11-2024 10"))
+        #expect(try cli.run(["report", "activity", "--since", "kemarin"], environment: later).status == 1)
+    }
+}
