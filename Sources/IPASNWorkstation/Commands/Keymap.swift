@@ -61,7 +61,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.selectRange, [.char("v")], in: [.employees]),
         Binding(.selectAll, [.char("*")], in: [.employees]),
         Binding(.filter, [.char("f")], in: [.employees]),
-        Binding(.filterLacking, [.char("x")], in: [.employees]),
+        Binding(.filterLacking, [.char("F")], in: [.employees]),
         Binding(.addDiklat, [.char("k"), .function(7)], in: [.employee, .employees, .search]),
         Binding(.addPendidikan, [.char("p")], in: [.employee]),
         Binding(.addSKP, [.char("n")], in: [.employee]),

@@ -50,7 +50,7 @@ public enum KeymapDoc {
             Excel or an attendance list; apostrophes, spaces and a header line are fine)
             chooses those employees, and lists on screen every NIP that is unknown or belongs
             to another unit. `k` opens one course form for everyone chosen; after a course is
-            filled in, `x` shows only those who do not have it yet. Ctrl-S shows the review
+            filled in, `F` shows only those who do not have it yet. Ctrl-S shows the review
             (each participant's kompetensi and total before -> after, duplicates and similar
             courses marked, the unit mean before -> after); Ctrl-S there saves everyone in
             one transaction. Esc lets go of the filter, then of the choice, then leaves. In

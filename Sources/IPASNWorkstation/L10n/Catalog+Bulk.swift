@@ -21,8 +21,8 @@ extension L {
     static func filterLacking(_ course: String) -> Txt { Txt("belum punya \"\(course)\"", "without \"\(course)\"") }
     static let filterNone = Txt("Tidak ada pegawai yang cocok dengan saringan. Esc: hapus saringan.", "No employee matches the filter. Esc: clear it.")
     static let lackingNeedsCourse = Txt(
-        "Isi dulu kursusnya (k), lalu x menampilkan yang belum punya kursus itu.",
-        "Fill in the course first (k); then x shows who does not have it yet.")
+        "Isi dulu kursusnya (k), lalu F menampilkan yang belum punya kursus itu.",
+        "Fill in the course first (k); then F shows who does not have it yet.")
 
     // MARK: Pasting NIPs
     static func pasteChosen(_ n: Int, total: Int) -> Txt {

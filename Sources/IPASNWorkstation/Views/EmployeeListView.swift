@@ -24,7 +24,7 @@ final class EmployeeListView: BulkSource {
     private var filterEditor: LineEditor?
     /// What the last paste of NIPs could not choose, shown until the next key.
     private(set) var pasteReport: NIPPasteReport?
-    /// The course last filled in for this list's bulk entry: `x` shows only those lacking it.
+    /// The course last filled in for this list's bulk entry: `F` shows only those lacking it.
     var lastCourse: Diklat?
 
     init(app: App, unit: OrgUnit) {
