@@ -98,6 +98,30 @@ import Testing
         #expect(try store.records(nip: ayuNIP)?.diklat.count == 2)
     }
 
+    @Test func spaceOnTheReviewLeavesAParticipantOut() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.press(.open, in: .units)
+            s.press(.selectAll)
+            s.press(.addDiklat, in: .employees)
+            typeAyusSeminar(s)
+            s.press(.save)
+            s.press(.toggleSelect, in: .review)  // Budi did not come after all
+            s.checkpoint { review in
+                let budi = try #require(review.line(containing: "Budi Santoso"))
+                #expect(budi.hasPrefix("-") && budi.contains("tidak ikut"))
+                #expect(review.shows("1 tidak ikut (Spasi): tidak disimpan."))
+                #expect(review.shows("Nilai berubah untuk 1 dari 3 peserta."))
+                // Only Siti's 17.5 moves the unit of 3 now: +5.83.
+                #expect(review.shows("(+5,83)"))
+            }
+            s.press(.save)
+            s.checkpoint { list in #expect(list.shows("Tersimpan: Seminar Manajemen ASN untuk 1 peserta.")) }
+        }
+        #expect(try store.records(nip: budiNIP)?.diklat.isEmpty == true)
+        #expect(try store.records(nip: sitiNIP)?.diklat.count == 1)
+    }
+
     @Test func unchangedAndSimilarAreMarked() throws {
         let store = try makeStore()
         try run(store) { s in
@@ -182,6 +206,10 @@ import Testing
         // Only the active participant moves the unit: (100 + 22.5) / 4.
         #expect(first.unitBefore == 25 && first.unitAfter == 30.625)
         #expect(first.toSave.count == 2)
+        var left = first
+        left.excluded = [ayuNIP]
+        #expect(left.toSave.map(\.nip) == [budiNIP])
+        #expect(left.unitAfter == 25, "the inactive one left: the unit does not move")
         let again = BulkReview(engine: engine, year: 2024, course: course, participants: [BulkParticipant(records: withCourse)], unitTotals: totals)
         #expect(again.lines.map(\.status) == [.duplicate])
         #expect(again.toSave.isEmpty && again.unitAfter == 25)

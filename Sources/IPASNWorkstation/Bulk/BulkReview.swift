@@ -32,13 +32,32 @@ struct BulkReview: Sendable {
 
     let course: Diklat
     let lines: [Line]
-    let unitBefore: Double?
-    let unitAfter: Double?
+    /// The unit (with sub-units) the participants belong to, before the course.
+    let unitTotals: ScoreTotals?
+    /// Participants the admin left out on the review (by NIP): not saved.
+    var excluded: Set<String> = []
 
-    /// The records that will be saved: every participant's but the duplicates.
-    var toSave: [Record] { lines.filter { $0.status != .duplicate }.map(\.record) }
-    func count(_ status: Status) -> Int { lines.filter { $0.status == status }.count }
-    var similarCount: Int { lines.filter { $0.similar != nil && $0.status != .duplicate }.count }
+    /// Whether a line's record is saved: not a duplicate, not left out.
+    func saves(_ line: Line) -> Bool { line.status != .duplicate && !excluded.contains(line.pegawai.nip) }
+    /// The records that will be saved: every participant's but the duplicates and those left out.
+    var toSave: [Record] { lines.filter(saves).map(\.record) }
+    /// Lines of a status among those saved (duplicates: all of them).
+    func count(_ status: Status) -> Int {
+        lines.filter { $0.status == status && (status == .duplicate || !excluded.contains($0.pegawai.nip)) }.count
+    }
+    var similarCount: Int { lines.filter { $0.similar != nil && saves($0) }.count }
+
+    var unitBefore: Double? {
+        guard let unitTotals, unitTotals.pegawai > 0 else { return nil }
+        return unitTotals.meanTotal
+    }
+
+    /// The unit's mean with the records that will be saved (inactive employees do not count).
+    var unitAfter: Double? {
+        guard let unitTotals, unitTotals.pegawai > 0 else { return nil }
+        let delta = lines.filter { saves($0) && $0.pegawai.aktif }.reduce(0.0) { $0 + $1.after.total - $1.before.total }
+        return (unitTotals.total + delta) / Double(unitTotals.pegawai)
+    }
 
     /// - Parameters:
     ///   - course: the course as typed (its NIP is replaced by each participant's).
@@ -46,7 +65,6 @@ struct BulkReview: Sendable {
     init(engine: ScoringEngine, year: Int, course: Diklat, participants: [BulkParticipant], unitTotals: ScoreTotals?) {
         self.course = course
         var lines: [Line] = []
-        var delta = 0.0
         for participant in participants {
             var own = course
             own.nip = participant.pegawai.nip
@@ -59,16 +77,9 @@ struct BulkReview: Sendable {
             let changed = ScoreDimension.allCases.contains { abs(outcome.after[$0] - outcome.before[$0]) > 0.0001 }
             let status: Status = duplicate ? .duplicate : changed ? .changes : .unchanged
             let similar = duplicate ? nil : NearDuplicate.firstSimilar(to: own, in: existing)
-            if !duplicate, participant.pegawai.aktif { delta += outcome.after.total - outcome.before.total }
             lines.append(Line(pegawai: participant.pegawai, record: record, before: outcome.before, after: outcome.after, status: status, similar: similar))
         }
         self.lines = lines
-        if let unitTotals, unitTotals.pegawai > 0 {
-            unitBefore = unitTotals.meanTotal
-            unitAfter = (unitTotals.total + delta) / Double(unitTotals.pegawai)
-        } else {
-            unitBefore = nil
-            unitAfter = nil
-        }
+        self.unitTotals = unitTotals
     }
 }

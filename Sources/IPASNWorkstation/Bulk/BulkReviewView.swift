@@ -8,7 +8,7 @@ import IPASNTerminal
 /// and the unit's mean before -> after. Ctrl-S saves all in one transaction.
 final class BulkReviewView: View {
     let form: BulkCourseView
-    let review: BulkReview
+    private(set) var review: BulkReview
     private var cursor: ScrollList
     private var failure: String?
 
@@ -19,7 +19,7 @@ final class BulkReviewView: View {
     }
 
     var context: KeyContext { .review }
-    var keyBar: [Command] { [.save, .back, .help] }
+    var keyBar: [Command] { [.save, .toggleSelect, .back, .help] }
     var status: (text: String, style: Style)? { failure.map { ($0, .error) } }
 
     /// The panel under the form and the head of the review: who changes, who is skipped,
@@ -29,6 +29,8 @@ final class BulkReviewView: View {
         var lines: [(String, Style)] = []
         let changes = review.count(.changes)
         lines.append((app.t(L.bulkChanges(changes, of: review.lines.count)), changes > 0 ? .highlight : .normal))
+        let left = review.lines.filter { $0.status != .duplicate && review.excluded.contains($0.pegawai.nip) }.count
+        if left > 0 { lines.append((app.t(L.bulkLeftOut(left)), .warning)) }
         let duplicates = review.count(.duplicate)
         if duplicates > 0 { lines.append((app.t(L.bulkDuplicates(duplicates)), .warning)) }
         let unchanged = review.count(.unchanged)
@@ -44,8 +46,18 @@ final class BulkReviewView: View {
 
     func handle(_ command: Command, app: App) -> Bool {
         if cursor.move(command) { return true }
-        guard command == .save else { return false }
-        save(app: app)
+        switch command {
+        case .save:
+            save(app: app)
+        case .toggleSelect:
+            // Space leaves a participant out (someone who did not come after all), or back in.
+            guard !review.lines.isEmpty else { return true }
+            let nip = review.lines[cursor.selection].pegawai.nip
+            if review.excluded.remove(nip) == nil { review.excluded.insert(nip) }
+            _ = cursor.move(.moveDown)
+        default:
+            return false
+        }
         return true
     }
 
@@ -105,12 +117,14 @@ final class BulkReviewView: View {
         for (offset, index) in cursor.visible(height: rows - top - 2).enumerated() {
             let line = review.lines[index]
             let note: Table.Cell
+            let left = review.excluded.contains(line.pegawai.nip)
             switch line.status {
+            case _ where left && line.status != .duplicate: note = .init(language.t(L.bulkNoteLeftOut), style: .dim)
             case .duplicate: note = .init(language.t(L.bulkNoteDuplicate), style: .warning)
             case .unchanged: note = .init(language.t(L.bulkNoteUnchanged), style: .dim)
             case .changes: note = line.similar != nil ? .init(language.t(L.bulkNoteSimilar), style: .warning) : .init("")
             }
-            let mark: Table.Cell = line.status == .duplicate ? .init("-", style: .warning) : .init("+", style: .highlight)
+            let mark: Table.Cell = review.saves(line) ? .init("+", style: .highlight) : .init("-", style: .warning)
             table.draw(
                 [
                     mark, .init(line.pegawai.nip), .init(line.pegawai.nama),
@@ -123,6 +137,8 @@ final class BulkReviewView: View {
             let detail: String
             if line.status == .duplicate {
                 detail = app.t(L.bulkDetailDuplicate(line.pegawai.nama))
+            } else if review.excluded.contains(line.pegawai.nip) {
+                detail = app.t(L.bulkDetailLeftOut(line.pegawai.nama))
             } else if let similar = line.similar {
                 detail = app.t(L.bulkDetailSimilar(line.pegawai.nama, similar.nama, similar.tanggalMulai.dayFirst))
             } else {

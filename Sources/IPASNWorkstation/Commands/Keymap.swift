@@ -56,7 +56,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.editUnit, [.char("e")], in: [.units]),
         Binding(.markProgress, [.char("m"), .function(8)], in: [.units, .employees]),
         Binding(.addPegawai, [.char("t"), .insert], in: [.units, .employees]),
-        Binding(.toggleSelect, [.char(" ")], in: [.employees]),
+        Binding(.toggleSelect, [.char(" ")], in: [.employees, .review]),
         Binding(.toggleSelect, [.insert], in: [.search]),
         Binding(.selectRange, [.char("v")], in: [.employees]),
         Binding(.selectAll, [.char("*")], in: [.employees]),

@@ -52,8 +52,8 @@ public enum KeymapDoc {
             to another unit. `k` opens one course form for everyone chosen; after a course is
             filled in, `F` shows only those who do not have it yet. Ctrl-S shows the review
             (each participant's kompetensi and total before -> after, duplicates and similar
-            courses marked, the unit mean before -> after); Ctrl-S there saves everyone in
-            one transaction. Esc lets go of the filter, then of the choice, then leaves. In
+            courses marked, the unit mean before -> after; Space there leaves a participant
+            out, or back in); Ctrl-S there saves everyone in one transaction. Esc lets go of the filter, then of the choice, then leaves. In
             search results (`/`), where letters are typed, Ins chooses employees of any unit
             (the choice stays while you search again) and F7 opens the course form for them.
 

@@ -108,3 +108,12 @@ extension L {
             "\(n) employees chosen: one event has at most \(limit) participants. Filter or choose fewer.")
     }
 }
+
+/// Leaving a participant out on the review.
+extension L {
+    static let bulkNoteLeftOut = Txt("tidak ikut", "left out")
+    static func bulkLeftOut(_ n: Int) -> Txt { Txt("\(n) tidak ikut (Spasi): tidak disimpan.", "\(n) left out (Space): not saved.") }
+    static func bulkDetailLeftOut(_ name: String) -> Txt {
+        Txt("\(name) tidak ikut: tidak disimpan. Spasi: ikut lagi.", "\(name) is left out: not saved. Space: back in.")
+    }
+}
