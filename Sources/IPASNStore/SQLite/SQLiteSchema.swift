@@ -21,6 +21,10 @@ enum SQLiteSchema {
         }
         migrator.registerMigration("pendidikan-identity-school-jurusan", migrate: rekeyPendidikan)
         migrator.registerMigration("pegawai-search-key", migrate: addPegawaiSearchKey)
+        // Named, not numbered, so that a migration another branch adds cannot share the name.
+        migrator.registerMigration("batches") { db in
+            try db.execute(sql: batches)
+        }
         return migrator
     }
 
@@ -129,6 +133,20 @@ enum SQLiteSchema {
     /// 50,000 employees).
     static let v2 = """
         CREATE INDEX pegawai_nip_unit ON pegawai(nip, aktif, kode_unit);
+        """
+
+    /// Bulk entry: one event for many participants is one batch; each record's audit row
+    /// names it.
+    static let batches = """
+        CREATE TABLE batches (
+            id    INTEGER PRIMARY KEY AUTOINCREMENT,
+            label TEXT NOT NULL,
+            at    TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            count INTEGER NOT NULL
+        );
+        ALTER TABLE audit ADD COLUMN batch INTEGER REFERENCES batches(id);
+        CREATE INDEX audit_batch ON audit(batch) WHERE batch IS NOT NULL;
         """
 
     static let v1 = """
