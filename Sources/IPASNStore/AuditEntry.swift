@@ -30,10 +30,12 @@ public struct AuditEntry: Hashable, Sendable {
     /// ``AuditAction/redo`` entry, or an ``AuditAction/import`` entry that redoes an undone
     /// import: the id of the undo entry it reverted. Nil for every other change.
     public var undoes: Int64?
+    /// The batch the change was part of (``Store/addBatch(_:label:)``); nil for a single change.
+    public var batch: Int64?
 
     public init(
         id: Int64, at: Date, actor: String, action: AuditAction, subject: AuditSubject, nip: String?,
-        old: AuditValue?, new: AuditValue?, session: String? = nil, undoes: Int64? = nil
+        old: AuditValue?, new: AuditValue?, session: String? = nil, undoes: Int64? = nil, batch: Int64? = nil
     ) {
         self.session = session
         self.id = id
@@ -45,6 +47,7 @@ public struct AuditEntry: Hashable, Sendable {
         self.old = old
         self.new = new
         self.undoes = undoes
+        self.batch = batch
     }
 
     /// The record the entry is about, as an admin would name it: the added record for an

@@ -75,6 +75,24 @@ public protocol Store: AnyObject, Sendable {
     /// measurement year. Throws ``ValidationFailure`` and writes nothing when invalid.
     @discardableResult
     func add(_ record: Record) throws -> SaveResult
+    /// Adds many records (one course for every participant of an event) in ONE transaction:
+    /// all or nothing. Each record is validated like ``add(_:)`` against the stored records
+    /// and the batch's earlier records (the same record twice in a batch is a duplicate).
+    /// When any is invalid nothing is written and ``BatchRefused`` lists every invalid
+    /// record with its position and issues. Otherwise one batch is stored under `label`
+    /// (what the admin calls the event), each record gets its own ``AuditAction/insert``
+    /// entry carrying the batch id (``AuditEntry/batch``), and every participant's cached
+    /// scores are refreshed, all in that transaction. An empty list is refused
+    /// (``ValidationFailure``, `.required` on `nip`).
+    @discardableResult
+    func addBatch(_ records: [Record], label: String) throws -> BatchResult
+    /// The employees who already have `course` (its NIP ignored): a diklat with the same
+    /// ``DuplicateKey`` as the course would have for them (jenis, name ignoring case and
+    /// spacing, start and end date). For "who still lacks this course" in a list.
+    func holders(of course: Diklat) throws -> Set<String>
+    /// A batch written by ``addBatch(_:label:)`` (its label, moment, actor and record
+    /// count), or nil for an unknown id.
+    func batch(id: Int64) throws -> BatchInfo?
     /// Replaces record `id` by `record` (same kind; validated like ``add(_:)``, the record
     /// itself excluded from the duplicate check), audited with the old and new values. When
     /// the NIP changes both employees' scores are refreshed; the result carries the new
@@ -94,6 +112,9 @@ public protocol Store: AnyObject, Sendable {
     /// ``StoreError/changedSince(by:)`` when what it would restore over is not exactly what the
     /// change left (someone changed it since), ``StoreError/cannotUndo(id:en:)`` when reverting
     /// would break a reference, ``ValidationFailure`` when it would make a duplicate.
+    /// A batch (``addBatch(_:label:)``) is one step: when the newest change belongs to a
+    /// batch, every change of that batch the session has not undone is reverted in the same
+    /// transaction, each with its own `undo` entry carrying the batch id (all or nothing).
     @discardableResult
     func undoLast(session: String) throws -> AuditEntry?
     /// The change ``redoLast(session:)`` would apply again (the reverted change's entry), or nil.
@@ -102,7 +123,8 @@ public protocol Store: AnyObject, Sendable {
     /// made no new change since (action `redo`, pointing at the undo row; a redo is undoable).
     /// Returns the re-applied change's entry, nil when there is nothing to redo. Same checks
     /// and errors as ``undoLast(session:)``; an undone import of more records than the store
-    /// keeps a copy of cannot be redone (``StoreError/cannotUndo(id:en:)``).
+    /// keeps a copy of cannot be redone (``StoreError/cannotUndo(id:en:)``). The undo of a
+    /// batch is redone as one step too (`redo` entries carrying the batch id).
     @discardableResult
     func redoLast(session: String) throws -> AuditEntry?
     /// A number that grows whenever data changes (any process, any session): cheap enough to

@@ -121,11 +121,18 @@ extension StoreConformance {
             #expect(refusedRule { try sari.setRuleset(nil) } == .operatorOnly(.settings))
             #expect(refusedRule { try sari.saveAccount(Account(login: "sari", role: .operator)) } == .operatorOnly(.accounts))
             #expect(refusedRule { try sari.removeAccount(login: "vera") } == .operatorOnly(.accounts))
+            // A batch (one course for many) with one employee of another unit is refused whole.
+            #expect(refusedRule {
+                try sari.addBatch([teknis(nipB, "Sosialisasi"), teknis(nipD, "Sosialisasi")], label: "Sosialisasi")
+            } == .notYourUnit("LAIN"))
             #expect(PermissionRule.notYourUnit("DISDIK").message(.id) == "Unit DISDIK bukan unit Anda")
             #expect(try op.auditLog(limit: 1000).count == audits + 1)  // only the operator's record
             #expect(try op.records(nip: nipD)?.diklat.map(\.value.nama) == ["Milik Dinas Lain"])
             #expect(try op.pegawai(nip: nipD)?.kodeUnit == "LAIN")
             #expect(try op.measurementYear() == 2024)
+            #expect(try op.records(nip: nipB)?.diklat.map(\.value.nama) == ["Milik SUB"])
+            try sari.addBatch([teknis(nipB, "Sosialisasi"), teknis(nipC, "Sosialisasi")], label: "Sosialisasi")
+            #expect(try op.records(nip: nipC)?.diklat.map(\.value.nama) == ["Sosialisasi"])
             // An admin of ROOT holds every unit below it.
             try op.saveAccount(Account(login: "rudi", role: .admin, units: ["ROOT"]))
             let rudi = try open(TestClock.context(actor: "rudi"))

@@ -55,7 +55,7 @@ public struct StoreBehaviour: Sendable, CustomStringConvertible, CustomTestStrin
 public enum StoreConformance {
     public static var behaviours: [StoreBehaviour] {
         settings + unitsAndEmployees + records + undo + redo + importUndo + figures + imports + progressDraftsAndAudit
-            + sessions + reimportAndSearch + accountsAndPermissions
+            + sessions + reimportAndSearch + batch + accountsAndPermissions
     }
 
     // MARK: Helpers for the behaviours

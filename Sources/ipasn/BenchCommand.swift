@@ -52,6 +52,13 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep the databases and CSV files.")
     var keep = false
 
+    @Option(
+        name: .customLong("batch-db"),
+        help: ArgumentHelp(
+            "Only measure saving one event for 60 participants (addBatch) into this existing database (it is written to).",
+            valueName: "file"))
+    var batchDatabase: String?
+
     /// Internal: run the command after `--` on this terminal and write its time and peak RSS to a file.
     @Option(name: .long, help: .hidden)
     var probe: String?
@@ -72,6 +79,17 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         if let probe {
             try Probe.run(file: probe, command: command)
+            return
+        }
+        if let batchDatabase {
+            do {
+                let result = try BatchBench(database: batchDatabase).run(runs: runs ?? 7, tag: "\(ProcessInfo.processInfo.processIdentifier)")
+                let ms = result.saves.map { String(format: "%.1f", $0 * 1000) }.joined(separator: ", ")
+                print("one event for \(result.participants) participants of unit \(result.unit), \(result.saves.count) runs: "
+                    + String(format: "median %.1f ms", Stats.median(result.saves) * 1000) + " (\(ms) ms)")
+            } catch let error as BenchError {
+                throw CLIError("bench FAILED: \(error.message)")
+            }
             return
         }
         let config = (size.flatMap(BenchConfig.named) ?? (quick ? BenchConfig.quick : BenchConfig.full)).withRuns(runs)

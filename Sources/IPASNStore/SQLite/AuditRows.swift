@@ -8,7 +8,7 @@ import IPASNCore
 /// format the table has always held, so older databases read back typed.
 enum AuditRows {
     static let columns =
-        "a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.nip, a.old_value, a.new_value, a.undoes, a.session"
+        "a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.nip, a.old_value, a.new_value, a.undoes, a.session, a.batch"
 
     /// The `entity` and `entity_id` columns of a subject.
     static func entity(_ subject: AuditSubject) -> (entity: String, id: String) {
@@ -58,7 +58,8 @@ enum AuditRows {
         let new: String? = row[8]
         return AuditEntry(
             id: id, at: row[1], actor: row[2], action: action, subject: subject, nip: row[6],
-            old: old.map { value($0, subject) }, new: new.map { value($0, subject) }, session: row[10], undoes: row[9])
+            old: old.map { value($0, subject) }, new: new.map { value($0, subject) }, session: row[10], undoes: row[9],
+            batch: row[11])
     }
 
     static func subject(action: AuditAction, entity: String, entityID: String) -> AuditSubject? {

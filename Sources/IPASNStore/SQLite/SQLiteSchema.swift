@@ -21,8 +21,12 @@ enum SQLiteSchema {
         }
         migrator.registerMigration("pendidikan-identity-school-jurusan", migrate: rekeyPendidikan)
         migrator.registerMigration("pegawai-search-key", migrate: addPegawaiSearchKey)
+        // Named, not numbered, so that a migration another branch adds cannot share the name.
+        migrator.registerMigration("batches") { db in
+            try db.execute(sql: batches)
+        }
         migrator.registerMigration("accounts-and-roles") { db in
-            try db.execute(sql: v4Accounts)
+            try db.execute(sql: accountsAndRoles)
         }
         return migrator
     }
@@ -132,7 +136,7 @@ enum SQLiteSchema {
     /// 50,000 employees).
     /// Accounts: an OS login's role and, for unit admins, their units (sub-units included).
     /// The first login to open an account-less database for writing becomes its operator.
-    static let v4Accounts = """
+    static let accountsAndRoles = """
         CREATE TABLE accounts (
             login TEXT PRIMARY KEY NOT NULL,
             role  TEXT NOT NULL CHECK (role IN ('operator', 'admin', 'verifikator', 'pimpinan'))
@@ -146,6 +150,20 @@ enum SQLiteSchema {
 
     static let v2 = """
         CREATE INDEX pegawai_nip_unit ON pegawai(nip, aktif, kode_unit);
+        """
+
+    /// Bulk entry: one event for many participants is one batch; each record's audit row
+    /// names it.
+    static let batches = """
+        CREATE TABLE batches (
+            id    INTEGER PRIMARY KEY AUTOINCREMENT,
+            label TEXT NOT NULL,
+            at    TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            count INTEGER NOT NULL
+        );
+        ALTER TABLE audit ADD COLUMN batch INTEGER REFERENCES batches(id);
+        CREATE INDEX audit_batch ON audit(batch) WHERE batch IS NOT NULL;
         """
 
     static let v1 = """

@@ -7,18 +7,18 @@ extension SQLiteStore {
     /// session and clock.
     func audit(
         _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?,
-        undoes: Int64? = nil, _ db: Database
+        undoes: Int64? = nil, batch: Int64? = nil, _ db: Database
     ) throws {
         let (entity, entityID) = AuditRows.entity(subject)
         try db.execute(
             sql: """
-                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes, batch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 context.now(), context.actor, action.rawValue, entity, entityID, nip,
                 try old.map { try AuditRows.text($0, subject) }, try new.map { try AuditRows.text($0, subject) },
-                context.session, undoes,
+                context.session, undoes, batch,
             ])
     }
 

@@ -46,6 +46,8 @@ extension SQLiteStore {
                 let removed = try undoImport(entry, touched: &touched, db)
                 try permit(.records(nips: Array(touched)), db)
                 try audit(.undo, entry.subject, nip: entry.nip, old: removed, new: nil, undoes: entry.id, db)
+            } else if let batch = entry.batch {
+                try undoBatch(batch, session: session, touched: &touched, db)
             } else {
                 try revert(entry.subject, from: entry.new, to: entry.old, since: entry.id, touched: &touched, db)
                 try audit(.undo, entry.subject, nip: entry.nip, old: entry.new, new: entry.old, undoes: entry.id, db)
@@ -69,6 +71,8 @@ extension SQLiteStore {
                 try redoImport(change, undo: undo, touched: &touched, db)
                 try permit(.records(nips: Array(touched)), db)
                 try audit(.import, change.subject, nip: change.nip, old: nil, new: change.new, undoes: undo.id, db)
+            } else if let batch = undo.batch {
+                try redoBatch(batch, session: session, touched: &touched, db)
             } else {
                 try revert(undo.subject, from: undo.new, to: undo.old, since: undo.id, touched: &touched, db)
                 try audit(.redo, undo.subject, nip: undo.nip, old: undo.new, new: undo.old, undoes: undo.id, db)

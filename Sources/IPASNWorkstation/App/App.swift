@@ -305,6 +305,8 @@ final class App {
 
     /// A change of the audit log in words, with the employee's current name.
     func changeText(_ entry: AuditEntry) -> Txt {
+        // A batch is undone and redone as one step: named as the event.
+        if let batch = entry.batch, let info = try? store.batch(id: batch) { return L.batchChange(entry, info) }
         let name = entry.nip.flatMap { try? store.pegawai(nip: $0) }?.nama
         guard case .record = entry.subject else { return L.change(entry, employeeName: nil) }
         return L.change(entry, employeeName: name ?? entry.nip)

@@ -96,7 +96,11 @@ public final class Workstation {
         let kind = RecordKind(rawValue: draft.form)
         let formName: String
         let name: String
-        if draft.form == "setup" || draft.form == "unit" {
+        if draft.form == BulkCourseView.draftForm {
+            formName = app.t(L.formTitle[.diklat]!)
+            let count = (draft.fields["peserta"] ?? "").split(separator: ",").count
+            name = app.t(L.bulkParticipants(count))
+        } else if draft.form == "setup" || draft.form == "unit" {
             formName = app.t(draft.form == "unit" ? L.unitEditTitle : L.setupFormName)
             name = draft.unit.flatMap { kode in (try? app.store.units())?.first { $0.kode == kode }?.nama } ?? draft.fields["unit_nama"] ?? ""
         } else {
@@ -124,6 +128,10 @@ public final class Workstation {
 
     /// Opens the form a draft belongs to, with the draft's input.
     private func restore(_ draft: Draft, kind: RecordKind?) throws {
+        if draft.form == BulkCourseView.draftForm {
+            try restoreBulk(draft)
+            return
+        }
         if draft.form == "setup" {
             let unit = try draft.unit.flatMap { kode in try app.store.units().first { $0.kode == kode } }
             let view = SetupView(app: app, unit: unit)
@@ -146,6 +154,26 @@ public final class Workstation {
         form.form.restore(draft.fields)
         form.refreshPreview(app: app)
         app.push(page)
+        app.push(form)
+    }
+
+    /// A bulk course form: its unit's list with the participants chosen (or the search
+    /// screen, when they were chosen there), then the form as typed.
+    private func restoreBulk(_ draft: Draft) throws {
+        let nips = (draft.fields["peserta"] ?? "").split(separator: ",").map(String.init)
+        let participants = try nips.compactMap { try app.store.pegawai(nip: $0) }
+        guard !participants.isEmpty else { throw DraftError.unknownEmployee }
+        let source: any BulkSource
+        if let kode = draft.unit, let unit = try app.store.units().first(where: { $0.kode == kode }) {
+            let list = EmployeeListView(app: app, unit: unit)
+            list.choose(nips)
+            source = list
+        } else {
+            source = SearchView()
+        }
+        let form = try BulkCourseView(app: app, source: source, participants: participants)
+        form.restore(draft.fields, app: app)
+        app.push(source)
         app.push(form)
     }
 

@@ -13,6 +13,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case interventions
     case missing
     case search
+    case review
     case help
     case dialog
     case importReport
@@ -31,6 +32,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .interventions: return Txt("intervensi", "interventions")
         case .missing: return Txt("belum lengkap", "missing records")
         case .search: return Txt("cari", "search")
+        case .review: return Txt("tinjau input bersama", "bulk review")
         case .help: return Txt("bantuan", "help")
         case .dialog: return Txt("dialog", "dialog")
         case .importReport: return L.importReportContext
@@ -64,6 +66,11 @@ public enum Command: String, CaseIterable, Sendable {
     case markProgress
     case editUnit
     case addPegawai
+    case toggleSelect
+    case selectRange
+    case selectAll
+    case filter
+    case filterLacking
     case addDiklat
     case addPendidikan
     case addSKP
@@ -116,7 +123,13 @@ public enum Command: String, CaseIterable, Sendable {
         case .editUnit: return Txt("Ubah unit: nama dan induk (bertanya dulu)", "Edit a unit: name and parent (asks first)")
         case .markProgress: return Txt("Tandai dimensi unit selesai diinput", "Mark a unit's dimension as entered")
         case .addPegawai: return Txt("Tambah unit/pegawai", "Add a unit/employee")
-        case .addDiklat: return Txt("Tambah diklat/kursus", "Add a course")
+        case .toggleSelect: return Txt("Pilih/lepas pegawai ini (untuk input bersama)", "Choose/unchoose this employee (for a bulk entry)")
+        case .selectRange: return Txt("Pilih rentang: tekan di awal lalu di akhir", "Choose a run: press at its start, then at its end")
+        case .selectAll: return Txt("Pilih semua yang tampil (lagi: lepas semua)", "Choose all shown (again: unchoose them)")
+        case .filter: return Txt("Saring: nama, jabatan, jenis jabatan", "Filter: name, jabatan, jenis jabatan")
+        case .filterLacking:
+            return Txt("Saring: yang belum punya kursus yang diisi", "Filter: those without the course filled in")
+        case .addDiklat: return Txt("Tambah diklat/kursus (untuk semua yang dipilih)", "Add a course (for everyone chosen)")
         case .addPendidikan: return Txt("Tambah pendidikan", "Add education")
         case .addSKP: return Txt("Tambah SKP", "Add an SKP")
         case .addDisiplin: return Txt("Tambah hukuman disiplin", "Add a punishment")
@@ -160,6 +173,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .editUnit: return Txt("Ubah unit", "Edit unit")
         case .markProgress: return Txt("Tandai", "Mark")
         case .addPegawai: return Txt("Tambah", "Add")
+        case .toggleSelect: return Txt("Pilih", "Choose")
+        case .selectRange: return Txt("Rentang", "Run")
+        case .selectAll: return Txt("Semua", "All")
+        case .filter: return Txt("Saring", "Filter")
+        case .filterLacking: return Txt("Belum punya", "Lacking")
         case .addDiklat: return Txt("Diklat", "Course")
         case .addPendidikan: return Txt("Pendidikan", "Education")
         case .addSKP: return Txt("SKP", "SKP")

@@ -27,7 +27,8 @@ public struct Keymap: Hashable, Sendable {
     }
 
     static let lists: Set<KeyContext> = [
-        .welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .help, .importReport,
+        .welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .review, .help,
+        .importReport,
     ]
     static let browse: Set<KeyContext> = [.units, .employees, .employee, .dashboard]
 
@@ -56,14 +57,20 @@ public struct Keymap: Hashable, Sendable {
         Binding(.editUnit, [.char("e")], in: [.units]),
         Binding(.markProgress, [.char("m"), .function(8)], in: [.units, .employees]),
         Binding(.addPegawai, [.char("t"), .insert], in: [.units, .employees]),
-        Binding(.addDiklat, [.char("k"), .function(7)], in: [.employee]),
+        Binding(.toggleSelect, [.char(" ")], in: [.employees, .review]),
+        Binding(.toggleSelect, [.insert], in: [.search]),
+        Binding(.selectRange, [.char("v")], in: [.employees]),
+        Binding(.selectAll, [.char("*")], in: [.employees]),
+        Binding(.filter, [.char("f")], in: [.employees]),
+        Binding(.filterLacking, [.char("F")], in: [.employees]),
+        Binding(.addDiklat, [.char("k"), .function(7)], in: [.employee, .employees, .search]),
         Binding(.addPendidikan, [.char("p")], in: [.employee]),
         Binding(.addSKP, [.char("n")], in: [.employee]),
         Binding(.addDisiplin, [.char("h")], in: [.employee]),
         Binding(.deleteRecord, [.char("d"), .delete], in: [.employee]),
         Binding(.nextField, [.tab, .enter, .down], in: [.form]),
         Binding(.previousField, [.backTab, .up], in: [.form]),
-        Binding(.save, [.ctrl("s"), .function(2)], in: [.form]),
+        Binding(.save, [.ctrl("s"), .function(2)], in: [.form, .review]),
         Binding(.saveAndAdd, [.ctrl("n"), .function(3)], in: [.form]),
         Binding(.chooseImport, [.char("1")], in: [.welcome]),
         Binding(.chooseDemo, [.char("2")], in: [.welcome]),

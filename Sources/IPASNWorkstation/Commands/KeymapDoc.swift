@@ -41,6 +41,22 @@ public enum KeymapDoc {
             from a spreadsheet fills the form in order). A paste never runs a command nor
             answers a question.
 
+            One event, many participants (a sosialisasi, a bimtek): in a unit's employee list
+            Space chooses or lets go of the employee under the cursor (and moves down), `v`
+            marks the start of a run and `v` again at its end chooses the whole run, `*`
+            chooses every employee shown (again: lets them go), `f` opens a filter (words
+            matched against the name, the jabatan and the jenis jabatan; Enter keeps it, Esc
+            clears it). The title shows how many are chosen. Pasting a column of NIPs (from
+            Excel or an attendance list; apostrophes, spaces and a header line are fine)
+            chooses those employees, and lists on screen every NIP that is unknown or belongs
+            to another unit. `k` opens one course form for everyone chosen; after a course is
+            filled in, `F` shows only those who do not have it yet. Ctrl-S shows the review
+            (each participant's kompetensi and total before -> after, duplicates and similar
+            courses marked, the unit mean before -> after; Space there leaves a participant
+            out, or back in); Ctrl-S there saves everyone in one transaction. Esc lets go of the filter, then of the choice, then leaves. In
+            search results (`/`), where letters are typed, Ins chooses employees of any unit
+            (the choice stays while you search again) and F7 opens the course form for them.
+
             When the terminal is smaller than 60x16 only resizing it and quitting (F10,
             Ctrl-C, which keep an open form as a draft) do anything.
 

@@ -5,11 +5,27 @@ import IPASNTerminal
 
 /// The employees of a unit (sub-units included): NIP, name, jabatan, the four dimension
 /// scores, total, category and `!` for missing data. `s` sorts by score or name.
-final class EmployeeListView: View {
+///
+/// For a bulk entry (one course, many participants) employees are chosen here: Space
+/// toggles, `v` marks the start and then the end of a run, `*` chooses every shown row, `f`
+/// narrows the list by name, jabatan or jenis jabatan, and a pasted column of NIPs chooses
+/// those employees (the rest are listed). `k` opens one course form for the chosen.
+final class EmployeeListView: BulkSource {
     let unit: OrgUnit
+    /// Every employee of the unit, sorted.
+    private(set) var all: [ScoredPegawai] = []
+    /// The rows shown: ``all`` narrowed by the filter.
     private(set) var rows: [ScoredPegawai] = []
     private(set) var byScore = false
     private var cursor = ScrollList(count: 0, height: 1)
+    var selection = EmployeeSelection()
+    var filter = EmployeeFilter()
+    /// The filter's text field while the admin types in it (`f`).
+    var filterEditor: LineEditor?
+    /// What the last paste of NIPs could not choose, shown until the next key.
+    var pasteReport: NIPPasteReport?
+    /// The course last filled in for this list's bulk entry: `F` shows only those lacking it.
+    var lastCourse: Diklat?
 
     init(app: App, unit: OrgUnit) {
         self.unit = unit
@@ -17,22 +33,62 @@ final class EmployeeListView: View {
     }
 
     var context: KeyContext { .employees }
-    var keyBar: [Command] { [.help, .open, .search, .sort, .markProgress, .addPegawai, .dashboard, .back, .missingRecords] }
+    var keyBar: [Command] {
+        if filterEditor != nil { return [.open, .back, .help] }
+        if !selection.isEmpty { return [.addDiklat, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
+        return [.help, .open, .search, .sort, .toggleSelect, .addDiklat, .filter, .markProgress, .addPegawai, .dashboard, .back, .missingRecords]
+    }
+
+    /// The NIPs shown, in order.
+    var shownNIPs: [String] { rows.map(\.pegawai.nip) }
+
+    /// The chosen employees, in list order (also those the filter hides now).
+    var chosen: [Pegawai] { all.map(\.pegawai).filter { selection.contains($0.nip) } }
 
     func reload(app: App) {
-        let keep = rows.isEmpty ? nil : rows[cursor.selection].pegawai.nip
-        app.attempt { rows = try app.store.scores(year: app.year, unit: unit.kode) }
+        app.attempt { all = try app.store.scores(year: app.year, unit: unit.kode) }
+        selection.keep(only: Set(all.map(\.pegawai.nip)))
+        if let lacking = filter.lacking { filter.lacking = refreshed(lacking, app: app) }
         sort()
+    }
+
+    /// Sorts ``all`` and narrows it to ``rows``, keeping the cursor on the same employee.
+    func sort() {
+        let keep = rows.isEmpty ? nil : rows[min(cursor.selection, rows.count - 1)].pegawai.nip
+        if byScore {
+            all.sort { ($0.score.total, $1.pegawai.nama) > ($1.score.total, $0.pegawai.nama) }
+        } else {
+            all.sort { $0.pegawai.nama.lowercased() < $1.pegawai.nama.lowercased() }
+        }
+        rows = filter.isActive ? all.filter { filter.matches($0.pegawai) } : all
         cursor.update(count: rows.count)
         if let keep, let index = rows.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.select(index) }
     }
 
-    private func sort() {
-        if byScore {
-            rows.sort { ($0.score.total, $1.pegawai.nama) > ($1.score.total, $0.pegawai.nama) }
-        } else {
-            rows.sort { $0.pegawai.nama.lowercased() < $1.pegawai.nama.lowercased() }
-        }
+    var bulkUnit: OrgUnit? { unit }
+
+    /// Chooses these employees (those in the list), as a restored bulk draft had them.
+    func choose(_ nips: [String]) {
+        let here = Set(all.map(\.pegawai.nip))
+        selection.insert(contentsOf: nips.filter(here.contains))
+    }
+
+    /// After a bulk entry is saved: nobody is chosen any more, the scores are reloaded.
+    func bulkSaved(app: App) {
+        selection.clear()
+        reload(app: app)
+    }
+
+    /// Narrows the list to employees who do not have `course` yet (nil shows everyone again).
+    func showLacking(_ course: Diklat?, app: App) {
+        filter.lacking = course.map { refreshed(.init(name: $0.nama, having: [], course: $0), app: app) }
+        sort()
+    }
+
+    private func refreshed(_ lacking: EmployeeFilter.LackingCourse, app: App) -> EmployeeFilter.LackingCourse {
+        var result = lacking
+        app.attempt { result.having = try app.store.holders(of: lacking.course) }
+        return result
     }
 
     /// Column widths for a screen `width` columns wide. At 80 columns: the full NIP, the
@@ -90,21 +146,30 @@ final class EmployeeListView: View {
 
     func render(into grid: inout CellGrid, rows height: Int, app: App) {
         let language = app.language
-        Draw.title(&grid, app.t(L.employeesTitle(unit.nama)), right: app.t(byScore ? L.sortedByScore : L.sortedByName) + " ")
+        var right = app.t(byScore ? L.sortedByScore : L.sortedByName) + " "
+        if !selection.isEmpty { right = app.t(L.chosenCount(selection.count)) + " · " + right }
+        Draw.title(&grid, app.t(L.employeesTitle(unit.nama)), right: right)
         let layout = Layout(width: grid.width)
         let table = Self.table(layout, width: grid.width, language: app.language)
         table.drawHeader(into: &grid, row: 1, col: 0)
+        // The filter line sits above the legend while a filter is typed or applied.
+        let filterShown = filterEditor != nil || filter.isActive
+        let listHeight = height - 3 - (filterShown ? 1 : 0)
+        if filterShown { drawFilter(&grid, row: height - 2, app: app) }
         if rows.isEmpty {
-            grid.put(app.t(L.noEmployees), row: 3, col: 2, style: .dim)
+            grid.put(app.t(all.isEmpty ? L.noEmployees : L.filterNone), row: 3, col: 2, style: .dim)
+            drawPasteReport(&grid, bottom: height - 1, app: app)
             return
         }
-        for (offset, index) in cursor.visible(height: height - 3).enumerated() {
+        for (offset, index) in cursor.visible(height: listHeight).enumerated() {
             let item = rows[index]
             let p = item.pegawai
             let s = item.score
             let category = app.engine.category(for: s.total)
+            let chosen = selection.contains(p.nip)
             var cells: [Table.Cell] = [
-                s.complete ? .init(" ") : .init("!", style: .warning), .init(p.nip), .init(p.nama),
+                chosen ? .init("*", style: .highlight) : s.complete ? .init(" ") : .init("!", style: .warning),
+                .init(p.nip, style: chosen ? .highlight : nil), .init(p.nama, style: chosen ? .highlight : nil),
                 .init(Self.jabatan(p, full: layout.fullJabatan)),
             ]
             cells += ScoreDimension.allCases.map { .init(language.points(s[$0])) }
@@ -112,13 +177,48 @@ final class EmployeeListView: View {
             cells.append(.init(Self.category(category.displayName(language), width: layout.category), style: Draw.categoryStyle(category)))
             table.draw(cells, into: &grid, row: 2 + offset, col: 0, selected: index == cursor.selection)
         }
-        let legend = app.t(layout.fullJabatan ? L.missingLegend : L.missingAndJabatanLegend)
-        grid.put(legend, row: height - 1, col: 1, style: .dim, maxWidth: grid.width - 2)
+        let legend: String
+        if selection.isEmpty {
+            legend = app.t(layout.fullJabatan ? L.missingLegend : L.missingAndJabatanLegend)
+        } else {
+            legend = app.t(L.selectionLegend(selection.count, hidden: chosen.count - rows.filter { selection.contains($0.pegawai.nip) }.count))
+        }
+        grid.put(legend, row: height - 1, col: 1, style: selection.isEmpty ? .dim : .highlight, maxWidth: grid.width - 2)
+        drawPasteReport(&grid, bottom: height - 1, app: app)
     }
 
     func handle(_ command: Command, app: App) -> Bool {
         if cursor.move(command) { return true }
+        let current = rows.isEmpty ? nil : rows[cursor.selection].pegawai.nip
         switch command {
+        case .toggleSelect:
+            guard let current else { return true }
+            selection.toggle(current)
+            _ = cursor.move(.moveDown)
+        case .selectRange:
+            guard let current else { return true }
+            if !selection.markRange(at: current, shown: shownNIPs) { app.inform(app.t(L.rangeStarted)) }
+        case .selectAll:
+            selection.toggleAll(shown: shownNIPs)
+        case .filter:
+            filterEditor = LineEditor(text: filter.text, maxLength: 60)
+        case .filterLacking:
+            guard let course = lastCourse else {
+                app.warn(app.t(L.lackingNeedsCourse))
+                return true
+            }
+            showLacking(filter.lacking == nil ? course : nil, app: app)
+        case .back where filter.isActive || !selection.isEmpty:
+            // Esc undoes the narrowing first, then the choice, then leaves.
+            if filter.isActive {
+                filter = EmployeeFilter()
+                sort()
+            } else {
+                selection.clear()
+            }
+        case .addDiklat:
+            let participants = selection.isEmpty ? (current.flatMap { nip in all.first { $0.pegawai.nip == nip }?.pegawai }).map { [$0] } ?? [] : chosen
+            BulkCourseView.open(app: app, source: self, participants: participants)
         case .open:
             guard !rows.isEmpty else { return true }
             EmployeeView.open(nip: rows[cursor.selection].pegawai.nip, app: app)

@@ -34,7 +34,15 @@ final class RecordFormView: View {
     var context: KeyContext { .form }
     var keyBar: [Command] { [.save, .saveAndAdd, .nextField, .back, .help, .previousField, .quit] }
     var hasUnsavedInput: Bool { form.isDirty }
-    var status: (text: String, style: Style)? { formMessage }
+    var status: (text: String, style: Style)? {
+        formMessage ?? similarNote.map { ($0, .warning) }
+    }
+    /// An existing course of the employee the typed one resembles (``NearDuplicate``).
+    private(set) var similar: Diklat?
+    /// ``similar`` in words for the message row.
+    private var similarNote: String?
+    /// The similar course the admin already said to save anyway.
+    private var similarConfirmed: Diklat?
 
     func draft(app: App) -> Draft? {
         Draft(form: form.kind.rawValue, nip: form.nip, editing: form.editing, fields: form.texts, savedAt: app.context.now())
@@ -45,7 +53,14 @@ final class RecordFormView: View {
         var typed = form
         // The preview shows a picker's value only once it means one choice ("b" means none yet).
         if let option = typed.focused.resolvedOption { typed.fields[typed.focus].text = option.value }
-        outcome = preview.outcome(for: typed.previewRecord(app.parser))
+        let record = typed.previewRecord(app.parser)
+        outcome = preview.outcome(for: record)
+        if case .diklat(let course) = record {
+            similar = NearDuplicate.firstSimilar(to: course, in: preview.base.diklat)
+        } else {
+            similar = nil
+        }
+        similarNote = similar.map { app.t(L.similarExisting($0.nama, $0.tanggalMulai.dayFirst)) }
     }
 
     // MARK: Keys
@@ -94,34 +109,22 @@ final class RecordFormView: View {
         return true
     }
 
-    /// Takes a picker's choice and checks the field the cursor leaves. Going back up past an
-    /// empty field does not complain that it is required (saving still does). Returns false
-    /// when the cursor must stay: a picker whose text fits several choices or none keeps its
-    /// list open and is marked until the admin chooses.
+    /// Takes a picker's choice and checks the field the cursor leaves (``RecordForm/leaveField``).
+    /// Returns false when the cursor must stay: a picker whose text fits several choices or
+    /// none keeps its list open and is marked until the admin chooses.
     private func leaveField(app: App, forward: Bool) -> Bool {
         if form.focused.isPicker, !pickerChosen(app: app) { return false }
         refreshPreview(app: app)
-        if let issue = form.check(form.focus, parser: app.parser), forward || issue.code != .required {
-            formMessage = (issue.message(app.language), .error)
-        } else {
-            form.issues[form.focused.key] = nil
-            formMessage = nil
-        }
-        return true
+        let outcome = form.leaveField(forward: forward, parser: app.parser, language: app.language)
+        formMessage = outcome.message
+        return outcome.move
     }
 
     /// Takes the focused picker's choice; false (with the field marked and a message saying
     /// why) when the text does not mean exactly one choice.
     private func pickerChosen(app: App) -> Bool {
-        let text = form.focused.text
-        switch form.choose() {
-        case .empty, .chosen:
-            return true
-        case .ambiguous(let count):
-            formMessage = (app.t(L.pickerAmbiguous(text, count)), .error)
-        case .noMatch:
-            formMessage = (app.t(L.pickerNoMatch(text)), .error)
-        }
+        guard let problem = form.takePickerChoice(app.language) else { return true }
+        formMessage = (problem, .error)
         return false
     }
 
@@ -137,6 +140,16 @@ final class RecordFormView: View {
         case .failure(let failure):
             show(failure, app: app)
         case .success(let record):
+            // A course resembling one already there is saved only when the admin says so.
+            if case .diklat(let course) = record, let existing = NearDuplicate.firstSimilar(to: course, in: preview.base.diklat),
+                existing != similarConfirmed
+            {
+                app.confirm(app.t(L.similarAsk(existing.nama, existing.tanggalMulai.dayFirst)), onYes: { [unowned self] in
+                    self.similarConfirmed = existing
+                    self.save(app: app, again: again)
+                })
+                return
+            }
             do {
                 let result: SaveResult
                 if let id = form.editing {
@@ -188,23 +201,8 @@ final class RecordFormView: View {
 
         let wide = grid.width >= 100
         let formWidth = wide ? grid.width - 42 : grid.width
-        let labelWidth = min(24, formWidth / 3)
-        let fieldCol = labelWidth + 2
-        let fieldWidth = max(8, formWidth - fieldCol - 3)
         let firstRow = 2
-        for (index, field) in form.fields.enumerated() {
-            let row = firstRow + index
-            guard row < rows else { break }
-            let issue: ValidationIssue? = form.issues[field.key]
-            let marked = issue != nil || form.unchosen[field.key] != nil
-            let focused = index == form.focus
-            grid.put(DisplayWidth.fit(field.label(language), toWidth: labelWidth), row: row, col: 1, style: marked ? .error : (focused ? .highlight : .normal))
-            field.editor.draw(into: &grid, row: row, col: fieldCol, width: fieldWidth, focused: focused)
-            if marked { grid.put("!", row: row, col: fieldCol + fieldWidth + 1, style: .error) }
-            if case .date = field.kind, field.text.isEmpty, !focused {
-                grid.put(app.t(L.dateHint), row: row, col: fieldCol, style: .dim)
-            }
-        }
+        let layout = RecordFormDrawing.fields(form, into: &grid, firstRow: firstRow, rows: rows, width: formWidth, app: app)
 
         // The live panel: beside the form when there is room, else below it.
         let lines = outcome.lines(language)
@@ -222,28 +220,7 @@ final class RecordFormView: View {
             }
         }
 
-        // The picker's suggestions drop down under the focused field, over what is below.
-        let field = form.focused
-        if field.isPicker, !field.holdsChoice || field.highlight != nil {
-            let row = firstRow + form.focus + 1
-            let room = min(6, rows - row)
-            let suggestions = field.suggestions
-            if room > 0 {
-                let width = min(fieldWidth, 40)
-                if suggestions.isEmpty {
-                    grid.fill(row: row, col: fieldCol, width: width, height: 1, style: .dim)
-                    grid.put(app.t(L.noMatch), row: row, col: fieldCol, style: .dim, maxWidth: width)
-                } else {
-                    let highlight = field.shownHighlight.map { min($0, suggestions.count - 1) }
-                    let first = max(0, min((highlight ?? 0) - room + 1, suggestions.count - room))
-                    for (offset, option) in suggestions[first...].prefix(room).enumerated() {
-                        let style: Style = first + offset == highlight ? .selected : .input
-                        grid.fill(row: row + offset, col: fieldCol, width: width, height: 1, style: style)
-                        grid.put(option.listed, row: row + offset, col: fieldCol + 1, style: style, maxWidth: width - 1)
-                    }
-                }
-            }
-        }
+        RecordFormDrawing.pickerList(form, into: &grid, firstRow: firstRow, rows: rows, layout: layout, app: app)
     }
 
     private func drawPreview(_ grid: inout CellGrid, lines: [(text: String, changed: Bool)], row: Int, col: Int, width: Int, rows: Int, app: App) {

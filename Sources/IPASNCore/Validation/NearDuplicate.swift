@@ -1,0 +1,73 @@
+import Foundation
+
+/// Courses that are probably one course entered twice under two spellings: the same
+/// employee, jenis, start and end date, and a name that differs only by case, spacing,
+/// punctuation or accents, by one word more or less, or by a small typing slip (an edit
+/// distance of 1, or 2 for names of 20 characters and more). Exact repeats (same
+/// ``DuplicateKey``) are duplicates, not near-duplicates.
+///
+/// Pure: the form, the bulk review and the import ask it about records they already hold.
+public enum NearDuplicate {
+    /// The first course of `existing` that `course` resembles (same NIP, jenis and dates,
+    /// similar name, not an exact duplicate), or nil.
+    public static func firstSimilar(to course: Diklat, in existing: [Diklat]) -> Diklat? {
+        let key = DuplicateKey.of(.diklat(course))
+        return existing.first { other in
+            other.nip == course.nip && other.jenis.id == course.jenis.id && other.tanggalMulai == course.tanggalMulai
+                && other.tanggalSelesai == course.tanggalSelesai && DuplicateKey.of(.diklat(other)) != key
+                && similarNames(other.nama, course.nama)
+        }
+    }
+
+    /// Whether two course names are one name written two ways.
+    public static func similarNames(_ a: String, _ b: String) -> Bool {
+        let x = words(a)
+        let y = words(b)
+        if x.isEmpty || y.isEmpty { return false }
+        if x == y { return true }
+        let joinedX = x.joined()
+        let joinedY = y.joined()
+        if joinedX == joinedY { return true }  // "e-learning" and "elearning"
+        if oneWordApart(x, y) { return true }
+        let limit = min(a.count, b.count) >= 20 ? 2 : 1
+        return editDistance(Array(x.joined(separator: " ")), Array(y.joined(separator: " ")), limit: limit) <= limit
+    }
+
+    /// Lowercase words without accents and punctuation.
+    static func words(_ text: String) -> [String] {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let cleaned = String(folded.map { $0.isLetter || $0.isNumber ? $0 : " " })
+        return cleaned.split(separator: " ").map(String.init)
+    }
+
+    /// One list is the other with exactly one word added somewhere (and the shorter keeps
+    /// at least two words, so "Bimtek" alone does not resemble every "Bimtek X").
+    static func oneWordApart(_ x: [String], _ y: [String]) -> Bool {
+        let (short, long) = x.count < y.count ? (x, y) : (y, x)
+        guard long.count == short.count + 1, short.count >= 2 else { return false }
+        for skip in long.indices {
+            var rest = long
+            rest.remove(at: skip)
+            if rest == short { return true }
+        }
+        return false
+    }
+
+    /// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            var best = current[0]
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                best = min(best, current[j])
+            }
+            if best > limit { return limit + 1 }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

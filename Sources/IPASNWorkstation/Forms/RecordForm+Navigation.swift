@@ -1,0 +1,32 @@
+import IPASNCore
+import IPASNTerminal
+
+/// Moving between the fields of a record form and taking a picker's choice, shared by the
+/// one-employee form (``RecordFormView``) and the bulk course form (``BulkCourseView``).
+extension RecordForm {
+    /// Takes the focused picker's choice. Returns nil when it holds one choice (or nothing),
+    /// else the message saying why the cursor stays (the field is marked).
+    mutating func takePickerChoice(_ language: Language) -> String? {
+        let text = focused.text
+        switch choose() {
+        case .empty, .chosen:
+            return nil
+        case .ambiguous(let count):
+            return language.t(L.pickerAmbiguous(text, count))
+        case .noMatch:
+            return language.t(L.pickerNoMatch(text))
+        }
+    }
+
+    /// Leaves the focused field (a picker takes its choice, the field is checked). Returns
+    /// whether the cursor may move, and the message row's new content: an error, or nil to
+    /// clear it. Going back up past an empty field does not complain that it is required.
+    mutating func leaveField(forward: Bool, parser: RecordParser, language: Language) -> (move: Bool, message: (text: String, style: Style)?) {
+        if focused.isPicker, let problem = takePickerChoice(language) { return (false, (problem, .error)) }
+        if let issue = check(focus, parser: parser), forward || issue.code != .required {
+            return (true, (issue.message(language), .error))
+        }
+        issues[focused.key] = nil
+        return (true, nil)
+    }
+}
