@@ -64,27 +64,18 @@ public struct BenchReport: Sendable {
         out.append("Each figure is the median of several runs (the number is given); ratios compare medians of the same run.")
         out.append("The whole benchmark took \(Fmt.seconds(totalSeconds)).")
         out.append("")
-        if !dataset.isEmpty {
-            out.append("Data (made by the deterministic demo generator; every count checked by the benchmark):")
-            out.append("")
-            for line in dataset { out.append("- " + line) }
-            out.append("")
-        }
+        out += Self.bulletSection("Data (made by the deterministic demo generator; every count checked by the benchmark):", dataset)
         out.append(table)
         out.append("")
-        if !checks.isEmpty {
-            out.append("Self-checks (a failure stops the benchmark with a non-zero exit):")
-            out.append("")
-            for line in checks { out.append("- " + line) }
-            out.append("")
-        }
-        if !notes.isEmpty {
-            out.append("Notes:")
-            out.append("")
-            for line in notes { out.append("- " + line) }
-            out.append("")
-        }
+        out += Self.bulletSection("Self-checks (a failure stops the benchmark with a non-zero exit):", checks)
+        out += Self.bulletSection("Notes:", notes)
         return out.joined(separator: "\n")
+    }
+
+    /// A heading, a blank line, `lines` as a bullet list and a blank line; nothing when `lines` is empty.
+    static func bulletSection(_ heading: String, _ lines: [String]) -> [String] {
+        guard !lines.isEmpty else { return [] }
+        return [heading, ""] + lines.map { "- " + $0 } + [""]
     }
 
     /// docs/performance.md: the existing file's `## ` sections with this size's benchmark

@@ -15,7 +15,7 @@ import IPASNStore
 /// `readAll` when the end is reached.
 public struct PrefetchingRowSource: ImportRowSource {
     public let kind: ImportKind
-    private let pipe: Pipe
+    private let pipe: BatchPipe<Chunk>
     private var batch: [Line<ImportRow>] = []
     private var index = 0
     private let progress: ((ImportProgress) -> Void)?
@@ -30,7 +30,7 @@ public struct PrefetchingRowSource: ImportRowSource {
         totalRows: Int? = nil, progress: ((ImportProgress) -> Void)? = nil
     ) {
         kind = inner.kind
-        pipe = Pipe(capacity: capacity)
+        pipe = BatchPipe(capacity: capacity)
         self.progress = progress
         self.totalBytes = totalBytes
         self.totalRows = totalRows
@@ -45,11 +45,11 @@ public struct PrefetchingRowSource: ImportRowSource {
                 while !pipe.isCancelled, let row = try source.next() {
                     rows.append(row)
                     if rows.count == batchSize {
-                        pipe.put(.rows(rows, bytes: bytes()))
+                        pipe.put(.batch(Chunk(rows: rows, bytes: bytes())))
                         rows.removeAll(keepingCapacity: true)
                     }
                 }
-                if !rows.isEmpty { pipe.put(.rows(rows, bytes: bytes())) }
+                if !rows.isEmpty { pipe.put(.batch(Chunk(rows: rows, bytes: bytes()))) }
                 pipe.put(.end)
             } catch {
                 pipe.put(.failed(error))
@@ -62,12 +62,12 @@ public struct PrefetchingRowSource: ImportRowSource {
     public mutating func next() throws -> Line<ImportRow>? {
         while index >= batch.count {
             switch pipe.take() {
-            case .rows(let rows, let bytes):
-                batch = rows
+            case .batch(let chunk):
+                batch = chunk.rows
                 index = 0
-                taken += rows.count
-                lastBytes = bytes
-                progress?(ImportProgress(rows: taken, bytes: bytes, totalBytes: totalBytes, totalRows: totalRows))
+                taken += chunk.rows.count
+                lastBytes = chunk.bytes
+                progress?(ImportProgress(rows: taken, bytes: chunk.bytes, totalBytes: totalBytes, totalRows: totalRows))
             case .end:
                 if !reportedEnd, let progress {
                     reportedEnd = true
@@ -87,54 +87,9 @@ public struct PrefetchingRowSource: ImportRowSource {
     /// Stops the reading thread early (when the consumer gives up before the end).
     public func cancel() { pipe.cancel() }
 
-    enum Item: @unchecked Sendable {
-        case rows([Line<ImportRow>], bytes: Int?)
-        case end
-        case failed(Error)
-    }
-
-    /// A bounded single-producer, single-consumer queue.
-    final class Pipe: @unchecked Sendable {
-        // All state is guarded by `condition`.
-        private let condition = NSCondition()
-        private var items: [Item] = []
-        private var cancelled = false
-        private let capacity: Int
-
-        init(capacity: Int) { self.capacity = max(1, capacity) }
-
-        var isCancelled: Bool {
-            condition.lock()
-            defer { condition.unlock() }
-            return cancelled
-        }
-
-        func put(_ item: Item) {
-            condition.lock()
-            while items.count >= capacity && !cancelled { condition.wait() }
-            if !cancelled { items.append(item) }
-            condition.broadcast()
-            condition.unlock()
-        }
-
-        func take() -> Item {
-            condition.lock()
-            while items.isEmpty { condition.wait() }
-            // The end (or a failure) stays in the queue: asking again after it answers the same.
-            let item = items[0]
-            if case .rows = item { items.removeFirst() }
-            condition.broadcast()
-            condition.unlock()
-            return item
-        }
-
-        func cancel() {
-            condition.lock()
-            cancelled = true
-            items.removeAll()
-            items.append(.end)
-            condition.broadcast()
-            condition.unlock()
-        }
+    /// One batch of rows and how far into the file they reach.
+    struct Chunk {
+        var rows: [Line<ImportRow>]
+        var bytes: Int?
     }
 }

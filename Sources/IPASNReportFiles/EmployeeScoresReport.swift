@@ -19,12 +19,7 @@ public enum EmployeeScoresReport {
                 ReportColumn("NIP", width: 21, format: ReportSheet.text),
                 ReportColumn(t("Nama", "Name"), width: 32),
                 ReportColumn(t("Unit", "Unit"), width: 14, format: ReportSheet.text),
-                ReportColumn("Kualifikasi", width: 11, format: ReportSheet.decimal),
-                ReportColumn("Kompetensi", width: 11, format: ReportSheet.decimal),
-                ReportColumn("Kinerja", width: 11, format: ReportSheet.decimal),
-                ReportColumn("Disiplin", width: 11, format: ReportSheet.decimal),
-                ReportColumn("Total", width: 11, format: ReportSheet.decimal),
-                ReportColumn(t("Kategori", "Category"), width: 14),
+            ] + ReportColumn.scores(language) + [
                 ReportColumn(t("Belum ada", "Missing"), width: 24),
             ])
         for row in rows {

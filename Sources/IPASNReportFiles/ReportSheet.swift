@@ -12,6 +12,14 @@ public struct ReportColumn: Sendable {
         self.width = width
         self.format = format
     }
+
+    /// The four dimensions, the total (decimals) and the category: the score columns every
+    /// per-employee and per-unit report shows.
+    public static func scores(_ language: Language) -> [ReportColumn] {
+        ["Kualifikasi", "Kompetensi", "Kinerja", "Disiplin", "Total"].map {
+            ReportColumn($0, width: 11, format: ReportSheet.decimal)
+        } + [ReportColumn(ReportTitle.t(language, "Kategori", "Category"), width: 14)]
+    }
 }
 
 /// A sheet laid out for a meeting: the title (the report and the instansi) on row 1, the

@@ -24,12 +24,7 @@ public enum UnitRecapReport {
                 ReportColumn(t("Kode", "Code"), width: 16, format: ReportSheet.text),
                 ReportColumn(t("Unit kerja", "Unit"), width: 40),
                 ReportColumn(t("Pegawai", "Employees"), width: 9, format: ReportSheet.whole),
-                ReportColumn("Kualifikasi", width: 11, format: ReportSheet.decimal),
-                ReportColumn("Kompetensi", width: 11, format: ReportSheet.decimal),
-                ReportColumn("Kinerja", width: 11, format: ReportSheet.decimal),
-                ReportColumn("Disiplin", width: 11, format: ReportSheet.decimal),
-                ReportColumn("Total", width: 11, format: ReportSheet.decimal),
-                ReportColumn(t("Kategori", "Category"), width: 14),
+            ] + ReportColumn.scores(language) + [
                 ReportColumn(t("Kelengkapan", "Complete"), width: 12, format: ReportSheet.percent),
                 ReportColumn(t("Selesai diinput", "Marked done"), width: 14),
             ])

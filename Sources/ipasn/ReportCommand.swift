@@ -29,15 +29,12 @@ struct ReportUnitsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
     var unit: String?
 
-    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
-    var format: ListFormat = .table
-
-    @OptionGroup var xlsx: XLSXOutput
+    @OptionGroup var output: XLSXOutput
 
     func run() throws {
         let store = try global.openStore()
         let year = try yearOption.resolve(store)
-        if let path = try xlsx.path(for: format) {
+        if let path = try output.xlsxPath() {
             let report = try UnitScope.progress(try ProgressReport.compute(store: store, year: year), unit: unit)
             try XLSXOutput.write(path) {
                 let units = try store.units()
@@ -58,7 +55,7 @@ struct ReportUnitsCommand: ParsableCommand {
                     .text(f.category.name),
                 ]
             })
-        guard !listing.write(format) else { return }
+        guard !listing.write(output.format) else { return }
         Self.writeTable(figures, year: year)
     }
 

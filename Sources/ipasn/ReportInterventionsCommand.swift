@@ -34,10 +34,7 @@ struct ReportInterventionsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("At most this many rows (table and xlsx; 0 for all).", valueName: "n"))
     var top: Int = 20
 
-    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
-    var format: ListFormat = .table
-
-    @OptionGroup var xlsx: XLSXOutput
+    @OptionGroup var output: XLSXOutput
 
     func run() throws {
         let store = try global.openStore()
@@ -49,7 +46,7 @@ struct ReportInterventionsCommand: ParsableCommand {
             throw CLIError(Output.text(id: "unit \(kode) tidak dikenal.", en: "unknown unit \(kode)."))
         }
         let rows = plan.rows(minimumPegawai: minPegawai)
-        if let path = try xlsx.path(for: format) {
+        if let path = try output.xlsxPath() {
             let employees = try Dictionary(
                 Exporter(store: store).employees(units: try store.units(), unit: unit).map { ($0.nip, $0) },
                 uniquingKeysWith: { first, _ in first })
@@ -78,7 +75,7 @@ struct ReportInterventionsCommand: ParsableCommand {
                     .mean(r.meanAfter),
                 ]
             })
-        guard !listing.write(format) else { return }
+        guard !listing.write(output.format) else { return }
         let table = TextTable([
             ("Unit", 22, .left), ("Intervention", 19, .left), ("Gain", 5, .right), ("of", 5, .right), ("Mean", 6, .right),
             ("+", 5, .right), ("After", 6, .right),

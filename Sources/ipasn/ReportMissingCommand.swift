@@ -23,10 +23,7 @@ struct ReportMissingCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
     var unit: String?
 
-    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
-    var format: ListFormat = .table
-
-    @OptionGroup var xlsx: XLSXOutput
+    @OptionGroup var output: XLSXOutput
 
     static let keys = ["nip", "nama", "kode_unit", "pendidikan", "skp", "kompetensi"]
 
@@ -39,7 +36,7 @@ struct ReportMissingCommand: ParsableCommand {
         } catch ReportError.unknownUnit(let kode) {
             throw CLIError(Output.text(id: "unit \(kode) tidak dikenal.", en: "unknown unit \(kode)."))
         }
-        if let path = try xlsx.path(for: format) {
+        if let path = try output.xlsxPath() {
             try XLSXOutput.write(path) {
                 try MissingReport.write(
                     report, instansi: ReportTitle.instansi(try store.units()), language: global.language, to: path)
@@ -52,7 +49,7 @@ struct ReportMissingCommand: ParsableCommand {
                 [.text(e.pegawai.nip), .text(e.pegawai.nama), .text(e.pegawai.kodeUnit)]
                     + MissingRecord.allCases.map { .bool(e.missing.contains($0)) }
             })
-        guard !listing.write(format) else { return }
+        guard !listing.write(output.format) else { return }
         let columns = TextTable([("NIP", 18, .left), ("Nama", 24, .left), ("Unit", 12, .left), ("Missing", 22, .left)])
         var out = StdoutWriter()
         out.line(columns.header)

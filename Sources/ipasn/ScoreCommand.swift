@@ -20,10 +20,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only the employees of this unit and its sub-units.", valueName: "kode"))
     var unit: String?
 
-    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
-    var format: ListFormat = .table
-
-    @OptionGroup var xlsx: XLSXOutput
+    @OptionGroup var output: XLSXOutput
 
     func validate() throws {
         if nip != nil && unit != nil { throw ValidationError("Give --nip or --unit, not both.") }
@@ -54,7 +51,7 @@ struct ScoreCommand: ParsableCommand {
             rows = try store.scores(year: year, unit: unit)
         }
         rows.sort { ($0.pegawai.kodeUnit, $0.pegawai.nama, $0.pegawai.nip) < ($1.pegawai.kodeUnit, $1.pegawai.nama, $1.pegawai.nip) }
-        if let path = try xlsx.path(for: format) {
+        if let path = try output.xlsxPath() {
             let units = try store.units()
             try XLSXOutput.write(path) {
                 try EmployeeScoresReport.write(
@@ -63,7 +60,7 @@ struct ScoreCommand: ParsableCommand {
             }
             return
         }
-        ScoreOutput.write(rows, year: year, ruleset: ruleset, format: format)
+        ScoreOutput.write(rows, year: year, ruleset: ruleset, format: output.format)
     }
 }
 

@@ -2,13 +2,17 @@ import ArgumentParser
 import Foundation
 import IPASNFiles
 
-/// `--out FILE.xlsx` of the reports that can be written as a workbook (`--format xlsx`).
+/// `--format` and `--out FILE.xlsx` of the reports that can be written as a workbook
+/// (`--format xlsx`) as well as listed.
 struct XLSXOutput: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
+    var format: ListFormat = .table
+
     @Option(name: .long, help: ArgumentHelp("With --format xlsx: the .xlsx file to write.", valueName: "file"))
     var out: String?
 
-    /// The file to write for `format`: nil for the other formats (which take no --out).
-    func path(for format: ListFormat) throws -> String? {
+    /// The file to write with `--format xlsx`: nil for the other formats (which take no --out).
+    func xlsxPath() throws -> String? {
         guard format == .xlsx else {
             if out != nil { throw CLIError.usage(
                     Output.text(

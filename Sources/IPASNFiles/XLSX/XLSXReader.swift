@@ -82,18 +82,10 @@ public final class XLSXReader {
 }
 
 /// The background parse of one worksheet file, delivering rows in batches through a bounded
-/// queue. `@unchecked Sendable`: all shared state is guarded by `condition`; the parser
+/// queue. `@unchecked Sendable`: all shared state is in the ``BatchPipe``; the parser
 /// objects are used by the parsing thread only.
 final class XLSXRowStream: @unchecked Sendable {
-    private enum Item {
-        case rows([XLSXRow])
-        case end
-        case failed(Error)
-    }
-
-    private let condition = NSCondition()
-    private var items: [Item] = []
-    private var cancelled = false
+    private let pipe = BatchPipe<[XLSXRow]>(capacity: XLSXRowStream.capacity)
     private var batch: [XLSXRow] = []
     private var index = 0
     private static let capacity = 4
@@ -125,7 +117,7 @@ final class XLSXRowStream: @unchecked Sendable {
     private func run(_ job: Job) {
         defer { try? FileManager.default.removeItem(at: job.file) }
         guard let input = InputStream(url: job.file) else {
-            put(.failed(XLSXError.malformed(part: job.part, detail: "cannot open")))
+            pipe.put(.failed(XLSXError.malformed(part: job.part, detail: "cannot open")))
             return
         }
         var rows: [XLSXRow] = []
@@ -134,48 +126,24 @@ final class XLSXRowStream: @unchecked Sendable {
             rows.append(row)
             guard rows.count >= Self.batchSize else { return true }
             defer { rows.removeAll(keepingCapacity: true) }
-            return self.put(.rows(rows))
+            return self.pipe.put(.batch(rows))
         }
         let parser = XMLParser(stream: input)
         parser.delegate = delegate
         let ok = parser.parse()
-        if isCancelled { return }
+        if pipe.isCancelled { return }
         if !ok {
-            put(.failed(XLSXError.malformed(part: job.part, detail: parser.parserError.map { "\($0)" } ?? "XML")))
+            pipe.put(.failed(XLSXError.malformed(part: job.part, detail: parser.parserError.map { "\($0)" } ?? "XML")))
             return
         }
-        if !rows.isEmpty { put(.rows(rows)) }
-        put(.end)
-    }
-
-    private var isCancelled: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return cancelled
-    }
-
-    /// Queues an item, waiting while the queue is full; false once the reader is gone.
-    @discardableResult
-    private func put(_ item: Item) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while items.count >= Self.capacity && !cancelled { condition.wait() }
-        if cancelled { return false }
-        items.append(item)
-        condition.broadcast()
-        return true
+        if !rows.isEmpty { pipe.put(.batch(rows)) }
+        pipe.put(.end)
     }
 
     func next() throws -> XLSXRow? {
         while index >= batch.count {
-            condition.lock()
-            while items.isEmpty { condition.wait() }
-            let item = items[0]
-            if case .rows = item { items.removeFirst() }
-            condition.broadcast()
-            condition.unlock()
-            switch item {
-            case .rows(let rows):
+            switch pipe.take() {
+            case .batch(let rows):
                 batch = rows
                 index = 0
             case .end:
@@ -189,12 +157,5 @@ final class XLSXRowStream: @unchecked Sendable {
     }
 
     /// Stops the parsing thread (the reader is being dropped before the end).
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        items.removeAll()
-        items.append(.end)
-        condition.broadcast()
-        condition.unlock()
-    }
+    func cancel() { pipe.cancel() }
 }

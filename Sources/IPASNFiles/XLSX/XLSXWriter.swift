@@ -274,14 +274,9 @@ public final class XLSXSheet {
         firstRow: Int, column: Int, lastRow: Int, minimum: Int, maximum: Int, title: String, prompt: String? = nil,
         error: String
     ) throws {
-        try validate(firstRow: firstRow, column: column, lastRow: lastRow, title: title, prompt: prompt, error: error) {
-            rule, finish in
-            rule.validate = UInt8(LXW_VALIDATION_TYPE_INTEGER.rawValue)
-            rule.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
-            rule.minimum_number = Double(minimum)
-            rule.maximum_number = Double(maximum)
-            try finish(&rule)
-        }
+        try between(
+            UInt8(LXW_VALIDATION_TYPE_INTEGER.rawValue), Double(minimum), Double(maximum), firstRow: firstRow,
+            column: column, lastRow: lastRow, title: title, prompt: prompt, error: error)
     }
 
     /// Decimal numbers from `minimum` to `maximum` only (a score, a percentage).
@@ -289,9 +284,19 @@ public final class XLSXSheet {
         firstRow: Int, column: Int, lastRow: Int, minimum: Double, maximum: Double, title: String, prompt: String? = nil,
         error: String
     ) throws {
+        try between(
+            UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue), minimum, maximum, firstRow: firstRow, column: column,
+            lastRow: lastRow, title: title, prompt: prompt, error: error)
+    }
+
+    /// A value of the validation `type` (whole or decimal) from `minimum` to `maximum` only.
+    private func between(
+        _ type: UInt8, _ minimum: Double, _ maximum: Double, firstRow: Int, column: Int, lastRow: Int, title: String,
+        prompt: String?, error: String
+    ) throws {
         try validate(firstRow: firstRow, column: column, lastRow: lastRow, title: title, prompt: prompt, error: error) {
             rule, finish in
-            rule.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
+            rule.validate = type
             rule.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
             rule.minimum_number = minimum
             rule.maximum_number = maximum

@@ -59,7 +59,7 @@ enum SQLiteSchema {
                 arguments: [draft.formKey, draft.savedAt, json])
         }
         try db.execute(sql: "DROP TABLE draft")
-        for (table, columns) in v3RecordTables {
+        for (table, columns) in recordTables {
             try db.execute(
                 sql: """
                     CREATE TABLE \(table)_v3 (
@@ -79,9 +79,10 @@ enum SQLiteSchema {
         }
     }
 
-    /// The record tables' columns after `id`, exactly as in v1 (same order, so that
-    /// `INSERT ... SELECT *` copies them).
-    static let v3RecordTables: [(String, String)] = [
+    /// The record tables and their columns after `id`: v1 creates them with a plain
+    /// `id INTEGER PRIMARY KEY`, v3 rebuilds them with `AUTOINCREMENT` and the same columns in
+    /// the same order (so that `INSERT ... SELECT *` copies them).
+    static let recordTables: [(String, String)] = [
         (
             "pendidikan",
             """
@@ -166,6 +167,22 @@ enum SQLiteSchema {
         CREATE INDEX audit_batch ON audit(batch) WHERE batch IS NOT NULL;
         """
 
+    /// v1's record tables. dedup_key is DuplicateKey.hash (64 bits of the normalised key): the
+    /// unique index on (nip, dedup_key) both refuses duplicates and serves every "records of
+    /// this employee" query: one index per table, not two, which keeps a million-row import fast.
+    static var v1RecordTables: String {
+        recordTables.map { table, columns in
+            """
+            CREATE TABLE \(table) (
+                id INTEGER PRIMARY KEY,
+                \(columns)
+            );
+            CREATE UNIQUE INDEX \(table)_dedup ON \(table)(nip, dedup_key);
+
+            """
+        }.joined()
+    }
+
     static let v1 = """
         CREATE TABLE units (
             kode  TEXT PRIMARY KEY NOT NULL,
@@ -187,56 +204,7 @@ enum SQLiteSchema {
         CREATE INDEX pegawai_unit ON pegawai(kode_unit, nama);
         CREATE INDEX pegawai_nama ON pegawai(nama);
 
-        -- Record tables. dedup_key is DuplicateKey.hash (64 bits of the normalised key):
-        -- the unique index on (nip, dedup_key) both refuses duplicates and
-        -- serves every "records of this employee" query: one index per table, not two,
-        -- which keeps a million-row import fast.
-        CREATE TABLE pendidikan (
-            id            INTEGER PRIMARY KEY,
-            nip           TEXT NOT NULL REFERENCES pegawai(nip),
-            tingkat       TEXT NOT NULL,
-            tanggal_lulus TEXT,
-            nama_sekolah  TEXT NOT NULL DEFAULT '',
-            jurusan       TEXT NOT NULL DEFAULT '',
-            dedup_key     INTEGER NOT NULL
-        );
-        CREATE UNIQUE INDEX pendidikan_dedup ON pendidikan(nip, dedup_key);
-
-        CREATE TABLE diklat (
-            id               INTEGER PRIMARY KEY,
-            nip              TEXT NOT NULL REFERENCES pegawai(nip),
-            jenis            INTEGER NOT NULL,
-            tingkat          TEXT,
-            nama             TEXT NOT NULL,
-            penyelenggara    TEXT NOT NULL DEFAULT '',
-            tanggal_mulai    TEXT NOT NULL,
-            tanggal_selesai  TEXT NOT NULL,
-            jp               INTEGER NOT NULL,
-            nomor_sertifikat TEXT NOT NULL DEFAULT '',
-            sesuai_jabatan   INTEGER NOT NULL DEFAULT 1,
-            dedup_key        INTEGER NOT NULL
-        );
-        CREATE UNIQUE INDEX diklat_dedup ON diklat(nip, dedup_key);
-
-        CREATE TABLE skp (
-            id        INTEGER PRIMARY KEY,
-            nip       TEXT NOT NULL REFERENCES pegawai(nip),
-            tahun     INTEGER NOT NULL,
-            predikat  TEXT,
-            nilai     REAL,
-            dedup_key INTEGER NOT NULL
-        );
-        CREATE UNIQUE INDEX skp_dedup ON skp(nip, dedup_key);
-
-        CREATE TABLE disiplin (
-            id        INTEGER PRIMARY KEY,
-            nip       TEXT NOT NULL REFERENCES pegawai(nip),
-            tingkat   TEXT NOT NULL,
-            tmt       TEXT NOT NULL,
-            jenis     TEXT NOT NULL DEFAULT '',
-            dedup_key INTEGER NOT NULL
-        );
-        CREATE UNIQUE INDEX disiplin_dedup ON disiplin(nip, dedup_key);
+        """ + v1RecordTables + """
 
         -- Cached per-employee scores, by (year, nip): the unit figures' GROUP BY reads it.
         CREATE TABLE employee_score (

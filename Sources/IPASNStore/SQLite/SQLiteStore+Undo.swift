@@ -49,8 +49,7 @@ extension SQLiteStore {
             } else if let batch = entry.batch {
                 try undoBatch(batch, session: session, touched: &touched, db)
             } else {
-                try revert(entry.subject, from: entry.new, to: entry.old, since: entry.id, touched: &touched, db)
-                try audit(.undo, entry.subject, nip: entry.nip, old: entry.new, new: entry.old, undoes: entry.id, db)
+                try reverse(entry, as: .undo, touched: &touched, db)
             }
             try refreshAfterUndo(touched, db)
             return entry
@@ -74,12 +73,18 @@ extension SQLiteStore {
             } else if let batch = undo.batch {
                 try redoBatch(batch, session: session, touched: &touched, db)
             } else {
-                try revert(undo.subject, from: undo.new, to: undo.old, since: undo.id, touched: &touched, db)
-                try audit(.redo, undo.subject, nip: undo.nip, old: undo.new, new: undo.old, undoes: undo.id, db)
+                try reverse(undo, as: .redo, touched: &touched, db)
             }
             try refreshAfterUndo(touched, db)
             return change
         }
+    }
+
+    /// Sets `entry`'s subject back from its `new` to its `old` value and audits that as `action`
+    /// (an undo of a change, or a redo, which reverses the undo), pointing at `entry`.
+    private func reverse(_ entry: AuditEntry, as action: AuditAction, touched: inout Set<String>, _ db: Database) throws {
+        try revert(entry.subject, from: entry.new, to: entry.old, since: entry.id, touched: &touched, db)
+        try audit(action, entry.subject, nip: entry.nip, old: entry.new, new: entry.old, undoes: entry.id, db)
     }
 
     // MARK: Finding the entries
