@@ -66,4 +66,27 @@ import Testing
         try station.run()
         screen.expectEveryCheckpointReached()
     }
+
+    @Test func undoingTheEmployeesAdditionClosesTheirPage() throws {
+        let store = try makeStore()
+        let nip = "198502142010012004"
+        try store.savePegawai(Pegawai(nip: nip, nama: "Dormaida Sitompul, S.Pd.", kodeUnit: "BKPSDM", jenisJabatan: .pelaksana))
+        try run(store) { s in
+            s.press(.search, in: .units)
+            s.enqueue(text: "Dormaida")
+            s.press(.open, in: .search)
+            s.checkpoint { page in #expect(page.shows("Data Pegawai — Dormaida Sitompul")) }
+            s.press(.undo, in: .employee)
+            s.press(.confirmYes, in: .dialog)
+            s.checkpoint { after in
+                #expect(!after.shows("Data Pegawai"), "the page of nobody is closed")
+                #expect(after.shows("halamannya ditutup."))
+                #expect(after.text.contains("Dibatalkan: tambah pegawai Dormaida"), "the undo message stays")
+            }
+            // Adding a record now is not offered for the vanished employee: k is no form.
+            s.press(.addDiklat, in: .employee)
+            s.checkpoint { after in #expect(!after.shows("Jenis diklat")) }
+        }
+        #expect(try store.pegawai(nip: nip) == nil)
+    }
 }

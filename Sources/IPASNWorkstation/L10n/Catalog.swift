@@ -148,6 +148,11 @@ enum L {
 
     // MARK: Employee page
     static let employeeTitle = Txt("Data Pegawai", "Employee")
+    static func employeeGone(nip: String, name: String) -> Txt {
+        Txt(
+            "Pegawai \(nip) \(name) tidak ada lagi di basis data; halamannya ditutup.",
+            "Employee \(nip) \(name) is no longer in the database; the page was closed.")
+    }
     static let labelUnit = Txt("Unit", "Unit")
     static let labelJabatan = Txt("Jabatan", "Post")
     static let labelYear = Txt("Tahun", "Year")

@@ -55,8 +55,14 @@ final class EmployeeView: View {
     }
 
     func reload(app: App) {
+        var gone = false
         app.attempt {
-            if let fresh = try app.store.records(nip: nip) { records = fresh }
+            if let fresh = try app.store.records(nip: nip) { records = fresh } else { gone = true }
+        }
+        if gone {
+            // Undone or removed elsewhere: a page of nobody would only lead to refused saves.
+            app.close(self, note: app.t(L.employeeGone(nip: NIP.formatted(nip), name: records.pegawai.nama)))
+            return
         }
         explanation = app.engine.explain(records.plain, year: app.year)
         load(app: app)
