@@ -37,4 +37,17 @@ import Testing
             }
         }
     }
+
+    @Test func hukumanLevelTypedInLowerCaseShowsItsCanonicalName() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.enqueue(text: "/budi\n")
+            s.press(.addDisiplin, in: .employee)
+            s.enqueue(text: "ringan\t")
+            s.checkpoint { form in
+                #expect(form.line(containing: "Tingkat hukuman")?.contains("Ringan") == true)
+                #expect(form.line(containing: "Tingkat hukuman")?.contains("ringan") == false)
+            }
+        }
+    }
 }

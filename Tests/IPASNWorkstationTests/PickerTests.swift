@@ -110,7 +110,7 @@ import Testing
         #expect(PickerMatch.resolve(Pickers.education, "s") == nil)
         #expect(PickerMatch.resolve(Pickers.yesNo, "t")?.value == "Tidak")
         #expect(PickerMatch.resolve(Pickers.yesNo, "y")?.value == "Ya")
-        #expect(PickerMatch.resolve(Pickers.hukuman, "ber")?.value == "berat")
+        #expect(PickerMatch.resolve(Pickers.hukuman, "ber")?.value == "Berat", "the canonical name, not the typed text")
         #expect(PickerMatch.resolve(jenis, "elearning")?.value == "E-Learning", "punctuation is optional")
         #expect(PickerMatch.resolve(Pickers.education, "diii")?.value == "D-III")
         #expect(PickerMatch.resolve(Pickers.education, "di")?.value == "D-I", "exactly D-I without its hyphen")

@@ -208,7 +208,7 @@ struct StoredRecordValue: Hashable, Sendable {
                 "nilai": r.nilai.map { NumberText.points($0, .id) } ?? "",
             ]
         case .disiplin(let r):
-            return ["tingkat": r.tingkat.rawValue, "tmt": r.tmt.dayFirst, "jenis": r.jenis]
+            return ["tingkat": r.tingkat.displayName, "tmt": r.tmt.dayFirst, "jenis": r.jenis]
         }
     }
 }
@@ -235,8 +235,9 @@ enum Pickers {
         PickerOption(value: $0.displayName, label: $0.displayName)
     }
 
+    /// The level as every picker shows it: its canonical name (`Ringan`), whatever was typed.
     static let hukuman: [PickerOption] = TingkatHukuman.allCases.map {
-        PickerOption(value: $0.rawValue, label: $0.displayName)
+        PickerOption(value: $0.displayName, label: $0.displayName, keywords: $0.rawValue)
     }
 
     static let yesNo: [PickerOption] = [PickerOption(value: "Ya", label: "Ya", keywords: "yes y"), PickerOption(value: "Tidak", label: "Tidak", keywords: "no n")]
