@@ -102,6 +102,9 @@ import Testing
         #expect(PickerMatch.resolve(predikat, "sangat b")?.value == "Sangat Baik")
         #expect(PickerMatch.resolve(predikat, "perb")?.value == "Butuh Perbaikan")
         #expect(PickerMatch.resolve(predikat, "aik") == nil, "inside a word is never a choice")
+        for word in ["pim", "PIM", "diklatpim", "pka", "pkp", "pkn"] {
+            #expect(PickerMatch.resolve(jenis, word)?.value == "Struktural", "\(word) is a leadership course")
+        }
         #expect(PickerMatch.resolve(Pickers.leadership, "pim") == nil)
         #expect(PickerMatch.resolve(Pickers.leadership, "pim i")?.value == "PIM I")
         #expect(PickerMatch.resolve(Pickers.leadership, "pim iv")?.value == "PIM IV")

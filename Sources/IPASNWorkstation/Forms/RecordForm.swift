@@ -215,10 +215,14 @@ struct StoredRecordValue: Hashable, Sendable {
 
 /// The choices of the type-ahead pickers.
 enum Pickers {
+    /// Other words admins use for a jenis diklat, by SIASN id: the leadership courses old
+    /// (PIM, Diklatpim) and new (PKA, PKP, PKN) are Struktural.
+    static let aliases: [Int: String] = [1: "pim diklatpim pka pkp pkn", 8: "bimtek", 17: "pjj"]
+
     static func jenisDiklat(_ ruleset: Ruleset) -> [PickerOption] {
         JenisDiklat.all.map { jenis in
             let group = ruleset.kompetensi.group(of: jenis).map { " · \($0.rawValue)" } ?? ""
-            let aliases = jenis.id == 8 ? " bimtek" : jenis.id == 17 ? " pjj" : ""
+            let aliases = aliases[jenis.id].map { " " + $0 } ?? ""
             return PickerOption(value: jenis.nama, label: "\(jenis.id) \(jenis.nama)", keywords: "\(jenis.id)\(aliases)", detail: group)
         }
     }
