@@ -50,4 +50,38 @@ import Testing
             }
         }
     }
+
+    /// The message row (two lines above the key bar at 80x24) of a checkpoint.
+    func messageRow(_ page: ScreenCheckpoint) -> String { page.lines[21] + " " + page.lines[22] }
+
+    @Test func formDatesSayWhatIsWrong() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.openAyu()
+            s.enqueue(text: "k")
+            s.enqueue(text: "Seminar\t\tSeminar Kepegawaian\t\t12-11-26\t")
+            s.checkpoint { form in
+                #expect(self.messageRow(form).contains("memakai tahun dua angka. Tulis tahun lengkap (misalnya 12-11-2026)."))
+            }
+            s.enqueue(.backTab)
+            for _ in 0..<8 { s.enqueue(.backspace) }
+            s.enqueue(text: "32-13-2024\t")
+            s.checkpoint { form in
+                #expect(self.messageRow(form).contains("bukan tanggal yang benar"), "still the format message for a wrong format")
+            }
+        }
+    }
+
+    @Test func jpWithItsUnitIsTakenInTheForm() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.openAyu()
+            s.enqueue(text: "k")
+            s.enqueue(text: "Teknis\t\tPelatihan Arsip\tBPSDM Bali\t01-03-2024\t05-03-2024\t24 JP\t")
+            s.enqueue(.ctrl("s"))
+            s.checkpoint { page in #expect(page.shows("Tersimpan")) }
+        }
+        let saved = try #require(try store.records(nip: ayuNIP)?.diklat.first { $0.value.nama == "Pelatihan Arsip" })
+        #expect(saved.value.jp == 24)
+    }
 }

@@ -149,7 +149,7 @@ extension RecordForm {
                 FormField("penyelenggara", keep: true),
                 FormField("tanggal_mulai", kind: .date, maxLength: 10),
                 FormField("tanggal_selesai", kind: .date, maxLength: 10),
-                FormField("jp", kind: .number, maxLength: 5),
+                FormField("jp", kind: .number, maxLength: 10),
                 FormField("nomor_sertifikat"),
                 FormField("sesuai_jabatan", kind: .picker(Pickers.yesNo), text: "Ya", keep: true),
             ])
