@@ -59,7 +59,7 @@ import Testing
         try run(store) { s in
             s.openAyu()
             s.enqueue(text: "k")
-            s.enqueue(text: "Seminar\t\tSeminar Kepegawaian\t\t12-11-26\t")
+            s.enqueue(text: "Seminar\tSeminar Kepegawaian\t\t12-11-26\t")
             s.checkpoint { form in
                 #expect(self.messageRow(form).contains("memakai tahun dua angka. Tulis tahun lengkap (misalnya 12-11-2026)."))
             }
@@ -77,11 +77,37 @@ import Testing
         try run(store) { s in
             s.openAyu()
             s.enqueue(text: "k")
-            s.enqueue(text: "Teknis\t\tPelatihan Arsip\tBPSDM Bali\t01-03-2024\t05-03-2024\t24 JP\t")
+            s.enqueue(text: "Teknis\tPelatihan Arsip\tBPSDM Bali\t01-03-2024\t05-03-2024\t24 JP\t")
             s.enqueue(.ctrl("s"))
             s.checkpoint { page in #expect(page.shows("Tersimpan")) }
         }
         let saved = try #require(try store.records(nip: ayuNIP)?.diklat.first { $0.value.nama == "Pelatihan Arsip" })
         #expect(saved.value.jp == 24)
+    }
+
+    @Test func tingkatIsVisitedOnlyForAStrukturalDiklat() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.openAyu()
+            s.enqueue(text: "k")
+            s.enqueue(text: "Seminar\tSeminar Arsip")
+            s.checkpoint { form in
+                #expect(form.line(containing: "Nama kegiatan")?.contains("Seminar Arsip") == true, "from jenis straight to nama")
+            }
+            s.enqueue(.backTab)
+            s.enqueue(text: "x")
+            s.checkpoint { form in
+                #expect(form.line(containing: "Jenis diklat")?.contains("Seminarx") == true, "back over tingkat to jenis")
+            }
+            s.enqueue(.escape)
+            s.press(.confirmYes, in: .dialog)
+            s.enqueue(text: "k")
+            s.enqueue(text: "pim\tpim iv\tDiklat PIM IV")
+            s.checkpoint { form in
+                #expect(form.line(containing: "Jenis diklat")?.contains("Struktural") == true)
+                #expect(form.line(containing: "Tingkat (Struktural)")?.contains("PIM IV") == true, "struktural visits tingkat")
+                #expect(form.line(containing: "Nama kegiatan")?.contains("Diklat PIM IV") == true)
+            }
+        }
     }
 }

@@ -165,7 +165,7 @@ import Testing
         let store = try makeStore()
         try run(store) { s in
             diklat(s, jenis: "sem")
-            s.enqueue(text: "\tSeminar Kepegawaian\tBKN\t01-03-2024\t01-03-2024\t8\t")
+            s.enqueue(text: "Seminar Kepegawaian\tBKN\t01-03-2024\t01-03-2024\t8\t")  // tingkat skipped
             s.enqueue(.ctrl("s"))
         }
         let saved = try #require(try store.records(nip: ayuNIP)?.diklat.first { $0.value.nama == "Seminar Kepegawaian" })
