@@ -84,9 +84,8 @@ public enum ExcelHabits {
         {
             date = String(date[..<cut])
         }
-        let parts = date.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
-        if parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), parts[0].count <= 2, parts[2].count == 2 {
-            let full = "\(parts[0])-\(parts[1])-20\(parts[2])"
+        // The same check as the forms' (Core's), with the spreadsheet's fix added.
+        if let full = DateText.fullYear(date) {
             return .failure(
                 ValidationIssue(
                     field: field,
@@ -101,20 +100,8 @@ public enum ExcelHabits {
 
     // MARK: JP
 
-    /// `24 JP`, `24jp`, `24 jam`, `24,0`, `24.00` → `24`; anything else unchanged.
-    static func number(_ text: String) -> String {
-        var value = text.trimmingCharacters(in: .whitespaces).lowercased()
-        for unit in ["jpl", "jp", "jam pelajaran", "jam"] where value.hasSuffix(unit) {
-            value = String(value.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
-            break
-        }
-        if let separator = value.firstIndex(where: { $0 == "," || $0 == "." }),
-            value[value.index(after: separator)...].allSatisfy({ $0 == "0" })
-        {
-            value = String(value[..<separator])
-        }
-        return value.isEmpty || !value.allSatisfy(\.isNumber) ? text : value
-    }
+    /// `24 JP`, `24 jam`, `24,0` → `24`: the same reading as the forms' (Core's).
+    static func number(_ text: String) -> String { JPText.number(text) }
 
     // MARK: Jenis
 

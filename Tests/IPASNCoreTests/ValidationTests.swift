@@ -35,9 +35,12 @@ import Testing
         #expect(issues(diklatFields(["jenis": "26"])).map(\.code) == [.unknownJenis("26")])
     }
 
-    @Test func jpMustBeAPositiveWholeNumberAndPlausible() {
+    @Test func jpMustBeAPositiveWholeNumberAndPlausible() throws {
         #expect(issues(diklatFields(["jp": "0"])).map(\.code) == [.jpNotPositive])
         #expect(issues(diklatFields(["jp": "12,5"])).map(\.code) == [.jpNotNumber("12,5")])
+        for written in ["24 JP", "24jp", "24 jam", "24,0", " 24 JPL"] {
+            #expect(try parser.diklat(diklatFields(["jp": written])).get().jp == 24, "\(written) is 24 JP")
+        }
         #expect(issues(diklatFields(["jp": "1001"])).map(\.code) == [.jpImplausible(1001, limit: 1000)])
         #expect(issues(diklatFields(["jp": "1000"])).isEmpty)
         #expect(issues(diklatFields(["jp": ""])).map(\.code) == [.required])
@@ -55,9 +58,26 @@ import Testing
     }
 
     @Test func badDateSaysHowToWriteIt() {
-        let found = issues(diklatFields(["tanggal_mulai": "2024-02-30"]))
-        #expect(found.map(\.code) == [.dateFormat("2024-02-30")])
+        let found = issues(diklatFields(["tanggal_mulai": "2024-13-03"]))
+        #expect(found.map(\.code) == [.dateFormat("2024-13-03")])
         #expect(found[0].message(.id).contains("HH-BB-TTTT"))
+    }
+
+    @Test func aDayTheMonthDoesNotHaveIsNamed() {
+        let found = issues(diklatFields(["tanggal_mulai": "2024-02-30"]))
+        #expect(found.map(\.code) == [.dateNoSuchDay("2024-02-30", days: 29)], "February 2024 has 29 days")
+        let dayFirst = issues(diklatFields(["tanggal_mulai": "31-02-2026"]))
+        #expect(dayFirst.map(\.code) == [.dateNoSuchDay("31-02-2026", days: 28)])
+        #expect(dayFirst[0].message(.id) == "Tanggal mulai \"31-02-2026\": tanggal itu tidak ada (bulannya hanya 28 hari).")
+        #expect(issues(diklatFields(["tanggal_mulai": "31-04-2024"])).map(\.code) == [.dateNoSuchDay("31-04-2024", days: 30)])
+    }
+
+    @Test func aTwoDigitYearAsksForTheFullYear() {
+        let found = issues(diklatFields(["tanggal_mulai": "12-11-26"]))
+        #expect(found.map(\.code) == [.dateTwoDigitYear("12-11-26", full: "12-11-2026")])
+        #expect(found[0].message(.id) == "Tanggal mulai \"12-11-26\" memakai tahun dua angka. Tulis tahun lengkap (misalnya 12-11-2026).")
+        #expect(DateText.fullYear("1/3/24") == "1-3-2024")
+        #expect(DateText.fullYear("01-03-2024") == nil)
     }
 
     @Test func leadershipLevelOnlyAndAlwaysForStruktural() {

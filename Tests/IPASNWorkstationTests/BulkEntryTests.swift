@@ -225,8 +225,7 @@ import Testing
             s.press(.addDiklat, in: .employee)
             // Ayu has "Seminar Manajemen ASN" (Seminar, 10-05-2023): the same with a dot.
             s.enqueue(text: "seminar")
-            s.press(.nextField)
-            s.press(.nextField)
+            s.press(.nextField)  // tingkat is skipped for a seminar
             s.enqueue(text: "Seminar Manajemen A.S.N")
             s.press(.nextField)
             s.press(.nextField)

@@ -13,7 +13,7 @@ import Testing
     func typeTeknis(_ s: VirtualScreen) {
         s.openAyu()
         s.enqueue(text: "k")
-        s.enqueue(text: "Teknis\t\tPelatihan Analisis Jabatan\tBPSDM Bali\t01-03-2024\t2024-03-05\t20")
+        s.enqueue(text: "Teknis\tPelatihan Analisis Jabatan\tBPSDM Bali\t01-03-2024\t2024-03-05\t20")
         s.enqueue(.ctrl("s"))
     }
 

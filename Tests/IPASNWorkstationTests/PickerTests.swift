@@ -102,6 +102,9 @@ import Testing
         #expect(PickerMatch.resolve(predikat, "sangat b")?.value == "Sangat Baik")
         #expect(PickerMatch.resolve(predikat, "perb")?.value == "Butuh Perbaikan")
         #expect(PickerMatch.resolve(predikat, "aik") == nil, "inside a word is never a choice")
+        for word in ["pim", "PIM", "diklatpim", "pka", "pkp", "pkn"] {
+            #expect(PickerMatch.resolve(jenis, word)?.value == "Struktural", "\(word) is a leadership course")
+        }
         #expect(PickerMatch.resolve(Pickers.leadership, "pim") == nil)
         #expect(PickerMatch.resolve(Pickers.leadership, "pim i")?.value == "PIM I")
         #expect(PickerMatch.resolve(Pickers.leadership, "pim iv")?.value == "PIM IV")
@@ -110,7 +113,7 @@ import Testing
         #expect(PickerMatch.resolve(Pickers.education, "s") == nil)
         #expect(PickerMatch.resolve(Pickers.yesNo, "t")?.value == "Tidak")
         #expect(PickerMatch.resolve(Pickers.yesNo, "y")?.value == "Ya")
-        #expect(PickerMatch.resolve(Pickers.hukuman, "ber")?.value == "berat")
+        #expect(PickerMatch.resolve(Pickers.hukuman, "ber")?.value == "Berat", "the canonical name, not the typed text")
         #expect(PickerMatch.resolve(jenis, "elearning")?.value == "E-Learning", "punctuation is optional")
         #expect(PickerMatch.resolve(Pickers.education, "diii")?.value == "D-III")
         #expect(PickerMatch.resolve(Pickers.education, "di")?.value == "D-I", "exactly D-I without its hyphen")
@@ -162,7 +165,7 @@ import Testing
         let store = try makeStore()
         try run(store) { s in
             diklat(s, jenis: "sem")
-            s.enqueue(text: "\tSeminar Kepegawaian\tBKN\t01-03-2024\t01-03-2024\t8\t")
+            s.enqueue(text: "Seminar Kepegawaian\tBKN\t01-03-2024\t01-03-2024\t8\t")  // tingkat skipped
             s.enqueue(.ctrl("s"))
         }
         let saved = try #require(try store.records(nip: ayuNIP)?.diklat.first { $0.value.nama == "Seminar Kepegawaian" })

@@ -82,7 +82,7 @@ struct TwoAdminStation {
         defer { shared.remove() }
         let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
         ani.openAyu()
-        ani.type("kTeknis\t\tPelatihan milik Ani")
+        ani.type("kTeknis\tPelatihan milik Ani")
         ani.tick()  // autosave
         let budi = try AdminTerminal(shared, actor: "budi", session: "budi-1")
         budi.openAyu()
@@ -337,7 +337,7 @@ struct TwoAdminStation {
         defer { shared.remove() }
         let ani = try AdminTerminal(shared, actor: "ani", session: "a")
         ani.openAyu()
-        ani.type("kTeknis\t\tPelatihan Ani")
+        ani.type("kTeknis\tPelatihan Ani")
         let budi = try shared.open("budi", session: "b")
         try budi.savePegawai(Pegawai(nip: budiNIP, nama: "Budi S.", kodeUnit: "BKPSDM", jenisJabatan: .pelaksana))
         ani.tick()

@@ -22,7 +22,7 @@ import Testing
         let e = Self.esc
         let screen = try run(store) { s in
             s.openAyu()
-            s.enqueue(text: "kTeknis\t\tPelatihan")
+            s.enqueue(text: "kTeknis\tPelatihan")
             // PuTTY/tmux/screen Home, then End; rxvt Home; xterm End; xterm application Home;
             // then keys nobody knows (they do nothing).
             s.enqueue(terminalInput: e + "[1~X" + e + "[4~Y" + e + "[7~Z" + e + "[FW" + e + "OHV" + e + "[99~" + e + "[1;5X")
@@ -49,7 +49,7 @@ import Testing
         let e = Self.esc
         let screen = try run(store) { s in
             s.openAyu()
-            s.enqueue(text: "kTeknis\t\t")
+            s.enqueue(text: "kTeknis\t")
             s.enqueue(terminalInput: Self.paste(e + "[1;31mPelatihan" + e + "[0m Kearsipan\u{7}" + e + "y"))
         }
         #expect(Self.field(screen, "Nama kegiatan") == "Pelatihan Kearsipan")
@@ -61,7 +61,7 @@ import Testing
         let screen = try run(store) { s in
             s.openAyu()
             s.enqueue(text: "k")
-            s.enqueue(terminalInput: Self.paste("Teknis\t\tPelatihan Arsip\tBPSDM Bali\t01-03-2024\t05-03-2024\t20\r\n"))
+            s.enqueue(terminalInput: Self.paste("Teknis\tPelatihan Arsip\tBPSDM Bali\t01-03-2024\t05-03-2024\t20\r\n"))
             s.enqueue(.ctrl("s"))
         }
         let records = try #require(try store.records(nip: ayuNIP))
@@ -117,7 +117,7 @@ import Testing
     @Test func keysTypedWhileTooSmallNeverReachTheHiddenForm() throws {
         let store = try makeStore()
         let screen = VirtualScreen(size: Size(width: 80, height: 24))
-        screen.enqueue(text: "/ayu\nkTeknis\t\tPelatihan Tersembunyi")
+        screen.enqueue(text: "/ayu\nkTeknis\tPelatihan Tersembunyi")
         screen.enqueue(event: .resize(Size(width: 50, height: 12)))
         let small = screen.pendingEventCount
         screen.enqueue(event: .key(.escape))
@@ -136,7 +136,7 @@ import Testing
     @Test func quittingWhileTooSmallKeepsTheFormAsADraft() throws {
         let store = try makeStore()
         let screen = VirtualScreen(size: Size(width: 80, height: 24))
-        screen.enqueue(text: "/ayu\nkTeknis\t\tPelatihan Kecil")
+        screen.enqueue(text: "/ayu\nkTeknis\tPelatihan Kecil")
         screen.enqueue(event: .resize(Size(width: 40, height: 10)))
         screen.enqueue(event: .key(.function(10)))
         screen.enqueue(text: "never read")

@@ -109,7 +109,7 @@ open_employee budi "$NIP2" "$NAME2"
 keys ani k
 waits ani "Tambah Diklat/Kursus"
 typed ani "Teknis"
-keys ani Tab Tab
+keys ani Tab
 typed ani "E2E Kursus Ani"
 keys budi n
 waits budi "Tambah SKP"

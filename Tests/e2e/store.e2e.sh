@@ -47,7 +47,7 @@ wait_for "Data Pegawai"
 tmux_keys k
 wait_for "Tambah Diklat/Kursus"
 tmux_type "Teknis"
-tmux_keys Tab Tab
+tmux_keys Tab
 tmux_type "E2E Giliran Simpan"
 tmux_keys Tab
 tmux_type "BPSDM"
@@ -106,7 +106,7 @@ wait_for "Data Pegawai"
 tmux_keys k
 wait_for "Tambah Diklat/Kursus"
 tmux_type "Teknis"
-tmux_keys Tab Tab
+tmux_keys Tab
 tmux_type "E2E Hanya Baca"
 tmux_keys Tab
 tmux_type "BPSDM"

@@ -53,7 +53,7 @@ ok "found by NIP with / and opened"
 tmux_keys k
 wait_for "Tambah Diklat/Kursus"
 tmux_type "Teknis"
-tmux_keys Tab Tab
+tmux_keys Tab
 tmux_type "E2E Pelatihan Kearsipan"
 tmux_keys Tab
 tmux_type "BPSDM Provinsi"

@@ -31,15 +31,15 @@ public struct RecordParser: Sendable {
             return required ? .failure(ValidationIssue(field: field, code: .required)) : .success(nil)
         }
         guard let date = LocalDate.parse(text) else {
-            return .failure(ValidationIssue(field: field, code: .dateFormat(text)))
+            return .failure(ValidationIssue(field: field, code: DateText.problem(text)))
         }
         if !allowFuture, let issue = validator.notAfterToday(date, field: field).first { return .failure(issue) }
         return .success(date)
     }
 
-    /// JP: a positive whole number, not over the plausible limit.
+    /// JP: a positive whole number (`24 JP` and `24,0` read as 24), not over the plausible limit.
     public func jp(_ fields: Fields, _ field: String = "jp") -> Result<Int, ValidationIssue> {
-        let text = value(fields, field)
+        let text = JPText.number(value(fields, field))
         if text.isEmpty { return .failure(ValidationIssue(field: field, code: .required)) }
         guard FastText.isDigits(text), let number = Int(text) else {
             if let number = Int(text), number <= 0 { return .failure(ValidationIssue(field: field, code: .jpNotPositive)) }

@@ -21,6 +21,10 @@ public enum IssueCode: Hashable, Sendable {
     case nipBirthInFuture
     case nipTMTBeforeAdult
     case dateFormat(String)
+    /// `12-11-26`: the year in two digits; `full` is the date with the year written in full.
+    case dateTwoDigitYear(String, full: String)
+    /// `31-02-2026`: the month has only `days` days.
+    case dateNoSuchDay(String, days: Int)
     case dateInFuture(LocalDate, today: LocalDate)
     case endBeforeStart(start: LocalDate, end: LocalDate)
     case jpNotNumber(String)
@@ -111,6 +115,14 @@ public struct ValidationIssue: Hashable, Sendable, Error, CustomStringConvertibl
             return id
                 ? "\(f) \"\(TextLimits.echo(text))\" bukan tanggal yang benar. Tulis HH-BB-TTTT, HH/BB/TTTT atau TTTT-BB-HH, misalnya 31-12-2024."
                 : "\(f) \"\(TextLimits.echo(text))\" is not a valid date. Use DD-MM-YYYY, DD/MM/YYYY or YYYY-MM-DD, e.g. 31-12-2024."
+        case .dateTwoDigitYear(let text, let full):
+            return id
+                ? "\(f) \"\(TextLimits.echo(text))\" memakai tahun dua angka. Tulis tahun lengkap (misalnya \(full))."
+                : "\(f) \"\(TextLimits.echo(text))\" has a two-digit year. Write the year in full (e.g. \(full))."
+        case .dateNoSuchDay(let text, let days):
+            return id
+                ? "\(f) \"\(TextLimits.echo(text))\": tanggal itu tidak ada (bulannya hanya \(days) hari)."
+                : "\(f) \"\(TextLimits.echo(text))\": that day does not exist (the month has only \(days) days)."
         case .dateInFuture(let date, let today):
             return id
                 ? "\(f) \(date.dayFirst) belum terjadi (hari ini \(today.dayFirst)). Isi tanggal yang sudah lewat."

@@ -84,6 +84,16 @@ final class App {
         view.reload(app: self)
     }
 
+    /// Closes `view` and every view above it (a page whose subject no longer exists), adds
+    /// `note` to the message line and shows the view below, reloaded.
+    func close(_ view: View, note: String) {
+        guard let index = stack.firstIndex(where: { $0 === view }), index > 0 else { return }
+        stack.removeSubrange(index...)
+        let previous = message?.text
+        message = (previous.map { $0 + " " + note } ?? note, .warning)
+        top?.reload(app: self)
+    }
+
     func replaceAll(with view: View) {
         stack = [view]
     }

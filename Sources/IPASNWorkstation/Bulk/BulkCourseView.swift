@@ -123,27 +123,18 @@ final class BulkCourseView: View {
             {
                 form.fields[end].text = form.focused.text
             }
-            if form.focus < form.fields.count - 1 { form.focus += 1 }
-            if skipsTingkat, form.focused.key == "tingkat", form.focus < form.fields.count - 1 { form.focus += 1 }
+            form.step(forward: true)
             refresh(app: app)
         case .previousField:
             let outcome = form.leaveField(forward: false, parser: app.parser, language: app.language)
             formMessage = outcome.message
-            if outcome.move, form.focus > 0 { form.focus -= 1 }
-            if skipsTingkat, form.focused.key == "tingkat", form.focus > 0 { form.focus -= 1 }
+            if outcome.move { form.step(forward: false) }
         case .save, .saveAndAdd:
             review(app: app)
         default:
             return false
         }
         return true
-    }
-
-    /// The tingkat (leadership level) field only means something for a struktural diklat:
-    /// for any other jenis the cursor passes over it (an event is rarely struktural).
-    private var skipsTingkat: Bool {
-        guard let jenis = form.fields.first(where: { $0.key == "jenis" })?.text, !jenis.isEmpty else { return false }
-        return JenisDiklat.parse(jenis) != .struktural
     }
 
     /// Checks the form as the one-employee form does (with the first participant's NIP) and

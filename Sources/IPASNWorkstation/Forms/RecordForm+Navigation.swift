@@ -29,4 +29,24 @@ extension RecordForm {
         issues[focused.key] = nil
         return (true, nil)
     }
+
+    /// Whether the cursor passes over the field at `index`: a diklat's tingkat (leadership
+    /// level) only means something for a struktural jenis (an event is rarely struktural).
+    /// The one-employee form and the bulk course form share this rule.
+    func skips(_ index: Int) -> Bool {
+        guard kind == .diklat, fields[index].key == "tingkat" else { return false }
+        guard let jenis = fields.first(where: { $0.key == "jenis" })?.text, !jenis.isEmpty else { return false }
+        return JenisDiklat.parse(jenis) != .struktural
+    }
+
+    /// Moves the cursor to the next (or previous) field the admin fills in, passing over
+    /// skipped ones; stays put at the first and the last field.
+    mutating func step(forward: Bool) {
+        var index = focus
+        repeat {
+            index += forward ? 1 : -1
+            guard fields.indices.contains(index) else { return }
+        } while skips(index)
+        focus = index
+    }
 }

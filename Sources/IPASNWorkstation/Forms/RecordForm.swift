@@ -149,7 +149,7 @@ extension RecordForm {
                 FormField("penyelenggara", keep: true),
                 FormField("tanggal_mulai", kind: .date, maxLength: 10),
                 FormField("tanggal_selesai", kind: .date, maxLength: 10),
-                FormField("jp", kind: .number, maxLength: 5),
+                FormField("jp", kind: .number, maxLength: 10),
                 FormField("nomor_sertifikat"),
                 FormField("sesuai_jabatan", kind: .picker(Pickers.yesNo), text: "Ya", keep: true),
             ])
@@ -208,17 +208,21 @@ struct StoredRecordValue: Hashable, Sendable {
                 "nilai": r.nilai.map { NumberText.points($0, .id) } ?? "",
             ]
         case .disiplin(let r):
-            return ["tingkat": r.tingkat.rawValue, "tmt": r.tmt.dayFirst, "jenis": r.jenis]
+            return ["tingkat": r.tingkat.displayName, "tmt": r.tmt.dayFirst, "jenis": r.jenis]
         }
     }
 }
 
 /// The choices of the type-ahead pickers.
 enum Pickers {
+    /// Other words admins use for a jenis diklat, by SIASN id: the leadership courses old
+    /// (PIM, Diklatpim) and new (PKA, PKP, PKN) are Struktural.
+    static let aliases: [Int: String] = [1: "pim diklatpim pka pkp pkn", 8: "bimtek", 17: "pjj"]
+
     static func jenisDiklat(_ ruleset: Ruleset) -> [PickerOption] {
         JenisDiklat.all.map { jenis in
             let group = ruleset.kompetensi.group(of: jenis).map { " · \($0.rawValue)" } ?? ""
-            let aliases = jenis.id == 8 ? " bimtek" : jenis.id == 17 ? " pjj" : ""
+            let aliases = aliases[jenis.id].map { " " + $0 } ?? ""
             return PickerOption(value: jenis.nama, label: "\(jenis.id) \(jenis.nama)", keywords: "\(jenis.id)\(aliases)", detail: group)
         }
     }
@@ -235,8 +239,9 @@ enum Pickers {
         PickerOption(value: $0.displayName, label: $0.displayName)
     }
 
+    /// The level as every picker shows it: its canonical name (`Ringan`), whatever was typed.
     static let hukuman: [PickerOption] = TingkatHukuman.allCases.map {
-        PickerOption(value: $0.rawValue, label: $0.displayName)
+        PickerOption(value: $0.displayName, label: $0.displayName, keywords: $0.rawValue)
     }
 
     static let yesNo: [PickerOption] = [PickerOption(value: "Ya", label: "Ya", keywords: "yes y"), PickerOption(value: "Tidak", label: "Tidak", keywords: "no n")]

@@ -11,10 +11,10 @@ extension L {
     /// `Batalkan: tambah diklat 'X' untuk Y?`
     static func confirmUndo(_ change: Txt) -> Txt { Txt("Batalkan: \(change.id)?", "Undo: \(change.en)?") }
     static func undoneChange(_ change: Txt) -> Txt {
-        Txt("Dibatalkan: \(change.id). Tekan U untuk mengulang.", "Undone: \(change.en). Press U to redo.")
+        Txt("Dibatalkan: \(Txt.sentence(change.id)) Tekan U untuk mengulang.", "Undone: \(Txt.sentence(change.en)) Press U to redo.")
     }
     static func confirmRedo(_ change: Txt) -> Txt { Txt("Ulangi: \(change.id)?", "Redo: \(change.en)?") }
-    static func redoneChange(_ change: Txt) -> Txt { Txt("Diulang: \(change.id).", "Redone: \(change.en).") }
+    static func redoneChange(_ change: Txt) -> Txt { Txt("Diulang: \(Txt.sentence(change.id))", "Redone: \(Txt.sentence(change.en))") }
 
     /// One change of the audit log in words: `tambah diklat 'Pelatihan X' untuk Ayu`,
     /// `ubah unit Bidang (B1)`, `impor pegawai (12 baris)`.

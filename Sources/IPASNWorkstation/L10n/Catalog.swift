@@ -148,6 +148,11 @@ enum L {
 
     // MARK: Employee page
     static let employeeTitle = Txt("Data Pegawai", "Employee")
+    static func employeeGone(nip: String, name: String) -> Txt {
+        Txt(
+            "Pegawai \(nip) \(name) tidak ada lagi di basis data; halamannya ditutup.",
+            "Employee \(nip) \(name) is no longer in the database; the page was closed.")
+    }
     static let labelUnit = Txt("Unit", "Unit")
     static let labelJabatan = Txt("Jabatan", "Post")
     static let labelYear = Txt("Tahun", "Year")
@@ -162,7 +167,7 @@ enum L {
     static let incompleteLabel = Txt("Belum lengkap", "Incomplete")
     static let noRecordSelected = Txt("Pilih data dulu (panah atas/bawah).", "Select a record first (arrows).")
     static func confirmDelete(_ what: String) -> Txt { Txt("Hapus \(what)?", "Delete \(what)?") }
-    static func deleted(_ what: String) -> Txt { Txt("Dihapus: \(what). Tekan u untuk membatalkan.", "Deleted: \(what). Press u to undo.") }
+    static func deleted(_ what: String) -> Txt { Txt("Dihapus: \(Txt.sentence(what)) Tekan u untuk membatalkan.", "Deleted: \(Txt.sentence(what)) Press u to undo.") }
     static let employeeMissing = Txt("Pegawai tidak ditemukan.", "Employee not found.")
 
     // MARK: Forms
@@ -174,7 +179,7 @@ enum L {
     ]
     static let formNew = Txt("Tambah", "New")
     static let formEdit = Txt("Ubah", "Edit")
-    static func saved(_ what: String) -> Txt { Txt("Tersimpan: \(what).", "Saved: \(what).") }
+    static func saved(_ what: String) -> Txt { Txt("Tersimpan: \(Txt.sentence(what))", "Saved: \(Txt.sentence(what))") }
     static func savedAgain(_ what: String, _ n: Int) -> Txt {
         Txt("Tersimpan: \(what) (\(n) data beruntun). Isi data berikutnya.", "Saved: \(what) (\(n) in a row). Enter the next one.")
     }
@@ -213,7 +218,7 @@ enum L {
         "jurusan": Txt("Jurusan", "Major"),
         "tahun": Txt("Tahun SKP", "SKP year"),
         "predikat": Txt("Predikat", "Rating"),
-        "nilai": Txt("Nilai (0-100, boleh kosong)", "Score (0-100, optional)"),
+        "nilai": Txt("Nilai (0-100)", "Score (0-100)"),
         "tingkat_hukuman": Txt("Tingkat hukuman", "Punishment level"),
         "tmt": Txt("TMT hukuman", "Effective date"),
         "jenis_hukuman": Txt("Jenis hukuman", "Punishment"),

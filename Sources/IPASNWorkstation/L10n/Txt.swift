@@ -12,6 +12,12 @@ struct Txt: Hashable, Sendable {
     }
 
     func callAsFunction(_ language: Language) -> String { language == .id ? id : en }
+
+    /// `text` ending a sentence: one period, also after a name that ends in one
+    /// (`untuk Dormaida Sitompul, S.Pd.`, never `S.Pd..`).
+    static func sentence(_ text: String) -> String {
+        text.hasSuffix(".") ? text : text + "."
+    }
 }
 
 extension Language {

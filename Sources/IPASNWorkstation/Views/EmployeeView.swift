@@ -13,6 +13,8 @@ final class EmployeeView: View {
     /// Over the selectable records; PgUp/PgDn move ten records.
     private var cursor = ScrollList(count: 0, height: 10)
     private var scroll = 0
+    /// Whether the admin went past the last record: the page then shows its end (the total).
+    private var showEnd = false
 
     struct PageLine {
         var text: String
@@ -53,8 +55,14 @@ final class EmployeeView: View {
     }
 
     func reload(app: App) {
+        var gone = false
         app.attempt {
-            if let fresh = try app.store.records(nip: nip) { records = fresh }
+            if let fresh = try app.store.records(nip: nip) { records = fresh } else { gone = true }
+        }
+        if gone {
+            // Undone or removed elsewhere: a page of nobody would only lead to refused saves.
+            app.close(self, note: app.t(L.employeeGone(nip: NIP.formatted(nip), name: records.pegawai.nama)))
+            return
         }
         explanation = app.engine.explain(records.plain, year: app.year)
         load(app: app)
@@ -166,12 +174,7 @@ final class EmployeeView: View {
         grid.hline(row: 3, col: 0, width: grid.width)
         let height = rows - 4
         let selectedLine = selectable.isEmpty ? nil : selectable[min(cursor.selection, selectable.count - 1)]
-        if let selectedLine {
-            if selectedLine < scroll { scroll = selectedLine }
-            if selectedLine >= scroll + height { scroll = selectedLine - height + 1 }
-        }
-        // Keep the headers of the first dimension visible when possible.
-        scroll = min(max(0, scroll), max(0, lines.count - height))
+        scroll = Self.scroll(scroll, selectedLine: selectedLine, selectable: selectable, showEnd: showEnd, lineCount: lines.count, height: height)
         for (offset, index) in (scroll..<min(lines.count, scroll + height)).enumerated() {
             let line = lines[index]
             let style: Style = index == selectedLine ? .selected : line.style
@@ -186,8 +189,44 @@ final class EmployeeView: View {
         }
     }
 
+    /// The first line to draw: the selected record stays visible; on the first record the
+    /// page shows as much as fits above it (the first headers); once Down, PgDn or End went to
+    /// the last record (`showEnd`), as much as fits below it (the last dimension and the
+    /// total). A page without records scrolls by itself (`scroll` moved by the keys).
+    static func scroll(_ scroll: Int, selectedLine: Int?, selectable: [Int], showEnd: Bool, lineCount: Int, height: Int) -> Int {
+        let bottom = max(0, lineCount - height)
+        var scroll = scroll
+        if let selectedLine {
+            if selectedLine < scroll { scroll = selectedLine }
+            if selectedLine >= scroll + height { scroll = selectedLine - height + 1 }
+            if showEnd && selectedLine == selectable.last {
+                scroll = max(scroll, min(selectedLine, bottom))
+            } else if selectedLine == selectable.first {
+                scroll = max(0, selectedLine - height + 1)
+            }
+        }
+        return min(max(0, scroll), bottom)
+    }
+
     func handle(_ command: Command, app: App) -> Bool {
-        if cursor.move(command) { return true }
+        if selectable.isEmpty, let key = command.listKey {
+            // Nothing to select: the keys scroll the page (clamped when drawn).
+            switch key {
+            case .up: scroll -= 1
+            case .down: scroll += 1
+            case .pageUp: scroll -= 10
+            case .pageDown: scroll += 10
+            case .home: scroll = 0
+            default: scroll = lines.count
+            }
+            scroll = min(max(0, scroll), lines.count)
+            return true
+        }
+        if let key = command.listKey {
+            _ = cursor.move(command)
+            showEnd = [.down, .pageDown, .end].contains(key) && cursor.selection == selectable.count - 1
+            return true
+        }
         switch command {
         case .addDiklat: openForm(.diklat, app: app)
         case .addPendidikan: openForm(.pendidikan, app: app)

@@ -96,9 +96,9 @@ final class RecordFormView: View {
     func handle(_ command: Command, app: App) -> Bool {
         switch command {
         case .nextField:
-            if leaveField(app: app, forward: true), form.focus < form.fields.count - 1 { form.focus += 1 }
+            if leaveField(app: app, forward: true) { form.step(forward: true) }
         case .previousField:
-            if leaveField(app: app, forward: false), form.focus > 0 { form.focus -= 1 }
+            if leaveField(app: app, forward: false) { form.step(forward: false) }
         case .save:
             save(app: app, again: false)
         case .saveAndAdd:
