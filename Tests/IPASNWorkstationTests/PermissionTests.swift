@@ -17,7 +17,7 @@ import Testing
         let screen = VirtualScreen(size: Size(width: 80, height: 24))
         screen.openAyu()
         screen.enqueue(text: "k")
-        screen.enqueue(text: "Teknis\t\tPelatihan Analisis Jabatan\tBPSDM Bali\t01-03-2024\t2024-03-05\t20")
+        screen.enqueue(text: "Teknis\tPelatihan Analisis Jabatan\tBPSDM Bali\t01-03-2024\t2024-03-05\t20")
         screen.enqueue(.ctrl("s"))
         let station = try Workstation(store: admin, screen: screen, language: .id, context: context)
         try station.run()

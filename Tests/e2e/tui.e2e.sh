@@ -101,9 +101,9 @@ wait_for "Data Pegawai — $NAME"
 tmux_keys k
 wait_for "Tambah Diklat/Kursus"
 tmux_type "Seminar"
-tmux_keys Tab Tab
+tmux_keys Tab
 tmux_type "E2E Seminar Terputus"
-wait_for "E2E Seminar Terputus"
+wait_line "Nama kegiatan" "E2E Seminar Terputus"
 tmux_resize 50 12
 wait_for "Perbesar terminal (minimal 60x16)"
 ok "below the minimum size the screen says what to do"
