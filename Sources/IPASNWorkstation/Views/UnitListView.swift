@@ -79,7 +79,7 @@ final class UnitListView: View {
             app.push(MissingView(app: app, unit: unit))
         case .markProgress:
             guard let unit = selected?.unit else { return true }
-            app.modal = ProgressDialog(unit: unit, done: marks[unit.kode] ?? [], onClose: { [unowned self] in self.reload(app: app) })
+            app.modal = ProgressDialog(unit: unit, name: app.displayName(of: unit), done: marks[unit.kode] ?? [], onClose: { [unowned self] in self.reload(app: app) })
         case .addPegawai:
             app.push(SetupView(app: app, unit: selected?.unit))
         case .exportReport:
