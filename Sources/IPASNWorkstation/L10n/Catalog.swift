@@ -14,6 +14,7 @@ enum L {
     static let tooSmallShort = Txt("Perbesar terminal (minimal 60x16)", "Enlarge the terminal (at least 60x16)")
     static let yes = Txt("Ya", "Yes")
     static let no = Txt("Tidak", "No")
+    static let confirmCancel = Txt("Batal", "Cancel")
     static let confirmHint = Txt("[Y] Ya   [T] Tidak   Esc batal", "[Y] Yes   [N] No   Esc cancel")
     static let quitUnsaved = Txt(
         "Ada isian yang belum disimpan. Keluar dan buang isian?", "There is unsaved input. Quit and discard it?")
