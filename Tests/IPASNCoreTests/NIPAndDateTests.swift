@@ -168,3 +168,25 @@ import Testing
         #expect(SearchText.nipDigits("' ") == nil)
     }
 }
+
+/// Finding 5: Excel's leading apostrophe and spaces are taken off in one place.
+@Suite struct NIPNormalizeTests {
+    @Test func apostropheAndSpacesAreDropped() {
+        #expect(NIP.normalize("'197502151999052005") == "197502151999052005")
+        #expect(NIP.normalize(" '19750215 199905 2 005 ") == "197502151999052005")
+        #expect(NIP.normalize("\u{2019}197502151999052005") == "197502151999052005")
+        #expect(NIP.normalize("19750215\u{00A0}199905 2 005") == "197502151999052005")
+        #expect(NIP.normalize("197502151999052005") == "197502151999052005")
+        // An apostrophe inside is not Excel's marker: the NIP stays refused.
+        #expect(NIP.normalize("1975'02151999052005") == "1975'02151999052005")
+        #expect(NIP.validate("'197502151999052005", status: .pns, today: TestClock.today).isEmpty)
+    }
+
+    @Test func theEmployeeFormTakesAnApostrophedNIP() throws {
+        let fields = [
+            "nip": "'197502151999052005", "nama": "Sri Wahyuni", "kode_unit": "U1", "jenis_jabatan": "pelaksana",
+        ]
+        let parsed = RecordParser(today: TestClock.today).pegawai(fields)
+        #expect((try? parsed.get().0.nip) == "197502151999052005")
+    }
+}

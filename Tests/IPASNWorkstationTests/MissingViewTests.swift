@@ -40,7 +40,7 @@ import Testing
         let rows = grid.lines().filter { $0.contains("BKPSDM") && !$0.contains("Badan") }
         #expect(rows.count == 3)
         #expect(rows[0].contains("Budi Santoso") && rows[0].hasSuffix("SKP, kompetensi"))
-        #expect(rows[1].contains("Ni Ketut Ayu Lestari") && rows[1].hasSuffix("BKPSDM.1   kompetensi"))
+        #expect(rows[1].contains("Ni Ketut Ayu Lestari") && rows[1].hasSuffix("BKPSDM.1 kompetensi"))
         #expect(rows[2].contains("Siti Rahma") && rows[2].hasSuffix("pendidikan, SKP, kompetensi"))
         for line in grid.lines() { #expect(DisplayWidth.width(of: line) <= 80) }
         // Enter opens the selected (first) employee's page.

@@ -4,10 +4,15 @@
 /// - PPPK: birth date `YYYYMMDD`, year of appointment `YYYY`, the digit 2, a period digit 1-9,
 ///   sex, sequence.
 public enum NIP {
-    /// The NIP with spaces removed (admins paste it grouped: `19860926 201505 1 001`).
+    /// The NIP as typed, pasted or read from a file, made plain: spaces removed (admins paste
+    /// it grouped: `19860926 201505 1 001`, or with a non-breaking space) and Excel's leading
+    /// apostrophe ("this cell is text": `'197502151999052005`, also as a typographic `’`/`‘`)
+    /// dropped. The one place every front end normalises a NIP.
     public static func normalize(_ text: String) -> String {
         if FastText.isDigits(text) { return text }
-        return text.filter { !$0.isWhitespace }
+        var nip = Substring(text.filter { !$0.isWhitespace })
+        while let first = nip.first, first == "'" || first == "\u{2019}" || first == "\u{2018}" { nip.removeFirst() }
+        return String(nip)
     }
 
     /// Grouped for reading: `19860926 201505 1 001`.

@@ -393,7 +393,11 @@ final class App {
             let cursor = grid.cursor
             modal.render(into: &grid, app: self)
             if grid.cursor == cursor { grid.cursor = nil }
-            drawKeyBar(&grid, commands: modal.keyBar, context: .dialog)
+            if let items = modal.keyBarItems(app: self) {
+                items.draw(into: &grid, row: grid.height - 1)
+            } else {
+                drawKeyBar(&grid, commands: modal.keyBar, context: .dialog)
+            }
         } else if let top {
             drawKeyBar(&grid, commands: top.keyBar, context: top.context)
         }

@@ -18,6 +18,17 @@ final class ConfirmDialog: Modal {
 
     var keyBar: [Command] { [.confirmYes, .confirmNo, .open, .back] }
 
+    /// The keys as the dialog states them: `Y Ya  T Tidak  Enter Tidak  Esc Batal` (in English
+    /// `Y Yes  N No  Enter No  Esc Cancel`), Enter naming the answer it gives.
+    func keyBarItems(app: App) -> KeyBar? {
+        KeyBar([
+            KeyBar.Item(keyText: "Y", label: app.t(L.yes)),
+            KeyBar.Item(keyText: app.language == .id ? "T" : "N", label: app.t(L.no)),
+            KeyBar.Item(keyText: Key.enter.name, label: app.t(defaultYes ? L.yes : L.no)),
+            KeyBar.Item(keyText: Key.escape.name, label: app.t(L.confirmCancel)),
+        ])
+    }
+
     func handle(_ key: Key, app: App) -> Bool {
         switch app.keymap.command(for: key, in: .dialog) {
         case .confirmYes:

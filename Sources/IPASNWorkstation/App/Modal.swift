@@ -6,4 +6,12 @@ protocol Modal: AnyObject {
     /// Handles a key; returns true when the modal is finished.
     func handle(_ key: Key, app: App) -> Bool
     var keyBar: [Command] { get }
+    /// The key bar's items when the modal says its keys itself (nil: from ``keyBar``).
+    func keyBarItems(app: App) -> KeyBar?
+}
+
+extension Modal {
+    /// The key bar's items when the modal says its keys itself (nil: from ``keyBar`` and the
+    /// keymap's `.dialog` bindings).
+    func keyBarItems(app: App) -> KeyBar? { nil }
 }

@@ -65,6 +65,7 @@ public enum Command: String, CaseIterable, Sendable {
     case redo
     case markProgress
     case editUnit
+    case importFiles
     case addPegawai
     case toggleSelect
     case selectRange
@@ -121,6 +122,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .undo: return Txt("Batalkan perubahan terakhir sesi ini (bertanya dulu)", "Undo this session's last change (asks first)")
         case .redo: return Txt("Ulangi perubahan yang baru dibatalkan", "Redo the change just undone")
         case .editUnit: return Txt("Ubah unit: nama dan induk (bertanya dulu)", "Edit a unit: name and parent (asks first)")
+        case .importFiles: return Txt("Impor berkas atau folder ke data ini", "Import a file or folder into this data")
         case .markProgress: return Txt("Tandai dimensi unit selesai diinput", "Mark a unit's dimension as entered")
         case .addPegawai: return Txt("Tambah unit/pegawai", "Add a unit/employee")
         case .toggleSelect: return Txt("Pilih/lepas pegawai ini (untuk input bersama)", "Choose/unchoose this employee (for a bulk entry)")
@@ -171,6 +173,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .undo: return Txt("Batalkan", "Undo")
         case .redo: return Txt("Ulangi", "Redo")
         case .editUnit: return Txt("Ubah unit", "Edit unit")
+        case .importFiles: return Txt("Impor", "Import")
         case .markProgress: return Txt("Tandai", "Mark")
         case .addPegawai: return Txt("Tambah", "Add")
         case .toggleSelect: return Txt("Pilih", "Choose")

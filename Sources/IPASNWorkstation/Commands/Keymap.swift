@@ -55,6 +55,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.undo, [.char("u"), .ctrl("z")], in: [.units, .employees, .employee]),
         Binding(.redo, [.char("U"), .ctrl("r")], in: [.units, .employees, .employee]),
         Binding(.editUnit, [.char("e")], in: [.units]),
+        Binding(.importFiles, [.char("I")], in: [.units]),
         Binding(.markProgress, [.char("m"), .function(8)], in: [.units, .employees]),
         Binding(.addPegawai, [.char("t"), .insert], in: [.units, .employees]),
         Binding(.toggleSelect, [.char(" ")], in: [.employees, .review]),

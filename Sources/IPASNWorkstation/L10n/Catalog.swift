@@ -14,6 +14,7 @@ enum L {
     static let tooSmallShort = Txt("Perbesar terminal (minimal 60x16)", "Enlarge the terminal (at least 60x16)")
     static let yes = Txt("Ya", "Yes")
     static let no = Txt("Tidak", "No")
+    static let confirmCancel = Txt("Batal", "Cancel")
     static let confirmHint = Txt("[Y] Ya   [T] Tidak   Esc batal", "[Y] Yes   [N] No   Esc cancel")
     static let quitUnsaved = Txt(
         "Ada isian yang belum disimpan. Keluar dan buang isian?", "There is unsaved input. Quit and discard it?")
@@ -61,6 +62,10 @@ enum L {
     static let demoLoaded = Txt("Data contoh dimuat.", "Demo sample loaded.")
     static let importUnavailable = Txt("Impor tidak tersedia di instalasi ini.", "Import is not available here.")
     static let importPrompt = Txt("Lokasi berkas atau folder yang diimpor:", "Path of the file or folder to import:")
+    static let importTitle = Txt("Impor Berkas", "Import Files")
+    static let importIntoData = Txt(
+        "Data yang sudah ada tetap; tiap berkas masuk semua atau tidak sama sekali, masalahnya ditampilkan per baris.",
+        "Existing data stays; each file goes in whole or not at all, its problems are listed by line.")
     static let importHint = Txt("Ketik lokasi lalu Enter. Esc kembali.", "Type the path, then Enter. Esc goes back.")
     static func importDone(_ n: Int, _ problems: Int) -> Txt {
         Txt("Impor selesai: \(n) baris masuk, \(problems) masalah.", "Import done: \(n) rows written, \(problems) problems.")

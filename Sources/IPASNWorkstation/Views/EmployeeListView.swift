@@ -229,7 +229,7 @@ final class EmployeeListView: BulkSource {
             if let keep, let index = rows.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.select(index) }
         case .markProgress:
             let marks = (try? app.store.progressMarks()).map(ProgressReport.doneMarks) ?? [:]
-            app.modal = ProgressDialog(unit: unit, done: Set(marks[unit.kode].map { Array($0.keys) } ?? []), onClose: {})
+            app.modal = ProgressDialog(unit: unit, name: app.displayName(of: unit), done: Set(marks[unit.kode].map { Array($0.keys) } ?? []), onClose: {})
         case .addPegawai:
             app.push(SetupView(app: app, unit: unit))
         case .missingRecords:

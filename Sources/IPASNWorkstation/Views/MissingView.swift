@@ -11,9 +11,12 @@ final class MissingView: View {
     let unit: OrgUnit
     private(set) var report: MissingRecords?
     private var cursor = ScrollList(count: 0, height: 1)
+    /// The unit as lists name it (`DISDIK › Sekretariat` when several units share its name).
+    private var unitName: String
 
     init(app: App, unit: OrgUnit) {
         self.unit = unit
+        self.unitName = app.displayName(of: unit)
         reload(app: app)
     }
 
@@ -24,6 +27,7 @@ final class MissingView: View {
 
     func reload(app: App) {
         let keep = entries.isEmpty ? nil : entries[cursor.selection].pegawai.nip
+        unitName = app.displayName(of: unit)
         app.attempt { report = try MissingRecords.compute(store: app.store, unit: unit.kode, year: app.year, ruleset: app.engine.ruleset) }
         cursor.update(count: entries.count)
         if let keep, let index = entries.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.select(index) }
@@ -41,17 +45,17 @@ final class MissingView: View {
     }
 
     func render(into grid: inout CellGrid, rows height: Int, app: App) {
-        Draw.title(&grid, app.t(L.missingTitle(unit.nama)), right: "\(app.t(L.labelYear)) \(app.year) ")
+        Draw.title(&grid, app.t(L.missingTitle(unitName)), right: "\(app.t(L.labelYear)) \(app.year) ")
         guard let report else { return }
         let counts = MissingRecord.allCases.map { (kind: $0, count: report.count($0)) }
         grid.put(
             app.t(L.missingSummary(report.entries.count, report.pegawai, counts.map { ($0.kind.displayName(.id), $0.kind.displayName(.en), $0.count) })),
             row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
-        // NIP, name, unit code, then what is missing ("pendidikan, SKP, kompetensi" is 27 wide).
-        let unitWidth = 10
-        let missingWidth = 28
-        let nameWidth = max(8, grid.width - (1 + 18 + 1) - (1 + unitWidth + 1) - missingWidth)
-        let header = " " + DisplayWidth.fit(app.t(L.colNIP), toWidth: 18) + " " + DisplayWidth.fit(app.t(L.colName), toWidth: nameWidth) + " "
+        // NIP (grouped, 21 wide), name, unit code (8), then what is missing ("pendidikan, SKP, kompetensi" is 27 wide).
+        let unitWidth = 8
+        let missingWidth = 27
+        let nameWidth = max(8, grid.width - (1 + 21 + 1) - (1 + unitWidth + 1) - missingWidth)
+        let header = " " + DisplayWidth.fit(app.t(L.colNIP), toWidth: 21) + " " + DisplayWidth.fit(app.t(L.colName), toWidth: nameWidth) + " "
             + DisplayWidth.fit(app.t(L.colUnitCode), toWidth: unitWidth) + " " + app.t(L.colMissing)
         grid.put(header, row: 2, col: 0, style: .header, maxWidth: grid.width)
         if report.entries.isEmpty {
@@ -61,7 +65,7 @@ final class MissingView: View {
         for (offset, index) in cursor.visible(height: height - 3).enumerated() {
             let entry = report.entries[index]
             let missing = entry.missing.map { $0.displayName(app.language) }.joined(separator: ", ")
-            let text = " " + DisplayWidth.fit(entry.pegawai.nip, toWidth: 18) + " " + DisplayWidth.fit(entry.pegawai.nama, toWidth: nameWidth)
+            let text = " " + DisplayWidth.fit(NIP.formatted(entry.pegawai.nip), toWidth: 21) + " " + DisplayWidth.fit(entry.pegawai.nama, toWidth: nameWidth)
                 + " " + DisplayWidth.fit(entry.pegawai.kodeUnit, toWidth: unitWidth) + " " + missing
             let row = 3 + offset
             let selected = index == cursor.selection

@@ -9,9 +9,12 @@ final class ProgressDialog: Modal {
     var done: Set<ProgressDimension>
     var cursor = ScrollList(count: ProgressDimension.allCases.count, height: ProgressDimension.allCases.count)
     let onClose: () -> Void
+    /// The unit as lists name it (`DISDIK › Sekretariat` when several units share its name).
+    let unitName: String
 
-    init(unit: OrgUnit, done: Set<ProgressDimension>, onClose: @escaping () -> Void) {
+    init(unit: OrgUnit, name: String? = nil, done: Set<ProgressDimension>, onClose: @escaping () -> Void) {
         self.unit = unit
+        self.unitName = name ?? unit.nama
         self.done = done
         self.onClose = onClose
     }
@@ -45,11 +48,12 @@ final class ProgressDialog: Modal {
                 // Asks first and shows who; the answer closes this dialog.
                 let unit = self.unit
                 let onClose = self.onClose
+                let unitName = self.unitName
                 app.confirm(
                     ProgressCheck.question(dimension, unit: unit, missing: missing, app: app),
                     onYes: {
                         if app.attempt({ try app.store.setProgress(unit: unit.kode, dimension: dimension, done: true) }) {
-                            app.inform(app.t(L.progressSet(app.t(L.progressDimension(dimension)), unit.nama, true)))
+                            app.inform(app.t(L.progressSet(app.t(L.progressDimension(dimension)), unitName, true)))
                         }
                         onClose()
                     }, onNo: onClose)
@@ -57,14 +61,14 @@ final class ProgressDialog: Modal {
             }
             if app.attempt({ try app.store.setProgress(unit: unit.kode, dimension: dimension, done: newValue) }) {
                 if newValue { done.insert(dimension) } else { done.remove(dimension) }
-                app.inform(app.t(L.progressSet(app.t(L.progressDimension(dimension)), unit.nama, newValue)))
+                app.inform(app.t(L.progressSet(app.t(L.progressDimension(dimension)), unitName, newValue)))
             }
         }
         return false
     }
 
     func render(into grid: inout CellGrid, app: App) {
-        var lines = [unit.nama, ""]
+        var lines = [unitName, ""]
         var styles: [Style] = [.highlight, .normal]
         for (index, dimension) in ProgressDimension.allCases.enumerated() {
             let mark = done.contains(dimension) ? "[x]" : "[ ]"

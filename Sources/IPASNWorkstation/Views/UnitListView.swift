@@ -17,7 +17,7 @@ final class UnitListView: View {
 
     var context: KeyContext { .units }
     var keyBar: [Command] {
-        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport]
+        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles]
     }
 
     var selected: UnitFigure? { figures.isEmpty ? nil : figures[cursor.selection] }
@@ -79,11 +79,17 @@ final class UnitListView: View {
             app.push(MissingView(app: app, unit: unit))
         case .markProgress:
             guard let unit = selected?.unit else { return true }
-            app.modal = ProgressDialog(unit: unit, done: marks[unit.kode] ?? [], onClose: { [unowned self] in self.reload(app: app) })
+            app.modal = ProgressDialog(unit: unit, name: app.displayName(of: unit), done: marks[unit.kode] ?? [], onClose: { [unowned self] in self.reload(app: app) })
         case .addPegawai:
             app.push(SetupView(app: app, unit: selected?.unit))
         case .exportReport:
             ReportExport.unitRecap(app: app)
+        case .importFiles:
+            guard app.importFile != nil else {
+                app.warn(app.t(L.importUnavailable))
+                return true
+            }
+            app.push(ImportPathView())
         case .editUnit:
             guard let unit = selected?.unit else { return true }
             app.push(UnitEditView(unit: unit, units: (try? app.store.units()) ?? []))

@@ -1,0 +1,52 @@
+import Foundation
+import IPASNCore
+import IPASNTerminal
+
+/// Asks for the path of a file or folder to import into a database that already has data
+/// (`I` on the unit list), then runs the same ``ImportRun`` flow as the welcome screen: each
+/// file all or nothing, a file's problems listed by line in ``ImportProblemsView``, "import
+/// valid rows only" as the admin's explicit choice.
+final class ImportPathView: View {
+    private var path = LineEditor(maxLength: 500)
+
+    var context: KeyContext { .search }
+    var keyBar: [Command] { [.open, .back, .quit] }
+    var hasUnsavedInput: Bool { false }
+
+    func handleKey(_ key: Key, app: App) -> Bool {
+        switch key {
+        case .enter:
+            runImport(app: app)
+            return true
+        case .escape:
+            app.pop()
+            return true
+        default:
+            return path.handle(key)
+        }
+    }
+
+    func handle(_ command: Command, app: App) -> Bool { false }
+
+    private func runImport(app: App) {
+        let text = path.text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty, let importFile = app.importFile else { return }
+        app.attempt {
+            let run = try importFile(text)
+            WelcomeView.step(run, app: app) { try run.proceed() }
+        }
+    }
+
+    func render(into grid: inout CellGrid, rows: Int, app: App) {
+        Draw.title(&grid, app.t(L.importTitle))
+        var row = 2
+        for line in DisplayWidth.wrap(app.t(L.importIntoData), toWidth: grid.width - 6) where row < rows {
+            grid.put(line, row: row, col: 3)
+            row += 1
+        }
+        row += 1
+        grid.put(app.t(L.importPrompt), row: row, col: 3)
+        path.draw(into: &grid, row: row + 1, col: 3, width: grid.width - 6, focused: true)
+        grid.put(app.t(L.importHint), row: row + 2, col: 3, style: .dim, maxWidth: grid.width - 4)
+    }
+}
