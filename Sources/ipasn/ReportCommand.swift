@@ -75,7 +75,7 @@ struct ReportUnitsCommand: ParsableCommand {
         let table = TextTable(columns)
         table.write(figures, footer: { "\(figures.count) units, year \(year); Lkp% = share of employees with complete data" }) { f in
             let t = f.totals
-            let percent = t.pegawai > 0 ? String(Int((Double(t.completePegawai) * 100 / Double(t.pegawai)).rounded(.down))) : "-"
+            let percent = NumberText.wholePercent(t.completePegawai, of: t.pegawai).map(String.init) ?? "-"
             let indent = String(repeating: " ", count: min(f.depth, 4))
             return [indent + f.unit.kode, f.unit.nama, String(t.pegawai), percent] + ScoreDimension.allCases.map { Num.mean(f.mean($0)) }
                 + [Num.mean(f.meanTotal), t.pegawai > 0 ? TextTable.category(f.category.name, short: shortCategory) : "-"]

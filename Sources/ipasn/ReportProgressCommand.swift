@@ -55,7 +55,7 @@ struct ReportProgressCommand: ParsableCommand {
         out.line(columns.header)
         for u in report.units {
             let t = u.figure.totals
-            let percent = t.pegawai > 0 ? String(Int((u.completeness * 100).rounded(.down))) : "-"
+            let percent = NumberText.wholePercent(t.completePegawai, of: t.pegawai).map(String.init) ?? "-"
             out.line(
                 columns.row([
                         String(repeating: " ", count: min(u.figure.depth, 4)) + u.unit.kode, u.name, String(t.pegawai),

@@ -190,3 +190,14 @@ import Testing
         #expect((try? parsed.get().0.nip) == "197502151999052005")
     }
 }
+
+/// Completeness is one whole percent everywhere, rounded down: 100 only when all are complete.
+@Suite struct WholePercentTests {
+    @Test func roundsDownSoThatHundredMeansAll() {
+        #expect(NumberText.wholePercent(58, of: 60) == 96)  // 96.67: the tester saw 97 on screen, 96 in the CLI
+        #expect(NumberText.wholePercent(299, of: 300) == 99)
+        #expect(NumberText.wholePercent(60, of: 60) == 100)
+        #expect(NumberText.wholePercent(0, of: 7) == 0)
+        #expect(NumberText.wholePercent(3, of: 0) == nil)
+    }
+}

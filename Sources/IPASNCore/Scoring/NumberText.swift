@@ -2,6 +2,14 @@ import Foundation
 
 /// Numbers shown the way each language writes them: `85,5` in Indonesian, `85.5` in English.
 public enum NumberText {
+    /// A share as a whole percent, rounded DOWN so that 100 means every one of them (59 of 60
+    /// is 98, 299 of 300 is 99, never 100): how completeness is shown everywhere, on the
+    /// screens, in the CLI and in reports. Nil when there is nothing to count.
+    public static func wholePercent(_ part: Int, of whole: Int) -> Int? {
+        guard whole > 0 else { return nil }
+        return part * 100 / whole
+    }
+
     /// A point value: whole numbers without decimals, halves with one (`22,5`).
     public static func points(_ value: Double, _ language: Language) -> String {
         let rounded = (value * 10).rounded() / 10

@@ -42,9 +42,8 @@ extension Language {
         return (value > 0 ? "+" : "-") + NumberText.decimal(abs(value), self, places: 2)
     }
 
-    /// A percentage without decimals (`75%`).
+    /// A share as a whole percent (`75%`), rounded down as everywhere (``NumberText/wholePercent(_:of:)``).
     func percent(_ part: Int, of whole: Int) -> String {
-        guard whole > 0 else { return "-" }
-        return "\(Int((Double(part) * 100 / Double(whole)).rounded()))%"
+        NumberText.wholePercent(part, of: whole).map { "\($0)%" } ?? "-"
     }
 }
