@@ -65,8 +65,7 @@ struct InteractiveBench {
             let number = String(format: "%05d", records)
             if first {
                 type("Teknis")
-                key(.tab)
-                key(.tab)  // tingkat: only for struktural courses
+                key(.tab)  // to Nama: Tingkat is visited only for a struktural course
             }
             type("Pelatihan Teknis Bench \(tag) \(number)x")
             key(.backspace)  // a typo, corrected
