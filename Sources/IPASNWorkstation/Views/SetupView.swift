@@ -8,13 +8,13 @@ import IPASNTerminal
 /// Opened on an existing unit, its unit fields are shown but locked: adding an employee never
 /// changes a unit (that is the unit list's "ubah unit", `e`). A new unit code that already
 /// exists, or a NIP already registered, is refused instead of overwriting.
-final class SetupView: View {
+final class SetupView: PickerForm {
     var fields: [FormField]
     var focus = 0
     let existingUnit: OrgUnit?
-    private var formMessage: (text: String, style: Style)?
+    var formMessage: (text: String, style: Style)?
     /// Picker fields marked until the admin chooses (their text fits several choices or none).
-    private var unchosen: Set<String> = []
+    var unchosen: Set<String> = []
     private let initial: [String]
 
     init(app: App, unit: OrgUnit?) {
@@ -64,43 +64,16 @@ final class SetupView: View {
         fields[focus].handle(key)
     }
 
-    /// Pasted text goes into the fields; a tab or line break moves to the next one.
-    func handlePaste(_ text: String, app: App) {
-        for (index, piece) in PastedText.pieces(text).enumerated() {
-            if index > 0 {
-                let before = focus
-                _ = handle(.nextField, app: app)
-                if focus == before { break }
-            }
-            fields[focus].paste(piece)
-        }
-    }
-
-    /// Takes a picker's choice; false (with a message) when the text fits several choices
-    /// or none, so the cursor stays until the admin chooses.
-    private func chosen(app: App) -> Bool {
-        let text = fields[focus].text
-        switch fields[focus].choose() {
-        case .empty, .chosen:
-            unchosen.remove(fields[focus].key)
-            return true
-        case .ambiguous(let count):
-            formMessage = (app.t(L.pickerAmbiguous(text, count)), .error)
-        case .noMatch:
-            formMessage = (app.t(L.pickerNoMatch(text)), .error)
-        }
-        unchosen.insert(fields[focus].key)
-        return false
-    }
+    func handlePaste(_ text: String, app: App) { pasteIntoFields(text, app: app) }
 
     func handle(_ command: Command, app: App) -> Bool {
         switch command {
         case .nextField:
-            if chosen(app: app) { focus = min(fields.count - 1, focus + 1) }
+            if takeChoice(app: app) { focus = min(fields.count - 1, focus + 1) }
         case .previousField:
-            if chosen(app: app) { focus = max(firstEditable, focus - 1) }
+            if takeChoice(app: app) { focus = max(firstEditable, focus - 1) }
         case .save:
-            if chosen(app: app) { save(app: app) }
+            if takeChoice(app: app) { save(app: app) }
         case .saveAndAdd:
             return true
         default:

@@ -6,13 +6,13 @@ import IPASNTerminal
 /// confirmation naming the old and new values, with its own audit row (undoable with `u`).
 /// The kode is the unit's identity and stays. The parent is picked from the existing units
 /// (never guessed: a text that fits several units or none keeps the cursor until chosen).
-final class UnitEditView: View {
+final class UnitEditView: PickerForm {
     let unit: OrgUnit
     var fields: [FormField]
     var focus = 0
-    private var formMessage: (text: String, style: Style)?
+    var formMessage: (text: String, style: Style)?
     /// Picker fields marked until the admin chooses (their text fits several choices or none).
-    private var unchosen: Set<String> = []
+    var unchosen: Set<String> = []
     private let initial: [String]
 
     /// `units`: the database's units, offered as parents (the unit itself left out).
@@ -48,40 +48,13 @@ final class UnitEditView: View {
         fields[focus].handle(key)
     }
 
-    /// Pasted text goes into the fields; a tab or line break moves to the next one.
-    func handlePaste(_ text: String, app: App) {
-        for (index, piece) in PastedText.pieces(text).enumerated() {
-            if index > 0 {
-                let before = focus
-                _ = handle(.nextField, app: app)
-                if focus == before { break }
-            }
-            fields[focus].paste(piece)
-        }
-    }
-
-    /// Takes a picker's choice; false (with a message) when the text fits several choices
-    /// or none, so the cursor stays until the admin chooses.
-    private func chosen(app: App) -> Bool {
-        let text = fields[focus].text
-        switch fields[focus].choose() {
-        case .empty, .chosen:
-            unchosen.remove(fields[focus].key)
-            return true
-        case .ambiguous(let count):
-            formMessage = (app.t(L.pickerAmbiguous(text, count)), .error)
-        case .noMatch:
-            formMessage = (app.t(L.pickerNoMatch(text)), .error)
-        }
-        unchosen.insert(fields[focus].key)
-        return false
-    }
+    func handlePaste(_ text: String, app: App) { pasteIntoFields(text, app: app) }
 
     func handle(_ command: Command, app: App) -> Bool {
         switch command {
-        case .nextField: if chosen(app: app) { focus = min(fields.count - 1, focus + 1) }
-        case .previousField: if chosen(app: app) { focus = max(0, focus - 1) }
-        case .save: if chosen(app: app) { save(app: app) }
+        case .nextField: if takeChoice(app: app) { focus = min(fields.count - 1, focus + 1) }
+        case .previousField: if takeChoice(app: app) { focus = max(0, focus - 1) }
+        case .save: if takeChoice(app: app) { save(app: app) }
         case .saveAndAdd: break
         default: return false
         }
