@@ -12,17 +12,7 @@
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib.sh
 
-WORK="$(mktemp -d)"
-cleanup() {
-  tmux_stop
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-build_binary
-command -v sqlite3 >/dev/null || fail "sqlite3 is needed (apt-get install sqlite3)"
-DB="$WORK/ipasn.sqlite"
-"$IPASN_BIN" --db "$DB" demo --pegawai 40 >"$WORK/demo.log" 2>&1 || fail "ipasn demo failed: $(cat "$WORK/demo.log")"
+demo_workspace 40
 NIP="$(sqlite3 "$DB" "SELECT nip FROM pegawai WHERE aktif = 1 ORDER BY nip LIMIT 1")"
 NAME="$(sqlite3 "$DB" "SELECT nama FROM pegawai WHERE nip = '$NIP'")"
 SKP_BEFORE="$(sqlite3 "$DB" "SELECT count(*) FROM skp WHERE nip = '$NIP'")"

@@ -82,3 +82,14 @@ screen_line() { screen | grep -F -m1 -- "$1" || true; }
 tmux_pid() { tmux -L "$E2E_SOCK" list-panes -F '#{pane_pid}'; }
 
 tmux_stop() { tmux -L "$E2E_SOCK" kill-server 2>/dev/null || true; }
+
+# demo_workspace N: a temporary folder $WORK (removed, with the tmux server, on exit), the
+# binary built, and a demo database $DB of N employees.
+demo_workspace() {
+  WORK="$(mktemp -d)"
+  trap 'tmux_stop; rm -rf "$WORK"' EXIT
+  build_binary
+  command -v sqlite3 >/dev/null || fail "sqlite3 is needed (apt-get install sqlite3)"
+  DB="$WORK/ipasn.sqlite"
+  "$IPASN_BIN" --db "$DB" demo --pegawai "$1" >"$WORK/demo.log" 2>&1 || fail "ipasn demo failed: $(cat "$WORK/demo.log")"
+}

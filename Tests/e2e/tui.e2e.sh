@@ -7,17 +7,7 @@
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib.sh
 
-WORK="$(mktemp -d)"
-cleanup() {
-  tmux_stop
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-build_binary
-command -v sqlite3 >/dev/null || fail "sqlite3 is needed (apt-get install sqlite3)"
-DB="$WORK/ipasn.sqlite"
-"$IPASN_BIN" --db "$DB" demo --pegawai 300 >"$WORK/demo.log" 2>&1 || fail "ipasn demo failed: $(cat "$WORK/demo.log")"
+demo_workspace 300
 ok "demo database with 300 pegawai"
 
 # An active pelaksana with a seminar but under 20 JP teknis this year (kompetensi 17,5):
