@@ -47,9 +47,10 @@ struct GlobalOptions: ParsableArguments {
 
 
     /// The language of a command line that may not have parsed (errors reported after a
-    /// failure): `--lang X` or `--lang=X`, else $IPASN_LANG, else Indonesian.
+    /// failure): `--lang X` or `--lang=X` (before any `--`), else $IPASN_LANG, else Indonesian.
     static func languageOfArguments(_ arguments: [String]) -> Language {
         for (index, argument) in arguments.enumerated() {
+            if argument == "--" { break }
             if argument == "--lang", index + 1 < arguments.count, let lang = Language(rawValue: arguments[index + 1].lowercased()) {
                 return lang
             }

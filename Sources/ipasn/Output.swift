@@ -30,17 +30,7 @@ enum Output {
     /// The language of the command line's messages: --lang, else $IPASN_LANG, else Indonesian.
     /// Read from the arguments themselves, so that even a parse error speaks it.
     static var language: Language {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        for (index, argument) in arguments.enumerated() {
-            if argument == "--" { break }
-            if argument == "--lang", index + 1 < arguments.count, let lang = Language(rawValue: arguments[index + 1].lowercased()) {
-                return lang
-            }
-            if argument.hasPrefix("--lang="), let lang = Language(rawValue: String(argument.dropFirst(7)).lowercased()) {
-                return lang
-            }
-        }
-        return GlobalOptions.environmentLanguage ?? .id
+        GlobalOptions.languageOfArguments(Array(CommandLine.arguments.dropFirst()))
     }
 
     /// `id` or `en` text, by ``language``.
