@@ -39,6 +39,11 @@ as_uid() {  # as_uid UID COMMAND...: runs COMMAND as that (nameless) user
 # umask 002; these uids share no group, so everyone may write here).
 chmod 777 "$WORK"
 umask 000
+# The other logins must be able to run the binary even when the checkout sits in a folder only
+# root may enter (a clone in `mktemp -d`): they run a copy in the shared folder.
+cp "$IPASN_BIN" "$WORK/ipasn"
+chmod 755 "$WORK/ipasn"
+IPASN_BIN="$WORK/ipasn"
 DB="$WORK/ipasn.sqlite"
 "$IPASN_BIN" --db "$DB" demo --pegawai 120 >"$WORK/demo.log" 2>&1 || fail "ipasn demo failed: $(cat "$WORK/demo.log")"
 for login in "$ANI" "$BUDI"; do
