@@ -246,15 +246,30 @@ extension SQLiteStore {
     /// order rather than id order: scores depend on neither. Reading a province's million
     /// diklat rows this way (the `(nip, dedup_key)` index walked in NIP order, no sort, no
     /// text columns) takes a quarter off the full recompute.
-    func forEachEmployee(_ db: Database, _ body: (EmployeeRecords) throws -> Void) throws {
-        var streams = try RecordKind.allCases.map { kind in
+    ///
+    /// - Parameter plainDiklat: read diklat like the other tables, through GRDB rows, instead
+    ///   of ``DiklatScoringCursor`` (the fast path; tests compare the two).
+    func forEachEmployee(_ db: Database, plainDiklat: Bool = false, _ body: (EmployeeRecords) throws -> Void) throws {
+        var streams = try RecordKind.allCases.filter { plainDiklat || $0 != .diklat }.map { kind in
             RecordStream(kind: kind, cursor: try Row.fetchCursor(db, sql: RecordRows.scoringSelectSQL(kind) + " ORDER BY nip"))
         }
         for stream in streams.indices { try streams[stream].advance() }
+        var diklat = plainDiklat ? nil : try DiklatScoringCursor(db)
         let employees = try Row.fetchCursor(db, sql: "SELECT \(Self.pegawaiColumns) FROM pegawai ORDER BY nip")
         while let row = try employees.next() {
             var records = EmployeeRecords(pegawai: try Self.pegawai(row))
             let nip = records.pegawai.nip
+            if diklat != nil {
+                var utf8 = nip
+                try utf8.withUTF8 { bytes in
+                    while diklat!.hasRow {
+                        let order = diklat!.compareNIP(bytes)
+                        if order > 0 { break }
+                        if order == 0 { records.diklat.append(try diklat!.diklat(nip: nip)) }
+                        try diklat!.step()
+                    }
+                }
+            }
             for index in streams.indices {
                 while let pending = streams[index].pending, pending.nip <= nip {
                     if pending.nip == nip {
