@@ -28,6 +28,9 @@ enum SQLiteSchema {
         migrator.registerMigration("accounts-and-roles") { db in
             try db.execute(sql: accountsAndRoles)
         }
+        migrator.registerMigration("2026-11-30-employees") { db in
+            try db.execute(sql: employees)
+        }
         return migrator
     }
 
