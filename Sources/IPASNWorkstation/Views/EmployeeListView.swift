@@ -234,6 +234,12 @@ final class EmployeeListView: BulkSource {
             app.push(SetupView(app: app, unit: unit))
         case .missingRecords:
             app.push(MissingView(app: app, unit: unit))
+        case .editPegawai, .toggleAktif:
+            guard let current, let pegawai = all.first(where: { $0.pegawai.nip == current })?.pegawai else {
+                app.warn(app.t(L.noEmployeeSelected))
+                return true
+            }
+            changePegawai(pegawai, command, app: app, onSaved: { [unowned self] in reload(app: app) })
         default:
             return false
         }
