@@ -149,7 +149,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .confirmYes: return Txt("Jawab Ya", "Answer Yes")
         case .confirmNo: return Txt("Jawab Tidak", "Answer No")
         case .editPegawai:
-            return Txt("Ubah pegawai: nama, unit (mutasi), jabatan (bertanya dulu)", "Edit the employee: name, unit (transfer), post (asks first)")
+            return Txt("Ubah pegawai: nama, unit (mutasi), jabatan", "Edit the employee: name, unit (transfer), post")
         case .toggleAktif:
             return Txt("Nonaktifkan (pensiun, pindah ...) / aktifkan kembali", "Set inactive (retired, moved ...) / reactivate")
         }
