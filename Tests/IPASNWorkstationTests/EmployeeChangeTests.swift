@@ -201,3 +201,91 @@ import Testing
         }
     }
 }
+
+@Suite struct SKPEditTests {
+    /// Enter on an SKP row of the employee page edits it in place, like the other kinds.
+    @Test func enterOnAnSKPRowEditsItInPlace() throws {
+        let store = try makeStore()
+        let id = try #require(try store.records(nip: ayuNIP)?.skp.first?.id)
+        let screen = try run(store) { s in
+            s.openAyu()
+            s.press(.last, in: .employee)
+            s.checkpoint { page in #expect(page.selection?.contains("2024") == true) }
+            s.press(.open, in: .employee)
+            s.checkpoint { form in
+                #expect(form.line(containing: "Predikat")?.contains("Baik") == true)
+            }
+            s.press(.nextField, in: .form)
+            s.enqueue(.ctrl("u"))
+            s.enqueue(text: "sangat baik")
+            s.press(.save, in: .form)
+        }
+        let skp = try #require(try store.records(nip: ayuNIP)?.skp)
+        #expect(skp.map(\.id) == [id], "edited in place, not added: \(screen.lastFrame?.text ?? "")")
+        #expect(skp.map(\.value.predikat) == [.sangatBaik])
+    }
+}
+
+extension SKPEditTests {
+    /// An SKP given as a number (PP 46/2011 scale, `85,5`) comes back into the form and saves.
+    @Test func anSKPWithANilaiEditsInPlace() throws {
+        let store = try makeStore()
+        try store.add(.skp(SKP(nip: budiNIP, tahun: 2024, nilai: 85.5)))
+        let id = try #require(try store.records(nip: budiNIP)?.skp.first?.id)
+        let screen = try run(store) { s in
+            s.press(.search, in: .units)
+            s.enqueue(text: "Budi")
+            s.press(.open, in: .search)
+            s.press(.last, in: .employee)
+            s.press(.open, in: .employee)
+            s.checkpoint { form in #expect(form.line(containing: "Nilai")?.contains("85,5") == true) }
+            s.press(.nextField, in: .form)
+            s.press(.nextField, in: .form)
+            s.enqueue(.ctrl("u"))
+            s.enqueue(text: "92")
+            s.press(.save, in: .form)
+        }
+        let skp = try #require(try store.records(nip: budiNIP)?.skp)
+        #expect(skp.map(\.id) == [id], "\(screen.lastFrame?.text ?? "")")
+        #expect(skp.map(\.value.nilai) == [92])
+    }
+}
+
+extension SKPEditTests {
+    /// `n` when this year's SKP is on file opens it to edit (one SKP per year).
+    @Test func addingAnSKPForAYearOnFileOpensItToEdit() throws {
+        let store = try makeStore()
+        let id = try #require(try store.records(nip: ayuNIP)?.skp.first?.id)
+        try run(store) { s in
+            s.openAyu()
+            s.press(.addSKP, in: .employee)
+            s.checkpoint { form in
+                #expect(form.shows("SKP 2024 sudah ada: dibuka untuk diubah."))
+                #expect(form.line(containing: "Predikat")?.contains("Baik") == true)
+            }
+            s.press(.nextField, in: .form)
+            s.enqueue(.ctrl("u"))
+            s.enqueue(text: "cukup")
+            s.press(.save, in: .form)
+        }
+        let skp = try #require(try store.records(nip: ayuNIP)?.skp)
+        #expect(skp.map(\.id) == [id])
+        #expect(skp.map(\.value.predikat) == [.cukup])
+    }
+}
+
+extension EmployeeChangeTests {
+    /// Left on 5 January 2025: still counted in 2024's list (marked), not in 2025's.
+    @Test func anEmployeeWhoLeftAfterTheYearIsListedMarked() throws {
+        let store = try makeStore()
+        var budi = try #require(try store.pegawai(nip: budiNIP))
+        budi.aktif = false
+        budi.keluar = PegawaiKeluar(alasan: .pindahKeluar, tanggal: day("2025-01-05"))
+        try store.changePegawai(budi)
+        try run(store) { s in
+            s.press(.open, in: .units)
+            s.checkpoint { list in #expect(list.shows("[nonaktif] Budi")) }
+        }
+        #expect(try store.scores(year: 2025, unit: "BKPSDM").map(\.pegawai.nip).contains(budiNIP) == false)
+    }
+}

@@ -32,6 +32,9 @@ extension L {
             "Reactivate \(nama) (\(status))? They count in the unit figures again.")
     }
     static func aktifkanSaved(_ nama: String) -> Txt { Txt("\(nama) aktif kembali (u membatalkan).", "\(nama) is active again (u undoes).") }
+    static func skpOpenedToEdit(_ year: Int) -> Txt {
+        Txt("SKP \(year) sudah ada: dibuka untuk diubah.", "The \(year) SKP is on file: opened to edit.")
+    }
     static let noEmployeeSelected = Txt("Tidak ada pegawai yang dipilih.", "No employee selected.")
 
     /// `Pensiun sejak 30-06-2024`, `Nonaktif` for one set inactive without a reason.
@@ -43,6 +46,8 @@ extension L {
     }
     /// The mark before an inactive employee's unit in the search results (the page says why).
     static let searchInactiveMark = Txt("[nonaktif] ", "[inactive] ")
+    /// Before the name of an inactive employee still counted in the year's list.
+    static let listInactiveMark = Txt("[nonaktif] ", "[inactive] ")
     static let labelNonaktif = Txt("NONAKTIF", "INACTIVE")
     static let mutasiHistoryTitle = Txt("Riwayat mutasi", "Transfer history")
     static func mutasiLine(_ m: PegawaiHistory.Mutasi, dari: String, ke: String) -> Txt {
