@@ -59,4 +59,24 @@ import Testing
         try cli.ok(["import", "units", try cli.write("units.csv", Fixture.units)])
         #expect(try cli.run(["score"], environment: ["IPASN_DB": ""]).status == 0)
     }
+
+    @Test func pegawaiUbahNonaktifAndAktifkanChangeOneEmployeeEach() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.ok(["import", "units", try cli.write("units.csv", Fixture.units)])
+        try cli.ok(["import", "pegawai", try cli.write("pegawai.csv", Fixture.pegawai)])
+        let refused = try cli.run(["pegawai", "ubah", Fixture.nipB, "--unit", "DINAS"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("Tanggal mutasi"), "\(refused.stderr)")
+        let moved = try cli.ok(["pegawai", "ubah", Fixture.nipB, "--unit", "DINAS", "--tanggal-mutasi", "02-01-2025"])
+        #expect(moved.stdout.contains("\(Fixture.nipB): kode_unit DINAS.01 -> DINAS; tmt_unit - -> 02-01-2025"), "\(moved.stdout)")
+        let retired = try cli.ok(["pegawai", "nonaktif", Fixture.nipB, "--alasan", "pensiun", "--tanggal", "30-06-2025"])
+        #expect(retired.stdout.contains("status_aktif aktif -> pensiun 30-06-2025"), "\(retired.stdout)")
+        #expect(try cli.ok(["explain", Fixture.nipB]).stdout.contains("tidak aktif"))
+        let unknown = try cli.run(["pegawai", "nonaktif", Fixture.nipB, "--alasan", "cuti", "--tanggal", "30-06-2025"])
+        #expect(unknown.stderr.contains("--alasan cuti tidak dikenal"))
+        let back = try cli.ok(["pegawai", "aktifkan", Fixture.nipB])
+        #expect(back.stdout.contains("status_aktif pensiun 30-06-2025 -> aktif"), "\(back.stdout)")
+        #expect(try cli.ok(["pegawai", "aktifkan", Fixture.nipB]).stdout.contains("tidak ada yang berubah"))
+    }
 }

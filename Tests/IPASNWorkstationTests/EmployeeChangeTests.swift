@@ -251,29 +251,6 @@ extension SKPEditTests {
     }
 }
 
-extension SKPEditTests {
-    /// `n` when this year's SKP is on file opens it to edit (one SKP per year).
-    @Test func addingAnSKPForAYearOnFileOpensItToEdit() throws {
-        let store = try makeStore()
-        let id = try #require(try store.records(nip: ayuNIP)?.skp.first?.id)
-        try run(store) { s in
-            s.openAyu()
-            s.press(.addSKP, in: .employee)
-            s.checkpoint { form in
-                #expect(form.shows("SKP 2024 sudah ada: dibuka untuk diubah."))
-                #expect(form.line(containing: "Predikat")?.contains("Baik") == true)
-            }
-            s.press(.nextField, in: .form)
-            s.enqueue(.ctrl("u"))
-            s.enqueue(text: "cukup")
-            s.press(.save, in: .form)
-        }
-        let skp = try #require(try store.records(nip: ayuNIP)?.skp)
-        #expect(skp.map(\.id) == [id])
-        #expect(skp.map(\.value.predikat) == [.cukup])
-    }
-}
-
 extension EmployeeChangeTests {
     /// Left on 5 January 2025: still counted in 2024's list (marked), not in 2025's.
     @Test func anEmployeeWhoLeftAfterTheYearIsListedMarked() throws {

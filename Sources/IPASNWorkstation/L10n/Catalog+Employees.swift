@@ -32,9 +32,6 @@ extension L {
             "Reactivate \(nama) (\(status))? They count in the unit figures again.")
     }
     static func aktifkanSaved(_ nama: String) -> Txt { Txt("\(nama) aktif kembali (u membatalkan).", "\(nama) is active again (u undoes).") }
-    static func skpOpenedToEdit(_ year: Int) -> Txt {
-        Txt("SKP \(year) sudah ada: dibuka untuk diubah.", "The \(year) SKP is on file: opened to edit.")
-    }
     static let noEmployeeSelected = Txt("Tidak ada pegawai yang dipilih.", "No employee selected.")
 
     /// `Pensiun sejak 30-06-2024`, `Nonaktif` for one set inactive without a reason.

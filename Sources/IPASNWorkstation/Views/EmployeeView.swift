@@ -239,17 +239,7 @@ final class EmployeeView: View {
         switch command {
         case .addDiklat: openForm(.diklat, app: app)
         case .addPendidikan: openForm(.pendidikan, app: app)
-        case .addSKP:
-            // One SKP per year: when this year's is on file, `n` opens it to edit (a new one
-            // would only be refused as a duplicate).
-            if let existing = records.skp.first(where: { $0.value.tahun == app.year }) {
-                let value = StoredRecordValue(id: RecordID(kind: .skp, id: existing.id), record: .skp(existing.value))
-                if app.attempt({ app.push(try RecordFormView(app: app, page: self, kind: .skp, editing: value)) }) {
-                    app.inform(app.t(L.skpOpenedToEdit(app.year)))
-                }
-            } else {
-                openForm(.skp, app: app)
-            }
+        case .addSKP: openForm(.skp, app: app)
         case .addDisiplin: openForm(.disiplin, app: app)
         case .editPegawai, .toggleAktif:
             changePegawai(records.pegawai, command, app: app, onSaved: { [unowned self] in reload(app: app) })
