@@ -85,7 +85,7 @@ struct ImportCommand: ParsableCommand {
         let importer = Importer(store: store)
         let language = global.language
         let name = URL(fileURLWithPath: file).lastPathComponent
-        if kind == .pegawai && !dryRun && !update {
+        if kind == .pegawai && !dryRun && !update, try store.countPegawai() > 0 {
             // Changes to employees on file are applied only when asked for: checked first, listed.
             let check = try read(language) {
                 try importer.importFile(
