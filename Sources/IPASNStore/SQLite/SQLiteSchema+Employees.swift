@@ -19,7 +19,9 @@ extension SQLiteSchema {
 
 extension SQLiteStore {
     /// The SQL condition "employee `p` counts in the year whose 31 December is the bound
-    /// argument (ISO)": active, or left after that day (``Pegawai/counts(inYear:)``).
+    /// argument (ISO)": active, or left after that day (``Pegawai/counts(inYear:)``). The unit
+    /// totals name the covering index `pegawai_nip_unit_keluar` (INDEXED BY): left to itself the
+    /// planner looks every employee up in the table through its primary key.
     static let countedInYear = "(p.aktif = 1 OR p.keluar_tanggal > ?)"
 
     /// Reads `keluar_alasan, keluar_tanggal, tmt_unit` (from `offset`) into `pegawai`.

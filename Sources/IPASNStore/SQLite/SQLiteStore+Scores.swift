@@ -70,7 +70,7 @@ extension SQLiteStore {
                 sql: """
                     SELECT p.kode_unit, COUNT(*), SUM(s.complete), SUM(s.kualifikasi), SUM(s.kompetensi),
                            SUM(s.kinerja), SUM(s.disiplin)
-                    FROM employee_score s JOIN pegawai p ON p.nip = s.nip
+                    FROM employee_score s JOIN pegawai p INDEXED BY pegawai_nip_unit_keluar ON p.nip = s.nip
                     WHERE s.year = ? AND \(Self.countedInYear)
                     GROUP BY p.kode_unit
                     """, arguments: [year, LocalDate.endOfYear(year).iso])
