@@ -165,5 +165,42 @@ extension StoreConformance {
             #expect(try sari.pegawai(nip: nipC)?.kodeUnit == "LAIN")
             #expect(try op.check() == [])
         },
+        StoreBehaviour("an employee import inactivates with reason and date, never reactivates, keeps an unchanged unit's mutasi date") { make in
+            let store = try seeded(make)
+            var citra = try #require(try store.pegawai(nip: nipC))
+            citra.aktif = false
+            citra.keluar = pensiun("2024-06-30")
+            try store.changePegawai(citra)
+            var budi = try #require(try store.pegawai(nip: nipB))
+            budi.kodeUnit = "ROOT"
+            budi.tmtUnit = d("2025-01-02")
+            try store.changePegawai(budi)
+            let meninggal = PegawaiKeluar(alasan: .meninggal, tanggal: d("2024-12-01"))
+            var rows = ArrayRowSource(
+                kind: .pegawai,
+                rows: [
+                    Line(2, .pegawai(Pegawai(nip: nipC, nama: "Citra", kodeUnit: "SUB", jenisJabatan: .pelaksana))),  // "aktif"
+                    Line(3, .pegawai(Pegawai(nip: nipB, nama: "Budi S", kodeUnit: "ROOT", jenisJabatan: .pelaksana))),
+                    Line(4, .pegawai(Pegawai(nip: nipA, nama: "Andi", kodeUnit: "ROOT", jenisJabatan: .pelaksana, aktif: false, keluar: meninggal))),
+                ])
+            let outcome = try store.importRows(&rows, skipInvalid: false, dryRun: false)
+            #expect(outcome.issues.isEmpty)
+            #expect(outcome.changes.map(\.line) == [3, 4])
+            #expect(outcome.changes.map(\.summary) == [
+                "\(nipB): nama \"Budi\" -> \"Budi S\"", "\(nipA): status_aktif aktif -> meninggal 01-12-2024",
+            ])
+            #expect(try store.pegawai(nip: nipC)?.keluar == pensiun("2024-06-30"), "an import never reactivates")
+            #expect(try store.pegawai(nip: nipB)?.tmtUnit == d("2025-01-02"))
+            #expect(try store.pegawai(nip: nipA)?.keluar == meninggal)
+            #expect(try store.directUnitTotals(year: 2024)["ROOT"]?.pegawai == 1)  // Budi; Andi left in 2024
+            // An inactive employee moved by file is refused with its line; nothing is written.
+            var moving = ArrayRowSource(
+                kind: .pegawai, rows: [Line(2, .pegawai(Pegawai(nip: nipC, nama: "Citra", kodeUnit: "ROOT", jenisJabatan: .pelaksana)))])
+            let refused = try store.importRows(&moving, skipInvalid: false, dryRun: false)
+            #expect(refused.issues.map(\.line) == [2])
+            #expect(refused.issues.map(\.issue.field) == ["kode_unit"])
+            #expect(try store.pegawai(nip: nipC)?.kodeUnit == "SUB")
+            #expect(try store.check() == [])
+        },
     ]
 }
