@@ -51,6 +51,9 @@ public enum PermissionRule: Hashable, Sendable {
     case notYourUnit(String)
     /// The change would leave the database without any operator.
     case lastOperator(String)
+    /// A mutasi into a unit (by kode) that is not one of the admin's: an operator moves
+    /// employees between admins' units (the operators are named, to ask).
+    case mutasiOutside(unit: String, operators: [String])
 }
 
 /// The changes only an operator may make.
@@ -96,6 +99,11 @@ extension PermissionRule {
             return id
                 ? "\(login) adalah operator terakhir; tambahkan operator lain dahulu"
                 : "\(login) is the last operator; add another operator first"
+        case .mutasiOutside(let unit, let operators):
+            let who = operators.isEmpty ? "" : " (\(operators.joined(separator: ", ")))"
+            return id
+                ? "Mutasi ke unit \(unit) (bukan unit Anda) dilakukan operator: minta operator\(who) memindahkan pegawai ini"
+                : "A transfer into unit \(unit) (not one of your units) is done by an operator: ask an operator\(who) to move this employee"
         }
     }
 }

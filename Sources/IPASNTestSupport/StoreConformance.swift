@@ -57,6 +57,7 @@ public enum StoreConformance {
         settings + unitsAndEmployees + records + undo + redo + importUndo + figures + imports + progressDraftsAndAudit
             + sessions + reimportAndSearch + batch + accountsAndPermissions
             + unitTotals
+            + employees
     }
 
     // MARK: Helpers for the behaviours

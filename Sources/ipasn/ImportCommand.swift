@@ -23,9 +23,11 @@ struct ImportCommand: ParsableCommand {
             and SIASN's "Export Data ASN" file as pegawai (with each employee's education as \
             pendidikan). With --skip-existing, always for a SIASN file, rows the database \
             holds already are passed over and counted as already present. \
-            A pegawai file that changes employees already on file says how many and lists the first changes \
-            (every one with --dry-run); their old values are kept in the audit log (the \
-            workstation's undo restores them). With --dry-run the file is checked and reported exactly as an \
+            A pegawai file that changes employees already on file (nama, unit: a mutasi, jabatan, \
+            status_aktif and tanggal_keluar: pensiun, pindah keluar, meninggal, diberhentikan) \
+            is imported only with --update: without it every change is listed with its line and \
+            nothing is imported. An import never reactivates an employee (`ipasn pegawai aktifkan`). \
+            The old values are kept in the audit log (the workstation's undo restores them). With --dry-run the file is checked and reported exactly as an \
             import would be, and nothing is written (the database must exist). Messages are in \
             the --lang language (default: Indonesian).
             """)
@@ -51,6 +53,9 @@ struct ImportCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Check the file and report what an import would do (every change); write nothing.")
     var dryRun = false
+
+    @Flag(name: .long, help: "Apply the changes a pegawai file makes to employees already on file (listed otherwise).")
+    var update = false
 
     @Flag(name: .long, help: "No progress bar on stderr (there is one only when stderr is a terminal).")
     var quiet = false
@@ -80,6 +85,15 @@ struct ImportCommand: ParsableCommand {
         let importer = Importer(store: store)
         let language = global.language
         let name = URL(fileURLWithPath: file).lastPathComponent
+        if kind == .pegawai && !dryRun && !update, try store.countPegawai() > 0 {
+            // Changes to employees on file are applied only when asked for: checked first, listed.
+            let check = try read(language) {
+                try importer.importFile(
+                    kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today,
+                    skipExisting: skipExisting, dryRun: true)
+            }
+            if !check.changes.isEmpty { throw CLIError(Self.changesNeedUpdate(check, file: file, language: language)) }
+        }
         let bar = StderrProgress.reporter(label: name, language: language, quiet: quiet)
         let report = try read(language) {
             // The bar is erased before anything else is written.

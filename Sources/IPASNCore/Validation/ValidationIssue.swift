@@ -250,6 +250,10 @@ public enum FieldNames {
             "predikat": ("Predikat", "Rating"),
             "nilai": ("Nilai", "Score"),
             "tmt": ("TMT", "Effective date"),
+            "tmt_unit": ("Tanggal mutasi", "Transfer date"),
+            "status_aktif": ("Status aktif", "Active status"),
+            "alasan_keluar": ("Alasan nonaktif", "Reason inactive"),
+            "tanggal_keluar": ("Tanggal keluar", "Leaving date"),
         ]
         guard let pair = labels[field] else { return field }
         return language == .id ? pair.0 : pair.1

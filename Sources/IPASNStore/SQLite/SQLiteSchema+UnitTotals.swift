@@ -2,8 +2,8 @@ import GRDB
 
 /// Per-unit score totals kept current (migration `2026-11-30-speed`, issue 14).
 ///
-/// `unit_score_totals` holds, per cached year and unit, the sums over the unit's own ACTIVE
-/// employees of their cached scores: the count, the complete count and the four dimensions in
+/// `unit_score_totals` holds, per cached year and unit, the sums over the unit's own employees
+/// COUNTED in that year (active, or left after its 31 December) of their cached scores: the count, the complete count and the four dimensions in
 /// millionths of a point (integers, so that adding and subtracting a score any number of times
 /// never drifts from a fresh sum). `directUnitTotals` reads this table (301 rows at province
 /// scale) instead of joining and grouping 50,000 score rows on every dashboard open.
@@ -26,6 +26,13 @@ import GRDB
 enum UnitScoreTotals {
     /// Millionths of a point: exact for every score the rules give (at most three decimals).
     static let scale = 1_000_000
+
+    /// SQL: employee `p` counts in the figures of year `year` (an SQL expression): active, or
+    /// left after that year's 31 December (``Pegawai/counts(inYear:)``; the same rule as
+    /// ``SQLiteStore/countedInYear``, with the year taken from the score row).
+    static func counted(_ p: String, year: String) -> String {
+        "(\(p).aktif = 1 OR \(p).keluar_tanggal > printf('%04d-12-31', \(year)))"
+    }
 
     /// The scaled integer value of one dimension's score in SQL.
     private static func scaled(_ column: String) -> String { "CAST(round(\(column) * \(scale)) AS INTEGER)" }
@@ -75,29 +82,30 @@ enum UnitScoreTotals {
         ) WITHOUT ROWID;
 
         CREATE TRIGGER unit_totals_score_insert AFTER INSERT ON employee_score BEGIN
-            \(add("new", from: "pegawai p", unit: "p.kode_unit", where: "p.nip = new.nip AND p.aktif = 1"))
+            \(add("new", from: "pegawai p", unit: "p.kode_unit", where: "p.nip = new.nip AND \(counted("p", year: "new.year"))"))
         END;
         CREATE TRIGGER unit_totals_score_delete AFTER DELETE ON employee_score BEGIN
-            \(subtract("old", from: "pegawai p", unit: "p.kode_unit", where: "p.nip = old.nip AND p.aktif = 1"))
+            \(subtract("old", from: "pegawai p", unit: "p.kode_unit", where: "p.nip = old.nip AND \(counted("p", year: "old.year"))"))
         END;
         CREATE TRIGGER unit_totals_score_update AFTER UPDATE ON employee_score
             WHEN old.year IS NOT new.year OR old.nip IS NOT new.nip OR old.complete IS NOT new.complete
               OR old.kualifikasi IS NOT new.kualifikasi OR old.kompetensi IS NOT new.kompetensi
               OR old.kinerja IS NOT new.kinerja OR old.disiplin IS NOT new.disiplin BEGIN
-            \(subtract("old", from: "pegawai p", unit: "p.kode_unit", where: "p.nip = old.nip AND p.aktif = 1"))
-            \(add("new", from: "pegawai p", unit: "p.kode_unit", where: "p.nip = new.nip AND p.aktif = 1"))
+            \(subtract("old", from: "pegawai p", unit: "p.kode_unit", where: "p.nip = old.nip AND \(counted("p", year: "old.year"))"))
+            \(add("new", from: "pegawai p", unit: "p.kode_unit", where: "p.nip = new.nip AND \(counted("p", year: "new.year"))"))
         END;
 
-        CREATE TRIGGER unit_totals_pegawai_insert AFTER INSERT ON pegawai WHEN new.aktif = 1 BEGIN
-            \(add("s", from: "employee_score s", unit: "new.kode_unit", where: "s.nip = new.nip"))
+        CREATE TRIGGER unit_totals_pegawai_insert AFTER INSERT ON pegawai BEGIN
+            \(add("s", from: "employee_score s", unit: "new.kode_unit", where: "s.nip = new.nip AND \(counted("new", year: "s.year"))"))
         END;
-        CREATE TRIGGER unit_totals_pegawai_delete AFTER DELETE ON pegawai WHEN old.aktif = 1 BEGIN
-            \(subtract("s", from: "employee_score s", unit: "old.kode_unit", where: "s.nip = old.nip"))
+        CREATE TRIGGER unit_totals_pegawai_delete AFTER DELETE ON pegawai BEGIN
+            \(subtract("s", from: "employee_score s", unit: "old.kode_unit", where: "s.nip = old.nip AND \(counted("old", year: "s.year"))"))
         END;
-        CREATE TRIGGER unit_totals_pegawai_update AFTER UPDATE OF nip, kode_unit, aktif ON pegawai
-            WHEN old.nip IS NOT new.nip OR old.kode_unit IS NOT new.kode_unit OR old.aktif IS NOT new.aktif BEGIN
-            \(subtract("s", from: "employee_score s", unit: "old.kode_unit", where: "s.nip = old.nip AND old.aktif = 1"))
-            \(add("s", from: "employee_score s", unit: "new.kode_unit", where: "s.nip = new.nip AND new.aktif = 1"))
+        CREATE TRIGGER unit_totals_pegawai_update AFTER UPDATE OF nip, kode_unit, aktif, keluar_tanggal ON pegawai
+            WHEN old.nip IS NOT new.nip OR old.kode_unit IS NOT new.kode_unit OR old.aktif IS NOT new.aktif
+              OR old.keluar_tanggal IS NOT new.keluar_tanggal BEGIN
+            \(subtract("s", from: "employee_score s", unit: "old.kode_unit", where: "s.nip = old.nip AND \(counted("old", year: "s.year"))"))
+            \(add("s", from: "employee_score s", unit: "new.kode_unit", where: "s.nip = new.nip AND \(counted("new", year: "s.year"))"))
         END;
 
         \(rebuild)
@@ -109,7 +117,7 @@ enum UnitScoreTotals {
         SELECT s.year, p.kode_unit, COUNT(*), SUM(s.complete), SUM(\(scaled("s.kualifikasi"))),
                SUM(\(scaled("s.kompetensi"))), SUM(\(scaled("s.kinerja"))), SUM(\(scaled("s.disiplin")))
         FROM employee_score s JOIN pegawai p ON p.nip = s.nip
-        WHERE p.aktif = 1
+        WHERE \(counted("p", year: "s.year"))
         GROUP BY s.year, p.kode_unit
         """
 

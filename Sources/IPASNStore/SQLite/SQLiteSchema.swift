@@ -28,6 +28,9 @@ enum SQLiteSchema {
         migrator.registerMigration("accounts-and-roles") { db in
             try db.execute(sql: accountsAndRoles)
         }
+        migrator.registerMigration("2026-11-30-employees") { db in
+            try db.execute(sql: employees)
+        }
         // Per-unit score totals kept current by triggers (issue 14): ``UnitScoreTotals``.
         migrator.registerMigration("2026-11-30-speed") { db in
             try db.execute(sql: UnitScoreTotals.migration)

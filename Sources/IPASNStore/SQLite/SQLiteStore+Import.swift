@@ -219,7 +219,7 @@ extension SQLiteStore {
         let current = try db.makeStatement(sql: "SELECT \(Self.pegawaiColumns) FROM pegawai WHERE nip = ?")
         var imported = 0
         while let line = try rows.next() {
-            guard case .pegawai(let pegawai) = line.value else {
+            guard case .pegawai(var pegawai) = line.value else {
                 Self.refuse(line, into: &issues)
                 continue
             }
@@ -236,6 +236,15 @@ extension SQLiteStore {
             // An employee exactly as on file is counted but not rewritten; a changed one is
             // kept with its old values (the audit's summary, for undo) and its line (the report).
             let old = try Row.fetchOne(current, arguments: [pegawai.nip]).map { try Self.pegawai($0) }
+            if let old {
+                // An existing employee: merged and checked as a change (docs/store.md, "Employees change").
+                pegawai = EmployeeImport.merged(file: pegawai, stored: old)
+                let refused = EmployeeImport.issues(old: old, new: pegawai, today: context.today)
+                guard refused.isEmpty else {
+                    issues += refused.map { LineIssue(line: line.number, issue: $0) }
+                    continue
+                }
+            }
             // An admin may neither put an employee into another's unit nor take one out of it
             // (nor list one of another unit, even unchanged).
             if let refused = try [old?.kodeUnit, pegawai.kodeUnit].compactMap({ $0 }).first(where: { try !permissions.mayWrite(unit: $0, db) }) {

@@ -28,26 +28,27 @@ extension SQLiteStore {
         guard try ensureCached(year: year) else { return try computedScores(year: year, unit: unit) }
         return try read { db in
             let cols = "\(Self.pegawaiColumns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")), \(Self.scoreColumns.split(separator: ",").map { "s." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))"
-            let from = "FROM pegawai p JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE p.aktif = 1"
+            let from = "FROM pegawai p JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE \(Self.countedInYear)"
             // A unit's employees: CROSS JOIN keeps pegawai as the outer table, so they are
             // found through `pegawai_unit` (kode_unit IN sub). Left to itself, the planner
             // walks the whole year of the score cache and probes the covering index
             // `pegawai_nip_unit` for every employee of the province (the dashboard's category
             // query: 16 ms instead of 0.3 ms at 50,000 employees).
-            let fromUnit = "FROM pegawai p CROSS JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE p.aktif = 1"
+            let fromUnit = "FROM pegawai p CROSS JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE \(Self.countedInYear)"
             // Through a cursor, not fetchAll: a whole province's rows are never held as GRDB
             // rows beside the result (that put the workstation's peak memory past 64 MB).
             let rows: RowCursor
             if let unit {
                 rows = try Row.fetchCursor(
                     db, sql: "\(Self.subunitsCTE) SELECT \(cols) \(fromUnit) AND p.kode_unit IN sub ORDER BY p.kode_unit, p.nama, p.nip",
-                    arguments: [unit, year])
+                    arguments: [unit, year, LocalDate.endOfYear(year).iso])
             } else {
-                rows = try Row.fetchCursor(db, sql: "SELECT \(cols) \(from) ORDER BY p.kode_unit, p.nama, p.nip", arguments: [year])
+                rows = try Row.fetchCursor(
+                    db, sql: "SELECT \(cols) \(from) ORDER BY p.kode_unit, p.nama, p.nip", arguments: [year, LocalDate.endOfYear(year).iso])
             }
             var result: [ScoredPegawai] = []
             while let row = try rows.next() {
-                result.append(ScoredPegawai(pegawai: try Self.pegawai(row), score: Self.score(row, offset: 7)))
+                result.append(ScoredPegawai(pegawai: try Self.pegawai(row), score: Self.score(row, offset: Self.pegawaiColumnCount)))
             }
             return result
         }
@@ -151,7 +152,7 @@ extension SQLiteStore {
     func computedScores(year: Int, unit: String?) throws -> [ScoredPegawai] {
         let engine = ScoringEngine(ruleset: try ruleset())
         var result: [ScoredPegawai] = []
-        try forEachEmployeeRecords(inUnit: unit) { records in
+        try forEachEmployeeRecords(inUnit: unit, countedIn: year) { records in
             result.append(ScoredPegawai(pegawai: records.pegawai, score: engine.score(records, year: year)))
         }
         // SQLite's BINARY collation: the UTF-8 bytes, unit, then name, then NIP.
@@ -225,6 +226,12 @@ extension SQLiteStore {
     /// The records are as scoring reads them (see ``forEachEmployee(_:_:)``): a diklat's
     /// nama, penyelenggara and nomor sertifikat are empty.
     public func forEachEmployeeRecords(inUnit unit: String?, _ body: (EmployeeRecords) throws -> Void) throws {
+        try forEachEmployeeRecords(inUnit: unit, countedIn: nil, body)
+    }
+
+    /// ``forEachEmployeeRecords(inUnit:_:)`` over the employees who count in `year`'s figures
+    /// (``Pegawai/counts(inYear:)``), or the active ones when `year` is nil.
+    func forEachEmployeeRecords(inUnit unit: String?, countedIn year: Int?, _ body: (EmployeeRecords) throws -> Void) throws {
         try read { db in
             var included: Set<String>?
             if let unit {
@@ -232,7 +239,7 @@ extension SQLiteStore {
                     try String.fetchAll(db, sql: "\(Self.subunitsCTE) SELECT kode FROM units WHERE kode IN sub", arguments: [unit]))
             }
             try forEachEmployee(db) { records in
-                guard records.pegawai.aktif else { return }
+                guard year.map(records.pegawai.counts(inYear:)) ?? records.pegawai.aktif else { return }
                 if let included, !included.contains(records.pegawai.kodeUnit) { return }
                 try body(records)
             }

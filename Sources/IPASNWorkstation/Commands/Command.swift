@@ -87,6 +87,8 @@ public enum Command: String, CaseIterable, Sendable {
     case importValidRows
     case confirmYes
     case confirmNo
+    case editPegawai
+    case toggleAktif
 
     /// The stable id used in docs and configuration, e.g. `save-and-add`.
     public var id: String {
@@ -146,6 +148,10 @@ public enum Command: String, CaseIterable, Sendable {
         case .importValidRows: return L.importValidRowsDescription
         case .confirmYes: return Txt("Jawab Ya", "Answer Yes")
         case .confirmNo: return Txt("Jawab Tidak", "Answer No")
+        case .editPegawai:
+            return Txt("Ubah pegawai: nama, unit (mutasi), jabatan", "Edit the employee: name, unit (transfer), post")
+        case .toggleAktif:
+            return Txt("Nonaktifkan (pensiun, pindah ...) / aktifkan kembali", "Set inactive (retired, moved ...) / reactivate")
         }
     }
 
@@ -196,6 +202,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .importValidRows: return L.importValidRowsShort
         case .confirmYes: return Txt("Ya", "Yes")
         case .confirmNo: return Txt("Tidak", "No")
+        case .editPegawai: return Txt("Ubah", "Edit")
+        case .toggleAktif: return Txt("Aktif/non", "Active")
         }
     }
 }

@@ -79,6 +79,8 @@ public struct Keymap: Hashable, Sendable {
         Binding(.importValidRows, [.char("v"), .function(2)], in: [.importReport]),
         Binding(.confirmYes, [.char("y"), .char("Y")], in: [.dialog]),
         Binding(.confirmNo, [.char("t"), .char("T"), .char("n"), .char("N")], in: [.dialog]),
+        Binding(.editPegawai, [.char("e")], in: [.employees, .employee]),
+        Binding(.toggleAktif, [.char("a")], in: [.employees, .employee]),
     ])
 
     /// The command a key triggers in a context. In contexts that type text, printable keys

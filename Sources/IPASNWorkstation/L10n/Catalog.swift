@@ -193,13 +193,13 @@ enum L {
     static let noMatch = Txt("(tidak ada yang cocok)", "(no match)")
     static func pickerAmbiguous(_ text: String, _ count: Int) -> Txt {
         Txt(
-            "\"\(text)\" cocok dengan \(count) pilihan: ketik lebih banyak, atau ↑↓ lalu Tab.",
-            "\"\(text)\" fits \(count) choices: type more, or ↑↓ then Tab.")
+            "\"\(text)\" cocok dengan \(count) pilihan: ↑↓ lalu Tab memilih; Esc mengosongkan.",
+            "\"\(text)\" fits \(count) choices: ↑↓ then Tab chooses; Esc clears it.")
     }
     static func pickerNoMatch(_ text: String) -> Txt {
         Txt(
-            "\"\(text)\" tidak ada dalam daftar: ketik yang lain, atau ↑↓ lalu Tab.",
-            "\"\(text)\" is not in the list: type another, or ↑↓ then Tab.")
+            "\"\(text)\" tidak ada dalam daftar: Esc mengosongkan, lalu ketik yang lain.",
+            "\"\(text)\" is not in the list: Esc clears it, then type another.")
     }
     static func pasteLeftOver(_ count: Int) -> Txt {
         Txt(

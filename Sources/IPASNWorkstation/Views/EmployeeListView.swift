@@ -169,7 +169,9 @@ final class EmployeeListView: BulkSource {
             let chosen = selection.contains(p.nip)
             var cells: [Table.Cell] = [
                 chosen ? .init("*", style: .highlight) : s.complete ? .init(" ") : .init("!", style: .warning),
-                .init(p.nip, style: chosen ? .highlight : nil), .init(p.nama, style: chosen ? .highlight : nil),
+                .init(p.nip, style: chosen ? .highlight : nil),
+                // Inactive but still counted this year (left after its end): marked.
+                p.aktif ? .init(p.nama, style: chosen ? .highlight : nil) : .init(app.t(L.listInactiveMark) + p.nama, style: .warning),
                 .init(Self.jabatan(p, full: layout.fullJabatan)),
             ]
             cells += ScoreDimension.allCases.map { .init(language.points(s[$0])) }
@@ -234,6 +236,12 @@ final class EmployeeListView: BulkSource {
             app.push(SetupView(app: app, unit: unit))
         case .missingRecords:
             app.push(MissingView(app: app, unit: unit))
+        case .editPegawai, .toggleAktif:
+            guard let current, let pegawai = all.first(where: { $0.pegawai.nip == current })?.pegawai else {
+                app.warn(app.t(L.noEmployeeSelected))
+                return true
+            }
+            changePegawai(pegawai, command, app: app, onSaved: { [unowned self] in reload(app: app) })
         default:
             return false
         }

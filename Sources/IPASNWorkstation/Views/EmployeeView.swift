@@ -9,6 +9,8 @@ final class EmployeeView: View {
     private(set) var records: StoredEmployeeRecords
     private(set) var explanation: ScoreExplanation
     private var unitName: String = ""
+    /// The unit's name as the page shows it.
+    var unitNameShown: String { unitName }
     private var lines: [PageLine] = []
     /// Over the selectable records; PgUp/PgDn move ten records.
     private var cursor = ScrollList(count: 0, height: 10)
@@ -43,7 +45,7 @@ final class EmployeeView: View {
 
     var context: KeyContext { .employee }
     var keyBar: [Command] {
-        [.help, .addDiklat, .addPendidikan, .addSKP, .addDisiplin, .deleteRecord, .undo, .open, .back, .search]
+        [.help, .addDiklat, .addPendidikan, .addSKP, .addDisiplin, .deleteRecord, .undo, .open, .editPegawai, .toggleAktif, .back, .search]
     }
 
     var selectable: [Int] { lines.indices.filter { lines[$0].record != nil } }
@@ -99,6 +101,7 @@ final class EmployeeView: View {
             total += "   \(language.t(L.incompleteLabel)): " + score.missing.map { $0.displayName(language) }.joined(separator: ", ")
         }
         lines.append(PageLine(text: total, style: .category(explanation.category.rank)))
+        lines += mutasiLines(app: app)
         self.lines = lines
         cursor.update(count: selectable.count)
     }
@@ -170,7 +173,13 @@ final class EmployeeView: View {
         // The jabatan beside the name (a long unit name must not hide it), the unit below.
         let identity = "\(NIP.formatted(p.nip))  \(p.nama)   \(app.t(L.labelJabatan)): \(jabatan)"
         grid.put(DisplayWidth.truncate(identity, toWidth: grid.width - 2), row: 1, col: 1, style: .highlight)
-        grid.put(DisplayWidth.truncate("\(app.t(L.labelUnit)): \(unitName)", toWidth: grid.width - 2), row: 2, col: 1)
+        grid.put(DisplayWidth.truncate(unitLine(app: app), toWidth: grid.width - 2), row: 2, col: 1)
+        if !p.aktif {
+            // Inactive: said in red at the end of the unit line, where it cannot be missed.
+            let mark = " \(app.t(L.labelNonaktif)): \(app.t(L.keluarStatus(p))) "
+            let width = DisplayWidth.width(of: mark)
+            grid.put(mark, row: 2, col: max(1, grid.width - width - 1), style: .error)
+        }
         grid.hline(row: 3, col: 0, width: grid.width)
         let height = rows - 4
         let selectedLine = selectable.isEmpty ? nil : selectable[min(cursor.selection, selectable.count - 1)]
@@ -232,6 +241,8 @@ final class EmployeeView: View {
         case .addPendidikan: openForm(.pendidikan, app: app)
         case .addSKP: openForm(.skp, app: app)
         case .addDisiplin: openForm(.disiplin, app: app)
+        case .editPegawai, .toggleAktif:
+            changePegawai(records.pegawai, command, app: app, onSaved: { [unowned self] in reload(app: app) })
         case .open:
             guard let record = selectedRecord else {
                 app.warn(app.t(L.noRecordSelected))
