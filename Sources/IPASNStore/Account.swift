@@ -51,6 +51,8 @@ public enum PermissionRule: Hashable, Sendable {
     case notYourUnit(String)
     /// The change would leave the database without any operator.
     case lastOperator(String)
+    /// Only a verifikator or an operator gives verification verdicts (this role cannot).
+    case verifiersOnly(Role)
 }
 
 /// The changes only an operator may make.
@@ -91,6 +93,10 @@ extension PermissionRule {
             case .topLevelUnit:
                 return id ? "Hanya operator yang dapat membuat unit tingkat atas" : "Only an operator creates top-level units"
             }
+        case .verifiersOnly(let role):
+            return id
+                ? "Hanya verifikator dan operator yang dapat memverifikasi data; peran \(role.name(.id)) tidak dapat"
+                : "Only a verifier or an operator verifies records; the role \(role.name(.en)) cannot"
         case .notYourUnit(let kode): return id ? "Unit \(kode) bukan unit Anda" : "Unit \(kode) is not one of your units"
         case .lastOperator(let login):
             return id

@@ -18,7 +18,8 @@ extension SQLiteStore {
                 return Self.score(row)
             }
             guard let records = try records(nip: nip, db) else { return nil }
-            return ScoringEngine(ruleset: try ruleset(db)).score(records.plain, year: year)
+            let counted = records.plain(excludingAll: try uncountedRecords(nip: nip, db))
+            return ScoringEngine(ruleset: try ruleset(db)).score(counted, year: year)
         }
     }
 
@@ -166,18 +167,22 @@ extension SQLiteStore {
     func recomputeEmployee(_ nip: String, _ db: Database) throws -> EmployeeScore {
         let year = try measurementYear(db)
         try ensureCached(year: year, db)
-        guard let records = try records(nip: nip, db) else {
+        guard let stored = try records(nip: nip, db) else {
             return EmployeeScore(nip: nip, year: year, kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 0, missing: [])
         }
+        let uncounted = try uncountedRecords(nip: nip, db)
+        let records = stored.plain(excludingAll: uncounted)
         let engine = ScoringEngine(ruleset: try ruleset(db))
         let statement = try db.cachedStatement(sql: Self.upsertScoreSQL)
         var result: EmployeeScore?
-        for cached in try cachedYears(db) {
-            let score = engine.score(records.plain, year: cached)
+        let years = try cachedYears(db)
+        for cached in years {
+            let score = engine.score(records, year: cached)
             statement.setUncheckedArguments(Self.scoreArguments(score))
             try statement.execute()
             if cached == year { result = score }
         }
+        try refreshScoresAsEntered(stored, uncounted: uncounted, engine: engine, years: years, db)
         return result!
     }
 
@@ -207,6 +212,7 @@ extension SQLiteStore {
                 try statement.execute()
             }
         }
+        try recomputeScoresAsEntered(years: years, only: only, engine: engine, db)
     }
 
     /// Every active employee's records (or those of a unit and its sub-units), streamed in
@@ -235,9 +241,15 @@ extension SQLiteStore {
     /// order rather than id order: scores depend on neither. Reading a province's million
     /// diklat rows this way (the `(nip, dedup_key)` index walked in NIP order, no sort, no
     /// text columns) takes a quarter off the full recompute.
-    func forEachEmployee(_ db: Database, _ body: (EmployeeRecords) throws -> Void) throws {
+    /// Records the ruleset does not count (rejected ones, unless
+    /// ``VerificationRules/rejectedRecordsCount``) are left out; `asEntered` keeps every record.
+    func forEachEmployee(_ db: Database, asEntered: Bool = false, _ body: (EmployeeRecords) throws -> Void) throws {
+        let leaveOutRejected = try !asEntered && rejectedLeftOut(db)
         var streams = try RecordKind.allCases.map { kind in
-            RecordStream(kind: kind, cursor: try Row.fetchCursor(db, sql: RecordRows.scoringSelectSQL(kind) + " ORDER BY nip"))
+            RecordStream(
+                kind: kind,
+                cursor: try Row.fetchCursor(
+                    db, sql: RecordRows.scoringSelectSQL(kind) + (leaveOutRejected ? Self.countedOnly(kind) : "") + " ORDER BY nip"))
         }
         for stream in streams.indices { try streams[stream].advance() }
         let employees = try Row.fetchCursor(db, sql: "SELECT \(Self.pegawaiColumns) FROM pegawai ORDER BY nip")
