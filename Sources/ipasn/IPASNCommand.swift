@@ -31,6 +31,7 @@ struct IPASN: ParsableCommand {
             RulesCommand.self,
             CheckCommand.self,
             UsersCommand.self,
+            VerifyCommand.self,
             BackupCommand.self,
             ExportCommand.self,
             DemoCommand.self,

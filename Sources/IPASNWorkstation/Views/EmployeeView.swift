@@ -1,5 +1,6 @@
 import IPASNCore
 import IPASNStore
+import IPASNReports
 import IPASNTerminal
 
 /// One employee: identity, then the four dimensions with their records, points and reasons,
@@ -119,21 +120,7 @@ final class EmployeeView: View {
     }
 
     /// One record in one line.
-    static func describe(_ record: Record, _ language: Language) -> String {
-        switch record {
-        case .pendidikan(let r):
-            let lulus = r.tanggalLulus.map { " " + $0.dayFirst } ?? ""
-            return "\(r.tingkat.displayName)\(lulus)  \(r.namaSekolah) \(r.jurusan)".trimmingCharacters(in: .whitespaces)
-        case .diklat(let r):
-            let level = r.tingkat.map { " " + $0.displayName } ?? ""
-            return "\(r.tanggalSelesai.dayFirst)  \(r.jenis.nama)\(level)  \(r.nama)  \(r.jp) JP"
-        case .skp(let r):
-            let nilai = r.nilai.map { " (\(NumberText.decimal($0, language)))" } ?? ""
-            return "\(r.tahun)  \(r.predikat?.displayName ?? "-")\(nilai)"
-        case .disiplin(let r):
-            return "\(r.tmt.dayFirst)  \(r.tingkat.displayName)  \(r.jenis)"
-        }
-    }
+    static func describe(_ record: Record, _ language: Language) -> String { RecordLine.describe(record, language) }
 
     /// One record's fields for its row in the page: date or year first, the name last but one.
     static func cells(_ record: Record, _ language: Language) -> [String] {
