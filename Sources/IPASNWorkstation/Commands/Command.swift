@@ -17,6 +17,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case help
     case dialog
     case importReport
+    case verification
 
     /// Contexts where printable keys are typed into a field and never become commands.
     var typesText: Bool { self == .form || self == .search }
@@ -36,6 +37,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: return Txt("bantuan", "help")
         case .dialog: return Txt("dialog", "dialog")
         case .importReport: return L.importReportContext
+        case .verification: return L.verifyContext
         }
     }
 }
@@ -87,6 +89,11 @@ public enum Command: String, CaseIterable, Sendable {
     case importValidRows
     case confirmYes
     case confirmNo
+    case verificationQueue
+    case acceptRecord
+    case rejectRecord
+    case toggleDocument
+    case figuresAsEntered
 
     /// The stable id used in docs and configuration, e.g. `save-and-add`.
     public var id: String {
@@ -146,6 +153,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .importValidRows: return L.importValidRowsDescription
         case .confirmYes: return Txt("Jawab Ya", "Answer Yes")
         case .confirmNo: return Txt("Jawab Tidak", "Answer No")
+        case .verificationQueue: return L.verifyCommandDescription
+        case .acceptRecord: return L.acceptCommandDescription
+        case .rejectRecord: return L.rejectCommandDescription
+        case .toggleDocument: return L.documentCommandDescription
+        case .figuresAsEntered: return L.asEnteredCommandDescription
         }
     }
 
@@ -196,6 +208,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .importValidRows: return L.importValidRowsShort
         case .confirmYes: return Txt("Ya", "Yes")
         case .confirmNo: return Txt("Tidak", "No")
+        case .verificationQueue: return L.verifyCommand
+        case .acceptRecord: return L.acceptCommand
+        case .rejectRecord: return L.rejectCommand
+        case .toggleDocument: return L.documentCommand
+        case .figuresAsEntered: return L.asEnteredCommand
         }
     }
 }

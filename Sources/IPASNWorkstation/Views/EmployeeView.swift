@@ -11,6 +11,8 @@ final class EmployeeView: View {
     private(set) var explanation: ScoreExplanation
     private var unitName: String = ""
     private var lines: [PageLine] = []
+    /// Each record's verification (records absent: belum, no document).
+    private(set) var verifications: [RecordID: RecordVerification] = [:]
     /// Over the selectable records; PgUp/PgDn move ten records.
     private var cursor = ScrollList(count: 0, height: 10)
     private var scroll = 0
@@ -31,7 +33,8 @@ final class EmployeeView: View {
         guard let records = try app.store.records(nip: nip) else { return nil }
         self.nip = nip
         self.records = records
-        self.explanation = app.engine.explain(records.plain, year: app.year)
+        self.verifications = try app.store.verifications(nip: nip)
+        self.explanation = app.engine.explain(records.plain(excludingAll: Self.uncounted(verifications, app: app)), year: app.year)
         load(app: app)
     }
 
@@ -59,14 +62,31 @@ final class EmployeeView: View {
         var gone = false
         app.attempt {
             if let fresh = try app.store.records(nip: nip) { records = fresh } else { gone = true }
+            verifications = try app.store.verifications(nip: nip)
         }
         if gone {
             // Undone or removed elsewhere: a page of nobody would only lead to refused saves.
             app.close(self, note: app.t(L.employeeGone(nip: NIP.formatted(nip), name: records.pegawai.nama)))
             return
         }
-        explanation = app.engine.explain(records.plain, year: app.year)
+        explanation = app.engine.explain(records.plain(excludingAll: Self.uncounted(verifications, app: app)), year: app.year)
         load(app: app)
+    }
+
+    /// The records the ruleset does not count (rejected ones, unless it counts them): the
+    /// page explains the score the store keeps.
+    static func uncounted(_ verifications: [RecordID: RecordVerification], app: App) -> Set<RecordID> {
+        guard !app.engine.ruleset.verification.rejectedRecordsCount else { return [] }
+        return Set(verifications.filter { $0.value.status == .tidak }.keys)
+    }
+
+    /// A record's verification on its row: `·` belum, `✓` memenuhi, `✗` tidak with the reason;
+    /// `D` when the document is in hand.
+    func verificationMark(_ id: RecordID, _ language: Language) -> String {
+        let v = verifications[id] ?? .unverified
+        var text = v.status.mark + (v.documentInHand ? " D" : "")
+        if v.status == .tidak { text += " " + language.t(L.reasonLine(v.reason)) }
+        return text
     }
 
     private func load(app: App) {
@@ -85,8 +105,11 @@ final class EmployeeView: View {
             if stored.isEmpty {
                 lines.append(PageLine(text: "    " + language.t(L.noRecords), style: .dim))
             }
-            let cells = stored.map { Self.cells($0.record, language) }
-            let columns = Self.columns(cells, kind: kind)
+            let plainCells = stored.map { Self.cells($0.record, language) }
+            let marks = stored.map { verificationMark($0.id, language) }
+            let cells = zip(plainCells, marks).map { $0 + [$1] }
+            let markWidth = marks.map { DisplayWidth.width(of: $0) }.max() ?? 1
+            let columns = Self.columns(plainCells, kind: kind) + [Table.Column(width: .flexible(preferred: markWidth, minimum: 1), gap: 2)]
             for (value, cells) in zip(stored, cells) {
                 lines.append(
                     PageLine(
@@ -215,6 +238,10 @@ final class EmployeeView: View {
             return true
         }
         switch command {
+        case .toggleDocument:
+            guard let record = selectedRecord else { return true }
+            VerificationView.toggleDocument(record.id, current: verifications[record.id] ?? .unverified, app: app)
+            reload(app: app)
         case .addDiklat: openForm(.diklat, app: app)
         case .addPendidikan: openForm(.pendidikan, app: app)
         case .addSKP: openForm(.skp, app: app)
