@@ -197,6 +197,9 @@ extension SQLiteStore {
         guard !unique.isEmpty else { return 0 }
         return try transaction { db in
             try permitVerdict(db)
+            // Only a move into or out of `tidak` changes what counts (and only when the ruleset
+            // leaves rejected records out): accepting a belum record leaves the scores alone.
+            let leftOut = try rejectedLeftOut(db)
             var nips = Set<String>()
             var changed = 0
             for id in unique {
@@ -210,7 +213,7 @@ extension SQLiteStore {
                 if old.status == new.status && old.reason == new.reason { continue }
                 try writeVerification(id, new, since: status == .belum ? try nextAuditID(db) : nil, db)
                 try audit(.verify, .record(id), nip: record.nip, old: .verification(old), new: .verification(new), db)
-                nips.insert(record.nip)
+                if leftOut && (old.status == .tidak) != (new.status == .tidak) { nips.insert(record.nip) }
                 changed += 1
             }
             for nip in nips.sorted() { _ = try recomputeEmployee(nip, db) }
