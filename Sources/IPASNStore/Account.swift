@@ -54,6 +54,8 @@ public enum PermissionRule: Hashable, Sendable {
     /// A mutasi into a unit (by kode) that is not one of the admin's: an operator moves
     /// employees between admins' units (the operators are named, to ask).
     case mutasiOutside(unit: String, operators: [String])
+    /// Only a verifikator or an operator gives verification verdicts (this role cannot).
+    case verifiersOnly(Role)
 }
 
 /// The changes only an operator may make.
@@ -94,6 +96,10 @@ extension PermissionRule {
             case .topLevelUnit:
                 return id ? "Hanya operator yang dapat membuat unit tingkat atas" : "Only an operator creates top-level units"
             }
+        case .verifiersOnly(let role):
+            return id
+                ? "Hanya verifikator dan operator yang dapat memverifikasi data; peran \(role.name(.id)) tidak dapat"
+                : "Only a verifier or an operator verifies records; the role \(role.name(.en)) cannot"
         case .notYourUnit(let kode): return id ? "Unit \(kode) bukan unit Anda" : "Unit \(kode) is not one of your units"
         case .lastOperator(let login):
             return id

@@ -81,6 +81,9 @@ public enum AuditAction: String, CaseIterable, Hashable, Sendable, Codable {
     case config
     /// A unit's "selesai diinput" mark was set or cleared.
     case progress
+    /// A record's verification changed: a verdict (memenuhi or tidak memenuhi syarat, or back
+    /// to belum) or its document-in-hand mark. Old and new are ``AuditValue/verification(_:)``.
+    case verify
 }
 
 /// The database settings a store keeps.
@@ -120,6 +123,8 @@ public enum AuditValue: Hashable, Sendable {
     case account(Account)
     /// The records an undone record import removed, with their ids: what a redo puts back.
     case records([StoredRecord<Record>])
+    /// A record's verification, before or after a ``AuditAction/verify`` change.
+    case verification(RecordVerification)
     /// A stored value this version cannot read back (written by another version, or damaged),
     /// as stored. Shown as is; never interpreted.
     case unreadable(String)

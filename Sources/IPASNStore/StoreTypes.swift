@@ -224,3 +224,17 @@ public struct ImportOutcome: Hashable, Sendable {
         self.dryRun = dryRun
     }
 }
+
+extension StoredEmployeeRecords {
+    /// The records without ids, leaving out every record in `ids` (records the ruleset does
+    /// not count, such as rejected ones).
+    public func plain(excludingAll ids: Set<RecordID>) -> EmployeeRecords {
+        guard !ids.isEmpty else { return plain }
+        return EmployeeRecords(
+            pegawai: pegawai,
+            pendidikan: pendidikan.filter { !ids.contains(RecordID(kind: .pendidikan, id: $0.id)) }.map(\.value),
+            diklat: diklat.filter { !ids.contains(RecordID(kind: .diklat, id: $0.id)) }.map(\.value),
+            skp: skp.filter { !ids.contains(RecordID(kind: .skp, id: $0.id)) }.map(\.value),
+            disiplin: disiplin.filter { !ids.contains(RecordID(kind: .disiplin, id: $0.id)) }.map(\.value))
+    }
+}

@@ -58,6 +58,7 @@ public enum StoreConformance {
             + sessions + reimportAndSearch + batch + accountsAndPermissions
             + unitTotals
             + employees
+            + verification
     }
 
     // MARK: Helpers for the behaviours

@@ -32,6 +32,7 @@ struct IPASN: ParsableCommand {
             CheckCommand.self,
             UsersCommand.self,
             PegawaiCommand.self,
+            VerifyCommand.self,
             BackupCommand.self,
             ExportCommand.self,
             DemoCommand.self,

@@ -19,15 +19,17 @@ import IPASNCore
 /// score, on a demo province. Unreadable values are `StoreError.corrupt` as on the plain path.
 struct DiklatScoringCursor {
     /// Column order of ``sql``: as ``RecordRows/scoringSelectSQL(_:)`` for diklat.
-    static let sql = RecordRows.scoringSelectSQL(.diklat) + " ORDER BY nip"
+    let sql: String
 
     private let statement: Statement
     private let connection: OpaquePointer?
     /// Whether the statement stands on a row (false once every row was read).
     private(set) var hasRow = false
 
-    init(_ db: Database) throws {
-        statement = try db.makeStatement(sql: Self.sql)
+    /// - Parameter filter: a `WHERE` clause leaving records out (rejected ones), or "".
+    init(_ db: Database, filter: String = "") throws {
+        sql = RecordRows.scoringSelectSQL(.diklat) + filter + " ORDER BY nip"
+        statement = try db.makeStatement(sql: sql)
         connection = db.sqliteConnection
         try step()
     }
@@ -42,7 +44,7 @@ struct DiklatScoringCursor {
         case let code:
             hasRow = false
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "reading diklat"
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: Self.sql)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
         }
     }
 

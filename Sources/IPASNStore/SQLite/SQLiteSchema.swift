@@ -35,6 +35,7 @@ enum SQLiteSchema {
         migrator.registerMigration("2026-11-30-speed") { db in
             try db.execute(sql: UnitScoreTotals.migration)
         }
+        migrator.registerMigration("2026-11-30-verify", migrate: addVerification)
         return migrator
     }
 

@@ -18,7 +18,8 @@ extension SQLiteStore {
                 return Self.score(row)
             }
             guard let records = try records(nip: nip, db) else { return nil }
-            return ScoringEngine(ruleset: try ruleset(db)).score(records.plain, year: year)
+            let counted = records.plain(excludingAll: try uncountedRecords(nip: nip, db))
+            return ScoringEngine(ruleset: try ruleset(db)).score(counted, year: year)
         }
     }
 
@@ -171,18 +172,22 @@ extension SQLiteStore {
     func recomputeEmployee(_ nip: String, _ db: Database) throws -> EmployeeScore {
         let year = try measurementYear(db)
         try ensureCached(year: year, db)
-        guard let records = try records(nip: nip, db) else {
+        guard let stored = try records(nip: nip, db) else {
             return EmployeeScore(nip: nip, year: year, kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 0, missing: [])
         }
+        let uncounted = try uncountedRecords(nip: nip, db)
+        let records = stored.plain(excludingAll: uncounted)
         let engine = ScoringEngine(ruleset: try ruleset(db))
         let statement = try db.cachedStatement(sql: Self.upsertScoreSQL)
         var result: EmployeeScore?
-        for cached in try cachedYears(db) {
-            let score = engine.score(records.plain, year: cached)
+        let years = try cachedYears(db)
+        for cached in years {
+            let score = engine.score(records, year: cached)
             statement.setUncheckedArguments(Self.scoreArguments(score))
             try statement.execute()
             if cached == year { result = score }
         }
+        try refreshScoresAsEntered(stored, uncounted: uncounted, engine: engine, years: years, db)
         return result!
     }
 
@@ -219,6 +224,7 @@ extension SQLiteStore {
                     sql: "DELETE FROM employee_score WHERE year = ? AND nip NOT IN (SELECT nip FROM pegawai)", arguments: [year])
             }
         }
+        try recomputeScoresAsEntered(years: years, only: only, engine: engine, db)
     }
 
     /// Every active employee's records (or those of a unit and its sub-units), streamed in
@@ -254,14 +260,23 @@ extension SQLiteStore {
     /// diklat rows this way (the `(nip, dedup_key)` index walked in NIP order, no sort, no
     /// text columns) takes a quarter off the full recompute.
     ///
+    /// Records the ruleset does not count (rejected ones, unless
+    /// ``VerificationRules/rejectedRecordsCount``) are left out; `asEntered` keeps every record.
+    ///
     /// - Parameter plainDiklat: read diklat like the other tables, through GRDB rows, instead
     ///   of ``DiklatScoringCursor`` (the fast path; tests compare the two).
-    func forEachEmployee(_ db: Database, plainDiklat: Bool = false, _ body: (EmployeeRecords) throws -> Void) throws {
+    func forEachEmployee(
+        _ db: Database, plainDiklat: Bool = false, asEntered: Bool = false, _ body: (EmployeeRecords) throws -> Void
+    ) throws {
+        let leaveOutRejected = try !asEntered && rejectedLeftOut(db)
         var streams = try RecordKind.allCases.filter { plainDiklat || $0 != .diklat }.map { kind in
-            RecordStream(kind: kind, cursor: try Row.fetchCursor(db, sql: RecordRows.scoringSelectSQL(kind) + " ORDER BY nip"))
+            RecordStream(
+                kind: kind,
+                cursor: try Row.fetchCursor(
+                    db, sql: RecordRows.scoringSelectSQL(kind) + (leaveOutRejected ? Self.countedOnly(kind) : "") + " ORDER BY nip"))
         }
         for stream in streams.indices { try streams[stream].advance() }
-        var diklat = plainDiklat ? nil : try DiklatScoringCursor(db)
+        var diklat = plainDiklat ? nil : try DiklatScoringCursor(db, filter: leaveOutRejected ? Self.countedOnly(.diklat) : "")
         let employees = try Row.fetchCursor(db, sql: "SELECT \(Self.pegawaiColumns) FROM pegawai ORDER BY nip")
         while let row = try employees.next() {
             var records = EmployeeRecords(pegawai: try Self.pegawai(row))

@@ -17,6 +17,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case help
     case dialog
     case importReport
+    case verification
 
     /// Contexts where printable keys are typed into a field and never become commands.
     var typesText: Bool { self == .form || self == .search }
@@ -36,6 +37,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: return Txt("bantuan", "help")
         case .dialog: return Txt("dialog", "dialog")
         case .importReport: return L.importReportContext
+        case .verification: return L.verifyContext
         }
     }
 }
@@ -89,6 +91,11 @@ public enum Command: String, CaseIterable, Sendable {
     case confirmNo
     case editPegawai
     case toggleAktif
+    case verificationQueue
+    case acceptRecord
+    case rejectRecord
+    case toggleDocument
+    case figuresAsEntered
 
     /// The stable id used in docs and configuration, e.g. `save-and-add`.
     public var id: String {
@@ -152,6 +159,11 @@ public enum Command: String, CaseIterable, Sendable {
             return Txt("Ubah pegawai: nama, unit (mutasi), jabatan", "Edit the employee: name, unit (transfer), post")
         case .toggleAktif:
             return Txt("Nonaktifkan (pensiun, pindah ...) / aktifkan kembali", "Set inactive (retired, moved ...) / reactivate")
+        case .verificationQueue: return L.verifyCommandDescription
+        case .acceptRecord: return L.acceptCommandDescription
+        case .rejectRecord: return L.rejectCommandDescription
+        case .toggleDocument: return L.documentCommandDescription
+        case .figuresAsEntered: return L.asEnteredCommandDescription
         }
     }
 
@@ -204,6 +216,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .confirmNo: return Txt("Tidak", "No")
         case .editPegawai: return Txt("Ubah", "Edit")
         case .toggleAktif: return Txt("Aktif/non", "Active")
+        case .verificationQueue: return L.verifyCommand
+        case .acceptRecord: return L.acceptCommand
+        case .rejectRecord: return L.rejectCommand
+        case .toggleDocument: return L.documentCommand
+        case .figuresAsEntered: return L.asEnteredCommand
         }
     }
 }

@@ -28,7 +28,7 @@ public struct Keymap: Hashable, Sendable {
 
     static let lists: Set<KeyContext> = [
         .welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .review, .help,
-        .importReport,
+        .importReport, .verification,
     ]
     static let browse: Set<KeyContext> = [.units, .employees, .employee, .dashboard]
 
@@ -38,7 +38,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.quit, [.function(10), .char("q"), .ctrl("c")]),
         Binding(.back, [.escape]),
         Binding(.refresh, [.ctrl("l")]),
-        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog]),
+        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog, .verification]),
         Binding(.moveUp, [.up], in: lists),
         Binding(.moveDown, [.down], in: lists),
         Binding(.pageUp, [.pageUp], in: lists),
@@ -81,6 +81,11 @@ public struct Keymap: Hashable, Sendable {
         Binding(.confirmNo, [.char("t"), .char("T"), .char("n"), .char("N")], in: [.dialog]),
         Binding(.editPegawai, [.char("e")], in: [.employees, .employee]),
         Binding(.toggleAktif, [.char("a")], in: [.employees, .employee]),
+        Binding(.verificationQueue, [.char("V")], in: [.units, .dashboard]),
+        Binding(.acceptRecord, [.char("m")], in: [.verification]),
+        Binding(.rejectRecord, [.char("t")], in: [.verification]),
+        Binding(.toggleDocument, [.char("D")], in: [.verification, .employee]),
+        Binding(.figuresAsEntered, [.char("v")], in: [.dashboard]),
     ])
 
     /// The command a key triggers in a context. In contexts that type text, printable keys

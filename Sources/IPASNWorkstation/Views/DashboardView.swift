@@ -31,13 +31,15 @@ final class DashboardView: View {
     /// Who entered what, for the selected unit's line on the message row.
     private var activity: UnitActivity?
     private var language = Language.id
+    /// Whether the figures count every record (as entered) instead of leaving out rejected ones.
+    private(set) var asEntered = false
 
     init(app: App) {
         reload(app: app)
     }
 
     var context: KeyContext { .dashboard }
-    var keyBar: [Command] { [.help, .open, .sort, .interventions, .exportReport, .refresh, .back, .search, .quit, .missingRecords] }
+    var keyBar: [Command] { [.help, .open, .sort, .interventions, .exportReport, .refresh, .back, .search, .quit, .missingRecords, .verificationQueue, .figuresAsEntered] }
 
     func reload(app: App) {
         distributions = [:]
@@ -45,6 +47,11 @@ final class DashboardView: View {
             let progress = try ProgressReport.compute(store: app.store, year: app.year)
             let activity = try UnitActivity.compute(store: app.store, now: app.context.now(), timeZone: app.context.timeZone)
             figures = progress.units.map(\.figure)
+            if asEntered {
+                let entered = Dictionary(
+                    try app.store.unitFiguresAsEntered(year: app.year).map { ($0.unit.kode, $0) }, uniquingKeysWith: { a, _ in a })
+                figures = figures.map { entered[$0.unit.kode] ?? $0 }
+            }
             marks = Dictionary(progress.units.map { ($0.unit.kode, $0.done) }, uniquingKeysWith: { a, _ in a })
             names = Dictionary(progress.units.map { ($0.unit.kode, $0.name) }, uniquingKeysWith: { a, _ in a })
             today = [:]
@@ -123,6 +130,11 @@ final class DashboardView: View {
             app.push(MissingView(app: app, unit: figures[cursor.selection].unit))
         case .exportReport:
             ReportExport.unitRecap(app: app)
+        case .verificationQueue:
+            VerificationView.open(app: app, unit: figures.isEmpty ? nil : figures[cursor.selection].unit)
+        case .figuresAsEntered:
+            asEntered.toggle()
+            reload(app: app)
         default:
             return false
         }
@@ -131,7 +143,7 @@ final class DashboardView: View {
 
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         let language = app.language
-        Draw.title(&grid, app.t(L.dashboardTitle), right: "\(app.t(sortLabel))  \(app.t(L.labelYear)) \(app.year) ")
+        Draw.title(&grid, app.t(L.dashboardTitle), right: "\(app.t(asEntered ? L.figuresEntered : L.figuresVerified))  \(app.t(sortLabel))  \(app.t(L.labelYear)) \(app.year) ")
         let todayAll = summary.total.today
         let weekAll = summary.total.week
         // The counts whole: the short wording when the long one does not fit.

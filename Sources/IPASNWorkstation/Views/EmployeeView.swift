@@ -1,5 +1,6 @@
 import IPASNCore
 import IPASNStore
+import IPASNReports
 import IPASNTerminal
 
 /// One employee: identity, then the four dimensions with their records, points and reasons,
@@ -12,6 +13,8 @@ final class EmployeeView: View {
     /// The unit's name as the page shows it.
     var unitNameShown: String { unitName }
     private var lines: [PageLine] = []
+    /// Each record's verification (records absent: belum, no document).
+    private(set) var verifications: [RecordID: RecordVerification] = [:]
     /// Over the selectable records; PgUp/PgDn move ten records.
     private var cursor = ScrollList(count: 0, height: 10)
     private var scroll = 0
@@ -32,7 +35,8 @@ final class EmployeeView: View {
         guard let records = try app.store.records(nip: nip) else { return nil }
         self.nip = nip
         self.records = records
-        self.explanation = app.engine.explain(records.plain, year: app.year)
+        self.verifications = try app.store.verifications(nip: nip)
+        self.explanation = app.engine.explain(records.plain(excludingAll: Self.uncounted(verifications, app: app)), year: app.year)
         load(app: app)
     }
 
@@ -60,14 +64,31 @@ final class EmployeeView: View {
         var gone = false
         app.attempt {
             if let fresh = try app.store.records(nip: nip) { records = fresh } else { gone = true }
+            verifications = try app.store.verifications(nip: nip)
         }
         if gone {
             // Undone or removed elsewhere: a page of nobody would only lead to refused saves.
             app.close(self, note: app.t(L.employeeGone(nip: NIP.formatted(nip), name: records.pegawai.nama)))
             return
         }
-        explanation = app.engine.explain(records.plain, year: app.year)
+        explanation = app.engine.explain(records.plain(excludingAll: Self.uncounted(verifications, app: app)), year: app.year)
         load(app: app)
+    }
+
+    /// The records the ruleset does not count (rejected ones, unless it counts them): the
+    /// page explains the score the store keeps.
+    static func uncounted(_ verifications: [RecordID: RecordVerification], app: App) -> Set<RecordID> {
+        guard !app.engine.ruleset.verification.rejectedRecordsCount else { return [] }
+        return Set(verifications.filter { $0.value.status == .tidak }.keys)
+    }
+
+    /// A record's verification on its row: `·` belum, `✓` memenuhi, `✗` tidak with the reason;
+    /// `D` when the document is in hand.
+    func verificationMark(_ id: RecordID, _ language: Language) -> String {
+        let v = verifications[id] ?? .unverified
+        var text = v.status.mark + (v.documentInHand ? " D" : "")
+        if v.status == .tidak { text += " " + language.t(L.reasonLine(v.reason)) }
+        return text
     }
 
     private func load(app: App) {
@@ -86,8 +107,11 @@ final class EmployeeView: View {
             if stored.isEmpty {
                 lines.append(PageLine(text: "    " + language.t(L.noRecords), style: .dim))
             }
-            let cells = stored.map { Self.cells($0.record, language) }
-            let columns = Self.columns(cells, kind: kind)
+            let plainCells = stored.map { Self.cells($0.record, language) }
+            let marks = stored.map { verificationMark($0.id, language) }
+            let cells = zip(plainCells, marks).map { $0 + [$1] }
+            let markWidth = marks.map { DisplayWidth.width(of: $0) }.max() ?? 1
+            let columns = Self.columns(plainCells, kind: kind) + [Table.Column(width: .flexible(preferred: markWidth, minimum: 1), gap: 2)]
             for (value, cells) in zip(stored, cells) {
                 lines.append(
                     PageLine(
@@ -122,21 +146,7 @@ final class EmployeeView: View {
     }
 
     /// One record in one line.
-    static func describe(_ record: Record, _ language: Language) -> String {
-        switch record {
-        case .pendidikan(let r):
-            let lulus = r.tanggalLulus.map { " " + $0.dayFirst } ?? ""
-            return "\(r.tingkat.displayName)\(lulus)  \(r.namaSekolah) \(r.jurusan)".trimmingCharacters(in: .whitespaces)
-        case .diklat(let r):
-            let level = r.tingkat.map { " " + $0.displayName } ?? ""
-            return "\(r.tanggalSelesai.dayFirst)  \(r.jenis.nama)\(level)  \(r.nama)  \(r.jp) JP"
-        case .skp(let r):
-            let nilai = r.nilai.map { " (\(NumberText.decimal($0, language)))" } ?? ""
-            return "\(r.tahun)  \(r.predikat?.displayName ?? "-")\(nilai)"
-        case .disiplin(let r):
-            return "\(r.tmt.dayFirst)  \(r.tingkat.displayName)  \(r.jenis)"
-        }
-    }
+    static func describe(_ record: Record, _ language: Language) -> String { RecordLine.describe(record, language) }
 
     /// One record's fields for its row in the page: date or year first, the name last but one.
     static func cells(_ record: Record, _ language: Language) -> [String] {
@@ -237,6 +247,10 @@ final class EmployeeView: View {
             return true
         }
         switch command {
+        case .toggleDocument:
+            guard let record = selectedRecord else { return true }
+            VerificationView.toggleDocument(record.id, current: verifications[record.id] ?? .unverified, app: app)
+            reload(app: app)
         case .addDiklat: openForm(.diklat, app: app)
         case .addPendidikan: openForm(.pendidikan, app: app)
         case .addSKP: openForm(.skp, app: app)

@@ -10,6 +10,9 @@ final class UnitListView: View {
     private(set) var figures: [UnitFigure] = []
     private(set) var marks: [String: Set<ProgressDimension>] = [:]
     private var cursor = ScrollList(count: 0, height: 1)
+    /// For an admin: how many of their units' records a verifikator rejected (0 otherwise).
+    private(set) var rejectedCount = 0
+    private var language = Language.id
 
     init(app: App) {
         reload(app: app)
@@ -17,7 +20,7 @@ final class UnitListView: View {
 
     var context: KeyContext { .units }
     var keyBar: [Command] {
-        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles]
+        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles, .verificationQueue]
     }
 
     var selected: UnitFigure? { figures.isEmpty ? nil : figures[cursor.selection] }
@@ -27,8 +30,15 @@ final class UnitListView: View {
             let progress = try ProgressReport.compute(store: app.store, year: app.year)
             figures = progress.units.map(\.figure)
             marks = Dictionary(progress.units.map { ($0.unit.kode, $0.done) }, uniquingKeysWith: { a, _ in a })
+            rejectedCount = try VerificationView.adminUnits(app: app).map { try app.store.rejectedRecords(inUnits: $0).count } ?? 0
         }
+        language = app.language
         cursor.update(count: figures.count)
+    }
+
+    /// An admin's rejected records, on the message row until they are corrected.
+    var status: (text: String, style: Style)? {
+        rejectedCount > 0 ? (language.t(L.unitsRejected(rejectedCount)), .warning) : nil
     }
 
     /// Unit (indented by depth), employees, mean, category, completeness, done marks.
@@ -90,6 +100,8 @@ final class UnitListView: View {
                 return true
             }
             app.push(ImportPathView())
+        case .verificationQueue:
+            VerificationView.open(app: app, unit: selected?.unit)
         case .editUnit:
             guard let unit = selected?.unit else { return true }
             app.push(UnitEditView(unit: unit, units: (try? app.store.units()) ?? []))
