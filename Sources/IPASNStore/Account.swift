@@ -51,6 +51,8 @@ public enum PermissionRule: Hashable, Sendable {
     case notYourUnit(String)
     /// The change would leave the database without any operator.
     case lastOperator(String)
+    /// Only a verifikator or an operator confirms or reopens a "selesai diinput" mark.
+    case reviewerOnly
 }
 
 /// The changes only an operator may make.
@@ -92,6 +94,10 @@ extension PermissionRule {
                 return id ? "Hanya operator yang dapat membuat unit tingkat atas" : "Only an operator creates top-level units"
             }
         case .notYourUnit(let kode): return id ? "Unit \(kode) bukan unit Anda" : "Unit \(kode) is not one of your units"
+        case .reviewerOnly:
+            return id
+                ? "Hanya verifikator atau operator yang dapat mengonfirmasi atau membuka kembali tanda selesai"
+                : "Only a verifier or an operator confirms or reopens a done mark"
         case .lastOperator(let login):
             return id
                 ? "\(login) adalah operator terakhir; tambahkan operator lain dahulu"

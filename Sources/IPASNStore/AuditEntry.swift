@@ -81,6 +81,8 @@ public enum AuditAction: String, CaseIterable, Hashable, Sendable, Codable {
     case config
     /// A unit's "selesai diinput" mark was set or cleared.
     case progress
+    /// A verifikator (or operator) confirmed a unit's "selesai diinput" mark (``TeamStore``).
+    case confirm
 }
 
 /// The database settings a store keeps.
@@ -150,6 +152,8 @@ public struct ImportSummary: Hashable, Sendable, Codable {
     public var unitChanges: [ImportChange<OrgUnit>]?
     /// Employee imports: every employee the import added or changed, as ``unitChanges``.
     public var pegawaiChanges: [ImportChange<Pegawai>]?
+    /// True when the rows were the demo sample (``ImportRowSource/isDemo``); nil otherwise.
+    public var demo: Bool?
 
     public init(
         kind: ImportKind, imported: Int, issues: Int, skipInvalid: Bool, byUnit: [String: Int], ids: ImportedIDs? = nil,

@@ -17,6 +17,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case help
     case dialog
     case importReport
+    case history
+    case activity
+    case accounts
 
     /// Contexts where printable keys are typed into a field and never become commands.
     var typesText: Bool { self == .form || self == .search }
@@ -36,6 +39,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: return Txt("bantuan", "help")
         case .dialog: return Txt("dialog", "dialog")
         case .importReport: return L.importReportContext
+        case .history: return L.historyContext
+        case .activity: return L.activityContext
+        case .accounts: return L.accountsContext
         }
     }
 }
@@ -87,6 +93,15 @@ public enum Command: String, CaseIterable, Sendable {
     case importValidRows
     case confirmYes
     case confirmNo
+    case history
+    case activity
+    case accounts
+    case nextPeriod
+    case toggleGrouping
+    case confirmMark
+    case reopenMark
+    case addAccount
+    case removeAccount
 
     /// The stable id used in docs and configuration, e.g. `save-and-add`.
     public var id: String {
@@ -146,6 +161,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .importValidRows: return L.importValidRowsDescription
         case .confirmYes: return Txt("Jawab Ya", "Answer Yes")
         case .confirmNo: return Txt("Jawab Tidak", "Answer No")
+        default: return L.teamCommandDescription(self)
         }
     }
 
@@ -196,6 +212,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .importValidRows: return L.importValidRowsShort
         case .confirmYes: return Txt("Ya", "Yes")
         case .confirmNo: return Txt("Tidak", "No")
+        default: return L.teamCommandLabel(self)
         }
     }
 }

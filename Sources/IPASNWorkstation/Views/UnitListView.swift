@@ -17,7 +17,7 @@ final class UnitListView: View {
 
     var context: KeyContext { .units }
     var keyBar: [Command] {
-        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles]
+        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles, .history, .accounts]
     }
 
     var selected: UnitFigure? { figures.isEmpty ? nil : figures[cursor.selection] }
@@ -90,6 +90,11 @@ final class UnitListView: View {
                 return true
             }
             app.push(ImportPathView())
+        case .history:
+            guard let unit = selected?.unit else { return true }
+            app.push(HistoryView(app: app, subject: .unit(unit.kode), name: app.displayName(of: unit)))
+        case .accounts:
+            app.push(AccountsView(app: app))
         case .editUnit:
             guard let unit = selected?.unit else { return true }
             app.push(UnitEditView(unit: unit, units: (try? app.store.units()) ?? []))
