@@ -95,17 +95,19 @@ extension SQLiteStore {
         let before = before ?? Int64.max
         let limit = max(0, limit)
         return try read { db in
+            // A database opened for reading before its migration has no team indexes: no hints then.
+            let indexed = try Self.hasTeamSchema(db)
             switch subject {
             case .pegawai(let nip):
                 return try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT \(AuditRows.columns) FROM audit a INDEXED BY audit_nip
+                        SELECT \(AuditRows.columns) FROM audit a \(indexed ? "INDEXED BY audit_nip" : "")
                         WHERE a.nip = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?
                         """, arguments: [nip, before, limit]
                 ).map(AuditRows.entry)
             case .unit(let kode):
-                return try unitHistory(kode, before: before, limit: limit, db)
+                return try unitHistory(kode, before: before, limit: limit, indexed: indexed, db)
             }
         }
     }
@@ -113,7 +115,9 @@ extension SQLiteStore {
     /// A unit's history: its employees' entries and the unit's own (saves, marks, confirmations).
     /// A unit holding a large part of the province is read walking the log backwards (its
     /// entries are dense there); a smaller one through `audit_nip`, employee by employee.
-    private func unitHistory(_ kode: String, before: Int64, limit: Int, _ db: Database) throws -> [AuditEntry] {
+    private func unitHistory(_ kode: String, before: Int64, limit: Int, indexed: Bool, _ db: Database) throws -> [AuditEntry] {
+        let byNIP = indexed ? "INDEXED BY audit_nip" : ""
+        let byEntity = indexed ? "INDEXED BY audit_entity" : ""
         let units = try String.fetchAll(db, sql: "\(Self.subunitsCTE) SELECT kode FROM units WHERE kode IN sub", arguments: [kode])
         guard !units.isEmpty else { return [] }
         let placeholders = databaseQuestionMarks(count: units.count)
@@ -125,7 +129,7 @@ extension SQLiteStore {
         let employeeRows =
             dense
             ? "SELECT \(AuditRows.columns) FROM audit a NOT INDEXED WHERE a.id < ? AND a.nip IN (\(staff)) ORDER BY a.id DESC LIMIT ?"
-            : "SELECT \(AuditRows.columns) FROM audit a INDEXED BY audit_nip WHERE a.nip IN (\(staff)) AND a.id < ? ORDER BY a.id DESC LIMIT ?"
+            : "SELECT \(AuditRows.columns) FROM audit a \(byNIP) WHERE a.nip IN (\(staff)) AND a.id < ? ORDER BY a.id DESC LIMIT ?"
         var arguments: StatementArguments = dense ? [before] : []
         arguments += StatementArguments(units)
         if !dense { arguments += [before] }
@@ -137,14 +141,14 @@ extension SQLiteStore {
             own += try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(AuditRows.columns) FROM audit a INDEXED BY audit_entity
+                    SELECT \(AuditRows.columns) FROM audit a \(byEntity)
                     WHERE a.entity = 'units' AND a.entity_id = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?
                     """, arguments: [unit, before, limit]
             ).map(AuditRows.entry)
             own += try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(AuditRows.columns) FROM audit a INDEXED BY audit_entity
+                    SELECT \(AuditRows.columns) FROM audit a \(byEntity)
                     WHERE a.entity = 'progress' AND a.entity_id >= ? AND a.entity_id < ? AND a.id < ?
                     ORDER BY a.id DESC LIMIT ?
                     """, arguments: [unit + "/", unit + "0", before, limit]
@@ -186,7 +190,8 @@ extension SQLiteStore {
     /// The reviews whose mark has not been set again since.
     public func progressReviews() throws -> [ProgressReview] {
         try read { db in
-            try Row.fetchAll(
+            guard try Self.hasTeamSchema(db) else { return [] }
+            return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT r.unit, r.dimension, r.confirmed, r.by, r.at, r.reason FROM progress_review r
@@ -243,6 +248,11 @@ extension SQLiteStore {
                     at = excluded.at, reason = excluded.reason, mark_by = excluded.mark_by, mark_at = excluded.mark_at
                 """, arguments: [unit, dimension.rawValue, confirmed, context.actor, context.now(), reason, markBy, markAt])
     }
+}
+
+extension SQLiteStore {
+    /// Whether migration `2026-11-30-team` ran (a database opened for reading may predate it).
+    static func hasTeamSchema(_ db: Database) throws -> Bool { try db.tableExists("progress_review") }
 }
 
 extension ActivitySource {

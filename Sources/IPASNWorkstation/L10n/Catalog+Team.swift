@@ -12,13 +12,13 @@ extension L {
 
     static func teamCommandDescription(_ command: Command) -> Txt {
         switch command {
-        case .history: return Txt("Riwayat perubahan (siapa, kapan, nilai lama dan baru)", "Change history (who, when, old and new values)")
+        case .history: return Txt("Riwayat perubahan: siapa, kapan, nilai", "Change history: who, when, values")
         case .activity: return Txt("Siapa mengerjakan apa: per admin dan per unit", "Who did what: per admin and per unit")
         case .accounts: return Txt("Akun: login, peran, unit (operator)", "Accounts: logins, roles, units (operators)")
         case .nextPeriod: return Txt("Ganti periode: hari ini, minggu, bulan, tahun", "Change the period: today, week, month, year")
         case .toggleGrouping: return Txt("Per admin / per unit", "Per admin / per unit")
         case .confirmMark: return Txt("Konfirmasi tanda selesai (verifikator)", "Confirm the done mark (verifier)")
-        case .reopenMark: return Txt("Buka kembali tanda selesai dengan alasan (verifikator)", "Reopen the done mark with a reason (verifier)")
+        case .reopenMark: return Txt("Buka kembali tanda selesai, dengan alasan", "Reopen the done mark, with a reason")
         case .addAccount: return Txt("Tambah akun", "Add an account")
         case .removeAccount: return Txt("Hapus akun (bertanya dulu)", "Remove an account (asks first)")
         default: return Txt(command.rawValue, command.rawValue)
