@@ -115,9 +115,12 @@ keys budi Escape
 waits budi "Tinggalkan formulir"
 keys budi y
 waits budi "Data Pegawai — $NAME1"
+# The punishments are listed last on the page: End shows them.
 keys ani C-l
+keys ani End
 waits ani "teguran E2E budi"
 keys budi C-l
+keys budi End
 waits budi "teguran E2E ani"
 ok "after Ctrl-L each sees the other's save on the other's employee page"
 
