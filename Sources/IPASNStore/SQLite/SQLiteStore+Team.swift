@@ -12,16 +12,21 @@ extension SQLiteStore {
             let kinds = RecordKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             // A record row's kind of change by its values: a redo of an undone insert has no old
             // value, like the insert; an undone change (a live `undo` row points at it) is left out.
+            // Grouped by employee first, then by their unit: one pass over the period's rows
+            // on `audit_at`, the undone ones left out through the (small) set of undo targets.
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT p.kode_unit, a.actor,
-                        CASE WHEN a.old_value IS NULL THEN 0 WHEN a.new_value IS NULL THEN 2 ELSE 1 END,
-                        COUNT(*), MAX(a.at)
-                    FROM audit a JOIN pegawai p ON p.nip = a.nip
-                    WHERE a.at >= ? AND a.at < ? AND a.entity IN (\(kinds))
-                        AND a.action IN ('insert', 'update', 'delete', 'redo')
-                        AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id AND u.action = 'undo')
+                    SELECT p.kode_unit, g.actor, g.kind, SUM(g.n), MAX(g.last) FROM (
+                        SELECT a.nip, a.actor,
+                            CASE WHEN a.old_value IS NULL THEN 0 WHEN a.new_value IS NULL THEN 2 ELSE 1 END AS kind,
+                            COUNT(*) AS n, MAX(a.at) AS last
+                        FROM audit a
+                        WHERE a.at >= ? AND a.at < ? AND a.entity IN (\(kinds))
+                            AND a.action IN ('insert', 'update', 'delete', 'redo')
+                            AND a.id NOT IN (SELECT undoes FROM audit WHERE undoes IS NOT NULL AND action = 'undo')
+                        GROUP BY a.nip, a.actor, kind
+                    ) g JOIN pegawai p ON p.nip = g.nip
                     GROUP BY 1, 2, 3
                     """, arguments: [from, until])
             {
