@@ -140,23 +140,18 @@ extension SQLiteStore {
         if !dense { arguments += [before] }
         arguments += [limit]
         var entries = try Row.fetchAll(db, sql: employeeRows, arguments: arguments).map(AuditRows.entry)
-        // The units' own entries: saves (`units`), marks and confirmations (`progress`, `UNIT/dimension`).
+        // The units' own entries: saves (`units`), marks and confirmations (`progress`,
+        // `UNIT/dimension`): two lookups on `audit_entity(entity_id, entity, id)`.
+        let marks = units.flatMap { unit in ProgressDimension.allCases.map { "\(unit)/\($0.rawValue)" } }
         var own: [AuditEntry] = []
-        for unit in units {
+        for (entity, ids) in [("units", units), ("progress", marks)] {
             own += try Row.fetchAll(
                 db,
                 sql: """
                     SELECT \(AuditRows.columns) FROM audit a \(byEntity)
-                    WHERE a.entity = 'units' AND a.entity_id = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?
-                    """, arguments: [unit, before, limit]
-            ).map(AuditRows.entry)
-            own += try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(AuditRows.columns) FROM audit a \(byEntity)
-                    WHERE a.entity = 'progress' AND a.entity_id >= ? AND a.entity_id < ? AND a.id < ?
+                    WHERE a.entity_id IN (\(databaseQuestionMarks(count: ids.count))) AND a.entity = ? AND a.id < ?
                     ORDER BY a.id DESC LIMIT ?
-                    """, arguments: [unit + "/", unit + "0", before, limit]
+                    """, arguments: StatementArguments(ids) + [entity, before, limit]
             ).map(AuditRows.entry)
         }
         entries += own
