@@ -62,7 +62,7 @@ final class ActivityView: View {
                 .init(app.t(L.colRejected), width: .fixed(5), alignment: .right),
             ]
         }
-        columns.append(.init(app.t(L.colLast), width: .fixed(11)))
+        columns.append(.init(app.t(L.colLast), width: .fixed(12)))
         let table = Table(columns, width: grid.width - 2)
         table.drawHeader(into: &grid, row: 2, col: 1)
         if activity.rows.isEmpty {
