@@ -15,6 +15,8 @@ struct CountingRowSource<Inner: ImportRowSource>: ImportRowSource {
     }
 
     var kind: ImportKind { inner.kind }
+    /// Only the demo's import runs through this source.
+    var isDemo: Bool { true }
 
     mutating func next() throws -> Line<ImportRow>? {
         guard let row = try inner.next() else {

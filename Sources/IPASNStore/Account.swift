@@ -56,6 +56,8 @@ public enum PermissionRule: Hashable, Sendable {
     case mutasiOutside(unit: String, operators: [String])
     /// Only a verifikator or an operator gives verification verdicts (this role cannot).
     case verifiersOnly(Role)
+    /// Only a verifikator or an operator confirms or reopens a "selesai diinput" mark.
+    case reviewerOnly
 }
 
 /// The changes only an operator may make.
@@ -101,6 +103,10 @@ extension PermissionRule {
                 ? "Hanya verifikator dan operator yang dapat memverifikasi data; peran \(role.name(.id)) tidak dapat"
                 : "Only a verifier or an operator verifies records; the role \(role.name(.en)) cannot"
         case .notYourUnit(let kode): return id ? "Unit \(kode) bukan unit Anda" : "Unit \(kode) is not one of your units"
+        case .reviewerOnly:
+            return id
+                ? "Hanya verifikator atau operator yang dapat mengonfirmasi atau membuka kembali tanda selesai"
+                : "Only a verifier or an operator confirms or reopens a done mark"
         case .lastOperator(let login):
             return id
                 ? "\(login) adalah operator terakhir; tambahkan operator lain dahulu"

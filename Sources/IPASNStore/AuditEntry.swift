@@ -84,6 +84,8 @@ public enum AuditAction: String, CaseIterable, Hashable, Sendable, Codable {
     /// A record's verification changed: a verdict (memenuhi or tidak memenuhi syarat, or back
     /// to belum) or its document-in-hand mark. Old and new are ``AuditValue/verification(_:)``.
     case verify
+    /// A verifikator (or operator) confirmed a unit's "selesai diinput" mark (``TeamStore``).
+    case confirm
 }
 
 /// The database settings a store keeps.
@@ -155,6 +157,8 @@ public struct ImportSummary: Hashable, Sendable, Codable {
     public var unitChanges: [ImportChange<OrgUnit>]?
     /// Employee imports: every employee the import added or changed, as ``unitChanges``.
     public var pegawaiChanges: [ImportChange<Pegawai>]?
+    /// True when the rows were the demo sample (``ImportRowSource/isDemo``); nil otherwise.
+    public var demo: Bool?
 
     public init(
         kind: ImportKind, imported: Int, issues: Int, skipInvalid: Bool, byUnit: [String: Int], ids: ImportedIDs? = nil,

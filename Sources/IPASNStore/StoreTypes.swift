@@ -154,10 +154,14 @@ public protocol ImportRowSource {
     /// rows of a skip-invalid import) writes it here, and throwing rolls the import back, so
     /// the import and that file are both done or neither. The default does nothing.
     mutating func willCommit(issues: [LineIssue]) throws
+    /// Whether the rows are the demo sample (kept in the import's ``ImportSummary/demo``, so
+    /// activity counts show the demo apart from real imports). The default is false.
+    var isDemo: Bool { get }
 }
 
 extension ImportRowSource {
     public mutating func willCommit(issues: [LineIssue]) throws {}
+    public var isDemo: Bool { false }
 }
 
 /// A ready list of rows (tests, small imports).

@@ -59,6 +59,7 @@ public enum StoreConformance {
             + unitTotals
             + employees
             + verification
+            + team
     }
 
     // MARK: Helpers for the behaviours

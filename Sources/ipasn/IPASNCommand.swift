@@ -27,6 +27,7 @@ struct IPASN: ParsableCommand {
             ScoreCommand.self,
             ReportCommand.self,
             ExplainCommand.self,
+            HistoryCommand.self,
             ConfigCommand.self,
             RulesCommand.self,
             CheckCommand.self,

@@ -36,6 +36,9 @@ enum SQLiteSchema {
             try db.execute(sql: UnitScoreTotals.migration)
         }
         migrator.registerMigration("2026-11-30-verify", migrate: addVerification)
+        migrator.registerMigration("2026-11-30-team") { db in
+            try db.execute(sql: team)
+        }
         return migrator
     }
 

@@ -64,9 +64,10 @@ extension SQLiteStore {
             let valid = issues.isEmpty || skipInvalid
             if valid && !dryRun {
                 try rows.willCommit(issues: issues)
-                let summary = ImportSummary(
+                var summary = ImportSummary(
                     kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit,
                     ids: ids, unitChanges: unitChanges, pegawaiChanges: pegawaiChanges)
+                if rows.isDemo { summary.demo = true }
                 try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), db)
             }
             let outcome = ImportOutcome(

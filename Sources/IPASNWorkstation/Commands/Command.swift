@@ -18,6 +18,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case dialog
     case importReport
     case verification
+    case history
+    case activity
+    case accounts
 
     /// Contexts where printable keys are typed into a field and never become commands.
     var typesText: Bool { self == .form || self == .search }
@@ -38,6 +41,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .dialog: return Txt("dialog", "dialog")
         case .importReport: return L.importReportContext
         case .verification: return L.verifyContext
+        case .history: return L.historyContext
+        case .activity: return L.activityContext
+        case .accounts: return L.accountsContext
         }
     }
 }
@@ -96,6 +102,15 @@ public enum Command: String, CaseIterable, Sendable {
     case rejectRecord
     case toggleDocument
     case figuresAsEntered
+    case history
+    case activity
+    case accounts
+    case nextPeriod
+    case toggleGrouping
+    case confirmMark
+    case reopenMark
+    case addAccount
+    case removeAccount
 
     /// The stable id used in docs and configuration, e.g. `save-and-add`.
     public var id: String {
@@ -164,6 +179,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .rejectRecord: return L.rejectCommandDescription
         case .toggleDocument: return L.documentCommandDescription
         case .figuresAsEntered: return L.asEnteredCommandDescription
+        default: return L.teamCommandDescription(self)
         }
     }
 
@@ -221,6 +237,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .rejectRecord: return L.rejectCommand
         case .toggleDocument: return L.documentCommand
         case .figuresAsEntered: return L.asEnteredCommand
+        default: return L.teamCommandLabel(self)
         }
     }
 }

@@ -28,7 +28,7 @@ public struct Keymap: Hashable, Sendable {
 
     static let lists: Set<KeyContext> = [
         .welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .review, .help,
-        .importReport, .verification,
+        .importReport, .verification, .history, .activity, .accounts,
     ]
     static let browse: Set<KeyContext> = [.units, .employees, .employee, .dashboard]
 
@@ -38,7 +38,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.quit, [.function(10), .char("q"), .ctrl("c")]),
         Binding(.back, [.escape]),
         Binding(.refresh, [.ctrl("l")]),
-        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog, .verification]),
+        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog, .verification, .accounts]),
         Binding(.moveUp, [.up], in: lists),
         Binding(.moveDown, [.down], in: lists),
         Binding(.pageUp, [.pageUp], in: lists),
@@ -86,6 +86,15 @@ public struct Keymap: Hashable, Sendable {
         Binding(.rejectRecord, [.char("t")], in: [.verification]),
         Binding(.toggleDocument, [.char("D")], in: [.verification, .employee]),
         Binding(.figuresAsEntered, [.char("v")], in: [.dashboard]),
+        Binding(.history, [.char("H")], in: [.units, .employees, .employee]),
+        Binding(.activity, [.char("w")], in: [.dashboard]),
+        Binding(.accounts, [.char("A")], in: [.units, .dashboard]),
+        Binding(.nextPeriod, [.char("p")], in: [.activity]),
+        Binding(.toggleGrouping, [.char("g")], in: [.activity]),
+        Binding(.confirmMark, [.char("c")], in: [.dialog]),
+        Binding(.reopenMark, [.char("r")], in: [.dialog]),
+        Binding(.addAccount, [.char("t"), .insert], in: [.accounts]),
+        Binding(.removeAccount, [.char("d"), .delete], in: [.accounts]),
     ])
 
     /// The command a key triggers in a context. In contexts that type text, printable keys

@@ -39,7 +39,9 @@ final class DashboardView: View {
     }
 
     var context: KeyContext { .dashboard }
-    var keyBar: [Command] { [.help, .open, .sort, .interventions, .exportReport, .refresh, .back, .search, .quit, .missingRecords, .verificationQueue, .figuresAsEntered] }
+    var keyBar: [Command] {
+        [.help, .open, .sort, .interventions, .activity, .exportReport, .refresh, .back, .search, .quit, .missingRecords, .accounts, .verificationQueue, .figuresAsEntered]
+    }
 
     func reload(app: App) {
         distributions = [:]
@@ -63,6 +65,9 @@ final class DashboardView: View {
             }
             summary = (progress.inProgress, activity.total)
             self.activity = activity
+            markDetails = Dictionary(progress.units.map { ($0.unit.kode, $0.marks) }, uniquingKeysWith: { a, _ in a })
+            reviews = [:]
+            for review in try app.store.progressReviews() { reviews[review.unit, default: [:]][review.dimension] = review }
         }
         language = app.language
         sort()
@@ -70,14 +75,30 @@ final class DashboardView: View {
     }
 
     /// Who entered this week's records of the selected unit (and its sub-units): the two
-    /// busiest admins and how many others, on the message row.
+    /// busiest admins and how many others, on the message row; then who marked its
+    /// dimensions done and who confirmed them (`Ki sari ✓vera`).
     var status: (text: String, style: Style)? {
         guard let activity, !figures.isEmpty else { return nil }
-        let actors = activity.byActor(unit: figures[cursor.selection].unit.kode)
-        guard !actors.isEmpty else { return nil }
-        let named = actors.prefix(2).map { (DisplayWidth.truncate($0.actor, toWidth: 16), $0.counts.week) }
-        return (language.t(L.dashByWhom(named, others: actors.count - named.count)), .dim)
+        let kode = figures[cursor.selection].unit.kode
+        var parts: [String] = []
+        let actors = activity.byActor(unit: kode)
+        if !actors.isEmpty {
+            let named = actors.prefix(2).map { (DisplayWidth.truncate($0.actor, toWidth: 16), $0.counts.week) }
+            parts.append(language.t(L.dashByWhom(named, others: actors.count - named.count)))
+        }
+        let marked = ProgressDimension.allCases.compactMap { dimension -> String? in
+            guard let mark = markDetails[kode]?[dimension] else { return nil }
+            let review = reviews[kode]?[dimension]
+            let confirmed = review.map { $0.confirmed ? " ✓\($0.by)" : "" } ?? ""
+            return "\(dimension.rawValue) \(mark.by)\(confirmed)"
+        }
+        if !marked.isEmpty { parts.append(language.t(L.dashMarks(marked))) }
+        return parts.isEmpty ? nil : (parts.joined(separator: "  "), .dim)
     }
+
+    /// Who set each unit's done marks, and the verifikator's confirmations that stand.
+    private var markDetails: [String: [ProgressDimension: ProgressMark]] = [:]
+    private var reviews: [String: [ProgressDimension: ProgressReview]] = [:]
 
     private func sort() {
         switch sortKey {
@@ -135,6 +156,10 @@ final class DashboardView: View {
         case .figuresAsEntered:
             asEntered.toggle()
             reload(app: app)
+        case .activity:
+            app.push(ActivityView(app: app))
+        case .accounts:
+            app.push(AccountsView(app: app))
         default:
             return false
         }

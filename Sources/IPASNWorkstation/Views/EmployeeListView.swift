@@ -36,7 +36,7 @@ final class EmployeeListView: BulkSource {
     var keyBar: [Command] {
         if filterEditor != nil { return [.open, .back, .help] }
         if !selection.isEmpty { return [.addDiklat, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
-        return [.help, .open, .search, .sort, .toggleSelect, .addDiklat, .filter, .markProgress, .addPegawai, .dashboard, .back, .missingRecords]
+        return [.help, .open, .search, .sort, .toggleSelect, .addDiklat, .filter, .markProgress, .addPegawai, .dashboard, .back, .missingRecords, .history]
     }
 
     /// The NIPs shown, in order.
@@ -242,6 +242,10 @@ final class EmployeeListView: BulkSource {
                 return true
             }
             changePegawai(pegawai, command, app: app, onSaved: { [unowned self] in reload(app: app) })
+        case .history:
+            guard !rows.isEmpty else { return true }
+            let pegawai = rows[cursor.selection].pegawai
+            app.push(HistoryView(app: app, subject: .pegawai(pegawai.nip), name: pegawai.nama))
         default:
             return false
         }

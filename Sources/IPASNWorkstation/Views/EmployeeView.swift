@@ -49,7 +49,7 @@ final class EmployeeView: View {
 
     var context: KeyContext { .employee }
     var keyBar: [Command] {
-        [.help, .addDiklat, .addPendidikan, .addSKP, .addDisiplin, .deleteRecord, .undo, .open, .editPegawai, .toggleAktif, .back, .search]
+        [.help, .addDiklat, .addPendidikan, .addSKP, .addDisiplin, .deleteRecord, .undo, .open, .editPegawai, .toggleAktif, .back, .search, .history]
     }
 
     var selectable: [Int] { lines.indices.filter { lines[$0].record != nil } }
@@ -252,6 +252,8 @@ final class EmployeeView: View {
             VerificationView.toggleDocument(record.id, current: verifications[record.id] ?? .unverified, app: app)
             reload(app: app)
         case .addDiklat: openForm(.diklat, app: app)
+        case .history:
+            app.push(HistoryView(app: app, subject: .pegawai(nip), name: records.pegawai.nama))
         case .addPendidikan: openForm(.pendidikan, app: app)
         case .addSKP: openForm(.skp, app: app)
         case .addDisiplin: openForm(.disiplin, app: app)

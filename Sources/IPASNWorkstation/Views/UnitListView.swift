@@ -20,7 +20,7 @@ final class UnitListView: View {
 
     var context: KeyContext { .units }
     var keyBar: [Command] {
-        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles, .verificationQueue]
+        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles, .verificationQueue, .history, .accounts]
     }
 
     var selected: UnitFigure? { figures.isEmpty ? nil : figures[cursor.selection] }
@@ -102,6 +102,11 @@ final class UnitListView: View {
             app.push(ImportPathView())
         case .verificationQueue:
             VerificationView.open(app: app, unit: selected?.unit)
+        case .history:
+            guard let unit = selected?.unit else { return true }
+            app.push(HistoryView(app: app, subject: .unit(unit.kode), name: app.displayName(of: unit)))
+        case .accounts:
+            app.push(AccountsView(app: app))
         case .editUnit:
             guard let unit = selected?.unit else { return true }
             app.push(UnitEditView(unit: unit, units: (try? app.store.units()) ?? []))
