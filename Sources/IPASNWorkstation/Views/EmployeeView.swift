@@ -1,4 +1,5 @@
 import IPASNCore
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
 
@@ -70,6 +71,8 @@ final class EmployeeView: View {
 
     private func load(app: App) {
         let language = app.language
+        let all = RecordKind.allCases.flatMap { Self.stored(records, $0).map(\.id) }
+        let sent = (try? app.store.sentInfo(all)) ?? [:]
         unitName = ((try? app.store.units()) ?? []).first { $0.kode == records.pegawai.kodeUnit }?.nama ?? records.pegawai.kodeUnit
         var lines: [PageLine] = []
         let kinds: [ScoreDimension: RecordKind] = [.kualifikasi: .pendidikan, .kompetensi: .diklat, .kinerja: .skp, .disiplin: .disiplin]
@@ -84,8 +87,12 @@ final class EmployeeView: View {
             if stored.isEmpty {
                 lines.append(PageLine(text: "    " + language.t(L.noRecords), style: .dim))
             }
-            let cells = stored.map { Self.cells($0.record, language) }
-            let columns = Self.columns(cells, kind: kind)
+            let plain = stored.map { Self.cells($0.record, language) }
+            // The last column says whether SIASN has the record: sent (batch, day), changed since, or not sent.
+            let marks = stored.map { Self.sentMark(sent[$0.id], app: app) }
+            let cells = zip(plain, marks).map { $0 + [$1] }
+            let columns = Self.columns(plain, kind: kind)
+                + [Table.Column(width: .fixed(marks.map { DisplayWidth.width(of: $0) }.max() ?? 0), gap: 2)]
             for (value, cells) in zip(stored, cells) {
                 lines.append(
                     PageLine(
@@ -116,6 +123,16 @@ final class EmployeeView: View {
         case .disiplin:
             return records.disiplin.map { StoredRecordValue(id: RecordID(kind: .disiplin, id: $0.id), record: .disiplin($0.value)) }
         }
+    }
+
+    /// The narrowest screen that shows the SIASN marks (below it the records keep the room).
+    static let sentMarkWidth = 80
+
+    /// A record's SIASN mark: `terkirim #3 10-01-2025`, `diubah sejak #3`, `belum dikirim`.
+    static func sentMark(_ sending: RecordSending?, app: App) -> String {
+        guard let sending else { return app.t(L.unsentMark) }
+        guard sending.current else { return app.t(L.changedMark(sending.batch)) }
+        return app.t(L.sentMark(sending.batch, PendingReport.day(sending.at, app.context.timeZone).dayFirst))
     }
 
     /// One record in one line.
@@ -180,8 +197,11 @@ final class EmployeeView: View {
             let style: Style = index == selectedLine ? .selected : line.style
             let row = 4 + offset
             if !line.columns.isEmpty {
-                Table(line.columns, width: grid.width - 6).draw(
-                    line.cells.map { .init($0) }, into: &grid, row: row, col: 5, style: line.style, selected: style == .selected)
+                // The SIASN mark (the last column) only where it leaves the record its words.
+                let marked = grid.width >= Self.sentMarkWidth
+                Table(marked ? line.columns : line.columns.dropLast(), width: grid.width - 6).draw(
+                    (marked ? line.cells : line.cells.dropLast()).map { .init($0) }, into: &grid, row: row, col: 5,
+                    style: line.style, selected: style == .selected)
                 continue
             }
             if style == .selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
