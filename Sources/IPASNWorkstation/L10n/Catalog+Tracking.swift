@@ -19,7 +19,7 @@ extension L {
     static let colOldest = Txt("Tertua", "Oldest")
     static let colKind = Txt("Jenis", "Kind")
     static let colRecord = Txt("Data", "Record")
-    static let pendingDeletedLabel = Txt("dihapus, hapus di SIASN", "deleted, delete in SIASN")
+    static let pendingDeletedLabel = Txt("dihapus", "deleted")
     /// The dashboard's detail line for the selected unit.
     static func dashPending(_ count: Int) -> Txt { Txt("Belum dikirim ke SIASN: \(count)", "Not sent to SIASN: \(count)") }
     /// The employee page's mark of a record.

@@ -118,7 +118,7 @@ final class PendingUnitView: View {
                 result.append(
                     Line(
                         nip: deletion.nip, nama: nama, kind: deletion.id.kind,
-                        text: deletion.what + "  (" + app.t(L.pendingDeletedLabel) + ")", deleted: true))
+                        text: app.t(L.pendingDeletedLabel) + ": " + deletion.what, deleted: true))
             }
             lines = result
         }
@@ -136,9 +136,11 @@ final class PendingUnitView: View {
 
     func render(into grid: inout CellGrid, rows height: Int, app: App) {
         Draw.title(&grid, app.t(L.pendingUnitTitle(unitName)), right: "SIASN ")
+        // The name takes two fifths of what NIP and kind leave (17 at 80 columns), the record the rest.
+        let nameWidth = min(24, max(10, (grid.width - 36) * 2 / 5))
         let table = Table(
             [
-                .init(app.t(L.colNIP), width: .fixed(21)), .init(app.t(L.colName), width: .flexible(preferred: 24, minimum: 8)),
+                .init(app.t(L.colNIP), width: .fixed(21)), .init(app.t(L.colName), width: .fixed(nameWidth)),
                 .init(app.t(L.colKind), width: .fixed(10)), .init(app.t(L.colRecord), width: .flexible(preferred: 40, minimum: 12)),
             ], width: grid.width - 2)
         table.drawHeader(into: &grid, row: 2, col: 1)
