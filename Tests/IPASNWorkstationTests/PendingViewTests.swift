@@ -30,7 +30,7 @@ import Testing
             s.press(.pendingSIASN, in: .units)
             s.checkpoint { page in
                 #expect(page.line(containing: "Belum Dikirim ke SIASN")?.hasPrefix(" Belum Dikirim ke SIASN") == true)
-                #expect(page.shows("5 data belum dikirim, 0 terkirim lalu dihapus."))
+                #expect(page.shows("5 data belum dikirim, 0 terkirim lalu dihapus (ipasn export --pending)"))
                 // Unit, Pend, Dikl, SKP, Disp, Jml, Hapus, Tertua: the Badan folds its Bidang in.
                 let badan = try #require(page.line(containing: "Badan Kepegawaian"))
                 #expect(badan.hasSuffix("    2      2     1    0      5     0 10-01-2025"))
@@ -63,14 +63,14 @@ import Testing
         try run(store) { s in
             s.openAyu()
             s.checkpoint { page in
-                #expect(page.line(containing: "20-03-2019")?.hasSuffix("60 JP  terkirim #1 10-01-2025") == true, "\(page)")
+                #expect(page.line(containing: "20-03-2019")?.hasSuffix("60 JP  ✓ #1 10-01-2025") == true, "\(page)")
                 #expect(page.line(containing: "Universitas Udayana")?.hasSuffix("belum dikirim") == true)
                 #expect(!page.shows("Seminar Manajemen ASN"), "deleted")
             }
             s.press(.back)
             s.press(.pendingSIASN, in: .units)
             s.checkpoint { page in
-                #expect(page.shows("3 data belum dikirim, 1 terkirim lalu dihapus."))
+                #expect(page.shows("3 data belum dikirim, 1 terkirim lalu dihapus (ipasn export --pending)"))
                 #expect(page.line(containing: "Bidang Pengembangan")?.hasSuffix("    1      0     1    0      2     1 10-01-2025") == true)
             }
             s.press(.moveDown)

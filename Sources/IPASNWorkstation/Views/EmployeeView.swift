@@ -128,7 +128,7 @@ final class EmployeeView: View {
     /// The narrowest screen that shows the SIASN marks (below it the records keep the room).
     static let sentMarkWidth = 80
 
-    /// A record's SIASN mark: `terkirim #3 10-01-2025`, `diubah sejak #3`, `belum dikirim`.
+    /// A record's SIASN mark: `✓ #3 10-01-2025` (sent in batch 3 that day), `diubah sejak #3`, `belum dikirim`.
     static func sentMark(_ sending: RecordSending?, app: App) -> String {
         guard let sending else { return app.t(L.unsentMark) }
         guard sending.current else { return app.t(L.changedMark(sending.batch)) }
