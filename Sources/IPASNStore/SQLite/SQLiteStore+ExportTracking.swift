@@ -160,13 +160,17 @@ extension SQLiteStore: ExportTrackingStore {
             var counts: [PendingCount] = []
             let entered = try db.makeStatement(
                 sql: "SELECT at FROM entry_marks WHERE kind = ? AND upto_id >= ? ORDER BY upto_id LIMIT 1")
+            // Counted per employee first (the partial index in NIP order, no sort), then one
+            // join per employee instead of one per record.
             for kind in RecordKind.allCases {
                 let table = RecordRows.table(kind)
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT p.kode_unit, COUNT(*), MIN(r.id) FROM \(table) r JOIN pegawai p ON p.nip = r.nip
-                        WHERE \(Self.pendingCondition("r")) GROUP BY p.kode_unit
+                        SELECT p.kode_unit, SUM(c.n), MIN(c.m) FROM (
+                            SELECT r.nip, COUNT(*) AS n, MIN(r.id) AS m FROM \(table) r
+                            WHERE \(Self.pendingCondition("r")) GROUP BY r.nip) c
+                        JOIN pegawai p ON p.nip = c.nip GROUP BY p.kode_unit
                         """)
                 for row in rows {
                     let oldest: Int64 = row[2]
