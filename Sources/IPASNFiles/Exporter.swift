@@ -75,8 +75,12 @@ public struct Exporter {
         let versions = try kind.recordKind.map {
             try store.recordVersions(kind: $0, unit: selection.unit, pendingOnly: selection.pendingOnly)
         }
+        // With --pending only the employees who have a pending record of the kind are read.
+        var pendingNIPs: Set<String>?
         if selection.pendingOnly, let recordKind = kind.recordKind {
             result.deletions = try store.sentDeletions(kind: recordKind, unit: selection.unit).filter { kind.carries($0) }
+            let roots = selection.unit.map { [$0] } ?? UnitTree(units).roots.map(\.kode)
+            pendingNIPs = Set(try roots.flatMap { try store.pendingRecords(unit: $0) }.filter { $0.id.kind == recordKind }.map(\.nip))
         }
         for pegawai in try employees(units: units, unit: selection.unit) {
             if kind == .pegawai {
@@ -84,6 +88,7 @@ public struct Exporter {
                 result.rows += 1
                 continue
             }
+            if let pendingNIPs, !pendingNIPs.contains(pegawai.nip) { continue }
             guard let stored = try store.records(nip: pegawai.nip) else { continue }
             for (id, record) in Self.records(stored) where record.kind == kind.recordKind && selection.takes(record) {
                 // Not pending (or entered after the versions were read): not this export's.
