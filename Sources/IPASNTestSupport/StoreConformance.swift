@@ -60,6 +60,7 @@ public enum StoreConformance {
             + employees
             + verification
             + team
+            + exportTracking
     }
 
     // MARK: Helpers for the behaviours

@@ -36,6 +36,7 @@ struct IPASN: ParsableCommand {
             VerifyCommand.self,
             BackupCommand.self,
             ExportCommand.self,
+            BatchesCommand.self,
             DemoCommand.self,
             BenchCommand.self,
         ],

@@ -54,8 +54,9 @@ import Testing
             s.checkpoint { page in
                 // The page explains the score the store keeps: the rejected course is out (25 -> 10).
                 #expect(page.shows("Kompetensi  10 / 40"))
-                #expect(page.line(containing: "Diklat Fungsional Analis")?.contains("✗ Alasan: Sertifikat belum diunggah") == true)
-                #expect(page.line(containing: "Universitas Udayana")?.hasSuffix("✓") == true)
+                #expect(page.line(containing: "Diklat Fungsional Analis")?.contains(" ✗ ") == true, "\(page)")
+                #expect(page.shows("✗ Alasan: Sertifikat belum diunggah"), "the reason on the line below")
+                #expect(page.line(containing: "Universitas Udayana")?.contains(" ✓ ") == true)
                 #expect(page.line(containing: "Seminar Manajemen ASN")?.contains("· D") == true)
             }
         }

@@ -39,6 +39,7 @@ enum SQLiteSchema {
         migrator.registerMigration("2026-11-30-team") { db in
             try db.execute(sql: team)
         }
+        migrator.registerMigration("2026-11-30-tracking", migrate: migrateExportTracking)
         return migrator
     }
 

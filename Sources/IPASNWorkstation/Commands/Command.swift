@@ -21,6 +21,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case history
     case activity
     case accounts
+    case pending
 
     /// Contexts where printable keys are typed into a field and never become commands.
     var typesText: Bool { self == .form || self == .search }
@@ -44,6 +45,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .history: return L.historyContext
         case .activity: return L.activityContext
         case .accounts: return L.accountsContext
+        case .pending: return Txt("belum dikirim ke SIASN", "not sent to SIASN")
         }
     }
 }
@@ -66,6 +68,7 @@ public enum Command: String, CaseIterable, Sendable {
     case dashboard
     case interventions
     case missingRecords
+    case pendingSIASN
     case exportReport
     case minimumSize
     case refresh
@@ -139,6 +142,8 @@ public enum Command: String, CaseIterable, Sendable {
             return Txt("Potensi intervensi: diklat paling berdampak", "Training potential: where a course helps most")
         case .missingRecords:
             return Txt("Pegawai yang datanya belum lengkap tahun ini", "Employees whose records are missing this year")
+        case .pendingSIASN:
+            return Txt("Data yang belum dikirim ke SIASN, per unit", "Records not yet sent to SIASN, per unit")
         case .exportReport:
             return Txt("Ekspor laporan ke berkas Excel (.xlsx) untuk dicetak", "Export the report to an Excel (.xlsx) file for print")
         case .minimumSize: return Txt("Saring unit kecil (min. 1/5/20 pegawai)", "Hide small units (min. 1/5/20 employees)")
@@ -201,6 +206,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .dashboard: return Txt("Dasbor", "Dashboard")
         case .interventions: return Txt("Intervensi", "Training")
         case .missingRecords: return Txt("Blm lengkap", "Missing")
+        case .pendingSIASN: return Txt("Blm kirim", "Unsent")
         case .exportReport: return Txt("Ekspor", "Export")
         case .minimumSize: return Txt("Min.unit", "Min.unit")
         case .refresh: return Txt("Muat ulang", "Reload")

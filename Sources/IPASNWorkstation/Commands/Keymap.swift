@@ -28,7 +28,7 @@ public struct Keymap: Hashable, Sendable {
 
     static let lists: Set<KeyContext> = [
         .welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .review, .help,
-        .importReport, .verification, .history, .activity, .accounts,
+        .importReport, .verification, .history, .activity, .accounts, .pending,
     ]
     static let browse: Set<KeyContext> = [.units, .employees, .employee, .dashboard]
 
@@ -38,7 +38,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.quit, [.function(10), .char("q"), .ctrl("c")]),
         Binding(.back, [.escape]),
         Binding(.refresh, [.ctrl("l")]),
-        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog, .verification, .accounts]),
+        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog, .verification, .accounts, .pending]),
         Binding(.moveUp, [.up], in: lists),
         Binding(.moveDown, [.down], in: lists),
         Binding(.pageUp, [.pageUp], in: lists),
@@ -50,6 +50,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.dashboard, [.function(5), .char("b")], in: [.units, .employees, .employee]),
         Binding(.interventions, [.char("i"), .function(4)], in: [.units, .dashboard]),
         Binding(.missingRecords, [.char("l")], in: [.units, .employees, .dashboard]),
+        Binding(.pendingSIASN, [.char("P")], in: [.units, .dashboard]),
         Binding(.minimumSize, [.char("f")], in: [.interventions]),
         Binding(.exportReport, [.char("x")], in: [.units, .dashboard, .interventions]),
         Binding(.undo, [.char("u"), .ctrl("z")], in: [.units, .employees, .employee]),

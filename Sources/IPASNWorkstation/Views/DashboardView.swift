@@ -33,6 +33,8 @@ final class DashboardView: View {
     private var language = Language.id
     /// Whether the figures count every record (as entered) instead of leaving out rejected ones.
     private(set) var asEntered = false
+    /// Records not yet sent to SIASN per unit, sub-units folded in (``PendingReport``).
+    private var pending: [String: Int] = [:]
 
     init(app: App) {
         reload(app: app)
@@ -40,7 +42,7 @@ final class DashboardView: View {
 
     var context: KeyContext { .dashboard }
     var keyBar: [Command] {
-        [.help, .open, .sort, .interventions, .activity, .exportReport, .refresh, .back, .search, .quit, .missingRecords, .accounts, .verificationQueue, .figuresAsEntered]
+        [.help, .open, .sort, .interventions, .activity, .exportReport, .refresh, .back, .search, .quit, .missingRecords, .accounts, .verificationQueue, .figuresAsEntered, .pendingSIASN]
     }
 
     func reload(app: App) {
@@ -68,6 +70,8 @@ final class DashboardView: View {
             markDetails = Dictionary(progress.units.map { ($0.unit.kode, $0.marks) }, uniquingKeysWith: { a, _ in a })
             reviews = [:]
             for review in try app.store.progressReviews() { reviews[review.unit, default: [:]][review.dimension] = review }
+            let unsent = try PendingReport.compute(store: app.store, timeZone: app.context.timeZone)
+            pending = Dictionary(unsent.rows.map { ($0.unit.kode, $0.total) }, uniquingKeysWith: { a, _ in a })
         }
         language = app.language
         sort()
@@ -149,6 +153,8 @@ final class DashboardView: View {
         case .missingRecords:
             guard !figures.isEmpty else { return true }
             app.push(MissingView(app: app, unit: figures[cursor.selection].unit))
+        case .pendingSIASN:
+            app.push(PendingView(app: app))
         case .exportReport:
             ReportExport.unitRecap(app: app)
         case .verificationQueue:
@@ -221,6 +227,12 @@ final class DashboardView: View {
         guard top + 2 < rows else { return }
         grid.hline(row: top, col: 0, width: grid.width)
         grid.put(" " + (names[selected.unit.kode] ?? selected.unit.nama) + " ", row: top, col: 2, style: .header, maxWidth: grid.width - 4)
+        // How much of the unit is not yet sent to SIASN, at the right of the same line.
+        let unsent = " " + app.t(L.dashPending(pending[selected.unit.kode] ?? 0)) + " "
+        let nameEnd = 2 + 2 + DisplayWidth.width(of: names[selected.unit.kode] ?? selected.unit.nama)
+        if grid.width - 2 - DisplayWidth.width(of: unsent) > nameEnd {
+            grid.put(unsent, row: top, col: grid.width - 2 - DisplayWidth.width(of: unsent), style: .header)
+        }
         let half = grid.width / 2
         grid.put(app.t(L.dashDimensions), row: top + 1, col: 1, style: .header, maxWidth: half - 2)
         // Dimension (the longest name whole: "Qualification"), mean, bar.

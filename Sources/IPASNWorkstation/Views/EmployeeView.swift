@@ -1,6 +1,6 @@
 import IPASNCore
-import IPASNStore
 import IPASNReports
+import IPASNStore
 import IPASNTerminal
 
 /// One employee: identity, then the four dimensions with their records, points and reasons,
@@ -82,17 +82,18 @@ final class EmployeeView: View {
         return Set(verifications.filter { $0.value.status == .tidak }.keys)
     }
 
-    /// A record's verification on its row: `·` belum, `✓` memenuhi, `✗` tidak with the reason;
-    /// `D` when the document is in hand.
+    /// A record's verification on its row: `·` belum, `✓` memenuhi, `✗` tidak (its reason on
+    /// a line of its own below the record); `D` when the document is in hand.
     func verificationMark(_ id: RecordID, _ language: Language) -> String {
         let v = verifications[id] ?? .unverified
         var text = v.status.mark + (v.documentInHand ? " D" : "")
-        if v.status == .tidak { text += " " + language.t(L.reasonLine(v.reason)) }
         return text
     }
 
     private func load(app: App) {
         let language = app.language
+        let all = RecordKind.allCases.flatMap { Self.stored(records, $0).map(\.id) }
+        let sent = (try? app.store.sentInfo(all)) ?? [:]
         unitName = ((try? app.store.units()) ?? []).first { $0.kode == records.pegawai.kodeUnit }?.nama ?? records.pegawai.kodeUnit
         var lines: [PageLine] = []
         let kinds: [ScoreDimension: RecordKind] = [.kualifikasi: .pendidikan, .kompetensi: .diklat, .kinerja: .skp, .disiplin: .disiplin]
@@ -107,16 +108,24 @@ final class EmployeeView: View {
             if stored.isEmpty {
                 lines.append(PageLine(text: "    " + language.t(L.noRecords), style: .dim))
             }
-            let plainCells = stored.map { Self.cells($0.record, language) }
-            let marks = stored.map { verificationMark($0.id, language) }
-            let cells = zip(plainCells, marks).map { $0 + [$1] }
-            let markWidth = marks.map { DisplayWidth.width(of: $0) }.max() ?? 1
-            let columns = Self.columns(plainCells, kind: kind) + [Table.Column(width: .flexible(preferred: markWidth, minimum: 1), gap: 2)]
+            let plain = stored.map { Self.cells($0.record, language) }
+            // Then the verification mark (`·`, `✓`, `✗` with the reason, `D` document in hand), and
+            // last whether SIASN has the record: sent (batch, day), changed since, or not sent (the
+            // last column is dropped on screens narrower than ``sentMarkWidth``).
+            let verified = stored.map { verificationMark($0.id, language) }
+            let sentMarks = stored.map { Self.sentMark(sent[$0.id], app: app) }
+            let cells = plain.indices.map { plain[$0] + [verified[$0], sentMarks[$0]] }
+            let columns = Self.columns(plain, kind: kind)
+                + [Table.Column(width: .fixed(verified.map { DisplayWidth.width(of: $0) }.max() ?? 1), gap: 2)]
+                + [Table.Column(width: .fixed(sentMarks.map { DisplayWidth.width(of: $0) }.max() ?? 0), gap: 2)]
             for (value, cells) in zip(stored, cells) {
                 lines.append(
                     PageLine(
                         text: "    " + Self.describe(value.record, language), style: .normal, record: value, cells: cells,
                         columns: columns))
+                if let rejected = verifications[value.id], rejected.status == .tidak {
+                    lines.append(PageLine(text: "         ✗ " + language.t(L.reasonLine(rejected.reason)), style: .error))
+                }
             }
         }
         let score = explanation.score
@@ -143,6 +152,16 @@ final class EmployeeView: View {
         case .disiplin:
             return records.disiplin.map { StoredRecordValue(id: RecordID(kind: .disiplin, id: $0.id), record: .disiplin($0.value)) }
         }
+    }
+
+    /// The narrowest screen that shows the SIASN marks (below it the records keep the room).
+    static let sentMarkWidth = 80
+
+    /// A record's SIASN mark: `✓ #3 10-01-2025` (sent in batch 3 that day), `diubah sejak #3`, `belum dikirim`.
+    static func sentMark(_ sending: RecordSending?, app: App) -> String {
+        guard let sending else { return app.t(L.unsentMark) }
+        guard sending.current else { return app.t(L.changedMark(sending.batch)) }
+        return app.t(L.sentMark(sending.batch, PendingReport.day(sending.at, app.context.timeZone).dayFirst))
     }
 
     /// One record in one line.
@@ -199,8 +218,11 @@ final class EmployeeView: View {
             let style: Style = index == selectedLine ? .selected : line.style
             let row = 4 + offset
             if !line.columns.isEmpty {
-                Table(line.columns, width: grid.width - 6).draw(
-                    line.cells.map { .init($0) }, into: &grid, row: row, col: 5, style: line.style, selected: style == .selected)
+                // The SIASN mark (the last column) only where it leaves the record its words.
+                let marked = grid.width >= Self.sentMarkWidth
+                Table(marked ? line.columns : line.columns.dropLast(), width: grid.width - 6).draw(
+                    (marked ? line.cells : line.cells.dropLast()).map { .init($0) }, into: &grid, row: row, col: 5,
+                    style: line.style, selected: style == .selected)
                 continue
             }
             if style == .selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }

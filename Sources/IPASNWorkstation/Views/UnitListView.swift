@@ -20,7 +20,7 @@ final class UnitListView: View {
 
     var context: KeyContext { .units }
     var keyBar: [Command] {
-        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles, .verificationQueue, .history, .accounts]
+        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles, .verificationQueue, .history, .accounts, .pendingSIASN]
     }
 
     var selected: UnitFigure? { figures.isEmpty ? nil : figures[cursor.selection] }
@@ -87,6 +87,8 @@ final class UnitListView: View {
         case .missingRecords:
             guard let unit = selected?.unit else { return true }
             app.push(MissingView(app: app, unit: unit))
+        case .pendingSIASN:
+            app.push(PendingView(app: app))
         case .markProgress:
             guard let unit = selected?.unit else { return true }
             app.modal = ProgressDialog(unit: unit, name: app.displayName(of: unit), done: marks[unit.kode] ?? [], onClose: { [unowned self] in self.reload(app: app) })
