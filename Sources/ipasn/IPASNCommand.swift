@@ -33,6 +33,7 @@ struct IPASN: ParsableCommand {
             UsersCommand.self,
             BackupCommand.self,
             ExportCommand.self,
+            ReconcileCommand.self,
             DemoCommand.self,
             BenchCommand.self,
         ],
