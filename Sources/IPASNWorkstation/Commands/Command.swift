@@ -17,6 +17,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case help
     case dialog
     case importReport
+    case reconcile
 
     /// Contexts where printable keys are typed into a field and never become commands.
     var typesText: Bool { self == .form || self == .search }
@@ -36,6 +37,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: return Txt("bantuan", "help")
         case .dialog: return Txt("dialog", "dialog")
         case .importReport: return L.importReportContext
+        case .reconcile: return L.reconcileContext
         }
     }
 }
@@ -58,6 +60,7 @@ public enum Command: String, CaseIterable, Sendable {
     case dashboard
     case interventions
     case missingRecords
+    case reconcile
     case exportReport
     case minimumSize
     case refresh
@@ -115,6 +118,8 @@ public enum Command: String, CaseIterable, Sendable {
             return Txt("Potensi intervensi: diklat paling berdampak", "Training potential: where a course helps most")
         case .missingRecords:
             return Txt("Pegawai yang datanya belum lengkap tahun ini", "Employees whose records are missing this year")
+        case .reconcile:
+            return Txt("Rekonsiliasi dengan nilai IP ASN dari BKN (berkas PIP ASN)", "Reconcile with BKN's IP ASN figures (PIP ASN file)")
         case .exportReport:
             return Txt("Ekspor laporan ke berkas Excel (.xlsx) untuk dicetak", "Export the report to an Excel (.xlsx) file for print")
         case .minimumSize: return Txt("Saring unit kecil (min. 1/5/20 pegawai)", "Hide small units (min. 1/5/20 employees)")
@@ -167,6 +172,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .dashboard: return Txt("Dasbor", "Dashboard")
         case .interventions: return Txt("Intervensi", "Training")
         case .missingRecords: return Txt("Blm lengkap", "Missing")
+        case .reconcile: return Txt("Rekonsiliasi", "Reconcile")
         case .exportReport: return Txt("Ekspor", "Export")
         case .minimumSize: return Txt("Min.unit", "Min.unit")
         case .refresh: return Txt("Muat ulang", "Reload")

@@ -28,7 +28,7 @@ public struct Keymap: Hashable, Sendable {
 
     static let lists: Set<KeyContext> = [
         .welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .review, .help,
-        .importReport,
+        .importReport, .reconcile,
     ]
     static let browse: Set<KeyContext> = [.units, .employees, .employee, .dashboard]
 
@@ -38,7 +38,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.quit, [.function(10), .char("q"), .ctrl("c")]),
         Binding(.back, [.escape]),
         Binding(.refresh, [.ctrl("l")]),
-        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog]),
+        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog, .reconcile]),
         Binding(.moveUp, [.up], in: lists),
         Binding(.moveDown, [.down], in: lists),
         Binding(.pageUp, [.pageUp], in: lists),
@@ -51,7 +51,8 @@ public struct Keymap: Hashable, Sendable {
         Binding(.interventions, [.char("i"), .function(4)], in: [.units, .dashboard]),
         Binding(.missingRecords, [.char("l")], in: [.units, .employees, .dashboard]),
         Binding(.minimumSize, [.char("f")], in: [.interventions]),
-        Binding(.exportReport, [.char("x")], in: [.units, .dashboard, .interventions]),
+        Binding(.reconcile, [.char("R")], in: [.units, .dashboard]),
+        Binding(.exportReport, [.char("x")], in: [.units, .dashboard, .interventions, .reconcile]),
         Binding(.undo, [.char("u"), .ctrl("z")], in: [.units, .employees, .employee]),
         Binding(.redo, [.char("U"), .ctrl("r")], in: [.units, .employees, .employee]),
         Binding(.editUnit, [.char("e")], in: [.units]),

@@ -37,7 +37,7 @@ final class DashboardView: View {
     }
 
     var context: KeyContext { .dashboard }
-    var keyBar: [Command] { [.help, .open, .sort, .interventions, .exportReport, .refresh, .back, .search, .quit, .missingRecords] }
+    var keyBar: [Command] { [.help, .open, .sort, .interventions, .exportReport, .refresh, .back, .search, .quit, .missingRecords, .reconcile] }
 
     func reload(app: App) {
         distributions = [:]
@@ -123,6 +123,8 @@ final class DashboardView: View {
             app.push(MissingView(app: app, unit: figures[cursor.selection].unit))
         case .exportReport:
             ReportExport.unitRecap(app: app)
+        case .reconcile:
+            app.push(ReconcilePathView())
         default:
             return false
         }

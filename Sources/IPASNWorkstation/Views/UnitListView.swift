@@ -17,7 +17,7 @@ final class UnitListView: View {
 
     var context: KeyContext { .units }
     var keyBar: [Command] {
-        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles]
+        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles, .reconcile]
     }
 
     var selected: UnitFigure? { figures.isEmpty ? nil : figures[cursor.selection] }
@@ -84,6 +84,8 @@ final class UnitListView: View {
             app.push(SetupView(app: app, unit: selected?.unit))
         case .exportReport:
             ReportExport.unitRecap(app: app)
+        case .reconcile:
+            app.push(ReconcilePathView())
         case .importFiles:
             guard app.importFile != nil else {
                 app.warn(app.t(L.importUnavailable))
