@@ -49,14 +49,6 @@ struct ReconcileCommand: ParsableCommand {
         if !(1950...9999).contains(year) {
             throw ValidationError("--year \(year) is not a plausible measurement year (1950 to 9999).")
         }
-        if format == .xlsx {
-            guard let out else {
-                throw CLIError.usage(Output.text(id: "--format xlsx perlu --out BERKAS.xlsx.", en: "--format xlsx needs --out FILE.xlsx."))
-            }
-            guard out.lowercased().hasSuffix(".xlsx") else {
-                throw CLIError(Output.text(id: "--out harus berkas .xlsx: \(out)", en: "--out must name an .xlsx file: \(out)"))
-            }
-        }
     }
 
     static let keys = [
@@ -68,6 +60,14 @@ struct ReconcileCommand: ParsableCommand {
 
     func run() throws {
         let language = global.language
+        if format == .xlsx {
+            guard let out else {
+                throw CLIError.usage(Output.text(id: "--format xlsx perlu --out BERKAS.xlsx.", en: "--format xlsx needs --out FILE.xlsx."))
+            }
+            guard out.lowercased().hasSuffix(".xlsx") else {
+                throw CLIError(Output.text(id: "--out harus berkas .xlsx: \(out)", en: "--out must name an .xlsx file: \(out)"))
+            }
+        }
         let rows: BKNResultFile
         do {
             rows = try BKNResultReader.read(path: file)
