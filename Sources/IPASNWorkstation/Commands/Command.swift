@@ -119,7 +119,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .missingRecords:
             return Txt("Pegawai yang datanya belum lengkap tahun ini", "Employees whose records are missing this year")
         case .reconcile:
-            return Txt("Rekonsiliasi dengan nilai IP ASN dari BKN (berkas PIP ASN)", "Reconcile with BKN's IP ASN figures (PIP ASN file)")
+            return Txt("Rekonsiliasi dengan nilai IP ASN resmi BKN", "Reconcile with BKN's official IP ASN")
         case .exportReport:
             return Txt("Ekspor laporan ke berkas Excel (.xlsx) untuk dicetak", "Export the report to an Excel (.xlsx) file for print")
         case .minimumSize: return Txt("Saring unit kecil (min. 1/5/20 pegawai)", "Hide small units (min. 1/5/20 employees)")
