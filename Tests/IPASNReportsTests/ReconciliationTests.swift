@@ -123,6 +123,27 @@ import Testing
             == "kompetensi: BKN 0, ipasn 40: diklat teknis 12 JP 2024, diklat seminar 4 JP 2023 belum terhitung di SIASN")
     }
 
+    @Test func aCauseNamesThreeRecordsAndCountsTheRest() throws {
+        let store = try store()
+        // Five seminars in 2024 for Budi (17.5): BKN counting nothing means none reached SIASN.
+        for day in 1...5 {
+            let date = TestClock.date("2024-04-0\(day)")
+            try store.add(.diklat(Diklat(nip: ReconcileFixture.budi, jenis: JenisDiklat.withID(9)!, nama: "Seminar \(day)", tanggalMulai: date, tanggalSelesai: date, jp: day)))
+        }
+        var row = ReconcileFixture.bknRows[1]
+        row.kinerja = 25
+        let report = try Reconciliation.compute(store: store, rows: [row], year: 2024, ruleset: .bkn2019)
+        let difference = try #require(report.entries.first?.differences.first)
+        guard case .records(let records, true) = difference.cause else {
+            Issue.record("expected records")
+            return
+        }
+        #expect(records.count == 5)
+        #expect(difference.text(.id)
+            == "kompetensi: BKN 0, ipasn 17,5: diklat seminar 5 JP 2024, diklat seminar 4 JP 2024, diklat seminar 3 JP 2024 dan 2 catatan lain belum terhitung di SIASN")
+        #expect(difference.text(.en).hasSuffix("seminar course 3 JP 2024 and 2 more records not counted in SIASN yet"))
+    }
+
     @Test func figuresThatAgreeHaveNoDifference() throws {
         let store = try store()
         let row = BKNResultRow(line: 8, nip: ReconcileFixture.dewi, nama: "Dewi", kualifikasi: 15, kompetensi: 0, kinerja: 25, disiplin: 5)

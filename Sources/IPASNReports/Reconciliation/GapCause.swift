@@ -17,11 +17,13 @@ public typealias SentInfoLookup = @Sendable (RecordID) -> SentRecordInfo?
 
 /// One record that explains a gap between BKN's figure and ipasn's.
 public struct GapRecord: Hashable, Sendable {
-    public var id: RecordID
+    /// The record's id in the store (nil when the records were read without ids: no
+    /// ``SentInfoLookup`` was given).
+    public var id: RecordID?
     public var record: Record
     public var sent: SentRecordInfo?
 
-    public init(id: RecordID, record: Record, sent: SentRecordInfo? = nil) {
+    public init(id: RecordID?, record: Record, sent: SentRecordInfo? = nil) {
         self.id = id
         self.record = record
         self.sent = sent

@@ -16,7 +16,11 @@ struct GapExplainer {
     static let pairCandidates = 24
 
     /// The difference for `dimension`, with its cause and what BKN's figure corresponds to.
-    func explain(_ stored: StoredEmployeeRecords, dimension: ScoreDimension, bkn: Double) -> Reconciliation.Difference {
+    /// - Parameter withIDs: whether `stored` carries the store's record ids (else they are
+    ///   positions, and the records named carry no id and no sent batch).
+    func explain(_ stored: StoredEmployeeRecords, dimension: ScoreDimension, bkn: Double, withIDs: Bool = true)
+        -> Reconciliation.Difference
+    {
         let all = stored.plain
         let ipasn = engine.score(all, year: year)[dimension]
         let candidates = self.candidates(stored, dimension: dimension)
@@ -53,7 +57,11 @@ struct GapExplainer {
             }
             let records = set.sorted().map { index -> GapRecord in
                 var record = candidates[index]
-                record.sent = sentInfo?(record.id)
+                if withIDs, let id = record.id {
+                    record.sent = sentInfo?(id)
+                } else {
+                    record.id = nil
+                }
                 return record
             }
             return .init(dimension: dimension, bkn: bkn, ipasn: ipasn, cause: .records(records, ipasnHigher: ipasn > bkn), hint: hint)
@@ -61,21 +69,43 @@ struct GapExplainer {
         return .init(dimension: dimension, bkn: bkn, ipasn: ipasn, cause: bkn > ipasn ? .bknHasMore : .unexplained, hint: hint)
     }
 
-    /// The records of the dimension's kind, newest first (undated education last).
+    /// The records of the dimension's kind that can count for the year (the rest never change
+    /// the figure), newest first (undated education last).
     func candidates(_ stored: StoredEmployeeRecords, dimension: ScoreDimension) -> [GapRecord] {
         func id(_ kind: RecordKind, _ value: Int64) -> RecordID { RecordID(kind: kind, id: value) }
+        let rules = engine.ruleset
+        let cutoff = LocalDate.endOfYear(year)
         switch dimension {
         case .kualifikasi:
-            return stored.pendidikan.sorted { ($0.value.tanggalLulus?.ordinal ?? 0, $0.id) > ($1.value.tanggalLulus?.ordinal ?? 0, $1.id) }
+            return stored.pendidikan.filter { $0.value.tanggalLulus.map { $0 <= cutoff } ?? rules.kualifikasi.undatedCounts }
+                .sorted { ($0.value.tanggalLulus?.ordinal ?? 0, $0.id) > ($1.value.tanggalLulus?.ordinal ?? 0, $1.id) }
                 .map { GapRecord(id: id(.pendidikan, $0.id), record: .pendidikan($0.value)) }
         case .kompetensi:
-            return stored.diklat.sorted { ($0.value.tanggalSelesai.ordinal, $0.id) > ($1.value.tanggalSelesai.ordinal, $1.id) }
-                .map { GapRecord(id: id(.diklat, $0.id), record: .diklat($0.value)) }
+            let k = rules.kompetensi
+            let teknis = (year - max(k.teknisWindowYears, 1) + 1)...year
+            let seminar = (year - max(k.seminarWindowYears, 1) + 1)...year
+            return stored.diklat.filter { record in
+                let end = record.value.tanggalSelesai
+                switch k.group(of: record.value.jenis) {
+                case .kepemimpinan, .fungsional: return end <= cutoff
+                case .teknis: return teknis.contains(end.year)
+                case .seminar: return seminar.contains(end.year)
+                case nil: return false
+                }
+            }
+            .sorted {
+                // Newest first; the same day by JP, then name (the store's order is unspecified).
+                ($0.value.tanggalSelesai.ordinal, $0.value.jp, $1.value.nama, $0.id)
+                    > ($1.value.tanggalSelesai.ordinal, $1.value.jp, $0.value.nama, $1.id)
+            }
+            .map { GapRecord(id: id(.diklat, $0.id), record: .diklat($0.value)) }
         case .kinerja:
             return stored.skp.filter { $0.value.tahun == year }.sorted { $0.id > $1.id }
                 .map { GapRecord(id: id(.skp, $0.id), record: .skp($0.value)) }
         case .disiplin:
-            return stored.disiplin.sorted { ($0.value.tmt.ordinal, $0.id) > ($1.value.tmt.ordinal, $1.id) }
+            let window = (year - max(rules.disiplin.windowYears, 1) + 1)...year
+            return stored.disiplin.filter { window.contains($0.value.tmt.year) }
+                .sorted { ($0.value.tmt.ordinal, $0.id) > ($1.value.tmt.ordinal, $1.id) }
                 .map { GapRecord(id: id(.disiplin, $0.id), record: .disiplin($0.value)) }
         }
     }
@@ -85,10 +115,10 @@ struct GapExplainer {
         -> EmployeeRecords
     {
         var copy = all
-        let gone = Set(removed.map { candidates[$0].id })
-        let ids = candidates.map(\.id)
-        // Rebuild the kind's list from the candidates (which hold every record of the kind
-        // that can count), keeping those not removed.
+        let gone = Set(removed)
+        let ids = Array(candidates.indices)
+        // Rebuild the kind's list from the candidates (every record of the kind that can
+        // count), keeping those not removed.
         switch dimension {
         case .kualifikasi:
             copy.pendidikan = zip(ids, candidates).compactMap { id, c in

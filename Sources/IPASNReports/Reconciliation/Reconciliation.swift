@@ -29,13 +29,21 @@ public struct Reconciliation: Sendable {
                 + causeText(language)
         }
 
+        /// How many records a cause names before counting the rest.
+        public static let namedRecords = 3
+
         /// The cause alone, in words.
         public func causeText(_ language: Language) -> String {
             let id = language == .id
             var text: String
             switch cause {
             case .records(let records, let higher):
-                let list = records.map { $0.text(language) }.joined(separator: ", ")
+                // At most three named; the rest counted (a BKN figure of 0 against a year of courses).
+                var list = records.prefix(Self.namedRecords).map { $0.text(language) }.joined(separator: ", ")
+                if records.count > Self.namedRecords {
+                    let more = records.count - Self.namedRecords
+                    list += id ? " dan \(more) catatan lain" : " and \(more) more record\(more == 1 ? "" : "s")"
+                }
                 if higher {
                     let counted = records.contains { $0.sent != nil || $0.record.kind == .diklat }
                     text = list + (id
@@ -143,6 +151,7 @@ public struct Reconciliation: Sendable {
         var inactive: [Inactive] = []
         var outside = 0
         var inFile = Set<String>()
+        var pending: [String: Int] = [:]  // NIP → index in entries, for those who differ
         for row in rows {
             inFile.insert(row.nip)
             guard let item = byNIP[row.nip] else {
@@ -157,14 +166,34 @@ public struct Reconciliation: Sendable {
                 }
                 continue
             }
-            var differences: [Difference] = []
-            let differ = ScoreDimension.allCases.filter { abs(item.score[$0] - row[$0]) > 0.005 }
-            if !differ.isEmpty, let records = try store.records(nip: row.nip) {
-                for dimension in differ {
-                    differences.append(explainer.explain(records, dimension: dimension, bkn: row[dimension]))
-                }
+            if ScoreDimension.allCases.contains(where: { abs(item.score[$0] - row[$0]) > 0.005 }) {
+                pending[row.nip] = entries.count
             }
-            entries.append(Entry(pegawai: item.pegawai, bkn: row, ipasn: item.score, differences: differences))
+            entries.append(Entry(pegawai: item.pegawai, bkn: row, ipasn: item.score, differences: []))
+        }
+        // The records of the employees who differ: in one pass over the store, or, when
+        // export tracking can say which records were sent, each employee's records with their ids.
+        func explain(_ index: Int, _ stored: StoredEmployeeRecords, withIDs: Bool) {
+            let row = entries[index].bkn, score = entries[index].ipasn
+            entries[index].differences = ScoreDimension.allCases.filter { abs(score[$0] - row[$0]) > 0.005 }.map {
+                explainer.explain(stored, dimension: $0, bkn: row[$0], withIDs: withIDs)
+            }
+        }
+        if sentInfo != nil {
+            for (nip, index) in pending {
+                if let stored = try store.records(nip: nip) { explain(index, stored, withIDs: true) }
+            }
+        } else if !pending.isEmpty {
+            try store.forEachEmployeeRecords(inUnit: kode) { records in
+                guard let index = pending[records.pegawai.nip] else { return }
+                func numbered<T>(_ list: [T]) -> [StoredRecord<T>] {
+                    list.enumerated().map { StoredRecord(id: Int64($0.offset), value: $0.element) }
+                }
+                let stored = StoredEmployeeRecords(
+                    pegawai: records.pegawai, pendidikan: numbered(records.pendidikan), diklat: numbered(records.diklat),
+                    skp: numbered(records.skp), disiplin: numbered(records.disiplin))
+                explain(index, stored, withIDs: false)
+            }
         }
         entries.sort {
             if $0.pointsLost != $1.pointsLost { return $0.pointsLost > $1.pointsLost }
