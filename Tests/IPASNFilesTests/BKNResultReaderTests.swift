@@ -54,6 +54,16 @@ import Testing
         #expect(file.rows == [BKNResultRow(line: 4, nip: "198609262015051001", nama: "", kualifikasi: 15, kompetensi: 17.5, kinerja: 25, disiplin: 5)])
     }
 
+    @Test func theSeparatorIsTheHeaderLinesNotTheTitleLines() throws {
+        // A title without any separator, then Indonesian Excel's `;` with decimal commas.
+        let (dir, path) = try write("Hasil IP ASN, Periode 2024\nNIP;Kualifikasi;Kompetensi;Kinerja;Disiplin;Total\n198609262015051001;15;17,5;25;5;62,5\n")
+        defer { dir.remove() }
+        let file = try BKNResultReader.read(path: path)
+        #expect(file.titleLines == ["Hasil IP ASN, Periode 2024"])
+        #expect(file.rows.map(\.total) == [62.5])
+        #expect(file.rows.first?.kompetensi == 17.5)
+    }
+
     @Test func everyBadRowIsNamedWithItsLineColumnAndFix() throws {
         let (dir, path) = try write(
             "PIP ASN\n" + Self.header + "\n"
