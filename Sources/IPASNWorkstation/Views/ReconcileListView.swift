@@ -86,10 +86,15 @@ final class ReconcileListView: View {
         switch item {
         case .entry(let e):
             let lost = e.pointsLost > 0 ? pts(e.pointsLost) : nil
-            var lines = [
-                " " + NIP.formatted(e.pegawai.nip) + "  " + e.pegawai.nama + "  "
-                    + app.t(L.reconcileEmployee(pts(e.bkn.total), pts(e.ipasn.total), lost))
-            ]
+            // The heading wraps rather than cutting the points off (long names and titles).
+            let heading = NIP.formatted(e.pegawai.nip) + "  " + e.pegawai.nama + "  "
+                + app.t(L.reconcileEmployee(pts(e.bkn.total), pts(e.ipasn.total), lost))
+            var lines =
+                DisplayWidth.width(of: heading) < width
+                ? [" " + heading]
+                : DisplayWidth.wrap(heading, toWidth: max(10, width - 4)).enumerated().map {
+                    ($0.offset == 0 ? " " : "   ") + $0.element
+                }
             for difference in e.differences {
                 let wrapped = DisplayWidth.wrap(difference.text(language), toWidth: max(10, width - 6))
                 for (index, line) in wrapped.enumerated() { lines.append((index == 0 ? "   - " : "     ") + line) }

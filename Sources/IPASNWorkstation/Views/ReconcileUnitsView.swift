@@ -57,7 +57,7 @@ final class ReconcileUnitsView: View {
         grid.put(
             app.t(L.reconcileSummary(report.entries.count, report.differing.count, lost)), row: 1, col: 1, style: .status,
             maxWidth: grid.width - 2)
-        let numbers = [(L.colEmployees, 7), (L.colDiffering, 5), (L.colBKNMean, 8), (L.colIpasnMean, 10), (L.colPointsLost, 6), (L.colMeanRise, 6)]
+        let numbers = [(L.colEmployees, 7), (L.colDiffering, 5), (L.colBKNMean, 8), (L.colIpasnMean, 10), (L.colPointsLost, 8), (L.colMeanRise, 6)]
         let fixed = 4 + numbers.reduce(0) { $0 + $1.1 + 1 }
         let nameWidth = max(10, grid.width - fixed - 1)
         var header = DisplayWidth.fit(app.t(L.colRank), toWidth: 3, alignment: .right) + " " + DisplayWidth.fit(app.t(L.colUnitName), toWidth: nameWidth)
