@@ -37,6 +37,7 @@ struct IPASN: ParsableCommand {
             BackupCommand.self,
             ExportCommand.self,
             BatchesCommand.self,
+            ReconcileCommand.self,
             DemoCommand.self,
             BenchCommand.self,
         ],

@@ -22,6 +22,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case activity
     case accounts
     case pending
+    case reconcile
 
     /// Contexts where printable keys are typed into a field and never become commands.
     var typesText: Bool { self == .form || self == .search }
@@ -46,6 +47,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .activity: return L.activityContext
         case .accounts: return L.accountsContext
         case .pending: return Txt("belum dikirim ke SIASN", "not sent to SIASN")
+        case .reconcile: return L.reconcileContext
         }
     }
 }
@@ -69,6 +71,7 @@ public enum Command: String, CaseIterable, Sendable {
     case interventions
     case missingRecords
     case pendingSIASN
+    case reconcile
     case exportReport
     case minimumSize
     case refresh
@@ -144,6 +147,8 @@ public enum Command: String, CaseIterable, Sendable {
             return Txt("Pegawai yang datanya belum lengkap tahun ini", "Employees whose records are missing this year")
         case .pendingSIASN:
             return Txt("Data yang belum dikirim ke SIASN, per unit", "Records not yet sent to SIASN, per unit")
+        case .reconcile:
+            return Txt("Rekonsiliasi dengan nilai IP ASN resmi BKN", "Reconcile with BKN's official IP ASN")
         case .exportReport:
             return Txt("Ekspor laporan ke berkas Excel (.xlsx) untuk dicetak", "Export the report to an Excel (.xlsx) file for print")
         case .minimumSize: return Txt("Saring unit kecil (min. 1/5/20 pegawai)", "Hide small units (min. 1/5/20 employees)")
@@ -207,6 +212,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .interventions: return Txt("Intervensi", "Training")
         case .missingRecords: return Txt("Blm lengkap", "Missing")
         case .pendingSIASN: return Txt("Blm kirim", "Unsent")
+        case .reconcile: return Txt("Rekonsiliasi", "Reconcile")
         case .exportReport: return Txt("Ekspor", "Export")
         case .minimumSize: return Txt("Min.unit", "Min.unit")
         case .refresh: return Txt("Muat ulang", "Reload")

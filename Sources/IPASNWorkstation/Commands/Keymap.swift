@@ -28,7 +28,7 @@ public struct Keymap: Hashable, Sendable {
 
     static let lists: Set<KeyContext> = [
         .welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .review, .help,
-        .importReport, .verification, .history, .activity, .accounts, .pending,
+        .importReport, .verification, .history, .activity, .accounts, .pending, .reconcile,
     ]
     static let browse: Set<KeyContext> = [.units, .employees, .employee, .dashboard]
 
@@ -38,7 +38,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.quit, [.function(10), .char("q"), .ctrl("c")]),
         Binding(.back, [.escape]),
         Binding(.refresh, [.ctrl("l")]),
-        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog, .verification, .accounts, .pending]),
+        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog, .verification, .accounts, .pending, .reconcile]),
         Binding(.moveUp, [.up], in: lists),
         Binding(.moveDown, [.down], in: lists),
         Binding(.pageUp, [.pageUp], in: lists),
@@ -52,7 +52,8 @@ public struct Keymap: Hashable, Sendable {
         Binding(.missingRecords, [.char("l")], in: [.units, .employees, .dashboard]),
         Binding(.pendingSIASN, [.char("P")], in: [.units, .dashboard]),
         Binding(.minimumSize, [.char("f")], in: [.interventions]),
-        Binding(.exportReport, [.char("x")], in: [.units, .dashboard, .interventions]),
+        Binding(.reconcile, [.char("R")], in: [.units, .dashboard]),
+        Binding(.exportReport, [.char("x")], in: [.units, .dashboard, .interventions, .reconcile]),
         Binding(.undo, [.char("u"), .ctrl("z")], in: [.units, .employees, .employee]),
         Binding(.redo, [.char("U"), .ctrl("r")], in: [.units, .employees, .employee]),
         Binding(.editUnit, [.char("e")], in: [.units]),

@@ -42,7 +42,7 @@ final class DashboardView: View {
 
     var context: KeyContext { .dashboard }
     var keyBar: [Command] {
-        [.help, .open, .sort, .interventions, .activity, .exportReport, .refresh, .back, .search, .quit, .missingRecords, .accounts, .verificationQueue, .figuresAsEntered, .pendingSIASN]
+        [.help, .open, .sort, .interventions, .activity, .exportReport, .refresh, .back, .search, .quit, .missingRecords, .accounts, .verificationQueue, .figuresAsEntered, .pendingSIASN, .reconcile]
     }
 
     func reload(app: App) {
@@ -166,6 +166,8 @@ final class DashboardView: View {
             app.push(ActivityView(app: app))
         case .accounts:
             app.push(AccountsView(app: app))
+        case .reconcile:
+            app.push(ReconcilePathView(sentInfo: Reconciliation.sentInfo(from: app.store, timeZone: app.context.timeZone)))
         default:
             return false
         }

@@ -86,8 +86,7 @@ final class EmployeeView: View {
     /// a line of its own below the record); `D` when the document is in hand.
     func verificationMark(_ id: RecordID, _ language: Language) -> String {
         let v = verifications[id] ?? .unverified
-        var text = v.status.mark + (v.documentInHand ? " D" : "")
-        return text
+        return v.status.mark + (v.documentInHand ? " D" : "")
     }
 
     private func load(app: App) {

@@ -20,7 +20,7 @@ final class UnitListView: View {
 
     var context: KeyContext { .units }
     var keyBar: [Command] {
-        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles, .verificationQueue, .history, .accounts, .pendingSIASN]
+        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles, .verificationQueue, .history, .accounts, .pendingSIASN, .reconcile]
     }
 
     var selected: UnitFigure? { figures.isEmpty ? nil : figures[cursor.selection] }
@@ -96,6 +96,8 @@ final class UnitListView: View {
             app.push(SetupView(app: app, unit: selected?.unit))
         case .exportReport:
             ReportExport.unitRecap(app: app)
+        case .reconcile:
+            app.push(ReconcilePathView(sentInfo: Reconciliation.sentInfo(from: app.store, timeZone: app.context.timeZone)))
         case .importFiles:
             guard app.importFile != nil else {
                 app.warn(app.t(L.importUnavailable))
