@@ -154,15 +154,23 @@ public protocol ImportRowSource {
     /// rows of a skip-invalid import) writes it here, and throwing rolls the import back, so
     /// the import and that file are both done or neither. The default does nothing.
     mutating func willCommit(issues: [LineIssue]) throws
+    /// Whether a course much like one the employee has (``NearDuplicate``: same jenis and
+    /// dates, a similar name), in the database or on an earlier line, is imported anyway
+    /// (`--allow-similar`). When false (the default) such a row is an issue of its line
+    /// (``IssueCode/similarCourse(nama:line:)``).
+    var allowsSimilar: Bool { get }
 }
 
 extension ImportRowSource {
     public mutating func willCommit(issues: [LineIssue]) throws {}
+    public var allowsSimilar: Bool { false }
 }
 
 /// A ready list of rows (tests, small imports).
 public struct ArrayRowSource: ImportRowSource, Sendable {
     public var kind: ImportKind
+    /// ``ImportRowSource/allowsSimilar``.
+    public var allowsSimilar = false
     private var rows: [Line<ImportRow>]
     private var index = 0
 

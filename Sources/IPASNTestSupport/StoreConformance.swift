@@ -56,6 +56,7 @@ public enum StoreConformance {
     public static var behaviours: [StoreBehaviour] {
         settings + unitsAndEmployees + records + undo + redo + importUndo + figures + imports + progressDraftsAndAudit
             + sessions + reimportAndSearch + batch + accountsAndPermissions
+            + batchEdit
     }
 
     // MARK: Helpers for the behaviours

@@ -28,6 +28,7 @@ enum SQLiteSchema {
         migrator.registerMigration("accounts-and-roles") { db in
             try db.execute(sql: accountsAndRoles)
         }
+        migrator.registerMigration("2026-11-30-batches", migrate: batchEdits)
         return migrator
     }
 
