@@ -34,6 +34,9 @@ public protocol BatchEditStore: AnyObject, Sendable {
     /// undone as one step (the record comes back under its id, a member again).
     @discardableResult
     func removeFromBatch(_ batch: Int64, record: RecordID) throws -> SaveResult
+    /// The batch (never an addition's or removal's id: the batch itself) whose change last
+    /// wrote or restored `record`, when it is a member now; nil for a record of no batch.
+    func batch(containing record: RecordID) throws -> Int64?
 }
 
 /// A batch as the batches list shows it.

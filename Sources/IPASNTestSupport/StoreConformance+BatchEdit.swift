@@ -37,6 +37,10 @@ extension StoreConformance {
             #expect(try store.batchMembers(saved.batch)?.members.count == 3)
             #expect(try store.batches(limit: 10).first?.members == 3)
             #expect(try store.batches(limit: 10).count == 1, "an addition is not listed as a batch")
+            #expect(try store.batch(containing: added.ids[0]) == saved.batch, "an added record belongs to the batch")
+            #expect(try store.batch(containing: saved.ids[0]) == saved.batch)
+            let single = try #require(try store.records(nip: nipC)?.diklat.first { $0.value.nama == "Kursus Lain" })
+            #expect(try store.batch(containing: recordID(single)) == nil)
             let entry = try lastAudit(store)
             #expect(entry.action == .insert && entry.batch == added.batch && entry.nip == nipC)
             // Undo takes back the addition only, not the batch.
@@ -78,6 +82,7 @@ extension StoreConformance {
             #expect(removed.score.kompetensi == 0, "Budi's only course is gone")
             #expect(try store.records(nip: nipB)?.diklat.isEmpty == true)
             #expect(try store.batchMembers(saved.batch)?.members.map(\.pegawai.nip) == [nipA])
+            #expect(try store.batch(containing: saved.ids[1]) == nil, "a removed record is no member")
             let entry = try lastAudit(store)
             #expect(entry.action == .delete && entry.nip == nipB)
             let edit = try #require(entry.batch)
@@ -93,6 +98,7 @@ extension StoreConformance {
             #expect(try store.score(nip: nipB, year: 2024) == scoreB)
             #expect(try store.batchMembers(saved.batch)?.members.count == 2)
             #expect(try store.records(nip: nipC)?.diklat.count == 1, "the undo took back the removal only")
+            #expect(try store.batch(containing: saved.ids[1]) == saved.batch, "a member again")
             #expect(try store.check().isEmpty)
         },
         StoreBehaviour("an import refuses a course much like one stored or on an earlier line, unless allowed") { make in

@@ -54,6 +54,23 @@ extension SQLiteStore {
         }
     }
 
+    public func batch(containing record: RecordID) throws -> Int64? {
+        try read { db in
+            // Only audit rows of a batch (the partial index audit_batch), newest first.
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT b.id, b.parent FROM audit a JOIN batches b ON b.id = a.batch
+                        WHERE a.batch IS NOT NULL AND a.entity = ? AND a.entity_id = ?
+                        ORDER BY a.id DESC LIMIT 1
+                        """, arguments: [record.kind.rawValue, String(record.id)])
+            else { return nil }
+            let batch: Int64 = (row[1] as Int64?) ?? row[0]
+            return try memberIDs(batch, db).contains(record) ? batch : nil
+        }
+    }
+
     // MARK: Reading a batch
 
     /// The batch row itself (not an edit's), or nil.

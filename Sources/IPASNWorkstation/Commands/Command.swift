@@ -17,9 +17,12 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case help
     case dialog
     case importReport
+    case batches
+    case batch
+    case grid
 
     /// Contexts where printable keys are typed into a field and never become commands.
-    var typesText: Bool { self == .form || self == .search }
+    var typesText: Bool { self == .form || self == .search || self == .grid }
 
     var label: Txt {
         switch self {
@@ -36,6 +39,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: return Txt("bantuan", "help")
         case .dialog: return Txt("dialog", "dialog")
         case .importReport: return L.importReportContext
+        case .batches: return L.batchesContext
+        case .batch: return L.batchContext
+        case .grid: return L.gridContext
         }
     }
 }
@@ -87,6 +93,13 @@ public enum Command: String, CaseIterable, Sendable {
     case importValidRows
     case confirmYes
     case confirmNo
+    case batches
+    case addParticipants
+    case removeParticipant
+    case importSimilar
+    case bulkSKP
+    case nextRow
+    case previousRow
 
     /// The stable id used in docs and configuration, e.g. `save-and-add`.
     public var id: String {
@@ -146,6 +159,13 @@ public enum Command: String, CaseIterable, Sendable {
         case .importValidRows: return L.importValidRowsDescription
         case .confirmYes: return Txt("Jawab Ya", "Answer Yes")
         case .confirmNo: return Txt("Jawab Tidak", "Answer No")
+        case .batches: return L.batchesDescription
+        case .addParticipants: return L.addParticipantsDescription
+        case .removeParticipant: return L.removeParticipantDescription
+        case .importSimilar: return L.importSimilarDescription
+        case .bulkSKP: return L.bulkSKPDescription
+        case .nextRow: return L.nextRowDescription
+        case .previousRow: return L.previousRowDescription
         }
     }
 
@@ -196,6 +216,13 @@ public enum Command: String, CaseIterable, Sendable {
         case .importValidRows: return L.importValidRowsShort
         case .confirmYes: return Txt("Ya", "Yes")
         case .confirmNo: return Txt("Tidak", "No")
+        case .batches: return L.batchesShort
+        case .addParticipants: return L.addParticipantsShort
+        case .removeParticipant: return L.removeParticipantShort
+        case .importSimilar: return L.importSimilarShort
+        case .bulkSKP: return L.bulkSKPShort
+        case .nextRow: return L.nextRowShort
+        case .previousRow: return L.previousRowShort
         }
     }
 }

@@ -28,7 +28,7 @@ public struct Keymap: Hashable, Sendable {
 
     static let lists: Set<KeyContext> = [
         .welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .review, .help,
-        .importReport,
+        .importReport, .batches, .batch,
     ]
     static let browse: Set<KeyContext> = [.units, .employees, .employee, .dashboard]
 
@@ -38,7 +38,8 @@ public struct Keymap: Hashable, Sendable {
         Binding(.quit, [.function(10), .char("q"), .ctrl("c")]),
         Binding(.back, [.escape]),
         Binding(.refresh, [.ctrl("l")]),
-        Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog]),
+        Binding(
+            .open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog, .batches]),
         Binding(.moveUp, [.up], in: lists),
         Binding(.moveDown, [.down], in: lists),
         Binding(.pageUp, [.pageUp], in: lists),
@@ -52,8 +53,8 @@ public struct Keymap: Hashable, Sendable {
         Binding(.missingRecords, [.char("l")], in: [.units, .employees, .dashboard]),
         Binding(.minimumSize, [.char("f")], in: [.interventions]),
         Binding(.exportReport, [.char("x")], in: [.units, .dashboard, .interventions]),
-        Binding(.undo, [.char("u"), .ctrl("z")], in: [.units, .employees, .employee]),
-        Binding(.redo, [.char("U"), .ctrl("r")], in: [.units, .employees, .employee]),
+        Binding(.undo, [.char("u"), .ctrl("z")], in: [.units, .employees, .employee, .batches, .batch]),
+        Binding(.redo, [.char("U"), .ctrl("r")], in: [.units, .employees, .employee, .batches, .batch]),
         Binding(.editUnit, [.char("e")], in: [.units]),
         Binding(.importFiles, [.char("I")], in: [.units]),
         Binding(.markProgress, [.char("m"), .function(8)], in: [.units, .employees]),
@@ -71,12 +72,21 @@ public struct Keymap: Hashable, Sendable {
         Binding(.deleteRecord, [.char("d"), .delete], in: [.employee]),
         Binding(.nextField, [.tab, .enter, .down], in: [.form]),
         Binding(.previousField, [.backTab, .up], in: [.form]),
-        Binding(.save, [.ctrl("s"), .function(2)], in: [.form, .review]),
+        Binding(.save, [.ctrl("s"), .function(2)], in: [.form, .review, .grid]),
+        Binding(.nextRow, [.enter, .down], in: [.grid]),
+        Binding(.previousRow, [.up], in: [.grid]),
+        Binding(.nextField, [.tab], in: [.grid]),
+        Binding(.previousField, [.backTab], in: [.grid]),
         Binding(.saveAndAdd, [.ctrl("n"), .function(3)], in: [.form]),
         Binding(.chooseImport, [.char("1")], in: [.welcome]),
         Binding(.chooseDemo, [.char("2")], in: [.welcome]),
         Binding(.chooseBlank, [.char("3")], in: [.welcome]),
         Binding(.importValidRows, [.char("v"), .function(2)], in: [.importReport]),
+        Binding(.importSimilar, [.char("m")], in: [.importReport]),
+        Binding(.batches, [.char("B")], in: [.units, .employees, .employee]),
+        Binding(.bulkSKP, [.char("n")], in: [.employees]),
+        Binding(.addParticipants, [.char("t"), .insert], in: [.batch]),
+        Binding(.removeParticipant, [.char("d"), .delete], in: [.batch]),
         Binding(.confirmYes, [.char("y"), .char("Y")], in: [.dialog]),
         Binding(.confirmNo, [.char("t"), .char("T"), .char("n"), .char("N")], in: [.dialog]),
     ])
