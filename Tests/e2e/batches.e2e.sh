@@ -78,11 +78,53 @@ EDITS="$(sqlite3 "$DB" "SELECT count(*) FROM batches WHERE parent IS NOT NULL")"
 ok "one participant removed; each change is a batch edit of its own"
 # Undo the removal: one step.
 key u
-wait_for "hapus diklat 'Sosialisasi Kode Etik' untuk 1 peserta"
+wait_for "Batalkan: hapus diklat 'Sosialisasi Kode Etik' untuk 1"
 key y
 wait_for "Sosialisasi Kode Etik — 4 peserta"
 [ "$(members)" = "4" ] || fail "after undoing the removal, $(members) records"
 CHECK="$("$IPASN_BIN" --db "$DB" check 2>&1)" || fail "ipasn check after the edits: $CHECK"
 ok "u brings the removed participant back; ipasn check is clean"
 echo "  measured: $KEYS keystrokes to reopen, add one, remove one and undo"
+tmux_stop
+
+# --- Bulk SKP for 5 employees: n on the unit's list, one predikat per row --------------------
+# Five new employees of the first unit (the demo gives everyone this year's SKP), first by name.
+ROOT="$(sqlite3 "$DB" "SELECT kode FROM units WHERE induk IS NULL OR induk = '' ORDER BY kode LIMIT 1")"
+{
+  echo "nip;nama;kode_unit;jenis_jabatan"
+  for n in 1 2 3 4 5; do echo "19900101201501190$n;Aaa Pegawai $n;$ROOT;pelaksana"; done
+} >"$WORK/baru.csv"
+"$IPASN_BIN" --db "$DB" import pegawai "$WORK/baru.csv" >/dev/null || fail "importing the five employees failed"
+tmux_start 80 24 env IPASN_LANG=id "$IPASN_BIN" --db "$DB"
+wait_for "Unit Kerja"
+SKPBEFORE="$(sqlite3 "$DB" "SELECT count(*) FROM skp WHERE tahun = $YEAR")"
+KEYS=0
+key Enter
+wait_for "Pegawai — "
+key v Down Down Down Down v
+wait_for "5 dipilih"
+key n
+wait_for "SKP $YEAR — 5 pegawai"
+for _ in 1 2 3 4 5; do
+  typ "b"
+  key Enter
+done
+key C-s
+wait_for "Tinjau: SKP $YEAR — 5 pegawai"
+key C-s
+wait_for "Tersimpan: SKP $YEAR untuk"
+SAVED="$(screen | grep -o "Tersimpan: SKP $YEAR untuk [0-9]*" | awk '{print $NF}')"
+SKPAFTER="$(sqlite3 "$DB" "SELECT count(*) FROM skp WHERE tahun = $YEAR")"
+[ "$((SKPAFTER - SKPBEFORE))" = "$SAVED" ] || fail "the screen says $SAVED saved, the table grew by $((SKPAFTER - SKPBEFORE))"
+ONEBATCH="$(sqlite3 "$DB" "SELECT count(DISTINCT a.batch) || '|' || count(*) FROM audit a JOIN batches b ON b.id = a.batch WHERE b.label = 'SKP $YEAR'")"
+[ "$ONEBATCH" = "1|$SAVED" ] || fail "expected $SAVED audit rows of one batch, found $ONEBATCH"
+[ "$SAVED" = "5" ] || fail "expected 5 SKP saved, the screen says $SAVED"
+ok "bulk SKP for 5 employees saved in $KEYS keystrokes from the unit list, one batch"
+echo "  measured: $KEYS keystrokes for a bulk SKP of 5 employees"
+key u
+wait_for "Batalkan: tambah SKP 'SKP $YEAR'"
+key y
+wait_for "Dibatalkan: tambah SKP"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM skp WHERE tahun = $YEAR")" = "$SKPBEFORE" ] || fail "undo of the bulk SKP left records"
+ok "u undoes the bulk SKP in one step"
 tmux_stop
