@@ -15,6 +15,11 @@ struct SimilarCourseCheck {
     let allowed: Bool
     private var statement: Statement?
 
+    /// At most this many of the employee's courses of one jenis and dates are compared: real
+    /// data has one or two; a file of thousands of courses of one employee on one day (a
+    /// generated test file) must not make the import quadratic.
+    static let compared = 64
+
     init(allowed: Bool) {
         self.allowed = allowed
     }
@@ -36,7 +41,7 @@ struct SimilarCourseCheck {
                 sql: """
                     SELECT id, nama FROM diklat
                     WHERE nip = ? AND jenis = ? AND tanggal_mulai = ? AND tanggal_selesai = ?
-                    ORDER BY id
+                    ORDER BY id LIMIT \(Self.compared)
                     """)
             statement = query
         }

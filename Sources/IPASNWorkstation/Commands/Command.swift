@@ -98,6 +98,7 @@ public enum Command: String, CaseIterable, Sendable {
     case removeParticipant
     case importSimilar
     case bulkSKP
+    case bulkPendidikan
     case nextRow
     case previousRow
 
@@ -164,6 +165,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .removeParticipant: return L.removeParticipantDescription
         case .importSimilar: return L.importSimilarDescription
         case .bulkSKP: return L.bulkSKPDescription
+        case .bulkPendidikan: return L.bulkPendidikanDescription
         case .nextRow: return L.nextRowDescription
         case .previousRow: return L.previousRowDescription
         }
@@ -221,6 +223,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .removeParticipant: return L.removeParticipantShort
         case .importSimilar: return L.importSimilarShort
         case .bulkSKP: return L.bulkSKPShort
+        case .bulkPendidikan: return L.bulkPendidikanShort
         case .nextRow: return L.nextRowShort
         case .previousRow: return L.previousRowShort
         }

@@ -85,6 +85,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.importSimilar, [.char("m")], in: [.importReport]),
         Binding(.batches, [.char("B")], in: [.units, .employees, .employee]),
         Binding(.bulkSKP, [.char("n")], in: [.employees]),
+        Binding(.bulkPendidikan, [.char("p")], in: [.employees]),
         Binding(.addParticipants, [.char("t"), .insert], in: [.batch]),
         Binding(.removeParticipant, [.char("d"), .delete], in: [.batch]),
         Binding(.confirmYes, [.char("y"), .char("Y")], in: [.dialog]),

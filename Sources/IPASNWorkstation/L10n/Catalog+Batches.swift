@@ -133,3 +133,12 @@ extension L {
     static let gridNoteExisting = Txt("sudah ada", "exists")
     static func gridSaved(_ n: Int, _ year: Int) -> Txt { Txt("Tersimpan: SKP \(year) untuk \(n) pegawai.", "Saved: SKP \(year) for \(n) employees.") }
 }
+
+/// Bulk pendidikan (`p` in an employee list with a selection).
+extension L {
+    static let bulkPendidikanDescription = Txt(
+        "Tambah satu pendidikan untuk semua yang dipilih (mis. ijazah satu angkatan)", "Add one education for everyone chosen (e.g. a group's diploma)")
+    static let bulkPendidikanShort = Txt("Pendidikan", "Education")
+    static let bulkPendidikanNeedsChoice = Txt(
+        "Pilih dulu pegawainya (Spasi, v, * atau tempel NIP), lalu tekan p.", "Choose the employees first (Space, v, * or paste NIPs), then press p.")
+}

@@ -39,7 +39,7 @@ final class EmployeeListView: BulkSource {
     var keyBar: [Command] {
         if filterEditor != nil { return [.open, .back, .help] }
         if joining != nil { return [.open, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
-        if !selection.isEmpty { return [.addDiklat, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
+        if !selection.isEmpty { return [.addDiklat, .bulkPendidikan, .bulkSKP, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
         return [.help, .open, .search, .sort, .toggleSelect, .addDiklat, .filter, .markProgress, .addPegawai, .dashboard, .back, .missingRecords]
     }
 
@@ -230,6 +230,13 @@ final class EmployeeListView: BulkSource {
             if let joining, !nips.isEmpty { joining.add(nips, app: app) }
         case .batches:
             app.push(BatchListView(app: app, unit: unit))
+        case .bulkPendidikan:
+            // One pendidikan for everyone chosen (a group's diploma); needs a choice.
+            guard !selection.isEmpty else {
+                app.warn(app.t(L.bulkPendidikanNeedsChoice))
+                return true
+            }
+            BulkCourseView.open(app: app, source: self, participants: chosen, kind: .pendidikan)
         case .bulkSKP:
             // The chosen employees, or the whole unit (the rows shown).
             SKPGridView.open(app: app, source: self, employees: selection.isEmpty ? rows.map(\.pegawai) : chosen)
