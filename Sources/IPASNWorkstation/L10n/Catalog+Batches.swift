@@ -27,16 +27,13 @@ extension L {
 extension L {
     static let batchesContext = Txt("daftar kegiatan", "events")
     static let batchContext = Txt("peserta kegiatan", "event participants")
-    static let batchesDescription = Txt(
-        "Daftar kegiatan (input bersama): buka untuk menambah/menghapus peserta", "Events (bulk entries): open to add/remove participants")
+    static let batchesDescription = Txt("Daftar kegiatan: tambah/hapus peserta", "Events: add/remove participants")
     static let batchesShort = Txt("Kegiatan", "Events")
-    static let addParticipantsDescription = Txt(
-        "Tambah peserta: pilih pegawai di daftar (atau tempel kolom NIP)", "Add participants: choose employees (or paste a NIP column)")
+    static let addParticipantsDescription = Txt("Tambah peserta (pilih, atau tempel NIP)", "Add participants (choose, or paste NIPs)")
     static let addParticipantsShort = Txt("Tambah peserta", "Add")
-    static let removeParticipantDescription = Txt("Hapus peserta ini dari kegiatan (bertanya dulu)", "Remove this participant (asks first)")
+    static let removeParticipantDescription = Txt("Hapus peserta ini (bertanya dulu)", "Remove this participant (asks first)")
     static let removeParticipantShort = Txt("Hapus peserta", "Remove")
-    static let importSimilarDescription = Txt(
-        "Tetap impor baris yang mirip kursus yang sudah ada", "Import the rows resembling an existing course anyway")
+    static let importSimilarDescription = Txt("Tetap impor baris yang mirip kursus lain", "Import rows resembling a course anyway")
     static let importSimilarShort = Txt("Impor yang mirip", "Import similar")
 
     static func importSimilarChoice(_ n: Int, others: Int, key: String) -> Txt {
@@ -101,8 +98,7 @@ extension L {
 /// The bulk SKP grid (`n` in an employee list).
 extension L {
     static let gridContext = Txt("isian SKP bersama", "bulk SKP grid")
-    static let bulkSKPDescription = Txt(
-        "SKP tahun ini untuk yang dipilih (atau seluruh unit) dalam satu tabel", "This year's SKP for those chosen (or the whole unit) in one grid")
+    static let bulkSKPDescription = Txt("SKP tahun ini untuk banyak pegawai (tabel)", "This year's SKP for many (a grid)")
     static let bulkSKPShort = Txt("SKP bersama", "Bulk SKP")
     static let nextRowDescription = Txt("Baris berikutnya (pegawai berikutnya)", "Next row (next employee)")
     static let nextRowShort = Txt("Baris berikut", "Next row")
@@ -136,8 +132,7 @@ extension L {
 
 /// Bulk pendidikan (`p` in an employee list with a selection).
 extension L {
-    static let bulkPendidikanDescription = Txt(
-        "Tambah satu pendidikan untuk semua yang dipilih (mis. ijazah satu angkatan)", "Add one education for everyone chosen (e.g. a group's diploma)")
+    static let bulkPendidikanDescription = Txt("Satu pendidikan untuk semua yang dipilih", "One education for everyone chosen")
     static let bulkPendidikanShort = Txt("Pendidikan", "Education")
     static let bulkPendidikanNeedsChoice = Txt(
         "Pilih dulu pegawainya (Spasi, v, * atau tempel NIP), lalu tekan p.", "Choose the employees first (Space, v, * or paste NIPs), then press p.")
