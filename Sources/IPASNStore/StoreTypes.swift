@@ -157,16 +157,24 @@ public protocol ImportRowSource {
     /// Whether the rows are the demo sample (kept in the import's ``ImportSummary/demo``, so
     /// activity counts show the demo apart from real imports). The default is false.
     var isDemo: Bool { get }
+    /// Whether a course much like one the employee has (``NearDuplicate``: same jenis and
+    /// dates, a similar name), in the database or on an earlier line, is imported anyway
+    /// (`--allow-similar`). When false (the default) such a row is an issue of its line
+    /// (``IssueCode/similarCourse(nama:line:)``).
+    var allowsSimilar: Bool { get }
 }
 
 extension ImportRowSource {
     public mutating func willCommit(issues: [LineIssue]) throws {}
     public var isDemo: Bool { false }
+    public var allowsSimilar: Bool { false }
 }
 
 /// A ready list of rows (tests, small imports).
 public struct ArrayRowSource: ImportRowSource, Sendable {
     public var kind: ImportKind
+    /// ``ImportRowSource/allowsSimilar``.
+    public var allowsSimilar = false
     private var rows: [Line<ImportRow>]
     private var index = 0
 

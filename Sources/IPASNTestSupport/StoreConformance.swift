@@ -61,6 +61,7 @@ public enum StoreConformance {
             + verification
             + team
             + exportTracking
+            + batchEdit
     }
 
     // MARK: Helpers for the behaviours

@@ -56,6 +56,10 @@ struct ImportCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Apply the changes a pegawai file makes to employees already on file (listed otherwise).")
     var update = false
+    @Flag(
+        name: .long,
+        help: "Import diklat rows that resemble a course the employee has (same jenis and dates, a similar name) anyway.")
+    var allowSimilar = false
 
     @Flag(name: .long, help: "No progress bar on stderr (there is one only when stderr is a terminal).")
     var quiet = false
@@ -82,7 +86,8 @@ struct ImportCommand: ParsableCommand {
         // A dry run writes nothing, not even a new database: it needs the one it compares with
         // (write access: SQLite checks a rolled-back import only on a writable connection).
         let store = try global.openStore(dryRun ? .write : .create)
-        let importer = Importer(store: store)
+        var importer = Importer(store: store)
+        importer.allowSimilar = allowSimilar
         let language = global.language
         let name = URL(fileURLWithPath: file).lastPathComponent
         if kind == .pegawai && !dryRun && !update, try store.countPegawai() > 0 {
@@ -161,6 +166,13 @@ struct ImportCommand: ParsableCommand {
         // A SIASN employee file's education rows get their own list (`FILE.pendidikan.masalah.txt`).
         let listPath = ProblemList.listPath(for: file, part: kind == self.kind ? nil : kind.rawValue)
         ProblemList.report(lines, listPath: listPath)
+        let similar = errors.filter { if case .similarCourse = $0.issue.code { return true } else { return false } }.count
+        if similar > 0 {
+            Output.stderrLine(
+                id
+                    ? "\(similar) baris mirip kursus yang sudah ada (nama hampir sama, jenis dan tanggal sama). Bila memang kursus yang berbeda, impor lagi dengan --allow-similar."
+                    : "\(similar) row\(similar == 1 ? "" : "s") resemble\(similar == 1 ? "s" : "") a course already there (nearly the same name, same jenis and dates). If they really are different courses, import again with --allow-similar.")
+        }
         if !skipInvalid && !errors.isEmpty {
             throw CLIError(
                 id

@@ -95,7 +95,7 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
                 "\(Fixture.nipB),Budi Santoso,DINAS.01,false,true,true",
             ])
         let table = try ok(cli, ["report", "missing", "--year", "2025", "--unit", "DINAS.01"])
-        #expect(table.contains("2 of 2 active employees lack a record for 2025: pendidikan 0, skp 2, kompetensi 2"))
+        #expect(table.contains("2 of 2 active employees incomplete for 2025 (complete 0%): pendidikan 0, skp 2; no kompetensi this year: 2"))
         #expect(try cli.run(["report", "missing", "--unit", "NOPE"], environment: clock).status == 1)
     }
 
@@ -196,7 +196,7 @@ extension ReportUseCaseTests {
                 #expect(entry.missing.map(\.rawValue).contains(kind) == (json[kind] as? Bool), "\(entry.pegawai.nip) \(kind)")
             }
         }
-        #expect(screen.lastFrame?.text.contains("3 dari 3 pegawai aktif belum lengkap: pendidikan 0, SKP 3, kompetensi 3") == true)
+        #expect(screen.lastFrame?.text.contains("3 dari 3 pegawai aktif belum lengkap (lengkap 0%): pendidikan 0, SKP 3") == true)
     }
 }
 

@@ -40,6 +40,7 @@ enum SQLiteSchema {
             try db.execute(sql: team)
         }
         migrator.registerMigration("2026-11-30-tracking", migrate: migrateExportTracking)
+        migrator.registerMigration("2026-11-30-batches", migrate: batchEdits)
         return migrator
     }
 

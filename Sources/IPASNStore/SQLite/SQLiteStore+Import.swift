@@ -97,6 +97,7 @@ extension SQLiteStore {
         var lines: [RecordKind: [Int32]] = [:]
         var touched: Set<String> = []
         var imported = 0
+        var similarCourses = SimilarCourseCheck(allowed: rows.allowsSimilar)
         while let line = try rows.next() {
             guard case .record(let record) = line.value, record.kind == expected else {
                 Self.refuse(line, into: &issues)
@@ -112,6 +113,10 @@ extension SQLiteStore {
                 continue
             }
             let kind = record.kind
+            if let similar = try similarCourses.issue(for: record, firstID: firstID[kind], lines: lines[kind], db) {
+                issues.append(LineIssue(line: line.number, issue: similar))
+                continue
+            }
             let statement: Statement
             if let cached = inserts[kind] {
                 statement = cached

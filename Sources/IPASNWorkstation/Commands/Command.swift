@@ -23,9 +23,12 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case accounts
     case pending
     case reconcile
+    case batches
+    case batch
+    case grid
 
     /// Contexts where printable keys are typed into a field and never become commands.
-    var typesText: Bool { self == .form || self == .search }
+    var typesText: Bool { self == .form || self == .search || self == .grid }
 
     var label: Txt {
         switch self {
@@ -48,6 +51,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .accounts: return L.accountsContext
         case .pending: return Txt("belum dikirim ke SIASN", "not sent to SIASN")
         case .reconcile: return L.reconcileContext
+        case .batches: return L.batchesContext
+        case .batch: return L.batchContext
+        case .grid: return L.gridContext
         }
     }
 }
@@ -117,6 +123,14 @@ public enum Command: String, CaseIterable, Sendable {
     case reopenMark
     case addAccount
     case removeAccount
+    case batches
+    case addParticipants
+    case removeParticipant
+    case importSimilar
+    case bulkSKP
+    case bulkPendidikan
+    case nextRow
+    case previousRow
 
     /// The stable id used in docs and configuration, e.g. `save-and-add`.
     public var id: String {
@@ -189,6 +203,14 @@ public enum Command: String, CaseIterable, Sendable {
         case .rejectRecord: return L.rejectCommandDescription
         case .toggleDocument: return L.documentCommandDescription
         case .figuresAsEntered: return L.asEnteredCommandDescription
+        case .batches: return L.batchesDescription
+        case .addParticipants: return L.addParticipantsDescription
+        case .removeParticipant: return L.removeParticipantDescription
+        case .importSimilar: return L.importSimilarDescription
+        case .bulkSKP: return L.bulkSKPDescription
+        case .bulkPendidikan: return L.bulkPendidikanDescription
+        case .nextRow: return L.nextRowDescription
+        case .previousRow: return L.previousRowDescription
         default: return L.teamCommandDescription(self)
         }
     }
@@ -249,6 +271,14 @@ public enum Command: String, CaseIterable, Sendable {
         case .rejectRecord: return L.rejectCommand
         case .toggleDocument: return L.documentCommand
         case .figuresAsEntered: return L.asEnteredCommand
+        case .batches: return L.batchesShort
+        case .addParticipants: return L.addParticipantsShort
+        case .removeParticipant: return L.removeParticipantShort
+        case .importSimilar: return L.importSimilarShort
+        case .bulkSKP: return L.bulkSKPShort
+        case .bulkPendidikan: return L.bulkPendidikanShort
+        case .nextRow: return L.nextRowShort
+        case .previousRow: return L.previousRowShort
         default: return L.teamCommandLabel(self)
         }
     }

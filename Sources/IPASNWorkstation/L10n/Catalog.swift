@@ -129,12 +129,6 @@ enum L {
     static let missingNone = Txt(
         "Semua pegawai aktif sudah punya pendidikan, SKP dan kompetensi tahun ini.",
         "Every active employee has an education, an SKP and a course this year.")
-    /// `2 dari 3 pegawai aktif belum lengkap: pendidikan 1, SKP 1, kompetensi 2`.
-    static func missingSummary(_ entries: Int, _ pegawai: Int, _ counts: [(id: String, en: String, count: Int)]) -> Txt {
-        Txt(
-            "\(entries) dari \(pegawai) pegawai aktif belum lengkap: " + counts.map { "\($0.id) \($0.count)" }.joined(separator: ", "),
-            "\(entries) of \(pegawai) active employees lack a record: " + counts.map { "\($0.en) \($0.count)" }.joined(separator: ", "))
-    }
     static let colName = Txt("Nama", "Name")
     static let colJabatan = Txt("Jabatan", "Post")
     static let colJabatanShort = Txt("Jab", "Post")

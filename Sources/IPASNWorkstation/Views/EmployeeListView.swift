@@ -26,6 +26,9 @@ final class EmployeeListView: BulkSource {
     var pasteReport: NIPPasteReport?
     /// The course last filled in for this list's bulk entry: `F` shows only those lacking it.
     var lastCourse: Diklat?
+    /// While choosing participants to add to a reopened event (``BatchView``): Enter adds
+    /// the chosen employees (or the one under the cursor) to it.
+    weak var joining: BatchView?
 
     init(app: App, unit: OrgUnit) {
         self.unit = unit
@@ -35,7 +38,8 @@ final class EmployeeListView: BulkSource {
     var context: KeyContext { .employees }
     var keyBar: [Command] {
         if filterEditor != nil { return [.open, .back, .help] }
-        if !selection.isEmpty { return [.addDiklat, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
+        if joining != nil { return [.open, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
+        if !selection.isEmpty { return [.addDiklat, .bulkPendidikan, .bulkSKP, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
         return [.help, .open, .search, .sort, .toggleSelect, .addDiklat, .filter, .markProgress, .addPegawai, .dashboard, .back, .missingRecords, .history]
     }
 
@@ -180,7 +184,9 @@ final class EmployeeListView: BulkSource {
             table.draw(cells, into: &grid, row: 2 + offset, col: 0, selected: index == cursor.selection)
         }
         let legend: String
-        if selection.isEmpty {
+        if let joining {
+            legend = app.t(L.batchJoinLegend(joining.label, selection.count))
+        } else if selection.isEmpty {
             legend = app.t(layout.fullJabatan ? L.missingLegend : L.missingAndJabatanLegend)
         } else {
             legend = app.t(L.selectionLegend(selection.count, hidden: chosen.count - rows.filter { selection.contains($0.pegawai.nip) }.count))
@@ -221,6 +227,21 @@ final class EmployeeListView: BulkSource {
         case .addDiklat:
             let participants = selection.isEmpty ? (current.flatMap { nip in all.first { $0.pegawai.nip == nip }?.pegawai }).map { [$0] } ?? [] : chosen
             BulkCourseView.open(app: app, source: self, participants: participants)
+        case .open where joining != nil:
+            let nips = selection.isEmpty ? current.map { [$0] } ?? [] : chosen.map(\.nip)
+            if let joining, !nips.isEmpty { joining.add(nips, app: app) }
+        case .batches:
+            app.push(BatchListView(app: app, unit: unit))
+        case .bulkPendidikan:
+            // One pendidikan for everyone chosen (a group's diploma); needs a choice.
+            guard !selection.isEmpty else {
+                app.warn(app.t(L.bulkPendidikanNeedsChoice))
+                return true
+            }
+            BulkCourseView.open(app: app, source: self, participants: chosen, kind: .pendidikan)
+        case .bulkSKP:
+            // The chosen employees, or the whole unit (the rows shown).
+            SKPGridView.open(app: app, source: self, employees: selection.isEmpty ? rows.map(\.pegawai) : chosen)
         case .open:
             guard !rows.isEmpty else { return true }
             EmployeeView.open(nip: rows[cursor.selection].pegawai.nip, app: app)

@@ -285,9 +285,16 @@ final class EmployeeView: View {
                 app.warn(app.t(L.noRecordSelected))
                 return true
             }
-            app.attempt {
-                app.push(try RecordFormView(app: app, page: self, kind: record.record.kind, editing: record))
+            // A record of an event entered for many: offer the event (add or remove participants).
+            if let batch = try? app.store.batch(containing: record.id), let contents = try? app.store.batchMembers(batch) {
+                let unit = (try? app.store.units())?.first { $0.kode == records.pegawai.kodeUnit }
+                app.confirm(
+                    app.t(L.batchOpenQuestion(contents.summary.info.label, contents.members.count)), defaultYes: true,
+                    onYes: { BatchView.open(batch, app: app, unit: unit) },
+                    onNo: { [unowned self] in self.editRecord(record, app: app) })
+                return true
             }
+            editRecord(record, app: app)
         case .deleteRecord:
             guard let record = selectedRecord else {
                 app.warn(app.t(L.noRecordSelected))
@@ -302,6 +309,12 @@ final class EmployeeView: View {
             return false
         }
         return true
+    }
+
+    private func editRecord(_ record: StoredRecordValue, app: App) {
+        app.attempt {
+            app.push(try RecordFormView(app: app, page: self, kind: record.record.kind, editing: record))
+        }
     }
 
     func openForm(_ kind: RecordKind, app: App) {
