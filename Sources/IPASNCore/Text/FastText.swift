@@ -3,7 +3,7 @@ import Foundation
 /// Cheap text checks for the import path, where every field of a million rows passes
 /// through. Each has a byte-level fast path for the common case (plain ASCII) and falls
 /// back to the full Unicode-aware behaviour otherwise, so results never differ.
-enum FastText {
+public enum FastText {
     /// `text` without leading and trailing whitespace and newlines (Unicode-aware).
     static func trimmed(_ text: String) -> String {
         let utf8 = text.utf8
@@ -12,8 +12,18 @@ enum FastText {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// `text` without leading and trailing whitespace, newlines kept: what
+    /// `trimmingCharacters(in: .whitespaces)` gives, without Foundation when the text starts
+    /// and ends with a printable ASCII character (nothing to trim: the common case).
+    public static func trimmedWhitespace(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        if isPlainEdge(first) && isPlainEdge(last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     /// Whether a string is non-empty ASCII digits only.
-    static func isDigits(_ text: String) -> Bool {
+    public static func isDigits(_ text: String) -> Bool {
         var any = false
         for byte in text.utf8 {
             guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
