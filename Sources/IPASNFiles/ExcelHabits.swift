@@ -19,21 +19,23 @@ public enum ExcelHabits {
         var issues: [ValidationIssue] = []
         if kind != .units, let nip = fields["nip"] {
             switch checkNIP(nip) {
-            case .success(let fixed): fields["nip"] = fixed
+            case .success(let fixed): if fixed != nip { fields["nip"] = fixed }
             case .failure(let issue): issues.append(issue)
             }
         }
         for field in dateFields(kind) {
             guard let text = fields[field] else { continue }
             switch checkDate(text, field: field) {
-            case .success(let fixed): fields[field] = fixed
+            case .success(let fixed): if fixed != text { fields[field] = fixed }
             case .failure(let issue): issues.append(issue)
             }
         }
         if kind == .diklat {
-            if let jp = fields["jp"] { fields["jp"] = number(jp) }
-            if let jenis = fields["jenis"] { fields["jenis"] = self.jenis(jenis) }
+            if let jp = fields["jp"], case let fixed = number(jp), fixed != jp { fields["jp"] = fixed }
+            if let jenis = fields["jenis"], case let fixed = self.jenis(jenis), fixed != jenis { fields["jenis"] = fixed }
         }
+        // (A value is written back only when a habit changed it: each write hashes its key
+        // again, and most rows of a million-row file need no fix.)
         return issues
     }
 

@@ -105,4 +105,35 @@ import Testing
         let diklat = fast.rows[RecordKind.allCases.firstIndex(of: .diklat)!]
         #expect(diklat.map { $0["id"] as Int64 } == [1000, 1002])
     }
+
+    /// The record import runs with SQLite's foreign key checks off (it checks every NIP against
+    /// its map of the employees): an unknown NIP is still refused at its line, and the checks
+    /// are on again after a refused, a committed and a nested import.
+    @Test func aRecordImportStillRefusesAnUnknownNIPAndLeavesForeignKeysOn() throws {
+        let store = try seededStore()
+        func foreignKeys() throws -> Int? { try store.writer.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } }
+        let unknown = "199912312020121099"
+        var refused = ArrayRowSource(kind: .diklat, rows: [Line(2, .record(teknis(nipA))), Line(3, .record(teknis(unknown)))])
+        let outcome = try store.importRows(&refused, skipInvalid: false)
+        #expect(outcome.imported == 0)
+        #expect(outcome.issues.map(\.line) == [3])
+        #expect(outcome.issues.first?.issue.code == .unknownNIP(unknown))
+        #expect(try foreignKeys() == 1)
+        var good = ArrayRowSource(kind: .diklat, rows: [Line(2, .record(teknis(nipA)))])
+        #expect(try store.importRows(&good, skipInvalid: false).imported == 1)
+        #expect(try foreignKeys() == 1)
+        let nestedOutcome = try store.inOneTransaction { () throws -> ImportOutcome in
+            var nested = ArrayRowSource(kind: .diklat, rows: [Line(2, .record(teknis(nipB)))])
+            return try store.importRows(&nested, skipInvalid: false)
+        }
+        #expect(nestedOutcome.imported == 1)
+        #expect(try foreignKeys() == 1)
+        #expect(try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM diklat") } == 2)
+        // SQLite itself still refuses a record of an unknown employee outside the import.
+        #expect(throws: (any Error).self) {
+            try store.writer.write { db in
+                try db.execute(sql: "INSERT INTO skp(nip, tahun, dedup_key) VALUES (?, 2020, 1)", arguments: [unknown])
+            }
+        }
+    }
 }
