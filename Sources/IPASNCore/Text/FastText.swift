@@ -6,9 +6,7 @@ import Foundation
 public enum FastText {
     /// `text` without leading and trailing whitespace and newlines (Unicode-aware).
     static func trimmed(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else { return text }
-        if isPlainEdge(first) && isPlainEdge(last) { return text }
+        if hasPlainEdges(text) { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -16,9 +14,7 @@ public enum FastText {
     /// `trimmingCharacters(in: .whitespaces)` gives, without Foundation when the text starts
     /// and ends with a printable ASCII character (nothing to trim: the common case).
     public static func trimmedWhitespace(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else { return text }
-        if isPlainEdge(first) && isPlainEdge(last) { return text }
+        if hasPlainEdges(text) { return text }
         return text.trimmingCharacters(in: .whitespaces)
     }
 
@@ -36,6 +32,16 @@ public enum FastText {
     static func exceeds(_ text: String, _ limit: Int) -> Bool {
         if text.utf8.count <= limit { return false }  // a character takes at least one byte
         return text.count > limit
+    }
+
+    /// Whether `text` is empty or starts and ends with a printable ASCII character: nothing to
+    /// trim. Read on the contiguous UTF-8 (`utf8.last` walks the view's index backwards).
+    private static func hasPlainEdges(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            return isPlainEdge(first) && isPlainEdge(last)
+        }
     }
 
     /// An ASCII byte that is neither whitespace nor a control (so no trimming can start there).
