@@ -77,7 +77,7 @@ open_employee() {  # open_employee SESSION NIP NAME
   keys "$1" Enter
   waits "$1" "Data Pegawai — $3"
 }
-punish() {  # punish SESSION DAY TEXT: types a punishment on the open employee page and saves
+punish() {  # punish SESSION DAY JENIS: types a punishment (a PP 94/2021 jenis) on the open employee page and saves; the day tells the saves apart
   keys "$1" h
   waits "$1" "Tambah Hukuman Disiplin"
   typed "$1" "ringan"
@@ -95,11 +95,11 @@ waits ani "Unit Kerja"
 waits budi "Unit Kerja"
 open_employee ani "$NIP1" "$NAME1"
 open_employee budi "$NIP2" "$NAME2"
-punish ani 01 "teguran E2E ani"
+punish ani 01 "Teguran lisan"
 waits ani "Tersimpan"
-punish budi 02 "teguran E2E budi"
+punish budi 02 "Teguran tertulis"
 waits budi "Tersimpan"
-[ "$(sql "SELECT count(*) FROM disiplin WHERE jenis LIKE 'teguran E2E %'")" = 2 ] || fail "both saves are not in the database"
+[ "$(sql "SELECT count(*) FROM disiplin WHERE tmt IN ('$YEAR-06-01', '$YEAR-06-02')")" = 2 ] || fail "both saves are not in the database"
 ok "ani and budi each saved a punishment in their own unit"
 
 # --- 2. Each sees the other's save after a refresh -----------------------------------------
@@ -109,7 +109,7 @@ open_employee ani "$NIP2" "$NAME2"
 keys budi Escape
 waits budi "Unit Kerja"
 open_employee budi "$NIP1" "$NAME1"
-punish budi 03 "teguran E2E budi lagi"  # on ani's employee: refused below
+punish budi 03 "Teguran lisan"  # on ani's employee: refused below
 waits budi "Unit $UNIT1 bukan unit Anda"
 keys budi Escape
 waits budi "Tinggalkan formulir"
@@ -118,19 +118,19 @@ waits budi "Data Pegawai — $NAME1"
 # The punishments are listed last on the page: End shows them.
 keys ani C-l
 keys ani End
-waits ani "teguran E2E budi"
+waits ani "02-06-$YEAR  Ringan  Teguran tertulis"
 keys budi C-l
 keys budi End
-waits budi "teguran E2E ani"
+waits budi "01-06-$YEAR  Ringan  Teguran lisan"
 ok "after Ctrl-L each sees the other's save on the other's employee page"
 
 # --- 3. Neither can touch the other's unit -------------------------------------------------
-punish ani 04 "teguran E2E ani lagi"
+punish ani 04 "Teguran tertulis"
 waits ani "Unit $UNIT2 bukan unit Anda"
 keys ani Escape
 waits ani "Tinggalkan formulir"
 keys ani y
-[ "$(sql "SELECT count(*) FROM disiplin WHERE jenis LIKE 'teguran E2E % lagi'")" = 0 ] || fail "a refused record was written"
+[ "$(sql "SELECT count(*) FROM disiplin WHERE tmt IN ('$YEAR-06-03', '$YEAR-06-04')")" = 0 ] || fail "a refused record was written"
 ok "each was refused a record in the other's unit, with the store's message naming it"
 
 # ani marks progress of budi's unit on the unit list: the row of UNIT2 in tree order.
