@@ -115,4 +115,34 @@ import Testing
             }
         }
     }
+
+    /// The dashboard's counts are read once and kept until the data changes or an export
+    /// sends records (an export writes no audit row): then they are read again.
+    @Test func theDashboardKeepsItsCountsUntilDataChangesOrAnExportSends() throws {
+        let store = try makeStore()
+        let (_, station) = try runStation(store) { s in
+            s.enqueue(.function(5))
+            s.checkpoint { page in
+                #expect(page.line(containing: "── Bidang Pengembangan")?.hasSuffix(" Belum dikirim ke SIASN: 4 ──") == true)
+            }
+            s.enqueue(.escape)
+            s.enqueue(.function(5))  // unchanged: from the copy
+            s.checkpoint { page in
+                // Everything pending is sent in one SIASN batch, by another session.
+                var records: [RecordVersion] = []
+                for kind in RecordKind.allCases {
+                    records += try store.recordVersions(kind: kind, unit: nil, pendingOnly: true)
+                        .map { RecordVersion(id: RecordID(kind: kind, id: $0.key), version: $0.value) }
+                }
+                try store.saveExportBatch(
+                    NewExportBatch(kind: "siasn-kursus", format: "csv", file: "/tmp/x.csv", pendingOnly: true, marksSent: true, records: records))
+            }
+            s.enqueue(.escape)
+            s.enqueue(.function(5))
+            s.checkpoint { page in
+                #expect(page.line(containing: "── Bidang Pengembangan")?.hasSuffix(" Belum dikirim ke SIASN: 0 ──") == true, "\(page)")
+            }
+        }
+        #expect(station.app.pendingCounts.computations == 2)
+    }
 }

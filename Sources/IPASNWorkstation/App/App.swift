@@ -30,6 +30,8 @@ final class App {
     private(set) var engine: ScoringEngine
     /// The intervention plan, kept while the data does not change.
     let interventions = InterventionCache()
+    /// The dashboard's counts of records not yet sent to SIASN, kept while the data does not change.
+    let pendingCounts = PendingCountsCache()
     /// Slow work a view asked for: the loop runs it right after presenting the current frame,
     /// so the screen says what is being done instead of looking frozen.
     private var pendingWork: (() -> Void)?
@@ -256,6 +258,7 @@ final class App {
                 pop()
             }
         case .refresh:
+            pendingCounts.invalidate()
             top?.reload(app: self)
         case .search:
             push(SearchView())

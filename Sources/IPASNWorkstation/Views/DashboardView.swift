@@ -70,8 +70,7 @@ final class DashboardView: View {
             markDetails = Dictionary(progress.units.map { ($0.unit.kode, $0.marks) }, uniquingKeysWith: { a, _ in a })
             reviews = [:]
             for review in try app.store.progressReviews() { reviews[review.unit, default: [:]][review.dimension] = review }
-            let unsent = try PendingReport.compute(store: app.store, timeZone: app.context.timeZone)
-            pending = Dictionary(unsent.rows.map { ($0.unit.kode, $0.total) }, uniquingKeysWith: { a, _ in a })
+            pending = try app.pendingCounts.totals(app: app)
         }
         language = app.language
         sort()
