@@ -93,3 +93,7 @@ demo_workspace() {
   DB="$WORK/ipasn.sqlite"
   "$IPASN_BIN" --db "$DB" demo --pegawai "$1" >"$WORK/demo.log" 2>&1 || fail "ipasn demo failed: $(cat "$WORK/demo.log")"
 }
+
+# The scripts read the database with the sqlite3 shell while a workstation may be writing it:
+# wait for its lock (up to 10 s) like ipasn does, instead of failing with "database is locked".
+sqlite3() { command sqlite3 -cmd ".timeout 10000" "$@"; }
