@@ -16,7 +16,11 @@ public struct HistoryLine: Hashable, Sendable {
     public var details: [String]
 
     /// Describes `entry`; `name` names an employee by NIP (nil leaves the NIP).
-    public init(_ entry: AuditEntry, language: Language, name: (String) -> String? = { _ in nil }) {
+    /// `title` names a record whose entry holds no record values (a verification) by its id.
+    public init(
+        _ entry: AuditEntry, language: Language, name: (String) -> String? = { _ in nil },
+        title: (RecordID) -> String? = { _ in nil }
+    ) {
         id = entry.id
         at = entry.at
         actor = entry.actor
@@ -45,8 +49,11 @@ public struct HistoryLine: Hashable, Sendable {
         switch entry.subject {
         case .record(let recordID):
             let record = (new ?? old)?.record
-            let owner = record.map { name($0.nip) ?? NIP.formatted($0.nip) } ?? ""
-            what = "\(verb) \(Self.noun(recordID.kind, language)) '\(record.map(Self.title) ?? "#\(recordID.id)")'"
+            // A verification's values are its verdict: the employee comes from the entry's NIP.
+            let nip = record?.nip ?? entry.nip
+            let owner = nip.map { name($0) ?? NIP.formatted($0) } ?? ""
+            let named = record.map(Self.title) ?? title(recordID) ?? "#\(recordID.id)"
+            what = "\(verb) \(Self.noun(recordID.kind, language)) '\(named)'"
                 + (owner.isEmpty ? "" : (id ? " untuk " : " for ") + owner)
         case .pegawai(let nip):
             var nama = name(nip) ?? nip
@@ -175,7 +182,17 @@ public struct HistoryPage: Sendable {
         let shown = Array(entries.prefix(limit))
         var names: [String: String] = [:]
         for nip in Set(shown.compactMap(\.nip)) { names[nip] = try store.pegawai(nip: nip)?.nama }
-        let lines = shown.map { HistoryLine($0, language: language, name: { names[$0] }) }
+        // Verifications hold no record values: their records are named from the employee's records.
+        var titles: [RecordID: String] = [:]
+        let verified = shown.filter { $0.action == .verify && ($0.new ?? $0.old)?.record == nil }
+        for nip in Set(verified.compactMap(\.nip)) {
+            guard let records = try store.records(nip: nip) else { continue }
+            for r in records.pendidikan { titles[RecordID(kind: .pendidikan, id: r.id)] = HistoryLine.title(.pendidikan(r.value)) }
+            for r in records.diklat { titles[RecordID(kind: .diklat, id: r.id)] = HistoryLine.title(.diklat(r.value)) }
+            for r in records.skp { titles[RecordID(kind: .skp, id: r.id)] = HistoryLine.title(.skp(r.value)) }
+            for r in records.disiplin { titles[RecordID(kind: .disiplin, id: r.id)] = HistoryLine.title(.disiplin(r.value)) }
+        }
+        let lines = shown.map { HistoryLine($0, language: language, name: { names[$0] }, title: { titles[$0] }) }
         return HistoryPage(lines: lines, nextBefore: entries.count > limit ? shown.last?.id : nil)
     }
 }

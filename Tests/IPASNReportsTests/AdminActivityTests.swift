@@ -126,4 +126,19 @@ extension AdminActivityTests {
         let unit = try HistoryPage.compute(store: store, subject: .unit("DINKES.1"), before: nil, limit: 4, language: .id)
         #expect(unit.lines.map(\.what).contains("hapus pendidikan 'S-1' untuk Fitri Handayani"))
     }
+
+    /// A verification's audit values are its verdict, not the record: the history still names
+    /// the record (its title) and its employee, never only `'#id'`.
+    @Test func aVerificationNamesItsRecordAndEmployee() throws {
+        let db = try teamDatabase()
+        defer { db.cleanUp() }
+        let store = try db.open(context("citra"))
+        let course = try #require(try store.records(nip: nipEko)?.diklat.first)
+        try store.setVerification([RecordID(kind: .diklat, id: course.id)], status: .tidak, reason: "Sertifikat tidak terbaca")
+        let page = try HistoryPage.compute(store: store, subject: .pegawai(nipEko), before: nil, limit: 1, language: .id)
+        #expect(page.lines.map(\.what) == ["verifikasi diklat 'Pelatihan Rambu' untuk Eko Prasetyo"])
+        #expect(page.lines[0].details.contains("Alasan: - -> Sertifikat tidak terbaca"))
+        let english = try HistoryPage.compute(store: store, subject: .pegawai(nipEko), before: nil, limit: 1, language: .en)
+        #expect(english.lines.map(\.what) == ["verify course 'Pelatihan Rambu' for Eko Prasetyo"])
+    }
 }

@@ -54,7 +54,13 @@ import Testing
             s.press(.nextField, in: .form)  // from the unit to the date
             s.enqueue(text: "02-01-2025")
             s.press(.save, in: .form)
-            s.checkpoint { dialog in #expect(dialog.shows("kode_unit BKPSDM.1 ->")) }
+            s.checkpoint { dialog in
+                // The form's labels name the fields, never the file's column names.
+                #expect(dialog.shows("Unit kerja BKPSDM.1"))
+                #expect(dialog.shows("Tanggal mutasi - -> 02-01-2025"))
+                #expect(!dialog.shows("kode_unit"))
+                #expect(!dialog.shows("tmt_unit"))
+            }
             s.press(.confirmYes, in: .dialog)
             s.press(.last, in: .employee)
             s.checkpoint { page in
@@ -70,6 +76,23 @@ import Testing
         // Her figures moved: BKPSDM's own employees are Budi and Ayu now.
         #expect(try store.directUnitTotals(year: 2024)["BKPSDM"]?.pegawai == 2)
         #expect(try store.directUnitTotals(year: 2024)["BKPSDM.1"]?.pegawai == 1)
+    }
+
+    @Test func theConfirmationNamesTheChangedFieldsByTheirLabels() throws {
+        let store = try makeStore()
+        let ayu = try #require(try store.pegawai(nip: ayuNIP))
+        var moved = ayu
+        moved.nama = "Ayu Lestari"
+        moved.kodeUnit = "BKPSDM"
+        moved.tmtUnit = day("2025-01-02")
+        let form = PegawaiEditView.formFields(ayu, units: [])
+        let change = PegawaiChange(line: 0, old: ayu, new: moved)
+        #expect(
+            PegawaiEditView.changeList(change, labels: form, .id)
+                == "Nama pegawai \"Ni Ketut Ayu Lestari\" -> \"Ayu Lestari\"; Unit kerja BKPSDM.1 -> BKPSDM; Tanggal mutasi - -> 02-01-2025")
+        #expect(
+            PegawaiEditView.changeList(change, labels: form, .en)
+                == "Employee name \"Ni Ketut Ayu Lestari\" -> \"Ayu Lestari\"; Unit BKPSDM.1 -> BKPSDM; Transfer date - -> 02-01-2025")
     }
 
     @Test func inactivatingAsksReasonAndDateMarksThePageAndSearchAndReactivatingAsks() throws {

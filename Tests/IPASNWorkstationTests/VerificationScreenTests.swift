@@ -109,6 +109,15 @@ import Testing
         screen.checkpoint { list in
             #expect(list.shows("Dokumen SKP belum ditandatangani"))
         }
+        // Enter opens the page with the cursor on the rejected record (not on the first one).
+        screen.press(.open, in: .verification)
+        screen.checkpoint { page in
+            #expect(page.shows("Data Pegawai"))
+            #expect(page.shows("Pendidikan") || page.shows("pendidikan"))
+            #expect(page.selection?.contains("2024") == true && page.selection?.contains("Baik") == true, "\(page.selection ?? "no selection")")
+        }
+        screen.press(.open, in: .employee)
+        screen.checkpoint { form in #expect(form.shows("Ubah SKP")) }
         let station = try Workstation(store: sari, screen: screen, language: .id, context: sariContext)
         try station.run()
         screen.expectEveryCheckpointReached()

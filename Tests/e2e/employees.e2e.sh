@@ -37,7 +37,7 @@ ok "a move without its date is refused, naming the field"
 tmux_keys Tab
 tmux_type "02-01-$YEAR"
 tmux_keys C-s
-wait_for "kode_unit $FROM ->"
+wait_for "Unit kerja $FROM ->"
 tmux_keys y
 wait_for "disimpan (u membatalkan)"
 [ "$(sqlite3 "$DB" "SELECT kode_unit || ' ' || tmt_unit FROM pegawai WHERE nip = '$NIP'")" = "$TO $YEAR-01-02" ] \

@@ -105,8 +105,8 @@ extension L {
     static let previousRowShort = Txt("Baris sebelum", "Prev row")
     static func gridTitle(_ year: Int, _ n: Int) -> Txt { Txt("SKP \(year) — \(n) pegawai", "SKP \(year) — \(n) employees") }
     static let gridHint = Txt(
-        "Ketik predikat (b Baik, sb Sangat Baik, c Cukup, bp Butuh Perbaikan, k Kurang, sk Sangat Kurang) atau nilai; baris kosong tidak disimpan.",
-        "Type a predikat (b Baik, sb Sangat Baik, c Cukup, bp Butuh Perbaikan, k Kurang, sk Sangat Kurang) or a nilai; empty rows are not saved.")
+        "Ketik predikat b, sb, c, bp, k, sk (atau namanya) atau nilai; kosong dilewati.",
+        "Type a predikat b, sb, c, bp, k, sk (or its name) or a nilai; empty: skipped.")
     static let colSKPNow = Txt("SKP sekarang", "SKP now")
     static let colPredikat = Txt("Predikat", "Predikat")
     static let colNilai = Txt("Nilai", "Nilai")

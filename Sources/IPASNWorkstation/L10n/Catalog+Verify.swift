@@ -24,8 +24,8 @@ extension L {
     static let rejectedTitle = Txt("Data Anda yang tidak memenuhi syarat", "Your rejected records")
     static func verifyQueueSummary(_ count: Int, more: Bool) -> Txt {
         Txt(
-            "\(count)\(more ? "+" : "") data belum diverifikasi, terlama di atas. m memenuhi, t tidak memenuhi syarat, D dokumen.",
-            "\(count)\(more ? "+" : "") records not verified, oldest first. m accept, t reject, D document.")
+            "\(count)\(more ? "+" : "") data belum diverifikasi, terlama di atas (m, t, D: lihat baris bawah).",
+            "\(count)\(more ? "+" : "") records not verified, oldest first (m, t, D: see the bottom line).")
     }
     static func rejectedSummary(_ count: Int) -> Txt {
         Txt(

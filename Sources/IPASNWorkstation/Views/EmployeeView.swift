@@ -54,6 +54,13 @@ final class EmployeeView: View {
 
     var selectable: [Int] { lines.indices.filter { lines[$0].record != nil } }
 
+    /// Puts the cursor on the record `id` (the rejected record opened from the verification
+    /// list); nothing when the page does not show it.
+    func select(record id: RecordID) {
+        guard let index = selectable.firstIndex(where: { lines[$0].record?.id == id }) else { return }
+        cursor.select(index)
+    }
+
     var selectedRecord: StoredRecordValue? {
         let rows = selectable
         guard !rows.isEmpty else { return nil }

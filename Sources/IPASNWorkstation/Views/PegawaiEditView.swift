@@ -19,15 +19,7 @@ final class PegawaiEditView: PickerForm {
     init(app: App, pegawai: Pegawai, onSaved: @escaping () -> Void = {}) {
         self.pegawai = pegawai
         self.onSaved = onSaved
-        let units = (try? app.store.units()) ?? []
-        fields = [
-            FormField("nama", label: "pegawai_nama", text: pegawai.nama),
-            FormField("kode_unit", label: "peg_unit", kind: .picker(Pickers.units(units)), text: pegawai.kodeUnit, maxLength: 40),
-            FormField("tmt_unit", kind: .date, text: "", maxLength: 10),
-            FormField("jenis_jabatan", kind: .picker(Pickers.jenisJabatan), text: pegawai.jenisJabatan.rawValue),
-            FormField("jenjang", text: pegawai.jenjangStruktural?.displayName ?? pegawai.jenjang),
-            FormField("status", kind: .picker(Pickers.status), text: pegawai.status.rawValue),
-        ]
+        fields = Self.formFields(pegawai, units: (try? app.store.units()) ?? [])
         initial = fields.map(\.text)
         formMessage = (app.t(L.pegawaiEditHint), .normal)
     }
@@ -98,8 +90,7 @@ final class PegawaiEditView: PickerForm {
             app.inform(app.t(L.pegawaiUnchanged))
             return
         }
-        let changes = PegawaiChange(line: 0, old: pegawai, new: new).summary
-        let listed = String(changes.dropFirst(pegawai.nip.count + 2))
+        let listed = Self.changeList(PegawaiChange(line: 0, old: pegawai, new: new), labels: fields, app.language)
         // The form is gone after the pop: the closure keeps what it needs, not the form.
         let onSaved = self.onSaved
         app.confirm(app.t(L.confirmPegawaiChange(pegawai.nama, listed)), onYes: {
@@ -109,6 +100,29 @@ final class PegawaiEditView: PickerForm {
             app.dataChangedHere()
             app.inform(app.t(L.pegawaiSaved(new.nama)))
         })
+    }
+
+    /// The form's fields, filled with the employee's values.
+    static func formFields(_ pegawai: Pegawai, units: [OrgUnit]) -> [FormField] {
+        [
+            FormField("nama", label: "pegawai_nama", text: pegawai.nama),
+            FormField("kode_unit", label: "peg_unit", kind: .picker(Pickers.units(units)), text: pegawai.kodeUnit, maxLength: 40),
+            FormField("tmt_unit", kind: .date, text: "", maxLength: 10),
+            FormField("jenis_jabatan", kind: .picker(Pickers.jenisJabatan), text: pegawai.jenisJabatan.rawValue),
+            FormField("jenjang", text: pegawai.jenjangStruktural?.displayName ?? pegawai.jenjang),
+            FormField("status", kind: .picker(Pickers.status), text: pegawai.status.rawValue),
+        ]
+    }
+
+    /// The changes as the confirmation lists them, each field named by the form's own label
+    /// (`Unit kerja DISDIK.01 -> DINKES.01; Tanggal mutasi - -> 30-11-2026`), never by the
+    /// file's column name.
+    static func changeList(_ change: PegawaiChange, labels: [FormField], _ language: Language) -> String {
+        change.fields.map { f -> String in
+            let label = labels.first { $0.key == f.field }?.label(language) ?? FieldNames.label(f.field, language)
+            return f.field == "nama" || f.field == "jenjang"
+                ? "\(label) \"\(f.old)\" -> \"\(f.new)\"" : "\(label) \(f.old) -> \(f.new)"
+        }.joined(separator: "; ")
     }
 
     func render(into grid: inout CellGrid, rows: Int, app: App) {

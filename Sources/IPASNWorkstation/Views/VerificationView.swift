@@ -72,7 +72,11 @@ final class VerificationView: View {
         switch command {
         case .open:
             guard let item = selected else { return true }
-            app.attempt { if let page = try EmployeeView(app: app, nip: item.pegawai.nip) { app.push(page) } }
+            app.attempt {
+                guard let page = try EmployeeView(app: app, nip: item.pegawai.nip) else { return }
+                page.select(record: item.id)  // the record to check or correct is the one under the cursor
+                app.push(page)
+            }
         case .acceptRecord:
             guard case .queue = mode, let item = selected else { return true }
             if app.attempt({ try app.store.setVerification([item.id], status: .memenuhi, reason: "") }) {
