@@ -45,6 +45,10 @@ let package = Package(
                 "IPASNWorkstation",
             ]
         ),
+        // The PostgreSQL server mode: the `Store` on PostgreSQL through libpq (synchronous, like the protocol).
+        .target(name: "IPASNPostgres", dependencies: ["IPASNCore", "IPASNStore", "CLibPQ"]),
+        // The tiny C shim over the system libpq (Debian's libpq-dev).
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
         // The tiny C shim over the system ncursesw library.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // Cell grid, `Screen` protocol, virtual screen and the ncurses adaptor.
@@ -80,6 +84,7 @@ let package = Package(
             name: "IPASNCLITests",
             dependencies: ["ipasn", "IPASNTestSupport", "IPASNReports", "IPASNWorkstation", "IPASNTerminal", "IPASNStore"]
         ),
+        .testTarget(name: "IPASNPostgresTests", dependencies: ["IPASNPostgres", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(name: "IPASNBenchTests", dependencies: ["IPASNBench"]),
         .testTarget(
