@@ -61,8 +61,8 @@ let package = Package(
         .executableTarget(
             name: "ipasn",
             dependencies: [
-                "IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNReportFiles", "IPASNDemo", "IPASNTerminal",
-                "IPASNWorkstation", "IPASNBench",
+                "IPASNCore", "IPASNStore", "IPASNPostgres", "IPASNFiles", "IPASNReports", "IPASNReportFiles", "IPASNDemo",
+                "IPASNTerminal", "IPASNWorkstation", "IPASNBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -54,6 +54,9 @@ public final class PostgresStore: Store, @unchecked Sendable {
     }
     private var observer: (@Sendable (LockWaitStatus) -> Void)?
 
+    /// Whether opening created the ipasn schema (the database was empty): front ends say so.
+    public private(set) var createdSchema = false
+
     /// Whether opening made the acting login the operator of this database (it had no account yet).
     public var becameFirstOperator: Bool { lock.withLock { enrolled } }
 
@@ -162,6 +165,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
                 try db.execute(sql: migration.sql)
                 try db.execute(sql: "INSERT INTO schema_migrations(name) VALUES (?)", arguments: [migration.name])
             }
+            if done.isEmpty { createdSchema = true }
         }
     }
 

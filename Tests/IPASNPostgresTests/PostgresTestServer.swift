@@ -20,9 +20,11 @@ enum PostgresTestServer {
     /// The note a skipped test shows.
     static let skipNote: Comment = "IPASN_TEST_PG is not set: PostgreSQL tests skipped (make test starts a server and runs them)"
 
-    /// The migrated template every fresh database is copied from (made once per test process).
+    /// The migrated template every fresh database is copied from: made once per test
+    /// process, named after the schema's migrations, replaced on every run (one database
+    /// left on a developer's server, none on `make test`'s throw-away cluster).
     private static let template: Result<String, any Error> = Result {
-        let name = "ipasn_template_\(ProcessInfo.processInfo.processIdentifier)"
+        let name = "ipasn_test_template_\(PostgresSchema.migrations.count)"
         let admin = try PGConnection(conninfo: conninfo!)
         try admin.execute(sql: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
         try admin.execute(sql: "CREATE DATABASE \(name)")
