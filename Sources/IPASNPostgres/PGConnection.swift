@@ -55,6 +55,19 @@ final class PGConnection {
         if !isConnected { try connect() }
     }
 
+    /// Starts a transaction with `statement`. A connection the server dropped since the last
+    /// call (a restart, a network fault, an administrator's `pg_terminate_backend`) is opened
+    /// again and the BEGIN sent once more: nothing had been done yet, so nothing is replayed.
+    func begin(_ statement: String) throws {
+        try reconnectIfLost()
+        do {
+            try execute(sql: statement)
+        } catch let error as PGError where error.sqlState.hasPrefix("08") || error.sqlState.hasPrefix("57P") || !isConnected {
+            try connect()
+            try execute(sql: statement)
+        }
+    }
+
     /// The server's process id for this connection.
     var backendPID: Int32 { connection.map { PQbackendPID($0) } ?? 0 }
 
@@ -150,29 +163,12 @@ final class PGConnection {
         }
     }
 
-    /// `?` placeholders as `$1`, `$2` ... (outside single-quoted literals and double-quoted names).
+    /// `?` placeholders as `$1`, `$2` ... (cached per SQL text).
     func numberedSQL(_ sql: String) -> String {
         if let known = numbered[sql] { return known }
-        var out = ""
-        out.reserveCapacity(sql.utf8.count + 16)
-        var n = 0
-        var quote: Character?
-        for character in sql {
-            if let open = quote {
-                if character == open { quote = nil }
-                out.append(character)
-            } else if character == "'" || character == "\"" {
-                quote = character
-                out.append(character)
-            } else if character == "?" {
-                n += 1
-                out += "$\(n)"
-            } else {
-                out.append(character)
-            }
-        }
-        numbered[sql] = out
-        return out
+        let text = PGPlaceholders.numbered(sql)
+        numbered[sql] = text
+        return text
     }
 
     /// Sends a notification on `channel` (delivered when the transaction commits).
@@ -239,5 +235,31 @@ final class PGCursor {
         guard fetched.count > 0 else { return nil }
         index = 1
         return PGRow(result: fetched, index: 0)
+    }
+}
+
+/// The `?` placeholders of the store's SQL as PostgreSQL's `$n`.
+enum PGPlaceholders {
+    /// `?` as `$1`, `$2` ... outside single-quoted literals and double-quoted names.
+    static func numbered(_ sql: String) -> String {
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + 16)
+        var n = 0
+        var quote: Character?
+        for character in sql {
+            if let open = quote {
+                if character == open { quote = nil }
+                out.append(character)
+            } else if character == "'" || character == "\"" {
+                quote = character
+                out.append(character)
+            } else if character == "?" {
+                n += 1
+                out += "$\(n)"
+            } else {
+                out.append(character)
+            }
+        }
+        return out
     }
 }

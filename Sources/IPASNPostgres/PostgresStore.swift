@@ -204,8 +204,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
                     }
                 }
                 if isReadOnly { throw StoreError.readOnly }
-                try db.reconnectIfLost()
-                try db.execute(sql: "BEGIN ISOLATION LEVEL READ COMMITTED")
+                try db.begin("BEGIN ISOLATION LEVEL READ COMMITTED")
                 depth = 1
                 defer { depth = 0 }
                 do {
@@ -231,8 +230,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
         try translatingErrors {
             try locked { db in
                 if depth > 0 { return try body(db) }
-                try db.reconnectIfLost()
-                try db.execute(sql: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                try db.begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 depth = 1
                 defer { depth = 0 }
                 do {

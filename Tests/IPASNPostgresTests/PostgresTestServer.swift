@@ -70,9 +70,15 @@ final class TestDatabases: @unchecked Sendable {
 
     /// A fresh database and how to open stores on it (as the conformance suite wants).
     func make() throws -> StoreFactory {
+        let conninfo = try makeConninfo()
+        return { context in try PostgresStore(conninfo, context: context) }
+    }
+
+    /// A fresh database's connection string.
+    func makeConninfo() throws -> String {
         let (conninfo, name) = try PostgresTestServer.freshDatabase()
         lock.withLock { names.append(name) }
-        return { context in try PostgresStore(conninfo, context: context) }
+        return conninfo
     }
 
     func dropAll() {
