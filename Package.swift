@@ -84,7 +84,8 @@ let package = Package(
             name: "IPASNCLITests",
             dependencies: ["ipasn", "IPASNTestSupport", "IPASNReports", "IPASNWorkstation", "IPASNTerminal", "IPASNStore"]
         ),
-        .testTarget(name: "IPASNPostgresTests", dependencies: ["IPASNPostgres", "IPASNStore", "IPASNCore", "IPASNTestSupport"]),
+        .testTarget(
+            name: "IPASNPostgresTests", dependencies: ["IPASNPostgres", "IPASNStore", "IPASNCore", "IPASNDemo", "IPASNTestSupport"]),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(name: "IPASNBenchTests", dependencies: ["IPASNBench"]),
         .testTarget(
