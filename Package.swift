@@ -85,7 +85,8 @@ let package = Package(
             dependencies: ["ipasn", "IPASNTestSupport", "IPASNReports", "IPASNWorkstation", "IPASNTerminal", "IPASNStore"]
         ),
         .testTarget(
-            name: "IPASNPostgresTests", dependencies: ["IPASNPostgres", "IPASNStore", "IPASNCore", "IPASNDemo", "IPASNTestSupport"]),
+            name: "IPASNPostgresTests",
+            dependencies: ["IPASNPostgres", "IPASNStore", "IPASNCore", "IPASNDemo", "IPASNReports", "IPASNTestSupport"]),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(name: "IPASNBenchTests", dependencies: ["IPASNBench"]),
         .testTarget(

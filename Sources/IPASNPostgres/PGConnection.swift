@@ -171,6 +171,70 @@ final class PGConnection {
         return text
     }
 
+    /// Copies rows into `table` with `COPY ... FROM STDIN` (text format): the fastest way to
+    /// load many rows. Returns how many rows the server took.
+    func copyIn(table: String, columns: [String], rows next: () throws -> [String?]?) throws -> Int {
+        guard let connection else { throw PGError(sqlState: "08003", message: "no connection") }
+        let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
+        guard let started = PQexec(connection, sql) else { throw PGError(sqlState: "08006", message: "no connection") }
+        if PQresultStatus(started) != PGRES_COPY_IN { _ = try check(started, sql: sql) }
+        PQclear(started)
+        var buffer = [UInt8]()
+        buffer.reserveCapacity(1 << 17)
+        func flush() throws {
+            guard !buffer.isEmpty else { return }
+            let sent = buffer.withUnsafeBufferPointer { bytes in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    PQputCopyData(connection, $0, Int32(bytes.count))
+                }
+            }
+            buffer.removeAll(keepingCapacity: true)
+            if sent != 1 { throw PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection))) }
+        }
+        do {
+            while let row = try next() {
+                for (index, value) in row.enumerated() {
+                    if index > 0 { buffer.append(9) }
+                    guard let value else {
+                        buffer.append(contentsOf: [92, 78])  // \N
+                        continue
+                    }
+                    for byte in value.utf8 {
+                        switch byte {
+                        case 92: buffer.append(contentsOf: [92, 92])
+                        case 9: buffer.append(contentsOf: [92, 116])
+                        case 10: buffer.append(contentsOf: [92, 110])
+                        case 13: buffer.append(contentsOf: [92, 114])
+                        default: buffer.append(byte)
+                        }
+                    }
+                }
+                buffer.append(10)
+                if buffer.count >= 1 << 16 { try flush() }
+            }
+            try flush()
+        } catch {
+            _ = PQputCopyEnd(connection, "copy abandoned")
+            while let result = PQgetResult(connection) { PQclear(result) }
+            throw error
+        }
+        guard PQputCopyEnd(connection, nil) == 1 else {
+            throw PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
+        }
+        var copied = 0
+        var failure: Error?
+        while let result = PQgetResult(connection) {
+            do {
+                let owned = try check(result, sql: sql)
+                copied = Int(String(cString: PQcmdTuples(owned.pointer))) ?? 0
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
+        return copied
+    }
+
     /// Sends a notification on `channel` (delivered when the transaction commits).
     func notify(_ channel: String, _ payload: String) throws {
         try execute(sql: "SELECT pg_notify(?, ?)", arguments: [channel, payload])

@@ -29,6 +29,7 @@ struct IPASN: ParsableCommand {
             ExplainCommand.self,
             ConfigCommand.self,
             RulesCommand.self,
+            MigrateCommand.self,
             CheckCommand.self,
             UsersCommand.self,
             BackupCommand.self,

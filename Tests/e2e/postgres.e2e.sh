@@ -7,6 +7,8 @@
 #     save; the row and its audit row are on the server.
 #  3. Undo (u) in the workstation's session removes it from the server; the CLI's score
 #     goes back; `ipasn check` OK.
+#  4. `ipasn migrate --to` copies the SQLite file into a second, empty PostgreSQL database
+#     and proves it; a second copy onto that data is refused.
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib.sh
 
@@ -18,9 +20,11 @@ command -v psql >/dev/null || fail "psql is needed (apt-get install postgresql-c
 
 WORK="$(mktemp -d)"
 NAME="ipasn_e2e_$$"
+COPY="ipasn_e2e_copy_$$"
 cleanup() {
   tmux_stop
   psql "$IPASN_TEST_PG" -qAtc "DROP DATABASE IF EXISTS $NAME WITH (FORCE)" >/dev/null 2>&1 || true
+  psql "$IPASN_TEST_PG" -qAtc "DROP DATABASE IF EXISTS $COPY WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -105,3 +109,16 @@ tmux_keys q
 wait_gone
 [ "$("$IPASN_BIN" --db "$PG" check 2>&1)" = "OK" ] || fail "ipasn check after the workstation"
 ok "ipasn check OK after the workstation"
+
+# --- 4. migrate --to: the SQLite file into an empty PostgreSQL database ---------------
+psql "$IPASN_TEST_PG" -qAtc "CREATE DATABASE $COPY" >/dev/null || fail "cannot create database $COPY"
+TO="postgresql:///$COPY?host=$HOST${USER_:+&user=$USER_}"
+"$IPASN_BIN" --db "$SQLITE" migrate --to "$TO" >"$WORK/migrate.out" 2>&1 || fail "ipasn migrate: $(cat "$WORK/migrate.out")"
+grep -q "^  diklat: $(sqlite3 "$SQLITE" "SELECT count(*) FROM diklat")$" "$WORK/migrate.out" || fail "no diklat count: $(cat "$WORK/migrate.out")"
+grep -q "terbukti sama" "$WORK/migrate.out" || fail "no proof: $(cat "$WORK/migrate.out")"
+"$IPASN_BIN" --db "$TO" score --format csv >"$WORK/s3.csv" || fail "score on the copy"
+cmp -s "$WORK/s1.csv" "$WORK/s3.csv" || fail "the copy's scores differ from the SQLite file's"
+ok "ipasn migrate --to copied the SQLite file and proved it; its scores are the file's"
+if "$IPASN_BIN" --db "$SQLITE" migrate --to "$TO" >"$WORK/again.out" 2>&1; then fail "a second copy was not refused"; fi
+grep -q "sudah berisi data ipasn" "$WORK/again.out" || fail "unclear refusal: $(cat "$WORK/again.out")"
+ok "a second copy onto that data is refused: $(tail -1 "$WORK/again.out")"
