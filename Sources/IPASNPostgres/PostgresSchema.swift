@@ -15,7 +15,8 @@ import Foundation
 enum PostgresSchema {
     /// Every migration, in order. Never edit a registered migration: add a new one.
     static let migrations: [(name: String, sql: String)] = [
-        ("2026-11-30-v1", v1)
+        ("2026-11-30-v1", v1),
+        ("2026-11-30-row-security", rowSecurity),
     ]
 
     /// The one advisory lock key pair every writer takes (see ``PostgresStore``): `'ipas'`, 1.

@@ -31,7 +31,10 @@ enum StoreOpener {
             return OpenedDatabase(
                 store: store, name: store.displayName, isReadOnly: store.isReadOnly, wasCreated: store.createdSchema,
                 becameFirstOperator: store.becameFirstOperator,
-                setLockWaitObserver: { store.lockWaitObserver = $0 }, backup: nil)
+                setLockWaitObserver: { store.lockWaitObserver = $0 }, backup: nil,
+                provisionLogin: { login in
+                    try store.provisionLoginRole(login) == .needsAdministrator ? .needsAdministrator : .ready
+                })
         }
         let sqliteAccess: SQLiteStore.Access
         switch access {
@@ -43,7 +46,8 @@ enum StoreOpener {
         return OpenedDatabase(
             store: store, name: location, isReadOnly: store.isReadOnly, wasCreated: store.wasCreated,
             becameFirstOperator: store.becameFirstOperator,
-            setLockWaitObserver: { store.lockWaitObserver = $0 }, backup: { try store.backup(to: $0) })
+            setLockWaitObserver: { store.lockWaitObserver = $0 }, backup: { try store.backup(to: $0) },
+            provisionLogin: nil)
     }
 }
 
@@ -67,4 +71,16 @@ struct OpenedDatabase {
     /// A consistent copy to a new file while others keep working; nil when the engine has
     /// its own tools for that (PostgreSQL: `pg_dump`).
     let backup: ((String) throws -> Void)?
+    /// Gives an account's login its own database role where the engine enforces accounts
+    /// itself (PostgreSQL: a login role in `ipasn_users`, under row-level security); nil for
+    /// SQLite, where the OS login and the file's permissions are the boundary.
+    let provisionLogin: ((String) throws -> LoginRoleOutcome)?
+}
+
+/// What giving a login its database role did.
+enum LoginRoleOutcome {
+    /// The login has its role, in the group the database's policies are written for.
+    case ready
+    /// The connected role may not create roles: the server's administrator must.
+    case needsAdministrator
 }
