@@ -3,6 +3,9 @@ import IPASNStore
 import IPASNCore
 
 extension PostgresStore {
+    /// Import rows written per round trip (a multi-row INSERT of up to 11 x 500 parameters).
+    static let importBatchSize = 500
+
     /// Imports a stream of rows in ONE transaction (see ``Store/importRows(_:skipInvalid:)``).
     ///
     /// Record rows are expected to have passed field validation already (``RecordParser``
@@ -68,16 +71,19 @@ extension PostgresStore {
         unitOf.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pegawai") ?? 0)
         let pegawaiUnits = try PGRow.fetchCursor(db, sql: "SELECT nip, kode_unit FROM pegawai")
         while let row = try pegawaiUnits.next() { unitOf[row[0]] = row[1] as String }
-        // Each kind's next id, given explicitly: the table's identity sequence's next value
-        // (above every id ever handed out, deleted ones included), then consumed only by rows
-        // actually written, so the rows of one import have consecutive ids; the sequence is
-        // moved past them at the end.
-        var nextID: [RecordKind: Int64] = [:]
-        // Lines of the rows inserted by this import, by id - firstID (ids grow by one per insert).
-        var firstID: [RecordKind: Int64] = [:]
-        var lines: [RecordKind: [Int32]] = [:]
+        // Rows are written in batches (one duplicate lookup and one multi-row INSERT per
+        // ``importBatchSize`` rows: two round trips instead of one per row). Ids are given
+        // explicitly: from the table's identity sequence's next value (above every id ever
+        // handed out, deleted ones included), consumed only by rows actually written, so the
+        // rows of one import have consecutive ids; the sequence is moved past them at the end.
+        var batch = RecordBatch(kind: expected)
         var touched: Set<String> = []
         var imported = 0
+        func flush() throws {
+            guard !batch.rows.isEmpty else { return }
+            if batch.nextID == nil { batch.nextID = try Self.nextRecordID(expected, db) }
+            for (line, issue) in try batch.write(db) { issues.append(LineIssue(line: line, issue: issue)) }
+        }
         while let line = try rows.next() {
             guard case .record(let record) = line.value, record.kind == expected else {
                 StoreCodec.refuse(line, into: &issues)
@@ -92,25 +98,15 @@ extension PostgresStore {
                 issues.append(LineIssue(line: line.number, issue: StoreCodec.notYourUnit(unit, field: "nip")))
                 continue
             }
-            let kind = record.kind
-            if nextID[kind] == nil { nextID[kind] = try Self.nextRecordID(kind, db) }
-            let id = nextID[kind]!
-            let written = try db.execute(
-                sql: PGRecordRows.insertSQL(kind, withID: true, ignoreDuplicates: true),
-                arguments: [id] + PGRecordRows.arguments(record))
-            if written == 0 {
-                issues.append(LineIssue(line: line.number, issue: try duplicateIssue(record, firstID[kind], lines[kind], db)))
-                continue
-            }
-            nextID[kind] = id + 1
-            if firstID[kind] == nil { firstID[kind] = id }
-            lines[kind, default: []].append(Int32(clamping: line.number))
-            imported += 1
-            byUnit[unit, default: 0] += 1
-            touched.insert(nip)
+            batch.rows.append((line.number, record, unit))
+            if batch.rows.count >= Self.importBatchSize { try flush() }
         }
-        if let first = firstID[expected] {
-            let last = nextID[expected]! - 1
+        try flush()
+        for (unit, count) in batch.byUnit { byUnit[unit, default: 0] += count }
+        touched = batch.touched
+        imported = batch.written
+        if let first = batch.firstID, let next = batch.nextID {
+            let last = next - 1
             ids = ImportedIDs(kind: expected, first: first, last: last)
             try db.execute(
                 sql: "SELECT setval(pg_get_serial_sequence(?, 'id'), ?)", arguments: [PGRecordRows.table(expected), last])
@@ -128,23 +124,6 @@ extension PostgresStore {
             db,
             sql: "SELECT GREATEST(nextval(pg_get_serial_sequence(?, 'id')), COALESCE((SELECT MAX(id) FROM \(table)), 0) + 1)",
             arguments: [table]) ?? 1
-    }
-
-    /// The issue for a row the unique index refused: a repeat of an earlier line of the file
-    /// when the conflicting row was inserted by this import, else a duplicate of stored data.
-    private func duplicateIssue(_ record: IPASNCore.Record, _ firstID: Int64?, _ lines: [Int32]?, _ db: PGConnection) throws
-        -> ValidationIssue
-    {
-        let field = StoreCodec.duplicateField(record.kind)
-        if let firstID, let lines,
-            let id = try Int64.fetchOne(
-                db, sql: "SELECT id FROM \(record.kind.rawValue) WHERE nip = ? AND dedup_key = ?",
-                arguments: [record.nip, DuplicateKey.hash(record)]),
-            id >= firstID, id - firstID < Int64(lines.count)
-        {
-            return ValidationIssue(field: field, code: .duplicateInFile(line: Int(lines[Int(id - firstID)])))
-        }
-        return ValidationIssue(field: field, code: .duplicate(record.kind))
     }
 
     private func refreshScores(_ touched: Set<String>, _ db: PGConnection) throws {

@@ -112,8 +112,7 @@ extension PostgresStore {
     }
 
     static let upsertScoreSQL = """
-        INSERT INTO employee_score(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO employee_score(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(year, nip) DO UPDATE SET kualifikasi = excluded.kualifikasi, kompetensi = excluded.kompetensi,
             kinerja = excluded.kinerja, disiplin = excluded.disiplin, complete = excluded.complete,
             missing = excluded.missing
@@ -197,12 +196,28 @@ extension PostgresStore {
             for year in years { try db.execute(sql: "DELETE FROM employee_score WHERE year = ?", arguments: [year]) }
         }
         let engine = ScoringEngine(ruleset: try ruleset(db))
+        // Written 500 scores per multi-row upsert: one round trip per 500 employee-years.
+        var pending: [String?] = []
+        var count = 0
+        func flush() throws {
+            guard count > 0 else { return }
+            let tuple = "(?, ?, ?, ?, ?, ?, ?, ?)"
+            try db.execute(
+                sql: Self.upsertScoreSQL.replacingOccurrences(
+                    of: "VALUES " + tuple, with: "VALUES " + Array(repeating: tuple, count: count).joined(separator: ", ")),
+                arguments: PGArguments(texts: pending))
+            pending.removeAll(keepingCapacity: true)
+            count = 0
+        }
         try forEachEmployee(db) { records in
             if let only, !only.contains(records.pegawai.nip) { return }
             for year in years {
-                try db.execute(sql: Self.upsertScoreSQL, arguments: Self.scoreArguments(engine.score(records, year: year)))
+                pending += Self.scoreArguments(engine.score(records, year: year)).values
+                count += 1
+                if count == 500 { try flush() }
             }
         }
+        try flush()
     }
 
     /// Every active employee's records (or those of a unit and its sub-units), streamed in
