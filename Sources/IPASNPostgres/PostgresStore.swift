@@ -262,7 +262,8 @@ public final class PostgresStore: Store, @unchecked Sendable {
                 sql: """
                     SELECT a.pid, a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
                     WHERE l.locktype = 'advisory' AND l.classid = ?::int8 AND l.objid = ?::int8 AND l.objsubid = 2
-                      AND l.granted LIMIT 1
+                      AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                    LIMIT 1
                     """, arguments: [Int64(UInt32(bitPattern: key1)), Int64(key2)])
             let now = Date()
             let working = holder.map { ($0[1] as String?) == "active" } ?? true
