@@ -39,12 +39,32 @@ public enum StoreComparison {
             if a.count != b.count || zip(a, b).contains(where: { !same($0, $1) }) { differ("The \(year) unit figures differ.") }
         }
         if try source.accounts() != target.accounts() { differ("The accounts differ.") }
-        if try source.progressMarks() != target.progressMarks() { differ("The progress marks differ.") }
+        if try source.progressMarks().map(normalized) != target.progressMarks().map(normalized) {
+            differ("The progress marks differ.")
+        }
         if try source.measurementYear() != target.measurementYear() { differ("The measurement year differs.") }
         if try source.ruleset() != target.ruleset() { differ("The ruleset differs.") }
-        let log = try source.auditLog(limit: auditEntriesCompared)
-        if log != (try target.auditLog(limit: auditEntriesCompared)) { differ("The audit log differs.") }
+        let log = try source.auditLog(limit: auditEntriesCompared).map(normalized)
+        if log != (try target.auditLog(limit: auditEntriesCompared).map(normalized)) { differ("The audit log differs.") }
         return found
+    }
+
+    /// A moment to the millisecond: what every engine keeps exactly (SQLite stores moments as
+    /// millisecond text; the same text read by two engines may differ in a double's last bits).
+    public static func millisecond(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+
+    private static func normalized(_ entry: AuditEntry) -> AuditEntry {
+        var entry = entry
+        entry.at = millisecond(entry.at)
+        return entry
+    }
+
+    private static func normalized(_ mark: ProgressMark) -> ProgressMark {
+        var mark = mark
+        mark.at = millisecond(mark.at)
+        return mark
     }
 
     private static func same(_ a: UnitFigure, _ b: UnitFigure) -> Bool {

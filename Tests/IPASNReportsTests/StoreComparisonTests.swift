@@ -33,4 +33,14 @@ import Testing
         #expect(!found.contains("The units differ."))
         #expect(!found.contains("The accounts differ."))
     }
+
+    @Test func momentsAreComparedToTheMillisecond() {
+        // SQLite keeps moments as millisecond text; the same text read back by two engines may
+        // differ in a double's last bits, which is no difference of data.
+        let a = Date(timeIntervalSince1970: 1_736_474_400.123_000_1)
+        let b = Date(timeIntervalSince1970: 1_736_474_400.122_999_9)
+        #expect(a != b)
+        #expect(StoreComparison.millisecond(a) == StoreComparison.millisecond(b))
+        #expect(StoreComparison.millisecond(a) != StoreComparison.millisecond(a.addingTimeInterval(0.001)))
+    }
 }
