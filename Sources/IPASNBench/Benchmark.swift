@@ -57,10 +57,19 @@ public final class Benchmark {
                 + "\(Fmt.count(c.diklat)) diklat and the shell's table \(Fmt.count(c.diklat)) rows")
         let importOurs = Stats.median(imp.ours)
         let importShell = Stats.median(imp.shell)
+        let importFloor = Stats.median(imp.schemaLoad)
         report.add(
             "1", "import \(Fmt.count(c.diklat)) diklat rows (CSV \(Fmt.mb(imp.fileBytes))), \(imp.ours.count) runs",
-            ours: Fmt.seconds(importOurs), reference: Fmt.seconds(importShell) + " (`.import` into a bare table)",
+            ours: Fmt.seconds(importOurs), reference: Fmt.seconds(importFloor) + " (the shell's load into the same schema)",
+            ratio: Fmt.ratio(importOurs / importFloor), target: "≤ the shell's load", met: importOurs <= importFloor)
+        report.add(
+            "1b", "the same import against the bare `.import` (stretch)", ours: Fmt.seconds(importOurs),
+            reference: Fmt.seconds(importShell) + " (`.import` into a bare table)",
             ratio: Fmt.ratio(importOurs / importShell), target: "≤ 2x the shell", met: importOurs <= 2 * importShell)
+        report.notes.append(
+            "1: the shell's load into the same schema is `.import` into a staging table, then one `INSERT ... SELECT` "
+                + "into a copy of the same base database's `diklat` (foreign key on, the unique `(nip, dedup_key)` index with "
+                + "a random key, WAL, `synchronous = FULL`, one transaction): no validation, no duplicate report, no scores.")
 
         // 2. Recompute + unit report vs the reference SQL.
         log("[2] recompute all + unit report vs the reference SQL")
@@ -99,8 +108,8 @@ public final class Benchmark {
         let d50 = Stats.median(interactive.dashboard)
         report.add(
             "3c", "open the dashboard (\(interactive.dashboard.count) opens)",
-            ours: "median \(Fmt.ms(d50)), max \(Fmt.ms(interactive.dashboard.max() ?? 0))", target: "< 50 ms",
-            met: d50 < 0.05)
+            ours: "median \(Fmt.ms(d50)), max \(Fmt.ms(interactive.dashboard.max() ?? 0))", target: "< 10 ms",
+            met: d50 < 0.01)
         report.notes.append(
             "3: keys replayed through `Workstation.run` on an in-memory screen (no terminal); a keystroke's time runs from "
                 + "the event handed to the workstation to its next frame presented (handling, store calls, live preview, "

@@ -2,8 +2,9 @@ import Foundation
 import IPASNStore
 
 /// 1. `ipasn import diklat` (the real binary, the real Importer with full validation) of a
-/// large CSV into a database holding the employees, against the sqlite3 shell's `.import`
-/// of the same file into a bare table, run after run in the same process.
+/// large CSV into a database holding the employees, against two references run after run in
+/// the same process: the sqlite3 shell's `.import` of the same file into a bare table, and
+/// the shell's own load of the file into ipasn's real schema (``SchemaLoad``: the fair floor).
 struct ImportBench {
     let options: BenchOptions
     let csvPath: String
@@ -16,6 +17,8 @@ struct ImportBench {
     struct Result {
         var ours: [Double] = []
         var shell: [Double] = []
+        /// The shell loading the file into a copy of the same base database (``SchemaLoad``).
+        var schemaLoad: [Double] = []
         var peakRSS: [Int] = []
         var fileBytes = 0
         /// The database of the last run: the complete province database.
@@ -60,9 +63,17 @@ struct ImportBench {
             }
             result.shell.append(shell.seconds)
             try FileSystem.removeDatabase(bare)
+
+            // The shell into the same schema: a copy of the same base database.
+            let same = "\(work)/shell-schema-\(label)-\(run).sqlite"
+            try FileSystem.removeDatabase(same)
+            try FileSystem.copy(baseDatabase, to: same)
+            let load = try SchemaLoad(csvPath: csvPath, work: work).run(database: same, expectedRows: expectedRows)
+            result.schemaLoad.append(load)
+            try FileSystem.removeDatabase(same)
             log(
                 "  import run \(run + 1)/\(runs): ipasn \(Fmt.seconds(child.seconds)) (peak \(Fmt.mb(child.peakRSS))), "
-                    + "sqlite3 shell \(Fmt.seconds(shell.seconds))")
+                    + "sqlite3 shell \(Fmt.seconds(shell.seconds)), shell into the same schema \(Fmt.seconds(load))")
             if run < runs - 1 {
                 try FileSystem.removeDatabase(db)
             } else {

@@ -60,11 +60,12 @@ public final class CSVReader {
     /// How far into the file the records read so far reach, in bytes (for progress).
     public var bytesRead: Int { discarded + position }
 
-    /// Opens `path`, skips a UTF-8 byte-order mark and detects the separator.
+    /// Opens `path`, skips a UTF-8 byte-order mark and detects the separator from the first
+    /// line, unless `separator` is given (a file whose first lines are titles, not the header).
     /// - Throws: when the file cannot be opened or read.
     public init(
         path: String, chunkSize: Int = 1 << 20, maxFieldBytes: Int = CSVReader.maxFieldBytes,
-        maxRecordBytes: Int = CSVReader.maxRecordBytes
+        maxRecordBytes: Int = CSVReader.maxRecordBytes, separator: UInt8? = nil
     ) throws {
         self.maxFieldBytes = maxFieldBytes
         self.maxRecordBytes = max(maxRecordBytes, maxFieldBytes)
@@ -77,7 +78,7 @@ public final class CSVReader {
         field.reserveCapacity(256)
         try fill()
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
-        try detectSeparator()
+        if let separator { self.separator = separator } else { try detectSeparator() }
     }
 
     deinit { try? handle.close() }

@@ -19,21 +19,23 @@ public enum ExcelHabits {
         var issues: [ValidationIssue] = []
         if kind != .units, let nip = fields["nip"] {
             switch checkNIP(nip) {
-            case .success(let fixed): fields["nip"] = fixed
+            case .success(let fixed): if fixed != nip { fields["nip"] = fixed }
             case .failure(let issue): issues.append(issue)
             }
         }
         for field in dateFields(kind) {
             guard let text = fields[field] else { continue }
             switch checkDate(text, field: field) {
-            case .success(let fixed): fields[field] = fixed
+            case .success(let fixed): if fixed != text { fields[field] = fixed }
             case .failure(let issue): issues.append(issue)
             }
         }
         if kind == .diklat {
-            if let jp = fields["jp"] { fields["jp"] = number(jp) }
-            if let jenis = fields["jenis"] { fields["jenis"] = self.jenis(jenis) }
+            if let jp = fields["jp"], case let fixed = number(jp), fixed != jp { fields["jp"] = fixed }
+            if let jenis = fields["jenis"], case let fixed = self.jenis(jenis), fixed != jenis { fields["jenis"] = fixed }
         }
+        // (A value is written back only when a habit changed it: each write hashes its key
+        // again, and most rows of a million-row file need no fix.)
         return issues
     }
 
@@ -49,7 +51,7 @@ public enum ExcelHabits {
     // MARK: NIP
 
     static func checkNIP(_ text: String) -> Result<String, ValidationIssue> {
-        var nip = text.trimmingCharacters(in: .whitespaces)
+        var nip = FastText.trimmedWhitespace(text)
         if nip.hasPrefix("'") { nip.removeFirst() }
         if isScientific(nip) {
             return .failure(
@@ -66,6 +68,8 @@ public enum ExcelHabits {
 
     /// `1,98502E+17`, `1.98502E+17`, `1.98502e17`: a number in Excel's scientific display.
     static func isScientific(_ text: String) -> Bool {
+        // ASCII without an `e`: no exponent (read on bytes, every row's NIP passes here).
+        if !text.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) { return false }
         let upper = text.uppercased()
         guard let e = upper.firstIndex(of: "E") else { return false }
         let mantissa = upper[..<e], exponent = upper[upper.index(after: e)...].drop { $0 == "+" }
@@ -76,9 +80,11 @@ public enum ExcelHabits {
     // MARK: Dates
 
     static func checkDate(_ text: String, field: String) -> Result<String, ValidationIssue> {
-        var date = text.trimmingCharacters(in: .whitespaces)
+        var date = FastText.trimmedWhitespace(text)
         // A time after the date: `01-03-2026 00:00`, `2026-03-01T00:00:00`, `1/3/2026 0:00:00`.
-        if let cut = date.firstIndex(where: { $0 == " " || $0 == "T" }),
+        // (Looked for on bytes first: a space or `T` is one byte, and most dates have neither.)
+        if date.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "T") }),
+            let cut = date.firstIndex(where: { $0 == " " || $0 == "T" }),
             date[date.index(after: cut)...].trimmingCharacters(in: .whitespaces).allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }),
             date[date.index(after: cut)...].contains(":")
         {
@@ -110,7 +116,7 @@ public enum ExcelHabits {
     /// `Bimbingan Teknis (Bimtek)` → `Bimbingan Teknis`, `Webinar` → `Seminar`.
     /// A name Core already reads, or one with no mapping, is returned unchanged.
     static func jenis(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = FastText.trimmedWhitespace(text)
         if trimmed.isEmpty || JenisDiklat.parse(trimmed) != nil { return text }
         var key = trimmed.lowercased()
         if let open = key.firstIndex(of: "(") {  // `Bimbingan Teknis (Bimtek)`

@@ -40,7 +40,9 @@ public struct ExistingRows: Sendable {
     /// Whether the row is stored already, as it is.
     public func contains(_ row: ImportRow) -> Bool {
         switch row {
-        case .record(let record): return recordKeys.contains(DuplicateKey.of(record))
+        // Without stored keys (no --skip-existing, or nothing stored) no key is built: every
+        // row of a million-row import passes here.
+        case .record(let record): return !recordKeys.isEmpty && recordKeys.contains(DuplicateKey.of(record))
         case .pegawai(let p): return pegawai[p.nip] == p
         case .unit, .invalid: return false
         }

@@ -63,4 +63,13 @@ public enum ExportKind: String, CaseIterable, Sendable {
             return siasnShape!.rows(records)
         }
     }
+
+    /// Whether a deleted record of this export's kind is one this shape would have carried (a
+    /// leadership diklat belongs to diklat struktural, every other diklat to kursus).
+    public func carries(_ deletion: SentDeletion) -> Bool {
+        guard deletion.id.kind == recordKind else { return false }
+        guard deletion.id.kind == .diklat, let shape = siasnShape, let jenis = deletion.diklatJenis else { return true }
+        let struktural = jenis == JenisDiklat.struktural.id
+        return shape == .diklatStruktural ? struktural : !struktural
+    }
 }

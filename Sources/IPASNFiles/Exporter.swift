@@ -10,10 +10,13 @@ public struct ExportSelection: Hashable, Sendable {
     public var unit: String?
     /// The first day; nil for any date.
     public var since: LocalDate?
+    /// Only the records not yet sent to SIASN (``ExportTrackingStore``'s pending rule).
+    public var pendingOnly: Bool
 
-    public init(unit: String? = nil, since: LocalDate? = nil) {
+    public init(unit: String? = nil, since: LocalDate? = nil, pendingOnly: Bool = false) {
         self.unit = unit
         self.since = since
+        self.pendingOnly = pendingOnly
     }
 
     /// Whether a record's date is on or after ``since``. A pendidikan without a date is taken.
@@ -45,6 +48,11 @@ public struct Exporter {
         public var records: [RecordID] = []
         /// Records of the kind the shape cannot carry (an SKP before 2022 for siasn-skp).
         public var left = 0
+        /// The records written with the versions read before the file (for the export batch).
+        public var versions: [RecordVersion] = []
+        /// With ``ExportSelection/pendingOnly``: records sent before and deleted since, which
+        /// the shape carries (SIASN still holds them; the admin removes them there).
+        public var deletions: [SentDeletion] = []
     }
 
     /// - Throws: ``ExportError/unknownUnit(_:)`` for a unit that does not exist, or a storage error.
@@ -62,18 +70,34 @@ public struct Exporter {
             }
             return result
         }
+        // The versions are read BEFORE the records: a record changed in between keeps a newer
+        // version than the batch gives it, so it stays pending.
+        let versions = try kind.recordKind.map {
+            try store.recordVersions(kind: $0, unit: selection.unit, pendingOnly: selection.pendingOnly)
+        }
+        // With --pending only the employees who have a pending record of the kind are read.
+        var pendingNIPs: Set<String>?
+        if selection.pendingOnly, let recordKind = kind.recordKind {
+            result.deletions = try store.sentDeletions(kind: recordKind, unit: selection.unit).filter { kind.carries($0) }
+            let roots = selection.unit.map { [$0] } ?? UnitTree(units).roots.map(\.kode)
+            pendingNIPs = Set(try roots.flatMap { try store.pendingRecords(unit: $0) }.filter { $0.id.kind == recordKind }.map(\.nip))
+        }
         for pegawai in try employees(units: units, unit: selection.unit) {
             if kind == .pegawai {
                 try writer.row(ImportFormat.fields(pegawai))
                 result.rows += 1
                 continue
             }
+            if let pendingNIPs, !pendingNIPs.contains(pegawai.nip) { continue }
             guard let stored = try store.records(nip: pegawai.nip) else { continue }
             for (id, record) in Self.records(stored) where record.kind == kind.recordKind && selection.takes(record) {
+                // Not pending (or entered after the versions were read): not this export's.
+                guard let version = versions?[id.id] else { continue }
                 if let row = kind.fields(record) {
                     try writer.row(row)
                     result.rows += 1
                     result.records.append(id)
+                    result.versions.append(RecordVersion(id: id, version: version))
                 } else if kind.siasnShape == .skp {
                     result.left += 1
                 }
@@ -94,6 +118,20 @@ public struct Exporter {
             }
         }
         return result
+    }
+
+    /// The export batch that records what `result` wrote to `file` (`-`: standard output):
+    /// every export of records is one; only SIASN's shapes send (``NewExportBatch/marksSent``).
+    /// Nil when nothing was written nor reported. Store it only once the file is complete and
+    /// synced (``ExportTrackingStore/saveExportBatch(_:)``).
+    public static func batch(
+        _ kind: ExportKind, format: ExportFormat, file: String, selection: ExportSelection, result: Result
+    ) -> NewExportBatch? {
+        guard kind.recordKind != nil, result.rows > 0 || !result.deletions.isEmpty else { return nil }
+        return NewExportBatch(
+            kind: kind.rawValue, format: format.rawValue, file: file, unit: selection.unit, since: selection.since,
+            pendingOnly: selection.pendingOnly, marksSent: kind.siasnShape != nil, records: result.versions,
+            deletions: result.deletions.map(\.id))
     }
 
     static func records(_ stored: StoredEmployeeRecords) -> [(RecordID, Record)] {

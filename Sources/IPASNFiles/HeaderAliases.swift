@@ -48,6 +48,8 @@ public enum HeaderAliases {
                 ("jenis_jabatan", ["Jenis Jabatan", "jenisJabatan", "jenisJabatanNama"]),
                 ("jenjang", ["Jenjang Jabatan", "Eselon", "Jenjang Struktural"]),
                 ("status", ["Status Pegawai", "Status Kepegawaian", "Jenis Pegawai", "statusPegawai"]),
+                ("status_aktif", ["Status Aktif", "Keterangan Aktif", "Aktif", "Status Keluar", "Alasan Keluar"]),
+                ("tanggal_keluar", ["Tanggal Keluar", "Tgl Keluar", "TMT Keluar", "TMT Pensiun", "Tanggal Pensiun", "Tanggal Nonaktif"]),
             ]
         case .pendidikan:
             return [

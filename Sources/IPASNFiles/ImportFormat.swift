@@ -19,7 +19,10 @@ public enum ImportFormat {
     }
 
     public static func fields(_ p: Pegawai) -> [String] {
-        [p.nip, p.nama, p.kodeUnit, p.jenisJabatan.rawValue, p.jenjang, p.status.rawValue]
+        [
+            p.nip, p.nama, p.kodeUnit, p.jenisJabatan.rawValue, p.jenjang, p.status.rawValue,
+            p.aktif ? "aktif" : (p.keluar?.alasan.rawValue ?? "nonaktif"), p.keluar?.tanggal.iso ?? "",
+        ]
     }
 
     public static func fields(_ record: Record) -> [String] {

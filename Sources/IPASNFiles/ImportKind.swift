@@ -7,7 +7,7 @@ extension ImportKind {
     public var columns: [String] {
         switch self {
         case .units: return ["kode", "nama", "induk"]
-        case .pegawai: return ["nip", "nama", "kode_unit", "jenis_jabatan", "jenjang", "status"]
+        case .pegawai: return ["nip", "nama", "kode_unit", "jenis_jabatan", "jenjang", "status", "status_aktif", "tanggal_keluar"]
         case .pendidikan: return ["nip", "tingkat", "tanggal_lulus", "nama_sekolah", "jurusan"]
         case .diklat:
             return [

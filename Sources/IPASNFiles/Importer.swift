@@ -53,6 +53,10 @@ public struct ImportReport: Hashable, Sendable {
 /// workstation use.
 public struct Importer {
     public let store: any Store
+    /// Import courses much like one the employee has (``NearDuplicate``, in the database or
+    /// earlier in the file) anyway; by default each is an issue of its line
+    /// (``IssueCode/similarCourse(nama:line:)``), so the import refuses them.
+    public var allowSimilar = false
 
     public init(store: any Store) {
         self.store = store
@@ -129,6 +133,7 @@ public struct Importer {
         var source = RejectedRowsWriter(
             rows: SkippingExistingRowSource(prefetching, existing: existing ?? ExistingRows()),
             target: skipInvalid && !dryRun ? target : nil, write: writeRejected)
+        source.allowsSimilar = allowSimilar
         let outcome: ImportOutcome
         do {
             outcome = try store.importRows(&source, skipInvalid: skipInvalid, dryRun: dryRun)
@@ -244,6 +249,8 @@ struct RejectedRowsWriter: ImportRowSource {
     let write: ([LineIssue], String) throws -> Void
     /// The file written, once written.
     private(set) var written: String?
+    /// ``Importer/allowSimilar``.
+    var allowsSimilar = false
 
     var kind: ImportKind { rows.kind }
 

@@ -178,6 +178,10 @@ struct PGArguments: ExpressibleByArrayLiteral {
     static func + (lhs: PGArguments, rhs: PGArguments) -> PGArguments {
         PGArguments(texts: lhs.values + rhs.values)
     }
+
+    static func += (lhs: inout PGArguments, rhs: PGArguments) {
+        lhs.values += rhs.values
+    }
 }
 
 /// Moments as `timestamptz` text in UTC, microseconds kept.

@@ -15,14 +15,20 @@ import IPASNStore
 public final class PostgresCopy {
     /// Parents before children, as the foreign keys need them.
     public static let tableOrder = [
-        "units", "pegawai", "pendidikan", "diklat", "skp", "disiplin", "score_year", "employee_score", "config",
-        "batches", "audit", "progress", "drafts", "accounts", "account_units", "sqlite_sequence",
+        "units", "pegawai", "pendidikan", "diklat", "skp", "disiplin", "score_year", "employee_score", "employee_score_entered", "verification", "config",
+        "batches", "audit", "progress", "progress_review", "drafts", "export_batches", "export_items", "export_deleted",
+        "entry_marks", "accounts", "account_units", "sqlite_sequence",
     ]
     /// Columns named differently in PostgreSQL (reserved words there).
-    static let renamed: [String: [String: String]] = ["progress": ["by": "marked_by"], "batches": ["count": "record_count"]]
+    static let renamed: [String: [String: String]] = [
+        "progress": ["by": "marked_by"], "batches": ["count": "record_count"], "progress_review": ["by": "reviewed_by"],
+        "verification": ["by": "verified_by"],
+    ]
     /// The source's own bookkeeping, which has no place in the target (its schema version is
     /// the target's `schema_migrations`; its id sequences are read for the target's).
-    static let bookkeeping: Set<String> = ["grdb_migrations", "sqlite_sequence"]
+    /// `unit_score_totals` is SQLite's per-unit sum of the cached scores, kept by triggers;
+    /// PostgreSQL sums the cached scores itself.
+    static let bookkeeping: Set<String> = ["grdb_migrations", "sqlite_sequence", "unit_score_totals"]
 
     /// What was copied.
     public struct Report: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import IPASNCore
 
 /// The versioned schema of an ipasn PostgreSQL database: named migrations, applied in order
 /// once each and remembered in `schema_migrations` (a database with a name this version does
@@ -17,7 +18,134 @@ enum PostgresSchema {
     static let migrations: [(name: String, sql: String)] = [
         ("2026-11-30-v1", v1),
         ("2026-11-30-row-security", rowSecurity),
+        ("2026-11-30-employees", employees),
+        ("2026-11-30-batches", batchEdits),
+        ("2026-11-30-team", team),
+        ("2026-11-30-verify", verification),
+        ("2026-11-30-tracking", exportTracking),
     ]
+
+    /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with
+    /// a verdict or a document mark; a change of any of a record's values returns it to belum
+    /// and a deleted record's row goes (triggers, in the change's own transaction);
+    /// `employee_score_entered` keeps the scores "as entered" of the few employees whose
+    /// cached score leaves a rejected record out. The trigger functions run as the schema's
+    /// owner (an admin's change resets the verdict through row-level security).
+    static var verification: String {
+        """
+        CREATE TABLE verification (
+            kind          TEXT COLLATE "C" NOT NULL,
+            record_id     BIGINT NOT NULL,
+            status        TEXT NOT NULL DEFAULT 'belum' CHECK (status IN ('belum', 'memenuhi', 'tidak')),
+            reason        TEXT NOT NULL DEFAULT '',
+            verified_by   TEXT,
+            at            TIMESTAMPTZ,
+            since         BIGINT NOT NULL DEFAULT 0,
+            document      SMALLINT NOT NULL DEFAULT 0,
+            document_path TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (kind, record_id)
+        );
+        CREATE INDEX verification_status ON verification(status, kind, record_id);
+        CREATE TABLE employee_score_entered (
+            year        INTEGER NOT NULL,
+            nip         TEXT COLLATE "C" NOT NULL,
+            kualifikasi DOUBLE PRECISION NOT NULL,
+            kompetensi  DOUBLE PRECISION NOT NULL,
+            kinerja     DOUBLE PRECISION NOT NULL,
+            disiplin    DOUBLE PRECISION NOT NULL,
+            complete    SMALLINT NOT NULL,
+            missing     TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (year, nip)
+        );
+        ALTER TABLE verification ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY read ON verification FOR SELECT USING (true);
+        CREATE POLICY writers ON verification FOR ALL USING (ipasn_writer()) WITH CHECK (ipasn_writer());
+        ALTER TABLE employee_score_entered ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY anyone ON employee_score_entered FOR ALL USING (true) WITH CHECK (true);
+        CREATE FUNCTION ipasn_verification_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = public AS $$
+        BEGIN
+            UPDATE verification SET status = 'belum', reason = '', verified_by = NULL, at = NULL,
+                since = (SELECT COALESCE(MAX(id), 0) + 1 FROM audit)
+            WHERE kind = TG_TABLE_NAME AND record_id = OLD.id AND status <> 'belum';
+            RETURN NULL;
+        END
+        $$;
+        CREATE FUNCTION ipasn_verification_deleted() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = public AS $$
+        BEGIN
+            DELETE FROM verification WHERE kind = TG_TABLE_NAME AND record_id = OLD.id;
+            RETURN NULL;
+        END
+        $$;
+        """
+            + recordTables.map { table, _ in
+                let columns = ["id"] + PGRecordRows.columns(RecordKind(rawValue: table)!)
+                let old = columns.map { "OLD.\($0)" }.joined(separator: ", ")
+                let new = columns.map { "NEW.\($0)" }.joined(separator: ", ")
+                return """
+
+                    CREATE TRIGGER \(table)_verification_changed AFTER UPDATE ON \(table) FOR EACH ROW
+                        WHEN ((\(old)) IS DISTINCT FROM (\(new))) EXECUTE FUNCTION ipasn_verification_changed();
+                    CREATE TRIGGER \(table)_verification_deleted AFTER DELETE ON \(table) FOR EACH ROW
+                        EXECUTE FUNCTION ipasn_verification_deleted();
+                    """
+            }.joined()
+    }
+
+    /// As SQLite's `2026-11-30-team`: the history screens read the audit log by employee and
+    /// by entity (keyset paging, newest first); a verifikator's confirmation or reopening of a
+    /// "selesai diinput" mark is kept in `progress_review` while the mark is the one it was about.
+    /// Under row-level security reviews are written by operators and verifikator, who also
+    /// write their `confirm` audit rows.
+    static let team = """
+        CREATE INDEX audit_nip ON audit(nip, id);
+        CREATE INDEX audit_entity_first ON audit(entity_id, entity, id);
+        CREATE TABLE progress_review (
+            unit        TEXT COLLATE "C" NOT NULL REFERENCES units(kode),
+            dimension   TEXT COLLATE "C" NOT NULL,
+            confirmed   SMALLINT NOT NULL,
+            reviewed_by TEXT NOT NULL,
+            at          TIMESTAMPTZ NOT NULL,
+            reason      TEXT,
+            mark_by     TEXT NOT NULL,
+            mark_at     TIMESTAMPTZ NOT NULL,
+            PRIMARY KEY (unit, dimension)
+        );
+        ALTER TABLE progress_review ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY read ON progress_review FOR SELECT USING (true);
+        CREATE POLICY reviewers ON progress_review FOR ALL
+            USING (COALESCE(ipasn_role() IN ('operator', 'verifikator'), false))
+            WITH CHECK (COALESCE(ipasn_role() IN ('operator', 'verifikator'), false) AND reviewed_by = session_user);
+        CREATE OR REPLACE FUNCTION ipasn_writer() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = public AS $$
+            SELECT COALESCE(ipasn_role() IN ('operator', 'admin', 'verifikator'), false)
+        $$;
+        -- A verifikator reopening a mark writes it (and its parents' marks).
+        DROP POLICY add ON progress;
+        DROP POLICY change ON progress;
+        CREATE POLICY add ON progress FOR INSERT
+            WITH CHECK ((ipasn_may_write(unit) OR ipasn_role() = 'verifikator') AND marked_by = session_user);
+        CREATE POLICY change ON progress FOR UPDATE USING (ipasn_may_write(unit) OR ipasn_role() = 'verifikator')
+            WITH CHECK ((ipasn_may_write(unit) OR ipasn_role() = 'verifikator') AND marked_by = session_user);
+        """
+
+    /// Reopening a batch (as SQLite's `2026-11-30-batches`): a participant added or removed
+    /// later is a batch row of its own whose `parent` is the batch.
+    static let batchEdits = """
+        ALTER TABLE batches ADD COLUMN parent BIGINT REFERENCES batches(id);
+        CREATE INDEX batches_parent ON batches(parent) WHERE parent IS NOT NULL;
+        """
+
+    /// Employees change (as SQLite's `2026-11-30-employees`): why and since when an employee
+    /// left, since when they are in their unit (the last mutasi); the employee's audit rows by NIP.
+    static let employees = """
+        ALTER TABLE pegawai ADD COLUMN keluar_alasan TEXT;
+        ALTER TABLE pegawai ADD COLUMN keluar_tanggal DATE;
+        ALTER TABLE pegawai ADD COLUMN tmt_unit DATE;
+        CREATE INDEX pegawai_nip_unit_keluar ON pegawai(nip, aktif, kode_unit, keluar_tanggal);
+        CREATE INDEX audit_pegawai ON audit(entity_id, id) WHERE entity = 'pegawai';
+        """
 
     /// The one advisory lock key pair every writer takes (see ``PostgresStore``): `'ipas'`, 1.
     static let writeLockKey = (Int32(0x6970_6173), Int32(1))
@@ -191,4 +319,149 @@ enum PostgresSchema {
             PRIMARY KEY (login, unit)
         );
         """
+
+    /// Export tracking (as SQLite's `2026-11-30-tracking`): every record's version (`change_no`,
+    /// +1 on every change of a data column, by trigger) and the version a SIASN batch sent
+    /// (`sent_no`); the numbered batches and their items; records deleted after they were sent
+    /// (until a batch reports it; an undo that restores the record takes it back); and, per
+    /// kind, the highest record id that existed at each audit row's moment (`entry_marks`, from
+    /// the id sequence). Trigger functions run as the schema's owner.
+    static var exportTracking: String {
+        """
+        CREATE TABLE export_batches (
+            id           BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            at           TIMESTAMPTZ NOT NULL,
+            actor        TEXT NOT NULL,
+            kind         TEXT NOT NULL,
+            format       TEXT NOT NULL,
+            file         TEXT NOT NULL,
+            unit         TEXT,
+            since        DATE,
+            pending_only SMALLINT NOT NULL,
+            marks_sent   SMALLINT NOT NULL,
+            rows         INTEGER NOT NULL,
+            deletions    INTEGER NOT NULL
+        );
+        CREATE TABLE export_items (
+            batch     BIGINT NOT NULL REFERENCES export_batches(id),
+            kind      TEXT COLLATE "C" NOT NULL,
+            record_id BIGINT NOT NULL,
+            version   BIGINT NOT NULL,
+            deleted   SMALLINT NOT NULL DEFAULT 0,
+            PRIMARY KEY (batch, kind, record_id)
+        );
+        CREATE INDEX export_items_record ON export_items(kind, record_id, batch);
+        CREATE TABLE export_deleted (
+            kind      TEXT COLLATE "C" NOT NULL,
+            record_id BIGINT NOT NULL,
+            nip       TEXT COLLATE "C" NOT NULL,
+            what      TEXT NOT NULL,
+            jenis     INTEGER,
+            change_no BIGINT NOT NULL,
+            sent_no   BIGINT NOT NULL,
+            reported  BIGINT,
+            PRIMARY KEY (kind, record_id)
+        );
+        CREATE TABLE entry_marks (
+            kind    TEXT COLLATE "C" NOT NULL,
+            upto_id BIGINT NOT NULL,
+            at      TIMESTAMPTZ NOT NULL,
+            PRIMARY KEY (kind, upto_id)
+        );
+        INSERT INTO entry_marks(kind, upto_id, at)
+            SELECT k.kind, k.upto, (SELECT MAX(at) FROM audit) FROM (
+                SELECT 'pendidikan' AS kind, (SELECT MAX(id) FROM pendidikan) AS upto
+                UNION ALL SELECT 'diklat', (SELECT MAX(id) FROM diklat)
+                UNION ALL SELECT 'skp', (SELECT MAX(id) FROM skp)
+                UNION ALL SELECT 'disiplin', (SELECT MAX(id) FROM disiplin)) k
+            WHERE k.upto IS NOT NULL AND EXISTS (SELECT 1 FROM audit);
+        CREATE FUNCTION ipasn_entry_marks() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = public AS $$
+        DECLARE
+            k text;
+            used bigint;
+        BEGIN
+            FOREACH k IN ARRAY ARRAY['pendidikan', 'diklat', 'skp', 'disiplin'] LOOP
+                SELECT s.last_value INTO used FROM pg_sequences s
+                WHERE s.schemaname = 'public' AND s.sequencename = k || '_id_seq';
+                IF used IS NOT NULL AND used > COALESCE((SELECT MAX(m.upto_id) FROM entry_marks m WHERE m.kind = k), 0) THEN
+                    INSERT INTO entry_marks(kind, upto_id, at) VALUES (k, used, NEW.at);
+                END IF;
+            END LOOP;
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER audit_entry_marks AFTER INSERT ON audit FOR EACH ROW EXECUTE FUNCTION ipasn_entry_marks();
+        CREATE FUNCTION ipasn_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.change_no := OLD.change_no + 1;
+            RETURN NEW;
+        END
+        $$;
+        CREATE FUNCTION ipasn_restored() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+        DECLARE
+            d export_deleted%ROWTYPE;
+        BEGIN
+            SELECT * INTO d FROM export_deleted WHERE kind = TG_TABLE_NAME AND record_id = NEW.id;
+            IF FOUND THEN
+                NEW.change_no := d.change_no;
+                NEW.sent_no := CASE WHEN d.reported IS NULL THEN d.sent_no END;
+                DELETE FROM export_deleted WHERE kind = TG_TABLE_NAME AND record_id = NEW.id;
+            END IF;
+            RETURN NEW;
+        END
+        $$;
+        ALTER TABLE export_batches ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY read ON export_batches FOR SELECT USING (true);
+        CREATE POLICY writers ON export_batches FOR ALL USING (ipasn_writer()) WITH CHECK (ipasn_writer() AND actor = session_user);
+        ALTER TABLE export_items ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY read ON export_items FOR SELECT USING (true);
+        CREATE POLICY writers ON export_items FOR ALL USING (ipasn_writer()) WITH CHECK (ipasn_writer());
+        ALTER TABLE export_deleted ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY read ON export_deleted FOR SELECT USING (true);
+        CREATE POLICY writers ON export_deleted FOR ALL USING (ipasn_writer()) WITH CHECK (ipasn_writer());
+        ALTER TABLE entry_marks ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY read ON entry_marks FOR SELECT USING (true);
+        """
+            + recordTables.map { table, _ in
+                let kind = RecordKind(rawValue: table)!
+                let data = PGRecordRows.columns(kind)
+                let old = data.map { "OLD.\($0)" }.joined(separator: ", ")
+                let new = data.map { "NEW.\($0)" }.joined(separator: ", ")
+                return """
+
+                    ALTER TABLE \(table) ADD COLUMN change_no BIGINT NOT NULL DEFAULT 0;
+                    ALTER TABLE \(table) ADD COLUMN sent_no BIGINT;
+                    CREATE INDEX \(table)_pending ON \(table)(nip) WHERE sent_no IS DISTINCT FROM change_no;
+                    CREATE TRIGGER \(table)_version BEFORE UPDATE ON \(table) FOR EACH ROW
+                        WHEN ((\(old)) IS DISTINCT FROM (\(new))) EXECUTE FUNCTION ipasn_version_bump();
+                    CREATE TRIGGER \(table)_restored BEFORE INSERT ON \(table) FOR EACH ROW EXECUTE FUNCTION ipasn_restored();
+                    CREATE FUNCTION ipasn_\(table)_sent_deleted() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+                    SET search_path = public AS $$
+                    BEGIN
+                        INSERT INTO export_deleted(kind, record_id, nip, what, jenis, change_no, sent_no, reported)
+                        VALUES ('\(table)', OLD.id, OLD.nip, \(deletedWhat(kind)), \(kind == .diklat ? "OLD.jenis" : "NULL"),
+                                OLD.change_no, OLD.sent_no, NULL)
+                        ON CONFLICT (kind, record_id) DO UPDATE SET nip = excluded.nip, what = excluded.what,
+                            jenis = excluded.jenis, change_no = excluded.change_no, sent_no = excluded.sent_no, reported = NULL;
+                        RETURN NULL;
+                    END
+                    $$;
+                    CREATE TRIGGER \(table)_sent_deleted AFTER DELETE ON \(table) FOR EACH ROW WHEN (OLD.sent_no IS NOT NULL)
+                        EXECUTE FUNCTION ipasn_\(table)_sent_deleted();
+                    """
+            }.joined()
+    }
+
+    /// A deleted record in a few words, from the row's old values (as SQLite's).
+    private static func deletedWhat(_ kind: RecordKind) -> String {
+        switch kind {
+        case .pendidikan:
+            return "OLD.tingkat || COALESCE(' ' || OLD.tanggal_lulus, '') "
+                + "|| CASE WHEN OLD.nama_sekolah <> '' THEN ' ' || OLD.nama_sekolah ELSE '' END"
+        case .diklat: return "OLD.nama || ' ' || OLD.tanggal_mulai"
+        case .skp: return "'SKP ' || OLD.tahun"
+        case .disiplin: return "OLD.tingkat || ' ' || OLD.tmt"
+        }
+    }
 }

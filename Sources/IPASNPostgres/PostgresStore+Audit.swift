@@ -77,27 +77,29 @@ extension PostgresStore {
                     ])
                 }
             }
-            if !done {
-                // Reopening a unit reopens every parent marked done above it, first, so that the
-                // unit's own row is the newest (undoing it leaves no parent done above an open unit).
-                var seen: Set<String> = [unit]
-                var current = unit
-                while let parent = try String.fetchOne(db, sql: "SELECT induk FROM units WHERE kode = ?", arguments: [current]),
-                    seen.insert(parent).inserted
-                {
-                    let parentDone = try Bool.fetchOne(
-                        db, sql: "SELECT done FROM progress WHERE unit = ? AND dimension = ?",
-                        arguments: [parent, dimension.rawValue])
-                    if parentDone == true { try writeProgress(unit: parent, dimension: dimension, done: false, db) }
-                    current = parent
-                }
-            }
+            if !done { try reopenParents(of: unit, dimension: dimension, db) }
             try writeProgress(unit: unit, dimension: dimension, done: done, db)
         }
     }
 
+    /// Reopening a unit reopens every parent marked done above it, first, so that the unit's
+    /// own row is the newest (undoing it leaves no parent done above an open unit).
+    func reopenParents(of unit: String, dimension: ProgressDimension, _ db: PGConnection) throws {
+        var seen: Set<String> = [unit]
+        var current = unit
+        while let parent = try String.fetchOne(db, sql: "SELECT induk FROM units WHERE kode = ?", arguments: [current]),
+            seen.insert(parent).inserted
+        {
+            let parentDone = try Bool.fetchOne(
+                db, sql: "SELECT done FROM progress WHERE unit = ? AND dimension = ?",
+                arguments: [parent, dimension.rawValue])
+            if parentDone == true { try writeProgress(unit: parent, dimension: dimension, done: false, db) }
+            current = parent
+        }
+    }
+
     /// Writes one mark and its audit row.
-    private func writeProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: PGConnection) throws {
+    func writeProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: PGConnection) throws {
         let old = try Bool.fetchOne(
             db, sql: "SELECT done FROM progress WHERE unit = ? AND dimension = ?", arguments: [unit, dimension.rawValue])
         try db.execute(

@@ -50,9 +50,10 @@ extension PostgresStore {
             let valid = issues.isEmpty || skipInvalid
             if valid && !dryRun {
                 try rows.willCommit(issues: issues)
-                let summary = ImportSummary(
+                var summary = ImportSummary(
                     kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit,
                     ids: ids, unitChanges: unitChanges, pegawaiChanges: pegawaiChanges)
+                if rows.isDemo { summary.demo = true }
                 try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), db)
             }
             let outcome = ImportOutcome(
@@ -76,7 +77,7 @@ extension PostgresStore {
         // explicitly: from the table's identity sequence's next value (above every id ever
         // handed out, deleted ones included), consumed only by rows actually written, so the
         // rows of one import have consecutive ids; the sequence is moved past them at the end.
-        var batch = RecordBatch(kind: expected)
+        var batch = RecordBatch(kind: expected, allowsSimilar: rows.allowsSimilar)
         var touched: Set<String> = []
         var imported = 0
         func flush() throws {
@@ -145,7 +146,7 @@ extension PostgresStore {
         var touched: Set<String> = []
         var imported = 0
         while let line = try rows.next() {
-            guard case .pegawai(let pegawai) = line.value else {
+            guard case .pegawai(var pegawai) = line.value else {
                 StoreCodec.refuse(line, into: &issues)
                 continue
             }
@@ -163,6 +164,15 @@ extension PostgresStore {
             // kept with its old values (the audit's summary, for undo) and its line (the report).
             let old = try PGRow.fetchOne(
                 db, sql: "SELECT \(Self.pegawaiColumns) FROM pegawai WHERE nip = ?", arguments: [pegawai.nip]).map { try Self.pegawai($0) }
+            if let old {
+                // An existing employee: merged and checked as a change (docs/store.md, "Employees change").
+                pegawai = StoreCodec.mergedImportRow(file: pegawai, stored: old)
+                let refused = StoreCodec.importChangeIssues(old: old, new: pegawai, today: context.today)
+                guard refused.isEmpty else {
+                    issues += refused.map { LineIssue(line: line.number, issue: $0) }
+                    continue
+                }
+            }
             // An admin may neither put an employee into another's unit nor take one out of it
             // (nor list one of another unit, even unchanged).
             if let refused = try [old?.kodeUnit, pegawai.kodeUnit].compactMap({ $0 }).first(where: { try !permissions.mayWrite(unit: $0, db) }) {

@@ -18,7 +18,8 @@ extension PostgresStore {
                 return Self.score(row)
             }
             guard let records = try records(nip: nip, db) else { return nil }
-            return ScoringEngine(ruleset: try ruleset(db)).score(records.plain, year: year)
+            let counted = records.plain(excludingAll: try uncountedRecords(nip: nip, db))
+            return ScoringEngine(ruleset: try ruleset(db)).score(counted, year: year)
         }
     }
 
@@ -28,26 +29,27 @@ extension PostgresStore {
         guard try ensureCached(year: year) else { return try computedScores(year: year, unit: unit) }
         return try read { db in
             let cols = "\(Self.pegawaiColumns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")), \(Self.scoreColumns.split(separator: ",").map { "s." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))"
-            let from = "FROM pegawai p JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE p.aktif = 1"
+            let from = "FROM pegawai p JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE \(Self.countedInYear)"
             // A unit's employees: JOIN keeps pegawai as the outer table, so they are
             // found through `pegawai_unit` (kode_unit IN (SELECT kode FROM sub)). Left to itself, the planner
             // walks the whole year of the score cache and probes the covering index
             // `pegawai_nip_unit` for every employee of the province (the dashboard's category
             // query: 16 ms instead of 0.3 ms at 50,000 employees).
-            let fromUnit = "FROM pegawai p JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE p.aktif = 1"
+            let fromUnit = "FROM pegawai p JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE \(Self.countedInYear)"
             // Through a cursor, not fetchAll: a whole province's rows are never held as GRDB
             // rows beside the result (that put the workstation's peak memory past 64 MB).
             let rows: PGCursor
             if let unit {
                 rows = try PGRow.fetchCursor(
                     db, sql: "\(Self.subunitsCTE) SELECT \(cols) \(fromUnit) AND p.kode_unit IN (SELECT kode FROM sub) ORDER BY p.kode_unit, p.nama, p.nip",
-                    arguments: [unit, year])
+                    arguments: [unit, year, LocalDate.endOfYear(year).iso])
             } else {
-                rows = try PGRow.fetchCursor(db, sql: "SELECT \(cols) \(from) ORDER BY p.kode_unit, p.nama, p.nip", arguments: [year])
+                rows = try PGRow.fetchCursor(
+                    db, sql: "SELECT \(cols) \(from) ORDER BY p.kode_unit, p.nama, p.nip", arguments: [year, LocalDate.endOfYear(year).iso])
             }
             var result: [ScoredPegawai] = []
             while let row = try rows.next() {
-                result.append(ScoredPegawai(pegawai: try Self.pegawai(row), score: Self.score(row, offset: 7)))
+                result.append(ScoredPegawai(pegawai: try Self.pegawai(row), score: Self.score(row, offset: Self.pegawaiColumnCount)))
             }
             return result
         }
@@ -70,9 +72,9 @@ extension PostgresStore {
                     SELECT p.kode_unit, COUNT(*), SUM(s.complete), SUM(s.kualifikasi), SUM(s.kompetensi),
                            SUM(s.kinerja), SUM(s.disiplin)
                     FROM employee_score s JOIN pegawai p ON p.nip = s.nip
-                    WHERE s.year = ? AND p.aktif = 1
+                    WHERE s.year = ? AND \(Self.countedInYear)
                     GROUP BY p.kode_unit
-                    """, arguments: [year])
+                    """, arguments: [year, LocalDate.endOfYear(year).iso])
             while let row = try rows.next() {
                 totals[row[0]] = ScoreTotals(
                     pegawai: row[1], completePegawai: row[2], kualifikasi: row[3], kompetensi: row[4], kinerja: row[5],
@@ -146,7 +148,7 @@ extension PostgresStore {
     func computedScores(year: Int, unit: String?) throws -> [ScoredPegawai] {
         let engine = ScoringEngine(ruleset: try ruleset())
         var result: [ScoredPegawai] = []
-        try forEachEmployeeRecords(inUnit: unit) { records in
+        try forEachEmployeeRecords(inUnit: unit, countedIn: year) { records in
             result.append(ScoredPegawai(pegawai: records.pegawai, score: engine.score(records, year: year)))
         }
         // SQLite's BINARY collation: the UTF-8 bytes, unit, then name, then NIP.
@@ -165,16 +167,20 @@ extension PostgresStore {
     func recomputeEmployee(_ nip: String, _ db: PGConnection) throws -> EmployeeScore {
         let year = try measurementYear(db)
         try ensureCached(year: year, db)
-        guard let records = try records(nip: nip, db) else {
+        guard let stored = try records(nip: nip, db) else {
             return EmployeeScore(nip: nip, year: year, kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 0, missing: [])
         }
+        let uncounted = try uncountedRecords(nip: nip, db)
+        let records = stored.plain(excludingAll: uncounted)
         let engine = ScoringEngine(ruleset: try ruleset(db))
         var result: EmployeeScore?
-        for cached in try cachedYears(db) {
-            let score = engine.score(records.plain, year: cached)
+        let years = try cachedYears(db)
+        for cached in years {
+            let score = engine.score(records, year: cached)
             try db.execute(sql: Self.upsertScoreSQL, arguments: Self.scoreArguments(score))
             if cached == year { result = score }
         }
+        try refreshScoresAsEntered(stored, uncounted: uncounted, engine: engine, years: years, db)
         return result!
     }
 
@@ -218,6 +224,7 @@ extension PostgresStore {
             }
         }
         try flush()
+        try recomputeScoresAsEntered(years: years, only: only, engine: engine, db)
     }
 
     /// Every active employee's records (or those of a unit and its sub-units), streamed in
@@ -225,6 +232,16 @@ extension PostgresStore {
     /// The records are as scoring reads them (see ``forEachEmployee(_:_:)``): a diklat's
     /// nama, penyelenggara and nomor sertifikat are empty.
     public func forEachEmployeeRecords(inUnit unit: String?, _ body: (EmployeeRecords) throws -> Void) throws {
+        try forEachEmployeeRecords(inUnit: unit, countedIn: nil, body)
+    }
+
+    /// The SQL condition "employee `p` counts in the year whose 31 December is the bound
+    /// argument (ISO)": active, or left after that day (``Pegawai/counts(inYear:)``).
+    static let countedInYear = "(p.aktif = 1 OR p.keluar_tanggal > ?::date)"
+
+    /// ``forEachEmployeeRecords(inUnit:_:)`` over the employees who count in `year`'s figures
+    /// (``Pegawai/counts(inYear:)``), or the active ones when `year` is nil.
+    func forEachEmployeeRecords(inUnit unit: String?, countedIn year: Int?, _ body: (EmployeeRecords) throws -> Void) throws {
         try read { db in
             var included: Set<String>?
             if let unit {
@@ -232,7 +249,7 @@ extension PostgresStore {
                     try String.fetchAll(db, sql: "\(Self.subunitsCTE) SELECT kode FROM units WHERE kode IN (SELECT kode FROM sub)", arguments: [unit]))
             }
             try forEachEmployee(db) { records in
-                guard records.pegawai.aktif else { return }
+                guard year.map(records.pegawai.counts(inYear:)) ?? records.pegawai.aktif else { return }
                 if let included, !included.contains(records.pegawai.kodeUnit) { return }
                 try body(records)
             }
@@ -246,9 +263,15 @@ extension PostgresStore {
     /// order rather than id order: scores depend on neither. Reading a province's million
     /// diklat rows this way (the `(nip, dedup_key)` index walked in NIP order, no sort, no
     /// text columns) takes a quarter off the full recompute.
-    func forEachEmployee(_ db: PGConnection, _ body: (EmployeeRecords) throws -> Void) throws {
+    /// Records the ruleset does not count (rejected ones, unless
+    /// ``VerificationRules/rejectedRecordsCount``) are left out; `asEntered` keeps every record.
+    func forEachEmployee(_ db: PGConnection, asEntered: Bool = false, _ body: (EmployeeRecords) throws -> Void) throws {
+        let leaveOutRejected = try !asEntered && rejectedLeftOut(db)
         var streams = try RecordKind.allCases.map { kind in
-            RecordStream(kind: kind, cursor: try PGRow.fetchCursor(db, sql: PGRecordRows.scoringSelectSQL(kind) + " ORDER BY nip"))
+            RecordStream(
+                kind: kind,
+                cursor: try PGRow.fetchCursor(
+                    db, sql: PGRecordRows.scoringSelectSQL(kind) + (leaveOutRejected ? Self.countedOnly(kind) : "") + " ORDER BY nip"))
         }
         for stream in streams.indices { try streams[stream].advance() }
         let employees = try PGRow.fetchCursor(db, sql: "SELECT \(Self.pegawaiColumns) FROM pegawai ORDER BY nip")

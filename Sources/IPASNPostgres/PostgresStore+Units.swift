@@ -71,14 +71,30 @@ extension PostgresStore {
 
     // MARK: Employees
 
-    static let pegawaiColumns = "nip, nama, kode_unit, jenis_jabatan, jenjang, status, aktif"
+    static let pegawaiColumns = "nip, nama, kode_unit, jenis_jabatan, jenjang, status, aktif, keluar_alasan, keluar_tanggal, tmt_unit"
+    /// How many columns ``pegawaiColumns`` selects (the offset of what a query selects after them).
+    static let pegawaiColumnCount = 10
 
     static func pegawai(_ row: PGRow, offset: Int = 0) throws -> Pegawai {
         guard let jabatan = JenisJabatan(rawValue: row[offset + 3]), let status = StatusPegawai(rawValue: row[offset + 5])
         else { throw StoreError.corrupt("pegawai \(row[offset] as String): jenis_jabatan or status") }
-        return Pegawai(
+        var pegawai = Pegawai(
             nip: row[offset], nama: row[offset + 1], kodeUnit: row[offset + 2], jenisJabatan: jabatan,
             jenjang: row[offset + 4], status: status, aktif: row[offset + 6])
+        let alasan: String? = row[offset + 7]
+        let tanggal: String? = row[offset + 8]
+        let tmt: String? = row[offset + 9]
+        if let alasan, let tanggal {
+            guard let reason = AlasanKeluar(rawValue: alasan), let date = LocalDate(iso: tanggal) else {
+                throw StoreError.corrupt("pegawai \(pegawai.nip): keluar_alasan or keluar_tanggal")
+            }
+            pegawai.keluar = PegawaiKeluar(alasan: reason, tanggal: date)
+        }
+        if let tmt {
+            guard let date = LocalDate(iso: tmt) else { throw StoreError.corrupt("pegawai \(pegawai.nip): tmt_unit") }
+            pegawai.tmtUnit = date
+        }
+        return pegawai
     }
 
     /// One employee, or nil.
@@ -156,16 +172,21 @@ extension PostgresStore {
     }
 
     static let upsertPegawaiSQL = """
-        INSERT INTO pegawai(nip, nama, kode_unit, jenis_jabatan, jenjang, status, aktif, search_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO pegawai(nip, nama, kode_unit, jenis_jabatan, jenjang, status, aktif, search_key,
+            keluar_alasan, keluar_tanggal, tmt_unit)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(nip) DO UPDATE SET nama = excluded.nama, kode_unit = excluded.kode_unit,
             jenis_jabatan = excluded.jenis_jabatan, jenjang = excluded.jenjang, status = excluded.status,
-            aktif = excluded.aktif, search_key = excluded.search_key
+            aktif = excluded.aktif, search_key = excluded.search_key, keluar_alasan = excluded.keluar_alasan,
+            keluar_tanggal = excluded.keluar_tanggal, tmt_unit = excluded.tmt_unit
         """
 
     /// The arguments of ``upsertPegawaiSQL``: the employee and the name's search key.
     static func arguments(_ p: Pegawai) -> PGArguments {
-        [p.nip, p.nama, p.kodeUnit, p.jenisJabatan.rawValue, p.jenjang, p.status.rawValue, p.aktif, SearchText.key(p.nama)]
+        [
+            p.nip, p.nama, p.kodeUnit, p.jenisJabatan.rawValue, p.jenjang, p.status.rawValue, p.aktif, SearchText.key(p.nama),
+            p.keluar?.alasan.rawValue, p.keluar?.tanggal.iso, p.tmtUnit?.iso,
+        ]
     }
 
     /// The number of employees (active or not).

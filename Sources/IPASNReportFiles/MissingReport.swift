@@ -26,11 +26,14 @@ public enum MissingReport {
                 [.text(entry.pegawai.nip), .text(entry.pegawai.nama), .text(entry.pegawai.kodeUnit)]
                     + MissingRecord.allCases.map { entry.missing.contains($0) ? .text("x") : .empty })
         }
-        let counts = MissingRecord.allCases.map { "\($0.displayName(language)) \(report.count($0))" }.joined(separator: ", ")
+        // "Lengkap" as Completeness defines it: the completeness percentage of the recap.
+        let counts = Completeness.required.map { "\($0.displayName(language)) \(report.count($0))" }.joined(separator: ", ")
+        let percent = NumberText.wholePercent(report.complete, of: report.pegawai).map { "\($0)%" } ?? "-"
+        let kompetensi = report.count(.kompetensi)
         try sheet.note(
             t(
-                "\(report.entries.count) dari \(report.pegawai) pegawai aktif belum lengkap: \(counts).",
-                "\(report.entries.count) of \(report.pegawai) active employees lack a record: \(counts)."))
+                "\(report.incomplete) dari \(report.pegawai) pegawai aktif belum lengkap (lengkap \(percent)): \(counts); belum ada kompetensi tahun ini: \(kompetensi).",
+                "\(report.incomplete) of \(report.pegawai) active employees incomplete (complete \(percent)): \(counts); no competence this year: \(kompetensi)."))
         try writer.close()
     }
 }

@@ -21,6 +21,8 @@ public enum MissingRecord: String, CaseIterable, Sendable, Codable {
 /// The per-unit "what is missing" list: every active employee of a unit (sub-units included)
 /// without an SKP, a pendidikan or a kompetensi record for the year, in unit tree order,
 /// then by name and NIP. `ipasn report missing` and the workstation's list show it.
+/// "Belum lengkap" is ``Completeness``'s (pendidikan or SKP missing: ``incomplete``); a
+/// missing kompetensi is listed as a reminder, not counted as incomplete.
 public struct MissingRecords: Sendable {
     public struct Entry: Hashable, Sendable {
         public var pegawai: Pegawai
@@ -37,6 +39,13 @@ public struct MissingRecords: Sendable {
 
     /// How many employees lack each kind.
     public func count(_ kind: MissingRecord) -> Int { entries.filter { $0.missing.contains(kind) }.count }
+    /// Employees whose data is not complete (``Completeness``: no pendidikan or no SKP), the
+    /// same count the completeness percentage leaves out.
+    public var incomplete: Int { entries.count { !Completeness.isComplete(lacking: $0.missing) } }
+    /// Employees with complete data (``Completeness``).
+    public var complete: Int { pegawai - incomplete }
+    /// Complete employees' share, 0 ... 1 (0 without employees): ``UnitProgress/completeness``.
+    public var completeness: Double { pegawai == 0 ? 0 : Double(complete) / Double(pegawai) }
 
     /// Throws ``ReportError/unknownUnit(_:)`` for a unit that does not exist.
     public static func compute(store: Store, unit kode: String?, year: Int, ruleset: Ruleset) throws -> MissingRecords {

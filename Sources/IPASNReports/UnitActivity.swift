@@ -6,9 +6,9 @@ import IPASNStore
 /// by whom: the dashboard's "Hr ini / Mg ini" columns and `ipasn report activity`.
 ///
 /// "Today" starts at midnight and "this week" on Monday at midnight, both in the context's
-/// time zone. Counts come from the audit log (``Store/recordEntries(since:)``): a record
-/// typed in counts once, an import counts its rows, an undone insert still counts (the work
-/// was done).
+/// time zone. Counts are what the admins TYPED (``TeamStore/activity(from:until:)``, source
+/// `.typed`): each record added in a form counts once, net of undo (an entry then its undo
+/// is zero); imports and the demo are left out (``AdminActivity`` shows them apart).
 public struct UnitActivity: Sendable {
     /// Records entered in the two periods.
     public struct Counts: Hashable, Sendable {
@@ -46,11 +46,12 @@ public struct UnitActivity: Sendable {
         let (today, week) = periods(now: now, timeZone: timeZone)
         let tree = UnitTree(try store.units())
         var entries: [String: [String: Counts]] = [:]
-        for entry in try store.recordEntries(since: week) {
-            entries[entry.unit, default: [:]][entry.actor, default: Counts()].week += entry.count
+        let tomorrow = AdminActivity.range(.today, now: now, timeZone: timeZone).until
+        for entry in try store.activity(from: week, until: tomorrow) where entry.source == .typed && entry.entered > 0 {
+            entries[entry.unit, default: [:]][entry.actor, default: Counts()].week += entry.entered
         }
-        for entry in try store.recordEntries(since: today) {
-            entries[entry.unit, default: [:]][entry.actor, default: Counts()].today += entry.count
+        for entry in try store.activity(from: today, until: tomorrow) where entry.source == .typed && entry.entered > 0 {
+            entries[entry.unit, default: [:]][entry.actor, default: Counts()].today += entry.entered
         }
         let direct = entries.mapValues { $0.values.reduce(into: Counts()) { $0.add($1) } }
         var folded: [String: Counts] = [:]

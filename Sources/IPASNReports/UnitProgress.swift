@@ -15,7 +15,8 @@ public struct UnitProgress: Hashable, Sendable {
     public var done: Set<ProgressDimension> { Set(marks.keys) }
     /// Every dimension is marked done.
     public var finished: Bool { marks.count == ProgressDimension.allCases.count }
-    /// The share of employees with complete data, 0 ... 1 (0 for a unit without employees).
+    /// The share of employees with complete data (``Completeness``, as the cached scores
+    /// hold it), 0 ... 1 (0 for a unit without employees).
     public var completeness: Double {
         figure.totals.pegawai == 0 ? 0 : Double(figure.totals.completePegawai) / Double(figure.totals.pegawai)
     }

@@ -51,6 +51,13 @@ public enum PermissionRule: Hashable, Sendable {
     case notYourUnit(String)
     /// The change would leave the database without any operator.
     case lastOperator(String)
+    /// A mutasi into a unit (by kode) that is not one of the admin's: an operator moves
+    /// employees between admins' units (the operators are named, to ask).
+    case mutasiOutside(unit: String, operators: [String])
+    /// Only a verifikator or an operator gives verification verdicts (this role cannot).
+    case verifiersOnly(Role)
+    /// Only a verifikator or an operator confirms or reopens a "selesai diinput" mark.
+    case reviewerOnly
 }
 
 /// The changes only an operator may make.
@@ -91,11 +98,24 @@ extension PermissionRule {
             case .topLevelUnit:
                 return id ? "Hanya operator yang dapat membuat unit tingkat atas" : "Only an operator creates top-level units"
             }
+        case .verifiersOnly(let role):
+            return id
+                ? "Hanya verifikator dan operator yang dapat memverifikasi data; peran \(role.name(.id)) tidak dapat"
+                : "Only a verifier or an operator verifies records; the role \(role.name(.en)) cannot"
         case .notYourUnit(let kode): return id ? "Unit \(kode) bukan unit Anda" : "Unit \(kode) is not one of your units"
+        case .reviewerOnly:
+            return id
+                ? "Hanya verifikator atau operator yang dapat mengonfirmasi atau membuka kembali tanda selesai"
+                : "Only a verifier or an operator confirms or reopens a done mark"
         case .lastOperator(let login):
             return id
                 ? "\(login) adalah operator terakhir; tambahkan operator lain dahulu"
                 : "\(login) is the last operator; add another operator first"
+        case .mutasiOutside(let unit, let operators):
+            let who = operators.isEmpty ? "" : " (\(operators.joined(separator: ", ")))"
+            return id
+                ? "Mutasi ke unit \(unit) (bukan unit Anda) dilakukan operator: minta operator\(who) memindahkan pegawai ini"
+                : "A transfer into unit \(unit) (not one of your units) is done by an operator: ask an operator\(who) to move this employee"
         }
     }
 }

@@ -81,6 +81,11 @@ public enum AuditAction: String, CaseIterable, Hashable, Sendable, Codable {
     case config
     /// A unit's "selesai diinput" mark was set or cleared.
     case progress
+    /// A record's verification changed: a verdict (memenuhi or tidak memenuhi syarat, or back
+    /// to belum) or its document-in-hand mark. Old and new are ``AuditValue/verification(_:)``.
+    case verify
+    /// A verifikator (or operator) confirmed a unit's "selesai diinput" mark (``TeamStore``).
+    case confirm
 }
 
 /// The database settings a store keeps.
@@ -120,6 +125,8 @@ public enum AuditValue: Hashable, Sendable {
     case account(Account)
     /// The records an undone record import removed, with their ids: what a redo puts back.
     case records([StoredRecord<Record>])
+    /// A record's verification, before or after a ``AuditAction/verify`` change.
+    case verification(RecordVerification)
     /// A stored value this version cannot read back (written by another version, or damaged),
     /// as stored. Shown as is; never interpreted.
     case unreadable(String)
@@ -150,6 +157,8 @@ public struct ImportSummary: Hashable, Sendable, Codable {
     public var unitChanges: [ImportChange<OrgUnit>]?
     /// Employee imports: every employee the import added or changed, as ``unitChanges``.
     public var pegawaiChanges: [ImportChange<Pegawai>]?
+    /// True when the rows were the demo sample (``ImportRowSource/isDemo``); nil otherwise.
+    public var demo: Bool?
 
     public init(
         kind: ImportKind, imported: Int, issues: Int, skipInvalid: Bool, byUnit: [String: Int], ids: ImportedIDs? = nil,

@@ -54,12 +54,16 @@ public struct BatchInfo: Hashable, Sendable {
     public var at: Date
     public var actor: String
     public var count: Int
+    /// For a later addition to or removal from a batch (``BatchEditStore``): that batch;
+    /// nil for a batch itself.
+    public var parent: Int64?
 
-    public init(id: Int64, label: String, at: Date, actor: String, count: Int) {
+    public init(id: Int64, label: String, at: Date, actor: String, count: Int, parent: Int64? = nil) {
         self.id = id
         self.label = label
         self.at = at
         self.actor = actor
         self.count = count
+        self.parent = parent
     }
 }

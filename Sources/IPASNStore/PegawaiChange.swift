@@ -24,8 +24,21 @@ public struct PegawaiChange: Hashable, Sendable {
         }
         if old.jenjang != new.jenjang { result.append(("jenjang", old.jenjang, new.jenjang)) }
         if old.status != new.status { result.append(("status", old.status.rawValue, new.status.rawValue)) }
-        if old.aktif != new.aktif { result.append(("aktif", old.aktif ? "1" : "0", new.aktif ? "1" : "0")) }
+        if old.aktif != new.aktif || old.keluar != new.keluar {
+            result.append(("status_aktif", Self.statusText(old), Self.statusText(new)))
+        }
+        if old.tmtUnit != new.tmtUnit {
+            result.append(("tmt_unit", old.tmtUnit?.dayFirst ?? "-", new.tmtUnit?.dayFirst ?? "-"))
+        }
         return result
+    }
+
+    /// `aktif`, `nonaktif`, or the reason and date (`pensiun 05-01-2025`), as the file's
+    /// `status_aktif` and `tanggal_keluar` columns write them.
+    static func statusText(_ p: Pegawai) -> String {
+        if p.aktif { return "aktif" }
+        guard let keluar = p.keluar else { return "nonaktif" }
+        return "\(keluar.alasan.rawValue) \(keluar.tanggal.dayFirst)"
     }
 
     /// One line: `NIP: nama "Old" -> "New"; kode_unit A -> B` (the same in both languages:

@@ -47,6 +47,16 @@ public enum StoreCodec {
         SQLiteStore.refuse(line, into: &issues)
     }
 
+    /// The employee a pegawai file row makes of a stored one (an import never reactivates ...).
+    public static func mergedImportRow(file: Pegawai, stored: Pegawai) -> Pegawai {
+        EmployeeImport.merged(file: file, stored: stored)
+    }
+
+    /// What refuses an import row's change of a stored employee.
+    public static func importChangeIssues(old: Pegawai, new: Pegawai, today: LocalDate) -> [ValidationIssue] {
+        EmployeeImport.issues(old: old, new: new, today: today)
+    }
+
     /// The audit actions a session can undo, as an SQL list.
     public static let undoableActions = SQLiteStore.undoableActions
     /// The audit actions that are new work (they end the chance to redo), as an SQL list.

@@ -154,15 +154,27 @@ public protocol ImportRowSource {
     /// rows of a skip-invalid import) writes it here, and throwing rolls the import back, so
     /// the import and that file are both done or neither. The default does nothing.
     mutating func willCommit(issues: [LineIssue]) throws
+    /// Whether the rows are the demo sample (kept in the import's ``ImportSummary/demo``, so
+    /// activity counts show the demo apart from real imports). The default is false.
+    var isDemo: Bool { get }
+    /// Whether a course much like one the employee has (``NearDuplicate``: same jenis and
+    /// dates, a similar name), in the database or on an earlier line, is imported anyway
+    /// (`--allow-similar`). When false (the default) such a row is an issue of its line
+    /// (``IssueCode/similarCourse(nama:line:)``).
+    var allowsSimilar: Bool { get }
 }
 
 extension ImportRowSource {
     public mutating func willCommit(issues: [LineIssue]) throws {}
+    public var isDemo: Bool { false }
+    public var allowsSimilar: Bool { false }
 }
 
 /// A ready list of rows (tests, small imports).
 public struct ArrayRowSource: ImportRowSource, Sendable {
     public var kind: ImportKind
+    /// ``ImportRowSource/allowsSimilar``.
+    public var allowsSimilar = false
     private var rows: [Line<ImportRow>]
     private var index = 0
 
@@ -222,5 +234,19 @@ public struct ImportOutcome: Hashable, Sendable {
         self.changes = changes
         self.added = added
         self.dryRun = dryRun
+    }
+}
+
+extension StoredEmployeeRecords {
+    /// The records without ids, leaving out every record in `ids` (records the ruleset does
+    /// not count, such as rejected ones).
+    public func plain(excludingAll ids: Set<RecordID>) -> EmployeeRecords {
+        guard !ids.isEmpty else { return plain }
+        return EmployeeRecords(
+            pegawai: pegawai,
+            pendidikan: pendidikan.filter { !ids.contains(RecordID(kind: .pendidikan, id: $0.id)) }.map(\.value),
+            diklat: diklat.filter { !ids.contains(RecordID(kind: .diklat, id: $0.id)) }.map(\.value),
+            skp: skp.filter { !ids.contains(RecordID(kind: .skp, id: $0.id)) }.map(\.value),
+            disiplin: disiplin.filter { !ids.contains(RecordID(kind: .disiplin, id: $0.id)) }.map(\.value))
     }
 }

@@ -56,6 +56,12 @@ public enum StoreConformance {
     public static var behaviours: [StoreBehaviour] {
         settings + unitsAndEmployees + records + undo + redo + importUndo + figures + imports + progressDraftsAndAudit
             + sessions + reimportAndSearch + batch + accountsAndPermissions
+            + unitTotals
+            + employees
+            + verification
+            + team
+            + exportTracking
+            + batchEdit
     }
 
     // MARK: Helpers for the behaviours

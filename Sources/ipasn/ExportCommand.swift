@@ -19,6 +19,11 @@ struct ExportCommand: ParsableCommand {
             reads back with `ipasn import` (a siasn- file as its record kind); JSON is an array \
             of objects with the same keys. --unit takes one unit with its sub-units; --since the \
             records dated on or after DATE (a diklat by its end, an SKP by its year).
+            Every export of records is a numbered batch kept in the database (when, by whom, which \
+            records and file; `ipasn batches` lists them), stored once the file is completely written; \
+            an export in SIASN's shapes marks its records sent. --pending (siasn- kinds only) takes \
+            only the records new or changed since they were last sent, and lists the records sent \
+            before and deleted since, which must be removed in SIASN by hand.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -35,12 +40,22 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only records dated on or after this day.", valueName: "date"))
     var since: String?
 
+    @Flag(name: .long, help: "Only records not yet sent to SIASN (new, or changed since they were sent).")
+    var pending = false
+
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
 
     func run() throws {
-        let store = try global.openStore()
-        var selection = ExportSelection(unit: unit)
+        if pending && kind.siasnShape == nil {
+            throw CLIError.usage(
+                Output.text(
+                    id: "--pending hanya untuk bentuk SIASN (siasn-kursus, siasn-pendidikan ...): \(kind.rawValue) tidak dikirim ke SIASN.",
+                    en: "--pending is for SIASN's shapes only (siasn-kursus, siasn-pendidikan ...): \(kind.rawValue) is not sent to SIASN."))
+        }
+        // A record export keeps its batch: opened for writing (read-only: the file is still written).
+        let store = try kind.recordKind == nil ? global.openStore() : global.openStore(.write, readOnlyFallback: true)
+        var selection = ExportSelection(unit: unit, pendingOnly: pending)
         if let since {
             guard let day = LocalDate.parse(since) else { throw CLIError(
                     Output.text(
@@ -58,6 +73,36 @@ struct ExportCommand: ParsableCommand {
         }
         try writer.finish()
         try sink.close()
+        if let batch = Exporter.batch(kind, format: format, file: out ?? "-", selection: selection, result: result) {
+            do {
+                let saved = try store.saveExportBatch(batch)
+                Output.stderrLine(
+                    Output.text(
+                        id: "batch ekspor #\(saved.number): \(saved.rows) data\(saved.marksSent ? " ditandai terkirim ke SIASN" : "")",
+                        en: "export batch #\(saved.number): \(saved.rows) record\(saved.rows == 1 ? "" : "s")"
+                            + (saved.marksSent ? " marked sent to SIASN" : "")))
+            } catch let error as StoreError {
+                Output.stderrLine(
+                    Output.text(
+                        id: "file selesai ditulis, tetapi batch ekspor tidak dicatat (\(error.message(.id))); data tetap belum terkirim",
+                        en: "the file is complete, but the export batch was not recorded (\(error.message(.en))); the records stay unsent"))
+            }
+        }
+        if pending && result.rows == 0 && result.deletions.isEmpty {
+            Output.stderrLine(
+                Output.text(
+                    id: "Tidak ada data \(kind.rawValue) yang belum dikirim ke SIASN: semua sudah terkirim.",
+                    en: "Nothing of \(kind.rawValue) is waiting to be sent to SIASN: everything was sent."))
+        }
+        if !result.deletions.isEmpty {
+            Output.stderrLine(
+                Output.text(
+                    id: "\(result.deletions.count) data sudah dikirim lalu dihapus di ipasn; hapus juga di SIASN:",
+                    en: "\(result.deletions.count) record\(result.deletions.count == 1 ? " was" : "s were") sent, then deleted in ipasn; delete \(result.deletions.count == 1 ? "it" : "them") in SIASN too:"))
+            for deletion in result.deletions {
+                Output.stderrLine("  \(deletion.nip)  \(deletion.what)" + (deletion.batch.map { "  (batch #\($0))" } ?? ""))
+            }
+        }
         if let out { Output.stderrLine(
                 Output.text(
                     id: "\(result.rows) baris \(kind.rawValue) diekspor ke \(out)", en: "exported \(result.rows) \(kind.rawValue) rows to \(out)")) }
@@ -90,9 +135,16 @@ struct ExportSink {
         }
     }
 
-    func write(_ data: Data) { handle.write(data) }
+    func write(_ data: Data) throws { try handle.write(contentsOf: data) }
 
+    /// Syncs what was written to the disk (a file, or standard output redirected to one; a pipe
+    /// or terminal cannot be synced and needs not be), then closes a file: only a file that is
+    /// complete on disk gets its export batch.
     func close() throws {
+        if fsync(handle.fileDescriptor) != 0 && errno != EINVAL && errno != EROFS && errno != ENOTSUP {
+            throw CLIError(Output.text(id: "file tidak bisa disimpan ke disk: \(String(cString: strerror(errno))).",
+                                       en: "the file cannot be synced to disk: \(String(cString: strerror(errno)))."))
+        }
         if closeAtEnd { try handle.close() }
     }
 }

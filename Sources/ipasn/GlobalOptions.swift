@@ -26,6 +26,13 @@ struct GlobalOptions: ParsableArguments {
                     ? "--db kosong: sebutkan berkas basis data, atau hilangkan --db untuk memakai basis data bawaan."
                     : "--db is empty: name the database file, or leave --db out for the default database.")
         }
+        if db == nil, let env = ProcessInfo.processInfo.environment["IPASN_DB"], env.trimmingCharacters(in: .whitespaces).isEmpty {
+            // Set but empty is a mistake (a script's unset variable), not a request for the default.
+            throw ValidationError(
+                (lang ?? Self.environmentLanguage ?? .id) == .id
+                    ? "IPASN_DB kosong: isi dengan berkas basis data (export IPASN_DB=PATH), atau hapus (unset IPASN_DB) untuk memakai basis data bawaan."
+                    : "IPASN_DB is empty: set it to the database file (export IPASN_DB=PATH), or unset it for the default database.")
+        }
     }
 
     /// The database path: --db, else $IPASN_DB, else the per-user default.

@@ -23,9 +23,11 @@ struct ImportCommand: ParsableCommand {
             and SIASN's "Export Data ASN" file as pegawai (with each employee's education as \
             pendidikan). With --skip-existing, always for a SIASN file, rows the database \
             holds already are passed over and counted as already present. \
-            A pegawai file that changes employees already on file says how many and lists the first changes \
-            (every one with --dry-run); their old values are kept in the audit log (the \
-            workstation's undo restores them). With --dry-run the file is checked and reported exactly as an \
+            A pegawai file that changes employees already on file (nama, unit: a mutasi, jabatan, \
+            status_aktif and tanggal_keluar: pensiun, pindah keluar, meninggal, diberhentikan) \
+            is imported only with --update: without it every change is listed with its line and \
+            nothing is imported. An import never reactivates an employee (`ipasn pegawai aktifkan`). \
+            The old values are kept in the audit log (the workstation's undo restores them). With --dry-run the file is checked and reported exactly as an \
             import would be, and nothing is written (the database must exist). Messages are in \
             the --lang language (default: Indonesian).
             """)
@@ -52,6 +54,13 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Check the file and report what an import would do (every change); write nothing.")
     var dryRun = false
 
+    @Flag(name: .long, help: "Apply the changes a pegawai file makes to employees already on file (listed otherwise).")
+    var update = false
+    @Flag(
+        name: .long,
+        help: "Import diklat rows that resemble a course the employee has (same jenis and dates, a similar name) anyway.")
+    var allowSimilar = false
+
     @Flag(name: .long, help: "No progress bar on stderr (there is one only when stderr is a terminal).")
     var quiet = false
 
@@ -77,9 +86,19 @@ struct ImportCommand: ParsableCommand {
         // A dry run writes nothing, not even a new database: it needs the one it compares with
         // (write access: SQLite checks a rolled-back import only on a writable connection).
         let store = try global.openStore(dryRun ? .write : .create)
-        let importer = Importer(store: store)
+        var importer = Importer(store: store)
+        importer.allowSimilar = allowSimilar
         let language = global.language
         let name = URL(fileURLWithPath: file).lastPathComponent
+        if kind == .pegawai && !dryRun && !update, try store.countPegawai() > 0 {
+            // Changes to employees on file are applied only when asked for: checked first, listed.
+            let check = try read(language) {
+                try importer.importFile(
+                    kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today,
+                    skipExisting: skipExisting, dryRun: true)
+            }
+            if !check.changes.isEmpty { throw CLIError(Self.changesNeedUpdate(check, file: file, language: language)) }
+        }
         let bar = StderrProgress.reporter(label: name, language: language, quiet: quiet)
         let report = try read(language) {
             // The bar is erased before anything else is written.
@@ -147,6 +166,13 @@ struct ImportCommand: ParsableCommand {
         // A SIASN employee file's education rows get their own list (`FILE.pendidikan.masalah.txt`).
         let listPath = ProblemList.listPath(for: file, part: kind == self.kind ? nil : kind.rawValue)
         ProblemList.report(lines, listPath: listPath)
+        let similar = errors.filter { if case .similarCourse = $0.issue.code { return true } else { return false } }.count
+        if similar > 0 {
+            Output.stderrLine(
+                id
+                    ? "\(similar) baris mirip kursus yang sudah ada (nama hampir sama, jenis dan tanggal sama). Bila memang kursus yang berbeda, impor lagi dengan --allow-similar."
+                    : "\(similar) row\(similar == 1 ? "" : "s") resemble\(similar == 1 ? "s" : "") a course already there (nearly the same name, same jenis and dates). If they really are different courses, import again with --allow-similar.")
+        }
         if !skipInvalid && !errors.isEmpty {
             throw CLIError(
                 id

@@ -4,21 +4,28 @@ import IPASNCore
 import IPASNReports
 import IPASNStore
 
-/// `ipasn report activity`: records entered today and this week, per unit or by admin.
+/// `ipasn report activity`: who did what, per unit or per admin: records typed today and this
+/// week, and in a chosen period (`--since`/`--until`) entered, changed, deleted, imported
+/// and from the demo, with the last activity.
 struct ReportActivityCommand: ParsableCommand {
     enum Grouping: String, ExpressibleByArgument, CaseIterable {
-        case unit, actor
+        case unit, admin
+        /// The older spelling of `admin`.
+        case actor
     }
 
     static let configuration = CommandConfiguration(
         commandName: "activity",
-        abstract: "Records entered today and this week, per unit (sub-units included) or by admin.",
+        abstract: "Who did what: records typed, changed, deleted and imported, per unit (sub-units included) or per admin.",
         discussion: """
-            Counted from the audit log as the dashboard counts them: each record typed in, \
-            each row imported (an undone insert still counts). Today starts at midnight and the \
-            week on Monday, in the local time zone. --by unit lists every unit in tree order; \
-            --by actor lists who entered the records (of --unit and its sub-units), the most \
-            this week first.
+            Counted from the audit log, net of undo (an entry then its undo counts nothing). \
+            Today and Week are the records TYPED in (as the dashboard counts them); the period \
+            --since .. --until (whole days, both included; default today) shows typed entries, \
+            changes and deletions, imported rows and the demo sample apart, and the last \
+            activity (per admin: their newest change of any kind, whenever it was). Today starts \
+            at midnight and the week on Monday, in the local time zone. --by unit lists every \
+            unit in tree order; --by admin lists the admins (of --unit and its sub-units), the \
+            most typed first, with every unit admin account of the scope.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -26,11 +33,14 @@ struct ReportActivityCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
     var unit: String?
 
-    @Option(name: .long, help: "unit or actor.")
+    @Option(name: .long, help: "unit or admin.")
     var by: Grouping = .unit
 
-    @Option(name: .long, help: ArgumentHelp("Also count what was entered since this day (a `since` column).", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("The period's first day (default today).", valueName: "date"))
     var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("The period's last day, included (default today).", valueName: "date"))
+    var until: String?
 
     @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
     var format: ListFormat = .table
@@ -39,63 +49,97 @@ struct ReportActivityCommand: ParsableCommand {
         if format == .xlsx { throw ValidationError("--format xlsx is for report units, missing, interventions and score.") }
     }
 
+    private func day(_ text: String?, option: String, default today: LocalDate) throws -> LocalDate {
+        guard let text else { return today }
+        guard let day = LocalDate.parse(text) else {
+            throw CLIError(
+                Output.text(
+                    id: "\(option) \(text): bukan tanggal (YYYY-MM-DD atau DD-MM-YYYY).",
+                    en: "\(option) \(text): not a date (YYYY-MM-DD or DD-MM-YYYY)."))
+        }
+        return day
+    }
+
     func run() throws {
         let store = try global.openStore()
         let context = global.context
-        let activity = try UnitActivity.compute(store: store, now: context.now(), timeZone: context.timeZone)
-        if let unit, !activity.tree.contains(unit) { throw CLIError(Output.text(id: "unit \(unit) tidak dikenal.", en: "unknown unit \(unit).")) }
-        var sinceCounts: EntriesSince?
-        if let since {
-            guard let day = LocalDate.parse(since) else { throw CLIError(
-                    Output.text(
-                        id: "--since \(since): bukan tanggal (YYYY-MM-DD atau DD-MM-YYYY).",
-                        en: "--since \(since): not a date (YYYY-MM-DD or DD-MM-YYYY).")) }
-            sinceCounts = try EntriesSince.compute(store: store, since: EntriesSince.start(of: day, timeZone: context.timeZone))
+        let now = context.now()
+        let grouping: AdminActivity.Grouping = by == .unit ? .unit : .admin
+        let first = try day(since, option: "--since", default: context.today)
+        let last = try day(until, option: "--until", default: context.today)
+        guard first <= last else {
+            throw CLIError(
+                Output.text(
+                    id: "--since \(first.dayFirst) jatuh setelah --until \(last.dayFirst).",
+                    en: "--since \(first.dayFirst) is after --until \(last.dayFirst)."))
         }
-        // Per row: the unit's kode or the actor, the name shown, the depth for indenting, the counts.
-        var rows: [(key: String, name: String, depth: Int, counts: UnitActivity.Counts)] = []
-        switch by {
-        case .unit:
-            let names = activity.tree.displayNames()
-            let units = unit.map { Array(activity.tree.subtree(of: $0)) } ?? activity.tree.units
-            for u in units {
-                rows.append((u.kode, names[u.kode] ?? u.nama, activity.tree.depth(of: u.kode) ?? 0, activity.counts(unit: u.kode)))
-            }
-        case .actor:
-            for a in activity.byActor(unit: unit) { rows.append((a.actor, a.actor, 0, a.counts)) }
+        let period = AdminActivity.range(since: first, until: last, timeZone: context.timeZone)
+        let activity: AdminActivity
+        let today: AdminActivity
+        let week: AdminActivity
+        do {
+            activity = try AdminActivity.compute(store: store, from: period.from, until: period.until, by: grouping, unit: unit)
+            let day = AdminActivity.range(.today, now: now, timeZone: context.timeZone)
+            today = try AdminActivity.compute(store: store, from: day.from, until: day.until, by: grouping, unit: unit)
+            let monday = AdminActivity.range(.week, now: now, timeZone: context.timeZone)
+            week = try AdminActivity.compute(store: store, from: monday.from, until: monday.until, by: grouping, unit: unit)
+        } catch ReportError.unknownUnit(let kode) {
+            throw CLIError(Output.text(id: "unit \(kode) tidak dikenal.", en: "unknown unit \(kode)."))
         }
-        func sinceCount(_ key: String) -> Int? {
-            guard let sinceCounts else { return nil }
-            return by == .unit ? sinceCounts.count(unit: key) : sinceCounts.count(actor: key, unit: unit)
-        }
+        let todayOf = Dictionary(today.rows.map { ($0.key, $0.figures.entered) }, uniquingKeysWith: { a, _ in a })
+        let weekOf = Dictionary(week.rows.map { ($0.key, $0.figures.entered) }, uniquingKeysWith: { a, _ in a })
+        let verification = activity.rows.contains { $0.figures.verified != nil || $0.figures.rejected != nil }
+        let stamp = ISO8601DateFormatter()
+        stamp.timeZone = context.timeZone
+        stamp.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate, .withSpaceBetweenDateAndTime]
+        func lastOf(_ row: AdminActivity.Row) -> Date? { grouping == .admin ? row.lastActivity : row.figures.last }
+
+        var keys = grouping == .unit ? ["kode", "name"] : ["actor"]
+        keys += ["today", "week", "entered", "changed", "deleted", "imported", "demo"]
+        if verification { keys += ["verified", "rejected"] }
+        keys.append("last")
         let listing = Listing(
-            keys: (by == .unit ? ["kode", "name", "today", "week"] : ["actor", "today", "week"]) + (since == nil ? [] : ["since"]),
-            rows: rows.map { r in
-                (by == .unit ? [.text(r.key), .text(r.name)] : [.text(r.key)]) + [.int(r.counts.today), .int(r.counts.week)]
-                    + (sinceCount(r.key).map { [.int($0)] } ?? [])
+            keys: keys,
+            rows: activity.rows.map { row in
+                let f = row.figures
+                var values: [Listing.Value] = grouping == .unit ? [.text(row.key), .text(row.name)] : [.text(row.key)]
+                values += [
+                    .int(todayOf[row.key] ?? 0), .int(weekOf[row.key] ?? 0), .int(f.entered), .int(f.changed), .int(f.deleted),
+                    .int(f.imported), .int(f.demo),
+                ]
+                if verification { values += [f.verified.map(Listing.Value.int) ?? .null, f.rejected.map(Listing.Value.int) ?? .null] }
+                values.append(lastOf(row).map { .text(stamp.string(from: $0)) } ?? .null)
+                return values
             })
         guard !listing.write(format) else { return }
-        var specs: [TextTable.Column] = [(by == .unit ? "Unit" : "Admin", 20, .left)]
-        if by == .unit { specs.append(("Nama", 36, .left)) }
-        specs += [("Today", 8, .right), ("Week", 8, .right)]
-        if since != nil { specs.append(("Since", 8, .right)) }
+        var specs: [TextTable.Column] = [(grouping == .unit ? "Unit" : "Admin", 14, .left)]
+        if grouping == .unit { specs.append(("Nama", 24, .left)) }
+        specs += [
+            ("Today", 5, .right), ("Week", 5, .right), ("Typed", 5, .right), ("Chg", 4, .right), ("Del", 4, .right),
+            ("Import", 6, .right), ("Demo", 5, .right),
+        ]
+        if verification { specs += [("Verif", 5, .right), ("Rej", 4, .right)] }
+        specs.append(("Last", 16, .left))
         let columns = TextTable(specs)
         var out = StdoutWriter()
         out.line(columns.header)
-        for r in rows {
-            let counts = [String(r.counts.today), String(r.counts.week)] + (sinceCount(r.key).map { [String($0)] } ?? [])
-            let first = String(repeating: " ", count: min(r.depth, 4)) + r.key
-            out.line(columns.row(by == .unit ? [first, r.name] + counts : [first] + counts))
+        for row in activity.rows {
+            let f = row.figures
+            var cells = [String(repeating: " ", count: min(row.depth, 4)) + row.key]
+            if grouping == .unit { cells.append(row.name) }
+            cells += [
+                String(todayOf[row.key] ?? 0), String(weekOf[row.key] ?? 0), String(f.entered), String(f.changed),
+                String(f.deleted), String(f.imported), String(f.demo),
+            ]
+            if verification { cells += [f.verified.map(String.init) ?? "", f.rejected.map(String.init) ?? ""] }
+            cells.append(lastOf(row).map { String(stamp.string(from: $0).prefix(16)) } ?? "-")
+            out.line(columns.row(cells))
         }
-        let total = unit.map { activity.counts(unit: $0) } ?? activity.total
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = context.timeZone
-        formatter.formatOptions = [.withFullDate]
+        let t = activity.total
         out.line(
-            "Entered today \(total.today), this week \(total.week) (since Monday \(formatter.string(from: activity.startOfWeek)))"
-                + (sinceCounts.map { counts in
-                    ", since \(since!) \(unit.map { counts.count(unit: $0) } ?? counts.total)"
-                } ?? ""))
+            "Typed today \(today.total.entered), this week \(week.total.entered) (since Monday \(stamp.string(from: week.from).prefix(10))); "
+                + "\(first.dayFirst)..\(last.dayFirst): typed \(t.entered), changed \(t.changed), deleted \(t.deleted), "
+                + "imported \(t.imported), demo \(t.demo)")
         out.flush()
     }
 }

@@ -13,7 +13,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Reports over the whole database.",
         subcommands: [
             ReportUnitsCommand.self, ReportInterventionsCommand.self, ReportProgressCommand.self,
-            ReportActivityCommand.self, ReportMissingCommand.self,
+            ReportActivityCommand.self, ReportMissingCommand.self, ReportPendingCommand.self,
         ])
 }
 

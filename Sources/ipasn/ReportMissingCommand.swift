@@ -57,9 +57,11 @@ struct ReportMissingCommand: ParsableCommand {
             out.line(
                 columns.row([e.pegawai.nip, e.pegawai.nama, e.pegawai.kodeUnit, e.missing.map(\.rawValue).joined(separator: ", ")]))
         }
+        let percent = NumberText.wholePercent(report.complete, of: report.pegawai).map { "\($0)%" } ?? "-"
         out.line(
-            "\(report.entries.count) of \(report.pegawai) active employees lack a record for \(year): "
-                + MissingRecord.allCases.map { "\($0.rawValue) \(report.count($0))" }.joined(separator: ", "))
+            "\(report.incomplete) of \(report.pegawai) active employees incomplete for \(year) (complete \(percent)): "
+                + Completeness.required.map { "\($0.rawValue) \(report.count($0))" }.joined(separator: ", ")
+                + "; no kompetensi this year: \(report.count(.kompetensi))")
         out.flush()
     }
 }

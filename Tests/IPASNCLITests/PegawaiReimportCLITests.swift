@@ -27,7 +27,10 @@ import Testing
         let export = try cli.ok(["export", "pegawai"]).stdout
         #expect(export.contains("Budi Santoso,") && !export.contains("Wijaya") && !export.contains("Dewi Baru"))
 
-        let real = try cli.ok(["import", "--lang", "en", "pegawai", file]).stdout
+        let refused = try cli.run(["import", "--lang", "en", "pegawai", file])
+        #expect(refused.status == 1, "changes to employees on file need --update")
+        #expect(refused.stderr.contains("2 employees already on file would change; nothing was imported."), "\(refused.stderr)")
+        let real = try cli.ok(["import", "--lang", "en", "pegawai", file, "--update"]).stdout
         #expect(real.contains("imported 4 pegawai rows"))
         #expect(real.contains("added 1 new pegawai, changed 2 existing, 1 unchanged"))
         #expect(real.contains("nama \"Budi Santoso\" -> \"Budi Santoso Wijaya\""))

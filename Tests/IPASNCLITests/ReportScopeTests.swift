@@ -35,21 +35,28 @@ import IPASNStore
         let cli = try CLI()
         defer { cli.cleanUp() }
         try load(cli)
-        // Three weeks later: nothing today or this week, the 14 records since 1 November.
+        // Three weeks later: nothing today or this week, the 14 imported records since 1 November.
         let later = ["IPASN_NOW": "2024-12-20T08:00:00Z", "TZ": "UTC"]
         let rows = try cli.run(["report", "activity", "--since", "01-11-2024", "--format", "json"], environment: later)
         #expect(rows.status == 0, "\(rows.stderr)")
         let list = try CLI.jsonArray(rows.stdout)
-        #expect(list.map { "\($0["kode"]!) \($0["today"]!)/\($0["week"]!)/\($0["since"]!)" } == ["PEMDA 0/0/14", "DINAS 0/0/14", "DINAS.01 0/0/10"])
+        #expect(
+            list.map { "\($0["kode"]!) \($0["today"]!)/\($0["week"]!)/\($0["imported"]!)" } == [
+                "PEMDA 0/0/14", "DINAS 0/0/14", "DINAS.01 0/0/10",
+            ])
         // Since the day after the import: nothing.
         let after = try CLI.jsonArray(
             try cli.run(["report", "activity", "--since", "2024-12-01", "--format", "json"], environment: later).stdout)
-        #expect(after.allSatisfy { $0["since"] as? Int == 0 })
+        #expect(after.allSatisfy { $0["imported"] as? Int == 0 && $0["entered"] as? Int == 0 })
+        // Until the day before the import: nothing either.
+        let before = try CLI.jsonArray(
+            try cli.run(["report", "activity", "--since", "2024-11-01", "--until", "2024-11-29", "--format", "json"], environment: later).stdout)
+        #expect(before.allSatisfy { $0["imported"] as? Int == 0 })
         let actors = try CLI.jsonArray(
-            try cli.run(["report", "activity", "--by", "actor", "--since", "2024-11-30", "--format", "json"], environment: Self.imported).stdout)
-        #expect(actors.map { "\($0["actor"]!) \($0["since"]!)" } == ["\(StoreContext.currentUser()) 14"])
+            try cli.run(["report", "activity", "--by", "admin", "--since", "2024-11-30", "--format", "json"], environment: Self.imported).stdout)
+        #expect(actors.map { "\($0["actor"]!) \($0["imported"]!)" } == ["\(StoreContext.currentUser()) 14"])
         let table = try cli.run(["report", "activity", "--since", "01-11-2024", "--unit", "DINAS.01"], environment: later).stdout
-        #expect(table.contains(", since 01-11-2024 10"))
+        #expect(table.contains("01-11-2024..20-12-2024: typed 0, changed 0, deleted 0, imported 10, demo 0"), "\(table)")
         #expect(try cli.run(["report", "activity", "--since", "kemarin"], environment: later).status == 1)
     }
 }

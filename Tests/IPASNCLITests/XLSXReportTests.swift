@@ -138,7 +138,7 @@ struct Workbook {
         #expect(m.firstColumn.count == plain.count - 1)
         #expect(m.firstColumn == ["199512312020121001"])
         #expect(m.rows[4].compactMap { $0 as? String } == ["199512312020121001", "Dewi", "DINAS.01", "x", "x", "x"])
-        #expect(m.text(7, 0) == "1 dari 4 pegawai aktif belum lengkap: pendidikan 1, SKP 1, kompetensi 1.")
+        #expect(m.text(7, 0) == "1 dari 4 pegawai aktif belum lengkap (lengkap 75%): pendidikan 1, SKP 1; belum ada kompetensi tahun ini: 1.")
         expectPrintSetUp(m)
 
         let plan = cli.path("intervensi.xlsx")

@@ -53,3 +53,15 @@ import Testing
         #expect(NearDuplicate.editDistance(Array("abc"), Array("xyz"), limit: 1) == 2, "stops at limit + 1")
     }
 }
+
+@Suite struct NearDuplicateNumberTests {
+    /// Names that differ in a number are different courses (a template's "Kursus nomor 10"
+    /// and "Kursus nomor 110", the first and second angkatan), however small the edit.
+    @Test func aDifferentNumberIsAnotherCourse() {
+        #expect(!NearDuplicate.similarNames("Kursus nomor 10", "Kursus nomor 110"))
+        #expect(!NearDuplicate.similarNames("Diklat PIM Angkatan 1", "Diklat PIM Angkatan 2"))
+        #expect(!NearDuplicate.similarNames("Bimtek 2024", "Bimtek Arsip 2023"))
+        #expect(NearDuplicate.similarNames("Diklat PIM Angkatan 1", "DIKLAT PIM ANGKATAN 1."))
+        #expect(NearDuplicate.similarNames("Pelatihan Kearsipan 2024", "Pelatihan Kearsipn 2024"))
+    }
+}

@@ -151,7 +151,11 @@ private func written(_ format: ExportFormat, _ kind: ExportKind, _ rows: [[Strin
     @Test func unitsAndPegawaiFields() {
         #expect(ImportFormat.fields(OrgUnit(kode: "SUB", nama: "Bidang", induk: "ROOT")) == ["SUB", "Bidang", "ROOT"])
         #expect(ImportFormat.fields(OrgUnit(kode: "ROOT", nama: "Kota")) == ["ROOT", "Kota", ""])
-        #expect(ImportFormat.fields(pegawai) == [nip, "Ruslï", "DINKES", "pelaksana", "", "pns"])
+        #expect(ImportFormat.fields(pegawai) == [nip, "Ruslï", "DINKES", "pelaksana", "", "pns", "aktif", ""])
+        var retired = pegawai
+        retired.aktif = false
+        retired.keluar = PegawaiKeluar(alasan: .pindahKeluar, tanggal: LocalDate(year: 2024, month: 6, day: 30)!)
+        #expect(ImportFormat.fields(retired).suffix(2) == ["pindah_keluar", "2024-06-30"])
         #expect(ImportFormat.number(85) == "85")
         #expect(ImportFormat.number(82.5) == "82.5")
         #expect(ImportKind.diklat.fileName == "diklat.csv")

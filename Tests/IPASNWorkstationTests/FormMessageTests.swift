@@ -99,7 +99,8 @@ import Testing
             s.checkpoint { form in
                 #expect(form.line(containing: "Jenis diklat")?.contains("Seminarx") == true, "back over tingkat to jenis")
             }
-            s.enqueue(.escape)
+            s.enqueue(.escape)  // clears the picker's unmatched text
+            s.enqueue(.escape)  // leaves the form
             s.press(.confirmYes, in: .dialog)
             s.enqueue(text: "k")
             s.enqueue(text: "pim\tpim iv\tDiklat PIM IV")

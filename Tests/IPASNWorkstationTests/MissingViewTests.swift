@@ -36,7 +36,8 @@ import Testing
         let grid = try #require(screen.frames.last { $0.text.contains("Data Belum Lengkap") })
         #expect(grid.line(0).contains("Data Belum Lengkap — Badan Kepegawaian dan Pengembangan SDM"))
         #expect(grid.line(0).contains("Tahun 2024"))
-        #expect(grid.text.contains("3 dari 3 pegawai aktif belum lengkap: pendidikan 1, SKP 2, kompetensi 3"))
+        #expect(grid.text.contains("2 dari 3 pegawai aktif belum lengkap (lengkap 33%): pendidikan 1, SKP 2"))
+        #expect(grid.text.contains("Belum ada kompetensi (kursus selesai) tahun ini: 3 pegawai"))
         let rows = grid.lines().filter { $0.contains("BKPSDM") && !$0.contains("Badan") }
         #expect(rows.count == 3)
         #expect(rows[0].contains("Budi Santoso") && rows[0].hasSuffix("SKP, kompetensi"))
@@ -58,7 +59,8 @@ import Testing
         }
         let grid = try #require(screen.frames.last { $0.text.contains("Missing Records") })
         #expect(grid.line(0).contains("Missing Records — Bidang Pengembangan"))
-        #expect(grid.text.contains("2 of 2 active employees lack a record: education 1, SKP 1, competence 2"))
+        #expect(grid.text.contains("1 of 2 active employees incomplete (complete 50%): education 1, SKP 1"))
+        #expect(grid.text.contains("No competence (course finished) this year: 2 employees"))
         #expect(grid.lines().contains { $0.contains("Siti Rahma") && $0.hasSuffix("education, SKP, competence") })
     }
 }

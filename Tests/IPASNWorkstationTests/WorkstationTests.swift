@@ -306,7 +306,7 @@ import Testing
 
     @Test func helpListsEveryCommand() throws {
         let store = try makeStore()
-        let screen = try run(store, size: Size(width: 100, height: 60)) { s in s.enqueue(.function(1)) }
+        let screen = try run(store, size: Size(width: 100, height: 120)) { s in s.enqueue(.function(1)) }
         for command in Command.allCases where !Keymap.standard.keys(for: command).isEmpty {
             #expect(screen.text.contains(command.description.id), "help shows \(command)")
         }

@@ -153,7 +153,7 @@ typed budi "ringan"
 keys budi Tab
 typed budi "02-06-$YEAR"
 keys budi Tab
-typed budi "teguran lisan E2E budi"
+typed budi "lisan"  # the jenis hukuman picker: Teguran lisan
 keys budi C-s
 waits budi "Tersimpan"
 keys ani h
@@ -162,10 +162,10 @@ typed ani "ringan"
 keys ani Tab
 typed ani "01-06-$YEAR"
 keys ani Tab
-typed ani "teguran lisan E2E ani"
+typed ani "teguran tertulis"
 keys ani C-s
 waits ani "Tersimpan"
-ANI_ID="$(sql "SELECT id FROM disiplin WHERE jenis = 'teguran lisan E2E ani'")"
+ANI_ID="$(sql "SELECT id FROM disiplin WHERE nip = '$NIP1' AND tmt = '$YEAR-06-01'")"
 [ -n "$ANI_ID" ] || fail "ani's punishment was not saved"
 MAX_BEFORE="$(sql "SELECT MAX(id) FROM disiplin")"
 [ "$ANI_ID" = "$MAX_BEFORE" ] || fail "ani's punishment #$ANI_ID is not the newest (#$MAX_BEFORE)"
@@ -173,11 +173,11 @@ ok "budi, then ani saved a punishment (ani's is disiplin #$ANI_ID, the highest i
 
 keys ani u
 waits ani "Batalkan: tambah hukuman disiplin"
-shot ani | grep -qF "E2E budi" && fail "ani's undo names budi's record"
-poll_sql "SELECT count(*) FROM disiplin WHERE jenis LIKE 'teguran lisan E2E%'" "2" 1
+shot ani | grep -qF "Teguran lisan" && fail "ani's undo names budi's record"
+poll_sql "SELECT count(*) FROM disiplin WHERE (nip = '$NIP1' AND tmt = '$YEAR-06-01') OR (nip = '$NIP2' AND tmt = '$YEAR-06-02')" "2" 1
 keys ani y
 waits ani "Dibatalkan: tambah hukuman disiplin"
-poll_sql "SELECT group_concat(jenis) FROM disiplin WHERE jenis LIKE 'teguran lisan E2E%'" "teguran lisan E2E budi"
+poll_sql "SELECT group_concat(jenis) FROM disiplin WHERE (nip = '$NIP1' AND tmt = '$YEAR-06-01') OR (nip = '$NIP2' AND tmt = '$YEAR-06-02')" "Teguran lisan"
 ok "ani's u named her change, asked, and undid only hers (budi's stays)"
 waits budi "Data diubah oleh $ANI" 8
 ok "budi's open screen refreshed by itself and said who changed the data"
@@ -194,7 +194,7 @@ keys ani U
 waits ani "Ulangi: tambah hukuman disiplin"
 keys ani y
 waits ani "Diulang: tambah hukuman disiplin"
-poll_sql "SELECT id FROM disiplin WHERE jenis = 'teguran lisan E2E ani'" "$ANI_ID"
+poll_sql "SELECT id FROM disiplin WHERE nip = '$NIP1' AND tmt = '$YEAR-06-01'" "$ANI_ID"
 [ "$(sql "SELECT jenis FROM disiplin WHERE id = $IMPORTED_ID")" = "impor E2E budi" ] || fail "budi's imported record was overwritten"
 CHECK="$("$IPASN_BIN" --db "$DB" check 2>&1)" || fail "ipasn check failed: $CHECK"
 grep -q "OK" <<<"$CHECK" || fail "ipasn check did not say OK: $CHECK"

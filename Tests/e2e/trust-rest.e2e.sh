@@ -78,7 +78,10 @@ grep -qF "akan menambah 1 pegawai baru, akan mengubah 1 yang sudah ada" <<<"$DRY
 grep -qF "$OLD_NIP: nama \"$OLD_NAME\" -> \"$OLD_NAME Baru\"" <<<"$DRY" || fail "dry run did not list the change: $DRY"
 [ "$(sqlite3 "$DB" "SELECT nama FROM pegawai WHERE nip = '$OLD_NIP'")" = "$OLD_NAME" ] || fail "the dry run wrote"
 ok "--dry-run lists the change of $OLD_NIP and writes nothing"
-REAL="$("$IPASN_BIN" --db "$DB" --lang en import pegawai "$WORK/pegawai.csv")" || fail "import failed: $REAL"
+# Changes to employees on file are applied only with --update (listed with their line otherwise).
+REFUSED="$("$IPASN_BIN" --db "$DB" --lang en import pegawai "$WORK/pegawai.csv" 2>&1)" && fail "changes were applied without --update: $REFUSED"
+grep -qF "line 2, $OLD_NIP: nama" <<<"$REFUSED" || fail "the refusal did not list the change: $REFUSED"
+REAL="$("$IPASN_BIN" --db "$DB" --lang en import pegawai "$WORK/pegawai.csv" --update)" || fail "import failed: $REAL"
 grep -qF "added 1 new pegawai, changed 1 existing" <<<"$REAL" || fail "the import did not say what changed: $REAL"
 # The import's summary (new_value) keeps each changed employee's old and new values.
 SUMMARY="$(sqlite3 "$DB" "SELECT new_value FROM audit WHERE action = 'import' AND entity = 'pegawai' ORDER BY id DESC LIMIT 1")"

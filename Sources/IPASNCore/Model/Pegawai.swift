@@ -47,10 +47,16 @@ public struct Pegawai: Hashable, Sendable, Codable {
     public var status: StatusPegawai
     /// Inactive employees (retired, moved) are kept but left out of unit figures.
     public var aktif: Bool
+    /// Why and since when an inactive employee stopped serving; nil for an active one (and for
+    /// one set inactive before reasons were kept, who is left out of every year's figures).
+    public var keluar: PegawaiKeluar?
+    /// Since when the employee is in their current unit (the date of the last mutasi), when known.
+    public var tmtUnit: LocalDate?
 
     public init(
         nip: String, nama: String, kodeUnit: String, jenisJabatan: JenisJabatan,
-        jenjang: String = "", status: StatusPegawai = .pns, aktif: Bool = true
+        jenjang: String = "", status: StatusPegawai = .pns, aktif: Bool = true, keluar: PegawaiKeluar? = nil,
+        tmtUnit: LocalDate? = nil
     ) {
         self.nip = nip
         self.nama = nama
@@ -59,6 +65,17 @@ public struct Pegawai: Hashable, Sendable, Codable {
         self.jenjang = jenjang
         self.status = status
         self.aktif = aktif
+        self.keluar = keluar
+        self.tmtUnit = tmtUnit
+    }
+
+    /// Whether the employee counts in the unit figures of `year`: an active one always, an
+    /// inactive one only for the years that ended before they left (still serving on 31
+    /// December of the year). One set inactive without a date counts in no year.
+    public func counts(inYear year: Int) -> Bool {
+        if aktif { return true }
+        guard let keluar else { return false }
+        return keluar.tanggal > LocalDate.endOfYear(year)
     }
 
     /// The struktural level, when the post is struktural and the jenjang names one.

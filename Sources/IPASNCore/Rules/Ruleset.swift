@@ -15,11 +15,16 @@ public struct Ruleset: Hashable, Sendable, Codable {
     public var disiplin: DisiplinRules
     /// Category cut points, applied to a pegawai's total or a unit's mean.
     public var categories: [CategoryBand]
+    /// Which records count by their verification status (a ruleset written before
+    /// verification existed reads with the default: rejected records do not count).
+    public var verification: VerificationRules
 
     public init(
         id: String, name: String, kualifikasi: KualifikasiRules, kompetensi: KompetensiRules,
-        kinerja: KinerjaRules, disiplin: DisiplinRules, categories: [CategoryBand]
+        kinerja: KinerjaRules, disiplin: DisiplinRules, categories: [CategoryBand],
+        verification: VerificationRules = VerificationRules()
     ) {
+        self.verification = verification
         self.id = id
         self.name = name
         self.kualifikasi = kualifikasi
@@ -43,7 +48,19 @@ public struct Ruleset: Hashable, Sendable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, kualifikasi, kompetensi, kinerja, disiplin, categories
+        case id, name, kualifikasi, kompetensi, kinerja, disiplin, categories, verification
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        kualifikasi = try c.decode(KualifikasiRules.self, forKey: .kualifikasi)
+        kompetensi = try c.decode(KompetensiRules.self, forKey: .kompetensi)
+        kinerja = try c.decode(KinerjaRules.self, forKey: .kinerja)
+        disiplin = try c.decode(DisiplinRules.self, forKey: .disiplin)
+        categories = try c.decode([CategoryBand].self, forKey: .categories)
+        verification = try c.decodeIfPresent(VerificationRules.self, forKey: .verification) ?? VerificationRules()
     }
 }
 

@@ -72,6 +72,12 @@ extension RulesetFile {
         for band in r.categories.sorted(by: { $0.min > $1.min }) {
             out.append("  ≥ \(pad(p(band.min), 4)) \(band.name)")
         }
+        out.append("")
+        let counts = r.verification.rejectedRecordsCount
+        out.append(
+            id
+                ? "Verifikasi: data tidak memenuhi syarat \(counts ? "tetap dihitung" : "tidak dihitung"); data belum diverifikasi dihitung"
+                : "Verification: rejected records \(counts ? "still count" : "do not count"); records not yet verified count")
         return out.map { line in String(line.reversed().drop(while: { $0 == " " }).reversed()) }
             .joined(separator: "\n")
     }

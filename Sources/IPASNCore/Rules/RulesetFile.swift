@@ -218,6 +218,11 @@ public enum RulesetFile {
             // the file's own keys are reported by path below.
             tree = baseTree.merged(with: file)
         }
+        // A full ruleset written before verification existed keeps the default section.
+        if tree[VerificationRules.key] == nil, case .object(var members) = tree {
+            members.append((VerificationRules.key, .object([("rejected_records_count", .bool(false))])))
+            tree = .object(members)
+        }
         check.errors += RulesetSchema.ruleset.problems(tree, path: "")
         guard check.errors.isEmpty else { return (nil, check) }
         var ruleset: Ruleset

@@ -92,6 +92,7 @@ indirect enum RulesetSchema: Sendable {
                         ("name", .string(maxLength: RulesetLimits.maxNameLength)),
                     ]), nonEmpty: true)
             ),
+            (VerificationRules.key, .object([("rejected_records_count", .bool)])),
         ])
     }()
 

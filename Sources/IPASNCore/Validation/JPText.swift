@@ -6,6 +6,12 @@ import Foundation
 public enum JPText {
     /// `24 JP`, `24jp`, `24 jam`, `24,0`, `24.00` → `24`; anything else unchanged.
     public static func number(_ text: String) -> String {
+        if FastText.isDigits(text) { return text }  // the common case, read without Foundation
+        return numberPlain(text)
+    }
+
+    /// ``number(_:)`` without the digits-only shortcut (`DateTextFastPathTests` compares them).
+    static func numberPlain(_ text: String) -> String {
         var value = text.trimmingCharacters(in: .whitespaces).lowercased()
         for unit in ["jpl", "jp", "jam pelajaran", "jam"] where value.hasSuffix(unit) {
             value = String(value.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)

@@ -25,12 +25,19 @@ public enum NearDuplicate {
         let y = words(b)
         if x.isEmpty || y.isEmpty { return false }
         if x == y { return true }
+        // Numbers tell courses apart: "Angkatan 1" and "Angkatan 2", "Kursus 10" and "Kursus 110".
+        if numbers(x) != numbers(y) { return false }
         let joinedX = x.joined()
         let joinedY = y.joined()
         if joinedX == joinedY { return true }  // "e-learning" and "elearning"
         if oneWordApart(x, y) { return true }
         let limit = min(a.count, b.count) >= 20 ? 2 : 1
         return editDistance(Array(x.joined(separator: " ")), Array(y.joined(separator: " ")), limit: limit) <= limit
+    }
+
+    /// The numbers among the words, in order (`["angkatan", "ii", "2024"]` gives `["2024"]`).
+    static func numbers(_ words: [String]) -> [String] {
+        words.flatMap { word in word.split { !$0.isNumber }.map(String.init) }
     }
 
     /// Lowercase words without accents and punctuation.

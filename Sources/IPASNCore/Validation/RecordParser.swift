@@ -118,11 +118,38 @@ public struct RecordParser: Sendable {
                         field: "jenjang", code: jenjang.isEmpty ? .required : .unknownJenjangStruktural(jenjang)))
             }
         }
+        let (aktif, keluar) = pegawaiKeluar(fields, &issues)
         guard issues.isEmpty, let status, let jabatan else { return .failure(ValidationFailure(issues)) }
         let pegawai = Pegawai(
             nip: NIP.normalize(value(fields, "nip")), nama: nama, kodeUnit: kodeUnit, jenisJabatan: jabatan,
-            jenjang: jenjang, status: status)
+            jenjang: jenjang, status: status, aktif: aktif, keluar: keluar)
         return .success((pegawai, nipIssues.filter { $0.severity == .warning }))
+    }
+
+    /// The optional `status_aktif` (empty or `aktif`; `pensiun`, `pindah keluar`, `meninggal`,
+    /// `diberhentikan`; `nonaktif` alone for one set inactive without a reason) and
+    /// `tanggal_keluar` columns of an employee row.
+    private func pegawaiKeluar(_ fields: Fields, _ issues: inout [ValidationIssue]) -> (aktif: Bool, keluar: PegawaiKeluar?) {
+        let text = value(fields, "status_aktif")
+        let tanggalText = value(fields, "tanggal_keluar")
+        if ["", "aktif", "active", "y", "ya", "1"].contains(text.lowercased()) {
+            if !tanggalText.isEmpty { issues.append(ValidationIssue(field: "status_aktif", code: .required)) }
+            return (true, nil)
+        }
+        if ["nonaktif", "tidak aktif", "inactive", "n", "0"].contains(text.lowercased()) && tanggalText.isEmpty {
+            return (false, nil)
+        }
+        guard let alasan = AlasanKeluar.parse(text) else {
+            issues.append(
+                ValidationIssue(
+                    field: "status_aktif",
+                    code: .custom(
+                        id: "Status aktif '\(text)' tidak dikenal: isi aktif, pensiun, pindah keluar, meninggal atau diberhentikan",
+                        en: "Unknown active status '\(text)': write aktif, pensiun, pindah keluar, meninggal or diberhentikan")))
+            return (true, nil)
+        }
+        guard let tanggal = collect(date(fields, "tanggal_keluar"), &issues), let tanggal else { return (true, nil) }
+        return (false, PegawaiKeluar(alasan: alasan, tanggal: tanggal))
     }
 
     /// A pendidikan row: `nip, tingkat, tanggal_lulus, nama_sekolah, jurusan`.

@@ -51,6 +51,10 @@ public enum IssueCode: Hashable, Sendable {
     case unitTooDeep(levels: Int, limit: Int)
     case duplicate(RecordKind)
     case duplicateInFile(line: Int)
+    /// A course much like one the employee has (same jenis and dates, a similar name:
+    /// ``NearDuplicate``): `nama` is that course's name; `line` its line when it is an
+    /// earlier row of the same file, nil when it is stored already.
+    case similarCourse(nama: String, line: Int?)
     case tooLong(limit: Int)
     /// A control character (NUL, ESC ...) in a text field; the payload names it (`ESC (U+001B)`).
     case controlCharacter(String)
@@ -211,6 +215,16 @@ public struct ValidationIssue: Hashable, Sendable, Error, CustomStringConvertibl
                 : "The same \(kind.rawValue) record already exists for this employee (duplicate)."
         case .duplicateInFile(let line):
             return id ? "Baris ini sama dengan baris \(line) (duplikat)." : "This row repeats line \(line) (duplicate)."
+        case .similarCourse(let nama, let line):
+            let name = TextLimits.echo(nama)
+            if let line {
+                return id
+                    ? "Mirip kursus \"\(name)\" di baris \(line) (jenis dan tanggal sama, nama hampir sama): mungkin kursus yang sama ditulis dua kali. Samakan namanya, atau izinkan yang mirip bila memang berbeda."
+                    : "Resembles the course \"\(name)\" on line \(line) (same jenis and dates, nearly the same name): probably one course written twice. Use one spelling, or allow similar courses if they really differ."
+            }
+            return id
+                ? "Mirip kursus \"\(name)\" yang sudah tersimpan untuk pegawai ini (jenis dan tanggal sama, nama hampir sama): mungkin kursus yang sama. Samakan namanya, atau izinkan yang mirip bila memang berbeda."
+                : "Resembles the course \"\(name)\" already stored for this employee (same jenis and dates, nearly the same name): probably the same course. Use one spelling, or allow similar courses if they really differ."
         case .tooLong(let limit):
             return id ? "\(f) terlalu panjang (paling banyak \(limit) karakter)." : "\(f) is too long (at most \(limit) characters)."
         case .controlCharacter(let name):
@@ -250,6 +264,10 @@ public enum FieldNames {
             "predikat": ("Predikat", "Rating"),
             "nilai": ("Nilai", "Score"),
             "tmt": ("TMT", "Effective date"),
+            "tmt_unit": ("Tanggal mutasi", "Transfer date"),
+            "status_aktif": ("Status aktif", "Active status"),
+            "alasan_keluar": ("Alasan nonaktif", "Reason inactive"),
+            "tanggal_keluar": ("Tanggal keluar", "Leaving date"),
         ]
         guard let pair = labels[field] else { return field }
         return language == .id ? pair.0 : pair.1

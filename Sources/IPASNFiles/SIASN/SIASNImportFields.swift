@@ -63,7 +63,7 @@ public enum SIASNImportFields {
     /// code SIASN does not have.
     public static func normalize(_ fields: inout [String: String], kind: ImportKind, today: LocalDate) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        func text(_ name: String) -> String { (fields[name] ?? "").trimmingCharacters(in: .whitespaces) }
+        func text(_ name: String) -> String { FastText.trimmedWhitespace(fields[name] ?? "") }
         func number(_ name: String, _ valid: ClosedRange<Int>) -> Int? {
             let value = text(name)
             guard !value.isEmpty else { return nil }

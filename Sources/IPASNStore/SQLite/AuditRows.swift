@@ -38,6 +38,7 @@ enum AuditRows {
         case .account(let account): return try RecordRows.json(account)
         case .records(let records):
             return "[" + (try records.map { try RecordRows.json($0.value, id: $0.id) }).joined(separator: ",") + "]"
+        case .verification(let verification): return try RecordRows.json(verification)
         case .unreadable(let text): return text
         }
     }
@@ -89,7 +90,10 @@ enum AuditRows {
         let decoder = JSONDecoder()
         let decoded: AuditValue?
         switch subject {
-        case .record: decoded = (try? RecordRows.fromJSON(text)).map { .record($0.record) }
+        case .record:
+            decoded =
+                (try? RecordRows.fromJSON(text)).map { .record($0.record) }
+                ?? (try? decoder.decode(RecordVerification.self, from: data)).map(AuditValue.verification)
         case .unit: decoded = (try? decoder.decode(OrgUnit.self, from: data)).map(AuditValue.unit)
         case .pegawai: decoded = (try? decoder.decode(Pegawai.self, from: data)).map(AuditValue.pegawai)
         case .setting(.measurementYear): decoded = Int(text).map(AuditValue.measurementYear)

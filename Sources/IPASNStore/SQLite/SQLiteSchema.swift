@@ -28,6 +28,19 @@ enum SQLiteSchema {
         migrator.registerMigration("accounts-and-roles") { db in
             try db.execute(sql: accountsAndRoles)
         }
+        migrator.registerMigration("2026-11-30-employees") { db in
+            try db.execute(sql: employees)
+        }
+        // Per-unit score totals kept current by triggers (issue 14): ``UnitScoreTotals``.
+        migrator.registerMigration("2026-11-30-speed") { db in
+            try db.execute(sql: UnitScoreTotals.migration)
+        }
+        migrator.registerMigration("2026-11-30-verify", migrate: addVerification)
+        migrator.registerMigration("2026-11-30-team") { db in
+            try db.execute(sql: team)
+        }
+        migrator.registerMigration("2026-11-30-tracking", migrate: migrateExportTracking)
+        migrator.registerMigration("2026-11-30-batches", migrate: batchEdits)
         return migrator
     }
 

@@ -20,56 +20,62 @@ extension SQLiteStore {
             try db.execute(
                 sql: "INSERT INTO batches(label, at, actor, count) VALUES (?, ?, ?, ?)",
                 arguments: [label, context.now(), context.actor, records.count])
-            let batch = db.lastInsertedRowID
-            let year = try measurementYear(db)
-            try ensureCached(year: year, db)
-            let years = try cachedYears(db)
-            let engine = ScoringEngine(ruleset: try ruleset(db))
-            let validator = RecordValidator(today: context.today)
-            let upsert = try db.cachedStatement(sql: Self.upsertScoreSQL)
-            var ids: [RecordID] = []
-            var refusals: [BatchRefused.Refusal] = []
-            var scores: [String: EmployeeScore] = [:]
-            for (index, record) in records.enumerated() {
-                // The employee's records as stored now, the batch's earlier records included:
-                // read once, for the duplicate check and for the new scores.
-                guard let stored = try self.records(nip: record.nip, db) else {
-                    var issues = validator.validate(record).filter { $0.severity == .error }
-                    issues.insert(ValidationIssue(field: "nip", code: .unknownNIP(record.nip)), at: 0)
-                    refusals.append(.init(index: index, nip: record.nip, issues: issues))
-                    continue
-                }
-                let existing = stored.plain
-                let issues = validator.validate(record, existing: existing).filter { $0.severity == .error }
-                if !issues.isEmpty {
-                    refusals.append(.init(index: index, nip: record.nip, issues: issues))
-                    continue
-                }
-                // Inserted even after a refusal (the transaction is rolled back then), so that
-                // a repeat later in the batch is found and listed too.
-                let id = RecordID(kind: record.kind, id: try insert(record, id: nil, db))
-                try audit(.insert, .record(id), nip: record.nip, old: nil, new: .record(record), batch: batch, db)
-                ids.append(id)
-                guard refusals.isEmpty else { continue }
-                let after = existing.adding(record)
-                for cached in years {
-                    let score = engine.score(after, year: cached)
-                    upsert.setUncheckedArguments(Self.scoreArguments(score))
-                    try upsert.execute()
-                    if cached == year { scores[record.nip] = score }
-                }
-            }
-            if !refusals.isEmpty { throw BatchRefused(refusals) }
-            return BatchResult(batch: batch, ids: ids, scores: scores)
+            return try writeBatch(records, batch: db.lastInsertedRowID, db)
         }
+    }
+
+    /// Validates, inserts and audits `records` as batch `batch` (a stored batch row) and
+    /// refreshes their employees' scores, in the current transaction; throws
+    /// ``BatchRefused`` listing every invalid record (the caller's transaction rolls back).
+    func writeBatch(_ records: [IPASNCore.Record], batch: Int64, _ db: Database) throws -> BatchResult {
+        let year = try measurementYear(db)
+        try ensureCached(year: year, db)
+        let years = try cachedYears(db)
+        let engine = ScoringEngine(ruleset: try ruleset(db))
+        let validator = RecordValidator(today: context.today)
+        let upsert = try db.cachedStatement(sql: Self.upsertScoreSQL)
+        var ids: [RecordID] = []
+        var refusals: [BatchRefused.Refusal] = []
+        var scores: [String: EmployeeScore] = [:]
+        for (index, record) in records.enumerated() {
+            // The employee's records as stored now, the batch's earlier records included:
+            // read once, for the duplicate check and for the new scores.
+            guard let stored = try self.records(nip: record.nip, db) else {
+                var issues = validator.validate(record).filter { $0.severity == .error }
+                issues.insert(ValidationIssue(field: "nip", code: .unknownNIP(record.nip)), at: 0)
+                refusals.append(.init(index: index, nip: record.nip, issues: issues))
+                continue
+            }
+            let existing = stored.plain
+            let issues = validator.validate(record, existing: existing).filter { $0.severity == .error }
+            if !issues.isEmpty {
+                refusals.append(.init(index: index, nip: record.nip, issues: issues))
+                continue
+            }
+            // Inserted even after a refusal (the transaction is rolled back then), so that
+            // a repeat later in the batch is found and listed too.
+            let id = RecordID(kind: record.kind, id: try insert(record, id: nil, db))
+            try audit(.insert, .record(id), nip: record.nip, old: nil, new: .record(record), batch: batch, db)
+            ids.append(id)
+            guard refusals.isEmpty else { continue }
+            let after = existing.adding(record)
+            for cached in years {
+                let score = engine.score(after, year: cached)
+                upsert.setUncheckedArguments(Self.scoreArguments(score))
+                try upsert.execute()
+                if cached == year { scores[record.nip] = score }
+            }
+        }
+        if !refusals.isEmpty { throw BatchRefused(refusals) }
+        return BatchResult(batch: batch, ids: ids, scores: scores)
     }
 }
 
 extension SQLiteStore {
     public func batch(id: Int64) throws -> BatchInfo? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT id, label, at, actor, count FROM batches WHERE id = ?", arguments: [id])
-                .map { BatchInfo(id: $0[0], label: $0[1], at: $0[2], actor: $0[3], count: $0[4]) }
+            try Row.fetchOne(db, sql: "SELECT id, label, at, actor, count, parent FROM batches WHERE id = ?", arguments: [id])
+                .map(Self.batchInfo)
         }
     }
 

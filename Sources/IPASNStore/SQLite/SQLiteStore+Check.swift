@@ -6,7 +6,8 @@ extension SQLiteStore {
     /// SQLite's `integrity_check` and `foreign_key_check`, then the project's own checks:
     /// every cached score equals a fresh recompute (and every employee has one for each
     /// cached year), every employee's unit exists and can be found by name, and the unit tree
-    /// has no cycle and at most ``UnitTree/maximumLevels`` levels.
+    /// has no cycle and at most ``UnitTree/maximumLevels`` levels, and the per-unit totals
+    /// kept current equal a fresh sum of the cached scores.
     /// Returns one English sentence per problem; empty when all is well.
     public func check() throws -> [String] {
         try read { db in
@@ -35,6 +36,7 @@ extension SQLiteStore {
             }
             problems += try checkSearchKeys(db)
             problems += try checkScores(db)
+            problems += try checkUnitTotals(db)
             return problems
         }
     }

@@ -26,7 +26,9 @@ extension SQLiteStore {
         -> ImportOutcome
     {
         let kind = rows.kind
-        return try conditionalTransaction({ db in
+        // A record import checks every NIP against its in-memory map of the employees (read in
+        // the same transaction), so SQLite's own per-row foreign key lookup is switched off.
+        return try conditionalTransaction(foreignKeys: kind.recordKind == nil, { db in
             // A larger page cache (an upper bound, not an allocation) for the import only: a
             // million-row import otherwise spills dirty pages to the WAL over and over before
             // it commits. Every other connection and transaction keeps SQLite's default, which
@@ -64,9 +66,10 @@ extension SQLiteStore {
             let valid = issues.isEmpty || skipInvalid
             if valid && !dryRun {
                 try rows.willCommit(issues: issues)
-                let summary = ImportSummary(
+                var summary = ImportSummary(
                     kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit,
                     ids: ids, unitChanges: unitChanges, pegawaiChanges: pegawaiChanges)
+                if rows.isDemo { summary.demo = true }
                 try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), db)
             }
             let outcome = ImportOutcome(
@@ -80,60 +83,66 @@ extension SQLiteStore {
         _ rows: inout some ImportRowSource, of expected: RecordKind, _ permissions: WritePermissions, issues: inout [LineIssue],
         byUnit: inout [String: Int], ids: inout ImportedIDs?, _ db: Database
     ) throws -> Int {
-        // NIP -> unit of every employee: ~50k short strings at province scale.
-        var unitOf: [String: String] = [:]
+        // Every employee, by NIP: its index into `units` (its unit) and `rowsOf` (rows this
+        // import wrote for it). One hash lookup per row answers "is the NIP known" (the foreign
+        // key, checked here in memory), "which unit" and "whose scores to refresh".
+        var employeeIndex: [String: Int32] = [:]
+        var units: [String] = []
         // Through a cursor: 50,000 GRDB rows held at once cost more memory than the map itself.
-        unitOf.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pegawai") ?? 0)
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pegawai") ?? 0
+        employeeIndex.reserveCapacity(count)
+        units.reserveCapacity(count)
         let pegawaiUnits = try Row.fetchCursor(db, sql: "SELECT nip, kode_unit FROM pegawai")
-        while let row = try pegawaiUnits.next() { unitOf[row[0]] = row[1] as String }
-        var inserts: [RecordKind: Statement] = [:]
-        // Each kind's next id, given explicitly: above every id the table ever held (its
-        // AUTOINCREMENT sequence), and consumed only by rows actually written, so the rows
-        // of one import have consecutive ids.
-        var nextID: [RecordKind: Int64] = [:]
+        while let row = try pegawaiUnits.next() {
+            employeeIndex[row[0]] = Int32(units.count)
+            units.append(row[1])
+        }
+        var rowsOf = [Int32](repeating: 0, count: units.count)
+        let insert = try RecordInsert(expected, db)
+        // The next id, given explicitly: above every id the table ever held (its AUTOINCREMENT
+        // sequence), and consumed only by rows actually written, so the rows of one import
+        // have consecutive ids.
+        let firstID = try Self.nextRecordID(expected, db)
+        var nextID = firstID
         // Lines of the rows inserted by this import, by id - firstID (ids grow by one per insert).
-        var firstID: [RecordKind: Int64] = [:]
-        var lines: [RecordKind: [Int32]] = [:]
-        var touched: Set<String> = []
+        var lines: [Int32] = []
         var imported = 0
+        var similarCourses = SimilarCourseCheck(allowed: rows.allowsSimilar)
         while let line = try rows.next() {
             guard case .record(let record) = line.value, record.kind == expected else {
                 Self.refuse(line, into: &issues)
                 continue
             }
             let nip = record.nip
-            guard let unit = unitOf[nip] else {
+            guard let employee = employeeIndex[nip] else {
                 issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "nip", code: .unknownNIP(nip))))
                 continue
             }
+            let unit = units[Int(employee)]
             guard try permissions.mayWrite(unit: unit, db) else {
                 issues.append(LineIssue(line: line.number, issue: Self.notYourUnit(unit, field: "nip")))
                 continue
             }
-            let kind = record.kind
-            let statement: Statement
-            if let cached = inserts[kind] {
-                statement = cached
-            } else {
-                statement = try db.makeStatement(sql: RecordRows.insertSQL(kind, withID: true, ignoreDuplicates: true))
-                inserts[kind] = statement
-                nextID[kind] = try Self.nextRecordID(kind, db)
-            }
-            let id = nextID[kind]!
-            statement.setUncheckedArguments([id] + RecordRows.arguments(record))
-            try statement.execute()
-            if db.changesCount == 0 {
-                issues.append(LineIssue(line: line.number, issue: try duplicateIssue(record, firstID[kind], lines[kind], db)))
+            // Rows written so far by this import: ids firstID ..< nextID, their lines in `lines`.
+            if let similar = try similarCourses.issue(for: record, firstID: lines.isEmpty ? nil : firstID, lines: lines, db) {
+                issues.append(LineIssue(line: line.number, issue: similar))
                 continue
             }
-            nextID[kind] = id + 1
-            if firstID[kind] == nil { firstID[kind] = id }
-            lines[kind, default: []].append(Int32(clamping: line.number))
+            guard try insert.insert(record, id: nextID) else {
+                issues.append(LineIssue(line: line.number, issue: try duplicateIssue(record, firstID, lines, db)))
+                continue
+            }
+            nextID += 1
+            lines.append(Int32(clamping: line.number))
             imported += 1
-            byUnit[unit, default: 0] += 1
-            touched.insert(nip)
+            rowsOf[Int(employee)] += 1
         }
-        if let first = firstID[expected] { ids = ImportedIDs(kind: expected, first: first, last: nextID[expected]! - 1) }
+        if nextID > firstID { ids = ImportedIDs(kind: expected, first: firstID, last: nextID - 1) }
+        var touched: Set<String> = []
+        for (nip, employee) in employeeIndex where rowsOf[Int(employee)] > 0 {
+            touched.insert(nip)
+            byUnit[units[Int(employee)], default: 0] += Int(rowsOf[Int(employee)])
+        }
         try refreshScores(touched, db)
         return imported
     }
@@ -153,12 +162,11 @@ extension SQLiteStore {
 
     /// The issue for a row the unique index refused: a repeat of an earlier line of the file
     /// when the conflicting row was inserted by this import, else a duplicate of stored data.
-    private func duplicateIssue(_ record: IPASNCore.Record, _ firstID: Int64?, _ lines: [Int32]?, _ db: Database) throws
+    private func duplicateIssue(_ record: IPASNCore.Record, _ firstID: Int64, _ lines: [Int32], _ db: Database) throws
         -> ValidationIssue
     {
         let field = Self.duplicateField(record.kind)
-        if let firstID, let lines,
-            let id = try Int64.fetchOne(
+        if let id = try Int64.fetchOne(
                 db, sql: "SELECT id FROM \(record.kind.rawValue) WHERE nip = ? AND dedup_key = ?",
                 arguments: [record.nip, DuplicateKey.hash(record)]),
             id >= firstID, id - firstID < Int64(lines.count)
@@ -219,7 +227,7 @@ extension SQLiteStore {
         let current = try db.makeStatement(sql: "SELECT \(Self.pegawaiColumns) FROM pegawai WHERE nip = ?")
         var imported = 0
         while let line = try rows.next() {
-            guard case .pegawai(let pegawai) = line.value else {
+            guard case .pegawai(var pegawai) = line.value else {
                 Self.refuse(line, into: &issues)
                 continue
             }
@@ -236,6 +244,15 @@ extension SQLiteStore {
             // An employee exactly as on file is counted but not rewritten; a changed one is
             // kept with its old values (the audit's summary, for undo) and its line (the report).
             let old = try Row.fetchOne(current, arguments: [pegawai.nip]).map { try Self.pegawai($0) }
+            if let old {
+                // An existing employee: merged and checked as a change (docs/store.md, "Employees change").
+                pegawai = EmployeeImport.merged(file: pegawai, stored: old)
+                let refused = EmployeeImport.issues(old: old, new: pegawai, today: context.today)
+                guard refused.isEmpty else {
+                    issues += refused.map { LineIssue(line: line.number, issue: $0) }
+                    continue
+                }
+            }
             // An admin may neither put an employee into another's unit nor take one out of it
             // (nor list one of another unit, even unchanged).
             if let refused = try [old?.kodeUnit, pegawai.kodeUnit].compactMap({ $0 }).first(where: { try !permissions.mayWrite(unit: $0, db) }) {

@@ -214,7 +214,12 @@ public final class SQLiteStore: Store, Sendable {
     ///
     /// After a rollback of the outermost transaction the WAL is checkpointed and truncated
     /// (when no reader needs it), so a failed import on a full disk gives its space back.
-    func conditionalTransaction<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
+    ///
+    /// - Parameter foreignKeys: false runs the outermost transaction with SQLite's foreign key
+    ///   checks off (restored after it): only for a writer that checks every reference itself,
+    ///   in the same transaction (the record import, against its map of every employee).
+    ///   Inside an enclosing transaction the checks stay on (SQLite cannot switch them there).
+    func conditionalTransaction<T>(foreignKeys: Bool = true, _ body: (Database) throws -> (T, commit: Bool)) throws -> T {
         try translatingErrors {
             try writer.unsafeReentrantWrite { db in
                 var result: T?
@@ -228,6 +233,8 @@ public final class SQLiteStore: Store, Sendable {
                 }
                 var committed = false
                 defer { if !committed { truncateWAL(db) } }
+                if !foreignKeys { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                defer { if !foreignKeys { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 try db.inTransaction(.immediate) {
                     let (value, commit) = try body(db)
                     result = value

@@ -263,6 +263,8 @@ final class App {
             if !(top is DashboardView) { push(DashboardView(app: self)) }
         case .interventions:
             if !(top is InterventionView) { push(InterventionView(app: self)) }
+        case .batches:
+            push(BatchListView(app: self, unit: nil))
         case .undo:
             undo()
         case .redo:

@@ -10,10 +10,15 @@ import IPASNStore
 /// rows then go, with the reason, to a `.rejected.csv` file next to it) and go on.
 public final class ImportRun {
     public typealias ImportFile = (_ kind: ImportKind, _ path: String, _ skipInvalid: Bool) throws -> ImportReport
+    /// ``ImportFile`` that can also import courses much like stored ones (`--allow-similar`).
+    public typealias ImportFileAllowingSimilar =
+        (_ kind: ImportKind, _ path: String, _ skipInvalid: Bool, _ allowSimilar: Bool) throws -> ImportReport
 
     /// The files, in the order they are imported.
     public let files: [(kind: ImportKind, path: String)]
-    private let importFile: ImportFile
+    private let importFile: ImportFileAllowingSimilar
+    /// The admin chose to import the stopped file's near-duplicate courses anyway.
+    public private(set) var similarAllowed = false
     /// The next file to import.
     private var next = 0
     /// The files imported so far (whole, or their valid rows by the admin's choice).
@@ -25,7 +30,13 @@ public final class ImportRun {
     /// with the outcome, never skipped silently.
     public let unrecognized: [String]
 
-    public init(files: [(kind: ImportKind, path: String)], unrecognized: [String] = [], importFile: @escaping ImportFile) {
+    public convenience init(files: [(kind: ImportKind, path: String)], unrecognized: [String] = [], importFile: @escaping ImportFile) {
+        self.init(files: files, unrecognized: unrecognized, allowing: { kind, path, skip, _ in try importFile(kind, path, skip) })
+    }
+
+    public init(
+        files: [(kind: ImportKind, path: String)], unrecognized: [String] = [], allowing importFile: @escaping ImportFileAllowingSimilar
+    ) {
         self.files = files
         self.unrecognized = unrecognized
         self.importFile = importFile
@@ -36,9 +47,10 @@ public final class ImportRun {
         let files = try FolderImport.plan(path: path)
         let unrecognized = try FolderImport.unrecognized(path: path)
         guard !files.isEmpty || !unrecognized.isEmpty else { throw FolderImport.Failure.nothingToImport(path) }
-        let importer = Importer(store: store)
-        self.init(files: files.map { (kind: $0.0, path: $0.1) }, unrecognized: unrecognized) { kind, file, skipInvalid in
-            try importer.importFile(kind: kind, path: file, skipInvalid: skipInvalid, today: today)
+        self.init(files: files.map { (kind: $0.0, path: $0.1) }, unrecognized: unrecognized) { kind, file, skipInvalid, allowSimilar in
+            var importer = Importer(store: store)
+            importer.allowSimilar = allowSimilar
+            return try importer.importFile(kind: kind, path: file, skipInvalid: skipInvalid, today: today)
         }
     }
 
@@ -48,13 +60,14 @@ public final class ImportRun {
     public func proceed() throws -> ImportReport? {
         while next < files.count {
             let (kind, path) = files[next]
-            let report = try importFile(kind, path, false)
+            let report = try importFile(kind, path, false, similarAllowed)
             if !report.issues.isEmpty {
                 stopped = report
                 return report
             }
             done.append(report)
             next += 1
+            similarAllowed = false
         }
         stopped = nil
         return nil
@@ -66,9 +79,26 @@ public final class ImportRun {
     public func importValidRowsAndProceed() throws -> ImportReport? {
         guard stopped != nil, next < files.count else { return try proceed() }
         let (kind, path) = files[next]
-        done.append(try importFile(kind, path, true))
+        done.append(try importFile(kind, path, true, similarAllowed))
         stopped = nil
         next += 1
+        similarAllowed = false
+        return try proceed()
+    }
+
+    /// The stopped file's rows that resemble a course already there
+    /// (``IssueCode/similarCourse(nama:line:)``), the only problems or among others.
+    public var similarRows: Int {
+        stopped.map { report in Set(report.issues.filter { if case .similarCourse = $0.issue.code { true } else { false } }.map(\.line)).count } ?? 0
+    }
+
+    /// The admin's explicit choice: imports the stopped file again with its near-duplicate
+    /// courses allowed (all or nothing as before: when other problems remain it stops again
+    /// on them, and "valid rows only" then keeps the similar rows), then goes on as ``proceed()``.
+    @discardableResult
+    public func importSimilarAndProceed() throws -> ImportReport? {
+        guard stopped != nil, next < files.count else { return try proceed() }
+        similarAllowed = true
         return try proceed()
     }
 

@@ -54,7 +54,7 @@ enum ReportExport {
         }
     }
 
-    private static func write(app: App, base: String, _ body: (String) throws -> Void) {
+    static func write(app: App, base: String, _ body: (String) throws -> Void) {
         do {
             let path = freePath(in: try folder(current: app.reportFolder ?? FileManager.default.currentDirectoryPath), base: base)
             try body(path)

@@ -11,6 +11,8 @@ import IPASNTerminal
 /// unit's totals): typing scores the participants in memory, it never queries the store.
 final class BulkCourseView: View {
     let source: any BulkSource
+    /// Diklat (the course form, `k`) or pendidikan (`p`: a whole group's diploma).
+    let kind: RecordKind
     let participants: [BulkParticipant]
     private(set) var form: RecordForm
     private let unitTotals: ScoreTotals?
@@ -23,17 +25,18 @@ final class BulkCourseView: View {
     static let maximumParticipants = 500
 
     /// Opens the form for `participants` (a warning instead when there are too many).
-    static func open(app: App, source: any BulkSource, participants: [Pegawai]) {
+    static func open(app: App, source: any BulkSource, participants: [Pegawai], kind: RecordKind = .diklat) {
         guard !participants.isEmpty else { return }
         guard participants.count <= maximumParticipants else {
             app.warn(app.t(L.bulkTooMany(participants.count, maximumParticipants)))
             return
         }
-        app.attempt { app.push(try BulkCourseView(app: app, source: source, participants: participants)) }
+        app.attempt { app.push(try BulkCourseView(app: app, source: source, participants: participants, kind: kind)) }
     }
 
-    init(app: App, source: any BulkSource, participants: [Pegawai]) throws {
+    init(app: App, source: any BulkSource, participants: [Pegawai], kind: RecordKind = .diklat) throws {
         self.source = source
+        self.kind = kind
         var loaded: [BulkParticipant] = []
         for pegawai in participants {
             if let records = try app.store.records(nip: pegawai.nip) { loaded.append(BulkParticipant(records: records)) }
@@ -46,8 +49,8 @@ final class BulkCourseView: View {
         } else {
             unitTotals = nil
         }
-        form = RecordForm.make(kind: .diklat, nip: loaded.first?.pegawai.nip ?? "", ruleset: app.engine.ruleset, year: app.year)
-        if let course = source.lastCourse { form.restore(StoredRecordValue(id: RecordID(kind: .diklat, id: 0), record: .diklat(course)).texts) }
+        form = RecordForm.make(kind: kind, nip: loaded.first?.pegawai.nip ?? "", ruleset: app.engine.ruleset, year: app.year)
+        if kind == .diklat, let course = source.lastCourse { form.restore(StoredRecordValue(id: RecordID(kind: .diklat, id: 0), record: .diklat(course)).texts) }
         form.markSaved()
         form.focus = 0
         refresh(app: app)
@@ -62,6 +65,8 @@ final class BulkCourseView: View {
     static let draftForm = "bulk-diklat"
 
     func draft(app: App) -> Draft? {
+        // Only the course form is restored from a draft (a bulk pendidikan asks before leaving).
+        guard kind == .diklat else { return nil }
         var fields = form.texts
         fields["peserta"] = participants.map(\.pegawai.nip).joined(separator: ",")
         return Draft(form: Self.draftForm, nip: "", editing: nil, unit: source.bulkUnit?.kode, fields: fields, savedAt: app.context.now())
@@ -73,17 +78,16 @@ final class BulkCourseView: View {
         refresh(app: app)
     }
 
-    /// The course as typed, leniently (for the panel), or nil.
-    private func typedCourse(app: App) -> Diklat? {
+    /// The record as typed, leniently (for the panel), or nil.
+    private func typedRecord(app: App) -> Record? {
         var typed = form
         if let option = typed.focused.resolvedOption { typed.fields[typed.focus].text = option.value }
-        if case .diklat(let course) = typed.previewRecord(app.parser) { return course }
-        return nil
+        return typed.previewRecord(app.parser)
     }
 
     private func refresh(app: App) {
-        summary = typedCourse(app: app).map {
-            BulkReview(engine: app.engine, year: app.year, course: $0, participants: participants, unitTotals: unitTotals)
+        summary = typedRecord(app: app).map {
+            BulkReview(engine: app.engine, year: app.year, record: $0, participants: participants, unitTotals: unitTotals)
         }
     }
 
@@ -156,9 +160,8 @@ final class BulkCourseView: View {
             if let first = form.fields.firstIndex(where: { form.issues[$0.key] != nil }) { form.focus = first }
             formMessage = (app.t(L.formHasErrors) + " " + failure.issues.map { $0.message(app.language) }.joined(separator: " "), .error)
         case .success(let record):
-            guard case .diklat(let course) = record else { return }
-            source.lastCourse = course
-            let review = BulkReview(engine: app.engine, year: app.year, course: course, participants: participants, unitTotals: unitTotals)
+            if case .diklat(let course) = record { source.lastCourse = course }
+            let review = BulkReview(engine: app.engine, year: app.year, record: record, participants: participants, unitTotals: unitTotals)
             formMessage = nil
             app.push(BulkReviewView(form: self, review: review))
         }
@@ -171,7 +174,7 @@ final class BulkCourseView: View {
 
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         Draw.title(
-            &grid, "\(app.t(L.formNew)) \(app.t(L.formTitle[.diklat]!)) — \(app.t(L.bulkParticipants(participants.count)))",
+            &grid, "\(app.t(L.formNew)) \(app.t(L.formTitle[kind]!)) — \(app.t(L.bulkParticipants(participants.count)))",
             right: "\(app.t(L.labelYear)) \(app.year) ")
         let names = participants.map(\.pegawai.nama).joined(separator: ", ")
         grid.put(DisplayWidth.truncate(names, toWidth: grid.width - 2), row: 1, col: 1, style: .dim)

@@ -30,7 +30,31 @@ struct BulkReview: Sendable {
         let similar: Diklat?
     }
 
-    let course: Diklat
+    /// The record as typed (its NIP is replaced by each participant's).
+    let template: Record
+    /// The course, for a diklat entry.
+    var course: Diklat? {
+        if case .diklat(let course) = template { return course }
+        return nil
+    }
+    /// The dimension the record's kind scores (the review's column).
+    var dimension: ScoreDimension {
+        switch template.kind {
+        case .pendidikan: return .kualifikasi
+        case .diklat: return .kompetensi
+        case .skp: return .kinerja
+        case .disiplin: return .disiplin
+        }
+    }
+    /// What the event is called: the course's name, or the record in words (`Pendidikan S-1`).
+    var label: String {
+        switch template {
+        case .diklat(let course): return course.nama
+        case .pendidikan(let p): return "Pendidikan \(p.tingkat.displayName)"
+        case .skp(let skp): return "SKP \(skp.tahun)"
+        case .disiplin(let d): return d.jenis
+        }
+    }
     let lines: [Line]
     /// The unit (with sub-units) the participants belong to, before the course.
     let unitTotals: ScoreTotals?
@@ -63,20 +87,33 @@ struct BulkReview: Sendable {
     ///   - course: the course as typed (its NIP is replaced by each participant's).
     ///   - unitTotals: the list's unit with its sub-units (every participant belongs to it).
     init(engine: ScoringEngine, year: Int, course: Diklat, participants: [BulkParticipant], unitTotals: ScoreTotals?) {
-        self.course = course
+        self.init(engine: engine, year: year, record: .diklat(course), participants: participants, unitTotals: unitTotals)
+    }
+
+    /// - Parameters:
+    ///   - record: the record as typed (a course, a pendidikan); its NIP is replaced by each participant's.
+    ///   - unitTotals: the list's unit with its sub-units (every participant belongs to it).
+    init(engine: ScoringEngine, year: Int, record template: Record, participants: [BulkParticipant], unitTotals: ScoreTotals?) {
+        self.template = template
         var lines: [Line] = []
         for participant in participants {
-            var own = course
-            own.nip = participant.pegawai.nip
-            let record = Record.diklat(own)
+            let record = template.owned(by: participant.pegawai.nip)
             let preview = LivePreview(engine: engine, year: year, records: participant.records, editing: nil, unitTotals: nil)
             let key = DuplicateKey.of(record)
-            let existing = participant.records.plain.diklat
-            let duplicate = existing.contains { DuplicateKey.of(.diklat($0)) == key }
+            let plain = participant.records.plain
+            let existing: [Record]
+            switch record.kind {
+            case .pendidikan: existing = plain.pendidikan.map(Record.pendidikan)
+            case .diklat: existing = plain.diklat.map(Record.diklat)
+            case .skp: existing = plain.skp.map(Record.skp)
+            case .disiplin: existing = plain.disiplin.map(Record.disiplin)
+            }
+            let duplicate = existing.contains { DuplicateKey.of($0) == key }
             let outcome = preview.outcome(for: duplicate ? nil : record)
             let changed = ScoreDimension.allCases.contains { abs(outcome.after[$0] - outcome.before[$0]) > 0.0001 }
             let status: Status = duplicate ? .duplicate : changed ? .changes : .unchanged
-            let similar = duplicate ? nil : NearDuplicate.firstSimilar(to: own, in: existing)
+            var similar: Diklat?
+            if !duplicate, case .diklat(let own) = record { similar = NearDuplicate.firstSimilar(to: own, in: plain.diklat) }
             lines.append(Line(pegawai: participant.pegawai, record: record, before: outcome.before, after: outcome.after, status: status, similar: similar))
         }
         self.lines = lines

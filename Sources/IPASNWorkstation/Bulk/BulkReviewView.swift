@@ -68,12 +68,12 @@ final class BulkReviewView: View {
             return
         }
         do {
-            let result = try app.store.addBatch(records, label: review.course.nama)
+            let result = try app.store.addBatch(records, label: review.label)
             app.discardDraft(of: form)
             form.saved()
             app.pop(to: form.source)
             form.source.bulkSaved(app: app)
-            var text = app.t(L.bulkSaved(review.course.nama, result.ids.count))
+            var text = app.t(L.bulkSaved(review.label, result.ids.count))
             let skipped = review.count(.duplicate)
             if skipped > 0 { text += " " + app.t(L.bulkSkipped(skipped)) }
             if let before = review.unitBefore, let after = review.unitAfter {
@@ -97,7 +97,7 @@ final class BulkReviewView: View {
 
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         let language = app.language
-        Draw.title(&grid, app.t(L.bulkReviewTitle(review.course.nama, review.lines.count)), right: "\(app.t(L.labelYear)) \(app.year) ")
+        Draw.title(&grid, app.t(L.bulkReviewTitle(review.label, review.lines.count)), right: "\(app.t(L.labelYear)) \(app.year) ")
         let head = Self.summaryLines(review, app: app)
         for (offset, line) in head.enumerated() {
             grid.put(line.text, row: 1 + offset, col: 1, style: line.style, maxWidth: grid.width - 2)
@@ -108,7 +108,7 @@ final class BulkReviewView: View {
                 .init(width: .fixed(1)),
                 .init(language.t(L.colNIP), width: .fixed(18), gap: 0),
                 .init(language.t(L.colName), width: .fill(minimum: 8)),
-                .init(language.t(L.dimShort[.kompetensi]!), width: .fixed(11), alignment: .right),
+                .init(language.t(L.dimShort[review.dimension]!), width: .fixed(11), alignment: .right),
                 .init(language.t(L.colTotal), width: .fixed(11), alignment: .right),
                 .init(language.t(L.bulkColNote), width: .fixed(13)),
             ], width: grid.width)
@@ -128,7 +128,7 @@ final class BulkReviewView: View {
             table.draw(
                 [
                     mark, .init(line.pegawai.nip), .init(line.pegawai.nama),
-                    .init(Self.change(line.before.kompetensi, line.after.kompetensi, language)),
+                    .init(Self.change(line.before[review.dimension], line.after[review.dimension], language)),
                     .init(Self.change(line.before.total, line.after.total, language)), note,
                 ], into: &grid, row: top + 1 + offset, col: 0, selected: index == cursor.selection)
         }

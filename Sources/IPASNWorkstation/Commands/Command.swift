@@ -17,9 +17,18 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case help
     case dialog
     case importReport
+    case verification
+    case history
+    case activity
+    case accounts
+    case pending
+    case reconcile
+    case batches
+    case batch
+    case grid
 
     /// Contexts where printable keys are typed into a field and never become commands.
-    var typesText: Bool { self == .form || self == .search }
+    var typesText: Bool { self == .form || self == .search || self == .grid }
 
     var label: Txt {
         switch self {
@@ -36,6 +45,15 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: return Txt("bantuan", "help")
         case .dialog: return Txt("dialog", "dialog")
         case .importReport: return L.importReportContext
+        case .verification: return L.verifyContext
+        case .history: return L.historyContext
+        case .activity: return L.activityContext
+        case .accounts: return L.accountsContext
+        case .pending: return Txt("belum dikirim ke SIASN", "not sent to SIASN")
+        case .reconcile: return L.reconcileContext
+        case .batches: return L.batchesContext
+        case .batch: return L.batchContext
+        case .grid: return L.gridContext
         }
     }
 }
@@ -58,6 +76,8 @@ public enum Command: String, CaseIterable, Sendable {
     case dashboard
     case interventions
     case missingRecords
+    case pendingSIASN
+    case reconcile
     case exportReport
     case minimumSize
     case refresh
@@ -87,6 +107,30 @@ public enum Command: String, CaseIterable, Sendable {
     case importValidRows
     case confirmYes
     case confirmNo
+    case editPegawai
+    case toggleAktif
+    case verificationQueue
+    case acceptRecord
+    case rejectRecord
+    case toggleDocument
+    case figuresAsEntered
+    case history
+    case activity
+    case accounts
+    case nextPeriod
+    case toggleGrouping
+    case confirmMark
+    case reopenMark
+    case addAccount
+    case removeAccount
+    case batches
+    case addParticipants
+    case removeParticipant
+    case importSimilar
+    case bulkSKP
+    case bulkPendidikan
+    case nextRow
+    case previousRow
 
     /// The stable id used in docs and configuration, e.g. `save-and-add`.
     public var id: String {
@@ -115,6 +159,10 @@ public enum Command: String, CaseIterable, Sendable {
             return Txt("Potensi intervensi: diklat paling berdampak", "Training potential: where a course helps most")
         case .missingRecords:
             return Txt("Pegawai yang datanya belum lengkap tahun ini", "Employees whose records are missing this year")
+        case .pendingSIASN:
+            return Txt("Data yang belum dikirim ke SIASN, per unit", "Records not yet sent to SIASN, per unit")
+        case .reconcile:
+            return Txt("Rekonsiliasi dengan nilai IP ASN resmi BKN", "Reconcile with BKN's official IP ASN")
         case .exportReport:
             return Txt("Ekspor laporan ke berkas Excel (.xlsx) untuk dicetak", "Export the report to an Excel (.xlsx) file for print")
         case .minimumSize: return Txt("Saring unit kecil (min. 1/5/20 pegawai)", "Hide small units (min. 1/5/20 employees)")
@@ -146,6 +194,24 @@ public enum Command: String, CaseIterable, Sendable {
         case .importValidRows: return L.importValidRowsDescription
         case .confirmYes: return Txt("Jawab Ya", "Answer Yes")
         case .confirmNo: return Txt("Jawab Tidak", "Answer No")
+        case .editPegawai:
+            return Txt("Ubah pegawai: nama, unit (mutasi), jabatan", "Edit the employee: name, unit (transfer), post")
+        case .toggleAktif:
+            return Txt("Nonaktifkan (pensiun, pindah ...) / aktifkan kembali", "Set inactive (retired, moved ...) / reactivate")
+        case .verificationQueue: return L.verifyCommandDescription
+        case .acceptRecord: return L.acceptCommandDescription
+        case .rejectRecord: return L.rejectCommandDescription
+        case .toggleDocument: return L.documentCommandDescription
+        case .figuresAsEntered: return L.asEnteredCommandDescription
+        case .batches: return L.batchesDescription
+        case .addParticipants: return L.addParticipantsDescription
+        case .removeParticipant: return L.removeParticipantDescription
+        case .importSimilar: return L.importSimilarDescription
+        case .bulkSKP: return L.bulkSKPDescription
+        case .bulkPendidikan: return L.bulkPendidikanDescription
+        case .nextRow: return L.nextRowDescription
+        case .previousRow: return L.previousRowDescription
+        default: return L.teamCommandDescription(self)
         }
     }
 
@@ -167,6 +233,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .dashboard: return Txt("Dasbor", "Dashboard")
         case .interventions: return Txt("Intervensi", "Training")
         case .missingRecords: return Txt("Blm lengkap", "Missing")
+        case .pendingSIASN: return Txt("Blm kirim", "Unsent")
+        case .reconcile: return Txt("Rekonsiliasi", "Reconcile")
         case .exportReport: return Txt("Ekspor", "Export")
         case .minimumSize: return Txt("Min.unit", "Min.unit")
         case .refresh: return Txt("Muat ulang", "Reload")
@@ -196,6 +264,22 @@ public enum Command: String, CaseIterable, Sendable {
         case .importValidRows: return L.importValidRowsShort
         case .confirmYes: return Txt("Ya", "Yes")
         case .confirmNo: return Txt("Tidak", "No")
+        case .editPegawai: return Txt("Ubah", "Edit")
+        case .toggleAktif: return Txt("Aktif/non", "Active")
+        case .verificationQueue: return L.verifyCommand
+        case .acceptRecord: return L.acceptCommand
+        case .rejectRecord: return L.rejectCommand
+        case .toggleDocument: return L.documentCommand
+        case .figuresAsEntered: return L.asEnteredCommand
+        case .batches: return L.batchesShort
+        case .addParticipants: return L.addParticipantsShort
+        case .removeParticipant: return L.removeParticipantShort
+        case .importSimilar: return L.importSimilarShort
+        case .bulkSKP: return L.bulkSKPShort
+        case .bulkPendidikan: return L.bulkPendidikanShort
+        case .nextRow: return L.nextRowShort
+        case .previousRow: return L.previousRowShort
+        default: return L.teamCommandLabel(self)
         }
     }
 }

@@ -17,8 +17,10 @@ public enum KeymapDoc {
             Tab or Enter takes the highlighted one. Typed text is taken only when it means one
             choice: the exact name first, else the only choice that starts with it (`ba` is
             Baik, `sem` is Seminar), else the only one with a word that starts with it. When
-            it fits several (`sos`: Sosial Kultural, Sosialisasi) Tab takes nothing: the list
-            stays open and the field is marked until you choose. Dates are typed
+            it fits several (`sos`: Sosial Kultural, Sosialisasi) or none, Tab takes nothing:
+            the list stays open, the field is marked and the message row says why; Up/Down
+            choose in the list (they never move to another field while the cursor is in a
+            picker), or Esc clears the text (a second Esc leaves the form). Dates are typed
             `31-12-2024`, `31/12/2024` or `2024-12-31`.
 
             | Command | Keys | Where | What it does |

@@ -151,9 +151,15 @@ struct FormField: Hashable, Sendable {
 
     var isPicker: Bool { !options.isEmpty }
 
-    /// A key typed in the field: Up/Down move a picker's highlight (wrapping around),
-    /// editing keys edit the text; false for any other key.
+    /// A key typed in the field: Up/Down move a picker's highlight (wrapping around), Esc
+    /// clears a picker's text that is none of its choices (the way out of a text that fits
+    /// several choices or none; a second Esc leaves the form), editing keys edit the text;
+    /// false for any other key.
     mutating func handle(_ key: Key) -> Bool {
+        if isPicker, key == .escape, !text.isEmpty, !holdsChoice {
+            text = ""
+            return true
+        }
         if isPicker, key == .up || key == .down {
             let count = suggestions.count
             guard count > 0 else { return true }
@@ -223,6 +229,6 @@ struct FormField: Hashable, Sendable {
     }
 
     func label(_ language: Language) -> String {
-        L.fieldLabel[labelKey].map { language.t($0) } ?? FieldNames.label(key, language)
+        (L.fieldLabel[labelKey] ?? L.fieldLabelsEmployees[labelKey]).map { language.t($0) } ?? FieldNames.label(key, language)
     }
 }

@@ -117,6 +117,7 @@ struct RecordForm: Hashable, Sendable {
         case .ambiguous, .noMatch: unchosen[fields[focus].key] = outcome
         case .empty, .chosen: unchosen[fields[focus].key] = nil
         }
+        if case .chosen = outcome { applyJenisHukuman() }
         return outcome
     }
 
@@ -170,7 +171,7 @@ extension RecordForm {
             form = RecordForm(kind: .disiplin, nip: nip, fields: [
                 FormField("tingkat", label: "tingkat_hukuman", kind: .picker(Pickers.hukuman)),
                 FormField("tmt", kind: .date, maxLength: 10),
-                FormField("jenis", label: "jenis_hukuman"),
+                FormField("jenis", label: "jenis_hukuman", kind: .picker(Pickers.jenisHukuman)),
             ])
         }
         if let editing {

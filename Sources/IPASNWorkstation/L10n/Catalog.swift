@@ -129,12 +129,6 @@ enum L {
     static let missingNone = Txt(
         "Semua pegawai aktif sudah punya pendidikan, SKP dan kompetensi tahun ini.",
         "Every active employee has an education, an SKP and a course this year.")
-    /// `2 dari 3 pegawai aktif belum lengkap: pendidikan 1, SKP 1, kompetensi 2`.
-    static func missingSummary(_ entries: Int, _ pegawai: Int, _ counts: [(id: String, en: String, count: Int)]) -> Txt {
-        Txt(
-            "\(entries) dari \(pegawai) pegawai aktif belum lengkap: " + counts.map { "\($0.id) \($0.count)" }.joined(separator: ", "),
-            "\(entries) of \(pegawai) active employees lack a record: " + counts.map { "\($0.en) \($0.count)" }.joined(separator: ", "))
-    }
     static let colName = Txt("Nama", "Name")
     static let colJabatan = Txt("Jabatan", "Post")
     static let colJabatanShort = Txt("Jab", "Post")
@@ -193,13 +187,13 @@ enum L {
     static let noMatch = Txt("(tidak ada yang cocok)", "(no match)")
     static func pickerAmbiguous(_ text: String, _ count: Int) -> Txt {
         Txt(
-            "\"\(text)\" cocok dengan \(count) pilihan: ketik lebih banyak, atau ↑↓ lalu Tab.",
-            "\"\(text)\" fits \(count) choices: type more, or ↑↓ then Tab.")
+            "\"\(text)\" cocok dengan \(count) pilihan: ↑↓ lalu Tab memilih; Esc mengosongkan.",
+            "\"\(text)\" fits \(count) choices: ↑↓ then Tab chooses; Esc clears it.")
     }
     static func pickerNoMatch(_ text: String) -> Txt {
         Txt(
-            "\"\(text)\" tidak ada dalam daftar: ketik yang lain, atau ↑↓ lalu Tab.",
-            "\"\(text)\" is not in the list: type another, or ↑↓ then Tab.")
+            "\"\(text)\" tidak ada dalam daftar: Esc mengosongkan, lalu ketik yang lain.",
+            "\"\(text)\" is not in the list: Esc clears it, then type another.")
     }
     static func pasteLeftOver(_ count: Int) -> Txt {
         Txt(

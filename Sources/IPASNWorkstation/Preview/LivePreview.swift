@@ -18,11 +18,16 @@ struct LivePreview: Sendable {
     private(set) var unitTotals: ScoreTotals?
     let counted: Bool
 
-    init(engine: ScoringEngine, year: Int, records: StoredEmployeeRecords, editing: RecordID?, unitTotals: ScoreTotals?) {
+    /// `uncounted`: the records the ruleset leaves out (rejected ones), so that "before" is the
+    /// stored score; the edited record counts once saved (a changed record is belum again).
+    init(
+        engine: ScoringEngine, year: Int, records: StoredEmployeeRecords, editing: RecordID?, unitTotals: ScoreTotals?,
+        uncounted: Set<RecordID> = []
+    ) {
         self.engine = engine
         self.year = year
-        self.base = editing.map { records.plain(excluding: $0) } ?? records.plain
-        self.before = engine.score(records.plain, year: year)
+        self.base = records.plain(excludingAll: uncounted.union(editing.map { [$0] } ?? []))
+        self.before = engine.score(records.plain(excludingAll: uncounted), year: year)
         self.unitTotals = unitTotals
         self.counted = records.pegawai.aktif
     }

@@ -31,13 +31,19 @@ final class DashboardView: View {
     /// Who entered what, for the selected unit's line on the message row.
     private var activity: UnitActivity?
     private var language = Language.id
+    /// Whether the figures count every record (as entered) instead of leaving out rejected ones.
+    private(set) var asEntered = false
+    /// Records not yet sent to SIASN per unit, sub-units folded in (``PendingReport``).
+    private var pending: [String: Int] = [:]
 
     init(app: App) {
         reload(app: app)
     }
 
     var context: KeyContext { .dashboard }
-    var keyBar: [Command] { [.help, .open, .sort, .interventions, .exportReport, .refresh, .back, .search, .quit, .missingRecords] }
+    var keyBar: [Command] {
+        [.help, .open, .sort, .interventions, .activity, .exportReport, .refresh, .back, .search, .quit, .missingRecords, .accounts, .verificationQueue, .figuresAsEntered, .pendingSIASN, .reconcile]
+    }
 
     func reload(app: App) {
         distributions = [:]
@@ -45,6 +51,11 @@ final class DashboardView: View {
             let progress = try ProgressReport.compute(store: app.store, year: app.year)
             let activity = try UnitActivity.compute(store: app.store, now: app.context.now(), timeZone: app.context.timeZone)
             figures = progress.units.map(\.figure)
+            if asEntered {
+                let entered = Dictionary(
+                    try app.store.unitFiguresAsEntered(year: app.year).map { ($0.unit.kode, $0) }, uniquingKeysWith: { a, _ in a })
+                figures = figures.map { entered[$0.unit.kode] ?? $0 }
+            }
             marks = Dictionary(progress.units.map { ($0.unit.kode, $0.done) }, uniquingKeysWith: { a, _ in a })
             names = Dictionary(progress.units.map { ($0.unit.kode, $0.name) }, uniquingKeysWith: { a, _ in a })
             today = [:]
@@ -56,6 +67,11 @@ final class DashboardView: View {
             }
             summary = (progress.inProgress, activity.total)
             self.activity = activity
+            markDetails = Dictionary(progress.units.map { ($0.unit.kode, $0.marks) }, uniquingKeysWith: { a, _ in a })
+            reviews = [:]
+            for review in try app.store.progressReviews() { reviews[review.unit, default: [:]][review.dimension] = review }
+            let unsent = try PendingReport.compute(store: app.store, timeZone: app.context.timeZone)
+            pending = Dictionary(unsent.rows.map { ($0.unit.kode, $0.total) }, uniquingKeysWith: { a, _ in a })
         }
         language = app.language
         sort()
@@ -63,14 +79,30 @@ final class DashboardView: View {
     }
 
     /// Who entered this week's records of the selected unit (and its sub-units): the two
-    /// busiest admins and how many others, on the message row.
+    /// busiest admins and how many others, on the message row; then who marked its
+    /// dimensions done and who confirmed them (`Ki sari ✓vera`).
     var status: (text: String, style: Style)? {
         guard let activity, !figures.isEmpty else { return nil }
-        let actors = activity.byActor(unit: figures[cursor.selection].unit.kode)
-        guard !actors.isEmpty else { return nil }
-        let named = actors.prefix(2).map { (DisplayWidth.truncate($0.actor, toWidth: 16), $0.counts.week) }
-        return (language.t(L.dashByWhom(named, others: actors.count - named.count)), .dim)
+        let kode = figures[cursor.selection].unit.kode
+        var parts: [String] = []
+        let actors = activity.byActor(unit: kode)
+        if !actors.isEmpty {
+            let named = actors.prefix(2).map { (DisplayWidth.truncate($0.actor, toWidth: 16), $0.counts.week) }
+            parts.append(language.t(L.dashByWhom(named, others: actors.count - named.count)))
+        }
+        let marked = ProgressDimension.allCases.compactMap { dimension -> String? in
+            guard let mark = markDetails[kode]?[dimension] else { return nil }
+            let review = reviews[kode]?[dimension]
+            let confirmed = review.map { $0.confirmed ? " ✓\($0.by)" : "" } ?? ""
+            return "\(dimension.rawValue) \(mark.by)\(confirmed)"
+        }
+        if !marked.isEmpty { parts.append(language.t(L.dashMarks(marked))) }
+        return parts.isEmpty ? nil : (parts.joined(separator: "  "), .dim)
     }
+
+    /// Who set each unit's done marks, and the verifikator's confirmations that stand.
+    private var markDetails: [String: [ProgressDimension: ProgressMark]] = [:]
+    private var reviews: [String: [ProgressDimension: ProgressReview]] = [:]
 
     private func sort() {
         switch sortKey {
@@ -121,8 +153,21 @@ final class DashboardView: View {
         case .missingRecords:
             guard !figures.isEmpty else { return true }
             app.push(MissingView(app: app, unit: figures[cursor.selection].unit))
+        case .pendingSIASN:
+            app.push(PendingView(app: app))
         case .exportReport:
             ReportExport.unitRecap(app: app)
+        case .verificationQueue:
+            VerificationView.open(app: app, unit: figures.isEmpty ? nil : figures[cursor.selection].unit)
+        case .figuresAsEntered:
+            asEntered.toggle()
+            reload(app: app)
+        case .activity:
+            app.push(ActivityView(app: app))
+        case .accounts:
+            app.push(AccountsView(app: app))
+        case .reconcile:
+            app.push(ReconcilePathView(sentInfo: Reconciliation.sentInfo(from: app.store, timeZone: app.context.timeZone)))
         default:
             return false
         }
@@ -131,7 +176,7 @@ final class DashboardView: View {
 
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         let language = app.language
-        Draw.title(&grid, app.t(L.dashboardTitle), right: "\(app.t(sortLabel))  \(app.t(L.labelYear)) \(app.year) ")
+        Draw.title(&grid, app.t(L.dashboardTitle), right: "\(app.t(asEntered ? L.figuresEntered : L.figuresVerified))  \(app.t(sortLabel))  \(app.t(L.labelYear)) \(app.year) ")
         let todayAll = summary.total.today
         let weekAll = summary.total.week
         // The counts whole: the short wording when the long one does not fit.
@@ -184,6 +229,12 @@ final class DashboardView: View {
         guard top + 2 < rows else { return }
         grid.hline(row: top, col: 0, width: grid.width)
         grid.put(" " + (names[selected.unit.kode] ?? selected.unit.nama) + " ", row: top, col: 2, style: .header, maxWidth: grid.width - 4)
+        // How much of the unit is not yet sent to SIASN, at the right of the same line.
+        let unsent = " " + app.t(L.dashPending(pending[selected.unit.kode] ?? 0)) + " "
+        let nameEnd = 2 + 2 + DisplayWidth.width(of: names[selected.unit.kode] ?? selected.unit.nama)
+        if grid.width - 2 - DisplayWidth.width(of: unsent) > nameEnd {
+            grid.put(unsent, row: top, col: grid.width - 2 - DisplayWidth.width(of: unsent), style: .header)
+        }
         let half = grid.width / 2
         grid.put(app.t(L.dashDimensions), row: top + 1, col: 1, style: .header, maxWidth: half - 2)
         // Dimension (the longest name whole: "Qualification"), mean, bar.

@@ -26,6 +26,9 @@ final class EmployeeListView: BulkSource {
     var pasteReport: NIPPasteReport?
     /// The course last filled in for this list's bulk entry: `F` shows only those lacking it.
     var lastCourse: Diklat?
+    /// While choosing participants to add to a reopened event (``BatchView``): Enter adds
+    /// the chosen employees (or the one under the cursor) to it.
+    weak var joining: BatchView?
 
     init(app: App, unit: OrgUnit) {
         self.unit = unit
@@ -35,8 +38,9 @@ final class EmployeeListView: BulkSource {
     var context: KeyContext { .employees }
     var keyBar: [Command] {
         if filterEditor != nil { return [.open, .back, .help] }
-        if !selection.isEmpty { return [.addDiklat, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
-        return [.help, .open, .search, .sort, .toggleSelect, .addDiklat, .filter, .markProgress, .addPegawai, .dashboard, .back, .missingRecords]
+        if joining != nil { return [.open, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
+        if !selection.isEmpty { return [.addDiklat, .bulkPendidikan, .bulkSKP, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
+        return [.help, .open, .search, .sort, .toggleSelect, .addDiklat, .filter, .markProgress, .addPegawai, .dashboard, .back, .missingRecords, .history]
     }
 
     /// The NIPs shown, in order.
@@ -169,7 +173,9 @@ final class EmployeeListView: BulkSource {
             let chosen = selection.contains(p.nip)
             var cells: [Table.Cell] = [
                 chosen ? .init("*", style: .highlight) : s.complete ? .init(" ") : .init("!", style: .warning),
-                .init(p.nip, style: chosen ? .highlight : nil), .init(p.nama, style: chosen ? .highlight : nil),
+                .init(p.nip, style: chosen ? .highlight : nil),
+                // Inactive but still counted this year (left after its end): marked.
+                p.aktif ? .init(p.nama, style: chosen ? .highlight : nil) : .init(app.t(L.listInactiveMark) + p.nama, style: .warning),
                 .init(Self.jabatan(p, full: layout.fullJabatan)),
             ]
             cells += ScoreDimension.allCases.map { .init(language.points(s[$0])) }
@@ -178,7 +184,9 @@ final class EmployeeListView: BulkSource {
             table.draw(cells, into: &grid, row: 2 + offset, col: 0, selected: index == cursor.selection)
         }
         let legend: String
-        if selection.isEmpty {
+        if let joining {
+            legend = app.t(L.batchJoinLegend(joining.label, selection.count))
+        } else if selection.isEmpty {
             legend = app.t(layout.fullJabatan ? L.missingLegend : L.missingAndJabatanLegend)
         } else {
             legend = app.t(L.selectionLegend(selection.count, hidden: chosen.count - rows.filter { selection.contains($0.pegawai.nip) }.count))
@@ -219,6 +227,21 @@ final class EmployeeListView: BulkSource {
         case .addDiklat:
             let participants = selection.isEmpty ? (current.flatMap { nip in all.first { $0.pegawai.nip == nip }?.pegawai }).map { [$0] } ?? [] : chosen
             BulkCourseView.open(app: app, source: self, participants: participants)
+        case .open where joining != nil:
+            let nips = selection.isEmpty ? current.map { [$0] } ?? [] : chosen.map(\.nip)
+            if let joining, !nips.isEmpty { joining.add(nips, app: app) }
+        case .batches:
+            app.push(BatchListView(app: app, unit: unit))
+        case .bulkPendidikan:
+            // One pendidikan for everyone chosen (a group's diploma); needs a choice.
+            guard !selection.isEmpty else {
+                app.warn(app.t(L.bulkPendidikanNeedsChoice))
+                return true
+            }
+            BulkCourseView.open(app: app, source: self, participants: chosen, kind: .pendidikan)
+        case .bulkSKP:
+            // The chosen employees, or the whole unit (the rows shown).
+            SKPGridView.open(app: app, source: self, employees: selection.isEmpty ? rows.map(\.pegawai) : chosen)
         case .open:
             guard !rows.isEmpty else { return true }
             EmployeeView.open(nip: rows[cursor.selection].pegawai.nip, app: app)
@@ -234,6 +257,16 @@ final class EmployeeListView: BulkSource {
             app.push(SetupView(app: app, unit: unit))
         case .missingRecords:
             app.push(MissingView(app: app, unit: unit))
+        case .editPegawai, .toggleAktif:
+            guard let current, let pegawai = all.first(where: { $0.pegawai.nip == current })?.pegawai else {
+                app.warn(app.t(L.noEmployeeSelected))
+                return true
+            }
+            changePegawai(pegawai, command, app: app, onSaved: { [unowned self] in reload(app: app) })
+        case .history:
+            guard !rows.isEmpty else { return true }
+            let pegawai = rows[cursor.selection].pegawai
+            app.push(HistoryView(app: app, subject: .pegawai(pegawai.nip), name: pegawai.nama))
         default:
             return false
         }

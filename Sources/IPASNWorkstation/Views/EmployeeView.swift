@@ -1,4 +1,5 @@
 import IPASNCore
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
 
@@ -9,7 +10,11 @@ final class EmployeeView: View {
     private(set) var records: StoredEmployeeRecords
     private(set) var explanation: ScoreExplanation
     private var unitName: String = ""
+    /// The unit's name as the page shows it.
+    var unitNameShown: String { unitName }
     private var lines: [PageLine] = []
+    /// Each record's verification (records absent: belum, no document).
+    private(set) var verifications: [RecordID: RecordVerification] = [:]
     /// Over the selectable records; PgUp/PgDn move ten records.
     private var cursor = ScrollList(count: 0, height: 10)
     private var scroll = 0
@@ -30,7 +35,8 @@ final class EmployeeView: View {
         guard let records = try app.store.records(nip: nip) else { return nil }
         self.nip = nip
         self.records = records
-        self.explanation = app.engine.explain(records.plain, year: app.year)
+        self.verifications = try app.store.verifications(nip: nip)
+        self.explanation = app.engine.explain(records.plain(excludingAll: Self.uncounted(verifications, app: app)), year: app.year)
         load(app: app)
     }
 
@@ -43,7 +49,7 @@ final class EmployeeView: View {
 
     var context: KeyContext { .employee }
     var keyBar: [Command] {
-        [.help, .addDiklat, .addPendidikan, .addSKP, .addDisiplin, .deleteRecord, .undo, .open, .back, .search]
+        [.help, .addDiklat, .addPendidikan, .addSKP, .addDisiplin, .deleteRecord, .undo, .open, .editPegawai, .toggleAktif, .back, .search, .history]
     }
 
     var selectable: [Int] { lines.indices.filter { lines[$0].record != nil } }
@@ -58,18 +64,35 @@ final class EmployeeView: View {
         var gone = false
         app.attempt {
             if let fresh = try app.store.records(nip: nip) { records = fresh } else { gone = true }
+            verifications = try app.store.verifications(nip: nip)
         }
         if gone {
             // Undone or removed elsewhere: a page of nobody would only lead to refused saves.
             app.close(self, note: app.t(L.employeeGone(nip: NIP.formatted(nip), name: records.pegawai.nama)))
             return
         }
-        explanation = app.engine.explain(records.plain, year: app.year)
+        explanation = app.engine.explain(records.plain(excludingAll: Self.uncounted(verifications, app: app)), year: app.year)
         load(app: app)
+    }
+
+    /// The records the ruleset does not count (rejected ones, unless it counts them): the
+    /// page explains the score the store keeps.
+    static func uncounted(_ verifications: [RecordID: RecordVerification], app: App) -> Set<RecordID> {
+        guard !app.engine.ruleset.verification.rejectedRecordsCount else { return [] }
+        return Set(verifications.filter { $0.value.status == .tidak }.keys)
+    }
+
+    /// A record's verification on its row: `·` belum, `✓` memenuhi, `✗` tidak (its reason on
+    /// a line of its own below the record); `D` when the document is in hand.
+    func verificationMark(_ id: RecordID, _ language: Language) -> String {
+        let v = verifications[id] ?? .unverified
+        return v.status.mark + (v.documentInHand ? " D" : "")
     }
 
     private func load(app: App) {
         let language = app.language
+        let all = RecordKind.allCases.flatMap { Self.stored(records, $0).map(\.id) }
+        let sent = (try? app.store.sentInfo(all)) ?? [:]
         unitName = ((try? app.store.units()) ?? []).first { $0.kode == records.pegawai.kodeUnit }?.nama ?? records.pegawai.kodeUnit
         var lines: [PageLine] = []
         let kinds: [ScoreDimension: RecordKind] = [.kualifikasi: .pendidikan, .kompetensi: .diklat, .kinerja: .skp, .disiplin: .disiplin]
@@ -84,13 +107,24 @@ final class EmployeeView: View {
             if stored.isEmpty {
                 lines.append(PageLine(text: "    " + language.t(L.noRecords), style: .dim))
             }
-            let cells = stored.map { Self.cells($0.record, language) }
-            let columns = Self.columns(cells, kind: kind)
+            let plain = stored.map { Self.cells($0.record, language) }
+            // Then the verification mark (`·`, `✓`, `✗` with the reason, `D` document in hand), and
+            // last whether SIASN has the record: sent (batch, day), changed since, or not sent (the
+            // last column is dropped on screens narrower than ``sentMarkWidth``).
+            let verified = stored.map { verificationMark($0.id, language) }
+            let sentMarks = stored.map { Self.sentMark(sent[$0.id], app: app) }
+            let cells = plain.indices.map { plain[$0] + [verified[$0], sentMarks[$0]] }
+            let columns = Self.columns(plain, kind: kind)
+                + [Table.Column(width: .fixed(verified.map { DisplayWidth.width(of: $0) }.max() ?? 1), gap: 2)]
+                + [Table.Column(width: .fixed(sentMarks.map { DisplayWidth.width(of: $0) }.max() ?? 0), gap: 2)]
             for (value, cells) in zip(stored, cells) {
                 lines.append(
                     PageLine(
                         text: "    " + Self.describe(value.record, language), style: .normal, record: value, cells: cells,
                         columns: columns))
+                if let rejected = verifications[value.id], rejected.status == .tidak {
+                    lines.append(PageLine(text: "         ✗ " + language.t(L.reasonLine(rejected.reason)), style: .error))
+                }
             }
         }
         let score = explanation.score
@@ -99,6 +133,7 @@ final class EmployeeView: View {
             total += "   \(language.t(L.incompleteLabel)): " + score.missing.map { $0.displayName(language) }.joined(separator: ", ")
         }
         lines.append(PageLine(text: total, style: .category(explanation.category.rank)))
+        lines += mutasiLines(app: app)
         self.lines = lines
         cursor.update(count: selectable.count)
     }
@@ -118,22 +153,18 @@ final class EmployeeView: View {
         }
     }
 
-    /// One record in one line.
-    static func describe(_ record: Record, _ language: Language) -> String {
-        switch record {
-        case .pendidikan(let r):
-            let lulus = r.tanggalLulus.map { " " + $0.dayFirst } ?? ""
-            return "\(r.tingkat.displayName)\(lulus)  \(r.namaSekolah) \(r.jurusan)".trimmingCharacters(in: .whitespaces)
-        case .diklat(let r):
-            let level = r.tingkat.map { " " + $0.displayName } ?? ""
-            return "\(r.tanggalSelesai.dayFirst)  \(r.jenis.nama)\(level)  \(r.nama)  \(r.jp) JP"
-        case .skp(let r):
-            let nilai = r.nilai.map { " (\(NumberText.decimal($0, language)))" } ?? ""
-            return "\(r.tahun)  \(r.predikat?.displayName ?? "-")\(nilai)"
-        case .disiplin(let r):
-            return "\(r.tmt.dayFirst)  \(r.tingkat.displayName)  \(r.jenis)"
-        }
+    /// The narrowest screen that shows the SIASN marks (below it the records keep the room).
+    static let sentMarkWidth = 80
+
+    /// A record's SIASN mark: `✓ #3 10-01-2025` (sent in batch 3 that day), `diubah sejak #3`, `belum dikirim`.
+    static func sentMark(_ sending: RecordSending?, app: App) -> String {
+        guard let sending else { return app.t(L.unsentMark) }
+        guard sending.current else { return app.t(L.changedMark(sending.batch)) }
+        return app.t(L.sentMark(sending.batch, PendingReport.day(sending.at, app.context.timeZone).dayFirst))
     }
+
+    /// One record in one line.
+    static func describe(_ record: Record, _ language: Language) -> String { RecordLine.describe(record, language) }
 
     /// One record's fields for its row in the page: date or year first, the name last but one.
     static func cells(_ record: Record, _ language: Language) -> [String] {
@@ -170,7 +201,13 @@ final class EmployeeView: View {
         // The jabatan beside the name (a long unit name must not hide it), the unit below.
         let identity = "\(NIP.formatted(p.nip))  \(p.nama)   \(app.t(L.labelJabatan)): \(jabatan)"
         grid.put(DisplayWidth.truncate(identity, toWidth: grid.width - 2), row: 1, col: 1, style: .highlight)
-        grid.put(DisplayWidth.truncate("\(app.t(L.labelUnit)): \(unitName)", toWidth: grid.width - 2), row: 2, col: 1)
+        grid.put(DisplayWidth.truncate(unitLine(app: app), toWidth: grid.width - 2), row: 2, col: 1)
+        if !p.aktif {
+            // Inactive: said in red at the end of the unit line, where it cannot be missed.
+            let mark = " \(app.t(L.labelNonaktif)): \(app.t(L.keluarStatus(p))) "
+            let width = DisplayWidth.width(of: mark)
+            grid.put(mark, row: 2, col: max(1, grid.width - width - 1), style: .error)
+        }
         grid.hline(row: 3, col: 0, width: grid.width)
         let height = rows - 4
         let selectedLine = selectable.isEmpty ? nil : selectable[min(cursor.selection, selectable.count - 1)]
@@ -180,8 +217,11 @@ final class EmployeeView: View {
             let style: Style = index == selectedLine ? .selected : line.style
             let row = 4 + offset
             if !line.columns.isEmpty {
-                Table(line.columns, width: grid.width - 6).draw(
-                    line.cells.map { .init($0) }, into: &grid, row: row, col: 5, style: line.style, selected: style == .selected)
+                // The SIASN mark (the last column) only where it leaves the record its words.
+                let marked = grid.width >= Self.sentMarkWidth
+                Table(marked ? line.columns : line.columns.dropLast(), width: grid.width - 6).draw(
+                    (marked ? line.cells : line.cells.dropLast()).map { .init($0) }, into: &grid, row: row, col: 5,
+                    style: line.style, selected: style == .selected)
                 continue
             }
             if style == .selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
@@ -228,18 +268,33 @@ final class EmployeeView: View {
             return true
         }
         switch command {
+        case .toggleDocument:
+            guard let record = selectedRecord else { return true }
+            VerificationView.toggleDocument(record.id, current: verifications[record.id] ?? .unverified, app: app)
+            reload(app: app)
         case .addDiklat: openForm(.diklat, app: app)
+        case .history:
+            app.push(HistoryView(app: app, subject: .pegawai(nip), name: records.pegawai.nama))
         case .addPendidikan: openForm(.pendidikan, app: app)
         case .addSKP: openForm(.skp, app: app)
         case .addDisiplin: openForm(.disiplin, app: app)
+        case .editPegawai, .toggleAktif:
+            changePegawai(records.pegawai, command, app: app, onSaved: { [unowned self] in reload(app: app) })
         case .open:
             guard let record = selectedRecord else {
                 app.warn(app.t(L.noRecordSelected))
                 return true
             }
-            app.attempt {
-                app.push(try RecordFormView(app: app, page: self, kind: record.record.kind, editing: record))
+            // A record of an event entered for many: offer the event (add or remove participants).
+            if let batch = try? app.store.batch(containing: record.id), let contents = try? app.store.batchMembers(batch) {
+                let unit = (try? app.store.units())?.first { $0.kode == records.pegawai.kodeUnit }
+                app.confirm(
+                    app.t(L.batchOpenQuestion(contents.summary.info.label, contents.members.count)), defaultYes: true,
+                    onYes: { BatchView.open(batch, app: app, unit: unit) },
+                    onNo: { [unowned self] in self.editRecord(record, app: app) })
+                return true
             }
+            editRecord(record, app: app)
         case .deleteRecord:
             guard let record = selectedRecord else {
                 app.warn(app.t(L.noRecordSelected))
@@ -254,6 +309,12 @@ final class EmployeeView: View {
             return false
         }
         return true
+    }
+
+    private func editRecord(_ record: StoredRecordValue, app: App) {
+        app.attempt {
+            app.push(try RecordFormView(app: app, page: self, kind: record.record.kind, editing: record))
+        }
     }
 
     func openForm(_ kind: RecordKind, app: App) {

@@ -27,7 +27,11 @@ final class ImportProblemsView: View {
     }
 
     var context: KeyContext { .importReport }
-    var keyBar: [Command] { [.importValidRows, .moveDown, .pageDown, .back, .quit] }
+    var keyBar: [Command] {
+        run.similarRows > 0 && !run.similarAllowed
+            ? [.importSimilar, .importValidRows, .moveDown, .pageDown, .back, .quit]
+            : [.importValidRows, .moveDown, .pageDown, .back, .quit]
+    }
 
     /// The refused rows: every line with an error.
     var refusedRows: Int { Set(report.issues.map(\.line)).count }
@@ -37,6 +41,10 @@ final class ImportProblemsView: View {
         switch command {
         case .importValidRows:
             WelcomeView.step(run, app: app) { try run.importValidRowsAndProceed() }
+            return true
+        case .importSimilar:
+            guard run.similarRows > 0, !run.similarAllowed else { return true }
+            WelcomeView.step(run, app: app) { try run.importSimilarAndProceed() }
             return true
         case .back:
             finish(run, app)
@@ -58,6 +66,11 @@ final class ImportProblemsView: View {
         let later = run.remaining.dropFirst().map { ($0.path as NSString).lastPathComponent }
         if !later.isEmpty { header.append((app.t(L.importNotYet(later.joined(separator: ", "))), .normal)) }
         let rejected = Importer.rejectedFilePath(for: report.path)
+        let similar = run.similarRows
+        if similar > 0, !run.similarAllowed {
+            let others = refusedRows - similar
+            header.append((app.t(L.importSimilarChoice(similar, others: others, key: app.keymap.keyText(for: .importSimilar, in: .importReport))), .highlight))
+        }
         header.append(
             (app.t(validRows > 0 ? L.importChoice(validRows, rejected) : L.importChoiceNoneValid(rejected)), .highlight))
         var row = 1

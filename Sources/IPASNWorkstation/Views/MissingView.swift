@@ -47,27 +47,25 @@ final class MissingView: View {
     func render(into grid: inout CellGrid, rows height: Int, app: App) {
         Draw.title(&grid, app.t(L.missingTitle(unitName)), right: "\(app.t(L.labelYear)) \(app.year) ")
         guard let report else { return }
-        let counts = MissingRecord.allCases.map { (kind: $0, count: report.count($0)) }
-        grid.put(
-            app.t(L.missingSummary(report.entries.count, report.pegawai, counts.map { ($0.kind.displayName(.id), $0.kind.displayName(.en), $0.count) })),
-            row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        grid.put(app.t(L.missingSummary(report)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        grid.put(app.t(L.missingKompetensi(report.count(.kompetensi))), row: 2, col: 1, style: .dim, maxWidth: grid.width - 2)
         // NIP (grouped, 21 wide), name, unit code (8), then what is missing ("pendidikan, SKP, kompetensi" is 27 wide).
         let unitWidth = 8
         let missingWidth = 27
         let nameWidth = max(8, grid.width - (1 + 21 + 1) - (1 + unitWidth + 1) - missingWidth)
         let header = " " + DisplayWidth.fit(app.t(L.colNIP), toWidth: 21) + " " + DisplayWidth.fit(app.t(L.colName), toWidth: nameWidth) + " "
             + DisplayWidth.fit(app.t(L.colUnitCode), toWidth: unitWidth) + " " + app.t(L.colMissing)
-        grid.put(header, row: 2, col: 0, style: .header, maxWidth: grid.width)
+        grid.put(header, row: 3, col: 0, style: .header, maxWidth: grid.width)
         if report.entries.isEmpty {
-            grid.put(app.t(L.missingNone), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)
+            grid.put(app.t(L.missingNone), row: 5, col: 2, style: .dim, maxWidth: grid.width - 4)
             return
         }
-        for (offset, index) in cursor.visible(height: height - 3).enumerated() {
+        for (offset, index) in cursor.visible(height: height - 4).enumerated() {
             let entry = report.entries[index]
             let missing = entry.missing.map { $0.displayName(app.language) }.joined(separator: ", ")
             let text = " " + DisplayWidth.fit(NIP.formatted(entry.pegawai.nip), toWidth: 21) + " " + DisplayWidth.fit(entry.pegawai.nama, toWidth: nameWidth)
                 + " " + DisplayWidth.fit(entry.pegawai.kodeUnit, toWidth: unitWidth) + " " + missing
-            let row = 3 + offset
+            let row = 4 + offset
             let selected = index == cursor.selection
             if selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
             grid.put(text, row: row, col: 0, style: selected ? .selected : .normal, maxWidth: grid.width)

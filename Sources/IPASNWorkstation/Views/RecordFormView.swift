@@ -26,7 +26,8 @@ final class RecordFormView: View {
         let totals = tree.total(of: records.pegawai.kodeUnit, direct: direct, zero: ScoreTotals()) { $0.add($1) }
         self.unitName = tree.unit(records.pegawai.kodeUnit)?.nama ?? records.pegawai.kodeUnit
         self.preview = LivePreview(
-            engine: app.engine, year: app.year, records: records, editing: editing?.id, unitTotals: totals)
+            engine: app.engine, year: app.year, records: records, editing: editing?.id, unitTotals: totals,
+            uncounted: EmployeeView.uncounted(try app.store.verifications(nip: records.pegawai.nip), app: app))
         self.outcome = preview.outcome(for: nil)
         refreshPreview(app: app)
     }

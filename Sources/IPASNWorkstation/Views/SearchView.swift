@@ -109,7 +109,7 @@ final class SearchView: BulkSource {
         for (offset, index) in cursor.visible(height: rows - 4).enumerated() {
             let p = results[index]
             table.draw(
-                [.init(NIP.formatted(p.nip)), .init(p.nama), .init(units[p.kodeUnit] ?? p.kodeUnit)], into: &grid,
+                [.init(NIP.formatted(p.nip)), .init(p.nama), .init((p.aktif ? "" : app.t(L.searchInactiveMark)) + (units[p.kodeUnit] ?? p.kodeUnit))], into: &grid,
                 row: 4 + offset, col: 1, selected: index == cursor.selection)
             if selection.contains(p.nip) { grid.put("*", row: 4 + offset, col: 0, style: .highlight) }
         }

@@ -10,6 +10,9 @@ final class UnitListView: View {
     private(set) var figures: [UnitFigure] = []
     private(set) var marks: [String: Set<ProgressDimension>] = [:]
     private var cursor = ScrollList(count: 0, height: 1)
+    /// For an admin: how many of their units' records a verifikator rejected (0 otherwise).
+    private(set) var rejectedCount = 0
+    private var language = Language.id
 
     init(app: App) {
         reload(app: app)
@@ -17,7 +20,7 @@ final class UnitListView: View {
 
     var context: KeyContext { .units }
     var keyBar: [Command] {
-        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles]
+        [.help, .open, .search, .markProgress, .dashboard, .addPegawai, .undo, .editUnit, .interventions, .quit, .missingRecords, .exportReport, .importFiles, .verificationQueue, .history, .accounts, .pendingSIASN, .reconcile]
     }
 
     var selected: UnitFigure? { figures.isEmpty ? nil : figures[cursor.selection] }
@@ -27,8 +30,15 @@ final class UnitListView: View {
             let progress = try ProgressReport.compute(store: app.store, year: app.year)
             figures = progress.units.map(\.figure)
             marks = Dictionary(progress.units.map { ($0.unit.kode, $0.done) }, uniquingKeysWith: { a, _ in a })
+            rejectedCount = try VerificationView.adminUnits(app: app).map { try app.store.rejectedRecords(inUnits: $0).count } ?? 0
         }
+        language = app.language
         cursor.update(count: figures.count)
+    }
+
+    /// An admin's rejected records, on the message row until they are corrected.
+    var status: (text: String, style: Style)? {
+        rejectedCount > 0 ? (language.t(L.unitsRejected(rejectedCount)), .warning) : nil
     }
 
     /// Unit (indented by depth), employees, mean, category, completeness, done marks.
@@ -77,6 +87,8 @@ final class UnitListView: View {
         case .missingRecords:
             guard let unit = selected?.unit else { return true }
             app.push(MissingView(app: app, unit: unit))
+        case .pendingSIASN:
+            app.push(PendingView(app: app))
         case .markProgress:
             guard let unit = selected?.unit else { return true }
             app.modal = ProgressDialog(unit: unit, name: app.displayName(of: unit), done: marks[unit.kode] ?? [], onClose: { [unowned self] in self.reload(app: app) })
@@ -84,12 +96,21 @@ final class UnitListView: View {
             app.push(SetupView(app: app, unit: selected?.unit))
         case .exportReport:
             ReportExport.unitRecap(app: app)
+        case .reconcile:
+            app.push(ReconcilePathView(sentInfo: Reconciliation.sentInfo(from: app.store, timeZone: app.context.timeZone)))
         case .importFiles:
             guard app.importFile != nil else {
                 app.warn(app.t(L.importUnavailable))
                 return true
             }
             app.push(ImportPathView())
+        case .verificationQueue:
+            VerificationView.open(app: app, unit: selected?.unit)
+        case .history:
+            guard let unit = selected?.unit else { return true }
+            app.push(HistoryView(app: app, subject: .unit(unit.kode), name: app.displayName(of: unit)))
+        case .accounts:
+            app.push(AccountsView(app: app))
         case .editUnit:
             guard let unit = selected?.unit else { return true }
             app.push(UnitEditView(unit: unit, units: (try? app.store.units()) ?? []))

@@ -1,0 +1,74 @@
+import Foundation
+import IPASNCore
+import IPASNFiles
+import IPASNReports
+import IPASNStore
+
+/// What is not yet sent to SIASN, per unit, as an .xlsx workbook (`ipasn report pending
+/// --format xlsx`): units in tree order with sub-units indented, the pending records by kind,
+/// the deletions to report, and the day the oldest pending record was entered; then the sent
+/// records deleted since, one per row.
+public enum PendingSIASNReport {
+    public static func write(_ report: PendingReport, instansi: String, language: Language, to path: String) throws {
+        let t = { (id: String, en: String) in ReportTitle.t(language, id, en) }
+        let writer = try XLSXWriter(path: path)
+        let sheet = try ReportSheet(
+            try writer.addSheet(t("Belum Dikirim", "Not sent")),
+            title: t("Data Belum Dikirim ke SIASN", "Records not yet sent to SIASN") + " — \(instansi)",
+            subtitle: t("Per unit, sub-unit termasuk", "Per unit, sub-units included") + ReportTitle.scope(report.unit, language),
+            columns: [
+                ReportColumn(t("Unit kerja", "Unit"), width: 40),
+                ReportColumn(t("Kode", "Code"), width: 12, format: ReportSheet.text),
+            ] + RecordKind.allCases.map { ReportColumn(PendingKindName.name($0, language), width: 12, format: ReportSheet.whole) }
+                + [
+                    ReportColumn(t("Jumlah", "Total"), width: 10, format: ReportSheet.whole),
+                    ReportColumn(t("Dihapus", "Deleted"), width: 10, format: ReportSheet.whole),
+                    ReportColumn(t("Tertua diinput", "Oldest entered"), width: 15, format: PendingSIASNReport.day),
+                ])
+        for row in report.rows {
+            try sheet.add(
+                [.text(row.unit.nama), .text(row.unit.kode)] + RecordKind.allCases.map { .number(Double(row.count($0))) }
+                    + [.number(Double(row.total)), .number(Double(row.deletions)), row.oldestDay.map(XLSXValue.date) ?? .empty],
+                indent: row.depth)
+        }
+        try sheet.note(
+            t(
+                "\(report.total) data belum dikirim, \(report.deletions.count) data terkirim lalu dihapus.",
+                "\(report.total) records not sent, \(report.deletions.count) sent records deleted since."))
+        if !report.deletions.isEmpty {
+            let deleted = try ReportSheet(
+                try writer.addSheet(t("Dihapus", "Deleted")),
+                title: t("Data Terkirim lalu Dihapus (hapus juga di SIASN)", "Sent, then deleted (delete in SIASN too)")
+                    + " — \(instansi)",
+                subtitle: t("Per jenis data", "By kind of record") + ReportTitle.scope(report.unit, language),
+                columns: [
+                    ReportColumn("NIP", width: 21, format: ReportSheet.text),
+                    ReportColumn(t("Unit", "Unit"), width: 14, format: ReportSheet.text),
+                    ReportColumn(t("Jenis", "Kind"), width: 12),
+                    ReportColumn(t("Data", "Record"), width: 44),
+                    ReportColumn("Batch", width: 8, format: ReportSheet.whole),
+                ])
+            for deletion in report.deletions {
+                try deleted.add([
+                    .text(deletion.nip), .text(deletion.unit ?? ""), .text(PendingKindName.name(deletion.id.kind, language)),
+                    .text(deletion.what), deletion.batch.map { .number(Double($0)) } ?? .empty,
+                ])
+            }
+        }
+        try writer.close()
+    }
+
+    static let day = XLSXCellFormat(numberFormat: "dd-mm-yyyy", border: true)
+}
+
+/// The kinds' names in the pending lists.
+public enum PendingKindName {
+    public static func name(_ kind: RecordKind, _ language: Language) -> String {
+        switch kind {
+        case .pendidikan: return language == .id ? "Pendidikan" : "Education"
+        case .diklat: return language == .id ? "Diklat" : "Training"
+        case .skp: return "SKP"
+        case .disiplin: return language == .id ? "Disiplin" : "Discipline"
+        }
+    }
+}

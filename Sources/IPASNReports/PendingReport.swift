@@ -1,0 +1,97 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+
+/// What is not yet sent to SIASN, per unit: the records pending by kind (new, or changed since
+/// they were sent), the records sent and deleted since (SIASN still holds them), and when the
+/// oldest pending record was first entered. Units in tree order with their depth, sub-units
+/// folded into their parents (a parent's row counts its own and its sub-units' records); only
+/// units with something to send or report. `ipasn report pending`, the dashboard's "Blm kirim"
+/// column and the workstation's pending screen show it.
+public struct PendingReport: Sendable {
+    public struct Row: Hashable, Sendable {
+        public var unit: OrgUnit
+        /// Depth below the report's top unit (0 for it, or for a root of the whole database).
+        public var depth: Int
+        /// Pending records per kind, sub-units included (absent kinds: none).
+        public var counts: [RecordKind: Int]
+        /// Sent, then deleted, deletions not yet reported, sub-units included.
+        public var deletions: Int
+        /// When the oldest pending record (sub-units included) was first entered.
+        public var oldestEntered: Date?
+        /// That moment's calendar day in the report's time zone.
+        public var oldestDay: LocalDate?
+
+        public func count(_ kind: RecordKind) -> Int { counts[kind] ?? 0 }
+        /// Every pending record of the row.
+        public var total: Int { counts.values.reduce(0, +) }
+    }
+
+    /// The unit asked about, nil for the whole database.
+    public let unit: OrgUnit?
+    public let rows: [Row]
+    /// The deletions to report, of the unit's employees, by kind then id.
+    public let deletions: [SentDeletion]
+
+    /// Pending records of the whole scope (the top rows' sum).
+    public var total: Int { topRows.map(\.total).reduce(0, +) }
+    /// Pending records of one kind in the whole scope.
+    public func total(_ kind: RecordKind) -> Int { topRows.map { $0.count(kind) }.reduce(0, +) }
+    /// The oldest first entry in the whole scope.
+    public var oldestEntered: Date? { topRows.compactMap(\.oldestEntered).min() }
+    private var topRows: [Row] { rows.filter { $0.depth == 0 } }
+
+    /// Per unit, its OWN pending records (sub-units not folded): what the dashboard shows
+    /// beside each unit's other direct figures. One cheap store call.
+    public static func directTotals(store: any Store) throws -> [String: Int] {
+        var totals: [String: Int] = [:]
+        for count in try store.pendingCounts() { totals[count.unit, default: 0] += count.count }
+        return totals
+    }
+
+    /// A moment's calendar day in a time zone.
+    public static func day(_ moment: Date, _ timeZone: TimeZone) -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: moment)
+        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// - Throws: ``ReportError/unknownUnit(_:)`` for a unit that does not exist.
+    public static func compute(store: any Store, unit: String? = nil, timeZone: TimeZone = .current) throws -> PendingReport {
+        let units = try store.units()
+        let tree = UnitTree(units)
+        if let unit, !tree.contains(unit) { throw ReportError.unknownUnit(unit) }
+        struct Figures {
+            var counts: [RecordKind: Int] = [:]
+            var deletions = 0
+            var oldest: Date?
+        }
+        var direct: [String: Figures] = [:]
+        for count in try store.pendingCounts() {
+            direct[count.unit, default: Figures()].counts[count.kind, default: 0] += count.count
+            if let at = count.oldestEntered {
+                direct[count.unit]!.oldest = min(direct[count.unit]!.oldest ?? at, at)
+            }
+        }
+        let deletions = try store.sentDeletions(kind: nil, unit: unit)
+        for deletion in deletions {
+            if let kode = deletion.unit { direct[kode, default: Figures()].deletions += 1 }
+        }
+        let folded = tree.fold(direct: direct, zero: Figures()) { sum, part in
+            sum.counts.merge(part.counts, uniquingKeysWith: +)
+            sum.deletions += part.deletions
+            if let at = part.oldest { sum.oldest = min(sum.oldest ?? at, at) }
+        }
+        let topDepth = unit.flatMap(tree.depth(of:)) ?? 0
+        let rows = folded.filter { entry in
+            (unit.map { tree.isInSubtree(entry.unit.kode, of: $0) } ?? true)
+                && (entry.value.counts.values.contains { $0 > 0 } || entry.value.deletions > 0)
+        }.map {
+            Row(
+                unit: $0.unit, depth: $0.depth - topDepth, counts: $0.value.counts, deletions: $0.value.deletions,
+                oldestEntered: $0.value.oldest, oldestDay: $0.value.oldest.map { day($0, timeZone) })
+        }
+        return PendingReport(unit: unit.flatMap(tree.unit), rows: rows, deletions: deletions)
+    }
+}

@@ -1,0 +1,148 @@
+import IPASNCore
+import IPASNStore
+import IPASNTerminal
+
+/// "Ubah pegawai" (`e` in the employee list and on the employee page): name, unit (another
+/// unit is a mutasi, with its date), jenis jabatan, jenjang and status. The NIP is the
+/// employee's identity and stays. Saved after a confirmation naming every change, as one
+/// audited change (``EmployeeChangeStore/changePegawai(_:)``, undoable with `u`).
+final class PegawaiEditView: PickerForm {
+    let pegawai: Pegawai
+    var fields: [FormField]
+    var focus = 0
+    var formMessage: (text: String, style: Style)?
+    var unchosen: Set<String> = []
+    private let initial: [String]
+    /// Called after a save (the page or list reloads).
+    private let onSaved: () -> Void
+
+    init(app: App, pegawai: Pegawai, onSaved: @escaping () -> Void = {}) {
+        self.pegawai = pegawai
+        self.onSaved = onSaved
+        let units = (try? app.store.units()) ?? []
+        fields = [
+            FormField("nama", label: "pegawai_nama", text: pegawai.nama),
+            FormField("kode_unit", label: "peg_unit", kind: .picker(Pickers.units(units)), text: pegawai.kodeUnit, maxLength: 40),
+            FormField("tmt_unit", kind: .date, text: "", maxLength: 10),
+            FormField("jenis_jabatan", kind: .picker(Pickers.jenisJabatan), text: pegawai.jenisJabatan.rawValue),
+            FormField("jenjang", text: pegawai.jenjangStruktural?.displayName ?? pegawai.jenjang),
+            FormField("status", kind: .picker(Pickers.status), text: pegawai.status.rawValue),
+        ]
+        initial = fields.map(\.text)
+        formMessage = (app.t(L.pegawaiEditHint), .normal)
+    }
+
+    var context: KeyContext { .form }
+    var keyBar: [Command] { [.save, .nextField, .previousField, .back, .help, .quit] }
+    var hasUnsavedInput: Bool { fields.map(\.text) != initial }
+    var status: (text: String, style: Style)? { formMessage }
+
+    private func value(_ key: String) -> String { fields.first { $0.key == key }?.text ?? "" }
+
+    func handleKey(_ key: Key, app: App) -> Bool { fields[focus].handle(key) }
+
+    func handlePaste(_ text: String, app: App) { pasteIntoFields(text, app: app) }
+
+    func handle(_ command: Command, app: App) -> Bool {
+        switch command {
+        case .nextField: if takeChoice(app: app) { focus = min(fields.count - 1, focus + 1) }
+        case .previousField: if takeChoice(app: app) { focus = max(0, focus - 1) }
+        case .save: if takeChoice(app: app) { save(app: app) }
+        case .saveAndAdd: break
+        default: return false
+        }
+        return true
+    }
+
+    /// The employee the fields describe, or the issues that refuse them.
+    func changed(app: App) -> Result<Pegawai, ValidationFailure> {
+        let parsed = app.parser.pegawai([
+            "nip": pegawai.nip, "nama": value("nama"), "kode_unit": value("kode_unit"),
+            "jenis_jabatan": value("jenis_jabatan"), "jenjang": value("jenjang"), "status": value("status"),
+        ])
+        var issues: [ValidationIssue] = []
+        if case .failure(let failure) = parsed { issues += failure.issues }
+        var tmt = pegawai.tmtUnit
+        let tmtText = value("tmt_unit").trimmingCharacters(in: .whitespaces)
+        if !tmtText.isEmpty {
+            if let date = LocalDate.parse(tmtText) {
+                tmt = date
+            } else {
+                issues.append(ValidationIssue(field: "tmt_unit", code: DateText.problem(tmtText)))
+            }
+        } else if value("kode_unit") != pegawai.kodeUnit {
+            tmt = nil
+        }
+        guard issues.isEmpty, case .success(let (fresh, _)) = parsed else { return .failure(ValidationFailure(issues)) }
+        var result = pegawai
+        result.nama = fresh.nama
+        result.kodeUnit = fresh.kodeUnit
+        result.jenisJabatan = fresh.jenisJabatan
+        result.jenjang = fresh.jenjang
+        result.status = fresh.status
+        result.tmtUnit = tmt
+        return .success(result)
+    }
+
+    private func save(app: App) {
+        let new: Pegawai
+        switch changed(app: app) {
+        case .failure(let failure):
+            formMessage = (failure.issues.map { $0.message(app.language) }.joined(separator: " "), .error)
+            return
+        case .success(let value):
+            new = value
+        }
+        guard new != pegawai else {
+            app.pop()
+            app.inform(app.t(L.pegawaiUnchanged))
+            return
+        }
+        let changes = PegawaiChange(line: 0, old: pegawai, new: new).summary
+        let listed = String(changes.dropFirst(pegawai.nip.count + 2))
+        // The form is gone after the pop: the closure keeps what it needs, not the form.
+        let onSaved = self.onSaved
+        app.confirm(app.t(L.confirmPegawaiChange(pegawai.nama, listed)), onYes: {
+            guard app.attempt({ try app.store.changePegawai(new) }) else { return }
+            app.pop()
+            onSaved()
+            app.dataChangedHere()
+            app.inform(app.t(L.pegawaiSaved(new.nama)))
+        })
+    }
+
+    func render(into grid: inout CellGrid, rows: Int, app: App) {
+        Draw.title(&grid, "\(app.t(L.pegawaiEditTitle)) — \(pegawai.nama)")
+        PegawaiFormDrawing.draw(
+            fields: fields, focus: focus, unchosen: unchosen, header: NIP.formatted(pegawai.nip), into: &grid, rows: rows, app: app)
+    }
+}
+
+/// The drawing of the two small employee forms: the NIP line, a label and editor per field,
+/// and the focused picker's list below it.
+enum PegawaiFormDrawing {
+    static func draw(
+        fields: [FormField], focus: Int, unchosen: Set<String>, header: String, into grid: inout CellGrid, rows: Int, app: App
+    ) {
+        let labelWidth = 24
+        grid.put(DisplayWidth.fit("NIP", toWidth: labelWidth), row: 2, col: 2)
+        grid.put(header, row: 2, col: labelWidth + 3, style: .dim)
+        for (index, field) in fields.enumerated() {
+            let row = 3 + index
+            guard row < rows else { break }
+            grid.put(
+                DisplayWidth.fit(field.label(app.language), toWidth: labelWidth), row: row, col: 2,
+                style: unchosen.contains(field.key) ? .error : index == focus ? .highlight : .normal)
+            field.editor.draw(
+                into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
+        }
+        if fields[focus].isPicker {
+            let base = 3 + focus + 1
+            for (offset, option) in fields[focus].suggestions.prefix(max(0, rows - base)).enumerated() {
+                let style: Style = offset == fields[focus].shownHighlight ? .selected : .input
+                grid.fill(row: base + offset, col: labelWidth + 3, width: 34, height: 1, style: style)
+                grid.put(option.listed, row: base + offset, col: labelWidth + 4, style: style, maxWidth: 33)
+            }
+        }
+    }
+}

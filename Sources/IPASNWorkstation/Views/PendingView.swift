@@ -1,0 +1,163 @@
+import Foundation
+import IPASNCore
+import IPASNReports
+import IPASNStore
+import IPASNTerminal
+
+/// What is not yet sent to SIASN, per unit (``PendingReport``, the list `ipasn report pending`
+/// prints): units in tree order, sub-units indented and folded into their parents, the pending
+/// records by kind, the sent records deleted since, and the day the oldest pending record was
+/// entered. Enter opens the unit's unsent records.
+final class PendingView: View {
+    private(set) var report: PendingReport?
+    private var cursor = ScrollList(count: 0, height: 1)
+
+    init(app: App) {
+        reload(app: app)
+    }
+
+    var context: KeyContext { .pending }
+    var keyBar: [Command] { [.help, .open, .back, .quit] }
+
+    var rows: [PendingReport.Row] { report?.rows ?? [] }
+
+    func reload(app: App) {
+        let keep = rows.isEmpty ? nil : rows[cursor.selection].unit.kode
+        app.attempt { report = try PendingReport.compute(store: app.store, timeZone: app.context.timeZone) }
+        cursor.update(count: rows.count)
+        if let keep, let index = rows.firstIndex(where: { $0.unit.kode == keep }) { cursor.select(index) }
+    }
+
+    func handle(_ command: Command, app: App) -> Bool {
+        if cursor.move(command) { return true }
+        guard command == .open else { return false }
+        guard !rows.isEmpty else { return true }
+        app.push(PendingUnitView(app: app, unit: rows[cursor.selection].unit))
+        return true
+    }
+
+    /// Unit (filling), the four kinds, total, deletions, oldest day.
+    static func table(width: Int, language: Language) -> Table {
+        Table(
+            [
+                .init(language.t(L.colUnit), width: .flexible(preferred: 40, minimum: 12)),
+                .init(language.t(L.colPendidikanShort), width: .fixed(5), alignment: .right),
+                .init(language.t(L.colDiklatShort), width: .fixed(6), alignment: .right),
+                .init("SKP", width: .fixed(5), alignment: .right),
+                .init(language.t(L.colDisiplinShort), width: .fixed(4), alignment: .right),
+                .init(language.t(L.colPendingTotal), width: .fixed(6), alignment: .right),
+                .init(language.t(L.colDeleted), width: .fixed(5), alignment: .right),
+                .init(language.t(L.colOldest), width: .fixed(10)),
+            ], width: width)
+    }
+
+    func render(into grid: inout CellGrid, rows height: Int, app: App) {
+        Draw.title(&grid, app.t(L.pendingTitle), right: "SIASN ")
+        guard let report else { return }
+        grid.put(app.t(L.pendingSummary(report.total, report.deletions.count)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        let table = Self.table(width: grid.width - 2, language: app.language)
+        table.drawHeader(into: &grid, row: 2, col: 1)
+        if report.rows.isEmpty {
+            grid.put(app.t(L.pendingNone), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)
+            return
+        }
+        for (offset, index) in cursor.visible(height: height - 3).enumerated() {
+            let row = report.rows[index]
+            table.draw(
+                [.init(String(repeating: "  ", count: min(row.depth, 8)) + app.displayName(of: row.unit))]
+                    + RecordKind.allCases.map { .init("\(row.count($0))") }
+                    + [.init("\(row.total)"), .init("\(row.deletions)"), .init(row.oldestDay?.dayFirst ?? "")],
+                into: &grid, row: 3 + offset, col: 1, selected: index == cursor.selection)
+        }
+    }
+}
+
+/// One unit's unsent records (sub-units included): NIP, name, kind and the record in a few
+/// words, then the sent records deleted since. Enter opens the employee's page.
+final class PendingUnitView: View {
+    struct Line: Hashable {
+        var nip: String
+        var nama: String
+        var kind: RecordKind
+        var text: String
+        var deleted: Bool
+    }
+
+    let unit: OrgUnit
+    private(set) var lines: [Line] = []
+    private var cursor = ScrollList(count: 0, height: 1)
+    private var unitName: String
+
+    init(app: App, unit: OrgUnit) {
+        self.unit = unit
+        unitName = app.displayName(of: unit)
+        reload(app: app)
+    }
+
+    var context: KeyContext { .pending }
+    var keyBar: [Command] { [.help, .open, .back, .quit] }
+
+    func reload(app: App) {
+        let keep = lines.isEmpty ? nil : lines[cursor.selection]
+        app.attempt {
+            var result: [Line] = []
+            var employees: [String: StoredEmployeeRecords] = [:]
+            for pending in try app.store.pendingRecords(unit: unit.kode) {
+                if employees[pending.nip] == nil { employees[pending.nip] = try app.store.records(nip: pending.nip) }
+                guard let records = employees[pending.nip],
+                    let record = EmployeeView.stored(records, pending.id.kind).first(where: { $0.id == pending.id })
+                else { continue }
+                result.append(
+                    Line(
+                        nip: pending.nip, nama: records.pegawai.nama, kind: pending.id.kind,
+                        text: EmployeeView.describe(record.record, app.language), deleted: false))
+            }
+            result.sort { ($0.nama, $0.nip) < ($1.nama, $1.nip) }
+            for deletion in try app.store.sentDeletions(kind: nil, unit: unit.kode) {
+                let nama = try app.store.pegawai(nip: deletion.nip)?.nama ?? ""
+                result.append(
+                    Line(
+                        nip: deletion.nip, nama: nama, kind: deletion.id.kind,
+                        text: app.t(L.pendingDeletedLabel) + ": " + deletion.what, deleted: true))
+            }
+            lines = result
+        }
+        cursor.update(count: lines.count)
+        if let keep, let index = lines.firstIndex(of: keep) { cursor.select(index) }
+    }
+
+    func handle(_ command: Command, app: App) -> Bool {
+        if cursor.move(command) { return true }
+        guard command == .open else { return false }
+        guard !lines.isEmpty else { return true }
+        EmployeeView.open(nip: lines[cursor.selection].nip, app: app)
+        return true
+    }
+
+    func render(into grid: inout CellGrid, rows height: Int, app: App) {
+        Draw.title(&grid, app.t(L.pendingUnitTitle(unitName)), right: "SIASN ")
+        // The name takes two fifths of what NIP and kind leave (17 at 80 columns), the record the rest.
+        let nameWidth = min(24, max(10, (grid.width - 36) * 2 / 5))
+        let table = Table(
+            [
+                .init(app.t(L.colNIP), width: .fixed(21)), .init(app.t(L.colName), width: .fixed(nameWidth)),
+                .init(app.t(L.colKind), width: .fixed(10)), .init(app.t(L.colRecord), width: .flexible(preferred: 40, minimum: 12)),
+            ], width: grid.width - 2)
+        table.drawHeader(into: &grid, row: 2, col: 1)
+        let unsent = lines.filter { !$0.deleted }.count
+        grid.put(
+            app.t(L.pendingSummary(unsent, lines.count - unsent)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        if lines.isEmpty {
+            grid.put(app.t(L.pendingUnitNone), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)
+            return
+        }
+        for (offset, index) in cursor.visible(height: height - 3).enumerated() {
+            let line = lines[index]
+            table.draw(
+                [
+                    .init(NIP.formatted(line.nip)), .init(line.nama), .init(app.t(L.kindName(line.kind))),
+                    .init(line.text, style: line.deleted ? .error : nil),
+                ], into: &grid, row: 3 + offset, col: 1, selected: index == cursor.selection)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import IPASNCore
+import IPASNTerminal
+
+/// Asks for the reason of a rejection (one line): Enter gives it to `onReason`, Esc cancels.
+/// A blank reason is passed on too, so that the store's message names the missing field.
+final class ReasonDialog: Modal {
+    private var editor = LineEditor(maxLength: 300)
+    let recordName: String
+    let onReason: (String) -> Void
+
+    init(recordName: String, onReason: @escaping (String) -> Void) {
+        self.recordName = recordName
+        self.onReason = onReason
+    }
+
+    var keyBar: [Command] { [.open, .back] }
+
+    func keyBarItems(app: App) -> KeyBar? {
+        KeyBar([
+            KeyBar.Item(keyText: Key.enter.name, label: app.t(L.rejectCommand)),
+            KeyBar.Item(keyText: Key.escape.name, label: app.t(L.confirmCancel)),
+        ])
+    }
+
+    func handle(_ key: Key, app: App) -> Bool {
+        switch key {
+        case .enter:
+            onReason(editor.text)
+            return true
+        case .escape:
+            return true
+        default:
+            _ = editor.handle(key)
+            return false
+        }
+    }
+
+    func render(into grid: inout CellGrid, app: App) {
+        let width = min(grid.width - 8, 64)
+        let lines = Dialogs.wrap(recordName, width: width) + ["", app.t(L.rejectReasonPrompt), "", "", app.t(L.rejectReasonHint)]
+        Dialogs.drawBox(&grid, title: app.t(L.rejectReasonTitle), lines: lines + [String(repeating: " ", count: width)])
+        // The editor on the empty line below the prompt, inside the box Dialogs drew.
+        let inner = min(grid.width - 4, max(30, width))
+        let height = min(grid.height - 2, lines.count + 3)
+        let top = max(0, (grid.height - 2 - height) / 2)
+        let col = max(0, (grid.width - (inner + 4)) / 2) + 2
+        editor.draw(into: &grid, row: top + 1 + lines.count - 2, col: col, width: inner, focused: true)
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import IPASNCore
+import IPASNReportFiles
+import IPASNReports
+import IPASNStore
+
+/// `ipasn report pending`: per unit, the records not yet sent to SIASN.
+struct ReportPendingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pending",
+        abstract: "Per unit, the records not yet sent to SIASN (new, or changed since they were sent).",
+        discussion: """
+            Every unit with something to send, in tree order with sub-units indented (a unit's \
+            counts include its sub-units'): the records not yet sent by kind, the records sent and \
+            deleted since (to delete in SIASN by hand, listed after the units), and the day the \
+            oldest pending record was first entered. `ipasn export siasn-KIND --pending` sends them.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
+    var unit: String?
+
+    @OptionGroup var output: XLSXOutput
+
+    static let keys = ["kode_unit", "nama_unit", "tingkat", "pendidikan", "diklat", "skp", "disiplin", "jumlah", "dihapus", "tertua_diinput"]
+
+    func run() throws {
+        let store = try global.openStore()
+        let report: PendingReport
+        do {
+            report = try PendingReport.compute(store: store, unit: unit, timeZone: global.context.timeZone)
+        } catch ReportError.unknownUnit(let kode) {
+            throw CLIError(Output.text(id: "unit \(kode) tidak dikenal.", en: "unknown unit \(kode)."))
+        }
+        if let path = try output.xlsxPath() {
+            try XLSXOutput.write(path) {
+                try PendingSIASNReport.write(
+                    report, instansi: ReportTitle.instansi(try store.units()), language: global.language, to: path)
+            }
+            return
+        }
+        let listing = Listing(
+            keys: Self.keys,
+            rows: report.rows.map { row in
+                [.text(row.unit.kode), .text(row.unit.nama), .int(row.depth)] + RecordKind.allCases.map { .int(row.count($0)) }
+                    + [.int(row.total), .int(row.deletions), row.oldestDay.map { .text($0.iso) } ?? .null]
+            })
+        guard !listing.write(output.format) else { return }
+        let language = global.language
+        let columns = TextTable([
+            (Output.text(id: "Unit kerja", en: "Unit"), 30, .left), ("Pend", 6, .right), ("Dikl", 6, .right), ("SKP", 6, .right),
+            ("Disp", 6, .right), (Output.text(id: "Jml", en: "Total"), 7, .right), (Output.text(id: "Hapus", en: "Del"), 6, .right),
+            (Output.text(id: "Tertua", en: "Oldest"), 11, .left),
+        ])
+        var out = StdoutWriter()
+        guard !report.rows.isEmpty else {
+            out.line(Output.text(id: "Semua data sudah dikirim ke SIASN.", en: "Every record was sent to SIASN."))
+            out.flush()
+            return
+        }
+        out.line(columns.header)
+        for row in report.rows {
+            out.line(
+                columns.row(
+                    [String(repeating: "  ", count: row.depth) + row.unit.nama] + RecordKind.allCases.map { String(row.count($0)) }
+                        + [String(row.total), String(row.deletions), row.oldestDay?.dayFirst ?? ""]))
+        }
+        out.line(
+            Output.text(
+                id: "\(report.total) data belum dikirim ke SIASN; \(report.deletions.count) data terkirim lalu dihapus.",
+                en: "\(report.total) records not yet sent to SIASN; \(report.deletions.count) sent records deleted since."))
+        if !report.deletions.isEmpty {
+            out.line(Output.text(id: "Hapus juga di SIASN:", en: "Delete in SIASN too:"))
+            for deletion in report.deletions {
+                out.line(
+                    "  \(deletion.nip)  \(PendingKindName.name(deletion.id.kind, language))  \(deletion.what)"
+                        + (deletion.batch.map { "  (batch #\($0))" } ?? ""))
+            }
+        }
+        out.flush()
+    }
+}
