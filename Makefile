@@ -23,9 +23,14 @@ build:
 test:
 	@scripts/ensure-deps.sh test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-xctest
-	@bash Tests/e2e/run-all.sh
-	@bash Tests/faults/run-all.sh
+	@# A throw-away PostgreSQL cluster for the PostgreSQL store's tests (stopped and removed
+	@# on success and on failure alike); `swift test` alone skips those tests.
+	@dir="$$(scripts/pg-test-cluster start)" && trap 'scripts/pg-test-cluster stop "$$dir"' EXIT && \
+	export IPASN_TEST_PG="$$(scripts/pg-test-cluster conninfo "$$dir")" && \
+	echo "PostgreSQL test cluster: $$IPASN_TEST_PG" && \
+	$(SWIFT) test --skip-build --disable-xctest && \
+	bash Tests/e2e/run-all.sh && \
+	bash Tests/faults/run-all.sh
 	@echo "bench-quick: the benchmark code on a small database (timings of a debug build are not the figures)"
 	@"$$($(SWIFT) build --show-bin-path)/ipasn" bench --quick --work-dir "$${TMPDIR:-/tmp}/ipasn-bench-quick" \
 		--out "$${TMPDIR:-/tmp}/ipasn-bench-quick.md" > /dev/null && echo "bench-quick: ok (report: $${TMPDIR:-/tmp}/ipasn-bench-quick.md)"

@@ -45,6 +45,10 @@ let package = Package(
                 "IPASNWorkstation",
             ]
         ),
+        // The PostgreSQL server mode: the `Store` on PostgreSQL through libpq (synchronous, like the protocol).
+        .target(name: "IPASNPostgres", dependencies: ["IPASNCore", "IPASNStore", "CLibPQ"]),
+        // The tiny C shim over the system libpq (Debian's libpq-dev).
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
         // The tiny C shim over the system ncursesw library.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // Cell grid, `Screen` protocol, virtual screen and the ncurses adaptor.
@@ -57,8 +61,8 @@ let package = Package(
         .executableTarget(
             name: "ipasn",
             dependencies: [
-                "IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNReportFiles", "IPASNDemo", "IPASNTerminal",
-                "IPASNWorkstation", "IPASNBench",
+                "IPASNCore", "IPASNStore", "IPASNPostgres", "IPASNFiles", "IPASNReports", "IPASNReportFiles", "IPASNDemo",
+                "IPASNTerminal", "IPASNWorkstation", "IPASNBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +84,9 @@ let package = Package(
             name: "IPASNCLITests",
             dependencies: ["ipasn", "IPASNTestSupport", "IPASNReports", "IPASNWorkstation", "IPASNTerminal", "IPASNStore"]
         ),
+        .testTarget(
+            name: "IPASNPostgresTests",
+            dependencies: ["IPASNPostgres", "IPASNStore", "IPASNCore", "IPASNDemo", "IPASNReports", "IPASNTestSupport"]),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(name: "IPASNBenchTests", dependencies: ["IPASNBench"]),
         .testTarget(

@@ -12,11 +12,17 @@ have_header /usr/include/ncursesw/ncurses.h || need+=(libncurses-dev)
 # Writing .xlsx (templates, reports) and reading it (ZIPFoundation links zlib).
 have_header /usr/include/xlsxwriter.h || need+=(libxlsxwriter-dev)
 have_header /usr/include/zlib.h || need+=(zlib1g-dev)
+# The PostgreSQL server mode links libpq (IPASNPostgres, through Sources/CLibPQ).
+have_header /usr/include/postgresql/libpq-fe.h || need+=(libpq-dev)
 if [ "$purpose" = test ] || [ "$purpose" = bench ]; then
   command -v tmux >/dev/null 2>&1 || need+=(tmux)
   command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
   # The tests open written .xlsx files with a real reader (openpyxl) under Debian's python3.
   /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need+=(python3-openpyxl)
+  # The PostgreSQL tests run on a throw-away cluster (scripts/pg-test-cluster): the server
+  # binaries (initdb, pg_ctl; Debian 12's postgresql is version 15) and psql.
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
+  command -v psql >/dev/null 2>&1 || need+=(postgresql-client)
 fi
 # Terminal descriptions for xterm/screen/tmux (ncurses-base is usually there already).
 [ -e /usr/share/terminfo/x/xterm-256color ] || [ -e /lib/terminfo/x/xterm-256color ] || need+=(ncurses-term)

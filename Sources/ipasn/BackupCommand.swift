@@ -16,7 +16,13 @@ struct BackupCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let store = try global.openStore()
+        let opened = try global.openDatabase()
+        guard let backup = opened.backup else {
+            throw CLIError(
+                global.language == .id
+                    ? "basis data PostgreSQL dicadangkan dengan alat server: pg_dump (lihat docs/deployment.md)."
+                    : "a PostgreSQL database is backed up with the server's tools: pg_dump (see docs/deployment.md).")
+        }
         let target = GlobalOptions.expandTilde(file)
         if FileManager.default.fileExists(atPath: target) {
             throw CLIError(
@@ -24,7 +30,7 @@ struct BackupCommand: ParsableCommand {
                     ? "\(target) sudah ada; pilih nama berkas baru (cadangan tidak pernah menimpa berkas)."
                     : "\(target) already exists; choose a new file name (a backup never overwrites a file).")
         }
-        try store.backup(to: target)
+        try backup(target)
         let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? 0
         print(global.language == .id ? "cadangan ditulis: \(target) (\(size) bita)" : "backup written: \(target) (\(size) bytes)")
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IPASNCore
+import IPASNPostgres
 import IPASNStore
 
 /// The options every command shares: the database and the language.
@@ -8,7 +9,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The database file (default: $IPASN_DB, else ~/.local/share/ipasn/ipasn.sqlite).",
+            "The database: a file, or a PostgreSQL server as postgresql://host/database (default: $IPASN_DB, else ~/.local/share/ipasn/ipasn.sqlite).",
             valueName: "path"))
     var db: String?
 
@@ -95,49 +96,58 @@ struct GlobalOptions: ParsableArguments {
     /// message naming the operators to ask (``admit(_:)``), unless `admitting` is false (the
     /// workstation shows that message itself). The first login on a new database becomes
     /// its operator and is told so on stderr.
-    func openStore(_ access: SQLiteStore.Access = .read, readOnlyFallback: Bool = false, admitting: Bool = true) throws
-        -> SQLiteStore
+    func openStore(_ access: StoreOpener.Access = .read, readOnlyFallback: Bool = false, admitting: Bool = true) throws
+        -> any Store
+    {
+        try openDatabase(access, readOnlyFallback: readOnlyFallback, admitting: admitting).store
+    }
+
+    /// ``openStore(_:readOnlyFallback:admitting:)`` with what the opening found (created,
+    /// read-only, first operator) and the engine's extras (backup), through ``StoreOpener``.
+    func openDatabase(_ access: StoreOpener.Access = .read, readOnlyFallback: Bool = false, admitting: Bool = true) throws
+        -> OpenedDatabase
     {
         if let text = ProcessInfo.processInfo.environment["IPASN_NOW"], !text.isEmpty, Self.fixedNow == nil {
             throw CLIError("IPASN_NOW=\(text) is not an ISO 8601 time (for example 2024-11-30T12:00:00Z).")
         }
         let path = databasePath
-        let store: SQLiteStore
+        let opened: OpenedDatabase
         do {
             do {
-                store = try SQLiteStore(path: path, context: context, access: access)
+                opened = try StoreOpener.open(path, context: context, access: access)
             } catch StoreError.readOnly where readOnlyFallback && access != .read {
-                store = try SQLiteStore(path: path, context: context, access: .read)
+                opened = try StoreOpener.open(path, context: context, access: .read)
             }
         } catch let error as StoreError {
             throw CLIError(error.message(language))
         } catch {
+            let name = StoreOpener.isServer(path) ? PostgresStore.displayName(path) : path
             throw CLIError(
                 language == .id
-                    ? "basis data \(path) tidak bisa dibuka: \(Output.describe(error))"
-                    : "cannot open the database \(path): \(Output.describe(error))")
+                    ? "basis data \(name) tidak bisa dibuka: \(Output.describe(error))"
+                    : "cannot open the database \(name): \(Output.describe(error))")
         }
-        if access != .read { store.lockWaitObserver = Self.lockWaitNotice(language) }
-        if store.wasCreated {
-            Output.stderrLine(language == .id ? "database baru dibuat: \(path)" : "new database created: \(path)")
+        if access != .read { opened.setLockWaitObserver(Self.lockWaitNotice(language)) }
+        if opened.wasCreated {
+            Output.stderrLine(language == .id ? "database baru dibuat: \(opened.name)" : "new database created: \(opened.name)")
         }
-        if store.becameFirstOperator {
+        let actor = context.actor
+        if opened.becameFirstOperator {
             Output.stderrLine(
                 language == .id
-                    ? "Anda (\(store.context.actor)) menjadi operator basis data ini; tambahkan akun lain dengan `ipasn users add`."
-                    : "You (\(store.context.actor)) are now the operator of this database; add other accounts with `ipasn users add`.")
+                    ? "Anda (\(actor)) menjadi operator basis data ini; tambahkan akun lain dengan `ipasn users add`."
+                    : "You (\(actor)) are now the operator of this database; add other accounts with `ipasn users add`.")
         }
-        if admitting, let refusal = try Self.refusal(store) {
+        if admitting, let refusal = try Self.refusal(opened.store, login: actor) {
             throw CLIError(refusal.message(language) + ".")
         }
-        return store
+        return opened
     }
 
     /// Why the acting login may not use this database at all: it has accounts and none is the
     /// login's. Nil when the login has an account, or the database has none yet (a read-only
     /// database made before accounts existed is read by anyone who can read the file).
-    static func refusal(_ store: SQLiteStore) throws -> PermissionRule? {
-        let login = store.context.actor
+    static func refusal(_ store: any Store, login: String) throws -> PermissionRule? {
         guard try store.account(login: login) == nil else { return nil }
         let accounts = try store.accounts()
         guard !accounts.isEmpty else { return nil }

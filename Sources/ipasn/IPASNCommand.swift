@@ -30,6 +30,7 @@ struct IPASN: ParsableCommand {
             HistoryCommand.self,
             ConfigCommand.self,
             RulesCommand.self,
+            MigrateCommand.self,
             CheckCommand.self,
             UsersCommand.self,
             PegawaiCommand.self,

@@ -49,7 +49,8 @@ struct AccountOptions: ParsableArguments {
 
 /// Saves an account through the store, which refuses it unless the acting login is an operator.
 private func save(_ account: Account, _ global: GlobalOptions, mustExist: Bool) throws {
-    let store = try global.openStore(.write)
+    let opened = try global.openDatabase(.write)
+    let store = opened.store
     let exists = try store.account(login: account.login) != nil
     if mustExist && !exists {
         throw CLIError(
@@ -70,6 +71,21 @@ private func save(_ account: Account, _ global: GlobalOptions, mustExist: Bool) 
     }
     let units = account.units.isEmpty ? "" : " (\(account.units.joined(separator: ", ")))"
     print("\(account.login): \(account.role.name(global.language))\(units)")
+    guard let provision = opened.provisionLogin else { return }
+    let id = global.language == .id
+    do {
+        switch try provision(account.login) {
+        case .ready:
+            print(id ? "peran PostgreSQL \(account.login) siap (anggota ipasn_users)" : "PostgreSQL role \(account.login) ready (member of ipasn_users)")
+        case .needsAdministrator:
+            Output.stderrLine(
+                id
+                    ? "minta administrator server membuat peran PostgreSQL-nya: CREATE ROLE \"\(account.login)\" LOGIN IN ROLE ipasn_users"
+                    : "ask the server's administrator to create its PostgreSQL role: CREATE ROLE \"\(account.login)\" LOGIN IN ROLE ipasn_users")
+        }
+    } catch let error as StoreError {
+        throw CLIError(error.message(global.language))
+    }
 }
 
 /// `ipasn users add LOGIN --role R [--unit K ...]`.

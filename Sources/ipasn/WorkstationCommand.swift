@@ -30,9 +30,10 @@ func runWorkstation(_ options: GlobalOptions) throws {
             "the workstation needs a terminal (stdin and stdout); for scripts use a command such as `ipasn score` (see `ipasn --help`).",
             code: ExitStatus.usage)
     }
-    let store = try options.openStore(.create, readOnlyFallback: true, admitting: false)
+    let opened = try options.openDatabase(.create, readOnlyFallback: true, admitting: false)
+    let store = opened.store
     let context = options.context
-    let refusal = try GlobalOptions.refusal(store)
+    let refusal = try GlobalOptions.refusal(store, login: context.actor)
     let screen: NcursesScreen
     do {
         screen = try NcursesScreen()
@@ -55,11 +56,11 @@ func runWorkstation(_ options: GlobalOptions) throws {
     // A save that waits for another admin's import says so on the message line. The
     // observer runs while the workstation's own store call is blocked waiting, so the
     // workstation is not in use by anything else meanwhile.
-    if store.isReadOnly { workstation.announceReadOnly() }
-    if store.becameFirstOperator { workstation.announceFirstOperator(context.actor) }
+    if opened.isReadOnly { workstation.announceReadOnly() }
+    if opened.becameFirstOperator { workstation.announceFirstOperator(context.actor) }
     let relay = WaitRelay(workstation)
-    store.lockWaitObserver = { status in relay.workstation.showLockWait(status) }
-    defer { store.lockWaitObserver = nil }
+    opened.setLockWaitObserver { status in relay.workstation.showLockWait(status) }
+    defer { opened.setLockWaitObserver(nil) }
     try workstation.run()
 }
 

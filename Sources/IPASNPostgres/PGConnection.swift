@@ -1,0 +1,329 @@
+import CLibPQ
+import Foundation
+
+/// One libpq connection (`PGconn`), used synchronously: every call sends one statement and
+/// waits for its result, like the ``IPASNStore/Store`` protocol itself.
+///
+/// Statements are written with `?` placeholders (as the SQLite store writes them) and sent
+/// with typed text parameters through the extended protocol (never spliced into the SQL):
+/// `?` becomes `$1`, `$2` ... outside quoted literals. Data statements are prepared once per
+/// connection and then executed by name (a save sends no SQL text, only its parameters).
+///
+/// Not thread-safe: ``PostgresStore`` guards its one connection with a lock.
+final class PGConnection {
+    private var connection: OpaquePointer?
+    /// Prepared statements by their `?` SQL text.
+    private var prepared: [String: String] = [:]
+    /// `?` SQL text to `$n` SQL text.
+    private var numbered: [String: String] = [:]
+    private var cursorCount = 0
+    /// The conninfo this connection was opened with (a libpq keyword string or URL).
+    let conninfo: String
+
+    /// Connects (a conninfo such as `host=/run/postgresql dbname=ipasn` or a
+    /// `postgresql://` URL) and sets the session up: UTF-8, UTC moments, ISO dates.
+    init(conninfo: String) throws {
+        self.conninfo = conninfo
+        try connect()
+    }
+
+    deinit {
+        if let connection { PQfinish(connection) }
+    }
+
+    private func connect() throws {
+        if let connection { PQfinish(connection) }
+        prepared = [:]
+        connection = PQconnectdb(conninfo)
+        guard let connection, PQstatus(connection) == CONNECTION_OK else {
+            let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
+            throw PGError(sqlState: "08001", message: message.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        try execute(
+            sql: """
+                SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD';
+                SET application_name = 'ipasn'; SET client_min_messages = 'warning'
+                """)
+    }
+
+    /// Whether the connection is up (after a server restart it is not, until ``reconnectIfLost()``).
+    var isConnected: Bool { connection.map { PQstatus($0) == CONNECTION_OK } ?? false }
+
+    /// Reconnects when the server dropped the connection (restarted, or a network fault);
+    /// called between transactions only, so nothing half-done is ever replayed.
+    func reconnectIfLost() throws {
+        if !isConnected { try connect() }
+    }
+
+    /// Starts a transaction with `statement`. A connection the server dropped since the last
+    /// call (a restart, a network fault, an administrator's `pg_terminate_backend`) is opened
+    /// again and the BEGIN sent once more: nothing had been done yet, so nothing is replayed.
+    func begin(_ statement: String) throws {
+        try reconnectIfLost()
+        do {
+            try execute(sql: statement)
+        } catch let error as PGError where error.sqlState.hasPrefix("08") || error.sqlState.hasPrefix("57P") || !isConnected {
+            try connect()
+            try execute(sql: statement)
+        }
+    }
+
+    /// The server's process id for this connection.
+    var backendPID: Int32 { connection.map { PQbackendPID($0) } ?? 0 }
+
+    // MARK: Statements
+
+    /// Runs one statement (or, without arguments, several separated by `;`); returns the
+    /// number of rows it changed.
+    @discardableResult
+    func execute(sql: String, arguments: PGArguments = []) throws -> Int {
+        let result = try run(sql, arguments)
+        return Int(String(cString: PQcmdTuples(result.pointer))) ?? 0
+    }
+
+    /// Every row of a query.
+    func fetchAll(sql: String, arguments: PGArguments = []) throws -> [PGRow] {
+        let result = try run(sql, arguments)
+        return (0..<result.count).map { PGRow(result: result, index: $0) }
+    }
+
+    /// The first row of a query, or nil.
+    func fetchOne(sql: String, arguments: PGArguments = []) throws -> PGRow? {
+        let result = try run(sql, arguments)
+        return result.count > 0 ? PGRow(result: result, index: 0) : nil
+    }
+
+    /// A query read in chunks through a server-side cursor (inside a transaction), so that a
+    /// million rows are never held at once.
+    func cursor(sql: String, arguments: PGArguments = [], chunk: Int = 5_000) throws -> PGCursor {
+        cursorCount += 1
+        let name = "ipasn_cursor_\(cursorCount)"
+        try run("DECLARE \(name) NO SCROLL CURSOR FOR " + sql, arguments, prepare: false)
+        return PGCursor(connection: self, name: name, chunk: chunk)
+    }
+
+    /// Runs `sql` with `arguments`; data statements with arguments go through a prepared
+    /// statement kept for the connection's life.
+    @discardableResult
+    func run(_ sql: String, _ arguments: PGArguments, prepare: Bool = true) throws -> PGResult {
+        guard let connection else { throw PGError(sqlState: "08003", message: "no connection") }
+        let text = numberedSQL(sql)
+        let values = arguments.values
+        let result: OpaquePointer?
+        if values.isEmpty && !prepare {
+            result = PQexec(connection, text)
+        } else if values.isEmpty && !Self.isPreparable(text) {
+            result = PQexec(connection, text)
+        } else {
+            result = try withCStrings(values) { pointers in
+                if prepare && Self.isPreparable(text) {
+                    let name = try preparedName(text, count: values.count)
+                    return PQexecPrepared(connection, name, Int32(values.count), pointers, nil, nil, 0)
+                }
+                return PQexecParams(connection, text, Int32(values.count), nil, pointers, nil, nil, 0)
+            }
+        }
+        return try check(result, sql: text)
+    }
+
+    private func preparedName(_ text: String, count: Int) throws -> String {
+        if let name = prepared[text] { return name }
+        let name = "ipasn_\(prepared.count + 1)"
+        let result = PQprepare(connection, name, text, Int32(count), nil)
+        _ = try check(result, sql: text)
+        prepared[text] = name
+        return name
+    }
+
+    private static func isPreparable(_ text: String) -> Bool {
+        let head = text.prefix(8).uppercased()
+        return head.hasPrefix("SELECT") || head.hasPrefix("INSERT") || head.hasPrefix("UPDATE") || head.hasPrefix("DELETE")
+            || head.hasPrefix("WITH")
+    }
+
+    private func check(_ result: OpaquePointer?, sql: String) throws -> PGResult {
+        guard let result else {
+            throw PGError(sqlState: "08006", message: connection.map { String(cString: PQerrorMessage($0)) } ?? "no connection")
+        }
+        let owned = PGResult(pointer: result)
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return owned
+        default:
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+            var message = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+                ?? String(cString: PQresultErrorMessage(result))
+            if state.isEmpty, let connection { message = String(cString: PQerrorMessage(connection)) }
+            let constraint = PQresultErrorField(result, Int32(UInt8(ascii: "n"))).map { String(cString: $0) }
+            // A lost connection has no SQLSTATE from the server: call it a connection failure.
+            let lost = connection.map { PQstatus($0) != CONNECTION_OK } ?? true
+            throw PGError(
+                sqlState: state.isEmpty && lost ? "08006" : state, message: message.trimmingCharacters(in: .whitespacesAndNewlines),
+                constraint: constraint)
+        }
+    }
+
+    /// `?` placeholders as `$1`, `$2` ... (cached per SQL text).
+    func numberedSQL(_ sql: String) -> String {
+        if let known = numbered[sql] { return known }
+        let text = PGPlaceholders.numbered(sql)
+        numbered[sql] = text
+        return text
+    }
+
+    /// Copies rows into `table` with `COPY ... FROM STDIN` (text format): the fastest way to
+    /// load many rows. Returns how many rows the server took.
+    func copyIn(table: String, columns: [String], rows next: () throws -> [String?]?) throws -> Int {
+        guard let connection else { throw PGError(sqlState: "08003", message: "no connection") }
+        let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
+        guard let started = PQexec(connection, sql) else { throw PGError(sqlState: "08006", message: "no connection") }
+        if PQresultStatus(started) != PGRES_COPY_IN { _ = try check(started, sql: sql) }
+        PQclear(started)
+        var buffer = [UInt8]()
+        buffer.reserveCapacity(1 << 17)
+        func flush() throws {
+            guard !buffer.isEmpty else { return }
+            let sent = buffer.withUnsafeBufferPointer { bytes in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    PQputCopyData(connection, $0, Int32(bytes.count))
+                }
+            }
+            buffer.removeAll(keepingCapacity: true)
+            if sent != 1 { throw PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection))) }
+        }
+        do {
+            while let row = try next() {
+                for (index, value) in row.enumerated() {
+                    if index > 0 { buffer.append(9) }
+                    guard let value else {
+                        buffer.append(contentsOf: [92, 78])  // \N
+                        continue
+                    }
+                    for byte in value.utf8 {
+                        switch byte {
+                        case 92: buffer.append(contentsOf: [92, 92])
+                        case 9: buffer.append(contentsOf: [92, 116])
+                        case 10: buffer.append(contentsOf: [92, 110])
+                        case 13: buffer.append(contentsOf: [92, 114])
+                        default: buffer.append(byte)
+                        }
+                    }
+                }
+                buffer.append(10)
+                if buffer.count >= 1 << 16 { try flush() }
+            }
+            try flush()
+        } catch {
+            _ = PQputCopyEnd(connection, "copy abandoned")
+            while let result = PQgetResult(connection) { PQclear(result) }
+            throw error
+        }
+        guard PQputCopyEnd(connection, nil) == 1 else {
+            throw PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
+        }
+        var copied = 0
+        var failure: Error?
+        while let result = PQgetResult(connection) {
+            do {
+                let owned = try check(result, sql: sql)
+                copied = Int(String(cString: PQcmdTuples(owned.pointer))) ?? 0
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
+        return copied
+    }
+
+    /// Sends a notification on `channel` (delivered when the transaction commits).
+    func notify(_ channel: String, _ payload: String) throws {
+        try execute(sql: "SELECT pg_notify(?, ?)", arguments: [channel, payload])
+    }
+}
+
+/// Calls `body` with C strings of `values` (NULL for nil), valid during the call.
+private func withCStrings<T>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) throws -> T) rethrows -> T {
+    var buffers: [UnsafeMutablePointer<CChar>?] = values.map { $0.map { strdup($0) } }
+    defer { for buffer in buffers { free(buffer) } }
+    let pointers = buffers.map { $0.map { UnsafePointer($0) } }
+    buffers.reserveCapacity(buffers.count)
+    return try body(pointers)
+}
+
+/// A result owned by Swift (cleared when the last row of it is gone).
+final class PGResult {
+    let pointer: OpaquePointer
+    let count: Int
+
+    init(pointer: OpaquePointer) {
+        self.pointer = pointer
+        self.count = Int(PQntuples(pointer))
+    }
+
+    deinit { PQclear(pointer) }
+
+    func text(_ row: Int, _ column: Int) -> String? {
+        if PQgetisnull(pointer, Int32(row), Int32(column)) != 0 { return nil }
+        return String(cString: PQgetvalue(pointer, Int32(row), Int32(column)))
+    }
+}
+
+/// A server-side cursor read a chunk at a time.
+final class PGCursor {
+    private let connection: PGConnection
+    private let name: String
+    private let chunk: Int
+    private var result: PGResult?
+    private var index = 0
+    private var done = false
+
+    init(connection: PGConnection, name: String, chunk: Int) {
+        self.connection = connection
+        self.name = name
+        self.chunk = chunk
+    }
+
+    func next() throws -> PGRow? {
+        if let result, index < result.count {
+            defer { index += 1 }
+            return PGRow(result: result, index: index)
+        }
+        guard !done else { return nil }
+        let fetched = try connection.run("FETCH \(chunk) FROM \(name)", [], prepare: false)
+        if fetched.count < chunk {
+            done = true
+            try connection.execute(sql: "CLOSE \(name)")
+        }
+        result = fetched
+        index = 0
+        guard fetched.count > 0 else { return nil }
+        index = 1
+        return PGRow(result: fetched, index: 0)
+    }
+}
+
+/// The `?` placeholders of the store's SQL as PostgreSQL's `$n`.
+enum PGPlaceholders {
+    /// `?` as `$1`, `$2` ... outside single-quoted literals and double-quoted names.
+    static func numbered(_ sql: String) -> String {
+        var out = ""
+        out.reserveCapacity(sql.utf8.count + 16)
+        var n = 0
+        var quote: Character?
+        for character in sql {
+            if let open = quote {
+                if character == open { quote = nil }
+                out.append(character)
+            } else if character == "'" || character == "\"" {
+                quote = character
+                out.append(character)
+            } else if character == "?" {
+                n += 1
+                out += "$\(n)"
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import IPASNStore
+import IPASNCore
+
+extension PostgresStore: ExportTrackingStore {
+    /// THE pending rule, the one place that says which records are not yet sent to SIASN: no
+    /// SIASN batch holds the record's current version. `alias` names the record table in the
+    /// query. The partial indexes `<kind>_pending` cover exactly this condition; a further
+    /// requirement (the verification status, once it exists: "verified" or "not rejected") is
+    /// one more `AND` term here.
+    static func pendingCondition(_ alias: String) -> String {
+        "\(alias).sent_no IS DISTINCT FROM \(alias).change_no"
+    }
+
+    public func recordVersions(kind: RecordKind, unit: String?, pendingOnly: Bool) throws -> [Int64: Int64] {
+        try read { db in
+            let table = PGRecordRows.table(kind)
+            var conditions: [String] = []
+            var arguments: PGArguments = []
+            var prefix = ""
+            if let unit {
+                prefix = Self.subunitsCTE
+                arguments += [unit]
+                conditions.append("r.nip IN (SELECT nip FROM pegawai WHERE kode_unit IN (SELECT kode FROM sub))")
+            }
+            if pendingOnly {
+                conditions.append(Self.pendingCondition("r"))
+                // A record a verifikator rejected (tidak memenuhi syarat) is not sent until it is
+                // corrected (which returns it to belum diverifikasi); it stays in the pending counts.
+                conditions.append(
+                    "NOT EXISTS (SELECT 1 FROM verification v WHERE v.kind = '\(kind.rawValue)' AND v.record_id = r.id AND v.status = 'tidak')")
+            }
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            var versions: [Int64: Int64] = [:]
+            let rows = try PGRow.fetchCursor(db, sql: "\(prefix) SELECT r.id, r.change_no FROM \(table) r\(filter)", arguments: arguments)
+            while let row = try rows.next() { versions[row[0]] = row[1] }
+            return versions
+        }
+    }
+
+    @discardableResult
+    public func saveExportBatch(_ batch: NewExportBatch) throws -> ExportBatch {
+        try transaction { db in
+            try permit(.anyWrite, db)
+            let at = context.now()
+            let number = try Int64.fetchOne(
+                db,
+                sql: """
+                    INSERT INTO export_batches(at, actor, kind, format, file, unit, since, pending_only, marks_sent, rows, deletions)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                    """,
+                arguments: [
+                    at, context.actor, batch.kind, batch.format, batch.file, batch.unit, batch.since?.iso, batch.pendingOnly,
+                    batch.marksSent, batch.records.count, batch.deletions.count,
+                ])!
+            let item = "INSERT INTO export_items(batch, kind, record_id, version, deleted) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+            for record in batch.records {
+                try db.execute(sql: item, arguments: [number, record.id.kind.rawValue, record.id.id, record.version, false])
+                guard batch.marksSent else { continue }
+                let table = PGRecordRows.table(record.id.kind)
+                try db.execute(
+                    sql: "UPDATE \(table) SET sent_no = ? WHERE id = ? AND change_no = ?",
+                    arguments: [record.version, record.id.id, record.version])
+            }
+            for id in batch.deletions {
+                let version = try Int64.fetchOne(
+                    db, sql: "SELECT change_no FROM export_deleted WHERE kind = ? AND record_id = ?",
+                    arguments: [id.kind.rawValue, id.id]) ?? 0
+                try db.execute(sql: item, arguments: [number, id.kind.rawValue, id.id, version, true])
+                if batch.marksSent {
+                    try db.execute(
+                        sql: "UPDATE export_deleted SET reported = ? WHERE kind = ? AND record_id = ? AND reported IS NULL",
+                        arguments: [number, id.kind.rawValue, id.id])
+                }
+            }
+            return ExportBatch(
+                number: number, at: at, actor: context.actor, kind: batch.kind, format: batch.format, file: batch.file,
+                unit: batch.unit, since: batch.since, pendingOnly: batch.pendingOnly, marksSent: batch.marksSent,
+                rows: batch.records.count, deletions: batch.deletions.count)
+        }
+    }
+
+    public func exportBatches(limit: Int) throws -> [ExportBatch] {
+        try read { db in
+            try PGRow.fetchAll(
+                db,
+                sql: """
+                    SELECT id, at, actor, kind, format, file, unit, since, pending_only, marks_sent, rows, deletions
+                    FROM export_batches ORDER BY id DESC LIMIT ?
+                    """, arguments: [limit]
+            ).map { row in
+                let since: String? = row[7]
+                return ExportBatch(
+                    number: row[0], at: row[1], actor: row[2], kind: row[3], format: row[4], file: row[5], unit: row[6],
+                    since: since.flatMap(LocalDate.parse), pendingOnly: row[8], marksSent: row[9], rows: row[10],
+                    deletions: row[11])
+            }
+        }
+    }
+
+    public func sentInfo(_ ids: [RecordID]) throws -> [RecordID: RecordSending] {
+        try read { db in
+            var result: [RecordID: RecordSending] = [:]
+            let last = """
+                SELECT b.id, b.at, i.version FROM export_items i JOIN export_batches b ON b.id = i.batch
+                WHERE i.kind = ? AND i.record_id = ? AND i.deleted = 0 AND b.marks_sent = 1
+                ORDER BY i.batch DESC LIMIT 1
+                """
+            for id in ids {
+                guard let row = try PGRow.fetchOne(db, sql: last, arguments: [id.kind.rawValue, id.id]) else { continue }
+                let table = PGRecordRows.table(id.kind)
+                let version: Int64 = row[2]
+                let isCurrent = try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM \(table) r WHERE r.id = ? AND r.sent_no = ? AND NOT (\(Self.pendingCondition("r")))",
+                    arguments: [id.id, version]) == true
+                result[id] = RecordSending(batch: row[0], at: row[1], current: isCurrent)
+            }
+            return result
+        }
+    }
+
+    public func sentDeletions(kind: RecordKind?, unit: String?) throws -> [SentDeletion] {
+        try read { db in
+            var conditions = ["d.reported IS NULL"]
+            var arguments: PGArguments = []
+            var prefix = ""
+            if let unit {
+                prefix = Self.subunitsCTE
+                arguments += [unit]
+                conditions.append("p.kode_unit IN (SELECT kode FROM sub)")
+            }
+            if let kind {
+                conditions.append("d.kind = ?")
+                arguments += [kind.rawValue]
+            }
+            return try PGRow.fetchAll(
+                db,
+                sql: """
+                    \(prefix) SELECT d.kind, d.record_id, d.nip, p.kode_unit, d.what, d.jenis,
+                        (SELECT MAX(i.batch) FROM export_items i JOIN export_batches b ON b.id = i.batch
+                         WHERE i.kind = d.kind AND i.record_id = d.record_id AND i.deleted = 0 AND b.marks_sent = 1)
+                    FROM export_deleted d LEFT JOIN pegawai p ON p.nip = d.nip
+                    WHERE \(conditions.joined(separator: " AND "))
+                    ORDER BY d.kind, d.record_id
+                    """, arguments: arguments
+            ).compactMap { row in
+                guard let kind = RecordKind(rawValue: row[0]) else { return nil }
+                return SentDeletion(
+                    id: RecordID(kind: kind, id: row[1]), nip: row[2], unit: row[3], what: row[4], diklatJenis: row[5],
+                    batch: row[6])
+            }
+        }
+    }
+
+    public func pendingCounts() throws -> [PendingCount] {
+        try read { db in
+            var counts: [PendingCount] = []
+            let entered = "SELECT at FROM entry_marks WHERE kind = ? AND upto_id >= ? ORDER BY upto_id LIMIT 1"
+            // Counted per employee first (the partial index in NIP order, no sort), then one
+            // join per employee instead of one per record.
+            for kind in RecordKind.allCases {
+                let table = PGRecordRows.table(kind)
+                let rows = try PGRow.fetchAll(
+                    db,
+                    sql: """
+                        SELECT p.kode_unit, SUM(c.n), MIN(c.m) FROM (
+                            SELECT r.nip, COUNT(*) AS n, MIN(r.id) AS m FROM \(table) r
+                            WHERE \(Self.pendingCondition("r")) GROUP BY r.nip) c
+                        JOIN pegawai p ON p.nip = c.nip GROUP BY p.kode_unit
+                        """)
+                for row in rows {
+                    let oldest: Int64 = row[2]
+                    let at = try Date.fetchOne(db, sql: entered, arguments: [kind.rawValue, oldest])
+                    counts.append(PendingCount(unit: row[0], kind: kind, count: row[1], oldestEntered: at))
+                }
+            }
+            return counts.sorted { ($0.unit, $0.kind.listOrder) < ($1.unit, $1.kind.listOrder) }
+        }
+    }
+
+    public func pendingRecords(unit: String) throws -> [PendingRecord] {
+        try read { db in
+            var result: [PendingRecord] = []
+            for kind in RecordKind.allCases {
+                let table = PGRecordRows.table(kind)
+                let rows = try PGRow.fetchAll(
+                    db,
+                    sql: """
+                        \(Self.subunitsCTE) SELECT r.nip, r.id FROM \(table) r
+                        WHERE r.nip IN (SELECT nip FROM pegawai WHERE kode_unit IN (SELECT kode FROM sub)) AND \(Self.pendingCondition("r"))
+                        """, arguments: [unit])
+                result += rows.map { PendingRecord(nip: $0[0], id: RecordID(kind: kind, id: $0[1])) }
+            }
+            return result.sorted { ($0.nip, $0.id.kind.listOrder, $0.id.id) < ($1.nip, $1.id.kind.listOrder, $1.id.id) }
+        }
+    }
+}
+
+
+extension RecordKind {
+    /// The kinds' order in lists: pendidikan, diklat, skp, disiplin.
+    fileprivate var listOrder: Int { RecordKind.allCases.firstIndex(of: self)! }
+}

@@ -1,0 +1,269 @@
+import Foundation
+import IPASNStore
+import IPASNCore
+
+extension PostgresStore {
+    /// Import rows written per round trip (a multi-row INSERT of up to 11 x 500 parameters).
+    static let importBatchSize = 500
+
+    /// Imports a stream of rows in ONE transaction (see ``Store/importRows(_:skipInvalid:)``).
+    ///
+    /// Record rows are expected to have passed field validation already (``RecordParser``
+    /// does it while reading the file); here they are checked for references (the NIP must
+    /// be a known employee, kept in memory) and duplicates: against the database through the
+    /// unique `dedup_key` index (`INSERT ... ON CONFLICT DO NOTHING`), and within the file,
+    /// where the conflicting row's id tells which earlier line it came from. One audit row
+    /// (action `import`) records the counts. Units may list parents after children: the tree
+    /// is checked once every row is read.
+    public func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool, dryRun: Bool = false) throws
+        -> ImportOutcome
+    {
+        let kind = rows.kind
+        return try conditionalTransaction({ db in
+            let permissions = try permit(.importRows(kind), db)
+            var issues: [LineIssue] = []
+            var imported = 0
+            var byUnit: [String: Int] = [:]
+            var ids: ImportedIDs?
+            var unitChanges: [ImportChange<OrgUnit>]?
+            var pegawaiChanges: [ImportChange<Pegawai>]?
+            var changes: [PegawaiChange] = []
+            var added = 0
+            switch kind {
+            case .units:
+                var list: [ImportChange<OrgUnit>] = []
+                imported = try importUnits(&rows, issues: &issues, changes: &list, db)
+                unitChanges = list
+            case .pegawai:
+                var list: [ImportChange<Pegawai>] = []
+                imported = try importPegawai(&rows, permissions, issues: &issues, changes: &list, changed: &changes, db)
+                pegawaiChanges = list
+                added = list.count { $0.old == nil }
+            case .pendidikan, .diklat, .skp, .disiplin:
+                let recordKind = kind.recordKind!
+                var range: ImportedIDs?
+                imported = try importRecords(
+                    &rows, of: recordKind, permissions, issues: &issues, byUnit: &byUnit, ids: &range, db)
+                ids = range ?? ImportedIDs(kind: recordKind, first: 0, last: -1)
+            }
+            issues.sort { $0.line < $1.line }
+            let valid = issues.isEmpty || skipInvalid
+            if valid && !dryRun {
+                try rows.willCommit(issues: issues)
+                var summary = ImportSummary(
+                    kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit,
+                    ids: ids, unitChanges: unitChanges, pegawaiChanges: pegawaiChanges)
+                if rows.isDemo { summary.demo = true }
+                try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), db)
+            }
+            let outcome = ImportOutcome(
+                imported: valid ? imported : 0, issues: issues, changes: valid ? changes : [], added: valid ? added : 0,
+                dryRun: dryRun)
+            return (outcome, valid && !dryRun)
+        })
+    }
+
+    private func importRecords(
+        _ rows: inout some ImportRowSource, of expected: RecordKind, _ permissions: WritePermissions, issues: inout [LineIssue],
+        byUnit: inout [String: Int], ids: inout ImportedIDs?, _ db: PGConnection
+    ) throws -> Int {
+        // NIP -> unit of every employee: ~50k short strings at province scale.
+        var unitOf: [String: String] = [:]
+        unitOf.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pegawai") ?? 0)
+        let pegawaiUnits = try PGRow.fetchCursor(db, sql: "SELECT nip, kode_unit FROM pegawai")
+        while let row = try pegawaiUnits.next() { unitOf[row[0]] = row[1] as String }
+        // Rows are written in batches (one duplicate lookup and one multi-row INSERT per
+        // ``importBatchSize`` rows: two round trips instead of one per row). Ids are given
+        // explicitly: from the table's identity sequence's next value (above every id ever
+        // handed out, deleted ones included), consumed only by rows actually written, so the
+        // rows of one import have consecutive ids; the sequence is moved past them at the end.
+        var batch = RecordBatch(kind: expected, allowsSimilar: rows.allowsSimilar)
+        var touched: Set<String> = []
+        var imported = 0
+        func flush() throws {
+            guard !batch.rows.isEmpty else { return }
+            if batch.nextID == nil { batch.nextID = try Self.nextRecordID(expected, db) }
+            for (line, issue) in try batch.write(db) { issues.append(LineIssue(line: line, issue: issue)) }
+        }
+        while let line = try rows.next() {
+            guard case .record(let record) = line.value, record.kind == expected else {
+                StoreCodec.refuse(line, into: &issues)
+                continue
+            }
+            let nip = record.nip
+            guard let unit = unitOf[nip] else {
+                issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "nip", code: .unknownNIP(nip))))
+                continue
+            }
+            guard try permissions.mayWrite(unit: unit, db) else {
+                issues.append(LineIssue(line: line.number, issue: StoreCodec.notYourUnit(unit, field: "nip")))
+                continue
+            }
+            batch.rows.append((line.number, record, unit))
+            if batch.rows.count >= Self.importBatchSize { try flush() }
+        }
+        try flush()
+        for (unit, count) in batch.byUnit { byUnit[unit, default: 0] += count }
+        touched = batch.touched
+        imported = batch.written
+        if let first = batch.firstID, let next = batch.nextID {
+            let last = next - 1
+            ids = ImportedIDs(kind: expected, first: first, last: last)
+            try db.execute(
+                sql: "SELECT setval(pg_get_serial_sequence(?, 'id'), ?)", arguments: [PGRecordRows.table(expected), last])
+        }
+        try refreshScores(touched, db)
+        return imported
+    }
+
+    /// The id a new record of `kind` gets: the next value of the table's identity sequence
+    /// (a sequence never hands out an id twice, deleted ones included), and above its rows
+    /// (rows restored or copied with explicit ids).
+    static func nextRecordID(_ kind: RecordKind, _ db: PGConnection) throws -> Int64 {
+        let table = PGRecordRows.table(kind)
+        return try Int64.fetchOne(
+            db,
+            sql: "SELECT GREATEST(nextval(pg_get_serial_sequence(?, 'id')), COALESCE((SELECT MAX(id) FROM \(table)), 0) + 1)",
+            arguments: [table]) ?? 1
+    }
+
+    private func refreshScores(_ touched: Set<String>, _ db: PGConnection) throws {
+        guard !touched.isEmpty else { return }
+        try ensureCached(year: try measurementYear(db), db)
+        if touched.count > StoreCodec.streamingRecomputeThreshold {
+            try recompute(years: try cachedYears(db), only: touched, replaceAll: false, db)
+        } else {
+            for nip in touched.sorted() { _ = try recomputeEmployee(nip, db) }
+        }
+    }
+
+    private func importPegawai(
+        _ rows: inout some ImportRowSource, _ permissions: WritePermissions, issues: inout [LineIssue],
+        changes: inout [ImportChange<Pegawai>], changed: inout [PegawaiChange], _ db: PGConnection
+    ) throws -> Int {
+        let units = Set(try String.fetchAll(db, sql: "SELECT kode FROM units"))
+        var seen: [String: Int] = [:]
+        var touched: Set<String> = []
+        var imported = 0
+        while let line = try rows.next() {
+            guard case .pegawai(var pegawai) = line.value else {
+                StoreCodec.refuse(line, into: &issues)
+                continue
+            }
+            if let earlier = seen[pegawai.nip] {
+                issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "nip", code: .duplicateInFile(line: earlier))))
+                continue
+            }
+            seen[pegawai.nip] = line.number
+            guard units.contains(pegawai.kodeUnit) else {
+                issues.append(
+                    LineIssue(line: line.number, issue: ValidationIssue(field: "kode_unit", code: .unknownUnit(pegawai.kodeUnit))))
+                continue
+            }
+            // An employee exactly as on file is counted but not rewritten; a changed one is
+            // kept with its old values (the audit's summary, for undo) and its line (the report).
+            let old = try PGRow.fetchOne(
+                db, sql: "SELECT \(Self.pegawaiColumns) FROM pegawai WHERE nip = ?", arguments: [pegawai.nip]).map { try Self.pegawai($0) }
+            if let old {
+                // An existing employee: merged and checked as a change (docs/store.md, "Employees change").
+                pegawai = StoreCodec.mergedImportRow(file: pegawai, stored: old)
+                let refused = StoreCodec.importChangeIssues(old: old, new: pegawai, today: context.today)
+                guard refused.isEmpty else {
+                    issues += refused.map { LineIssue(line: line.number, issue: $0) }
+                    continue
+                }
+            }
+            // An admin may neither put an employee into another's unit nor take one out of it
+            // (nor list one of another unit, even unchanged).
+            if let refused = try [old?.kodeUnit, pegawai.kodeUnit].compactMap({ $0 }).first(where: { try !permissions.mayWrite(unit: $0, db) }) {
+                issues.append(LineIssue(line: line.number, issue: StoreCodec.notYourUnit(refused, field: "kode_unit")))
+                continue
+            }
+            if let old {
+                guard old != pegawai else {
+                    imported += 1
+                    continue
+                }
+                changed.append(PegawaiChange(line: line.number, old: old, new: pegawai))
+            }
+            changes.append(ImportChange(old: old, new: pegawai))
+            try db.execute(sql: Self.upsertPegawaiSQL, arguments: Self.arguments(pegawai))
+            touched.insert(pegawai.nip)
+            imported += 1
+        }
+        try refreshScores(touched, db)
+        return imported
+    }
+
+    private func importUnits(
+        _ rows: inout some ImportRowSource, issues: inout [LineIssue], changes: inout [ImportChange<OrgUnit>], _ db: PGConnection
+    ) throws -> Int {
+        var merged: [String: OrgUnit] = [:]
+        for unit in try units(db) { merged[unit.kode] = unit }
+        let stored = merged
+        var fileUnits: [Line<OrgUnit>] = []
+        var lineOf: [String: Int] = [:]
+        while let line = try rows.next() {
+            switch line.value {
+            case .unit(let unit):
+                if let earlier = lineOf[unit.kode] {
+                    issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "kode", code: .duplicateInFile(line: earlier))))
+                    continue
+                }
+                lineOf[unit.kode] = line.number
+                fileUnits.append(Line(line.number, unit))
+            case .invalid, .pegawai, .record:
+                StoreCodec.refuse(line, into: &issues)
+            }
+        }
+        // Resolve the tree now that every row is known: parents may come after children.
+        // Every step is linear in the number of units (a 20,000-level chain included).
+        for line in fileUnits { merged[line.value.kode] = line.value }
+        var rejected: Set<String> = []
+        for line in fileUnits {
+            if let induk = line.value.induk, merged[induk] == nil {
+                issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unknownUnit(induk))))
+                rejected.insert(line.value.kode)
+            }
+        }
+        let tree = UnitTree(Array(merged.values))
+        let cut = Set(tree.unreachable)
+        for line in fileUnits where !rejected.contains(line.value.kode) && cut.contains(line.value.kode) {
+            issues.append(
+                LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unitCycle(line.value.induk ?? ""))))
+            rejected.insert(line.value.kode)
+        }
+        // Too deep: a unit of the file below level `maximumLevels` is refused; a unit already in
+        // the database that the file pushes that deep is blamed on its nearest unit in the file.
+        var nearestInFile: [String: String] = [:]
+        var deepest: [String: Int] = [:]
+        for unit in tree.units {
+            let inFile = lineOf[unit.kode] != nil
+            let blamed = inFile ? unit.kode : tree.parent(of: unit.kode).flatMap { nearestInFile[$0.kode] }
+            guard let blamed else { continue }
+            nearestInFile[unit.kode] = blamed
+            let depth = tree.depth(of: unit.kode) ?? 0
+            if depth >= UnitTree.maximumLevels { deepest[blamed] = max(deepest[blamed] ?? 0, depth) }
+        }
+        for (kode, depth) in deepest where !rejected.contains(kode) {
+            let issue = ValidationIssue(field: "induk", code: .unitTooDeep(levels: depth + 1, limit: UnitTree.maximumLevels))
+            issues.append(LineIssue(line: lineOf[kode]!, issue: issue))
+            rejected.insert(kode)
+        }
+        // A unit whose parent was refused cannot be written either (skip-invalid mode). Tree
+        // order puts every parent before its children, so one pass reaches the whole subtree.
+        for unit in tree.units where !rejected.contains(unit.kode) {
+            guard let line = lineOf[unit.kode], let induk = unit.induk, rejected.contains(induk) else { continue }
+            issues.append(LineIssue(line: line, issue: ValidationIssue(field: "induk", code: .unknownUnit(induk))))
+            rejected.insert(unit.kode)
+        }
+        var imported = 0
+        for line in fileUnits where !rejected.contains(line.value.kode) {
+            let old = stored[line.value.kode]
+            if old != line.value { changes.append(ImportChange(old: old, new: line.value)) }
+            try upsertUnit(line.value, db)
+            imported += 1
+        }
+        return imported
+    }
+}

@@ -1,0 +1,364 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+
+/// The ``Store`` on a PostgreSQL server, through libpq (the server mode of `docs/store.md`:
+/// one database for many offices).
+///
+/// Open it with a libpq connection string, `postgresql://host/db` or
+/// `host=/run/postgresql dbname=ipasn`. Each store holds ONE connection, guarded by a lock:
+/// the protocol is synchronous, and a store is used by one workstation or one command.
+///
+/// - **Writes** run in one transaction each (READ COMMITTED) that first takes the database's
+///   one write lock (a transaction-level advisory lock): writes are serialised across every
+///   process and machine, as the contract asks, so each check-then-write (duplicates,
+///   "changed since" of an undo, the last operator, the permission check) sees the data it
+///   commits against. Two admins saving to one employee at once: the second waits for the
+///   first and then sees its save; no update is lost. A writer that finds the lock held by
+///   a transaction that makes no progress (a client stuck "idle in transaction") for
+///   ``LockPatience/stallLimit`` gives up with ``StoreError/busy``.
+/// - **Reads** run in REPEATABLE READ READ ONLY transactions: one consistent snapshot per
+///   call, never blocked by a writer.
+/// - **Errors** are translated into ``StoreError`` by SQLSTATE (``PostgresStore/translate(_:)``).
+/// - **Reconnection**: a connection the server dropped (restart, network) is re-opened at the
+///   start of the next call; the call that met the failure reports ``StoreError/io(_:)`` and
+///   nothing half-done stays (the server rolled the transaction back).
+public final class PostgresStore: Store, @unchecked Sendable {
+    /// What the caller opens the database for (as ``SQLiteStore/Access``; a PostgreSQL
+    /// database itself is created by its administrator: `createdb`).
+    public enum Access: Sendable, Hashable {
+        /// Reading only: nothing is written, not even at open (no migration, no enrolment).
+        case read
+        /// Reading and writing (bringing the schema up to date when older).
+        case write
+    }
+
+    /// Who changes data, and the clock.
+    public let context: StoreContext
+    /// The connection string, without a password (for messages).
+    public let displayName: String
+    /// Whether this store was opened for reading only.
+    public let isReadOnly: Bool
+    /// How long a write waits for a stuck writer.
+    public let patience: LockPatience
+    let conninfo: String
+    let connection: PGConnection
+    private let lock = NSRecursiveLock()
+    /// Transaction nesting on the connection: 0 outside, 1 in a transaction, more in savepoints.
+    private var depth = 0
+    private var enrolled = false
+    /// Called while a write waits for another writer (as ``SQLiteStore/lockWaitObserver``).
+    public var lockWaitObserver: (@Sendable (LockWaitStatus) -> Void)? {
+        get { lock.withLock { observer } }
+        set { lock.withLock { observer = newValue } }
+    }
+    private var observer: (@Sendable (LockWaitStatus) -> Void)?
+
+    /// Whether opening created the ipasn schema (the database was empty): front ends say so.
+    public private(set) var createdSchema = false
+
+    /// Whether opening made the acting login the operator of this database (it had no account yet).
+    public var becameFirstOperator: Bool { lock.withLock { enrolled } }
+
+    /// Connects to `conninfo` and (unless reading) brings the schema up to date, enrols the
+    /// first operator of an account-less database and caches the measurement year.
+    ///
+    /// - Throws: ``StoreError``: ``StoreError/io(_:)`` when the server cannot be reached,
+    ///   ``StoreError/notADatabase(path:)`` (reading a database without the ipasn schema),
+    ///   ``StoreError/needsUpgrade(path:)``, ``StoreError/newerVersion(path:)``.
+    public init(_ conninfo: String, context: StoreContext, access: Access = .write, patience: LockPatience = .standard)
+        throws
+    {
+        self.conninfo = conninfo
+        self.context = context
+        self.displayName = Self.displayName(conninfo)
+        self.isReadOnly = access == .read
+        self.patience = patience
+        do {
+            connection = try PGConnection(conninfo: conninfo)
+        } catch let error as PGError {
+            throw StoreError.io("\(Self.displayName(conninfo)): \(error.message)")
+        }
+        try setUp()
+    }
+
+    /// Another store on the same database acting for another login (tests, tools).
+    public func reopened(as context: StoreContext) throws -> PostgresStore {
+        try PostgresStore(conninfo, context: context, access: isReadOnly ? .read : .write, patience: patience)
+    }
+
+    /// The connection string without its password, for messages and logs.
+    public static func displayName(_ conninfo: String) -> String {
+        if conninfo.hasPrefix("postgres://") || conninfo.hasPrefix("postgresql://"),
+            var components = URLComponents(string: conninfo)
+        {
+            components.password = nil
+            components.queryItems = components.queryItems?.filter { $0.name != "password" }
+            if components.queryItems?.isEmpty == true { components.queryItems = nil }
+            return components.string ?? conninfo
+        }
+        return conninfo.split(separator: " ").filter { !$0.hasPrefix("password=") }.joined(separator: " ")
+    }
+
+    /// `conninfo` with its database replaced by `database` (a keyword string gets a later
+    /// `dbname=`, which libpq lets win; a URL gets the path).
+    public static func conninfo(_ conninfo: String, database: String) -> String {
+        if conninfo.hasPrefix("postgres://") || conninfo.hasPrefix("postgresql://"),
+            var components = URLComponents(string: conninfo)
+        {
+            components.path = "/" + database
+            return components.string ?? conninfo
+        }
+        return conninfo + " dbname='\(database.replacingOccurrences(of: "'", with: "\\'"))'"
+    }
+
+    /// Brings the schema of the database at `conninfo` up to date and does nothing else (no
+    /// account, no cached year): a template database for tests, or a DBA preparing a database.
+    public static func prepareSchema(_ conninfo: String) throws {
+        let store = try PostgresStore(conninfo, context: StoreContext(actor: ""), access: .read, migrating: true)
+        try store.migrate()
+    }
+
+    private init(_ conninfo: String, context: StoreContext, access: Access, migrating: Bool) throws {
+        self.conninfo = conninfo
+        self.context = context
+        self.displayName = Self.displayName(conninfo)
+        self.isReadOnly = false
+        self.patience = .standard
+        do {
+            connection = try PGConnection(conninfo: conninfo)
+        } catch let error as PGError {
+            throw StoreError.io("\(Self.displayName(conninfo)): \(error.message)")
+        }
+    }
+
+    private func setUp() throws {
+        try migrate()
+        if isReadOnly { return }
+        if try enrollFirstOperator() { enrolled = true }
+        try ensureCached(year: try measurementYear())
+    }
+
+    /// Applies the missing migrations in one transaction under the write lock (so two
+    /// processes opening a new database at once migrate it once); refuses a newer schema.
+    private func migrate() throws {
+        let known = Set(PostgresSchema.migrations.map(\.name))
+        let applied: [String] = try read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT to_regclass('schema_migrations') IS NOT NULL") == true else { return [] }
+            return try String.fetchAll(db, sql: "SELECT name FROM schema_migrations")
+        }
+        if applied.contains(where: { !known.contains($0) }) { throw StoreError.newerVersion(path: displayName) }
+        if applied.count == known.count { return }
+        if isReadOnly {
+            throw applied.isEmpty ? StoreError.notADatabase(path: displayName) : StoreError.needsUpgrade(path: displayName)
+        }
+        try transaction { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        name       TEXT PRIMARY KEY,
+                        applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                    )
+                    """)
+            let done = Set(try String.fetchAll(db, sql: "SELECT name FROM schema_migrations"))
+            for migration in PostgresSchema.migrations where !done.contains(migration.name) {
+                try db.execute(sql: migration.sql)
+                try db.execute(sql: "INSERT INTO schema_migrations(name) VALUES (?)", arguments: [migration.name])
+            }
+            if done.isEmpty { createdSchema = true }
+        }
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` with the connection, under the store's lock.
+    private func locked<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(connection)
+    }
+
+    @discardableResult
+    /// Runs `body` in one write transaction (a savepoint inside ``inOneTransaction(_:)``).
+    func transaction<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        try conditionalTransaction { db in (try body(db), commit: true) }
+    }
+
+    /// Runs `body` in one write transaction that takes the write lock first, committing when
+    /// `body` returns `commit: true`, rolling back when it returns false or throws.
+    func conditionalTransaction<T>(_ body: (PGConnection) throws -> (T, commit: Bool)) throws -> T {
+        try translatingErrors {
+            try locked { db in
+                if depth > 0 {
+                    depth += 1
+                    defer { depth -= 1 }
+                    let name = "ipasn_sp\(depth)"
+                    try db.execute(sql: "SAVEPOINT \(name)")
+                    do {
+                        let (value, commit) = try body(db)
+                        try db.execute(sql: commit ? "RELEASE SAVEPOINT \(name)" : "ROLLBACK TO SAVEPOINT \(name)")
+                        return value
+                    } catch {
+                        _ = try? db.execute(sql: "ROLLBACK TO SAVEPOINT \(name)")
+                        throw error
+                    }
+                }
+                if isReadOnly { throw StoreError.readOnly }
+                try db.begin("BEGIN ISOLATION LEVEL READ COMMITTED")
+                depth = 1
+                defer { depth = 0 }
+                do {
+                    try acquireWriteLock(db)
+                    let (value, commit) = try body(db)
+                    try db.execute(sql: commit ? "COMMIT" : "ROLLBACK")
+                    return value
+                } catch {
+                    if db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Runs several changes as one transaction: all of them or none.
+    public func inOneTransaction<T>(_ body: () throws -> T) throws -> T {
+        try transaction { _ in try body() }
+    }
+
+    /// Runs `body` in one read-only snapshot (or inside the current transaction).
+    func read<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        try translatingErrors {
+            try locked { db in
+                if depth > 0 { return try body(db) }
+                try db.begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                depth = 1
+                defer { depth = 0 }
+                do {
+                    let value = try body(db)
+                    try db.execute(sql: "COMMIT")
+                    return value
+                } catch {
+                    if db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Takes the database's write lock for this transaction, waiting while its holder works;
+    /// a holder idle in its transaction past the patience's stall limit is stuck: ``StoreError/busy``.
+    private func acquireWriteLock(_ db: PGConnection) throws {
+        let (key1, key2) = PostgresSchema.writeLockKey
+        let attempt = "SELECT pg_try_advisory_xact_lock(?::int4, ?::int4)"
+        if try Bool.fetchOne(db, sql: attempt, arguments: [key1, key2]) == true { return }
+        let start = Date()
+        var lastReport: Date?
+        var idleSince: Date?
+        while true {
+            usleep(useconds_t(max(0.001, patience.pollInterval) * 1_000_000))
+            if try Bool.fetchOne(db, sql: attempt, arguments: [key1, key2]) == true { return }
+            let holder = try PGRow.fetchOne(
+                db,
+                sql: """
+                    SELECT a.pid, a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                    WHERE l.locktype = 'advisory' AND l.classid = ?::int8 AND l.objid = ?::int8 AND l.objsubid = 2
+                      AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                    LIMIT 1
+                    """, arguments: [Int64(UInt32(bitPattern: key1)), Int64(key2)])
+            let now = Date()
+            let working = holder.map { ($0[1] as String?) == "active" } ?? true
+            if working { idleSince = nil } else if idleSince == nil { idleSince = now }
+            if let idleSince, now.timeIntervalSince(idleSince) > patience.stallLimit { throw StoreError.busy }
+            let waited = now.timeIntervalSince(start)
+            if waited >= patience.reportAfter, lastReport.map({ now.timeIntervalSince($0) >= patience.reportInterval }) ?? true {
+                lastReport = now
+                let pid: Int32? = holder.flatMap { $0[0] as Int32? }
+                observer?(LockWaitStatus(waited: waited, holderPID: pid))
+            }
+        }
+    }
+
+    /// Runs `body`, translating PostgreSQL's failures into ``StoreError``.
+    func translatingErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PGError {
+            throw Self.translate(error, displayName)
+        }
+    }
+
+    /// A PostgreSQL error as the ``StoreError`` of `docs/store.md`'s table.
+    static func translate(_ error: PGError, _ name: String) -> StoreError {
+        let state = error.sqlState
+        switch state {
+        case "53100": return .diskFull
+        case "55P03", "40001", "40P01", "57014": return .busy
+        case "25006": return .readOnly
+        case "42501": return .readOnly
+        case "58030": return .io("\(name): \(error.message)")
+        case "XX001", "XX002": return .corrupt("\(name): \(error.message)")
+        default:
+            if state.hasPrefix("53") { return .diskFull }
+            if state.hasPrefix("08") || state.hasPrefix("57P") { return .io("\(name): \(error.message)") }
+            return .corrupt("unexpected database error \(state) in \(name): \(error.message)")
+        }
+    }
+
+    // MARK: Settings
+
+    public func measurementYear() throws -> Int {
+        try read { try measurementYear($0) }
+    }
+
+    func measurementYear(_ db: PGConnection) throws -> Int {
+        if let text = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'year'"), let year = Int(text) {
+            return year
+        }
+        return context.today.year
+    }
+
+    public func setMeasurementYear(_ year: Int) throws {
+        try transaction { db in
+            try permit(.settings, db)
+            let old = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'year'")
+            try setConfig("year", String(year), db)
+            try audit(action: "config", entity: "config", entityID: "year", nip: nil, old: old, new: String(year), db)
+            try ensureCached(year: year, db)
+        }
+    }
+
+    public func ruleset() throws -> Ruleset {
+        try read { try ruleset($0) }
+    }
+
+    func ruleset(_ db: PGConnection) throws -> Ruleset {
+        guard let json = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'ruleset'") else {
+            return .bkn2019
+        }
+        return try RulesetFile.load(Data(json.utf8))
+    }
+
+    public func setRuleset(_ ruleset: Ruleset?) throws {
+        try transaction { db in
+            try permit(.settings, db)
+            let old = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'ruleset'")
+            var new: String?
+            if let ruleset {
+                let check = RulesetFile.validate(ruleset)
+                guard check.isValid else { throw RulesetFileError(problems: check.errors) }
+                new = try StoreCodec.json(ruleset)
+                try setConfig("ruleset", new!, db)
+            } else {
+                try db.execute(sql: "DELETE FROM config WHERE key = 'ruleset'")
+            }
+            try audit(action: "config", entity: "config", entityID: "ruleset", nip: nil, old: old, new: new, db)
+            try recomputeAllCached(db)
+        }
+    }
+
+    func setConfig(_ key: String, _ value: String, _ db: PGConnection) throws {
+        try db.execute(
+            sql: "INSERT INTO config(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value])
+    }
+}

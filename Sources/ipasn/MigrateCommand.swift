@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import IPASNPostgres
+import IPASNReports
+import IPASNStore
+
+/// `ipasn migrate --to postgresql://...`: copies a whole SQLite database into an empty
+/// PostgreSQL database (one transaction: all or nothing), then proves the copy.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Copy the whole SQLite database into an empty PostgreSQL database, and prove the copy.",
+        discussion: "The source is --db (or $IPASN_DB, or the default database); it is only read. The target "
+            + "(postgresql://host/database, made by the server's administrator with createdb) must hold no ipasn "
+            + "data: its tables are created when missing. The copy is one transaction (all or nothing). Then both "
+            + "databases are compared through ipasn itself: row counts, every employee and record, every cached "
+            + "year's scores and unit figures, accounts, progress marks, the audit log, and `ipasn check` on both.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("The PostgreSQL database to copy into.", valueName: "postgresql://..."))
+    var to: String
+
+    func run() throws {
+        let language = global.language
+        func say(_ id: String, _ en: String) -> String { language == .id ? id : en }
+        guard StoreOpener.isServer(to) else {
+            throw CLIError.usage(say("--to harus basis data PostgreSQL: postgresql://server/basisdata.",
+                "--to must be a PostgreSQL database: postgresql://server/database."))
+        }
+        guard !StoreOpener.isServer(global.databasePath) else {
+            throw CLIError.usage(say("migrate menyalin dari berkas SQLite (--db BERKAS).", "migrate copies from a SQLite file (--db FILE)."))
+        }
+        let source = try global.openDatabase(.read)
+        guard let sqlite = source.store as? SQLiteStore else {
+            throw CLIError.usage(say("migrate menyalin dari berkas SQLite (--db BERKAS).", "migrate copies from a SQLite file (--db FILE)."))
+        }
+        let name = PostgresStore.displayName(to)
+        let report: PostgresCopy.Report
+        do {
+            let target = try PostgresCopy(to)
+            try sqlite.exportTables(order: PostgresCopy.tableOrder) { try target.copy($0) }
+            report = try target.finish()
+        } catch let error as PostgresCopyError {
+            throw CLIError(error.message(language))
+        } catch let error as StoreError {
+            throw CLIError(error.message(language))
+        }
+        for (table, rows) in report.tables { print("  \(table): \(rows)") }
+        print(say("disalin ke \(name): \(report.tables.count) tabel", "copied into \(name): \(report.tables.count) tables"))
+        // The proof, through ipasn itself on both engines.
+        let target: any Store
+        do {
+            target = try PostgresStore(to, context: global.context, access: .read)
+        } catch let error as StoreError {
+            throw CLIError(error.message(language))
+        }
+        var problems = try StoreComparison.differences(sqlite, target, years: report.cachedYears)
+        let checks = [("SQLite", try sqlite.check()), ("PostgreSQL", try target.check())]
+        for (engine, found) in checks { problems += found.map { "\(engine): \($0)" } }
+        if !problems.isEmpty {
+            for problem in problems { Output.stderrLine(problem) }
+            throw CLIError(say("salinan TIDAK sama dengan aslinya: \(problems.count) perbedaan.",
+                "the copy does NOT match the original: \(problems.count) difference(s)."))
+        }
+        let years = report.cachedYears.map(String.init).joined(separator: ", ")
+        print(say(
+            "terbukti sama: jumlah baris, pegawai dan riwayatnya, skor dan angka unit (tahun \(years)), akun, tanda selesai, log audit; ipasn check OK di keduanya",
+            "proved identical: row counts, employees and their records, scores and unit figures (years \(years)), accounts, progress marks, audit log; ipasn check OK on both"))
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+import IPASNTestSupport
+import Testing
+
+@testable import IPASNPostgres
+
+/// Accounts enforced by the database itself: an admin connected as their own PostgreSQL role
+/// (as peer authentication connects them) cannot change another unit's data, nor the audit
+/// log, nor settings and accounts, even with raw SQL; through ipasn their own work goes on.
+@Suite(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.skipNote))
+struct PostgresRowSecurityTests {
+    static let login = "ipasn_rls_admin"
+
+    @Test func anAdminsOwnRoleCannotWriteAnotherUnitEvenWithRawSQL() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let conninfo = try databases.makeConninfo()
+        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
+        try SmallProvince.seed(ops)
+        try ops.saveAccount(Account(login: Self.login, role: .admin, units: ["SUB"]))
+        let provision = try ops.provisionLoginRole(Self.login)
+        #expect(provision == .created || provision == .granted)
+        #expect(try ops.provisionLoginRole(Self.login) == .granted)
+        let auditRows = try ops.auditLog(limit: 1000).count
+
+        // psql as the admin: the database itself refuses.
+        let own = conninfo + " user=\(Self.login)"
+        let raw = try PGConnection(conninfo: own)
+        #expect(try String.fetchOne(raw, sql: "SELECT session_user") == Self.login)
+        func refused(_ sql: String) -> String? {
+            do {
+                try raw.execute(sql: sql)
+                return nil
+            } catch let error as PGError {
+                return error.sqlState
+            } catch {
+                return "?"
+            }
+        }
+        let diklat = "INSERT INTO diklat (nip, jenis, nama, tanggal_mulai, tanggal_selesai, jp, dedup_key)"
+        // Another unit's employee (Andi, ROOT): row-level security refuses the row.
+        #expect(refused("\(diklat) VALUES ('\(SmallProvince.nipA)', 3, 'Lewat psql', '2024-03-01', '2024-03-03', 20, 1)") == "42501")
+        // The admin's own unit's employee (Budi, SUB) may be written.
+        #expect(refused("\(diklat) VALUES ('\(SmallProvince.nipB)', 3, 'Lewat psql', '2024-03-01', '2024-03-03', 20, 1)") == nil)
+        // Another unit's rows are not there to change or delete.
+        #expect(try raw.execute(sql: "UPDATE pegawai SET nama = 'Diubah' WHERE nip = '\(SmallProvince.nipA)'") == 0)
+        #expect(try raw.execute(sql: "DELETE FROM units WHERE kode = 'ROOT'") == 0)
+        // Moving an employee of theirs into another unit is refused.
+        #expect(refused("UPDATE pegawai SET kode_unit = 'ROOT' WHERE nip = '\(SmallProvince.nipB)'") == "42501")
+        // The audit log cannot be altered nor deleted, nor written under another login.
+        #expect(try raw.execute(sql: "UPDATE audit SET actor = 'someone'") == 0)
+        #expect(try raw.execute(sql: "DELETE FROM audit") == 0)
+        #expect(
+            refused("INSERT INTO audit (at, actor, action, entity) VALUES (now(), 'ops', 'insert', 'units')") == "42501")
+        // Settings and accounts are the operators'.
+        #expect(refused("INSERT INTO config (key, value) VALUES ('year', '2030')") == "42501")
+        #expect(try raw.execute(sql: "UPDATE accounts SET role = 'operator' WHERE login = '\(Self.login)'") == 0)
+        #expect(try ops.auditLog(limit: 1000).count == auditRows)
+        #expect(try ops.account(login: Self.login)?.role == .admin)
+        #expect(try ops.pegawai(nip: SmallProvince.nipA)?.nama == "Andi")
+
+        // Through ipasn as that role: their own unit's work goes on under the policies, and
+        // another unit's is refused by the store first, naming the rule.
+        let admin = try PostgresStore(own, context: TestClock.context(actor: Self.login))
+        let saved = try admin.add(SmallProvince.teknis(SmallProvince.nipC, jp: 20))
+        #expect(saved.score.kompetensi == 22.5)
+        #expect(try admin.undoLast(session: Self.login)?.subject == .record(saved.id))
+        #expect(throws: StoreError.notPermitted(.notYourUnit("ROOT"))) {
+            try admin.add(SmallProvince.teknis(SmallProvince.nipA, jp: 20))
+        }
+        try admin.setProgress(unit: "SUB", dimension: .kompetensi, done: true)
+        #expect(throws: StoreError.notPermitted(.operatorOnly(.settings))) { try admin.setMeasurementYear(2030) }
+    }
+}
