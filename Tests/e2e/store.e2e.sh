@@ -63,7 +63,8 @@ IMPORT_PID=$!
 # Until the import's transaction holds the write lock (a write that may not wait is refused).
 locked=""
 for _ in $(seq 1 200); do
-  if ! sqlite3 "$DB" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1; then locked=yes; break; fi
+  # `command`: the bare shell, which fails at once on a held lock (lib.sh's sqlite3 waits for it).
+  if ! command sqlite3 "$DB" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1; then locked=yes; break; fi
   sleep 0.05
 done
 [ -n "$locked" ] || fail "the import never held the database"
