@@ -17,6 +17,8 @@ public struct PendingExport {
         public var deletions: [SentDeletion]
         /// The saved batch's number.
         public var batch: Int64
+        /// SKP records not in SIASN's 2022 shape, left out (they stay pending).
+        public var left: Int
     }
 
     /// What went wrong, named for the admin.
@@ -92,7 +94,7 @@ public struct PendingExport {
             }
             complete = true
             let saved = try store.saveExportBatch(batch)
-            files.append(File(kind: kind, path: path, rows: result.rows, deletions: result.deletions, batch: saved.number))
+            files.append(File(kind: kind, path: path, rows: result.rows, deletions: result.deletions, batch: saved.number, left: result.left))
         }
         return files
     }

@@ -24,4 +24,9 @@ extension L {
             "\(n) data terkirim lalu dihapus di ipasn: hapus juga di SIASN.",
             "\(n) sent record\(n == 1 ? " was" : "s were") deleted in ipasn: delete \(n == 1 ? "it" : "them") in SIASN too.")
     }
+    static func exportPendingLeft(_ n: Int) -> Txt {
+        Txt(
+            "\(n) data SKP tidak berbentuk SIASN 2022 (tahun sebelum 2022 atau tanpa predikat) dan tetap belum dikirim.",
+            "\(n) SKP record\(n == 1 ? " is" : "s are") not in SIASN's 2022 shape (before 2022 or no predikat) and stay unsent.")
+    }
 }

@@ -52,6 +52,8 @@ final class PendingExportView: View {
             var text = app.t(L.exportPendingDone(files.map(\.rows).reduce(0, +), files.count, folder))
             let deletions = files.map(\.deletions.count).reduce(0, +)
             if deletions > 0 { text += " " + app.t(L.exportPendingDeletions(deletions)) }
+            let left = files.map(\.left).reduce(0, +)
+            if left > 0 { text += " " + app.t(L.exportPendingLeft(left)) }
             app.inform(text)
         } catch let failure as PendingExport.Failure {
             app.fail(failure.message(app.language))
