@@ -26,11 +26,11 @@ public struct AdminActivity: Sendable {
         public var imported = 0
         /// Record rows of the demo sample.
         public var demo = 0
-        // VERIFICATION: the two columns of verification. The verification statuses (another
-        // branch) fill them in `compute` from its store query: records the row's verifikator
-        // verified or rejected (per admin), or records of the row's unit verified or rejected
-        // (per unit), in the period. Nil means "no verification data"; front ends show the
-        // columns only when some row has them.
+        /// Verdicts (``TeamStore/verdicts(from:until:)``): per admin the records this
+        /// verifikator found memenuhi / tidak memenuhi syarat in the period, per unit the
+        /// records of the unit (sub-units folded in) found so. Nil means "no verification
+        /// data"; ``AdminActivity/compute(store:from:until:by:unit:)`` fills them for every
+        /// row (zero included), front ends show the columns when some row has them.
         public var verified: Int?
         public var rejected: Int?
         /// The newest counted change in the period.
@@ -53,13 +53,33 @@ public struct AdminActivity: Sendable {
             last = Self.later(last, count.last)
         }
 
+        mutating func add(_ count: VerdictCount) {
+            verified = (verified ?? 0) + count.verified
+            rejected = (rejected ?? 0) + count.rejected
+            last = Self.later(last, count.last)
+        }
+
+        /// Shows the verification columns (zero) for a row without verdicts.
+        mutating func markVerification() {
+            verified = verified ?? 0
+            rejected = rejected ?? 0
+        }
+
         mutating func add(_ other: Figures) {
             entered += other.entered
             changed += other.changed
             deleted += other.deleted
             imported += other.imported
             demo += other.demo
+            verified = Self.sum(verified, other.verified)
+            rejected = Self.sum(rejected, other.rejected)
             last = Self.later(last, other.last)
+        }
+
+        static func sum(_ a: Int?, _ b: Int?) -> Int? {
+            guard let a else { return b }
+            guard let b else { return a }
+            return a + b
         }
 
         static func later(_ a: Date?, _ b: Date?) -> Date? {
@@ -101,13 +121,17 @@ public struct AdminActivity: Sendable {
         if let unit, !tree.contains(unit) { throw ReportError.unknownUnit(unit) }
         let scope = Set((unit.map { Array(tree.subtree(of: $0)) } ?? tree.units).map(\.kode))
         let counts = try store.activity(from: from, until: until).filter { scope.contains($0.unit) }
+        let verdicts = try store.verdicts(from: from, until: until).filter { scope.contains($0.unit) }
         var total = Figures()
         for count in counts { total.add(count) }
+        for count in verdicts { total.add(count) }
+        total.markVerification()
         var rows: [Row] = []
         switch grouping {
         case .admin:
             var byActor: [String: Figures] = [:]
             for count in counts { byActor[count.actor, default: Figures()].add(count) }
+            for count in verdicts { byActor[count.actor, default: Figures()].add(count) }
             for account in try store.accounts() where account.role == .admin {
                 let inScope = account.units.contains { kode in
                     scope.contains(kode) || (unit.map { tree.isInSubtree($0, of: kode) } ?? false)
@@ -115,23 +139,35 @@ public struct AdminActivity: Sendable {
                 if inScope && byActor[account.login] == nil { byActor[account.login] = Figures() }
             }
             let last = try store.lastActivity(actors: Array(byActor.keys))
+            for actor in byActor.keys { byActor[actor]?.markVerification() }
             rows = byActor.map { Row(key: $0.key, name: $0.key, depth: 0, figures: $0.value, lastActivity: last[$0.key]) }
                 .sorted { ($1.figures.typed, $1.figures.imported, $0.key) < ($0.figures.typed, $0.figures.imported, $1.key) }
         case .unit:
             var direct: [String: Figures] = [:]
             for count in counts { direct[count.unit, default: Figures()].add(count) }
+            for count in verdicts { direct[count.unit, default: Figures()].add(count) }
             var folded: [String: Figures] = [:]
-            for node in tree.fold(direct: direct, zero: Figures(), add: { $0.add($1) }) { folded[node.unit.kode] = node.value }
+            for node in tree.fold(direct: direct, zero: Figures(), add: { $0.add($1) }) {
+                var figures = node.value
+                figures.markVerification()
+                folded[node.unit.kode] = figures
+            }
             let names = tree.displayNames()
             for node in unit.map({ Array(tree.subtree(of: $0)) }) ?? tree.units {
                 rows.append(
                     Row(
                         key: node.kode, name: names[node.kode] ?? node.nama, depth: tree.depth(of: node.kode) ?? 0,
-                        figures: folded[node.kode] ?? Figures()))
+                        figures: folded[node.kode] ?? Self.emptyUnitFigures))
             }
         }
         return AdminActivity(from: from, until: until, grouping: grouping, rows: rows, total: total)
     }
+
+    private static let emptyUnitFigures: Figures = {
+        var figures = Figures()
+        figures.markVerification()
+        return figures
+    }()
 
     /// The moments a period covers: from its first midnight (today, Monday of this week, the
     /// 1st of this month, 1 January) to the next midnight after `now`, in `timeZone`.

@@ -16,6 +16,14 @@ public protocol TeamStore: AnyObject, Sendable {
     /// The moment of each actor's newest audited change (any kind), by login; actors who
     /// never changed anything are absent.
     func lastActivity(actors: [String]) throws -> [String: Date]
+    /// The verdicts given in `[from, until)` per unit (the employee's current unit) and
+    /// verifikator: every ``AuditAction/verify`` entry whose new status is
+    /// ``VerificationStatus/memenuhi`` (`verified`) or ``VerificationStatus/tidak``
+    /// (`rejected`) and whose status or reason differs from the old one (a document mark
+    /// leaves the status alone and counts nothing; taking a verdict back to belum counts
+    /// nothing). Each verdict counts once, whatever happened to the record afterwards.
+    /// Sorted by unit, actor.
+    func verdicts(from: Date, until: Date) throws -> [VerdictCount]
     /// Audit entries about `subject`, newest first: at most `limit` entries with an id below
     /// `before` (nil: from the newest). Page on by passing the last entry's id as `before`.
     /// An employee's history is every entry whose ``AuditEntry/nip`` is theirs (their records
@@ -68,6 +76,26 @@ public struct ActivityCount: Hashable, Sendable {
         self.entered = entered
         self.changed = changed
         self.deleted = deleted
+        self.last = last
+    }
+}
+
+/// One (unit, verifikator)'s verdicts in a period: what ``TeamStore/verdicts(from:until:)`` returns.
+public struct VerdictCount: Hashable, Sendable {
+    public var unit: String
+    public var actor: String
+    /// Records found memenuhi syarat.
+    public var verified: Int
+    /// Records found tidak memenuhi syarat.
+    public var rejected: Int
+    /// The newest counted verdict.
+    public var last: Date?
+
+    public init(unit: String, actor: String, verified: Int = 0, rejected: Int = 0, last: Date? = nil) {
+        self.unit = unit
+        self.actor = actor
+        self.verified = verified
+        self.rejected = rejected
         self.last = last
     }
 }

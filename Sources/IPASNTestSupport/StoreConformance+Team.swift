@@ -64,6 +64,36 @@ extension StoreConformance {
                     ActivityCount(unit: "SUB", actor: "ops", source: .demo, entered: 1, last: yesterday),
                 ])
         },
+        StoreBehaviour(shared: "verdicts count per unit and verifikator in the period; document marks and belum count nothing") {
+            newDatabase in
+            let open = try newDatabase()
+            let (op, _) = try team(open)
+            let a = try op.add(teknis(nipA, "Satu")).id  // ROOT
+            let b = try op.add(teknis(nipB, "Dua")).id  // SUB
+            let c = try op.add(teknis(nipC, "Tiga")).id  // SUB
+            let yesterday = TestClock.now.addingTimeInterval(-86_400)
+            let early = try open(TestClock.context(actor: "vera", at: yesterday))
+            try early.setVerification([c], status: .memenuhi, reason: "")  // yesterday
+            let vera = try open(TestClock.context(actor: "vera"))
+            try vera.setVerification([a, b], status: .memenuhi, reason: "")
+            try vera.setVerification([b], status: .tidak, reason: "Sertifikat tidak terbaca")
+            try vera.setVerification([b], status: .tidak, reason: "Sertifikat palsu")  // a new verdict: its reason changed
+            try vera.setVerification([a], status: .belum, reason: "")  // no verdict
+            try vera.setDocument(c, inHand: true, path: "map 3")  // no verdict
+            try op.setVerification([c], status: .tidak, reason: "Tanggal salah")  // the operator's verdict
+            let now = TestClock.now
+            #expect(
+                try op.verdicts(from: now.addingTimeInterval(-3600), until: now.addingTimeInterval(1)) == [
+                    VerdictCount(unit: "ROOT", actor: "vera", verified: 1, rejected: 0, last: now),
+                    VerdictCount(unit: "SUB", actor: "test", verified: 0, rejected: 1, last: now),
+                    VerdictCount(unit: "SUB", actor: "vera", verified: 1, rejected: 2, last: now),
+                ])
+            #expect(
+                try op.verdicts(from: yesterday, until: now) == [
+                    VerdictCount(unit: "SUB", actor: "vera", verified: 1, rejected: 0, last: yesterday)
+                ])
+            #expect(try op.verdicts(from: now.addingTimeInterval(1), until: now.addingTimeInterval(3600)) == [])
+        },
         StoreBehaviour(shared: "history of an employee and of a unit, newest first, paged by id") { newDatabase in
             let open = try sharedSeeded(newDatabase)
             let ani = try open("ani", "ani-1")

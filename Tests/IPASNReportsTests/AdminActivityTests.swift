@@ -57,8 +57,59 @@ import Testing
         #expect(activity.rows.map(line) == ["dewi 1/1/1 +0 demo 0", "citra 0/0/0 +2 demo 0", "gani 0/0/0 +0 demo 0"])
         #expect(activity.rows.map(\.lastActivity) == [reportsNow, reportsNow, nil])
         #expect(activity.rows[0].figures.last == reportsNow)
-        #expect(activity.rows.allSatisfy { $0.figures.verified == nil && $0.figures.rejected == nil })
+        // Nobody gave a verdict: the verification columns are there, at zero.
+        #expect(activity.rows.allSatisfy { $0.figures.verified == 0 && $0.figures.rejected == 0 })
         #expect(activity.total.entered == 1 && activity.total.imported == 2 && activity.total.typed == 3)
+    }
+
+    /// The team database, then the verifikator vera: on Friday she accepts Gita's SKP
+    /// (BKPSDM.1); today she accepts Eko's course and Fitri's SKP (DINKES.1), rejects Gita's
+    /// SKP, marks Eko's SKP's document in hand (no verdict) and takes Eko's course back to
+    /// belum (no verdict; the acceptance given today still counts).
+    func verifiedDatabase() throws -> TempDatabase {
+        let db = try teamDatabase()
+        let ani = try db.open(context("ani"))
+        try ani.saveAccount(Account(login: "vera", role: .verifikator))
+        let friday = try db.open(context("vera", at: reportsNow.addingTimeInterval(-26 * 3600)))
+        let vera = try db.open(context("vera"))
+        let gita = RecordID(kind: .skp, id: try #require(try vera.records(nip: nipGita)?.skp.first).id)
+        #expect(try friday.setVerification([gita], status: .memenuhi, reason: "") == 1)
+        let eko = try #require(try vera.records(nip: nipEko))
+        let course = RecordID(kind: .diklat, id: try #require(eko.diklat.first).id)
+        let ekoSKP = RecordID(kind: .skp, id: try #require(eko.skp.first).id)
+        let fitriSKP = RecordID(kind: .skp, id: try #require(try vera.records(nip: nipFitri)?.skp.first).id)
+        #expect(try vera.setVerification([course, fitriSKP], status: .memenuhi, reason: "") == 2)
+        #expect(try vera.setVerification([gita], status: .tidak, reason: "Dokumen SKP tidak ditandatangani") == 1)
+        try vera.setDocument(ekoSKP, inHand: true, path: "")
+        #expect(try vera.setVerification([course], status: .belum, reason: "") == 1)
+        return db
+    }
+
+    @Test func verdictsPerVerifikatorAndPerUnit() throws {
+        let db = try verifiedDatabase()
+        defer { db.cleanUp() }
+        let store = try db.open(context("viewer"))
+        let today = AdminActivity.range(.today, now: reportsNow, timeZone: utc)
+        let byAdmin = try AdminActivity.compute(store: store, from: today.from, until: today.until, by: .admin)
+        // vera gave 2 acceptances and 1 rejection today; she typed nothing.
+        let vera = try #require(byAdmin.rows.first { $0.key == "vera" })
+        #expect(vera.figures.verified == 2 && vera.figures.rejected == 1 && vera.figures.typed == 0)
+        #expect(vera.figures.last == reportsNow)
+        #expect(byAdmin.rows.filter { $0.key != "vera" }.allSatisfy { $0.figures.verified == 0 && $0.figures.rejected == 0 })
+        #expect(byAdmin.total.verified == 2 && byAdmin.total.rejected == 1)
+        // Per unit: both acceptances in DINKES.1, the rejection in BKPSDM.1, folded upwards.
+        let byUnit = try AdminActivity.compute(store: store, from: today.from, until: today.until, by: .unit)
+        #expect(byUnit.rows.map(\.key) == ["PEMDA", "BKPSDM", "BKPSDM.1", "DINKES", "DINKES.1"])
+        #expect(byUnit.rows.map(\.figures.verified) == [2, 0, 0, 2, 2])
+        #expect(byUnit.rows.map(\.figures.rejected) == [1, 1, 1, 0, 0])
+        // The week adds Friday's acceptance of Gita's SKP (BKPSDM.1).
+        let week = AdminActivity.range(.week, now: reportsNow, timeZone: utc)
+        let weekly = try AdminActivity.compute(store: store, from: week.from, until: week.until, by: .unit)
+        #expect(weekly.rows.map(\.figures.verified) == [3, 1, 1, 2, 2])
+        #expect(weekly.rows.map(\.figures.rejected) == [1, 1, 1, 0, 0])
+        // A unit's scope counts only its verdicts.
+        let dinkes = try AdminActivity.compute(store: store, from: week.from, until: week.until, by: .admin, unit: "DINKES")
+        #expect(dinkes.rows.first { $0.key == "vera" }.map { [$0.figures.verified, $0.figures.rejected] } == [2, 0])
     }
 
     @Test func perUnitFoldsSubunitsInTreeOrder() throws {

@@ -66,6 +66,34 @@ extension SQLiteStore {
         }
     }
 
+    /// The verdicts of the period per unit and verifikator (see ``TeamStore``): one pass over
+    /// the period's rows on `audit_at`, the verify entries' statuses read from their JSON.
+    public func verdicts(from: Date, until: Date) throws -> [VerdictCount] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.kode_unit, g.actor, SUM(g.verified), SUM(g.rejected), MAX(g.last) FROM (
+                        SELECT a.nip, a.actor,
+                            SUM(json_extract(a.new_value, '$.status') = 'memenuhi') AS verified,
+                            SUM(json_extract(a.new_value, '$.status') = 'tidak') AS rejected,
+                            MAX(a.at) AS last
+                        FROM audit a
+                        WHERE a.at >= ? AND a.at < ? AND a.action = 'verify'
+                            AND json_extract(a.new_value, '$.status') IN ('memenuhi', 'tidak')
+                            AND (json_extract(a.new_value, '$.status') IS NOT json_extract(a.old_value, '$.status')
+                                OR json_extract(a.new_value, '$.reason') IS NOT json_extract(a.old_value, '$.reason'))
+                        GROUP BY a.nip, a.actor
+                    ) g JOIN pegawai p ON p.nip = g.nip
+                    GROUP BY 1, 2
+                    ORDER BY 1, 2
+                    """, arguments: [from, until]
+            ).map { row in
+                VerdictCount(unit: row[0], actor: row[1], verified: row[2], rejected: row[3], last: row[4])
+            }
+        }
+    }
+
     private struct ActivityKey: Hashable {
         var unit: String
         var actor: String

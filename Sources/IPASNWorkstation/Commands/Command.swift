@@ -77,6 +77,7 @@ public enum Command: String, CaseIterable, Sendable {
     case interventions
     case missingRecords
     case pendingSIASN
+    case exportPending
     case reconcile
     case exportReport
     case minimumSize
@@ -161,6 +162,8 @@ public enum Command: String, CaseIterable, Sendable {
             return Txt("Pegawai yang datanya belum lengkap tahun ini", "Employees whose records are missing this year")
         case .pendingSIASN:
             return Txt("Data yang belum dikirim ke SIASN, per unit", "Records not yet sent to SIASN, per unit")
+        case .exportPending:
+            return Txt("Ekspor yang belum dikirim ke berkas SIASN per jenis", "Export the unsent records to SIASN files, per kind")
         case .reconcile:
             return Txt("Rekonsiliasi dengan nilai IP ASN resmi BKN", "Reconcile with BKN's official IP ASN")
         case .exportReport:
@@ -234,6 +237,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .interventions: return Txt("Intervensi", "Training")
         case .missingRecords: return Txt("Blm lengkap", "Missing")
         case .pendingSIASN: return Txt("Blm kirim", "Unsent")
+        case .exportPending: return Txt("Kirim", "Send")
         case .reconcile: return Txt("Rekonsiliasi", "Reconcile")
         case .exportReport: return Txt("Ekspor", "Export")
         case .minimumSize: return Txt("Min.unit", "Min.unit")

@@ -52,6 +52,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.interventions, [.char("i"), .function(4)], in: [.units, .dashboard]),
         Binding(.missingRecords, [.char("l")], in: [.units, .employees, .dashboard]),
         Binding(.pendingSIASN, [.char("P")], in: [.units, .dashboard]),
+        Binding(.exportPending, [.char("x")], in: [.pending]),
         Binding(.minimumSize, [.char("f")], in: [.interventions]),
         Binding(.reconcile, [.char("R")], in: [.units, .dashboard]),
         Binding(.exportReport, [.char("x")], in: [.units, .dashboard, .interventions, .reconcile]),

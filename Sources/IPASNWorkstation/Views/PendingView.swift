@@ -17,7 +17,7 @@ final class PendingView: View {
     }
 
     var context: KeyContext { .pending }
-    var keyBar: [Command] { [.help, .open, .back, .quit] }
+    var keyBar: [Command] { [.help, .open, .exportPending, .back, .quit] }
 
     var rows: [PendingReport.Row] { report?.rows ?? [] }
 
@@ -30,6 +30,10 @@ final class PendingView: View {
 
     func handle(_ command: Command, app: App) -> Bool {
         if cursor.move(command) { return true }
+        if command == .exportPending {
+            app.push(PendingExportView(app: app, unit: nil))
+            return true
+        }
         guard command == .open else { return false }
         guard !rows.isEmpty else { return true }
         app.push(PendingUnitView(app: app, unit: rows[cursor.selection].unit))
@@ -95,7 +99,7 @@ final class PendingUnitView: View {
     }
 
     var context: KeyContext { .pending }
-    var keyBar: [Command] { [.help, .open, .back, .quit] }
+    var keyBar: [Command] { [.help, .open, .exportPending, .back, .quit] }
 
     func reload(app: App) {
         let keep = lines.isEmpty ? nil : lines[cursor.selection]
@@ -128,6 +132,10 @@ final class PendingUnitView: View {
 
     func handle(_ command: Command, app: App) -> Bool {
         if cursor.move(command) { return true }
+        if command == .exportPending {
+            app.push(PendingExportView(app: app, unit: unit))
+            return true
+        }
         guard command == .open else { return false }
         guard !lines.isEmpty else { return true }
         EmployeeView.open(nip: lines[cursor.selection].nip, app: app)
