@@ -79,6 +79,35 @@ extension PostgresStore: TeamStore {
     }
 
     /// Each actor's newest audited change: one lookup per actor on `audit_actor(actor, id)`.
+    /// The verdicts of the period per unit and verifikator (see ``TeamStore``): the verify
+    /// entries' statuses read from their JSON values.
+    public func verdicts(from: Date, until: Date) throws -> [VerdictCount] {
+        try read { db in
+            try PGRow.fetchAll(
+                db,
+                sql: """
+                    SELECT p.kode_unit, g.actor, SUM(g.verified)::bigint, SUM(g.rejected)::bigint, MAX(g.last) FROM (
+                        SELECT a.nip, a.actor,
+                            COUNT(*) FILTER (WHERE a.new_value::jsonb ->> 'status' = 'memenuhi') AS verified,
+                            COUNT(*) FILTER (WHERE a.new_value::jsonb ->> 'status' = 'tidak') AS rejected,
+                            MAX(a.at) AS last
+                        FROM audit a
+                        WHERE a.at >= ? AND a.at < ? AND a.action = 'verify'
+                            AND a.new_value::jsonb ->> 'status' IN ('memenuhi', 'tidak')
+                            AND ((a.new_value::jsonb ->> 'status') IS DISTINCT FROM (a.old_value::jsonb ->> 'status')
+                                OR (a.new_value::jsonb ->> 'reason') IS DISTINCT FROM (a.old_value::jsonb ->> 'reason'))
+                        GROUP BY a.nip, a.actor
+                    ) g JOIN pegawai p ON p.nip = g.nip
+                    GROUP BY 1, 2
+                    """, arguments: [from, until]
+            ).map { row in
+                VerdictCount(unit: row[0], actor: row[1], verified: row[2], rejected: row[3], last: row[4])
+            }
+            // Sorted here, by code point: the database's collation may order text otherwise.
+            .sorted { ($0.unit, $0.actor) < ($1.unit, $1.actor) }
+        }
+    }
+
     public func lastActivity(actors: [String]) throws -> [String: Date] {
         try read { db in
             var result: [String: Date] = [:]
