@@ -4,22 +4,41 @@ import IPASNCore
 
 extension SQLiteStore {
     /// The SQL condition "record `r` of `kind` was touched on or after the moment" (docs/store.md,
-    /// "Changes since a day"), with two moment arguments: one of its own audit rows (not a
-    /// verdict), or an import (or the redo of one) whose id range holds it. The audit rows are
-    /// found through `audit_at`; the per-record ones are read once, not per record.
-    static func touchedSince(_ alias: String, _ kind: RecordKind) -> String {
-        """
-        (\(alias).id IN (SELECT CAST(a.entity_id AS INTEGER) FROM audit a
-                 WHERE a.at >= ? AND a.entity = '\(kind.rawValue)' AND a.entity_id <> ''
-                   AND a.action NOT IN ('verify', 'confirm'))
-         OR EXISTS (SELECT 1 FROM audit a WHERE a.at >= ? AND a.action = 'import' AND a.entity = '\(kind.rawValue)'
-                 AND \(alias).id BETWEEN json_extract(a.new_value, '$.ids.first') AND json_extract(a.new_value, '$.ids.last')))
-        """
+    /// "Changes since a day"), with one moment argument: one of its own audit rows (not a
+    /// verdict), read once through `audit_at`, not per record; or the id range of an import
+    /// (or the redo of one) since the moment, given as constants (`ranges`, read before).
+    static func touchedSince(_ alias: String, _ kind: RecordKind, ranges: [ClosedRange<Int64>]) -> String {
+        let own = """
+            \(alias).id IN (SELECT CAST(a.entity_id AS INTEGER) FROM audit a
+                     WHERE a.at >= ? AND a.entity = '\(kind.rawValue)' AND a.entity_id <> ''
+                       AND a.action NOT IN ('verify', 'confirm'))
+            """
+        return "(" + ([own] + ranges.map { "\(alias).id BETWEEN \($0.lowerBound) AND \($0.upperBound)" }).joined(separator: " OR ") + ")"
+    }
+
+    /// The id ranges of the record imports (and redone imports) since the moment, per kind.
+    private func importedRanges(since moment: Date, _ db: Database) throws -> [RecordKind: [ClosedRange<Int64>]] {
+        let kinds = RecordKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        var ranges: [RecordKind: [ClosedRange<Int64>]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT entity, json_extract(new_value, '$.ids.first'), json_extract(new_value, '$.ids.last') FROM audit
+                WHERE at >= ? AND action = 'import' AND entity IN (\(kinds)) AND json_extract(new_value, '$.ids.first') IS NOT NULL
+                """, arguments: [moment])
+        {
+            guard let kind = RecordKind(rawValue: row[0]) else { continue }
+            let first: Int64 = row[1]
+            let last: Int64 = row[2]
+            if last >= first { ranges[kind, default: []].append(first...last) }
+        }
+        return ranges
     }
 
     public func pendingCounts(changedSince moment: Date) throws -> [PendingCount] {
         try read { db in
             var counts: [PendingCount] = []
+            let ranges = try importedRanges(since: moment, db)
             let entered = try db.makeStatement(
                 sql: "SELECT at FROM entry_marks WHERE kind = ? AND upto_id >= ? ORDER BY upto_id LIMIT 1")
             for kind in RecordKind.allCases {
@@ -29,9 +48,10 @@ extension SQLiteStore {
                     sql: """
                         SELECT p.kode_unit, SUM(c.n), MIN(c.m) FROM (
                             SELECT r.nip, COUNT(*) AS n, MIN(r.id) AS m FROM \(table) r
-                            WHERE \(Self.pendingCondition("r")) AND \(Self.touchedSince("r", kind)) GROUP BY r.nip) c
+                            WHERE \(Self.pendingCondition("r")) AND \(Self.touchedSince("r", kind, ranges: ranges[kind] ?? []))
+                            GROUP BY r.nip) c
                         JOIN pegawai p ON p.nip = c.nip GROUP BY p.kode_unit
-                        """, arguments: [moment, moment])
+                        """, arguments: [moment])
                 for row in rows {
                     let oldest: Int64 = row[2]
                     let at = try Date.fetchOne(entered, arguments: [kind.rawValue, oldest])
