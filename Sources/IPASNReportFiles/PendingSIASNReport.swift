@@ -15,7 +15,8 @@ public enum PendingSIASNReport {
         let sheet = try ReportSheet(
             try writer.addSheet(t("Belum Dikirim", "Not sent")),
             title: t("Data Belum Dikirim ke SIASN", "Records not yet sent to SIASN") + " — \(instansi)",
-            subtitle: t("Per unit, sub-unit termasuk", "Per unit, sub-units included") + ReportTitle.scope(report.unit, language),
+            subtitle: t("Per unit, sub-unit termasuk", "Per unit, sub-units included") + ReportTitle.scope(report.unit, language)
+                + since(report, language),
             columns: [
                 ReportColumn(t("Unit kerja", "Unit"), width: 40),
                 ReportColumn(t("Kode", "Code"), width: 12, format: ReportSheet.text),
@@ -40,7 +41,8 @@ public enum PendingSIASNReport {
                 try writer.addSheet(t("Dihapus", "Deleted")),
                 title: t("Data Terkirim lalu Dihapus (hapus juga di SIASN)", "Sent, then deleted (delete in SIASN too)")
                     + " — \(instansi)",
-                subtitle: t("Per jenis data", "By kind of record") + ReportTitle.scope(report.unit, language),
+                subtitle: t("Per jenis data", "By kind of record") + ReportTitle.scope(report.unit, language)
+                    + since(report, language),
                 columns: [
                     ReportColumn("NIP", width: 21, format: ReportSheet.text),
                     ReportColumn(t("Unit", "Unit"), width: 14, format: ReportSheet.text),
@@ -56,6 +58,14 @@ public enum PendingSIASNReport {
             }
         }
         try writer.close()
+    }
+
+    /// The subtitle's words for `--since`: empty without it.
+    static func since(_ report: PendingReport, _ language: Language) -> String {
+        guard let day = report.since else { return "" }
+        return ReportTitle.t(
+            language, "; hanya data yang diinput, diubah atau dihapus sejak \(day.dayFirst)",
+            "; only records entered, changed or deleted since \(day.dayFirst)")
     }
 
     static let day = XLSXCellFormat(numberFormat: "dd-mm-yyyy", border: true)

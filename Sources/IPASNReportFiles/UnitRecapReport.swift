@@ -36,7 +36,9 @@ public enum UnitRecapReport {
             }
             try sheet.add(
                 [.text(unit.unit.kode), .text(unit.unit.nama), .number(Double(f.totals.pegawai))] + means + [
-                    empty ? .text("-") : .text(f.category.name), empty ? .empty : .number(unit.completeness),
+                    empty ? .text("-") : .text(f.category.name),
+                    // The whole percent the screens and the CLI show (rounded down: 99.9% is not 100%).
+                    NumberText.wholePercent(f.totals.completePegawai, of: f.totals.pegawai).map { .number(Double($0) / 100) } ?? .empty,
                     .text(unit.markText),
                 ], indent: f.depth)
         }

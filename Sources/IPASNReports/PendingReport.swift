@@ -29,6 +29,9 @@ public struct PendingReport: Sendable {
 
     /// The unit asked about, nil for the whole database.
     public let unit: OrgUnit?
+    /// The first day asked about: only records entered, changed or deleted on or after it
+    /// (nil: every pending record).
+    public let since: LocalDate?
     public let rows: [Row]
     /// The deletions to report, of the unit's employees, by kind then id.
     public let deletions: [SentDeletion]
@@ -57,8 +60,21 @@ public struct PendingReport: Sendable {
         return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// The first moment of a calendar day in a time zone.
+    public static func start(of day: LocalDate, _ timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
+    }
+
+    /// With `since`, only the pending records entered or changed on or after that day (in
+    /// `timeZone`), and only the sent records deleted on or after it
+    /// (``ChangeSinceStore``); the oldest first entry is still the first entry of the oldest
+    /// of those records, which may be before the day.
     /// - Throws: ``ReportError/unknownUnit(_:)`` for a unit that does not exist.
-    public static func compute(store: any Store, unit: String? = nil, timeZone: TimeZone = .current) throws -> PendingReport {
+    public static func compute(
+        store: any Store, unit: String? = nil, since: LocalDate? = nil, timeZone: TimeZone = .current
+    ) throws -> PendingReport {
         let units = try store.units()
         let tree = UnitTree(units)
         if let unit, !tree.contains(unit) { throw ReportError.unknownUnit(unit) }
@@ -68,13 +84,16 @@ public struct PendingReport: Sendable {
             var oldest: Date?
         }
         var direct: [String: Figures] = [:]
-        for count in try store.pendingCounts() {
+        let moment = since.map { start(of: $0, timeZone) }
+        for count in try moment.map({ try store.pendingCounts(changedSince: $0) }) ?? store.pendingCounts() {
             direct[count.unit, default: Figures()].counts[count.kind, default: 0] += count.count
             if let at = count.oldestEntered {
                 direct[count.unit]!.oldest = min(direct[count.unit]!.oldest ?? at, at)
             }
         }
-        let deletions = try store.sentDeletions(kind: nil, unit: unit)
+        let deletions =
+            try moment.map { try store.sentDeletions(kind: nil, unit: unit, deletedSince: $0) }
+            ?? store.sentDeletions(kind: nil, unit: unit)
         for deletion in deletions {
             if let kode = deletion.unit { direct[kode, default: Figures()].deletions += 1 }
         }
@@ -92,6 +111,6 @@ public struct PendingReport: Sendable {
                 unit: $0.unit, depth: $0.depth - topDepth, counts: $0.value.counts, deletions: $0.value.deletions,
                 oldestEntered: $0.value.oldest, oldestDay: $0.value.oldest.map { day($0, timeZone) })
         }
-        return PendingReport(unit: unit.flatMap(tree.unit), rows: rows, deletions: deletions)
+        return PendingReport(unit: unit.flatMap(tree.unit), since: since, rows: rows, deletions: deletions)
     }
 }

@@ -62,6 +62,7 @@ public enum StoreConformance {
             + team
             + exportTracking
             + batchEdit
+            + changeSince
     }
 
     // MARK: Helpers for the behaviours

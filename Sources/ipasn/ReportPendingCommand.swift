@@ -15,6 +15,11 @@ struct ReportPendingCommand: ParsableCommand {
             counts include its sub-units'): the records not yet sent by kind, the records sent and \
             deleted since (to delete in SIASN by hand, listed after the units), and the day the \
             oldest pending record was first entered. `ipasn export siasn-KIND --pending` sends them.
+            --since DAY counts only the records not yet sent that were entered (typed, bulk-entered \
+            or imported) or changed on or after that day, and lists only the sent records deleted \
+            on or after it: what is new to send since, say, the last meeting. A verdict of the \
+            verifikator is no change. (Unlike `ipasn export --since`, which takes records by their \
+            own date: a diklat by its end, an SKP by its year.)
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -22,15 +27,23 @@ struct ReportPendingCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
     var unit: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only records entered, changed or deleted on or after this day (YYYY-MM-DD or DD-MM-YYYY).", valueName: "date"))
+    var since: String?
+
     @OptionGroup var output: XLSXOutput
 
     static let keys = ["kode_unit", "nama_unit", "tingkat", "pendidikan", "diklat", "skp", "disiplin", "jumlah", "dihapus", "tertua_diinput"]
 
     func run() throws {
+        let context = global.context
+        let day = try since.map { try SinceOption.day($0, today: context.today) }
         let store = try global.openStore()
         let report: PendingReport
         do {
-            report = try PendingReport.compute(store: store, unit: unit, timeZone: global.context.timeZone)
+            report = try PendingReport.compute(store: store, unit: unit, since: day, timeZone: context.timeZone)
         } catch ReportError.unknownUnit(let kode) {
             throw CLIError(Output.text(id: "unit \(kode) tidak dikenal.", en: "unknown unit \(kode)."))
         }
@@ -56,6 +69,14 @@ struct ReportPendingCommand: ParsableCommand {
         ])
         var out = StdoutWriter()
         guard !report.rows.isEmpty else {
+            if let day {
+                out.line(
+                    Output.text(
+                        id: "Tidak ada data yang diinput, diubah atau dihapus sejak \(day.dayFirst) yang belum dikirim ke SIASN.",
+                        en: "Nothing entered, changed or deleted since \(day.dayFirst) is waiting to be sent to SIASN."))
+                out.flush()
+                return
+            }
             out.line(Output.text(id: "Semua data sudah dikirim ke SIASN.", en: "Every record was sent to SIASN."))
             out.flush()
             return
@@ -69,8 +90,10 @@ struct ReportPendingCommand: ParsableCommand {
         }
         out.line(
             Output.text(
-                id: "\(report.total) data belum dikirim ke SIASN; \(report.deletions.count) data terkirim lalu dihapus.",
-                en: "\(report.total) records not yet sent to SIASN; \(report.deletions.count) sent records deleted since."))
+                id: "\(report.total) data belum dikirim ke SIASN; \(report.deletions.count) data terkirim lalu dihapus"
+                    + (day.map { " (hanya yang diinput, diubah atau dihapus sejak \($0.dayFirst))." } ?? "."),
+                en: "\(report.total) records not yet sent to SIASN; \(report.deletions.count) sent records deleted since"
+                    + (day.map { " (only those entered, changed or deleted since \($0.dayFirst))." } ?? ".")))
         if !report.deletions.isEmpty {
             out.line(Output.text(id: "Hapus juga di SIASN:", en: "Delete in SIASN too:"))
             for deletion in report.deletions {

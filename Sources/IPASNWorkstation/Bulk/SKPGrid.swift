@@ -48,6 +48,22 @@ struct SKPGrid: Sendable {
         text.removeLast()
     }
 
+    /// Ctrl-U: empties the cell (as in every field).
+    mutating func clearCell() {
+        guard !rows.isEmpty else { return }
+        text = ""
+    }
+
+    /// Ctrl-W: deletes the word before the end of the cell, with the spaces after it (as in
+    /// every field: the cell's cursor is always at its end).
+    mutating func deleteWord() {
+        guard !rows.isEmpty else { return }
+        var cell = text
+        while cell.last == " " { cell.removeLast() }
+        while let last = cell.last, last != " " { cell.removeLast() }
+        text = cell
+    }
+
     /// The predikat a cell's text picks, as the form's picker does: the exact name, or the
     /// first predikat whose name starts with the letters typed (`b` Baik, `bu` Butuh
     /// Perbaikan, `bur` Buruk, `sk` Sangat Kurang).

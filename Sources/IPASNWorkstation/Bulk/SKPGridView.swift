@@ -57,6 +57,10 @@ final class SKPGridView: View {
             grid.type(c)
         case .backspace:
             grid.backspace()
+        case .ctrl("u"):
+            grid.clearCell()
+        case .ctrl("w"):
+            grid.deleteWord()
         default:
             return false
         }

@@ -1,6 +1,7 @@
 import Foundation
 import IPASNCore
 import IPASNFiles
+import IPASNReports
 import IPASNTerminal
 
 /// `x` on the pending screens: asks for the folder (the report folder or the current
@@ -46,7 +47,10 @@ final class PendingExportView: View {
                 store: app.store, unit: unit?.kode, folder: folder, now: app.context.now(), timeZone: app.context.timeZone)
             app.pop()
             if files.isEmpty {
-                app.inform(app.t(L.exportPendingNothing))
+                // Records still pending were held back (rejected, or SKP SIASN cannot take): say so,
+                // the pending screen behind still counts them.
+                let waiting = (try? PendingReport.compute(store: app.store, unit: unit?.kode, timeZone: app.context.timeZone).total) ?? 0
+                app.inform(app.t(waiting > 0 ? L.exportPendingNoneSendable(waiting) : L.exportPendingNothing))
                 return
             }
             var text = app.t(L.exportPendingDone(files.map(\.rows).reduce(0, +), files.count, folder))
