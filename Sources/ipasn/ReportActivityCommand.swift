@@ -112,15 +112,29 @@ struct ReportActivityCommand: ParsableCommand {
                 return values
             })
         guard !listing.write(format) else { return }
-        var specs: [TextTable.Column] = [(grouping == .unit ? "Unit" : "Admin", 14, .left)]
-        if grouping == .unit { specs.append(("Nama", 24, .left)) }
-        specs += [
-            ("Today", 5, .right), ("Week", 5, .right), ("Typed", 5, .right), ("Chg", 4, .right), ("Del", 4, .right),
-            ("Import", 6, .right), ("Demo", 5, .right),
+        // Fits 80 columns with the verification columns: short Indonesian titles (English with
+        // --lang en), the last activity as "dd-mm hh:mm".
+        let text = Output.text
+        // The demo column only when the period has demo rows; the name takes what is left of 80.
+        let demo = activity.total.demo > 0
+        var figures: [TextTable.Column] = [
+            (text("Hari", "Day"), 4, .right), (text("Mgg", "Week"), 4, .right), (text("Ketik", "Typed"), 5, .right),
+            (text("Ubah", "Chg"), 4, .right), (text("Hapus", "Del"), 5, .right), (text("Impor", "Import"), 6, .right),
         ]
-        if verification { specs += [("Verif", 5, .right), ("Rej", 4, .right)] }
-        specs.append(("Last", 16, .left))
+        if demo { figures.append(("Demo", 4, .right)) }
+        if verification { figures += [("Verif", 5, .right), (text("Tolak", "Rej"), 5, .right)] }
+        figures.append((text("Terakhir", "Last"), 11, .left))
+        var specs: [TextTable.Column] = [(grouping == .unit ? "Unit" : "Admin", grouping == .unit ? 9 : 16, .left)]
+        if grouping == .unit {
+            let left = 80 - TextTable.width(specs + figures) - 1
+            specs.append((text("Nama", "Name"), max(6, left), .left))
+        }
+        specs += figures
         let columns = TextTable(specs)
+        let short = DateFormatter()
+        short.locale = Locale(identifier: "en_US_POSIX")
+        short.timeZone = context.timeZone
+        short.dateFormat = "dd-MM HH:mm"
         var out = StdoutWriter()
         out.line(columns.header)
         for row in activity.rows {
@@ -129,17 +143,25 @@ struct ReportActivityCommand: ParsableCommand {
             if grouping == .unit { cells.append(row.name) }
             cells += [
                 String(todayOf[row.key] ?? 0), String(weekOf[row.key] ?? 0), String(f.entered), String(f.changed),
-                String(f.deleted), String(f.imported), String(f.demo),
+                String(f.deleted), String(f.imported),
             ]
+            if demo { cells.append(String(f.demo)) }
             if verification { cells += [f.verified.map(String.init) ?? "", f.rejected.map(String.init) ?? ""] }
-            cells.append(lastOf(row).map { String(stamp.string(from: $0).prefix(16)) } ?? "-")
+            cells.append(lastOf(row).map { short.string(from: $0) } ?? "-")
             out.line(columns.row(cells))
         }
         let t = activity.total
+        let monday = String(stamp.string(from: week.from).prefix(10))
         out.line(
-            "Typed today \(today.total.entered), this week \(week.total.entered) (since Monday \(stamp.string(from: week.from).prefix(10))); "
-                + "\(first.dayFirst)..\(last.dayFirst): typed \(t.entered), changed \(t.changed), deleted \(t.deleted), "
-                + "imported \(t.imported), demo \(t.demo)")
+            text(
+                "Diketik hari ini \(today.total.entered), minggu ini \(week.total.entered) (sejak Senin \(monday))",
+                "Typed today \(today.total.entered), this week \(week.total.entered) (since Monday \(monday))"))
+        out.line(
+            text(
+                "\(first.dayFirst)..\(last.dayFirst): diketik \(t.entered), diubah \(t.changed), dihapus \(t.deleted), "
+                    + "diimpor \(t.imported), demo \(t.demo)",
+                "\(first.dayFirst)..\(last.dayFirst): typed \(t.entered), changed \(t.changed), deleted \(t.deleted), "
+                    + "imported \(t.imported), demo \(t.demo)"))
         out.flush()
     }
 }

@@ -56,7 +56,11 @@ import IPASNStore
             try cli.run(["report", "activity", "--by", "admin", "--since", "2024-11-30", "--format", "json"], environment: Self.imported).stdout)
         #expect(actors.map { "\($0["actor"]!) \($0["imported"]!)" } == ["\(StoreContext.currentUser()) 14"])
         let table = try cli.run(["report", "activity", "--since", "01-11-2024", "--unit", "DINAS.01"], environment: later).stdout
-        #expect(table.contains("01-11-2024..20-12-2024: typed 0, changed 0, deleted 0, imported 10, demo 0"), "\(table)")
+        #expect(table.contains("01-11-2024..20-12-2024: diketik 0, diubah 0, dihapus 0, diimpor 10, demo 0"), "\(table)")
+        #expect(table.hasPrefix("Unit      Nama         Hari  Mgg Ketik Ubah Hapus  Impor Verif Tolak Terakhir"), "\(table)")
+        #expect(table.split(separator: "\n").allSatisfy { $0.count <= 80 }, "the table fits 80 columns: \(table)")
+        let english = try cli.run(["--lang", "en", "report", "activity", "--since", "01-11-2024", "--unit", "DINAS.01"], environment: later).stdout
+        #expect(english.contains("01-11-2024..20-12-2024: typed 0, changed 0, deleted 0, imported 10, demo 0"), "\(english)")
         #expect(try cli.run(["report", "activity", "--since", "kemarin"], environment: later).status == 1)
     }
 }

@@ -72,7 +72,7 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
         let table = try ok(cli, ["report", "activity"])
         #expect(
             table.contains(
-                "Typed today 0, this week 0 (since Monday 2024-11-25); 30-11-2024..30-11-2024: typed 0, changed 0, deleted 0, imported 14, demo 0"),
+                "Diketik hari ini 0, minggu ini 0 (sejak Senin 2024-11-25)\n30-11-2024..30-11-2024: diketik 0, diubah 0, dihapus 0, diimpor 14, demo 0"),
             "\(table)")
         #expect(try cli.run(["report", "activity", "--unit", "NOPE"], environment: clock).status == 1)
         #expect(try cli.run(["report", "activity"], environment: ["IPASN_NOW": "yesterday"]).status == 1)
