@@ -39,6 +39,8 @@ final class App {
     private(set) var shownSize: Size?
     /// Where `x` writes reports (``ReportExport``); nil: the current directory.
     var reportFolder: String?
+    /// The acting account's role when it may only read (see ``Command/entersData``).
+    private(set) var readOnlyRole: Role?
 
     init(
         store: Store, language: Language, keymap: Keymap, context: StoreContext,
@@ -53,6 +55,7 @@ final class App {
         self.year = try store.measurementYear()
         self.engine = ScoringEngine(ruleset: try store.ruleset())
         self.seenGeneration = try store.dataGeneration()
+        self.readOnlyRole = Self.readOnlyRole(store: store, login: context.actor)
     }
 
     func t(_ text: Txt) -> String { language.t(text) }
@@ -65,6 +68,7 @@ final class App {
     func reloadSettings() throws {
         year = try store.measurementYear()
         engine = ScoringEngine(ruleset: try store.ruleset())
+        readOnlyRole = Self.readOnlyRole(store: store, login: context.actor)
     }
 
     // MARK: Navigation
@@ -237,6 +241,7 @@ final class App {
         message = nil
         if view.handleKey(key, app: self) { return }
         guard let command = keymap.command(for: key, in: view.context) else { return }
+        if refusedForRole(command) { return }
         if view.handle(command, app: self) { return }
         perform(command)
     }
@@ -404,7 +409,7 @@ final class App {
                 drawKeyBar(&grid, commands: modal.keyBar, context: .dialog)
             }
         } else if let top {
-            drawKeyBar(&grid, commands: top.keyBar, context: top.context)
+            drawKeyBar(&grid, commands: usable(top.keyBar), context: top.context)
         }
         return grid
     }
