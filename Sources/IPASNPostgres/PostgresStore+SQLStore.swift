@@ -1,0 +1,69 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+
+extension SQLDialect {
+    /// PostgreSQL's snippets (`jsonb`, `FILTER`, no planner hints, the column names it does not reserve).
+    static let postgresql = SQLDialect(
+        name: "PostgreSQL", subunits: PostgresStore.subunitsCTE,
+        jsonText: { column, key in "(\(column)::jsonb ->> '\(key)')" },
+        countWhere: { condition in "COUNT(*) FILTER (WHERE \(condition))" }, distinctFrom: "IS DISTINCT FROM",
+        integer: { text in "(CASE WHEN \(text) ~ '^[0-9]+$' THEN \(text)::bigint END)" },
+        indexedBy: { _ in "" }, notIndexed: "",
+        progressBy: "marked_by", reviewBy: "reviewed_by", batchCount: "record_count")
+}
+
+/// The PostgreSQL store's side of ``SQLStore``: its transactions on the one locked
+/// connection, and its helpers of the areas not shared yet, for a ``PGDatabase``.
+extension PostgresStore: SQLStore {
+    package var dialect: SQLDialect { .postgresql }
+
+    package func sqlRead<T>(_ body: (PGDatabase) throws -> T) throws -> T {
+        try read { try body(PGDatabase($0)) }
+    }
+
+    package func sqlWrite<T>(_ body: (PGDatabase) throws -> T) throws -> T {
+        try transaction { try body(PGDatabase($0)) }
+    }
+
+    /// The schema is migrated whenever a store opens: every table is there.
+    package func sqlHasTable(_ table: String, _ db: PGDatabase) throws -> Bool { true }
+
+    package func sqlAudit(
+        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?, batch: Int64?,
+        _ db: PGDatabase
+    ) throws {
+        try audit(action, subject, nip: nip, old: old, new: new, batch: batch, db.connection)
+    }
+
+    package func sqlAuditEntry(_ row: PGSQLRow) throws -> AuditEntry { try PGAuditRows.entry(row.row) }
+    package func sqlOperators(_ db: PGDatabase) throws -> [String] { try operators(db.connection) }
+    package func sqlPermitAccounts(_ db: PGDatabase) throws { try permit(.accounts, db.connection) }
+    package func sqlPermitRecords(nips: [String], _ db: PGDatabase) throws { try permit(.records(nips: nips), db.connection) }
+
+    package func sqlReopenParents(of unit: String, dimension: ProgressDimension, _ db: PGDatabase) throws {
+        try reopenParents(of: unit, dimension: dimension, db.connection)
+    }
+
+    package func sqlWriteProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: PGDatabase) throws {
+        try writeProgress(unit: unit, dimension: dimension, done: done, db.connection)
+    }
+
+    package func sqlWriteBatch(_ records: [IPASNCore.Record], batch: Int64, _ db: PGDatabase) throws -> BatchResult {
+        try writeBatch(records, batch: batch, db.connection)
+    }
+
+    package func sqlRecord(_ id: RecordID, _ db: PGDatabase) throws -> IPASNCore.Record? { try record(id, db.connection) }
+    package func sqlPegawai(nip: String, _ db: PGDatabase) throws -> Pegawai? { try pegawai(nip: nip, db.connection) }
+    package func sqlRecomputeEmployee(_ nip: String, _ db: PGDatabase) throws -> EmployeeScore {
+        try recomputeEmployee(nip, db.connection)
+    }
+
+    // MARK: The shared areas for the PostgreSQL store's own code
+
+    /// One login's account, or nil, on the store's connection (``SQLStore/account(login:_:)``).
+    func account(login: String, _ db: PGConnection) throws -> Account? { try account(login: login, PGDatabase(db)) }
+
+    /// A `batches` row read on the connection (``SQLStore/batchInfo(_:)``).
+    static func batchInfo(_ row: PGRow) -> BatchInfo { batchInfo(PGSQLRow(row: row)) }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import IPASNCore
+
+/// A store built on an SQL database: the shared store areas (`SQLStore+Team`, `+Accounts`,
+/// `+BatchEdit`) are written once as extensions of this protocol, against ``SQLDatabase``
+/// and the store's ``SQLDialect``, and both ``SQLiteStore`` and `PostgresStore` adopt it.
+///
+/// The requirements are what stays engine-specific: how a transaction is opened (SQLite's
+/// WAL and lock wait, PostgreSQL's one locked connection and reconnect), whether a table of a
+/// later migration exists, and, until their areas are shared too, the engine's own helpers
+/// the shared areas call (audit rows, permissions, records, scores, units). Each engine's
+/// `+SQLStore` file adapts them; see docs/store.md "How the stores are built".
+package protocol SQLStore: AnyObject {
+    associatedtype Connection: SQLDatabase
+
+    var context: StoreContext { get }
+    /// The engine's SQL snippets.
+    var dialect: SQLDialect { get }
+
+    /// Runs `body` in a read transaction (one consistent snapshot).
+    func sqlRead<T>(_ body: (Connection) throws -> T) throws -> T
+    /// Runs `body` in a write transaction: all of it is committed, or nothing.
+    func sqlWrite<T>(_ body: (Connection) throws -> T) throws -> T
+    /// Whether `table` exists (an SQLite database opened for reading may predate the migration
+    /// that makes it; PostgreSQL's schema is always migrated).
+    func sqlHasTable(_ table: String, _ db: Connection) throws -> Bool
+
+    // MARK: The engine's helpers of areas not shared yet
+
+    /// Writes one audit row in the current transaction (`SQLiteStore+Audit`).
+    func sqlAudit(
+        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?, batch: Int64?,
+        _ db: Connection) throws
+    /// Reads one row of `AuditRows.columns` as an entry.
+    func sqlAuditEntry(_ row: Connection.Row) throws -> AuditEntry
+    /// The logins of the operators (`+Permissions`).
+    func sqlOperators(_ db: Connection) throws -> [String]
+    /// Refuses the change unless the acting account may manage accounts (operators only).
+    func sqlPermitAccounts(_ db: Connection) throws
+    /// Refuses the change unless the acting account may change these employees' records.
+    func sqlPermitRecords(nips: [String], _ db: Connection) throws
+    /// Reopens the unit's parents' marks of the dimension (`+Audit`).
+    func sqlReopenParents(of unit: String, dimension: ProgressDimension, _ db: Connection) throws
+    /// Writes the unit's mark of the dimension (`+Audit`).
+    func sqlWriteProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: Connection) throws
+    /// Writes records of a batch, audited with the batch (`+Batch`).
+    func sqlWriteBatch(_ records: [Record], batch: Int64, _ db: Connection) throws -> BatchResult
+    /// One stored record, or nil (`+Records`).
+    func sqlRecord(_ id: RecordID, _ db: Connection) throws -> Record?
+    /// One employee, or nil (`+Units`).
+    func sqlPegawai(nip: String, _ db: Connection) throws -> Pegawai?
+    /// Recomputes and caches one employee's score (`+Scores`).
+    func sqlRecomputeEmployee(_ nip: String, _ db: Connection) throws -> EmployeeScore
+}
+
+extension SQLStore {
+    /// The columns ``sqlAuditEntry(_:)`` reads, of the `audit` table aliased `a`.
+    static var auditColumns: String { AuditRows.columns }
+
+    /// The table of a record kind.
+    static func recordTable(_ kind: RecordKind) -> String { RecordRows.table(kind) }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import IPASNCore
+
+extension SQLDialect {
+    /// SQLite's snippets (JSON1, `INDEXED BY` hints, the columns it allows to be named `by` and `count`).
+    static let sqlite = SQLDialect(
+        name: "SQLite", subunits: SQLiteStore.subunitsCTE,
+        jsonText: { column, key in "json_extract(\(column), '$.\(key)')" },
+        countWhere: { condition in "SUM(\(condition))" }, distinctFrom: "IS NOT",
+        integer: { text in "CAST(\(text) AS INTEGER)" },
+        indexedBy: { index in "INDEXED BY \(index)" }, notIndexed: "NOT INDEXED",
+        progressBy: "by", reviewBy: "by", batchCount: "count")
+}
+
+/// The SQLite store's side of ``SQLStore``: its transactions, and its helpers of the areas
+/// not shared yet, for GRDB's `Database` in a ``SQLiteConnection``.
+extension SQLiteStore: SQLStore {
+    package var dialect: SQLDialect { .sqlite }
+
+    package func sqlRead<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        try read { try body(SQLiteConnection($0)) }
+    }
+
+    package func sqlWrite<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        try transaction { try body(SQLiteConnection($0)) }
+    }
+
+    package func sqlHasTable(_ table: String, _ db: SQLiteConnection) throws -> Bool { try db.db.tableExists(table) }
+
+    package func sqlAudit(
+        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?, batch: Int64?,
+        _ db: SQLiteConnection
+    ) throws {
+        try audit(action, subject, nip: nip, old: old, new: new, batch: batch, db.db)
+    }
+
+    package func sqlAuditEntry(_ row: SQLiteRow) throws -> AuditEntry { try AuditRows.entry(row.row) }
+    package func sqlOperators(_ db: SQLiteConnection) throws -> [String] { try operators(db.db) }
+    package func sqlPermitAccounts(_ db: SQLiteConnection) throws { try permit(.accounts, db.db) }
+    package func sqlPermitRecords(nips: [String], _ db: SQLiteConnection) throws { try permit(.records(nips: nips), db.db) }
+
+    package func sqlReopenParents(of unit: String, dimension: ProgressDimension, _ db: SQLiteConnection) throws {
+        try reopenParents(of: unit, dimension: dimension, db.db)
+    }
+
+    package func sqlWriteProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: SQLiteConnection) throws {
+        try writeProgress(unit: unit, dimension: dimension, done: done, db.db)
+    }
+
+    package func sqlWriteBatch(_ records: [IPASNCore.Record], batch: Int64, _ db: SQLiteConnection) throws -> BatchResult {
+        try writeBatch(records, batch: batch, db.db)
+    }
+
+    package func sqlRecord(_ id: RecordID, _ db: SQLiteConnection) throws -> IPASNCore.Record? { try record(id, db.db) }
+    package func sqlPegawai(nip: String, _ db: SQLiteConnection) throws -> Pegawai? { try pegawai(nip: nip, db.db) }
+    package func sqlRecomputeEmployee(_ nip: String, _ db: SQLiteConnection) throws -> EmployeeScore {
+        try recomputeEmployee(nip, db.db)
+    }
+
+    // MARK: The shared areas for the SQLite store's own code
+
+    /// One login's account, or nil, in a GRDB transaction (``SQLStore/account(login:_:)``).
+    func account(login: String, _ db: Database) throws -> Account? { try account(login: login, SQLiteConnection(db)) }
+
+    /// A `batches` row read by GRDB (``SQLStore/batchInfo(_:)``).
+    static func batchInfo(_ row: Row) -> BatchInfo { batchInfo(SQLiteRow(row: row)) }
+}
