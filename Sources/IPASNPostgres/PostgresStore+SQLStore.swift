@@ -59,6 +59,20 @@ extension PostgresStore: SQLStore {
         try recomputeEmployee(nip, db.connection)
     }
 
+    package func sqlUnits(_ db: PGDatabase) throws -> [OrgUnit] { try units(db.connection) }
+    package func sqlCachedYears(_ db: PGDatabase) throws -> [Int] { try cachedYears(db.connection) }
+    package func sqlScore(_ row: PGSQLRow) -> EmployeeScore { Self.score(row.row) }
+    package func sqlRuleset(_ db: PGDatabase) throws -> Ruleset { try ruleset(db.connection) }
+    package func sqlForEachEmployee(_ db: PGDatabase, _ body: (EmployeeRecords) throws -> Void) throws {
+        try forEachEmployee(db.connection, body)
+    }
+
+    /// None: PostgreSQL enforces every foreign key at commit (a dangling reference cannot be
+    /// stored), and its page checks are the server administrator's (`pg_amcheck`).
+    package func sqlEngineProblems(_ db: PGDatabase) throws -> [String] { [] }
+    /// None: the PostgreSQL store keeps no per-unit totals.
+    package func sqlDerivedProblems(_ db: PGDatabase) throws -> [String] { [] }
+
     // MARK: The shared areas for the PostgreSQL store's own code
 
     /// One login's account, or nil, on the store's connection (``SQLStore/account(login:_:)``).

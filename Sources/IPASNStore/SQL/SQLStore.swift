@@ -51,6 +51,25 @@ package protocol SQLStore: AnyObject {
     func sqlPegawai(nip: String, _ db: Connection) throws -> Pegawai?
     /// Recomputes and caches one employee's score (`+Scores`).
     func sqlRecomputeEmployee(_ nip: String, _ db: Connection) throws -> EmployeeScore
+    /// Every unit (`+Units`).
+    func sqlUnits(_ db: Connection) throws -> [OrgUnit]
+    /// The years whose scores are cached (`+Scores`).
+    func sqlCachedYears(_ db: Connection) throws -> [Int]
+    /// One row of ``scoreColumns`` as a score (`+Scores`).
+    func sqlScore(_ row: Connection.Row) -> EmployeeScore
+    /// The ruleset in force.
+    func sqlRuleset(_ db: Connection) throws -> Ruleset
+    /// Every employee's records, an employee at a time, as the scores are computed (`+Scores`).
+    func sqlForEachEmployee(_ db: Connection, _ body: (EmployeeRecords) throws -> Void) throws
+
+    // MARK: Engine-only parts of the shared areas
+
+    /// `check`'s problems the engine itself finds first (SQLite: `integrity_check` and
+    /// `foreign_key_check`; PostgreSQL enforces every foreign key at commit and leaves its page
+    /// checks to `pg_amcheck`).
+    func sqlEngineProblems(_ db: Connection) throws -> [String]
+    /// `check`'s problems in what the engine keeps derived (SQLite: the per-unit totals).
+    func sqlDerivedProblems(_ db: Connection) throws -> [String]
 }
 
 extension SQLStore {
@@ -59,4 +78,7 @@ extension SQLStore {
 
     /// The table of a record kind.
     static func recordTable(_ kind: RecordKind) -> String { RecordRows.table(kind) }
+
+    /// The columns ``sqlScore(_:)`` reads (both engines' `scoreColumns`), of `employee_score`.
+    static var scoreRowColumns: String { "nip, year, kualifikasi, kompetensi, kinerja, disiplin, missing" }
 }

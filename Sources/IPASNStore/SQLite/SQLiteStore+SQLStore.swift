@@ -58,6 +58,31 @@ extension SQLiteStore: SQLStore {
         try recomputeEmployee(nip, db.db)
     }
 
+    package func sqlUnits(_ db: SQLiteConnection) throws -> [OrgUnit] { try units(db.db) }
+    package func sqlCachedYears(_ db: SQLiteConnection) throws -> [Int] { try cachedYears(db.db) }
+    package func sqlScore(_ row: SQLiteRow) -> EmployeeScore { Self.score(row.row) }
+    package func sqlRuleset(_ db: SQLiteConnection) throws -> Ruleset { try ruleset(db.db) }
+    package func sqlForEachEmployee(_ db: SQLiteConnection, _ body: (EmployeeRecords) throws -> Void) throws {
+        try forEachEmployee(db.db, body)
+    }
+
+    /// SQLite's own `integrity_check` and `foreign_key_check`.
+    package func sqlEngineProblems(_ db: SQLiteConnection) throws -> [String] {
+        var problems: [String] = []
+        let integrity = try String.fetchAll(db.db, sql: "PRAGMA integrity_check")
+        if integrity != ["ok"] { problems += integrity.map { "SQLite integrity check: \($0)" } }
+        for row in try Row.fetchAll(db.db, sql: "PRAGMA foreign_key_check") {
+            let table: String = row[0]
+            let rowid: Int64? = row[1]
+            let parent: String = row[2]
+            problems.append("Table \(table), row \(rowid.map(String.init) ?? "?"), refers to a missing row of \(parent).")
+        }
+        return problems
+    }
+
+    /// The per-unit totals kept current equal a fresh sum of the cached scores.
+    package func sqlDerivedProblems(_ db: SQLiteConnection) throws -> [String] { try checkUnitTotals(db.db) }
+
     // MARK: The shared areas for the SQLite store's own code
 
     /// One login's account, or nil, in a GRDB transaction (``SQLStore/account(login:_:)``).
