@@ -30,10 +30,10 @@ extension PostgresStore: SQLStore {
     package func sqlHasTable(_ table: String, _ db: PGDatabase) throws -> Bool { true }
 
     package func sqlAudit(
-        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?, batch: Int64?,
-        _ db: PGDatabase
+        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?, undoes: Int64?,
+        batch: Int64?, _ db: PGDatabase
     ) throws {
-        try audit(action, subject, nip: nip, old: old, new: new, batch: batch, db.connection)
+        try audit(action, subject, nip: nip, old: old, new: new, undoes: undoes, batch: batch, db.connection)
     }
 
     package func sqlAuditEntry(_ row: PGSQLRow) throws -> AuditEntry { try PGAuditRows.entry(row.row) }
@@ -59,6 +59,40 @@ extension PostgresStore: SQLStore {
         try recomputeEmployee(nip, db.connection)
     }
 
+    package func sqlPermitAnyWrite(_ db: PGDatabase) throws { try permit(.anyWrite, db.connection) }
+    package func sqlPermitRevert(_ subject: AuditSubject, from: AuditValue?, to: AuditValue?, _ db: PGDatabase) throws {
+        try permit(.revert(subject, from: from, to: to), db.connection)
+    }
+
+    package func sqlUndoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: PGDatabase) throws {
+        try undoBatch(batch, session: session, touched: &touched, db.connection)
+    }
+
+    package func sqlRedoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: PGDatabase) throws {
+        try redoBatch(batch, session: session, touched: &touched, db.connection)
+    }
+
+    package func sqlRefuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: PGDatabase) throws {
+        try refuseDuplicate(record, ignoring: id, db.connection)
+    }
+
+    package func sqlWriteRecord(_ record: IPASNCore.Record, over id: RecordID, _ db: PGDatabase) throws { try write(record, over: id, db.connection) }
+    package func sqlInsertRecord(_ record: IPASNCore.Record, id: Int64?, _ db: PGDatabase) throws -> Int64 { try insert(record, id: id, db.connection) }
+
+    package func sqlRecords(_ kind: RecordKind, ids: ClosedRange<Int64>, _ db: PGDatabase) throws -> [StoredRecord<IPASNCore.Record>] {
+        try PGRow.fetchAll(db.connection, sql: PGRecordRows.selectSQL(kind) + " WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [ids.lowerBound, ids.upperBound])
+            .map { StoredRecord(id: $0[0], value: try PGRecordRows.decode(kind, $0)) }
+    }
+
+    package func sqlUnit(kode: String, _ db: PGDatabase) throws -> OrgUnit? { try unit(kode: kode, db.connection) }
+    package func sqlUpsertUnit(_ unit: OrgUnit, _ db: PGDatabase) throws { try upsertUnit(unit, db.connection) }
+    package func sqlRecompute(years: [Int], only: Set<String>, _ db: PGDatabase) throws {
+        try recompute(years: years, only: only, replaceAll: false, db.connection)
+    }
+    package func sqlUpsertPegawai(_ pegawai: Pegawai, _ db: PGDatabase) throws {
+        try db.connection.execute(sql: Self.upsertPegawaiSQL, arguments: Self.arguments(pegawai))
+    }
+
     package func sqlUnits(_ db: PGDatabase) throws -> [OrgUnit] { try units(db.connection) }
     package func sqlCachedYears(_ db: PGDatabase) throws -> [Int] { try cachedYears(db.connection) }
     package func sqlScore(_ row: PGSQLRow) -> EmployeeScore { Self.score(row.row) }
@@ -80,4 +114,12 @@ extension PostgresStore: SQLStore {
 
     /// A `batches` row read on the connection (``SQLStore/batchInfo(_:)``).
     static func batchInfo(_ row: PGRow) -> BatchInfo { batchInfo(PGSQLRow(row: row)) }
+
+    /// Sets one subject back (``SQLStore/revert(_:from:to:since:deleting:adding:touched:_:)``), for the batch undo.
+    func revert(
+        _ subject: AuditSubject, from expected: AuditValue?, to target: AuditValue?, since: Int64, touched: inout Set<String>,
+        _ db: PGConnection
+    ) throws {
+        try revert(subject, from: expected, to: target, since: since, touched: &touched, PGDatabase(db))
+    }
 }

@@ -29,8 +29,8 @@ package protocol SQLStore: AnyObject {
 
     /// Writes one audit row in the current transaction (`SQLiteStore+Audit`).
     func sqlAudit(
-        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?, batch: Int64?,
-        _ db: Connection) throws
+        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?, undoes: Int64?,
+        batch: Int64?, _ db: Connection) throws
     /// Reads one row of `AuditRows.columns` as an entry.
     func sqlAuditEntry(_ row: Connection.Row) throws -> AuditEntry
     /// The logins of the operators (`+Permissions`).
@@ -51,6 +51,28 @@ package protocol SQLStore: AnyObject {
     func sqlPegawai(nip: String, _ db: Connection) throws -> Pegawai?
     /// Recomputes and caches one employee's score (`+Scores`).
     func sqlRecomputeEmployee(_ nip: String, _ db: Connection) throws -> EmployeeScore
+    /// Refuses unless the acting account may write at all (an undo or redo, before it knows what it touches).
+    func sqlPermitAnyWrite(_ db: Connection) throws
+    /// Refuses unless the acting account may set `subject` from `from` back to `to`.
+    func sqlPermitRevert(_ subject: AuditSubject, from: AuditValue?, to: AuditValue?, _ db: Connection) throws
+    /// Undoes (redoes) the session's part of a batch as one step (`+Batch`).
+    func sqlUndoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: Connection) throws
+    func sqlRedoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: Connection) throws
+    /// Refuses a record equal to another of the employee's (`+Records`).
+    func sqlRefuseDuplicate(_ record: Record, ignoring id: RecordID, _ db: Connection) throws
+    /// Overwrites a stored record (`+Records`).
+    func sqlWriteRecord(_ record: Record, over id: RecordID, _ db: Connection) throws
+    /// Inserts a record, under `id` when given (an undo restores a record under its own id); returns its id.
+    func sqlInsertRecord(_ record: Record, id: Int64?, _ db: Connection) throws -> Int64
+    /// The stored records of a kind whose ids are in `ids`, by id (`RecordRows`).
+    func sqlRecords(_ kind: RecordKind, ids: ClosedRange<Int64>, _ db: Connection) throws -> [StoredRecord<Record>]
+    /// One unit, or nil (`+Units`).
+    func sqlUnit(kode: String, _ db: Connection) throws -> OrgUnit?
+    /// Adds or overwrites a unit, an employee (`+Units`).
+    func sqlUpsertUnit(_ unit: OrgUnit, _ db: Connection) throws
+    func sqlUpsertPegawai(_ pegawai: Pegawai, _ db: Connection) throws
+    /// Recomputes the cached scores of these employees for these years in one streaming pass (`+Scores`).
+    func sqlRecompute(years: [Int], only: Set<String>, _ db: Connection) throws
     /// Every unit (`+Units`).
     func sqlUnits(_ db: Connection) throws -> [OrgUnit]
     /// The years whose scores are cached (`+Scores`).
@@ -73,6 +95,14 @@ package protocol SQLStore: AnyObject {
 }
 
 extension SQLStore {
+    /// Writes one audit row that undoes nothing.
+    func sqlAudit(
+        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?, batch: Int64?,
+        _ db: Connection
+    ) throws {
+        try sqlAudit(action, subject, nip: nip, old: old, new: new, undoes: nil, batch: batch, db)
+    }
+
     /// The columns ``sqlAuditEntry(_:)`` reads, of the `audit` table aliased `a`.
     static var auditColumns: String { AuditRows.columns }
 

@@ -29,10 +29,10 @@ extension SQLiteStore: SQLStore {
     package func sqlHasTable(_ table: String, _ db: SQLiteConnection) throws -> Bool { try db.db.tableExists(table) }
 
     package func sqlAudit(
-        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?, batch: Int64?,
-        _ db: SQLiteConnection
+        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?, undoes: Int64?,
+        batch: Int64?, _ db: SQLiteConnection
     ) throws {
-        try audit(action, subject, nip: nip, old: old, new: new, batch: batch, db.db)
+        try audit(action, subject, nip: nip, old: old, new: new, undoes: undoes, batch: batch, db.db)
     }
 
     package func sqlAuditEntry(_ row: SQLiteRow) throws -> AuditEntry { try AuditRows.entry(row.row) }
@@ -56,6 +56,40 @@ extension SQLiteStore: SQLStore {
     package func sqlPegawai(nip: String, _ db: SQLiteConnection) throws -> Pegawai? { try pegawai(nip: nip, db.db) }
     package func sqlRecomputeEmployee(_ nip: String, _ db: SQLiteConnection) throws -> EmployeeScore {
         try recomputeEmployee(nip, db.db)
+    }
+
+    package func sqlPermitAnyWrite(_ db: SQLiteConnection) throws { try permit(.anyWrite, db.db) }
+    package func sqlPermitRevert(_ subject: AuditSubject, from: AuditValue?, to: AuditValue?, _ db: SQLiteConnection) throws {
+        try permit(.revert(subject, from: from, to: to), db.db)
+    }
+
+    package func sqlUndoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: SQLiteConnection) throws {
+        try undoBatch(batch, session: session, touched: &touched, db.db)
+    }
+
+    package func sqlRedoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: SQLiteConnection) throws {
+        try redoBatch(batch, session: session, touched: &touched, db.db)
+    }
+
+    package func sqlRefuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: SQLiteConnection) throws {
+        try refuseDuplicate(record, ignoring: id, db.db)
+    }
+
+    package func sqlWriteRecord(_ record: IPASNCore.Record, over id: RecordID, _ db: SQLiteConnection) throws { try write(record, over: id, db.db) }
+    package func sqlInsertRecord(_ record: IPASNCore.Record, id: Int64?, _ db: SQLiteConnection) throws -> Int64 { try insert(record, id: id, db.db) }
+
+    package func sqlRecords(_ kind: RecordKind, ids: ClosedRange<Int64>, _ db: SQLiteConnection) throws -> [StoredRecord<IPASNCore.Record>] {
+        try Row.fetchAll(db.db, sql: RecordRows.selectSQL(kind) + " WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [ids.lowerBound, ids.upperBound])
+            .map { StoredRecord(id: $0[0], value: try RecordRows.decode(kind, $0)) }
+    }
+
+    package func sqlUnit(kode: String, _ db: SQLiteConnection) throws -> OrgUnit? { try unit(kode: kode, db.db) }
+    package func sqlUpsertUnit(_ unit: OrgUnit, _ db: SQLiteConnection) throws { try upsertUnit(unit, db.db) }
+    package func sqlRecompute(years: [Int], only: Set<String>, _ db: SQLiteConnection) throws {
+        try recompute(years: years, only: only, replaceAll: false, db.db)
+    }
+    package func sqlUpsertPegawai(_ pegawai: Pegawai, _ db: SQLiteConnection) throws {
+        try db.db.makeStatement(sql: Self.upsertPegawaiSQL).execute(arguments: Self.arguments(pegawai))
     }
 
     package func sqlUnits(_ db: SQLiteConnection) throws -> [OrgUnit] { try units(db.db) }
@@ -90,4 +124,12 @@ extension SQLiteStore: SQLStore {
 
     /// A `batches` row read by GRDB (``SQLStore/batchInfo(_:)``).
     static func batchInfo(_ row: Row) -> BatchInfo { batchInfo(SQLiteRow(row: row)) }
+
+    /// Sets one subject back (``SQLStore/revert(_:from:to:since:deleting:adding:touched:_:)``), for the batch undo.
+    func revert(
+        _ subject: AuditSubject, from expected: AuditValue?, to target: AuditValue?, since: Int64, touched: inout Set<String>,
+        _ db: Database
+    ) throws {
+        try revert(subject, from: expected, to: target, since: since, touched: &touched, SQLiteConnection(db))
+    }
 }
