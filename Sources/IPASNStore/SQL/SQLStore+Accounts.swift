@@ -1,35 +1,37 @@
 import Foundation
-import IPASNStore
 import IPASNCore
 
-extension PostgresStore {
+/// The accounts of the ``Store`` contract, once for both engines: who may do what, by login.
+extension SQLStore {
     /// Every account, by login.
     public func accounts() throws -> [Account] {
-        try read { try accounts($0) }
+        try sqlRead { try accounts($0) }
     }
 
-    func accounts(_ db: PGConnection) throws -> [Account] {
-        let units = try PGRow.fetchAll(db, sql: "SELECT login, unit FROM account_units ORDER BY login, unit")
+    package func accounts(_ db: Connection) throws -> [Account] {
+        guard try sqlHasTable("accounts", db) else { return [] }
+        let units = try db.fetchAll(sql: "SELECT login, unit FROM account_units ORDER BY login, unit")
             .reduce(into: [String: [String]]()) { $0[$1[0] as String, default: []].append($1[1]) }
-        return try PGRow.fetchAll(db, sql: "SELECT login, role FROM accounts ORDER BY login").map { row in
+        return try db.fetchAll(sql: "SELECT login, role FROM accounts ORDER BY login").map { row in
             try Self.account(row, units: units[row[0] as String] ?? [])
         }
     }
 
     /// One login's account, or nil.
     public func account(login: String) throws -> Account? {
-        try read { try account(login: login, $0) }
+        try sqlRead { try account(login: login, $0) }
     }
 
-    func account(login: String, _ db: PGConnection) throws -> Account? {
-        guard let row = try PGRow.fetchOne(db, sql: "SELECT login, role FROM accounts WHERE login = ?", arguments: [login])
+    package func account(login: String, _ db: Connection) throws -> Account? {
+        guard try sqlHasTable("accounts", db),
+            let row = try db.fetchOne(sql: "SELECT login, role FROM accounts WHERE login = ?", arguments: [login])
         else { return nil }
-        let units = try String.fetchAll(
-            db, sql: "SELECT unit FROM account_units WHERE login = ? ORDER BY unit", arguments: [login])
+        let units = try db.fetchValues(
+            String.self, sql: "SELECT unit FROM account_units WHERE login = ? ORDER BY unit", arguments: [login])
         return try Self.account(row, units: units)
     }
 
-    static func account(_ row: PGRow, units: [String]) throws -> Account {
+    static func account(_ row: some SQLRow, units: [String]) throws -> Account {
         let login: String = row[0]
         guard let role = Role(rawValue: row[1]) else { throw StoreError.corrupt("account \(login): role") }
         return Account(login: login, role: role, units: units)
@@ -39,8 +41,8 @@ extension PostgresStore {
     /// for an empty login, an admin without units or an unknown unit, and
     /// ``StoreError/notPermitted(_:)`` when the last operator would lose the role.
     public func saveAccount(_ account: Account) throws {
-        try transaction { db in
-            try permit(.accounts, db)
+        try sqlWrite { db in
+            try sqlPermitAccounts(db)
             var issues: [ValidationIssue] = []
             if account.login.trimmingCharacters(in: .whitespaces).isEmpty {
                 issues.append(ValidationIssue(field: "login", code: .required))
@@ -48,17 +50,16 @@ extension PostgresStore {
             if account.role == .admin && account.units.isEmpty {
                 issues.append(ValidationIssue(field: "unit", code: .required))
             }
-            for unit in account.units
-            where try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [unit]) != true {
+            for unit in account.units where try !db.exists(sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [unit]) {
                 issues.append(ValidationIssue(field: "unit", code: .unknownUnit(unit)))
             }
             guard issues.isEmpty else { throw ValidationFailure(issues) }
             let old = try self.account(login: account.login, db)
             if old?.role == .operator && account.role != .operator { try keepAnOperator(besides: account.login, db) }
             try write(account, db)
-            try audit(
+            try sqlAudit(
                 old == nil ? .insert : .update, .account(account.login), nip: nil, old: old.map(AuditValue.account),
-                new: .account(account), db)
+                new: .account(account), batch: nil, db)
         }
     }
 
@@ -66,21 +67,21 @@ extension PostgresStore {
     /// operator cannot be removed (``PermissionRule/lastOperator(_:)``).
     @discardableResult
     public func removeAccount(login: String) throws -> Bool {
-        try transaction { db in
-            try permit(.accounts, db)
+        try sqlWrite { db in
+            try sqlPermitAccounts(db)
             guard let old = try self.account(login: login, db) else { return false }
             if old.role == .operator { try keepAnOperator(besides: login, db) }
             try db.execute(sql: "DELETE FROM accounts WHERE login = ?", arguments: [login])
-            try audit(.delete, .account(login), nip: nil, old: .account(old), new: nil, db)
+            try sqlAudit(.delete, .account(login), nip: nil, old: .account(old), new: nil, batch: nil, db)
             return true
         }
     }
 
-    private func keepAnOperator(besides login: String, _ db: PGConnection) throws {
-        if try operators(db).allSatisfy({ $0 == login }) { throw StoreError.notPermitted(.lastOperator(login)) }
+    private func keepAnOperator(besides login: String, _ db: Connection) throws {
+        if try sqlOperators(db).allSatisfy({ $0 == login }) { throw StoreError.notPermitted(.lastOperator(login)) }
     }
 
-    func write(_ account: Account, _ db: PGConnection) throws {
+    func write(_ account: Account, _ db: Connection) throws {
         try db.execute(
             sql: "INSERT INTO accounts(login, role) VALUES (?, ?) ON CONFLICT(login) DO UPDATE SET role = excluded.role",
             arguments: [account.login, account.role.rawValue])
@@ -93,11 +94,10 @@ extension PostgresStore {
     /// Makes the acting login the operator of a database without any account (a new
     /// database, or one made before accounts existed); true when it did. Not audited (a new
     /// database's log starts empty): the operator without an audit entry is the first one.
-    func enrollFirstOperator() throws -> Bool {
-        try transaction { db in
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM accounts") == 0 else { return false }
-            let account = Account(login: context.actor, role: .operator)
-            try write(account, db)
+    package func enrollFirstOperator() throws -> Bool {
+        try sqlWrite { db in
+            guard try db.fetchValue(Int.self, sql: "SELECT COUNT(*) FROM accounts") == 0 else { return false }
+            try write(Account(login: context.actor, role: .operator), db)
             return true
         }
     }

@@ -1,31 +1,22 @@
 import Foundation
-import GRDB
 import IPASNCore
 
-extension SQLiteStore {
-    /// SQLite's `integrity_check` and `foreign_key_check`, then the project's own checks:
-    /// every cached score equals a fresh recompute (and every employee has one for each
-    /// cached year), every employee's unit exists and can be found by name, and the unit tree
-    /// has no cycle and at most ``UnitTree/maximumLevels`` levels, and the per-unit totals
-    /// kept current equal a fresh sum of the cached scores.
+/// `ipasn check`, once for both engines: the engine's own checks (``SQLStore/sqlEngineProblems(_:)``),
+/// then the project's: every employee's unit exists and can be found by name, the unit tree has
+/// no cycle and at most ``UnitTree/maximumLevels`` levels, every cached score equals a fresh
+/// recompute (and every employee has one for each cached year), then the engine's checks of
+/// what it keeps derived (``SQLStore/sqlDerivedProblems(_:)``).
+extension SQLStore {
     /// Returns one English sentence per problem; empty when all is well.
     public func check() throws -> [String] {
-        try read { db in
-            var problems: [String] = []
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            if integrity != ["ok"] { problems += integrity.map { "SQLite integrity check: \($0)" } }
-            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
-                let table: String = row[0]
-                let rowid: Int64? = row[1]
-                let parent: String = row[2]
-                problems.append("Table \(table), row \(rowid.map(String.init) ?? "?"), refers to a missing row of \(parent).")
-            }
-            for row in try Row.fetchAll(
-                db, sql: "SELECT nip, kode_unit FROM pegawai WHERE kode_unit NOT IN (SELECT kode FROM units) ORDER BY nip")
+        try sqlRead { db in
+            var problems = try sqlEngineProblems(db)
+            for row in try db.fetchAll(
+                sql: "SELECT nip, kode_unit FROM pegawai WHERE kode_unit NOT IN (SELECT kode FROM units) ORDER BY nip")
             {
                 problems.append("Employee \(row[0] as String) belongs to unit \(row[1] as String), which does not exist.")
             }
-            let tree = UnitTree(try units(db))
+            let tree = UnitTree(try sqlUnits(db))
             let cyclic = tree.unreachable
             if !cyclic.isEmpty {
                 problems.append("The unit tree has a cycle through: \(cyclic.joined(separator: ", ")).")
@@ -36,17 +27,16 @@ extension SQLiteStore {
             }
             problems += try checkSearchKeys(db)
             problems += try checkScores(db)
-            problems += try checkUnitTotals(db)
+            problems += try sqlDerivedProblems(db)
             return problems
         }
     }
 
     /// Every employee's `search_key` is the key of the name (a row written without it cannot
     /// be found by name).
-    private func checkSearchKeys(_ db: Database) throws -> [String] {
+    private func checkSearchKeys(_ db: Connection) throws -> [String] {
         var stale: [String] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT nip, nama, search_key FROM pegawai ORDER BY nip")
-        while let row = try rows.next() {
+        try db.forEachRow(sql: "SELECT nip, nama, search_key FROM pegawai ORDER BY nip", arguments: []) { row in
             let nama: String = row[1]
             let key: String = row[2]
             if key != SearchText.key(nama) { stale.append(row[0]) }
@@ -56,20 +46,19 @@ extension SQLiteStore {
         return ["The search key of \(stale.count) employee(s) does not match the name (not found by name): \(shown)."]
     }
 
-    private func checkScores(_ db: Database) throws -> [String] {
+    private func checkScores(_ db: Connection) throws -> [String] {
         var problems: [String] = []
-        let years = try cachedYears(db)
+        let years = try sqlCachedYears(db)
         guard !years.isEmpty else { return [] }
         var cached: [Int: [String: EmployeeScore]] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.scoreColumns) FROM employee_score")
-        while let row = try rows.next() {
-            let score = Self.score(row)
+        try db.forEachRow(sql: "SELECT \(Self.scoreRowColumns) FROM employee_score", arguments: []) { row in
+            let score = sqlScore(row)
             cached[score.year, default: [:]][score.nip] = score
         }
-        let engine = ScoringEngine(ruleset: try ruleset(db))
+        let engine = ScoringEngine(ruleset: try sqlRuleset(db))
         let limit = 50
         var found = 0
-        try forEachEmployee(db) { records in
+        try sqlForEachEmployee(db) { records in
             for year in years {
                 let fresh = engine.score(records, year: year)
                 let stored = cached[year]?.removeValue(forKey: fresh.nip)

@@ -1,23 +1,23 @@
 import Foundation
-import IPASNStore
 import IPASNCore
 
-extension PostgresStore: TeamStore {
+/// ``TeamStore``, once for both engines: who did what, the verdict counts, the history of an
+/// employee or a unit, and the review (confirm or reopen) of the marks "done".
+extension SQLStore {
     // MARK: Who did what
 
     /// Record changes in `[from, until)` per unit, actor and source, net of undo (see ``TeamStore``).
     public func activity(from: Date, until: Date) throws -> [ActivityCount] {
-        try read { db in
-            var counts: [ActivityKey: ActivityCount] = [:]
+        try sqlRead { db in
+            var counts: [TeamActivityKey: ActivityCount] = [:]
             let kinds = RecordKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             // A record row's kind of change by its values: a redo of an undone insert has no old
             // value, like the insert; an undone change (a live `undo` row points at it) is left out.
             // Grouped by employee first, then by their unit: one pass over the period's rows
             // on `audit_at`, the undone ones left out through the (small) set of undo targets.
-            for row in try PGRow.fetchAll(
-                db,
+            for row in try db.fetchAll(
                 sql: """
-                    SELECT p.kode_unit, g.actor, g.kind, SUM(g.n), MAX(g.last) FROM (
+                    SELECT p.kode_unit, g.actor, g.kind, CAST(SUM(g.n) AS BIGINT), MAX(g.last) FROM (
                         SELECT a.nip, a.actor,
                             CASE WHEN a.old_value IS NULL THEN 0 WHEN a.new_value IS NULL THEN 2 ELSE 1 END AS kind,
                             COUNT(*) AS n, MAX(a.at) AS last
@@ -30,7 +30,7 @@ extension PostgresStore: TeamStore {
                     GROUP BY 1, 2, 3
                     """, arguments: [from, until])
             {
-                let key = ActivityKey(unit: row[0], actor: row[1], source: .typed)
+                let key = TeamActivityKey(unit: row[0], actor: row[1], source: .typed)
                 var count = counts[key] ?? ActivityCount(unit: key.unit, actor: key.actor, source: .typed)
                 let n: Int = row[3]
                 switch row[2] as Int {
@@ -38,11 +38,10 @@ extension PostgresStore: TeamStore {
                 case 2: count.deleted += n
                 default: count.changed += n
                 }
-                count.last = Self.later(count.last, row[4])
+                count.last = TeamActivityKey.later(count.last, row[4])
                 counts[key] = count
             }
-            for row in try PGRow.fetchAll(
-                db,
+            for row in try db.fetchAll(
                 sql: """
                     SELECT a.actor, a.new_value, a.at FROM audit a
                     WHERE a.at >= ? AND a.at < ? AND a.action = 'import' AND a.entity IN (\(kinds))
@@ -53,10 +52,10 @@ extension PostgresStore: TeamStore {
                 guard let summary = try? JSONDecoder().decode(ImportSummary.self, from: Data(json.utf8)) else { continue }
                 let source: ActivitySource = summary.demo == true ? .demo : .imported
                 for (unit, n) in summary.byUnit where n > 0 {
-                    let key = ActivityKey(unit: unit, actor: row[0], source: source)
+                    let key = TeamActivityKey(unit: unit, actor: row[0], source: source)
                     var count = counts[key] ?? ActivityCount(unit: unit, actor: key.actor, source: source)
                     count.entered += n
-                    count.last = Self.later(count.last, row[2])
+                    count.last = TeamActivityKey.later(count.last, row[2])
                     counts[key] = count
                 }
             }
@@ -66,36 +65,26 @@ extension PostgresStore: TeamStore {
         }
     }
 
-    private struct ActivityKey: Hashable {
-        var unit: String
-        var actor: String
-        var source: ActivitySource
-    }
-
-    private static func later(_ a: Date?, _ b: Date?) -> Date? {
-        guard let a else { return b }
-        guard let b else { return a }
-        return max(a, b)
-    }
-
-    /// Each actor's newest audited change: one lookup per actor on `audit_actor(actor, id)`.
-    /// The verdicts of the period per unit and verifikator (see ``TeamStore``): the verify
-    /// entries' statuses read from their JSON values.
+    /// The verdicts of the period per unit and verifikator (see ``TeamStore``): one pass over
+    /// the period's rows on `audit_at`, the verify entries' statuses read from their JSON.
     public func verdicts(from: Date, until: Date) throws -> [VerdictCount] {
-        try read { db in
-            try PGRow.fetchAll(
-                db,
+        let d = dialect
+        let status = d.jsonText("a.new_value", "status")
+        let changed = """
+            (\(status) \(d.distinctFrom) \(d.jsonText("a.old_value", "status"))
+                OR \(d.jsonText("a.new_value", "reason")) \(d.distinctFrom) \(d.jsonText("a.old_value", "reason")))
+            """
+        return try sqlRead { db in
+            try db.fetchAll(
                 sql: """
-                    SELECT p.kode_unit, g.actor, SUM(g.verified)::bigint, SUM(g.rejected)::bigint, MAX(g.last) FROM (
+                    SELECT p.kode_unit, g.actor, CAST(SUM(g.verified) AS BIGINT), CAST(SUM(g.rejected) AS BIGINT), MAX(g.last) FROM (
                         SELECT a.nip, a.actor,
-                            COUNT(*) FILTER (WHERE a.new_value::jsonb ->> 'status' = 'memenuhi') AS verified,
-                            COUNT(*) FILTER (WHERE a.new_value::jsonb ->> 'status' = 'tidak') AS rejected,
+                            \(d.countWhere("\(status) = 'memenuhi'")) AS verified,
+                            \(d.countWhere("\(status) = 'tidak'")) AS rejected,
                             MAX(a.at) AS last
                         FROM audit a
                         WHERE a.at >= ? AND a.at < ? AND a.action = 'verify'
-                            AND a.new_value::jsonb ->> 'status' IN ('memenuhi', 'tidak')
-                            AND ((a.new_value::jsonb ->> 'status') IS DISTINCT FROM (a.old_value::jsonb ->> 'status')
-                                OR (a.new_value::jsonb ->> 'reason') IS DISTINCT FROM (a.old_value::jsonb ->> 'reason'))
+                            AND \(status) IN ('memenuhi', 'tidak') AND \(changed)
                         GROUP BY a.nip, a.actor
                     ) g JOIN pegawai p ON p.nip = g.nip
                     GROUP BY 1, 2
@@ -103,17 +92,18 @@ extension PostgresStore: TeamStore {
             ).map { row in
                 VerdictCount(unit: row[0], actor: row[1], verified: row[2], rejected: row[3], last: row[4])
             }
-            // Sorted here, by code point: the database's collation may order text otherwise.
+            // Sorted here, by code point: a PostgreSQL collation may order text otherwise.
             .sorted { ($0.unit, $0.actor) < ($1.unit, $1.actor) }
         }
     }
 
+    /// Each actor's newest audited change: one lookup per actor on `audit_actor(actor, id)`.
     public func lastActivity(actors: [String]) throws -> [String: Date] {
-        try read { db in
+        try sqlRead { db in
             var result: [String: Date] = [:]
             for actor in Set(actors) {
-                if let at = try Date.fetchOne(
-                    db, sql: "SELECT at FROM audit WHERE actor = ? ORDER BY id DESC LIMIT 1", arguments: [actor])
+                if let at = try db.fetchValue(
+                    Date.self, sql: "SELECT at FROM audit WHERE actor = ? ORDER BY id DESC LIMIT 1", arguments: [actor])
                 {
                     result[actor] = at
                 }
@@ -128,18 +118,19 @@ extension PostgresStore: TeamStore {
     public func history(_ subject: HistorySubject, before: Int64?, limit: Int) throws -> [AuditEntry] {
         let before = before ?? Int64.max
         let limit = max(0, limit)
-        return try read { db in
+        return try sqlRead { db in
+            // A database opened for reading before its migration has no team indexes: no hints then.
+            let indexed = try sqlHasTable("progress_review", db)
             switch subject {
             case .pegawai(let nip):
-                return try PGRow.fetchAll(
-                    db,
+                return try db.fetchAll(
                     sql: """
-                        SELECT \(PGAuditRows.columns) FROM audit a
+                        SELECT \(Self.auditColumns) FROM audit a \(indexed ? dialect.indexedBy("audit_nip") : "")
                         WHERE a.nip = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?
                         """, arguments: [nip, before, limit]
-                ).map(PGAuditRows.entry)
+                ).map(sqlAuditEntry)
             case .unit(let kode):
-                return try unitHistory(kode, before: before, limit: limit, db)
+                return try unitHistory(kode, before: before, limit: limit, indexed: indexed, db)
             }
         }
     }
@@ -147,37 +138,40 @@ extension PostgresStore: TeamStore {
     /// A unit's history: its employees' entries and the unit's own (saves, marks, confirmations).
     /// A unit holding a large part of the province is read walking the log backwards (its
     /// entries are dense there); a smaller one through `audit_nip`, employee by employee.
-    private func unitHistory(_ kode: String, before: Int64, limit: Int, _ db: PGConnection) throws -> [AuditEntry] {
-        let units = try String.fetchAll(db, sql: "\(Self.subunitsCTE) SELECT kode FROM units WHERE kode IN (SELECT kode FROM sub)", arguments: [kode])
+    private func unitHistory(_ kode: String, before: Int64, limit: Int, indexed: Bool, _ db: Connection) throws -> [AuditEntry] {
+        let byNIP = indexed ? dialect.indexedBy("audit_nip") : ""
+        let byEntity = indexed ? dialect.indexedBy("audit_entity") : ""
+        let units = try db.fetchValues(
+            String.self, sql: "\(dialect.subunits) SELECT kode FROM units WHERE kode IN (SELECT kode FROM sub)", arguments: [kode])
         guard !units.isEmpty else { return [] }
-        let placeholders = Self.questionMarks(units.count)
-        let employees = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM pegawai WHERE kode_unit IN (\(placeholders))", arguments: PGArguments(units)) ?? 0
-        let everyone = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pegawai") ?? 0
+        let placeholders = sqlPlaceholders(units.count)
+        let employees =
+            try db.fetchValue(
+                Int.self, sql: "SELECT COUNT(*) FROM pegawai WHERE kode_unit IN (\(placeholders))", arguments: SQLArguments(units)) ?? 0
+        let everyone = try db.fetchValue(Int.self, sql: "SELECT COUNT(*) FROM pegawai") ?? 0
         let dense = employees * 10 > everyone
         let staff = "SELECT nip FROM pegawai WHERE kode_unit IN (\(placeholders))"
         let employeeRows =
             dense
-            ? "SELECT \(PGAuditRows.columns) FROM audit a WHERE a.id < ? AND a.nip IN (\(staff)) ORDER BY a.id DESC LIMIT ?"
-            : "SELECT \(PGAuditRows.columns) FROM audit a WHERE a.nip IN (\(staff)) AND a.id < ? ORDER BY a.id DESC LIMIT ?"
-        var arguments: PGArguments = dense ? [before] : []
-        arguments += PGArguments(units)
+            ? "SELECT \(Self.auditColumns) FROM audit a \(dialect.notIndexed) WHERE a.id < ? AND a.nip IN (\(staff)) ORDER BY a.id DESC LIMIT ?"
+            : "SELECT \(Self.auditColumns) FROM audit a \(byNIP) WHERE a.nip IN (\(staff)) AND a.id < ? ORDER BY a.id DESC LIMIT ?"
+        var arguments: SQLArguments = dense ? [before] : []
+        arguments += SQLArguments(units)
         if !dense { arguments += [before] }
         arguments += [limit]
-        var entries = try PGRow.fetchAll(db, sql: employeeRows, arguments: arguments).map(PGAuditRows.entry)
+        var entries = try db.fetchAll(sql: employeeRows, arguments: arguments).map(sqlAuditEntry)
         // The units' own entries: saves (`units`), marks and confirmations (`progress`,
         // `UNIT/dimension`): two lookups on `audit_entity(entity_id, entity, id)`.
         let marks = units.flatMap { unit in ProgressDimension.allCases.map { "\(unit)/\($0.rawValue)" } }
         var own: [AuditEntry] = []
         for (entity, ids) in [("units", units), ("progress", marks)] {
-            own += try PGRow.fetchAll(
-                db,
+            own += try db.fetchAll(
                 sql: """
-                    SELECT \(PGAuditRows.columns) FROM audit a
-                    WHERE a.entity_id IN (\(Self.questionMarks(ids.count))) AND a.entity = ? AND a.id < ?
+                    SELECT \(Self.auditColumns) FROM audit a \(byEntity)
+                    WHERE a.entity_id IN (\(sqlPlaceholders(ids.count))) AND a.entity = ? AND a.id < ?
                     ORDER BY a.id DESC LIMIT ?
-                    """, arguments: PGArguments(ids) + [entity, before, limit]
-            ).map(PGAuditRows.entry)
+                    """, arguments: SQLArguments(ids) + [entity, before, limit]
+            ).map(sqlAuditEntry)
         }
         entries += own
         entries.sort { $0.id > $1.id }
@@ -188,25 +182,26 @@ extension PostgresStore: TeamStore {
 
     /// Confirms a dimension marked done (verifikator or operator), audited as `confirm`.
     public func confirmProgress(unit: String, dimension: ProgressDimension) throws {
-        try transaction { db in
+        try sqlWrite { db in
             try permitReview(db)
             let mark = try doneMark(unit: unit, dimension: dimension, db)
             try writeReview(unit: unit, dimension: dimension, confirmed: true, reason: nil, markBy: mark.by, markAt: mark.at, db)
-            try audit(.confirm, .progress(unit: unit, dimension: dimension), nip: nil, old: .done(true), new: .done(true), db)
+            try sqlAudit(
+                .confirm, .progress(unit: unit, dimension: dimension), nip: nil, old: .done(true), new: .done(true), batch: nil, db)
         }
     }
 
     /// Reopens a dimension marked done, with a reason (verifikator or operator).
     public func reopenProgress(unit: String, dimension: ProgressDimension, reason: String) throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        try transaction { db in
+        try sqlWrite { db in
             try permitReview(db)
             guard !reason.isEmpty else {
                 throw ValidationFailure([ValidationIssue(field: "alasan", code: .required)])
             }
             _ = try doneMark(unit: unit, dimension: dimension, db)
-            try reopenParents(of: unit, dimension: dimension, db)
-            try writeProgress(unit: unit, dimension: dimension, done: false, db)
+            try sqlReopenParents(of: unit, dimension: dimension, db)
+            try sqlWriteProgress(unit: unit, dimension: dimension, done: false, db)
             let now = context.now()
             try writeReview(unit: unit, dimension: dimension, confirmed: false, reason: reason, markBy: context.actor, markAt: now, db)
         }
@@ -214,12 +209,13 @@ extension PostgresStore: TeamStore {
 
     /// The reviews whose mark has not been set again since.
     public func progressReviews() throws -> [ProgressReview] {
-        try read { db in
-            return try PGRow.fetchAll(
-                db,
+        let d = dialect
+        return try sqlRead { db in
+            guard try sqlHasTable("progress_review", db) else { return [] }
+            return try db.fetchAll(
                 sql: """
-                    SELECT r.unit, r.dimension, r.confirmed, r.reviewed_by, r.at, r.reason FROM progress_review r
-                    JOIN progress p ON p.unit = r.unit AND p.dimension = r.dimension AND p.marked_by = r.mark_by
+                    SELECT r.unit, r.dimension, r.confirmed, r.\(d.reviewBy), r.at, r.reason FROM progress_review r
+                    JOIN progress p ON p.unit = r.unit AND p.dimension = r.dimension AND p.\(d.progressBy) = r.mark_by
                         AND p.at = r.mark_at
                     ORDER BY r.unit, r.dimension
                     """
@@ -231,9 +227,9 @@ extension PostgresStore: TeamStore {
     }
 
     /// Only a verifikator or an operator reviews marks; a login without an account is told whom to ask.
-    private func permitReview(_ db: PGConnection) throws {
+    private func permitReview(_ db: Connection) throws {
         guard let account = try account(login: context.actor, db) else {
-            throw StoreError.notPermitted(.noAccount(login: context.actor, operators: try operators(db)))
+            throw StoreError.notPermitted(.noAccount(login: context.actor, operators: try sqlOperators(db)))
         }
         guard account.role == .operator || account.role == .verifikator else {
             throw StoreError.notPermitted(.reviewerOnly)
@@ -241,13 +237,13 @@ extension PostgresStore: TeamStore {
     }
 
     /// The unit's mark for the dimension, which must exist and be done.
-    private func doneMark(unit: String, dimension: ProgressDimension, _ db: PGConnection) throws -> (by: String, at: Date) {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [unit]) == true else {
+    private func doneMark(unit: String, dimension: ProgressDimension, _ db: Connection) throws -> (by: String, at: Date) {
+        guard try db.exists(sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [unit]) else {
             throw ValidationFailure([ValidationIssue(field: "kode", code: .unknownUnit(unit))])
         }
         guard
-            let row = try PGRow.fetchOne(
-                db, sql: "SELECT done, marked_by, at FROM progress WHERE unit = ? AND dimension = ?",
+            let row = try db.fetchOne(
+                sql: "SELECT done, \(dialect.progressBy), at FROM progress WHERE unit = ? AND dimension = ?",
                 arguments: [unit, dimension.rawValue]), row[0] as Bool
         else {
             throw ValidationFailure([
@@ -263,21 +259,30 @@ extension PostgresStore: TeamStore {
 
     private func writeReview(
         unit: String, dimension: ProgressDimension, confirmed: Bool, reason: String?, markBy: String, markAt: Date,
-        _ db: PGConnection
+        _ db: Connection
     ) throws {
+        let by = dialect.reviewBy
         try db.execute(
             sql: """
-                INSERT INTO progress_review(unit, dimension, confirmed, reviewed_by, at, reason, mark_by, mark_at)
+                INSERT INTO progress_review(unit, dimension, confirmed, \(by), at, reason, mark_by, mark_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(unit, dimension) DO UPDATE SET confirmed = excluded.confirmed, reviewed_by = excluded.reviewed_by,
+                ON CONFLICT(unit, dimension) DO UPDATE SET confirmed = excluded.confirmed, \(by) = excluded.\(by),
                     at = excluded.at, reason = excluded.reason, mark_by = excluded.mark_by, mark_at = excluded.mark_at
                 """, arguments: [unit, dimension.rawValue, confirmed, context.actor, context.now(), reason, markBy, markAt])
     }
 }
 
-extension PostgresStore {
-    /// `?, ?, ...` for `count` parameters.
-    static func questionMarks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
+/// One row of ``SQLStore/activity(from:until:)``'s counts.
+private struct TeamActivityKey: Hashable {
+    var unit: String
+    var actor: String
+    var source: ActivitySource
+
+    static func later(_ a: Date?, _ b: Date?) -> Date? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return max(a, b)
+    }
 }
 
 extension ActivitySource {

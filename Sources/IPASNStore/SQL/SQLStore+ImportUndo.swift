@@ -1,29 +1,27 @@
 import Foundation
-import IPASNStore
 import IPASNCore
 
-/// Undo and redo of a whole import (see ``SQLiteStore`` undo): a record import by the id
+/// Undo and redo of a whole import (see `SQLStore+Undo`), once for both engines: a record import by the id
 /// range its summary keeps, a unit or employee import by its list of old and new values.
-extension PostgresStore {
+extension SQLStore {
     /// Reverts a whole import: the records it wrote (by their id range, refused when any of
     /// them was changed since), or each unit and employee it added or changed. Returns what a
     /// redo needs: the removed records (nil above ``redoableImportRows``, and for units and
     /// employees, whose redo reads the import's own summary).
-    func undoImport(_ entry: AuditEntry, touched: inout Set<String>, _ db: PGConnection) throws -> AuditValue? {
-        guard case .importSummary(let summary)? = entry.new else { throw StoreCodec.unreadable(entry.id) }
+    func undoImport(_ entry: AuditEntry, touched: inout Set<String>, _ db: Connection) throws -> AuditValue? {
+        guard case .importSummary(let summary)? = entry.new else { throw Self.unreadable(entry.id) }
         if let ids = summary.ids {
             guard ids.count > 0 else { return .records([]) }
             let kind = ids.kind
             // Rows changed since (by anyone): each must be back to what the import wrote,
             // which is the old value of the first change after the import.
-            let later = try PGRow.fetchAll(
-                db,
+            let later = try db.fetchAll(
                 sql: """
-                    SELECT \(PGAuditRows.columns) FROM audit a
+                    SELECT \(Self.auditColumns) FROM audit a
                     WHERE a.id > ? AND a.entity = ? AND a.action IN ('update', 'delete', 'undo', 'redo')
-                      AND (CASE WHEN a.entity_id ~ '^[0-9]+$' THEN a.entity_id::bigint END) BETWEEN ? AND ? ORDER BY a.id
+                      AND a.entity_id <> '' AND \(dialect.integer("a.entity_id")) BETWEEN ? AND ? ORDER BY a.id
                     """, arguments: [entry.id, kind.rawValue, ids.first, ids.last]
-            ).map(PGAuditRows.entry)
+            ).map(sqlAuditEntry)
             var imported: [Int64: AuditValue?] = [:]
             var lastActor: [Int64: String] = [:]
             for change in later {
@@ -32,23 +30,20 @@ extension PostgresStore {
                 lastActor[id.id] = change.actor
             }
             for (rawID, value) in imported.sorted(by: { $0.key < $1.key }) {
-                let current = try record(RecordID(kind: kind, id: rawID), db)
+                let current = try sqlRecord(RecordID(kind: kind, id: rawID), db)
                 if current == nil || current.map(AuditValue.record) != value {
                     throw StoreError.changedSince(by: lastActor[rawID] ?? "?")
                 }
             }
-            let table = PGRecordRows.table(kind)
-            for nip in try String.fetchAll(
-                db, sql: "SELECT DISTINCT nip FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [ids.first, ids.last])
+            let table = Self.recordTable(kind)
+            for nip in try db.fetchValues(
+                String.self, sql: "SELECT DISTINCT nip FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [ids.first, ids.last])
             {
                 touched.insert(nip)
             }
-            var removed: [StoredRecord<IPASNCore.Record>]?
-            if ids.count <= Int64(StoreCodec.redoableImportRows) {
-                removed = try PGRow.fetchAll(
-                    db, sql: PGRecordRows.selectSQL(kind) + " WHERE id BETWEEN ? AND ? ORDER BY id",
-                    arguments: [ids.first, ids.last]
-                ).map { StoredRecord(id: $0[0], value: try PGRecordRows.decode(kind, $0)) }
+            var removed: [StoredRecord<Record>]?
+            if ids.count <= Int64(Self.redoableImportRows) {
+                removed = try sqlRecords(kind, ids: ids.first...ids.last, db)
             }
             try db.execute(sql: "DELETE FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [ids.first, ids.last])
             return removed.map(AuditValue.records)
@@ -77,8 +72,8 @@ extension PostgresStore {
 
     /// Applies an undone import again: the records its undo kept (under their own ids), or
     /// each unit and employee change, refusing when the data is not what the undo left.
-    func redoImport(_ change: AuditEntry, undo: AuditEntry, touched: inout Set<String>, _ db: PGConnection) throws {
-        guard case .importSummary(let summary)? = change.new else { throw StoreCodec.unreadable(change.id) }
+    func redoImport(_ change: AuditEntry, undo: AuditEntry, touched: inout Set<String>, _ db: Connection) throws {
+        guard case .importSummary(let summary)? = change.new else { throw Self.unreadable(change.id) }
         if summary.ids != nil {
             guard case .records(let records)? = undo.old else {
                 throw StoreError.cannotUndo(
@@ -87,13 +82,13 @@ extension PostgresStore {
             }
             for stored in records {
                 let record = stored.value
-                guard try pegawai(nip: record.nip, db) != nil else {
+                guard try sqlPegawai(nip: record.nip, db) != nil else {
                     throw StoreError.cannotUndo(
                         id: "Tidak diulang: pegawai \(record.nip) sudah tidak ada.",
                         en: "Not redone: employee \(record.nip) no longer exists.")
                 }
-                try refuseDuplicate(record, ignoring: RecordID(kind: record.kind, id: stored.id), db)
-                _ = try insert(record, id: stored.id, db)
+                try sqlRefuseDuplicate(record, ignoring: RecordID(kind: record.kind, id: stored.id), db)
+                _ = try sqlInsertRecord(record, id: stored.id, db)
                 touched.insert(record.nip)
             }
         } else if let changes = summary.unitChanges {

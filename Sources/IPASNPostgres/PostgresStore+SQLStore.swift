@@ -1,0 +1,125 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+
+extension SQLDialect {
+    /// PostgreSQL's snippets (`jsonb`, `FILTER`, no planner hints, the column names it does not reserve).
+    static let postgresql = SQLDialect(
+        name: "PostgreSQL", subunits: PostgresStore.subunitsCTE,
+        jsonText: { column, key in "(\(column)::jsonb ->> '\(key)')" },
+        countWhere: { condition in "COUNT(*) FILTER (WHERE \(condition))" }, distinctFrom: "IS DISTINCT FROM",
+        integer: { text in "(CASE WHEN \(text) ~ '^[0-9]+$' THEN \(text)::bigint END)" },
+        indexedBy: { _ in "" }, notIndexed: "",
+        progressBy: "marked_by", reviewBy: "reviewed_by", batchCount: "record_count")
+}
+
+/// The PostgreSQL store's side of ``SQLStore``: its transactions on the one locked
+/// connection, and its helpers of the areas not shared yet, for a ``PGDatabase``.
+extension PostgresStore: SQLStore {
+    package var dialect: SQLDialect { .postgresql }
+
+    package func sqlRead<T>(_ body: (PGDatabase) throws -> T) throws -> T {
+        try read { try body(PGDatabase($0)) }
+    }
+
+    package func sqlWrite<T>(_ body: (PGDatabase) throws -> T) throws -> T {
+        try transaction { try body(PGDatabase($0)) }
+    }
+
+    /// The schema is migrated whenever a store opens: every table is there.
+    package func sqlHasTable(_ table: String, _ db: PGDatabase) throws -> Bool { true }
+
+    package func sqlAudit(
+        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?, undoes: Int64?,
+        batch: Int64?, _ db: PGDatabase
+    ) throws {
+        try audit(action, subject, nip: nip, old: old, new: new, undoes: undoes, batch: batch, db.connection)
+    }
+
+    package func sqlAuditEntry(_ row: PGSQLRow) throws -> AuditEntry { try PGAuditRows.entry(row.row) }
+    package func sqlOperators(_ db: PGDatabase) throws -> [String] { try operators(db.connection) }
+    package func sqlPermitAccounts(_ db: PGDatabase) throws { try permit(.accounts, db.connection) }
+    package func sqlPermitRecords(nips: [String], _ db: PGDatabase) throws { try permit(.records(nips: nips), db.connection) }
+
+    package func sqlReopenParents(of unit: String, dimension: ProgressDimension, _ db: PGDatabase) throws {
+        try reopenParents(of: unit, dimension: dimension, db.connection)
+    }
+
+    package func sqlWriteProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: PGDatabase) throws {
+        try writeProgress(unit: unit, dimension: dimension, done: done, db.connection)
+    }
+
+    package func sqlWriteBatch(_ records: [IPASNCore.Record], batch: Int64, _ db: PGDatabase) throws -> BatchResult {
+        try writeBatch(records, batch: batch, db.connection)
+    }
+
+    package func sqlRecord(_ id: RecordID, _ db: PGDatabase) throws -> IPASNCore.Record? { try record(id, db.connection) }
+    package func sqlPegawai(nip: String, _ db: PGDatabase) throws -> Pegawai? { try pegawai(nip: nip, db.connection) }
+    package func sqlRecomputeEmployee(_ nip: String, _ db: PGDatabase) throws -> EmployeeScore {
+        try recomputeEmployee(nip, db.connection)
+    }
+
+    package func sqlPermitAnyWrite(_ db: PGDatabase) throws { try permit(.anyWrite, db.connection) }
+    package func sqlPermitRevert(_ subject: AuditSubject, from: AuditValue?, to: AuditValue?, _ db: PGDatabase) throws {
+        try permit(.revert(subject, from: from, to: to), db.connection)
+    }
+
+    package func sqlUndoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: PGDatabase) throws {
+        try undoBatch(batch, session: session, touched: &touched, db.connection)
+    }
+
+    package func sqlRedoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: PGDatabase) throws {
+        try redoBatch(batch, session: session, touched: &touched, db.connection)
+    }
+
+    package func sqlRefuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: PGDatabase) throws {
+        try refuseDuplicate(record, ignoring: id, db.connection)
+    }
+
+    package func sqlWriteRecord(_ record: IPASNCore.Record, over id: RecordID, _ db: PGDatabase) throws { try write(record, over: id, db.connection) }
+    package func sqlInsertRecord(_ record: IPASNCore.Record, id: Int64?, _ db: PGDatabase) throws -> Int64 { try insert(record, id: id, db.connection) }
+
+    package func sqlRecords(_ kind: RecordKind, ids: ClosedRange<Int64>, _ db: PGDatabase) throws -> [StoredRecord<IPASNCore.Record>] {
+        try PGRow.fetchAll(db.connection, sql: PGRecordRows.selectSQL(kind) + " WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [ids.lowerBound, ids.upperBound])
+            .map { StoredRecord(id: $0[0], value: try PGRecordRows.decode(kind, $0)) }
+    }
+
+    package func sqlUnit(kode: String, _ db: PGDatabase) throws -> OrgUnit? { try unit(kode: kode, db.connection) }
+    package func sqlUpsertUnit(_ unit: OrgUnit, _ db: PGDatabase) throws { try upsertUnit(unit, db.connection) }
+    package func sqlRecompute(years: [Int], only: Set<String>, _ db: PGDatabase) throws {
+        try recompute(years: years, only: only, replaceAll: false, db.connection)
+    }
+    package func sqlUpsertPegawai(_ pegawai: Pegawai, _ db: PGDatabase) throws {
+        try db.connection.execute(sql: Self.upsertPegawaiSQL, arguments: Self.arguments(pegawai))
+    }
+
+    package func sqlUnits(_ db: PGDatabase) throws -> [OrgUnit] { try units(db.connection) }
+    package func sqlCachedYears(_ db: PGDatabase) throws -> [Int] { try cachedYears(db.connection) }
+    package func sqlScore(_ row: PGSQLRow) -> EmployeeScore { Self.score(row.row) }
+    package func sqlRuleset(_ db: PGDatabase) throws -> Ruleset { try ruleset(db.connection) }
+    package func sqlForEachEmployee(_ db: PGDatabase, _ body: (EmployeeRecords) throws -> Void) throws {
+        try forEachEmployee(db.connection, body)
+    }
+
+    /// None: PostgreSQL enforces every foreign key at commit (a dangling reference cannot be
+    /// stored), and its page checks are the server administrator's (`pg_amcheck`).
+    package func sqlEngineProblems(_ db: PGDatabase) throws -> [String] { [] }
+    /// None: the PostgreSQL store keeps no per-unit totals.
+    package func sqlDerivedProblems(_ db: PGDatabase) throws -> [String] { [] }
+
+    // MARK: The shared areas for the PostgreSQL store's own code
+
+    /// One login's account, or nil, on the store's connection (``SQLStore/account(login:_:)``).
+    func account(login: String, _ db: PGConnection) throws -> Account? { try account(login: login, PGDatabase(db)) }
+
+    /// A `batches` row read on the connection (``SQLStore/batchInfo(_:)``).
+    static func batchInfo(_ row: PGRow) -> BatchInfo { batchInfo(PGSQLRow(row: row)) }
+
+    /// Sets one subject back (``SQLStore/revert(_:from:to:since:deleting:adding:touched:_:)``), for the batch undo.
+    func revert(
+        _ subject: AuditSubject, from expected: AuditValue?, to target: AuditValue?, since: Int64, touched: inout Set<String>,
+        _ db: PGConnection
+    ) throws {
+        try revert(subject, from: expected, to: target, since: since, touched: &touched, PGDatabase(db))
+    }
+}
