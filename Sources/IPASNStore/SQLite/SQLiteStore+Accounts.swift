@@ -24,10 +24,11 @@ extension SQLiteStore {
 
     func account(login: String, _ db: Database) throws -> Account? {
         guard try db.tableExists("accounts"),
-            let row = try Row.fetchOne(db, sql: "SELECT login, role FROM accounts WHERE login = ?", arguments: [login])
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT login, role FROM accounts WHERE login = ?"), arguments: [login])
         else { return nil }
         let units = try String.fetchAll(
-            db, sql: "SELECT unit FROM account_units WHERE login = ? ORDER BY unit", arguments: [login])
+            db.cachedStatement(sql: "SELECT unit FROM account_units WHERE login = ? ORDER BY unit"), arguments: [login])
         return try Self.account(row, units: units)
     }
 
