@@ -16,6 +16,8 @@ struct InteractiveBench {
     struct Result {
         var typing: [Double] = []
         var saves: [Double] = []
+        /// CPU seconds (user + system) of each save, the same spans as `saves`.
+        var saveCPU: [Double] = []
         var dashboard: [Double] = []
         var keystrokes = 0
         var savedRecords = 0
@@ -112,6 +114,7 @@ struct InteractiveBench {
         var result = Result()
         result.typing = screen.latencies[.typing] ?? []
         result.saves = screen.latencies[.save] ?? []
+        result.saveCPU = screen.cpuTimes[.save] ?? []
         result.dashboard = screen.latencies[.dashboard] ?? []
         result.keystrokes = typed
         result.savedRecords = saves

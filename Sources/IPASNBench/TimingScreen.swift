@@ -29,9 +29,12 @@ public final class TimingScreen: Screen {
     private var events: [(InputEvent, StepKind)] = []
     private var checkpoints: [Int: (TimingScreen) throws -> Void] = [:]
     private var next = 0
-    private var pending: (start: UInt64, kind: StepKind)?
+    private var pending: (start: UInt64, cpu: UInt64, kind: StepKind)?
     /// Seconds per event, by kind.
     public private(set) var latencies: [StepKind: [Double]] = [:]
+    /// CPU seconds of the process (user + system) per event, by kind: the same spans as
+    /// `latencies`, without the time other programs held the cores.
+    public private(set) var cpuTimes: [StepKind: [Double]] = [:]
     public private(set) var lastFrame: CellGrid?
     public private(set) var framesPresented = 0
     /// The first error thrown by a checkpoint (the script then ends at once).
@@ -65,6 +68,7 @@ public final class TimingScreen: Screen {
         let now = Clock.now()
         if let pending {
             latencies[pending.kind, default: []].append(Double(now &- pending.start) / 1e9)
+            cpuTimes[pending.kind, default: []].append(Double(Clock.cpuNow() &- pending.cpu) / 1e9)
             self.pending = nil
         }
         lastFrame = grid
@@ -78,7 +82,7 @@ public final class TimingScreen: Screen {
         guard checkpointError == nil, next < events.count else { return .signal(.terminate) }
         let (event, kind) = events[next]
         next += 1
-        pending = (Clock.now(), kind)
+        pending = (Clock.now(), Clock.cpuNow(), kind)
         return event
     }
 

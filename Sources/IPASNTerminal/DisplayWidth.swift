@@ -46,9 +46,31 @@ public enum DisplayWidth {
 
     /// Columns taken by `text` (the sum of its grapheme clusters).
     public static func width(of text: some StringProtocol) -> Int {
+        // Printable ASCII (most names, dates and numbers) is one column a byte: no grapheme
+        // breaking nor Unicode property lookups (a page's column widths measure every cell).
+        if let ascii = asciiWidth(text.utf8) { return ascii }
         var total = 0
         for character in text { total += width(of: character) }
         return total
+    }
+
+    /// Columns taken by `text` (the same as the generic form, without its generic dispatch).
+    public static func width(of text: String) -> Int {
+        if let ascii = asciiWidth(text.utf8) { return ascii }
+        var total = 0
+        for character in text { total += width(of: character) }
+        return total
+    }
+
+    /// The byte count when every byte is printable ASCII, else nil.
+    @inline(__always)
+    private static func asciiWidth(_ bytes: some Sequence<UInt8>) -> Int? {
+        var count = 0
+        for byte in bytes {
+            guard byte >= 0x20 && byte < 0x7F else { return nil }
+            count += 1
+        }
+        return count
     }
 
     /// Whether `scalar` must never be sent raw to a terminal: C0 controls,

@@ -59,6 +59,14 @@ struct BenchCommand: ParsableCommand {
             valueName: "file"))
     var batchDatabase: String?
 
+    /// Internal (working on the save path): `--only save` runs only the save measurement on a
+    /// province kept in --work-dir (made on the first run), `--saves` times.
+    @Option(name: .long, help: .hidden)
+    var only: String?
+
+    @Option(name: .long, help: .hidden)
+    var saves: Int?
+
     /// Internal: run the command after `--` on this terminal and write its time and peak RSS to a file.
     @Option(name: .long, help: .hidden)
     var probe: String?
@@ -67,6 +75,8 @@ struct BenchCommand: ParsableCommand {
     var command: [String] = []
 
     func validate() throws {
+        if let only, only != "save" { throw ValidationError("--only takes save, not \(only).") }
+        if only != nil && workDir == nil { throw ValidationError("--only save needs --work-dir (the province is kept there).") }
         if let runs, runs < 1 { throw ValidationError("--runs must be at least 1.") }
         if let size {
             guard let config = BenchConfig.named(size) else {
@@ -87,6 +97,17 @@ struct BenchCommand: ParsableCommand {
                 let ms = result.saves.map { String(format: "%.1f", $0 * 1000) }.joined(separator: ", ")
                 print("one event for \(result.participants) participants of unit \(result.unit), \(result.saves.count) runs: "
                     + String(format: "median %.1f ms", Stats.median(result.saves) * 1000) + " (\(ms) ms)")
+            } catch let error as BenchError {
+                throw CLIError("bench FAILED: \(error.message)")
+            }
+            return
+        }
+        if only == "save", let workDir {
+            let config = size.flatMap(BenchConfig.named) ?? (quick ? BenchConfig.quick : BenchConfig.full)
+            do {
+                let log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+                let result = try SaveBench.run(employees: config.employees, saves: saves ?? 300, work: workDir, log: log)
+                print(SaveBench.summary(result))
             } catch let error as BenchError {
                 throw CLIError("bench FAILED: \(error.message)")
             }

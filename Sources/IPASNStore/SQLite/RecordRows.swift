@@ -141,22 +141,37 @@ enum RecordRows {
         return encoder
     }
 
-    /// The full row as a JSON object: the record's fields plus `id` and `kind`.
+    /// The full row as a JSON object: the record's fields plus `id` and `kind`, keys sorted.
+    ///
+    /// Encoded in one pass (every save writes one in its audit row): the record's own keys
+    /// and `id`, `kind` go into the same keyed container. The text is the same as encoding
+    /// the record, parsing it and serializing it again with the two keys added (what this
+    /// did before; `AuditJSONTests` pins that for every kind).
     static func json(_ record: IPASNCore.Record, id: Int64) throws -> String {
         let data: Data
         switch record {
-        case .pendidikan(let r): data = try encoder.encode(r)
-        case .diklat(let r): data = try encoder.encode(r)
-        case .skp(let r): data = try encoder.encode(r)
-        case .disiplin(let r): data = try encoder.encode(r)
+        case .pendidikan(let r): data = try encoder.encode(RowJSON(value: r, id: id, kind: record.kind))
+        case .diklat(let r): data = try encoder.encode(RowJSON(value: r, id: id, kind: record.kind))
+        case .skp(let r): data = try encoder.encode(RowJSON(value: r, id: id, kind: record.kind))
+        case .disiplin(let r): data = try encoder.encode(RowJSON(value: r, id: id, kind: record.kind))
         }
-        guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw StoreError.corrupt("record did not encode as an object")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A record's fields with its `id` and `kind` beside them, in one JSON object.
+    private struct RowJSON<Value: Encodable>: Encodable {
+        var value: Value
+        var id: Int64
+        var kind: RecordKind
+
+        enum Keys: String, CodingKey { case id, kind }
+
+        func encode(to encoder: Encoder) throws {
+            try value.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(kind.rawValue, forKey: .kind)
         }
-        object["id"] = id
-        object["kind"] = record.kind.rawValue
-        let full = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        return String(decoding: full, as: UTF8.self)
     }
 
     /// Reads back a row written by ``json(_:id:)``.

@@ -3,7 +3,9 @@ import GRDB
 
 /// GRDB's `Database` as an ``SQLDatabase``: the shared store areas' statements run through
 /// GRDB unchanged (its conversions bind and read the values, so they are stored and read as
-/// the SQLite store's own code stores and reads them).
+/// the SQLite store's own code stores and reads them). Queries are prepared once per connection
+/// (GRDB's statement cache): the account lookup of every save's permission check is one of them,
+/// and the shared areas' SQL texts differ only by table and column names, so the cache stays small.
 package struct SQLiteConnection: SQLDatabase {
     let db: Database
 
@@ -16,15 +18,15 @@ package struct SQLiteConnection: SQLDatabase {
     }
 
     package func fetchAll(sql: String, arguments: SQLArguments) throws -> [SQLiteRow] {
-        try GRDB.Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments)).map(SQLiteRow.init)
+        try GRDB.Row.fetchAll(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)).map(SQLiteRow.init)
     }
 
     package func fetchOne(sql: String, arguments: SQLArguments) throws -> SQLiteRow? {
-        try GRDB.Row.fetchOne(db, sql: sql, arguments: Self.arguments(arguments)).map(SQLiteRow.init)
+        try GRDB.Row.fetchOne(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)).map(SQLiteRow.init)
     }
 
     package func forEachRow(sql: String, arguments: SQLArguments, _ body: (SQLiteRow) throws -> Void) throws {
-        let rows = try GRDB.Row.fetchCursor(db, sql: sql, arguments: Self.arguments(arguments))
+        let rows = try GRDB.Row.fetchCursor(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments))
         while let row = try rows.next() { try body(SQLiteRow(row: row)) }
     }
 

@@ -10,11 +10,12 @@ extension SQLiteStore {
         undoes: Int64? = nil, batch: Int64? = nil, _ db: Database
     ) throws {
         let (entity, entityID) = AuditRows.entity(subject)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes, batch)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 context.now(), context.actor, action.rawValue, entity, entityID, nip,
                 try old.map { try AuditRows.text($0, subject) }, try new.map { try AuditRows.text($0, subject) },

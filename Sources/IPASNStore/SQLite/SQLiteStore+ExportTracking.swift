@@ -105,9 +105,14 @@ extension SQLiteStore: ExportTrackingStore {
     }
 
     public func sentInfo(_ ids: [RecordID]) throws -> [RecordID: RecordSending] {
-        try read { db in
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
             var result: [RecordID: RecordSending] = [:]
-            let last = try db.makeStatement(
+            // A page of an employee asks for every record on it after each save: when no batch
+            // ever marked records sent, nothing is (one lookup instead of one per record).
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM export_batches WHERE marks_sent = 1 LIMIT 1")) == true
+            else { return result }
+            let last = try db.cachedStatement(
                 sql: """
                     SELECT b.id, b.at, i.version FROM export_items i JOIN export_batches b ON b.id = i.batch
                     WHERE i.kind = ? AND i.record_id = ? AND i.deleted = 0 AND b.marks_sent = 1
@@ -117,7 +122,7 @@ extension SQLiteStore: ExportTrackingStore {
             for id in ids {
                 guard let row = try Row.fetchOne(last, arguments: [id.kind.rawValue, id.id]) else { continue }
                 let table = RecordRows.table(id.kind)
-                let statement = try current[id.kind] ?? db.makeStatement(
+                let statement = try current[id.kind] ?? db.cachedStatement(
                     sql: "SELECT 1 FROM \(table) r WHERE r.id = ? AND r.sent_no = ? AND NOT (\(Self.pendingCondition("r")))")
                 current[id.kind] = statement
                 let version: Int64 = row[2]

@@ -44,12 +44,12 @@ final class WritePermissions {
         if allUnits { return true }
         if let known = memo[kode] { return known }
         let held = try Bool.fetchOne(
-            db,
+            db.cachedStatement(
             sql: """
                 WITH RECURSIVE up(kode) AS (
                     SELECT ? UNION SELECT u.induk FROM units u JOIN up ON u.kode = up.kode WHERE u.induk IS NOT NULL)
                 SELECT 1 FROM up JOIN account_units a ON a.unit = up.kode AND a.login = ? LIMIT 1
-                """, arguments: [kode, account.login]) == true
+                """), arguments: [kode, account.login]) == true
         memo[kode] = held
         return held
     }
@@ -126,7 +126,9 @@ extension SQLiteStore {
     private func permitRecords(_ nips: [String], _ permissions: WritePermissions, _ db: Database) throws {
         guard !permissions.allUnits else { return }
         for nip in Set(nips).sorted() {
-            if let unit = try String.fetchOne(db, sql: "SELECT kode_unit FROM pegawai WHERE nip = ?", arguments: [nip]) {
+            if let unit = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT kode_unit FROM pegawai WHERE nip = ?"), arguments: [nip])
+            {
                 try permissions.requireUnit(unit, db)
             }
         }

@@ -12,7 +12,10 @@ extension SQLiteStore {
         guard let pegawai = try pegawai(nip: nip, db) else { return nil }
         var stored = StoredEmployeeRecords(pegawai: pegawai)
         for kind in RecordKind.allCases {
-            let rows = try Row.fetchAll(db, sql: RecordRows.selectSQL(kind) + " WHERE nip = ? ORDER BY id", arguments: [nip])
+            // Cached statements (here and on the rest of a save's path): preparing a statement
+            // costs more than running it, and a save runs this three times.
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: RecordRows.selectSQL(kind) + " WHERE nip = ? ORDER BY id"), arguments: [nip])
             for row in rows {
                 let id: Int64 = row[0]
                 switch try RecordRows.decode(kind, row) {
@@ -27,13 +30,14 @@ extension SQLiteStore {
     }
 
     func record(_ id: RecordID, _ db: Database) throws -> IPASNCore.Record? {
-        try Row.fetchOne(db, sql: RecordRows.selectSQL(id.kind) + " WHERE id = ?", arguments: [id.id])
+        try Row.fetchOne(db.cachedStatement(sql: RecordRows.selectSQL(id.kind) + " WHERE id = ?"), arguments: [id.id])
             .map { try RecordRows.decode(id.kind, $0) }
     }
 
     /// Validates a record against the employee's stored records (excluding `editing`):
     /// fields, the NIP reference, duplicates. Throws ``ValidationFailure``.
-    private func validate(_ record: IPASNCore.Record, editing: RecordID?, _ db: Database) throws {
+    @discardableResult
+    private func validate(_ record: IPASNCore.Record, editing: RecordID?, _ db: Database) throws -> StoredEmployeeRecords {
         guard let stored = try records(nip: record.nip, db) else {
             var issues = RecordValidator(today: context.today).validate(record).filter { $0.severity == .error }
             issues.insert(ValidationIssue(field: "nip", code: .unknownNIP(record.nip)), at: 0)
@@ -43,6 +47,7 @@ extension SQLiteStore {
         let issues = RecordValidator(today: context.today).validate(record, existing: existing)
             .filter { $0.severity == .error }
         if !issues.isEmpty { throw ValidationFailure(issues) }
+        return stored
     }
 
     /// Validates and saves a new record, audits it, and refreshes the employee's cached
@@ -52,10 +57,18 @@ extension SQLiteStore {
     public func add(_ record: IPASNCore.Record) throws -> SaveResult {
         try transaction { db in
             try permit(.records(nips: [record.nip]), db)
-            try validate(record, editing: nil, db)
+            var stored = try validate(record, editing: nil, db)
             let id = RecordID(kind: record.kind, id: try insert(record, id: nil, db))
             try audit(.insert, .record(id), nip: record.nip, old: nil, new: .record(record), db)
-            let score = try recomputeEmployee(record.nip, db)
+            // The employee's records as validation read them, and the new one: what reading
+            // them again would give (the stored row is the record's own values), for a read less.
+            switch record {  // ids only grow: the new record is the last of its kind, as `ORDER BY id` reads it
+            case .pendidikan(let r): stored.pendidikan.append(StoredRecord(id: id.id, value: r))
+            case .diklat(let r): stored.diklat.append(StoredRecord(id: id.id, value: r))
+            case .skp(let r): stored.skp.append(StoredRecord(id: id.id, value: r))
+            case .disiplin(let r): stored.disiplin.append(StoredRecord(id: id.id, value: r))
+            }
+            let score = try recomputeEmployee(record.nip, stored: stored, db)
             return SaveResult(id: id, score: score)
         }
     }
@@ -111,11 +124,11 @@ extension SQLiteStore {
     func insert(_ record: IPASNCore.Record, id: Int64?, _ db: Database) throws -> Int64 {
         var arguments = RecordRows.arguments(record)
         if let id { arguments = [id] + arguments }
-        try db.execute(sql: RecordRows.insertSQL(record.kind, withID: id != nil), arguments: arguments)
+        try db.cachedStatement(sql: RecordRows.insertSQL(record.kind, withID: id != nil)).execute(arguments: arguments)
         return id ?? db.lastInsertedRowID
     }
 
     func write(_ record: IPASNCore.Record, over id: RecordID, _ db: Database) throws {
-        try db.execute(sql: RecordRows.updateSQL(id.kind), arguments: RecordRows.arguments(record) + [id.id])
+        try db.cachedStatement(sql: RecordRows.updateSQL(id.kind)).execute(arguments: RecordRows.arguments(record) + [id.id])
     }
 }

@@ -133,7 +133,7 @@ extension SQLiteStore {
     }
 
     func cachedYears(_ db: Database) throws -> [Int] {
-        try Int.fetchAll(db, sql: "SELECT year FROM score_year ORDER BY year")
+        try Int.fetchAll(db.cachedStatement(sql: "SELECT year FROM score_year ORDER BY year"))
     }
 
     /// Makes sure `year` is cached (computing it in its own transaction when it is not);
@@ -162,17 +162,21 @@ extension SQLiteStore {
     }
 
     func ensureCached(year: Int, _ db: Database) throws {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM score_year WHERE year = ?", arguments: [year]) == true { return }
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM score_year WHERE year = ?"), arguments: [year]) == true {
+            return
+        }
         try db.execute(sql: "INSERT INTO score_year(year) VALUES (?)", arguments: [year])
         try recompute(years: [year], only: nil, replaceAll: true, db)
     }
 
     /// Recomputes one employee's score for every cached year (the measurement year is always
     /// among them) and returns the measurement year's.
-    func recomputeEmployee(_ nip: String, _ db: Database) throws -> EmployeeScore {
+    /// `stored`: the employee's records when the caller has them current (read in this
+    /// transaction and changed only as it wrote them), else they are read.
+    func recomputeEmployee(_ nip: String, stored known: StoredEmployeeRecords? = nil, _ db: Database) throws -> EmployeeScore {
         let year = try measurementYear(db)
         try ensureCached(year: year, db)
-        guard let stored = try records(nip: nip, db) else {
+        guard let stored = try known ?? records(nip: nip, db) else {
             return EmployeeScore(nip: nip, year: year, kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 0, missing: [])
         }
         let uncounted = try uncountedRecords(nip: nip, db)

@@ -11,7 +11,7 @@ extension SQLiteStore {
     }
 
     func units(_ db: Database) throws -> [OrgUnit] {
-        try Row.fetchAll(db, sql: "SELECT kode, nama, induk FROM units ORDER BY kode").map {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT kode, nama, induk FROM units ORDER BY kode")).map {
             OrgUnit(kode: $0[0], nama: $0[1], induk: $0[2])
         }
     }
@@ -46,7 +46,7 @@ extension SQLiteStore {
     }
 
     func unit(kode: String, _ db: Database) throws -> OrgUnit? {
-        try Row.fetchOne(db, sql: "SELECT kode, nama, induk FROM units WHERE kode = ?", arguments: [kode])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT kode, nama, induk FROM units WHERE kode = ?"), arguments: [kode])
             .map { OrgUnit(kode: $0[0], nama: $0[1], induk: $0[2]) }
     }
 
@@ -91,7 +91,7 @@ extension SQLiteStore {
     }
 
     func pegawai(nip: String, _ db: Database) throws -> Pegawai? {
-        try Row.fetchOne(db, sql: "SELECT \(Self.pegawaiColumns) FROM pegawai WHERE nip = ?", arguments: [nip])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.pegawaiColumns) FROM pegawai WHERE nip = ?"), arguments: [nip])
             .map { try Self.pegawai($0) }
     }
 

@@ -18,11 +18,11 @@ extension SQLiteStore {
             var result: [RecordID: RecordVerification] = [:]
             for kind in RecordKind.allCases {
                 let rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT r.id, \(Self.verificationColumns) FROM \(RecordRows.table(kind)) r
-                        JOIN verification v ON v.kind = ? AND v.record_id = r.id WHERE r.nip = ?
-                        """, arguments: [kind.rawValue, nip])
+                    db.cachedStatement(
+                        sql: """
+                            SELECT r.id, \(Self.verificationColumns) FROM \(RecordRows.table(kind)) r
+                            JOIN verification v ON v.kind = ? AND v.record_id = r.id WHERE r.nip = ?
+                            """), arguments: [kind.rawValue, nip])
                 for row in rows { result[RecordID(kind: kind, id: row[0])] = try Self.verification(row, offset: 1) }
             }
             return result
@@ -259,11 +259,11 @@ extension SQLiteStore {
         for kind in RecordKind.allCases {
             let table = RecordRows.table(kind)
             for id in try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT r.id FROM \(table) r JOIN verification v ON v.kind = '\(table)' AND v.record_id = r.id
-                    WHERE r.nip = ? AND v.status = 'tidak'
-                    """, arguments: [nip])
+                db.cachedStatement(
+                    sql: """
+                        SELECT r.id FROM \(table) r JOIN verification v ON v.kind = '\(table)' AND v.record_id = r.id
+                        WHERE r.nip = ? AND v.status = 'tidak'
+                        """), arguments: [nip])
             {
                 ids.insert(RecordID(kind: kind, id: id))
             }
@@ -277,7 +277,7 @@ extension SQLiteStore {
         _ stored: StoredEmployeeRecords, uncounted: Set<RecordID>, engine: ScoringEngine, years: [Int], _ db: Database
     ) throws {
         guard try db.tableExists("employee_score_entered") else { return }
-        try db.execute(sql: "DELETE FROM employee_score_entered WHERE nip = ?", arguments: [stored.pegawai.nip])
+        try db.cachedStatement(sql: "DELETE FROM employee_score_entered WHERE nip = ?").execute(arguments: [stored.pegawai.nip])
         guard !uncounted.isEmpty else { return }
         let statement = try db.cachedStatement(sql: Self.upsertScoreSQL.replacingOccurrences(of: "employee_score", with: "employee_score_entered"))
         for year in years {

@@ -44,6 +44,8 @@ public final class SQLiteStore: Store, Sendable {
     /// The busy handler of the write connection.
     let lockWaiter: LockWaiter
     private let enrollment = EnrollmentNote()
+    /// The last stored ruleset's text and what it parsed to.
+    let rulesetCache = RulesetCache()
 
     /// Whether opening made the acting login the operator of this database (it had no
     /// account yet: a new database, or one made before accounts existed). Front ends say so.
@@ -301,7 +303,9 @@ public final class SQLiteStore: Store, Sendable {
     }
 
     func measurementYear(_ db: Database) throws -> Int {
-        if let text = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'year'"), let year = Int(text) {
+        if let text = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM config WHERE key = 'year'")),
+            let year = Int(text)
+        {
             return year
         }
         return context.today.year
@@ -324,12 +328,17 @@ public final class SQLiteStore: Store, Sendable {
     }
 
     func ruleset(_ db: Database) throws -> Ruleset {
-        guard let json = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'ruleset'") else {
+        guard let json = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM config WHERE key = 'ruleset'"))
+        else {
             return .bkn2019
         }
+        // A save reads the ruleset twice: the last text parsed is kept with its ruleset.
+        if let known = rulesetCache.ruleset(for: json) { return known }
         // Checked like a file: a ruleset stored before the checks grew (a maximum of 1e308)
         // is refused with its problems instead of trapping in scoring.
-        return try RulesetFile.load(Data(json.utf8))
+        let ruleset = try RulesetFile.load(Data(json.utf8))
+        rulesetCache.keep(ruleset, for: json)
+        return ruleset
     }
 
     /// Installs a ruleset (nil returns to bkn-2019) and recomputes every cached score, in one transaction.
@@ -368,5 +377,24 @@ final class EnrollmentNote: @unchecked Sendable {
     var enrolled: Bool {
         get { lock.withLock { value } }
         set { lock.withLock { value = newValue } }
+    }
+}
+
+/// The ruleset last read from `config`, by its stored text: parsing and checking the JSON
+/// costs more than the rest of reading it, and every save reads it.
+final class RulesetCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (json: String, ruleset: Ruleset)?
+
+    func ruleset(for json: String) -> Ruleset? {
+        lock.lock()
+        defer { lock.unlock() }
+        return last?.json == json ? last?.ruleset : nil
+    }
+
+    func keep(_ ruleset: Ruleset, for json: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        last = (json, ruleset)
     }
 }

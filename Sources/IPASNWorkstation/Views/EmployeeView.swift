@@ -68,6 +68,17 @@ final class EmployeeView: View {
     }
 
     func reload(app: App) {
+        reload(app: app, unitToo: true)
+    }
+
+    /// After this page's own record form saved a record: the records, their marks and the
+    /// explanation are read again, the unit's name is kept (a record's save cannot change it,
+    /// and reading it means reading every unit).
+    func recordSaved(app: App) {
+        reload(app: app, unitToo: false)
+    }
+
+    private func reload(app: App, unitToo: Bool) {
         var gone = false
         app.attempt {
             if let fresh = try app.store.records(nip: nip) { records = fresh } else { gone = true }
@@ -79,7 +90,7 @@ final class EmployeeView: View {
             return
         }
         explanation = app.engine.explain(records.plain(excludingAll: Self.uncounted(verifications, app: app)), year: app.year)
-        load(app: app)
+        load(app: app, unitToo: unitToo || unitName.isEmpty)
     }
 
     /// The records the ruleset does not count (rejected ones, unless it counts them): the
@@ -96,11 +107,13 @@ final class EmployeeView: View {
         return v.status.mark + (v.documentInHand ? " D" : "")
     }
 
-    private func load(app: App) {
+    private func load(app: App, unitToo: Bool = true) {
         let language = app.language
         let all = RecordKind.allCases.flatMap { Self.stored(records, $0).map(\.id) }
         let sent = (try? app.store.sentInfo(all)) ?? [:]
-        unitName = ((try? app.store.units()) ?? []).first { $0.kode == records.pegawai.kodeUnit }?.nama ?? records.pegawai.kodeUnit
+        if unitToo {
+            unitName = ((try? app.store.units()) ?? []).first { $0.kode == records.pegawai.kodeUnit }?.nama ?? records.pegawai.kodeUnit
+        }
         var lines: [PageLine] = []
         let kinds: [ScoreDimension: RecordKind] = [.kualifikasi: .pendidikan, .kompetensi: .diklat, .kinerja: .skp, .disiplin: .disiplin]
         for dimension in explanation.dimensions {

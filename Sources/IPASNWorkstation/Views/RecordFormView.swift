@@ -162,7 +162,7 @@ final class RecordFormView: View {
                 let what = EmployeeView.describe(record, app.language)
                 let before = preview.before
                 preview.commit(record, score: result.score)
-                page.reload(app: app)
+                page.recordSaved(app: app)
                 if again {
                     batchCount += 1
                     form.resetForBatch()
