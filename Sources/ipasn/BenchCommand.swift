@@ -59,6 +59,13 @@ struct BenchCommand: ParsableCommand {
             valueName: "file"))
     var batchDatabase: String?
 
+    /// Internal (hand measurements): run only this piece of the benchmark on `--only-db`.
+    @Option(name: .long, help: .hidden)
+    var only: String?
+
+    @Option(name: .customLong("only-db"), help: .hidden)
+    var onlyDatabase: String?
+
     /// Internal: run the command after `--` on this terminal and write its time and peak RSS to a file.
     @Option(name: .long, help: .hidden)
     var probe: String?
@@ -87,6 +94,20 @@ struct BenchCommand: ParsableCommand {
                 let ms = result.saves.map { String(format: "%.1f", $0 * 1000) }.joined(separator: ", ")
                 print("one event for \(result.participants) participants of unit \(result.unit), \(result.saves.count) runs: "
                     + String(format: "median %.1f ms", Stats.median(result.saves) * 1000) + " (\(ms) ms)")
+            } catch let error as BenchError {
+                throw CLIError("bench FAILED: \(error.message)")
+            }
+            return
+        }
+        if let only {
+            guard let onlyDatabase else { throw ValidationError("--only needs --only-db FILE (an existing province database).") }
+            let work = FileManager.default.temporaryDirectory.path + "/ipasn-bench-only-\(ProcessInfo.processInfo.processIdentifier)"
+            defer { try? FileManager.default.removeItem(atPath: work) }
+            let options = BenchOptions(
+                config: .full, outputPath: nil, workDirectory: work, executable: BenchRunner.currentExecutable,
+                repositoryDirectory: FileManager.default.currentDirectoryPath, keepWorkDirectory: false)
+            do {
+                try BenchPiece.run(only, database: onlyDatabase, runs: runs ?? 3, options: options)
             } catch let error as BenchError {
                 throw CLIError("bench FAILED: \(error.message)")
             }
