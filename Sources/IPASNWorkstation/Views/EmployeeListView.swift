@@ -56,7 +56,9 @@ final class EmployeeListView: BulkSource {
         rows = []
         all = []
         app.attempt { all = try app.store.scores(year: app.year, unit: unit.kode) }
-        selection.keep(only: Set(all.map(\.pegawai.nip)))
+        // Only when someone is chosen (or a range started): a set of a province's NIPs is
+        // 2-3 MB of the list's peak memory otherwise spent for nothing.
+        if !selection.isEmpty || selection.anchor != nil { selection.keep(only: Set(all.map(\.pegawai.nip))) }
         if let lacking = filter.lacking { filter.lacking = refreshed(lacking, app: app) }
         sort(keeping: keep)
     }
