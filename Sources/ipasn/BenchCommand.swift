@@ -59,13 +59,17 @@ struct BenchCommand: ParsableCommand {
             valueName: "file"))
     var batchDatabase: String?
 
-    /// Internal (working on the save path): `--only save` runs only the save measurement on a
-    /// province kept in --work-dir (made on the first run), `--saves` times.
+    /// Internal (hand measurements): `--only save` runs only the save measurement on a province
+    /// kept in --work-dir (made on the first run), `--saves` times; `--only recompute|memory|dashboard`
+    /// runs that piece of the benchmark on an existing province database (`--only-db`).
     @Option(name: .long, help: .hidden)
     var only: String?
 
     @Option(name: .long, help: .hidden)
     var saves: Int?
+
+    @Option(name: .customLong("only-db"), help: .hidden)
+    var onlyDatabase: String?
 
     /// Internal: run the command after `--` on this terminal and write its time and peak RSS to a file.
     @Option(name: .long, help: .hidden)
@@ -108,6 +112,20 @@ struct BenchCommand: ParsableCommand {
                 let log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
                 let result = try SaveBench.run(employees: config.employees, saves: saves ?? 300, work: workDir, log: log)
                 print(SaveBench.summary(result))
+            } catch let error as BenchError {
+                throw CLIError("bench FAILED: \(error.message)")
+            }
+            return
+        }
+        if let only {
+            guard let onlyDatabase else { throw ValidationError("--only needs --only-db FILE (an existing province database).") }
+            let work = FileManager.default.temporaryDirectory.path + "/ipasn-bench-only-\(ProcessInfo.processInfo.processIdentifier)"
+            defer { try? FileManager.default.removeItem(atPath: work) }
+            let options = BenchOptions(
+                config: .full, outputPath: nil, workDirectory: work, executable: BenchRunner.currentExecutable,
+                repositoryDirectory: FileManager.default.currentDirectoryPath, keepWorkDirectory: false)
+            do {
+                try BenchPiece.run(only, database: onlyDatabase, runs: runs ?? 3, options: options)
             } catch let error as BenchError {
                 throw CLIError("bench FAILED: \(error.message)")
             }

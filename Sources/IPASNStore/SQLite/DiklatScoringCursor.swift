@@ -26,9 +26,12 @@ struct DiklatScoringCursor {
     /// Whether the statement stands on a row (false once every row was read).
     private(set) var hasRow = false
 
-    /// - Parameter filter: a `WHERE` clause leaving records out (rejected ones), or "".
-    init(_ db: Database, filter: String = "") throws {
-        sql = RecordRows.scoringSelectSQL(.diklat) + filter + " ORDER BY nip"
+    /// - Parameters:
+    ///   - filter: a `WHERE` clause leaving records out (rejected ones), or "".
+    ///   - tableOrder: read the rows in table (id) order instead of NIP order: a scan of the
+    ///     table with no index lookup per row (``DiklatScoringTable``).
+    init(_ db: Database, filter: String = "", tableOrder: Bool = false) throws {
+        sql = RecordRows.scoringSelectSQL(.diklat) + filter + (tableOrder ? " ORDER BY id" : " ORDER BY nip")
         statement = try db.makeStatement(sql: sql)
         connection = db.sqliteConnection
         try step()
@@ -59,6 +62,13 @@ struct DiklatScoringCursor {
             if order != 0 { return Int(order) }
         }
         return count - nip.count
+    }
+
+    /// Calls `body` with the current row's NIP as UTF-8 bytes (valid only inside `body`).
+    func withNIPBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let count = Int(sqlite3_column_bytes(handle, 1))
+        guard let text = sqlite3_column_text(handle, 1), count > 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeBufferPointer(start: text, count: count))
     }
 
     /// The current row as a diklat of `nip` (the caller's string, equal to the row's).

@@ -50,15 +50,26 @@ final class EmployeeListView: BulkSource {
     var chosen: [Pegawai] { all.map(\.pegawai).filter { selection.contains($0.nip) } }
 
     func reload(app: App) {
+        let keep = selectedNIP
+        // The old list goes before the new one is read: a province's 50,000 rows held twice
+        // (the list and its reloaded copy) was the workstation's peak memory.
+        rows = []
+        all = []
         app.attempt { all = try app.store.scores(year: app.year, unit: unit.kode) }
-        selection.keep(only: Set(all.map(\.pegawai.nip)))
+        // Only when someone is chosen (or a range started): a set of a province's NIPs is
+        // 2-3 MB of the list's peak memory otherwise spent for nothing.
+        if !selection.isEmpty || selection.anchor != nil { selection.keep(only: Set(all.map(\.pegawai.nip))) }
         if let lacking = filter.lacking { filter.lacking = refreshed(lacking, app: app) }
-        sort()
+        sort(keeping: keep)
     }
 
+    /// The NIP of the row under the cursor.
+    private var selectedNIP: String? { rows.isEmpty ? nil : rows[min(cursor.selection, rows.count - 1)].pegawai.nip }
+
     /// Sorts ``all`` and narrows it to ``rows``, keeping the cursor on the same employee.
-    func sort() {
-        let keep = rows.isEmpty ? nil : rows[min(cursor.selection, rows.count - 1)].pegawai.nip
+    func sort() { sort(keeping: selectedNIP) }
+
+    private func sort(keeping keep: String?) {
         if byScore {
             all.sort { ($0.score.total, $1.pegawai.nama) > ($1.score.total, $0.pegawai.nama) }
         } else {
