@@ -31,6 +31,8 @@ bad() { echo "  FAIL - $*" >&2; failed=$((failed + 1)); }
 ipasn() { "$IPASN_BIN" "$@"; }
 count() { sqlite3 -readonly "$1" "SELECT COUNT(*) FROM $2"; }
 content() { sqlite3 -readonly "$1" "SELECT nip, nama, jp FROM diklat ORDER BY id" | sha256sum; }
+# The triggers and indexes, as created (an import's bulk-write path drops some inside its transaction).
+schema() { sqlite3 -readonly "$1" "SELECT type, name, sql FROM sqlite_schema WHERE type IN ('trigger', 'index') ORDER BY name" | sha256sum; }
 # A stable pseudo-random sequence (bash's RANDOM is reproducible once seeded).
 RANDOM=1318
 
@@ -59,8 +61,10 @@ for round in 1 2 3; do
     bad "round $round: check failed after the kill: $(head -3 <<<"$checked")"
   elif [ "$rows" != 0 ] && [ "$rows" != "$diklat_rows" ]; then
     bad "round $round: $rows of $diklat_rows diklat rows after the kill (not all or nothing)"
+  elif [ "$(schema "$db")" != "$(schema "$base")" ]; then
+    bad "round $round: the triggers or indexes differ from before the import after the kill"
   else
-    ok "round $round: $when, $rows of $diklat_rows rows, check OK"
+    ok "round $round: $when, $rows of $diklat_rows rows, check OK, triggers and indexes as before"
   fi
 done
 

@@ -25,6 +25,18 @@ extension SQLiteStore {
     public func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool, dryRun: Bool = false) throws
         -> ImportOutcome
     {
+        try importRows(&rows, skipInvalid: skipInvalid, dryRun: dryRun, bulk: true)
+    }
+
+    /// ``importRows(_:skipInvalid:dryRun:)``; `bulk: false` keeps every trigger firing and
+    /// every index maintained row by row instead of the bulk-write path
+    /// (``BulkImportTriggers``, ``BulkImportIndexes``; tests compare the two, with
+    /// `indexRows` lowered to see the indexes dropped and built again).
+    func importRows(
+        _ rows: inout some ImportRowSource, skipInvalid: Bool, dryRun: Bool, bulk: Bool,
+        indexRows: Int = BulkImportIndexes.minimumRows
+    ) throws -> ImportOutcome
+    {
         let kind = rows.kind
         // A record import checks every NIP against its in-memory map of the employees (read in
         // the same transaction), so SQLite's own per-row foreign key lookup is switched off.
@@ -59,7 +71,7 @@ extension SQLiteStore {
                 let recordKind = kind.recordKind!
                 var range: ImportedIDs?
                 imported = try importRecords(
-                    &rows, of: recordKind, permissions, issues: &issues, byUnit: &byUnit, ids: &range, db)
+                    &rows, of: recordKind, permissions, bulk: bulk, indexRows: indexRows, issues: &issues, byUnit: &byUnit, ids: &range, db)
                 ids = range ?? ImportedIDs(kind: recordKind, first: 0, last: -1)
             }
             issues.sort { $0.line < $1.line }
@@ -80,9 +92,12 @@ extension SQLiteStore {
     }
 
     private func importRecords(
-        _ rows: inout some ImportRowSource, of expected: RecordKind, _ permissions: WritePermissions, issues: inout [LineIssue],
-        byUnit: inout [String: Int], ids: inout ImportedIDs?, _ db: Database
+        _ rows: inout some ImportRowSource, of expected: RecordKind, _ permissions: WritePermissions, bulk: Bool,
+        indexRows: Int, issues: inout [LineIssue], byUnit: inout [String: Int], ids: inout ImportedIDs?, _ db: Database
     ) throws -> Int {
+        // The bulk-write path: the table's per-row insert trigger is dropped for the import's
+        // transaction and done set-based below (before anything is prepared on the table).
+        let triggers = bulk ? try BulkImportTriggers.suspend([BulkImportTriggers.restoredTrigger(expected)], db) : nil
         // Every employee, by NIP: its index into `units` (its unit) and `rowsOf` (rows this
         // import wrote for it). One hash lookup per row answers "is the NIP known" (the foreign
         // key, checked here in memory), "which unit" and "whose scores to refresh".
@@ -104,6 +119,9 @@ extension SQLiteStore {
         // have consecutive ids.
         let firstID = try Self.nextRecordID(expected, db)
         var nextID = firstID
+        // The bulk-write path drops the table's secondary indexes once the import is large
+        // next to the table, and builds them again, sorted, at the end (``BulkImportIndexes``).
+        var indexes = bulk ? BulkImportIndexes(expected, rowsBefore: firstID - 1, minimumRows: indexRows) : nil
         // Lines of the rows inserted by this import, by id - firstID (ids grow by one per insert).
         var lines: [Int32] = []
         var imported = 0
@@ -136,14 +154,22 @@ extension SQLiteStore {
             lines.append(Int32(clamping: line.number))
             imported += 1
             rowsOf[Int(employee)] += 1
+            if imported == indexes?.dropAfter { try indexes?.drop(db) }
         }
+        try indexes?.rebuild(db)
         if nextID > firstID { ids = ImportedIDs(kind: expected, first: firstID, last: nextID - 1) }
+        if let triggers {
+            if triggers.suspended(BulkImportTriggers.restoredTrigger(expected)), nextID > firstID {
+                try BulkImportTriggers.restoredRows(expected, first: firstID, last: nextID - 1, db)
+            }
+            try triggers.restore(db)
+        }
         var touched: Set<String> = []
         for (nip, employee) in employeeIndex where rowsOf[Int(employee)] > 0 {
             touched.insert(nip)
             byUnit[units[Int(employee)], default: 0] += Int(rowsOf[Int(employee)])
         }
-        try refreshScores(touched, db)
+        try refreshScores(touched, bulk: bulk, db)
         return imported
     }
 
@@ -206,11 +232,15 @@ extension SQLiteStore {
     static let wrongKind = ValidationIssue(
         field: "", code: .custom(id: "Baris ini bukan jenis data yang diimpor.", en: "This row is not of the imported kind."))
 
-    private func refreshScores(_ touched: Set<String>, _ db: Database) throws {
+    private func refreshScores(_ touched: Set<String>, bulk: Bool = false, _ db: Database) throws {
         guard !touched.isEmpty else { return }
         try ensureCached(year: try measurementYear(db), db)
         if touched.count > Self.streamingRecomputeThreshold {
-            try recompute(years: try cachedYears(db), only: touched, replaceAll: false, db)
+            if bulk {
+                try bulkRefresh(touched, db)
+            } else {
+                try recompute(years: try cachedYears(db), only: touched, replaceAll: false, db)
+            }
         } else {
             for nip in touched.sorted() { _ = try recomputeEmployee(nip, db) }
         }

@@ -23,6 +23,7 @@ struct SimilarCourseCheck {
     /// Whether an employee had diklat before the import.
     private var hadCourses: [String: Bool] = [:]
     private var storedQuery: Statement?
+    private var hadQuery: Statement?
     private var rowQuery: Statement?
 
     /// At most this many stored courses of one employee, jenis and dates are compared.
@@ -73,7 +74,9 @@ struct SimilarCourseCheck {
         if let known = hadCourses[course.nip] {
             had = known
         } else {
-            had = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM diklat WHERE nip = ? AND id < ?)", arguments: [course.nip, start]) ?? false
+            let query = try hadQuery ?? db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM diklat WHERE nip = ? AND id < ?)")
+            hadQuery = query
+            had = try Bool.fetchOne(query, arguments: [course.nip, start]) ?? false
             hadCourses[course.nip] = had
         }
         guard had else { return nil }

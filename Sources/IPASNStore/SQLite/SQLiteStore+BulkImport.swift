@@ -1,0 +1,190 @@
+import GRDB
+import IPASNCore
+
+/// FAST PATH (issue 14): the bulk-write path of a record import.
+///
+/// Why it is fast: a province's diklat file is a million rows written in ONE transaction.
+/// Triggers that keep side tables current on every single save (export tracking's
+/// `<table>_restored`, the per-unit totals on `employee_score`) would run their program once
+/// per row; here, inside the import's transaction, they are dropped, the rows go in, the same
+/// side-table rows are produced by a few set-based statements over the import's id range (or
+/// its touched employees), and the triggers are created again from their saved SQL BEFORE the
+/// transaction commits. DDL is transactional in SQLite: other connections never see a
+/// trigger missing (they read the last committed schema), and a failure or a crash anywhere
+/// in between rolls the drops back with the rows (`BulkImportTests`, the fault suite's kill
+/// rounds).
+///
+/// Only triggers named here are suspended, each with its set-based equivalent; any other
+/// trigger on the tables (one another feature adds later) is left alone and fires row by
+/// row as before, so the result never depends on this list being complete, only the speed.
+/// `BulkImportTests` imports the same files through the plain path (every trigger on) and
+/// this one into two databases and compares every table row for row.
+struct BulkImportTriggers {
+    /// The triggers dropped, with the SQL that creates them again, in drop order.
+    private(set) var saved: [(name: String, sql: String)] = []
+
+    /// Drops those of `names` that exist in `db`, keeping their SQL.
+    static func suspend(_ names: [String], _ db: Database) throws -> BulkImportTriggers {
+        var suspended = BulkImportTriggers()
+        for name in names {
+            guard
+                let sql = try String.fetchOne(
+                    db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", arguments: [name])
+            else { continue }
+            try db.execute(sql: "DROP TRIGGER \(name.quotedDatabaseIdentifier)")
+            suspended.saved.append((name, sql))
+        }
+        return suspended
+    }
+
+    /// Whether `name` was suspended (its set-based equivalent must then run).
+    func suspended(_ name: String) -> Bool { saved.contains { $0.name == name } }
+
+    /// Creates the suspended triggers again, exactly as they were.
+    func restore(_ db: Database) throws {
+        for trigger in saved { try db.execute(sql: trigger.sql) }
+    }
+
+    // MARK: Record tables
+
+    /// The record table's `AFTER INSERT` trigger of export tracking: a record inserted with
+    /// the id of one deleted after it was sent (an undo) takes back its versions.
+    static func restoredTrigger(_ kind: RecordKind) -> String { "\(RecordRows.table(kind))_restored" }
+
+    /// Set-based `<table>_restored` for the rows with ids `first ... last`. (An import's ids
+    /// are above every id the table ever used, so in practice it finds nothing; it runs
+    /// anyway, so that the result is the trigger's whatever the ids.)
+    static func restoredRows(_ kind: RecordKind, first: Int64, last: Int64, _ db: Database) throws {
+        let table = RecordRows.table(kind)
+        try db.execute(
+            sql: """
+                UPDATE \(table) SET change_no = d.change_no, sent_no = CASE WHEN d.reported IS NULL THEN d.sent_no END
+                    FROM export_deleted d
+                    WHERE d.kind = '\(table)' AND d.record_id = \(table).id AND \(table).id BETWEEN ? AND ?
+                """, arguments: [first, last])
+        try db.execute(
+            sql: "DELETE FROM export_deleted WHERE kind = '\(table)' AND record_id BETWEEN ? AND ?", arguments: [first, last])
+    }
+
+    // MARK: Per-unit totals
+
+    /// ``UnitScoreTotals``' triggers on `employee_score`.
+    static let scoreTriggers = ["unit_totals_score_insert", "unit_totals_score_update", "unit_totals_score_delete"]
+
+    /// The per-unit sums of the cached scores of the employees in `temp.bulk_touched`, by
+    /// (year, unit), counted as the triggers count them (``UnitScoreTotals/counted(_:year:)``).
+    private static let touchedTotals = """
+        SELECT s.year AS year, p.kode_unit AS kode_unit, COUNT(*) AS pegawai, SUM(s.complete) AS complete,
+               SUM(CAST(round(s.kualifikasi * \(UnitScoreTotals.scale)) AS INTEGER)) AS kualifikasi,
+               SUM(CAST(round(s.kompetensi * \(UnitScoreTotals.scale)) AS INTEGER)) AS kompetensi,
+               SUM(CAST(round(s.kinerja * \(UnitScoreTotals.scale)) AS INTEGER)) AS kinerja,
+               SUM(CAST(round(s.disiplin * \(UnitScoreTotals.scale)) AS INTEGER)) AS disiplin
+        FROM temp.bulk_touched t JOIN employee_score s ON s.nip = t.nip JOIN pegawai p ON p.nip = s.nip
+        WHERE \(UnitScoreTotals.counted("p", year: "s.year"))
+        GROUP BY s.year, p.kode_unit
+        """
+
+    /// Before the touched employees' scores are rewritten: their current scores leave their
+    /// units' totals (what the delete/update triggers subtract, summed per unit).
+    static let subtractTouchedSQL = """
+        UPDATE unit_score_totals SET
+            pegawai = unit_score_totals.pegawai - d.pegawai, complete = unit_score_totals.complete - d.complete,
+            kualifikasi = unit_score_totals.kualifikasi - d.kualifikasi,
+            kompetensi = unit_score_totals.kompetensi - d.kompetensi,
+            kinerja = unit_score_totals.kinerja - d.kinerja, disiplin = unit_score_totals.disiplin - d.disiplin
+        FROM (\(touchedTotals)) d
+        WHERE unit_score_totals.year = d.year AND unit_score_totals.kode_unit = d.kode_unit
+        """
+
+    /// After: their new scores join their units' totals (what the insert/update triggers
+    /// add, summed per unit; a (year, unit) without a row gets one).
+    static let addTouchedSQL = """
+        INSERT INTO unit_score_totals(year, kode_unit, pegawai, complete, kualifikasi, kompetensi, kinerja, disiplin)
+            SELECT year, kode_unit, pegawai, complete, kualifikasi, kompetensi, kinerja, disiplin
+            FROM (\(touchedTotals)) WHERE true
+            ON CONFLICT(year, kode_unit) DO UPDATE SET
+                pegawai = pegawai + excluded.pegawai, complete = complete + excluded.complete,
+                kualifikasi = kualifikasi + excluded.kualifikasi, kompetensi = kompetensi + excluded.kompetensi,
+                kinerja = kinerja + excluded.kinerja, disiplin = disiplin + excluded.disiplin
+        """
+}
+
+extension SQLiteStore {
+    /// The score refresh of a large import on the bulk-write path (``BulkImportTriggers``):
+    /// the per-unit totals' triggers on `employee_score` are suspended while the touched
+    /// employees' scores are rewritten, and their units' totals are moved by two grouped
+    /// statements instead (their old scores out before, their new ones in after).
+    func bulkRefresh(_ touched: Set<String>, _ db: Database) throws {
+        let years = try cachedYears(db)
+        let triggers = try BulkImportTriggers.suspend(BulkImportTriggers.scoreTriggers, db)
+        // Only the three triggers together are done set-based (a schema with other ones keeps them).
+        guard triggers.saved.count == BulkImportTriggers.scoreTriggers.count else {
+            try triggers.restore(db)
+            try recompute(years: years, only: touched, replaceAll: false, db)
+            return
+        }
+        try db.execute(sql: "CREATE TEMP TABLE bulk_touched(nip TEXT PRIMARY KEY) WITHOUT ROWID")
+        let insert = try db.makeStatement(sql: "INSERT INTO temp.bulk_touched(nip) VALUES (?)")
+        for nip in touched {
+            insert.setUncheckedArguments([nip])
+            try insert.execute()
+        }
+        try db.execute(sql: BulkImportTriggers.subtractTouchedSQL)
+        try recompute(years: years, only: touched, replaceAll: false, db)
+        try db.execute(sql: BulkImportTriggers.addTouchedSQL)
+        try db.execute(sql: "DROP TABLE temp.bulk_touched")
+        try triggers.restore(db)
+    }
+}
+
+/// FAST PATH (issue 14), part of the bulk-write path: the record table's secondary indexes
+/// (today the partial index of unsent records, `<table>_pending`) dropped during a large
+/// import and created again from their saved SQL before it commits.
+///
+/// Why it is fast: rows go in by id, so the table itself grows at its end, but an index on
+/// `nip` takes them at random places; once the index outgrows the import's page cache every
+/// row dirties a page that was written out a moment ago. `CREATE INDEX` at the end sorts the
+/// entries instead (SQLite's external sort, bounded memory) and writes each page once. On the
+/// province's million diklat rows, dropping and re-creating it took the sqlite3 shell's own
+/// load from 5.4 to 4.5 s of CPU (docs/performance.md).
+///
+/// Dropped only once the import has written as many rows as the table held before (and at
+/// least ``minimumRows``): re-creating costs a pass over the whole table, which a small import
+/// into a large table must not pay. Unique indexes stay (they are the duplicate check), and
+/// so does every index of another table.
+struct BulkImportIndexes {
+    /// Below this many imported rows, maintaining the indexes row by row costs less.
+    static let minimumRows = 50_000
+
+    let table: String
+    /// The imported row count at which the indexes are dropped.
+    let dropAfter: Int
+    private var saved: [String] = []
+
+    init(_ kind: RecordKind, rowsBefore: Int64, minimumRows: Int = Self.minimumRows) {
+        table = RecordRows.table(kind)
+        dropAfter = max(minimumRows, Int(clamping: rowsBefore))
+    }
+
+    /// Drops the table's non-unique indexes, keeping their SQL.
+    mutating func drop(_ db: Database) throws {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, sql FROM sqlite_schema
+                WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+                ORDER BY name
+                """, arguments: [table])
+        for row in rows {
+            let name: String = row[0]
+            try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+            saved.append(row[1])
+        }
+    }
+
+    /// Creates the dropped indexes again (nothing when none was dropped).
+    mutating func rebuild(_ db: Database) throws {
+        for sql in saved { try db.execute(sql: sql) }
+        saved = []
+    }
+}
