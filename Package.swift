@@ -42,7 +42,7 @@ let package = Package(
             name: "IPASNBench",
             dependencies: [
                 "IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNDemo", "IPASNTerminal",
-                "IPASNWorkstation",
+                "IPASNWorkstation", "IPASNPostgres",
             ]
         ),
         // The PostgreSQL server mode: the `Store` on PostgreSQL through libpq (synchronous, like the protocol).

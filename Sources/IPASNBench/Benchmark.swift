@@ -212,6 +212,9 @@ public final class Benchmark {
                     + ". The largest database keeps at most \(config.growthDiklatPerEmployee.last ?? 0) records of each kind "
                     + "per employee (except the first 200, whose full records are where the saves go) to keep its build time reasonable.")
         }
+        // PostgreSQL, side by side (its own throw-away cluster; rows say so when it cannot start).
+        log("[PG] PostgreSQL: import, recompute, saves, admins at once")
+        try PostgresBench(options: options, province: province, log: log).run(into: &report)
         #if DEBUG
             report.notes.insert(
                 "DEBUG build: the timings are several times slower than a release build's; the targets apply to the "
