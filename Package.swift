@@ -86,7 +86,9 @@ let package = Package(
         ),
         .testTarget(
             name: "IPASNPostgresTests",
-            dependencies: ["IPASNPostgres", "IPASNStore", "IPASNCore", "IPASNDemo", "IPASNReports", "IPASNTestSupport"]),
+            dependencies: [
+                "IPASNPostgres", "IPASNStore", "IPASNCore", "IPASNDemo", "IPASNReports", "IPASNTestSupport", "IPASNBench",
+            ]),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(name: "IPASNBenchTests", dependencies: ["IPASNBench"]),
         .testTarget(

@@ -46,6 +46,14 @@ public final class Benchmark {
                 + "(demo seed \(Dataset.seed), today \(Dataset.today.iso), measurement year \(Dataset.year)); "
                 + "the six CSV files (\(Fmt.mb(province.csvBytes))) were written in \(Fmt.seconds(province.csvSeconds))")
 
+        // A developer's switch (not an option): IPASN_BENCH_ONLY=postgresql measures the
+        // PostgreSQL rows alone on the same data (to try them at full size without the rest).
+        if ProcessInfo.processInfo.environment["IPASN_BENCH_ONLY"] == "postgresql" {
+            try PostgresBench(options: options, province: province, log: log).run(into: &report)
+            report.totalSeconds = Clock.seconds(since: started)
+            return report
+        }
+
         // 1. Import.
         log("[1] import diklat: ipasn import vs sqlite3 .import")
         let importBench = ImportBench(

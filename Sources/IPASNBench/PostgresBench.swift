@@ -135,7 +135,14 @@ struct PostgresBench {
             },
             operatorStore: operatorStore,
             provision: { try Self.provision(cluster, database, $0) },
-            count: { tag in try Self.countConcurrent(cluster, database, tag: tag) }
+            count: { tag in
+                try Self.countConcurrent(tag: tag) { sql in
+                    try cluster.psql(database, sql).stdout.split(separator: "\n").compactMap { line in
+                        let fields = line.split(separator: ",").map(String.init)
+                        return fields.count == 2 ? Int(fields[1]).map { (fields[0], $0) } : nil
+                    }
+                }
+            }
         ).run(settings, tag: "pg4")
         guard admins.errors.isEmpty else {
             throw BenchError(
@@ -301,31 +308,17 @@ struct PostgresBench {
 
     /// Makes `login` a login role in `ipasn_users` (as `ipasn users add` does), once.
     static func provision(_ cluster: PostgresCluster, _ database: String, _ login: String) throws {
-        let ident = "\"" + login.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        try cluster.psql(
-            database,
-            """
-            DO $$ BEGIN
-              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(login.replacingOccurrences(of: "'", with: "''"))') THEN
-                CREATE ROLE \(ident) LOGIN;
-              END IF;
-            END $$;
-            GRANT ipasn_users TO \(ident);
-            """)
+        try cluster.psql(database, provisionSQL(login))
     }
 
     /// Per admin login of the concurrent run tagged `tag`: its diklat and its insert audit rows.
-    static func countConcurrent(_ cluster: PostgresCluster, _ database: String, tag: String) throws
+    /// `query` runs SQL on the database and returns its rows' first two fields.
+    static func countConcurrent(tag: String, query: (String) throws -> [(String, Int)]) throws
         -> (records: [String: Int], audits: [String: Int])
     {
         let prefix = "Bench \(tag) "
         func pairs(_ sql: String) throws -> [String: Int] {
-            var out: [String: Int] = [:]
-            for line in try cluster.psql(database, sql).stdout.split(separator: "\n") {
-                let fields = line.split(separator: ",").map(String.init)
-                if fields.count == 2, let n = Int(fields[1]) { out[fields[0], default: 0] += n }
-            }
-            return out
+            try query(sql).reduce(into: [String: Int]()) { $0[$1.0, default: 0] += $1.1 }
         }
         let records = try pairs(
             "SELECT substr(split_part(nama, ' #', 1), \(prefix.count + 1)), count(*) FROM diklat "
@@ -333,6 +326,19 @@ struct PostgresBench {
         let audits = try pairs(
             "SELECT actor, count(*) FROM audit WHERE actor LIKE 'bench-\(tag)-admin-%' AND action = 'insert' GROUP BY actor")
         return (records, audits)
+    }
+
+    /// The SQL that makes `login` a login role in `ipasn_users` (as `ipasn users add` does), once.
+    static func provisionSQL(_ login: String) -> String {
+        let ident = "\"" + login.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return """
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(login.replacingOccurrences(of: "'", with: "''"))') THEN
+                CREATE ROLE \(ident) LOGIN;
+              END IF;
+            END $$;
+            GRANT ipasn_users TO \(ident);
+            """
     }
 
     /// Checks the tables of a PostgreSQL database hold the demo's counts.

@@ -74,6 +74,7 @@ final class PostgresCluster {
     }
 
     /// psql on `conninfo` with `arguments` after the common ones; throws with its stderr on failure.
+    @discardableResult
     static func psql(_ conninfo: String, _ arguments: [String], stdinPath: String? = nil) throws -> ChildResult {
         let result = try ChildProcess.run(
             "psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-A", "-t", "-F", ",", "-d", conninfo] + arguments,
