@@ -238,6 +238,9 @@ struct PostgresBench {
         guard try store.ruleset() == .bkn2019 else {
             throw BenchError("the PostgreSQL database's ruleset is not \(ReferenceQuery.rulesetID): no reference to compare with")
         }
+        // Fresh statistics after the big import, for both sides (as a DBA would run it; else
+        // the first query races autovacuum and may get a plan for an empty table).
+        try cluster.psql(database, "ANALYZE")
         let queryPath = "\(options.workDirectory)/reference-pg-\(year).sql"
         try PostgresReferenceQuery.sql(year: year).write(toFile: queryPath, atomically: true, encoding: .utf8)
         var result = RecomputeResult()
