@@ -42,7 +42,7 @@ let package = Package(
             name: "IPASNBench",
             dependencies: [
                 "IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports", "IPASNDemo", "IPASNTerminal",
-                "IPASNWorkstation",
+                "IPASNWorkstation", "IPASNPostgres",
             ]
         ),
         // The PostgreSQL server mode: the `Store` on PostgreSQL through libpq (synchronous, like the protocol).
@@ -86,7 +86,9 @@ let package = Package(
         ),
         .testTarget(
             name: "IPASNPostgresTests",
-            dependencies: ["IPASNPostgres", "IPASNStore", "IPASNCore", "IPASNDemo", "IPASNReports", "IPASNTestSupport"]),
+            dependencies: [
+                "IPASNPostgres", "IPASNStore", "IPASNCore", "IPASNDemo", "IPASNReports", "IPASNTestSupport", "IPASNBench",
+            ]),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(name: "IPASNBenchTests", dependencies: ["IPASNBench"]),
         .testTarget(

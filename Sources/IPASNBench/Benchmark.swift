@@ -46,6 +46,14 @@ public final class Benchmark {
                 + "(demo seed \(Dataset.seed), today \(Dataset.today.iso), measurement year \(Dataset.year)); "
                 + "the six CSV files (\(Fmt.mb(province.csvBytes))) were written in \(Fmt.seconds(province.csvSeconds))")
 
+        // A developer's switch (not an option): IPASN_BENCH_ONLY=postgresql measures the
+        // PostgreSQL rows alone on the same data (to try them at full size without the rest).
+        if ProcessInfo.processInfo.environment["IPASN_BENCH_ONLY"] == "postgresql" {
+            try PostgresBench(options: options, province: province, log: log).run(into: &report)
+            report.totalSeconds = Clock.seconds(since: started)
+            return report
+        }
+
         // 1. Import.
         log("[1] import diklat: ipasn import vs sqlite3 .import")
         let importBench = ImportBench(
@@ -212,6 +220,9 @@ public final class Benchmark {
                     + ". The largest database keeps at most \(config.growthDiklatPerEmployee.last ?? 0) records of each kind "
                     + "per employee (except the first 200, whose full records are where the saves go) to keep its build time reasonable.")
         }
+        // PostgreSQL, side by side (its own throw-away cluster; rows say so when it cannot start).
+        log("[PG] PostgreSQL: import, recompute, saves, admins at once")
+        try PostgresBench(options: options, province: province, log: log).run(into: &report)
         #if DEBUG
             report.notes.insert(
                 "DEBUG build: the timings are several times slower than a release build's; the targets apply to the "

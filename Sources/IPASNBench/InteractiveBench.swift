@@ -12,6 +12,14 @@ struct InteractiveBench {
     let database: String
     /// The employee the records are typed for.
     let nip: String
+    /// Opens the store as a context's login; nil: the SQLite file `database` (the PostgreSQL
+    /// rows open a server database, as the login's own role).
+    var opener: ((StoreContext) throws -> any Store)? = nil
+
+    func open(_ context: StoreContext) throws -> any Store {
+        if let opener { return try opener(context) }
+        return try SQLiteStore(path: database, context: context)
+    }
 
     struct Result {
         var typing: [Double] = []
@@ -29,10 +37,10 @@ struct InteractiveBench {
     func run(keystrokes: Int, minimumSaves: Int = 1, dashboardOpens: Int, tag: String) throws -> Result {
         // The saves are a unit admin's, so their timings include the permission check an
         // admin's save pays (the admin's units and sub-units, read in the save's transaction).
-        let setup = try SQLiteStore(path: database, context: StoreContext(actor: StoreContext.currentUser()))
+        let setup = try open(StoreContext(actor: StoreContext.currentUser()))
         guard let pegawai = try setup.pegawai(nip: nip) else { throw BenchError("no employee \(nip) in \(database)") }
         try setup.saveAccount(Account(login: "bench-\(tag)", role: .admin, units: [pegawai.kodeUnit]))
-        let store = try SQLiteStore(path: database, context: StoreContext(actor: "bench-\(tag)"))
+        let store = try open(StoreContext(actor: "bench-\(tag)"))
         let year = try store.measurementYear()
         let before = try store.records(nip: nip)?.diklat.count ?? 0
 

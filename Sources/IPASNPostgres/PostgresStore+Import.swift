@@ -80,10 +80,23 @@ extension PostgresStore {
         var batch = RecordBatch(kind: expected, allowsSimilar: rows.allowsSimilar)
         var touched: Set<String> = []
         var imported = 0
+        // The table's statistics are refreshed as the import doubles it (ANALYZE sees this
+        // transaction's own rows): a table that was empty (or never analysed) when the import
+        // began would otherwise keep the planner on a sequential scan for each batch's
+        // duplicate and similar-course lookups, which makes a large import quadratic
+        // (measured by the bench: 321 ms instead of 1.4 ms per batch at 400,000 diklat).
+        let table = PGRecordRows.table(expected)
+        var analyzeAt = max(
+            try Int.fetchOne(db, sql: "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass", arguments: [table])
+                ?? 0, 5_000)
         func flush() throws {
             guard !batch.rows.isEmpty else { return }
             if batch.nextID == nil { batch.nextID = try Self.nextRecordID(expected, db) }
             for (line, issue) in try batch.write(db) { issues.append(LineIssue(line: line, issue: issue)) }
+            if batch.written >= analyzeAt {
+                try db.execute(sql: "ANALYZE \(table)")
+                analyzeAt = 2 * batch.written
+            }
         }
         while let line = try rows.next() {
             guard case .record(let record) = line.value, record.kind == expected else {

@@ -254,19 +254,25 @@ public final class PostgresStore: Store, @unchecked Sendable {
         let start = Date()
         var lastReport: Date?
         var idleSince: Date?
+        // The holder last seen (its pid and when its state last changed): a new holder, or
+        // the same one between two statements, is progress, never a stall.
+        var lastHolder: String?
         while true {
             usleep(useconds_t(max(0.001, patience.pollInterval) * 1_000_000))
             if try Bool.fetchOne(db, sql: attempt, arguments: [key1, key2]) == true { return }
             let holder = try PGRow.fetchOne(
                 db,
                 sql: """
-                    SELECT a.pid, a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                    SELECT a.pid, a.state, a.state_change::text FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
                     WHERE l.locktype = 'advisory' AND l.classid = ?::int8 AND l.objid = ?::int8 AND l.objsubid = 2
                       AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
                     LIMIT 1
                     """, arguments: [Int64(UInt32(bitPattern: key1)), Int64(key2)])
             let now = Date()
             let working = holder.map { ($0[1] as String?) == "active" } ?? true
+            let seen = holder.map { "\(($0[0] as Int32?) ?? 0) \(($0[2] as String?) ?? "")" }
+            if seen != lastHolder { idleSince = nil }
+            lastHolder = seen
             if working { idleSince = nil } else if idleSince == nil { idleSince = now }
             if let idleSince, now.timeIntervalSince(idleSince) > patience.stallLimit { throw StoreError.busy }
             let waited = now.timeIntervalSince(start)
