@@ -28,6 +28,7 @@ extension PostgresStore {
             }
             problems += try checkSearchKeys(db)
             problems += try checkScores(db)
+            problems += try checkUnitTotals(db)
             return problems
         }
     }
