@@ -86,7 +86,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IPASNPostgresTests",
-            dependencies: ["IPASNPostgres", "IPASNStore", "IPASNCore", "IPASNDemo", "IPASNReports", "IPASNTestSupport"]),
+            dependencies: [
+                "IPASNPostgres", "IPASNStore", "IPASNCore", "IPASNDemo", "IPASNReports", "IPASNTestSupport", "IPASNWorkstation",
+                "IPASNTerminal",
+            ]),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(name: "IPASNBenchTests", dependencies: ["IPASNBench"]),
         .testTarget(

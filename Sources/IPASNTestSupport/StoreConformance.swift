@@ -62,6 +62,7 @@ public enum StoreConformance {
             + team
             + exportTracking
             + batchEdit
+            + changeFeed
     }
 
     // MARK: Helpers for the behaviours

@@ -44,6 +44,8 @@ public final class SQLiteStore: Store, Sendable {
     /// The busy handler of the write connection.
     let lockWaiter: LockWaiter
     private let enrollment = EnrollmentNote()
+    /// The data generation the change feed last reported (``ChangeFeed``).
+    let changeMark = ChangeMark()
 
     /// Whether opening made the acting login the operator of this database (it had no
     /// account yet: a new database, or one made before accounts existed). Front ends say so.
@@ -188,6 +190,7 @@ public final class SQLiteStore: Store, Sendable {
     }
 
     private func setUp() throws {
+        defer { changeMark.take(try? dataGeneration()) }
         if isReadOnly { return }
         try Self.translating(path: path) {
             let migrator = SQLiteSchema.migrator
