@@ -10,11 +10,9 @@ extension App {
             tryReconnect()
             return
         }
-        switch store.pollChanges() {
-        case .quiet: break
-        case .changed: refreshIfChanged()
-        case .disconnected: connectionLost()
-        }
+        let news = store.pollChanges()
+        if link.takeHeldChange() || news == .changed { refreshIfChanged() }
+        if case .disconnected = news { connectionLost() }
     }
 
     /// A change failed with an I/O error: when the server connection is what failed, says
@@ -22,8 +20,13 @@ extension App {
     func explainServerFailure(_ error: Error) -> Bool {
         guard case .io = error as? StoreError else { return false }
         if !link.isLost {
-            guard case .disconnected = store.pollChanges() else { return false }
-            link.lost()
+            switch store.pollChanges() {
+            case .disconnected: link.lost()
+            case .changed:
+                link.holdChange()  // the next tick reloads
+                return false
+            case .quiet: return false
+            }
         }
         warn(t(L.saveFailedServerLost))
         return true

@@ -15,6 +15,18 @@ final class ServerLink {
     /// Reconnection attempts made since the connection was lost.
     private(set) var attempts = 0
 
+    /// A change the feed reported while a failure was being explained, kept for the next tick.
+    private var heldChange = false
+
+    /// Keeps a reported change for the next tick (``takeHeldChange()``).
+    func holdChange() { heldChange = true }
+
+    /// Whether a change was kept for this tick (then forgotten).
+    func takeHeldChange() -> Bool {
+        defer { heldChange = false }
+        return heldChange
+    }
+
     /// Notes a lost connection; true when it was not known yet.
     @discardableResult
     func lost() -> Bool {
