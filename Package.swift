@@ -88,6 +88,7 @@ let package = Package(
             name: "IPASNPostgresTests",
             dependencies: [
                 "IPASNPostgres", "IPASNStore", "IPASNCore", "IPASNDemo", "IPASNReports", "IPASNTestSupport", "IPASNBench",
+                "IPASNWorkstation", "IPASNTerminal",
             ]),
         .testTarget(name: "IPASNTerminalTests", dependencies: ["IPASNTerminal", "IPASNTestSupport"]),
         .testTarget(name: "IPASNBenchTests", dependencies: ["IPASNBench"]),

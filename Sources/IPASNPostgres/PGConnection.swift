@@ -44,6 +44,54 @@ final class PGConnection {
                 SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD';
                 SET application_name = 'ipasn'; SET client_min_messages = 'warning'
                 """)
+        for channel in channels { try execute(sql: "LISTEN \(channel)") }
+        connectionCount += 1
+    }
+
+    // MARK: Notifications
+
+    /// The channels this connection listens on (again after every reconnection).
+    private var channels: [String] = []
+    /// How many times this connection has been opened (a new one may have missed notifications).
+    private(set) var connectionCount = 0
+
+    /// Listens on `channel` (a plain identifier) from now on, also after a reconnection.
+    func listen(_ channel: String) throws {
+        guard !channels.contains(channel) else { return }
+        try execute(sql: "LISTEN \(channel)")
+        channels.append(channel)
+    }
+
+    /// The socket to wait on for notifications; nil when the connection is down.
+    var socket: Int32? {
+        guard let connection, PQstatus(connection) == CONNECTION_OK else { return nil }
+        let fd = PQsocket(connection)
+        return fd >= 0 ? fd : nil
+    }
+
+    /// Reads what the server sent without blocking and returns the notifications received
+    /// (during earlier statements too): each sender's process id and payload. Throws a
+    /// connection failure (`08006`) when the server closed the connection.
+    func takeNotifications() throws -> [(pid: Int32, payload: String)] {
+        guard let connection, PQstatus(connection) == CONNECTION_OK else {
+            throw PGError(sqlState: "08003", message: "no connection")
+        }
+        // Read while the socket has more: a server shutting down sends its FATAL message and
+        // then closes, and only reading the end tells libpq the connection is gone.
+        var rounds = 0
+        repeat {
+            rounds += 1
+            if PQconsumeInput(connection) == 0 || PQstatus(connection) != CONNECTION_OK {
+                let message = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+                throw PGError(sqlState: "08006", message: message.isEmpty ? "connection lost" : message)
+            }
+        } while rounds < 16 && Self.isReadable(PQsocket(connection))
+        var notes: [(pid: Int32, payload: String)] = []
+        while let note = PQnotifies(connection) {
+            notes.append((note.pointee.be_pid, String(cString: note.pointee.extra)))
+            PQfreemem(note)
+        }
+        return notes
     }
 
     /// Whether the connection is up (after a server restart it is not, until ``reconnectIfLost()``).
@@ -233,6 +281,13 @@ final class PGConnection {
         }
         if let failure { throw failure }
         return copied
+    }
+
+    /// Whether `descriptor` has something to read (or was closed), without waiting.
+    static func isReadable(_ descriptor: Int32) -> Bool {
+        guard descriptor >= 0 else { return false }
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, 0) > 0 && entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0
     }
 
     /// Sends a notification on `channel` (delivered when the transaction commits).

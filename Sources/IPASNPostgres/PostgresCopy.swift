@@ -26,8 +26,8 @@ public final class PostgresCopy {
     ]
     /// The source's own bookkeeping, which has no place in the target (its schema version is
     /// the target's `schema_migrations`; its id sequences are read for the target's).
-    /// `unit_score_totals` is SQLite's per-unit sum of the cached scores, kept by triggers;
-    /// PostgreSQL sums the cached scores itself.
+    /// `unit_score_totals` is the per-unit sum of the cached scores, kept by triggers on both
+    /// engines: PostgreSQL's own triggers fill its table as the scores are copied.
     static let bookkeeping: Set<String> = ["grdb_migrations", "sqlite_sequence", "unit_score_totals"]
 
     /// What was copied.

@@ -23,6 +23,9 @@ enum PostgresSchema {
         ("2026-11-30-team", team),
         ("2026-11-30-verify", verification),
         ("2026-11-30-tracking", exportTracking),
+        ("2026-11-30-pg-totals", unitTotals),
+        ("2026-11-30-pg-notify", changeNotify),
+        ("2026-11-30-pg-rls2", scoreWriterFunction + rowSecurityScores),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with

@@ -104,8 +104,8 @@ extension PostgresStore: SQLStore {
     /// None: PostgreSQL enforces every foreign key at commit (a dangling reference cannot be
     /// stored), and its page checks are the server administrator's (`pg_amcheck`).
     package func sqlEngineProblems(_ db: PGDatabase) throws -> [String] { [] }
-    /// None: the PostgreSQL store keeps no per-unit totals.
-    package func sqlDerivedProblems(_ db: PGDatabase) throws -> [String] { [] }
+    /// The per-unit totals (`unit_score_totals`) against a fresh sum of the cached scores.
+    package func sqlDerivedProblems(_ db: PGDatabase) throws -> [String] { try checkUnitTotals(db.connection) }
 
     // MARK: The shared areas for the PostgreSQL store's own code
 

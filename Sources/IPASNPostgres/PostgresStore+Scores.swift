@@ -55,7 +55,7 @@ extension PostgresStore {
         }
     }
 
-    /// Each unit's sums over its own active employees: one GROUP BY over the score cache.
+    /// Each unit's sums over its own employees counted in `year`, from the kept totals.
     public func directUnitTotals(year: Int) throws -> [String: ScoreTotals] {
         guard try ensureCached(year: year) else {
             var totals: [String: ScoreTotals] = [:]
@@ -64,21 +64,23 @@ extension PostgresStore {
             }
             return totals
         }
+        // The totals kept current by every write (`unit_score_totals`, kept by triggers:
+        // ``PostgresSchema/unitTotals``): a few hundred rows instead of a join and GROUP BY
+        // over the year's 50,000 cached scores.
         return try read { db in
             var totals: [String: ScoreTotals] = [:]
+            let scale = Double(PostgresSchema.unitTotalsScale)
             let rows = try PGRow.fetchCursor(
                 db,
                 sql: """
-                    SELECT p.kode_unit, COUNT(*), SUM(s.complete), SUM(s.kualifikasi), SUM(s.kompetensi),
-                           SUM(s.kinerja), SUM(s.disiplin)
-                    FROM employee_score s JOIN pegawai p ON p.nip = s.nip
-                    WHERE s.year = ? AND \(Self.countedInYear)
-                    GROUP BY p.kode_unit
-                    """, arguments: [year, LocalDate.endOfYear(year).iso])
+                    SELECT kode_unit, pegawai, complete, kualifikasi, kompetensi, kinerja, disiplin
+                    FROM unit_score_totals WHERE year = ? AND pegawai > 0
+                    """, arguments: [year])
             while let row = try rows.next() {
                 totals[row[0]] = ScoreTotals(
-                    pegawai: row[1], completePegawai: row[2], kualifikasi: row[3], kompetensi: row[4], kinerja: row[5],
-                    disiplin: row[6])
+                    pegawai: Int(row[1] as Int64), completePegawai: Int(row[2] as Int64),
+                    kualifikasi: Double(row[3] as Int64) / scale, kompetensi: Double(row[4] as Int64) / scale,
+                    kinerja: Double(row[5] as Int64) / scale, disiplin: Double(row[6] as Int64) / scale)
             }
             return totals
         }
@@ -93,11 +95,24 @@ extension PostgresStore {
     }
 
     /// Recomputes and stores every employee's score for `year` (which becomes a cached year),
-    /// in one transaction, streaming the record tables in NIP order.
+    /// in one transaction, streaming the record tables in NIP order. Under row-level security
+    /// (an account connected as its own role) only what the account may write: an admin's
+    /// own units' employees, and a new year only by an operator (``scoreWriteScope(_:)``).
     public func recomputeAll(year: Int) throws {
         try transaction { db in
-            try db.execute(sql: "INSERT INTO score_year(year) VALUES (?) ON CONFLICT DO NOTHING", arguments: [year])
-            try recompute(years: [year], only: nil, replaceAll: true, db)
+            let cached = try Bool.fetchOne(db, sql: "SELECT 1 FROM score_year WHERE year = ?", arguments: [year]) == true
+            if !cached {
+                // Caching a new year is an operator's (row-level security); for anyone else
+                // the year stays computed on demand.
+                guard try mayCacheYears(db) else { return }
+                try db.execute(sql: "INSERT INTO score_year(year) VALUES (?)", arguments: [year])
+            }
+            if let scope = try scoreWriteScope(db) {
+                // An admin connected as their own role refreshes their own units' scores.
+                try recompute(years: [year], only: scope, replaceAll: false, db)
+            } else {
+                try recompute(years: [year], only: nil, replaceAll: true, db)
+            }
         }
     }
 
@@ -138,6 +153,7 @@ extension PostgresStore {
         let cached = try read { try Bool.fetchOne($0, sql: "SELECT 1 FROM score_year WHERE year = ?", arguments: [year]) }
         if cached == true { return true }
         if isReadOnly { return false }
+        if try !read({ try mayCacheYears($0) }) { return false }
         try transaction { try ensureCached(year: year, $0) }
         return true
     }
@@ -158,6 +174,7 @@ extension PostgresStore {
 
     func ensureCached(year: Int, _ db: PGConnection) throws {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM score_year WHERE year = ?", arguments: [year]) == true { return }
+        guard try mayCacheYears(db) else { return }
         try db.execute(sql: "INSERT INTO score_year(year) VALUES (?)", arguments: [year])
         try recompute(years: [year], only: nil, replaceAll: true, db)
     }

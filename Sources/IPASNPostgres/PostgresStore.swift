@@ -169,6 +169,17 @@ public final class PostgresStore: Store, @unchecked Sendable {
         }
     }
 
+    /// What the change feed last saw of the connection (``pollChanges()``).
+    let feedMark = FeedMark()
+
+    /// Runs `body` with the connection under the store's lock, outside any transaction's
+    /// bookkeeping (the change feed).
+    func withConnection<T>(_ body: (PGConnection) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(connection)
+    }
+
     // MARK: Transactions
 
     /// Runs `body` with the connection, under the store's lock.

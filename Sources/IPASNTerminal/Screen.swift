@@ -30,6 +30,10 @@ public protocol Screen: AnyObject {
     /// Waits up to `timeoutMilliseconds` (negative: forever) for the next
     /// event; returns ``InputEvent/tick`` when nothing happened in time.
     func nextEvent(timeoutMilliseconds: Int) -> InputEvent
+    /// As ``nextEvent(timeoutMilliseconds:)``, and also returns ``InputEvent/tick`` early
+    /// when `descriptor` (a database connection's socket: another admin saved) becomes
+    /// readable. The default ignores the descriptor (the caller then polls at its timeout).
+    func nextEvent(timeoutMilliseconds: Int, wakingOn descriptor: Int32?) -> InputEvent
     /// Gives the terminal back (idempotent). The default does nothing.
     func shutdown()
 }
@@ -37,4 +41,9 @@ public protocol Screen: AnyObject {
 extension Screen {
     /// Does nothing: most screens have nothing to restore.
     public func shutdown() {}
+
+    /// Ignores `descriptor`: waits for input or the timeout only.
+    public func nextEvent(timeoutMilliseconds: Int, wakingOn descriptor: Int32?) -> InputEvent {
+        nextEvent(timeoutMilliseconds: timeoutMilliseconds)
+    }
 }

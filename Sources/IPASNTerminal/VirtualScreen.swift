@@ -30,6 +30,10 @@ public final class VirtualScreen: Screen {
     public private(set) var frames: [CellGrid] = []
     /// The timeouts passed to ``nextEvent(timeoutMilliseconds:)``, in order.
     public private(set) var requestedTimeouts: [Int] = []
+    /// The descriptors passed to ``nextEvent(timeoutMilliseconds:wakingOn:)``, in order (nil
+    /// when the caller had none to wait on). A test simulates the descriptor becoming
+    /// readable by queueing a `.tick` (after making the change that makes it readable).
+    public private(set) var requestedDescriptors: [Int32?] = []
     /// Whether ``shutdown()`` has been called.
     public private(set) var isShutDown = false
 
@@ -149,6 +153,13 @@ public final class VirtualScreen: Screen {
             return .tick
         }
         return endEvent
+    }
+
+    /// Records `descriptor` and returns the next queued event as
+    /// ``nextEvent(timeoutMilliseconds:)`` does (never blocks, never reads the descriptor).
+    public func nextEvent(timeoutMilliseconds: Int, wakingOn descriptor: Int32?) -> InputEvent {
+        requestedDescriptors.append(descriptor)
+        return nextEvent(timeoutMilliseconds: timeoutMilliseconds)
     }
 
     /// Marks the screen as shut down.

@@ -63,6 +63,7 @@ public enum StoreConformance {
             + exportTracking
             + batchEdit
             + changeSince
+            + changeFeed
     }
 
     // MARK: Helpers for the behaviours

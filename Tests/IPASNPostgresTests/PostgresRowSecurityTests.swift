@@ -73,4 +73,76 @@ struct PostgresRowSecurityTests {
         try admin.setProgress(unit: "SUB", dimension: .kompetensi, done: true)
         #expect(throws: StoreError.notPermitted(.operatorOnly(.settings))) { try admin.setMeasurementYear(2030) }
     }
+
+    /// The score cache, the per-unit totals and unit moves: an admin's own role writes only
+    /// their units' scores (through a save or their recompute), never the totals, never the
+    /// cached years, and cannot move a unit of theirs under a unit that is not theirs.
+    @Test func theScoreCacheAndUnitMovesAreTheAccountsOwnUnitsOnly() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let conninfo = try databases.makeConninfo()
+        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
+        try SmallProvince.seed(ops)
+        let login = "ipasn_rls_scores"
+        try ops.saveAccount(Account(login: login, role: .admin, units: ["SUB"]))
+        _ = try ops.provisionLoginRole(login)
+        let own = conninfo + " user=\(login)"
+        let raw = try PGConnection(conninfo: own)
+        func refused(_ sql: String) -> String? {
+            do {
+                try raw.execute(sql: sql)
+                return nil
+            } catch let error as PGError {
+                return error.sqlState
+            } catch {
+                return "?"
+            }
+        }
+        let andi = SmallProvince.nipA  // ROOT: not theirs
+        let budi = SmallProvince.nipB  // SUB: theirs
+        let andiScore = try ops.score(nip: andi, year: 2024)
+
+        // Another unit's cached score: not there to change or delete, and not to be added.
+        #expect(try raw.execute(sql: "UPDATE employee_score SET kinerja = 99 WHERE nip = '\(andi)'") == 0)
+        #expect(try raw.execute(sql: "DELETE FROM employee_score WHERE nip = '\(andi)'") == 0)
+        #expect(
+            refused("INSERT INTO employee_score (year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete) VALUES (2031, '\(andi)', 1, 1, 1, 1, 1)")
+                == "42501")
+        #expect(try raw.execute(sql: "UPDATE employee_score_entered SET kinerja = 99 WHERE nip = '\(andi)'") == 0)
+        // Their own employee's score may be written (the save path does it).
+        #expect(try raw.execute(sql: "UPDATE employee_score SET kinerja = kinerja WHERE nip = '\(budi)' AND year = 2024") == 1)
+        // The cached years are the operators'; the per-unit totals nobody's but the triggers'.
+        #expect(refused("INSERT INTO score_year (year) VALUES (2031)") == "42501")
+        #expect(try raw.execute(sql: "DELETE FROM score_year") == 0)
+        #expect(refused("INSERT INTO unit_score_totals VALUES (2031, 'ROOT', 1, 1, 1, 1, 1, 1)") == "42501")
+        #expect(try raw.execute(sql: "UPDATE unit_score_totals SET pegawai = 0") == 0)
+        #expect(try ops.score(nip: andi, year: 2024) == andiScore)
+
+        // A unit of theirs (SUB2 under SUB) cannot be moved under ROOT, nor made top-level;
+        // it may still be renamed in place, and moved within their units.
+        let admin = try PostgresStore(own, context: TestClock.context(actor: login))
+        try admin.saveUnit(OrgUnit(kode: "SUB2", nama: "Subbidang", induk: "SUB"))
+        try admin.saveUnit(OrgUnit(kode: "SUB3", nama: "Subbidang Tiga", induk: "SUB"))
+        #expect(refused("UPDATE units SET induk = 'ROOT' WHERE kode = 'SUB2'") == "42501")
+        #expect(refused("UPDATE units SET induk = NULL WHERE kode = 'SUB2'") == "42501")
+        #expect(refused("UPDATE units SET nama = 'Subbidang Dua' WHERE kode = 'SUB2'") == nil)
+        #expect(refused("UPDATE units SET induk = 'SUB3' WHERE kode = 'SUB2'") == nil)
+        #expect(try ops.units().first { $0.kode == "SUB2" }?.induk == "SUB3")
+
+        // The legitimate paths still work as that role: a save refreshes their employee's
+        // score and the unit totals; their recompute refreshes their units; an uncached year
+        // is computed, not cached; the operator's recompute caches it for everyone.
+        let saved = try admin.add(SmallProvince.teknis(budi, jp: 20))
+        #expect(saved.score.kompetensi == 22.5)
+        #expect(try admin.directUnitTotals(year: 2024)["SUB"]?.kompetensi == 22.5)
+        try admin.recomputeAll(year: 2024)
+        #expect(try admin.score(nip: budi, year: 2024)?.kompetensi == 22.5)
+        #expect(try admin.scores(year: 2023, unit: nil).count == 3)
+        #expect(try Int.fetchOne(raw, sql: "SELECT COUNT(*) FROM score_year WHERE year = 2023") == 0, "not cached by an admin")
+        try admin.recomputeAll(year: 2023)
+        #expect(try Int.fetchOne(raw, sql: "SELECT COUNT(*) FROM score_year WHERE year = 2023") == 0)
+        try ops.recomputeAll(year: 2023)
+        #expect(try Int.fetchOne(raw, sql: "SELECT COUNT(*) FROM employee_score WHERE year = 2023") == 3)
+        #expect(try ops.check() == [])
+    }
 }

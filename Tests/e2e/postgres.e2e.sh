@@ -6,7 +6,8 @@
 #  2. The workstation on postgresql://: find an employee, add a diklat, the subtotal moves,
 #     save; the row and its audit row are on the server.
 #  3. Undo (u) in the workstation's session removes it from the server; the CLI's score
-#     goes back; `ipasn check` OK.
+#     goes back; another session's change (the CLI) shows on the open page within a second,
+#     without a key (LISTEN/NOTIFY); `ipasn check` OK.
 #  4. `ipasn migrate --to` copies the SQLite file into a second, empty PostgreSQL database
 #     and proves it; a second copy onto that data is refused.
 cd "$(dirname "$0")/../.."
@@ -105,6 +106,20 @@ wait_line "Kompetensi" "17,5 / 40"
 [ "$(pg "SELECT count(*) FROM diklat WHERE id = $ID")" = 0 ] || fail "undo left the diklat"
 "$IPASN_BIN" --db "$PG" score --nip "$NIP" --format csv | grep -q ",17.5," || fail "score after undo is not 17.5"
 ok "u (Batalkan) undid the save on the server; ipasn score shows 17,5 again"
+# --- 3b. Live refresh: another session's change redraws the open page without a key ----
+# The command-line change commits a NOTIFY; the workstation waits on its connection's
+# socket and reloads the page. Measured from the command's end to the screen showing it.
+"$IPASN_BIN" --db "$PG" pegawai ubah "$NIP" --nama "$EMP Live" >/dev/null 2>"$WORK/err" || fail "pegawai ubah: $(cat "$WORK/err")"
+START="$(date +%s%N)"
+wait_for "Data diubah oleh" 5
+SHOWN="$(date +%s%N)"
+wait_for "$EMP Live" 1
+MS=$(((SHOWN - START) / 1000000))
+[ "$MS" -lt 1000 ] || fail "the refresh took $MS ms (more than a second)"
+ok "another session's rename showed on the open page without a key, $MS ms after it committed (wall clock)"
+"$IPASN_BIN" --db "$PG" pegawai ubah "$NIP" --nama "$EMP" >/dev/null 2>&1 || fail "pegawai ubah back"
+for _ in $(seq 100); do screen | grep -qF -- "$EMP Live" || break; sleep 0.05; done
+screen | grep -qF -- "$EMP Live" && fail "the name back was not shown"
 tmux_keys q
 wait_gone
 [ "$("$IPASN_BIN" --db "$PG" check 2>&1)" = "OK" ] || fail "ipasn check after the workstation"

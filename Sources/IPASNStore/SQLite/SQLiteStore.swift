@@ -46,6 +46,8 @@ public final class SQLiteStore: Store, Sendable {
     private let enrollment = EnrollmentNote()
     /// The last stored ruleset's text and what it parsed to.
     let rulesetCache = RulesetCache()
+    /// The data generation the change feed last reported (``ChangeFeed``).
+    let changeMark = ChangeMark()
 
     /// Whether opening made the acting login the operator of this database (it had no
     /// account yet: a new database, or one made before accounts existed). Front ends say so.
@@ -190,6 +192,7 @@ public final class SQLiteStore: Store, Sendable {
     }
 
     private func setUp() throws {
+        defer { changeMark.take(try? dataGeneration()) }
         if isReadOnly { return }
         try Self.translating(path: path) {
             let migrator = SQLiteSchema.migrator

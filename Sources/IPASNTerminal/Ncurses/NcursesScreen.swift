@@ -282,6 +282,13 @@ public final class NcursesScreen: Screen {
     /// signal is noticed promptly even while blocking. Once a sequence has
     /// begun, its rest is awaited (briefly) even past the timeout.
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent {
+        nextEvent(timeoutMilliseconds: timeoutMilliseconds, wakingOn: nil)
+    }
+
+    /// As ``nextEvent(timeoutMilliseconds:)``; when `descriptor` is given, input is read in
+    /// slices of at most 100 ms and the descriptor is checked (without blocking) before
+    /// each: readable, the wait ends with `.tick`.
+    public func nextEvent(timeoutMilliseconds: Int, wakingOn descriptor: Int32?) -> InputEvent {
         guard !isShutDown else { return .signal(.hangup) }
         let clock = ContinuousClock()
         let deadline = timeoutMilliseconds >= 0 ? clock.now + .milliseconds(timeoutMilliseconds) : nil
@@ -295,7 +302,8 @@ public final class NcursesScreen: Screen {
             }
             if !decoded.isEmpty { return Self.event(decoded.removeFirst()) }
             let patience = Self.patience(decoder.pending)
-            var slice = patience ?? 200
+            if patience == nil, let descriptor, Self.isReadable(descriptor) { return .tick }
+            var slice = patience ?? (descriptor == nil ? 200 : 100)
             if patience == nil, let deadline {
                 let remaining = Self.milliseconds(clock.now.duration(to: deadline))
                 if remaining <= 0 && attempted { return .tick }
@@ -332,6 +340,12 @@ public final class NcursesScreen: Screen {
                 if quickFailures >= 20 || Self.inputHungUp() { return .signal(.hangup) }
             }
         }
+    }
+
+    /// Whether `descriptor` has something to read (or was closed), without waiting.
+    private static func isReadable(_ descriptor: Int32) -> Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, 0) > 0 && entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0
     }
 
     /// How long to wait for the next character while the decoder is in the middle of

@@ -24,7 +24,9 @@ final class App {
     private var lastDraft: Draft?
     /// The store's data generation this screen was last drawn from; an idle tick that finds
     /// it grown by another session reloads the screen.
-    private(set) var seenGeneration: Int64 = 0
+    var seenGeneration: Int64 = 0
+    /// The database server's connection as the change feed reports it (``followChanges()``).
+    let link = ServerLink()
 
     private(set) var year: Int
     private(set) var engine: ScoringEngine
@@ -133,6 +135,7 @@ final class App {
             // A file refused as a whole (mixed encodings, a quote never closed): its sentence.
             fail(failure.message(language))
         } catch {
+            if explainServerFailure(error) { return false }
             fail(t(L.storeError(error)))
         }
         return false
@@ -195,7 +198,7 @@ final class App {
             return false
         case .tick:
             saveDraftIfNeeded()
-            refreshIfChanged()
+            followChanges()
         case .resize(let size):
             shownSize = size  // the next frame is drawn at the new size
         case .key(let key) where isTooSmall:

@@ -15,7 +15,8 @@ import IPASNTerminal
 public final class Workstation {
     let app: App
     let screen: Screen
-    /// How long to wait for a key before an idle tick (which autosaves a draft).
+    /// How long to wait for a key before an idle tick (which autosaves a draft); shorter
+    /// when the store must be polled for other sessions' changes (``ChangeFeed``).
     public var idleMilliseconds: Int = 2000
 
     /// - Parameters:
@@ -49,7 +50,10 @@ public final class Workstation {
                 work()
                 continue
             }
-            let event = screen.nextEvent(timeoutMilliseconds: idleMilliseconds)
+            // Input, or the store's news (another admin saved: PostgreSQL's notification
+            // socket, or SQLite's short poll), whichever comes first.
+            let wait = app.link.wait(idle: idleMilliseconds, feed: app.store)
+            let event = screen.nextEvent(timeoutMilliseconds: wait.timeout, wakingOn: wait.descriptor)
             if !app.handle(event) { break }
         }
     }

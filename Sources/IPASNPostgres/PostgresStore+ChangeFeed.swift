@@ -1,0 +1,67 @@
+import Foundation
+import IPASNStore
+
+/// Live refresh on PostgreSQL: the store LISTENs on ``PostgresSchema/changeChannel``, which
+/// every data-changing transaction NOTIFYs at commit (a trigger on `audit`), on its one
+/// connection; the workstation waits on the connection's socket beside the terminal.
+/// Notifications of this store's own connection are left out (its screen already shows its
+/// own changes).
+extension PostgresStore {
+    /// The connection's socket (listening from the first call on); nil while the server is
+    /// unreachable.
+    public func changeDescriptor() -> Int32? {
+        withConnection { db in
+            guard db.isConnected else { return nil }
+            do { try db.listen(PostgresSchema.changeChannel) } catch { return nil }
+            return db.socket
+        }
+    }
+
+    /// No polling needed: the socket wakes the waiter.
+    public var changePollMilliseconds: Int? { nil }
+
+    /// `.changed` when another connection's change was notified since the last poll, or when
+    /// the connection was opened again meanwhile (notifications sent while it was down are
+    /// lost: reload to be sure); `.disconnected` when the server closed the connection.
+    public func pollChanges() -> ChangeFeedState {
+        withConnection { db in
+            do {
+                guard db.isConnected else { throw PGError(sqlState: "08003", message: "no connection") }
+                try db.listen(PostgresSchema.changeChannel)
+                let own = db.backendPID
+                let others = try db.takeNotifications().filter { $0.pid != own }
+                let reopened = feedMark.reopened(db.connectionCount)
+                return others.isEmpty && !reopened ? .quiet : .changed
+            } catch let error as PGError {
+                return .disconnected(error.message)
+            } catch {
+                return .disconnected("\(error)")
+            }
+        }
+    }
+
+    /// Opens the connection again (listening again); true when the server answers.
+    public func reconnect() -> Bool {
+        withConnection { db in
+            do {
+                try db.reconnectIfLost()
+                return true
+            } catch {
+                return false
+            }
+        }
+    }
+}
+
+/// The connection count the feed last saw (a higher one: the connection was re-opened).
+final class FeedMark: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: Int?
+
+    func reopened(_ count: Int) -> Bool {
+        lock.withLock {
+            defer { seen = count }
+            return seen.map { $0 != count } ?? false
+        }
+    }
+}
