@@ -10,7 +10,7 @@ import IPASNStore
 ///
 /// - PG1: `ipasn import diklat` of the same CSV into PostgreSQL against psql's `\copy` of the
 ///   file into a bare table (target: within 2x);
-/// - PG2: `recomputeAll` + `unitFigures` on `PostgresStore` against ``PostgresReferenceQuery``
+/// - PG2: `recomputeAll` + `unitFigures` on `PostgresStore` against ``ReferenceQuery`` in its PostgreSQL dialect
 ///   run by psql (the unit figures must agree; target: no slower);
 /// - PG3: the workstation's save over the Unix socket, as a unit admin's own database role
 ///   (row-level security on), the path of row 3b (target: p99 < 5 ms);
@@ -242,7 +242,7 @@ struct PostgresBench {
         // the first query races autovacuum and may get a plan for an empty table).
         try cluster.psql(database, "ANALYZE")
         let queryPath = "\(options.workDirectory)/reference-pg-\(year).sql"
-        try PostgresReferenceQuery.sql(year: year).write(toFile: queryPath, atomically: true, encoding: .utf8)
+        try ReferenceQuery.sql(year: year, dialect: .postgresql).write(toFile: queryPath, atomically: true, encoding: .utf8)
         var result = RecomputeResult()
         var figures: [UnitFigure] = []
         var output = ""

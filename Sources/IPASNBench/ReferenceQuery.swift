@@ -26,10 +26,24 @@ public enum ReferenceQuery {
     /// exact in the 17th digit, so a mean that is exactly on a half cent, such as 29.865,
     /// can print on either side of it; the exact sums settle the cent). One row per unit,
     /// ordered by kode.
-    public static func sql(year: Int) -> String {
-        template
+    ///
+    /// `dialect` .postgresql gives the same query for `psql --csv` (``PostgresBench``): `bool_or`
+    /// and `false` where SQLite takes `MAX` over a comparison and `0`, and the means left as
+    /// `float8` divisions, which PostgreSQL prints exactly (shortest round-trip digits) instead
+    /// of through `printf('%.17g')`. Everything else is one text.
+    public static func sql(year: Int, dialect: Dialect = .sqlite) -> String {
+        let postgres = dialect == .postgresql
+        return template
             .replacingOccurrences(of: "{Y-1}", with: String(year - 1))
             .replacingOccurrences(of: "{Y}", with: String(year))
+            .replacingOccurrences(of: "{ANY}", with: postgres ? "bool_or" : "MAX")
+            .replacingOccurrences(of: "{NO}", with: postgres ? "false" : "0")
+            .replacingOccurrences(of: "{MEAN}", with: postgres ? "(" : "printf('%.17g', ")
+    }
+
+    /// The SQL engine the query is written for.
+    public enum Dialect: Sendable {
+        case sqlite, postgresql
     }
 
     static let template = """
@@ -57,10 +71,10 @@ public enum ReferenceQuery {
                   WHEN 'PIM_IV' THEN 1 WHEN 'PKP' THEN 1 WHEN 'PIM_III' THEN 2 WHEN 'PKA' THEN 2
                   WHEN 'PIM_II' THEN 3 WHEN 'PKN_II' THEN 3 WHEN 'PIM_I' THEN 4 WHEN 'PKN_I' THEN 4
                   ELSE 0 END ELSE 0 END) AS lead_rank,
-            MAX(jenis = 2 AND sesuai_jabatan = 1) AS fungsional,
+            {ANY}(jenis = 2 AND sesuai_jabatan = 1) AS fungsional,
             SUM(CASE WHEN jenis IN (3, 5, 6, 8, 12, 13, 16, 17) AND tanggal_selesai >= '{Y}-01-01'
                 THEN jp ELSE 0 END) AS teknis_jp,
-            MAX(jenis IN (4, 7, 9, 10, 11, 14, 15, 18, 19, 20, 21, 22, 23, 24, 25)
+            {ANY}(jenis IN (4, 7, 9, 10, 11, 14, 15, 18, 19, 20, 21, 22, 23, 24, 25)
                 AND tanggal_selesai >= '{Y-1}-01-01') AS seminar
           FROM diklat
           WHERE tanggal_selesai <= '{Y}-12-31'
@@ -91,14 +105,14 @@ public enum ReferenceQuery {
                       WHEN 'pengawas' THEN 1 WHEN 'administrator' THEN 2 WHEN 'jpt_pratama' THEN 3
                       WHEN 'jpt_madya' THEN 4 WHEN 'jpt_utama' THEN 4 END) THEN 15 ELSE 0 END)
                 + (CASE WHEN COALESCE(d.teknis_jp, 0) >= 20 THEN 15 ELSE 0 END)
-                + (CASE WHEN COALESCE(d.seminar, 0) THEN 10 ELSE 0 END)
+                + (CASE WHEN COALESCE(d.seminar, {NO}) THEN 10 ELSE 0 END)
               WHEN 'fungsional' THEN
-                (CASE WHEN COALESCE(d.fungsional, 0) THEN 15 ELSE 0 END)
+                (CASE WHEN COALESCE(d.fungsional, {NO}) THEN 15 ELSE 0 END)
                 + (CASE WHEN COALESCE(d.teknis_jp, 0) >= 20 THEN 15 ELSE 0 END)
-                + (CASE WHEN COALESCE(d.seminar, 0) THEN 10 ELSE 0 END)
+                + (CASE WHEN COALESCE(d.seminar, {NO}) THEN 10 ELSE 0 END)
               WHEN 'pelaksana' THEN
                 (CASE WHEN COALESCE(d.teknis_jp, 0) >= 20 THEN 22.5 ELSE 0 END)
-                + (CASE WHEN COALESCE(d.seminar, 0) THEN 17.5 ELSE 0 END)
+                + (CASE WHEN COALESCE(d.seminar, {NO}) THEN 17.5 ELSE 0 END)
               ELSE 0 END AS komp,
             COALESCE(n.points, 0) AS kin,
             COALESCE(s.points, 5) AS dis
@@ -119,17 +133,17 @@ public enum ReferenceQuery {
           SELECT tree.root, units.kode FROM tree JOIN units ON units.induk = tree.kode)
         SELECT t.root AS kode,
           COALESCE(SUM(d.n), 0) AS pegawai,
-          printf('%.17g', CASE WHEN SUM(d.n) > 0 THEN 1.0 * SUM(d.kual) / SUM(d.n) ELSE 0 END) AS kualifikasi,
-          printf('%.17g', CASE WHEN SUM(d.n) > 0 THEN 1.0 * SUM(d.komp) / SUM(d.n) ELSE 0 END) AS kompetensi,
-          printf('%.17g', CASE WHEN SUM(d.n) > 0 THEN 1.0 * SUM(d.kin) / SUM(d.n) ELSE 0 END) AS kinerja,
-          printf('%.17g', CASE WHEN SUM(d.n) > 0 THEN 1.0 * SUM(d.dis) / SUM(d.n) ELSE 0 END) AS disiplin,
-          printf('%.17g', CASE WHEN SUM(d.n) > 0
-            THEN 1.0 * (SUM(d.kual) + SUM(d.komp) + SUM(d.kin) + SUM(d.dis)) / SUM(d.n) ELSE 0 END) AS total,
+          {MEAN}CASE WHEN SUM(d.n) > 0 THEN CAST(SUM(d.kual) AS DOUBLE PRECISION) / SUM(d.n) ELSE 0 END) AS kualifikasi,
+          {MEAN}CASE WHEN SUM(d.n) > 0 THEN CAST(SUM(d.komp) AS DOUBLE PRECISION) / SUM(d.n) ELSE 0 END) AS kompetensi,
+          {MEAN}CASE WHEN SUM(d.n) > 0 THEN CAST(SUM(d.kin) AS DOUBLE PRECISION) / SUM(d.n) ELSE 0 END) AS kinerja,
+          {MEAN}CASE WHEN SUM(d.n) > 0 THEN CAST(SUM(d.dis) AS DOUBLE PRECISION) / SUM(d.n) ELSE 0 END) AS disiplin,
+          {MEAN}CASE WHEN SUM(d.n) > 0
+            THEN CAST(SUM(d.kual) + SUM(d.komp) + SUM(d.kin) + SUM(d.dis) AS DOUBLE PRECISION) / SUM(d.n) ELSE 0 END) AS total,
           -- The exact sums (points are multiples of 0.5, so twice a sum is an integer).
-          CAST(COALESCE(SUM(d.kual), 0) * 2 AS INTEGER) AS kual_x2,
-          CAST(COALESCE(SUM(d.komp), 0) * 2 AS INTEGER) AS komp_x2,
-          CAST(COALESCE(SUM(d.kin), 0) * 2 AS INTEGER) AS kin_x2,
-          CAST(COALESCE(SUM(d.dis), 0) * 2 AS INTEGER) AS dis_x2
+          CAST(COALESCE(SUM(d.kual), 0) * 2 AS BIGINT) AS kual_x2,
+          CAST(COALESCE(SUM(d.komp), 0) * 2 AS BIGINT) AS komp_x2,
+          CAST(COALESCE(SUM(d.kin), 0) * 2 AS BIGINT) AS kin_x2,
+          CAST(COALESCE(SUM(d.dis), 0) * 2 AS BIGINT) AS dis_x2
         FROM tree t LEFT JOIN direct d ON d.kode = t.kode
         GROUP BY t.root
         ORDER BY t.root;

@@ -34,7 +34,7 @@ struct PostgresBenchTests {
 
         let directory = try TemporaryDirectory(prefix: "ipasn-pgbench")
         defer { directory.remove() }
-        let path = try directory.write("reference.sql", PostgresReferenceQuery.sql(year: 2024))
+        let path = try directory.write("reference.sql", ReferenceQuery.sql(year: 2024, dialect: .postgresql))
         let output = try PostgresCluster.psql(conninfo, ["--csv", "-f", path]).stdout
         let rows = try RecomputeBench.parse(output)
         #expect(rows.map(\.kode) == ["ROOT", "SUB"])
