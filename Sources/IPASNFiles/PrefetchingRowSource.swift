@@ -16,8 +16,8 @@ import IPASNStore
 public struct PrefetchingRowSource: ImportRowSource {
     public let kind: ImportKind
     private let pipe: BatchPipe<Chunk>
+    /// The batch being handed out, in REVERSE order (``next()`` moves rows out of its end).
     private var batch: [Line<ImportRow>] = []
-    private var index = 0
     private let progress: ((ImportProgress) -> Void)?
     private let totalBytes: Int?
     private let totalRows: Int?
@@ -45,11 +45,15 @@ public struct PrefetchingRowSource: ImportRowSource {
                 while !pipe.isCancelled, let row = try source.next() {
                     rows.append(row)
                     if rows.count == batchSize {
+                        rows.reverse()
                         pipe.put(.batch(Chunk(rows: rows, bytes: bytes())))
                         rows.removeAll(keepingCapacity: true)
                     }
                 }
-                if !rows.isEmpty { pipe.put(.batch(Chunk(rows: rows, bytes: bytes()))) }
+                if !rows.isEmpty {
+                    rows.reverse()
+                    pipe.put(.batch(Chunk(rows: rows, bytes: bytes())))
+                }
                 pipe.put(.end)
             } catch {
                 pipe.put(.failed(error))
@@ -60,11 +64,10 @@ public struct PrefetchingRowSource: ImportRowSource {
     }
 
     public mutating func next() throws -> Line<ImportRow>? {
-        while index >= batch.count {
+        while batch.isEmpty {
             switch pipe.take() {
             case .batch(let chunk):
                 batch = chunk.rows
-                index = 0
                 taken += chunk.rows.count
                 lastBytes = chunk.bytes
                 progress?(ImportProgress(rows: taken, bytes: chunk.bytes, totalBytes: totalBytes, totalRows: totalRows))
@@ -80,14 +83,17 @@ public struct PrefetchingRowSource: ImportRowSource {
                 throw error
             }
         }
-        defer { index += 1 }
-        return batch[index]
+        // FAST PATH (issue 14): the batch arrives reversed (the parsing thread reversed it)
+        // and its rows are MOVED out of its end: `batch[index]` would copy the row (a retain
+        // of each of its strings here, a release when the batch is dropped), a million times
+        // on the writer's thread, the import's critical path.
+        return batch.removeLast()
     }
 
     /// Stops the reading thread early (when the consumer gives up before the end).
     public func cancel() { pipe.cancel() }
 
-    /// One batch of rows and how far into the file they reach.
+    /// One batch of rows (in reverse order) and how far into the file they reach.
     struct Chunk {
         var rows: [Line<ImportRow>]
         var bytes: Int?

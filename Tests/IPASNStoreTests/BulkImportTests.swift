@@ -201,3 +201,75 @@ import Testing
         #expect(try Self.triggers(store) == expected)
     }
 }
+
+/// Issue 14, round 5: the import's per-row memory no longer grows with the file. The lines of
+/// written rows are kept as runs (``ImportedLines``) and the near-duplicate check keeps only
+/// the current employee's rows (``SimilarCourseCheck``), reading back the import's own rows
+/// for an employee who comes back after others. The answers (which earlier line a repeat or
+/// a similar name points at) are checked by hand here, on both paths.
+@Suite struct CompactImportMemoryTests {
+    @Test func importedLinesAreRunsOfConsecutiveLines() {
+        var lines = ImportedLines()
+        #expect(lines.isEmpty && lines.line(at: 0) == nil)
+        for line in 2...1001 { lines.append(line) }
+        #expect(lines.runCount == 1, "a clean file is one run")
+        #expect(lines.line(at: 0) == 2 && lines.line(at: 999) == 1001 && lines.line(at: 1000) == nil)
+        // Line 1002 refused, 1003-1004 written, 1005 refused, 1006 written, then a field over two lines.
+        for line in [1003, 1004, 1006, 1007, 1009] { lines.append(line) }
+        #expect(lines.runCount == 4)
+        #expect(lines.count == 1005)
+        #expect((1000..<1005).map { lines.line(at: $0) } == [1003, 1004, 1006, 1007, 1009])
+        #expect(lines.line(at: -1) == nil && lines.line(at: 1005) == nil)
+    }
+
+    /// A file NOT grouped by employee: employees come back after others' rows.
+    static var ungroupedFile: [Line<ImportRow>] {
+        let e = BulkImportTests.extra
+        func c(_ p: Pegawai, _ nama: String, start: String = "2024-05-06", end: String = "2024-05-07") -> ImportRow {
+            .record(BulkImportTests.course(p.nip, nama, jp: 16, start: start, end: end))
+        }
+        return [
+            Line(2, c(e[0], "Bimtek Tata Naskah Dinas")),
+            Line(3, c(e[1], "Bimtek Tata Naskah Dinas")),  // another employee: fine
+            Line(4, .record(BulkImportTests.course(SmallProvince.stranger, "Bimtek Tata Naskah Dinas"))),  // unknown NIP
+            Line(5, c(e[0], "Bimtek Tata Naskah")),  // comes back: similar to line 2
+            Line(6, c(e[1], "Bimtek Tata Naskah Dinas")),  // comes back: a repeat of line 3
+            Line(7, c(e[1], "Bimtek Tata Naskah")),  // similar to line 3
+            Line(8, c(e[2], "Pelatihan Kepemimpinan", start: "2024-06-01", end: "2024-06-02")),
+            Line(9, c(e[2], "Pelatihan Kepemimpinan", start: "2024-06-01", end: "2024-06-02")),  // repeat of 8
+            Line(10, c(e[2], "Pelatihan Kepemimpinann", start: "2024-06-01", end: "2024-06-02")),  // similar to 8
+            Line(11, c(e[2], "Pelatihan Kepemimpinan", start: "2024-06-03", end: "2024-06-04")),  // other dates: fine
+            Line(12, c(e[3], "Pelatihan Kepemimpinan", start: "2024-06-01", end: "2024-06-02")),
+            Line(13, c(e[0], "Bimtek Arsip Dinamika", start: "2024-03-01", end: "2024-03-03")),  // like e[0]'s stored course
+        ]
+    }
+
+    @Test func repeatsAndSimilarNamesPointAtTheRightLinesInAFileNotGroupedByEmployee() throws {
+        let context = TestClock.context(actor: "ani", session: "s1")
+        let plain = try BulkImportTests.store(context)
+        let bulk = try BulkImportTests.store(context)
+        var plainRows = ArrayRowSource(kind: .diklat, rows: Self.ungroupedFile)
+        var bulkRows = ArrayRowSource(kind: .diklat, rows: Self.ungroupedFile)
+        let plainOutcome = try plain.importRows(&plainRows, skipInvalid: true, dryRun: false, bulk: false)
+        let bulkOutcome = try bulk.importRows(&bulkRows, skipInvalid: true, dryRun: false, bulk: true, indexRows: 2)
+        #expect(plainOutcome == bulkOutcome)
+        let issues = bulkOutcome.issues.map { "\($0.line) \($0.issue.field) \($0.issue.code)" }
+        #expect(
+            issues == [
+                "4 nip \(IssueCode.unknownNIP(SmallProvince.stranger))",
+                "5 nama \(IssueCode.similarCourse(nama: "Bimtek Tata Naskah Dinas", line: 2))",
+                "6 nama \(IssueCode.duplicateInFile(line: 3))",
+                "7 nama \(IssueCode.similarCourse(nama: "Bimtek Tata Naskah Dinas", line: 3))",
+                "9 nama \(IssueCode.duplicateInFile(line: 8))",
+                "10 nama \(IssueCode.similarCourse(nama: "Pelatihan Kepemimpinan", line: 8))",
+                "13 nama \(IssueCode.similarCourse(nama: "Bimtek Arsip Dinamis", line: nil))",
+            ], "\(issues)")
+        #expect(bulkOutcome.imported == 5, "lines 2, 3, 8, 11 and 12")
+        let plainTables = try BulkImportTests.dump(plain)
+        let bulkTables = try BulkImportTests.dump(bulk)
+        for table in plainTables.keys.sorted() {
+            #expect(plainTables[table] == bulkTables[table], "table \(table)")
+        }
+        #expect(try bulk.check() == [])
+    }
+}

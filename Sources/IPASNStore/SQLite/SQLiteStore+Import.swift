@@ -123,9 +123,9 @@ extension SQLiteStore {
         // next to the table, and builds them again, sorted, at the end (``BulkImportIndexes``).
         var indexes = bulk ? BulkImportIndexes(expected, rowsBefore: firstID - 1, minimumRows: indexRows) : nil
         // Lines of the rows inserted by this import, by id - firstID (ids grow by one per insert).
-        var lines: [Int32] = []
+        var lines = ImportedLines()
         var imported = 0
-        var similarCourses = SimilarCourseCheck(allowed: rows.allowsSimilar)
+        var similarCourses = SimilarCourseCheck(allowed: rows.allowsSimilar, start: firstID, employees: units.count)
         while let line = try rows.next() {
             guard case .record(let record) = line.value, record.kind == expected else {
                 Self.refuse(line, into: &issues)
@@ -142,7 +142,9 @@ extension SQLiteStore {
                 continue
             }
             // Rows written so far by this import: ids firstID ..< nextID, their lines in `lines`.
-            if let similar = try similarCourses.issue(for: record, firstID: lines.isEmpty ? nil : firstID, lines: lines, db) {
+            if let similar = try similarCourses.issue(
+                for: record, employee: employee, writtenBefore: rowsOf[Int(employee)], lines: lines, db)
+            {
                 issues.append(LineIssue(line: line.number, issue: similar))
                 continue
             }
@@ -151,7 +153,8 @@ extension SQLiteStore {
                 continue
             }
             nextID += 1
-            lines.append(Int32(clamping: line.number))
+            lines.append(line.number)
+            similarCourses.written(line: line.number)
             imported += 1
             rowsOf[Int(employee)] += 1
             if imported == indexes?.dropAfter { try indexes?.drop(db) }
@@ -188,16 +191,16 @@ extension SQLiteStore {
 
     /// The issue for a row the unique index refused: a repeat of an earlier line of the file
     /// when the conflicting row was inserted by this import, else a duplicate of stored data.
-    private func duplicateIssue(_ record: IPASNCore.Record, _ firstID: Int64, _ lines: [Int32], _ db: Database) throws
+    private func duplicateIssue(_ record: IPASNCore.Record, _ firstID: Int64, _ lines: ImportedLines, _ db: Database) throws
         -> ValidationIssue
     {
         let field = Self.duplicateField(record.kind)
         if let id = try Int64.fetchOne(
                 db, sql: "SELECT id FROM \(record.kind.rawValue) WHERE nip = ? AND dedup_key = ?",
                 arguments: [record.nip, DuplicateKey.hash(record)]),
-            id >= firstID, id - firstID < Int64(lines.count)
+            id >= firstID, let line = lines.line(at: Int(id - firstID))
         {
-            return ValidationIssue(field: field, code: .duplicateInFile(line: Int(lines[Int(id - firstID)])))
+            return ValidationIssue(field: field, code: .duplicateInFile(line: line))
         }
         return ValidationIssue(field: field, code: .duplicate(record.kind))
     }

@@ -6,119 +6,127 @@ import IPASNCore
 /// whose employee already has a course of the same jenis and dates under a similar name
 /// (``NearDuplicate``), stored before the import or written by an earlier line of it.
 ///
-/// Linear in the file, whatever it holds:
-/// - **Earlier lines:** a hash of (NIP, jenis, dates) per written row, kept as 32-bit key and
-///   32-bit offset (about 16 MB for a million rows); on a hit the earlier row is read back by
-///   its id (one primary-key lookup) and compared.
+/// Linear in the file, and its memory does not grow with the file (issue 14):
+/// - **Earlier lines of the file:** a file lists an employee's courses together (SIASN's
+///   export, the demo, a sheet sorted by NIP), so the rows this import wrote for the employee
+///   of the current run of lines are kept in memory, by (jenis, dates), with their name and
+///   line; the map is emptied when the next employee starts. An employee who comes back after
+///   other employees' rows (a file not grouped by employee) has earlier rows outside the map:
+///   for them the import's own rows are read back instead (the `(nip, dedup_key)` index;
+///   slower, the same answer).
 /// - **Stored courses:** per employee, whether they had any diklat before the import (one
-///   indexed query the first time the employee appears); only then are their courses of
-///   that jenis and dates read (`(nip, dedup_key)` index, the import's own rows excluded by id).
+///   indexed query the first time the employee appears; one byte per employee); only then
+///   are their courses of that jenis and dates read (the import's own rows excluded by id).
+///
+/// The earlier line compared is the FIRST row this import wrote for the employee with the same
+/// jenis and dates (as before this was kept per run); stored courses are compared up to
+/// ``compared`` of them.
 struct SimilarCourseCheck {
     /// `--allow-similar`: nothing is checked.
     let allowed: Bool
-    /// The first id this import can write: rows at or above it are the import's own.
-    private var start: Int64?
-    /// Earlier rows of this import by a hash of their (NIP, jenis, dates): offset from `start`.
-    private var earlier: [UInt32: UInt32] = [:]
-    /// Whether an employee had diklat before the import.
-    private var hadCourses: [String: Bool] = [:]
+    /// The first id this import writes: rows at or above it are the import's own.
+    let start: Int64
+    /// Per employee (index into the import's employee arrays): 0 not asked yet, 1 had no
+    /// diklat before the import, 2 had.
+    private var stored: [UInt8]
+    /// The employee of the current run of lines, and whether this import wrote rows for them
+    /// before the run began (then ``group`` does not hold all of them).
+    private var current: Int32 = -1
+    private var revisit = false
+    /// The first row written in the current run for each (jenis, dates): its name and line.
+    private var group: [GroupKey: (nama: String, line: Int)] = [:]
+    /// The row checked last, when it passed: remembered if ``written(line:)`` follows.
+    private var pending: (key: GroupKey, nama: String)?
     private var storedQuery: Statement?
     private var hadQuery: Statement?
-    private var rowQuery: Statement?
+    private var importedQuery: Statement?
 
     /// At most this many stored courses of one employee, jenis and dates are compared.
     static let compared = 64
 
-    init(allowed: Bool) {
+    struct GroupKey: Hashable {
+        var jenis: Int
+        var mulai: LocalDate
+        var selesai: LocalDate
+    }
+
+    /// - Parameters:
+    ///   - start: the id of this import's first written row (above every id the table used).
+    ///   - employees: how many employees the import's employee map holds.
+    init(allowed: Bool, start: Int64, employees: Int) {
         self.allowed = allowed
+        self.start = start
+        stored = allowed ? [] : [UInt8](repeating: 0, count: employees)
     }
 
     /// The issue for `record` when it resembles a course of its employee, else nil. Only
-    /// diklat rows are checked. Call it before the row is written; a row that is then written
-    /// is remembered the next time (its id is `firstID + lines.count - 1`).
+    /// diklat rows are checked. Call it before the row is written, and ``written(line:)``
+    /// when it then is.
     /// - Parameters:
-    ///   - firstID: the id of this import's first written row of the kind (nil: none yet).
-    ///   - lines: the file lines of this import's written rows, by `id - firstID`.
-    mutating func issue(for record: IPASNCore.Record, firstID: Int64?, lines: [Int32]?, _ db: Database) throws
-        -> ValidationIssue?
-    {
-        guard !allowed, case .diklat(let course) = record else { return nil }
-        let start = try self.start ?? SQLiteStore.nextRecordID(.diklat, db)
-        self.start = start
-        remember(firstID: firstID, lines: lines)
-        let key = Self.key(course)
-        let found = try find(course, key: key, start: start, firstID: firstID, lines: lines, db)
-        // Not refused here: the row is written unless the unique index refuses it.
-        if found == nil { pending = key }
-        return found
-    }
-
-    private mutating func find(
-        _ course: Diklat, key: UInt32, start: Int64, firstID: Int64?, lines: [Int32]?, _ db: Database
+    ///   - employee: the employee's index in the import's employee map.
+    ///   - writtenBefore: how many rows this import has written for the employee so far.
+    ///   - lines: the lines of this import's written rows.
+    mutating func issue(
+        for record: IPASNCore.Record, employee: Int32, writtenBefore: Int32, lines: ImportedLines, _ db: Database
     ) throws -> ValidationIssue? {
+        pending = nil
+        guard !allowed, case .diklat(let course) = record else { return nil }
+        if employee != current {
+            current = employee
+            revisit = writtenBefore > 0
+            group.removeAll(keepingCapacity: true)
+        }
+        let key = GroupKey(jenis: course.jenis.id, mulai: course.tanggalMulai, selesai: course.tanggalSelesai)
         // An earlier line of the file with the same employee, jenis and dates.
-        if let offset = earlier[key], let lines, let firstID {
-            let id = start + Int64(offset)
-            let query = try rowQuery ?? db.makeStatement(
-                sql: "SELECT nip, jenis, tanggal_mulai, tanggal_selesai, nama FROM diklat WHERE id = ?")
-            rowQuery = query
-            if let row = try Row.fetchOne(query, arguments: [id]), id >= firstID, id - firstID < Int64(lines.count),
-                row[0] == course.nip, row[1] == course.jenis.id, row[2] == course.tanggalMulai.iso,
-                row[3] == course.tanggalSelesai.iso, Self.similar(row[4], course.nama)
+        if revisit {
+            let query = try importedQuery ?? db.makeStatement(
+                sql: """
+                    SELECT id, nama FROM diklat
+                    WHERE nip = ? AND jenis = ? AND tanggal_mulai = ? AND tanggal_selesai = ? AND id >= ?
+                    ORDER BY id LIMIT 1
+                    """)
+            importedQuery = query
+            query.setUncheckedArguments(
+                [course.nip, course.jenis.id, course.tanggalMulai.iso, course.tanggalSelesai.iso, start])
+            if let row = try Row.fetchOne(query), let line = lines.line(at: Int(row[0] as Int64 - start)),
+                Self.similar(row[1], course.nama)
             {
-                return ValidationIssue(field: "nama", code: .similarCourse(nama: row[4], line: Int(lines[Int(id - firstID)])))
+                return ValidationIssue(field: "nama", code: .similarCourse(nama: row[1], line: line))
             }
+        } else if let first = group[key], Self.similar(first.nama, course.nama) {
+            return ValidationIssue(field: "nama", code: .similarCourse(nama: first.nama, line: first.line))
         }
         // A course stored before the import.
-        let had: Bool
-        if let known = hadCourses[course.nip] {
-            had = known
-        } else {
+        if stored[Int(employee)] == 0 {
             let query = try hadQuery ?? db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM diklat WHERE nip = ? AND id < ?)")
             hadQuery = query
-            had = try Bool.fetchOne(query, arguments: [course.nip, start]) ?? false
-            hadCourses[course.nip] = had
+            stored[Int(employee)] = try Bool.fetchOne(query, arguments: [course.nip, start]) == true ? 2 : 1
         }
-        guard had else { return nil }
-        let query = try storedQuery ?? db.makeStatement(
-            sql: """
-                SELECT nama FROM diklat
-                WHERE nip = ? AND jenis = ? AND tanggal_mulai = ? AND tanggal_selesai = ? AND id < ?
-                ORDER BY id LIMIT \(Self.compared)
-                """)
-        storedQuery = query
-        query.setUncheckedArguments([course.nip, course.jenis.id, course.tanggalMulai.iso, course.tanggalSelesai.iso, start])
-        let names = try String.fetchCursor(query)
-        while let other = try names.next() {
-            if Self.similar(other, course.nama) { return ValidationIssue(field: "nama", code: .similarCourse(nama: other, line: nil)) }
+        if stored[Int(employee)] == 2 {
+            let query = try storedQuery ?? db.makeStatement(
+                sql: """
+                    SELECT nama FROM diklat
+                    WHERE nip = ? AND jenis = ? AND tanggal_mulai = ? AND tanggal_selesai = ? AND id < ?
+                    ORDER BY id LIMIT \(Self.compared)
+                    """)
+            storedQuery = query
+            query.setUncheckedArguments(
+                [course.nip, course.jenis.id, course.tanggalMulai.iso, course.tanggalSelesai.iso, start])
+            let names = try String.fetchCursor(query)
+            while let other = try names.next() {
+                if Self.similar(other, course.nama) { return ValidationIssue(field: "nama", code: .similarCourse(nama: other, line: nil)) }
+            }
         }
+        // Not refused here: the row is written unless the unique index refuses it.
+        pending = (key, course.nama)
         return nil
     }
 
-    /// Adds the rows written since the last call (at most one: the previous row, when it was
-    /// written) to ``earlier``.
-    private var remembered = 0
-    private var pending: UInt32?
-    private mutating func remember(firstID: Int64?, lines: [Int32]?) {
-        let written = lines?.count ?? 0
-        if let key = pending, written > remembered, let firstID, let start {
-            // The previous row was written: its id is the newest.
-            let id = firstID + Int64(written - 1)
-            if earlier[key] == nil { earlier[key] = UInt32(clamping: id - start) }
-        }
-        remembered = written
-        pending = nil
-    }
-
-    /// (NIP, jenis, start, end) as 32 bits; a collision costs one extra comparison, never a
-    /// wrong answer (the earlier row's fields are compared).
-    static func key(_ course: Diklat) -> UInt32 {
-        var hasher = Hasher()
-        hasher.combine(course.nip)
-        hasher.combine(course.jenis.id)
-        hasher.combine(course.tanggalMulai.iso)
-        hasher.combine(course.tanggalSelesai.iso)
-        return UInt32(truncatingIfNeeded: hasher.finalize())
+    /// The row checked last was written, from `line`.
+    mutating func written(line: Int) {
+        guard let pending else { return }
+        self.pending = nil
+        if !revisit && group[pending.key] == nil { group[pending.key] = (pending.nama, line) }
     }
 
     /// Similar and not an exact repeat (that is the unique index's duplicate).
