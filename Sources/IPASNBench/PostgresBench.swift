@@ -94,7 +94,7 @@ struct PostgresBench {
 
         // PG3. The workstation's save over the Unix socket, as the admin's own role.
         log("[PG3] workstation saves on PostgreSQL over the Unix socket")
-        let employee = try pickEmployee(cluster, database)
+        let employee = try Self.pickEmployee(cluster, database)
         let operatorLogin = StoreContext.currentUser()
         var interactive = InteractiveBench(database: database, nip: employee.nip)
         interactive.opener = { context in
@@ -297,7 +297,7 @@ struct PostgresBench {
     }
 
     /// The employee the workstation saves go to: as ``InteractiveBench/pickEmployee(_:)``.
-    private func pickEmployee(_ cluster: PostgresCluster, _ database: String) throws -> (nip: String, diklat: Int) {
+    static func pickEmployee(_ cluster: PostgresCluster, _ database: String) throws -> (nip: String, diklat: Int) {
         let row = try cluster.psql(
             database,
             """

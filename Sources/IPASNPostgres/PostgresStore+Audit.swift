@@ -45,11 +45,9 @@ extension PostgresStore {
 
     /// The most recent audit rows, newest first.
     public func auditLog(limit: Int) throws -> [AuditEntry] {
-        try read { db in
-            try PGRow.fetchAll(
-                db, sql: "SELECT \(PGAuditRows.columns) FROM audit a ORDER BY a.id DESC LIMIT ?", arguments: [max(0, limit)]
-            ).map(PGAuditRows.entry)
-        }
+        // One round trip with the snapshot's BEGIN and COMMIT (the page asks after each save).
+        let rows = try readPipelined([("SELECT \(PGAuditRows.columns) FROM audit a ORDER BY a.id DESC LIMIT ?", [max(0, limit)])])[0]
+        return try (0..<rows.count).map { try PGAuditRows.entry(PGRow(result: rows, index: $0)) }
     }
 
     // MARK: Progress

@@ -181,23 +181,35 @@ extension PostgresStore {
 
     /// Recomputes one employee's score for every cached year (the measurement year is always
     /// among them) and returns the measurement year's.
-    func recomputeEmployee(_ nip: String, _ db: PGConnection) throws -> EmployeeScore {
-        let year = try measurementYear(db)
-        try ensureCached(year: year, db)
-        guard let stored = try records(nip: nip, db) else {
+    /// `stored`: the employee's records when the caller has just read them in this transaction.
+    /// `inputs`: the scoring inputs when the caller has read them in this transaction (with the records).
+    func recomputeEmployee(
+        _ nip: String, stored known: StoredEmployeeRecords? = nil, inputs given: ScoringInputs? = nil, _ db: PGConnection
+    ) throws -> EmployeeScore {
+        // The year, ruleset, cached years, rejected records (and records) in one round trip.
+        let inputs = try given ?? scoringInputs(nip: nip, withRecords: known == nil, db)
+        let year = inputs.year
+        var years = inputs.years
+        if !years.contains(year) {
+            try ensureCached(year: year, db)
+            years = try cachedYears(db)
+        }
+        guard let stored = known ?? inputs.stored else {
             return EmployeeScore(nip: nip, year: year, kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 0, missing: [])
         }
-        let uncounted = try uncountedRecords(nip: nip, db)
+        let uncounted = inputs.uncounted
         let records = stored.plain(excludingAll: uncounted)
-        let engine = ScoringEngine(ruleset: try ruleset(db))
+        let engine = ScoringEngine(ruleset: inputs.ruleset)
         var result: EmployeeScore?
-        let years = try cachedYears(db)
+        // Every cached year's score and the scores as entered: one round trip.
+        var writes: [(sql: String, arguments: PGArguments)] = []
         for cached in years {
             let score = engine.score(records, year: cached)
-            try db.execute(sql: Self.upsertScoreSQL, arguments: Self.scoreArguments(score))
+            writes.append((Self.upsertScoreSQL, Self.scoreArguments(score)))
             if cached == year { result = score }
         }
-        try refreshScoresAsEntered(stored, uncounted: uncounted, engine: engine, years: years, db)
+        writes += scoresAsEnteredStatements(stored, uncounted: uncounted, engine: engine, years: years)
+        _ = try db.pipelined(writes)
         return result!
     }
 
