@@ -104,6 +104,7 @@ struct PostgresBench {
             try Self.provision(cluster, database, context.actor)
             return try PostgresStore(cluster.socket(database, user: context.actor), context: context)
         }
+        interactive.roundTrips = { ($0 as? PostgresStore)?.roundTrips ?? 0 }
         let saves = try interactive.run(
             keystrokes: 0, minimumSaves: config.growthSaves, dashboardOpens: config.dashboardOpens, tag: "PG")
         let s50 = Stats.percentile(saves.saves, 50)
@@ -111,7 +112,8 @@ struct PostgresBench {
         log("  save p50 \(Fmt.ms(s50)) p99 \(Fmt.ms(s99)); dashboard median \(Fmt.ms(Stats.median(saves.dashboard)))")
         report.add(
             "PG3", "PostgreSQL: save a record through the workstation, Unix socket (\(saves.savedRecords) saves)",
-            ours: "p50 \(Fmt.ms(s50)), p99 \(Fmt.ms(s99))", reference: "row 3b on SQLite", target: "p99 < 5 ms",
+            ours: "p50 \(Fmt.ms(s50)), p99 \(Fmt.ms(s99)); \(Int(Stats.median(saves.saveRoundTrips.map(Double.init)).rounded())) round trips a save (median)",
+            reference: "row 3b on SQLite", target: "p99 < 5 ms",
             met: s99 < 0.005)
         report.add(
             "PG3c", "PostgreSQL: open the dashboard (\(saves.dashboard.count) opens)",

@@ -119,6 +119,16 @@ final class PGConnection {
         pendingBegin = statement
     }
 
+    /// Sends `statement` (a BEGIN) at once, reconnecting once when the connection was lost.
+    private func begin(now statement: String) throws {
+        do {
+            try execute(sql: statement)
+        } catch where Self.isConnectionFailure(error) || !isConnected {
+            try connect()
+            try execute(sql: statement)
+        }
+    }
+
     /// The `BEGIN` of the transaction when no statement of it went out yet (see ``begin(_:)``).
     private var pendingBegin: String?
 
@@ -139,6 +149,12 @@ final class PGConnection {
     /// connection turns out to be lost: nothing of the transaction ran yet).
     private func withPendingBegin(_ statements: [(sql: String, arguments: PGArguments)]) throws -> [PGResult] {
         guard let begin = pendingBegin else { return try pipelinedNow(statements) }
+        if statements.contains(where: { $0.arguments.values.isEmpty && !Self.isPreparable($0.sql) && $0.sql.contains(";") }) {
+            // A script (several statements in one text) cannot be pipelined: BEGIN on its own.
+            pendingBegin = nil
+            try self.begin(now: begin)
+            return try statements.map { try run($0.sql, $0.arguments) }
+        }
         pendingBegin = nil
         let all: [(sql: String, arguments: PGArguments)] = [(begin, PGArguments())] + statements
         do {

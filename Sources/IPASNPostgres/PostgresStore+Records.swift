@@ -47,7 +47,7 @@ extension PostgresStore {
     /// fields, the NIP reference, duplicates. Throws ``ValidationFailure``.
     /// Returns the employee's stored records it read.
     @discardableResult
-    private func validate(
+    func validate(
         _ record: IPASNCore.Record, editing: RecordID?, stored known: StoredEmployeeRecords?? = nil, _ db: PGConnection
     ) throws -> StoredEmployeeRecords {
         guard let stored = try known ?? records(nip: record.nip, db) else {
@@ -67,25 +67,8 @@ extension PostgresStore {
     /// record is invalid, names an unknown NIP or repeats a stored record.
     @discardableResult
     public func add(_ record: IPASNCore.Record) throws -> SaveResult {
-        try transaction { db in
-            try permit(.records(nips: [record.nip]), db)
-            // The employee's records with what scoring them needs, in one round trip.
-            let inputs = try scoringInputs(nip: record.nip, withRecords: true, db)
-            var stored = try validate(record, editing: nil, stored: .some(inputs.stored), db)
-            let id = RecordID(kind: record.kind, id: try insert(record, id: nil, db))
-            try audit(.insert, .record(id), nip: record.nip, old: nil, new: .record(record), db)
-            // The employee's records as validation read them, and the new one: what reading
-            // them again would give (the stored row is the record's own values), for a round
-            // trip less. Ids only grow: the new record is the last of its kind, as `ORDER BY id` reads it.
-            switch record {
-            case .pendidikan(let r): stored.pendidikan.append(StoredRecord(id: id.id, value: r))
-            case .diklat(let r): stored.diklat.append(StoredRecord(id: id.id, value: r))
-            case .skp(let r): stored.skp.append(StoredRecord(id: id.id, value: r))
-            case .disiplin(let r): stored.disiplin.append(StoredRecord(id: id.id, value: r))
-            }
-            let score = try recomputeEmployee(record.nip, stored: stored, inputs: inputs, db)
-            return SaveResult(id: id, score: score)
-        }
+        // Four round trips (PostgresStore+SavePath): the same checks, insert, audit row and score.
+        try transaction { db in try addPipelined(record, db) }
     }
 
     /// Replaces record `id` by `record` (same kind), audited with old and new values.

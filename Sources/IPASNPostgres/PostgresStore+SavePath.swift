@@ -21,6 +21,16 @@ extension PostgresStore {
     /// statements `measurementYear`, `ruleset`, `cachedYears`, `uncountedRecords` and
     /// `records(nip:)` send one by one.
     func scoringInputs(nip: String, withRecords: Bool, _ db: PGConnection) throws -> ScoringInputs {
+        try decodeScoringInputs(try db.pipelined(Self.scoringStatements(nip: nip, withRecords: withRecords)), withRecords: withRecords)
+    }
+
+    /// The statements of ``scoringInputs(nip:withRecords:_:)``, to send with others.
+    static func scoringStatements(nip: String, withRecords: Bool) -> [(sql: String, arguments: PGArguments)] {
+        let settings: [(sql: String, arguments: PGArguments)] = [
+            ("SELECT value FROM config WHERE key = 'year'", []),
+            ("SELECT value FROM config WHERE key = 'ruleset'", []),
+            ("SELECT year FROM score_year ORDER BY year", []),
+        ]
         let rejected: [(sql: String, arguments: PGArguments)] = RecordKind.allCases.map { kind in
             let table = PGRecordRows.table(kind)
             return (
@@ -30,12 +40,11 @@ extension PostgresStore {
                 """, [nip]
             )
         }
-        let settings: [(sql: String, arguments: PGArguments)] = [
-            ("SELECT value FROM config WHERE key = 'year'", []),
-            ("SELECT value FROM config WHERE key = 'ruleset'", []),
-            ("SELECT year FROM score_year ORDER BY year", []),
-        ]
-        let results = try db.pipelined(settings + rejected + (withRecords ? Self.recordsStatements(nip: nip) : []))
+        return settings + rejected + (withRecords ? recordsStatements(nip: nip) : [])
+    }
+
+    /// The results of ``scoringStatements(nip:withRecords:)``.
+    func decodeScoringInputs(_ results: [PGResult], withRecords: Bool) throws -> ScoringInputs {
         func text(_ result: PGResult) -> String? { result.count > 0 ? result.text(0, 0) : nil }
         let year = text(results[0]).flatMap { Int($0) } ?? context.today.year
         let ruleset = try text(results[1]).map { try RulesetFile.load(Data($0.utf8)) } ?? .bkn2019
@@ -52,6 +61,68 @@ extension PostgresStore {
         let stored = withRecords ? try Self.decodeRecords(Array(results[(3 + RecordKind.allCases.count)...])) : nil
         return ScoringInputs(year: year, ruleset: ruleset, years: years, uncounted: uncounted, stored: stored)
     }
+
+    /// The employee's score for every cached year and the scores as entered, as statements
+    /// (with the measurement year's score): what ``recomputeEmployee(_:stored:inputs:_:)``
+    /// writes. Caches the measurement year first when it is not (rare: a new year).
+    func scoreStatements(_ stored: StoredEmployeeRecords, _ inputs: ScoringInputs, _ db: PGConnection) throws
+        -> (score: EmployeeScore, statements: [(sql: String, arguments: PGArguments)])
+    {
+        var years = inputs.years
+        if !years.contains(inputs.year) {
+            try ensureCached(year: inputs.year, db)
+            years = try cachedYears(db)
+        }
+        let records = stored.plain(excludingAll: inputs.uncounted)
+        let engine = ScoringEngine(ruleset: inputs.ruleset)
+        var result: EmployeeScore?
+        var statements: [(sql: String, arguments: PGArguments)] = []
+        for cached in years {
+            let score = engine.score(records, year: cached)
+            statements.append((Self.upsertScoreSQL, Self.scoreArguments(score)))
+            if cached == inputs.year { result = score }
+        }
+        statements += scoresAsEnteredStatements(stored, uncounted: inputs.uncounted, engine: engine, years: years)
+        return (result ?? engine.score(records, year: inputs.year), statements)
+    }
+
+    /// `add` in four round trips: BEGIN with the write lock's attempt; the permission check,
+    /// the employee's records, the scoring inputs and the new record's id (`nextval` of its
+    /// table's identity) in one exchange; the insert, its audit row (which carries the id),
+    /// every cached year's score and the scores as entered in one exchange; COMMIT. The same
+    /// checks in the same order as statement by statement: permission, then validation.
+    func addPipelined(_ record: IPASNCore.Record, _ db: PGConnection) throws -> SaveResult {
+        let nips = [record.nip]
+        let permit = Self.permitStatements(login: context.actor, nips: nips)
+        let scoring = Self.scoringStatements(nip: record.nip, withRecords: true)
+        let table = PGRecordRows.table(record.kind)
+        let results = try db.pipelined(
+            permit + scoring + [("SELECT nextval(pg_get_serial_sequence(?, 'id'))", [table])])
+        _ = try decidePermit(Array(results[..<permit.count]), nips: nips, db)
+        let inputs = try decodeScoringInputs(Array(results[permit.count..<(permit.count + scoring.count)]), withRecords: true)
+        guard let next = results[permit.count + scoring.count].text(0, 0).flatMap({ Int64($0) }) else {
+            throw StoreError.corrupt("no id from the \(table) sequence")
+        }
+        var stored = try validate(record, editing: nil, stored: .some(inputs.stored), db)
+        let id = RecordID(kind: record.kind, id: next)
+        // The employee's records as validation read them, and the new one: what reading them
+        // again would give (the stored row is the record's own values). Ids only grow: the new
+        // record is the last of its kind, as `ORDER BY id` reads it.
+        switch record {
+        case .pendidikan(let r): stored.pendidikan.append(StoredRecord(id: id.id, value: r))
+        case .diklat(let r): stored.diklat.append(StoredRecord(id: id.id, value: r))
+        case .skp(let r): stored.skp.append(StoredRecord(id: id.id, value: r))
+        case .disiplin(let r): stored.disiplin.append(StoredRecord(id: id.id, value: r))
+        }
+        let (score, writes) = try scoreStatements(stored, inputs, db)
+        let written = try db.pipelined(
+            [
+                (PGRecordRows.insertSQL(record.kind, withID: true), [id.id] + PGRecordRows.arguments(record)),
+                try auditStatement(.insert, .record(id), nip: record.nip, old: nil, new: .record(record)),
+            ] + writes)
+        guard written[0].text(0, 0) == String(id.id) else { throw StoreError.corrupt("\(table) \(id.id) was not inserted") }
+        return SaveResult(id: id, score: score)
+    }
 }
 
 extension PostgresStore {
@@ -62,17 +133,26 @@ extension PostgresStore {
     /// pipelined. Decides exactly as `permit` does statement by statement: no account,
     /// a role that only reads, an employee of another unit are refused with the same errors.
     func permitRecordWrite(nips: [String], _ db: PGConnection) throws -> WritePermissions {
-        let login = context.actor
-        let employees = Set(nips).sorted()
+        try decidePermit(try db.pipelined(Self.permitStatements(login: context.actor, nips: nips)), nips: nips, db)
+    }
+
+    /// The statements of ``permitRecordWrite(nips:_:)``, to send with others.
+    static func permitStatements(login: String, nips: [String]) -> [(sql: String, arguments: PGArguments)] {
         var statements: [(sql: String, arguments: PGArguments)] = [
             ("SELECT login, role FROM accounts WHERE login = ?", [login]),
             ("SELECT unit FROM account_units WHERE login = ? ORDER BY unit", [login]),
         ]
-        for nip in employees {
+        for nip in Set(nips).sorted() {
             statements.append(("SELECT kode_unit FROM pegawai WHERE nip = ?", [nip]))
-            statements.append((Self.employeeUnitHeldSQL, [nip, login]))
+            statements.append((employeeUnitHeldSQL, [nip, login]))
         }
-        let results = try db.pipelined(statements)
+        return statements
+    }
+
+    /// The decision on the results of ``permitStatements(login:nips:)``; throws the refusal.
+    func decidePermit(_ results: [PGResult], nips: [String], _ db: PGConnection) throws -> WritePermissions {
+        let login = context.actor
+        let employees = Set(nips).sorted()
         guard results[0].count > 0, let name = results[0].text(0, 0), let roleText = results[0].text(0, 1) else {
             throw StoreError.notPermitted(.noAccount(login: login, operators: try operators(db)))
         }

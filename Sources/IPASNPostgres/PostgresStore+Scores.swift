@@ -186,31 +186,15 @@ extension PostgresStore {
     func recomputeEmployee(
         _ nip: String, stored known: StoredEmployeeRecords? = nil, inputs given: ScoringInputs? = nil, _ db: PGConnection
     ) throws -> EmployeeScore {
-        // The year, ruleset, cached years, rejected records (and records) in one round trip.
+        // The year, ruleset, cached years, rejected records (and records) in one round trip;
+        // every cached year's score and the scores as entered in another.
         let inputs = try given ?? scoringInputs(nip: nip, withRecords: known == nil, db)
-        let year = inputs.year
-        var years = inputs.years
-        if !years.contains(year) {
-            try ensureCached(year: year, db)
-            years = try cachedYears(db)
-        }
         guard let stored = known ?? inputs.stored else {
-            return EmployeeScore(nip: nip, year: year, kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 0, missing: [])
+            return EmployeeScore(nip: nip, year: inputs.year, kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 0, missing: [])
         }
-        let uncounted = inputs.uncounted
-        let records = stored.plain(excludingAll: uncounted)
-        let engine = ScoringEngine(ruleset: inputs.ruleset)
-        var result: EmployeeScore?
-        // Every cached year's score and the scores as entered: one round trip.
-        var writes: [(sql: String, arguments: PGArguments)] = []
-        for cached in years {
-            let score = engine.score(records, year: cached)
-            writes.append((Self.upsertScoreSQL, Self.scoreArguments(score)))
-            if cached == year { result = score }
-        }
-        writes += scoresAsEnteredStatements(stored, uncounted: uncounted, engine: engine, years: years)
+        let (score, writes) = try scoreStatements(stored, inputs, db)
         _ = try db.pipelined(writes)
-        return result!
+        return score
     }
 
     /// Recomputes every cached year (after a ruleset change).

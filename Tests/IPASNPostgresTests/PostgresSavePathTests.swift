@@ -24,7 +24,7 @@ struct PostgresSavePathTests {
         return (conninfo, ops)
     }
 
-    @Test func anAdminsSaveIsSevenRoundTripsAndOneAuditedTransaction() throws {
+    @Test func anAdminsSaveIsFourRoundTripsAndOneAuditedTransaction() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
         let (conninfo, ops) = try seeded(databases)
@@ -32,11 +32,11 @@ struct PostgresSavePathTests {
         _ = try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Pertama", jp: 10))  // prepares the statements
         let before = admin.roundTrips
         let saved = try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Kedua", jp: 10))
-        // 1 BEGIN with the write lock's attempt, 2 the permission check, 3 the employee's
-        // records with the scoring inputs, 4 the insert, 5 the audit row, 6 the scores of both
-        // cached years and the as-entered rows, 7 COMMIT.
+        // 1 BEGIN with the write lock's attempt; 2 the permission check, the employee's
+        // records, the scoring inputs and the new id; 3 the insert, the audit row, the scores
+        // of both cached years and the as-entered rows; 4 COMMIT.
         #expect(try ops.read { try ops.cachedYears($0) } == [2024, 2025])
-        #expect(admin.roundTrips - before == 7)
+        #expect(admin.roundTrips - before == 4)
         // 10 + 10 JP in 2024: the 20 JP of a pelaksana's 22.5 points, from the records read
         // before the insert plus the new one.
         #expect(saved.score.kompetensi == 22.5)
@@ -46,6 +46,9 @@ struct PostgresSavePathTests {
         #expect(audit.action == .insert)
         #expect(audit.subject == .record(saved.id))
         #expect(try ops.records(nip: SmallProvince.nipB)?.diklat.map(\.value.nama) == ["Pertama", "Kedua"])
+        #expect(try ops.records(nip: SmallProvince.nipB)?.diklat.last?.id == saved.id.id)
+        // Both cached years' scores were written with it (2025 counts no 2024 course).
+        #expect(try ops.score(nip: SmallProvince.nipB, year: 2025)?.kompetensi == 0)
         #expect(try ops.check() == [])
     }
 
