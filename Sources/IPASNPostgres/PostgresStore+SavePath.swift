@@ -63,7 +63,7 @@ extension PostgresStore {
     }
 
     /// The employee's score for every cached year and the scores as entered, as statements
-    /// (with the measurement year's score): what ``recomputeEmployee(_:stored:inputs:_:)``
+    /// (with the measurement year's score): what ``recomputeEmployee(_:_:)``
     /// writes. Caches the measurement year first when it is not (rare: a new year).
     func scoreStatements(_ stored: StoredEmployeeRecords, _ inputs: ScoringInputs, _ db: PGConnection) throws
         -> (score: EmployeeScore, statements: [(sql: String, arguments: PGArguments)])

@@ -181,15 +181,11 @@ extension PostgresStore {
 
     /// Recomputes one employee's score for every cached year (the measurement year is always
     /// among them) and returns the measurement year's.
-    /// `stored`: the employee's records when the caller has just read them in this transaction.
-    /// `inputs`: the scoring inputs when the caller has read them in this transaction (with the records).
-    func recomputeEmployee(
-        _ nip: String, stored known: StoredEmployeeRecords? = nil, inputs given: ScoringInputs? = nil, _ db: PGConnection
-    ) throws -> EmployeeScore {
-        // The year, ruleset, cached years, rejected records (and records) in one round trip;
-        // every cached year's score and the scores as entered in another.
-        let inputs = try given ?? scoringInputs(nip: nip, withRecords: known == nil, db)
-        guard let stored = known ?? inputs.stored else {
+    func recomputeEmployee(_ nip: String, _ db: PGConnection) throws -> EmployeeScore {
+        // The year, ruleset, cached years, rejected records and records in one round trip;
+        // every cached year's score and the scores as entered in another (PostgresStore+SavePath).
+        let inputs = try scoringInputs(nip: nip, withRecords: true, db)
+        guard let stored = inputs.stored else {
             return EmployeeScore(nip: nip, year: inputs.year, kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 0, missing: [])
         }
         let (score, writes) = try scoreStatements(stored, inputs, db)
