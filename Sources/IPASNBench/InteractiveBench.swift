@@ -15,6 +15,8 @@ struct InteractiveBench {
     /// Opens the store as a context's login; nil: the SQLite file `database` (the PostgreSQL
     /// rows open a server database, as the login's own role).
     var opener: ((StoreContext) throws -> any Store)? = nil
+    /// The round trips a store has made so far (PostgreSQL): each save's are then counted.
+    var roundTrips: ((any Store) -> Int)? = nil
 
     func open(_ context: StoreContext) throws -> any Store {
         if let opener { return try opener(context) }
@@ -26,6 +28,8 @@ struct InteractiveBench {
         var saves: [Double] = []
         /// CPU seconds (user + system) of each save, the same spans as `saves`.
         var saveCPU: [Double] = []
+        /// Round trips to the server of each save (with ``InteractiveBench/roundTrips`` only).
+        var saveRoundTrips: [Int] = []
         var dashboard: [Double] = []
         var keystrokes = 0
         var savedRecords = 0
@@ -45,6 +49,7 @@ struct InteractiveBench {
         let before = try store.records(nip: nip)?.diklat.count ?? 0
 
         let screen = TimingScreen(size: Size(width: 80, height: 24))
+        if let roundTrips { screen.counter = { roundTrips(store) } }
         screen.checkpoint { s in
             guard s.framesPresented == 1 else { throw BenchError("the workstation did not draw its first screen") }
         }
@@ -123,6 +128,7 @@ struct InteractiveBench {
         result.typing = screen.latencies[.typing] ?? []
         result.saves = screen.latencies[.save] ?? []
         result.saveCPU = screen.cpuTimes[.save] ?? []
+        result.saveRoundTrips = screen.counts[.save] ?? []
         result.dashboard = screen.latencies[.dashboard] ?? []
         result.keystrokes = typed
         result.savedRecords = saves

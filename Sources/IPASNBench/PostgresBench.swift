@@ -94,7 +94,7 @@ struct PostgresBench {
 
         // PG3. The workstation's save over the Unix socket, as the admin's own role.
         log("[PG3] workstation saves on PostgreSQL over the Unix socket")
-        let employee = try pickEmployee(cluster, database)
+        let employee = try Self.pickEmployee(cluster, database)
         let operatorLogin = StoreContext.currentUser()
         var interactive = InteractiveBench(database: database, nip: employee.nip)
         interactive.opener = { context in
@@ -104,6 +104,7 @@ struct PostgresBench {
             try Self.provision(cluster, database, context.actor)
             return try PostgresStore(cluster.socket(database, user: context.actor), context: context)
         }
+        interactive.roundTrips = { ($0 as? PostgresStore)?.roundTrips ?? 0 }
         let saves = try interactive.run(
             keystrokes: 0, minimumSaves: config.growthSaves, dashboardOpens: config.dashboardOpens, tag: "PG")
         let s50 = Stats.percentile(saves.saves, 50)
@@ -111,7 +112,8 @@ struct PostgresBench {
         log("  save p50 \(Fmt.ms(s50)) p99 \(Fmt.ms(s99)); dashboard median \(Fmt.ms(Stats.median(saves.dashboard)))")
         report.add(
             "PG3", "PostgreSQL: save a record through the workstation, Unix socket (\(saves.savedRecords) saves)",
-            ours: "p50 \(Fmt.ms(s50)), p99 \(Fmt.ms(s99))", reference: "row 3b on SQLite", target: "p99 < 5 ms",
+            ours: "p50 \(Fmt.ms(s50)), p99 \(Fmt.ms(s99)); \(Int(Stats.median(saves.saveRoundTrips.map(Double.init)).rounded())) round trips a save (median)",
+            reference: "row 3b on SQLite", target: "p99 < 5 ms",
             met: s99 < 0.005)
         report.add(
             "PG3c", "PostgreSQL: open the dashboard (\(saves.dashboard.count) opens)",
@@ -297,7 +299,7 @@ struct PostgresBench {
     }
 
     /// The employee the workstation saves go to: as ``InteractiveBench/pickEmployee(_:)``.
-    private func pickEmployee(_ cluster: PostgresCluster, _ database: String) throws -> (nip: String, diklat: Int) {
+    static func pickEmployee(_ cluster: PostgresCluster, _ database: String) throws -> (nip: String, diklat: Int) {
         let row = try cluster.psql(
             database,
             """

@@ -25,7 +25,8 @@ final class PostgresCluster {
 
     /// Starts a cluster with the repository's script; throws ``Unavailable`` (the reason) when
     /// the script, psql or the server binaries are missing or the server does not start.
-    static func start(repository: String) throws -> PostgresCluster {
+    /// `parent`: the folder the cluster's directory is made in (default: the temporary folder).
+    static func start(repository: String, parent: String? = nil) throws -> PostgresCluster {
         let script = "\(repository)/scripts/pg-test-cluster"
         guard FileManager.default.isExecutableFile(atPath: script) else {
             throw Unavailable(reason: "scripts/pg-test-cluster not found (run the bench from the repository)")
@@ -37,6 +38,7 @@ final class PostgresCluster {
         var environment = ProcessInfo.processInfo.environment
         environment["IPASN_PG_PORT"] = String(port)
         environment["IPASN_PG_DURABLE"] = "1"
+        if let parent { environment["TMPDIR"] = parent }
         let started = try ChildProcess.run(script, ["start"], environment: environment)
         let directory = started.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         guard started.status == 0, !directory.isEmpty else {
@@ -44,6 +46,15 @@ final class PostgresCluster {
             throw Unavailable(reason: "the PostgreSQL cluster did not start: \(why.prefix(300))")
         }
         return PostgresCluster(directory: directory, port: port)
+    }
+
+    /// A cluster started earlier (by ``start(repository:parent:)``) and still running.
+    static func running(directory: String, port: Int) throws -> PostgresCluster {
+        let cluster = PostgresCluster(directory: directory, port: port)
+        guard (try? cluster.scalar("postgres", "SELECT 1")) == "1" else {
+            throw Unavailable(reason: "no PostgreSQL server answers in \(directory)")
+        }
+        return cluster
     }
 
     /// Stops the server and removes its directory.

@@ -16,15 +16,7 @@ public enum SaveBench {
     }
 
     public static func run(employees: Int, saves: Int, work: String, log: (String) -> Void) throws -> Result {
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        let base = "\(work)/save-province-\(employees).sqlite"
-        if !FileManager.default.fileExists(atPath: base) {
-            log("[data] province of \(Fmt.count(employees)) pegawai, made once and kept as \(base)")
-            let made = try Dataset.growth(
-                employees: employees, recordsPerKind: nil, fullEmployees: 0, work: work, log: log)
-            try FileSystem.removeDatabase(made.path + "-wal")
-            try FileManager.default.moveItem(atPath: made.path, toPath: base)
-        }
+        let base = try province(employees: employees, work: work, log: log)
         let copy = "\(work)/save-run.sqlite"
         try FileSystem.removeDatabase(copy)
         try FileSystem.copy(base, to: copy)
@@ -34,6 +26,21 @@ public enum SaveBench {
         let r = try InteractiveBench(database: copy, nip: who.nip).run(
             keystrokes: 0, minimumSaves: saves, dashboardOpens: 0, tag: "S")
         return Result(nip: who.nip, diklat: who.diklat, wall: r.saves, cpu: r.saveCPU)
+    }
+
+    /// The province database of `employees` pegawai kept in `work` (made on the first call:
+    /// every demo record imported straight from the generator, as the growth databases are).
+    static func province(employees: Int, work: String, log: (String) -> Void) throws -> String {
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let base = "\(work)/save-province-\(employees).sqlite"
+        if !FileManager.default.fileExists(atPath: base) {
+            log("[data] province of \(Fmt.count(employees)) pegawai, made once and kept as \(base)")
+            let made = try Dataset.growth(
+                employees: employees, recordsPerKind: nil, fullEmployees: 0, work: work, log: log)
+            try FileSystem.removeDatabase(made.path + "-wal")
+            try FileManager.default.moveItem(atPath: made.path, toPath: base)
+        }
+        return base
     }
 
     /// The result in a few lines.

@@ -29,7 +29,11 @@ public final class TimingScreen: Screen {
     private var events: [(InputEvent, StepKind)] = []
     private var checkpoints: [Int: (TimingScreen) throws -> Void] = [:]
     private var next = 0
-    private var pending: (start: UInt64, cpu: UInt64, kind: StepKind)?
+    private var pending: (start: UInt64, cpu: UInt64, count: Int, kind: StepKind)?
+    /// Read before and after each event when set (a store's round trips): ``counts`` holds the differences.
+    public var counter: (() -> Int)?
+    /// What ``counter`` grew by during each event, by kind (empty without a counter).
+    public private(set) var counts: [StepKind: [Int]] = [:]
     /// Seconds per event, by kind.
     public private(set) var latencies: [StepKind: [Double]] = [:]
     /// CPU seconds of the process (user + system) per event, by kind: the same spans as
@@ -69,6 +73,7 @@ public final class TimingScreen: Screen {
         if let pending {
             latencies[pending.kind, default: []].append(Double(now &- pending.start) / 1e9)
             cpuTimes[pending.kind, default: []].append(Double(Clock.cpuNow() &- pending.cpu) / 1e9)
+            if let counter { counts[pending.kind, default: []].append(counter() - pending.count) }
             self.pending = nil
         }
         lastFrame = grid
@@ -82,7 +87,7 @@ public final class TimingScreen: Screen {
         guard checkpointError == nil, next < events.count else { return .signal(.terminate) }
         let (event, kind) = events[next]
         next += 1
-        pending = (Clock.now(), Clock.cpuNow(), kind)
+        pending = (Clock.now(), Clock.cpuNow(), counter?() ?? 0, kind)
         return event
     }
 

@@ -17,6 +17,9 @@ final class PGConnection {
     /// `?` SQL text to `$n` SQL text.
     private var numbered: [String: String] = [:]
     private var cursorCount = 0
+    /// Statements sent to the server and waited for (each `PQexec*`/`PQprepare`, a `COPY`):
+    /// the connection's round trips, for measuring (``PostgresStore/roundTrips``).
+    private(set) var roundTrips = 0
     /// The conninfo this connection was opened with (a libpq keyword string or URL).
     let conninfo: String
 
@@ -106,13 +109,59 @@ final class PGConnection {
     /// Starts a transaction with `statement`. A connection the server dropped since the last
     /// call (a restart, a network fault, an administrator's `pg_terminate_backend`) is opened
     /// again and the BEGIN sent once more: nothing had been done yet, so nothing is replayed.
+    ///
+    /// The `BEGIN` is not sent on its own: it goes with the transaction's first statement, in
+    /// one round trip (libpq's pipeline mode, ``pipelined(_:)``), and a transaction that sends
+    /// nothing sends no `BEGIN` (``endUnstarted()``). A failure of that first exchange that
+    /// is the connection's is met the same way: reconnect, send both once more.
     func begin(_ statement: String) throws {
         try reconnectIfLost()
+        pendingBegin = statement
+    }
+
+    /// Sends `statement` (a BEGIN) at once, reconnecting once when the connection was lost.
+    private func begin(now statement: String) throws {
         do {
             try execute(sql: statement)
-        } catch let error as PGError where error.sqlState.hasPrefix("08") || error.sqlState.hasPrefix("57P") || !isConnected {
+        } catch where Self.isConnectionFailure(error) || !isConnected {
             try connect()
             try execute(sql: statement)
+        }
+    }
+
+    /// The `BEGIN` of the transaction when no statement of it went out yet (see ``begin(_:)``).
+    private var pendingBegin: String?
+
+    /// Ends a transaction whose `BEGIN` was never sent (nothing ran in it) without a round
+    /// trip, and says whether it did; false: the transaction is open on the server.
+    func endUnstarted() -> Bool {
+        guard pendingBegin != nil else { return false }
+        pendingBegin = nil
+        return true
+    }
+
+    private static func isConnectionFailure(_ error: Error) -> Bool {
+        guard let error = error as? PGError else { return false }
+        return error.sqlState.hasPrefix("08") || error.sqlState.hasPrefix("57P")
+    }
+
+    /// Sends the pending `BEGIN` together with `statements` (reconnecting once when the
+    /// connection turns out to be lost: nothing of the transaction ran yet).
+    private func withPendingBegin(_ statements: [(sql: String, arguments: PGArguments)]) throws -> [PGResult] {
+        guard let begin = pendingBegin else { return try pipelinedNow(statements) }
+        if statements.contains(where: { $0.arguments.values.isEmpty && !Self.isPreparable($0.sql) && $0.sql.contains(";") }) {
+            // A script (several statements in one text) cannot be pipelined: BEGIN on its own.
+            pendingBegin = nil
+            try self.begin(now: begin)
+            return try statements.map { try run($0.sql, $0.arguments) }
+        }
+        pendingBegin = nil
+        let all: [(sql: String, arguments: PGArguments)] = [(begin, PGArguments())] + statements
+        do {
+            return Array(try pipelinedNow(all).dropFirst())
+        } catch where Self.isConnectionFailure(error) || !isConnected {
+            try connect()
+            return Array(try pipelinedNow(all).dropFirst())
         }
     }
 
@@ -154,10 +203,12 @@ final class PGConnection {
     /// statement kept for the connection's life.
     @discardableResult
     func run(_ sql: String, _ arguments: PGArguments, prepare: Bool = true) throws -> PGResult {
+        if pendingBegin != nil { return try withPendingBegin([(sql, arguments)])[0] }
         guard let connection else { throw PGError(sqlState: "08003", message: "no connection") }
         let text = numberedSQL(sql)
         let values = arguments.values
         let result: OpaquePointer?
+        roundTrips += 1
         if values.isEmpty && !prepare {
             result = PQexec(connection, text)
         } else if values.isEmpty && !Self.isPreparable(text) {
@@ -174,9 +225,80 @@ final class PGConnection {
         return try check(result, sql: text)
     }
 
+    /// Runs `statements` one after the other in ONE round trip (libpq's pipeline mode: all
+    /// are sent, then one sync, then the results read in order) and returns their results.
+    /// A statement that fails makes the server skip the rest (as it would abort the
+    /// transaction anyway); the first failure is thrown. Statements never prepared on this
+    /// connection are prepared first (a round trip each, once per connection).
+    func pipelined(_ statements: [(sql: String, arguments: PGArguments)]) throws -> [PGResult] {
+        if pendingBegin != nil { return try withPendingBegin(statements) }
+        return try pipelinedNow(statements)
+    }
+
+    private func pipelinedNow(_ statements: [(sql: String, arguments: PGArguments)]) throws -> [PGResult] {
+        guard let connection else { throw PGError(sqlState: "08003", message: "no connection") }
+        let texts = statements.map { numberedSQL($0.sql) }
+        var names: [String?] = []
+        for (index, text) in texts.enumerated() {
+            names.append(Self.isPreparable(text) ? try preparedName(text, count: statements[index].arguments.values.count) : nil)
+        }
+        guard PQenterPipelineMode(connection) == 1 else {
+            throw PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
+        }
+        roundTrips += 1
+        var failure: Error?
+        for (index, statement) in statements.enumerated() where failure == nil {
+            let values = statement.arguments.values
+            let sent = withCStrings(values) { pointers in
+                if let name = names[index] {
+                    return PQsendQueryPrepared(connection, name, Int32(values.count), pointers, nil, nil, 0)
+                }
+                return PQsendQueryParams(connection, texts[index], Int32(values.count), nil, pointers, nil, nil, 0)
+            }
+            if sent != 1 {
+                failure = PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
+            }
+        }
+        var results: [PGResult] = []
+        if PQpipelineSync(connection) == 1 {
+            // Each statement's result and then a NULL; then the sync's own result.
+            var synced = false
+            while !synced {
+                guard let result = PQgetResult(connection) else {
+                    if !isConnected { break }
+                    continue
+                }
+                switch PQresultStatus(result) {
+                case PGRES_PIPELINE_SYNC:
+                    PQclear(result)
+                    synced = true
+                case PGRES_PIPELINE_ABORTED:
+                    PQclear(result)
+                default:
+                    do {
+                        results.append(try check(result, sql: texts[min(results.count, texts.count - 1)]))
+                    } catch {
+                        failure = failure ?? error
+                    }
+                }
+            }
+        } else {
+            failure = failure ?? PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
+        }
+        if PQexitPipelineMode(connection) != 1 && failure == nil {
+            failure = PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
+        }
+        if let failure { throw failure }
+        guard results.count == statements.count else {
+            throw PGError(sqlState: "08006", message: "connection lost")
+        }
+        return results
+    }
+
     private func preparedName(_ text: String, count: Int) throws -> String {
         if let name = prepared[text] { return name }
         let name = "ipasn_\(prepared.count + 1)"
+        roundTrips += 1
         let result = PQprepare(connection, name, text, Int32(count), nil)
         _ = try check(result, sql: text)
         prepared[text] = name
@@ -222,8 +344,13 @@ final class PGConnection {
     /// Copies rows into `table` with `COPY ... FROM STDIN` (text format): the fastest way to
     /// load many rows. Returns how many rows the server took.
     func copyIn(table: String, columns: [String], rows next: () throws -> [String?]?) throws -> Int {
+        if let begin = pendingBegin {
+            pendingBegin = nil
+            try execute(sql: begin)
+        }
         guard let connection else { throw PGError(sqlState: "08003", message: "no connection") }
         let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
+        roundTrips += 1
         guard let started = PQexec(connection, sql) else { throw PGError(sqlState: "08006", message: "no connection") }
         if PQresultStatus(started) != PGRES_COPY_IN { _ = try check(started, sql: sql) }
         PQclear(started)

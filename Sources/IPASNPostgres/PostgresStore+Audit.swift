@@ -9,17 +9,27 @@ extension PostgresStore {
         _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?,
         undoes: Int64? = nil, batch: Int64? = nil, _ db: PGConnection
     ) throws {
+        let statement = try auditStatement(action, subject, nip: nip, old: old, new: new, undoes: undoes, batch: batch)
+        try db.execute(sql: statement.sql, arguments: statement.arguments)
+    }
+
+    /// The audit row's INSERT, to send with other statements (a save's one exchange of writes).
+    func auditStatement(
+        _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?,
+        undoes: Int64? = nil, batch: Int64? = nil
+    ) throws -> (sql: String, arguments: PGArguments) {
         let (entity, entityID) = StoreCodec.entity(subject)
-        try db.execute(
-            sql: """
-                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes, batch)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+        return (
+            """
+            INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes, batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
                 context.now(), context.actor, action.rawValue, entity, entityID, nip,
                 try old.map { try StoreCodec.auditText($0, subject) }, try new.map { try StoreCodec.auditText($0, subject) },
                 context.session, undoes, batch,
-            ])
+            ]
+        )
     }
 
     /// Writes one audit row whose columns are already in their stored form (the settings:
@@ -45,11 +55,9 @@ extension PostgresStore {
 
     /// The most recent audit rows, newest first.
     public func auditLog(limit: Int) throws -> [AuditEntry] {
-        try read { db in
-            try PGRow.fetchAll(
-                db, sql: "SELECT \(PGAuditRows.columns) FROM audit a ORDER BY a.id DESC LIMIT ?", arguments: [max(0, limit)]
-            ).map(PGAuditRows.entry)
-        }
+        // One round trip with the snapshot's BEGIN and COMMIT (the page asks after each save).
+        let rows = try readPipelined([("SELECT \(PGAuditRows.columns) FROM audit a ORDER BY a.id DESC LIMIT ?", [max(0, limit)])])[0]
+        return try (0..<rows.count).map { try PGAuditRows.entry(PGRow(result: rows, index: $0)) }
     }
 
     // MARK: Progress

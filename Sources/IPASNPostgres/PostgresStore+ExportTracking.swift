@@ -99,25 +99,41 @@ extension PostgresStore: ExportTrackingStore {
     }
 
     public func sentInfo(_ ids: [RecordID]) throws -> [RecordID: RecordSending] {
-        try read { db in
-            var result: [RecordID: RecordSending] = [:]
-            let last = """
-                SELECT b.id, b.at, i.version FROM export_items i JOIN export_batches b ON b.id = i.batch
-                WHERE i.kind = ? AND i.record_id = ? AND i.deleted = 0 AND b.marks_sent = 1
-                ORDER BY i.batch DESC LIMIT 1
-                """
-            for id in ids {
-                guard let row = try PGRow.fetchOne(db, sql: last, arguments: [id.kind.rawValue, id.id]) else { continue }
-                let table = PGRecordRows.table(id.kind)
-                let version: Int64 = row[2]
-                let isCurrent = try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM \(table) r WHERE r.id = ? AND r.sent_no = ? AND NOT (\(Self.pendingCondition("r")))",
-                    arguments: [id.id, version]) == true
-                result[id] = RecordSending(batch: row[0], at: row[1], current: isCurrent)
-            }
-            return result
+        guard !ids.isEmpty else { return [:] }
+        // A page asks for every record on it after each save: one statement for all of them
+        // (the ids as two arrays), not one round trip per record; with its snapshot's BEGIN
+        // and COMMIT, one round trip in all.
+        let kinds = "{" + ids.map(\.kind.rawValue).joined(separator: ",") + "}"
+        let numbers = "{" + ids.map { String($0.id) }.joined(separator: ",") + "}"
+        let rows = try readPipelined([(Self.sentInfoSQL, [kinds, numbers])])[0]
+        var result: [RecordID: RecordSending] = [:]
+        for index in 0..<rows.count {
+            let row = PGRow(result: rows, index: index)
+            guard let kind = RecordKind(rawValue: row[0]) else { continue }
+            result[RecordID(kind: kind, id: row[1])] = RecordSending(batch: row[2], at: row[3], current: row[4])
         }
+        return result
     }
+
+    /// Per record asked for (`unnest` of the kinds and ids): the newest batch that marked it
+    /// sent, when, and whether the record is still as it was sent (its `sent_no` is that
+    /// batch's version and nothing changed since).
+    static let sentInfoSQL: String = {
+        let current = RecordKind.allCases.map { kind in
+            """
+            WHEN '\(kind.rawValue)' THEN EXISTS (SELECT 1 FROM \(PGRecordRows.table(kind)) r
+                WHERE r.id = l.record_id AND r.sent_no = l.version AND NOT (\(pendingCondition("r"))))
+            """
+        }.joined(separator: "\n")
+        return """
+            SELECT l.kind, l.record_id, l.batch, l.at, CASE l.kind \(current) ELSE false END FROM (
+                SELECT DISTINCT ON (i.kind, i.record_id) i.kind, i.record_id, b.id AS batch, b.at, i.version
+                FROM unnest(?::text[], ?::int8[]) AS w(kind, record_id)
+                JOIN export_items i ON i.kind = w.kind AND i.record_id = w.record_id AND i.deleted = 0
+                JOIN export_batches b ON b.id = i.batch AND b.marks_sent = 1
+                ORDER BY i.kind, i.record_id, i.batch DESC) l
+            """
+    }()
 
     public func sentDeletions(kind: RecordKind?, unit: String?) throws -> [SentDeletion] {
         try read { db in

@@ -65,6 +65,8 @@ extension PostgresStore {
     /// Throws ``StoreError/notPermitted(_:)`` naming the rule.
     @discardableResult
     func permit(_ change: PermittedChange, _ db: PGConnection) throws -> WritePermissions {
+        // A record save's check in one round trip (the same decisions; PostgresStore+SavePath).
+        if case .records(let nips) = change { return try permitRecordWrite(nips: nips, db) }
         let permissions = try writePermissions(db)
         switch change {
         case .settings:

@@ -5,15 +5,27 @@ import IPASNCore
 extension PostgresStore {
     /// All records of one employee with their ids, or nil for an unknown NIP.
     public func records(nip: String) throws -> StoredEmployeeRecords? {
-        try read { try records(nip: nip, $0) }
+        try Self.decodeRecords(try readPipelined(Self.recordsStatements(nip: nip)))
     }
 
+    /// The employee and the four kinds of records in one round trip (five statements pipelined).
     func records(nip: String, _ db: PGConnection) throws -> StoredEmployeeRecords? {
-        guard let pegawai = try pegawai(nip: nip, db) else { return nil }
-        var stored = StoredEmployeeRecords(pegawai: pegawai)
-        for kind in RecordKind.allCases {
-            let rows = try PGRow.fetchAll(db, sql: PGRecordRows.selectSQL(kind) + " WHERE nip = ? ORDER BY id", arguments: [nip])
-            for row in rows {
+        try Self.decodeRecords(try db.pipelined(Self.recordsStatements(nip: nip)))
+    }
+
+    /// The employee's row, then each kind's records by id.
+    static func recordsStatements(nip: String) -> [(sql: String, arguments: PGArguments)] {
+        [("SELECT \(pegawaiColumns) FROM pegawai WHERE nip = ?", [nip])]
+            + RecordKind.allCases.map { (PGRecordRows.selectSQL($0) + " WHERE nip = ? ORDER BY id", [nip]) }
+    }
+
+    /// The results of ``recordsStatements(nip:)``; nil when there is no such employee.
+    static func decodeRecords(_ results: [PGResult]) throws -> StoredEmployeeRecords? {
+        guard results[0].count > 0 else { return nil }
+        var stored = StoredEmployeeRecords(pegawai: try pegawai(PGRow(result: results[0], index: 0)))
+        for (index, kind) in RecordKind.allCases.enumerated() {
+            let result = results[index + 1]
+            for row in (0..<result.count).map({ PGRow(result: result, index: $0) }) {
                 let id: Int64 = row[0]
                 switch try PGRecordRows.decode(kind, row) {
                 case .pendidikan(let r): stored.pendidikan.append(StoredRecord(id: id, value: r))
@@ -33,8 +45,12 @@ extension PostgresStore {
 
     /// Validates a record against the employee's stored records (excluding `editing`):
     /// fields, the NIP reference, duplicates. Throws ``ValidationFailure``.
-    private func validate(_ record: IPASNCore.Record, editing: RecordID?, _ db: PGConnection) throws {
-        guard let stored = try records(nip: record.nip, db) else {
+    /// Returns the employee's stored records it read.
+    @discardableResult
+    func validate(
+        _ record: IPASNCore.Record, editing: RecordID?, stored known: StoredEmployeeRecords?? = nil, _ db: PGConnection
+    ) throws -> StoredEmployeeRecords {
+        guard let stored = try known ?? records(nip: record.nip, db) else {
             var issues = RecordValidator(today: context.today).validate(record).filter { $0.severity == .error }
             issues.insert(ValidationIssue(field: "nip", code: .unknownNIP(record.nip)), at: 0)
             throw ValidationFailure(issues)
@@ -43,6 +59,7 @@ extension PostgresStore {
         let issues = RecordValidator(today: context.today).validate(record, existing: existing)
             .filter { $0.severity == .error }
         if !issues.isEmpty { throw ValidationFailure(issues) }
+        return stored
     }
 
     /// Validates and saves a new record, audits it, and refreshes the employee's cached
@@ -50,14 +67,8 @@ extension PostgresStore {
     /// record is invalid, names an unknown NIP or repeats a stored record.
     @discardableResult
     public func add(_ record: IPASNCore.Record) throws -> SaveResult {
-        try transaction { db in
-            try permit(.records(nips: [record.nip]), db)
-            try validate(record, editing: nil, db)
-            let id = RecordID(kind: record.kind, id: try insert(record, id: nil, db))
-            try audit(.insert, .record(id), nip: record.nip, old: nil, new: .record(record), db)
-            let score = try recomputeEmployee(record.nip, db)
-            return SaveResult(id: id, score: score)
-        }
+        // Four round trips (PostgresStore+SavePath): the same checks, insert, audit row and score.
+        try transaction { db in try addPipelined(record, db) }
     }
 
     /// Replaces record `id` by `record` (same kind), audited with old and new values.

@@ -182,23 +182,15 @@ extension PostgresStore {
     /// Recomputes one employee's score for every cached year (the measurement year is always
     /// among them) and returns the measurement year's.
     func recomputeEmployee(_ nip: String, _ db: PGConnection) throws -> EmployeeScore {
-        let year = try measurementYear(db)
-        try ensureCached(year: year, db)
-        guard let stored = try records(nip: nip, db) else {
-            return EmployeeScore(nip: nip, year: year, kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 0, missing: [])
+        // The year, ruleset, cached years, rejected records and records in one round trip;
+        // every cached year's score and the scores as entered in another (PostgresStore+SavePath).
+        let inputs = try scoringInputs(nip: nip, withRecords: true, db)
+        guard let stored = inputs.stored else {
+            return EmployeeScore(nip: nip, year: inputs.year, kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 0, missing: [])
         }
-        let uncounted = try uncountedRecords(nip: nip, db)
-        let records = stored.plain(excludingAll: uncounted)
-        let engine = ScoringEngine(ruleset: try ruleset(db))
-        var result: EmployeeScore?
-        let years = try cachedYears(db)
-        for cached in years {
-            let score = engine.score(records, year: cached)
-            try db.execute(sql: Self.upsertScoreSQL, arguments: Self.scoreArguments(score))
-            if cached == year { result = score }
-        }
-        try refreshScoresAsEntered(stored, uncounted: uncounted, engine: engine, years: years, db)
-        return result!
+        let (score, writes) = try scoreStatements(stored, inputs, db)
+        _ = try db.pipelined(writes)
+        return score
     }
 
     /// Recomputes every cached year (after a ruleset change).

@@ -14,19 +14,24 @@ extension PostgresStore: VerificationStore {
     }
 
     public func verifications(nip: String) throws -> [RecordID: RecordVerification] {
-        try read { db in
-            var result: [RecordID: RecordVerification] = [:]
-            for kind in RecordKind.allCases {
-                let rows = try PGRow.fetchAll(
-                    db,
-                    sql: """
-                        SELECT r.id, \(Self.verificationColumns) FROM \(PGRecordRows.table(kind)) r
-                        JOIN verification v ON v.kind = ? AND v.record_id = r.id WHERE r.nip = ?
-                        """, arguments: [kind.rawValue, nip])
-                for row in rows { result[RecordID(kind: kind, id: row[0])] = try Self.verification(row, offset: 1) }
+        // The four kinds in one round trip, with the snapshot's BEGIN and COMMIT.
+        let results = try readPipelined(
+            RecordKind.allCases.map { kind in
+                (
+                    """
+                    SELECT r.id, \(Self.verificationColumns) FROM \(PGRecordRows.table(kind)) r
+                    JOIN verification v ON v.kind = ? AND v.record_id = r.id WHERE r.nip = ?
+                    """, [kind.rawValue, nip]
+                )
+            })
+        var result: [RecordID: RecordVerification] = [:]
+        for (kind, rows) in zip(RecordKind.allCases, results) {
+            for index in 0..<rows.count {
+                let row = PGRow(result: rows, index: index)
+                result[RecordID(kind: kind, id: row[0])] = try Self.verification(row, offset: 1)
             }
-            return result
         }
+        return result
     }
 
     public func verificationQueue(unit: String?, status: VerificationStatus, limit: Int) throws -> [VerificationItem] {
@@ -256,16 +261,20 @@ extension PostgresStore: VerificationStore {
 
     private func rejectedIDs(nip: String, _ db: PGConnection) throws -> Set<RecordID> {
         var ids = Set<RecordID>()
-        for kind in RecordKind.allCases {
-            let table = PGRecordRows.table(kind)
-            for id in try Int64.fetchAll(
-                db,
-                sql: """
+        // The four kinds in one round trip.
+        let results = try db.pipelined(
+            RecordKind.allCases.map { kind in
+                let table = PGRecordRows.table(kind)
+                return (
+                    """
                     SELECT r.id FROM \(table) r JOIN verification v ON v.kind = '\(table)' AND v.record_id = r.id
                     WHERE r.nip = ? AND v.status = 'tidak'
-                    """, arguments: [nip])
-            {
-                ids.insert(RecordID(kind: kind, id: id))
+                    """, [nip]
+                )
+            })
+        for (kind, rows) in zip(RecordKind.allCases, results) {
+            for index in 0..<rows.count {
+                ids.insert(RecordID(kind: kind, id: PGRow(result: rows, index: index)[0]))
             }
         }
         return ids
@@ -276,12 +285,22 @@ extension PostgresStore: VerificationStore {
     func refreshScoresAsEntered(
         _ stored: StoredEmployeeRecords, uncounted: Set<RecordID>, engine: ScoringEngine, years: [Int], _ db: PGConnection
     ) throws {
-        try db.execute(sql: "DELETE FROM employee_score_entered WHERE nip = ?", arguments: [stored.pegawai.nip])
-        guard !uncounted.isEmpty else { return }
+        _ = try db.pipelined(scoresAsEnteredStatements(stored, uncounted: uncounted, engine: engine, years: years))
+    }
+
+    /// The statements of ``refreshScoresAsEntered(_:uncounted:engine:years:_:)``, to send with others.
+    func scoresAsEnteredStatements(
+        _ stored: StoredEmployeeRecords, uncounted: Set<RecordID>, engine: ScoringEngine, years: [Int]
+    ) -> [(sql: String, arguments: PGArguments)] {
+        var statements: [(sql: String, arguments: PGArguments)] = [
+            ("DELETE FROM employee_score_entered WHERE nip = ?", [stored.pegawai.nip])
+        ]
+        guard !uncounted.isEmpty else { return statements }
         let upsert = Self.upsertScoreSQL.replacingOccurrences(of: "employee_score", with: "employee_score_entered")
         for year in years {
-            try db.execute(sql: upsert, arguments: Self.scoreArguments(engine.score(stored.plain, year: year)))
+            statements.append((upsert, Self.scoreArguments(engine.score(stored.plain, year: year))))
         }
+        return statements
     }
 
     /// After a recompute of `years` (for `only` these employees, or everyone): the scores as

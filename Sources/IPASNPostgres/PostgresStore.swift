@@ -224,7 +224,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
                     try db.execute(sql: commit ? "COMMIT" : "ROLLBACK")
                     return value
                 } catch {
-                    if db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
+                    if !db.endUnstarted(), db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
                     throw error
                 }
             }
@@ -246,10 +246,30 @@ public final class PostgresStore: Store, @unchecked Sendable {
                 defer { depth = 0 }
                 do {
                     let value = try body(db)
-                    try db.execute(sql: "COMMIT")
+                    if !db.endUnstarted() { try db.execute(sql: "COMMIT") }
                     return value
                 } catch {
-                    if db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
+                    if !db.endUnstarted(), db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Runs `statements` as one read-only snapshot in ONE round trip: `BEGIN ... READ ONLY`,
+    /// the statements and `COMMIT` pipelined (inside a transaction: the statements alone).
+    /// For the reads a page makes after each save (records, verification marks, sent marks).
+    func readPipelined(_ statements: [(sql: String, arguments: PGArguments)]) throws -> [PGResult] {
+        try translatingErrors {
+            try locked { db in
+                if depth > 0 { return try db.pipelined(statements) }
+                try db.begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                do {
+                    let results = try db.pipelined(statements + [("COMMIT", PGArguments())])
+                    return Array(results.dropLast())
+                } catch {
+                    // A failed statement leaves the transaction aborted on the server.
+                    if !db.endUnstarted(), db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
                     throw error
                 }
             }

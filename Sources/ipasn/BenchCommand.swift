@@ -60,7 +60,8 @@ struct BenchCommand: ParsableCommand {
     var batchDatabase: String?
 
     /// Internal (hand measurements): `--only save` runs only the save measurement on a province
-    /// kept in --work-dir (made on the first run), `--saves` times; `--only recompute|memory|dashboard`
+    /// kept in --work-dir (made on the first run), `--saves` times; `--only pgsave` the same on
+    /// PostgreSQL (row PG3; a cluster and the province's copy in it kept in --work-dir); `--only recompute|memory|dashboard`
     /// runs that piece of the benchmark on an existing province database (`--only-db`).
     @Option(name: .long, help: .hidden)
     var only: String?
@@ -79,8 +80,10 @@ struct BenchCommand: ParsableCommand {
     var command: [String] = []
 
     func validate() throws {
-        if let only, only != "save" { throw ValidationError("--only takes save, not \(only).") }
-        if only != nil && workDir == nil { throw ValidationError("--only save needs --work-dir (the province is kept there).") }
+        let kept = ["save", "pgsave"]
+        if let only, kept.contains(only), workDir == nil {
+            throw ValidationError("--only \(only) needs --work-dir (the province is kept there).")
+        }
         if let runs, runs < 1 { throw ValidationError("--runs must be at least 1.") }
         if let size {
             guard let config = BenchConfig.named(size) else {
@@ -112,6 +115,19 @@ struct BenchCommand: ParsableCommand {
                 let log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
                 let result = try SaveBench.run(employees: config.employees, saves: saves ?? 300, work: workDir, log: log)
                 print(SaveBench.summary(result))
+            } catch let error as BenchError {
+                throw CLIError("bench FAILED: \(error.message)")
+            }
+            return
+        }
+        if only == "pgsave", let workDir {
+            let config = size.flatMap(BenchConfig.named) ?? (quick ? BenchConfig.quick : BenchConfig.full)
+            do {
+                let log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+                let result = try PostgresSaveBench.run(
+                    employees: config.employees, saves: saves ?? 300, work: workDir,
+                    repository: FileManager.default.currentDirectoryPath, log: log)
+                print(PostgresSaveBench.summary(result))
             } catch let error as BenchError {
                 throw CLIError("bench FAILED: \(error.message)")
             }

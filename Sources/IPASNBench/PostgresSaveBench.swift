@@ -1,0 +1,104 @@
+import Foundation
+import IPASNPostgres
+import IPASNStore
+
+/// `ipasn bench --only pgsave --work-dir D` (hidden): only the PostgreSQL save measurement
+/// (row PG3), for working on the save path by hand. What is slow to make is kept in `D`
+/// between runs: the SQLite province of ``SaveBench`` (made once), a throw-away PostgreSQL
+/// cluster with a production server's durability (started once, left running; its directory
+/// and port in `D/pgsave-cluster`) and in it the province copied once as the template
+/// database `pgsave_base_<employees>`. Each run saves into a fresh copy of that template
+/// (`pgsave_run`, kept until the next run for inspection), as a unit admin connected as its
+/// own PostgreSQL role over the Unix socket, exactly as PG3 does.
+///
+/// Reports, per save, the wall-clock time, the client's CPU time (user + system of this
+/// process, the same spans) and the round trips to the server (``PostgresStore/roundTrips``).
+/// Stop the cluster with `scripts/pg-test-cluster stop "$(head -1 D/pgsave-cluster)"`.
+public enum PostgresSaveBench {
+    public struct Result: Sendable {
+        public var nip: String
+        public var diklat: Int
+        public var wall: [Double]
+        public var cpu: [Double]
+        public var roundTrips: [Int]
+        public var cluster: String
+    }
+
+    public static func run(employees: Int, saves: Int, work: String, repository: String, log: (String) -> Void) throws
+        -> Result
+    {
+        let province = try SaveBench.province(employees: employees, work: work, log: log)
+        let cluster = try runningCluster(work: work, repository: repository, log: log)
+        let base = "pgsave_base_\(employees)"
+        if try cluster.scalar("postgres", "SELECT count(*) FROM pg_database WHERE datname = '\(base)'") != "1" {
+            log("[data] copying the province into PostgreSQL as \(base) (once)")
+            try cluster.psql("postgres", "CREATE DATABASE \(base)_new")
+            try {  // the copy's connections closed before the rename
+                let source = try SQLiteStore(path: province, context: Dataset.setupContext, access: .read)
+                let target = try PostgresCopy(cluster.socket("\(base)_new"))
+                try source.exportTables(order: PostgresCopy.tableOrder) { try target.copy($0) }
+                _ = try target.finish()
+            }()
+            try cluster.psql("\(base)_new", "VACUUM ANALYZE")
+            try cluster.psql("postgres", "ALTER DATABASE \(base)_new RENAME TO \(base)")
+        }
+        let database = "pgsave_run"
+        try cluster.psql("postgres", "DROP DATABASE IF EXISTS \(database)")
+        try cluster.psql("postgres", "CREATE DATABASE \(database) TEMPLATE \(base)")
+        let who = try PostgresBench.pickEmployee(cluster, database)
+        let operatorLogin = StoreContext.currentUser()
+        var interactive = InteractiveBench(database: database, nip: who.nip)
+        interactive.opener = { context in
+            if context.actor == operatorLogin {
+                return try PostgresStore(cluster.socket(database), context: context)
+            }
+            try PostgresBench.provision(cluster, database, context.actor)
+            return try PostgresStore(cluster.socket(database, user: context.actor), context: context)
+        }
+        interactive.roundTrips = { ($0 as? PostgresStore)?.roundTrips ?? 0 }
+        log("[PG3] \(saves) saves (Ctrl-N in the diklat form) for \(who.nip), \(who.diklat) diklat, in \(cluster.directory)")
+        let r = try interactive.run(keystrokes: 0, minimumSaves: saves, dashboardOpens: 0, tag: "P")
+        return Result(
+            nip: who.nip, diklat: who.diklat, wall: r.saves, cpu: r.saveCPU, roundTrips: r.saveRoundTrips,
+            cluster: cluster.directory)
+    }
+
+    /// The cluster recorded in `work/pgsave-cluster` when it still answers, else a new one.
+    static func runningCluster(work: String, repository: String, log: (String) -> Void) throws -> PostgresCluster {
+        let record = "\(work)/pgsave-cluster"
+        if let text = try? String(contentsOfFile: record, encoding: .utf8) {
+            let lines = text.split(separator: "\n").map(String.init)
+            if lines.count == 2, let port = Int(lines[1]),
+                let cluster = try? PostgresCluster.running(directory: lines[0], port: port)
+            {
+                return cluster
+            }
+        }
+        let cluster: PostgresCluster
+        do {
+            cluster = try PostgresCluster.start(repository: repository, parent: work)
+        } catch let error as PostgresCluster.Unavailable {
+            throw BenchError(error.reason)
+        }
+        try "\(cluster.directory)\n\(cluster.port)\n".write(toFile: record, atomically: true, encoding: .utf8)
+        log("[pg] started a PostgreSQL cluster in \(cluster.directory), left running for the next runs; stop it with "
+            + "scripts/pg-test-cluster stop \(cluster.directory)")
+        return cluster
+    }
+
+    /// The result in a few lines.
+    public static func summary(_ r: Result) -> String {
+        func line(_ name: String, _ values: [Double]) -> String {
+            let mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+            return "\(name): p50 \(Fmt.ms(Stats.percentile(values, 50))), p90 \(Fmt.ms(Stats.percentile(values, 90))), "
+                + "p99 \(Fmt.ms(Stats.percentile(values, 99))), mean \(Fmt.ms(mean)), max \(Fmt.ms(values.max() ?? 0))"
+        }
+        let trips = r.roundTrips.sorted()
+        let tripsLine =
+            trips.isEmpty
+            ? "  round trips: not counted"
+            : "  round trips a save: min \(trips.first!), median \(trips[trips.count / 2]), max \(trips.last!)"
+        return "PostgreSQL save (PG3), \(r.wall.count) saves for \(r.nip) (\(r.diklat) diklat before), cluster \(r.cluster)\n"
+            + line("  wall", r.wall) + "\n" + line("  cpu ", r.cpu) + "\n" + tripsLine
+    }
+}

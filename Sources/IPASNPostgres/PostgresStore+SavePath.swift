@@ -1,0 +1,185 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+
+/// What scoring one employee needs, read in ONE round trip (issue 12: a save's round trips).
+struct ScoringInputs {
+    /// The measurement year (the configured one, else this year).
+    var year: Int
+    var ruleset: Ruleset
+    /// The cached years, ascending.
+    var years: [Int]
+    /// The employee's records the ruleset leaves out (rejected ones, unless it counts them).
+    var uncounted: Set<RecordID>
+    /// The employee's records when asked for (nil: not asked, or no such employee).
+    var stored: StoredEmployeeRecords?
+}
+
+extension PostgresStore {
+    /// The measurement year, the ruleset, the cached years, the employee's rejected records
+    /// and (when `withRecords`) the employee's records, pipelined in one round trip: the same
+    /// statements `measurementYear`, `ruleset`, `cachedYears`, `uncountedRecords` and
+    /// `records(nip:)` send one by one.
+    func scoringInputs(nip: String, withRecords: Bool, _ db: PGConnection) throws -> ScoringInputs {
+        try decodeScoringInputs(try db.pipelined(Self.scoringStatements(nip: nip, withRecords: withRecords)), withRecords: withRecords)
+    }
+
+    /// The statements of ``scoringInputs(nip:withRecords:_:)``, to send with others.
+    static func scoringStatements(nip: String, withRecords: Bool) -> [(sql: String, arguments: PGArguments)] {
+        let settings: [(sql: String, arguments: PGArguments)] = [
+            ("SELECT value FROM config WHERE key = 'year'", []),
+            ("SELECT value FROM config WHERE key = 'ruleset'", []),
+            ("SELECT year FROM score_year ORDER BY year", []),
+        ]
+        let rejected: [(sql: String, arguments: PGArguments)] = RecordKind.allCases.map { kind in
+            let table = PGRecordRows.table(kind)
+            return (
+                """
+                SELECT r.id FROM \(table) r JOIN verification v ON v.kind = '\(table)' AND v.record_id = r.id
+                WHERE r.nip = ? AND v.status = 'tidak'
+                """, [nip]
+            )
+        }
+        return settings + rejected + (withRecords ? recordsStatements(nip: nip) : [])
+    }
+
+    /// The results of ``scoringStatements(nip:withRecords:)``.
+    func decodeScoringInputs(_ results: [PGResult], withRecords: Bool) throws -> ScoringInputs {
+        func text(_ result: PGResult) -> String? { result.count > 0 ? result.text(0, 0) : nil }
+        let year = text(results[0]).flatMap { Int($0) } ?? context.today.year
+        let ruleset = try text(results[1]).map { try RulesetFile.load(Data($0.utf8)) } ?? .bkn2019
+        let years = (0..<results[2].count).compactMap { results[2].text($0, 0).flatMap { Int($0) } }
+        var uncounted = Set<RecordID>()
+        if !ruleset.verification.rejectedRecordsCount {
+            for (index, kind) in RecordKind.allCases.enumerated() {
+                let rows = results[3 + index]
+                for row in 0..<rows.count {
+                    if let id = rows.text(row, 0).flatMap({ Int64($0) }) { uncounted.insert(RecordID(kind: kind, id: id)) }
+                }
+            }
+        }
+        let stored = withRecords ? try Self.decodeRecords(Array(results[(3 + RecordKind.allCases.count)...])) : nil
+        return ScoringInputs(year: year, ruleset: ruleset, years: years, uncounted: uncounted, stored: stored)
+    }
+
+    /// The employee's score for every cached year and the scores as entered, as statements
+    /// (with the measurement year's score): what ``recomputeEmployee(_:_:)``
+    /// writes. Caches the measurement year first when it is not (rare: a new year).
+    func scoreStatements(_ stored: StoredEmployeeRecords, _ inputs: ScoringInputs, _ db: PGConnection) throws
+        -> (score: EmployeeScore, statements: [(sql: String, arguments: PGArguments)])
+    {
+        var years = inputs.years
+        if !years.contains(inputs.year) {
+            try ensureCached(year: inputs.year, db)
+            years = try cachedYears(db)
+        }
+        let records = stored.plain(excludingAll: inputs.uncounted)
+        let engine = ScoringEngine(ruleset: inputs.ruleset)
+        var result: EmployeeScore?
+        var statements: [(sql: String, arguments: PGArguments)] = []
+        for cached in years {
+            let score = engine.score(records, year: cached)
+            statements.append((Self.upsertScoreSQL, Self.scoreArguments(score)))
+            if cached == inputs.year { result = score }
+        }
+        statements += scoresAsEnteredStatements(stored, uncounted: inputs.uncounted, engine: engine, years: years)
+        return (result ?? engine.score(records, year: inputs.year), statements)
+    }
+
+    /// `add` in four round trips: BEGIN with the write lock's attempt; the permission check,
+    /// the employee's records, the scoring inputs and the new record's id (`nextval` of its
+    /// table's identity) in one exchange; the insert, its audit row (which carries the id),
+    /// every cached year's score and the scores as entered in one exchange; COMMIT. The same
+    /// checks in the same order as statement by statement: permission, then validation.
+    func addPipelined(_ record: IPASNCore.Record, _ db: PGConnection) throws -> SaveResult {
+        let nips = [record.nip]
+        let permit = Self.permitStatements(login: context.actor, nips: nips)
+        let scoring = Self.scoringStatements(nip: record.nip, withRecords: true)
+        let table = PGRecordRows.table(record.kind)
+        let results = try db.pipelined(
+            permit + scoring + [("SELECT nextval(pg_get_serial_sequence(?, 'id'))", [table])])
+        _ = try decidePermit(Array(results[..<permit.count]), nips: nips, db)
+        let inputs = try decodeScoringInputs(Array(results[permit.count..<(permit.count + scoring.count)]), withRecords: true)
+        guard let next = results[permit.count + scoring.count].text(0, 0).flatMap({ Int64($0) }) else {
+            throw StoreError.corrupt("no id from the \(table) sequence")
+        }
+        var stored = try validate(record, editing: nil, stored: .some(inputs.stored), db)
+        let id = RecordID(kind: record.kind, id: next)
+        // The employee's records as validation read them, and the new one: what reading them
+        // again would give (the stored row is the record's own values). Ids only grow: the new
+        // record is the last of its kind, as `ORDER BY id` reads it.
+        switch record {
+        case .pendidikan(let r): stored.pendidikan.append(StoredRecord(id: id.id, value: r))
+        case .diklat(let r): stored.diklat.append(StoredRecord(id: id.id, value: r))
+        case .skp(let r): stored.skp.append(StoredRecord(id: id.id, value: r))
+        case .disiplin(let r): stored.disiplin.append(StoredRecord(id: id.id, value: r))
+        }
+        let (score, writes) = try scoreStatements(stored, inputs, db)
+        let written = try db.pipelined(
+            [
+                (PGRecordRows.insertSQL(record.kind, withID: true), [id.id] + PGRecordRows.arguments(record)),
+                try auditStatement(.insert, .record(id), nip: record.nip, old: nil, new: .record(record)),
+            ] + writes)
+        guard written[0].text(0, 0) == String(id.id) else { throw StoreError.corrupt("\(table) \(id.id) was not inserted") }
+        return SaveResult(id: id, score: score)
+    }
+}
+
+extension PostgresStore {
+    /// THE permission check of a record write (``PermittedChange/records(nips:)``) in ONE round
+    /// trip, inside the write's transaction: the account, its units and, per employee, the
+    /// employee's unit and whether the account holds it or a unit above it (the walk up the
+    /// tree of ``WritePermissions/mayWrite(unit:_:)``, started from the employee's row), all
+    /// pipelined. Decides exactly as `permit` does statement by statement: no account,
+    /// a role that only reads, an employee of another unit are refused with the same errors.
+    func permitRecordWrite(nips: [String], _ db: PGConnection) throws -> WritePermissions {
+        try decidePermit(try db.pipelined(Self.permitStatements(login: context.actor, nips: nips)), nips: nips, db)
+    }
+
+    /// The statements of ``permitRecordWrite(nips:_:)``, to send with others.
+    static func permitStatements(login: String, nips: [String]) -> [(sql: String, arguments: PGArguments)] {
+        var statements: [(sql: String, arguments: PGArguments)] = [
+            ("SELECT login, role FROM accounts WHERE login = ?", [login]),
+            ("SELECT unit FROM account_units WHERE login = ? ORDER BY unit", [login]),
+        ]
+        for nip in Set(nips).sorted() {
+            statements.append(("SELECT kode_unit FROM pegawai WHERE nip = ?", [nip]))
+            statements.append((employeeUnitHeldSQL, [nip, login]))
+        }
+        return statements
+    }
+
+    /// The decision on the results of ``permitStatements(login:nips:)``; throws the refusal.
+    func decidePermit(_ results: [PGResult], nips: [String], _ db: PGConnection) throws -> WritePermissions {
+        let login = context.actor
+        let employees = Set(nips).sorted()
+        guard results[0].count > 0, let name = results[0].text(0, 0), let roleText = results[0].text(0, 1) else {
+            throw StoreError.notPermitted(.noAccount(login: login, operators: try operators(db)))
+        }
+        guard let role = Role(rawValue: roleText) else { throw StoreError.corrupt("account \(name): role") }
+        let units = (0..<results[1].count).compactMap { results[1].text($0, 0) }
+        let account = Account(login: name, role: role, units: units)
+        switch role {
+        case .operator:
+            return WritePermissions(account: account, allUnits: true)
+        case .verifikator, .pimpinan:
+            throw StoreError.notPermitted(.readOnlyRole(role))
+        case .admin:
+            for index in employees.indices {
+                // An unknown NIP is validation's business, as in `permit`.
+                guard let unit = results[2 + 2 * index].count > 0 ? results[2 + 2 * index].text(0, 0) : nil else { continue }
+                if results[3 + 2 * index].count == 0 { throw StoreError.notPermitted(.notYourUnit(unit)) }
+            }
+            return WritePermissions(account: account, allUnits: false)
+        }
+    }
+
+    /// Whether the account (`$2`) holds the unit of the employee `$1` or a unit above it: the
+    /// walk of ``WritePermissions/mayWrite(unit:_:)`` started from the employee's row.
+    static let employeeUnitHeldSQL = """
+        WITH RECURSIVE up(kode) AS (
+            SELECT kode_unit COLLATE "C" FROM pegawai WHERE nip = ?
+            UNION SELECT u.induk FROM units u JOIN up ON u.kode = up.kode WHERE u.induk IS NOT NULL)
+        SELECT 1 FROM up JOIN account_units a ON a.unit = up.kode AND a.login = ? LIMIT 1
+        """
+}

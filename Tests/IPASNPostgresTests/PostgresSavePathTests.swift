@@ -1,0 +1,121 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+import IPASNTestSupport
+import Testing
+
+@testable import IPASNPostgres
+
+/// The save path in few round trips (issue 12, branch pgsave): the permission check, the
+/// employee's records and the scoring inputs each in one pipelined exchange, BEGIN sent with
+/// the first statement. These pin that nothing was weakened on the way: the check is still
+/// the store's and the database's, the audit row is still in the save's transaction, and a
+/// failing statement in a pipeline leaves a usable connection and no open transaction.
+@Suite(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.skipNote))
+struct PostgresSavePathTests {
+    /// A seeded database, its operator's store and an admin of SUB (a sub-unit of ROOT).
+    private func seeded(_ databases: TestDatabases) throws -> (conninfo: String, ops: PostgresStore) {
+        let conninfo = try databases.makeConninfo()
+        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
+        try SmallProvince.seed(ops)
+        try ops.saveAccount(Account(login: "sub-admin", role: .admin, units: ["SUB"]))
+        try ops.saveAccount(Account(login: "root-admin", role: .admin, units: ["ROOT"]))
+        try ops.saveAccount(Account(login: "checker", role: .verifikator, units: []))
+        return (conninfo, ops)
+    }
+
+    @Test func anAdminsSaveIsFourRoundTripsAndOneAuditedTransaction() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, ops) = try seeded(databases)
+        let admin = try PostgresStore(conninfo, context: TestClock.context(actor: "sub-admin"))
+        _ = try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Pertama", jp: 10))  // prepares the statements
+        let before = admin.roundTrips
+        let saved = try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Kedua", jp: 10))
+        // 1 BEGIN with the write lock's attempt; 2 the permission check, the employee's
+        // records, the scoring inputs and the new id; 3 the insert, the audit row, the scores
+        // of both cached years and the as-entered rows; 4 COMMIT.
+        #expect(try ops.read { try ops.cachedYears($0) } == [2024, 2025])
+        #expect(admin.roundTrips - before == 4)
+        // 10 + 10 JP in 2024: the 20 JP of a pelaksana's 22.5 points, from the records read
+        // before the insert plus the new one.
+        #expect(saved.score.kompetensi == 22.5)
+        #expect(try ops.score(nip: SmallProvince.nipB, year: TestClock.measurementYear)?.kompetensi == 22.5)
+        let audit = try ops.auditLog(limit: 1)[0]
+        #expect(audit.actor == "sub-admin")
+        #expect(audit.action == .insert)
+        #expect(audit.subject == .record(saved.id))
+        #expect(try ops.records(nip: SmallProvince.nipB)?.diklat.map(\.value.nama) == ["Pertama", "Kedua"])
+        #expect(try ops.records(nip: SmallProvince.nipB)?.diklat.last?.id == saved.id.id)
+        // Both cached years' scores were written with it (2025 counts no 2024 course).
+        #expect(try ops.score(nip: SmallProvince.nipB, year: 2025)?.kompetensi == 0)
+        #expect(try ops.check() == [])
+    }
+
+    @Test func theOneExchangeCheckRefusesWhatTheCheckRefused() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, ops) = try seeded(databases)
+        let audited = try ops.auditLog(limit: 1000).count
+        let sub = try PostgresStore(conninfo, context: TestClock.context(actor: "sub-admin"))
+        // Andi is in ROOT, above the admin's SUB: refused, naming the unit; nothing written.
+        #expect(throws: StoreError.notPermitted(.notYourUnit("ROOT"))) {
+            try sub.add(SmallProvince.teknis(SmallProvince.nipA))
+        }
+        // Moving one of their records to Andi: both employees are checked.
+        let own = try sub.add(SmallProvince.teknis(SmallProvince.nipB))
+        #expect(throws: StoreError.notPermitted(.notYourUnit("ROOT"))) {
+            try sub.update(own.id, to: SmallProvince.teknis(SmallProvince.nipA))
+        }
+        #expect(try ops.records(nip: SmallProvince.nipA)?.diklat.isEmpty == true)
+        #expect(try ops.auditLog(limit: 1000).count == audited + 1)
+        // An admin of ROOT holds SUB below it: the walk up the tree from Budi's unit.
+        let root = try PostgresStore(conninfo, context: TestClock.context(actor: "root-admin"))
+        #expect(try root.add(SmallProvince.teknis(SmallProvince.nipC)).score.kompetensi == 22.5)
+        // Roles that only read, and a login without an account.
+        let checker = try PostgresStore(conninfo, context: TestClock.context(actor: "checker"))
+        #expect(throws: StoreError.notPermitted(.readOnlyRole(.verifikator))) {
+            try checker.add(SmallProvince.teknis(SmallProvince.nipB, "Lain"))
+        }
+        let stranger = try PostgresStore(conninfo, context: TestClock.context(actor: "stranger"))
+        #expect(throws: StoreError.notPermitted(.noAccount(login: "stranger", operators: ["ops"]))) {
+            try stranger.add(SmallProvince.teknis(SmallProvince.nipB, "Lain"))
+        }
+        // An unknown NIP is validation's to name, not a permission error.
+        #expect(throws: ValidationFailure.self) { try sub.add(SmallProvince.teknis("199901012020011001")) }
+        #expect(try ops.auditLog(limit: 1000).count == audited + 2)
+    }
+
+    @Test func aFailedStatementInAPipelineLeavesAUsableConnection() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, ops) = try seeded(databases)
+        let db = try PGConnection(conninfo: conninfo)
+        let before = db.roundTrips
+        let ok = try db.pipelined([("SELECT 1 + ?::int", [1]), ("SELECT 'two'", [])])
+        #expect(ok.map { $0.text(0, 0) } == ["2", "two"])
+        #expect(db.roundTrips - before <= 3)  // one exchange, after at most two PREPAREs
+        #expect(throws: PGError.self) {
+            try db.pipelined([("SELECT 1", []), ("SELECT 1 / (? - 1)", [1]), ("SELECT 3", [])])
+        }
+        #expect(try Int.fetchOne(db, sql: "SELECT 4") == 4)
+
+        // A read whose statement fails ends its snapshot: the store reads and writes on.
+        #expect(throws: StoreError.self) { try ops.readPipelined([("SELECT 1 / (? - 1)", [1])]) }
+        #expect(try ops.records(nip: SmallProvince.nipB)?.pegawai.nama == "Budi")
+        _ = try ops.add(SmallProvince.teknis(SmallProvince.nipB))
+        // A read that sends nothing sends no BEGIN either.
+        let idle = ops.roundTrips
+        #expect(try ops.read { _ in 5 } == 5)
+        #expect(ops.roundTrips == idle)
+        // A page's reads after a save: one round trip each, BEGIN and COMMIT included.
+        _ = try ops.records(nip: SmallProvince.nipB)
+        _ = try ops.verifications(nip: SmallProvince.nipB)
+        _ = try ops.auditLog(limit: 3)
+        let pageReads = ops.roundTrips
+        _ = try ops.records(nip: SmallProvince.nipB)
+        _ = try ops.verifications(nip: SmallProvince.nipB)
+        _ = try ops.auditLog(limit: 3)
+        #expect(ops.roundTrips - pageReads == 3)
+    }
+}
