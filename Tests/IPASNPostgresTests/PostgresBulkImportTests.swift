@@ -165,4 +165,35 @@ struct PostgresBulkImportTests {
         // The bulk path left no staging table and the restored triggers as they were.
         #expect(bulkTables["(triggers)"]?.filter { $0.contains("_restored") }.count == 4)
     }
+
+    /// An admin connected as their own PostgreSQL role (row-level security on): the bulk path
+    /// writes their unit's rows and refuses another unit's lines, and the setting that skips
+    /// the restored trigger opens nothing: a raw INSERT for another unit is still refused.
+    @Test func anAdminsOwnRoleImportsOnlyItsUnitsThroughTheBulkPath() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let conninfo = try Self.seeded(databases)
+        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
+        let login = "ipasn_bulk_admin"
+        try ops.saveAccount(Account(login: login, role: .admin, units: ["SUB"]))
+        _ = try ops.provisionLoginRole(login)
+        let own = try PostgresStore(conninfo + " user=\(login)", context: TestClock.context(actor: login, session: "s2"))
+        var rows = ArrayRowSource(kind: .diklat, rows: Self.secondFile)
+        let outcome = try own.importRows(&rows, skipInvalid: true)
+        #expect(outcome.imported == 434)
+        #expect(outcome.issues.count == 216)
+        let db = try PGConnection(conninfo: conninfo)
+        #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM diklat WHERE nama = 'Pelatihan Teknis Lanjutan'") == 434)
+        #expect(try String.fetchOne(db, sql: "SELECT actor FROM audit WHERE action = 'import' ORDER BY id DESC LIMIT 1") == login)
+        #expect(try own.check() == [])
+        let raw = try PGConnection(conninfo: conninfo + " user=\(login)")
+        try raw.execute(sql: "BEGIN")
+        try raw.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'on', true)")
+        #expect(throws: PGError.self) {
+            try raw.execute(
+                sql: "INSERT INTO diklat (nip, jenis, nama, tanggal_mulai, tanggal_selesai, jp, dedup_key) "
+                    + "VALUES ('\(SmallProvince.nipA)', 3, 'Lewat psql', '2024-03-01', '2024-03-03', 20, 1)")
+        }
+        try raw.execute(sql: "ROLLBACK")
+    }
 }
