@@ -34,8 +34,8 @@ extension PostgresStore {
     static let importStage = "ipasn_import_stage"
 
     func bulkImportRecords(
-        _ rows: inout some ImportRowSource, of expected: RecordKind, _ permissions: WritePermissions, issues: inout [LineIssue],
-        byUnit: inout [String: Int], ids: inout ImportedIDs?, _ db: PGConnection
+        _ rows: inout some ImportRowSource, of expected: RecordKind, _ permissions: WritePermissions, skipInvalid: Bool,
+        issues: inout [LineIssue], byUnit: inout [String: Int], ids: inout ImportedIDs?, _ db: PGConnection
     ) throws -> Int {
         let table = PGRecordRows.table(expected)
         let columns = PGRecordRows.columns(expected)
@@ -93,7 +93,9 @@ extension PostgresStore {
                 arguments: [PGArrayText.integers(refused.map { Int64($0.line) })])
         }
         let count = staged - refused.count
-        guard count > 0 else {
+        // Nothing to write: every row refused, or an import that is refused as a whole (an
+        // issue without skip-invalid: it reports its issues and writes nothing).
+        guard count > 0, skipInvalid || issues.isEmpty else {
             try db.execute(sql: "DROP TABLE pg_temp.\(Self.importStage)")
             return 0
         }

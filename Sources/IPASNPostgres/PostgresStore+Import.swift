@@ -53,7 +53,8 @@ extension PostgresStore {
                 var range: ImportedIDs?
                 imported =
                     bulk
-                    ? try bulkImportRecords(&rows, of: recordKind, permissions, issues: &issues, byUnit: &byUnit, ids: &range, db)
+                    ? try bulkImportRecords(
+                        &rows, of: recordKind, permissions, skipInvalid: skipInvalid, issues: &issues, byUnit: &byUnit, ids: &range, db)
                     : try importRecords(&rows, of: recordKind, permissions, issues: &issues, byUnit: &byUnit, ids: &range, db)
                 ids = range ?? ImportedIDs(kind: recordKind, first: 0, last: -1)
             }

@@ -196,4 +196,48 @@ struct PostgresBulkImportTests {
         }
         try raw.execute(sql: "ROLLBACK")
     }
+
+    /// All or nothing: a file that becomes unreadable half way (rows already in the COPY), one
+    /// that fails just before the commit (rows written, scores refreshed), a refused import and
+    /// a dry run leave the database exactly as it was, staging table and triggers included.
+    @Test func aFailureRefusalOrDryRunLeavesNothing() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let conninfo = try Self.seeded(databases)
+        let store = try PostgresStore(conninfo, context: TestClock.context(actor: "ops", session: "s1"))
+        let before = try Self.dump(conninfo)
+        // Every table; not the sequences' positions: PostgreSQL's nextval and setval are not
+        // transactional (a rolled-back import leaves a gap in the ids, on both paths).
+        func expectUnchanged(_ comment: Comment) throws {
+            let now = try Self.dump(conninfo)
+            for table in before.keys.sorted() where table != "(sequences)" { #expect(now[table] == before[table], "\(comment): table \(table)") }
+        }
+        struct Failing: ImportRowSource {
+            var rows: ArrayRowSource
+            var failAt: Int?
+            var read = 0
+            var kind: ImportKind { rows.kind }
+            mutating func next() throws -> Line<ImportRow>? {
+                read += 1
+                if read == failAt { throw StoreError.corrupt("unreadable") }
+                return try rows.next()
+            }
+            mutating func willCommit(issues: [LineIssue]) throws { throw StoreError.corrupt("disk full") }
+        }
+        for failAt in [700, nil] {
+            var failing = Failing(rows: ArrayRowSource(kind: .diklat, rows: Self.firstFile), failAt: failAt)
+            #expect(throws: StoreError.self) { _ = try store.importRows(&failing, skipInvalid: true) }
+            try expectUnchanged("nothing written")
+        }
+        var refused = ArrayRowSource(kind: .diklat, rows: Self.firstFile)
+        let outcome = try store.importRows(&refused, skipInvalid: false)
+        #expect(outcome.imported == 0)
+        #expect(outcome.issues.count == 7)
+        var dry = ArrayRowSource(kind: .diklat, rows: Self.secondFile)
+        #expect(try store.importRows(&dry, skipInvalid: false, dryRun: true).imported == 650)
+        try expectUnchanged("refused and dry run")
+        // The same store imports afterwards (no staging table left on its connection).
+        var committed = ArrayRowSource(kind: .diklat, rows: Self.secondFile)
+        #expect(try store.importRows(&committed, skipInvalid: false).imported == 650)
+    }
 }
