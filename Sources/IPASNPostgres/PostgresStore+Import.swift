@@ -18,6 +18,15 @@ extension PostgresStore {
     public func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool, dryRun: Bool = false) throws
         -> ImportOutcome
     {
+        try importRows(&rows, skipInvalid: skipInvalid, dryRun: dryRun, bulk: true)
+    }
+
+    /// ``importRows(_:skipInvalid:dryRun:)``; `bulk: false` writes records through the plain
+    /// path (``RecordBatch``: multi-row INSERTs, every trigger row by row) instead of the bulk
+    /// path (`PostgresStore+BulkImport.swift`). Both give the same database (`PostgresBulkImportTests`).
+    func importRows(_ rows: inout some ImportRowSource, skipInvalid: Bool, dryRun: Bool, bulk: Bool) throws
+        -> ImportOutcome
+    {
         let kind = rows.kind
         return try conditionalTransaction({ db in
             let permissions = try permit(.importRows(kind), db)
@@ -42,8 +51,11 @@ extension PostgresStore {
             case .pendidikan, .diklat, .skp, .disiplin:
                 let recordKind = kind.recordKind!
                 var range: ImportedIDs?
-                imported = try importRecords(
-                    &rows, of: recordKind, permissions, issues: &issues, byUnit: &byUnit, ids: &range, db)
+                imported =
+                    bulk
+                    ? try bulkImportRecords(
+                        &rows, of: recordKind, permissions, skipInvalid: skipInvalid, issues: &issues, byUnit: &byUnit, ids: &range, db)
+                    : try importRecords(&rows, of: recordKind, permissions, issues: &issues, byUnit: &byUnit, ids: &range, db)
                 ids = range ?? ImportedIDs(kind: recordKind, first: 0, last: -1)
             }
             issues.sort { $0.line < $1.line }
@@ -125,7 +137,7 @@ extension PostgresStore {
             try db.execute(
                 sql: "SELECT setval(pg_get_serial_sequence(?, 'id'), ?)", arguments: [PGRecordRows.table(expected), last])
         }
-        try refreshScores(touched, db)
+        try refreshImportScores(touched, db)
         return imported
     }
 
@@ -140,7 +152,8 @@ extension PostgresStore {
             arguments: [table]) ?? 1
     }
 
-    private func refreshScores(_ touched: Set<String>, _ db: PGConnection) throws {
+    /// The touched employees' cached scores recomputed after an import.
+    func refreshImportScores(_ touched: Set<String>, _ db: PGConnection) throws {
         guard !touched.isEmpty else { return }
         try ensureCached(year: try measurementYear(db), db)
         if touched.count > StoreCodec.streamingRecomputeThreshold {
@@ -204,7 +217,7 @@ extension PostgresStore {
             touched.insert(pegawai.nip)
             imported += 1
         }
-        try refreshScores(touched, db)
+        try refreshImportScores(touched, db)
         return imported
     }
 

@@ -1,0 +1,194 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+
+/// FAST PATH (issue 12): the bulk path of a record import on PostgreSQL.
+///
+/// Why it is fast: the plain path (``RecordBatch``) makes three round trips per 500 rows (the
+/// duplicate lookup, the similar-course lookup, a multi-row INSERT of 5,500 parameters), and
+/// every inserted row runs the export-tracking trigger's PL/pgSQL program. Here
+///
+/// 1. the rows are streamed with `COPY ... FROM STDIN` (text format) into a temporary staging
+///    table while the parser thread (``PrefetchingRowSource``) reads the file; the unknown-NIP
+///    and not-your-unit checks are done in memory on the way (as on the plain path);
+/// 2. one query finds the few rows that can conflict at all (a `(nip, dedup_key)` or, for the
+///    similar-course check, an employee's jenis and dates that occur twice in the file or
+///    once in the table); those and the stored rows they share a key with are decided in
+///    Swift in file order (``ImportConflicts``, the plain path's rules), and the refused lines
+///    are deleted from the staging table;
+/// 3. one `INSERT ... SELECT` writes the rest under consecutive ids in file order, with the
+///    per-row `<table>_restored` trigger skipped through its `WHEN` (the transaction-local
+///    setting `ipasn.bulk_import`, migration `2026-11-30-pg-import`) and its effect done by
+///    one UPDATE and one DELETE over the import's id range instead;
+/// 4. the per-unit counts and the touched employees come from the staging table, the table is
+///    analysed when the import doubled it, and the touched employees' scores are refreshed as
+///    on the plain path (the per-unit totals move with them through their statement triggers).
+///
+/// Everything happens in the import's one transaction: a failure, a refusal, a dry run or a
+/// killed client leaves nothing (the staging table is dropped with it). Row-level security
+/// still checks every inserted row (an admin's import writes only its units' employees).
+/// `PostgresBulkImportTests` imports the same files through both paths into two databases and
+/// compares every table row for row.
+extension PostgresStore {
+    /// The staging table of a bulk import (temporary: this session's only, dropped at commit).
+    static let importStage = "ipasn_import_stage"
+
+    func bulkImportRecords(
+        _ rows: inout some ImportRowSource, of expected: RecordKind, _ permissions: WritePermissions, skipInvalid: Bool,
+        issues: inout [LineIssue], byUnit: inout [String: Int], ids: inout ImportedIDs?, _ db: PGConnection
+    ) throws -> Int {
+        let table = PGRecordRows.table(expected)
+        let columns = PGRecordRows.columns(expected)
+        // NIP -> unit of every employee, and which units this account may write: asked before
+        // the COPY starts (no other statement can run on the connection during it).
+        var unitOf: [String: String] = [:]
+        unitOf.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pegawai") ?? 0)
+        let pegawaiUnits = try PGRow.fetchCursor(db, sql: "SELECT nip, kode_unit FROM pegawai")
+        while let row = try pegawaiUnits.next() { unitOf[row[0]] = row[1] as String }
+        var writable: [String: Bool] = [:]
+        for unit in Set(unitOf.values) { writable[unit] = try permissions.mayWrite(unit: unit, db) }
+        let rowsBefore = try Int.fetchOne(
+            db, sql: "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass", arguments: [table]) ?? 0
+
+        // 1. Stream the checked rows into the staging table.
+        try db.execute(sql: "DROP TABLE IF EXISTS pg_temp.\(Self.importStage)")
+        try db.execute(
+            sql: "CREATE TEMP TABLE \(Self.importStage) ON COMMIT DROP AS SELECT 0::integer AS line, "
+                + "\(columns.joined(separator: ", ")) FROM \(table) WITH NO DATA")
+        var staged = 0
+        _ = try db.copyIn(table: Self.importStage, columns: ["line"] + columns) {
+            while let line = try rows.next() {
+                guard case .record(let record) = line.value, record.kind == expected else {
+                    StoreCodec.refuse(line, into: &issues)
+                    continue
+                }
+                guard let unit = unitOf[record.nip] else {
+                    issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "nip", code: .unknownNIP(record.nip))))
+                    continue
+                }
+                guard writable[unit] == true else {
+                    issues.append(LineIssue(line: line.number, issue: StoreCodec.notYourUnit(unit, field: "nip")))
+                    continue
+                }
+                staged += 1
+                return [String(line.number)] + PGRecordRows.arguments(record).values
+            }
+            return nil
+        }
+        guard staged > 0 else {
+            try db.execute(sql: "DROP TABLE pg_temp.\(Self.importStage)")
+            return 0
+        }
+        try db.execute(sql: "ANALYZE pg_temp.\(Self.importStage)")
+
+        // 2. The rows that can conflict, decided in file order; the refused ones leave the stage.
+        let conflicts = ImportConflicts(kind: expected, allowsSimilar: rows.allowsSimilar)
+        let refused = conflicts.decide(
+            try Self.conflictRows(expected, similar: conflicts.checkSimilar, db),
+            stored: try Self.conflictStored(expected, similar: conflicts.checkSimilar, db))
+        for (line, issue) in refused { issues.append(LineIssue(line: line, issue: issue)) }
+        if !refused.isEmpty {
+            try db.execute(
+                sql: "DELETE FROM pg_temp.\(Self.importStage) WHERE line = ANY(?::int[])",
+                arguments: [PGArrayText.integers(refused.map { Int64($0.line) })])
+        }
+        let count = staged - refused.count
+        // Nothing to write: every row refused, or an import that is refused as a whole (an
+        // issue without skip-invalid: it reports its issues and writes nothing).
+        guard count > 0, skipInvalid || issues.isEmpty else {
+            try db.execute(sql: "DROP TABLE pg_temp.\(Self.importStage)")
+            return 0
+        }
+
+        // 3. One INSERT in file order under consecutive ids; the restored trigger's effect set-based.
+        let first = try Self.nextRecordID(expected, db)
+        let last = first + Int64(count) - 1
+        try db.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'on', true)")
+        try db.execute(
+            sql: "INSERT INTO \(table) (id, \(columns.joined(separator: ", "))) "
+                + "SELECT ?::bigint + row_number() OVER (ORDER BY line) - 1, \(columns.joined(separator: ", ")) "
+                + "FROM pg_temp.\(Self.importStage)",
+            arguments: [first])
+        try db.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'off', true)")
+        try db.execute(
+            sql: """
+                UPDATE \(table) SET change_no = d.change_no, sent_no = CASE WHEN d.reported IS NULL THEN d.sent_no END
+                FROM export_deleted d WHERE d.kind = '\(table)' AND d.record_id = \(table).id AND \(table).id BETWEEN ? AND ?
+                """, arguments: [first, last])
+        try db.execute(
+            sql: "DELETE FROM export_deleted WHERE kind = '\(table)' AND record_id BETWEEN ? AND ?", arguments: [first, last])
+        try db.execute(sql: "SELECT setval(pg_get_serial_sequence(?, 'id'), ?)", arguments: [table, last])
+        ids = ImportedIDs(kind: expected, first: first, last: last)
+
+        // 4. Counts, statistics, scores.
+        for row in try PGRow.fetchAll(
+            db,
+            sql: "SELECT p.kode_unit, COUNT(*) FROM pg_temp.\(Self.importStage) s JOIN pegawai p ON p.nip = s.nip GROUP BY p.kode_unit")
+        {
+            byUnit[row[0], default: 0] += row[1] as Int
+        }
+        let touched = Set(try String.fetchAll(db, sql: "SELECT DISTINCT nip FROM pg_temp.\(Self.importStage)"))
+        try db.execute(sql: "DROP TABLE pg_temp.\(Self.importStage)")
+        if count >= max(rowsBefore, 5_000) { try db.execute(sql: "ANALYZE \(table)") }
+        try refreshImportScores(touched, db)
+        return count
+    }
+
+    /// The staged rows that share their `(nip, dedup_key)` (or, for the similar check, their
+    /// employee, jenis and dates) with another staged row or a stored one.
+    private static func conflictRows(_ kind: RecordKind, similar: Bool, _ db: PGConnection) throws -> [ImportConflicts.Row] {
+        let table = PGRecordRows.table(kind)
+        let stage = "pg_temp.\(importStage)"
+        guard similar else {
+            return try PGRow.fetchAll(
+                db,
+                sql: """
+                    SELECT s.line, s.nip, s.dedup_key FROM (
+                        SELECT line, nip, dedup_key, COUNT(*) OVER (PARTITION BY nip, dedup_key) AS pairs FROM \(stage)) s
+                    WHERE s.pairs > 1 OR EXISTS (SELECT 1 FROM \(table) t WHERE t.nip = s.nip AND t.dedup_key = s.dedup_key)
+                    """
+            ).map { ImportConflicts.Row(line: $0[0], nip: $0[1], key: $0[2]) }
+        }
+        return try PGRow.fetchAll(
+            db,
+            sql: """
+                SELECT s.line, s.nip, s.dedup_key, s.jenis, s.tanggal_mulai::text, s.tanggal_selesai::text, s.nama FROM (
+                    SELECT line, nip, dedup_key, jenis, tanggal_mulai, tanggal_selesai, nama,
+                           COUNT(*) OVER (PARTITION BY nip, dedup_key) AS pairs,
+                           COUNT(*) OVER (PARTITION BY nip, jenis, tanggal_mulai, tanggal_selesai) AS courses
+                    FROM \(stage)) s
+                WHERE s.pairs > 1 OR s.courses > 1
+                   OR EXISTS (SELECT 1 FROM diklat t WHERE t.nip = s.nip AND t.dedup_key = s.dedup_key)
+                   OR EXISTS (SELECT 1 FROM diklat t WHERE t.nip = s.nip AND t.jenis = s.jenis
+                              AND t.tanggal_mulai = s.tanggal_mulai AND t.tanggal_selesai = s.tanggal_selesai)
+                """
+        ).map {
+            ImportConflicts.Row(line: $0[0], nip: $0[1], key: $0[2], jenis: $0[3], mulai: $0[4], selesai: $0[5], nama: $0[6])
+        }
+    }
+
+    /// The stored rows sharing a key with a staged row, in id order.
+    private static func conflictStored(_ kind: RecordKind, similar: Bool, _ db: PGConnection) throws -> [ImportConflicts.Stored] {
+        let table = PGRecordRows.table(kind)
+        let stage = "pg_temp.\(importStage)"
+        guard similar else {
+            return try PGRow.fetchAll(
+                db,
+                sql: """
+                    SELECT t.nip, t.dedup_key FROM \(table) t
+                    WHERE EXISTS (SELECT 1 FROM \(stage) s WHERE s.nip = t.nip AND s.dedup_key = t.dedup_key) ORDER BY t.id
+                    """
+            ).map { ImportConflicts.Stored(nip: $0[0], key: $0[1]) }
+        }
+        return try PGRow.fetchAll(
+            db,
+            sql: """
+                SELECT t.nip, t.dedup_key, t.jenis, t.tanggal_mulai::text, t.tanggal_selesai::text, t.nama FROM diklat t
+                WHERE EXISTS (SELECT 1 FROM \(stage) s WHERE s.nip = t.nip AND s.dedup_key = t.dedup_key)
+                   OR EXISTS (SELECT 1 FROM \(stage) s WHERE s.nip = t.nip AND s.jenis = t.jenis
+                              AND s.tanggal_mulai = t.tanggal_mulai AND s.tanggal_selesai = t.tanggal_selesai)
+                ORDER BY t.id
+                """
+        ).map { ImportConflicts.Stored(nip: $0[0], key: $0[1], jenis: $0[2], mulai: $0[3], selesai: $0[4], nama: $0[5]) }
+    }
+}
