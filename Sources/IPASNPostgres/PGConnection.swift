@@ -34,7 +34,7 @@ final class PGConnection {
     private func connect() throws {
         if let connection { PQfinish(connection) }
         prepared = [:]
-        connection = PQconnectdb(conninfo)
+        connection = PQconnectdb(PGConnectionDefaults.applied(to: conninfo))
         guard let connection, PQstatus(connection) == CONNECTION_OK else {
             let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
             throw PGError(sqlState: "08001", message: message.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -114,6 +114,19 @@ final class PGConnection {
             try connect()
             try execute(sql: statement)
         }
+    }
+
+    /// The value of a connection setting as libpq uses it (`connect_timeout`, `keepalives`...),
+    /// nil when it is not set or there is no connection.
+    func setting(_ keyword: String) -> String? {
+        guard let connection, let options = PQconninfo(connection) else { return nil }
+        defer { PQconninfoFree(options) }
+        var option = options
+        while let name = option.pointee.keyword {
+            if String(cString: name) == keyword { return option.pointee.val.map { String(cString: $0) } }
+            option += 1
+        }
+        return nil
     }
 
     /// The server's process id for this connection.
