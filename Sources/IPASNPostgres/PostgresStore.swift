@@ -329,9 +329,16 @@ public final class PostgresStore: Store, @unchecked Sendable {
         case "XX001", "XX002": return .corrupt("\(name): \(error.message)")
         default:
             if state.hasPrefix("53") { return .diskFull }
-            if state.hasPrefix("08") || state.hasPrefix("57P") { return .io("\(name): \(error.message)") }
+            if state.hasPrefix("08") || state.hasPrefix("57P") { return .io("\(name): \(oneLine(error.message))") }
             return .corrupt("unexpected database error \(state) in \(name): \(error.message)")
         }
+    }
+
+    /// libpq's message on one line (it breaks "connection ... failed" and its hint with a
+    /// newline and a tab, which a terminal shows as garbage in a message line).
+    static func oneLine(_ message: String) -> String {
+        message.split(whereSeparator: { $0 == "\n" || $0 == "\t" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     // MARK: Settings

@@ -55,6 +55,27 @@ struct PGConnectionDefaultsTests {
     }
 }
 
+/// A connection failure says the server cannot be reached, on one line (libpq breaks its
+/// message with a newline and a tab), never that a disk or a file failed.
+struct PostgresConnectionMessageTests {
+    @Test func anUnreachableServerIsNamedAsAServerOnOneLine() {
+        let libpq = "connection to server on socket \"/run/postgresql/.s.PGSQL.5432\" failed: No such file or directory\n"
+            + "\tIs the server running locally and accepting connections on that socket?"
+        let error = PostgresStore.translate(PGError(sqlState: "08006", message: libpq), "postgresql:///ipasn")
+        #expect(
+            error == .io(
+                "postgresql:///ipasn: connection to server on socket \"/run/postgresql/.s.PGSQL.5432\" failed: "
+                    + "No such file or directory Is the server running locally and accepting connections on that socket?"))
+        #expect(error.message(.id).hasPrefix("Server basis data tidak dapat dihubungi (postgresql:///ipasn: connection"))
+        #expect(error.message(.id).hasSuffix("Periksa jaringan, atau tanyakan pengelola server apakah server menyala, lalu ulangi."))
+        #expect(error.message(.en).hasPrefix("The database server cannot be reached (postgresql:///ipasn: "))
+        #expect(!error.message(.id).contains("berkas") && !error.message(.id).contains("\n"))
+        // A keyword connection string is a server too; a file stays a file.
+        #expect(StoreError.io("host=/run/postgresql dbname=ipasn: gone").message(.id).hasPrefix("Server basis data"))
+        #expect(StoreError.io("/srv/ipasn/ipasn.sqlite").message(.id).hasPrefix("Gagal membaca/menulis berkas basis data"))
+    }
+}
+
 @Suite(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.skipNote))
 struct PostgresNetworkBoundsTests {
     @Test func aConnectionUsesTheAddedConnectTimeoutUnlessItsStringSetsOne() throws {
