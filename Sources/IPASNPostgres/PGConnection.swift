@@ -37,7 +37,7 @@ final class PGConnection {
     private func connect() throws {
         if let connection { PQfinish(connection) }
         prepared = [:]
-        connection = PQconnectdb(conninfo)
+        connection = PQconnectdb(PGConnectionDefaults.applied(to: conninfo))
         guard let connection, PQstatus(connection) == CONNECTION_OK else {
             let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
             throw PGError(sqlState: "08001", message: message.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -156,13 +156,31 @@ final class PGConnection {
             return try statements.map { try run($0.sql, $0.arguments) }
         }
         pendingBegin = nil
-        let all: [(sql: String, arguments: PGArguments)] = [(begin, PGArguments())] + statements
+        // The BEGIN text may carry `SET LOCAL`s after it (`BEGIN ...; SET LOCAL lock_timeout
+        // = ...`): a pipeline takes one command per statement, so each goes on its own.
+        let opening: [(sql: String, arguments: PGArguments)] = begin.split(separator: ";")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { (String($0), PGArguments()) }
+        let all = opening + statements
         do {
-            return Array(try pipelinedNow(all).dropFirst())
+            return Array(try pipelinedNow(all).dropFirst(opening.count))
         } catch where Self.isConnectionFailure(error) || !isConnected {
             try connect()
-            return Array(try pipelinedNow(all).dropFirst())
+            return Array(try pipelinedNow(all).dropFirst(opening.count))
         }
+    }
+
+    /// The value of a connection setting as libpq uses it (`connect_timeout`, `keepalives`...),
+    /// nil when it is not set or there is no connection.
+    func setting(_ keyword: String) -> String? {
+        guard let connection, let options = PQconninfo(connection) else { return nil }
+        defer { PQconninfoFree(options) }
+        var option = options
+        while let name = option.pointee.keyword {
+            if String(cString: name) == keyword { return option.pointee.val.map { String(cString: $0) } }
+            option += 1
+        }
+        return nil
     }
 
     /// The server's process id for this connection.

@@ -16,13 +16,17 @@ import IPASNStore
 ///   commits against. Two admins saving to one employee at once: the second waits for the
 ///   first and then sees its save; no update is lost. A writer that finds the lock held by
 ///   a transaction that makes no progress (a client stuck "idle in transaction") for
-///   ``LockPatience/stallLimit`` gives up with ``StoreError/busy``.
+///   ``LockPatience/stallLimit`` gives up with ``StoreError/busy``; so does a write that waits
+///   that long for any other lock (a row held by an admin's open `psql` transaction:
+///   `lock_timeout`).
 /// - **Reads** run in REPEATABLE READ READ ONLY transactions: one consistent snapshot per
 ///   call, never blocked by a writer.
 /// - **Errors** are translated into ``StoreError`` by SQLSTATE (``PostgresStore/translate(_:)``).
 /// - **Reconnection**: a connection the server dropped (restart, network) is re-opened at the
 ///   start of the next call; the call that met the failure reports ``StoreError/io(_:)`` and
-///   nothing half-done stays (the server rolled the transaction back).
+///   nothing half-done stays (the server rolled the transaction back). Connecting gives up
+///   after 10 s and TCP connections get keepalives unless the string says otherwise
+///   (``PGConnectionDefaults``): a dead network never hangs the caller.
 public final class PostgresStore: Store, @unchecked Sendable {
     /// What the caller opens the database for (as ``SQLiteStore/Access``; a PostgreSQL
     /// database itself is created by its administrator: `createdb`).
@@ -215,7 +219,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
                     }
                 }
                 if isReadOnly { throw StoreError.readOnly }
-                try db.begin("BEGIN ISOLATION LEVEL READ COMMITTED")
+                try db.begin("BEGIN ISOLATION LEVEL READ COMMITTED; " + lockTimeoutStatement)
                 depth = 1
                 defer { depth = 0 }
                 do {
@@ -229,6 +233,15 @@ public final class PostgresStore: Store, @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// Bounds every lock wait of a write transaction by the patience's stall limit: a row or
+    /// table lock held by another session (an admin's open `psql` transaction) beyond it
+    /// fails the statement with `55P03`, which is ``StoreError/busy`` (nothing saved, a
+    /// clear message) instead of a save that waits forever. Sent with the BEGIN (no extra
+    /// round trip).
+    var lockTimeoutStatement: String {
+        "SET LOCAL lock_timeout = '\(max(1, Int((patience.stallLimit * 1000).rounded())))ms'"
     }
 
     /// Runs several changes as one transaction: all of them or none.
@@ -336,9 +349,16 @@ public final class PostgresStore: Store, @unchecked Sendable {
         case "XX001", "XX002": return .corrupt("\(name): \(error.message)")
         default:
             if state.hasPrefix("53") { return .diskFull }
-            if state.hasPrefix("08") || state.hasPrefix("57P") { return .io("\(name): \(error.message)") }
+            if state.hasPrefix("08") || state.hasPrefix("57P") { return .io("\(name): \(oneLine(error.message))") }
             return .corrupt("unexpected database error \(state) in \(name): \(error.message)")
         }
+    }
+
+    /// libpq's message on one line (it breaks "connection ... failed" and its hint with a
+    /// newline and a tab, which a terminal shows as garbage in a message line).
+    static func oneLine(_ message: String) -> String {
+        message.split(whereSeparator: { $0 == "\n" || $0 == "\t" || $0 == "\r" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     // MARK: Settings

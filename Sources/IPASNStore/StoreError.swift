@@ -50,6 +50,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "Check that no other ipasn is stuck, then try again."
         case .busyReading: return "The database is locked by another process for a long time; nothing could be read. Try again."
         case .readOnly: return "The database file cannot be written (permissions or a read-only disk); nothing was saved."
+        case .io(let what) where Self.namesServer(what):
+            return "The database server cannot be reached (\(what)). Nothing was half-saved. "
+                + "Check the network, or ask the server's administrator whether it is running, then try again."
         case .io(let what): return "The database file \(what) could not be read or written (a disk or file-system fault)."
         case .notFound(let path):
             return "There is no database at \(path). Check the path (--db or IPASN_DB); reading never creates one "
@@ -81,6 +84,9 @@ extension StoreError {
                 + "Pastikan tidak ada ipasn lain yang macet, lalu simpan lagi."
         case .busyReading: return "Basis data lama dikunci proses lain: data belum bisa dibaca. Coba lagi sebentar lagi."
         case .readOnly: return "Berkas basis data tidak bisa ditulis (hak akses atau disk hanya-baca): data BELUM tersimpan."
+        case .io(let what) where Self.namesServer(what):
+            return "Server basis data tidak dapat dihubungi (\(what)). Tidak ada yang tersimpan setengah. "
+                + "Periksa jaringan, atau tanyakan pengelola server apakah server menyala, lalu ulangi."
         case .io(let what): return "Gagal membaca/menulis berkas basis data \(what) (gangguan disk atau sistem berkas)."
         case .notFound(let path):
             return "Tidak ada basis data di \(path). Periksa jalurnya (--db atau IPASN_DB); membaca tidak pernah membuat "
@@ -95,5 +101,14 @@ extension StoreError {
         case .changedSince(let actor): return "Tidak dibatalkan: data sudah diubah oleh \(actor)."
         case .cannotUndo(let id, _): return id
         }
+    }
+}
+
+extension StoreError {
+    /// Whether an ``io(_:)`` text names a database server (a PostgreSQL connection string, as
+    /// the PostgreSQL store writes it) rather than a file: its failure is a connection, not a disk.
+    static func namesServer(_ what: String) -> Bool {
+        what.hasPrefix("postgresql://") || what.hasPrefix("postgres://") || what.hasPrefix("host=")
+            || what.hasPrefix("hostaddr=") || what.hasPrefix("dbname=")
     }
 }

@@ -17,6 +17,7 @@ cleanup() {
     [ -n "$path" ] || continue
     if [ "$(id -u)" = 0 ]; then chattr -i "$path" 2>/dev/null; else chmod u+w "$path" 2>/dev/null; fi
   done
+  [ -n "${PG_CLUSTER:-}" ] && scripts/pg-test-cluster stop "$PG_CLUSTER"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -162,6 +163,9 @@ done
 if [ "$crashes" = 0 ]; then ok "24 fuzzed files: no crash, no SQLite text"; else bad "$crashes fuzzed files crashed or leaked SQLite text"; fi
 if [ "$changed" = 0 ]; then ok "no refused file changed the database"; else bad "$changed refused files changed the database"; fi
 if ipasn --db "$fuzz" check >/dev/null 2>&1; then ok "check OK after the fuzzing"; else bad "check failed after the fuzzing"; fi
+
+# PostgreSQL: an import killed, the server killed under saves, raw psql across units.
+source Tests/faults/postgres.sh
 
 section "a read-only database"
 ro="$WORK/readonly"

@@ -32,6 +32,14 @@ extension App {
         return true
     }
 
+    /// What a form (or a grid) shows for a save that failed with `error`: when the server
+    /// connection is what failed, "Tidak tersimpan: server basis data terputus..." (the input
+    /// stays; save again once reconnected) and the reconnection starts; otherwise the store's
+    /// own message.
+    func storeFailureText(_ error: Error) -> String {
+        explainServerFailure(error) ? t(L.saveFailedServerLost) : t(L.storeError(error))
+    }
+
     private func connectionLost() {
         link.lost()
         warn(t(L.serverLost(nextTrySeconds: max(1, link.delay / 1000))))

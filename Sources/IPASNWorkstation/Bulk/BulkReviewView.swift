@@ -89,7 +89,7 @@ final class BulkReviewView: View {
         } catch let invalid as ValidationFailure {
             failure = invalid.message(app.language)
         } catch {
-            failure = app.t(L.storeError(error))
+            failure = app.storeFailureText(error)
         }
     }
 

@@ -147,7 +147,7 @@ final class SKPGridView: View {
             }
             message = (app.t(L.bulkRefused(refused.refusals.count)) + " " + lines.joined(separator: "; "), .error)
         } catch {
-            message = (app.t(L.storeError(error)), .error)
+            message = (app.storeFailureText(error), .error)
         }
     }
 

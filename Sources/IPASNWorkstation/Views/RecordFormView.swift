@@ -178,7 +178,7 @@ final class RecordFormView: View {
             } catch let failure as ValidationFailure {
                 show(failure, app: app)
             } catch {
-                formMessage = (app.t(L.storeError(error)), .error)
+                formMessage = (app.storeFailureText(error), .error)
             }
         }
     }
