@@ -60,8 +60,9 @@ struct BenchCommand: ParsableCommand {
     var batchDatabase: String?
 
     /// Internal (hand measurements): `--only save` runs only the save measurement on a province
-    /// kept in --work-dir (made on the first run), `--saves` times; `--only recompute|memory|dashboard`
-    /// runs that piece of the benchmark on an existing province database (`--only-db`).
+    /// kept in --work-dir (made on the first run), `--saves` times; `--only recompute|memory|dashboard|pg-recompute|pg-recompute-plain`
+    /// runs that piece of the benchmark on an existing province database (`--only-db`: a file, or
+    /// for the pg- pieces a PostgreSQL database).
     @Option(name: .long, help: .hidden)
     var only: String?
 
@@ -79,8 +80,10 @@ struct BenchCommand: ParsableCommand {
     var command: [String] = []
 
     func validate() throws {
-        if let only, only != "save" { throw ValidationError("--only takes save, not \(only).") }
-        if only != nil && workDir == nil { throw ValidationError("--only save needs --work-dir (the province is kept there).") }
+        if let only, only != "save" && !BenchPiece.names.contains(only) {
+            throw ValidationError("--only takes \((["save"] + BenchPiece.names).joined(separator: ", ")), not \(only).")
+        }
+        if only == "save" && workDir == nil { throw ValidationError("--only save needs --work-dir (the province is kept there).") }
         if let runs, runs < 1 { throw ValidationError("--runs must be at least 1.") }
         if let size {
             guard let config = BenchConfig.named(size) else {
