@@ -235,7 +235,7 @@ extension PostgresStore {
             if let only, !only.contains(records.pegawai.nip) { return }
             for year in years { writes.add(engine.score(records, year: year)) }
         }
-        try writes.write(db)
+        try writes.write(db, everyone: only == nil ? years : nil)
         try recomputeScoresAsEntered(years: years, only: only, engine: engine, db)
     }
 
