@@ -4,13 +4,13 @@ import Foundation
     import Glibc
 #endif
 
-/// `ipasn bench --only recompute|memory|dashboard --only-db FILE` (hidden): one measurement
+/// `ipasn bench --only recompute|memory|dashboard|pg-recompute[-plain] --only-db FILE|URL` (hidden): one measurement
 /// of the benchmark on an existing province database, for measuring a change by hand on a
 /// shared machine without building the whole benchmark's data. Prints wall times and, for
 /// the recompute, the CPU time of this process and of the sqlite3 shell (the steadier figure
 /// when other work shares the cores). Nothing is written to the report.
 public enum BenchPiece {
-    public static let names = ["recompute", "memory", "dashboard"]
+    public static let names = ["recompute", "memory", "dashboard", "pg-recompute", "pg-recompute-plain"]
 
     public static func run(_ name: String, database: String, runs: Int, options: BenchOptions) throws {
         try FileManager.default.createDirectory(atPath: options.workDirectory, withIntermediateDirectories: true)
@@ -25,6 +25,9 @@ public enum BenchPiece {
                 "recompute \(result.year) + unit report, \(runs) runs: ipasn median \(Fmt.seconds(Stats.median(result.ours))) wall, "
                     + String(format: "%.3f", ours) + " s CPU a run; reference query median \(Fmt.seconds(Stats.median(result.shell))) wall, "
                     + String(format: "%.3f", shell) + " s CPU a run; \(result.units) units agree")
+        case "pg-recompute", "pg-recompute-plain":
+            // `--only-db` is a PostgreSQL database (postgresql://... or a conninfo) holding a province.
+            try PostgresRecomputePiece(conninfo: database, plain: name.hasSuffix("-plain"), options: options).run(runs: runs, log: log)
         case "memory":
             let terminal = try TerminalBench(options: options, database: database)
             defer { terminal.finish() }

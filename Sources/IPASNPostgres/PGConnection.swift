@@ -428,6 +428,50 @@ final class PGConnection {
         return copied
     }
 
+    /// Runs `COPY (query) TO STDOUT` (text format: tab-separated, `\N` for NULL, backslash
+    /// escapes) and calls `row` with each data row's bytes, without the newline, straight from
+    /// libpq's buffer (valid during the call only): no result set, no cursor round trips, no
+    /// String per field. `query` takes no parameters (COPY cannot); returns the row count.
+    @discardableResult
+    func copyOut(query: String, row: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Int {
+        guard let connection else { throw PGError(sqlState: "08003", message: "no connection") }
+        let sql = "COPY (\(query)) TO STDOUT"
+        guard let started = PQexec(connection, sql) else { throw PGError(sqlState: "08006", message: "no connection") }
+        if PQresultStatus(started) != PGRES_COPY_OUT { _ = try check(started, sql: sql) }
+        PQclear(started)
+        var count = 0
+        var failure: Error?
+        while true {
+            var buffer: UnsafeMutablePointer<CChar>?
+            let length = PQgetCopyData(connection, &buffer, 0)
+            if length > 0, let buffer {
+                defer { PQfreemem(buffer) }
+                // Once the caller failed, the rest of the data is read and dropped: the
+                // connection must reach the end of the COPY before it can be used again.
+                guard failure == nil else { continue }
+                var size = Int(length)
+                buffer.withMemoryRebound(to: UInt8.self, capacity: size) { bytes in
+                    if size > 0 && bytes[size - 1] == 10 { size -= 1 }
+                    do {
+                        try row(UnsafeBufferPointer(start: bytes, count: size))
+                        count += 1
+                    } catch {
+                        failure = error
+                    }
+                }
+            } else if length == -1 {
+                break
+            } else {
+                throw PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
+            }
+        }
+        while let result = PQgetResult(connection) {
+            do { _ = try check(result, sql: sql) } catch { failure = failure ?? error }
+        }
+        if let failure { throw failure }
+        return count
+    }
+
     /// Whether `descriptor` has something to read (or was closed), without waiting.
     static func isReadable(_ descriptor: Int32) -> Bool {
         guard descriptor >= 0 else { return false }

@@ -61,8 +61,10 @@ struct BenchCommand: ParsableCommand {
 
     /// Internal (hand measurements): `--only save` runs only the save measurement on a province
     /// kept in --work-dir (made on the first run), `--saves` times; `--only pgsave` the same on
-    /// PostgreSQL (row PG3; a cluster and the province's copy in it kept in --work-dir); `--only recompute|memory|dashboard`
-    /// runs that piece of the benchmark on an existing province database (`--only-db`).
+    /// PostgreSQL (row PG3; a cluster and the province's copy in it kept in --work-dir);
+    /// `--only recompute|memory|dashboard|pg-recompute|pg-recompute-plain` runs that piece of the
+    /// benchmark on an existing province database (`--only-db`: a file, or for the pg- pieces a
+    /// PostgreSQL database).
     @Option(name: .long, help: .hidden)
     var only: String?
 
@@ -81,6 +83,9 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         let kept = ["save", "pgsave"]
+        if let only, !kept.contains(only) && !BenchPiece.names.contains(only) {
+            throw ValidationError("--only takes \((kept + BenchPiece.names).joined(separator: ", ")), not \(only).")
+        }
         if let only, kept.contains(only), workDir == nil {
             throw ValidationError("--only \(only) needs --work-dir (the province is kept there).")
         }

@@ -1,0 +1,190 @@
+import Foundation
+import IPASNCore
+import IPASNDemo
+import IPASNStore
+import IPASNTestSupport
+import Testing
+
+@testable import IPASNPostgres
+
+/// Issue 12's fast recompute on PostgreSQL (diklat read with one COPY in table order, scores
+/// written set-based and only where changed) against the plain path it replaced (diklat
+/// through a cursor in NIP order, every score upserted), on a demo dataset with every kind of
+/// record, rejected records, an employee who left and a second cached year.
+@Suite(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.skipNote))
+struct PostgresFullRecomputeTests {
+    static let year = TestClock.measurementYear
+
+    /// A 120-employee demo province plus: a punishment, a leadership course (with tingkat and
+    /// a backslash in its name), an employee who left during the year, rejected
+    /// diklat and SKP records (left out of the scores, kept in the scores as entered), and
+    /// the year before cached too.
+    func seededStore(_ databases: TestDatabases) throws -> PostgresStore {
+        let store = try PostgresStore(try databases.makeConninfo(), context: TestClock.context(actor: "ops"))
+        let demo = DemoGenerator(seed: 7, pegawai: 120, today: TestClock.today)
+        try demo.write(to: store)
+        try store.setMeasurementYear(Self.year)
+        let first = demo.nipText(0)
+        let second = demo.nipText(1)
+        _ = try store.add(.disiplin(HukumanDisiplin(nip: first, tingkat: .sedang, tmt: TestClock.date("2024-05-02"), jenis: "Teguran")))
+        _ = try store.add(
+            .diklat(
+                Diklat(
+                    nip: second, jenis: .struktural, tingkat: .pimIV, nama: "PIM IV \\ angkatan 2", penyelenggara: "BPSDM",
+                    tanggalMulai: TestClock.date("2024-02-01"), tanggalSelesai: TestClock.date("2024-05-30"), jp: 380)))
+        var left = try #require(try store.pegawai(nip: demo.nipText(2)))
+        left.aktif = false
+        left.keluar = PegawaiKeluar(alasan: .pensiun, tanggal: TestClock.date("2024-06-30"))
+        try store.savePegawai(left)
+        let stored = try #require(try store.records(nip: demo.nipText(3)))
+        var rejected: [RecordID] = stored.diklat.prefix(2).map { RecordID(kind: .diklat, id: $0.id) }
+        rejected += stored.skp.prefix(1).map { RecordID(kind: .skp, id: $0.id) }
+        #expect(rejected.count == 3)
+        try store.setVerification(rejected, status: .tidak, reason: "Sertifikat tidak terbaca")
+        try store.recomputeAll(year: Self.year - 1)
+        return store
+    }
+
+    /// Every cached score, score as entered and unit total, as text rows (exact values).
+    func snapshot(_ store: PostgresStore) throws -> [String: [String]] {
+        try store.read { db in
+            var tables: [String: [String]] = [:]
+            for (name, sql) in [
+                ("scores", "SELECT year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing FROM employee_score ORDER BY year, nip"),
+                ("entered", "SELECT year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing FROM employee_score_entered ORDER BY year, nip"),
+                ("totals", "SELECT * FROM unit_score_totals WHERE pegawai > 0 ORDER BY year, kode_unit"),
+            ] {
+                tables[name] = try db.fetchAll(sql: sql).map { row in (0..<8).map { row.text($0) ?? "NULL" }.joined(separator: "|") }
+            }
+            return tables
+        }
+    }
+
+    func plainRecompute(_ store: PostgresStore, years: [Int]) throws {
+        try store.transaction { try store.recompute(years: years, only: nil, replaceAll: true, plain: true, $0) }
+    }
+
+    @Test func fastRecomputeGivesThePlainPathsScoresAndUnitFigures() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let store = try seededStore(databases)
+        // The demo's own year (the one before its "today"... and after), the measurement year, the year before.
+        let years = try store.read { try store.cachedYears($0) }
+        #expect(years.contains(Self.year) && years.contains(Self.year - 1))
+
+        try plainRecompute(store, years: years)
+        let plain = try snapshot(store)
+        let plainFigures = try years.map { try store.unitFigures(year: $0) }
+        // The dataset is what the test claims: both years cached for everyone, the rejected
+        // records' owner in the scores as entered, a punished employee.
+        let pegawai = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM pegawai") } ?? 0
+        #expect(pegawai == 120)
+        #expect(plain["scores"]?.count == 120 * years.count)
+        #expect(plain["entered"]?.count == years.count)
+        #expect(try store.score(nip: DemoGenerator(seed: 7, pegawai: 120, today: TestClock.today).nipText(0), year: Self.year)?.disiplin ?? 99 < 5)
+
+        // Every cached score spoiled, then the fast path over both years.
+        try store.transaction { db in
+            try db.execute(sql: "UPDATE employee_score SET kualifikasi = 0, kompetensi = 99, kinerja = 0, disiplin = 0, complete = 0, missing = ''")
+        }
+        #expect(try snapshot(store)["scores"] != plain["scores"])
+        try store.transaction { try store.recompute(years: years, only: nil, replaceAll: true, $0) }
+        #expect(try snapshot(store) == plain)
+        #expect(try years.map { try store.unitFigures(year: $0) } == plainFigures)
+        #expect(try store.check() == [])
+
+        // The operator's recomputeAll (the public path) of the measurement year agrees too.
+        try store.recomputeAll(year: Self.year)
+        #expect(try snapshot(store) == plain)
+    }
+
+    @Test func aYearNotCachedYetIsCachedWithThePlainPathsScores() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let store = try seededStore(databases)
+        let year = Self.year - 2
+        let computed = try store.computedScores(year: year, unit: nil)
+        try store.recomputeAll(year: year)
+        let cached = try store.scores(year: year, unit: nil)
+        #expect(cached.count == computed.count && !cached.isEmpty)
+        #expect(cached.map(\.score) == computed.map(\.score))
+        let fast = try snapshot(store)
+        try plainRecompute(store, years: [year])
+        #expect(try snapshot(store) == fast)
+        #expect(try store.check() == [])
+    }
+
+    /// An unchanged score is not written (no new row version: its `xmin` stays; nothing for
+    /// the totals' trigger); a changed one is, and the per-unit totals follow it.
+    @Test func onlyChangedScoresAreWritten() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let store = try seededStore(databases)
+        /// Each cached score row's version (the transaction that wrote it), by year and NIP.
+        func versions() throws -> [String: String] {
+            try store.read { db in
+                Dictionary(
+                    uniqueKeysWithValues: try db.fetchAll(sql: "SELECT year || ' ' || nip, xmin::text FROM employee_score").map {
+                        ($0[0] as String, $0[1] as String)
+                    })
+            }
+        }
+        func rewritten(by recompute: () throws -> Void) throws -> Set<String> {
+            let before = try versions()
+            try recompute()
+            let after = try versions()
+            #expect(after.count == before.count)
+            return Set(after.filter { before[$0.key] != $0.value }.map(\.key))
+        }
+        let all = try store.read { try store.cachedYears($0) }
+        #expect(try rewritten { try store.transaction { try store.recompute(years: all, only: nil, replaceAll: true, $0) } } == [])
+        #expect(try rewritten { try store.recomputeAll(year: Self.year) } == [])
+
+        let before = try store.unitFigures(year: Self.year)
+        let spoiled = try store.transaction { db in
+            try db.fetchAll(
+                sql: """
+                    UPDATE employee_score SET kinerja = kinerja + 1
+                    WHERE year = ? AND nip IN (SELECT nip FROM employee_score WHERE year = ? ORDER BY nip LIMIT 3) RETURNING year || ' ' || nip
+                    """, arguments: [Self.year, Self.year]
+            ).map { $0[0] as String }
+        }
+        #expect(spoiled.count == 3)
+        #expect(try store.unitFigures(year: Self.year) != before)
+        #expect(try rewritten { try store.recomputeAll(year: Self.year) } == Set(spoiled))
+        #expect(try store.unitFigures(year: Self.year) == before)
+        #expect(try store.check() == [])
+    }
+}
+
+/// The pieces of the fast path that need no server.
+struct PGRecomputePiecesTests {
+    @Test func copyRowReadsFieldsEscapesNullsNumbersAndDates() {
+        let line = Array("19860926\\t1\t\\N\t2024-02-29\t-15\t12\t2024-13-01\ta\\\\b\\nc\t\t1234567890123456789".utf8)
+        line.withUnsafeBufferPointer { bytes in
+            var row = PGCopyRow()
+            row.load(bytes)
+            #expect(row.count == 9)
+            #expect(row.text(0) == "19860926\t1")
+            #expect(row.isNull(1) && row.text(1) == nil && row.int(1) == nil)
+            #expect(row.date(2) == LocalDate(year: 2024, month: 2, day: 29))
+            #expect(row.int(3) == -15 && row.int(4) == 12)
+            #expect(row.date(5) == nil)  // month 13
+            #expect(row.text(6) == "a\\b\nc")
+            #expect(row.text(7) == "" && row.int(7) == nil)
+            #expect(row.int(8) == 1_234_567_890_123_456_789)
+            #expect(row.int(6) == nil)
+        }
+    }
+
+    @Test func scoreArraysQuoteEveryTextAndKeepDoublesExact() {
+        #expect(PGScoreWrites.quoted("") == "\"\"")
+        #expect(PGScoreWrites.quoted("a\"b\\c,d}") == "\"a\\\"b\\\\c,d}\"")
+        #expect(PGScoreWrites.number(22.5) == "22.5")
+        #expect(Double(PGScoreWrites.number(0.1 + 0.2)) == 0.1 + 0.2)
+        func key(_ text: String) -> UInt64? { Array(text.utf8).withUnsafeBufferPointer { PGDiklatScoringTable.numericKey($0) } }
+        #expect(key("007") == 1_007 && key("7") == 17)
+        #expect(key("198609262015051001") == 1_198_609_262_015_051_001)
+        #expect(key("1986A") == nil && key("") == nil && key("1234567890123456789") == nil)
+    }
+}
