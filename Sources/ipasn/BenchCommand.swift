@@ -79,8 +79,10 @@ struct BenchCommand: ParsableCommand {
     var command: [String] = []
 
     func validate() throws {
-        if let only, only != "save" { throw ValidationError("--only takes save, not \(only).") }
-        if only != nil && workDir == nil { throw ValidationError("--only save needs --work-dir (the province is kept there).") }
+        if let only, only != "save", !BenchPiece.names.contains(only) {
+            throw ValidationError("--only takes \((["save"] + BenchPiece.names).joined(separator: ", ")), not \(only).")
+        }
+        if only == "save" && workDir == nil { throw ValidationError("--only save needs --work-dir (the province is kept there).") }
         if let runs, runs < 1 { throw ValidationError("--runs must be at least 1.") }
         if let size {
             guard let config = BenchConfig.named(size) else {

@@ -160,7 +160,7 @@ import Testing
             s.enqueue(text: "sos")
             s.press(.nextField, in: .form)
             s.checkpoint { form in
-                #expect(form.shows("\"sos\" cocok dengan 2 pilihan: ↑↓ lalu Tab memilih; Esc mengosongkan."))
+                #expect(form.shows("\"sos\" cocok dengan 2 pilihan: 6 Sosial Kultural, 7 Sosialisasi (↑↓ lalu Tab)."), "\(form)")
             }
             s.enqueue(.down)
             s.enqueue(.down)
