@@ -15,4 +15,7 @@ extension L {
             "\"\(text)\" cocok dengan \(names.count) pilihan: \(shown) (↑↓ lalu Tab).",
             "\"\(text)\" fits \(names.count) choices: \(shown) (↑↓ then Tab).")
     }
+
+    /// An empty value in a confirmation's "old -> new" (an employee's first transfer date).
+    static let valueNotSet = Txt("(belum diisi)", "(not set)")
 }
