@@ -59,7 +59,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "(the workstation `ipasn` or `ipasn import` does)."
         case .notADatabase(let path): return "\(path) is not an ipasn database (another kind of file, or damaged)."
         case .newerVersion(let path):
-            return "The database \(path) was made by a newer version of ipasn; this version does not open it. Update ipasn."
+            return "The database \(path) has been upgraded by a newer version of ipasn (another admin's, or another build) "
+                + "since this one last opened it; this version does not open it, so that nothing is damaged, and changed nothing. "
+                + "Use the newer ipasn (compare `ipasn --version` with the other admins'), then run this again."
         case .needsUpgrade(let path):
             return "The database \(path) was made by an older version of ipasn; open it once with `ipasn` (the workstation) "
                 + "or a command that changes data to upgrade it."
@@ -93,7 +95,9 @@ extension StoreError {
                 + "basis data baru (workstation `ipasn` atau `ipasn import` yang membuatnya)."
         case .notADatabase(let path): return "\(path) bukan basis data ipasn (berkas jenis lain, atau rusak)."
         case .newerVersion(let path):
-            return "Basis data \(path) dibuat oleh ipasn versi lebih baru; versi ini tidak membukanya. Perbarui ipasn."
+            return "Basis data \(path) sudah diperbarui oleh ipasn versi lebih baru (milik admin lain, atau build lain); "
+                + "versi ini tidak membukanya agar data tidak rusak, dan tidak mengubah apa pun. Pakai ipasn versi baru itu "
+                + "(bandingkan `ipasn --version` dengan admin lain), lalu jalankan lagi."
         case .needsUpgrade(let path):
             return "Basis data \(path) dibuat oleh ipasn versi lama; buka sekali dengan `ipasn` (workstation) atau perintah "
                 + "yang mengubah data untuk memperbaruinya."

@@ -64,6 +64,7 @@ public enum StoreConformance {
             + batchEdit
             + changeSince
             + changeFeed
+            + scoreStream
     }
 
     // MARK: Helpers for the behaviours

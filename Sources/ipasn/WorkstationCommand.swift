@@ -30,6 +30,7 @@ func runWorkstation(_ options: GlobalOptions) throws {
             "the workstation needs a terminal (stdin and stdout); for scripts use a command such as `ipasn score` (see `ipasn --help`).",
             code: ExitStatus.usage)
     }
+    MallocArenas.useOne()
     let opened = try options.openDatabase(.create, readOnlyFallback: true, admitting: false)
     let store = opened.store
     let context = options.context

@@ -57,7 +57,7 @@ import Testing
             s.checkpoint { dialog in
                 // The form's labels name the fields, never the file's column names.
                 #expect(dialog.shows("Unit kerja BKPSDM.1"))
-                #expect(dialog.shows("Tanggal mutasi - -> 02-01-2025"))
+                #expect(dialog.shows("Tanggal mutasi (belum diisi) -> 02-01-2025"))
                 #expect(!dialog.shows("kode_unit"))
                 #expect(!dialog.shows("tmt_unit"))
             }
@@ -89,10 +89,18 @@ import Testing
         let change = PegawaiChange(line: 0, old: ayu, new: moved)
         #expect(
             PegawaiEditView.changeList(change, labels: form, .id)
-                == "Nama pegawai \"Ni Ketut Ayu Lestari\" -> \"Ayu Lestari\"; Unit kerja BKPSDM.1 -> BKPSDM; Tanggal mutasi - -> 02-01-2025")
+                == "Nama pegawai \"Ni Ketut Ayu Lestari\" -> \"Ayu Lestari\"; Unit kerja BKPSDM.1 -> BKPSDM; Tanggal mutasi (belum diisi) -> 02-01-2025")
         #expect(
             PegawaiEditView.changeList(change, labels: form, .en)
-                == "Employee name \"Ni Ketut Ayu Lestari\" -> \"Ayu Lestari\"; Unit BKPSDM.1 -> BKPSDM; Transfer date - -> 02-01-2025")
+                == "Employee name \"Ni Ketut Ayu Lestari\" -> \"Ayu Lestari\"; Unit BKPSDM.1 -> BKPSDM; Transfer date (not set) -> 02-01-2025")
+        // An empty jenjang is said in words too, never as empty quotes.
+        var promoted = ayu
+        promoted.jenjang = ""
+        var named = promoted
+        named.jenjang = "Analis"
+        #expect(
+            PegawaiEditView.changeList(PegawaiChange(line: 0, old: promoted, new: named), labels: form, .id).hasSuffix(
+                "(belum diisi) -> \"Analis\""))
     }
 
     @Test func inactivatingAsksReasonAndDateMarksThePageAndSearchAndReactivatingAsks() throws {
@@ -160,7 +168,7 @@ import Testing
             s.enqueue(text: "sos")
             s.press(.nextField, in: .form)
             s.checkpoint { form in
-                #expect(form.shows("\"sos\" cocok dengan 2 pilihan: ↑↓ lalu Tab memilih; Esc mengosongkan."))
+                #expect(form.shows("\"sos\" cocok dengan 2 pilihan: 6 Sosial Kultural, 7 Sosialisasi (↑↓ lalu Tab)."), "\(form)")
             }
             s.enqueue(.down)
             s.enqueue(.down)

@@ -72,7 +72,7 @@ extension EmployeeListView {
         }
         let pasted = PastedNIPs(text)
         var report = NIPPasteReport(unreadable: pasted.unreadable)
-        let here = Set(all.map(\.pegawai.nip))
+        let here = Set(all.map(\.nip))
         var units: [String: String]?
         for nip in pasted.nips {
             if here.contains(nip) {

@@ -85,10 +85,19 @@ struct EmployeeFilter: Hashable, Sendable {
     }
 
     func matches(_ p: Pegawai) -> Bool {
-        if let lacking, lacking.having.contains(p.nip) { return false }
+        matches(nip: p.nip, nama: p.nama, jenjang: p.jenjang, jenis: p.jenisJabatan, struktural: p.jenjangStruktural)
+    }
+
+    /// The same test on the employee list's compact row.
+    func matches(_ row: EmployeeListRow) -> Bool {
+        matches(nip: row.nip, nama: row.nama, jenjang: row.jenjang, jenis: row.jenisJabatan, struktural: row.jenjangStruktural)
+    }
+
+    private func matches(nip: String, nama: String, jenjang: String, jenis: JenisJabatan, struktural: JenjangStruktural?) -> Bool {
+        if let lacking, lacking.having.contains(nip) { return false }
         let words = self.words
         guard !words.isEmpty else { return true }
-        let haystack = Self.fold("\(p.nama) \(p.jenjang) \(p.jenisJabatan.rawValue) \(p.jenjangStruktural?.displayName ?? "")")
+        let haystack = Self.fold("\(nama) \(jenjang) \(jenis.rawValue) \(struktural?.displayName ?? "")")
         return words.allSatisfy { haystack.contains($0) }
     }
 

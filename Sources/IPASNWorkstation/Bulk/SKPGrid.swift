@@ -64,20 +64,25 @@ struct SKPGrid: Sendable {
         text = cell
     }
 
-    /// The predikat a cell's text picks, as the form's picker does: the exact name, or the
-    /// first predikat whose name starts with the letters typed (`b` Baik, `bu` Butuh
-    /// Perbaikan, `bur` Buruk, `sk` Sangat Kurang).
+    /// The predikat a cell's text picks: the exact name, one of the grid's short codes
+    /// (`b` Baik, `sb` Sangat Baik, `c` Cukup, `bp` Butuh Perbaikan, `k` Kurang, `sk` Sangat
+    /// Kurang, named in the grid's messages), or the one predikat whose name starts with the
+    /// letters typed (`but` Butuh Perbaikan, `bur` Buruk, `sangat b` Sangat Baik). Text that
+    /// fits several (`sangat`, `bu`) picks none, as in the form's picker.
     static func predikat(_ text: String) -> Predikat? {
+        let fits = predikatMatches(text)
+        return fits.count == 1 ? fits[0] : nil
+    }
+
+    static let codes: [String: Predikat] = ["b": .baik, "sb": .sangatBaik, "c": .cukup, "bp": .butuhPerbaikan, "k": .kurang, "sk": .sangatKurang]
+
+    /// Every predikat the text could mean (one for an exact name or a code), in list order.
+    static func predikatMatches(_ text: String) -> [Predikat] {
         let letters = text.lowercased().filter(\.isLetter)
-        guard !letters.isEmpty else { return nil }
-        if let exact = Predikat.parse(text) { return exact }
-        if let start = Predikat.allCases.first(where: { $0.displayName.lowercased().filter(\.isLetter).hasPrefix(letters) }) {
-            return start
-        }
-        // Initials: "sb" Sangat Baik, "bp" Butuh Perbaikan.
-        return Predikat.allCases.first { p in
-            String(p.displayName.split(separator: " ").compactMap { $0.first?.lowercased().first }) == letters
-        }
+        guard !letters.isEmpty else { return [] }
+        if let exact = Predikat.parse(text) { return [exact] }
+        if let code = codes[letters] { return [code] }
+        return Predikat.allCases.filter { $0.displayName.lowercased().filter(\.isLetter).hasPrefix(letters) }
     }
 
     /// Leaving a predikat cell writes the chosen name in full; nil when the text picks none

@@ -101,7 +101,8 @@ final class SKPGridView: View {
     private func settle(app: App) -> Bool {
         let typed = grid.text
         if grid.settle() { return true }
-        message = (app.t(L.gridUnknownPredikat(typed)), .error)
+        let fits = SKPGrid.predikatMatches(typed)
+        message = (app.t(fits.count > 1 ? L.gridAmbiguousPredikat(typed, fits.map(\.displayName)) : L.gridUnknownPredikat(typed)), .error)
         return false
     }
 

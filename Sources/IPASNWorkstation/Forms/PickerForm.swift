@@ -20,8 +20,8 @@ extension PickerForm {
         case .empty, .chosen:
             unchosen.remove(fields[focus].key)
             return true
-        case .ambiguous(let count):
-            formMessage = (app.t(L.pickerAmbiguous(text, count)), .error)
+        case .ambiguous:
+            formMessage = (app.t(L.pickerAmbiguousNamed(text, fields[focus].suggestions.map(\.label))), .error)
         case .noMatch:
             formMessage = (app.t(L.pickerNoMatch(text)), .error)
         }

@@ -11,8 +11,8 @@ extension RecordForm {
         switch choose() {
         case .empty, .chosen:
             return nil
-        case .ambiguous(let count):
-            return language.t(L.pickerAmbiguous(text, count))
+        case .ambiguous:
+            return language.t(L.pickerAmbiguousNamed(text, focused.suggestions.map(\.label)))
         case .noMatch:
             return language.t(L.pickerNoMatch(text))
         }

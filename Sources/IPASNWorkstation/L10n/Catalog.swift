@@ -185,11 +185,6 @@ enum L {
     static let formHasErrors = Txt("Belum bisa disimpan:", "Cannot save yet:")
     static let pickerHint = Txt("↑↓ pilih, Tab/Enter ambil", "↑↓ choose, Tab/Enter take")
     static let noMatch = Txt("(tidak ada yang cocok)", "(no match)")
-    static func pickerAmbiguous(_ text: String, _ count: Int) -> Txt {
-        Txt(
-            "\"\(text)\" cocok dengan \(count) pilihan: ↑↓ lalu Tab memilih; Esc mengosongkan.",
-            "\"\(text)\" fits \(count) choices: ↑↓ then Tab chooses; Esc clears it.")
-    }
     static func pickerNoMatch(_ text: String) -> Txt {
         Txt(
             "\"\(text)\" tidak ada dalam daftar: Esc mengosongkan, lalu ketik yang lain.",

@@ -12,10 +12,11 @@ import IPASNTerminal
 /// those employees (the rest are listed). `k` opens one course form for the chosen.
 final class EmployeeListView: BulkSource {
     let unit: OrgUnit
-    /// Every employee of the unit, sorted.
-    private(set) var all: [ScoredPegawai] = []
+    /// Every employee of the unit, sorted (compact rows: a province's list is the
+    /// workstation's largest holding).
+    private(set) var all: [EmployeeListRow] = []
     /// The rows shown: ``all`` narrowed by the filter.
-    private(set) var rows: [ScoredPegawai] = []
+    private(set) var rows: [EmployeeListRow] = []
     private(set) var byScore = false
     private var cursor = ScrollList(count: 0, height: 1)
     var selection = EmployeeSelection()
@@ -44,10 +45,26 @@ final class EmployeeListView: BulkSource {
     }
 
     /// The NIPs shown, in order.
-    var shownNIPs: [String] { rows.map(\.pegawai.nip) }
+    var shownNIPs: [String] { rows.map(\.nip) }
 
-    /// The chosen employees, in list order (also those the filter hides now).
-    var chosen: [Pegawai] { all.map(\.pegawai).filter { selection.contains($0.nip) } }
+    /// The NIPs of the chosen employees, in list order (also those the filter hides now).
+    var chosenNIPs: [String] { all.compactMap { selection.contains($0.nip) ? $0.nip : nil } }
+
+    /// The chosen employees, in list order (also those the filter hides now), read from
+    /// the store (the list keeps only what it shows).
+    func chosen(app: App) -> [Pegawai] { employees(chosenNIPs, app: app) }
+
+    /// These employees of the unit as stored, in the order given (one read of the unit's
+    /// employees; those no longer in it are left out).
+    func employees(_ nips: [String], app: App) -> [Pegawai] {
+        guard !nips.isEmpty else { return [] }
+        var byNIP: [String: Pegawai] = [:]
+        let wanted = Set(nips)
+        app.attempt {
+            for p in try app.store.pegawai(inUnit: unit.kode, includeSubunits: true) where wanted.contains(p.nip) { byNIP[p.nip] = p }
+        }
+        return nips.compactMap { byNIP[$0] }
+    }
 
     func reload(app: App) {
         let keep = selectedNIP
@@ -55,36 +72,43 @@ final class EmployeeListView: BulkSource {
         // (the list and its reloaded copy) was the workstation's peak memory.
         rows = []
         all = []
-        app.attempt { all = try app.store.scores(year: app.year, unit: unit.kode) }
+        // Row by row into compact rows: the store's whole array of ``ScoredPegawai`` (and its
+        // doubling as it grew) was most of the workstation's peak memory.
+        var read: [EmployeeListRow] = []
+        app.attempt { try app.store.eachScore(year: app.year, unit: unit.kode) { read.append(EmployeeListRow($0)) } }
+        // Swapped, not copied: a second reference would make the sort copy the whole list.
+        swap(&all, &read)
         // Only when someone is chosen (or a range started): a set of a province's NIPs is
         // 2-3 MB of the list's peak memory otherwise spent for nothing.
-        if !selection.isEmpty || selection.anchor != nil { selection.keep(only: Set(all.map(\.pegawai.nip))) }
+        if !selection.isEmpty || selection.anchor != nil { selection.keep(only: Set(all.map(\.nip))) }
         if let lacking = filter.lacking { filter.lacking = refreshed(lacking, app: app) }
         sort(keeping: keep)
     }
 
     /// The NIP of the row under the cursor.
-    private var selectedNIP: String? { rows.isEmpty ? nil : rows[min(cursor.selection, rows.count - 1)].pegawai.nip }
+    private var selectedNIP: String? { rows.isEmpty ? nil : rows[min(cursor.selection, rows.count - 1)].nip }
 
     /// Sorts ``all`` and narrows it to ``rows``, keeping the cursor on the same employee.
     func sort() { sort(keeping: selectedNIP) }
 
     private func sort(keeping keep: String?) {
+        // The shown rows share the list's storage: let go first, or the sort copies it all.
+        rows = []
         if byScore {
-            all.sort { ($0.score.total, $1.pegawai.nama) > ($1.score.total, $0.pegawai.nama) }
+            all.sort { ($0.total, $1.nama) > ($1.total, $0.nama) }
         } else {
-            all.sort { $0.pegawai.nama.lowercased() < $1.pegawai.nama.lowercased() }
+            all.sort { $0.nama.lowercased() < $1.nama.lowercased() }
         }
-        rows = filter.isActive ? all.filter { filter.matches($0.pegawai) } : all
+        rows = filter.isActive ? all.filter { filter.matches($0) } : all
         cursor.update(count: rows.count)
-        if let keep, let index = rows.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.select(index) }
+        if let keep, let index = rows.firstIndex(where: { $0.nip == keep }) { cursor.select(index) }
     }
 
     var bulkUnit: OrgUnit? { unit }
 
     /// Chooses these employees (those in the list), as a restored bulk draft had them.
     func choose(_ nips: [String]) {
-        let here = Set(all.map(\.pegawai.nip))
+        let here = Set(all.map(\.nip))
         selection.insert(contentsOf: nips.filter(here.contains))
     }
 
@@ -126,15 +150,23 @@ final class EmployeeListView: BulkSource {
 
     /// `Fung`, `Pel`, `Str` (what fits at 80 columns), or the jenjang in words.
     static func jabatan(_ p: Pegawai, full: Bool) -> String {
+        jabatan(jenis: p.jenisJabatan, jenjang: p.jenjang, struktural: p.jenjangStruktural, full: full)
+    }
+
+    static func jabatan(_ row: EmployeeListRow, full: Bool) -> String {
+        jabatan(jenis: row.jenisJabatan, jenjang: row.jenjang, struktural: row.jenjangStruktural, full: full)
+    }
+
+    private static func jabatan(jenis: JenisJabatan, jenjang: String, struktural: JenjangStruktural?, full: Bool) -> String {
         guard full else {
-            switch p.jenisJabatan {
+            switch jenis {
             case .fungsional: return "Fung"
             case .pelaksana: return "Pel"
             case .struktural: return "Str"
             }
         }
-        if let level = p.jenjangStruktural { return level.displayName }
-        return p.jenjang.isEmpty ? p.jenisJabatan.rawValue.capitalized : p.jenjang
+        if let level = struktural { return level.displayName }
+        return jenjang.isEmpty ? jenis.rawValue.capitalized : jenjang
     }
 
     /// `Sangat Rendah` as `S.Rendah` when the column is narrow.
@@ -177,9 +209,8 @@ final class EmployeeListView: BulkSource {
             return
         }
         for (offset, index) in cursor.visible(height: listHeight).enumerated() {
-            let item = rows[index]
-            let p = item.pegawai
-            let s = item.score
+            let p = rows[index]
+            let s = p
             let category = app.engine.category(for: s.total)
             let chosen = selection.contains(p.nip)
             var cells: [Table.Cell] = [
@@ -200,7 +231,7 @@ final class EmployeeListView: BulkSource {
         } else if selection.isEmpty {
             legend = app.t(layout.fullJabatan ? L.missingLegend : L.missingAndJabatanLegend)
         } else {
-            legend = app.t(L.selectionLegend(selection.count, hidden: chosen.count - rows.filter { selection.contains($0.pegawai.nip) }.count))
+            legend = app.t(L.selectionLegend(selection.count, hidden: chosenNIPs.count - rows.filter { selection.contains($0.nip) }.count))
         }
         grid.put(legend, row: height - 1, col: 1, style: selection.isEmpty ? .dim : .highlight, maxWidth: grid.width - 2)
         drawPasteReport(&grid, bottom: height - 1, app: app)
@@ -208,7 +239,7 @@ final class EmployeeListView: BulkSource {
 
     func handle(_ command: Command, app: App) -> Bool {
         if cursor.move(command) { return true }
-        let current = rows.isEmpty ? nil : rows[cursor.selection].pegawai.nip
+        let current = rows.isEmpty ? nil : rows[cursor.selection].nip
         switch command {
         case .toggleSelect:
             guard let current else { return true }
@@ -236,10 +267,10 @@ final class EmployeeListView: BulkSource {
                 selection.clear()
             }
         case .addDiklat:
-            let participants = selection.isEmpty ? (current.flatMap { nip in all.first { $0.pegawai.nip == nip }?.pegawai }).map { [$0] } ?? [] : chosen
+            let participants = selection.isEmpty ? employees(current.map { [$0] } ?? [], app: app) : chosen(app: app)
             BulkCourseView.open(app: app, source: self, participants: participants)
         case .open where joining != nil:
-            let nips = selection.isEmpty ? current.map { [$0] } ?? [] : chosen.map(\.nip)
+            let nips = selection.isEmpty ? current.map { [$0] } ?? [] : chosenNIPs
             if let joining, !nips.isEmpty { joining.add(nips, app: app) }
         case .batches:
             app.push(BatchListView(app: app, unit: unit))
@@ -249,18 +280,18 @@ final class EmployeeListView: BulkSource {
                 app.warn(app.t(L.bulkPendidikanNeedsChoice))
                 return true
             }
-            BulkCourseView.open(app: app, source: self, participants: chosen, kind: .pendidikan)
+            BulkCourseView.open(app: app, source: self, participants: chosen(app: app), kind: .pendidikan)
         case .bulkSKP:
             // The chosen employees, or the whole unit (the rows shown).
-            SKPGridView.open(app: app, source: self, employees: selection.isEmpty ? rows.map(\.pegawai) : chosen)
+            SKPGridView.open(app: app, source: self, employees: selection.isEmpty ? employees(shownNIPs, app: app) : chosen(app: app))
         case .open:
             guard !rows.isEmpty else { return true }
-            EmployeeView.open(nip: rows[cursor.selection].pegawai.nip, app: app)
+            EmployeeView.open(nip: rows[cursor.selection].nip, app: app)
         case .sort:
             byScore.toggle()
-            let keep = rows.isEmpty ? nil : rows[cursor.selection].pegawai.nip
+            let keep = rows.isEmpty ? nil : rows[cursor.selection].nip
             sort()
-            if let keep, let index = rows.firstIndex(where: { $0.pegawai.nip == keep }) { cursor.select(index) }
+            if let keep, let index = rows.firstIndex(where: { $0.nip == keep }) { cursor.select(index) }
         case .markProgress:
             let marks = (try? app.store.progressMarks()).map(ProgressReport.doneMarks) ?? [:]
             app.modal = ProgressDialog(unit: unit, name: app.displayName(of: unit), done: Set(marks[unit.kode].map { Array($0.keys) } ?? []), onClose: {})
@@ -269,15 +300,15 @@ final class EmployeeListView: BulkSource {
         case .missingRecords:
             app.push(MissingView(app: app, unit: unit))
         case .editPegawai, .toggleAktif:
-            guard let current, let pegawai = all.first(where: { $0.pegawai.nip == current })?.pegawai else {
+            guard let current, all.contains(where: { $0.nip == current }), let pegawai = try? app.store.pegawai(nip: current) else {
                 app.warn(app.t(L.noEmployeeSelected))
                 return true
             }
             changePegawai(pegawai, command, app: app, onSaved: { [unowned self] in reload(app: app) })
         case .history:
             guard !rows.isEmpty else { return true }
-            let pegawai = rows[cursor.selection].pegawai
-            app.push(HistoryView(app: app, subject: .pegawai(pegawai.nip), name: pegawai.nama))
+            let row = rows[cursor.selection]
+            app.push(HistoryView(app: app, subject: .pegawai(row.nip), name: row.nama))
         default:
             return false
         }

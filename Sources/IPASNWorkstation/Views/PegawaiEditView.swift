@@ -115,13 +115,18 @@ final class PegawaiEditView: PickerForm {
     }
 
     /// The changes as the confirmation lists them, each field named by the form's own label
-    /// (`Unit kerja DISDIK.01 -> DINKES.01; Tanggal mutasi - -> 30-11-2026`), never by the
-    /// file's column name.
+    /// (`Unit kerja DISDIK.01 -> DINKES.01; Tanggal mutasi (belum diisi) -> 30-11-2026`), never
+    /// by the file's column name; an empty value is said in words, never as a bare `-`.
     static func changeList(_ change: PegawaiChange, labels: [FormField], _ language: Language) -> String {
         change.fields.map { f -> String in
             let label = labels.first { $0.key == f.field }?.label(language) ?? FieldNames.label(f.field, language)
-            return f.field == "nama" || f.field == "jenjang"
-                ? "\(label) \"\(f.old)\" -> \"\(f.new)\"" : "\(label) \(f.old) -> \(f.new)"
+            let quoted = f.field == "nama" || f.field == "jenjang"
+            func shown(_ value: String) -> String {
+                // The file's listing writes an unset date as "-"; here it is a word.
+                if value.isEmpty || (f.field == "tmt_unit" && value == "-") { return language.t(L.valueNotSet) }
+                return quoted ? "\"\(value)\"" : value
+            }
+            return "\(label) \(shown(f.old)) -> \(shown(f.new))"
         }.joined(separator: "; ")
     }
 

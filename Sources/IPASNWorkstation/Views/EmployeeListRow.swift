@@ -1,0 +1,53 @@
+import IPASNCore
+import IPASNStore
+
+/// One row of the employee list, as little as the list shows, filters and sorts by: a
+/// province's 50,000 rows are held while the list is open (88 bytes a row plus the name and
+/// NIP texts, instead of a ``ScoredPegawai``'s ~210 bytes with a whole ``Pegawai`` and score).
+/// What a bulk form needs of the chosen employees is read from the store when it opens.
+struct EmployeeListRow: Sendable, Equatable {
+    let nip: String
+    let nama: String
+    let jenjang: String
+    let kualifikasi: Double
+    let kompetensi: Double
+    let kinerja: Double
+    let disiplin: Double
+    let jenisJabatan: JenisJabatan
+    let aktif: Bool
+    /// No data missing (the `!` column).
+    let complete: Bool
+
+    init(_ scored: ScoredPegawai) {
+        let p = scored.pegawai
+        let s = scored.score
+        nip = p.nip
+        nama = p.nama
+        jenjang = p.jenjang
+        kualifikasi = s.kualifikasi
+        kompetensi = s.kompetensi
+        kinerja = s.kinerja
+        disiplin = s.disiplin
+        jenisJabatan = p.jenisJabatan
+        aktif = p.aktif
+        complete = s.complete
+    }
+
+    /// Summed as ``EmployeeScore/total`` sums it (the same order, so the same last digit).
+    var total: Double { kualifikasi + kompetensi + kinerja + disiplin }
+
+    subscript(dimension: ScoreDimension) -> Double {
+        switch dimension {
+        case .kualifikasi: return kualifikasi
+        case .kompetensi: return kompetensi
+        case .kinerja: return kinerja
+        case .disiplin: return disiplin
+        }
+    }
+
+    /// The struktural level, by ``Pegawai/jenjangStruktural``'s rule.
+    var jenjangStruktural: JenjangStruktural? {
+        guard jenisJabatan == .struktural else { return nil }
+        return JenjangStruktural(rawValue: jenjang.lowercased().replacingOccurrences(of: " ", with: "_"))
+    }
+}
