@@ -132,7 +132,9 @@ struct TerminalBench {
         ]
         for step in steps {
             _ = try tmux(["send-keys", "-t", "bench"] + step)
+            // The screen must have settled before the next keys (see ``TmuxServer/settle``).
             usleep(300_000)
+            if step != ["q"] { try server.settle("bench", timeout: timeout) }
         }
         return try waitForProbe(file, timeout: timeout)
     }

@@ -88,3 +88,31 @@ import Testing
         #expect(alone.notes.count == 1)
     }
 }
+
+/// The browse of `ipasn bench` waits for the workstation between its keys (``TmuxServer/settle``).
+@Suite struct TmuxSettleTests {
+    @Test func waitsUntilThePaneProgramSleeps() throws {
+        guard ChildProcess.available("tmux") else { return }
+        let server = try TmuxServer()
+        defer { server.remove() }
+        // Busy (a counting loop, state R) for a while, then prints and sleeps.
+        let script = "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; echo counted $i; sleep 60"
+        let started = try server.newSession(name: "s", width: 80, height: 24, command: "sh -c '\(script)'")
+        #expect(started.status == 0, "\(started.stderr)")
+        let pids = try server.panePIDs("s")
+        #expect(!pids.isEmpty)
+        let screen = try server.settle("s", timeout: 120)
+        #expect(screen.contains("counted 300000"))
+        // Settled: the shell waits for its `sleep` child; neither is running.
+        #expect(try server.panePIDs("s").count == 2)
+        #expect(try !server.panePIDs("s").contains { TmuxServer.running($0) })
+    }
+
+    @Test func stateOfAStatLine() {
+        #expect(TmuxServer.state("4242 (ipasn) R 1 4242 4242 0 -1") == "R")
+        #expect(TmuxServer.state("4242 (a) b (c)) S 1 2 3") == "S")
+        #expect(TmuxServer.state("garbage") == nil)
+        // No such process: not running.
+        #expect(!TmuxServer.running(Int32.max))
+    }
+}
