@@ -13,7 +13,8 @@ public struct ChildResult: Sendable {
     /// Wall time from spawn to reaped, in seconds.
     public var seconds: Double
     /// The child's peak resident set size in bytes (`ru_maxrss` from `wait4`, which the
-    /// kernel fills from the process's VmHWM).
+    /// kernel fills from the process's VmHWM). At least this process's own peak: the child
+    /// starts in this address space (`posix_spawn`); ``ProbedRun`` gives a child's own.
     public var peakRSS: Int
     /// What the child wrote to stdout (when captured).
     public var stdout: String

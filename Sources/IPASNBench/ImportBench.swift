@@ -38,7 +38,9 @@ struct ImportBench {
             let db = "\(work)/\(label)-\(run).sqlite"
             try FileSystem.removeDatabase(db)
             try FileSystem.copy(baseDatabase, to: db)
-            let child = try ChildProcess.run(options.executable, ["import", "diklat", csvPath, "--db", db, "--lang", "en"])
+            let child = try ProbedRun.run(
+                executable: options.executable, arguments: ["import", "diklat", csvPath, "--db", db, "--lang", "en"],
+                work: work)
             guard child.status == 0 else {
                 throw BenchError("ipasn import diklat failed (status \(child.status)): \(child.stderr.prefix(2000))")
             }

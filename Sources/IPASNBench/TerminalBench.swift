@@ -41,6 +41,10 @@ struct TerminalBench {
         try server.run(arguments)
     }
 
+    /// How long a step may take: a minute at the province, ten at 500,000 employees (the
+    /// workstation's first list and dashboard read ten times the rows, often on a busy machine).
+    private var timeout: Double { 60 * max(1, Double(options.config.employees) / 50_000) }
+
     private func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     /// Starts `ipasn --db DB` under the probe in a new detached 80x24 session.
@@ -90,7 +94,7 @@ struct TerminalBench {
             let file = "\(options.workDirectory)/probe-start-\(run).txt"
             unlink(file)
             try launch(probeFile: file, environment: ["IPASN_EXIT_AFTER_FIRST_FRAME": "1"])
-            let result = try waitForProbe(file, timeout: 60)
+            let result = try waitForProbe(file, timeout: timeout)
             guard result.status == 0 else { throw BenchError("the workstation exited with status \(result.status) at start") }
             // The check: what it drew before exiting is the unit list.
             let screen = try tmux(["capture-pane", "-p", "-t", "bench"]).stdout
@@ -110,7 +114,7 @@ struct TerminalBench {
         unlink(file)
         defer { server.kill() }
         try launch(probeFile: file, environment: [:])
-        try waitForScreen(containing: "Unit Kerja", timeout: 60)
+        try waitForScreen(containing: "Unit Kerja", timeout: timeout)
         // Each step: keys, then a pause for the screen to settle.
         let steps: [[String]] = [
             ["Enter"],  // the root unit: every employee of the province with scores
@@ -128,9 +132,11 @@ struct TerminalBench {
         ]
         for step in steps {
             _ = try tmux(["send-keys", "-t", "bench"] + step)
+            // The screen must have settled before the next keys (see ``TmuxServer/settle``).
             usleep(300_000)
+            if step != ["q"] { try server.settle("bench", timeout: timeout) }
         }
-        return try waitForProbe(file, timeout: 60)
+        return try waitForProbe(file, timeout: timeout)
     }
 }
 
