@@ -64,6 +64,7 @@ public enum StoreConformance {
             + batchEdit
             + changeSince
             + changeFeed
+            + unitPending
     }
 
     // MARK: Helpers for the behaviours
