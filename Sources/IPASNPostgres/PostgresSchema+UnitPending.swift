@@ -20,7 +20,7 @@ extension PostgresSchema {
         }
         /// Signed pending counts of every kind of the employees `people` (alias p).
         func employeeDeltas(_ people: String, sign: String) -> String {
-            RecordKind.allCases.map { kind in
+            RecordKind.allCases.map { kind -> String in
                 """
                 SELECT p.kode_unit, '\(kind.rawValue)'::text, \(sign) * COUNT(*) FROM \(kind.rawValue) r JOIN \(people) p ON p.nip = r.nip
                 WHERE \(pending("r")) GROUP BY p.kode_unit
@@ -45,7 +45,8 @@ extension PostgresSchema {
             $$;
             """
         }
-        let records = RecordKind.allCases.map { kind in
+        // Typed String: left to inference, the literal became GRDB's `SQL` (its description, not the text).
+        let records: String = RecordKind.allCases.map { kind -> String in
             let t = kind.rawValue
             return """
                 \(function("ipasn_pending_\(t)_insert", apply(recordDeltas(kind, "new_rows", sign: "1"))))
