@@ -27,8 +27,9 @@ public final class PostgresCopy {
     /// The source's own bookkeeping, which has no place in the target (its schema version is
     /// the target's `schema_migrations`; its id sequences are read for the target's).
     /// `unit_score_totals` is the per-unit sum of the cached scores, kept by triggers on both
-    /// engines: PostgreSQL's own triggers fill its table as the scores are copied.
-    static let bookkeeping: Set<String> = ["grdb_migrations", "sqlite_sequence", "unit_score_totals"]
+    /// engines: PostgreSQL's own triggers fill its table as the scores are copied; so is
+    /// `unit_pending_counts` (the pending records per unit), filled as the records are copied.
+    static let bookkeeping: Set<String> = ["grdb_migrations", "sqlite_sequence", "unit_score_totals", "unit_pending_counts"]
 
     /// What was copied.
     public struct Report: Sendable {

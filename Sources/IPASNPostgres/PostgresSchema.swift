@@ -27,6 +27,7 @@ enum PostgresSchema {
         ("2026-11-30-pg-notify", changeNotify),
         ("2026-11-30-pg-rls2", scoreWriterFunction + rowSecurityScores),
         ("2026-11-30-pg-import", bulkImport),
+        ("2026-11-30-recompute2", unitPending),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with

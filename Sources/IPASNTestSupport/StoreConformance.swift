@@ -65,6 +65,7 @@ public enum StoreConformance {
             + changeSince
             + changeFeed
             + scoreStream
+            + unitPending
     }
 
     // MARK: Helpers for the behaviours

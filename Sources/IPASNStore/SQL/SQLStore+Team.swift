@@ -49,8 +49,8 @@ extension SQLStore {
                     """, arguments: [from, until])
             {
                 let json: String = row[1]
-                guard let summary = try? JSONDecoder().decode(ImportSummary.self, from: Data(json.utf8)) else { continue }
-                let source: ActivitySource = summary.demo == true ? .demo : .imported
+                guard let summary = ImportSummaryFigures.of(json) else { continue }
+                let source: ActivitySource = summary.demo ? .demo : .imported
                 for (unit, n) in summary.byUnit where n > 0 {
                     let key = TeamActivityKey(unit: unit, actor: row[0], source: source)
                     var count = counts[key] ?? ActivityCount(unit: unit, actor: key.actor, source: source)

@@ -41,6 +41,10 @@ enum SQLiteSchema {
         }
         migrator.registerMigration("2026-11-30-tracking", migrate: migrateExportTracking)
         migrator.registerMigration("2026-11-30-batches", migrate: batchEdits)
+        // Per-unit pending (not yet sent) counts kept current by triggers (issue 14): ``UnitPendingCounts``.
+        migrator.registerMigration("2026-11-30-recompute2") { db in
+            try db.execute(sql: UnitPendingCounts.migration)
+        }
         return migrator
     }
 

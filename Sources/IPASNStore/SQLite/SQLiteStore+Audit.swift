@@ -173,7 +173,7 @@ extension SQLiteStore {
                 arguments: [since])
             {
                 let json: String = row[1]
-                guard let summary = try? JSONDecoder().decode(ImportSummary.self, from: Data(json.utf8)) else { continue }
+                guard let summary = ImportSummaryFigures.of(json) else { continue }
                 for (unit, n) in summary.byUnit { counts[EntryCount.Key(unit: unit, actor: row[0]), default: 0] += n }
             }
             return counts.map { EntryCount(unit: $0.key.unit, actor: $0.key.actor, count: $0.value) }

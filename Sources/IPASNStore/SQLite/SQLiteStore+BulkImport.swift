@@ -66,6 +66,24 @@ struct BulkImportTriggers {
             sql: "DELETE FROM export_deleted WHERE kind = '\(table)' AND record_id BETWEEN ? AND ?", arguments: [first, last])
     }
 
+    // MARK: Per-unit pending counts (branch recompute2)
+
+    /// ``UnitPendingCounts``' `AFTER INSERT` trigger on the record table.
+    static func pendingInsertTrigger(_ kind: RecordKind) -> String { UnitPendingCounts.insertTrigger(kind) }
+
+    /// Set-based `<table>_unit_pending_insert` for the rows with ids `first ... last`: their
+    /// pending ones added at their employees' units, one upsert per unit.
+    static func pendingRows(_ kind: RecordKind, first: Int64, last: Int64, _ db: Database) throws {
+        let table = RecordRows.table(kind)
+        try db.execute(
+            sql: """
+                INSERT INTO unit_pending_counts(kode_unit, kind, pending)
+                    SELECT p.kode_unit, '\(kind.rawValue)', COUNT(*) FROM \(table) r JOIN pegawai p ON p.nip = r.nip
+                    WHERE r.id BETWEEN ? AND ? AND \(UnitPendingCounts.pending("r")) GROUP BY p.kode_unit
+                    ON CONFLICT(kode_unit, kind) DO UPDATE SET pending = pending + excluded.pending
+                """, arguments: [first, last])
+    }
+
     // MARK: Per-unit totals
 
     /// ``UnitScoreTotals``' triggers on `employee_score`.

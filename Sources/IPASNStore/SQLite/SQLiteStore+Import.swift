@@ -97,7 +97,9 @@ extension SQLiteStore {
     ) throws -> Int {
         // The bulk-write path: the table's per-row insert trigger is dropped for the import's
         // transaction and done set-based below (before anything is prepared on the table).
-        let triggers = bulk ? try BulkImportTriggers.suspend([BulkImportTriggers.restoredTrigger(expected)], db) : nil
+        let triggers = bulk
+            ? try BulkImportTriggers.suspend(
+                [BulkImportTriggers.restoredTrigger(expected), BulkImportTriggers.pendingInsertTrigger(expected)], db) : nil
         // Every employee, by NIP: its index into `units` (its unit) and `rowsOf` (rows this
         // import wrote for it). One hash lookup per row answers "is the NIP known" (the foreign
         // key, checked here in memory), "which unit" and "whose scores to refresh".
@@ -162,6 +164,11 @@ extension SQLiteStore {
         try indexes?.rebuild(db)
         if nextID > firstID { ids = ImportedIDs(kind: expected, first: firstID, last: nextID - 1) }
         if let triggers {
+            // Before `restoredRows`: the pending counts add the rows as inserted; a restored
+            // row's versions changing then fires the (not suspended) update trigger.
+            if triggers.suspended(BulkImportTriggers.pendingInsertTrigger(expected)), nextID > firstID {
+                try BulkImportTriggers.pendingRows(expected, first: firstID, last: nextID - 1, db)
+            }
             if triggers.suspended(BulkImportTriggers.restoredTrigger(expected)), nextID > firstID {
                 try BulkImportTriggers.restoredRows(expected, first: firstID, last: nextID - 1, db)
             }

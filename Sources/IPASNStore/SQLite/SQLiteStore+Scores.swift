@@ -236,13 +236,31 @@ extension SQLiteStore {
         guard !years.isEmpty else { return }
         let engine = ScoringEngine(ruleset: try ruleset(db))
         let statement = try db.makeStatement(sql: Self.refreshScoreSQL)
-        // A full recompute reads diklat in table order (``DiklatScoringTable``); a refresh of
-        // some employees (an import's, an undo's) streams them and holds no table in memory.
-        try forEachEmployee(db, diklatInTableOrder: only == nil) { records in
-            if let only, !only.contains(records.pegawai.nip) { return }
-            for year in years {
-                statement.setUncheckedArguments(Self.scoreArguments(engine.score(records, year: year)))
-                try statement.execute()
+        if let only {
+            // A refresh of some employees (an import's, an undo's) streams the tables and holds
+            // none in memory.
+            try forEachEmployee(db) { records in
+                guard only.contains(records.pegawai.nip) else { return }
+                for year in years {
+                    statement.setUncheckedArguments(Self.scoreArguments(engine.score(records, year: year)))
+                    try statement.execute()
+                }
+            }
+        } else if Self.previousFullRecompute {
+            try forEachEmployee(db, diklatInTableOrder: true) { records in
+                for year in years {
+                    statement.setUncheckedArguments(Self.scoreArguments(engine.score(records, year: year)))
+                    try statement.execute()
+                }
+            }
+        } else {
+            try forEachEmployeeForFullRecompute(db, years: years) { records, key, cached in
+                for year in years {
+                    let score = engine.score(records, year: year)
+                    if cached.isCached(score, key: key) { continue }
+                    statement.setUncheckedArguments(Self.scoreArguments(score))
+                    try statement.execute()
+                }
             }
         }
         if replaceAll {
@@ -252,6 +270,33 @@ extension SQLiteStore {
             }
         }
         try recomputeScoresAsEntered(years: years, only: only, engine: engine, db)
+    }
+
+    /// Set (to anything) in the environment, `IPASN_PREVIOUS_FULL_RECOMPUTE` makes the full
+    /// recompute read as it did before ``FullRecomputeTables`` (the other tables in NIP order
+    /// through GRDB rows, every score's upsert executed): only for measuring the fast path
+    /// against it by hand on one binary (docs/performance.md). Both give the same scores.
+    static let previousFullRecompute = ProcessInfo.processInfo.environment["IPASN_PREVIOUS_FULL_RECOMPUTE"] != nil
+
+    /// The full recompute's reader (FAST PATH, ``FullRecomputeTables``): every employee in NIP
+    /// order with the records scoring counts, read in table order through the C API, the
+    /// employee's ``NIPKey`` and the cached scores of `years` (an unchanged score is then not
+    /// written). The records carry only what scoring reads: the employee's name,
+    /// unit and leaving data are empty, as are a record's free-text fields.
+    func forEachEmployeeForFullRecompute(
+        _ db: Database, years: [Int], _ body: (EmployeeRecords, NIPKey, CachedScores) throws -> Void
+    ) throws {
+        let leaveOutRejected = try rejectedLeftOut(db)
+        let filter = { (kind: RecordKind) in leaveOutRejected ? Self.countedOnly(kind) : "" }
+        let diklat = try DiklatScoringTable(db, filter: filter(.diklat))
+        let tables = try FullRecomputeTables(db, filter: filter)
+        let cached = try CachedScores(db, years: years)
+        try FullRecomputeTables.forEachEmployee(db) { pegawai, key in
+            var records = EmployeeRecords(pegawai: pegawai)
+            records.diklat = diklat.diklat(nip: pegawai.nip)
+            tables.fill(&records, key: key)
+            try body(records, key, cached)
+        }
     }
 
     /// Every active employee's records (or those of a unit and its sub-units), streamed in

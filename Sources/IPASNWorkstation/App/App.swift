@@ -32,8 +32,6 @@ final class App {
     private(set) var engine: ScoringEngine
     /// The intervention plan, kept while the data does not change.
     let interventions = InterventionCache()
-    /// The dashboard's counts of records not yet sent to SIASN, kept while the data does not change.
-    let pendingCounts = PendingCountsCache()
     /// Slow work a view asked for: the loop runs it right after presenting the current frame,
     /// so the screen says what is being done instead of looking frozen.
     private var pendingWork: (() -> Void)?
@@ -266,7 +264,6 @@ final class App {
                 pop()
             }
         case .refresh:
-            pendingCounts.invalidate()
             top?.reload(app: self)
         case .search:
             push(SearchView())

@@ -70,7 +70,8 @@ final class DashboardView: View {
             markDetails = Dictionary(progress.units.map { ($0.unit.kode, $0.marks) }, uniquingKeysWith: { a, _ in a })
             reviews = [:]
             for review in try app.store.progressReviews() { reviews[review.unit, default: [:]][review.dimension] = review }
-            pending = try app.pendingCounts.totals(app: app)
+            // Kept current by the store (``UnitPendingStore``): a few hundred rows, no recount.
+            pending = try PendingReport.unitTotals(store: app.store)
         }
         language = app.language
         sort()

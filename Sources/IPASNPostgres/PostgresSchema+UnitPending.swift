@@ -1,0 +1,88 @@
+import IPASNCore
+
+extension PostgresSchema {
+    /// Per-unit pending counts (as SQLite's `2026-11-30-recompute2`, ``UnitPendingStore``):
+    /// `unit_pending_counts` holds, per unit (its own employees) and record kind, how many
+    /// records no SIASN batch holds the current version of. Statement-level triggers with
+    /// transition tables keep it current in the writing transaction: a record statement adds
+    /// its new pending rows and subtracts its old ones at their employees' units; an employee
+    /// statement moves the pending records of the employees it inserted, deleted or changed.
+    /// Every change is a signed delta summed per (unit, kind) in one upsert; an update that
+    /// changes nothing pending cancels out (no row written).
+    static var unitPending: String {
+        func pending(_ r: String) -> String { "\(r).sent_no IS DISTINCT FROM \(r).change_no" }
+        /// Signed pending counts of the record rows `rows` (alias r) at their employees' units.
+        func recordDeltas(_ kind: RecordKind, _ rows: String, sign: String) -> String {
+            """
+            SELECT p.kode_unit, '\(kind.rawValue)'::text, \(sign) * COUNT(*) FROM \(rows) r JOIN pegawai p ON p.nip = r.nip
+            WHERE \(pending("r")) GROUP BY p.kode_unit
+            """
+        }
+        /// Signed pending counts of every kind of the employees `people` (alias p).
+        func employeeDeltas(_ people: String, sign: String) -> String {
+            RecordKind.allCases.map { kind -> String in
+                """
+                SELECT p.kode_unit, '\(kind.rawValue)'::text, \(sign) * COUNT(*) FROM \(kind.rawValue) r JOIN \(people) p ON p.nip = r.nip
+                WHERE \(pending("r")) GROUP BY p.kode_unit
+                """
+            }.joined(separator: " UNION ALL ")
+        }
+        func apply(_ deltas: String) -> String {
+            """
+            INSERT INTO unit_pending_counts(kode_unit, kind, pending)
+                SELECT d.kode_unit, d.kind, SUM(d.n) FROM (\(deltas)) AS d(kode_unit, kind, n)
+                GROUP BY d.kode_unit, d.kind HAVING SUM(d.n) <> 0
+                ON CONFLICT (kode_unit, kind) DO UPDATE SET pending = unit_pending_counts.pending + excluded.pending;
+            """
+        }
+        func function(_ name: String, _ body: String) -> String {
+            """
+            CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+            BEGIN
+                \(body)
+                RETURN NULL;
+            END
+            $$;
+            """
+        }
+        // Typed String: left to inference, the literal became GRDB's `SQL` (its description, not the text).
+        let records: String = RecordKind.allCases.map { kind -> String in
+            let t = kind.rawValue
+            return """
+                \(function("ipasn_pending_\(t)_insert", apply(recordDeltas(kind, "new_rows", sign: "1"))))
+                \(function("ipasn_pending_\(t)_delete", apply(recordDeltas(kind, "old_rows", sign: "-1"))))
+                \(function("ipasn_pending_\(t)_update", apply(recordDeltas(kind, "new_rows", sign: "1") + " UNION ALL " + recordDeltas(kind, "old_rows", sign: "-1"))))
+                CREATE TRIGGER \(t)_unit_pending_insert AFTER INSERT ON \(t) REFERENCING NEW TABLE AS new_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION ipasn_pending_\(t)_insert();
+                CREATE TRIGGER \(t)_unit_pending_delete AFTER DELETE ON \(t) REFERENCING OLD TABLE AS old_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION ipasn_pending_\(t)_delete();
+                CREATE TRIGGER \(t)_unit_pending_update AFTER UPDATE ON \(t) REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION ipasn_pending_\(t)_update();
+                """
+        }.joined(separator: "\n")
+        return """
+            CREATE TABLE unit_pending_counts (
+                kode_unit TEXT COLLATE "C" NOT NULL,
+                kind      TEXT COLLATE "C" NOT NULL,
+                pending   BIGINT NOT NULL,
+                PRIMARY KEY (kode_unit, kind)
+            );
+            ALTER TABLE unit_pending_counts ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY read ON unit_pending_counts FOR SELECT USING (true);
+
+            \(records)
+            \(function("ipasn_pending_pegawai_insert", apply(employeeDeltas("new_people", sign: "1"))))
+            \(function("ipasn_pending_pegawai_delete", apply(employeeDeltas("old_people", sign: "-1"))))
+            \(function("ipasn_pending_pegawai_update", apply(employeeDeltas("new_people", sign: "1") + " UNION ALL " + employeeDeltas("old_people", sign: "-1"))))
+            CREATE TRIGGER unit_pending_pegawai_insert AFTER INSERT ON pegawai REFERENCING NEW TABLE AS new_people
+                FOR EACH STATEMENT EXECUTE FUNCTION ipasn_pending_pegawai_insert();
+            CREATE TRIGGER unit_pending_pegawai_delete AFTER DELETE ON pegawai REFERENCING OLD TABLE AS old_people
+                FOR EACH STATEMENT EXECUTE FUNCTION ipasn_pending_pegawai_delete();
+            CREATE TRIGGER unit_pending_pegawai_update AFTER UPDATE ON pegawai REFERENCING OLD TABLE AS old_people NEW TABLE AS new_people
+                FOR EACH STATEMENT EXECUTE FUNCTION ipasn_pending_pegawai_update();
+
+            INSERT INTO unit_pending_counts(kode_unit, kind, pending)
+                SELECT d.kode_unit, d.kind, d.n FROM (\(employeeDeltas("pegawai", sign: "1"))) AS d(kode_unit, kind, n);
+            """
+    }
+}
