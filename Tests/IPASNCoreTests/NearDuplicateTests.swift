@@ -64,4 +64,19 @@ import Testing
         #expect(NearDuplicate.similarNames("Diklat PIM Angkatan 1", "DIKLAT PIM ANGKATAN 1."))
         #expect(NearDuplicate.similarNames("Pelatihan Kearsipan 2024", "Pelatihan Kearsipn 2024"))
     }
+
+    /// The ASCII fast path of the words gives exactly the Foundation path's words.
+    @Test(arguments: [
+        "Diklat PIM Angkatan 1", "DIKLAT PIM ANGKATAN 1.", "  e-Learning   SIASN\t2024 ", "Bimtek_Arsip/Kearsipan (II)",
+        "", "...", "A1b2 C3", "Seminar dua 5", "x@y#z~`'\"", "Tab\there\nnewline", "ZZZ 0099 zz",
+    ])
+    func asciiWordsAreTheFoldedWords(_ name: String) {
+        #expect(NearDuplicate.asciiWords(name) == NearDuplicate.wordsFolded(name))
+        #expect(NearDuplicate.words(name) == NearDuplicate.wordsFolded(name))
+    }
+
+    @Test func nonASCIINamesTakeTheFoldedPath() {
+        #expect(NearDuplicate.asciiWords("Pelatihan Café") == nil)
+        #expect(NearDuplicate.words("Pelatihan CAFÉ") == ["pelatihan", "cafe"])
+    }
 }

@@ -42,6 +42,35 @@ public enum NearDuplicate {
 
     /// Lowercase words without accents and punctuation.
     static func words(_ text: String) -> [String] {
+        // ASCII fast path (nearly every course name): for ASCII, folding case and accents is
+        // lowercasing and a letter or number is [A-Za-z0-9], so one pass over the bytes gives
+        // the words of the Foundation path below without its cost (the import compares each
+        // row with up to 64 stored courses of the same dates). `wordsFolded` is the plain path;
+        // a test pins the two together.
+        if let ascii = asciiWords(text) { return ascii }
+        return wordsFolded(text)
+    }
+
+    static func asciiWords(_ text: String) -> [String]? {
+        var result: [String] = []
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            default:
+                if !word.isEmpty {
+                    result.append(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !word.isEmpty { result.append(String(decoding: word, as: UTF8.self)) }
+        return result
+    }
+
+    static func wordsFolded(_ text: String) -> [String] {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         let cleaned = String(folded.map { $0.isLetter || $0.isNumber ? $0 : " " })
         return cleaned.split(separator: " ").map(String.init)
