@@ -289,6 +289,32 @@ public final class PostgresStore: Store, @unchecked Sendable {
         }
     }
 
+    /// Runs `statements` as one small write transaction in ONE round trip (BEGIN, the
+    /// statements and COMMIT pipelined), without the store's write lock and without waiting
+    /// for the commit's disk flush (`synchronous_commit = off` for this transaction alone).
+    /// Only for writes whose loss in a server crash loses nothing saved (clearing a draft
+    /// after its record was saved). Inside a transaction: the statements alone, in it.
+    func writeUnflushed(_ statements: [(sql: String, arguments: PGArguments)]) throws {
+        try translatingErrors {
+            try locked { db in
+                if depth > 0 {
+                    _ = try db.pipelined(statements)
+                    return
+                }
+                if isReadOnly { throw StoreError.readOnly }
+                try db.begin("BEGIN ISOLATION LEVEL READ COMMITTED; " + lockTimeoutStatement)
+                do {
+                    _ = try db.pipelined(
+                        [("SET LOCAL synchronous_commit = off", PGArguments())] + statements + [("COMMIT", PGArguments())])
+                } catch {
+                    // A failed statement leaves the transaction aborted on the server.
+                    if !db.endUnstarted(), db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
+                    throw error
+                }
+            }
+        }
+    }
+
     /// Takes the database's write lock for this transaction, waiting while its holder works;
     /// a holder idle in its transaction past the patience's stall limit is stuck: ``StoreError/busy``.
     private func acquireWriteLock(_ db: PGConnection) throws {

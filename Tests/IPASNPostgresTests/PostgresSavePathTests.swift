@@ -118,4 +118,35 @@ struct PostgresSavePathTests {
         _ = try ops.auditLog(limit: 3)
         #expect(ops.roundTrips - pageReads == 3)
     }
+
+    /// Clearing a draft after a save: one round trip, no write lock, the draft gone for good;
+    /// inside a transaction it is part of it (rolled back with it).
+    @Test func clearingADraftIsOneRoundTripAndPartOfAnOuterTransaction() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, _) = try seeded(databases)
+        let admin = try PostgresStore(conninfo, context: TestClock.context(actor: "sub-admin"))
+        func draft(_ form: String) -> Draft {
+            Draft(form: form, nip: SmallProvince.nipB, editing: nil, fields: ["nama": "Belum"], savedAt: TestClock.now)
+        }
+        try admin.saveDraft(draft("diklat"), owner: "sub-admin")
+        try admin.saveDraft(draft("skp"), owner: "sub-admin")
+        try admin.clearDraft(owner: "sub-admin", formKey: draft("skp").formKey)  // prepares the DELETE
+        let before = admin.roundTrips
+        try admin.clearDraft(owner: "sub-admin", formKey: draft("diklat").formKey)
+        #expect(admin.roundTrips - before == 1)
+        #expect(try admin.loadDrafts(owner: "sub-admin").isEmpty)
+        // Inside a transaction that fails, the clear is undone with it.
+        try admin.saveDraft(draft("diklat"), owner: "sub-admin")
+        struct Abandon: Error {}
+        #expect(throws: Abandon.self) {
+            try admin.inOneTransaction {
+                try admin.clearDraft(owner: "sub-admin", formKey: draft("diklat").formKey)
+                throw Abandon()
+            }
+        }
+        #expect(try admin.loadDrafts(owner: "sub-admin").map(\.formKey) == [draft("diklat").formKey])
+        // The store saves on after it.
+        _ = try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Sesudah", jp: 2))
+    }
 }
