@@ -273,10 +273,18 @@ public final class PostgresStore: Store, @unchecked Sendable {
     /// the statements and `COMMIT` pipelined (inside a transaction: the statements alone).
     /// For the reads a page makes after each save (records, verification marks, sent marks).
     func readPipelined(_ statements: [(sql: String, arguments: PGArguments)]) throws -> [PGResult] {
+        try pipelinedTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", statements)
+    }
+
+    /// `statements` in one round trip: with `begin` (which may carry `SET LOCAL`s after a `;`)
+    /// and `COMMIT` around them, or, inside a transaction, alone in it.
+    private func pipelinedTransaction(
+        begin: String, _ statements: [(sql: String, arguments: PGArguments)]
+    ) throws -> [PGResult] {
         try translatingErrors {
             try locked { db in
                 if depth > 0 { return try db.pipelined(statements) }
-                try db.begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                try db.begin(begin)
                 do {
                     let results = try db.pipelined(statements + [("COMMIT", PGArguments())])
                     return Array(results.dropLast())
@@ -295,24 +303,10 @@ public final class PostgresStore: Store, @unchecked Sendable {
     /// Only for writes whose loss in a server crash loses nothing saved (clearing a draft
     /// after its record was saved). Inside a transaction: the statements alone, in it.
     func writeUnflushed(_ statements: [(sql: String, arguments: PGArguments)]) throws {
-        try translatingErrors {
-            try locked { db in
-                if depth > 0 {
-                    _ = try db.pipelined(statements)
-                    return
-                }
-                if isReadOnly { throw StoreError.readOnly }
-                try db.begin("BEGIN ISOLATION LEVEL READ COMMITTED; " + lockTimeoutStatement)
-                do {
-                    _ = try db.pipelined(
-                        [("SET LOCAL synchronous_commit = off", PGArguments())] + statements + [("COMMIT", PGArguments())])
-                } catch {
-                    // A failed statement leaves the transaction aborted on the server.
-                    if !db.endUnstarted(), db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
-                    throw error
-                }
-            }
-        }
+        if isReadOnly { throw StoreError.readOnly }
+        _ = try pipelinedTransaction(
+            begin: "BEGIN ISOLATION LEVEL READ COMMITTED; " + lockTimeoutStatement + "; SET LOCAL synchronous_commit = off",
+            statements)
     }
 
     /// Takes the database's write lock for this transaction, waiting while its holder works;
