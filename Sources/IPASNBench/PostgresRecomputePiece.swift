@@ -12,8 +12,10 @@ import IPASNStore
 /// fast path, on the same binary). Each run: `recomputeAll` + `unitFigures` as the bench
 /// times them, then the reference query through psql; prints wall times and CPU seconds of
 /// each side's client (this process, psql) and, when the server runs on this machine, of its
-/// server process (ours: the store's backend; the query's: psql's backends, reaped by the
-/// postmaster). The unit figures must agree with the query. Nothing is written to a report.
+/// server processes (ours: the store's backend and the parallel workers of its queries; the
+/// query's: psql's backend and its workers; workers and psql's backends are reaped by the
+/// postmaster, whose children's CPU is read before and after each side). The unit figures must agree
+/// with the query. Nothing is written to a report.
 struct PostgresRecomputePiece {
     let conninfo: String
     let plain: Bool
@@ -40,14 +42,16 @@ struct PostgresRecomputePiece {
             if plain { try store.recomputeAllPlain(year: year) } else { try store.recomputeAll(year: year) }
             figures = try store.unitFigures(year: year)
             ours.append(Clock.seconds(since: start))
-            let middle = (BenchPiece.cpu(children: false), Self.cpu(backend))
+            // The parallel workers of either side's queries are the postmaster's children,
+            // reaped when they end: counted for whichever side ran them.
+            let middle = (BenchPiece.cpu(children: false), Self.cpu(backend), Self.cpu(postmaster, children: true))
             let psql = try PostgresCluster.psql(conninfo, ["--csv", "-f", queryPath])
             output = psql.stdout
             query.append(psql.seconds)
             cpu.ours += middle.0 - before.0
-            cpu.oursServer += middle.1 - before.1
+            cpu.oursServer += middle.1 - before.1 + middle.2 - before.3
             cpu.psql += BenchPiece.cpu(children: true) - before.2
-            cpu.psqlServer += Self.cpu(postmaster, children: true) - before.3
+            cpu.psqlServer += Self.cpu(postmaster, children: true) - middle.2
             log("  run \(run + 1)/\(runs): ipasn \(Fmt.seconds(ours.last!)), psql \(Fmt.seconds(psql.seconds))")
         }
         let units = try PostgresBench.compare(figures, RecomputeBench.parse(output))
