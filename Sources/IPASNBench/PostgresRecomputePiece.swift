@@ -42,8 +42,10 @@ struct PostgresRecomputePiece {
             if plain { try store.recomputeAllPlain(year: year) } else { try store.recomputeAll(year: year) }
             figures = try store.unitFigures(year: year)
             ours.append(Clock.seconds(since: start))
-            // The parallel workers of either side's queries are the postmaster's children,
-            // reaped when they end: counted for whichever side ran them.
+            // The parallel workers of either side's queries and psql's backend are the
+            // postmaster's children, reaped (and their CPU added to its children's) a moment
+            // after they end: each side's are counted after a pause outside the timed part.
+            Self.letThePostmasterReap()
             let middle = (BenchPiece.cpu(children: false), Self.cpu(backend), Self.cpu(postmaster, children: true))
             let psql = try PostgresCluster.psql(conninfo, ["--csv", "-f", queryPath])
             output = psql.stdout
@@ -51,6 +53,7 @@ struct PostgresRecomputePiece {
             cpu.ours += middle.0 - before.0
             cpu.oursServer += middle.1 - before.1 + middle.2 - before.3
             cpu.psql += BenchPiece.cpu(children: true) - before.2
+            Self.letThePostmasterReap()
             cpu.psqlServer += Self.cpu(postmaster, children: true) - middle.2
             log("  run \(run + 1)/\(runs): ipasn \(Fmt.seconds(ours.last!)), psql \(Fmt.seconds(psql.seconds))")
         }
@@ -62,6 +65,11 @@ struct PostgresRecomputePiece {
                 + "ipasn median \(Fmt.seconds(Stats.median(ours))) wall, CPU a run: client \(s(cpu.ours)), server \(s(cpu.oursServer)); "
                 + "reference query median \(Fmt.seconds(Stats.median(query))) wall, CPU a run: psql \(s(cpu.psql)), server \(s(cpu.psqlServer)); "
                 + "\(units) units agree")
+    }
+
+    /// A pause of 0.3 s (not timed) for the postmaster to reap the processes that just ended.
+    static func letThePostmasterReap() {
+        usleep(300_000)
     }
 
     /// User + system CPU seconds of a process (or of its reaped children) from `/proc`; 0 when unreadable.

@@ -26,17 +26,14 @@ import IPASNStore
 struct PGRecomputeTables {
     private let year: Int
     private let standIns: DiklatSummary.StandIns
-    /// The employees in table order with what scoring reads; the other tables are per
-    /// employee number (the index here).
-    private var employees: [Pegawai] = []
-    /// Employee numbers by NIP: an 18-digit NIP as a number (``NIPKey/numericKey(_:)``), any other by text.
-    private var numbers: [UInt64: Int32] = [:]
-    private var otherNumbers: [String: Int32] = [:]
-    private var diklat: [DiklatSummary?] = []
-    private var pendidikan: [[Pendidikan]] = []
-    private var skp: [[SKP]] = []
-    private var disiplin: [[HukumanDisiplin]] = []
-    private var cached: [Cached?] = []
+    /// The employees in table order with what scoring reads, and their numbers by NIP; the
+    /// other tables are per employee number (the index in ``EmployeeIndex/employees``).
+    private let index: EmployeeIndex
+    private let diklat: [DiklatSummary?]
+    private let pendidikan: [[Pendidikan]]
+    private let skp: [[SKP]]
+    private let disiplin: [[HukumanDisiplin]]
+    private let cached: [Cached?]
 
     /// A cached score as stored.
     private struct Cached: Equatable {
@@ -54,41 +51,36 @@ struct PGRecomputeTables {
         self.year = year
         standIns = DiklatSummary.StandIns(year: year, rules: rules.kompetensi)
         func filter(_ kind: RecordKind) -> String { leaveOutRejected ? PostgresStore.countedOnly(kind) : "" }
+        let index = try EmployeeIndex(db)
+        self.index = index
+        let count = index.employees.count
         var row = PGCopyRow()
-        try db.copyOut(query: "SELECT nip, jenis_jabatan, jenjang, status FROM pegawai") { bytes in
-            row.load(bytes)
-            guard row.count == 4, let nip = row.text(0), let jabatan = row.text(1).flatMap(JenisJabatan.init(rawValue:)),
-                let status = row.text(3).flatMap(StatusPegawai.init(rawValue:))
-            else { throw StoreError.corrupt("pegawai \(row.count > 0 ? row.text(0) ?? "?" : "?"): jenis_jabatan or status") }
-            let number = Int32(employees.count)
-            if let key = NIPKey.numericKey(row.raw(0)) { numbers[key] = number } else { otherNumbers[nip] = number }
-            employees.append(Pegawai(nip: nip, nama: "", kodeUnit: "", jenisJabatan: jabatan, jenjang: row.text(2) ?? "", status: status))
-        }
-        diklat = Array(repeating: nil, count: employees.count)
-        pendidikan = Array(repeating: [], count: employees.count)
-        skp = Array(repeating: [], count: employees.count)
-        disiplin = Array(repeating: [], count: employees.count)
-        cached = Array(repeating: nil, count: employees.count)
+        var diklat = [DiklatSummary?](repeating: nil, count: count)
         try db.copyOut(query: Self.summarySQL(year: year, rules: rules.kompetensi, leaveOutRejected: leaveOutRejected)) { bytes in
             row.load(bytes)
             guard row.count == 5 else { throw Self.corrupt(row, "diklat") }
             let summary = DiklatSummary(leadershipRank: row.int(1), fungsional: row.bool(2), teknisJP: row.int(3), seminar: row.bool(4))
-            if !summary.isEmpty, let number = employee(row) { diklat[Int(number)] = summary }
+            if !summary.isEmpty, let number = index.number(row) { diklat[Int(number)] = summary }
         }
-        try read(db, "SELECT nip, tingkat, tanggal_lulus FROM pendidikan" + filter(.pendidikan), into: \.pendidikan) { row, nip in
-            guard let tingkat = row.text(1).flatMap(EducationLevel.init(rawValue:)) else { throw Self.corrupt(row, "pendidikan tingkat") }
+        self.diklat = diklat
+        let levels = PGEnumBytes<EducationLevel>()
+        pendidikan = try Self.read(db, "SELECT nip, tingkat, tanggal_lulus FROM pendidikan" + filter(.pendidikan), index) { row, nip in
+            guard let tingkat = levels.value(row.raw(1)) else { throw Self.corrupt(row, "pendidikan tingkat") }
             return Pendidikan(nip: nip, tingkat: tingkat, tanggalLulus: row.date(2))
         }
         let skpFilter = leaveOutRejected ? filter(.skp) + " AND tahun = \(year)" : " WHERE tahun = \(year)"
-        try read(db, "SELECT nip, tahun, predikat, nilai FROM skp" + skpFilter, into: \.skp) { row, nip in
+        let predikats = PGEnumBytes<Predikat>()
+        skp = try Self.read(db, "SELECT nip, tahun, predikat, nilai FROM skp" + skpFilter, index) { row, nip in
             guard let tahun = row.int(1) else { throw Self.corrupt(row, "skp tahun") }
-            return SKP(nip: nip, tahun: tahun, predikat: row.text(2).flatMap(Predikat.init(rawValue:)), nilai: row.double(3))
+            // An unknown predikat reads as none, as the cursor path's `Predikat(rawValue:)` does.
+            return SKP(nip: nip, tahun: tahun, predikat: predikats.value(row.raw(2)), nilai: row.double(3))
         }
-        try read(db, "SELECT nip, tingkat, tmt FROM disiplin" + filter(.disiplin), into: \.disiplin) { row, nip in
+        disiplin = try Self.read(db, "SELECT nip, tingkat, tmt FROM disiplin" + filter(.disiplin), index) { row, nip in
             guard let tingkat = row.text(1).flatMap(TingkatHukuman.init(rawValue:)) else { throw Self.corrupt(row, "disiplin tingkat") }
             guard let tmt = row.date(2) else { throw Self.corrupt(row, "disiplin tmt") }
             return HukumanDisiplin(nip: nip, tingkat: tingkat, tmt: tmt)
         }
+        var cached = [Cached?](repeating: nil, count: count)
         try db.copyOut(
             query: "SELECT nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing FROM employee_score WHERE year = \(year)"
         ) { bytes in
@@ -96,16 +88,17 @@ struct PGRecomputeTables {
             guard row.count == 7, let k = row.double(1), let m = row.double(2), let n = row.double(3), let d = row.double(4),
                 let complete = row.int(5)
             else { throw Self.corrupt(row, "employee_score") }
-            guard let number = employee(row) else { return }
+            guard let number = index.number(row) else { return }
             cached[Int(number)] = Cached(
                 kualifikasi: k, kompetensi: m, kinerja: n, disiplin: d, complete: complete != 0, missing: row.text(6) ?? "")
         }
+        self.cached = cached
     }
 
     /// Calls `body` with every employee's records for scoring the year (pendidikan, the
     /// year's SKP, disiplin and the diklat summary's stand-ins) and the employee's number.
     func forEachEmployee(_ body: (EmployeeRecords, Int) throws -> Void) rethrows {
-        for (number, pegawai) in employees.enumerated() {
+        for (number, pegawai) in index.employees.enumerated() {
             var records = EmployeeRecords(pegawai: pegawai)
             records.pendidikan = pendidikan[number]
             records.skp = skp[number]
@@ -170,40 +163,83 @@ struct PGRecomputeTables {
 
     // MARK: Reading
 
-    /// Every row of `query` (column 0 the NIP) decoded by `decode` (given the employee's NIP)
-    /// and added to its employee's list at `list`: a run of one employee's rows (an import
-    /// writes them together) costs one look-up.
-    private mutating func read<T>(
-        _ db: PGConnection, _ query: String, into list: WritableKeyPath<Self, [[T]]>, _ decode: (PGCopyRow, String) throws -> T
-    ) throws {
+    /// Every row of `query` (column 0 the NIP) decoded by `decode` (given the employee's NIP),
+    /// per employee number: a run of one employee's rows (an import writes them together)
+    /// costs one look-up.
+    private static func read<T>(
+        _ db: PGConnection, _ query: String, _ index: EmployeeIndex, _ decode: (PGCopyRow, String) throws -> T
+    ) throws -> [[T]] {
+        var lists = [[T]](repeating: [], count: index.employees.count)
         var previous: [UInt8] = []
         var number: Int32?
         var hasPrevious = false
         var row = PGCopyRow()
         try db.copyOut(query: query) { bytes in
             row.load(bytes)
-            guard row.count > 0, !row.isNull(0) else { throw Self.corrupt(row, "nip") }
+            guard row.count > 0, !row.isNull(0) else { throw corrupt(row, "nip") }
             let nip = row.raw(0)
             let same = hasPrevious && nip.count == previous.count && (nip.isEmpty || memcmp(nip.baseAddress!, previous, nip.count) == 0)
             if !same {
                 previous.removeAll(keepingCapacity: true)
                 previous.append(contentsOf: nip)
                 hasPrevious = true
-                number = employee(row)
+                number = index.number(row)
             }
             guard let number else { return }
-            self[keyPath: list][Int(number)].append(try decode(row, employees[Int(number)].nip))
+            lists[Int(number)].append(try decode(row, index.employees[Int(number)].nip))
         }
-    }
-
-    /// The number of the employee whose NIP is the row's field 0 (nil: none, which the
-    /// foreign keys rule out).
-    private func employee(_ row: PGCopyRow) -> Int32? {
-        if let key = NIPKey.numericKey(row.raw(0)) { return numbers[key] }
-        return otherNumbers[row.text(0) ?? ""]
+        return lists
     }
 
     private static func corrupt(_ row: PGCopyRow, _ what: String) -> Error {
         StoreError.corrupt("\(what) of \(row.count > 0 ? row.text(0) ?? "?" : "?"): unreadable row")
+    }
+}
+
+/// The employees of a recompute, read by COPY in table order with what scoring reads (NIP,
+/// jenis jabatan, jenjang, status), numbered in that order, and found by NIP.
+private struct EmployeeIndex {
+    private(set) var employees: [Pegawai] = []
+    /// Employee numbers by NIP: an 18-digit NIP as a number (``NIPKey/numericKey(_:)``), any other by text.
+    private var numbers: [UInt64: Int32] = [:]
+    private var otherNumbers: [String: Int32] = [:]
+
+    init(_ db: PGConnection) throws {
+        var row = PGCopyRow()
+        let jabatan = PGEnumBytes<JenisJabatan>()
+        let statuses = PGEnumBytes<StatusPegawai>()
+        var employees: [Pegawai] = []
+        var numbers: [UInt64: Int32] = [:]
+        var otherNumbers: [String: Int32] = [:]
+        try db.copyOut(query: "SELECT nip, jenis_jabatan, jenjang, status FROM pegawai") { bytes in
+            row.load(bytes)
+            guard row.count == 4, let nip = row.text(0), let kind = jabatan.value(row.raw(1)), let status = statuses.value(row.raw(3))
+            else { throw StoreError.corrupt("pegawai \(row.count > 0 ? row.text(0) ?? "?" : "?"): jenis_jabatan or status") }
+            let number = Int32(employees.count)
+            if let key = NIPKey.numericKey(row.raw(0)) { numbers[key] = number } else { otherNumbers[nip] = number }
+            employees.append(Pegawai(nip: nip, nama: "", kodeUnit: "", jenisJabatan: kind, jenjang: row.text(2) ?? "", status: status))
+        }
+        self.employees = employees
+        self.numbers = numbers
+        self.otherNumbers = otherNumbers
+    }
+
+    /// The number of the employee whose NIP is the row's field 0 (nil: none, which the
+    /// foreign keys rule out).
+    func number(_ row: PGCopyRow) -> Int32? {
+        if let key = NIPKey.numericKey(row.raw(0)) { return numbers[key] }
+        return otherNumbers[row.text(0) ?? ""]
+    }
+}
+
+/// An enum read from a COPY field's bytes without a String: its raw values' UTF-8, compared
+/// in turn (a few cases of plain ASCII, which COPY sends unescaped).
+struct PGEnumBytes<E: RawRepresentable & CaseIterable> where E.RawValue == String {
+    private let cases: [([UInt8], E)] = E.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// The case whose raw value is `bytes`; nil for any other text (and NULL, `\\N`).
+    func value(_ bytes: UnsafeBufferPointer<UInt8>) -> E? {
+        for (raw, value) in cases where raw.count == bytes.count && raw.elementsEqual(bytes) { return value }
+        return nil
     }
 }

@@ -282,6 +282,35 @@ extension PostgresFullRecomputeTests {
     }
 }
 
+extension PostgresFullRecomputeTests {
+    /// Row-level security applies to the fast path's writes: an admin connected as their own
+    /// role recomputes their units' scores only; the operator's recompute corrects the rest.
+    @Test func anAdminsRecomputeWritesOnlyTheirUnitsScores() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let conninfo = try databases.makeConninfo()
+        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
+        try SmallProvince.seed(ops)
+        let login = "ipasn_rls_recompute"
+        try ops.saveAccount(Account(login: login, role: .admin, units: ["SUB"]))
+        _ = try ops.provisionLoginRole(login)
+        let admin = try PostgresStore(conninfo + " user=\(login)", context: TestClock.context(actor: login))
+        let (andi, budi) = (SmallProvince.nipA, SmallProvince.nipB)
+        let right = try [andi, budi].map { try #require(try ops.score(nip: $0, year: 2024)) }
+        let figures = try ops.unitFigures(year: 2024)
+        try ops.transaction { db in
+            try db.execute(sql: "UPDATE employee_score SET kinerja = kinerja + 1 WHERE year = 2024 AND nip IN (?, ?)", arguments: [andi, budi])
+        }
+        try admin.recomputeAll(year: 2024)
+        #expect(try ops.score(nip: budi, year: 2024) == right[1], "their own unit's employee: corrected")
+        #expect(try ops.score(nip: andi, year: 2024)?.kinerja == right[0].kinerja + 1, "another unit's: not theirs to write")
+        try ops.recomputeAll(year: 2024)
+        #expect(try [andi, budi].map { try ops.score(nip: $0, year: 2024) } == right)
+        #expect(try ops.unitFigures(year: 2024) == figures)
+        #expect(try ops.check() == [])
+    }
+}
+
 /// The pieces of the fast path that need no server.
 struct PGRecomputePiecesTests {
     @Test func copyRowReadsFieldsEscapesNullsNumbersAndDates() {
