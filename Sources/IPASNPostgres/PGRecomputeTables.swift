@@ -186,7 +186,7 @@ struct PGRecomputeTables {
                 number = index.number(row)
             }
             guard let number else { return }
-            lists[Int(number)].append(try decode(row, index.employees[Int(number)].nip))
+            lists[Int(number)].append(try decode(row, index.nips[Int(number)]))
         }
         return lists
     }
@@ -200,6 +200,8 @@ struct PGRecomputeTables {
 /// jenis jabatan, jenjang, status), numbered in that order, and found by NIP.
 private struct EmployeeIndex {
     private(set) var employees: [Pegawai] = []
+    /// The employees' NIPs apart (taking one from ``employees`` copies the whole ``Pegawai``).
+    private(set) var nips: [String] = []
     /// Employee numbers by NIP: an 18-digit NIP as a number (``NIPKey/numericKey(_:)``), any other by text.
     private var numbers: [UInt64: Int32] = [:]
     private var otherNumbers: [String: Int32] = [:]
@@ -220,6 +222,7 @@ private struct EmployeeIndex {
             employees.append(Pegawai(nip: nip, nama: "", kodeUnit: "", jenisJabatan: kind, jenjang: row.text(2) ?? "", status: status))
         }
         self.employees = employees
+        nips = employees.map(\.nip)
         self.numbers = numbers
         self.otherNumbers = otherNumbers
     }

@@ -331,6 +331,35 @@ struct PGRecomputePiecesTests {
         }
     }
 
+    @Test func copyRowReadsDoublesAsStrtodAndBooleansAndEnumsFromBytes() {
+        let texts = [
+            "0", "15", "22.5", "-17.5", "0.1", "29.865", "123456789012345", "1234567890.12345", "1234567890123456", "1e-05",
+            "-0", "Infinity", "NaN", "0.30000000000000004", "12.", ".5",
+        ]
+        let line = Array((texts + ["t", "f", "\\N", "S1", "S1X", "sangat_baik"]).joined(separator: "\t").utf8)
+        line.withUnsafeBufferPointer { bytes in
+            var row = PGCopyRow()
+            row.load(bytes)
+            for (index, text) in texts.enumerated() {
+                let read = row.double(index)
+                if text == "NaN" {
+                    #expect(read?.isNaN == true)
+                } else if text == "12." {
+                    #expect(read == nil || read == 12, "\(text)")
+                } else {
+                    #expect(read == Double(text), "\(text)")
+                }
+            }
+            let n = texts.count
+            #expect(row.bool(n) && !row.bool(n + 1) && !row.bool(n + 2))
+            #expect(row.double(n + 2) == nil)
+            let levels = PGEnumBytes<EducationLevel>()
+            #expect(levels.value(row.raw(n + 3)) == .s1)
+            #expect(levels.value(row.raw(n + 4)) == nil && levels.value(row.raw(n + 2)) == nil)
+            #expect(PGEnumBytes<Predikat>().value(row.raw(n + 5)) == .sangatBaik)
+        }
+    }
+
     @Test func scoreArraysQuoteEveryTextAndKeepDoublesExact() {
         #expect(PGScoreWrites.quoted("") == "\"\"")
         #expect(PGScoreWrites.quoted("a\"b\\c,d}") == "\"a\\\"b\\\\c,d}\"")
