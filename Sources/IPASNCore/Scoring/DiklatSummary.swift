@@ -13,7 +13,7 @@
 /// - seminar: whether a record ends in the seminar window.
 ///
 /// A store may compute these four values where the rows are (the PostgreSQL full recompute
-/// does, in SQL written from the same rules: `PGDiklatSummaries`) and hand the engine
+/// does, in SQL written from the same rules: `PGRecomputeTables.summarySQL`) and hand the engine
 /// ``records(nip:year:rules:)``: at most four stand-in records that give exactly the score
 /// the rows give for that year and ruleset (not for another year: a stand-in's date is
 /// 31 December of the year). `DiklatSummaryTests` proves the equality on generated records
