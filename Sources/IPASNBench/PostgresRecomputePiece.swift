@@ -12,8 +12,10 @@ import IPASNStore
 /// fast path, on the same binary). Each run: `recomputeAll` + `unitFigures` as the bench
 /// times them, then the reference query through psql; prints wall times and CPU seconds of
 /// each side's client (this process, psql) and, when the server runs on this machine, of its
-/// server process (ours: the store's backend; the query's: psql's backends, reaped by the
-/// postmaster). The unit figures must agree with the query. Nothing is written to a report.
+/// server processes (ours: the store's backend and the parallel workers of its queries; the
+/// query's: psql's backend and its workers; workers and psql's backends are reaped by the
+/// postmaster, whose children's CPU is read before and after each side). The unit figures must agree
+/// with the query. Nothing is written to a report.
 struct PostgresRecomputePiece {
     let conninfo: String
     let plain: Bool
@@ -40,14 +42,19 @@ struct PostgresRecomputePiece {
             if plain { try store.recomputeAllPlain(year: year) } else { try store.recomputeAll(year: year) }
             figures = try store.unitFigures(year: year)
             ours.append(Clock.seconds(since: start))
-            let middle = (BenchPiece.cpu(children: false), Self.cpu(backend))
+            // The parallel workers of either side's queries and psql's backend are the
+            // postmaster's children, reaped (and their CPU added to its children's) a moment
+            // after they end: each side's are counted after a pause outside the timed part.
+            Self.letThePostmasterReap()
+            let middle = (BenchPiece.cpu(children: false), Self.cpu(backend), Self.cpu(postmaster, children: true))
             let psql = try PostgresCluster.psql(conninfo, ["--csv", "-f", queryPath])
             output = psql.stdout
             query.append(psql.seconds)
             cpu.ours += middle.0 - before.0
-            cpu.oursServer += middle.1 - before.1
+            cpu.oursServer += middle.1 - before.1 + middle.2 - before.3
             cpu.psql += BenchPiece.cpu(children: true) - before.2
-            cpu.psqlServer += Self.cpu(postmaster, children: true) - before.3
+            Self.letThePostmasterReap()
+            cpu.psqlServer += Self.cpu(postmaster, children: true) - middle.2
             log("  run \(run + 1)/\(runs): ipasn \(Fmt.seconds(ours.last!)), psql \(Fmt.seconds(psql.seconds))")
         }
         let units = try PostgresBench.compare(figures, RecomputeBench.parse(output))
@@ -58,6 +65,11 @@ struct PostgresRecomputePiece {
                 + "ipasn median \(Fmt.seconds(Stats.median(ours))) wall, CPU a run: client \(s(cpu.ours)), server \(s(cpu.oursServer)); "
                 + "reference query median \(Fmt.seconds(Stats.median(query))) wall, CPU a run: psql \(s(cpu.psql)), server \(s(cpu.psqlServer)); "
                 + "\(units) units agree")
+    }
+
+    /// A pause of 0.3 s (not timed) for the postmaster to reap the processes that just ended.
+    static func letThePostmasterReap() {
+        usleep(300_000)
     }
 
     /// User + system CPU seconds of a process (or of its reaped children) from `/proc`; 0 when unreadable.

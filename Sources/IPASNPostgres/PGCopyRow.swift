@@ -109,4 +109,47 @@ struct PGCopyRow {
         guard let year = digits(0, 4), let month = digits(5, 7), let day = digits(8, 10) else { return nil }
         return LocalDate(year: year, month: month, day: day)
     }
+    /// The field as a boolean (`t` or `f`, PostgreSQL's text form); false for NULL or anything else.
+    func bool(_ field: Int) -> Bool {
+        let slice = raw(field)
+        return slice.count == 1 && slice[0] == UInt8(ascii: "t")
+    }
+
+    /// The field as a double (PostgreSQL's float8 text: the shortest digits that read back
+    /// exactly); nil for NULL or anything unreadable. A plain decimal of up to 15 digits is
+    /// read from its bytes (an exact integer divided by an exact power of ten: one correctly
+    /// rounded division, the value `strtod` gives); anything else through `Double(String)`.
+    func double(_ field: Int) -> Double? {
+        if isNull(field) { return nil }
+        let slice = raw(field)
+        var index = 0
+        var negative = false
+        if index < slice.count && slice[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
+        var mantissa: Int64 = 0
+        var digits = 0
+        var fraction = -1
+        while index < slice.count {
+            let byte = slice[index]
+            if byte == UInt8(ascii: "."), fraction < 0 {
+                fraction = 0
+            } else if byte >= 48 && byte <= 57 {
+                mantissa = mantissa * 10 + Int64(byte - 48)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+            } else {
+                digits = 99  // an exponent, inf, NaN: the slow path
+                break
+            }
+            index += 1
+        }
+        guard digits > 0, digits <= 15, fraction != 0 else { return text(field).flatMap { Double($0) } }
+        var value = Double(mantissa)
+        if fraction > 0 { value /= Self.powersOfTen[fraction] }
+        return negative ? -value : value
+    }
+
+    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
 }

@@ -198,15 +198,19 @@ extension PostgresStore {
         try recompute(years: try cachedYears(db), only: nil, replaceAll: true, db)
     }
 
-    /// Recomputes the scores of many employees for `years` in one pass: the employees and
-    /// each record table are read once and merged by NIP (no query per employee), the scores
-    /// computed in Swift from the ruleset, and written set-based, only where they changed.
+    /// Recomputes the scores of many employees for `years`, year by year: the employees and
+    /// each record table are read once a year in table order and matched by NIP (no query per
+    /// employee), the scores computed in Swift from the ruleset, and written set-based, only
+    /// where they changed.
     ///
-    /// FAST PATH (issue 12): diklat, the million-row table, is read with one `COPY` in table
-    /// order into ``PGDiklatScoringTable``; the scores go to the server in two statements
-    /// (``PGScoreWrites``: an UPDATE of the changed rows, an INSERT of the missing ones), so
-    /// an unchanged score costs no write and nothing in the per-unit totals' triggers.
-    /// `plain` takes the earlier path instead (diklat through a cursor in NIP order, every
+    /// FAST PATH (issue 12, round 2): ``PGRecomputeTables`` reads everything by `COPY` in
+    /// table order, diklat pre-aggregated on the server into one row per employee (the four
+    /// values the kompetensi score of the year needs, ``DiklatSummary``, in SQL written from
+    /// the ruleset), and the year's cached scores; a score equal to the cached one is not
+    /// sent at all, the others go in two statements (``PGScoreWrites``: an UPDATE of the
+    /// changed rows, an INSERT of the missing ones), so an unchanged year costs no write and
+    /// nothing in the per-unit totals' triggers. `plain` takes the path before issue 12
+    /// instead (every table through a cursor in NIP order, the diklat rows themselves, every
     /// score upserted 500 at a time): `PostgresFullRecomputeTests` proves both give the same
     /// scores, scores as entered and unit figures.
     ///
@@ -221,13 +225,19 @@ extension PostgresStore {
             try recomputePlain(years: years, only: only, replaceAll: replaceAll, db)
             return
         }
-        let engine = ScoringEngine(ruleset: try ruleset(db))
-        var writes = PGScoreWrites()
-        try forEachEmployee(db, diklatInTableOrder: true) { records in
-            if let only, !only.contains(records.pegawai.nip) { return }
-            for year in years { writes.add(engine.score(records, year: year)) }
+        let rules = try ruleset(db)
+        let engine = ScoringEngine(ruleset: rules)
+        let leaveOutRejected = try rejectedLeftOut(db)
+        for year in years {
+            let tables = try PGRecomputeTables(db, year: year, rules: rules, leaveOutRejected: leaveOutRejected)
+            var writes = PGScoreWrites()
+            tables.forEachEmployee { records, number in
+                if let only, !only.contains(records.pegawai.nip) { return }
+                let score = engine.score(records, year: year)
+                if !tables.isCached(score, number: number) { writes.add(score) }
+            }
+            try writes.write(db)
         }
-        try writes.write(db, everyone: only == nil ? years : nil)
         try recomputeScoresAsEntered(years: years, only: only, engine: engine, db)
     }
 
@@ -300,16 +310,9 @@ extension PostgresStore {
     /// text columns) takes a quarter off the full recompute.
     /// Records the ruleset does not count (rejected ones, unless
     /// ``VerificationRules/rejectedRecordsCount``) are left out; `asEntered` keeps every record.
-    ///
-    /// - Parameter diklatInTableOrder: read the whole diklat table first, with one `COPY` in
-    ///   its own order, into ``PGDiklatScoringTable`` (16 bytes a row: the recompute's path).
-    func forEachEmployee(
-        _ db: PGConnection, diklatInTableOrder: Bool = false, asEntered: Bool = false, _ body: (EmployeeRecords) throws -> Void
-    ) throws {
+    func forEachEmployee(_ db: PGConnection, asEntered: Bool = false, _ body: (EmployeeRecords) throws -> Void) throws {
         let leaveOutRejected = try !asEntered && rejectedLeftOut(db)
-        // First, before any cursor is open: the connection can run one COPY at a time.
-        let diklatTable = diklatInTableOrder ? try PGDiklatScoringTable(db, filter: leaveOutRejected ? Self.countedOnly(.diklat) : "") : nil
-        var streams = try RecordKind.allCases.filter { diklatTable == nil || $0 != .diklat }.map { kind in
+        var streams = try RecordKind.allCases.map { kind in
             RecordStream(
                 kind: kind,
                 cursor: try PGRow.fetchCursor(
@@ -320,7 +323,6 @@ extension PostgresStore {
         while let row = try employees.next() {
             var records = EmployeeRecords(pegawai: try Self.pegawai(row))
             let nip = records.pegawai.nip
-            if let diklatTable { records.diklat = diklatTable.diklat(nip: nip) }
             for index in streams.indices {
                 while let pending = streams[index].pending, pending.nip <= nip {
                     if pending.nip == nip {

@@ -164,7 +164,7 @@ import Testing
     @Test func numericKeysAreUniquePerText() {
         func key(_ text: String) -> UInt64? {
             var utf8 = text
-            return utf8.withUTF8 { DiklatScoringTable.numericKey($0) }
+            return utf8.withUTF8 { NIPKey.numericKey($0) }
         }
         #expect(key("7") == 17)
         #expect(key("007") == 1007)

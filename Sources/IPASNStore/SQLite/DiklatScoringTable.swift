@@ -49,7 +49,7 @@ struct DiklatScoringTable {
     /// Per employee (numbered in order of appearance): first and last run.
     private var firstRun: [Int32] = []
     private var lastRun: [Int32] = []
-    /// Employee numbers by NIP: an 18-digit NIP as a number (``numericKey(_:)``), any other by text.
+    /// Employee numbers by NIP: an 18-digit NIP as a number (``NIPKey/numericKey(_:)``), any other by text.
     private var numericEmployees: [UInt64: Int32] = [:]
     private var otherEmployees: [String: Int32] = [:]
 
@@ -107,7 +107,7 @@ struct DiklatScoringTable {
     /// The employee number of a NIP: the one it has, or the next one (``firstRun``'s count).
     private mutating func employeeNumber(_ nip: UnsafeBufferPointer<UInt8>) -> Int32 {
         let next = Int32(firstRun.count)
-        if let key = Self.numericKey(nip) {
+        if let key = NIPKey.numericKey(nip) {
             if let known = numericEmployees[key] { return known }
             numericEmployees[key] = next
             return next
@@ -120,23 +120,8 @@ struct DiklatScoringTable {
 
     /// The employee number of a NIP seen in the table, or nil.
     private func knownEmployee(_ nip: UnsafeBufferPointer<UInt8>) -> Int32? {
-        if let key = Self.numericKey(nip) { return numericEmployees[key] }
+        if let key = NIPKey.numericKey(nip) { return numericEmployees[key] }
         return otherEmployees[String(decoding: nip, as: UTF8.self)]
-    }
-
-    /// 1 to 18 ASCII digits as one number, unique per text: 10^length + value (so "007"
-    /// and "7" differ). Nil for anything else (the text is the key then).
-    static func numericKey(_ nip: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard (1...18).contains(nip.count) else { return nil }
-        var value: UInt64 = 0
-        var power: UInt64 = 1
-        for byte in nip {
-            let digit = UInt64(byte &- UInt8(ascii: "0"))
-            guard digit <= 9 else { return nil }
-            value = value * 10 + digit
-            power *= 10
-        }
-        return power + value
     }
 
     // MARK: Packing

@@ -100,17 +100,6 @@ struct FullRecomputeTables {
     }
 }
 
-/// A NIP as a hash key: an 18-digit (1 to 18 ASCII digits) NIP as one number
-/// (``DiklatScoringTable/numericKey(_:)``), any other by its text.
-enum NIPKey: Hashable {
-    case number(UInt64)
-    case text(String)
-
-    init(_ nip: UnsafeBufferPointer<UInt8>) {
-        if let number = DiklatScoringTable.numericKey(nip) { self = .number(number) } else { self = .text(String(decoding: nip, as: UTF8.self)) }
-    }
-}
-
 /// The cached scores of some years, to tell which recomputed scores changed.
 struct CachedScores {
     private struct Stored: Equatable {
