@@ -62,4 +62,26 @@ extension PostgresSchema {
         END
         $$;
         """
+
+    /// The audit log's entry marks (`2026-11-30-tracking`) in one statement instead of nine
+    /// (same migration): per record kind, the last id its sequence handed out, marked with
+    /// the audit row's time when it is above the kind's newest mark. Every save inserts an
+    /// audit row, so this ran four `pg_sequences` look-ups and four comparisons, each a
+    /// statement of its own, in every save; now one `INSERT ... SELECT` reads the four
+    /// sequences directly (`pg_sequence_last_value`, what `pg_sequences.last_value` shows the
+    /// schema's owner, who runs the trigger). The same marks.
+    static let oneStatementEntryMarks = """
+        CREATE OR REPLACE FUNCTION ipasn_entry_marks() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = public AS $$
+        BEGIN
+            INSERT INTO entry_marks(kind, upto_id, at)
+                SELECT k.kind, k.used, NEW.at FROM (
+                    SELECT t.kind, pg_sequence_last_value(to_regclass('public.' || t.kind || '_id_seq')) AS used
+                    FROM unnest(ARRAY['pendidikan', 'diklat', 'skp', 'disiplin']) AS t(kind)) k
+                WHERE k.used IS NOT NULL
+                  AND k.used > COALESCE((SELECT MAX(m.upto_id) FROM entry_marks m WHERE m.kind = k.kind), 0);
+            RETURN NULL;
+        END
+        $$;
+        """
 }

@@ -113,4 +113,35 @@ struct PostgresPolicyFunctionTests {
         #expect(try ops.auditLog(limit: 1)[0].subject == .record(saved.id))
         #expect(try ops.check() == [])
     }
+
+    /// The entry marks' trigger in one statement: a mark per record kind whose sequence went
+    /// past the kind's newest mark, at the audit row's time; none for an audit row that used
+    /// no new id, none for a kind never used.
+    @Test func theEntryMarksAreWrittenAsBefore() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let conninfo = try databases.makeConninfo()
+        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
+        try SmallProvince.seed(ops)
+        let raw = try PGConnection(conninfo: conninfo)
+        func marks() throws -> [String] {
+            try String.fetchAll(raw, sql: "SELECT kind || ' ' || upto_id FROM entry_marks ORDER BY kind, upto_id")
+        }
+        #expect(try marks() == [])
+        let first = try ops.add(SmallProvince.teknis(SmallProvince.nipB, "Pertama"))
+        // An audit row that hands out no record id: no mark.
+        try ops.saveAccount(Account(login: "sub-admin", role: .admin, units: ["SUB"]))
+        let second = try ops.add(SmallProvince.teknis(SmallProvince.nipC, "Kedua"))
+        #expect(try marks() == ["diklat \(first.id.id)", "diklat \(second.id.id)"])
+        // A mark carries its audit row's time.
+        let at = try String.fetchOne(
+            raw, sql: "SELECT (m.at = a.at)::text FROM entry_marks m JOIN audit a ON a.entity_id = m.upto_id::text "
+                + "AND a.entity = 'diklat' WHERE m.upto_id = ?", arguments: [second.id.id])
+        #expect(at == "true")
+        // An id used and rolled back (a refused save) is marked with the next audit row.
+        let sub = try PostgresStore(conninfo, context: TestClock.context(actor: "sub-admin"))
+        #expect(throws: StoreError.self) { try sub.add(SmallProvince.teknis(SmallProvince.nipA, "Lain unit")) }
+        let third = try ops.add(SmallProvince.teknis(SmallProvince.nipB, "Ketiga"))
+        #expect(try marks() == ["diklat \(first.id.id)", "diklat \(second.id.id)", "diklat \(third.id.id)"])
+    }
 }
