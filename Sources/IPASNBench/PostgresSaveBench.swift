@@ -22,6 +22,8 @@ public enum PostgresSaveBench {
         public var cpu: [Double]
         public var roundTrips: [Int]
         public var cluster: String
+        /// What the server did during the run (WAL, flushes, CPU), whole run.
+        var server = PostgresServerUsage()
     }
 
     public static func run(employees: Int, saves: Int, work: String, repository: String, log: (String) -> Void) throws
@@ -57,10 +59,15 @@ public enum PostgresSaveBench {
         }
         interactive.roundTrips = { ($0 as? PostgresStore)?.roundTrips ?? 0 }
         log("[PG3] \(saves) saves (Ctrl-N in the diklat form) for \(who.nip), \(who.diklat) diklat, in \(cluster.directory)")
+        try cluster.psql("postgres", "ALTER SYSTEM SET track_wal_io_timing = on")
+        try cluster.psql("postgres", "SELECT pg_reload_conf()")
+        let before = try PostgresServerUsage.snapshot(cluster)
         let r = try interactive.run(keystrokes: 0, minimumSaves: saves, dashboardOpens: 0, tag: "P")
+        Thread.sleep(forTimeInterval: 1)  // the closed connections' backends report their WAL statistics as they exit
+        let server = try PostgresServerUsage.snapshot(cluster).since(before)
         return Result(
             nip: who.nip, diklat: who.diklat, wall: r.saves, cpu: r.saveCPU, roundTrips: r.saveRoundTrips,
-            cluster: cluster.directory)
+            cluster: cluster.directory, server: server)
     }
 
     /// The cluster recorded in `work/pgsave-cluster` when it still answers, else a new one.
@@ -99,6 +106,7 @@ public enum PostgresSaveBench {
             ? "  round trips: not counted"
             : "  round trips a save: min \(trips.first!), median \(trips[trips.count / 2]), max \(trips.last!)"
         return "PostgreSQL save (PG3), \(r.wall.count) saves for \(r.nip) (\(r.diklat) diklat before), cluster \(r.cluster)\n"
-            + line("  wall", r.wall) + "\n" + line("  cpu ", r.cpu) + "\n" + tripsLine
+            + line("  wall", r.wall) + "\n" + line("  cpu ", r.cpu) + "\n" + tripsLine + "\n"
+            + "  server, whole run (setup included) per save: " + r.server.perSave(r.wall.count)
     }
 }

@@ -79,12 +79,26 @@ extension PostgresStore {
         var statements: [(sql: String, arguments: PGArguments)] = []
         for cached in years {
             let score = engine.score(records, year: cached)
-            statements.append((Self.upsertScoreSQL, Self.scoreArguments(score)))
+            statements.append((Self.upsertChangedScoreSQL, Self.scoreArguments(score)))
             if cached == inputs.year { result = score }
         }
         statements += scoresAsEnteredStatements(stored, uncounted: inputs.uncounted, engine: engine, years: years)
         return (result ?? engine.score(records, year: inputs.year), statements)
     }
+
+    /// ``upsertScoreSQL`` that leaves a stored score that is already the new one untouched
+    /// (issue 12, branch pgsave2): a save mostly changes the measurement year's score, if
+    /// any, and the other cached years' rows were rewritten as they were (a new row version,
+    /// its WAL, and the per-unit totals trigger's upsert of zero deltas). The stored row
+    /// afterwards is the same either way.
+    static let upsertChangedScoreSQL =
+        upsertScoreSQL + """
+
+            WHERE (employee_score.kualifikasi, employee_score.kompetensi, employee_score.kinerja, employee_score.disiplin,
+                   employee_score.complete, employee_score.missing)
+                IS DISTINCT FROM (excluded.kualifikasi, excluded.kompetensi, excluded.kinerja, excluded.disiplin,
+                   excluded.complete, excluded.missing)
+            """
 
     /// `add` in four round trips: BEGIN with the write lock's attempt; the permission check,
     /// the employee's records, the scoring inputs and the new record's id (`nextval` of its
