@@ -128,7 +128,7 @@ struct ReconcileCommand: ParsableCommand {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            try AtomicFile.write(text, to: out)
         } catch {
             throw CLIError("\(out): " + Output.describe(error))
         }
