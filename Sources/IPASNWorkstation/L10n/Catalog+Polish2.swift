@@ -22,4 +22,13 @@ extension L {
             "Ditolak verifikator: \(reason) — perbaiki isian lalu simpan; data akan diverifikasi ulang.",
             "Rejected by the verifikator: \(reason) — correct the fields and save; it will be verified again.")
     }
+
+    /// The reconciliation of a BKN file that states another measurement year than the one compared.
+    static func reconcileOtherYear(stated: Int, year: Int) -> Txt {
+        Txt(
+            "Berkas BKN ini untuk tahun \(stated), tetapi dibandingkan dengan nilai ipasn tahun \(year): selisihnya tidak berarti. "
+                + "Pakai hasil BKN tahun \(year), atau ubah tahun pengukuran (ipasn config year \(stated)) lalu bandingkan lagi.",
+            "This BKN file is for \(stated), but it is compared with ipasn's scores for \(year): the differences mean nothing. "
+                + "Use BKN's result for \(year), or change the measurement year (ipasn config year \(stated)) and compare again.")
+    }
 }
