@@ -1,4 +1,5 @@
 import Foundation
+import IPASNFiles
 
 /// The entry point of `ipasn bench`: runs the benchmark, prints the table, writes the report.
 public enum BenchRunner {
@@ -21,7 +22,7 @@ public enum BenchRunner {
             let document = report.markdownDocument(existing: existing)
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try document.write(to: url, atomically: true, encoding: .utf8)
+            try AtomicFile.write(document, to: path)
             print("report written to \(path)")
         } else {
             print("")

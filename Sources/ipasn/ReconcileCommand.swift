@@ -80,6 +80,11 @@ struct ReconcileCommand: ParsableCommand {
         } catch {
             throw CLIError("\(file): " + Output.describe(error))
         }
+        // A file for another measurement year compares nothing meaningful: said on stderr
+        // (whatever the format, so CSV and JSON stay clean) before the comparison.
+        if let stated = rows.statedYear(otherThan: year) {
+            Output.stderrLine(Self.yearWarning(stated: stated, year: year, file: file))
+        }
         let store = try global.openStore()
         let report: Reconciliation
         do {
@@ -115,6 +120,16 @@ struct ReconcileCommand: ParsableCommand {
         }
     }
 
+    /// The warning when BKN's file states another measurement year than --year: what differs
+    /// and the two ways out.
+    static func yearWarning(stated: Int, year: Int, file: String) -> String {
+        Output.text(
+            id: "peringatan: berkas BKN ini untuk tahun pengukuran \(stated), tetapi dibandingkan dengan nilai ipasn tahun \(year) (--year \(year)); "
+                + "selisih di bawah tidak berarti. Jalankan lagi dengan --year \(stated), atau unduh hasil BKN tahun \(year) dari PIP ASN.",
+            en: "warning: this BKN file is for measurement year \(stated), but it is compared with ipasn's scores for \(year) (--year \(year)); "
+                + "the differences below mean nothing. Run again with --year \(stated), or download BKN's result for \(year) from PIP ASN.")
+    }
+
     /// Writes `text` to --out, or to standard output.
     func emit(_ text: String) throws {
         guard let out else {
@@ -128,7 +143,7 @@ struct ReconcileCommand: ParsableCommand {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            try AtomicFile.write(text, to: out)
         } catch {
             throw CLIError("\(out): " + Output.describe(error))
         }

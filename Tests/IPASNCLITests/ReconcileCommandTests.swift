@@ -41,6 +41,21 @@ import Testing
         #expect(out.hasSuffix("3 pegawai dibandingkan: 3 berbeda, 0 sama; 52,5 poin belum terhitung di BKN.\n"))
     }
 
+    @Test func aFileForAnotherYearIsWarnedAboutWithWhatToDo() throws {
+        let cli = try loaded()
+        defer { cli.cleanUp() }
+        // The fixture says "Periode Pengukuran: 2024"; compared with 2025 it means nothing.
+        let other = try cli.ok(["reconcile", ReconcileFixture.path("bkn-2024.xlsx"), "--year", "2025", "--format", "csv"])
+        #expect(other.stderr == "peringatan: berkas BKN ini untuk tahun pengukuran 2024, tetapi dibandingkan dengan nilai ipasn tahun 2025 "
+            + "(--year 2025); selisih di bawah tidak berarti. Jalankan lagi dengan --year 2024, atau unduh hasil BKN tahun 2025 dari PIP ASN.\n")
+        #expect(other.stdout.hasPrefix("status,nip,"), "the CSV itself stays clean")
+        let english = try cli.ok(["reconcile", ReconcileFixture.path("bkn-2024.xlsx"), "--year", "2023", "--lang", "en"])
+        #expect(english.stderr.hasPrefix("warning: this BKN file is for measurement year 2024, but it is compared with ipasn's scores for 2023"))
+        #expect(english.stderr.contains("Run again with --year 2024, or download BKN's result for 2023 from PIP ASN."))
+        // The right year: no warning.
+        #expect(try cli.ok(["reconcile", ReconcileFixture.path("bkn-2024.xlsx"), "--year", "2024"]).stderr == "")
+    }
+
     @Test func csvIDJSONAndAUnitFromTheCSVDownload() throws {
         let cli = try loaded()
         defer { cli.cleanUp() }

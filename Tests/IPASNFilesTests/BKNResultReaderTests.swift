@@ -113,3 +113,29 @@ import Testing
         #expect(file.skippedLines == [3])
     }
 }
+
+/// The measurement year a BKN file states (its title, else its name): reconciliation warns
+/// when it is not the year compared.
+@Suite struct BKNResultYearTests {
+    private func file(_ titles: [String], path: String = "/data/hasil.xlsx") -> BKNResultFile {
+        BKNResultFile(path: path, titleLines: titles, headerLine: 7, rows: [], skippedLines: [])
+    }
+
+    @Test func theFixturesPeriodLineGivesTheYearAndTheDownloadDateDoesNot() throws {
+        let real = try BKNResultReader.read(path: ReconcileFixture.path("bkn-2024.xlsx"))
+        #expect(real.statedYear == 2024, "Periode Pengukuran: 2024, not Tanggal Unduh: 05-02-2025")
+        #expect(real.statedYear(otherThan: 2024) == nil)
+        #expect(real.statedYear(otherThan: 2025) == 2024)
+        #expect(file(["Hasil IP ASN, Periode 2023"]).statedYear == 2023)
+        #expect(file(["HASIL PENGUKURAN", "Tahun 2022", "Tanggal Unduh: 05-02-2025"]).statedYear == 2022)
+    }
+
+    @Test func withoutATitleYearTheFileNameCountsAndTwoYearsMeanUnknown() {
+        #expect(file(["Laporan IP ASN"], path: "/data/pip-asn-2023.xlsx").statedYear == 2023)
+        #expect(file([], path: "/data/hasil.csv").statedYear == nil)
+        #expect(file(["Periode 2023 s.d. 2024"]).statedYear == nil, "two years: the file does not say one")
+        // A NIP or a longer number is not a year.
+        #expect(file(["Laporan"], path: "/data/198609262015051001.csv").statedYear == nil)
+        #expect(BKNResultFile.years(in: "2019-2024, 12345, 1999") == [2019, 2024])
+    }
+}

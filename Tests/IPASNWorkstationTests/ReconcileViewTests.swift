@@ -93,4 +93,37 @@ import Testing
         try station.run()
         screen.expectEveryCheckpointReached()
     }
+
+    @Test func aFileForAnotherYearIsWarnedAboutOnTheUnitsScreen() throws {
+        let store = try store()
+        try store.setMeasurementYear(2025)  // the fixture's file says "Periode Pengukuran: 2024"
+        let screen = VirtualScreen(size: Size(width: 80, height: 24))
+        screen.press(.reconcile, in: .units)
+        screen.enqueue(text: ReconcileFixture.path("bkn-2024.xlsx"))
+        screen.enqueue(.enter)
+        screen.checkpoint { units in
+            #expect(units.frame.line(0).contains("Tahun 2025"))
+            #expect(units.shows("Berkas BKN ini untuk tahun 2024, tetapi dibandingkan dengan nilai ipasn tahun"), "\(units)")
+            #expect(units.shows("2025: selisihnya tidak berarti. Pakai hasil BKN tahun 2025"))
+            #expect(units.shows("ipasn config year 2024"))
+            for line in units.frame.lines() { #expect(DisplayWidth.width(of: line) <= 80) }
+        }
+        let station = try Workstation(store: store, screen: screen, language: .id, context: testContext)
+        try station.run()
+        screen.expectEveryCheckpointReached()
+    }
+
+    @Test func theRightYearHasNoWarning() throws {
+        let screen = VirtualScreen(size: Size(width: 80, height: 24))
+        screen.press(.reconcile, in: .units)
+        screen.enqueue(text: ReconcileFixture.path("bkn-2024.xlsx"))
+        screen.enqueue(.enter)
+        screen.checkpoint { units in
+            #expect(units.shows("3 pegawai dibandingkan"))
+            #expect(!units.shows("Berkas BKN ini untuk tahun"))
+        }
+        let station = try Workstation(store: try store(), screen: screen, language: .id, context: testContext)
+        try station.run()
+        screen.expectEveryCheckpointReached()
+    }
 }

@@ -46,7 +46,10 @@ final class ConfirmDialog: Modal {
     }
 
     func render(into grid: inout CellGrid, app: App) {
-        Dialogs.drawBox(&grid, title: app.t(L.appName), lines: Dialogs.wrap(question, width: min(grid.width - 8, 60)) + [
+        // The keys always show: a question too long for the screen ends with " …" above them.
+        let width = min(grid.width - 8, 60)
+        let question = Dialogs.fit(Dialogs.wrap(question, width: width), rows: grid.height - 2 - 2 - 2, width: width)
+        Dialogs.drawBox(&grid, title: app.t(L.appName), lines: question + [
             "", app.t(L.confirmHint) + "  (Enter = " + app.t(defaultYes ? L.yes : L.no) + ")",
         ])
     }

@@ -12,9 +12,21 @@ enum Dialogs {
         let col = max(0, (grid.width - width) / 2)
         grid.fill(row: row, col: col, width: width, height: height)
         grid.box(row: row, col: col, width: width, height: height, lines: .double, title: title)
-        for (index, line) in lines.prefix(height - 2).enumerated() {
+        for (index, line) in fit(lines, rows: height - 2, width: inner).enumerated() {
             grid.put(line, row: row + 1 + index, col: col + 2, style: styles?[index] ?? .normal, maxWidth: inner)
         }
+    }
+
+    /// `lines` in at most `rows` rows of `width` columns, never cut silently: a line wider
+    /// than the width ends with "…", and when the lines do not all fit, the last row shown
+    /// ends with " …".
+    static func fit(_ lines: [String], rows: Int, width: Int) -> [String] {
+        guard rows > 0 else { return [] }
+        var shown = lines.prefix(rows).map { DisplayWidth.truncate($0, toWidth: width) }
+        if lines.count > rows {
+            shown[rows - 1] = DisplayWidth.truncate(lines[rows - 1], toWidth: max(0, width - 2)) + " " + String(DisplayWidth.ellipsis)
+        }
+        return shown
     }
 
     /// Splits text into lines of at most `width` columns at spaces.

@@ -20,6 +20,8 @@ final class EmployeeView: View {
     private var scroll = 0
     /// Whether the admin went past the last record: the page then shows its end (the total).
     private var showEnd = false
+    /// The language of the last load (for ``status``).
+    private var language = Language.id
 
     struct PageLine {
         var text: String
@@ -59,6 +61,12 @@ final class EmployeeView: View {
     func select(record id: RecordID) {
         guard let index = selectable.firstIndex(where: { lines[$0].record?.id == id }) else { return }
         cursor.select(index)
+    }
+
+    /// On a rejected record: its whole reason and what to do (the line under it may be cut).
+    var status: (text: String, style: Style)? {
+        guard let record = selectedRecord, let v = verifications[record.id], v.status == .tidak else { return nil }
+        return (language.t(L.rejectedRecordStatus(v.reason)), .warning)
     }
 
     var selectedRecord: StoredRecordValue? {
@@ -109,6 +117,7 @@ final class EmployeeView: View {
 
     private func load(app: App, unitToo: Bool = true) {
         let language = app.language
+        self.language = language
         let all = RecordKind.allCases.flatMap { Self.stored(records, $0).map(\.id) }
         let sent = (try? app.store.sentInfo(all)) ?? [:]
         if unitToo {
@@ -124,6 +133,12 @@ final class EmployeeView: View {
             }
             let kind = kinds[dimension.dimension]!
             let stored = Self.stored(records, kind)
+            // Rejected records the ruleset leaves out: the explanation above reads as if they
+            // were missing, so the page says why and what to do.
+            let rejectedHere = stored.filter { verifications[$0.id]?.status == .tidak }.count
+            if rejectedHere > 0 && !app.engine.ruleset.verification.rejectedRecordsCount {
+                lines.append(PageLine(text: "  " + language.t(L.rejectedNotCounted(rejectedHere)), style: .warning))
+            }
             if stored.isEmpty {
                 lines.append(PageLine(text: "    " + language.t(L.noRecords), style: .dim))
             }

@@ -24,6 +24,7 @@ final class ReconcileUnitsView: View {
     init(report: Reconciliation, file: BKNResultFile, app: App) {
         self.report = report
         self.file = file
+        self.language = app.language
         var rows = report.units.map { Row.unit($0) }
         if !report.unknown.isEmpty { rows.append(.unknown) }
         if !report.inactive.isEmpty { rows.append(.inactive) }
@@ -31,6 +32,13 @@ final class ReconcileUnitsView: View {
         self.rows = rows
         cursor = ScrollList(count: rows.count, height: 1)
     }
+
+    /// A file for another measurement year: said on the message row, with what to do.
+    var status: (text: String, style: Style)? {
+        guard let stated = file.statedYear(otherThan: report.year) else { return nil }
+        return (language.t(L.reconcileOtherYear(stated: stated, year: report.year)), .warning)
+    }
+    private let language: Language
 
     var context: KeyContext { .reconcile }
     var keyBar: [Command] { [.help, .open, .exportReport, .back, .quit] }

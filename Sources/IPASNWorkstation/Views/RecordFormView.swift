@@ -13,6 +13,8 @@ final class RecordFormView: View {
     /// Records saved in a row with "simpan & tambah lagi".
     private(set) var batchCount = 0
     private let unitName: String
+    /// The message row of a form opened on a rejected record: the reason and what to do.
+    private let rejectionNote: String?
 
     init(app: App, page: EmployeeView, kind: RecordKind, editing: StoredRecordValue?) throws {
         self.page = page
@@ -25,9 +27,15 @@ final class RecordFormView: View {
         let direct = try app.store.directUnitTotals(year: app.year)
         let totals = tree.total(of: records.pegawai.kodeUnit, direct: direct, zero: ScoreTotals()) { $0.add($1) }
         self.unitName = tree.unit(records.pegawai.kodeUnit)?.nama ?? records.pegawai.kodeUnit
+        let verifications = try app.store.verifications(nip: records.pegawai.nip)
         self.preview = LivePreview(
             engine: app.engine, year: app.year, records: records, editing: editing?.id, unitTotals: totals,
-            uncounted: EmployeeView.uncounted(try app.store.verifications(nip: records.pegawai.nip), app: app))
+            uncounted: EmployeeView.uncounted(verifications, app: app))
+        if let id = editing?.id, let verdict = verifications[id], verdict.status == .tidak {
+            rejectionNote = app.t(L.rejectedFormStatus(verdict.reason))
+        } else {
+            rejectionNote = nil
+        }
         self.outcome = preview.outcome(for: nil)
         refreshPreview(app: app)
     }
@@ -36,7 +44,7 @@ final class RecordFormView: View {
     var keyBar: [Command] { [.save, .saveAndAdd, .nextField, .back, .help, .previousField, .quit] }
     var hasUnsavedInput: Bool { form.isDirty }
     var status: (text: String, style: Style)? {
-        formMessage ?? similarNote.map { ($0, .warning) }
+        formMessage ?? similarNote.map { ($0, .warning) } ?? rejectionNote.map { ($0, .warning) }
     }
     /// An existing course of the employee the typed one resembles (``NearDuplicate``).
     private(set) var similar: Diklat?

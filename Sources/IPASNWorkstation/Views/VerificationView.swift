@@ -23,6 +23,7 @@ final class VerificationView: View {
     private var more = false
     private var cursor = ScrollList(count: 0, height: 1)
     private var title = ""
+    private var language = Language.id
 
     init(app: App, mode: Mode) {
         self.mode = mode
@@ -41,6 +42,7 @@ final class VerificationView: View {
 
     func reload(app: App) {
         let keep = cursor.selection
+        language = app.language
         app.attempt {
             switch mode {
             case .queue(let unit):
@@ -62,7 +64,11 @@ final class VerificationView: View {
     /// The line under the list: the reason of a rejected record, or the document's path.
     var status: (text: String, style: Style)? {
         guard let item = selected else { return nil }
-        if item.verification.status == .tidak { return (item.verification.reason, .warning) }
+        if item.verification.status == .tidak {
+            // The admin's list says what to do; the verifikator's queue shows the reason alone.
+            guard case .rejected = mode else { return (item.verification.reason, .warning) }
+            return (language.t(L.rejectedRecordStatus(item.verification.reason)), .warning)
+        }
         if !item.verification.documentPath.isEmpty { return (item.verification.documentPath, .dim) }
         return nil
     }
