@@ -200,6 +200,73 @@ import Testing
         #expect(rows.seen == expected)
         #expect(try Self.triggers(store) == expected)
     }
+
+    /// The scores as entered (kept for an employee with a rejected record) after an import that
+    /// refreshes more than 500 employees (the streaming refresh, which skips its per-employee
+    /// deletes when no score as entered is stored at all): the same as the per-employee path
+    /// (``SQLiteStore/recomputeEmployee(_:stored:_:)``, other code) gives afterwards.
+    @Test func aLargeImportKeepsTheScoresAsEnteredAsTheOneEmployeeRecomputeDoes() throws {
+        let context = TestClock.context(actor: "ani", session: "s1")
+        func entered(_ store: SQLiteStore) throws -> [[String]] {
+            try store.writer.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM employee_score_entered ORDER BY year, nip").map { row in
+                    (0..<row.count).map { (row[$0] as DatabaseValue).description }
+                }
+            }
+        }
+        func scores(_ store: SQLiteStore) throws -> [[String]] {
+            try store.writer.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM employee_score ORDER BY year, nip").map { row in
+                    (0..<row.count).map { (row[$0] as DatabaseValue).description }
+                }
+            }
+        }
+        // With a rejected course (extra[1]'s, set by hand: no row as entered yet).
+        let store = try Self.store(context)
+        #expect(try entered(store) == [])
+        // (Rows as text: a NIP is quoted; one row per cached year.)
+        let rejectedOwner: Set<String> = ["\"\(Self.extra[1].nip)\""]
+        var file = ArrayRowSource(kind: .diklat, rows: Self.secondFile)
+        #expect(try store.importRows(&file, skipInvalid: false, dryRun: false, bulk: true).imported == 650)
+        let first = try entered(store)
+        #expect(Set(first.map { $0[1] }) == rejectedOwner, "only the employee with a rejected course")
+        // A second import, now with rows as entered stored (so it deletes the touched
+        // employees' rows before writing them again): a row of extra[1]'s made stale by hand
+        // is written again, and a stray row of extra[3] (no rejected record) goes.
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE employee_score_entered SET kompetensi = 99")
+            try db.execute(
+                sql: "INSERT INTO employee_score_entered SELECT * FROM employee_score WHERE nip = ?", arguments: [Self.extra[3].nip])
+        }
+        let more = Self.extra.enumerated().map { i, p in
+            Line(i + 2, ImportRow.record(Self.course(p.nip, "Pelatihan Kepemimpinan", jenis: 2, jp: 30, start: "2025-03-03", end: "2025-03-07")))
+        }
+        var second = ArrayRowSource(kind: .diklat, rows: more)
+        #expect(try store.importRows(&second, skipInvalid: false, dryRun: false, bulk: true).imported == 650)
+        let after = try entered(store)
+        #expect(Set(after.map { $0[1] }) == rejectedOwner)
+        #expect(after == first, "the stale values replaced, the stray rows gone (no score changed: the caps are reached)")
+        let afterScores = try scores(store)
+        try store.writer.write { db in
+            for p in Self.extra.prefix(3) { _ = try store.recomputeEmployee(p.nip, db) }
+        }
+        #expect(try entered(store) == after)
+        #expect(try scores(store) == afterScores)
+        // Without any rejected record (the table empty): it stays empty, and the scores are
+        // those the per-employee path gives.
+        let clean = try Self.store(context)
+        try clean.writer.write { db in try db.execute(sql: "DELETE FROM verification") }
+        try clean.writer.write { db in _ = try clean.recomputeEmployee(Self.extra[1].nip, db) }
+        #expect(try entered(clean) == [])
+        var cleanFile = ArrayRowSource(kind: .diklat, rows: Self.secondFile)
+        #expect(try clean.importRows(&cleanFile, skipInvalid: false, dryRun: false, bulk: true).imported == 650)
+        #expect(try entered(clean) == [])
+        let cleanScores = try scores(clean)
+        try clean.writer.write { db in
+            for p in Self.extra.prefix(3) { _ = try clean.recomputeEmployee(p.nip, db) }
+        }
+        #expect(try scores(clean) == cleanScores)
+    }
 }
 
 /// Issue 14, round 5: the import's per-row memory no longer grows with the file. The lines of

@@ -291,9 +291,13 @@ extension SQLiteStore {
     func recomputeScoresAsEntered(years: [Int], only: Set<String>?, engine: ScoringEngine, _ db: Database) throws {
         guard try db.tableExists("employee_score_entered") else { return }
         if let only {
-            // One prepared statement for all (an import's refresh passes 50,000 employees).
+            // An import's refresh passes 50,000 employees: with no score as entered stored at all
+            // (no record rejected anywhere, the usual case) there is nothing to delete, and one
+            // query saves 50,000 deletes per year (issue 14, round 6).
+            let anyEntered = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM employee_score_entered)") ?? false
+            // One prepared statement for all.
             let delete = try db.makeStatement(sql: "DELETE FROM employee_score_entered WHERE year = ? AND nip = ?")
-            for nip in only {
+            for nip in only where anyEntered {
                 for year in years {
                     delete.setUncheckedArguments([year, nip])
                     try delete.execute()
