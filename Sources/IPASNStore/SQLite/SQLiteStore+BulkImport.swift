@@ -132,7 +132,7 @@ extension SQLiteStore {
     /// the per-unit totals' triggers on `employee_score` are suspended while the touched
     /// employees' scores are rewritten, and their units' totals are moved by two grouped
     /// statements instead (their old scores out before, their new ones in after).
-    func bulkRefresh(_ touched: Set<String>, _ db: Database) throws {
+    func bulkRefresh(_ touched: EmployeeSelection, _ db: Database) throws {
         let years = try cachedYears(db)
         let triggers = try BulkImportTriggers.suspend(BulkImportTriggers.scoreTriggers, db)
         // Only the three triggers together are done set-based (a schema with other ones keeps them).
@@ -143,7 +143,7 @@ extension SQLiteStore {
         }
         try db.execute(sql: "CREATE TEMP TABLE bulk_touched(nip TEXT PRIMARY KEY) WITHOUT ROWID")
         let insert = try db.makeStatement(sql: "INSERT INTO temp.bulk_touched(nip) VALUES (?)")
-        for nip in touched {
+        try touched.forEach { nip in
             insert.setUncheckedArguments([nip])
             try insert.execute()
         }
@@ -200,8 +200,19 @@ struct BulkImportIndexes {
         }
     }
 
+    /// The page cache while the indexes are built, in KiB. SQLite's sorter keeps up to the
+    /// page cache's size of entries in memory before it writes a sorted run to a temporary
+    /// file (vdbesort.c: the larger of `cache_size` and 250 pages), on top of the cache
+    /// itself: with the import's 16 MB cache a province's index took 16 MB more at the
+    /// import's peak once its entries passed 16 MB (from about 20,000 employees on), so peak
+    /// memory grew with the data. Bounded here (docs/performance.md, "Import memory and growth").
+    static let sortCacheKiB = 4_096
+
     /// Creates the dropped indexes again (nothing when none was dropped).
     mutating func rebuild(_ db: Database) throws {
+        guard !saved.isEmpty else { return }
+        try db.execute(sql: "PRAGMA cache_size = -\(Self.sortCacheKiB)")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -\(SQLiteStore.importCacheKiB)") }
         for sql in saved { try db.execute(sql: sql) }
         saved = []
     }

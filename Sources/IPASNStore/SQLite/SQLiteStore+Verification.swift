@@ -288,12 +288,12 @@ extension SQLiteStore {
 
     /// After a recompute of `years` (for `only` these employees, or everyone): the scores as
     /// entered of every employee concerned with a record left out.
-    func recomputeScoresAsEntered(years: [Int], only: Set<String>?, engine: ScoringEngine, _ db: Database) throws {
+    func recomputeScoresAsEntered(years: [Int], only: EmployeeSelection?, engine: ScoringEngine, _ db: Database) throws {
         guard try db.tableExists("employee_score_entered") else { return }
         if let only {
             // One prepared statement for all (an import's refresh passes 50,000 employees).
             let delete = try db.makeStatement(sql: "DELETE FROM employee_score_entered WHERE year = ? AND nip = ?")
-            for nip in only {
+            try only.forEach { nip in
                 for year in years {
                     delete.setUncheckedArguments([year, nip])
                     try delete.execute()
