@@ -200,20 +200,29 @@ struct BulkImportIndexes {
         }
     }
 
-    /// The page cache while the indexes are built, in KiB. SQLite's sorter keeps up to the
-    /// page cache's size of entries in memory before it writes a sorted run to a temporary
-    /// file (vdbesort.c: the larger of `cache_size` and 250 pages), on top of the cache
-    /// itself: with the import's 16 MB cache a province's index took 16 MB more at the
-    /// import's peak once its entries passed 16 MB (from about 20,000 employees on), so peak
-    /// memory grew with the data. Bounded here (docs/performance.md, "Import memory and growth").
+    /// The page cache while the indexes are built and the pending counts grouped, in KiB.
+    /// SQLite's sorter (`CREATE INDEX`, a `GROUP BY` without an index) keeps up to the page
+    /// cache's size of entries in memory before it writes a sorted run to a temporary file
+    /// (vdbesort.c: the larger of `cache_size` and 250 pages), on top of the cache itself:
+    /// with the import's 16 MB cache, heaptrack showed a 16.8 MB sorter buffer at the
+    /// import's peak once the imported rows passed 16 MB of entries (about 20,000
+    /// employees), so peak memory grew with the data. Bounded here (docs/performance.md,
+    /// "Import memory and growth").
     static let sortCacheKiB = 4_096
 
-    /// Creates the dropped indexes again (nothing when none was dropped).
+    /// Runs `body` (statements that sort the import's rows) with the page cache, and so
+    /// SQLite's sorter, at ``sortCacheKiB``; the import's cache comes back after.
+    static func withBoundedSorter<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.execute(sql: "PRAGMA cache_size = -\(sortCacheKiB)")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -\(SQLiteStore.importCacheKiB)") }
+        return try body()
+    }
+
+    /// Creates the dropped indexes again (nothing when none was dropped), its sort bounded
+    /// (``withBoundedSorter(_:_:)``).
     mutating func rebuild(_ db: Database) throws {
         guard !saved.isEmpty else { return }
-        try db.execute(sql: "PRAGMA cache_size = -\(Self.sortCacheKiB)")
-        defer { try? db.execute(sql: "PRAGMA cache_size = -\(SQLiteStore.importCacheKiB)") }
-        for sql in saved { try db.execute(sql: sql) }
+        try Self.withBoundedSorter(db) { for sql in saved { try db.execute(sql: sql) } }
         saved = []
     }
 }

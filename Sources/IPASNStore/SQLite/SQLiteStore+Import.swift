@@ -156,7 +156,10 @@ extension SQLiteStore {
             // Before `restoredRows`: the pending counts add the rows as inserted; a restored
             // row's versions changing then fires the (not suspended) update trigger.
             if triggers.suspended(BulkImportTriggers.pendingInsertTrigger(expected)), nextID > firstID {
-                try BulkImportTriggers.pendingRows(expected, first: firstID, last: nextID - 1, db)
+                // Its GROUP BY sorts every imported row: the sorter bounded as for the index.
+                try BulkImportIndexes.withBoundedSorter(db) {
+                    try BulkImportTriggers.pendingRows(expected, first: firstID, last: nextID - 1, db)
+                }
             }
             if triggers.suspended(BulkImportTriggers.restoredTrigger(expected)), nextID > firstID {
                 try BulkImportTriggers.restoredRows(expected, first: firstID, last: nextID - 1, db)
