@@ -154,7 +154,7 @@ import Testing
         try store.writer.write { db in
             try db.execute(sql: "DELETE FROM employee_score WHERE year = ?", arguments: [year])
             let everyone = Set(try String.fetchAll(db, sql: "SELECT nip FROM pegawai"))
-            try store.recompute(years: [year], only: everyone, replaceAll: false, db)
+            try store.recompute(years: [year], only: EmployeeSelection(everyone), replaceAll: false, db)
         }
         let streamed = try store.writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM employee_score WHERE year = ? ORDER BY nip", arguments: [year]) }
         #expect(full.count == 43)

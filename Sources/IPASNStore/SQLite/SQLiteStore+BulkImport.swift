@@ -132,7 +132,7 @@ extension SQLiteStore {
     /// the per-unit totals' triggers on `employee_score` are suspended while the touched
     /// employees' scores are rewritten, and their units' totals are moved by two grouped
     /// statements instead (their old scores out before, their new ones in after).
-    func bulkRefresh(_ touched: Set<String>, _ db: Database) throws {
+    func bulkRefresh(_ touched: EmployeeSelection, _ db: Database) throws {
         let years = try cachedYears(db)
         let triggers = try BulkImportTriggers.suspend(BulkImportTriggers.scoreTriggers, db)
         // Only the three triggers together are done set-based (a schema with other ones keeps them).
@@ -143,7 +143,7 @@ extension SQLiteStore {
         }
         try db.execute(sql: "CREATE TEMP TABLE bulk_touched(nip TEXT PRIMARY KEY) WITHOUT ROWID")
         let insert = try db.makeStatement(sql: "INSERT INTO temp.bulk_touched(nip) VALUES (?)")
-        for nip in touched {
+        try touched.forEach { nip in
             insert.setUncheckedArguments([nip])
             try insert.execute()
         }
@@ -200,9 +200,29 @@ struct BulkImportIndexes {
         }
     }
 
-    /// Creates the dropped indexes again (nothing when none was dropped).
+    /// The page cache while the indexes are built and the pending counts grouped, in KiB.
+    /// SQLite's sorter (`CREATE INDEX`, a `GROUP BY` without an index) keeps up to the page
+    /// cache's size of entries in memory before it writes a sorted run to a temporary file
+    /// (vdbesort.c: the larger of `cache_size` and 250 pages), on top of the cache itself:
+    /// with the import's 16 MB cache, heaptrack showed a 16.8 MB sorter buffer at the
+    /// import's peak once the imported rows passed 16 MB of entries (about 20,000
+    /// employees), so peak memory grew with the data. Bounded here (docs/performance.md,
+    /// "Import memory and growth").
+    static let sortCacheKiB = 4_096
+
+    /// Runs `body` (statements that sort the import's rows) with the page cache, and so
+    /// SQLite's sorter, at ``sortCacheKiB``; the import's cache comes back after.
+    static func withBoundedSorter<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.execute(sql: "PRAGMA cache_size = -\(sortCacheKiB)")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -\(SQLiteStore.importCacheKiB)") }
+        return try body()
+    }
+
+    /// Creates the dropped indexes again (nothing when none was dropped), its sort bounded
+    /// (``withBoundedSorter(_:_:)``).
     mutating func rebuild(_ db: Database) throws {
-        for sql in saved { try db.execute(sql: sql) }
+        guard !saved.isEmpty else { return }
+        try Self.withBoundedSorter(db) { for sql in saved { try db.execute(sql: sql) } }
         saved = []
     }
 }

@@ -100,21 +100,10 @@ extension SQLiteStore {
         let triggers = bulk
             ? try BulkImportTriggers.suspend(
                 [BulkImportTriggers.restoredTrigger(expected), BulkImportTriggers.pendingInsertTrigger(expected)], db) : nil
-        // Every employee, by NIP: its index into `units` (its unit) and `rowsOf` (rows this
-        // import wrote for it). One hash lookup per row answers "is the NIP known" (the foreign
-        // key, checked here in memory), "which unit" and "whose scores to refresh".
-        var employeeIndex: [String: Int32] = [:]
-        var units: [String] = []
-        // Through a cursor: 50,000 GRDB rows held at once cost more memory than the map itself.
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pegawai") ?? 0
-        employeeIndex.reserveCapacity(count)
-        units.reserveCapacity(count)
-        let pegawaiUnits = try Row.fetchCursor(db, sql: "SELECT nip, kode_unit FROM pegawai")
-        while let row = try pegawaiUnits.next() {
-            employeeIndex[row[0]] = Int32(units.count)
-            units.append(row[1])
-        }
-        var rowsOf = [Int32](repeating: 0, count: units.count)
+        // Every employee, by NIP (``ImportEmployees``: a few bytes an employee). One lookup per
+        // row answers "is the NIP known" (the foreign key, checked here in memory), "which unit"
+        // and "whose scores to refresh".
+        var employees = try ImportEmployees(db)
         let insert = try RecordInsert(expected, db)
         // The next id, given explicitly: above every id the table ever held (its AUTOINCREMENT
         // sequence), and consumed only by rows actually written, so the rows of one import
@@ -127,25 +116,25 @@ extension SQLiteStore {
         // Lines of the rows inserted by this import, by id - firstID (ids grow by one per insert).
         var lines = ImportedLines()
         var imported = 0
-        var similarCourses = SimilarCourseCheck(allowed: rows.allowsSimilar, start: firstID, employees: units.count)
+        var similarCourses = SimilarCourseCheck(allowed: rows.allowsSimilar, start: firstID, employees: employees.count)
         while let line = try rows.next() {
             guard case .record(let record) = line.value, record.kind == expected else {
                 Self.refuse(line, into: &issues)
                 continue
             }
             let nip = record.nip
-            guard let employee = employeeIndex[nip] else {
+            guard let employee = employees.employee(nip) else {
                 issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "nip", code: .unknownNIP(nip))))
                 continue
             }
-            let unit = units[Int(employee)]
+            let unit = employees.unit(of: employee)
             guard try permissions.mayWrite(unit: unit, db) else {
                 issues.append(LineIssue(line: line.number, issue: Self.notYourUnit(unit, field: "nip")))
                 continue
             }
             // Rows written so far by this import: ids firstID ..< nextID, their lines in `lines`.
             if let similar = try similarCourses.issue(
-                for: record, employee: employee, writtenBefore: rowsOf[Int(employee)], lines: lines, db)
+                for: record, employee: employee, writtenBefore: employees.rowsOf[Int(employee)], lines: lines, db)
             {
                 issues.append(LineIssue(line: line.number, issue: similar))
                 continue
@@ -158,7 +147,7 @@ extension SQLiteStore {
             lines.append(line.number)
             similarCourses.written(line: line.number)
             imported += 1
-            rowsOf[Int(employee)] += 1
+            employees.wrote(employee)
             if imported == indexes?.dropAfter { try indexes?.drop(db) }
         }
         try indexes?.rebuild(db)
@@ -167,19 +156,18 @@ extension SQLiteStore {
             // Before `restoredRows`: the pending counts add the rows as inserted; a restored
             // row's versions changing then fires the (not suspended) update trigger.
             if triggers.suspended(BulkImportTriggers.pendingInsertTrigger(expected)), nextID > firstID {
-                try BulkImportTriggers.pendingRows(expected, first: firstID, last: nextID - 1, db)
+                // Its GROUP BY sorts every imported row: the sorter bounded as for the index.
+                try BulkImportIndexes.withBoundedSorter(db) {
+                    try BulkImportTriggers.pendingRows(expected, first: firstID, last: nextID - 1, db)
+                }
             }
             if triggers.suspended(BulkImportTriggers.restoredTrigger(expected)), nextID > firstID {
                 try BulkImportTriggers.restoredRows(expected, first: firstID, last: nextID - 1, db)
             }
             try triggers.restore(db)
         }
-        var touched: Set<String> = []
-        for (nip, employee) in employeeIndex where rowsOf[Int(employee)] > 0 {
-            touched.insert(nip)
-            byUnit[units[Int(employee)], default: 0] += Int(rowsOf[Int(employee)])
-        }
-        try refreshScores(touched, bulk: bulk, db)
+        byUnit = employees.rowsByUnit
+        try refreshScores(employees.touched, bulk: bulk, db)
         return imported
     }
 
@@ -242,7 +230,7 @@ extension SQLiteStore {
     static let wrongKind = ValidationIssue(
         field: "", code: .custom(id: "Baris ini bukan jenis data yang diimpor.", en: "This row is not of the imported kind."))
 
-    private func refreshScores(_ touched: Set<String>, bulk: Bool = false, _ db: Database) throws {
+    private func refreshScores(_ touched: EmployeeSelection, bulk: Bool = false, _ db: Database) throws {
         guard !touched.isEmpty else { return }
         try ensureCached(year: try measurementYear(db), db)
         if touched.count > Self.streamingRecomputeThreshold {
@@ -252,7 +240,7 @@ extension SQLiteStore {
                 try recompute(years: try cachedYears(db), only: touched, replaceAll: false, db)
             }
         } else {
-            for nip in touched.sorted() { _ = try recomputeEmployee(nip, db) }
+            for nip in try touched.sorted() { _ = try recomputeEmployee(nip, db) }
         }
     }
 
@@ -312,7 +300,7 @@ extension SQLiteStore {
             touched.insert(pegawai.nip)
             imported += 1
         }
-        try refreshScores(touched, db)
+        try refreshScores(EmployeeSelection(touched), db)
         return imported
     }
 

@@ -86,7 +86,7 @@ extension SQLiteStore: SQLStore {
     package func sqlUnit(kode: String, _ db: SQLiteConnection) throws -> OrgUnit? { try unit(kode: kode, db.db) }
     package func sqlUpsertUnit(_ unit: OrgUnit, _ db: SQLiteConnection) throws { try upsertUnit(unit, db.db) }
     package func sqlRecompute(years: [Int], only: Set<String>, _ db: SQLiteConnection) throws {
-        try recompute(years: years, only: only, replaceAll: false, db.db)
+        try recompute(years: years, only: EmployeeSelection(only), replaceAll: false, db.db)
     }
     package func sqlUpsertPegawai(_ pegawai: Pegawai, _ db: SQLiteConnection) throws {
         try db.db.makeStatement(sql: Self.upsertPegawaiSQL).execute(arguments: Self.arguments(pegawai))

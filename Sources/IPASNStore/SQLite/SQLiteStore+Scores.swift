@@ -232,7 +232,7 @@ extension SQLiteStore {
     ///     Rows are overwritten rather than deleted and inserted again: an unchanged score
     ///     then costs the per-unit totals nothing (``UnitScoreTotals``' update trigger
     ///     fires only on a changed score).
-    func recompute(years: [Int], only: Set<String>?, replaceAll: Bool, _ db: Database) throws {
+    func recompute(years: [Int], only: EmployeeSelection?, replaceAll: Bool, _ db: Database) throws {
         guard !years.isEmpty else { return }
         let engine = ScoringEngine(ruleset: try ruleset(db))
         let statement = try db.makeStatement(sql: Self.refreshScoreSQL)

@@ -288,7 +288,7 @@ extension SQLiteStore {
 
     /// After a recompute of `years` (for `only` these employees, or everyone): the scores as
     /// entered of every employee concerned with a record left out.
-    func recomputeScoresAsEntered(years: [Int], only: Set<String>?, engine: ScoringEngine, _ db: Database) throws {
+    func recomputeScoresAsEntered(years: [Int], only: EmployeeSelection?, engine: ScoringEngine, _ db: Database) throws {
         guard try db.tableExists("employee_score_entered") else { return }
         if let only {
             // An import's refresh passes 50,000 employees: with no score as entered stored at all
@@ -297,10 +297,12 @@ extension SQLiteStore {
             let anyEntered = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM employee_score_entered)") ?? false
             // One prepared statement for all.
             let delete = try db.makeStatement(sql: "DELETE FROM employee_score_entered WHERE year = ? AND nip = ?")
-            for nip in only where anyEntered {
-                for year in years {
-                    delete.setUncheckedArguments([year, nip])
-                    try delete.execute()
+            if anyEntered {
+                try only.forEach { nip in
+                    for year in years {
+                        delete.setUncheckedArguments([year, nip])
+                        try delete.execute()
+                    }
                 }
             }
         } else {
