@@ -56,7 +56,7 @@ extension PostgresStore {
         // 1. Stream the checked rows into the staging table.
         try db.execute(sql: "DROP TABLE IF EXISTS pg_temp.\(Self.importStage)")
         try db.execute(
-            sql: "CREATE TEMP TABLE \(Self.importStage) ON COMMIT DROP AS SELECT 0::integer AS line, "
+            sql: "CREATE TEMP TABLE \(Self.importStage) ON COMMIT DROP AS SELECT 0::integer AS line, 0::integer AS ord, "
                 + "\(columns.joined(separator: ", ")) FROM \(table) WITH NO DATA")
         var staged = 0
         // Counted by the client on the way: the staged rows of each employee (the per-unit
@@ -64,7 +64,7 @@ extension PostgresStore {
         var stagedOf: [String: Int] = [:]
         let conflicts = ImportConflicts(kind: expected, allowsSimilar: rows.allowsSimilar)
         var repeats = ImportRepeats(checkSimilar: conflicts.checkSimilar)
-        _ = try db.copyIn(table: Self.importStage, columns: ["line"] + columns) {
+        _ = try db.copyIn(table: Self.importStage, columns: ["line", "ord"] + columns) {
             while let line = try rows.next() {
                 guard case .record(let record) = line.value, record.kind == expected else {
                     StoreCodec.refuse(line, into: &issues)
@@ -78,11 +78,12 @@ extension PostgresStore {
                     issues.append(LineIssue(line: line.number, issue: StoreCodec.notYourUnit(unit, field: "nip")))
                     continue
                 }
+                let ord = staged
                 staged += 1
                 stagedOf[record.nip, default: 0] += 1
                 let key = DuplicateKey.hash(record)
                 repeats.note(line: line.number, record: record, key: key)
-                return [String(line.number)] + PGRecordRows.arguments(record, key: key).values
+                return [String(line.number), String(ord)] + PGRecordRows.arguments(record, key: key).values
             }
             return nil
         }
@@ -100,10 +101,13 @@ extension PostgresStore {
             issues.append(LineIssue(line: line, issue: issue))
             if let nip = nipOf[line] { stagedOf[nip, default: 0] -= 1 }
         }
+        // The staged positions of the refused lines, ascending (the ids close up over them).
+        var refusedOrds: [Int64] = []
         if !refused.isEmpty {
-            try db.execute(
-                sql: "DELETE FROM pg_temp.\(Self.importStage) WHERE line = ANY(?::int[])",
-                arguments: [PGArrayText.integers(refused.map { Int64($0.line) })])
+            refusedOrds = try Int64.fetchAll(
+                db, sql: "DELETE FROM pg_temp.\(Self.importStage) WHERE line = ANY(?::int[]) RETURNING ord",
+                arguments: [PGArrayText.integers(refused.map { Int64($0.line) })]
+            ).sorted()
         }
         let count = staged - refused.count
         // Nothing to write: every row refused, or an import that is refused as a whole (an
@@ -114,14 +118,17 @@ extension PostgresStore {
         }
 
         // 3. One INSERT in file order under consecutive ids; the restored trigger's effect set-based.
+        // A row's id is its staged position less the refused positions before it (width_bucket:
+        // how many of the sorted refused positions are <= it, a binary search), so the
+        // staging table is not sorted (a million rows were an external sort on disk).
         let first = try Self.nextRecordID(expected, db)
         let last = first + Int64(count) - 1
         try db.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'on', true)")
         try db.execute(
             sql: "INSERT INTO \(table) (id, \(columns.joined(separator: ", "))) "
-                + "SELECT ?::bigint + row_number() OVER (ORDER BY line) - 1, \(columns.joined(separator: ", ")) "
+                + "SELECT ?::bigint + ord - width_bucket(ord, ?::int[]), \(columns.joined(separator: ", ")) "
                 + "FROM pg_temp.\(Self.importStage)",
-            arguments: [first])
+            arguments: [first, PGArrayText.integers(refusedOrds)])
         try db.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'off', true)")
         try db.execute(
             sql: """
