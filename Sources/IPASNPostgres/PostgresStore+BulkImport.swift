@@ -82,7 +82,7 @@ extension PostgresStore {
                 staged += 1
                 stagedOf[record.nip, default: 0] += 1
                 let key = DuplicateKey.hash(record)
-                repeats.note(line: line.number, record: record, key: key)
+                repeats.note(record, key: key)
                 return [String(line.number), String(ord)] + PGRecordRows.arguments(record, key: key).values
             }
             return nil
@@ -93,7 +93,7 @@ extension PostgresStore {
         }
 
         // 2. The rows that can conflict, decided in file order; the refused ones leave the stage.
-        let conflictRows = try Self.conflictRows(expected, similar: conflicts.checkSimilar, repeats: repeats.lines, db)
+        let conflictRows = try Self.conflictRows(expected, similar: conflicts.checkSimilar, repeats: repeats.positions(), db)
         let refused = conflicts.decide(
             conflictRows, stored: try Self.conflictStored(expected, similar: conflicts.checkSimilar, db))
         let nipOf = Dictionary(conflictRows.map { ($0.line, $0.nip) }, uniquingKeysWith: { first, _ in first })
@@ -152,13 +152,13 @@ extension PostgresStore {
         return count
     }
 
-    /// The staged rows that can conflict: the lines the client found repeating another line
-    /// of the file (`repeats`, ``ImportRepeats``), and those sharing their `(nip, dedup_key)`
+    /// The staged rows that can conflict: the rows the client found repeating another row
+    /// of the file (`repeats`, staged positions, ``ImportRepeats``), and those sharing their `(nip, dedup_key)`
     /// (or, for the similar check, their employee, jenis and dates) with a stored row. No
-    /// sort of the staging table: the repeats are looked up by line (a hashed list), the
+    /// sort of the staging table: the repeats are looked up by position (a hashed list), the
     /// stored keys by a semi-join.
     private static func conflictRows(
-        _ kind: RecordKind, similar: Bool, repeats: Set<Int>, _ db: PGConnection
+        _ kind: RecordKind, similar: Bool, repeats: [Int], _ db: PGConnection
     ) throws -> [ImportConflicts.Row] {
         let table = PGRecordRows.table(kind)
         let stage = "pg_temp.\(importStage)"
@@ -173,8 +173,8 @@ extension PostgresStore {
         }
         var arguments: PGArguments = []
         if !repeats.isEmpty {
-            parts.append("SELECT \(columns) FROM \(stage) s WHERE s.line IN (SELECT unnest(?::int[]))")
-            arguments = [PGArrayText.integers(repeats.sorted().map(Int64.init))]
+            parts.append("SELECT \(columns) FROM \(stage) s WHERE s.ord IN (SELECT unnest(?::int[]))")
+            arguments = [PGArrayText.integers(repeats.map(Int64.init))]
         }
         // UNION: a row found by two parts comes once.
         let rows = try PGRow.fetchAll(db, sql: parts.joined(separator: " UNION "), arguments: arguments)

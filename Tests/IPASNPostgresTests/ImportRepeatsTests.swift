@@ -18,12 +18,11 @@ struct ImportRepeatsTests {
                 tanggalMulai: TestClock.date(start), tanggalSelesai: TestClock.date(end), jp: 20))
     }
 
+    /// The named rows, as file lines (staged position + 2).
     static func lines(_ records: [Record], checkSimilar: Bool) -> [Int] {
         var repeats = ImportRepeats(checkSimilar: checkSimilar)
-        for (offset, record) in records.enumerated() {
-            repeats.note(line: offset + 2, record: record, key: DuplicateKey.hash(record))
-        }
-        return repeats.lines.sorted()
+        for record in records { repeats.note(record, key: DuplicateKey.hash(record)) }
+        return repeats.positions().map { $0 + 2 }
     }
 
     @Test func namesEveryLineOfARepeatedKeyAndNoOther() {
