@@ -42,7 +42,11 @@ enum PGRecordRows {
 
     /// The record's values in ``columns(_:)`` order, the dedup key last.
     static func arguments(_ record: Record) -> PGArguments {
-        let key = DuplicateKey.hash(record)
+        arguments(record, key: DuplicateKey.hash(record))
+    }
+
+    /// ``arguments(_:)`` with the record's dedup key already computed.
+    static func arguments(_ record: Record, key: Int64) -> PGArguments {
         switch record {
         case .pendidikan(let r):
             return [r.nip, r.tingkat.rawValue, r.tanggalLulus?.iso, r.namaSekolah, r.jurusan, key]

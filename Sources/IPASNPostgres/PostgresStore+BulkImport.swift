@@ -11,17 +11,20 @@ import IPASNStore
 /// 1. the rows are streamed with `COPY ... FROM STDIN` (text format) into a temporary staging
 ///    table while the parser thread (``PrefetchingRowSource``) reads the file; the unknown-NIP
 ///    and not-your-unit checks are done in memory on the way (as on the plain path);
-/// 2. one query finds the few rows that can conflict at all (a `(nip, dedup_key)` or, for the
-///    similar-course check, an employee's jenis and dates that occur twice in the file or
-///    once in the table); those and the stored rows they share a key with are decided in
-///    Swift in file order (``ImportConflicts``, the plain path's rules), and the refused lines
-///    are deleted from the staging table;
+/// 2. one query finds the few rows that can conflict at all: the lines the client saw repeat
+///    another line of the file on the way (``ImportRepeats``: a `(nip, dedup_key)` or, for
+///    the similar-course check, an employee's jenis and dates twice), and the staged rows
+///    sharing a key with a stored row (a semi-join, no sort of the staging table); those
+///    and the stored rows they share a key with are decided in Swift in file order
+///    (``ImportConflicts``, the plain path's rules), and the refused lines are deleted from
+///    the staging table;
 /// 3. one `INSERT ... SELECT` writes the rest under consecutive ids in file order, with the
 ///    per-row `<table>_restored` trigger skipped through its `WHEN` (the transaction-local
 ///    setting `ipasn.bulk_import`, migration `2026-11-30-pg-import`) and its effect done by
 ///    one UPDATE and one DELETE over the import's id range instead;
-/// 4. the per-unit counts and the touched employees come from the staging table, the table is
-///    analysed when the import doubled it, and the touched employees' scores are refreshed as
+/// 4. the per-unit counts and the touched employees are the client's (counted while
+///    streaming, less the refused lines), the table is analysed when the import doubled it,
+///    and the touched employees' scores are refreshed as
 ///    on the plain path (the per-unit totals move with them through their statement triggers).
 ///
 /// Everything happens in the import's one transaction: a failure, a refusal, a dry run or a
@@ -53,10 +56,15 @@ extension PostgresStore {
         // 1. Stream the checked rows into the staging table.
         try db.execute(sql: "DROP TABLE IF EXISTS pg_temp.\(Self.importStage)")
         try db.execute(
-            sql: "CREATE TEMP TABLE \(Self.importStage) ON COMMIT DROP AS SELECT 0::integer AS line, "
+            sql: "CREATE TEMP TABLE \(Self.importStage) ON COMMIT DROP AS SELECT 0::integer AS line, 0::integer AS ord, "
                 + "\(columns.joined(separator: ", ")) FROM \(table) WITH NO DATA")
         var staged = 0
-        _ = try db.copyIn(table: Self.importStage, columns: ["line"] + columns) {
+        // Counted by the client on the way: the staged rows of each employee (the per-unit
+        // counts and the touched employees) and the lines repeating another (the conflicts).
+        var stagedOf: [String: Int] = [:]
+        let conflicts = ImportConflicts(kind: expected, allowsSimilar: rows.allowsSimilar)
+        var repeats = ImportRepeats(checkSimilar: conflicts.checkSimilar)
+        _ = try db.copyIn(table: Self.importStage, columns: ["line", "ord"] + columns) {
             while let line = try rows.next() {
                 guard case .record(let record) = line.value, record.kind == expected else {
                     StoreCodec.refuse(line, into: &issues)
@@ -70,8 +78,12 @@ extension PostgresStore {
                     issues.append(LineIssue(line: line.number, issue: StoreCodec.notYourUnit(unit, field: "nip")))
                     continue
                 }
+                let ord = staged
                 staged += 1
-                return [String(line.number)] + PGRecordRows.arguments(record).values
+                stagedOf[record.nip, default: 0] += 1
+                let key = DuplicateKey.hash(record)
+                repeats.note(record, key: key)
+                return [String(line.number), String(ord)] + PGRecordRows.arguments(record, key: key).values
             }
             return nil
         }
@@ -79,18 +91,23 @@ extension PostgresStore {
             try db.execute(sql: "DROP TABLE pg_temp.\(Self.importStage)")
             return 0
         }
-        try db.execute(sql: "ANALYZE pg_temp.\(Self.importStage)")
 
         // 2. The rows that can conflict, decided in file order; the refused ones leave the stage.
-        let conflicts = ImportConflicts(kind: expected, allowsSimilar: rows.allowsSimilar)
+        let conflictRows = try Self.conflictRows(expected, similar: conflicts.checkSimilar, repeats: repeats.positions(), db)
         let refused = conflicts.decide(
-            try Self.conflictRows(expected, similar: conflicts.checkSimilar, db),
-            stored: try Self.conflictStored(expected, similar: conflicts.checkSimilar, db))
-        for (line, issue) in refused { issues.append(LineIssue(line: line, issue: issue)) }
+            conflictRows, stored: try Self.conflictStored(expected, similar: conflicts.checkSimilar, db))
+        let nipOf = Dictionary(conflictRows.map { ($0.line, $0.nip) }, uniquingKeysWith: { first, _ in first })
+        for (line, issue) in refused {
+            issues.append(LineIssue(line: line, issue: issue))
+            if let nip = nipOf[line] { stagedOf[nip, default: 0] -= 1 }
+        }
+        // The staged positions of the refused lines, ascending (the ids close up over them).
+        var refusedOrds: [Int64] = []
         if !refused.isEmpty {
-            try db.execute(
-                sql: "DELETE FROM pg_temp.\(Self.importStage) WHERE line = ANY(?::int[])",
-                arguments: [PGArrayText.integers(refused.map { Int64($0.line) })])
+            refusedOrds = try Int64.fetchAll(
+                db, sql: "DELETE FROM pg_temp.\(Self.importStage) WHERE line = ANY(?::int[]) RETURNING ord",
+                arguments: [PGArrayText.integers(refused.map { Int64($0.line) })]
+            ).sorted()
         }
         let count = staged - refused.count
         // Nothing to write: every row refused, or an import that is refused as a whole (an
@@ -101,14 +118,17 @@ extension PostgresStore {
         }
 
         // 3. One INSERT in file order under consecutive ids; the restored trigger's effect set-based.
+        // A row's id is its staged position less the refused positions before it (width_bucket:
+        // how many of the sorted refused positions are <= it, a binary search), so the
+        // staging table is not sorted (a million rows were an external sort on disk).
         let first = try Self.nextRecordID(expected, db)
         let last = first + Int64(count) - 1
         try db.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'on', true)")
         try db.execute(
             sql: "INSERT INTO \(table) (id, \(columns.joined(separator: ", "))) "
-                + "SELECT ?::bigint + row_number() OVER (ORDER BY line) - 1, \(columns.joined(separator: ", ")) "
+                + "SELECT ?::bigint + ord - width_bucket(ord, ?::int[]), \(columns.joined(separator: ", ")) "
                 + "FROM pg_temp.\(Self.importStage)",
-            arguments: [first])
+            arguments: [first, PGArrayText.integers(refusedOrds)])
         try db.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'off', true)")
         try db.execute(
             sql: """
@@ -120,49 +140,46 @@ extension PostgresStore {
         try db.execute(sql: "SELECT setval(pg_get_serial_sequence(?, 'id'), ?)", arguments: [table, last])
         ids = ImportedIDs(kind: expected, first: first, last: last)
 
-        // 4. Counts, statistics, scores.
-        for row in try PGRow.fetchAll(
-            db,
-            sql: "SELECT p.kode_unit, COUNT(*) FROM pg_temp.\(Self.importStage) s JOIN pegawai p ON p.nip = s.nip GROUP BY p.kode_unit")
-        {
-            byUnit[row[0], default: 0] += row[1] as Int
+        // 4. Counts (the client's), statistics, scores.
+        var touched: Set<String> = []
+        for (nip, written) in stagedOf where written > 0 {
+            touched.insert(nip)
+            if let unit = unitOf[nip] { byUnit[unit, default: 0] += written }
         }
-        let touched = Set(try String.fetchAll(db, sql: "SELECT DISTINCT nip FROM pg_temp.\(Self.importStage)"))
         try db.execute(sql: "DROP TABLE pg_temp.\(Self.importStage)")
         if count >= max(rowsBefore, 5_000) { try db.execute(sql: "ANALYZE \(table)") }
         try refreshImportScores(touched, db)
         return count
     }
 
-    /// The staged rows that share their `(nip, dedup_key)` (or, for the similar check, their
-    /// employee, jenis and dates) with another staged row or a stored one.
-    private static func conflictRows(_ kind: RecordKind, similar: Bool, _ db: PGConnection) throws -> [ImportConflicts.Row] {
+    /// The staged rows that can conflict: the rows the client found repeating another row
+    /// of the file (`repeats`, staged positions, ``ImportRepeats``), and those sharing their `(nip, dedup_key)`
+    /// (or, for the similar check, their employee, jenis and dates) with a stored row. No
+    /// sort of the staging table: the repeats are looked up by position (a hashed list), the
+    /// stored keys by a semi-join.
+    private static func conflictRows(
+        _ kind: RecordKind, similar: Bool, repeats: [Int], _ db: PGConnection
+    ) throws -> [ImportConflicts.Row] {
         let table = PGRecordRows.table(kind)
         let stage = "pg_temp.\(importStage)"
-        guard similar else {
-            return try PGRow.fetchAll(
-                db,
-                sql: """
-                    SELECT s.line, s.nip, s.dedup_key FROM (
-                        SELECT line, nip, dedup_key, COUNT(*) OVER (PARTITION BY nip, dedup_key) AS pairs FROM \(stage)) s
-                    WHERE s.pairs > 1 OR EXISTS (SELECT 1 FROM \(table) t WHERE t.nip = s.nip AND t.dedup_key = s.dedup_key)
-                    """
-            ).map { ImportConflicts.Row(line: $0[0], nip: $0[1], key: $0[2]) }
+        let columns = similar
+            ? "s.line, s.nip, s.dedup_key, s.jenis, s.tanggal_mulai::text, s.tanggal_selesai::text, s.nama"
+            : "s.line, s.nip, s.dedup_key"
+        var parts = ["SELECT \(columns) FROM \(stage) s WHERE EXISTS (SELECT 1 FROM \(table) t WHERE t.nip = s.nip AND t.dedup_key = s.dedup_key)"]
+        if similar {
+            parts.append(
+                "SELECT \(columns) FROM \(stage) s WHERE EXISTS (SELECT 1 FROM diklat t WHERE t.nip = s.nip AND t.jenis = s.jenis "
+                    + "AND t.tanggal_mulai = s.tanggal_mulai AND t.tanggal_selesai = s.tanggal_selesai)")
         }
-        return try PGRow.fetchAll(
-            db,
-            sql: """
-                SELECT s.line, s.nip, s.dedup_key, s.jenis, s.tanggal_mulai::text, s.tanggal_selesai::text, s.nama FROM (
-                    SELECT line, nip, dedup_key, jenis, tanggal_mulai, tanggal_selesai, nama,
-                           COUNT(*) OVER (PARTITION BY nip, dedup_key) AS pairs,
-                           COUNT(*) OVER (PARTITION BY nip, jenis, tanggal_mulai, tanggal_selesai) AS courses
-                    FROM \(stage)) s
-                WHERE s.pairs > 1 OR s.courses > 1
-                   OR EXISTS (SELECT 1 FROM diklat t WHERE t.nip = s.nip AND t.dedup_key = s.dedup_key)
-                   OR EXISTS (SELECT 1 FROM diklat t WHERE t.nip = s.nip AND t.jenis = s.jenis
-                              AND t.tanggal_mulai = s.tanggal_mulai AND t.tanggal_selesai = s.tanggal_selesai)
-                """
-        ).map {
+        var arguments: PGArguments = []
+        if !repeats.isEmpty {
+            parts.append("SELECT \(columns) FROM \(stage) s WHERE s.ord IN (SELECT unnest(?::int[]))")
+            arguments = [PGArrayText.integers(repeats.map(Int64.init))]
+        }
+        // UNION: a row found by two parts comes once.
+        let rows = try PGRow.fetchAll(db, sql: parts.joined(separator: " UNION "), arguments: arguments)
+        guard similar else { return rows.map { ImportConflicts.Row(line: $0[0], nip: $0[1], key: $0[2]) } }
+        return rows.map {
             ImportConflicts.Row(line: $0[0], nip: $0[1], key: $0[2], jenis: $0[3], mulai: $0[4], selesai: $0[5], nama: $0[6])
         }
     }

@@ -166,6 +166,39 @@ struct PostgresBulkImportTests {
         #expect(bulkTables["(triggers)"]?.filter { $0.contains("_restored") }.count == 4)
     }
 
+    /// The scores as entered after a bulk import touching more than 500 employees (the
+    /// streaming refresh, one set-based DELETE for all of them): a touched employee without a
+    /// left-out record loses a stale row, the employee with a rejected course keeps one per
+    /// cached year, and an employee the file does not name keeps theirs.
+    @Test func theScoresAsEnteredOfEveryTouchedEmployeeAreRewrittenAndNoOthers() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let conninfo = try Self.seeded(databases)
+        let owner = try PGConnection(conninfo: conninfo)
+        let stale = [Self.extra[3].nip, SmallProvince.nipA]
+        try owner.execute(
+            sql: """
+                INSERT INTO employee_score_entered (year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
+                SELECT year, nip, 1, 2, 3, 4, 0, 'stale' FROM employee_score WHERE nip = ANY(?::text[])
+                """, arguments: [PGArrayText.strings(stale)])
+        let years = try Int.fetchOne(owner, sql: "SELECT COUNT(DISTINCT year) FROM employee_score") ?? 0
+        #expect(years > 0)
+        func entered(_ nip: String) throws -> [String] {
+            try String.fetchAll(owner, sql: "SELECT year || ' ' || missing FROM employee_score_entered WHERE nip = ? ORDER BY 1", arguments: [nip])
+        }
+        #expect(try entered(Self.extra[3].nip).count == years)
+        // The rejection was written raw (seeded): extra[1]'s rows as entered come with the import.
+        #expect(try entered(Self.extra[1].nip) == [])
+        let store = try PostgresStore(conninfo, context: TestClock.context(actor: "ops", session: "s1"))
+        var rows = ArrayRowSource(kind: .diklat, rows: Self.secondFile)
+        #expect(try store.importRows(&rows, skipInvalid: false, dryRun: false, bulk: true).imported == 650)
+        #expect(try entered(Self.extra[3].nip) == [])
+        #expect(try entered(Self.extra[1].nip).count == years)
+        #expect(try entered(Self.extra[1].nip).allSatisfy { !$0.hasSuffix("stale") })
+        #expect(try entered(SmallProvince.nipA).count == years)
+        #expect(try entered(SmallProvince.nipA).allSatisfy { $0.hasSuffix("stale") })
+    }
+
     /// An admin connected as their own PostgreSQL role (row-level security on): the bulk path
     /// writes their unit's rows and refuses another unit's lines, and the setting that skips
     /// the restored trigger opens nothing: a raw INSERT for another unit is still refused.
