@@ -57,6 +57,22 @@ import Testing
         #expect(ani.app.message?.text == "Data diubah oleh budi: layar dimuat ulang.")
     }
 
+    @Test func theNoticeStartsOnALineOfItsOwn() throws {
+        let shared = try TwoAdminStation()
+        defer { shared.remove() }
+        let ani = try AdminTerminal(shared, actor: "ani", session: "a")
+        ani.app.message = ("Tersimpan: 02-03-2024 Teknis Kursus 20 JP. Kompetensi 17,5 -> 40", .ok)
+        ani.app.announceRefresh("Data diubah oleh budi: layar dimuat ulang.", style: .ok)
+        #expect(
+            ani.app.message?.text
+                == "Tersimpan: 02-03-2024 Teknis Kursus 20 JP. Kompetensi 17,5 -> 40\nData diubah oleh budi: layar dimuat ulang.")
+        #expect(ani.text.contains("\nData diubah oleh budi: layar dimuat ulang."), "the screen's message rows: \(ani.text)")
+        ani.app.message = ("Tidak tersimpan: JP harus bilangan bulat positif.", .error)
+        ani.app.announceRefresh("Data diubah oleh budi: layar dimuat ulang.", style: .ok)
+        #expect(ani.app.message?.text == "Tidak tersimpan: JP harus bilangan bulat positif.\nData diubah oleh budi: layar dimuat ulang.")
+        #expect(ani.app.message?.style == .error, "a refusal stays red")
+    }
+
     @Test func aRefusalStaysRedWithTheNoticeAfterIt() {
         #expect(App.stronger(.error, .ok) == .error)
         #expect(App.stronger(.ok, .warning) == .warning)

@@ -7,7 +7,8 @@ extension App {
     /// The message line is cleared by every key, so a message still shown is the answer to the
     /// admin's last key ("Tersimpan: ...", a refusal). When another admin's save arrives a
     /// moment later, replacing it would leave the admin believing the other one's change was
-    /// the answer to their own Ctrl-S: so the notice goes after it. A later notice (no key in
+    /// the answer to their own Ctrl-S: so the notice goes after it, on a row of its own (a
+    /// phrase to find, never split by the wrap). A later notice (no key in
     /// between) replaces the earlier notice and keeps the admin's own message; the line takes
     /// the stronger of the two styles (an error stays red).
     func announceRefresh(_ notice: String, style: Style) {
@@ -17,7 +18,7 @@ extension App {
         } else {
             own = message
         }
-        let text = own.map { "\($0.text) \(notice)" } ?? notice
+        let text = own.map { $0.text + "\n" + notice } ?? notice
         message = (text, Self.stronger(own?.style, style))
         lastRefreshNotice = (shown: text, own: own)
     }
