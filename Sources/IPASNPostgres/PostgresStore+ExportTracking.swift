@@ -54,14 +54,7 @@ extension PostgresStore: ExportTrackingStore {
                     batch.marksSent, batch.records.count, batch.deletions.count,
                 ])!
             let item = "INSERT INTO export_items(batch, kind, record_id, version, deleted) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
-            for record in batch.records {
-                try db.execute(sql: item, arguments: [number, record.id.kind.rawValue, record.id.id, record.version, false])
-                guard batch.marksSent else { continue }
-                let table = PGRecordRows.table(record.id.kind)
-                try db.execute(
-                    sql: "UPDATE \(table) SET sent_no = ? WHERE id = ? AND change_no = ?",
-                    arguments: [record.version, record.id.id, record.version])
-            }
+            try Self.saveExportItems(batch.records, batch: number, marksSent: batch.marksSent, db)
             for id in batch.deletions {
                 let version = try Int64.fetchOne(
                     db, sql: "SELECT change_no FROM export_deleted WHERE kind = ? AND record_id = ?",
@@ -78,6 +71,55 @@ extension PostgresStore: ExportTrackingStore {
                 unit: batch.unit, since: batch.since, pendingOnly: batch.pendingOnly, marksSent: batch.marksSent,
                 rows: batch.records.count, deletions: batch.deletions.count)
         }
+    }
+
+    /// How many records one statement of ``saveExportItems`` carries (as arrays): a whole
+    /// province's diklat (a million) goes in a hundred statements, each a few hundred KB.
+    static let exportItemsChunk = 10_000
+
+    /// A batch's records in a few set-based statements (`unnest` of arrays), not two round
+    /// trips per record: an export of 40,000 pending diklat took 85 s that way over the Unix
+    /// socket. Per chunk, one INSERT of the items and, when the batch marks them sent, one
+    /// UPDATE per record table setting `sent_no` where the record is still at the version
+    /// read before the file was written (a record changed meanwhile stays pending).
+    static func saveExportItems(_ records: [RecordVersion], batch: Int64, marksSent: Bool, _ db: PGConnection) throws {
+        var start = 0
+        while start < records.count {
+            let chunk = records[start..<min(start + exportItemsChunk, records.count)]
+            start += exportItemsChunk
+            try db.execute(
+                sql: """
+                    INSERT INTO export_items(batch, kind, record_id, version, deleted)
+                    SELECT ?, w.kind, w.record_id, w.version, 0
+                    FROM unnest(?::text[], ?::int8[], ?::int8[]) WITH ORDINALITY AS w(kind, record_id, version, n)
+                    ORDER BY w.n
+                    ON CONFLICT DO NOTHING
+                    """,
+                arguments: [
+                    batch, Self.arrayLiteral(chunk.map(\.id.kind.rawValue)), Self.arrayLiteral(chunk.map { String($0.id.id) }),
+                    Self.arrayLiteral(chunk.map { String($0.version) }),
+                ])
+            guard marksSent else { continue }
+            for kind in RecordKind.allCases {
+                let ofKind = chunk.filter { $0.id.kind == kind }
+                guard !ofKind.isEmpty else { continue }
+                let table = PGRecordRows.table(kind)
+                try db.execute(
+                    sql: """
+                        UPDATE \(table) r SET sent_no = w.version
+                        FROM unnest(?::int8[], ?::int8[]) AS w(record_id, version)
+                        WHERE r.id = w.record_id AND r.change_no = w.version
+                        """,
+                    arguments: [
+                        Self.arrayLiteral(ofKind.map { String($0.id.id) }), Self.arrayLiteral(ofKind.map { String($0.version) }),
+                    ])
+            }
+        }
+    }
+
+    /// A PostgreSQL array literal of plain tokens (record kinds and numbers: no quoting needed).
+    static func arrayLiteral(_ items: [String]) -> String {
+        "{" + items.joined(separator: ",") + "}"
     }
 
     public func exportBatches(limit: Int) throws -> [ExportBatch] {

@@ -61,6 +61,7 @@ public enum StoreConformance {
             + verification
             + team
             + exportTracking
+            + exportBatchItems
             + batchEdit
             + changeSince
             + changeFeed

@@ -19,6 +19,9 @@ final class App {
     private(set) var stack: [View] = []
     var modal: Modal?
     var message: (text: String, style: Style)?
+    /// The last "changed by another session" line shown and the admin's own message it was put
+    /// after (``announceRefresh(_:style:)``).
+    var lastRefreshNotice: (shown: String, own: (text: String, style: Style)?)?
     private(set) var quitRequested = false
     /// The fields of the last draft written, so a tick does not rewrite an unchanged draft.
     private var lastDraft: Draft?
@@ -350,14 +353,14 @@ final class App {
         guard let other = entries.first(where: { $0.id > since && $0.session != context.session }) else { return }
         try? reloadSettings()
         if let top, top.hasUnsavedInput {
-            warn(t(L.changedUnderForm(other.actor)))
+            announceRefresh(t(L.changedUnderForm(other.actor)), style: .warning)
         } else if stack.count == 1, top is WelcomeView, (try? store.units().isEmpty) == false {
             // The database was empty; another admin filled it meanwhile.
             replaceAll(with: UnitListView(app: self))
-            inform(t(L.refreshedBy(other.actor)))
+            announceRefresh(t(L.refreshedBy(other.actor)), style: .ok)
         } else {
             top?.reload(app: self)
-            inform(t(L.refreshedBy(other.actor)))
+            announceRefresh(t(L.refreshedBy(other.actor)), style: .ok)
         }
     }
 
