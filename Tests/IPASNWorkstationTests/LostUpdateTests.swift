@@ -27,6 +27,9 @@ import Testing
         ani.send(.ctrl("s"))
         #expect(ani.text.contains("Tersimpan"), "the first save is saved as before")
         #expect(!ani.text.contains("Ubah Diklat/Kursus"), "and its form closes")
+        budi.tick()  // the live refresh: Budi is told now, before he saves
+        #expect(budi.text.contains("Data yang sedang Anda ubah baru saja diubah oleh ani: Ctrl-S akan ditolak"))
+        #expect(budi.text.contains("NS/BUDI/2"), "the refresh keeps the input")
         budi.send(.ctrl("s"))
         let screen = budi.text
         #expect(screen.contains("Tidak disimpan: data ini sudah diubah atau dihapus oleh ani"), "who changed it")
