@@ -38,8 +38,10 @@ extension PostgresStore {
         return stored
     }
 
-    func record(_ id: RecordID, _ db: PGConnection) throws -> IPASNCore.Record? {
-        try PGRow.fetchOne(db, sql: PGRecordRows.selectSQL(id.kind) + " WHERE id = ?", arguments: [id.id])
+    /// The stored record; with `forUpdate`, its row stays locked until the transaction ends.
+    func record(_ id: RecordID, forUpdate: Bool = false, _ db: PGConnection) throws -> IPASNCore.Record? {
+        try PGRow.fetchOne(
+            db, sql: PGRecordRows.selectSQL(id.kind) + " WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""), arguments: [id.id])
             .map { try PGRecordRows.decode(id.kind, $0) }
     }
 
@@ -76,6 +78,15 @@ extension PostgresStore {
     /// new owner's score. Throws ``StoreError/recordNotFound(_:)`` or ``ValidationFailure``.
     @discardableResult
     public func update(_ id: RecordID, to record: IPASNCore.Record) throws -> SaveResult {
+        try update(id, to: record, checking: nil)
+    }
+
+    /// ``RecordEditStore/update(_:to:expecting:)``: refuses when the stored record is no longer `original`.
+    public func update(_ id: RecordID, to record: IPASNCore.Record, expecting original: IPASNCore.Record) throws -> SaveResult {
+        try update(id, to: record, checking: original)
+    }
+
+    private func update(_ id: RecordID, to record: IPASNCore.Record, checking original: IPASNCore.Record?) throws -> SaveResult {
         guard record.kind == id.kind else {
             throw ValidationFailure([
                 ValidationIssue(
@@ -86,7 +97,12 @@ extension PostgresStore {
             ])
         }
         return try transaction { db in
-            guard let old = try self.record(id, db) else { throw StoreError.recordNotFound(id) }
+            // With `original`, the row is locked until the commit: a concurrent save of it waits here, then compares.
+            guard let old = try self.record(id, forUpdate: original != nil, db) else {
+                if original != nil { throw StoreError.editedMeanwhile(by: try lastEditor(of: id, db)) }
+                throw StoreError.recordNotFound(id)
+            }
+            if let original, old != original { throw StoreError.editedMeanwhile(by: try lastEditor(of: id, db)) }
             try permit(.records(nips: [old.nip, record.nip]), db)
             try validate(record, editing: id, db)
             try write(record, over: id, db)
@@ -127,5 +143,15 @@ extension PostgresStore {
 
     func write(_ record: IPASNCore.Record, over id: RecordID, _ db: PGConnection) throws {
         try db.execute(sql: PGRecordRows.updateSQL(id.kind), arguments: PGRecordRows.arguments(record) + [id.id])
+    }
+}
+
+extension PostgresStore {
+    /// The actor of the record's newest audit row ("?" when it has none).
+    func lastEditor(of id: RecordID, _ db: PGConnection) throws -> String {
+        let (entity, key) = StoreCodec.entity(.record(id))
+        return try String.fetchOne(
+            db, sql: "SELECT actor FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
+            arguments: [entity, key]) ?? "?"
     }
 }

@@ -39,6 +39,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Undo (or redo) refused for another reason, said in both languages (an employee who has
     /// records since, an undone import that cannot be redone...). Nothing was written.
     case cannotUndo(id: String, en: String)
+    /// An edit refused (``RecordEditStore/update(_:to:expecting:)``): `by` (an admin's login)
+    /// changed or deleted the record since the form loaded it. Nothing was written.
+    case editedMeanwhile(by: String)
 
     public var description: String {
         switch self {
@@ -68,6 +71,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notPermitted(let rule): return rule.message(.en) + "; nothing was saved."
         case .changedSince(let actor): return "Not undone: the data has been changed by \(actor) since."
         case .cannotUndo(_, let en): return en
+        case .editedMeanwhile(let actor):
+            return "Not saved: \(actor) has changed or deleted this record since the form was opened. Your input stays in the form; "
+                + "close the form (Esc) to see the current data, then edit it again."
         }
     }
 }
@@ -104,6 +110,9 @@ extension StoreError {
         case .notPermitted(let rule): return rule.message(.id) + "; data tidak disimpan."
         case .changedSince(let actor): return "Tidak dibatalkan: data sudah diubah oleh \(actor)."
         case .cannotUndo(let id, _): return id
+        case .editedMeanwhile(let actor):
+            return "Tidak disimpan: data ini sudah diubah atau dihapus oleh \(actor) sejak formulir dibuka. Isian Anda tetap di formulir; "
+                + "tutup formulir (Esc) untuk melihat data terbaru, lalu ubah lagi."
         }
     }
 }

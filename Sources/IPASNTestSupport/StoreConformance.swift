@@ -67,6 +67,7 @@ public enum StoreConformance {
             + changeFeed
             + scoreStream
             + unitPending
+            + recordEdit
     }
 
     // MARK: Helpers for the behaviours

@@ -78,6 +78,15 @@ extension SQLiteStore {
     /// new owner's score. Throws ``StoreError/recordNotFound(_:)`` or ``ValidationFailure``.
     @discardableResult
     public func update(_ id: RecordID, to record: IPASNCore.Record) throws -> SaveResult {
+        try update(id, to: record, checking: nil)
+    }
+
+    /// ``RecordEditStore/update(_:to:expecting:)``: refuses when the stored record is no longer `original`.
+    public func update(_ id: RecordID, to record: IPASNCore.Record, expecting original: IPASNCore.Record) throws -> SaveResult {
+        try update(id, to: record, checking: original)
+    }
+
+    private func update(_ id: RecordID, to record: IPASNCore.Record, checking original: IPASNCore.Record?) throws -> SaveResult {
         guard record.kind == id.kind else {
             throw ValidationFailure([
                 ValidationIssue(
@@ -88,7 +97,11 @@ extension SQLiteStore {
             ])
         }
         return try transaction { db in
-            guard let old = try self.record(id, db) else { throw StoreError.recordNotFound(id) }
+            guard let old = try self.record(id, db) else {
+                if original != nil { throw StoreError.editedMeanwhile(by: try lastEditor(of: id, db)) }
+                throw StoreError.recordNotFound(id)
+            }
+            if let original, old != original { throw StoreError.editedMeanwhile(by: try lastEditor(of: id, db)) }
             try permit(.records(nips: [old.nip, record.nip]), db)
             try validate(record, editing: id, db)
             try write(record, over: id, db)
@@ -130,5 +143,15 @@ extension SQLiteStore {
 
     func write(_ record: IPASNCore.Record, over id: RecordID, _ db: Database) throws {
         try db.cachedStatement(sql: RecordRows.updateSQL(id.kind)).execute(arguments: RecordRows.arguments(record) + [id.id])
+    }
+}
+
+extension SQLiteStore {
+    /// The actor of the record's newest audit row ("?" when it has none).
+    func lastEditor(of id: RecordID, _ db: Database) throws -> String {
+        let (entity, key) = AuditRows.entity(.record(id))
+        return try String.fetchOne(
+            db, sql: "SELECT actor FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
+            arguments: [entity, key]) ?? "?"
     }
 }

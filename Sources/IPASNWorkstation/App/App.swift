@@ -352,7 +352,12 @@ final class App {
         let entries = (try? store.auditLog(limit: 10)) ?? []
         guard let other = entries.first(where: { $0.id > since && $0.session != context.session }) else { return }
         try? reloadSettings()
-        if let top, top.hasUnsavedInput {
+        if let form = top as? RecordFormView, let id = form.form.editing,
+            let edit = entries.first(where: { $0.id > since && $0.session != context.session && $0.subject == .record(id) })
+        {
+            // The very record being edited: its save will be refused, say so now.
+            announceRefresh(t(L.editedRecordChanged(edit.actor)), style: .warning)
+        } else if let top, top.hasUnsavedInput {
             announceRefresh(t(L.changedUnderForm(other.actor)), style: .warning)
         } else if stack.count == 1, top is WelcomeView, (try? store.units().isEmpty) == false {
             // The database was empty; another admin filled it meanwhile.

@@ -15,9 +15,12 @@ final class RecordFormView: View {
     private let unitName: String
     /// The message row of a form opened on a rejected record: the reason and what to do.
     private let rejectionNote: String?
+    /// The edited record as the form loaded it: the save is refused if another admin changed it since.
+    private let original: Record?
 
     init(app: App, page: EmployeeView, kind: RecordKind, editing: StoredRecordValue?) throws {
         self.page = page
+        self.original = editing?.record
         let records = page.records
         self.form = RecordForm.make(
             kind: kind, nip: records.pegawai.nip, ruleset: app.engine.ruleset, year: app.year, editing: editing
@@ -161,7 +164,10 @@ final class RecordFormView: View {
             }
             do {
                 let result: SaveResult
-                if let id = form.editing {
+                if let id = form.editing, let original {
+                    // Refused (input kept, form open) when another admin changed the record since it was loaded.
+                    result = try app.store.update(id, to: record, expecting: original)
+                } else if let id = form.editing {
                     result = try app.store.update(id, to: record)
                 } else {
                     result = try app.store.add(record)
