@@ -86,26 +86,8 @@ struct DiklatScoringCursor {
 
     /// A stored `YYYY-MM-DD` date read from the column's bytes (as ``RecordRows/isoDate(_:)``).
     private func date(_ column: Int32) -> LocalDate? {
-        guard sqlite3_column_bytes(handle, column) == 10, let b = sqlite3_column_text(handle, column),
-            b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-")
-        else {
-            // Not the stored form: the plain reader decides (it accepts what LocalDate(iso:) does).
-            guard let text = sqlite3_column_text(handle, column) else { return nil }
-            return RecordRows.isoDate(String(cString: text))
-        }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let digit = Int(b[i]) - 48
-                guard digit >= 0 && digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-            return RecordRows.isoDate(String(cString: b))
-        }
-        return LocalDate(year: year, month: month, day: day)
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        return RecordRows.storedDate(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
     private func corrupt(_ what: String) -> Error {

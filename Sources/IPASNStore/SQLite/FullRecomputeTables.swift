@@ -171,24 +171,7 @@ final class CRow {
 
     /// A stored `YYYY-MM-DD` date (as ``RecordRows/isoDate(_:)``, which decides any other form).
     func date(_ column: Int32) -> LocalDate? {
-        withText(column) { b -> LocalDate? in
-            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else {
-                return RecordRows.isoDate(String(decoding: b, as: UTF8.self))
-            }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for i in range {
-                    let digit = Int(b[i]) - 48
-                    guard digit >= 0 && digit <= 9 else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
-            }
-            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-                return RecordRows.isoDate(String(decoding: b, as: UTF8.self))
-            }
-            return LocalDate(year: year, month: month, day: day)
-        }
+        withText(column, RecordRows.storedDate)
     }
 
     func corrupt(_ table: String, _ what: String) -> Error {

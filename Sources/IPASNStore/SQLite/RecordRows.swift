@@ -112,6 +112,24 @@ enum RecordRows {
         }
     }
 
+    /// A stored `YYYY-MM-DD` date read from a column's bytes without making a String (the
+    /// table-order readers read millions); any other form is decided by ``isoDate(_:)``.
+    static func storedDate(_ b: UnsafeBufferPointer<UInt8>) -> LocalDate? {
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = Int(b[i]) - 48
+                guard digit >= 0 && digit <= 9 else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
+        else { return isoDate(String(decoding: b, as: UTF8.self)) }
+        return LocalDate(year: year, month: month, day: day)
+    }
+
     /// Reads the stored `YYYY-MM-DD` form on bytes (the full recompute reads millions).
     static func isoDate(_ text: String) -> LocalDate? {
         let utf8 = text.utf8
