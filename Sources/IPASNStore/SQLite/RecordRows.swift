@@ -130,10 +130,19 @@ enum RecordRows {
         return LocalDate(year: year, month: month, day: day)
     }
 
-    /// Reads the stored `YYYY-MM-DD` form on bytes (the full recompute reads millions).
+    /// Reads the stored `YYYY-MM-DD` form on bytes (the full recompute reads millions); any
+    /// other text (a date written by hand or by an older tool: `31-12-2024`, `2024/12/31`,
+    /// ` 2024-1-5`) is read by ``LocalDate/parse(_:)``, whatever the String's storage, so a
+    /// date is never read as nil only because it is not in the stored form.
     static func isoDate(_ text: String) -> LocalDate? {
+        if let stored = storedForm(text) { return stored }
+        return LocalDate.parse(text)
+    }
+
+    /// The fast path of ``isoDate(_:)``: exactly `YYYY-MM-DD` in contiguous UTF-8, else nil.
+    private static func storedForm(_ text: String) -> LocalDate? {
         let utf8 = text.utf8
-        return utf8.withContiguousStorageIfAvailable { b -> LocalDate? in
+        let fast = utf8.withContiguousStorageIfAvailable { b -> LocalDate? in
             guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
             var n = [0, 0, 0]
             for (part, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
@@ -144,7 +153,9 @@ enum RecordRows {
                 }
             }
             return LocalDate(year: n[0], month: n[1], day: n[2])
-        } ?? LocalDate(iso: text)
+        }
+        // nil outside (a non-contiguous String) or inside (not the stored form): both nil here.
+        return fast ?? nil
     }
 
     private static func corrupt(_ kind: RecordKind, _ row: Row, _ what: String) -> Error {
