@@ -1,6 +1,7 @@
 import Foundation
 import IPASNCore
 import IPASNFiles
+import IPASNReports
 
 /// A listing's rows as data, written as JSON (an array of objects with `keys`) or CSV (a
 /// header of `keys`, then one line per row; plain or csv-id); the table form stays with each command.
@@ -40,9 +41,9 @@ struct Listing {
             switch self {
             case .text(let s): return s
             case .int(let i): return String(i)
-            case .mean(let d): return Num.mean(d)
+            case .mean(let d): return ReportNumbers.machine.mean(d)
             case .bool(let b): return b ? "true" : "false"
-            case .points(let d): return NumberText.points(d, .en)
+            case .points(let d): return ReportNumbers.machine.points(d)
             case .null: return ""
             }
         }

@@ -33,7 +33,7 @@ struct ReconcileCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
     var unit: String?
 
-    @Option(name: .long, help: "Output format: text, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
+    @Option(name: .long, help: "Output format: text (numbers as --lang writes them: 70,17 in Indonesian, 70.17 in English), json or csv (a decimal point, for programs), csv-id (a decimal comma, for Indonesian Excel) or xlsx (with --out).")
     var format: ReconcileFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output (required for xlsx).", valueName: "file"))

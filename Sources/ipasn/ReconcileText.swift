@@ -9,7 +9,8 @@ enum ReconcileText {
     static func render(_ report: Reconciliation, file: BKNResultFile, language: Language) -> String {
         let id = language == .id
         func t(_ i: String, _ e: String) -> String { id ? i : e }
-        func pts(_ v: Double) -> String { NumberText.points(v, language) }
+        let numbers = ReportNumbers(language)
+        func pts(_ v: Double) -> String { numbers.points(v) }
         var lines: [String] = []
         let scope = report.unit.map { t(", unit \($0.kode) beserta sub-unitnya", ", unit \($0.kode) with its sub-units") } ?? ""
         lines.append(
@@ -31,8 +32,8 @@ enum ReconcileText {
             lines.append(
                 columns.row([
                     "\(index + 1)", unit.name, "\(unit.employees)", "\(unit.differing)",
-                    NumberText.decimal(unit.bknMean, language), NumberText.decimal(unit.ipasnMean, language),
-                    pts(unit.pointsLost), NumberText.decimal(unit.meanRise, language),
+                    numbers.mean(unit.bknMean), numbers.mean(unit.ipasnMean),
+                    pts(unit.pointsLost), numbers.mean(unit.meanRise),
                 ]))
         }
         let differing = report.differing

@@ -42,7 +42,7 @@ struct ReportActivityCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The period's last day, included (default today).", valueName: "date"))
     var until: String?
 
-    @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
+    @Option(name: .long, help: "Output format: table (numbers as --lang writes them: 70,17 in Indonesian, 70.17 in English), json or csv (a decimal point, for programs), csv-id (a decimal comma, for Indonesian Excel).")
     var format: ListFormat = .table
 
     func validate() throws {

@@ -56,7 +56,7 @@ struct ReportUnitsCommand: ParsableCommand {
                 ]
             })
         guard !listing.write(output.format) else { return }
-        Self.writeTable(figures, year: year)
+        Self.writeTable(figures, year: year, numbers: ReportNumbers(global.language))
     }
 
     static let keys = [
@@ -65,7 +65,7 @@ struct ReportUnitsCommand: ParsableCommand {
     ]
 
     /// 80 columns: kode indented by depth, name, employees (Peg), % complete, four means, total, category.
-    static func writeTable(_ figures: [UnitFigure], year: Int) {
+    static func writeTable(_ figures: [UnitFigure], year: Int, numbers: ReportNumbers) {
         var columns: [TextTable.Column] =
             [("Unit", 13, .left), ("Nama", 10, .left), ("Peg", 6, .right), ("Lkp%", 4, .right)] + TextTable.scoreColumns(means: true)
         columns = TextTable.widen(
@@ -73,12 +73,15 @@ struct ReportUnitsCommand: ParsableCommand {
         // Long unit codes: the category as `S.Rendah` keeps the table in 80 columns.
         let shortCategory = TextTable.fitCategory(&columns)
         let table = TextTable(columns)
-        table.write(figures, footer: { "\(figures.count) units, year \(year); Lkp% = share of employees with complete data" }) { f in
+        let footer = numbers.language == .id
+            ? "\(figures.count) unit, tahun \(year); Lkp% = persentase pegawai yang datanya lengkap"
+            : "\(figures.count) units, year \(year); Lkp% = share of employees with complete data"
+        table.write(figures, footer: { footer }) { f in
             let t = f.totals
-            let percent = NumberText.wholePercent(t.completePegawai, of: t.pegawai).map(String.init) ?? "-"
+            let percent = numbers.percent(t.completePegawai, of: t.pegawai)
             let indent = String(repeating: " ", count: min(f.depth, 4))
-            return [indent + f.unit.kode, f.unit.nama, String(t.pegawai), percent] + ScoreDimension.allCases.map { Num.mean(f.mean($0)) }
-                + [Num.mean(f.meanTotal), t.pegawai > 0 ? TextTable.category(f.category.name, short: shortCategory) : "-"]
+            return [indent + f.unit.kode, f.unit.nama, String(t.pegawai), percent] + ScoreDimension.allCases.map { numbers.mean(f.mean($0)) }
+                + [numbers.mean(f.meanTotal), t.pegawai > 0 ? TextTable.category(f.category.name, short: shortCategory) : "-"]
         }
     }
 }

@@ -81,11 +81,14 @@ struct ReportInterventionsCommand: ParsableCommand {
             ("+", 5, .right), ("After", 6, .right),
         ])
         let shown = top > 0 ? Array(rows.prefix(top)) : rows
-        let footer = "\(shown.count) of \(rows.count) rows, year \(year); Gain = employees whose total would rise, of = employees in the unit"
+        let numbers = ReportNumbers(language)
+        let footer = Output.text(
+            id: "\(shown.count) dari \(rows.count) baris, tahun \(year); Gain = pegawai yang totalnya akan naik, of = pegawai di unit",
+            en: "\(shown.count) of \(rows.count) rows, year \(year); Gain = employees whose total would rise, of = employees in the unit")
         table.write(shown, footer: { footer }) { r in
             [
                 "\(r.unit.kode) \(r.unit.nama)", r.intervention.displayName(language), String(r.totals.beneficiaries),
-                String(r.totals.pegawai), Num.mean(r.meanBefore), Num.mean(r.totals.meanGain), Num.mean(r.meanAfter),
+                String(r.totals.pegawai), numbers.mean(r.meanBefore), numbers.mean(r.totals.meanGain), numbers.mean(r.meanAfter),
             ]
         }
     }

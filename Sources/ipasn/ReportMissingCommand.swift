@@ -58,10 +58,13 @@ struct ReportMissingCommand: ParsableCommand {
                 columns.row([e.pegawai.nip, e.pegawai.nama, e.pegawai.kodeUnit, e.missing.map(\.rawValue).joined(separator: ", ")]))
         }
         let percent = NumberText.wholePercent(report.complete, of: report.pegawai).map { "\($0)%" } ?? "-"
+        let counts = Completeness.required.map { "\($0.rawValue) \(report.count($0))" }.joined(separator: ", ")
         out.line(
-            "\(report.incomplete) of \(report.pegawai) active employees incomplete for \(year) (complete \(percent)): "
-                + Completeness.required.map { "\($0.rawValue) \(report.count($0))" }.joined(separator: ", ")
-                + "; no kompetensi this year: \(report.count(.kompetensi))")
+            Output.text(
+                id: "\(report.incomplete) dari \(report.pegawai) pegawai aktif belum lengkap untuk \(year) (lengkap \(percent)): "
+                    + counts + "; tanpa kompetensi tahun ini: \(report.count(.kompetensi))",
+                en: "\(report.incomplete) of \(report.pegawai) active employees incomplete for \(year) (complete \(percent)): "
+                    + counts + "; no kompetensi this year: \(report.count(.kompetensi))"))
         out.flush()
     }
 }

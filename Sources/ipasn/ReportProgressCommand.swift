@@ -22,7 +22,7 @@ struct ReportProgressCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
     var unit: String?
 
-    @Option(name: .long, help: "Output format: table, json, csv or csv-id (for Indonesian Excel).")
+    @Option(name: .long, help: "Output format: table (numbers as --lang writes them: 70,17 in Indonesian, 70.17 in English), json or csv (a decimal point, for programs), csv-id (a decimal comma, for Indonesian Excel).")
     var format: ListFormat = .table
 
     func validate() throws {
@@ -51,20 +51,23 @@ struct ReportProgressCommand: ParsableCommand {
             ("Unit", 14, .left), ("Nama", 26, .left), ("Peg", 6, .right), ("Lkp%", 4, .right), ("Total", 6, .right),
             ("Kategori", 13, .left), ("Done", 4, .left),
         ])
+        let numbers = ReportNumbers(global.language)
         var out = StdoutWriter()
         out.line(columns.header)
         for u in report.units {
             let t = u.figure.totals
-            let percent = NumberText.wholePercent(t.completePegawai, of: t.pegawai).map(String.init) ?? "-"
+            let percent = numbers.percent(t.completePegawai, of: t.pegawai)
             out.line(
                 columns.row([
                         String(repeating: " ", count: min(u.figure.depth, 4)) + u.unit.kode, u.name, String(t.pegawai),
-                        percent, t.pegawai > 0 ? Num.mean(u.figure.meanTotal) : "-", t.pegawai > 0 ? u.figure.category.name : "-",
+                        percent, t.pegawai > 0 ? numbers.mean(u.figure.meanTotal) : "-", t.pegawai > 0 ? u.figure.category.name : "-",
                         u.markText,
                     ]))
         }
         out.line(
-            "\(report.units.count) units, \(report.inProgress) still in progress, year \(year); Done = P pendidikan, K kompetensi, N kinerja, D disiplin")
+            Output.text(
+                id: "\(report.units.count) unit, \(report.inProgress) masih berjalan, tahun \(year); Done = P pendidikan, K kompetensi, N kinerja, D disiplin",
+                en: "\(report.units.count) units, \(report.inProgress) still in progress, year \(year); Done = P pendidikan, K kompetensi, N kinerja, D disiplin"))
         out.flush()
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import IPASNCore
 import IPASNFiles
 import IPASNReportFiles
+import IPASNReports
 import IPASNStore
 
 /// `ipasn score`: every active employee's four dimension points, total and category.
@@ -60,7 +61,7 @@ struct ScoreCommand: ParsableCommand {
             }
             return
         }
-        ScoreOutput.write(rows, year: year, ruleset: ruleset, format: output.format)
+        ScoreOutput.write(rows, year: year, ruleset: ruleset, format: output.format, numbers: ReportNumbers(global.language))
     }
 }
 
@@ -89,7 +90,7 @@ enum ScoreOutput {
         ])
     }
 
-    static func write(_ rows: [ScoredPegawai], year: Int, ruleset: Ruleset, format: ListFormat) {
+    static func write(_ rows: [ScoredPegawai], year: Int, ruleset: Ruleset, format: ListFormat, numbers: ReportNumbers) {
         switch format {
         case .json:
             var writer = JSONArrayWriter()
@@ -101,7 +102,7 @@ enum ScoreOutput {
             out.write(style.preamble + style.line(keys))
             for row in rows {
                 let s = row.score
-                let points = [s.kualifikasi, s.kompetensi, s.kinerja, s.disiplin, s.total].map { style.number(Num.points($0)) }
+                let points = [s.kualifikasi, s.kompetensi, s.kinerja, s.disiplin, s.total].map { style.number(ReportNumbers.machine.points($0)) }
                 out.write(
                     style.line(
                         [row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit, String(s.year)] + points + [
@@ -111,12 +112,12 @@ enum ScoreOutput {
             }
             out.flush()
         case .table, .xlsx:
-            writeTable(rows, year: year, ruleset: ruleset)
+            writeTable(rows, year: year, ruleset: ruleset, numbers: numbers)
         }
     }
 
     /// 80 columns: NIP 18, name 13, unit 6, four points, total, category, `*` when incomplete.
-    static func writeTable(_ rows: [ScoredPegawai], year: Int, ruleset: Ruleset) {
+    static func writeTable(_ rows: [ScoredPegawai], year: Int, ruleset: Ruleset, numbers: ReportNumbers) {
         var columns: [TextTable.Column] =
             [("NIP", 18, .left), ("Nama", 13, .left), ("Unit", 6, .left)] + TextTable.scoreColumns(means: false) + [("", 1, .left)]
         columns = TextTable.widen(columns, whole: 2, toFit: Set(rows.map(\.pegawai.kodeUnit)), give: 1)
@@ -124,11 +125,18 @@ enum ScoreOutput {
         let shortCategory = TextTable.fitCategory(&columns)
         let table = TextTable(columns)
         var incomplete = 0
-        table.write(rows, footer: { "\(rows.count) pegawai, year \(year)" + (incomplete > 0 ? "; * = incomplete data (\(incomplete))" : "") }) { row in
+        let id = numbers.language == .id
+        table.write(
+            rows,
+            footer: {
+                (id ? "\(rows.count) pegawai, tahun \(year)" : "\(rows.count) employees, year \(year)")
+                    + (incomplete > 0 ? (id ? "; * = data belum lengkap (\(incomplete))" : "; * = incomplete data (\(incomplete))") : "")
+            }
+        ) { row in
             let s = row.score
             if !s.complete { incomplete += 1 }
-            return [row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit] + ScoreDimension.allCases.map { Num.points(s[$0]) }
-                + [Num.points(s.total), TextTable.category(ruleset.category(for: s.total).name, short: shortCategory), s.complete ? "" : "*"]
+            return [row.pegawai.nip, row.pegawai.nama, row.pegawai.kodeUnit] + ScoreDimension.allCases.map { numbers.points(s[$0]) }
+                + [numbers.points(s.total), TextTable.category(ruleset.category(for: s.total).name, short: shortCategory), s.complete ? "" : "*"]
         }
     }
 }

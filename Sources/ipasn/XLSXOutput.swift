@@ -5,7 +5,7 @@ import IPASNFiles
 /// `--format` and `--out FILE.xlsx` of the reports that can be written as a workbook
 /// (`--format xlsx`) as well as listed.
 struct XLSXOutput: ParsableArguments {
-    @Option(name: .long, help: "Output format: table, json, csv, csv-id (for Indonesian Excel) or xlsx (with --out).")
+    @Option(name: .long, help: "Output format: table (numbers as --lang writes them: 70,17 in Indonesian, 70.17 in English), json or csv (a decimal point, for programs), csv-id (a decimal comma, for Indonesian Excel) or xlsx (with --out).")
     var format: ListFormat = .table
 
     @Option(name: .long, help: ArgumentHelp("With --format xlsx: the .xlsx file to write.", valueName: "file"))

@@ -114,7 +114,7 @@ import Testing
         for line in table.split(separator: "\n") { #expect(line.count <= 80, "too wide: \(line)") }
         let report = try cli.ok(["report", "units", "--year", "2024"]).stdout
         for line in report.split(separator: "\n") { #expect(line.count <= 80, "too wide: \(line)") }
-        #expect(report.contains("70.17"))
+        #expect(report.contains("70,17"), "Indonesian by default: a decimal comma")
         // The widest rows: incomplete (`*`) and "Sangat Rendah" (no SKP in 2023).
         let incomplete = try cli.ok(["score", "--year", "2023"]).stdout
         #expect(incomplete.contains("Sangat Rendah") && incomplete.contains("*"))

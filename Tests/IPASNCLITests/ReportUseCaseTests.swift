@@ -49,7 +49,7 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
         #expect(bidang["category"] as? String == "Sedang")
         let table = try ok(cli, ["report", "progress", "--year", "2024"])
         #expect(table.contains("P·N·"))
-        #expect(table.contains("3 units, 3 still in progress, year 2024"))
+        #expect(table.contains("3 unit, 3 masih berjalan, tahun 2024"))
     }
 
     @Test func activityCountsTodayAndThisWeekByUnitAndByAdmin() throws {
@@ -95,7 +95,7 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
                 "\(Fixture.nipB),Budi Santoso,DINAS.01,false,true,true",
             ])
         let table = try ok(cli, ["report", "missing", "--year", "2025", "--unit", "DINAS.01"])
-        #expect(table.contains("2 of 2 active employees incomplete for 2025 (complete 0%): pendidikan 0, skp 2; no kompetensi this year: 2"))
+        #expect(table.contains("2 dari 2 pegawai aktif belum lengkap untuk 2025 (lengkap 0%): pendidikan 0, skp 2; tanpa kompetensi tahun ini: 2"))
         #expect(try cli.run(["report", "missing", "--unit", "NOPE"], environment: clock).status == 1)
     }
 

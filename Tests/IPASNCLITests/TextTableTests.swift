@@ -37,7 +37,7 @@ import Testing
         defer { cli.cleanUp() }
         let lines = try cli.ok(["report", "units", "--year", "2024"]).stdout.split(separator: "\n").map(String.init)
         // "Dinas 東京 Kesehatan Kota" is 24 cells: cut to 10, the ellipsis included.
-        #expect(lines.contains("DNS           Dinas 東…       3    0  0.00  0.00  0.00 5.00   5.00 Sangat Rendah"))
+        #expect(lines.contains("DNS           Dinas 東…       3    0  0,00  0,00  0,00 5,00   5,00 Sangat Rendah"))
         #expect(lines[0] == "Unit          Nama          Peg Lkp%  Kual  Komp   Kin  Dis  Total Kategori")
     }
 
