@@ -82,16 +82,16 @@ import Testing
             s.press(.save)
             s.press(.save)  // Budi and Siti; Ayu has it already
             s.press(.undo, in: .employees)
-            s.checkpoint { list in #expect(list.shows("Batalkan: tambah diklat 'Seminar Manajemen ASN' untuk 2") && list.shows("peserta?")) }
+            s.checkpoint { list in #expect(list.shows("Batalkan penyimpanan diklat 'Seminar Manajemen ASN' untuk 2") && list.shows("peserta?")) }
             s.press(.confirmYes, in: .dialog)
             s.checkpoint { list in
-                #expect(list.shows("Dibatalkan: tambah diklat 'Seminar Manajemen ASN' untuk 2 peserta."))
+                #expect(list.shows("Dibatalkan: penyimpanan diklat 'Seminar Manajemen ASN' untuk 2 peserta."))
                 #expect(list.line(containing: "Siti Rahma")?.contains("17,5") == false, "the list shows the scores before")
             }
             s.press(.redo, in: .employees)
-            s.checkpoint { list in #expect(list.shows("Ulangi: tambah diklat 'Seminar Manajemen ASN' untuk 2") && list.shows("peserta?")) }
+            s.checkpoint { list in #expect(list.shows("Ulangi penyimpanan diklat 'Seminar Manajemen ASN' untuk 2") && list.shows("peserta?")) }
             s.press(.confirmYes, in: .dialog)
-            s.checkpoint { list in #expect(list.shows("Diulang: tambah diklat 'Seminar Manajemen ASN' untuk 2 peserta.")) }
+            s.checkpoint { list in #expect(list.shows("Diulang: penyimpanan diklat 'Seminar Manajemen ASN' untuk 2 peserta.")) }
         }
         #expect(try store.records(nip: budiNIP)?.diklat.count == 1)
         #expect(try store.records(nip: sitiNIP)?.diklat.count == 1)

@@ -47,17 +47,22 @@ import Testing
             s.enqueue(.ctrl("u"))
             s.enqueue(text: "BKPSDM")
             s.press(.save, in: .form)
-            s.press(.confirmYes, in: .dialog)
             s.checkpoint { refused in
+                // Refused on the form, before any question about a move that cannot be saved.
                 #expect(refused.shows("Tanggal mutasi"), "the date is required for a move")
+                #expect(!refused.shows("Mutasi Ni Ketut"))
             }
             s.press(.nextField, in: .form)  // from the unit to the date
             s.enqueue(text: "02-01-2025")
             s.press(.save, in: .form)
             s.checkpoint { dialog in
-                // The form's labels name the fields, never the file's column names.
-                #expect(dialog.shows("Unit kerja BKPSDM.1"))
-                #expect(dialog.shows("Tanggal mutasi (belum diisi) -> 02-01-2025"))
+                // The employee and both units by name, the codes in brackets, the date.
+                #expect(dialog.shows("Mutasi Ni Ketut Ayu Lestari (19860926 201505 1 001)?"))
+                #expect(dialog.shows("Dari: Bidang Pengembangan (BKPSDM.1)"))
+                #expect(dialog.shows("Ke: Badan Kepegawaian dan Pengembangan SDM (BKPSDM)"))
+                #expect(!dialog.shows("wajib diisi"), "the earlier refusal is gone")
+                #expect(dialog.shows("Tanggal mutasi 02-01-2025. Angka unitnya ikut pindah."))
+                #expect(!dialog.shows("Juga:"), "nothing else changed")
                 #expect(!dialog.shows("kode_unit"))
                 #expect(!dialog.shows("tmt_unit"))
             }
@@ -110,6 +115,10 @@ import Testing
             s.press(.toggleAktif, in: .employee)
             s.checkpoint { form in
                 #expect(form.shows("Nonaktifkan pegawai — Ni Ketut Ayu Lestari"))
+                // The hint says what the question will: from the year, records kept, undoable.
+                #expect(form.shows("angka unit mulai tahun tanggal keluar."))
+                #expect(form.shows("tetap disimpan."))
+                #expect(form.shows("diaktifkan kembali (a)."))
                 #expect(form.shows("Meninggal"))  // the reasons are listed
             }
             s.enqueue(text: "pens")
@@ -118,6 +127,10 @@ import Testing
             s.press(.save, in: .form)
             s.checkpoint { dialog in
                 #expect(dialog.shows("Nonaktifkan Ni Ketut Ayu Lestari: Pensiun sejak 30-06-2024?"))
+                // The question says what the form's hint said: the same facts, with the year.
+                #expect(dialog.shows("Ia tidak dihitung lagi dalam angka unit mulai tahun 2024."))
+                #expect(dialog.shows("Riwayat dan nilainya tetap disimpan."))
+                #expect(dialog.shows("Bisa dibatalkan (u) atau diaktifkan kembali (a)."))
             }
             s.press(.confirmYes, in: .dialog)
             s.checkpoint { page in

@@ -81,7 +81,7 @@ import Testing
             s.checkpoint { after in
                 #expect(!after.shows("Data Pegawai"), "the page of nobody is closed")
                 #expect(after.shows("halamannya ditutup."))
-                #expect(after.text.contains("Dibatalkan: tambah pegawai Dormaida"), "the undo message stays")
+                #expect(after.text.contains("Dibatalkan: penyimpanan pegawai Dormaida"), "the undo message stays")
             }
             // Adding a record now is not offered for the vanished employee: k is no form.
             s.press(.addDiklat, in: .employee)

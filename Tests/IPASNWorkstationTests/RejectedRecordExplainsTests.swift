@@ -66,8 +66,7 @@ import Testing
             #expect(form.shows("Ditolak verifikator: Ijazah S-1 belum dilegalisir — perbaiki isian lalu simpan;"), "\(form)")
         }
         screen.press(.back, in: .form)
-        screen.press(.moveDown, in: .employee)  // the seminar (not rejected), then the rejected course
-        screen.press(.moveDown, in: .employee)
+        screen.press(.moveDown, in: .employee)  // the rejected fungsional course: its group comes before the seminar's
         screen.press(.open, in: .employee)
         screen.checkpoint { form in
             #expect(form.shows("Ubah Diklat/Kursus"), "\(form)")

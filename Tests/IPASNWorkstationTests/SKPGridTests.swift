@@ -59,7 +59,7 @@ import Testing
                 #expect(list.shows("Tersimpan: SKP 2024 untuk 1 pegawai. Rata-rata unit 28,33 -> 38,33."))
             }
             s.press(.undo, in: .employees)
-            s.checkpoint { dialog in #expect(dialog.shows("tambah SKP 'SKP 2024' untuk 1 peserta")) }
+            s.checkpoint { dialog in #expect(dialog.shows("Batalkan penyimpanan SKP 2024 untuk Budi Santoso?")) }
             s.press(.confirmYes)
         }
         #expect(try store.records(nip: budiNIP)?.skp.isEmpty == true, "undone in one step")

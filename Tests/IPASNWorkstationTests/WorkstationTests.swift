@@ -42,7 +42,7 @@ import Testing
         let page = screen.text
         #expect(page.contains("19860926 201505 1 001"), "NIP grouped for reading")
         #expect(page.contains("Kompetensi  25 / 40"))
-        #expect(page.contains("fungsional: 1 diklat, 15 dari 15"), "reasons in words")
+        #expect(page.contains("Fungsional: 1 diklat, 15 dari 15"), "reasons in words, heading their group")
         #expect(page.contains("Total  70  Rendah"))
     }
 
@@ -169,8 +169,9 @@ import Testing
         let store = try makeStore()
         try run(store) { s in
             s.openAyu()
-            // Page order: pendidikan, then diklat (newest first): the seminar is the 2nd row.
-            s.enqueue([.down, .enter])
+            // Page order: pendidikan, then diklat by scoring group (fungsional, then seminar):
+            // the seminar is the 3rd row.
+            s.enqueue([.down, .down, .enter])
             s.enqueue([.tab, .ctrl("u")])  // Seminar: tingkat is skipped, the cursor is on nama
             s.enqueue(text: "Seminar Nasional ASN")
             s.enqueue(.ctrl("s"))
@@ -248,8 +249,8 @@ import Testing
         try run(store) { s in
             s.openAyu()
             s.press(.moveDown, in: .employee)
-            s.press(.moveDown, in: .employee)
             s.checkpoint { page in
+                // The first kompetensi group with a record is fungsional.
                 #expect(page.selection?.contains("Diklat Fungsional Analis") == true, "the fungsional diklat (2019)")
             }
             s.press(.deleteRecord)
@@ -259,13 +260,14 @@ import Testing
             s.press(.undo, in: .employee)
             s.checkpoint { asked in
                 // The question names the change (wrapped in the dialog).
-                #expect(asked.shows("Batalkan: hapus diklat 'Diklat Fungsional Analis' untuk Ni"))
-                #expect(asked.shows("Ketut Ayu Lestari?"))
+                #expect(asked.shows("Batalkan penghapusan diklat 'Diklat Fungsional Analis'"))
+                #expect(asked.shows("Ni Ketut Ayu Lestari?"))
             }
             s.press(.confirmYes)
             s.checkpoint { undone in
                 #expect(undone.shows("Kompetensi  25 / 40"), "undo restores the record")
-                #expect(undone.text.contains("Dibatalkan: hapus diklat 'Diklat Fungsional Analis' untuk Ni Ketut Ayu Lestari."), "undo in words")
+                // Undo in words (the message wraps at 80 columns).
+                #expect(undone.text.contains("Dibatalkan: penghapusan diklat 'Diklat Fungsional Analis' untuk Ni Ketut Ayu\nLestari."))
             }
         }
         #expect(try store.records(nip: ayuNIP)?.diklat.count == 2)

@@ -78,7 +78,8 @@ EDITS="$(sqlite3 "$DB" "SELECT count(*) FROM batches WHERE parent IS NOT NULL")"
 ok "one participant removed; each change is a batch edit of its own"
 # Undo the removal: one step.
 key u
-wait_for "Batalkan: hapus diklat 'Sosialisasi Kode Etik' untuk 1"
+wait_for "Batalkan penghapusan"
+screen | grep -qF "dari 'Sosialisasi Kode Etik'?" || fail "the undo question does not name the event: $(screen)"
 key y
 wait_for "Sosialisasi Kode Etik — 4 peserta"
 [ "$(members)" = "4" ] || fail "after undoing the removal, $(members) records"
@@ -122,9 +123,10 @@ ONEBATCH="$(sqlite3 "$DB" "SELECT count(DISTINCT a.batch) || '|' || count(*) FRO
 ok "bulk SKP for 5 employees saved in $KEYS keystrokes from the unit list, one batch"
 echo "  measured: $KEYS keystrokes for a bulk SKP of 5 employees"
 key u
-wait_for "Batalkan: tambah SKP 'SKP $YEAR'"
+wait_for "Batalkan penyimpanan SKP $YEAR untuk 5 pegawai?"
+screen | grep -qF "peserta" && fail "the SKP undo question speaks of peserta: $(screen)"
 key y
-wait_for "Dibatalkan: tambah SKP"
+wait_for "Dibatalkan: penyimpanan SKP $YEAR untuk 5 pegawai."
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM skp WHERE tahun = $YEAR")" = "$SKPBEFORE" ] || fail "undo of the bulk SKP left records"
 ok "u undoes the bulk SKP in one step"
 tmux_stop

@@ -71,16 +71,16 @@ ok "ipasn check is clean (scores refreshed in the same transaction)"
 
 # --- Undo of the batch is one step (u, y), and so is redo (U, y) ---------------------------
 tmux_keys u
-wait_for "Batalkan: tambah diklat 'Sosialisasi SKP' untuk 15"
+wait_for "Batalkan penyimpanan diklat 'Sosialisasi SKP' untuk 15"
 tmux_keys y
-wait_for "Dibatalkan: tambah diklat 'Sosialisasi SKP' untuk 15 peserta."
+wait_for "Dibatalkan: penyimpanan diklat 'Sosialisasi SKP' untuk 15 peserta."
 LEFT="$(sqlite3 "$DB" "SELECT count(*) FROM diklat WHERE nama = 'Sosialisasi SKP'")"
 [ "$LEFT" = "0" ] || fail "after undoing the batch $LEFT records are left"
 ok "u undoes all 15 records of the batch in one step"
 tmux_keys U
-wait_for "Ulangi: tambah diklat 'Sosialisasi SKP' untuk 15"
+wait_for "Ulangi penyimpanan diklat 'Sosialisasi SKP' untuk 15"
 tmux_keys y
-wait_for "Diulang: tambah diklat 'Sosialisasi SKP' untuk 15 peserta."
+wait_for "Diulang: penyimpanan diklat 'Sosialisasi SKP' untuk 15 peserta."
 BACK="$(sqlite3 "$DB" "SELECT count(*) FROM diklat WHERE nama = 'Sosialisasi SKP'")"
 [ "$BACK" = "15" ] || fail "after redoing the batch $BACK records are there"
 CHECK="$("$IPASN_BIN" --db "$DB" check 2>&1)" || fail "ipasn check after undo and redo: $CHECK"

@@ -30,14 +30,15 @@ wait_for "Ubah pegawai — "
 tmux_keys Tab C-u
 tmux_type "$TO"
 tmux_keys C-s
-wait_for "Simpan perubahan"
-tmux_keys y
 wait_for "Tanggal mutasi wajib"
+screen | grep -qF "Mutasi " && fail "a move without its date was asked about: $(screen)"
 ok "a move without its date is refused, naming the field"
 tmux_keys Tab
 tmux_type "02-01-$YEAR"
 tmux_keys C-s
-wait_for "Unit kerja $FROM ->"
+wait_for "($FROM)"
+screen | grep -qF "Ke: " || fail "the mutasi question does not name the new unit: $(screen)"
+screen | grep -qF "($TO)" || fail "the mutasi question does not give the new unit's code: $(screen)"
 tmux_keys y
 wait_for "disimpan (u membatalkan)"
 [ "$(sqlite3 "$DB" "SELECT kode_unit || ' ' || tmt_unit FROM pegawai WHERE nip = '$NIP'")" = "$TO $YEAR-01-02" ] \

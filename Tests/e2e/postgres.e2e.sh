@@ -99,7 +99,7 @@ ok "diklat $ID, its audit row and the cached score 40 are on the server"
 
 # --- 3. Undo in the workstation's session; the CLI sees it -----------------------------
 tmux_keys u
-wait_for "Batalkan: tambah diklat"
+wait_for "Batalkan penyimpanan diklat"
 tmux_keys y
 wait_for "Dibatalkan"
 wait_line "Kompetensi" "17,5 / 40"

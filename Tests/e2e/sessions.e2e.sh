@@ -172,11 +172,11 @@ MAX_BEFORE="$(sql "SELECT MAX(id) FROM disiplin")"
 ok "budi, then ani saved a punishment (ani's is disiplin #$ANI_ID, the highest id)"
 
 keys ani u
-waits ani "Batalkan: tambah hukuman disiplin"
+waits ani "Batalkan penyimpanan hukuman disiplin"
 shot ani | grep -qF "Teguran lisan" && fail "ani's undo names budi's record"
 poll_sql "SELECT count(*) FROM disiplin WHERE (nip = '$NIP1' AND tmt = '$YEAR-06-01') OR (nip = '$NIP2' AND tmt = '$YEAR-06-02')" "2" 1
 keys ani y
-waits ani "Dibatalkan: tambah hukuman disiplin"
+waits ani "Dibatalkan: penyimpanan hukuman disiplin"
 poll_sql "SELECT group_concat(jenis) FROM disiplin WHERE (nip = '$NIP1' AND tmt = '$YEAR-06-01') OR (nip = '$NIP2' AND tmt = '$YEAR-06-02')" "Teguran lisan"
 ok "ani's u named her change, asked, and undid only hers (budi's stays)"
 waits budi "Data diubah oleh $ANI" 8
@@ -191,9 +191,9 @@ waits ani "Data diubah oleh $BUDI" 8
 ok "ani's screen refreshed after the command-line import"
 
 keys ani U
-waits ani "Ulangi: tambah hukuman disiplin"
+waits ani "Ulangi penyimpanan hukuman disiplin"
 keys ani y
-waits ani "Diulang: tambah hukuman disiplin"
+waits ani "Diulang: penyimpanan hukuman disiplin"
 poll_sql "SELECT id FROM disiplin WHERE nip = '$NIP1' AND tmt = '$YEAR-06-01'" "$ANI_ID"
 [ "$(sql "SELECT jenis FROM disiplin WHERE id = $IMPORTED_ID")" = "impor E2E budi" ] || fail "budi's imported record was overwritten"
 CHECK="$("$IPASN_BIN" --db "$DB" check 2>&1)" || fail "ipasn check failed: $CHECK"

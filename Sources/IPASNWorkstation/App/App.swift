@@ -326,13 +326,14 @@ final class App {
         }) else { return }
     }
 
-    /// A change of the audit log in words, with the employee's current name.
+    /// What a change of the audit log did, in words (``L/changeSubject(_:employeeName:batch:)``),
+    /// with the employee's current name.
     func changeText(_ entry: AuditEntry) -> Txt {
         // A batch is undone and redone as one step: named as the event.
-        if let batch = entry.batch, let info = try? store.batch(id: batch) { return L.batchChange(entry, info) }
+        let batch = entry.batch.flatMap { try? store.batch(id: $0) }
+        guard case .record = entry.subject else { return L.changeSubject(entry, employeeName: nil, batch: batch) }
         let name = entry.nip.flatMap { try? store.pegawai(nip: $0) }?.nama
-        guard case .record = entry.subject else { return L.change(entry, employeeName: nil) }
-        return L.change(entry, employeeName: name ?? entry.nip)
+        return L.changeSubject(entry, employeeName: name ?? entry.nip, batch: batch)
     }
 
     /// After this session changed data: the screen shows it (the next tick still announces

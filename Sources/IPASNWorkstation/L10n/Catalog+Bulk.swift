@@ -90,17 +90,6 @@ extension L {
     }
 }
 
-/// A batch in the undo and redo questions: `tambah diklat 'Sosialisasi SKP' untuk 15 peserta`.
-extension L {
-    static func batchChange(_ entry: AuditEntry, _ batch: BatchInfo) -> Txt {
-        let noun = entry.record.map { recordNoun[$0.kind]! } ?? Txt("data", "records")
-        let verb = changeAction(entry) == .delete ? Txt("hapus", "delete") : Txt("tambah", "add")
-        return Txt(
-            "\(verb.id) \(noun.id) '\(batch.label)' untuk \(batch.count) peserta",
-            "\(verb.en) \(noun.en) '\(batch.label)' for \(batch.count) participants")
-    }
-}
-
 extension L {
     static func bulkTooMany(_ n: Int, _ limit: Int) -> Txt {
         Txt(

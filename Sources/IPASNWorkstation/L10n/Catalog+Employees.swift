@@ -10,19 +10,11 @@ extension L {
     static let pegawaiEditHint = Txt(
         "Unit lain = mutasi: isi tanggal mutasi. Ctrl-S simpan (bertanya dulu), Esc batal.",
         "Another unit is a transfer: fill in its date. Ctrl-S saves (asks first), Esc cancels.")
-    static let pegawaiKeluarHint = Txt(
-        "Sejak tanggal itu pegawai keluar dari angka unit; riwayat dan nilainya tetap disimpan.",
-        "From that date the employee leaves the unit figures; their records and scores are kept.")
     static let pegawaiUnchanged = Txt("Tidak ada yang berubah; tidak disimpan.", "Nothing changed; nothing saved.")
     static func confirmPegawaiChange(_ nama: String, _ changes: String) -> Txt {
         Txt("Simpan perubahan \(nama)? \(changes)", "Save the changes to \(nama)? \(changes)")
     }
     static func pegawaiSaved(_ nama: String) -> Txt { Txt("Data \(nama) disimpan (u membatalkan).", "\(nama) saved (u undoes).") }
-    static func confirmKeluar(_ nama: String, _ alasan: String, _ tanggal: String) -> Txt {
-        Txt(
-            "Nonaktifkan \(nama): \(alasan) sejak \(tanggal)? Ia keluar dari angka unit mulai tahun itu.",
-            "Set \(nama) inactive: \(alasan) since \(tanggal)? They leave the unit figures from that year.")
-    }
     static func keluarSaved(_ nama: String) -> Txt {
         Txt("\(nama) dinonaktifkan (u membatalkan).", "\(nama) set inactive (u undoes).")
     }

@@ -8,52 +8,13 @@ extension L {
     // MARK: Undo and redo
 
     static let nothingToRedo = Txt("Tidak ada yang bisa diulang.", "Nothing to redo.")
-    /// `Batalkan: tambah diklat 'X' untuk Y?`
-    static func confirmUndo(_ change: Txt) -> Txt { Txt("Batalkan: \(change.id)?", "Undo: \(change.en)?") }
+    /// `Batalkan penyimpanan SKP 2025 untuk Ayu?` (``changeSubject(_:employeeName:batch:)``).
+    static func confirmUndo(_ change: Txt) -> Txt { Txt("Batalkan \(change.id)?", "Undo \(change.en)?") }
     static func undoneChange(_ change: Txt) -> Txt {
         Txt("Dibatalkan: \(Txt.sentence(change.id)) Tekan U untuk mengulang.", "Undone: \(Txt.sentence(change.en)) Press U to redo.")
     }
-    static func confirmRedo(_ change: Txt) -> Txt { Txt("Ulangi: \(change.id)?", "Redo: \(change.en)?") }
+    static func confirmRedo(_ change: Txt) -> Txt { Txt("Ulangi \(change.id)?", "Redo \(change.en)?") }
     static func redoneChange(_ change: Txt) -> Txt { Txt("Diulang: \(Txt.sentence(change.id))", "Redone: \(Txt.sentence(change.en))") }
-
-    /// One change of the audit log in words: `tambah diklat 'Pelatihan X' untuk Ayu`,
-    /// `ubah unit Bidang (B1)`, `impor pegawai (12 baris)`.
-    static func change(_ entry: AuditEntry, employeeName: String?) -> Txt {
-        let verb: Txt
-        switch changeAction(entry) {
-        case .insert: verb = Txt("tambah", "add")
-        case .delete: verb = Txt("hapus", "delete")
-        case .import: verb = Txt("impor", "import")
-        default: verb = Txt("ubah", "edit")
-        }
-        let value = entry.new ?? entry.old
-        switch entry.subject {
-        case .importFile(let kind):
-            var rows = 0
-            if case .importSummary(let summary)? = entry.new { rows = summary.imported }
-            return Txt("\(verb.id) \(kind.rawValue) (\(rows) baris)", "\(verb.en) \(kind.rawValue) (\(rows) rows)")
-        case .record(let id):
-            let what = value?.record.map { " '\(App.recordName($0))'" } ?? ""
-            let noun = recordNoun[id.kind]!
-            let forID = employeeName.map { " untuk \($0)" } ?? ""
-            let forEN = employeeName.map { " for \($0)" } ?? ""
-            return Txt("\(verb.id) \(noun.id)\(what)\(forID)", "\(verb.en) \(noun.en)\(what)\(forEN)")
-        case .pegawai(let nip):
-            var name = ""
-            if case .pegawai(let pegawai)? = value { name = pegawai.nama }
-            return Txt("\(verb.id) pegawai \(name) (\(nip))", "\(verb.en) employee \(name) (\(nip))")
-        case .unit(let kode):
-            var name = ""
-            if case .unit(let unit)? = value { name = unit.nama }
-            return Txt("\(verb.id) unit \(name) (\(kode))", "\(verb.en) unit \(name) (\(kode))")
-        case .setting(let setting):
-            return Txt("\(verb.id) \(setting.rawValue)", "\(verb.en) \(setting.rawValue)")
-        case .progress(let unit, let dimension):
-            return Txt("\(verb.id) \(unit)/\(dimension.rawValue)", "\(verb.en) \(unit)/\(dimension.rawValue)")
-        case .account(let login):
-            return Txt("\(verb.id) akun \(login)", "\(verb.en) account \(login)")
-        }
-    }
 
     /// What a change did: a redo entry says it by which of its values exist.
     static func changeAction(_ entry: AuditEntry) -> AuditAction {

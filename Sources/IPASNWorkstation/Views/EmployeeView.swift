@@ -30,6 +30,9 @@ final class EmployeeView: View {
         /// A record's fields, drawn in `columns` (shared by the records of a kind, so they align).
         var cells: [String] = []
         var columns: [Table.Column] = []
+        /// For a line under a kompetensi group's heading: the heading's line (kept in sight
+        /// at the top while the group's records scroll under it).
+        var heading: Int?
     }
 
     /// Nil when the NIP is unknown.
@@ -128,10 +131,13 @@ final class EmployeeView: View {
         for dimension in explanation.dimensions {
             let header = "\(dimension.dimension.displayName(language))  \(language.points(dimension.points)) / \(language.points(dimension.max))"
             lines.append(PageLine(text: header, style: .header))
-            for reason in dimension.reasons {
-                lines.append(PageLine(text: "  " + reason.text(language), style: .dim))
-            }
             let kind = kinds[dimension.dimension]!
+            // Kompetensi: each group's points head its own records (below), not a list up here.
+            if kind != .diklat {
+                for reason in dimension.reasons {
+                    lines.append(PageLine(text: "  " + reason.text(language), style: .dim))
+                }
+            }
             let stored = Self.stored(records, kind)
             // Rejected records the ruleset leaves out: the explanation above reads as if they
             // were missing, so the page says why and what to do.
@@ -152,14 +158,30 @@ final class EmployeeView: View {
             let columns = Self.columns(plain, kind: kind)
                 + [Table.Column(width: .fixed(verified.map { DisplayWidth.width(of: $0) }.max() ?? 1), gap: 2)]
                 + [Table.Column(width: .fixed(sentMarks.map { DisplayWidth.width(of: $0) }.max() ?? 0), gap: 2)]
-            for (value, cells) in zip(stored, cells) {
-                lines.append(
-                    PageLine(
-                        text: "    " + Self.describe(value.record, language), style: .normal, record: value, cells: cells,
-                        columns: columns))
-                if let rejected = verifications[value.id], rejected.status == .tidak {
-                    lines.append(PageLine(text: "         ✗ " + language.t(L.reasonLine(rejected.reason)), style: .error))
+            let cellsOf = Dictionary(zip(stored.map(\.id), cells), uniquingKeysWith: { a, _ in a })
+            func recordLines(_ values: [StoredRecordValue], heading: Int? = nil) {
+                for value in values {
+                    lines.append(
+                        PageLine(
+                            text: "    " + Self.describe(value.record, language), style: .normal, record: value,
+                            cells: cellsOf[value.id] ?? [], columns: columns, heading: heading))
+                    if let rejected = verifications[value.id], rejected.status == .tidak {
+                        lines.append(
+                            PageLine(
+                                text: "         ✗ " + language.t(L.reasonLine(rejected.reason)), style: .error, heading: heading))
+                    }
                 }
+            }
+            guard kind == .diklat else {
+                recordLines(stored)
+                continue
+            }
+            // Under a heading per scoring group, in the order the scoring reads them; the
+            // columns stay shared, so the records of every group align.
+            for section in Self.diklatSections(stored, reasons: dimension.reasons, rules: app.engine.ruleset.kompetensi) {
+                let heading = lines.count
+                lines.append(PageLine(text: "  " + Self.sectionHeading(section, language), style: .highlight))
+                recordLines(section.records, heading: heading)
             }
         }
         let score = explanation.score
@@ -247,7 +269,9 @@ final class EmployeeView: View {
         let height = rows - 4
         let selectedLine = selectable.isEmpty ? nil : selectable[min(cursor.selection, selectable.count - 1)]
         scroll = Self.scroll(scroll, selectedLine: selectedLine, selectable: selectable, showEnd: showEnd, lineCount: lines.count, height: height)
-        for (offset, index) in (scroll..<min(lines.count, scroll + height)).enumerated() {
+        let shown = Self.shownLines(
+            scroll: scroll, selectedLine: selectedLine, headings: lines.map(\.heading), lineCount: lines.count, height: height)
+        for (offset, index) in shown.enumerated() {
             let line = lines[index]
             let style: Style = index == selectedLine ? .selected : line.style
             let row = 4 + offset
@@ -262,6 +286,19 @@ final class EmployeeView: View {
             if style == .selected { grid.fill(row: row, col: 0, width: grid.width, height: 1, style: .selected) }
             grid.put(DisplayWidth.truncate(line.text, toWidth: grid.width - 2), row: row, col: 1, style: style)
         }
+    }
+
+    /// The lines drawn from `scroll` on, `height` of them: when the first is a record below
+    /// its kompetensi group's heading (`headings`), the heading takes the first row, so the
+    /// admin always sees which group the records belong to (a selected first record moves
+    /// down one row under it).
+    static func shownLines(scroll: Int, selectedLine: Int?, headings: [Int?], lineCount: Int, height: Int) -> [Int] {
+        let end = min(lineCount, scroll + height)
+        guard scroll < end, height > 1, let heading = headings[scroll], heading < scroll else { return Array(scroll..<end) }
+        // The selected record on the first row would hide under the heading: one line earlier.
+        let top = selectedLine == scroll ? scroll - 1 : scroll
+        guard heading < top else { return Array(top..<min(lineCount, top + height)) }
+        return [heading] + Array((top + 1)..<min(lineCount, top + height))
     }
 
     /// The first line to draw: the selected record stays visible; on the first record the

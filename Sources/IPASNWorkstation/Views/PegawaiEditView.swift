@@ -90,16 +90,52 @@ final class PegawaiEditView: PickerForm {
             app.inform(app.t(L.pegawaiUnchanged))
             return
         }
-        let listed = Self.changeList(PegawaiChange(line: 0, old: pegawai, new: new), labels: fields, app.language)
+        if new.kodeUnit != pegawai.kodeUnit {
+            // A mutasi the store would refuse (no date, an inactive employee) is said here,
+            // before a question about a move that cannot be saved. The store checks again.
+            let unitExists = ((try? app.store.units()) ?? []).contains { $0.kode == new.kodeUnit }
+            let issues = EmployeeChangeRules.issues(old: pegawai, new: new, unitExists: unitExists, today: app.context.today)
+            guard issues.isEmpty else {
+                formMessage = (issues.map { $0.message(app.language) }.joined(separator: " "), .error)
+                return
+            }
+        }
+        // A refusal of an earlier attempt no longer holds: the hint again under the question.
+        formMessage = (app.t(L.pegawaiEditHint), .normal)
+        let change = PegawaiChange(line: 0, old: pegawai, new: new)
+        let question: Txt
+        if new.kodeUnit != pegawai.kodeUnit {
+            question = Self.mutasiQuestion(change, labels: fields, app: app)
+        } else {
+            question = L.confirmPegawaiChange(pegawai.nama, Self.changeList(change, labels: fields, app.language))
+        }
         // The form is gone after the pop: the closure keeps what it needs, not the form.
         let onSaved = self.onSaved
-        app.confirm(app.t(L.confirmPegawaiChange(pegawai.nama, listed)), onYes: {
+        app.confirm(app.t(question), onYes: {
             guard app.attempt({ try app.store.changePegawai(new) }) else { return }
             app.pop()
             onSaved()
             app.dataChangedHere()
             app.inform(app.t(L.pegawaiSaved(new.nama)))
         })
+    }
+
+    /// The question before a mutasi: the employee by name and NIP, both units by name (as
+    /// lists show them, cut with `…` to fit the dialog) with their codes, the date, and any
+    /// other change of the same save.
+    static func mutasiQuestion(_ change: PegawaiChange, labels: [FormField], app: App) -> Txt {
+        let units = (try? app.store.units()) ?? []
+        let names = UnitTree(units).displayNames()
+        // The dialog is at most 60 columns wide; "Dari: " / "From: " take 6 of them.
+        let width = min((app.shownSize?.width ?? 80) - 8, 60) - 6
+        func unit(_ kode: String) -> String {
+            L.unitInQuestion(name: names[kode] ?? kode, kode: kode, width: width)
+        }
+        let others = change.fields.filter { $0.field != "kode_unit" && $0.field != "tmt_unit" }
+        return L.confirmMutasi(
+            change.new.nama, nip: NIP.formatted(change.new.nip), from: unit(change.old.kodeUnit), to: unit(change.new.kodeUnit),
+            tanggal: change.new.tmtUnit?.dayFirst ?? "-",
+            others: fieldList(others, labels: labels, app.language))
     }
 
     /// The form's fields, filled with the employee's values.
@@ -118,7 +154,12 @@ final class PegawaiEditView: PickerForm {
     /// (`Unit kerja DISDIK.01 -> DINKES.01; Tanggal mutasi (belum diisi) -> 30-11-2026`), never
     /// by the file's column name; an empty value is said in words, never as a bare `-`.
     static func changeList(_ change: PegawaiChange, labels: [FormField], _ language: Language) -> String {
-        change.fields.map { f -> String in
+        fieldList(change.fields, labels: labels, language)
+    }
+
+    /// Changed fields as ``changeList(_:labels:_:)`` lists them.
+    static func fieldList(_ fields: [(field: String, old: String, new: String)], labels: [FormField], _ language: Language) -> String {
+        fields.map { f -> String in
             let label = labels.first { $0.key == f.field }?.label(language) ?? FieldNames.label(f.field, language)
             let quoted = f.field == "nama" || f.field == "jenjang"
             func shown(_ value: String) -> String {

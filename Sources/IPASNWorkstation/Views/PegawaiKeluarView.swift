@@ -87,7 +87,7 @@ final class PegawaiKeluarView: PickerForm {
         // The form is gone after the pop: the closure keeps what it needs, not the form.
         let onSaved = self.onSaved
         let nama = pegawai.nama
-        app.confirm(app.t(L.confirmKeluar(nama, alasan.name(app.language), tanggal.dayFirst)), onYes: {
+        app.confirm(app.t(L.confirmKeluar(nama, alasan.name(app.language), tanggal)), onYes: {
             guard app.attempt({ try app.store.changePegawai(new) }) else { return }
             app.pop()
             onSaved()
