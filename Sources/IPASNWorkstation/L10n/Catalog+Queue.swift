@@ -17,9 +17,9 @@ extension L {
     static func queueCommandDescription(_ command: Command) -> Txt {
         switch command {
         case .queueKind:
-            return Txt("Saring jenis data: semua, pendidikan, diklat, SKP, hukuman", "Filter the kind: all, education, course, SKP, penalty")
+            return Txt("Saring jenis: pendidikan, diklat, SKP, hukuman", "Filter the kind: education, course, SKP, penalty")
         case .queueSince: return Txt("Saring waktu: semua, sejak kemarin, hari ini", "Filter the time: all, since yesterday, today")
-        case .queueBy: return Txt("Hanya yang diinput oleh penginput baris ini (lagi: semua)", "Only what this row's admin entered (again: all)")
+        case .queueBy: return Txt("Hanya input penginput baris ini (lagi: semua)", "Only what this row's admin entered (again: all)")
         case .queueUnit: return Txt("Hanya unit baris ini (lagi: semua unit)", "Only this row's unit (again: every unit)")
         default: return Txt("Hapus semua saringan antrean", "Clear every queue filter")
         }

@@ -154,14 +154,17 @@ final class VerificationView: View {
     }
 
     /// The filters in words, for row 2 (nil when none).
-    private func filterLine(app: App) -> String? {
+    private func filterLine(app: App, width: Int) -> String? {
         guard queue.isFiltered else { return nil }
         var parts: [String] = []
         if let kind = queue.kind { parts.append(RecordLine.kindName(kind, app.language)) }
         if queue.since != .all { parts.append(app.t(L.queueSince(queue.since))) }
         if let by = queue.by { parts.append(app.t(L.queueBy(by))) }
         if let unit = queue.unit { parts.append(app.t(L.queueUnit(unit))) }
-        return app.t(L.queueFilterPrefix) + " " + parts.joined(separator: " · ") + "  " + app.t(L.queueClearHint)
+        let line = app.t(L.queueFilterPrefix) + " " + parts.joined(separator: " · ")
+        let hinted = line + "  " + app.t(L.queueClearHint)
+        // The hint only when the whole line fits (the filters themselves always show).
+        return hinted.count <= width - 2 ? hinted : line
     }
 
     /// "30-11 14:05": when a record was entered or changed last, in the workstation's zone.
@@ -207,7 +210,7 @@ final class VerificationView: View {
         switch mode {
         case .queue:
             summary = L.queueCounts(shown: items.count, matching: counts.matching, total: counts.total, filtered: queue.isFiltered)
-            if let line = filterLine(app: app) {
+            if let line = filterLine(app: app, width: grid.width) {
                 grid.put(line, row: 2, col: 1, style: .warning, maxWidth: grid.width - 2)
                 top = 3
             }
