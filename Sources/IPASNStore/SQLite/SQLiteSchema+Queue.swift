@@ -13,6 +13,9 @@ extension SQLiteSchema {
     ///   redo of one) touches its whole id range with one row.
     /// A record's touch is its `record_touch` row when it has one (always newer than the import
     /// that wrote it), else the newest range holding it. Existing audit rows are read once.
+    /// A deleted record's row stays (every read joins the record table, and ids are never
+    /// reused): no trigger on the record tables, so a big delete (the undo of an import) costs
+    /// nothing more.
     static func migrateQueue(_ db: Database) throws {
         let kinds = RecordKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         try db.execute(
@@ -56,14 +59,5 @@ extension SQLiteSchema {
                                 json_extract(NEW.new_value, '$.ids.last'), NEW.at, NEW.actor);
                 END;
                 """)
-        for kind in RecordKind.allCases {
-            // A deleted record leaves no touch behind (ids are never reused; an undone delete touches it again).
-            try db.execute(
-                sql: """
-                    CREATE TRIGGER \(RecordRows.table(kind))_touch_deleted AFTER DELETE ON \(RecordRows.table(kind)) BEGIN
-                        DELETE FROM record_touch WHERE kind = '\(kind.rawValue)' AND record_id = OLD.id;
-                    END;
-                    """)
-        }
     }
 }
