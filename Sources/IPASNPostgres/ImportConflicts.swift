@@ -68,9 +68,9 @@ struct ImportConflicts {
             let pair = Pair(nip: row.nip, key: row.key)
             let course = CourseKey(nip: row.nip, jenis: row.jenis, mulai: row.mulai, selesai: row.selesai)
             if checkSimilar {
-                let name = DuplicateKey.normalizedName(row.nama)
+                let incoming = NearDuplicate.Name(row.nama)  // prepared once per row
                 let similar = (courses[course] ?? []).prefix(RecordBatch.similarCompared).first {
-                    DuplicateKey.normalizedName($0.nama) != name && NearDuplicate.similarNames($0.nama, row.nama)
+                    NearDuplicate.nearDuplicate($0.nama, of: incoming)
                 }
                 if let similar {
                     issues.append((row.line, ValidationIssue(field: "nama", code: .similarCourse(nama: similar.nama, line: similar.line))))

@@ -61,10 +61,10 @@ struct RecordBatch {
             if checkSimilar, case .diklat(let course) = row.record {
                 // A course much like one the employee has (stored, or on an earlier line), under
                 // another name: an issue of its line unless --allow-similar (``NearDuplicate``).
-                let name = DuplicateKey.normalizedName(course.nama)
+                let incoming = NearDuplicate.Name(course.nama)  // prepared once per row
                 let key = CourseKey(course)
                 let similar = (courses[key] ?? []).prefix(Self.similarCompared).first {
-                    DuplicateKey.normalizedName($0.nama) != name && NearDuplicate.similarNames($0.nama, course.nama)
+                    NearDuplicate.nearDuplicate($0.nama, of: incoming)
                 }
                 if let similar {
                     var line = similar.line

@@ -113,9 +113,15 @@ public struct Draft: Hashable, Sendable, Codable {
     /// Field name to typed text.
     public var fields: [String: String]
     public var savedAt: Date
+    /// For an edit: the record as the form loaded it (the base of the edit). A restored draft
+    /// saves expecting this record (``RecordEditStore``), so a change another admin made
+    /// meanwhile is refused instead of overwritten. Nil for new records, unit forms and
+    /// drafts saved before drafts kept their base.
+    public var base: Record?
 
     public init(
-        form: String, nip: String, editing: RecordID?, unit: String? = nil, fields: [String: String], savedAt: Date
+        form: String, nip: String, editing: RecordID?, unit: String? = nil, fields: [String: String], savedAt: Date,
+        base: Record? = nil
     ) {
         self.form = form
         self.nip = nip
@@ -123,6 +129,7 @@ public struct Draft: Hashable, Sendable, Codable {
         self.unit = unit
         self.fields = fields
         self.savedAt = savedAt
+        self.base = base
     }
 
     /// The open form this draft belongs to: its kind and the employee and record (or unit)

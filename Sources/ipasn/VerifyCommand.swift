@@ -50,9 +50,20 @@ struct VerifyListCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("belum (the queue, default), memenuhi or tidak.", valueName: "status"))
     var status: VerificationStatus = .belum
     @Option(name: .long, help: ArgumentHelp("At most this many records.", valueName: "n")) var limit = 200
+    @Flag(name: .long, help: "The queue newest first (what came in last on top), with when and by whom; implied by --kind, --since, --by.")
+    var newest = false
+    @Option(name: .long, help: ArgumentHelp("Only this kind: pendidikan, diklat, skp or disiplin (the queue).", valueName: "kind"))
+    var kind: RecordKind?
+    @Option(name: .long, help: ArgumentHelp("Only records entered or changed on or after this day (the queue).", valueName: "day"))
+    var since: String?
+    @Option(name: .long, help: ArgumentHelp("Only records entered or changed last by this login (the queue).", valueName: "login"))
+    var by: String?
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        if status != .belum && (newest || kind != nil || since != nil || by != nil) {
+            throw ValidationError("--newest, --kind, --since and --by list the queue (--status belum).")
+        }
     }
 
     func run() throws {
@@ -60,6 +71,10 @@ struct VerifyListCommand: ParsableCommand {
         let language = global.language
         if let unit, try !store.units().contains(where: { $0.kode == unit }) {
             throw CLIError(language == .id ? "Unit \(unit) tidak ada; lihat `ipasn report units`." : "There is no unit \(unit); see `ipasn report units`.")
+        }
+        if newest || kind != nil || since != nil || by != nil {
+            try newestFirst(store, language)
+            return
         }
         // One more than asked, to say that the list goes on.
         let items = try store.verificationQueue(unit: unit, status: status, limit: limit + 1)
@@ -86,6 +101,45 @@ struct VerifyListCommand: ParsableCommand {
         }
     }
 }
+
+extension VerifyListCommand {
+    /// The queue newest first (``VerificationQueue``), with when and by whom each record came in.
+    func newestFirst(_ store: any Store, _ language: Language) throws {
+        let context = global.context
+        var queue = VerificationQueue(scope: unit, kind: kind, by: by)
+        queue.sinceDay = try since.map { try SinceOption.day($0, today: context.today) }
+        let page = try queue.page(store, now: context.now(), timeZone: context.timeZone, limit: limit)
+        let id = language == .id
+        let table = TextTable([
+            ("ID", 13, .left), ("NIP", 18, .left), (id ? "Nama" : "Name", 18, .left), ("Unit", 8, .left),
+            (id ? "Rincian" : "Details", 40, .left), (id ? "Masuk" : "Entered", 16, .left), (id ? "Oleh" : "By", 12, .left),
+            (id ? "Dokumen" : "Document", 24, .left),
+        ])
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = context.timeZone
+        table.write(
+            page.entries,
+            footer: {
+                id
+                    ? "\(page.entries.count) dari \(page.matching) data yang cocok; \(page.total) belum diverifikasi; terbaru di atas"
+                    : "\(page.entries.count) of \(page.matching) matching records; \(page.total) not verified; newest first"
+            }
+        ) { entry in
+            let item = entry.item
+            let at = entry.touchedAt.map { moment -> String in
+                let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: moment)
+                return String(format: "%02d-%02d-%04d %02d:%02d", p.day!, p.month!, p.year!, p.hour!, p.minute!)
+            }
+            return [
+                item.id.description, item.pegawai.nip, item.pegawai.nama, item.pegawai.kodeUnit,
+                RecordLine.kindName(item.id.kind, language) + ": " + RecordLine.describe(item.record, language),
+                at ?? "-", entry.touchedBy ?? "-", VerifyText.document(item.verification, language),
+            ]
+        }
+    }
+}
+
+extension RecordKind: ExpressibleByArgument {}
 
 /// Gives one verdict to records, in one transaction.
 private func verdict(_ ids: [RecordIDArgument], _ status: VerificationStatus, reason: String, _ global: GlobalOptions) throws {

@@ -17,16 +17,21 @@ import Testing
             s.press(.verificationQueue, in: .units)
             s.checkpoint { queue in
                 #expect(queue.shows("Verifikasi — Badan Kepegawaian"))
-                #expect(queue.shows("5 data belum diverifikasi, terlama di atas"))
-                // Oldest first: the two pendidikan, then the courses, then the SKP.
-                #expect(queue.selection?.contains("Ni Ketut Ayu Lestari") == true)
+                #expect(queue.shows("5 dari 5 data belum diverifikasi, terbaru di atas"))
+                // Newest first; all five were entered at one moment: kind order (pendidikan, diklat,
+                // SKP), the newest id first.
+                #expect(queue.selection?.contains("Budi Santoso") == true)
+                #expect(queue.selection?.contains("Pendidikan: SLTA") == true)
+            }
+            s.press(.moveDown)
+            s.checkpoint { queue in
                 #expect(queue.selection?.contains("Pendidikan: S-1 30-08-2008") == true)
             }
             s.press(.acceptRecord)
             s.checkpoint { queue in
                 #expect(queue.shows("Memenuhi syarat: S-1 Universitas Udayana."))
-                #expect(queue.shows("4 data belum diverifikasi"))
-                #expect(queue.selection?.contains("Budi Santoso") == true, "moved on to the next record")
+                #expect(queue.shows("4 dari 4 data belum diverifikasi"))
+                #expect(queue.selection?.contains("10-05-2023") == true, "moved on to the next record (the seminar)")
             }
             s.press(.moveDown)
             s.press(.rejectRecord)
@@ -36,15 +41,20 @@ import Testing
             s.enqueue(.enter)  // no reason: refused, the field named
             s.checkpoint { queue in
                 #expect(queue.shows("Alasan wajib diisi"))
-                #expect(queue.shows("4 data belum diverifikasi"))
+                #expect(queue.shows("4 dari 4 data belum diverifikasi"))
             }
             s.press(.rejectRecord)
             s.enqueue(text: "Sertifikat belum diunggah")
             s.enqueue(.enter)
             s.checkpoint { queue in
                 #expect(queue.shows("Tidak memenuhi syarat: Diklat Fungsional Analis."))
-                #expect(queue.shows("3 data belum diverifikasi"))
-                #expect(queue.selection?.contains("Seminar Manajemen ASN") == true)
+                #expect(queue.shows("3 dari 3 data belum diverifikasi"))
+                #expect(queue.selection?.contains("SKP: 2024") == true, "moved on to the next record")
+            }
+            s.press(.moveUp)
+            s.checkpoint { queue in
+                #expect(queue.selection?.contains("10-05-2023") == true)
+                #expect(queue.shows("Seminar Manajemen ASN"), "the record whole on the bottom line")
             }
             s.press(.toggleDocument)
             s.checkpoint { queue in

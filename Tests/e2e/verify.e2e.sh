@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Verification in tmux at 80x24, with raw keys, on ONE database:
 #  1. a verifikator (the nameless login "uid 41011", run through setpriv) opens the queue of the
-#     top unit with V, accepts the oldest record with m, rejects the next with t and a typed
-#     reason; the database holds both verdicts and `ipasn check` says OK;
+#     top unit with V (newest first, with when and by whom), narrows it by time (s) and kind (j)
+#     and clears the filters (c), accepts the newest record with m, rejects the next with t and a
+#     typed reason; the database holds both verdicts and `ipasn check` says OK;
 #  2. the admin of the rejected record's unit ("uid 41012") sees on the units list that one
 #     record was rejected, presses V and reads the reason.
 cd "$(dirname "$0")/../.."
@@ -33,7 +34,15 @@ run_as() {  # run_as UID: the workstation of that login in the tmux session
 run_as 41011
 wait_for "Tahun"
 tmux_keys V
-wait_for "data belum diverifikasi, terlama di atas"
+wait_for "data belum diverifikasi, terbaru di atas"
+wait_for "Masuk       Oleh"
+tmux_keys s
+wait_for "Saring: sejak kemarin"
+tmux_keys j
+wait_for "Saring: Pendidikan · sejak kemarin"
+tmux_keys c
+wait_for "data belum diverifikasi, terbaru di atas"
+ok "the queue is newest first; s and j narrow it, c clears the filters"
 FIRST="$(sqlite3 "$DB" "SELECT COUNT(*) FROM verification")"
 [ "$FIRST" = 0 ] || fail "verdicts before any key: $FIRST"
 tmux_keys m

@@ -21,18 +21,51 @@ public enum NearDuplicate {
 
     /// Whether two course names are one name written two ways.
     public static func similarNames(_ a: String, _ b: String) -> Bool {
-        let x = words(a)
-        let y = words(b)
-        if x.isEmpty || y.isEmpty { return false }
-        if x == y { return true }
+        similar(Name(a), Name(b))
+    }
+
+    /// A course name with what the comparison needs computed once: an import compares one
+    /// incoming name with up to 64 stored courses, so it prepares the incoming name once
+    /// (``Name/init(_:)``) instead of once per stored course.
+    public struct Name: Sendable {
+        /// The name as typed.
+        public let text: String
+        /// ``DuplicateKey/normalizedName(_:)`` of it: equal means an exact repeat.
+        public let normalized: String
+        let words: [String]
+        let numbers: [String]
+        let joined: String
+        let spaced: [Character]
+        let count: Int
+
+        public init(_ text: String) {
+            self.text = text
+            normalized = DuplicateKey.normalizedName(text)
+            words = NearDuplicate.words(text)
+            numbers = NearDuplicate.numbers(words)
+            joined = words.joined()
+            spaced = Array(words.joined(separator: " "))
+            count = text.count
+        }
+    }
+
+    /// Whether two prepared names are one name written two ways (``similarNames(_:_:)``).
+    public static func similar(_ x: Name, _ y: Name) -> Bool {
+        if x.words.isEmpty || y.words.isEmpty { return false }
+        if x.words == y.words { return true }
         // Numbers tell courses apart: "Angkatan 1" and "Angkatan 2", "Kursus 10" and "Kursus 110".
-        if numbers(x) != numbers(y) { return false }
-        let joinedX = x.joined()
-        let joinedY = y.joined()
-        if joinedX == joinedY { return true }  // "e-learning" and "elearning"
-        if oneWordApart(x, y) { return true }
-        let limit = min(a.count, b.count) >= 20 ? 2 : 1
-        return editDistance(Array(x.joined(separator: " ")), Array(y.joined(separator: " ")), limit: limit) <= limit
+        if x.numbers != y.numbers { return false }
+        if x.joined == y.joined { return true }  // "e-learning" and "elearning"
+        if oneWordApart(x.words, y.words) { return true }
+        let limit = min(x.count, y.count) >= 20 ? 2 : 1
+        return editDistance(x.spaced, y.spaced, limit: limit) <= limit
+    }
+
+    /// Similar and not an exact repeat (same normalized name: that is the duplicate check's):
+    /// what the import warns about. `incoming` is prepared once per imported row.
+    public static func nearDuplicate(_ stored: String, of incoming: Name) -> Bool {
+        let other = Name(stored)
+        return other.normalized != incoming.normalized && similar(other, incoming)
     }
 
     /// The numbers among the words, in order (`["angkatan", "ii", "2024"]` gives `["2024"]`).

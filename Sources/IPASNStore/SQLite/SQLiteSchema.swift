@@ -45,6 +45,8 @@ enum SQLiteSchema {
         migrator.registerMigration("2026-11-30-recompute2") { db in
             try db.execute(sql: UnitPendingCounts.migration)
         }
+        // When each record was last entered or changed, and by whom: the verifikator's queue.
+        migrator.registerMigration("2026-11-30-queue", migrate: migrateQueue)
         return migrator
     }
 

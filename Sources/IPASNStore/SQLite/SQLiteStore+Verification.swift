@@ -346,7 +346,7 @@ extension SQLiteStore {
     }
 
     /// One record of a list with its employee and verification, or nil when it is gone.
-    private func item(_ id: RecordID, _ db: Database) throws -> VerificationItem? {
+    func item(_ id: RecordID, _ db: Database) throws -> VerificationItem? {
         guard let record = try record(id, db), let pegawai = try pegawai(nip: record.nip, db) else { return nil }
         return VerificationItem(id: id, record: record, pegawai: pegawai, verification: try verificationRow(id, db) ?? .unverified)
     }

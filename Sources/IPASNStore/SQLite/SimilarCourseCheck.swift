@@ -77,6 +77,8 @@ struct SimilarCourseCheck {
             group.removeAll(keepingCapacity: true)
         }
         let key = GroupKey(jenis: course.jenis.id, mulai: course.tanggalMulai, selesai: course.tanggalSelesai)
+        // The incoming name is prepared once, whatever the number of courses it meets.
+        let incoming = NearDuplicate.Name(course.nama)
         // An earlier line of the file with the same employee, jenis and dates.
         if revisit {
             let query = try importedQuery ?? db.makeStatement(
@@ -89,11 +91,11 @@ struct SimilarCourseCheck {
             query.setUncheckedArguments(
                 [course.nip, course.jenis.id, course.tanggalMulai.iso, course.tanggalSelesai.iso, start])
             if let row = try Row.fetchOne(query), let line = lines.line(at: Int(row[0] as Int64 - start)),
-                Self.similar(row[1], course.nama)
+                NearDuplicate.nearDuplicate(row[1], of: incoming)
             {
                 return ValidationIssue(field: "nama", code: .similarCourse(nama: row[1], line: line))
             }
-        } else if let first = group[key], Self.similar(first.nama, course.nama) {
+        } else if let first = group[key], NearDuplicate.nearDuplicate(first.nama, of: incoming) {
             return ValidationIssue(field: "nama", code: .similarCourse(nama: first.nama, line: first.line))
         }
         // A course stored before the import.
@@ -114,7 +116,7 @@ struct SimilarCourseCheck {
                 [course.nip, course.jenis.id, course.tanggalMulai.iso, course.tanggalSelesai.iso, start])
             let names = try String.fetchCursor(query)
             while let other = try names.next() {
-                if Self.similar(other, course.nama) { return ValidationIssue(field: "nama", code: .similarCourse(nama: other, line: nil)) }
+                if NearDuplicate.nearDuplicate(other, of: incoming) { return ValidationIssue(field: "nama", code: .similarCourse(nama: other, line: nil)) }
             }
         }
         // Not refused here: the row is written unless the unique index refuses it.
@@ -127,10 +129,5 @@ struct SimilarCourseCheck {
         guard let pending else { return }
         self.pending = nil
         if !revisit && group[pending.key] == nil { group[pending.key] = (pending.nama, line) }
-    }
-
-    /// Similar and not an exact repeat (that is the unique index's duplicate).
-    static func similar(_ other: String, _ name: String) -> Bool {
-        DuplicateKey.normalizedName(other) != DuplicateKey.normalizedName(name) && NearDuplicate.similarNames(other, name)
     }
 }

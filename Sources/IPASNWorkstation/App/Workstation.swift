@@ -153,8 +153,14 @@ public final class Workstation {
             return
         }
         guard let kind, let page = try EmployeeView(app: app, nip: draft.nip) else { throw DraftError.unknownEmployee }
-        let editing = draft.editing.flatMap { id in EmployeeView.stored(page.records, kind).first { $0.id == id } }
-        let form = try RecordFormView(app: app, page: page, kind: kind, editing: editing)
+        // An edit's draft reopens as that edit, expecting the record as the draft's form loaded
+        // it (its base): when another admin changed or deleted it meanwhile, the save is refused
+        // (editedMeanwhile) and the input kept, never silently written over their change.
+        let editing = draft.editing.flatMap { id in
+            EmployeeView.stored(page.records, kind).first { $0.id == id }
+                ?? draft.base.map { StoredRecordValue(id: id, record: $0) }
+        }
+        let form = try RecordFormView(app: app, page: page, kind: kind, editing: editing, base: draft.base)
         form.form.restore(draft.fields)
         form.refreshPreview(app: app)
         app.push(page)

@@ -132,6 +132,11 @@ public enum Command: String, CaseIterable, Sendable {
     case bulkPendidikan
     case nextRow
     case previousRow
+    case queueKind
+    case queueSince
+    case queueBy
+    case queueUnit
+    case queueClear
 
     /// The stable id used in docs and configuration, e.g. `save-and-add`.
     public var id: String {
@@ -205,6 +210,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .acceptRecord: return L.acceptCommandDescription
         case .rejectRecord: return L.rejectCommandDescription
         case .toggleDocument: return L.documentCommandDescription
+        case .queueKind, .queueSince, .queueBy, .queueUnit, .queueClear: return L.queueCommandDescription(self)
         case .figuresAsEntered: return L.asEnteredCommandDescription
         case .batches: return L.batchesDescription
         case .addParticipants: return L.addParticipantsDescription
@@ -274,6 +280,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .acceptRecord: return L.acceptCommand
         case .rejectRecord: return L.rejectCommand
         case .toggleDocument: return L.documentCommand
+        case .queueKind, .queueSince, .queueBy, .queueUnit, .queueClear: return L.queueCommandLabel(self)
         case .figuresAsEntered: return L.asEnteredCommand
         case .batches: return L.batchesShort
         case .addParticipants: return L.addParticipantsShort

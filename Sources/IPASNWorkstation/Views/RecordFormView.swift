@@ -18,9 +18,11 @@ final class RecordFormView: View {
     /// The edited record as the form loaded it: the save is refused if another admin changed it since.
     private let original: Record?
 
-    init(app: App, page: EmployeeView, kind: RecordKind, editing: StoredRecordValue?) throws {
+    /// - Parameter base: for a form restored from a draft, the record as the draft's form
+    ///   loaded it (``Draft/base``): the save expects it, not the record as stored now.
+    init(app: App, page: EmployeeView, kind: RecordKind, editing: StoredRecordValue?, base: Record? = nil) throws {
         self.page = page
-        self.original = editing?.record
+        self.original = base ?? editing?.record
         let records = page.records
         self.form = RecordForm.make(
             kind: kind, nip: records.pegawai.nip, ruleset: app.engine.ruleset, year: app.year, editing: editing
@@ -57,7 +59,9 @@ final class RecordFormView: View {
     private var similarConfirmed: Diklat?
 
     func draft(app: App) -> Draft? {
-        Draft(form: form.kind.rawValue, nip: form.nip, editing: form.editing, fields: form.texts, savedAt: app.context.now())
+        Draft(
+            form: form.kind.rawValue, nip: form.nip, editing: form.editing, fields: form.texts, savedAt: app.context.now(),
+            base: original)
     }
 
     /// Recomputes the "if saved" panel from the form as typed (in memory only).

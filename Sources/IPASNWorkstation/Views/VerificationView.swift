@@ -1,11 +1,14 @@
+import Foundation
 import IPASNCore
 import IPASNReports
 import IPASNStore
 import IPASNTerminal
 
 /// A verifikator's queue (`V` on the units list or the dashboard): the records of a unit and
-/// its sub-units not yet verified, oldest first, with the employee, the kind, the record in
-/// one line and whether its document is in hand. `m` accepts, `t` rejects with a reason,
+/// its sub-units not yet verified, newest first (what came in today on top; ``VerificationQueue``),
+/// with the employee, the kind, the record in one line, whether its document is in hand, and
+/// when and by whom it was entered; `j` `s` `o` `f` narrow it by kind, since when, who entered
+/// it and unit, `c` clears them; row 1 counts what is shown of what matches of what waits. `m` accepts, `t` rejects with a reason,
 /// `D` marks the document; the selection then stands on the next record. Enter opens the
 /// employee. For an admin the same screen lists their rejected records with the reasons.
 final class VerificationView: View {
@@ -20,20 +23,26 @@ final class VerificationView: View {
 
     let mode: Mode
     private(set) var items: [VerificationItem] = []
-    private var more = false
+    /// The queue's filters (queue mode).
+    private(set) var queue = VerificationQueue(scope: nil)
+    /// When and by whom each listed record was entered or changed last (queue mode).
+    private var touches: [RecordID: (at: Date?, by: String?)] = [:]
+    private(set) var counts = QueuePage(entries: [], matching: 0, total: 0)
+    private var timeZone = TimeZone.current
     private var cursor = ScrollList(count: 0, height: 1)
     private var title = ""
     private var language = Language.id
 
     init(app: App, mode: Mode) {
         self.mode = mode
+        if case .queue(let unit) = mode { queue = VerificationQueue(scope: unit?.kode) }
         reload(app: app)
     }
 
     var context: KeyContext { .verification }
     var keyBar: [Command] {
         switch mode {
-        case .queue: return [.help, .acceptRecord, .rejectRecord, .toggleDocument, .open, .back, .quit]
+        case .queue: return [.help, .acceptRecord, .rejectRecord, .toggleDocument, .queueKind, .queueSince, .open, .back, .quit]
         case .rejected: return [.help, .open, .toggleDocument, .back, .quit]
         }
     }
@@ -43,17 +52,17 @@ final class VerificationView: View {
     func reload(app: App) {
         let keep = cursor.selection
         language = app.language
+        timeZone = app.context.timeZone
         app.attempt {
             switch mode {
             case .queue(let unit):
                 title = app.t(L.verifyTitle(unit.map { app.displayName(of: $0) } ?? app.t(L.colUnit)))
-                let found = try app.store.verificationQueue(unit: unit?.kode, status: .belum, limit: Self.pageLimit + 1)
-                more = found.count > Self.pageLimit
-                items = Array(found.prefix(Self.pageLimit))
+                counts = try queue.page(app.store, now: app.context.now(), timeZone: app.context.timeZone, limit: Self.pageLimit)
+                items = counts.entries.map(\.item)
+                touches = Dictionary(counts.entries.map { ($0.item.id, ($0.touchedAt, $0.touchedBy)) }, uniquingKeysWith: { a, _ in a })
             case .rejected(let units):
                 title = app.t(L.rejectedTitle)
                 items = try app.store.rejectedRecords(inUnits: units)
-                more = false
             }
         }
         cursor.update(count: items.count)
@@ -70,6 +79,10 @@ final class VerificationView: View {
             return (language.t(L.rejectedRecordStatus(item.verification.reason)), .warning)
         }
         if !item.verification.documentPath.isEmpty { return (item.verification.documentPath, .dim) }
+        // At 80 columns the record is cut in its column: the queue shows it whole below.
+        if case .queue = mode {
+            return (RecordLine.kindName(item.id.kind, language) + ": " + RecordLine.describe(item.record, language), .dim)
+        }
         return nil
     }
 
@@ -104,10 +117,64 @@ final class VerificationView: View {
             guard let item = selected else { return true }
             Self.toggleDocument(item.id, current: item.verification, app: app)
             reload(app: app)
+        case .queueKind, .queueSince, .queueBy, .queueUnit, .queueClear:
+            guard case .queue = mode else { return true }
+            narrow(command, app: app)
         default:
             return false
         }
         return true
+    }
+
+    /// Changes one filter of the queue and lists it again from the top.
+    private func narrow(_ command: Command, app: App) {
+        switch command {
+        case .queueKind: queue.kind = VerificationQueue.nextKind(after: queue.kind)
+        case .queueSince: queue.since = queue.since.next
+        case .queueBy:
+            if queue.by != nil {
+                queue.by = nil
+            } else if let item = selected {
+                guard let by = touches[item.id]?.by else {
+                    app.warn(app.t(L.queueNoEnterer))
+                    return
+                }
+                queue.by = by
+            }
+        case .queueUnit:
+            if queue.unit != nil {
+                queue.unit = nil
+            } else if let item = selected {
+                queue.unit = item.pegawai.kodeUnit
+            }
+        default: queue = VerificationQueue(scope: queue.scope)
+        }
+        cursor = ScrollList(count: 0, height: 1)
+        reload(app: app)
+    }
+
+    /// The filters in words, for row 2 (nil when none).
+    private func filterLine(app: App, width: Int) -> String? {
+        guard queue.isFiltered else { return nil }
+        var parts: [String] = []
+        if let kind = queue.kind { parts.append(RecordLine.kindName(kind, app.language)) }
+        if queue.since != .all { parts.append(app.t(L.queueSince(queue.since))) }
+        if let by = queue.by { parts.append(app.t(L.queueBy(by))) }
+        if let unit = queue.unit { parts.append(app.t(L.queueUnit(unit))) }
+        let line = app.t(L.queueFilterPrefix) + " " + parts.joined(separator: " · ")
+        let hinted = line + "  " + app.t(L.queueClearHint)
+        // The hint only when the whole line fits (the filters themselves always show).
+        return hinted.count <= width - 2 ? hinted : line
+    }
+
+    /// "30-11 14:05": when a record was entered or changed last, in the workstation's zone.
+    private func moment(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let p = calendar.dateComponents([.day, .month, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(two(p.day))-\(two(p.month)) \(two(p.hour)):\(two(p.minute))"
     }
 
     /// The units of the acting admin; nil for the other roles.
@@ -139,32 +206,48 @@ final class VerificationView: View {
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         Draw.title(&grid, title, right: "\(app.t(L.labelYear)) \(app.year) ")
         let summary: Txt
+        var top = 2
         switch mode {
-        case .queue: summary = L.verifyQueueSummary(items.count, more: more)
+        case .queue:
+            summary = L.queueCounts(shown: items.count, matching: counts.matching, total: counts.total, filtered: queue.isFiltered)
+            if let line = filterLine(app: app, width: grid.width) {
+                grid.put(line, row: 2, col: 1, style: .warning, maxWidth: grid.width - 2)
+                top = 3
+            }
         case .rejected: summary = L.rejectedSummary(items.count)
         }
         grid.put(app.t(summary), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
-        let table = Table(
-            [
-                .init("", width: .fixed(1)),
-                .init(app.t(L.colName), width: .flexible(preferred: 20, minimum: 10)),
-                .init(app.t(L.colUnitCode), width: .fixed(8)),
-                .init(app.t(L.colRecord), width: .fill(minimum: 16)),
-                .init(app.t(L.colDocument), width: .fixed(3)),
-            ], width: grid.width - 2)
-        table.drawHeader(into: &grid, row: 2, col: 1)
+        var columns: [Table.Column] = [
+            .init("", width: .fixed(1)),
+            .init(app.t(L.colName), width: .flexible(preferred: 20, minimum: 10)),
+            .init(app.t(L.colUnitCode), width: .fixed(8)),
+            .init(app.t(L.colRecord), width: .fill(minimum: 16)),
+            .init(app.t(L.colDocument), width: .fixed(3)),
+        ]
+        if case .queue = mode {
+            columns.append(.init(app.t(L.colQueueEntered), width: .fixed(11)))
+            columns.append(.init(app.t(L.colQueueBy), width: .fixed(8)))
+        }
+        let table = Table(columns, width: grid.width - 2)
+        table.drawHeader(into: &grid, row: top, col: 1)
         if items.isEmpty {
-            grid.put(app.t(L.verifyEmpty), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)
+            let empty = queue.isFiltered ? L.queueFilteredEmpty : L.verifyEmpty
+            grid.put(app.t(empty), row: top + 2, col: 2, style: .dim, maxWidth: grid.width - 4)
             return
         }
-        for (offset, index) in cursor.visible(height: rows - 3).enumerated() {
+        for (offset, index) in cursor.visible(height: rows - top - 1).enumerated() {
             let item = items[index]
             let record = RecordLine.kindName(item.id.kind, app.language) + ": " + RecordLine.describe(item.record, app.language)
-            table.draw(
-                [
-                    .init(item.verification.status.mark), .init(item.pegawai.nama), .init(item.pegawai.kodeUnit), .init(record),
-                    .init(item.verification.documentInHand ? "✓" : "-"),
-                ], into: &grid, row: 3 + offset, col: 1, selected: index == cursor.selection)
+            var cells: [Table.Cell] = [
+                .init(item.verification.status.mark), .init(item.pegawai.nama), .init(item.pegawai.kodeUnit), .init(record),
+                .init(item.verification.documentInHand ? "✓" : "-"),
+            ]
+            if case .queue = mode {
+                let touch = touches[item.id]
+                cells.append(.init(moment(touch?.at ?? nil)))
+                cells.append(.init(touch?.by ?? "-"))
+            }
+            table.draw(cells, into: &grid, row: top + 1 + offset, col: 1, selected: index == cursor.selection)
         }
     }
 }

@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import IPASNCore
+
+/// The verifikator's queue, newest first (``VerificationQueueStore``; `docs/store.md`, "The
+/// verifikator's queue, newest first"), on the touches the `audit` trigger keeps
+/// (`record_touch`, `touch_ranges`: migration `2026-11-30-queue`).
+extension SQLiteStore {
+    public func verificationQueue(_ filter: QueueFilter, limit: Int) throws -> QueuePage {
+        let hasTouches = try read { db in try db.tableExists("record_touch") }
+        // A file opened for reading that predates the migration: the audit log itself.
+        guard hasTouches else { return try QueueFromAudit.page(self, filter: filter, limit: limit) }
+        return try read { db in
+            let cte = filter.unit == nil ? "" : Self.subunitsCTE
+            let within = filter.unit == nil ? "" : "AND p.kode_unit IN sub"
+            let unitArgs: [(any DatabaseValueConvertible)?] = filter.unit.map { [$0] } ?? []
+            let narrowed = filter.since != nil || filter.touchedBy != nil
+            let kinds = filter.kind.map { [$0] } ?? RecordKind.allCases
+            var found: [(id: RecordID, at: Date?, actor: String?)] = []
+            var total = 0
+            var matching = 0
+            for kind in RecordKind.allCases {
+                let table = RecordRows.table(kind)
+                let waiting = """
+                    FROM \(table) r JOIN pegawai p ON p.nip = r.nip
+                    LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
+                    WHERE p.aktif = 1 \(within) AND (v.status IS NULL OR v.status = 'belum')
+                    """
+                let kindTotal = try Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(waiting)", arguments: StatementArguments(unitArgs)) ?? 0
+                total += kindTotal
+                guard kinds.contains(kind) else { continue }
+                if !narrowed { matching += kindTotal }
+                // 1. Records with their own touch, newest first (record_touch_at / record_touch_actor).
+                var own = "AND t.kind = '\(kind.rawValue)'"
+                var ownArgs: [(any DatabaseValueConvertible)?] = unitArgs
+                if let since = filter.since {
+                    own += " AND t.at >= ?"
+                    ownArgs.append(since)
+                }
+                if let by = filter.touchedBy {
+                    own += " AND t.actor = ?"
+                    ownArgs.append(by)
+                }
+                let ownFrom = """
+                    FROM record_touch t JOIN \(table) r ON r.id = t.record_id JOIN pegawai p ON p.nip = r.nip
+                    LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
+                    WHERE p.aktif = 1 \(within) AND (v.status IS NULL OR v.status = 'belum') \(own)
+                    """
+                if narrowed {
+                    matching += try Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(ownFrom)", arguments: StatementArguments(ownArgs)) ?? 0
+                }
+                for row in try Row.fetchAll(
+                    db, sql: "\(cte) SELECT t.record_id, t.at, t.actor \(ownFrom) ORDER BY t.at DESC, t.record_id DESC LIMIT ?",
+                    arguments: StatementArguments(ownArgs + [limit]))
+                {
+                    found.append((RecordID(kind: kind, id: row[0]), row[1], row[2]))
+                }
+                // 2. Records whose touch is the import that wrote them (no own touch, no newer range).
+                var newer: [(Int64, Int64)] = []
+                for range in try Row.fetchAll(
+                    db, sql: "SELECT first_id, last_id, at, actor FROM touch_ranges WHERE kind = ? ORDER BY audit_id DESC",
+                    arguments: [kind.rawValue])
+                {
+                    let first: Int64 = range[0]
+                    let last: Int64 = range[1]
+                    let at: Date = range[2]
+                    let actor: String = range[3]
+                    defer { newer.append((first, last)) }
+                    if let since = filter.since, at < since { break }  // older ranges are older still
+                    if let by = filter.touchedBy, actor != by { continue }
+                    let outside = newer.map { " AND r.id NOT BETWEEN \($0.0) AND \($0.1)" }.joined()
+                    let rangeFrom = """
+                        \(waiting) AND r.id BETWEEN \(first) AND \(last)\(outside)
+                          AND NOT EXISTS (SELECT 1 FROM record_touch t WHERE t.kind = '\(kind.rawValue)' AND t.record_id = r.id)
+                        """
+                    if narrowed {
+                        matching += try Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(rangeFrom)", arguments: StatementArguments(unitArgs)) ?? 0
+                    }
+                    for id in try Int64.fetchAll(
+                        db, sql: "\(cte) SELECT r.id \(rangeFrom) ORDER BY r.id DESC LIMIT ?", arguments: StatementArguments(unitArgs + [limit]))
+                    {
+                        found.append((RecordID(kind: kind, id: id), at, actor))
+                    }
+                }
+                // 3. Records without a known touch (entered before the audit log held them), last.
+                if !narrowed && found.count < limit {
+                    let outside = newer.map { " AND r.id NOT BETWEEN \($0.0) AND \($0.1)" }.joined()
+                    for id in try Int64.fetchAll(
+                        db,
+                        sql: """
+                            \(cte) SELECT r.id \(waiting)\(outside)
+                              AND NOT EXISTS (SELECT 1 FROM record_touch t WHERE t.kind = '\(kind.rawValue)' AND t.record_id = r.id)
+                            ORDER BY r.id DESC LIMIT ?
+                            """, arguments: StatementArguments(unitArgs + [limit]))
+                    {
+                        found.append((RecordID(kind: kind, id: id), nil, nil))
+                    }
+                }
+            }
+            // The queue's order (``QueueFromAudit/newestFirst(_:_:)``) on the candidates, then only the page is read whole.
+            let order = Dictionary(uniqueKeysWithValues: RecordKind.allCases.enumerated().map { ($1, $0) })
+            found.sort { a, b in
+                if a.at != b.at { return (a.at ?? .distantPast) > (b.at ?? .distantPast) }
+                if a.id.kind != b.id.kind { return order[a.id.kind]! < order[b.id.kind]! }
+                return a.id.id > b.id.id
+            }
+            var entries: [QueueEntry] = []
+            for candidate in found.prefix(max(0, limit)) {
+                guard let item = try item(candidate.id, db) else { continue }
+                entries.append(QueueEntry(item: item, touchedAt: candidate.at, touchedBy: candidate.actor))
+            }
+            return QueuePage(entries: entries, matching: matching, total: total)
+        }
+    }
+}
