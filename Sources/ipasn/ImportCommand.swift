@@ -100,6 +100,8 @@ struct ImportCommand: ParsableCommand {
             if !check.changes.isEmpty { throw CLIError(Self.changesNeedUpdate(check, file: file, language: language)) }
         }
         let bar = StderrProgress.reporter(label: name, language: language, quiet: quiet)
+        MemoryTrace.mark("store opened")
+        defer { MemoryTrace.mark("commit and report") }
         let report = try read(language) {
             // The bar is erased before anything else is written.
             defer { bar?.finish() }

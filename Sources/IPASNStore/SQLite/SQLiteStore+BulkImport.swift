@@ -147,9 +147,12 @@ extension SQLiteStore {
             insert.setUncheckedArguments([nip])
             try insert.execute()
         }
-        try db.execute(sql: BulkImportTriggers.subtractTouchedSQL)
+        // Both statements group every touched employee's scores by (year, unit): SQLite
+        // sorts them, with up to the page cache's size of sort entries in memory
+        // (``BulkImportIndexes/withBoundedSorter(_:_:)``), so bounded as the index rebuild.
+        try BulkImportIndexes.withBoundedSorter(db) { try db.execute(sql: BulkImportTriggers.subtractTouchedSQL) }
         try recompute(years: years, only: touched, replaceAll: false, db)
-        try db.execute(sql: BulkImportTriggers.addTouchedSQL)
+        try BulkImportIndexes.withBoundedSorter(db) { try db.execute(sql: BulkImportTriggers.addTouchedSQL) }
         try db.execute(sql: "DROP TABLE temp.bulk_touched")
         try triggers.restore(db)
     }

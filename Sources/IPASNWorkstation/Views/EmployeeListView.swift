@@ -101,7 +101,10 @@ final class EmployeeListView: BulkSource {
         }
         rows = filter.isActive ? all.filter { filter.matches($0) } : all
         cursor.update(count: rows.count)
-        if let keep, let index = rows.firstIndex(where: { $0.nip == keep }) { cursor.select(index) }
+        if let keep {
+            let key = NIPKey(keep)
+            if let index = rows.firstIndex(where: { $0.has(key) }) { cursor.select(index) }
+        }
     }
 
     var bulkUnit: OrgUnit? { unit }
@@ -289,9 +292,9 @@ final class EmployeeListView: BulkSource {
             EmployeeView.open(nip: rows[cursor.selection].nip, app: app)
         case .sort:
             byScore.toggle()
-            let keep = rows.isEmpty ? nil : rows[cursor.selection].nip
+            let keep = rows.isEmpty ? nil : rows[cursor.selection].nipKey
             sort()
-            if let keep, let index = rows.firstIndex(where: { $0.nip == keep }) { cursor.select(index) }
+            if let keep, let index = rows.firstIndex(where: { $0.has(keep) }) { cursor.select(index) }
         case .markProgress:
             let marks = (try? app.store.progressMarks()).map(ProgressReport.doneMarks) ?? [:]
             app.modal = ProgressDialog(unit: unit, name: app.displayName(of: unit), done: Set(marks[unit.kode].map { Array($0.keys) } ?? []), onClose: {})
@@ -300,7 +303,7 @@ final class EmployeeListView: BulkSource {
         case .missingRecords:
             app.push(MissingView(app: app, unit: unit))
         case .editPegawai, .toggleAktif:
-            guard let current, all.contains(where: { $0.nip == current }), let pegawai = try? app.store.pegawai(nip: current) else {
+            guard let current, all.contains(where: { [key = NIPKey(current)] in $0.has(key) }), let pegawai = try? app.store.pegawai(nip: current) else {
                 app.warn(app.t(L.noEmployeeSelected))
                 return true
             }
