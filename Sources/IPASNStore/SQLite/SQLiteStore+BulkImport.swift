@@ -132,7 +132,7 @@ extension SQLiteStore {
     /// the per-unit totals' triggers on `employee_score` are suspended while the touched
     /// employees' scores are rewritten, and their units' totals are moved by two grouped
     /// statements instead (their old scores out before, their new ones in after).
-    func bulkRefresh(_ touched: EmployeeSelection, _ db: Database) throws {
+    func bulkRefresh(_ touched: EmployeeSelection, phases: ImportPhaseTimes? = nil, _ db: Database) throws {
         let years = try cachedYears(db)
         let triggers = try BulkImportTriggers.suspend(BulkImportTriggers.scoreTriggers, db)
         // Only the three triggers together are done set-based (a schema with other ones keeps them).
@@ -148,7 +148,9 @@ extension SQLiteStore {
             try insert.execute()
         }
         try db.execute(sql: BulkImportTriggers.subtractTouchedSQL)
+        phases?.mark("refresh: touched table, old totals out")
         try recompute(years: years, only: touched, replaceAll: false, db)
+        phases?.mark("refresh: recompute")
         try db.execute(sql: BulkImportTriggers.addTouchedSQL)
         try db.execute(sql: "DROP TABLE temp.bulk_touched")
         try triggers.restore(db)
