@@ -162,14 +162,12 @@ extension SQLiteStore {
         try indexes?.rebuild(db)
         phases.mark("index rebuild")
         if nextID > firstID { ids = ImportedIDs(kind: expected, first: firstID, last: nextID - 1) }
+        let rowsByUnit = employees.rowsByUnit
         if let triggers {
             // Before `restoredRows`: the pending counts add the rows as inserted; a restored
             // row's versions changing then fires the (not suspended) update trigger.
             if triggers.suspended(BulkImportTriggers.pendingInsertTrigger(expected)), nextID > firstID {
-                // Its GROUP BY sorts every imported row: the sorter bounded as for the index.
-                try BulkImportIndexes.withBoundedSorter(db) {
-                    try BulkImportTriggers.pendingRows(expected, first: firstID, last: nextID - 1, db)
-                }
+                try BulkImportTriggers.pendingRows(expected, rowsByUnit: rowsByUnit, db)
             }
             if triggers.suspended(BulkImportTriggers.restoredTrigger(expected)), nextID > firstID {
                 try BulkImportTriggers.restoredRows(expected, first: firstID, last: nextID - 1, db)
@@ -177,7 +175,7 @@ extension SQLiteStore {
             try triggers.restore(db)
         }
         phases.mark("pending counts, restored rows")
-        byUnit = employees.rowsByUnit
+        byUnit = rowsByUnit
         try refreshScores(employees.touched, bulk: bulk, phases: phases, db)
         return imported
     }
