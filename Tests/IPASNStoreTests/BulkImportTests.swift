@@ -317,9 +317,25 @@ import Testing
         let bulk = try BulkImportTests.store(context)
         var plainRows = ArrayRowSource(kind: .diklat, rows: Self.ungroupedFile)
         var bulkRows = ArrayRowSource(kind: .diklat, rows: Self.ungroupedFile)
+        func pending(_ store: SQLiteStore) throws -> [String: Int] {
+            try store.writer.read { db in
+                Dictionary(
+                    uniqueKeysWithValues: try Row.fetchAll(
+                        db, sql: "SELECT kode_unit, pending FROM unit_pending_counts WHERE kind = 'diklat'"
+                    ).map { ($0[0] as String, $0[1] as Int) })
+            }
+        }
+        let pendingBefore = try pending(bulk)
         let plainOutcome = try plain.importRows(&plainRows, skipInvalid: true, dryRun: false, bulk: false)
         let bulkOutcome = try bulk.importRows(&bulkRows, skipInvalid: true, dryRun: false, bulk: true, indexRows: 2)
         #expect(plainOutcome == bulkOutcome)
+        // The pending counts come from the import's per-unit row counts on the bulk path (no
+        // read-back): the 5 written rows are all unsent, lines 2, 3 and 12 of SUB employees
+        // (extra 1, 2 and 4), lines 8 and 11 of a ROOT one (extra 3), whoever comes back.
+        let pendingAfter = try pending(bulk)
+        #expect((pendingAfter["SUB"] ?? 0) - (pendingBefore["SUB"] ?? 0) == 3)
+        #expect((pendingAfter["ROOT"] ?? 0) - (pendingBefore["ROOT"] ?? 0) == 2)
+        #expect(pendingAfter == (try pending(plain)))
         let issues = bulkOutcome.issues.map { "\($0.line) \($0.issue.field) \($0.issue.code)" }
         #expect(
             issues == [

@@ -71,17 +71,29 @@ struct BulkImportTriggers {
     /// ``UnitPendingCounts``' `AFTER INSERT` trigger on the record table.
     static func pendingInsertTrigger(_ kind: RecordKind) -> String { UnitPendingCounts.insertTrigger(kind) }
 
-    /// Set-based `<table>_unit_pending_insert` for the rows with ids `first ... last`: their
-    /// pending ones added at their employees' units, one upsert per unit.
-    static func pendingRows(_ kind: RecordKind, first: Int64, last: Int64, _ db: Database) throws {
-        let table = RecordRows.table(kind)
-        try db.execute(
+    /// `<table>_unit_pending_insert` for the import's rows, from the import's own per-unit row
+    /// counts (``ImportEmployees/rowsByUnit``): one upsert per unit, nothing read back.
+    ///
+    /// Why this is exact: the trigger adds 1 at the employee's unit for every inserted row that
+    /// is pending (`sent_no IS NOT change_no`), and the import inserts every row with the
+    /// defaults, `change_no` 0 and `sent_no` NULL: pending, all of them. The employee's unit is
+    /// the one the import's map read in this transaction (a record import changes no
+    /// employee). A restored row (``restoredRows(_:first:last:)``, run after this) changes its
+    /// versions by an UPDATE, whose trigger is not suspended and moves the count as it would.
+    ///
+    /// Why it is fast: the set-based statement read every imported row back, joined it with
+    /// `pegawai` and grouped it by unit through SQLite's sorter: a pass over the whole import
+    /// (10 million rows at 500,000 employees) that grew faster than the rows (round 7,
+    /// docs/performance.md).
+    static func pendingRows(_ kind: RecordKind, rowsByUnit: [String: Int], _ db: Database) throws {
+        let statement = try db.makeStatement(
             sql: """
-                INSERT INTO unit_pending_counts(kode_unit, kind, pending)
-                    SELECT p.kode_unit, '\(kind.rawValue)', COUNT(*) FROM \(table) r JOIN pegawai p ON p.nip = r.nip
-                    WHERE r.id BETWEEN ? AND ? AND \(UnitPendingCounts.pending("r")) GROUP BY p.kode_unit
+                INSERT INTO unit_pending_counts(kode_unit, kind, pending) VALUES (?, '\(kind.rawValue)', ?)
                     ON CONFLICT(kode_unit, kind) DO UPDATE SET pending = pending + excluded.pending
-                """, arguments: [first, last])
+                """)
+        for (unit, rows) in rowsByUnit.sorted(by: { $0.key < $1.key }) where rows > 0 {
+            try statement.execute(arguments: [unit, rows])
+        }
     }
 
     // MARK: Per-unit totals
@@ -132,7 +144,7 @@ extension SQLiteStore {
     /// the per-unit totals' triggers on `employee_score` are suspended while the touched
     /// employees' scores are rewritten, and their units' totals are moved by two grouped
     /// statements instead (their old scores out before, their new ones in after).
-    func bulkRefresh(_ touched: EmployeeSelection, _ db: Database) throws {
+    func bulkRefresh(_ touched: EmployeeSelection, phases: ImportPhaseTimes? = nil, _ db: Database) throws {
         let years = try cachedYears(db)
         let triggers = try BulkImportTriggers.suspend(BulkImportTriggers.scoreTriggers, db)
         // Only the three triggers together are done set-based (a schema with other ones keeps them).
@@ -151,7 +163,9 @@ extension SQLiteStore {
         // sorts them, with up to the page cache's size of sort entries in memory
         // (``BulkImportIndexes/withBoundedSorter(_:_:)``), so bounded as the index rebuild.
         try BulkImportIndexes.withBoundedSorter(db) { try db.execute(sql: BulkImportTriggers.subtractTouchedSQL) }
+        phases?.mark("refresh: touched table, old totals out")
         try recompute(years: years, only: touched, replaceAll: false, db)
+        phases?.mark("refresh: recompute")
         try BulkImportIndexes.withBoundedSorter(db) { try db.execute(sql: BulkImportTriggers.addTouchedSQL) }
         try db.execute(sql: "DROP TABLE temp.bulk_touched")
         try triggers.restore(db)
@@ -203,7 +217,8 @@ struct BulkImportIndexes {
         }
     }
 
-    /// The page cache while the indexes are built and the pending counts grouped, in KiB.
+    /// The page cache while the indexes are built, in KiB (the pending counts, which grouped
+    /// the imported rows the same way until round 7, now come from memory).
     /// SQLite's sorter (`CREATE INDEX`, a `GROUP BY` without an index) keeps up to the page
     /// cache's size of entries in memory before it writes a sorted run to a temporary file
     /// (vdbesort.c: the larger of `cache_size` and 250 pages), on top of the cache itself:

@@ -38,9 +38,11 @@ extension SQLiteStore {
     ) throws -> ImportOutcome
     {
         let kind = rows.kind
+        let phases = ImportPhaseTimes()
+        defer { phases.report() }
         // A record import checks every NIP against its in-memory map of the employees (read in
         // the same transaction), so SQLite's own per-row foreign key lookup is switched off.
-        return try conditionalTransaction(foreignKeys: kind.recordKind == nil, { db in
+        let outcome: ImportOutcome = try conditionalTransaction(foreignKeys: kind.recordKind == nil, { db in
             // A larger page cache (an upper bound, not an allocation) for the import only: a
             // million-row import otherwise spills dirty pages to the WAL over and over before
             // it commits. Every other connection and transaction keeps SQLite's default, which
@@ -71,7 +73,8 @@ extension SQLiteStore {
                 let recordKind = kind.recordKind!
                 var range: ImportedIDs?
                 imported = try importRecords(
-                    &rows, of: recordKind, permissions, bulk: bulk, indexRows: indexRows, issues: &issues, byUnit: &byUnit, ids: &range, db)
+                    &rows, of: recordKind, permissions, bulk: bulk, indexRows: indexRows, issues: &issues, byUnit: &byUnit, ids: &range,
+                    phases, db)
                 ids = range ?? ImportedIDs(kind: recordKind, first: 0, last: -1)
             }
             issues.sort { $0.line < $1.line }
@@ -84,16 +87,20 @@ extension SQLiteStore {
                 if rows.isDemo { summary.demo = true }
                 try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), db)
             }
+            phases.mark("audit")
             let outcome = ImportOutcome(
                 imported: valid ? imported : 0, issues: issues, changes: valid ? changes : [], added: valid ? added : 0,
                 dryRun: dryRun)
             return (outcome, valid && !dryRun)
         })
+        phases.mark("commit")
+        return outcome
     }
 
     private func importRecords(
         _ rows: inout some ImportRowSource, of expected: RecordKind, _ permissions: WritePermissions, bulk: Bool,
-        indexRows: Int, issues: inout [LineIssue], byUnit: inout [String: Int], ids: inout ImportedIDs?, _ db: Database
+        indexRows: Int, issues: inout [LineIssue], byUnit: inout [String: Int], ids: inout ImportedIDs?,
+        _ phases: ImportPhaseTimes, _ db: Database
     ) throws -> Int {
         // The bulk-write path: the table's per-row insert trigger is dropped for the import's
         // transaction and done set-based below (before anything is prepared on the table).
@@ -117,6 +124,7 @@ extension SQLiteStore {
         var lines = ImportedLines()
         var imported = 0
         var similarCourses = SimilarCourseCheck(allowed: rows.allowsSimilar, start: firstID, employees: employees.count)
+        phases.mark("prepare")
         while let line = try rows.next() {
             guard case .record(let record) = line.value, record.kind == expected else {
                 Self.refuse(line, into: &issues)
@@ -150,24 +158,25 @@ extension SQLiteStore {
             employees.wrote(employee)
             if imported == indexes?.dropAfter { try indexes?.drop(db) }
         }
+        phases.mark("read and insert")
         try indexes?.rebuild(db)
+        phases.mark("index rebuild")
         if nextID > firstID { ids = ImportedIDs(kind: expected, first: firstID, last: nextID - 1) }
+        let rowsByUnit = employees.rowsByUnit
         if let triggers {
             // Before `restoredRows`: the pending counts add the rows as inserted; a restored
             // row's versions changing then fires the (not suspended) update trigger.
             if triggers.suspended(BulkImportTriggers.pendingInsertTrigger(expected)), nextID > firstID {
-                // Its GROUP BY sorts every imported row: the sorter bounded as for the index.
-                try BulkImportIndexes.withBoundedSorter(db) {
-                    try BulkImportTriggers.pendingRows(expected, first: firstID, last: nextID - 1, db)
-                }
+                try BulkImportTriggers.pendingRows(expected, rowsByUnit: rowsByUnit, db)
             }
             if triggers.suspended(BulkImportTriggers.restoredTrigger(expected)), nextID > firstID {
                 try BulkImportTriggers.restoredRows(expected, first: firstID, last: nextID - 1, db)
             }
             try triggers.restore(db)
         }
-        byUnit = employees.rowsByUnit
-        try refreshScores(employees.touched, bulk: bulk, db)
+        phases.mark("pending counts, restored rows")
+        byUnit = rowsByUnit
+        try refreshScores(employees.touched, bulk: bulk, phases: phases, db)
         return imported
     }
 
@@ -230,12 +239,15 @@ extension SQLiteStore {
     static let wrongKind = ValidationIssue(
         field: "", code: .custom(id: "Baris ini bukan jenis data yang diimpor.", en: "This row is not of the imported kind."))
 
-    private func refreshScores(_ touched: EmployeeSelection, bulk: Bool = false, _ db: Database) throws {
+    private func refreshScores(
+        _ touched: EmployeeSelection, bulk: Bool = false, phases: ImportPhaseTimes? = nil, _ db: Database
+    ) throws {
         guard !touched.isEmpty else { return }
         try ensureCached(year: try measurementYear(db), db)
+        defer { phases?.mark("score refresh") }
         if touched.count > Self.streamingRecomputeThreshold {
             if bulk {
-                try bulkRefresh(touched, db)
+                try bulkRefresh(touched, phases: phases, db)
             } else {
                 try recompute(years: try cachedYears(db), only: touched, replaceAll: false, db)
             }
