@@ -25,21 +25,39 @@ struct ImportRepeats {
         self.checkSimilar = checkSimilar
     }
 
-    /// Notes the next staged row (in staging order).
-    mutating func note(_ record: Record, key: Int64) {
-        var pair = Hasher()
-        pair.combine(record.nip)
-        pair.combine(key)
-        pairs.append(pair.finalize())
+    /// The fingerprint of an employee's NIP, taken once per run of the employee's rows and
+    /// passed to ``note(_:key:employee:)``.
+    static func employee(_ nip: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(nip)
+        return hasher.finalize()
+    }
+
+    /// Notes the next staged row (in staging order); `employee` is ``employee(_:)`` of its NIP.
+    /// The row's fingerprints are integer mixes of the employee's and the row's numbers (the
+    /// dedup key, the jenis and the dates' ordinals): no String and no hasher per row.
+    mutating func note(_ record: Record, key: Int64, employee: Int) {
+        let pair = Self.mix(employee, Int(key))
+        pairs.append(pair)
         guard checkSimilar else { return }
         // Only a course has one (another kind repeats by its pair alone).
-        guard case .diklat(let diklat) = record else { return courses.append(pairs[pairs.count - 1]) }
-        var course = Hasher()
-        course.combine(diklat.nip)
-        course.combine(diklat.jenis.id)
-        course.combine(diklat.tanggalMulai.iso)
-        course.combine(diklat.tanggalSelesai.iso)
-        courses.append(course.finalize())
+        guard case .diklat(let diklat) = record else { return courses.append(pair) }
+        let dates = diklat.tanggalMulai.ordinal << 32 | diklat.tanggalSelesai.ordinal
+        courses.append(Self.mix(Self.mix(employee, diklat.jenis.id), dates))
+    }
+
+    /// ``note(_:key:employee:)`` with the employee's fingerprint taken here.
+    mutating func note(_ record: Record, key: Int64) {
+        note(record, key: key, employee: Self.employee(record.nip))
+    }
+
+    /// A 64-bit mix of two values (splitmix64's finaliser over `a * golden ^ b`): equal inputs
+    /// give equal outputs, and different ones collide about as rarely as random 64-bit values.
+    static func mix(_ a: Int, _ b: Int) -> Int {
+        var x = UInt64(bitPattern: Int64(a)) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64(b))
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(Int64(bitPattern: x ^ (x >> 31)))
     }
 
     /// The staged positions of the rows that repeat another, ascending.

@@ -362,6 +362,17 @@ final class PGConnection {
     /// Copies rows into `table` with `COPY ... FROM STDIN` (text format): the fastest way to
     /// load many rows. Returns how many rows the server took.
     func copyIn(table: String, columns: [String], rows next: () throws -> [String?]?) throws -> Int {
+        try copyIn(table: table, columns: columns) { buffer in
+            guard let row = try next() else { return false }
+            buffer.row(row)
+            return true
+        }
+    }
+
+    /// ``copyIn(table:columns:rows:)`` with each row written by `encode` straight into the
+    /// COPY's buffer (``PGCopyBuffer``: no String per field); `encode` returns false when
+    /// there is no row left (it may also have written none for a call that returns true).
+    func copyIn(table: String, columns: [String], encode: (inout PGCopyBuffer) throws -> Bool) throws -> Int {
         if let begin = pendingBegin {
             pendingBegin = nil
             try execute(sql: begin)
@@ -372,37 +383,19 @@ final class PGConnection {
         guard let started = PQexec(connection, sql) else { throw PGError(sqlState: "08006", message: "no connection") }
         if PQresultStatus(started) != PGRES_COPY_IN { _ = try check(started, sql: sql) }
         PQclear(started)
-        var buffer = [UInt8]()
-        buffer.reserveCapacity(1 << 17)
+        var buffer = PGCopyBuffer()
         func flush() throws {
-            guard !buffer.isEmpty else { return }
-            let sent = buffer.withUnsafeBufferPointer { bytes in
+            guard buffer.count > 0 else { return }
+            let sent = buffer.bytes.withUnsafeBufferPointer { bytes in
                 bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                     PQputCopyData(connection, $0, Int32(bytes.count))
                 }
             }
-            buffer.removeAll(keepingCapacity: true)
+            buffer.removeAll()
             if sent != 1 { throw PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection))) }
         }
         do {
-            while let row = try next() {
-                for (index, value) in row.enumerated() {
-                    if index > 0 { buffer.append(9) }
-                    guard let value else {
-                        buffer.append(contentsOf: [92, 78])  // \N
-                        continue
-                    }
-                    for byte in value.utf8 {
-                        switch byte {
-                        case 92: buffer.append(contentsOf: [92, 92])
-                        case 9: buffer.append(contentsOf: [92, 116])
-                        case 10: buffer.append(contentsOf: [92, 110])
-                        case 13: buffer.append(contentsOf: [92, 114])
-                        default: buffer.append(byte)
-                        }
-                    }
-                }
-                buffer.append(10)
+            while try encode(&buffer) {
                 if buffer.count >= 1 << 16 { try flush() }
             }
             try flush()

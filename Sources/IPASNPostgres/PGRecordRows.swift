@@ -62,6 +62,42 @@ enum PGRecordRows {
         }
     }
 
+    /// Writes the record's values in ``columns(_:)`` order, the dedup key last, as COPY text
+    /// fields: the same bytes as ``arguments(_:key:)``'s values (`PGCopyBufferTests`), without
+    /// a String per value (the bulk import's million rows). The row is not ended.
+    static func encode(_ record: Record, key: Int64, into buffer: inout PGCopyBuffer) {
+        switch record {
+        case .pendidikan(let r):
+            buffer.text(r.nip)
+            buffer.text(r.tingkat.rawValue)
+            buffer.date(r.tanggalLulus)
+            buffer.text(r.namaSekolah)
+            buffer.text(r.jurusan)
+        case .diklat(let r):
+            buffer.text(r.nip)
+            buffer.integer(r.jenis.id)
+            buffer.text(r.tingkat?.rawValue)
+            buffer.text(r.nama)
+            buffer.text(r.penyelenggara)
+            buffer.date(r.tanggalMulai)
+            buffer.date(r.tanggalSelesai)
+            buffer.integer(r.jp)
+            buffer.text(r.nomorSertifikat)
+            buffer.flag(r.sesuaiJabatan)
+        case .skp(let r):
+            buffer.text(r.nip)
+            buffer.integer(r.tahun)
+            buffer.text(r.predikat?.rawValue)
+            buffer.text(r.nilai?.pgText)
+        case .disiplin(let r):
+            buffer.text(r.nip)
+            buffer.text(r.tingkat.rawValue)
+            buffer.date(r.tmt)
+            buffer.text(r.jenis)
+        }
+        buffer.integer(key)
+    }
+
     /// What the full recompute reads: for diklat only the columns scoring uses.
     static func scoringSelectSQL(_ kind: RecordKind) -> String {
         guard kind == .diklat else { return selectSQL(kind) }

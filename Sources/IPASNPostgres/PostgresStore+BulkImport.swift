@@ -64,28 +64,45 @@ extension PostgresStore {
         var stagedOf: [String: Int] = [:]
         let conflicts = ImportConflicts(kind: expected, allowsSimilar: rows.allowsSimilar)
         var repeats = ImportRepeats(checkSimilar: conflicts.checkSimilar)
-        _ = try db.copyIn(table: Self.importStage, columns: ["line", "ord"] + columns) {
-            while let line = try rows.next() {
-                guard case .record(let record) = line.value, record.kind == expected else {
-                    StoreCodec.refuse(line, into: &issues)
-                    continue
-                }
-                guard let unit = unitOf[record.nip] else {
-                    issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "nip", code: .unknownNIP(record.nip))))
-                    continue
-                }
-                guard writable[unit] == true else {
-                    issues.append(LineIssue(line: line.number, issue: StoreCodec.notYourUnit(unit, field: "nip")))
-                    continue
-                }
-                let ord = staged
-                staged += 1
-                stagedOf[record.nip, default: 0] += 1
-                let key = DuplicateKey.hash(record)
-                repeats.note(record, key: key)
-                return [String(line.number), String(ord)] + PGRecordRows.arguments(record, key: key).values
+        // An employee's rows usually come together: the NIP's unit, permission and
+        // fingerprint are looked up once per run of rows, and its count added at the run's end.
+        var run = (nip: "", unit: String?.none, writable: false, employee: 0, staged: 0)
+        func endRun() {
+            if run.staged > 0 { stagedOf[run.nip, default: 0] += run.staged }
+            run.staged = 0
+        }
+        _ = try db.copyIn(table: Self.importStage, columns: ["line", "ord"] + columns) { buffer in
+            guard let line = try rows.next() else {
+                endRun()
+                return false
             }
-            return nil
+            guard case .record(let record) = line.value, record.kind == expected else {
+                StoreCodec.refuse(line, into: &issues)
+                return true
+            }
+            if record.nip != run.nip {
+                endRun()
+                let unit = unitOf[record.nip]
+                run = (record.nip, unit, unit.map { writable[$0] == true } ?? false, ImportRepeats.employee(record.nip), 0)
+            }
+            guard let unit = run.unit else {
+                issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "nip", code: .unknownNIP(record.nip))))
+                return true
+            }
+            guard run.writable else {
+                issues.append(LineIssue(line: line.number, issue: StoreCodec.notYourUnit(unit, field: "nip")))
+                return true
+            }
+            let ord = staged
+            staged += 1
+            run.staged += 1
+            let key = DuplicateKey.hash(record)
+            repeats.note(record, key: key, employee: run.employee)
+            buffer.integer(line.number)
+            buffer.integer(ord)
+            PGRecordRows.encode(record, key: key, into: &buffer)
+            buffer.endRow()
+            return true
         }
         guard staged > 0 else {
             try db.execute(sql: "DROP TABLE pg_temp.\(Self.importStage)")
