@@ -68,6 +68,7 @@ public enum StoreConformance {
             + scoreStream
             + unitPending
             + recordEdit
+            + dashboard
     }
 
     // MARK: Helpers for the behaviours
