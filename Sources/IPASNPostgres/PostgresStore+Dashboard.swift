@@ -16,9 +16,6 @@ extension PostgresStore: DashboardStore {
     /// as ``EmployeeScore/total`` and ``CategoryBands/rank(of:minimums:)`` compute it.
     public func categoryCounts(year: Int, unit: String, minimums: [Double]) throws -> [Int] {
         guard !minimums.isEmpty else { return [] }
-        guard try ensureCached(year: year) else {
-            return CategoryBands.counts(try computedScores(year: year, unit: unit), minimums: minimums)
-        }
         let bands = minimums.indices.dropLast().map { "WHEN t >= ?::float8 - 1e-9 THEN \($0)" }.joined(separator: " ")
         let rank = bands.isEmpty ? "0" : "CASE \(bands) ELSE \(minimums.count - 1) END"
         var arguments: PGArguments = [unit]
@@ -35,7 +32,16 @@ extension PostgresStore: DashboardStore {
             GROUP BY 1
             """
         var counts = Array(repeating: 0, count: minimums.count)
-        let rows = try readPipelined([(sql, arguments)])[0]
+        // The cached year's check and the count in one round trip; a year not cached yet is
+        // cached now (or computed), as ``scores(year:unit:)`` does.
+        let results = try readPipelined([("SELECT 1 FROM score_year WHERE year = ?", [year]), (sql, arguments)])
+        guard results[0].count > 0 else {
+            guard try ensureCached(year: year) else {
+                return CategoryBands.counts(try computedScores(year: year, unit: unit), minimums: minimums)
+            }
+            return try categoryCounts(year: year, unit: unit, minimums: minimums)
+        }
+        let rows = results[1]
         for index in 0..<rows.count {
             let row = PGRow(result: rows, index: index)
             let band = Int(row[0] as Int64)

@@ -37,7 +37,7 @@ extension PostgresStore {
                 FROM pegawai p CROSS JOIN LATERAL (
                     SELECT * FROM employee_score e WHERE e.year = ? AND e.nip = p.nip LIMIT 1) s
                 WHERE \(Self.countedInYear)
-                "
+                """
             // Through a cursor, not fetchAll: a whole province's rows are never held as GRDB
             // rows beside the result (that put the workstation's peak memory past 64 MB).
             let rows: PGCursor

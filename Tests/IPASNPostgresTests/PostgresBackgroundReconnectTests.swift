@@ -198,7 +198,8 @@ struct PostgresBackgroundReconnectTests {
         #expect(app.link.isLost)
         #expect(app.link.wait(idle: 2000, feed: store) == (250, nil), "the first try in a quarter second")
         _ = app.handle(.tick)  // a try: no answer yet
-        #expect(text().contains("tidak terjangkau; mencoba menyambung lagi tiap detik (percobaan ke-1)"), "\(text())")
+        #expect(text().contains("tidak terjangkau; mencoba menyambung lagi tiap detik"), "\(text())")
+        #expect(text().contains("(percobaan ke-1)"), "\(text())")
         // Keys answer while it is down: the form takes them.
         type("ti\tBPSDM\t02-03-2024\t03-03-2024\t24")
         #expect(text().contains("Kursus Saat Server Mati"), "\(text())")
@@ -208,7 +209,7 @@ struct PostgresBackgroundReconnectTests {
         _ = app.handle(.tick)
         _ = app.handle(.tick)
         #expect(app.link.delay == 1000, "at most a second between tries")
-        #expect(text().contains("percobaan ke-3"), "\(text())")
+        #expect(text().contains("(percobaan ke-3)"), "\(text())")
         #expect(script.started == 1, "one attempt under way all along, moved on without blocking")
         // The server answers: the next tick is connected.
         script.answer(.real)
