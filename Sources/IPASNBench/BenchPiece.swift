@@ -4,13 +4,13 @@ import Foundation
     import Glibc
 #endif
 
-/// `ipasn bench --only recompute|memory|dashboard|pg-recompute[-plain] --only-db FILE|URL` (hidden): one measurement
+/// `ipasn bench --only recompute|memory|dashboard|pg-recompute[-plain]|pg-dashboard --only-db FILE|URL` (hidden): one measurement
 /// of the benchmark on an existing province database, for measuring a change by hand on a
 /// shared machine without building the whole benchmark's data. Prints wall times and, for
 /// the recompute, the CPU time of this process and of the sqlite3 shell (the steadier figure
 /// when other work shares the cores). Nothing is written to the report.
 public enum BenchPiece {
-    public static let names = ["recompute", "memory", "dashboard", "pg-recompute", "pg-recompute-plain"]
+    public static let names = ["recompute", "memory", "dashboard", "pg-recompute", "pg-recompute-plain", "pg-dashboard"]
 
     public static func run(_ name: String, database: String, runs: Int, options: BenchOptions) throws {
         try FileManager.default.createDirectory(atPath: options.workDirectory, withIntermediateDirectories: true)
@@ -28,6 +28,9 @@ public enum BenchPiece {
         case "pg-recompute", "pg-recompute-plain":
             // `--only-db` is a PostgreSQL database (postgresql://... or a conninfo) holding a province.
             try PostgresRecomputePiece(conninfo: database, plain: name.hasSuffix("-plain"), options: options).run(runs: runs, log: log)
+        case "pg-dashboard":
+            // `--only-db` is a PostgreSQL conninfo keyword string (`host=... dbname=...`).
+            try PostgresDashboardPiece(conninfo: database).run(runs: runs, log: log)
         case "memory":
             let terminal = try TerminalBench(options: options, database: database)
             defer { terminal.finish() }

@@ -31,17 +31,31 @@ final class PGConnection {
     }
 
     deinit {
+        attempt?.attempt.cancel()
         if let connection { PQfinish(connection) }
     }
 
+    /// Connects, waiting as long as libpq does (`connect_timeout`): the first connection, and
+    /// every reconnection of a store no screen follows (the CLI). See ``reconnectsInBackground``.
     private func connect() throws {
-        if let connection { PQfinish(connection) }
-        prepared = [:]
+        dropConnection()
         connection = PQconnectdb(PGConnectionDefaults.applied(to: conninfo))
         guard let connection, PQstatus(connection) == CONNECTION_OK else {
             let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
             throw PGError(sqlState: "08001", message: message.trimmingCharacters(in: .whitespacesAndNewlines))
         }
+        try setUp()
+    }
+
+    /// Closes the connection (a lost one), forgetting its prepared statements.
+    private func dropConnection() {
+        if let connection { PQfinish(connection) }
+        connection = nil
+        prepared = [:]
+    }
+
+    /// Sets a new connection's session up: UTF-8, UTC moments, ISO dates, the channels listened to.
+    private func setUp() throws {
         try execute(
             sql: """
                 SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD';
@@ -49,6 +63,118 @@ final class PGConnection {
                 """)
         for channel in channels { try execute(sql: "LISTEN \(channel)") }
         connectionCount += 1
+    }
+
+    // MARK: Reconnecting without freezing the screen
+
+    /// Whether a lost connection is opened again WITHOUT blocking (``PGConnectAttempt``,
+    /// driven by ``advanceReconnect()``), so that a screen's keys keep working while the server
+    /// is unreachable: set by ``PostgresStore`` once a screen follows its change feed. A
+    /// statement on a lost connection then waits at most ``inlineWait`` for a fresh attempt
+    /// (a restarted server answers in milliseconds) and otherwise fails at once with `08001`
+    /// ("unreachable"), leaving the attempt to the screen's ticks. Off (the CLI), a lost
+    /// connection is opened again with the blocking `PQconnectdb` (bounded by `connect_timeout`).
+    var reconnectsInBackground = false
+    /// Starts the attempts (tests script one).
+    var connector: any PGConnector = LibPQConnector()
+    /// A monotonic clock in seconds, bounding each attempt (tests inject one).
+    var clock: @Sendable () -> TimeInterval = { ProcessInfo.processInfo.systemUptime }
+    /// How long a statement or ``advanceReconnect(waitingUpTo:)`` may wait for a FRESH attempt
+    /// (never for one already under way).
+    var inlineWait: TimeInterval = 0.2
+    /// The attempt under way and when it started (``clock``).
+    private var attempt: (attempt: any PGConnectAttempt, started: TimeInterval)?
+    /// Attempts that failed or timed out since the connection was lost.
+    private(set) var failedAttempts = 0
+    /// Why the last attempt failed (libpq's words), for the message of a refused statement.
+    private(set) var lastFailure: String?
+
+    /// Where reconnecting stands.
+    enum ReconnectState: Equatable {
+        case connected
+        /// An attempt is under way; it goes on when `socket` is ready (for writing or reading).
+        case trying(socket: Int32, forWriting: Bool)
+        /// The attempt failed (the next call starts another).
+        case failed(String)
+    }
+
+    /// How long one background attempt may take: 2 s, then 4 and 8, at most `connect_timeout`
+    /// (10 s unless the connection string says otherwise). A short first limit restarts an
+    /// attempt whose packets went into a dead route soon after the route is back.
+    var attemptLimit: TimeInterval {
+        let configured = PGConnectionDefaults.settings(PGConnectionDefaults.applied(to: conninfo))?["connect_timeout"]
+            .flatMap { Double($0) }.map { $0 > 0 ? $0 : .infinity } ?? 10
+        return min(configured, 2 * pow(2, Double(min(failedAttempts, 8))))
+    }
+
+    /// Moves reconnection on as far as it can go without blocking (waiting up to `budget`
+    /// seconds only when a fresh attempt starts): starts an attempt when none is under way,
+    /// advances it, gives it up past ``attemptLimit``. Connected: the session is set up again
+    /// (listening included) and ``connectionCount`` grows.
+    func advanceReconnect(waitingUpTo budget: TimeInterval = 0) -> ReconnectState {
+        if isConnected { return .connected }
+        let fresh = attempt == nil
+        if fresh {
+            dropConnection()
+            attempt = (connector.start(PGConnectionDefaults.applied(to: conninfo)), clock())
+        }
+        let deadline = clock() + (fresh ? budget : 0)
+        while true {
+            let state = stepAttempt()
+            guard case .trying(let socket, let writing) = state, clock() < deadline else { return state }
+            var entry = pollfd(fd: socket, events: Int16(writing ? POLLOUT : POLLIN), revents: 0)
+            _ = poll(&entry, 1, Int32(max(1, min(50, ((deadline - clock()) * 1000).rounded(.up)))))
+        }
+    }
+
+    private func stepAttempt() -> ReconnectState {
+        guard let (current, started) = attempt else { return .failed(lastFailure ?? "no attempt") }
+        switch current.advance() {
+        case .connected(let connection):
+            attempt = nil
+            self.connection = connection
+            prepared = [:]
+            do {
+                try setUp()
+            } catch {
+                dropConnection()
+                return failed("\(error)")
+            }
+            failedAttempts = 0
+            lastFailure = nil
+            return .connected
+        case .failed(let message):
+            attempt = nil
+            return failed(message)
+        case .waiting(let socket, let writing):
+            guard clock() - started < attemptLimit else {
+                current.cancel()
+                attempt = nil
+                return failed("timeout expired")
+            }
+            return .trying(socket: socket, forWriting: writing)
+        }
+    }
+
+    private func failed(_ message: String) -> ReconnectState {
+        failedAttempts += 1
+        lastFailure = message
+        return .failed(message)
+    }
+
+    /// A statement's way back to a lost (or just failed) connection: the blocking connect, or,
+    /// in the background mode, the attempt waited for at most ``inlineWait`` when fresh, else
+    /// `08001` at once.
+    private func reopen(force: Bool) throws {
+        guard reconnectsInBackground else {
+            try connect()
+            return
+        }
+        if force, attempt == nil { dropConnection() }
+        if case .connected = advanceReconnect(waitingUpTo: inlineWait) { return }
+        throw PGError(
+            sqlState: "08001",
+            message: "the database server is unreachable; reconnecting in the background (\(lastFailure ?? "no answer yet"))")
     }
 
     // MARK: Notifications
@@ -103,7 +229,7 @@ final class PGConnection {
     /// Reconnects when the server dropped the connection (restarted, or a network fault);
     /// called between transactions only, so nothing half-done is ever replayed.
     func reconnectIfLost() throws {
-        if !isConnected { try connect() }
+        if !isConnected { try reopen(force: false) }
     }
 
     /// Starts a transaction with `statement`. A connection the server dropped since the last
@@ -124,7 +250,7 @@ final class PGConnection {
         do {
             try execute(sql: statement)
         } catch where Self.isConnectionFailure(error) || !isConnected {
-            try connect()
+            try reopen(force: true)
             try execute(sql: statement)
         }
     }
@@ -165,7 +291,7 @@ final class PGConnection {
         do {
             return Array(try pipelinedNow(all).dropFirst(opening.count))
         } catch where Self.isConnectionFailure(error) || !isConnected {
-            try connect()
+            try reopen(force: true)
             return Array(try pipelinedNow(all).dropFirst(opening.count))
         }
     }

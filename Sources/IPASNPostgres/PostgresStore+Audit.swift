@@ -135,12 +135,12 @@ extension PostgresStore {
 
     /// Every unit's marks, by unit then dimension.
     public func progressMarks() throws -> [ProgressMark] {
-        try read { db in
-            try PGRow.fetchAll(db, sql: "SELECT unit, dimension, done, marked_by, at FROM progress ORDER BY unit, dimension")
-                .compactMap { row in
-                    guard let dimension = ProgressDimension(rawValue: row[1]) else { return nil }
-                    return ProgressMark(unit: row[0], dimension: dimension, done: row[2], by: row[3], at: row[4])
-                }
+        // One round trip (BEGIN, the query and COMMIT pipelined): the dashboard reads it on every open.
+        let result = try readPipelined([("SELECT unit, dimension, done, marked_by, at FROM progress ORDER BY unit, dimension", [])])[0]
+        return (0..<result.count).compactMap { index in
+            let row = PGRow(result: result, index: index)
+            guard let dimension = ProgressDimension(rawValue: row[1]) else { return nil }
+            return ProgressMark(unit: row[0], dimension: dimension, done: row[2], by: row[3], at: row[4])
         }
     }
 

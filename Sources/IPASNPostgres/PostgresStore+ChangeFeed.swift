@@ -11,6 +11,7 @@ extension PostgresStore {
     /// unreachable.
     public func changeDescriptor() -> Int32? {
         withConnection { db in
+            db.reconnectsInBackground = true
             guard db.isConnected else { return nil }
             do { try db.listen(PostgresSchema.changeChannel) } catch { return nil }
             return db.socket
@@ -25,6 +26,8 @@ extension PostgresStore {
     /// lost: reload to be sure); `.disconnected` when the server closed the connection.
     public func pollChanges() -> ChangeFeedState {
         withConnection { db in
+            // A screen follows the feed: a lost connection must never freeze it.
+            db.reconnectsInBackground = true
             do {
                 guard db.isConnected else { throw PGError(sqlState: "08003", message: "no connection") }
                 try db.listen(PostgresSchema.changeChannel)
@@ -40,17 +43,21 @@ extension PostgresStore {
         }
     }
 
-    /// Opens the connection again (listening again); true when the server answers.
+    /// Moves the reconnection on WITHOUT blocking the screen (``PGConnection/advanceReconnect(waitingUpTo:)``:
+    /// libpq's `PQconnectStart`/`PQconnectPoll`): starts an attempt when none is under way
+    /// (waiting at most ``PGConnection/inlineWait`` for it: a restarted server answers in
+    /// milliseconds), or advances the one under way as far as its socket allows now. True when
+    /// connected (listening again). From the first call on, a statement on the lost connection
+    /// fails at once instead of connecting and waiting (``PGConnection/reconnectsInBackground``).
     public func reconnect() -> Bool {
         withConnection { db in
-            do {
-                try db.reconnectIfLost()
-                return true
-            } catch {
-                return false
-            }
+            db.reconnectsInBackground = true
+            return db.advanceReconnect(waitingUpTo: db.inlineWait) == .connected
         }
     }
+
+    /// Reconnection attempts that failed since the connection was lost (0 when connected).
+    public var failedReconnects: Int { withConnection { $0.failedAttempts } }
 }
 
 /// The connection count the feed last saw (a higher one: the connection was re-opened).

@@ -30,18 +30,20 @@ extension PostgresStore {
         return try read { db in
             let cols = "\(Self.pegawaiColumns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")), \(Self.scoreColumns.split(separator: ",").map { "s." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))"
             let from = "FROM pegawai p JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE \(Self.countedInYear)"
-            // A unit's employees: JOIN keeps pegawai as the outer table, so they are
-            // found through `pegawai_unit` (kode_unit IN (SELECT kode FROM sub)). Left to itself, the planner
-            // walks the whole year of the score cache and probes the covering index
-            // `pegawai_nip_unit` for every employee of the province (the dashboard's category
-            // query: 16 ms instead of 0.3 ms at 50,000 employees).
-            let fromUnit = "FROM pegawai p JOIN employee_score s ON s.nip = p.nip AND s.year = ? WHERE \(Self.countedInYear)"
+            // A unit's employees: found through `pegawai_unit` with the sub-units as an array
+            // (``inSubunits``), each one's score by the cache's primary key (LATERAL ... LIMIT 1,
+            // never flattened into a hash join over the year's whole cache).
+            let fromUnit = """
+                FROM pegawai p CROSS JOIN LATERAL (
+                    SELECT * FROM employee_score e WHERE e.year = ? AND e.nip = p.nip LIMIT 1) s
+                WHERE \(Self.countedInYear)
+                """
             // Through a cursor, not fetchAll: a whole province's rows are never held as GRDB
             // rows beside the result (that put the workstation's peak memory past 64 MB).
             let rows: PGCursor
             if let unit {
                 rows = try PGRow.fetchCursor(
-                    db, sql: "\(Self.subunitsCTE) SELECT \(cols) \(fromUnit) AND p.kode_unit IN (SELECT kode FROM sub) ORDER BY p.kode_unit, p.nama, p.nip",
+                    db, sql: "\(Self.subunitsCTE) SELECT \(cols) \(fromUnit) AND \(Self.inSubunits) ORDER BY p.kode_unit, p.nama, p.nip",
                     arguments: [unit, year, LocalDate.endOfYear(year).iso])
             } else {
                 rows = try PGRow.fetchCursor(
@@ -87,10 +89,43 @@ extension PostgresStore {
     }
 
     /// Every unit's figures with sub-units folded in, in tree order.
+    ///
+    /// The dashboard's first read (branch pgdash2): the cached year, the kept totals, the units
+    /// and the ruleset in ONE round trip (one pipelined read-only snapshot) instead of four
+    /// reads of two to five round trips each (BEGIN, a cursor's DECLARE/FETCH/CLOSE, COMMIT),
+    /// and the ruleset's JSON decoded only when its text changed (``RulesetMemo``).
     public func unitFigures(year: Int) throws -> [UnitFigure] {
-        let direct = try directUnitTotals(year: year)
-        let units: [OrgUnit] = try read { db in try self.units(db) }
-        let rules: Ruleset = try read { db in try self.ruleset(db) }
+        let results = try readPipelined([
+            ("SELECT 1 FROM score_year WHERE year = ?", [year]),
+            (
+                "SELECT kode_unit, pegawai, complete, kualifikasi, kompetensi, kinerja, disiplin FROM unit_score_totals WHERE year = ? AND pegawai > 0",
+                [year]
+            ),
+            ("SELECT kode, nama, induk FROM units ORDER BY kode", []),
+            ("SELECT value FROM config WHERE key = 'ruleset'", []),
+        ])
+        // A year not cached yet: cached now (or computed), as before.
+        guard results[0].count > 0 else {
+            let direct = try directUnitTotals(year: year)
+            let units: [OrgUnit] = try read { db in try self.units(db) }
+            let rules: Ruleset = try read { db in try self.ruleset(db) }
+            return UnitAggregation.figures(units: units, direct: direct, ruleset: rules)
+        }
+        var direct: [String: ScoreTotals] = [:]
+        let scale = Double(PostgresSchema.unitTotalsScale)
+        for index in 0..<results[1].count {
+            let row = PGRow(result: results[1], index: index)
+            direct[row[0]] = ScoreTotals(
+                pegawai: Int(row[1] as Int64), completePegawai: Int(row[2] as Int64),
+                kualifikasi: Double(row[3] as Int64) / scale, kompetensi: Double(row[4] as Int64) / scale,
+                kinerja: Double(row[5] as Int64) / scale, disiplin: Double(row[6] as Int64) / scale)
+        }
+        let units = (0..<results[2].count).map { index in
+            let row = PGRow(result: results[2], index: index)
+            return OrgUnit(kode: row[0], nama: row[1], induk: row[2])
+        }
+        let json: String? = results[3].count > 0 ? PGRow(result: results[3], index: 0)[0] : nil
+        let rules = try rulesetMemo.ruleset(json)
         return UnitAggregation.figures(units: units, direct: direct, ruleset: rules)
     }
 
@@ -283,6 +318,14 @@ extension PostgresStore {
     /// The SQL condition "employee `p` counts in the year whose 31 December is the bound
     /// argument (ISO)": active, or left after that day (``Pegawai/counts(inYear:)``).
     static let countedInYear = "(p.aktif = 1 OR p.keluar_tanggal > ?::date)"
+
+    /// "`p` is an employee of the unit or its sub-units" (after ``subunitsCTE``), as an index
+    /// condition on `pegawai_unit` (`kode_unit = ANY(array)`): the planner reads exactly the
+    /// units' entries. With `kode_unit IN (SELECT kode FROM sub)` it guessed 200 sub-units and,
+    /// under a cursor's fast-start costing, walked `pegawai_unit` from its start to the unit
+    /// (a merge join): 22 ms at 50,000 employees for a unit of 40 (the dashboard's category
+    /// query, branch pgdash2), growing with the province and with where the unit's code sorts.
+    static let inSubunits = "p.kode_unit = ANY(ARRAY(SELECT kode FROM sub))"
 
     /// ``forEachEmployeeRecords(inUnit:_:)`` over the employees who count in `year`'s figures
     /// (``Pegawai/counts(inYear:)``), or the active ones when `year` is nil.

@@ -7,7 +7,12 @@ extension PostgresStore {
 
     /// Every unit, ordered by kode.
     public func units() throws -> [OrgUnit] {
-        try read { try units($0) }
+        // One round trip (BEGIN, the query and COMMIT pipelined): the dashboard reads it twice an open.
+        let result = try readPipelined([("SELECT kode, nama, induk FROM units ORDER BY kode", [])])[0]
+        return (0..<result.count).map { index in
+            let row = PGRow(result: result, index: index)
+            return OrgUnit(kode: row[0], nama: row[1], induk: row[2])
+        }
     }
 
     func units(_ db: PGConnection) throws -> [OrgUnit] {

@@ -175,6 +175,8 @@ public final class PostgresStore: Store, @unchecked Sendable {
 
     /// What the change feed last saw of the connection (``pollChanges()``).
     let feedMark = FeedMark()
+    /// The last ruleset decoded, by its stored text (``unitFigures(year:)``).
+    let rulesetMemo = RulesetMemo()
 
     /// Runs `body` with the connection under the store's lock, outside any transaction's
     /// bookkeeping (the change feed).

@@ -5,12 +5,9 @@ import IPASNStore
 /// ruleset, highest category first: the dashboard's "Sebaran kategori".
 public enum CategoryDistribution {
     /// Counts per category rank (0 is the highest band), one entry per band of `ruleset`.
+    /// Counted by the store (``DashboardStore/categoryCounts(year:unit:minimums:)``: on
+    /// PostgreSQL one aggregate on the server instead of the unit's score rows).
     public static func compute(store: Store, unit kode: String, year: Int, ruleset: Ruleset) throws -> [Int] {
-        var counts = Array(repeating: 0, count: ruleset.categories.count)
-        for scored in try store.scores(year: year, unit: kode) {
-            let rank = ruleset.category(for: scored.score.total).rank
-            if rank >= 0 && rank < counts.count { counts[rank] += 1 }
-        }
-        return counts
+        try store.categoryCounts(year: year, unit: kode, minimums: CategoryBands.minimums(ruleset))
     }
 }

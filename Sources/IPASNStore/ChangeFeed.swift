@@ -44,8 +44,11 @@ public protocol ChangeFeed: AnyObject {
     /// What arrived since the last call; never blocks, never throws. The first call reports
     /// any change made since the store was opened.
     func pollChanges() -> ChangeFeedState
-    /// After ``ChangeFeedState/disconnected(_:)``: tries once to connect again (the caller
-    /// backs off between tries). True when the store is usable again; whatever happened
-    /// meanwhile is then reported as ``ChangeFeedState/changed`` by the next poll.
+    /// After ``ChangeFeedState/disconnected(_:)``: moves the reconnection on, never blocking
+    /// the caller for long (PostgreSQL: a non-blocking attempt, started or advanced; a screen
+    /// calls it on its ticks, at least once a second, and its keys keep working meanwhile).
+    /// True when the store is usable again; whatever happened meanwhile is then reported as
+    /// ``ChangeFeedState/changed`` by the next poll. While it is false, reads and changes fail
+    /// at once with ``StoreError/io(_:)`` instead of waiting for the server.
     func reconnect() -> Bool
 }

@@ -4,7 +4,8 @@ extension App {
     /// On every tick (the wait ended without input, or the store's descriptor woke it):
     /// asks the store's change feed what happened. Another session's change reloads the
     /// screen (``refreshIfChanged()``); a lost server connection says so and tries to
-    /// reconnect, with backoff, on the following ticks; the open form keeps its input.
+    /// reconnect on the following ticks (each try without blocking: keys keep working); the
+    /// open form keeps its input.
     func followChanges() {
         if link.isLost {
             tryReconnect()
@@ -46,9 +47,10 @@ extension App {
     }
 
     private func tryReconnect() {
+        // Never blocks: the store connects in the background (``ChangeFeed/reconnect()``).
         guard store.reconnect() else {
             link.failedAttempt()
-            warn(t(L.serverLost(nextTrySeconds: max(1, (link.delay + 500) / 1000))))
+            warn(t(L.serverUnreachable(tries: link.attempts)))
             return
         }
         link.restored()

@@ -1,12 +1,14 @@
 import IPASNStore
 
 /// The workstation's view of its store's change feed (``ChangeFeed``): how to wait for the
-/// next event, and whether the database server's connection is lost (then: reconnect with
-/// backoff, 0.5 s doubling up to 8 s).
+/// next event, and whether the database server's connection is lost (then: try to reconnect
+/// after 250 ms, then every 500 ms, then every second). A try never blocks (the store connects
+/// without waiting: ``ChangeFeed/reconnect()``), so the tries stay frequent: a server that is
+/// back is reconnected within a second, not after a long back-off.
 final class ServerLink {
     /// The first wait before trying to reconnect, and the longest.
-    static let firstDelay = 500
-    static let longestDelay = 8000
+    static let firstDelay = 250
+    static let longestDelay = 1000
 
     /// Whether the connection is lost (since the last failed poll or change).
     private(set) var isLost = false
