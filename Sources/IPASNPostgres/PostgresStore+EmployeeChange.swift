@@ -30,11 +30,12 @@ extension PostgresStore: EmployeeChangeStore {
 
     /// The employee's saves still in effect, oldest first (undone ones left out).
     public func pegawaiHistory(nip: String) throws -> [PegawaiHistory.Step] {
-        try read { db in
-            let rows = try PGRow.fetchAll(
-                db,
-                sql: "SELECT \(PGAuditRows.columns) FROM audit a WHERE a.entity = 'pegawai' AND a.entity_id = ? ORDER BY a.id",
-                arguments: [nip])
+        // One round trip with the snapshot's BEGIN and COMMIT (the page reloads it after each save).
+        let result = try readPipelined([
+            ("SELECT \(PGAuditRows.columns) FROM audit a WHERE a.entity = 'pegawai' AND a.entity_id = ? ORDER BY a.id", [nip])
+        ])[0]
+        let rows = (0..<result.count).map { PGRow(result: result, index: $0) }
+        return try translatingErrors {
             var steps: [(id: Int64, step: PegawaiHistory.Step)] = []
             for row in rows {
                 let entry = try PGAuditRows.entry(row)
