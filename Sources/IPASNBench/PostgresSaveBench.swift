@@ -65,10 +65,10 @@ public enum PostgresSaveBench {
         log("[PG3] \(saves) saves (Ctrl-N in the diklat form) for \(who.nip), \(who.diklat) diklat, in \(cluster.directory)")
         try cluster.psql("postgres", "ALTER SYSTEM SET track_wal_io_timing = on")
         try cluster.psql("postgres", "SELECT pg_reload_conf()")
-        let before = try PostgresServerUsage.snapshot(cluster)
+        let before = try PostgresServerUsage.snapshot(cluster, database: database)
         let r = try interactive.run(keystrokes: 0, minimumSaves: saves, dashboardOpens: 0, tag: "P")
         Thread.sleep(forTimeInterval: 1)  // the closed connections' backends report their WAL statistics as they exit
-        let server = try PostgresServerUsage.snapshot(cluster).since(before)
+        let server = try PostgresServerUsage.snapshot(cluster, database: database).since(before)
         return Result(
             nip: who.nip, diklat: who.diklat, wall: r.saves, cpu: r.saveCPU, roundTrips: r.saveRoundTrips,
             cluster: cluster.directory, server: server, phases: SavePhases(spans: r.saveSpans, trips: trips.trips))

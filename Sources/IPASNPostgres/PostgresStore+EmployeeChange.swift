@@ -30,12 +30,20 @@ extension PostgresStore: EmployeeChangeStore {
 
     /// The employee's saves still in effect, oldest first (undone ones left out).
     public func pegawaiHistory(nip: String) throws -> [PegawaiHistory.Step] {
-        // One round trip with the snapshot's BEGIN and COMMIT (the page reloads it after each save).
-        let result = try readPipelined([
-            ("SELECT \(PGAuditRows.columns) FROM audit a WHERE a.entity = 'pegawai' AND a.entity_id = ? ORDER BY a.id", [nip])
-        ])[0]
+        // One round trip with the snapshot's BEGIN and COMMIT.
+        let result = try readPipelined([Self.historyStatement(nip: nip)])[0]
+        return try translatingErrors { try Self.decodeHistory(result) }
+    }
+
+    /// The statement of ``pegawaiHistory(nip:)``, to send with others.
+    static func historyStatement(nip: String) -> (sql: String, arguments: PGArguments) {
+        ("SELECT \(PGAuditRows.columns) FROM audit a WHERE a.entity = 'pegawai' AND a.entity_id = ? ORDER BY a.id", [nip])
+    }
+
+    /// The result of ``historyStatement(nip:)``.
+    static func decodeHistory(_ result: PGResult) throws -> [PegawaiHistory.Step] {
         let rows = (0..<result.count).map { PGRow(result: result, index: $0) }
-        return try translatingErrors {
+        do {
             var steps: [(id: Int64, step: PegawaiHistory.Step)] = []
             for row in rows {
                 let entry = try PGAuditRows.entry(row)

@@ -68,6 +68,7 @@ public enum StoreConformance {
             + scoreStream
             + unitPending
             + recordEdit
+            + employeePage
     }
 
     // MARK: Helpers for the behaviours
