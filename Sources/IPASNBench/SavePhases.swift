@@ -11,15 +11,15 @@ import IPASNPostgres
 struct SavePhases {
     enum Phase: String, CaseIterable {
         case lock = "BEGIN + write lock"
-        case reads = "save: reads"
-        case writes = "save: writes"
+        case reads = "save: (lock +) reads"
+        case writes = "save: writes (+ COMMIT)"
         case commit = "save: COMMIT"
         case draft = "draft cleared"
-        case page = "page reload"
+        case page = "page reload (one read)"
         case records = "page: records"
         case verifications = "page: verification marks"
         case sent = "page: sent marks"
-        case audit = "page: newest audit rows"
+        case audit = "page: changes (audit rows)"
         case prepare = "PREPARE (first use)"
         case other = "other round trips"
     }
@@ -47,6 +47,7 @@ struct SavePhases {
         if all.contains("DELETE FROM drafts") { return .draft }
         if all.contains("INSERT INTO") { return .writes }
         if trip.statements == ["COMMIT"] { return .commit }
+        if all.contains("JOIN verification v ON v.kind = ?") && all.contains("FROM pegawai WHERE nip") { return .page }
         if all.contains("FROM audit") { return .audit }
         if all.contains("unnest") { return .sent }
         if all.contains("JOIN verification v ON v.kind = ?") && all.contains("FROM pegawai WHERE nip") { return .page }
@@ -70,7 +71,7 @@ struct SavePhases {
                 save.phases[phase, default: 0] += trip.seconds
                 save.roundTrips[phase, default: 0] += 1
                 inTrips += trip.seconds
-                if phase == .lock, saveStart == nil { saveStart = trip.start }
+                if phase == .lock || phase == .reads, saveStart == nil { saveStart = trip.start }
                 if saveEnd == nil, saveStart != nil, phase == .commit || (phase == .writes && trip.statements.last == "COMMIT") {
                     saveEnd = trip.end
                 }
