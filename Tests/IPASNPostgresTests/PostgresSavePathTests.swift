@@ -180,6 +180,26 @@ struct PostgresSavePathTests {
         #expect(ops.roundTrips - pageReads == 3)
     }
 
+    /// The employee page's reload after a save (issue 12, branch pgsave3): ONE round trip for
+    /// the records, their verification and SIASN marks and the employee's changes.
+    @Test func anEmployeePageIsOneRoundTrip() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, ops) = try seeded(databases)
+        let admin = try PostgresStore(conninfo, context: TestClock.context(actor: "sub-admin"))
+        let saved = try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Pertama", jp: 10))
+        #expect(try ops.setVerification([saved.id], status: .tidak, reason: "Sertifikat buram") == 1)
+        _ = try admin.employeePage(nip: SmallProvince.nipB)  // prepares the statements
+        let before = admin.roundTrips
+        let page = try #require(try admin.employeePage(nip: SmallProvince.nipB))
+        #expect(admin.roundTrips - before == 1)
+        #expect(page.records.diklat.map(\.value.nama) == ["Pertama"])
+        #expect(page.verifications[saved.id]?.reason == "Sertifikat buram")
+        #expect(page.sent.isEmpty)
+        #expect(page.history.map(\.new.nama) == ["Budi"])
+        #expect(try admin.employeePage(nip: SmallProvince.stranger) == nil)
+    }
+
     /// Clearing a draft after a save: one round trip, no write lock, the draft gone for good;
     /// inside a transaction it is part of it (rolled back with it).
     @Test func clearingADraftIsOneRoundTripAndPartOfAnOuterTransaction() throws {
