@@ -17,6 +17,8 @@ struct InteractiveBench {
     var opener: ((StoreContext) throws -> any Store)? = nil
     /// The round trips a store has made so far (PostgreSQL): each save's are then counted.
     var roundTrips: ((any Store) -> Int)? = nil
+    /// Called with the admin's store once it is open (a PostgreSQL harness sets its round-trip observer).
+    var opened: ((any Store) -> Void)? = nil
 
     func open(_ context: StoreContext) throws -> any Store {
         if let opener { return try opener(context) }
@@ -30,6 +32,8 @@ struct InteractiveBench {
         var saveCPU: [Double] = []
         /// Round trips to the server of each save (with ``InteractiveBench/roundTrips`` only).
         var saveRoundTrips: [Int] = []
+        /// When each save began and ended (``Clock/now()``): the spans of `saves`.
+        var saveSpans: [(start: UInt64, end: UInt64)] = []
         var dashboard: [Double] = []
         var keystrokes = 0
         var savedRecords = 0
@@ -45,6 +49,7 @@ struct InteractiveBench {
         guard let pegawai = try setup.pegawai(nip: nip) else { throw BenchError("no employee \(nip) in \(database)") }
         try setup.saveAccount(Account(login: "bench-\(tag)", role: .admin, units: [pegawai.kodeUnit]))
         let store = try open(StoreContext(actor: "bench-\(tag)"))
+        opened?(store)
         let year = try store.measurementYear()
         let before = try store.records(nip: nip)?.diklat.count ?? 0
 
@@ -129,6 +134,7 @@ struct InteractiveBench {
         result.saves = screen.latencies[.save] ?? []
         result.saveCPU = screen.cpuTimes[.save] ?? []
         result.saveRoundTrips = screen.counts[.save] ?? []
+        result.saveSpans = screen.spans[.save] ?? []
         result.dashboard = screen.latencies[.dashboard] ?? []
         result.keystrokes = typed
         result.savedRecords = saves

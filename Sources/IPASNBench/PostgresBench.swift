@@ -72,7 +72,8 @@ struct PostgresBench {
         let records = c.pendidikan + c.diklat + c.skp + c.disiplin
         report.notes.append(
             "PG: PostgreSQL \(version), a throw-away cluster started by the bench (scripts/pg-test-cluster, fsync and "
-                + "synchronous_commit on, the server's default memory settings), reached over its Unix socket (PG1-PG3) "
+                + "synchronous_commit on, the server's default memory settings, checkpoint_timeout 15min and max_wal_size 4GB as "
+                + "docs/deployment.md recommends for a server), reached over its Unix socket (PG1-PG3) "
                 + "and TCP 127.0.0.1 (PG4). The province database takes \(Fmt.mb(size)) on disk after the import "
                 + "(`pg_database_size`: \(Fmt.count(c.pegawai)) pegawai, \(Fmt.count(records)) records, cached scores, "
                 + "audit, indexes): \(size / max(records, 1)) bytes per record, \(size / max(c.pegawai, 1)) bytes per "
@@ -105,16 +106,37 @@ struct PostgresBench {
             return try PostgresStore(cluster.socket(database, user: context.actor), context: context)
         }
         interactive.roundTrips = { ($0 as? PostgresStore)?.roundTrips ?? 0 }
+        // Each round trip timed by the client: the save alone against what the admin waits for.
+        let trips = PostgresSaveBench.RoundTripLog()
+        interactive.opened = { store in (store as? PostgresStore)?.roundTripObserver = { trips.trips.append($0) } }
+        // What else the server did during the saves (a checkpoint, autovacuum after the
+        // imports above, the flushes' time): the tail of the saves is read with it.
+        try cluster.psql("postgres", "ALTER SYSTEM SET track_wal_io_timing = on")
+        try cluster.psql("postgres", "SELECT pg_reload_conf()")
+        let serverBefore = try PostgresServerUsage.snapshot(cluster, database: database)
         let saves = try interactive.run(
             keystrokes: 0, minimumSaves: config.growthSaves, dashboardOpens: config.dashboardOpens, tag: "PG")
+        let server = try PostgresServerUsage.snapshot(cluster, database: database).since(serverBefore)
+        let phases = SavePhases(spans: saves.saveSpans, trips: trips.trips)
         let s50 = Stats.percentile(saves.saves, 50)
         let s99 = Stats.percentile(saves.saves, 99)
+        let alone = phases.saves.map(\.save)
         log("  save p50 \(Fmt.ms(s50)) p99 \(Fmt.ms(s99)); dashboard median \(Fmt.ms(Stats.median(saves.dashboard)))")
+        log(phases.summary())
+        log("  server during the saves and dashboard opens: " + server.perSave(saves.saves.count))
         report.add(
             "PG3", "PostgreSQL: save a record through the workstation, Unix socket (\(saves.savedRecords) saves)",
-            ours: "p50 \(Fmt.ms(s50)), p99 \(Fmt.ms(s99)); \(Int(Stats.median(saves.saveRoundTrips.map(Double.init)).rounded())) round trips a save (median)",
+            ours: "p50 \(Fmt.ms(s50)), p99 \(Fmt.ms(s99)) from the key to the page redrawn (the save alone: p50 "
+                + "\(Fmt.ms(Stats.percentile(alone, 50))), p99 \(Fmt.ms(Stats.percentile(alone, 99)))); "
+                + "\(Int(Stats.median(saves.saveRoundTrips.map(Double.init)).rounded())) round trips a save (median)",
             reference: "row 3b on SQLite", target: "p99 < 5 ms",
             met: s99 < 0.005)
+        report.notes.append(
+            "PG3: the figure is what the admin waits for, from Ctrl-N to the next frame: the save (its transaction: "
+                + "permission check, insert, audit row, scores, durable COMMIT), clearing the draft, the employee page's "
+                + "reload and drawing it; \"the save alone\" is the store's `add` (the client's timestamps of its first "
+                + "and last round trip). During the saves and the dashboard opens the server wrote "
+                + server.perSave(saves.saves.count) + ".")
         report.add(
             "PG3c", "PostgreSQL: open the dashboard (\(saves.dashboard.count) opens)",
             ours: "median \(Fmt.ms(Stats.median(saves.dashboard))), max \(Fmt.ms(saves.dashboard.max() ?? 0))",

@@ -7,7 +7,8 @@ import Foundation
 /// The benchmark's own throw-away PostgreSQL cluster (`scripts/pg-test-cluster`): in a
 /// temporary directory, on a Unix socket in it and on TCP 127.0.0.1 at a free port (trust
 /// authentication on both), with a production server's durability (fsync and synchronous
-/// commit on: `IPASN_PG_DURABLE=1`). ``stop()`` stops it and removes its directory.
+/// commit on: `IPASN_PG_DURABLE=1`, with docs/deployment.md's checkpoint settings for a server:
+/// `checkpoint_timeout` 15 min, `max_wal_size` 4 GB). ``stop()`` stops it and removes its directory.
 final class PostgresCluster {
     /// The cluster's directory (its socket is there).
     let directory: String

@@ -24,6 +24,8 @@ public enum PostgresSaveBench {
         public var cluster: String
         /// What the server did during the run (WAL, flushes, CPU), whole run.
         var server = PostgresServerUsage()
+        /// Where each save's time went, by round trip.
+        var phases = SavePhases(spans: [], trips: [])
     }
 
     public static func run(employees: Int, saves: Int, work: String, repository: String, log: (String) -> Void) throws
@@ -58,16 +60,23 @@ public enum PostgresSaveBench {
             return try PostgresStore(cluster.socket(database, user: context.actor), context: context)
         }
         interactive.roundTrips = { ($0 as? PostgresStore)?.roundTrips ?? 0 }
+        let trips = RoundTripLog()
+        interactive.opened = { store in (store as? PostgresStore)?.roundTripObserver = { trips.trips.append($0) } }
         log("[PG3] \(saves) saves (Ctrl-N in the diklat form) for \(who.nip), \(who.diklat) diklat, in \(cluster.directory)")
         try cluster.psql("postgres", "ALTER SYSTEM SET track_wal_io_timing = on")
         try cluster.psql("postgres", "SELECT pg_reload_conf()")
-        let before = try PostgresServerUsage.snapshot(cluster)
+        let before = try PostgresServerUsage.snapshot(cluster, database: database)
         let r = try interactive.run(keystrokes: 0, minimumSaves: saves, dashboardOpens: 0, tag: "P")
         Thread.sleep(forTimeInterval: 1)  // the closed connections' backends report their WAL statistics as they exit
-        let server = try PostgresServerUsage.snapshot(cluster).since(before)
+        let server = try PostgresServerUsage.snapshot(cluster, database: database).since(before)
         return Result(
             nip: who.nip, diklat: who.diklat, wall: r.saves, cpu: r.saveCPU, roundTrips: r.saveRoundTrips,
-            cluster: cluster.directory, server: server)
+            cluster: cluster.directory, server: server, phases: SavePhases(spans: r.saveSpans, trips: trips.trips))
+    }
+
+    /// The round trips the observer was told of (on the workstation's one thread).
+    final class RoundTripLog: @unchecked Sendable {
+        var trips: [PGRoundTrip] = []
     }
 
     /// The cluster recorded in `work/pgsave-cluster` when it still answers, else a new one.
@@ -107,6 +116,7 @@ public enum PostgresSaveBench {
             : "  round trips a save: min \(trips.first!), median \(trips[trips.count / 2]), max \(trips.last!)"
         return "PostgreSQL save (PG3), \(r.wall.count) saves for \(r.nip) (\(r.diklat) diklat before), cluster \(r.cluster)\n"
             + line("  wall", r.wall) + "\n" + line("  cpu ", r.cpu) + "\n" + tripsLine + "\n"
-            + "  server, whole run (setup included) per save: " + r.server.perSave(r.wall.count)
+            + "  server, whole run (setup included) per save: " + r.server.perSave(r.wall.count) + "\n"
+            + r.phases.summary()
     }
 }

@@ -16,19 +16,26 @@ struct PostgresServerUsage {
     /// Milliseconds spent flushing the WAL (fdatasync).
     var walSyncMs: Double = 0
     var checkpoints: Int64 = 0
+    /// Autovacuum and autoanalyze runs finished on the database's tables (`pg_stat_all_tables`).
+    var autovacuums: Int64 = 0
+    /// Autovacuum workers at work when the snapshot was taken (cluster-wide).
+    var vacuumWorkers: Int64 = 0
     /// CPU seconds (user + system) of all the server's processes.
     var cpu: Double = 0
 
     /// A snapshot now.
-    static func snapshot(_ cluster: PostgresCluster) throws -> PostgresServerUsage {
+    static func snapshot(_ cluster: PostgresCluster, database: String = "postgres") throws -> PostgresServerUsage {
         let row = try cluster.psql(
-            "postgres",
+            database,
             """
             SELECT pg_current_wal_lsn() - '0/0'::pg_lsn, wal_records, wal_fpi, wal_bytes, wal_sync, wal_sync_time,
-                   (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter) FROM pg_stat_wal
+                   (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter),
+                   (SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_all_tables),
+                   (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker')
+            FROM pg_stat_wal
             """
         ).stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").map(String.init)
-        guard row.count == 7 else { throw BenchError("pg_stat_wal: unexpected answer \(row)") }
+        guard row.count == 9 else { throw BenchError("pg_stat_wal: unexpected answer \(row)") }
         var usage = PostgresServerUsage()
         usage.lsn = Int64(Double(row[0]) ?? 0)
         usage.walRecords = Int64(row[1]) ?? 0
@@ -37,6 +44,8 @@ struct PostgresServerUsage {
         usage.walSyncs = Int64(row[4]) ?? 0
         usage.walSyncMs = Double(row[5]) ?? 0
         usage.checkpoints = Int64(row[6]) ?? 0
+        usage.autovacuums = Int64(row[7]) ?? 0
+        usage.vacuumWorkers = Int64(row[8]) ?? 0
         usage.cpu = serverCPU(directory: cluster.directory)
         return usage
     }
@@ -46,7 +55,9 @@ struct PostgresServerUsage {
         PostgresServerUsage(
             lsn: lsn - before.lsn, walRecords: walRecords - before.walRecords, walFPI: walFPI - before.walFPI,
             walBytes: walBytes - before.walBytes, walSyncs: walSyncs - before.walSyncs,
-            walSyncMs: walSyncMs - before.walSyncMs, checkpoints: checkpoints - before.checkpoints, cpu: cpu - before.cpu)
+            walSyncMs: walSyncMs - before.walSyncMs, checkpoints: checkpoints - before.checkpoints,
+            autovacuums: autovacuums - before.autovacuums, vacuumWorkers: max(vacuumWorkers, before.vacuumWorkers),
+            cpu: cpu - before.cpu)
     }
 
     /// CPU seconds of the cluster's server: the postmaster (`data/postmaster.pid`), its
@@ -80,8 +91,9 @@ struct PostgresServerUsage {
         let n = Double(max(saves, 1))
         return String(
             format: "WAL %.0f B a save (%.1f records, %.2f full-page images), %.2f flushes a save taking %.3f ms (mean), "
-                + "server CPU %.2f ms a save, %lld checkpoints during the run",
+                + "server CPU %.2f ms a save, %lld checkpoints during the run, %lld autovacuum/autoanalyze runs "
+                + "finished (%lld workers at work at its start or end)",
             Double(lsn) / n, Double(walRecords) / n, Double(walFPI) / n, Double(walSyncs) / n,
-            walSyncs > 0 ? walSyncMs / Double(walSyncs) : 0, cpu * 1000 / n, checkpoints)
+            walSyncs > 0 ? walSyncMs / Double(walSyncs) : 0, cpu * 1000 / n, checkpoints, autovacuums, vacuumWorkers)
     }
 }

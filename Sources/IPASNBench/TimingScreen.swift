@@ -36,6 +36,9 @@ public final class TimingScreen: Screen {
     public private(set) var counts: [StepKind: [Int]] = [:]
     /// Seconds per event, by kind.
     public private(set) var latencies: [StepKind: [Double]] = [:]
+    /// When each event's span began and ended (``Clock/now()``), by kind: the same spans as
+    /// `latencies`, to place other timestamps (a store's round trips) inside them.
+    public private(set) var spans: [StepKind: [(start: UInt64, end: UInt64)]] = [:]
     /// CPU seconds of the process (user + system) per event, by kind: the same spans as
     /// `latencies`, without the time other programs held the cores.
     public private(set) var cpuTimes: [StepKind: [Double]] = [:]
@@ -72,6 +75,7 @@ public final class TimingScreen: Screen {
         let now = Clock.now()
         if let pending {
             latencies[pending.kind, default: []].append(Double(now &- pending.start) / 1e9)
+            spans[pending.kind, default: []].append((pending.start, now))
             cpuTimes[pending.kind, default: []].append(Double(Clock.cpuNow() &- pending.cpu) / 1e9)
             if let counter { counts[pending.kind, default: []].append(counter() - pending.count) }
             self.pending = nil

@@ -20,6 +20,9 @@ final class PGConnection {
     /// Statements sent to the server and waited for (each `PQexec*`/`PQprepare`, a `COPY`):
     /// the connection's round trips, for measuring (``PostgresStore/roundTrips``).
     private(set) var roundTrips = 0
+    /// Told of every round trip once its answer is in (for measuring by hand: `ipasn bench
+    /// --only pgsave` times each phase of a save); nil, the default, costs nothing.
+    var roundTripObserver: ((PGRoundTrip) -> Void)?
     /// The conninfo this connection was opened with (a libpq keyword string or URL).
     let conninfo: String
 
@@ -353,6 +356,8 @@ final class PGConnection {
         let values = arguments.values
         let result: OpaquePointer?
         roundTrips += 1
+        let started = roundTripObserver == nil ? 0 : PGRoundTrip.now()
+        defer { if let observer = roundTripObserver { observer(PGRoundTrip(statements: [sql], start: started, end: PGRoundTrip.now())) } }
         if values.isEmpty && !prepare {
             result = PQexec(connection, text)
         } else if values.isEmpty && !Self.isPreparable(text) {
@@ -390,6 +395,12 @@ final class PGConnection {
             throw PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
         }
         roundTrips += 1
+        let started = roundTripObserver == nil ? 0 : PGRoundTrip.now()
+        defer {
+            if let observer = roundTripObserver {
+                observer(PGRoundTrip(statements: statements.map(\.sql), start: started, end: PGRoundTrip.now()))
+            }
+        }
         var failure: Error?
         for (index, statement) in statements.enumerated() where failure == nil {
             let values = statement.arguments.values
@@ -443,6 +454,8 @@ final class PGConnection {
         if let name = prepared[text] { return name }
         let name = "ipasn_\(prepared.count + 1)"
         roundTrips += 1
+        let started = roundTripObserver == nil ? 0 : PGRoundTrip.now()
+        defer { if let observer = roundTripObserver { observer(PGRoundTrip(statements: ["PREPARE " + text], start: started, end: PGRoundTrip.now())) } }
         let result = PQprepare(connection, name, text, Int32(count), nil)
         _ = try check(result, sql: text)
         prepared[text] = name

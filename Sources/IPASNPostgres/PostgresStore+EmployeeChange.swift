@@ -30,11 +30,20 @@ extension PostgresStore: EmployeeChangeStore {
 
     /// The employee's saves still in effect, oldest first (undone ones left out).
     public func pegawaiHistory(nip: String) throws -> [PegawaiHistory.Step] {
-        try read { db in
-            let rows = try PGRow.fetchAll(
-                db,
-                sql: "SELECT \(PGAuditRows.columns) FROM audit a WHERE a.entity = 'pegawai' AND a.entity_id = ? ORDER BY a.id",
-                arguments: [nip])
+        // One round trip with the snapshot's BEGIN and COMMIT.
+        let result = try readPipelined([Self.historyStatement(nip: nip)])[0]
+        return try translatingErrors { try Self.decodeHistory(result) }
+    }
+
+    /// The statement of ``pegawaiHistory(nip:)``, to send with others.
+    static func historyStatement(nip: String) -> (sql: String, arguments: PGArguments) {
+        ("SELECT \(PGAuditRows.columns) FROM audit a WHERE a.entity = 'pegawai' AND a.entity_id = ? ORDER BY a.id", [nip])
+    }
+
+    /// The result of ``historyStatement(nip:)``.
+    static func decodeHistory(_ result: PGResult) throws -> [PegawaiHistory.Step] {
+        let rows = (0..<result.count).map { PGRow(result: result, index: $0) }
+        do {
             var steps: [(id: Int64, step: PegawaiHistory.Step)] = []
             for row in rows {
                 let entry = try PGAuditRows.entry(row)

@@ -147,7 +147,11 @@ extension PostgresStore: ExportTrackingStore {
         // and COMMIT, one round trip in all.
         let kinds = "{" + ids.map(\.kind.rawValue).joined(separator: ",") + "}"
         let numbers = "{" + ids.map { String($0.id) }.joined(separator: ",") + "}"
-        let rows = try readPipelined([(Self.sentInfoSQL, [kinds, numbers])])[0]
+        return try Self.decodeSentInfo(try readPipelined([(Self.sentInfoSQL, [kinds, numbers])])[0])
+    }
+
+    /// The rows of ``sentInfoSQL`` (or ``sentInfoOfEmployeeSQL``) by record.
+    static func decodeSentInfo(_ rows: PGResult) throws -> [RecordID: RecordSending] {
         var result: [RecordID: RecordSending] = [:]
         for index in 0..<rows.count {
             let row = PGRow(result: rows, index: index)
@@ -157,10 +161,20 @@ extension PostgresStore: ExportTrackingStore {
         return result
     }
 
+    /// ``sentInfoSQL`` for every record of one employee (the NIP once per kind): what a page
+    /// asks for, without knowing the ids first.
+    static let sentInfoOfEmployeeSQL = sentInfoSQL(
+        from: "("
+            + RecordKind.allCases.map { "SELECT '\($0.rawValue)'::text AS kind, id AS record_id FROM \(PGRecordRows.table($0)) WHERE nip = ?" }
+            .joined(separator: " UNION ALL ") + ") AS w")
+
     /// Per record asked for (`unnest` of the kinds and ids): the newest batch that marked it
     /// sent, when, and whether the record is still as it was sent (its `sent_no` is that
     /// batch's version and nothing changed since).
-    static let sentInfoSQL: String = {
+    static let sentInfoSQL = sentInfoSQL(from: "unnest(?::text[], ?::int8[]) AS w(kind, record_id)")
+
+    /// ``sentInfoSQL`` for the records `from` names (columns `kind`, `record_id`).
+    static func sentInfoSQL(from source: String) -> String {
         let current = RecordKind.allCases.map { kind in
             """
             WHEN '\(kind.rawValue)' THEN EXISTS (SELECT 1 FROM \(PGRecordRows.table(kind)) r
@@ -170,12 +184,12 @@ extension PostgresStore: ExportTrackingStore {
         return """
             SELECT l.kind, l.record_id, l.batch, l.at, CASE l.kind \(current) ELSE false END FROM (
                 SELECT DISTINCT ON (i.kind, i.record_id) i.kind, i.record_id, b.id AS batch, b.at, i.version
-                FROM unnest(?::text[], ?::int8[]) AS w(kind, record_id)
+                FROM \(source)
                 JOIN export_items i ON i.kind = w.kind AND i.record_id = w.record_id AND i.deleted = 0
                 JOIN export_batches b ON b.id = i.batch AND b.marks_sent = 1
                 ORDER BY i.kind, i.record_id, i.batch DESC) l
             """
-    }()
+    }
 
     public func sentDeletions(kind: RecordKind?, unit: String?) throws -> [SentDeletion] {
         try read { db in

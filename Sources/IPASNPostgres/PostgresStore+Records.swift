@@ -69,8 +69,8 @@ extension PostgresStore {
     /// record is invalid, names an unknown NIP or repeats a stored record.
     @discardableResult
     public func add(_ record: IPASNCore.Record) throws -> SaveResult {
-        // Four round trips (PostgresStore+SavePath): the same checks, insert, audit row and score.
-        try transaction { db in try addPipelined(record, db) }
+        // Two round trips (PostgresStore+SavePath): the same checks, insert, audit row and score.
+        try addPipelined(record)
     }
 
     /// Replaces record `id` by `record` (same kind), audited with old and new values.

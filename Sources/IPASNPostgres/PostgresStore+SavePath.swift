@@ -100,21 +100,39 @@ extension PostgresStore {
                    excluded.complete, excluded.missing)
             """
 
-    /// `add` in four round trips: BEGIN with the write lock's attempt; the permission check,
-    /// the employee's records, the scoring inputs and the new record's id (`nextval` of its
-    /// table's identity) in one exchange; the insert, its audit row (which carries the id),
-    /// every cached year's score and the scores as entered in one exchange; COMMIT. The same
-    /// checks in the same order as statement by statement: permission, then validation.
-    func addPipelined(_ record: IPASNCore.Record, _ db: PGConnection) throws -> SaveResult {
-        let nips = [record.nip]
-        let permit = Self.permitStatements(login: context.actor, nips: nips)
-        let scoring = Self.scoringStatements(nip: record.nip, withRecords: true)
+    /// `add` in TWO round trips (issue 12, branch pgsave3; four in branch pgsave): the BEGIN,
+    /// the write lock's attempt, the permission check, the employee's records, the scoring
+    /// inputs and the new record's id (`nextval` of its table's identity) in one exchange
+    /// (``transaction(reading:_:)``: sent again after the lock when another writer held it);
+    /// the insert, its audit row (which carries the id), every cached year's score, the scores
+    /// as entered and the durable COMMIT in the other (``pipelinedCommitting(_:_:)``). The same
+    /// checks in the same order as statement by statement: permission, then validation,
+    /// decided by the client between the two exchanges, before anything is written.
+    func addPipelined(_ record: IPASNCore.Record) throws -> SaveResult {
+        let reads = Self.addReads(record, login: context.actor)
+        return try transaction(reading: reads.statements) { db, results in
+            try addPipelined(record, results, reads.permits, db)
+        }
+    }
+
+    /// The reads of ``addPipelined(_:)`` and how many of them are the permission check's.
+    static func addReads(_ record: IPASNCore.Record, login: String)
+        -> (statements: [(sql: String, arguments: PGArguments)], permits: Int)
+    {
+        let permit = permitStatements(login: login, nips: [record.nip])
+        let scoring = scoringStatements(nip: record.nip, withRecords: true)
         let table = PGRecordRows.table(record.kind)
-        let results = try db.pipelined(
-            permit + scoring + [("SELECT nextval(pg_get_serial_sequence(?, 'id'))", [table])])
-        _ = try decidePermit(Array(results[..<permit.count]), nips: nips, db)
-        let inputs = try decodeScoringInputs(Array(results[permit.count..<(permit.count + scoring.count)]), withRecords: true)
-        guard let next = results[permit.count + scoring.count].text(0, 0).flatMap({ Int64($0) }) else {
+        return (permit + scoring + [("SELECT nextval(pg_get_serial_sequence(?, 'id'))", [table])], permit.count)
+    }
+
+    private func addPipelined(_ record: IPASNCore.Record, _ results: [PGResult], _ permits: Int, _ db: PGConnection) throws
+        -> SaveResult
+    {
+        let nips = [record.nip]
+        let table = PGRecordRows.table(record.kind)
+        _ = try decidePermit(Array(results[..<permits]), nips: nips, db)
+        let inputs = try decodeScoringInputs(Array(results[permits..<(results.count - 1)]), withRecords: true)
+        guard let next = results[results.count - 1].text(0, 0).flatMap({ Int64($0) }) else {
             throw StoreError.corrupt("no id from the \(table) sequence")
         }
         var stored = try validate(record, editing: nil, stored: .some(inputs.stored), db)
@@ -129,12 +147,14 @@ extension PostgresStore {
         case .disiplin(let r): stored.disiplin.append(StoredRecord(id: id.id, value: r))
         }
         let (score, writes) = try scoreStatements(stored, inputs, db)
-        let written = try db.pipelined(
+        // The last exchange: nothing after it can fail. The insert has no ON CONFLICT and no
+        // condition: it inserts its one row (with the id) or fails, and a failure makes the
+        // server skip the rest, the COMMIT included (the transaction is then rolled back).
+        _ = try pipelinedCommitting(
             [
                 (PGRecordRows.insertSQL(record.kind, withID: true), [id.id] + PGRecordRows.arguments(record)),
                 try auditStatement(.insert, .record(id), nip: record.nip, old: nil, new: .record(record)),
-            ] + writes)
-        guard written[0].text(0, 0) == String(id.id) else { throw StoreError.corrupt("\(table) \(id.id) was not inserted") }
+            ] + writes, db)
         return SaveResult(id: id, score: score)
     }
 }

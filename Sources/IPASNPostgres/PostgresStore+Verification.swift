@@ -15,15 +15,23 @@ extension PostgresStore: VerificationStore {
 
     public func verifications(nip: String) throws -> [RecordID: RecordVerification] {
         // The four kinds in one round trip, with the snapshot's BEGIN and COMMIT.
-        let results = try readPipelined(
-            RecordKind.allCases.map { kind in
-                (
-                    """
-                    SELECT r.id, \(Self.verificationColumns) FROM \(PGRecordRows.table(kind)) r
-                    JOIN verification v ON v.kind = ? AND v.record_id = r.id WHERE r.nip = ?
-                    """, [kind.rawValue, nip]
-                )
-            })
+        try Self.decodeVerifications(try readPipelined(Self.verificationStatements(nip: nip)))
+    }
+
+    /// The statements of ``verifications(nip:)``, one per kind, to send with others.
+    static func verificationStatements(nip: String) -> [(sql: String, arguments: PGArguments)] {
+        RecordKind.allCases.map { kind in
+            (
+                """
+                SELECT r.id, \(Self.verificationColumns) FROM \(PGRecordRows.table(kind)) r
+                JOIN verification v ON v.kind = ? AND v.record_id = r.id WHERE r.nip = ?
+                """, [kind.rawValue, nip]
+            )
+        }
+    }
+
+    /// The results of ``verificationStatements(nip:)``.
+    static func decodeVerifications(_ results: [PGResult]) throws -> [RecordID: RecordVerification] {
         var result: [RecordID: RecordVerification] = [:]
         for (kind, rows) in zip(RecordKind.allCases, results) {
             for index in 0..<rows.count {

@@ -204,6 +204,25 @@ public final class PostgresStore: Store, @unchecked Sendable {
     /// Runs `body` in one write transaction that takes the write lock first, committing when
     /// `body` returns `commit: true`, rolling back when it returns false or throws.
     func conditionalTransaction<T>(_ body: (PGConnection) throws -> (T, commit: Bool)) throws -> T {
+        try conditionalTransaction(reading: []) { db, _ in try body(db) }
+    }
+
+    /// Runs `body` in one write transaction that takes the write lock first, with the results
+    /// of `first` (reads), sent in the SAME round trip as the BEGIN and the lock's attempt
+    /// (issue 12, branch pgsave3): each statement of a pipeline runs after the one before, so
+    /// when the attempt got the lock the reads ran holding it (READ COMMITTED: each saw every
+    /// write committed before the lock was taken, as reads sent after it would). When the lock
+    /// was held by another writer, their results are thrown away and the reads sent again once
+    /// the lock is taken. Inside a transaction (a savepoint) the reads go alone first.
+    func transaction<T>(reading first: [(sql: String, arguments: PGArguments)], _ body: (PGConnection, [PGResult]) throws -> T)
+        throws -> T
+    {
+        try conditionalTransaction(reading: first) { db, results in (try body(db, results), commit: true) }
+    }
+
+    private func conditionalTransaction<T>(
+        reading first: [(sql: String, arguments: PGArguments)], _ body: (PGConnection, [PGResult]) throws -> (T, commit: Bool)
+    ) throws -> T {
         try translatingErrors {
             try locked { db in
                 if depth > 0 {
@@ -212,7 +231,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
                     let name = "ipasn_sp\(depth)"
                     try db.execute(sql: "SAVEPOINT \(name)")
                     do {
-                        let (value, commit) = try body(db)
+                        let (value, commit) = try body(db, first.isEmpty ? [] : try db.pipelined(first))
                         try db.execute(sql: commit ? "RELEASE SAVEPOINT \(name)" : "ROLLBACK TO SAVEPOINT \(name)")
                         return value
                     } catch {
@@ -223,18 +242,57 @@ public final class PostgresStore: Store, @unchecked Sendable {
                 if isReadOnly { throw StoreError.readOnly }
                 try db.begin("BEGIN ISOLATION LEVEL READ COMMITTED; " + lockTimeoutStatement)
                 depth = 1
-                defer { depth = 0 }
+                committedWithLastStatements = false
+                defer {
+                    depth = 0
+                    committedWithLastStatements = false
+                }
                 do {
-                    try acquireWriteLock(db)
-                    let (value, commit) = try body(db)
+                    var results: [PGResult] = []
+                    if first.isEmpty {
+                        try acquireWriteLock(db)
+                    } else {
+                        let attempt = try db.pipelined([writeLockAttempt] + first)
+                        if attempt[0].text(0, 0) == "t" {
+                            results = Array(attempt.dropFirst())
+                        } else {
+                            try acquireWriteLock(db)
+                            results = try db.pipelined(first)
+                        }
+                    }
+                    let (value, commit) = try body(db, results)
+                    if committedWithLastStatements { return value }
                     try db.execute(sql: commit ? "COMMIT" : "ROLLBACK")
                     return value
                 } catch {
-                    if !db.endUnstarted(), db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
+                    // Nothing can fail after a COMMIT sent with the last statements (see
+                    // ``pipelinedCommitting(_:_:)``); were it to, there is nothing to roll back.
+                    if !committedWithLastStatements, !db.endUnstarted(), db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
                     throw error
                 }
             }
         }
+    }
+
+    /// Whether the write transaction's COMMIT went with its last statements (``pipelinedCommitting(_:_:)``).
+    private var committedWithLastStatements = false
+
+    /// The LAST statements of a write transaction and its durable COMMIT in ONE round trip
+    /// (issue 12, branch pgsave3): a statement that fails makes the server skip the rest, the
+    /// COMMIT too, and the transaction is rolled back as when any statement fails. Only for a
+    /// body that does nothing after it that could fail. In a savepoint (an outer transaction
+    /// commits later) the statements alone.
+    func pipelinedCommitting(_ statements: [(sql: String, arguments: PGArguments)], _ db: PGConnection) throws -> [PGResult] {
+        guard depth == 1 else { return try db.pipelined(statements) }
+        let results = try db.pipelined(statements + [("COMMIT", PGArguments())])
+        committedWithLastStatements = true
+        return Array(results.dropLast())
+    }
+
+    /// The write lock's attempt, as a statement.
+    private var writeLockAttempt: (sql: String, arguments: PGArguments) {
+        let (key1, key2) = PostgresSchema.writeLockKey
+        return ("SELECT pg_try_advisory_xact_lock(?::int4, ?::int4)", [key1, key2])
     }
 
     /// Bounds every lock wait of a write transaction by the patience's stall limit: a row or

@@ -70,6 +70,7 @@ public enum StoreConformance {
             + recordEdit
             + queue
             + dashboard
+            + employeePage
     }
 
     // MARK: Helpers for the behaviours

@@ -24,7 +24,7 @@ struct PostgresSavePathTests {
         return (conninfo, ops)
     }
 
-    @Test func anAdminsSaveIsFourRoundTripsAndOneAuditedTransaction() throws {
+    @Test func anAdminsSaveIsTwoRoundTripsAndOneAuditedTransaction() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
         let (conninfo, ops) = try seeded(databases)
@@ -32,11 +32,11 @@ struct PostgresSavePathTests {
         _ = try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Pertama", jp: 10))  // prepares the statements
         let before = admin.roundTrips
         let saved = try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Kedua", jp: 10))
-        // 1 BEGIN with the write lock's attempt; 2 the permission check, the employee's
-        // records, the scoring inputs and the new id; 3 the insert, the audit row, the scores
-        // of both cached years and the as-entered rows; 4 COMMIT.
+        // 1 BEGIN, the write lock's attempt, the permission check, the employee's records,
+        // the scoring inputs and the new id; 2 the insert, the audit row, the scores of both
+        // cached years, the as-entered rows and COMMIT (branch pgsave3; four before).
         #expect(try ops.read { try ops.cachedYears($0) } == [2024, 2025])
-        #expect(admin.roundTrips - before == 4)
+        #expect(admin.roundTrips - before == 2)
         // 10 + 10 JP in 2024: the 20 JP of a pelaksana's 22.5 points, from the records read
         // before the insert plus the new one.
         #expect(saved.score.kompetensi == 22.5)
@@ -50,6 +50,67 @@ struct PostgresSavePathTests {
         // Both cached years' scores were written with it (2025 counts no 2024 course).
         #expect(try ops.score(nip: SmallProvince.nipB, year: 2025)?.kompetensi == 0)
         #expect(try ops.check() == [])
+    }
+
+    /// The reads sent with the lock's attempt ran without the lock when another writer held
+    /// it: they are thrown away and read again once the lock is taken, so the save scores the
+    /// other writer's record too (with the stale reads it would score 10 JP, not 20).
+    @Test func readsSentWithTheLockAttemptAreReadAgainWhenAnotherWriterHeldTheLock() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, ops) = try seeded(databases)
+        let admin = try PostgresStore(conninfo, context: TestClock.context(actor: "sub-admin"))
+        _ = try admin.add(SmallProvince.teknis(SmallProvince.nipC, "Persiapan", jp: 10))  // prepares the statements
+        let holding = DispatchSemaphore(value: 0)
+        let attempted = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        let exchanges = Exchanges()
+        admin.roundTripObserver = { trip in
+            exchanges.add(trip.statements)
+            if trip.statements.contains(where: { $0.contains("nextval(") }), exchanges.withReads == 1 { attempted.signal() }
+        }
+        let outcome = Outcome()
+        try ops.inOneTransaction {
+            // The operator's write holds the write lock until its transaction commits.
+            _ = try ops.add(SmallProvince.teknis(SmallProvince.nipB, "Operator", jp: 10))
+            DispatchQueue.global().async {
+                holding.wait()
+                outcome.set(Result { try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Admin", jp: 10)) })
+                done.signal()
+            }
+            holding.signal()
+            attempted.wait()  // the admin's first exchange ran (and found the lock held)
+        }
+        done.wait()
+        let saved = try #require(try outcome.value?.get())
+        // The reads went twice: with the failed attempt, and again once the lock was taken.
+        #expect(exchanges.withReads == 2)
+        #expect(exchanges.all.first?.contains { $0.contains("pg_try_advisory_xact_lock") } == true)
+        #expect(saved.score.kompetensi == 22.5)
+        #expect(try ops.score(nip: SmallProvince.nipB, year: TestClock.measurementYear)?.kompetensi == 22.5)
+        #expect(try ops.records(nip: SmallProvince.nipB)?.diklat.map(\.value.nama) == ["Operator", "Admin"])
+        #expect(try ops.check() == [])
+    }
+
+    /// A write whose last exchange fails (its COMMIT went with it and was skipped) leaves
+    /// nothing: no record, no audit row, no score, and the store writes on.
+    @Test func aFailureInTheExchangeCarryingTheCommitRollsBackEverything() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, ops) = try seeded(databases)
+        let admin = try PostgresStore(conninfo, context: TestClock.context(actor: "sub-admin"))
+        let audited = try ops.auditLog(limit: 1000).count
+        // A check constraint the operator adds makes the insert (in the last exchange) fail.
+        try ops.transaction { db in
+            try db.execute(sql: "ALTER TABLE diklat ADD CONSTRAINT no_99 CHECK (jp <> 99) NOT VALID")
+        }
+        let error = #expect(throws: (any Error).self) { try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Gagal", jp: 99)) }
+        #expect(!(error is ValidationFailure))  // the server's refusal, not the client's validation
+        #expect(try ops.records(nip: SmallProvince.nipB)?.diklat.isEmpty == true)
+        #expect(try ops.auditLog(limit: 1000).count == audited)
+        #expect(try ops.score(nip: SmallProvince.nipB, year: TestClock.measurementYear)?.kompetensi ?? 0 == 0)
+        #expect(try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Berhasil", jp: 20)).score.kompetensi == 22.5)
+        #expect(try ops.records(nip: SmallProvince.nipB)?.diklat.map(\.value.nama) == ["Berhasil"])
     }
 
     @Test func theOneExchangeCheckRefusesWhatTheCheckRefused() throws {
@@ -119,6 +180,26 @@ struct PostgresSavePathTests {
         #expect(ops.roundTrips - pageReads == 3)
     }
 
+    /// The employee page's reload after a save (issue 12, branch pgsave3): ONE round trip for
+    /// the records, their verification and SIASN marks and the employee's changes.
+    @Test func anEmployeePageIsOneRoundTrip() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, ops) = try seeded(databases)
+        let admin = try PostgresStore(conninfo, context: TestClock.context(actor: "sub-admin"))
+        let saved = try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Pertama", jp: 10))
+        #expect(try ops.setVerification([saved.id], status: .tidak, reason: "Sertifikat buram") == 1)
+        _ = try admin.employeePage(nip: SmallProvince.nipB)  // prepares the statements
+        let before = admin.roundTrips
+        let page = try #require(try admin.employeePage(nip: SmallProvince.nipB))
+        #expect(admin.roundTrips - before == 1)
+        #expect(page.records.diklat.map(\.value.nama) == ["Pertama"])
+        #expect(page.verifications[saved.id]?.reason == "Sertifikat buram")
+        #expect(page.sent.isEmpty)
+        #expect(page.history.map(\.new.nama) == ["Budi"])
+        #expect(try admin.employeePage(nip: SmallProvince.stranger) == nil)
+    }
+
     /// Clearing a draft after a save: one round trip, no write lock, the draft gone for good;
     /// inside a transaction it is part of it (rolled back with it).
     @Test func clearingADraftIsOneRoundTripAndPartOfAnOuterTransaction() throws {
@@ -149,4 +230,22 @@ struct PostgresSavePathTests {
         // The store saves on after it.
         _ = try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Sesudah", jp: 2))
     }
+}
+
+/// The statements of each exchange an observer was told of (from another thread).
+private final class Exchanges: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [[String]] = []
+    func add(_ statements: [String]) { lock.withLock { list.append(statements) } }
+    var all: [[String]] { lock.withLock { list } }
+    /// How many exchanges carried the save's reads (its `nextval`).
+    var withReads: Int { all.filter { $0.contains { $0.contains("nextval(") } }.count }
+}
+
+/// A save's outcome on another thread.
+private final class Outcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<SaveResult, any Error>?
+    func set(_ value: Result<SaveResult, any Error>) { lock.withLock { result = value } }
+    var value: Result<SaveResult, any Error>? { lock.withLock { result } }
 }

@@ -24,9 +24,9 @@ extension EmployeeView {
     }
 
     /// The mutasi history below the total (nothing when the employee never moved).
-    func mutasiLines(app: App) -> [PageLine] {
-        var steps: [PegawaiHistory.Step] = []
-        app.attempt { steps = try app.store.pegawaiHistory(nip: nip) }
+    func mutasiLines(app: App, steps read: [PegawaiHistory.Step]? = nil) -> [PageLine] {
+        var steps: [PegawaiHistory.Step] = read ?? []
+        if read == nil { app.attempt { steps = try app.store.pegawaiHistory(nip: nip) } }
         let moves = PegawaiHistory.mutasi(steps)
         guard !moves.isEmpty else { return [] }
         let names = Dictionary(((try? app.store.units()) ?? []).map { ($0.kode, $0.nama) }, uniquingKeysWith: { a, _ in a })

@@ -37,12 +37,13 @@ final class EmployeeView: View {
 
     /// Nil when the NIP is unknown.
     init?(app: App, nip: String) throws {
-        guard let records = try app.store.records(nip: nip) else { return nil }
+        // The page's reads in one call (one round trip to a PostgreSQL server).
+        guard let page = try app.store.employeePage(nip: nip) else { return nil }
         self.nip = nip
-        self.records = records
-        self.verifications = try app.store.verifications(nip: nip)
+        self.records = page.records
+        self.verifications = page.verifications
         self.explanation = app.engine.explain(records.plain(excludingAll: Self.uncounted(verifications, app: app)), year: app.year)
-        load(app: app)
+        load(app: app, page: page)
     }
 
     /// Opens the page of the employee with `nip` over the current view (nothing when unknown).
@@ -91,9 +92,16 @@ final class EmployeeView: View {
 
     private func reload(app: App, unitToo: Bool) {
         var gone = false
+        var page: EmployeePage?
         app.attempt {
-            if let fresh = try app.store.records(nip: nip) { records = fresh } else { gone = true }
-            verifications = try app.store.verifications(nip: nip)
+            // The page's reads in one call (one round trip to a PostgreSQL server).
+            page = try app.store.employeePage(nip: nip)
+            if let page {
+                records = page.records
+                verifications = page.verifications
+            } else {
+                gone = true
+            }
         }
         if gone {
             // Undone or removed elsewhere: a page of nobody would only lead to refused saves.
@@ -101,7 +109,7 @@ final class EmployeeView: View {
             return
         }
         explanation = app.engine.explain(records.plain(excludingAll: Self.uncounted(verifications, app: app)), year: app.year)
-        load(app: app, unitToo: unitToo || unitName.isEmpty)
+        load(app: app, unitToo: unitToo || unitName.isEmpty, page: page)
     }
 
     /// The records the ruleset does not count (rejected ones, unless it counts them): the
@@ -118,11 +126,12 @@ final class EmployeeView: View {
         return v.status.mark + (v.documentInHand ? " D" : "")
     }
 
-    private func load(app: App, unitToo: Bool = true) {
+    /// Builds the lines; `page`: the SIASN marks and changes read with the records (else read here).
+    private func load(app: App, unitToo: Bool = true, page: EmployeePage? = nil) {
         let language = app.language
         self.language = language
         let all = RecordKind.allCases.flatMap { Self.stored(records, $0).map(\.id) }
-        let sent = (try? app.store.sentInfo(all)) ?? [:]
+        let sent = page?.sent ?? (try? app.store.sentInfo(all)) ?? [:]
         if unitToo {
             unitName = ((try? app.store.units()) ?? []).first { $0.kode == records.pegawai.kodeUnit }?.nama ?? records.pegawai.kodeUnit
         }
@@ -190,7 +199,7 @@ final class EmployeeView: View {
             total += "   \(language.t(L.incompleteLabel)): " + score.missing.map { $0.displayName(language) }.joined(separator: ", ")
         }
         lines.append(PageLine(text: total, style: .category(explanation.category.rank)))
-        lines += mutasiLines(app: app)
+        lines += mutasiLines(app: app, steps: page?.history)
         self.lines = lines
         cursor.update(count: selectable.count)
     }
