@@ -168,6 +168,52 @@ struct PostgresSecureCacheTests {
         #expect(try operatorStore.check() == [])
     }
 
+    /// Every other store path that changes the cache, each as its account's own role: an
+    /// admin's batch, a verifikator's verdict (scores of any unit, and the scores as
+    /// entered), an operator's ruleset and measurement year (a recompute of every cached year).
+    @Test func everyStorePathKeepsTheCacheAsTheAccountsOwnRole() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let conninfo = try databases.makeConninfo()
+        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
+        try SmallProvince.seed(ops)
+        let (admin, checker, operatorLogin) = ("ipasn_sec_batch", "ipasn_sec_checker", "ipasn_sec_rules")
+        try ops.saveAccount(Account(login: admin, role: .admin, units: ["SUB"]))
+        try ops.saveAccount(Account(login: checker, role: .verifikator, units: []))
+        try ops.saveAccount(Account(login: operatorLogin, role: .operator, units: []))
+        for login in [admin, checker, operatorLogin] { _ = try ops.provisionLoginRole(login) }
+        func store(_ login: String) throws -> PostgresStore {
+            try PostgresStore(conninfo + " user=\(login)", context: TestClock.context(actor: login))
+        }
+        let superuser = try PGConnection(conninfo: conninfo)
+
+        // The admin's batch: Budi and Citra 20 JP each, 22.5 points each, SUB's totals 45.
+        let batch = try store(admin).addBatch(
+            [SmallProvince.teknis(SmallProvince.nipB, jp: 20), SmallProvince.teknis(SmallProvince.nipC, jp: 20)], label: "Bimtek")
+        #expect(batch.scores[SmallProvince.nipB]?.kompetensi == 22.5)
+        #expect(try Int64.fetchOne(superuser, sql: "SELECT kompetensi FROM unit_score_totals WHERE year = 2024 AND kode_unit = 'SUB'") == 45_000_000)
+
+        // The verifikator rejects Budi's course: it no longer counts (0 points), his score as
+        // entered keeps it (22.5), SUB's totals fall to Citra's 22.5.
+        #expect(try store(checker).setVerification([batch.ids[0]], status: .tidak, reason: "Sertifikat tidak terbaca") == 1)
+        #expect(try ops.score(nip: SmallProvince.nipB, year: 2024)?.kompetensi == 0)
+        #expect(try Double.fetchOne(superuser, sql: "SELECT kompetensi FROM employee_score_entered WHERE year = 2024 AND nip = '\(SmallProvince.nipB)'") == 22.5)
+        #expect(try Int64.fetchOne(superuser, sql: "SELECT kompetensi FROM unit_score_totals WHERE year = 2024 AND kode_unit = 'SUB'") == 22_500_000)
+
+        // The operator counts rejected records again (a ruleset change recomputes every cached
+        // year), then moves the measurement year (a new cached year, every employee scored).
+        let operatorStore = try store(operatorLogin)
+        var counting = Ruleset.bkn2019
+        counting.verification.rejectedRecordsCount = true
+        counting.id = "bkn-2019-ditolak-dihitung"
+        try operatorStore.setRuleset(counting)
+        #expect(try ops.score(nip: SmallProvince.nipB, year: 2024)?.kompetensi == 22.5)
+        #expect(try Int.fetchOne(superuser, sql: "SELECT COUNT(*) FROM employee_score_entered") == 0)
+        try operatorStore.setMeasurementYear(2025)
+        #expect(try Int.fetchOne(superuser, sql: "SELECT COUNT(*) FROM employee_score WHERE year = 2025") == 3)
+        #expect(try operatorStore.check() == [])
+    }
+
     /// Every `SECURITY DEFINER` function of the schema runs with a fixed search path (a
     /// caller's own schema cannot put a table or operator of theirs in its way).
     @Test func everySecurityDefinerFunctionHasAFixedSearchPath() throws {
