@@ -193,6 +193,18 @@ struct PostgresSecureCacheTests {
         #expect(batch.scores[SmallProvince.nipB]?.kompetensi == 22.5)
         #expect(try Int64.fetchOne(superuser, sql: "SELECT kompetensi FROM unit_score_totals WHERE year = 2024 AND kode_unit = 'SUB'") == 45_000_000)
 
+        // The admin adds an employee (a score row per cached year) and undoes it: the
+        // employee and their cached scores go (the undo deletes them through the store).
+        let newcomer = "198807072015031002"
+        let adminStore = try PostgresStore(conninfo + " user=\(admin)", context: TestClock.context(actor: admin, session: "s1"))
+        try adminStore.savePegawai(Pegawai(nip: newcomer, nama: "Dewi", kodeUnit: "SUB", jenisJabatan: .pelaksana))
+        let cachedYears = try Int.fetchOne(superuser, sql: "SELECT COUNT(*) FROM score_year")
+        #expect(cachedYears ?? 0 > 0)
+        #expect(try Int.fetchOne(superuser, sql: "SELECT COUNT(*) FROM employee_score WHERE nip = '\(newcomer)'") == cachedYears)
+        #expect(try adminStore.undoLast(session: "s1")?.subject == .pegawai(newcomer))
+        #expect(try ops.pegawai(nip: newcomer) == nil)
+        #expect(try Int.fetchOne(superuser, sql: "SELECT COUNT(*) FROM employee_score WHERE nip = '\(newcomer)'") == 0)
+
         // The verifikator rejects Budi's course: it no longer counts (0 points), his score as
         // entered keeps it (22.5), SUB's totals fall to Citra's 22.5.
         #expect(try store(checker).setVerification([batch.ids[0]], status: .tidak, reason: "Sertifikat tidak terbaca") == 1)
