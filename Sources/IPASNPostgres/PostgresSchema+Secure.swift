@@ -97,6 +97,9 @@ extension PostgresSchema {
     /// - `ipasn_refresh_scores(...)`: a recompute's set-based write (``PGScoreWrites``): an
     ///   `UPDATE` of the rows that differ, then an `INSERT` of the employee-years not cached;
     ///   with `full_years`, the `INSERT` is skipped when those years already hold one row per score.
+    ///   Planned for the arrays of each call (`plan_cache_mode = force_custom_plan`), as the two
+    ///   statements were when the client sent them: a session's cached generic plan would
+    ///   take an array of 50,000 scores for ten rows.
     /// - `ipasn_drop_scores(entered, years, nips)`: deletes the rows of `years` (null: every
     ///   year) of `nips` (null: everyone); an admin's call deletes only their units' rows
     ///   (what the old `DELETE` policy let through).
@@ -171,7 +174,7 @@ extension PostgresSchema {
             END
             $$;
             CREATE FUNCTION ipasn_refresh_scores(\(arrays), full_years int4[], OUT updated bigint, OUT inserted bigint)
-            LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+            LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public SET plan_cache_mode = force_custom_plan AS $$
             DECLARE
                 refused text;
             BEGIN
