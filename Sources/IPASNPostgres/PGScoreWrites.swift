@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNStore
 
 /// FAST PATH (issue 12): a recompute's scores written to `employee_score` in two set-based
 /// statements instead of one upsert per 500 rows, and only where a score changed.
@@ -15,8 +16,9 @@ import IPASNCore
 ///    a new employee): the insert trigger adds them to the totals in one grouped statement.
 ///
 /// The totals' triggers stay on: they are statement-level and set-based already, and with
-/// only the changed rows in their transition tables they do the least work there is. Row-level
-/// security applies as to any write (an admin's recompute passes only their units' scores).
+/// only the changed rows in their transition tables they do the least work there is. Both run
+/// in the schema owner's `ipasn_refresh_scores`, which refuses an NIP the caller may not
+/// write (an admin's recompute passes only their units' scores).
 struct PGScoreWrites {
     private var year: [String] = []
     private var nip: [String] = []
@@ -40,27 +42,26 @@ struct PGScoreWrites {
         missing.append(Self.quoted(score.missing.map(\.rawValue).joined(separator: ",")))
     }
 
-    /// The rows as an unnested relation `n(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)`.
-    static let relation = """
-        unnest(?::int4[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::int2[], ?::text[])
-            AS n(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
+    /// The recompute's write: `ipasn_refresh_scores` (migration `2026-11-30-pgsecure`, the
+    /// schema owner's function: no account may write `employee_score` itself) runs the two
+    /// statements above on the server, `UPDATE ... FROM unnest(...)` of the rows that differ
+    /// (`IS DISTINCT FROM` over every column), then `INSERT ... SELECT FROM unnest(...)` of
+    /// the employee-years not cached yet, after checking the caller may write every NIP.
+    static let refreshSQL = """
+        SELECT updated, inserted FROM ipasn_refresh_scores(?::int4[], ?::text[], ?::float8[], ?::float8[], ?::float8[],
+            ?::float8[], ?::int2[], ?::text[], ?::int4[])
         """
 
-    static let updateSQL = """
-        UPDATE employee_score s SET kualifikasi = n.kualifikasi, kompetensi = n.kompetensi, kinerja = n.kinerja,
-            disiplin = n.disiplin, complete = n.complete, missing = n.missing
-        FROM \(relation)
-        WHERE s.year = n.year AND s.nip = n.nip
-          AND (s.kualifikasi, s.kompetensi, s.kinerja, s.disiplin, s.complete, s.missing)
-              IS DISTINCT FROM (n.kualifikasi, n.kompetensi, n.kinerja, n.disiplin, n.complete, n.missing)
+    /// The rows upserted (`ipasn_put_scores`: inserted, or replaced where they changed).
+    static let putSQL = """
+        SELECT ipasn_put_scores(false, ?::int4[], ?::text[], ?::float8[], ?::float8[], ?::float8[],
+            ?::float8[], ?::int2[], ?::text[])
         """
 
-    static let insertSQL = """
-        INSERT INTO employee_score(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
-        SELECT n.year, n.nip, n.kualifikasi, n.kompetensi, n.kinerja, n.disiplin, n.complete, n.missing
-        FROM \(relation)
-        WHERE NOT EXISTS (SELECT 1 FROM employee_score s WHERE s.year = n.year AND s.nip = n.nip)
-        """
+    /// The eight columns as array texts.
+    private var arrays: [String?] {
+        [year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing].map { "{" + $0.joined(separator: ",") + "}" }
+    }
 
     /// Writes the scores; returns how many rows were updated and inserted.
     ///
@@ -71,17 +72,17 @@ struct PGScoreWrites {
     @discardableResult
     func write(_ db: PGConnection, everyone years: [Int]? = nil) throws -> (updated: Int, inserted: Int) {
         guard count > 0 else { return (0, 0) }
-        let arguments = PGArguments(
-            texts: [year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing].map { "{" + $0.joined(separator: ",") + "}" })
-        let updated = try db.execute(sql: Self.updateSQL, arguments: arguments)
-        if let years {
-            let stored = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM employee_score WHERE year = ANY(?::int4[])",
-                arguments: [("{" + years.map(String.init).joined(separator: ",") + "}")]) ?? 0
-            if stored == count { return (updated, 0) }
+        let full = years.map { "{" + $0.map(String.init).joined(separator: ",") + "}" }
+        guard let row = try PGRow.fetchOne(db, sql: Self.refreshSQL, arguments: PGArguments(texts: arrays + [full])) else {
+            throw StoreError.corrupt("ipasn_refresh_scores returned nothing")
         }
-        let inserted = try db.execute(sql: Self.insertSQL, arguments: arguments)
-        return (updated, inserted)
+        return (Int(row[0] as Int64), Int(row[1] as Int64))
+    }
+
+    /// Upserts the scores in one statement (the plain recompute's batches).
+    func put(_ db: PGConnection) throws {
+        guard count > 0 else { return }
+        try db.execute(sql: Self.putSQL, arguments: PGArguments(texts: arrays))
     }
 
     /// An array element in double quotes (backslash and quote escaped): any text, even empty.

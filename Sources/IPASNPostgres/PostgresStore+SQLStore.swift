@@ -55,6 +55,10 @@ extension PostgresStore: SQLStore {
 
     package func sqlRecord(_ id: RecordID, _ db: PGDatabase) throws -> IPASNCore.Record? { try record(id, db.connection) }
     package func sqlPegawai(nip: String, _ db: PGDatabase) throws -> Pegawai? { try pegawai(nip: nip, db.connection) }
+    package func sqlDropScores(nip: String, _ db: PGDatabase) throws {
+        try Self.dropScores(entered: false, years: nil, nips: [nip], db.connection)
+    }
+
     package func sqlRecomputeEmployee(_ nip: String, _ db: PGDatabase) throws -> EmployeeScore {
         try recomputeEmployee(nip, db.connection)
     }

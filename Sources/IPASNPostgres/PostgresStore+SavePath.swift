@@ -90,15 +90,9 @@ extension PostgresStore {
     /// (issue 12, branch pgsave2): a save mostly changes the measurement year's score, if
     /// any, and the other cached years' rows were rewritten as they were (a new row version,
     /// its WAL, and the per-unit totals trigger's upsert of zero deltas). The stored row
-    /// afterwards is the same either way.
-    static let upsertChangedScoreSQL =
-        upsertScoreSQL + """
-
-            WHERE (employee_score.kualifikasi, employee_score.kompetensi, employee_score.kinerja, employee_score.disiplin,
-                   employee_score.complete, employee_score.missing)
-                IS DISTINCT FROM (excluded.kualifikasi, excluded.kompetensi, excluded.kinerja, excluded.disiplin,
-                   excluded.complete, excluded.missing)
-            """
+    /// afterwards is the same either way. Since `2026-11-30-pgsecure` every score write is
+    /// `ipasn_put_scores`, which leaves an unchanged score untouched itself.
+    static let upsertChangedScoreSQL = upsertScoreSQL
 
     /// `add` in TWO round trips (issue 12, branch pgsave3; four in branch pgsave): the BEGIN,
     /// the write lock's attempt, the permission check, the employee's records, the scoring

@@ -140,7 +140,7 @@ extension PostgresStore {
                 // Caching a new year is an operator's (row-level security); for anyone else
                 // the year stays computed on demand.
                 guard try mayCacheYears(db) else { return }
-                try db.execute(sql: "INSERT INTO score_year(year) VALUES (?)", arguments: [year])
+                try Self.cacheYear(year, db)
             }
             if let scope = try scoreWriteScope(db) {
                 // An admin connected as their own role refreshes their own units' scores.
@@ -163,12 +163,31 @@ extension PostgresStore {
             missing: missing.split(separator: ",").compactMap { MissingData(rawValue: String($0)) })
     }
 
-    static let upsertScoreSQL = """
-        INSERT INTO employee_score(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT(year, nip) DO UPDATE SET kualifikasi = excluded.kualifikasi, kompetensi = excluded.kompetensi,
-            kinerja = excluded.kinerja, disiplin = excluded.disiplin, complete = excluded.complete,
-            missing = excluded.missing
-        """
+    /// One cached score written (inserted, or replaced when it changed) with the eight
+    /// ``scoreArguments(_:)``: through `ipasn_put_scores`, the schema owner's function (migration
+    /// `2026-11-30-pgsecure`; no account may write the score cache itself).
+    static let upsertScoreSQL = putScoreSQL(entered: false)
+
+    /// ``upsertScoreSQL`` for the scores as entered (`employee_score_entered`).
+    static let upsertEnteredScoreSQL = putScoreSQL(entered: true)
+
+    private static func putScoreSQL(entered: Bool) -> String {
+        "SELECT ipasn_put_scores(\(entered), ARRAY[?::int4], ARRAY[?::text], ARRAY[?::float8], ARRAY[?::float8], "
+            + "ARRAY[?::float8], ARRAY[?::float8], ARRAY[?::int2], ARRAY[?::text])"
+    }
+
+    /// Deletes the cached scores (`entered`: as entered) of `years` (nil: every year) of
+    /// `nips` (nil: everyone), through `ipasn_drop_scores` (migration `2026-11-30-pgsecure`).
+    static func dropScores(entered: Bool, years: [Int]?, nips: [String]?, _ db: PGConnection) throws {
+        try db.execute(
+            sql: "SELECT ipasn_drop_scores(\(entered), ?::int4[], ?::text[])",
+            arguments: PGArguments(texts: [years.map { PGArrayText.integers($0.map(Int64.init)) }, nips.map { PGArrayText.strings($0) }]))
+    }
+
+    /// Adds `year` to the cached years (an operator's or the owner's), through `ipasn_cache_year`.
+    static func cacheYear(_ year: Int, _ db: PGConnection) throws {
+        try db.execute(sql: "SELECT ipasn_cache_year(?::int4)", arguments: [year])
+    }
 
     static func scoreArguments(_ s: EmployeeScore) -> PGArguments {
         [
@@ -210,7 +229,7 @@ extension PostgresStore {
     func ensureCached(year: Int, _ db: PGConnection) throws {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM score_year WHERE year = ?", arguments: [year]) == true { return }
         guard try mayCacheYears(db) else { return }
-        try db.execute(sql: "INSERT INTO score_year(year) VALUES (?)", arguments: [year])
+        try Self.cacheYear(year, db)
         try recompute(years: [year], only: nil, replaceAll: true, db)
     }
 
@@ -279,31 +298,22 @@ extension PostgresStore {
     /// The recompute before issue 12's fast path (see ``recompute(years:only:replaceAll:plain:_:)``).
     private func recomputePlain(years: [Int], only: Set<String>?, replaceAll: Bool, _ db: PGConnection) throws {
         if replaceAll {
-            for year in years { try db.execute(sql: "DELETE FROM employee_score WHERE year = ?", arguments: [year]) }
+            try Self.dropScores(entered: false, years: years, nips: nil, db)
         }
         let engine = ScoringEngine(ruleset: try ruleset(db))
-        // Written 500 scores per multi-row upsert: one round trip per 500 employee-years.
-        var pending: [String?] = []
-        var count = 0
-        func flush() throws {
-            guard count > 0 else { return }
-            let tuple = "(?, ?, ?, ?, ?, ?, ?, ?)"
-            try db.execute(
-                sql: Self.upsertScoreSQL.replacingOccurrences(
-                    of: "VALUES " + tuple, with: "VALUES " + Array(repeating: tuple, count: count).joined(separator: ", ")),
-                arguments: PGArguments(texts: pending))
-            pending.removeAll(keepingCapacity: true)
-            count = 0
-        }
+        // Written 500 scores per upsert (`ipasn_put_scores` over arrays): one round trip per 500 employee-years.
+        var pending = PGScoreWrites()
         try forEachEmployee(db) { records in
             if let only, !only.contains(records.pegawai.nip) { return }
             for year in years {
-                pending += Self.scoreArguments(engine.score(records, year: year)).values
-                count += 1
-                if count == 500 { try flush() }
+                pending.add(engine.score(records, year: year))
+                if pending.count == 500 {
+                    try pending.put(db)
+                    pending = PGScoreWrites()
+                }
             }
         }
-        try flush()
+        try pending.put(db)
         try recomputeScoresAsEntered(years: years, only: only, engine: engine, db)
     }
 

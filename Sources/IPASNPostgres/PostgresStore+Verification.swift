@@ -301,10 +301,10 @@ extension PostgresStore: VerificationStore {
         _ stored: StoredEmployeeRecords, uncounted: Set<RecordID>, engine: ScoringEngine, years: [Int]
     ) -> [(sql: String, arguments: PGArguments)] {
         var statements: [(sql: String, arguments: PGArguments)] = [
-            ("DELETE FROM employee_score_entered WHERE nip = ?", [stored.pegawai.nip])
+            ("SELECT ipasn_drop_scores(true, NULL, ARRAY[?::text])", [stored.pegawai.nip])
         ]
         guard !uncounted.isEmpty else { return statements }
-        let upsert = Self.upsertScoreSQL.replacingOccurrences(of: "employee_score", with: "employee_score_entered")
+        let upsert = Self.upsertEnteredScoreSQL
         for year in years {
             statements.append((upsert, Self.scoreArguments(engine.score(stored.plain, year: year))))
         }
@@ -318,18 +318,16 @@ extension PostgresStore: VerificationStore {
             // One statement for every employee concerned (an import touching 50,000 employees
             // made 50,000 round trips here).
             guard !only.isEmpty else { return }
-            try db.execute(
-                sql: "DELETE FROM employee_score_entered WHERE year = ANY(?::int[]) AND nip = ANY(?::text[])",
-                arguments: [PGArrayText.integers(years.map(Int64.init)), PGArrayText.strings(only.sorted())])
+            try Self.dropScores(entered: true, years: years, nips: only.sorted(), db)
         } else {
-            for year in years { try db.execute(sql: "DELETE FROM employee_score_entered WHERE year = ?", arguments: [year]) }
+            try Self.dropScores(entered: true, years: years, nips: nil, db)
         }
         guard try rejectedLeftOut(db) else { return }
         let ownersSQL: String = RecordKind.allCases.map { kind in
             let table = PGRecordRows.table(kind)
             return "SELECT r.nip FROM verification v JOIN \(table) r ON r.id = v.record_id WHERE v.kind = '\(table)' AND v.status = 'tidak'"
         }.joined(separator: " UNION ") + " ORDER BY 1"
-        let upsert = Self.upsertScoreSQL.replacingOccurrences(of: "employee_score", with: "employee_score_entered")
+        let upsert = Self.upsertEnteredScoreSQL
         for nip in try String.fetchAll(db, sql: ownersSQL) {
             if let only, !only.contains(nip) { continue }
             guard let stored = try records(nip: nip, db) else { continue }

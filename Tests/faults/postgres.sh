@@ -154,6 +154,9 @@ pg_faults() {
   out="$(role_psql "UPDATE pegawai SET kode_unit = 'DINKES' WHERE nip = '$other'")"
   [ "$out" = "" ] && [ "$(psqlf "SELECT kode_unit FROM pegawai WHERE nip = '$other'")" = DISDIK ] &&
     ok "moving a DISDIK employee into DINKES from psql changed nothing" || bad "moving another unit's employee: $out"
+  out="$(role_psql "UPDATE employee_score SET kinerja = 99 WHERE nip = '$own'")"
+  if grep -q "permission denied for table employee_score" <<<"$out"; then ok "UPDATE of a DINKES employee's own cached score refused: $out"
+  else bad "hand UPDATE of the admin's own unit's cached score: $out"; fi
   out="$(role_psql "UPDATE audit SET actor = 'someone'; DELETE FROM audit")"
   [ "$(digest)" = "$before" ] && ok "the audit log and every table unchanged (the admin's own unit: $own)" ||
     bad "psql as the admin changed something: $before -> $(digest) ($out)"

@@ -180,7 +180,7 @@ extension SQLStore {
                         id: "Tidak dibatalkan: \(current?.nama ?? nip) sudah punya data riwayat. Hapus datanya dulu.",
                         en: "Not undone: \(current?.nama ?? nip) has records now. Delete them first.")
                 }
-                try db.execute(sql: "DELETE FROM employee_score WHERE nip = ?", arguments: [nip])
+                try sqlDropScores(nip: nip, db)
                 try db.execute(sql: "DELETE FROM pegawai WHERE nip = ?", arguments: [nip])
                 touched.remove(nip)
                 return

@@ -51,6 +51,9 @@ package protocol SQLStore: AnyObject {
     func sqlPegawai(nip: String, _ db: Connection) throws -> Pegawai?
     /// Recomputes and caches one employee's score (`+Scores`).
     func sqlRecomputeEmployee(_ nip: String, _ db: Connection) throws -> EmployeeScore
+    /// Deletes one employee's cached scores, every year (an undone employee insert). PostgreSQL
+    /// through the schema owner's function (`2026-11-30-pgsecure`: no account writes the cache itself).
+    func sqlDropScores(nip: String, _ db: Connection) throws
     /// Refuses unless the acting account may write at all (an undo or redo, before it knows what it touches).
     func sqlPermitAnyWrite(_ db: Connection) throws
     /// Refuses unless the acting account may set `subject` from `from` back to `to`.

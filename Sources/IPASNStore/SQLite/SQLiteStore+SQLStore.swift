@@ -54,6 +54,10 @@ extension SQLiteStore: SQLStore {
 
     package func sqlRecord(_ id: RecordID, _ db: SQLiteConnection) throws -> IPASNCore.Record? { try record(id, db.db) }
     package func sqlPegawai(nip: String, _ db: SQLiteConnection) throws -> Pegawai? { try pegawai(nip: nip, db.db) }
+    package func sqlDropScores(nip: String, _ db: SQLiteConnection) throws {
+        try db.execute(sql: "DELETE FROM employee_score WHERE nip = ?", arguments: [nip])
+    }
+
     package func sqlRecomputeEmployee(_ nip: String, _ db: SQLiteConnection) throws -> EmployeeScore {
         try recomputeEmployee(nip, db.db)
     }
