@@ -68,10 +68,10 @@ struct ImportConflicts {
             let pair = Pair(nip: row.nip, key: row.key)
             let course = CourseKey(nip: row.nip, jenis: row.jenis, mulai: row.mulai, selesai: row.selesai)
             if checkSimilar {
-                let incoming = NearDuplicate.Name(row.nama)  // prepared once per row
-                let similar = (courses[course] ?? []).prefix(RecordBatch.similarCompared).first {
-                    NearDuplicate.nearDuplicate($0.nama, of: incoming)
-                }
+                // Prepared once per row, and only for a row that meets candidates.
+                let candidates = (courses[course] ?? []).prefix(RecordBatch.similarCompared)
+                let incoming = candidates.isEmpty ? nil : NearDuplicate.Name(row.nama)
+                let similar = candidates.first { NearDuplicate.nearDuplicate($0.nama, of: incoming!) }
                 if let similar {
                     issues.append((row.line, ValidationIssue(field: "nama", code: .similarCourse(nama: similar.nama, line: similar.line))))
                     continue

@@ -61,11 +61,11 @@ struct RecordBatch {
             if checkSimilar, case .diklat(let course) = row.record {
                 // A course much like one the employee has (stored, or on an earlier line), under
                 // another name: an issue of its line unless --allow-similar (``NearDuplicate``).
-                let incoming = NearDuplicate.Name(course.nama)  // prepared once per row
+                // Prepared once per row, and only for a row that meets candidates.
                 let key = CourseKey(course)
-                let similar = (courses[key] ?? []).prefix(Self.similarCompared).first {
-                    NearDuplicate.nearDuplicate($0.nama, of: incoming)
-                }
+                let candidates = (courses[key] ?? []).prefix(Self.similarCompared)
+                let incoming = candidates.isEmpty ? nil : NearDuplicate.Name(course.nama)
+                let similar = candidates.first { NearDuplicate.nearDuplicate($0.nama, of: incoming!) }
                 if let similar {
                     var line = similar.line
                     if line == nil, let id = similar.id, let first = firstID, id >= first, id - first < Int64(lines.count) {
