@@ -44,28 +44,9 @@ extension PostgresStore {
 
     public func pendingCounts(changedSince moment: Date) throws -> [PendingCount] {
         try read { db in
-            var counts: [PendingCount] = []
             let ranges = try importedRanges(since: moment, db)
-            let entered = "SELECT at FROM entry_marks WHERE kind = ? AND upto_id >= ? ORDER BY upto_id LIMIT 1"
-            for kind in RecordKind.allCases {
-                let table = PGRecordRows.table(kind)
-                let rows = try PGRow.fetchAll(
-                    db,
-                    sql: """
-                        SELECT p.kode_unit, SUM(c.n), MIN(c.m) FROM (
-                            SELECT r.nip, COUNT(*) AS n, MIN(r.id) AS m FROM \(table) r
-                            WHERE \(Self.pendingCondition("r")) AND \(Self.touchedSince("r", kind, ranges: ranges[kind] ?? []))
-                            GROUP BY r.nip) c
-                        JOIN pegawai p ON p.nip = c.nip GROUP BY p.kode_unit
-                        """, arguments: [moment])
-                for row in rows {
-                    let oldest: Int64 = row[2]
-                    let at = try Date.fetchOne(db, sql: entered, arguments: [kind.rawValue, oldest])
-                    counts.append(PendingCount(unit: row[0], kind: kind, count: row[1], oldestEntered: at))
-                }
-            }
-            let order = { (kind: RecordKind) in RecordKind.allCases.firstIndex(of: kind)! }
-            return counts.sorted { ($0.unit, order($0.kind)) < ($1.unit, order($1.kind)) }
+            return try pendingCounts(
+                also: { kind in Self.touchedSince("r", kind, ranges: ranges[kind] ?? []) }, arguments: [moment], db)
         }
     }
 

@@ -225,29 +225,36 @@ extension PostgresStore: ExportTrackingStore {
     }
 
     public func pendingCounts() throws -> [PendingCount] {
-        try read { db in
-            var counts: [PendingCount] = []
-            let entered = "SELECT at FROM entry_marks WHERE kind = ? AND upto_id >= ? ORDER BY upto_id LIMIT 1"
-            // Counted per employee first (the partial index in NIP order, no sort), then one
-            // join per employee instead of one per record.
-            for kind in RecordKind.allCases {
-                let table = PGRecordRows.table(kind)
-                let rows = try PGRow.fetchAll(
-                    db,
-                    sql: """
-                        SELECT p.kode_unit, SUM(c.n), MIN(c.m) FROM (
-                            SELECT r.nip, COUNT(*) AS n, MIN(r.id) AS m FROM \(table) r
-                            WHERE \(Self.pendingCondition("r")) GROUP BY r.nip) c
-                        JOIN pegawai p ON p.nip = c.nip GROUP BY p.kode_unit
-                        """)
-                for row in rows {
-                    let oldest: Int64 = row[2]
-                    let at = try Date.fetchOne(db, sql: entered, arguments: [kind.rawValue, oldest])
-                    counts.append(PendingCount(unit: row[0], kind: kind, count: row[1], oldestEntered: at))
-                }
+        try read { db in try pendingCounts(db) }
+    }
+
+    /// Pending records per unit and kind, with the oldest one's entry time; `also` adds a
+    /// condition on the record `r` of a kind (the `--since` variant's), with `arguments`.
+    func pendingCounts(
+        also: (RecordKind) -> String? = { _ in nil }, arguments: PGArguments = [], _ db: PGConnection
+    ) throws -> [PendingCount] {
+        var counts: [PendingCount] = []
+        let entered = "SELECT at FROM entry_marks WHERE kind = ? AND upto_id >= ? ORDER BY upto_id LIMIT 1"
+        // Counted per employee first (the partial index in NIP order, no sort), then one
+        // join per employee instead of one per record.
+        for kind in RecordKind.allCases {
+            let table = PGRecordRows.table(kind)
+            let extra = also(kind).map { " AND \($0)" } ?? ""
+            let rows = try PGRow.fetchAll(
+                db,
+                sql: """
+                    SELECT p.kode_unit, SUM(c.n), MIN(c.m) FROM (
+                        SELECT r.nip, COUNT(*) AS n, MIN(r.id) AS m FROM \(table) r
+                        WHERE \(Self.pendingCondition("r"))\(extra) GROUP BY r.nip) c
+                    JOIN pegawai p ON p.nip = c.nip GROUP BY p.kode_unit
+                    """, arguments: arguments)
+            for row in rows {
+                let oldest: Int64 = row[2]
+                let at = try Date.fetchOne(db, sql: entered, arguments: [kind.rawValue, oldest])
+                counts.append(PendingCount(unit: row[0], kind: kind, count: row[1], oldestEntered: at))
             }
-            return counts.sorted { ($0.unit, $0.kind.listOrder) < ($1.unit, $1.kind.listOrder) }
         }
+        return counts.sorted { ($0.unit, $0.kind.listOrder) < ($1.unit, $1.kind.listOrder) }
     }
 
     public func pendingRecords(unit: String) throws -> [PendingRecord] {
