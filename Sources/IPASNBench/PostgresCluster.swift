@@ -107,9 +107,9 @@ final class PostgresCluster {
     /// Waits until the writes made before now are on disk (`sync()`: every file's dirty pages).
     /// Done before PG3's saves (issue 12, branch pgsave4): the kernel writes the earlier pieces'
     /// pages back (three imports of a million rows, the recomputes, a database copied from a
-    /// template: 255-657 MB, 2-7 s of writing, in the hand harness) in the 30 s after they were
-    /// written, or at once past `vm.dirty_background_ratio`, and every durable COMMIT of a save,
-    /// a flush of the disk's cache, then waits behind those writes. No `CHECKPOINT`: it would
+    /// template: 255-657 MB in the hand harness, 0.2-0.3 s of writing) in the 30 s after they were
+    /// written, or at once past `vm.dirty_background_ratio`, and a durable COMMIT of a save, a
+    /// flush of the disk's cache, can then wait behind those writes. No `CHECKPOINT`: it would
     /// make the saves write full-page images that a server's saves write only after its own
     /// checkpoints (0.30 a save in the harness with one). Says what was dirty and how long
     /// writing it out took.
