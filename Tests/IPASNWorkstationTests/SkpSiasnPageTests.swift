@@ -41,12 +41,24 @@ import Testing
         }
     }
 
+    @Test func theRecordFormSaysItToo() throws {
+        try run(try store()) { s in
+            s.openAyu()
+            s.press(.last)  // the oldest SKP, 2021
+            s.press(.open, in: .employee)
+            s.checkpoint { page in
+                #expect(page.shows("Ubah SKP"), "\(page)")
+                #expect(page.shows("Tidak dikirim ke SIASN: SIASN hanya menerima SKP tahun 2022 ke atas"), "\(page)")
+            }
+        }
+    }
+
     @Test func thePendingScreensCountOnlyWhatSIASNTakesAndSayWhatBlocks() throws {
         let store = try store()
         let screen = VirtualScreen(size: Size(width: 80, height: 24))
         screen.press(.pendingSIASN, in: .units)
         screen.checkpoint { page in
-            #expect(page.shows("1 SKP 2022 ke atas belum bisa dikirim"), "\(page)")
+            #expect(page.shows("1 SKP berpredikat PP 46/2011 belum terkirim: pilih predikat PermenPANRB 6/2022"), "\(page)")
         }
         // Bidang Pengembangan (the last unit): Ayu's SKP 2023 and 2024 are listed, not 2021.
         screen.press(.last, in: .pending)

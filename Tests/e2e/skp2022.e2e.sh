@@ -51,7 +51,10 @@ wait_for "Tidak dikirim ke SIASN: SIASN hanya menerima SKP tahun 2022 ke atas"
 [ "$(screen | grep -cF "Tidak dikirim ke SIASN: SIASN hanya menerima SKP tahun 2022 ke atas")" = 2 ] || fail "not two reason lines"
 wait_line "2020" "tidak ke SIASN"
 ok "Budi's page at 80x24: SKP 2020 and 2021 marked 'tidak ke SIASN' with the reason under each"
-tmux_keys Escape
+tmux_keys F10
+wait_gone
+tmux_start 80 24 env IPASN_LANG=id "$IPASN_BIN" --db "$DB"
+wait_for "Unit Kerja"
 tmux_keys /
 wait_for "Nama atau NIP"
 tmux_type "$A"
@@ -67,7 +70,7 @@ tmux_start 80 24 env IPASN_LANG=id "$IPASN_BIN" --db "$DB"
 wait_for "Unit Kerja"
 tmux_keys P
 wait_for "Belum Dikirim ke SIASN"
-wait_for "1 SKP 2022 ke atas belum bisa dikirim"
+wait_for "1 SKP berpredikat PP 46/2011 belum terkirim: pilih predikat PermenPANRB 6/2022"
 wait_line "Dinas Contoh" "1"
 screen | grep -qF "Bidang A" && fail "Bidang A on the pending screen"
 ok "the pending screen lists only Dinas Contoh (1 SKP) and says why it cannot be sent"

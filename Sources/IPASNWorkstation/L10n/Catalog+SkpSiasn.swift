@@ -39,8 +39,8 @@ extension L {
     /// chooses a predikat.
     static func skpNeedingPredikatCount(_ n: Int) -> Txt {
         Txt(
-            "\(n) SKP 2022 ke atas belum bisa dikirim: predikatnya PP 46/2011; pilih predikat PermenPANRB 6/2022",
-            "\(n) SKP from 2022 on cannot be sent: PP 46/2011 predikat; choose a PermenPANRB 6/2022 one")
+            "\(n) SKP berpredikat PP 46/2011 belum terkirim: pilih predikat PermenPANRB 6/2022",
+            "\(n) SKP with a PP 46/2011 predikat wait\(n == 1 ? "s" : ""): choose a PermenPANRB 6/2022 predikat")
     }
 
     /// The export's notice (workstation `x`): SKP 2022+ that stay pending, by reason.
