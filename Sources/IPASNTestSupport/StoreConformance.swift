@@ -71,6 +71,7 @@ public enum StoreConformance {
             + queue
             + dashboard
             + employeePage
+            + skpGrid
     }
 
     // MARK: Helpers for the behaviours
