@@ -243,7 +243,7 @@ final class SKPGridView: View {
     /// An SKP as the grid shows it: the predikat and the nilai when both are there.
     static func skpText(_ skp: SKP?, _ language: Language) -> String {
         guard let skp else { return "-" }
-        let nilai = skp.nilai.map { NumberText.decimal($0, language) }
+        let nilai = skp.nilai.map { language.points($0) }
         if let predikat = skp.predikat { return [predikat.displayName, nilai].compactMap { $0 }.joined(separator: " ") }
         return nilai ?? "-"
     }
