@@ -19,7 +19,7 @@ final class SKPGridView: View {
 
     let source: any BulkSource
     private(set) var grid: SKPGrid
-    private let unitTotals: ScoreTotals?
+    private var unitTotals: ScoreTotals?
     /// The review, once Ctrl-S found every saved row readable.
     private(set) var review: SKPGridReview?
     private var message: (text: String, style: Style)?
@@ -40,13 +40,15 @@ final class SKPGridView: View {
         keymap = app.keymap
         // One read for every row's stored SKP of the year (not one per employee).
         grid = SKPGrid(year: app.year, employees: employees, existing: try app.store.skp(year: app.year, nips: employees.map(\.nip)))
-        if let unit = source.bulkUnit {
-            let tree = UnitTree(try app.store.units())
-            let direct = try app.store.directUnitTotals(year: app.year)
-            unitTotals = tree.total(of: unit.kode, direct: direct, zero: ScoreTotals()) { $0.add($1) }
-        } else {
-            unitTotals = nil
-        }
+        unitTotals = try Self.unitTotals(app: app, source: source)
+    }
+
+    /// The chosen unit's totals with its sub-units (the review's unit mean), nil without a unit.
+    private static func unitTotals(app: App, source: any BulkSource) throws -> ScoreTotals? {
+        guard let unit = source.bulkUnit else { return nil }
+        let tree = UnitTree(try app.store.units())
+        let direct = try app.store.directUnitTotals(year: app.year)
+        return tree.total(of: unit.kode, direct: direct, zero: ScoreTotals()) { $0.add($1) }
     }
 
     var context: KeyContext { review == nil ? .grid : .review }
@@ -229,6 +231,8 @@ final class SKPGridView: View {
         }
         let changed = grid.reload(existing, changedBy: changedBy)
         guard let first = changed.first else { return false }
+        // The other admin's change moved the unit's scores too: the next review starts from them.
+        if let totals = try? Self.unitTotals(app: app, source: source) { unitTotals = totals }
         review = nil
         grid.row = first
         grid.column = .predikat

@@ -6,10 +6,10 @@ extension L {
     // MARK: Commands
 
     static let replaceExistingDescription = Txt(
-        "Ganti SKP yang sudah ada dengan isian baris ini (tabel SKP)", "Replace the stored SKP with this row's input (SKP grid)")
+        "Ganti SKP yang ada dengan isian baris ini", "Replace the stored SKP with this row's input")
     static let replaceExistingShort = Txt("Ganti", "Replace")
     static let keepExistingDescription = Txt(
-        "Biarkan SKP yang sudah ada; baris ini dilewati (tabel SKP)", "Keep the stored SKP; this row is skipped (SKP grid)")
+        "Biarkan SKP yang ada; isian baris tidak disimpan", "Keep the stored SKP; this row's input is not saved")
     static let keepExistingShort = Txt("Biarkan", "Keep")
 
     // MARK: The grid
