@@ -203,6 +203,26 @@ import Testing
         #expect(try store.records(nip: budiNIP)?.skp.map(\.value.predikat) == [.baik])
     }
 
+    @Test func theChoiceSpeaksEnglishToo() throws {
+        let store = try storeWithSiti()
+        try run(store, language: .en) { s in
+            s.press(.open, in: .units)
+            s.press(.bulkSKP)
+            s.press(.nextRow)
+            s.checkpoint { grid in
+                #expect(says(grid, "Ni Ketut Ayu Lestari has the 2024 SKP already: Baik. F3 replace it with this row's input, F4 keep it;"), "\(grid)")
+                #expect(grid.shows("F3,Ctrl-G Replace  F4 Keep"))
+            }
+            s.enqueue(text: "c")
+            s.press(.replaceExisting)
+            s.press(.save)
+            s.checkpoint { review in
+                #expect(review.shows("New 0, replace 1, keep 0, not chosen 0 (not saved)."), "\(review)")
+                #expect(review.line(containing: "Ni Ketut Ayu")?.contains("replace Baik → Cukup") == true)
+            }
+        }
+    }
+
     /// The use case: a grid's rows and what the review makes of them, hand-checked (bkn-2019,
     /// 2024): Budi new Baik (kinerja 0 -> 25, total 10 -> 35); Ayu ganti Baik -> Sangat Baik
     /// (25 -> 30, 70 -> 75); Siti biarkan; a fourth typed-over row without a choice. The store

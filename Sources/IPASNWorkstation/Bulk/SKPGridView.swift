@@ -38,6 +38,7 @@ final class SKPGridView: View {
     init(app: App, source: any BulkSource, employees: [Pegawai]) throws {
         self.source = source
         keymap = app.keymap
+        language = app.language
         // One read for every row's stored SKP of the year (not one per employee).
         grid = SKPGrid(year: app.year, employees: employees, existing: try app.store.skp(year: app.year, nips: employees.map(\.nip)))
         unitTotals = try Self.unitTotals(app: app, source: source)
