@@ -72,6 +72,7 @@ public enum StoreConformance {
             + dashboard
             + employeePage
             + skpSiasn
+            + skpGrid
     }
 
     // MARK: Helpers for the behaviours
