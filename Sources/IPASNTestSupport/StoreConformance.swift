@@ -71,6 +71,7 @@ public enum StoreConformance {
             + queue
             + dashboard
             + employeePage
+            + checkpoint
     }
 
     // MARK: Helpers for the behaviours
