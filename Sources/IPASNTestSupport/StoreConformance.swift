@@ -73,6 +73,7 @@ public enum StoreConformance {
             + employeePage
             + skpSiasn
             + skpGrid
+            + checkpoint
     }
 
     // MARK: Helpers for the behaviours
