@@ -37,6 +37,7 @@ final class EmployeeListView: BulkSource {
     }
 
     var context: KeyContext { .employees }
+    var entryUnit: String? { unit.kode }
     var keyBar: [Command] {
         if filterEditor != nil { return [.open, .back, .help] }
         if joining != nil { return [.open, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }

@@ -54,6 +54,7 @@ final class EmployeeView: View {
     }
 
     var context: KeyContext { .employee }
+    var entryUnit: String? { records.pegawai.kodeUnit }
     var keyBar: [Command] {
         [.help, .addDiklat, .addPendidikan, .addSKP, .addDisiplin, .deleteRecord, .undo, .open, .editPegawai, .toggleAktif, .back, .search, .history]
     }

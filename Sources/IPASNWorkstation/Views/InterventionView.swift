@@ -226,7 +226,7 @@ final class InterventionView: View {
         grid.put(" " + unitName + " ", row: next, col: 2, style: .header, maxWidth: grid.width - 4)
         for (index, text) in Self.describe(row, unitName: row.unit.nama, jp: plan.teknisJP, language: language).enumerated()
         where next + 1 + index < height {
-            grid.put(text, row: next + 1 + index, col: 1, maxWidth: grid.width - 2)
+            grid.put(DisplayWidth.truncate(text, toWidth: grid.width - 2), row: next + 1 + index, col: 1, maxWidth: grid.width - 2)
         }
     }
 
