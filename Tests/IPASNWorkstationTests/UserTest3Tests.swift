@@ -189,4 +189,28 @@ import Testing
         #expect(App.covers(Account(login: "a", role: .admin, units: ["BKPSDM"]), unit: "BKPSDM.1", units: try store.units()))
         #expect(!App.covers(Account(login: "a", role: .admin, units: ["BKPSDM.1"]), unit: "BKPSDM", units: try store.units()))
     }
+    /// The admin fixed a school's name, undid it and redid it: the redo question said "Ulangi
+    /// perubahan pendidikan S-1 Universitas Brawijaya Malang" and the page then showed
+    /// "Universitas Negeri Malang". Both questions now name the change from and to.
+    @Test func undoAndRedoOfAnEditNameTheRecordBeforeAndAfter() throws {
+        let shared = try TwoAdminStation()
+        defer { shared.remove() }
+        let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
+        let typo = Pendidikan(nip: ayuNIP, tingkat: .s1, namaSekolah: "Universitas Brawijaya Malang", jurusan: "Matematika")
+        let saved = try ani.store.add(.pendidikan(typo))
+        var fixed = typo
+        fixed.namaSekolah = "Universitas Negeri Malang"
+        _ = try ani.store.update(saved.id, to: .pendidikan(fixed))
+        let change = "perubahan pendidikan S-1 Universitas Brawijaya Malang -> Universitas Negeri Malang untuk Ni Ketut Ayu Lestari"
+        ani.type("u")
+        #expect(ani.question == "Batalkan \(change)?")
+        ani.type("y")
+        #expect(Self.words(ani.text).contains("Dibatalkan: \(change)."), "\(ani.text)")
+        #expect(try ani.store.records(nip: ayuNIP)?.pendidikan.map(\.value.namaSekolah) == ["Universitas Brawijaya Malang"])
+        ani.type("U")
+        #expect(ani.question == "Ulangi \(change)?")
+        // An edit that leaves the phrase as it was (an SKP's predikat) names the record once.
+        #expect(L.changedPart("diklat 'Bimtek Arsip'", "diklat 'Bimtek Arsip Dinamis'") == "'Bimtek Arsip Dinamis'")
+        #expect(L.changedPart("pendidikan S-1 A", "pendidikan S-2 A") == "S-2 A")
+    }
 }
