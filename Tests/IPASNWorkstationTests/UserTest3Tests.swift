@@ -213,4 +213,50 @@ import Testing
         #expect(L.changedPart("diklat 'Bimtek Arsip'", "diklat 'Bimtek Arsip Dinamis'") == "'Bimtek Arsip Dinamis'")
         #expect(L.changedPart("pendidikan S-1 A", "pendidikan S-2 A") == "S-2 A")
     }
+    /// The SKP of 2021 was a number: the admin typed "88,5" into Predikat and read only
+    /// "tidak ada dalam daftar". The message now says where a score goes; nothing is taken.
+    @Test func aScoreTypedIntoThePredikatSaysWhereItGoes() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.openAyu()
+            s.press(.addSKP, in: .employee)
+            s.enqueue(.ctrl("u"))
+            s.enqueue(text: "2021")
+            s.press(.nextField, in: .form)
+            s.enqueue(text: "88,5")
+            s.press(.nextField, in: .form)
+            s.checkpoint { form in
+                let text = Self.words(form.frame.text)
+                #expect(text.contains("\"88,5\" adalah nilai angka: isikan di kolom Nilai (0-100) di bawahnya."), "\(form)")
+                #expect(!text.contains("tidak ada dalam daftar"))
+            }
+            // A word that is no predikat keeps the list's message.
+            s.enqueue(.escape)
+            s.enqueue(text: "bagus")
+            s.press(.nextField, in: .form)
+            s.checkpoint { form in
+                #expect(Self.words(form.frame.text).contains("\"bagus\" tidak ada dalam daftar"), "\(form)")
+            }
+        }
+        #expect(try store.records(nip: ayuNIP)?.skp.count == 1, "nothing saved")
+    }
+    /// The "selesai diinput" dialog (`m`) said "1-4 atau Spasi/Enter: ubah tanda" while its key
+    /// bar said "Enter Buka": the key bar now says what the dialog's keys do.
+    @Test func theProgressDialogsKeyBarSaysWhatEnterDoes() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.press(.markProgress, in: .units)
+            s.checkpoint { dialog in
+                let bar = dialog.frame.lines().last ?? ""
+                #expect(bar.contains("1-4,Enter Ubah tanda"), "\(bar)")
+                #expect(bar.contains("c Konfirmasi") && bar.contains("r Buka kembali") && bar.contains("Esc Tutup"), "\(bar)")
+                #expect(!bar.contains("Buka  "), "\(bar)")
+            }
+            s.press(.reopenMark, in: .dialog)
+            s.checkpoint { reason in
+                let bar = reason.frame.lines().last ?? ""
+                #expect(bar.contains("Enter Simpan alasan") && bar.contains("Esc Batal"), "\(bar)")
+            }
+        }
+    }
 }
