@@ -90,7 +90,9 @@ struct ReportInterventionsCommand: ParsableCommand {
         table.write(shown, footer: { footer }) { r in
             [
                 "\(r.unit.kode) \(r.unit.nama)", r.intervention.displayName(language), String(r.totals.beneficiaries),
-                String(r.totals.pegawai), numbers.mean(r.meanBefore), numbers.mean(r.totals.meanGain), numbers.mean(r.meanAfter),
+                String(r.totals.pegawai), numbers.mean(r.meanBefore),
+                // The rise as the two means are shown, so that the row adds up.
+                numbers.mean(NumberText.round(r.meanAfter) - NumberText.round(r.meanBefore)), numbers.mean(r.meanAfter),
             ]
         }
     }

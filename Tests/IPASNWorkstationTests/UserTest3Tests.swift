@@ -259,4 +259,15 @@ import Testing
             }
         }
     }
+    /// The pimpinan read "68,06 -> 74,72 (+6,67)" (a unit of 9: 612,5/9 -> 672,5/9): the rise
+    /// did not add up. The rise shown is now the difference of the two means as shown.
+    @Test func aMeanChangeAddsUpAsShown() {
+        let before = 612.5 / 9  // 68,0556
+        let after = 672.5 / 9  // 74,7222
+        #expect(Language.id.mean(before) == "68,06" && Language.id.mean(after) == "74,72")
+        #expect(Language.id.meanDelta(from: before, to: after) == "+6,66")
+        #expect(Language.en.meanDelta(from: after, to: before) == "-6.66")
+        #expect(Language.id.meanDelta(from: 71.224, to: 71.226) == "+0,01", "shown as 71,22 -> 71,23")
+        #expect(Language.id.meanDelta(from: 71.221, to: 71.224) == "±0", "both shown as 71,22")
+    }
 }
