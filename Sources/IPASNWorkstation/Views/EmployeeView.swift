@@ -54,6 +54,7 @@ final class EmployeeView: View {
     }
 
     var context: KeyContext { .employee }
+    var entryUnit: String? { records.pegawai.kodeUnit }
     var keyBar: [Command] {
         [.help, .addDiklat, .addPendidikan, .addSKP, .addDisiplin, .deleteRecord, .undo, .open, .editPegawai, .toggleAktif, .back, .search, .history]
     }
@@ -133,7 +134,9 @@ final class EmployeeView: View {
         let all = RecordKind.allCases.flatMap { Self.stored(records, $0).map(\.id) }
         let sent = page?.sent ?? (try? app.store.sentInfo(all)) ?? [:]
         if unitToo {
-            unitName = ((try? app.store.units()) ?? []).first { $0.kode == records.pegawai.kodeUnit }?.nama ?? records.pegawai.kodeUnit
+            // A name several units share gets its parent: "Unit: DISDIK › Sekretariat".
+            let kode = records.pegawai.kodeUnit
+            unitName = UnitTree((try? app.store.units()) ?? []).displayNames()[kode] ?? kode
         }
         var lines: [PageLine] = []
         let kinds: [ScoreDimension: RecordKind] = [.kualifikasi: .pendidikan, .kompetensi: .diklat, .kinerja: .skp, .disiplin: .disiplin]

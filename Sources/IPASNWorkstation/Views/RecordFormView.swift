@@ -183,7 +183,8 @@ final class RecordFormView: View {
                     result = try app.store.add(record)
                 }
                 app.discardDraft(of: self)
-                let what = EmployeeView.describe(record, app.language)
+                // An SKP is named as one ("SKP 2021 nilai 88,50"), not by its year alone.
+                let what = (record.kind == .skp ? "SKP " : "") + EmployeeView.describe(record, app.language)
                 let before = preview.before
                 preview.commit(record, score: result.score)
                 page.recordSaved(app: app)
