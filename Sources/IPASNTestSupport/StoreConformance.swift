@@ -69,6 +69,7 @@ public enum StoreConformance {
             + unitPending
             + recordEdit
             + queue
+            + queueHistory
             + dashboard
             + employeePage
             + skpSiasn
