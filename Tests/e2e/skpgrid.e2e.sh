@@ -127,7 +127,7 @@ waits budi "Ubah SKP — $NAME1"
 keys budi Tab C-u
 typed budi "Kurang"
 keys budi Tab C-s
-waits budi "Tersimpan: $YEAR Kurang."
+waits budi "Tersimpan: SKP $YEAR Kurang."
 [ "$(sql "SELECT predikat FROM skp WHERE nip = '$NIP1' AND tahun = $YEAR")" = "kurang" ] || fail "budi's edit was not stored"
 ok "budi changed $NAME1's SKP $YEAR to Kurang on its page"
 
