@@ -28,6 +28,7 @@ extension PostgresStore: SQLStore {
 
     /// The schema is migrated whenever a store opens: every table is there.
     package func sqlHasTable(_ table: String, _ db: PGDatabase) throws -> Bool { true }
+    package func sqlPendingCondition(_ alias: String, _ kind: RecordKind) -> String { Self.pendingCondition(alias, kind) }
 
     package func sqlAudit(
         _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?, undoes: Int64?,

@@ -24,6 +24,9 @@ package protocol SQLStore: AnyObject {
     /// Whether `table` exists (an SQLite database opened for reading may predate the migration
     /// that makes it; PostgreSQL's schema is always migrated).
     func sqlHasTable(_ table: String, _ db: Connection) throws -> Bool
+    /// The engine's "this row is waiting for SIASN" condition on the record table aliased
+    /// `alias` (the text of its partial index `<table>_pending`, so the planner can use it).
+    func sqlPendingCondition(_ alias: String, _ kind: RecordKind) -> String
 
     // MARK: The engine's helpers of areas not shared yet
 

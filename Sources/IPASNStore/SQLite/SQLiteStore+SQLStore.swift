@@ -27,6 +27,7 @@ extension SQLiteStore: SQLStore {
     }
 
     package func sqlHasTable(_ table: String, _ db: SQLiteConnection) throws -> Bool { try db.db.tableExists(table) }
+    package func sqlPendingCondition(_ alias: String, _ kind: RecordKind) -> String { Self.pendingCondition(alias, kind) }
 
     package func sqlAudit(
         _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?, undoes: Int64?,
