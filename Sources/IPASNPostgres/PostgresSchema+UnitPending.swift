@@ -1,4 +1,5 @@
 import IPASNCore
+import IPASNStore
 
 extension PostgresSchema {
     /// Per-unit pending counts (as SQLite's `2026-11-30-recompute2`, ``UnitPendingStore``):
@@ -9,20 +10,10 @@ extension PostgresSchema {
     /// statement moves the pending records of the employees it inserted, deleted or changed.
     /// Every change is a signed delta summed per (unit, kind) in one upsert; an update that
     /// changes nothing pending cancels out (no row written).
-    /// Which pending rule a piece of SQL is made for (as SQLite's ``UnitPendingCounts/Rule``).
-    enum PendingRule {
-        /// `2026-11-30-recompute2` as it was written: every unsent record is pending.
-        case tracking
-        /// From `2026-11-30-skp2022` on (the rule in force): an SKP before 2022 is never pending.
-        case skp2022
-    }
-
-    /// THE pending rule for a row alias (empty: the bare columns, an index's `WHERE`).
+    /// THE pending rule for a row alias (empty: the bare columns, an index's `WHERE`):
+    /// ``PendingRule``, shared with SQLite.
     static func pending(_ r: String, _ kind: RecordKind, rule: PendingRule = .skp2022) -> String {
-        let p = r.isEmpty ? "" : "\(r)."
-        let unsent = "\(p)sent_no IS DISTINCT FROM \(p)change_no"
-        guard rule == .skp2022, kind == .skp else { return unsent }
-        return "\(unsent) AND \(p)tahun >= \(SKPSiasn.firstYear)"
+        rule.condition(r, kind, distinctFrom: "IS DISTINCT FROM")
     }
 
     /// Signed pending counts of the record rows `rows` (alias r) at their employees' units.

@@ -28,23 +28,14 @@ import IPASNCore
 /// the reader. The bulk import drops the insert triggers and adds the imported rows grouped
 /// by unit instead (``BulkImportTriggers/pendingInsertTrigger(_:)``).
 enum UnitPendingCounts {
-    /// Which pending rule a piece of SQL is made for.
-    enum Rule {
-        /// `2026-11-30-recompute2` as it was written: every unsent record is pending.
-        case tracking
-        /// From `2026-11-30-skp2022` on (the rule in force): an SKP before 2022 is never
-        /// pending (``SKPSiasn``: SIASN takes SKP from 2022 on).
-        case skp2022
-    }
+    /// Which pending rule a piece of SQL is made for (one type for both engines).
+    typealias Rule = PendingRule
 
     /// The record table's pending test for a row alias (`new`, `old`, `r`) under `rule`:
     /// THE pending rule (``SQLiteStore/pendingCondition(_:_:)`` is this with the rule in force).
     /// An empty alias gives the bare columns (an index's `WHERE`).
     static func pending(_ r: String, _ kind: RecordKind, rule: Rule = .skp2022) -> String {
-        let p = r.isEmpty ? "" : "\(r)."
-        let unsent = "\(p)sent_no IS NOT \(p)change_no"
-        guard rule == .skp2022, kind == .skp else { return unsent }
-        return "\(unsent) AND \(p)tahun >= \(SKPSiasn.firstYear)"
+        rule.condition(r, kind, distinctFrom: "IS NOT")
     }
 
     /// The partial index `<table>_pending` over exactly the pending rows under `rule`.
