@@ -11,16 +11,6 @@ demo_workspace 60
 YEAR="$(date +%Y)"
 ok "demo database of 60 employees"
 
-KEYS=0
-key() {
-  tmux_keys "$@"
-  KEYS=$((KEYS + $#))
-}
-typ() {
-  tmux_type "$1"
-  KEYS=$((KEYS + ${#1}))
-}
-
 tmux_start 80 24 env IPASN_LANG=id "$IPASN_BIN" --db "$DB"
 wait_for "Unit Kerja"
 # --- The event: three employees of the first unit ------------------------------------------

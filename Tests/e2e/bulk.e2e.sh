@@ -13,18 +13,6 @@ demo_workspace 300
 YEAR="$(date +%Y)"
 ok "demo database of 300 employees"
 
-KEYS=0
-# key NAME...: one tmux key per argument, counted.
-key() {
-  tmux_keys "$@"
-  KEYS=$((KEYS + $#))
-}
-# typ TEXT: the characters of TEXT, one key each, counted.
-typ() {
-  tmux_type "$1"
-  KEYS=$((KEYS + ${#1}))
-}
-
 # --- 1. One sosialisasi for 15 employees ---------------------------------------------------
 tmux_start 80 24 env IPASN_LANG=id "$IPASN_BIN" --db "$DB"
 wait_for "Unit Kerja"

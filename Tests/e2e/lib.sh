@@ -1,6 +1,7 @@
 # Helpers for end-to-end scripts that drive the real ipasn binary in tmux.
 # Source it; it defines: build_binary, tmux_start, tmux_keys, tmux_type, tmux_resize, wait_for,
-# wait_line, wait_gone, screen, screen_line, tmux_pid, tmux_stop, ok, fail.
+# wait_line, wait_gone, screen, screen_line, tmux_pid, tmux_stop, ok, fail, work_dir,
+# demo_workspace, and the counted keys key/typ (KEYS).
 set -euo pipefail
 
 E2E_SOCK="ipasn-e2e-$$"
@@ -83,12 +84,16 @@ tmux_pid() { tmux -L "$E2E_SOCK" list-panes -F '#{pane_pid}'; }
 
 tmux_stop() { tmux -L "$E2E_SOCK" kill-server 2>/dev/null || true; }
 
-# demo_workspace N: a temporary folder $WORK (removed, with the tmux server, on exit), the
-# binary built, and a demo database $DB of N employees.
-demo_workspace() {
+# work_dir: a temporary folder $WORK (removed, with the tmux server, on exit) and the binary built.
+work_dir() {
   WORK="$(mktemp -d)"
   trap 'tmux_stop; rm -rf "$WORK"' EXIT
   build_binary
+}
+
+# demo_workspace N: work_dir, and a demo database $DB of N employees.
+demo_workspace() {
+  work_dir
   command -v sqlite3 >/dev/null || fail "sqlite3 is needed (apt-get install sqlite3)"
   DB="$WORK/ipasn.sqlite"
   "$IPASN_BIN" --db "$DB" demo --pegawai "$1" >"$WORK/demo.log" 2>&1 || fail "ipasn demo failed: $(cat "$WORK/demo.log")"
@@ -97,3 +102,16 @@ demo_workspace() {
 # The scripts read the database with the sqlite3 shell while a workstation may be writing it:
 # wait for its lock (up to 10 s) like ipasn does, instead of failing with "database is locked".
 sqlite3() { command sqlite3 -cmd ".timeout 10000" "$@"; }
+
+# Keys as an admin presses them, counted in KEYS (a script resets KEYS=0 before a task it counts).
+KEYS=0
+# key NAME...: one tmux key per argument.
+key() {
+  tmux_keys "$@"
+  KEYS=$((KEYS + $#))
+}
+# typ TEXT: the characters of TEXT, one key each.
+typ() {
+  tmux_type "$1"
+  KEYS=$((KEYS + ${#1}))
+}

@@ -6,14 +6,7 @@
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib.sh
 
-WORK="$(mktemp -d)"
-cleanup() {
-  tmux_stop
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-build_binary
+work_dir
 command -v sqlite3 >/dev/null || fail "sqlite3 is needed (apt-get install sqlite3)"
 DB="$WORK/ipasn.sqlite"
 ESC=$'\033'

@@ -15,14 +15,7 @@
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib.sh
 
-WORK="$(mktemp -d)"
-cleanup() {
-  tmux_stop
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-build_binary
+work_dir
 command -v sqlite3 >/dev/null || fail "sqlite3 is needed (apt-get install sqlite3)"
 command -v setpriv >/dev/null || fail "setpriv is needed (util-linux)"
 [ "$(id -u)" = 0 ] || { echo "  skip - sessions.e2e.sh runs two logins through setpriv, which needs root"; exit 0; }

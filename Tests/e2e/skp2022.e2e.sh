@@ -9,9 +9,7 @@
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib.sh
 
-WORK="$(mktemp -d)"
-trap 'tmux_stop; rm -rf "$WORK"' EXIT
-build_binary
+work_dir
 DB="$WORK/ipasn.sqlite"
 A=198609262015051001
 B=199001012019032002

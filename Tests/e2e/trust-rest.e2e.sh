@@ -15,14 +15,7 @@ cd "$(dirname "$0")/../.."
 source Tests/e2e/lib.sh
 E2E_SOCK="ipasn-trust-rest-$$"
 
-WORK="$(mktemp -d)"
-cleanup() {
-  tmux_stop
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-build_binary
+work_dir
 command -v sqlite3 >/dev/null || fail "sqlite3 is needed (apt-get install sqlite3)"
 
 # --- Scenario 1: workstation import of a bad folder ------------------------------------
