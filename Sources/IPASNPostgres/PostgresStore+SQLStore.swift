@@ -10,7 +10,8 @@ extension SQLDialect {
         countWhere: { condition in "COUNT(*) FILTER (WHERE \(condition))" }, distinctFrom: "IS DISTINCT FROM",
         integer: { text in "(CASE WHEN \(text) ~ '^[0-9]+$' THEN \(text)::bigint END)" },
         indexedBy: { _ in "" }, notIndexed: "",
-        progressBy: "marked_by", reviewBy: "reviewed_by", batchCount: "record_count")
+        progressBy: "marked_by", reviewBy: "reviewed_by", batchCount: "record_count",
+        textParameter: "?::text COLLATE \"C\"")
 }
 
 /// The PostgreSQL store's side of ``SQLStore``: its transactions on the one locked

@@ -27,12 +27,15 @@ public struct SQLDialect: Sendable {
     public var progressBy: String
     public var reviewBy: String
     public var batchCount: String
+    /// A `?` parameter that a recursive query unions with the `text` key columns (PostgreSQL
+    /// types it and gives it the key columns' collation, `COLLATE "C"`; SQLite needs nothing).
+    public var textParameter: String
 
     public init(
         name: String, subunits: String, jsonText: @escaping @Sendable (String, String) -> String,
         countWhere: @escaping @Sendable (String) -> String, distinctFrom: String, integer: @escaping @Sendable (String) -> String,
         indexedBy: @escaping @Sendable (String) -> String, notIndexed: String, progressBy: String, reviewBy: String,
-        batchCount: String
+        batchCount: String, textParameter: String = "?"
     ) {
         self.name = name
         self.subunits = subunits
@@ -45,5 +48,6 @@ public struct SQLDialect: Sendable {
         self.progressBy = progressBy
         self.reviewBy = reviewBy
         self.batchCount = batchCount
+        self.textParameter = textParameter
     }
 }

@@ -2,155 +2,20 @@ import Foundation
 import GRDB
 import IPASNCore
 
-/// A change the acting account must be allowed to make, as the one permission check sees it.
-enum PermittedChange {
-    /// The measurement year or the ruleset.
-    case settings
-    /// Adding, changing or removing accounts.
-    case accounts
-    /// Saving a unit: what it was (nil for a new one) and what it becomes.
-    case unit(old: OrgUnit?, new: OrgUnit)
-    /// Saving an employee: the unit it was in (nil for a new one) and the unit it moves to.
-    case employee(oldUnit: String?, newUnit: String)
-    /// Adding, changing, deleting or restoring records of these employees (by NIP).
-    case records(nips: [String])
-    /// A unit's progress mark.
-    case progress(unit: String)
-    /// Any change at all (an undo or redo, before it knows what it touches): the role may write.
-    case anyWrite
-    /// Setting one subject back (an undo or redo) from `from` to `to` (nil: does not exist).
-    case revert(AuditSubject, from: AuditValue?, to: AuditValue?)
-    /// Starting an import of this kind (each row is then checked with ``WritePermissions/mayWrite(unit:_:)``).
-    case importRows(ImportKind)
-}
-
-/// What the acting account may write, read inside the write's own transaction.
-final class WritePermissions {
-    let account: Account
-    /// Whether the account may write every unit (an operator).
-    let allUnits: Bool
-    /// Units already asked about in this transaction (an import asks once per unit).
-    private var memo: [String: Bool] = [:]
-
-    init(account: Account, allUnits: Bool) {
-        self.account = account
-        self.allUnits = allUnits
-    }
-
-    /// Whether `kode` is one of the admin's units or lies below one: a walk up the tree from
-    /// the unit (at most ``UnitTree/maximumLevels`` steps, cut on a damaged tree with a cycle),
-    /// so a check costs the same however many sub-units the admin holds.
-    func mayWrite(unit kode: String, _ db: Database) throws -> Bool {
-        if allUnits { return true }
-        if let known = memo[kode] { return known }
-        let held = try Bool.fetchOne(
-            db.cachedStatement(
-            sql: """
-                WITH RECURSIVE up(kode) AS (
-                    SELECT ? UNION SELECT u.induk FROM units u JOIN up ON u.kode = up.kode WHERE u.induk IS NOT NULL)
-                SELECT 1 FROM up JOIN account_units a ON a.unit = up.kode AND a.login = ? LIMIT 1
-                """), arguments: [kode, account.login]) == true
-        memo[kode] = held
-        return held
-    }
-
-    func requireUnit(_ kode: String, _ db: Database) throws {
-        if try !mayWrite(unit: kode, db) { throw StoreError.notPermitted(.notYourUnit(kode)) }
-    }
+/// The permission check on GRDB's connection: the check itself is shared with PostgreSQL
+/// (`SQLStore+Permissions`).
+extension WritePermissions {
+    convenience init(account: Account, allUnits: Bool) { self.init(account: account, allUnits: allUnits, dialect: .sqlite) }
+    func mayWrite(unit kode: String, _ db: Database) throws -> Bool { try mayWrite(unit: kode, SQLiteConnection(db)) }
+    func requireUnit(_ kode: String, _ db: Database) throws { try requireUnit(kode, SQLiteConnection(db)) }
 }
 
 extension SQLiteStore {
-    /// THE permission check: every write path calls it first, inside its own transaction, so
-    /// the account, its units and the unit tree it reads are those the write commits against.
-    /// Throws ``StoreError/notPermitted(_:)`` naming the rule.
+    /// THE permission check (``sqlPermit(_:_:)``), inside the write's own transaction.
     @discardableResult
     func permit(_ change: PermittedChange, _ db: Database) throws -> WritePermissions {
-        let permissions = try writePermissions(db)
-        switch change {
-        case .settings:
-            if permissions.account.role != .operator { throw StoreError.notPermitted(.operatorOnly(.settings)) }
-        case .accounts:
-            if permissions.account.role != .operator { throw StoreError.notPermitted(.operatorOnly(.accounts)) }
-        case .unit(let old, let new):
-            guard !permissions.allUnits else { break }
-            if let old {
-                try permissions.requireUnit(old.kode, db)
-                // An admin may rename a unit they hold at its place; moving it needs the new
-                // parent to be theirs too.
-                if old.induk == new.induk { break }
-            }
-            guard let induk = new.induk else { throw StoreError.notPermitted(.operatorOnly(.topLevelUnit)) }
-            try permissions.requireUnit(induk, db)
-        case .employee(let oldUnit, let newUnit):
-            if let oldUnit { try permissions.requireUnit(oldUnit, db) }
-            try permissions.requireUnit(newUnit, db)
-        case .records(let nips):
-            try permitRecords(nips, permissions, db)
-        case .progress(let unit):
-            try permissions.requireUnit(unit, db)
-        case .anyWrite:
-            break
-        case .revert(let subject, let from, let to):
-            guard !permissions.allUnits else { break }
-            switch subject {
-            case .record:
-                try permitRecords([from?.record?.nip, to?.record?.nip].compactMap { $0 }, permissions, db)
-            case .pegawai:
-                for case .pegawai(let pegawai)? in [from, to] { try permissions.requireUnit(pegawai.kodeUnit, db) }
-            case .unit:
-                if case .unit(let old)? = from {
-                    try permissions.requireUnit(old.kode, db)
-                    if case .unit(let new)? = to, new.induk != old.induk, let induk = new.induk {
-                        try permissions.requireUnit(induk, db)
-                    }
-                } else if case .unit(let new)? = to {
-                    guard let induk = new.induk else { throw StoreError.notPermitted(.operatorOnly(.topLevelUnit)) }
-                    try permissions.requireUnit(induk, db)
-                }
-            case .setting:
-                throw StoreError.notPermitted(.operatorOnly(.settings))
-            case .account:
-                throw StoreError.notPermitted(.operatorOnly(.accounts))
-            case .progress(let unit, _):
-                try permissions.requireUnit(unit, db)
-            case .importFile(let kind):
-                if kind == .units { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
-            }
-        case .importRows(let kind):
-            if kind == .units && !permissions.allUnits { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
-        }
-        return permissions
+        try sqlPermit(change, SQLiteConnection(db))
     }
 
-    /// Every employee's (current) unit must be the admin's; unknown NIPs are validation's business.
-    private func permitRecords(_ nips: [String], _ permissions: WritePermissions, _ db: Database) throws {
-        guard !permissions.allUnits else { return }
-        for nip in Set(nips).sorted() {
-            if let unit = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT kode_unit FROM pegawai WHERE nip = ?"), arguments: [nip])
-            {
-                try permissions.requireUnit(unit, db)
-            }
-        }
-    }
-
-    /// The acting account with the units it may write; refuses a login without an account and
-    /// the roles that only read.
-    private func writePermissions(_ db: Database) throws -> WritePermissions {
-        guard let account = try account(login: context.actor, db) else {
-            throw StoreError.notPermitted(.noAccount(login: context.actor, operators: try operators(db)))
-        }
-        switch account.role {
-        case .operator:
-            return WritePermissions(account: account, allUnits: true)
-        case .verifikator, .pimpinan:
-            throw StoreError.notPermitted(.readOnlyRole(account.role))
-        case .admin:
-            return WritePermissions(account: account, allUnits: false)
-        }
-    }
-
-    func operators(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT login FROM accounts WHERE role = 'operator' ORDER BY login")
-    }
+    func operators(_ db: Database) throws -> [String] { try operatorLogins(SQLiteConnection(db)) }
 }
