@@ -30,6 +30,7 @@ enum PostgresSchema {
         ("2026-11-30-recompute2", unitPending),
         ("2026-11-30-pgsave2", planCachedPolicyFunctions + oneStatementEntryMarks),
         ("2026-11-30-pgsecure", secure),
+        ("2026-11-30-pgscore", serverScore),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with
