@@ -40,6 +40,9 @@ extension PostgresSchema {
                 active  JSONB NOT NULL,
                 default_rules JSONB NOT NULL
             );
+            -- Kept inline and uncompressed (about 3 kB): the scorer reads it dozens of times a
+            -- save, and a compressed value is decompressed at each read (half the check's time).
+            ALTER TABLE scoring_rules ALTER active SET STORAGE PLAIN, ALTER default_rules SET STORAGE PLAIN;
             ALTER TABLE scoring_rules ENABLE ROW LEVEL SECURITY;
             CREATE POLICY read ON scoring_rules FOR SELECT USING (true);
             REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON scoring_rules FROM PUBLIC;
@@ -88,7 +91,7 @@ extension PostgresSchema {
             REVOKE EXECUTE ON FUNCTION ipasn_refresh_scores_unchecked(int4[], text[], float8[], float8[], float8[], float8[], int2[], text[], int4[]) FROM PUBLIC;
 
             CREATE FUNCTION ipasn_check_scores(entered boolean, \(arrays)) RETURNS void
-            LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public SET plan_cache_mode = force_custom_plan AS $$
+            LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
             DECLARE
                 bad record;
                 refused text;
@@ -117,7 +120,10 @@ extension PostgresSchema {
                          ELSE quote_literal(n.missing) || ' (the records give ' || quote_literal(s.missing) || ')' END AS detail
                 INTO bad
                 FROM unnest(\(passed)) AS n(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
-                LEFT JOIN ipasn_server_scores(p_nips, ARRAY(SELECT DISTINCT y FROM unnest(p_years) AS y), entered) s
+                LEFT JOIN (SELECT * FROM ipasn_server_scores_few(p_nips, p_years, entered) WHERE cardinality(p_nips) <= 64
+                           UNION ALL
+                           SELECT * FROM ipasn_server_scores(p_nips, ARRAY(SELECT DISTINCT y FROM unnest(p_years) AS y), entered)
+                           WHERE cardinality(p_nips) > 64) s
                     ON s.year = n.year AND s.nip = n.nip
                 WHERE s.nip IS NULL
                    OR (n.kualifikasi, n.kompetensi, n.kinerja, n.disiplin, n.complete, n.missing)
@@ -220,12 +226,26 @@ extension PostgresSchema {
     }
 
     /// `ipasn_server_scores(nips, years, entered)`: every listed employee's score for every
-    /// listed year, computed by the server as ``ScoringEngine/score(_:year:)`` does.
-    static let serverScoresFunction = """
-        CREATE FUNCTION ipasn_server_scores(p_nips text[], p_years int4[], p_entered boolean)
+    /// listed year, computed by the server as ``ScoringEngine/score(_:year:)`` does; and
+    /// `ipasn_server_scores_few`, the same statement kept as one generic plan per session
+    /// (`plan_cache_mode = force_generic_plan`) for a save's few rows: planning the
+    /// statement took longer than running it (the `auto` mode kept choosing custom plans,
+    /// the generic plan's estimate being made for 100 employees). The recompute's thousands
+    /// of rows use the first, planned for their arrays.
+    static var serverScoresFunction: String {
+        serverScoresFunction(name: "ipasn_server_scores", settings: "")
+            + serverScoresFunction(name: "ipasn_server_scores_few", settings: " SET plan_cache_mode = force_generic_plan")
+    }
+
+    static func serverScoresFunction(name: String, settings: String) -> String {
+        """
+        CREATE FUNCTION \(name)(p_nips text[], p_years int4[], p_entered boolean)
         RETURNS TABLE(year int4, nip text, kualifikasi float8, kompetensi float8, kinerja float8, disiplin float8,
             complete int2, missing text)
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public\(settings) AS $$
+        #variable_conflict use_column
+        BEGIN
+        RETURN QUERY
         WITH r AS (
             SELECT s.active AS j,
                 (NOT p_entered AND NOT COALESCE((s.active #>> '{verification,rejected_records_count}')::boolean, false)) AS leave_out,
@@ -332,7 +352,10 @@ extension PostgresSchema {
         CROSS JOIN LATERAL (SELECT b.ek, b.ef, b.et, b.es, b.last,
             0::float8 + b.ek + b.ef + b.et + b.es AS total,
             CASE WHEN b.last > 0 AND 0::float8 + b.ek + b.ef + b.et + b.es > r.komp_max
-                THEN (0::float8 + b.ek + b.ef + b.et + b.es) - r.komp_max ELSE 0 END AS excess) c
+                THEN (0::float8 + b.ek + b.ef + b.et + b.es) - r.komp_max ELSE 0 END AS excess) c;
+        END
         $$;
+
         """
+    }
 }

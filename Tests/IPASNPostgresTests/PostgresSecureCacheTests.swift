@@ -263,16 +263,16 @@ struct PostgresSecureCacheTests {
             for role in [oldAdmin, newAdmin] { _ = try? superuser.execute(sql: "DROP ROLE IF EXISTS \(role)") }
         }
         let conninfo = PostgresStore.conninfo(server, database: name)
-        // The schema as the previous version left it: every migration but this one.
+        // The schema as the previous version left it: every migration before pgsecure (and so before the ones after it).
         let old = try PGConnection(conninfo: conninfo)
         try old.execute(sql: "BEGIN")
         try old.execute(sql: "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
-        for migration in PostgresSchema.migrations.dropLast() {
+        for migration in PostgresSchema.migrations.prefix(while: { $0.name != "2026-11-30-pgsecure" }) {
             try old.execute(sql: migration.sql)
             try old.execute(sql: "INSERT INTO schema_migrations(name) VALUES (?)", arguments: [migration.name])
         }
         try old.execute(sql: "COMMIT")
-        #expect(PostgresSchema.migrations.last?.name == "2026-11-30-pgsecure")
+        #expect(PostgresSchema.migrations.contains { $0.name == "2026-11-30-pgsecure" })
         _ = try? old.execute(sql: "DROP ROLE IF EXISTS \(oldAdmin)")
         try old.execute(sql: "CREATE ROLE \(oldAdmin) LOGIN IN ROLE ipasn_users")
         try old.execute(sql: "GRANT UPDATE ON employee_score TO \(oldAdmin)")
