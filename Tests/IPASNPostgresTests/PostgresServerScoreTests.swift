@@ -246,6 +246,18 @@ struct PostgresServerScoreTests {
                 + "ARRAY[22.5, 0]::float8[], ARRAY[0, 0]::float8[], ARRAY[5, 5]::float8[], ARRAY[0, 0]::int2[], ARRAY['pendidikan,skp', 'pendidikan,skp'], NULL)")
         #expect(refresh?.state == "23514")
         #expect(refresh?.message.contains("kualifikasi score of employee \(SmallProvince.nipB) for 2031 is 25") == true, "\(refresh?.message ?? "ran")")
+        // An admin's call of more than 64 rows (a bulk write) is checked too: Budi over 72 years,
+        // the server's own figures but for 2024's kinerja.
+        let bulk = raw.refusal(
+            """
+            WITH x AS (SELECT * FROM ipasn_server_scores(ARRAY['\(SmallProvince.nipB)'], ARRAY(SELECT generate_series(1960, 2031)), false))
+            SELECT r.* FROM (SELECT array_agg(year ORDER BY year) y, array_agg(nip ORDER BY year) n, array_agg(kualifikasi ORDER BY year) k,
+                array_agg(kompetensi ORDER BY year) c, array_agg(CASE WHEN year = 2024 THEN 30 ELSE kinerja END ORDER BY year) i,
+                array_agg(disiplin ORDER BY year) d, array_agg(complete ORDER BY year) cp, array_agg(missing ORDER BY year) m FROM x) a,
+                ipasn_refresh_scores(a.y, a.n, a.k, a.c, a.i, a.d, a.cp, a.m, NULL) r
+            """)
+        #expect(bulk?.state == "23514")
+        #expect(bulk?.message.contains("kinerja score of employee \(SmallProvince.nipB) for 2024 is 30") == true, "\(bulk?.message ?? "ran")")
         // The unchecked bodies are the owner's alone; the rules table is nobody's to write.
         #expect(raw.refusal(put(false, "0", "22.5", "30", "5").replacingOccurrences(of: "ipasn_put_scores(", with: "ipasn_put_scores_unchecked("))?.state == "42501")
         #expect(raw.refusal("UPDATE scoring_rules SET active = jsonb_set(active, '{kinerja,points,kurang}', '30')")?.state == "42501")
