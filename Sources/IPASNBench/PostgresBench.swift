@@ -113,9 +113,15 @@ struct PostgresBench {
         // imports above, the flushes' time): the tail of the saves is read with it.
         try cluster.psql("postgres", "ALTER SYSTEM SET track_wal_io_timing = on")
         try cluster.psql("postgres", "SELECT pg_reload_conf()")
+        // The earlier pieces' writes (three imports of a million rows, the recomputes) on disk
+        // first, not written back by the kernel during the saves (see ``PostgresCluster/settleWrites()``).
+        let settled = cluster.settleWrites()
+        log("  " + settled)
         let serverBefore = try PostgresServerUsage.snapshot(cluster, database: database)
+        let dirtyAtStart = PostgresCluster.dirtyKB()
         let saves = try interactive.run(
             keystrokes: 0, minimumSaves: config.growthSaves, dashboardOpens: config.dashboardOpens, tag: "PG")
+        let dirtyAtEnd = PostgresCluster.dirtyKB()
         let server = try PostgresServerUsage.snapshot(cluster, database: database).since(serverBefore)
         let phases = SavePhases(spans: saves.saveSpans, trips: trips.trips)
         let s50 = Stats.percentile(saves.saves, 50)
@@ -136,7 +142,8 @@ struct PostgresBench {
                 + "permission check, insert, audit row, scores, durable COMMIT), clearing the draft, the employee page's "
                 + "reload and drawing it; \"the save alone\" is the store's `add` (the client's timestamps of its first "
                 + "and last round trip). During the saves and the dashboard opens the server wrote "
-                + server.perSave(saves.saves.count) + ".")
+                + server.perSave(saves.saves.count) + ". Before the saves, " + settled + "; the page cache dirty or under "
+                + "write-back was \(dirtyAtStart / 1024) MB at their start and \(dirtyAtEnd / 1024) MB at their end.")
         report.add(
             "PG3c", "PostgreSQL: open the dashboard (\(saves.dashboard.count) opens)",
             ours: "median \(Fmt.ms(Stats.median(saves.dashboard))), max \(Fmt.ms(saves.dashboard.max() ?? 0))",

@@ -65,13 +65,36 @@ public enum PostgresSaveBench {
         log("[PG3] \(saves) saves (Ctrl-N in the diklat form) for \(who.nip), \(who.diklat) diklat, in \(cluster.directory)")
         try cluster.psql("postgres", "ALTER SYSTEM SET track_wal_io_timing = on")
         try cluster.psql("postgres", "SELECT pg_reload_conf()")
+        // As PG3: the writes made before (the database copied from its template) are on disk
+        // before the saves. `IPASN_PGSAVE_SETTLE=0` (a developer's switch) leaves them to the
+        // kernel's write-back during the saves, for comparing.
+        if ProcessInfo.processInfo.environment["IPASN_PGSAVE_SETTLE"] == "0" {
+            log("[PG3] not settled: \(PostgresCluster.dirtyKB() / 1024) MB of the page cache dirty at the start")
+        } else {
+            log("[PG3] " + cluster.settleWrites())
+        }
         let before = try PostgresServerUsage.snapshot(cluster, database: database)
+        let dirtyAtStart = PostgresCluster.dirtyKB()
         let r = try interactive.run(keystrokes: 0, minimumSaves: saves, dashboardOpens: 0, tag: "P")
+        log("[PG3] page cache dirty or under write-back: \(dirtyAtStart / 1024) MB at the start of the saves, "
+            + "\(PostgresCluster.dirtyKB() / 1024) MB at their end")
         Thread.sleep(forTimeInterval: 1)  // the closed connections' backends report their WAL statistics as they exit
         let server = try PostgresServerUsage.snapshot(cluster, database: database).since(before)
+        let phases = SavePhases(spans: r.saveSpans, trips: trips.trips)
+        // `IPASN_PGSAVE_DUMP=FILE` (a developer's switch): each save in order, its start (monotonic
+        // ns), its writes + COMMIT round trip, the save alone and the span in ms, to set beside the
+        // server's WAL flushes (`strace -T` of the backend) one by one.
+        if let dump = ProcessInfo.processInfo.environment["IPASN_PGSAVE_DUMP"], !dump.isEmpty {
+            let lines = phases.saves.enumerated().map { index, save in
+                String(
+                    format: "%d %llu %.3f %.3f %.3f", index, save.start,
+                    (save.phases[.writes] ?? 0) * 1000 + (save.phases[.commit] ?? 0) * 1000, save.save * 1000, save.span * 1000)
+            }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+        }
         return Result(
             nip: who.nip, diklat: who.diklat, wall: r.saves, cpu: r.saveCPU, roundTrips: r.saveRoundTrips,
-            cluster: cluster.directory, server: server, phases: SavePhases(spans: r.saveSpans, trips: trips.trips))
+            cluster: cluster.directory, server: server, phases: phases)
     }
 
     /// The round trips the observer was told of (on the workstation's one thread).

@@ -46,8 +46,14 @@ public struct Exporter {
         public var rows = 0
         /// The records written, in file order (empty for units and pegawai).
         public var records: [RecordID] = []
-        /// Records of the kind the shape cannot carry (an SKP before 2022 for siasn-skp).
-        public var left = 0
+        /// SKP left out because SIASN takes SKP from 2022 on only (``SKPSiasn``): never
+        /// pending, so only an export of every record (not `--pending`) meets them.
+        public var before2022 = 0
+        /// SKP from 2022 on the shape cannot carry (no PermenPANRB 6/2022 predikat): they stay
+        /// pending until the admin chooses one (the export's notice lists them).
+        public var needsPredikat: [SKPNeedingPredikat] = []
+        /// Records of the kind the shape cannot carry (siasn-skp: both of the above).
+        public var left: Int { before2022 + needsPredikat.count }
         /// The records written with the versions read before the file (for the export batch).
         public var versions: [RecordVersion] = []
         /// With ``ExportSelection/pendingOnly``: records sent before and deleted since, which
@@ -98,8 +104,12 @@ public struct Exporter {
                     result.rows += 1
                     result.records.append(id)
                     result.versions.append(RecordVersion(id: id, version: version))
-                } else if kind.siasnShape == .skp {
-                    result.left += 1
+                } else if kind.siasnShape == .skp, case .skp(let skp) = record {
+                    if SKPSiasn.sentToSIASN(tahun: skp.tahun) {
+                        result.needsPredikat.append(SKPNeedingPredikat(id: id.id, skp: skp, unit: pegawai.kodeUnit))
+                    } else {
+                        result.before2022 += 1
+                    }
                 }
             }
         }

@@ -415,30 +415,25 @@ final class PGConnection {
             }
         }
         var results: [PGResult] = []
+        var broken = false
         if PQpipelineSync(connection) == 1 {
-            // Each statement's result and then a NULL; then the sync's own result.
-            var synced = false
-            while !synced {
-                guard let result = PQgetResult(connection) else {
-                    if !isConnected { break }
-                    continue
-                }
-                switch PQresultStatus(result) {
-                case PGRES_PIPELINE_SYNC:
-                    PQclear(result)
-                    synced = true
-                case PGRES_PIPELINE_ABORTED:
-                    PQclear(result)
-                default:
-                    do {
-                        results.append(try check(result, sql: texts[min(results.count, texts.count - 1)]))
-                    } catch {
-                        failure = failure ?? error
-                    }
-                }
-            }
+            let read = Self.readPipeline(
+                statements: statements.count,
+                next: { PQgetResult(connection) },
+                connected: { PQstatus(connection) == CONNECTION_OK },
+                check: { result, index in try self.check(result, sql: texts[min(index, texts.count - 1)]) })
+            results = read.results
+            failure = failure ?? read.failure
+            broken = read.broken
         } else {
             failure = failure ?? PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
+        }
+        if broken {
+            // Results are still owed that will never come: the connection cannot leave
+            // pipeline mode, so it is closed; the next transaction opens a new one.
+            let reason = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+            dropConnection()
+            throw Self.connectionLost(failure, reason: reason)
         }
         if PQexitPipelineMode(connection) != 1 && failure == nil {
             failure = PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
@@ -448,6 +443,111 @@ final class PGConnection {
             throw PGError(sqlState: "08006", message: "connection lost")
         }
         return results
+    }
+
+    /// What reading a pipeline's results gave: the statements' results in order, the first
+    /// failure, and whether the connection broke before the sync's result (``readPipeline``).
+    struct PipelineRead {
+        var results: [PGResult] = []
+        var failure: Error?
+        var broken = false
+    }
+
+    /// Reads a pipeline's results up to its sync's, and never longer than the connection can
+    /// deliver them. libpq gives each statement's result followed by ONE NULL (a skipped
+    /// statement's `PGRES_PIPELINE_ABORTED` too), then the sync's result, so two NULLs in a row,
+    /// a NULL on a connection that is no longer up, a COPY state, or more results than the
+    /// statements sent mean that the rest will never come (the server went away at the wrong
+    /// moment while libpq still calls the connection up): `broken`, at once. `next` is
+    /// `PQgetResult`, `connected` `PQstatus` = OK, `check` turns a result into a ``PGResult``
+    /// or throws its error (given the statement's index); tests script them.
+    static func readPipeline(
+        statements: Int, next: () -> OpaquePointer?, connected: () -> Bool,
+        check: (OpaquePointer, Int) throws -> PGResult
+    ) -> PipelineRead {
+        var read = PipelineRead()
+        var nulls = 0
+        var answered = 0  // statements that gave their result (an error or `PIPELINE_ABORTED` included)
+        while true {
+            guard let result = next() else {
+                nulls += 1
+                if nulls >= 2 || !connected() {
+                    read.broken = true
+                    return read
+                }
+                continue
+            }
+            nulls = 0
+            switch PQresultStatus(result) {
+            case PGRES_PIPELINE_SYNC:
+                PQclear(result)
+                return read
+            case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
+                PQclear(result)
+                read.broken = true
+                return read
+            case PGRES_PIPELINE_ABORTED:
+                PQclear(result)
+                answered += 1
+            default:
+                answered += 1
+                do {
+                    read.results.append(try check(result, read.results.count))
+                } catch {
+                    read.failure = read.failure ?? error
+                }
+            }
+            if answered > statements {
+                read.broken = true
+                return read
+            }
+        }
+    }
+
+    /// The error of a connection found broken: the server's own error when one came
+    /// (a FATAL `57P01` "terminating connection" ...), else `08006` with libpq's reason.
+    static func connectionLost(_ failure: Error?, reason: String) -> PGError {
+        if let error = failure as? PGError, error.sqlState.hasPrefix("08") || error.sqlState.hasPrefix("57P") {
+            return error
+        }
+        return PGError(
+            sqlState: "08006",
+            message: reason.isEmpty ? "connection lost: the server sent no answer" : "connection lost: \(reason)")
+    }
+
+    /// Reads and drops the results left after a COPY, up to libpq's NULL, and never longer
+    /// than the connection can deliver them: a result that says the COPY is still under way
+    /// (its end could not be sent) or more than a few results mean the connection is stuck
+    /// (`broken`; see ``readPipeline``). `check` is called on each result (its error is kept).
+    static func drainResults(next: () -> OpaquePointer?, check: (OpaquePointer) throws -> Void) -> (
+        failure: Error?, broken: Bool
+    ) {
+        var failure: Error?
+        for _ in 0..<16 {
+            guard let result = next() else { return (failure, false) }
+            switch PQresultStatus(result) {
+            case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
+                PQclear(result)
+                return (failure, true)
+            default:
+                do { try check(result) } catch { failure = failure ?? error }
+            }
+        }
+        return (failure, true)
+    }
+
+    /// ``drainResults(next:check:)`` on this connection; a stuck connection is closed and its
+    /// failure returned (the next transaction opens a new one).
+    private func drain(sql: String, keep: ((PGResult) -> Void)? = nil) -> Error? {
+        guard let connection else { return PGError(sqlState: "08003", message: "no connection") }
+        let drained = Self.drainResults(next: { PQgetResult(connection) }) { result in
+            let owned = try self.check(result, sql: sql)
+            keep?(owned)
+        }
+        guard drained.broken else { return drained.failure }
+        let reason = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+        dropConnection()
+        return Self.connectionLost(drained.failure, reason: reason)
     }
 
     private func preparedName(_ text: String, count: Int) throws -> String {
@@ -540,23 +640,16 @@ final class PGConnection {
             try flush()
         } catch {
             _ = PQputCopyEnd(connection, "copy abandoned")
-            while let result = PQgetResult(connection) { PQclear(result) }
+            _ = drain(sql: sql)
             throw error
         }
         guard PQputCopyEnd(connection, nil) == 1 else {
             throw PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
         }
         var copied = 0
-        var failure: Error?
-        while let result = PQgetResult(connection) {
-            do {
-                let owned = try check(result, sql: sql)
-                copied = Int(String(cString: PQcmdTuples(owned.pointer))) ?? 0
-            } catch {
-                failure = failure ?? error
-            }
+        if let failure = drain(sql: sql, keep: { copied = Int(String(cString: PQcmdTuples($0.pointer))) ?? 0 }) {
+            throw failure
         }
-        if let failure { throw failure }
         return copied
     }
 
@@ -594,12 +687,14 @@ final class PGConnection {
             } else if length == -1 {
                 break
             } else {
-                throw PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
+                // The connection failed mid-COPY: it cannot be used again, even if libpq still
+                // calls it up; the next transaction opens a new one.
+                let reason = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+                dropConnection()
+                throw Self.connectionLost(nil, reason: reason)
             }
         }
-        while let result = PQgetResult(connection) {
-            do { _ = try check(result, sql: sql) } catch { failure = failure ?? error }
-        }
+        if let drained = drain(sql: sql) { failure = failure ?? drained }
         if let failure { throw failure }
         return count
     }

@@ -29,8 +29,8 @@ public final class PostgresCopy {
     /// `unit_score_totals` is the per-unit sum of the cached scores, kept by triggers on both
     /// engines: PostgreSQL's own triggers fill its table as the scores are copied; so is
     /// `unit_pending_counts` (the pending records per unit), filled as the records are copied.
-    /// `record_touch` and `touch_ranges` are SQLite's index of the audit log for the
-    /// verifikator's queue (migration `2026-11-30-queue`): PostgreSQL reads the copied audit log.
+    /// `record_touch` and `touch_ranges` index the audit log for the verifikator's queue: the
+    /// target's own audit trigger (migration `2026-11-30-pgqueue`) fills them as the log is copied.
     static let bookkeeping: Set<String> = [
         "grdb_migrations", "sqlite_sequence", "unit_score_totals", "unit_pending_counts", "record_touch", "touch_ranges",
     ]

@@ -30,6 +30,8 @@ enum PostgresSchema {
         ("2026-11-30-recompute2", unitPending),
         ("2026-11-30-pgsave2", planCachedPolicyFunctions + oneStatementEntryMarks),
         ("2026-11-30-pgsecure", secure),
+        ("2026-11-30-skp2022", skp2022),
+        ("2026-11-30-pgqueue", queue),
         ("2026-11-30-pgscore", serverScore),
     ]
 

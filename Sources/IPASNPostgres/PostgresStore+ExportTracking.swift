@@ -4,12 +4,12 @@ import IPASNCore
 
 extension PostgresStore: ExportTrackingStore {
     /// THE pending rule, the one place that says which records are not yet sent to SIASN: no
-    /// SIASN batch holds the record's current version. `alias` names the record table in the
-    /// query. The partial indexes `<kind>_pending` cover exactly this condition; a further
-    /// requirement (the verification status, once it exists: "verified" or "not rejected") is
-    /// one more `AND` term here.
-    static func pendingCondition(_ alias: String) -> String {
-        "\(alias).sent_no IS DISTINCT FROM \(alias).change_no"
+    /// SIASN batch holds the record's current version, and SIASN takes the record (an SKP
+    /// before 2022 is never pending: ``SKPSiasn``, migration `2026-11-30-skp2022`). `alias`
+    /// names the record table in the query. The partial indexes `<kind>_pending` and the
+    /// triggers of `unit_pending_counts` use the same condition (``PostgresSchema/pending(_:_:rule:)``).
+    static func pendingCondition(_ alias: String, _ kind: RecordKind) -> String {
+        PostgresSchema.pending(alias, kind)
     }
 
     public func recordVersions(kind: RecordKind, unit: String?, pendingOnly: Bool) throws -> [Int64: Int64] {
@@ -24,7 +24,7 @@ extension PostgresStore: ExportTrackingStore {
                 conditions.append("r.nip IN (SELECT nip FROM pegawai WHERE kode_unit IN (SELECT kode FROM sub))")
             }
             if pendingOnly {
-                conditions.append(Self.pendingCondition("r"))
+                conditions.append(Self.pendingCondition("r", kind))
                 // A record a verifikator rejected (tidak memenuhi syarat) is not sent until it is
                 // corrected (which returns it to belum diverifikasi); it stays in the pending counts.
                 conditions.append(
@@ -178,7 +178,7 @@ extension PostgresStore: ExportTrackingStore {
         let current = RecordKind.allCases.map { kind in
             """
             WHEN '\(kind.rawValue)' THEN EXISTS (SELECT 1 FROM \(PGRecordRows.table(kind)) r
-                WHERE r.id = l.record_id AND r.sent_no = l.version AND NOT (\(pendingCondition("r"))))
+                WHERE r.id = l.record_id AND r.sent_no = l.version AND r.sent_no = r.change_no)
             """
         }.joined(separator: "\n")
         return """
@@ -245,7 +245,7 @@ extension PostgresStore: ExportTrackingStore {
                 sql: """
                     SELECT p.kode_unit, SUM(c.n), MIN(c.m) FROM (
                         SELECT r.nip, COUNT(*) AS n, MIN(r.id) AS m FROM \(table) r
-                        WHERE \(Self.pendingCondition("r"))\(extra) GROUP BY r.nip) c
+                        WHERE \(Self.pendingCondition("r", kind))\(extra) GROUP BY r.nip) c
                     JOIN pegawai p ON p.nip = c.nip GROUP BY p.kode_unit
                     """, arguments: arguments)
             for row in rows {
@@ -266,7 +266,7 @@ extension PostgresStore: ExportTrackingStore {
                     db,
                     sql: """
                         \(Self.subunitsCTE) SELECT r.nip, r.id FROM \(table) r
-                        WHERE r.nip IN (SELECT nip FROM pegawai WHERE kode_unit IN (SELECT kode FROM sub)) AND \(Self.pendingCondition("r"))
+                        WHERE r.nip IN (SELECT nip FROM pegawai WHERE kode_unit IN (SELECT kode FROM sub)) AND \(Self.pendingCondition("r", kind))
                         """, arguments: [unit])
                 result += rows.map { PendingRecord(nip: $0[0], id: RecordID(kind: kind, id: $0[1])) }
             }

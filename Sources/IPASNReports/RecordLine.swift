@@ -13,10 +13,21 @@ public enum RecordLine {
             let level = r.tingkat.map { " " + $0.displayName } ?? ""
             return "\(r.tanggalSelesai.dayFirst)  \(r.jenis.nama)\(level)  \(r.nama)  \(r.jp) JP"
         case .skp(let r):
-            let nilai = r.nilai.map { " (\(NumberText.decimal($0, language)))" } ?? ""
-            return "\(r.tahun)  \(r.predikat?.displayName ?? "-")\(nilai)"
+            return "\(r.tahun)  \(skpValue(r, language))"
         case .disiplin(let r):
             return "\(r.tmt.dayFirst)  \(r.tingkat.displayName)  \(r.jenis)"
+        }
+    }
+
+    /// An SKP's rating in words: `Baik`, `Baik (88,70)` with a score, `nilai 88,50` with only a
+    /// score (a number on the PP 46/2011 scale: the ruleset gives its predikat), `-` with neither.
+    public static func skpValue(_ r: SKP, _ language: Language) -> String {
+        let nilai = r.nilai.map { NumberText.decimal($0, language) }
+        switch (r.predikat, nilai) {
+        case (let predikat?, let nilai?): return "\(predikat.displayName) (\(nilai))"
+        case (let predikat?, nil): return predikat.displayName
+        case (nil, let nilai?): return (language == .id ? "nilai " : "score ") + nilai
+        case (nil, nil): return "-"
         }
     }
 

@@ -69,8 +69,12 @@ public enum StoreConformance {
             + unitPending
             + recordEdit
             + queue
+            + queueHistory
             + dashboard
             + employeePage
+            + skpSiasn
+            + skpGrid
+            + checkpoint
     }
 
     // MARK: Helpers for the behaviours

@@ -88,7 +88,7 @@ struct ExportCommand: ParsableCommand {
                         en: "the file is complete, but the export batch was not recorded (\(error.message(.en))); the records stay unsent"))
             }
         }
-        if pending && result.rows == 0 && result.deletions.isEmpty {
+        if pending && result.rows == 0 && result.deletions.isEmpty && result.needsPredikat.isEmpty {
             Output.stderrLine(
                 Output.text(
                     id: "Tidak ada data \(kind.rawValue) yang belum dikirim ke SIASN: semua sudah terkirim.",
@@ -106,14 +106,8 @@ struct ExportCommand: ParsableCommand {
         if let out { Output.stderrLine(
                 Output.text(
                     id: "\(result.rows) baris \(kind.rawValue) diekspor ke \(out)", en: "exported \(result.rows) \(kind.rawValue) rows to \(out)")) }
-        if result.left > 0 {
-            Output.stderrLine(
-                Output.text(
-                    id: "\(result.left) data SKP tidak berbentuk SIASN 2022 (tahun sebelum 2022, atau tanpa predikat "
-                        + "PermenPANRB 6/2022) dan tidak diekspor",
-                    en: "\(result.left) SKP record\(result.left == 1 ? " is" : "s are") not in SIASN's 2022 shape "
-                        + "(a year before 2022, or no PermenPANRB 6/2022 predikat) and left out"))
-        }
+        if result.before2022 > 0 { Output.stderrLine(SkpSiasnMessages.before2022(result.before2022)) }
+        for line in SkpSiasnMessages.list(result.needsPredikat) { Output.stderrLine(line) }
     }
 }
 

@@ -76,19 +76,23 @@ struct ReportInterventionsCommand: ParsableCommand {
                 ]
             })
         guard !listing.write(output.format) else { return }
+        // Column names in the output's language, as the footer that explains them.
+        let id = language == .id
         let table = TextTable([
-            ("Unit", 22, .left), ("Intervention", 19, .left), ("Gain", 5, .right), ("of", 5, .right), ("Mean", 6, .right),
-            ("+", 5, .right), ("After", 6, .right),
+            ("Unit", 22, .left), (id ? "Intervensi" : "Intervention", 19, .left), (id ? "Naik" : "Gain", 5, .right),
+            (id ? "dari" : "of", 5, .right), (id ? "Rata2" : "Mean", 6, .right), ("+", 5, .right), (id ? "Jadi" : "After", 6, .right),
         ])
         let shown = top > 0 ? Array(rows.prefix(top)) : rows
         let numbers = ReportNumbers(language)
         let footer = Output.text(
-            id: "\(shown.count) dari \(rows.count) baris, tahun \(year); Gain = pegawai yang totalnya akan naik, of = pegawai di unit",
+            id: "\(shown.count) dari \(rows.count) baris, tahun \(year); Naik = pegawai yang totalnya akan naik, dari = pegawai di unit, Jadi = rata-rata sesudahnya",
             en: "\(shown.count) of \(rows.count) rows, year \(year); Gain = employees whose total would rise, of = employees in the unit")
         table.write(shown, footer: { footer }) { r in
             [
                 "\(r.unit.kode) \(r.unit.nama)", r.intervention.displayName(language), String(r.totals.beneficiaries),
-                String(r.totals.pegawai), numbers.mean(r.meanBefore), numbers.mean(r.totals.meanGain), numbers.mean(r.meanAfter),
+                String(r.totals.pegawai), numbers.mean(r.meanBefore),
+                // The rise as the two means are shown, so that the row adds up.
+                numbers.mean(NumberText.round(r.meanAfter) - NumberText.round(r.meanBefore)), numbers.mean(r.meanAfter),
             ]
         }
     }

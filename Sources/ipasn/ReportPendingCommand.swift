@@ -94,6 +94,8 @@ struct ReportPendingCommand: ParsableCommand {
                     + (day.map { " (hanya yang diinput, diubah atau dihapus sejak \($0.dayFirst))." } ?? "."),
                 en: "\(report.total) records not yet sent to SIASN; \(report.deletions.count) sent records deleted since"
                     + (day.map { " (only those entered, changed or deleted since \($0.dayFirst))." } ?? ".")))
+        // SKP from 2022 on that stay pending until a PermenPANRB 6/2022 predikat is chosen.
+        for line in SkpSiasnMessages.list(try store.skpNeedingPredikat(unit: unit)) { out.line(line) }
         if !report.deletions.isEmpty {
             out.line(Output.text(id: "Hapus juga di SIASN:", en: "Delete in SIASN too:"))
             for deletion in report.deletions {

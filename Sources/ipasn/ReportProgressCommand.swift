@@ -49,7 +49,7 @@ struct ReportProgressCommand: ParsableCommand {
         guard !listing.write(format) else { return }
         let columns = TextTable([
             ("Unit", 14, .left), ("Nama", 26, .left), ("Peg", 6, .right), ("Lkp%", 4, .right), ("Total", 6, .right),
-            ("Kategori", 13, .left), ("Done", 4, .left),
+            ("Kategori", 13, .left), (global.language == .id ? "Sls" : "Done", 4, .left),
         ])
         let numbers = ReportNumbers(global.language)
         var out = StdoutWriter()
@@ -66,7 +66,7 @@ struct ReportProgressCommand: ParsableCommand {
         }
         out.line(
             Output.text(
-                id: "\(report.units.count) unit, \(report.inProgress) masih berjalan, tahun \(year); Done = P pendidikan, K kompetensi, N kinerja, D disiplin",
+                id: "\(report.units.count) unit, \(report.inProgress) masih berjalan, tahun \(year); Sls (selesai diinput) = P pendidikan, K kompetensi, N kinerja, D disiplin",
                 en: "\(report.units.count) units, \(report.inProgress) still in progress, year \(year); Done = P pendidikan, K kompetensi, N kinerja, D disiplin"))
         out.flush()
     }

@@ -50,6 +50,9 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
         let table = try ok(cli, ["report", "progress", "--year", "2024"])
         #expect(table.contains("P·N·"))
         #expect(table.contains("3 unit, 3 masih berjalan, tahun 2024"))
+        // The marks' column is named in Indonesian as the dashboard names it ("Done" before).
+        #expect(table.split(separator: "\n").first?.hasSuffix("Kategori      Sls") == true, "\(table)")
+        #expect(table.contains("Sls (selesai diinput) = P pendidikan, K kompetensi, N kinerja, D disiplin"))
     }
 
     @Test func activityCountsTodayAndThisWeekByUnitAndByAdmin() throws {

@@ -45,7 +45,10 @@ import Testing
         let cli = try loaded()
         defer { cli.cleanUp() }
         let lines = try cli.ok(["report", "interventions", "--year", "2024"]).stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0].hasPrefix("Unit" + String(repeating: " ", count: 19) + "Intervention"))
+        // Indonesian column names in an Indonesian report (they were English: "Intervention Gain of Mean").
+        #expect(lines[0].hasPrefix("Unit" + String(repeating: " ", count: 19) + "Intervensi"))
+        #expect(lines[0].hasSuffix("Naik  dari  Rata2     +   Jadi"), "\(lines[0])")
+        #expect(lines.last?.contains("Naik = pegawai yang totalnya akan naik, dari = pegawai di unit") == true)
         // "DNS Dinas 東京 Kesehatan Kota" is 28 cells: cut to 22, so the intervention starts in cell 24.
         let rows = lines.filter { $0.hasPrefix("DNS ") }
         #expect(!rows.isEmpty)

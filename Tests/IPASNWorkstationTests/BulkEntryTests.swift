@@ -112,8 +112,9 @@ import Testing
                 #expect(budi.hasPrefix("-") && budi.contains("tidak ikut"))
                 #expect(review.shows("1 tidak ikut (Spasi): tidak disimpan."))
                 #expect(review.shows("Nilai berubah untuk 1 dari 3 peserta."))
-                // Only Siti's 17.5 moves the unit of 3 now: +5.83.
-                #expect(review.shows("(+5,83)"))
+                // Only Siti's 17.5 moves the unit of 3 now: 28,33 -> 34,17, shown as +5,84 so that
+                // it adds up (17.5 / 3 = 5.8333 unrounded).
+                #expect(review.shows("Rata-rata unit 28,33 -> 34,17 (+5,84)"))
             }
             s.press(.save)
             s.checkpoint { list in #expect(list.shows("Tersimpan: Seminar Manajemen ASN untuk 1 peserta.")) }

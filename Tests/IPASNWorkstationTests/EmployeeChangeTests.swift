@@ -238,6 +238,19 @@ import Testing
         #expect(PickerMatch.resolve(Pickers.jenisHukuman, "teguran") == nil, "lisan or tertulis: the admin chooses")
     }
 
+    @Test func everyJenisHukumanIsListedWholeAndApartIn39Columns() {
+        // The form's list is 39 columns wide at 80x24: every choice fits with its level, so the
+        // three tukin cuts (6, 9, 12 months) can be told apart.
+        let listed = Pickers.jenisHukuman.map(\.listed)
+        #expect(listed.allSatisfy { $0.count <= 39 }, "\(listed.filter { $0.count > 39 })")
+        #expect(Set(listed).count == 10)
+        #expect(listed[3] == "4 Potong tukin 25%, 6 bulan · Sedang")
+        #expect(listed[5] == "6 Potong tukin 25%, 12 bulan · Sedang")
+        #expect(PickerMatch.resolve(Pickers.jenisHukuman, "selama 9 bulan")?.value
+            == "Pemotongan tunjangan kinerja 25% selama 9 bulan")
+        #expect(PickerMatch.resolve(Pickers.jenisHukuman, "5")?.value == "Pemotongan tunjangan kinerja 25% selama 9 bulan")
+    }
+
     @Test func eAndAAreBoundOnTheListAndThePage() {
         for context in [KeyContext.employees, .employee] {
             #expect(Keymap.standard.command(for: .char("e"), in: context) == .editPegawai)

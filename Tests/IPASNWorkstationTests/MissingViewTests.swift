@@ -37,7 +37,8 @@ import Testing
         #expect(grid.line(0).contains("Data Belum Lengkap — Badan Kepegawaian dan Pengembangan SDM"))
         #expect(grid.line(0).contains("Tahun 2024"))
         #expect(grid.text.contains("2 dari 3 pegawai aktif belum lengkap (lengkap 33%): pendidikan 1, SKP 2"))
-        #expect(grid.text.contains("Belum ada kompetensi (kursus selesai) tahun ini: 3 pegawai"))
+        // Whole at 80 columns (it was cut after "(tidak mengurangi k" without a sign).
+        #expect(grid.text.contains("Tanpa kursus selesai tahun ini: 3 pegawai (tidak mengurangi kelengkapan)"))
         let rows = grid.lines().filter { $0.contains("BKPSDM") && !$0.contains("Badan") }
         #expect(rows.count == 3)
         #expect(rows[0].contains("Budi Santoso") && rows[0].hasSuffix("SKP, kompetensi"))
@@ -60,7 +61,7 @@ import Testing
         let grid = try #require(screen.frames.last { $0.text.contains("Missing Records") })
         #expect(grid.line(0).contains("Missing Records — Bidang Pengembangan"))
         #expect(grid.text.contains("1 of 2 active employees incomplete (complete 50%): education 1, SKP 1"))
-        #expect(grid.text.contains("No competence (course finished) this year: 2 employees"))
+        #expect(grid.text.contains("No course finished this year: 2 employees (not counted as incomplete)"))
         #expect(grid.lines().contains { $0.contains("Siti Rahma") && $0.hasSuffix("education, SKP, competence") })
     }
 }

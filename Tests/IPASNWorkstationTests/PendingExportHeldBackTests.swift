@@ -34,7 +34,7 @@ import Testing
         screen.checkpoint { page in
             // On the message rows, wrapped at 80 columns.
             #expect(page.shows("Tidak ada berkas yang ditulis: 1 data yang belum dikirim belum bisa dikirim ke"), "\(page)")
-            #expect(page.shows("SIASN (ditolak verifikator: perbaiki dulu; atau SKP yang tidak berbentuk SIASN"), "\(page)")
+            #expect(page.shows("SIASN (ditolak verifikator: perbaiki dulu; atau SKP 2022 ke atas"), "\(page)")
             #expect(!page.shows("Tidak ada data yang belum dikirim ke SIASN"))
         }
         let station = try Workstation(store: store, screen: screen, language: .id, context: testContext)

@@ -8,16 +8,23 @@ import Testing
 
 /// The workstation does no permission check of its own: the store refuses, the screen says why.
 @Suite struct PermissionTests {
+    /// The form opens for an employee of the admin's unit; the operator then hands the unit to
+    /// another admin (the account now has DISDIK only): the save is refused by the store.
+    /// (Opening a form on another unit's employee is refused at once: UserTest3Tests.)
     @Test func anAdminsSaveIntoAnotherUnitIsRefusedWithTheRuleAndTheFormKept() throws {
         let store = try makeStore()
         try store.saveUnit(OrgUnit(kode: "DISDIK", nama: "Dinas Pendidikan"))
-        try store.saveAccount(Account(login: "admin-disdik", role: .admin, units: ["DISDIK"]))
+        try store.saveAccount(Account(login: "test", role: .operator))
+        try store.saveAccount(Account(login: "admin-disdik", role: .admin, units: ["BKPSDM.1"]))
         let context = StoreContext(actor: "admin-disdik", now: testContext.now, timeZone: testContext.timeZone)
         let admin = try store.reopened(as: context)
         let screen = VirtualScreen(size: Size(width: 80, height: 24))
         screen.openAyu()
         screen.enqueue(text: "k")
         screen.enqueue(text: "Teknis\tPelatihan Analisis Jabatan\tBPSDM Bali\t01-03-2024\t2024-03-05\t20")
+        screen.enqueue(action: { _ in
+            #expect(throws: Never.self) { try store.saveAccount(Account(login: "admin-disdik", role: .admin, units: ["DISDIK"])) }
+        })
         screen.enqueue(.ctrl("s"))
         let station = try Workstation(store: admin, screen: screen, language: .id, context: context)
         try station.run()

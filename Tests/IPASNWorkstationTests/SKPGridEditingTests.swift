@@ -9,12 +9,12 @@ import Testing
 /// deletes its last word (before, a mistyped predikat could only be backspaced letter by letter).
 @Suite struct SKPGridEditingTests {
     @Test func ctrlUEmptiesTheCellAndCtrlWDeletesTheLastWord() throws {
-        var grid = SKPGrid(year: 2024, employees: [])
+        var grid = SKPGrid(year: 2024, employees: [], existing: [:])
         grid.clearCell()  // no rows: nothing to do, no trap
         grid.deleteWord()
         let store = try makeStore()
-        let employees = try store.pegawai(inUnit: "BKPSDM", includeSubunits: true).compactMap { try store.records(nip: $0.nip) }
-        grid = SKPGrid(year: 2024, employees: employees)
+        let employees = try store.pegawai(inUnit: "BKPSDM", includeSubunits: true)
+        grid = SKPGrid(year: 2024, employees: employees, existing: try store.skp(year: 2024, nips: employees.map(\.nip)))
         for c in "Sangat Kurang  " { grid.type(c) }
         grid.deleteWord()
         #expect(grid.text == "Sangat ")

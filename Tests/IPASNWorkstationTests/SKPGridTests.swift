@@ -25,7 +25,7 @@ import Testing
 
     /// BKPSDM: Budi (no SKP), Ayu (SKP Baik 2024 already), Siti (nothing). The grid gets
     /// Budi Sangat Baik and Ayu Cukup; Siti's row stays empty. Ayu's is not saved (she has
-    /// one); Budi (SLTA 5, no punishment 5) kinerja 0 -> 30 (Sangat Baik, bkn-2019), total
+    /// one, and the admin chose neither ganti nor biarkan: the review says so); Budi (SLTA 5, no punishment 5) kinerja 0 -> 30 (Sangat Baik, bkn-2019), total
     /// 10 -> 40; unit mean (10 + 70 + 5) / 3 = 28.33 -> (40 + 70 + 5) / 3 = 38.33.
     @Test func aGridOfTheUnitIsReviewedAndSavedInOneStep() throws {
         let store = try makeStore()
@@ -47,12 +47,12 @@ import Testing
             s.press(.save)
             s.checkpoint { review in
                 #expect(review.shows("Tinjau: SKP 2024 — 2 pegawai"))
-                #expect(review.shows("1 SKP akan disimpan dalam satu transaksi"))
-                #expect(review.shows("Rata-rata unit 28,33 -> 38,33"))
+                #expect(review.shows("Baru 1, ganti 0, biarkan 0, belum dipilih 1 (tidak disimpan)."))
+                #expect(review.shows("Ctrl-S: 1 SKP disimpan dalam satu transaksi. Rata-rata unit 28,33 -> 38,33"))
                 let budi = try #require(review.line(containing: "Budi Santoso"))
                 #expect(budi.hasPrefix("+") && budi.contains("0→30") && budi.contains("10→40"))
                 let ayu = try #require(review.line(containing: "Ni Ketut Ayu"))
-                #expect(ayu.hasPrefix("-") && ayu.contains("sudah ada"))
+                #expect(ayu.hasPrefix("?") && ayu.contains("belum dipilih (ada Baik)"))
             }
             s.press(.save, in: .review)
             s.checkpoint { list in

@@ -38,4 +38,21 @@ import Testing
             }
         }
     }
+    /// User test 3: the employee list's title and the employee page's unit line said only
+    /// "Sekretariat" (a DINKES admin was in DISDIK's without seeing it).
+    @Test func theEmployeeListAndPageNameTheUnitUniquely() throws {
+        let store = try storeWithTwoSekretariats()
+        _ = try run(store) { s in
+            for _ in 0..<5 { s.press(.moveDown) }
+            s.press(.open, in: .units)
+            s.checkpoint { c in
+                #expect(c.frame.line(0).contains("Pegawai — DISDIK › Sekretariat"), "\(c)")
+            }
+            s.press(.open, in: .employees)
+            s.checkpoint { c in
+                #expect(c.frame.line(0).contains("Data Pegawai — Dewi Lestari"), "\(c)")
+                #expect(c.shows("Unit: DISDIK › Sekretariat"), "\(c)")
+            }
+        }
+    }
 }

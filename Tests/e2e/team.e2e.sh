@@ -3,8 +3,8 @@
 # 80x24), and their pimpinan. Logins come from the process's real uid (setpriv), never $USER:
 #  1. each saves a punishment for an employee of their own unit;
 #  2. each sees the other's save on the other's employee page after a refresh (Ctrl-L);
-#  3. neither can add a record to, nor mark progress of, the other's unit: the store's
-#     message names the unit, and nothing is written;
+#  3. neither can add a record to (told at once, no form), nor mark progress of, the other's
+#     unit: the message names the unit, and nothing is written;
 #  4. the pimpinan's activity screen (F5, w) shows both admins with one typed record each.
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib.sh
@@ -87,6 +87,14 @@ punish() {  # punish SESSION DAY JENIS: types a punishment (a PP 94/2021 jenis) 
   typed "$1" "$3"
   keys "$1" C-s
 }
+# refused_at_once SESSION UNIT NAME: h on another unit's employee says the rule at once and
+# opens no form (the store's refusal of a save is tested in PermissionTests).
+refused_at_once() {
+  keys "$1" h
+  waits "$1" "Unit $2 bukan unit Anda: data unit ini hanya dapat dibaca."
+  shot "$1" | grep -qF "Tambah Hukuman Disiplin" && fail "$1: a form opened on another unit's employee"
+  waits "$1" "Data Pegawai — $3"
+}
 
 # --- 1. Each saves into their own unit ----------------------------------------------------
 start_as ani "$ANI_UID"
@@ -109,12 +117,7 @@ open_employee ani "$NIP2" "$NAME2"
 keys budi Escape
 waits budi "Unit Kerja"
 open_employee budi "$NIP1" "$NAME1"
-punish budi 03 "Teguran lisan"  # on ani's employee: refused below
-waits budi "Unit $UNIT1 bukan unit Anda"
-keys budi Escape
-waits budi "Tinggalkan formulir"
-keys budi y
-waits budi "Data Pegawai — $NAME1"
+refused_at_once budi "$UNIT1" "$NAME1"  # h on ani's employee: told at once, no form
 # The punishments are listed last on the page: End shows them.
 keys ani C-l
 keys ani End
@@ -125,13 +128,9 @@ waits budi "01-06-$YEAR  Ringan  Teguran lisan"
 ok "after Ctrl-L each sees the other's save on the other's employee page"
 
 # --- 3. Neither can touch the other's unit -------------------------------------------------
-punish ani 04 "Teguran tertulis"
-waits ani "Unit $UNIT2 bukan unit Anda"
-keys ani Escape
-waits ani "Tinggalkan formulir"
-keys ani y
+refused_at_once ani "$UNIT2" "$NAME2"
 [ "$(sql "SELECT count(*) FROM disiplin WHERE tmt IN ('$YEAR-06-03', '$YEAR-06-04')")" = 0 ] || fail "a refused record was written"
-ok "each was refused a record in the other's unit, with the store's message naming it"
+ok "each was refused a record in the other's unit at once (no form), the message naming the unit"
 
 # ani marks progress of budi's unit on the unit list: the row of UNIT2 in tree order.
 ROW="$(sql "WITH RECURSIVE t(k, path) AS (SELECT kode, kode FROM units WHERE induk IS NULL OR induk NOT IN (SELECT kode FROM units) UNION ALL SELECT u.kode, t.path || char(1) || u.kode FROM units u JOIN t ON u.induk = t.k) SELECT count(*) FROM t WHERE path < (SELECT path FROM t WHERE k = '$UNIT2')")"

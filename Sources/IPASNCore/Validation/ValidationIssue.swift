@@ -209,6 +209,12 @@ public struct ValidationIssue: Hashable, Sendable, Error, CustomStringConvertibl
             return id
                 ? "\(f) \"\(TextLimits.echo(kode))\" membuat lingkaran di pohon unit (unit menjadi induk dirinya sendiri)."
                 : "\(f) \"\(TextLimits.echo(kode))\" makes a cycle in the unit tree (a unit would be its own ancestor)."
+        case .duplicate(.skp):
+            // An SKP's identity is its employee and year: a second one of the year is refused
+            // whatever its predikat, so "the same record" would mislead an admin correcting it.
+            return id
+                ? "SKP tahun itu sudah ada untuk pegawai ini (satu SKP per tahun). Untuk mengganti predikat atau nilainya, ubah SKP yang tersimpan."
+                : "This employee already has an SKP for that year (one SKP per year). To change its rating or score, edit the stored SKP."
         case .duplicate(let kind):
             return id
                 ? "Data \(kind.rawValue) yang sama sudah ada untuk pegawai ini (duplikat). Tidak perlu diisi lagi."

@@ -47,6 +47,10 @@ enum SQLiteSchema {
         }
         // When each record was last entered or changed, and by whom: the verifikator's queue.
         migrator.registerMigration("2026-11-30-queue", migrate: migrateQueue)
+        // SKP before 2022 is never pending (SIASN takes SKP from 2022 on): ``SKPSiasn``.
+        migrator.registerMigration("2026-11-30-skp2022") { db in
+            try db.execute(sql: UnitPendingCounts.skp2022Migration)
+        }
         return migrator
     }
 

@@ -71,12 +71,14 @@ struct BulkImportTriggers {
     /// ``UnitPendingCounts``' `AFTER INSERT` trigger on the record table.
     static func pendingInsertTrigger(_ kind: RecordKind) -> String { UnitPendingCounts.insertTrigger(kind) }
 
-    /// `<table>_unit_pending_insert` for the import's rows, from the import's own per-unit row
-    /// counts (``ImportEmployees/rowsByUnit``): one upsert per unit, nothing read back.
+    /// `<table>_unit_pending_insert` for the import's rows, from the import's own per-unit
+    /// counts of PENDING rows written (``ImportEmployees/rowsByUnit`` less the rows
+    /// ``SKPSiasn/isPending(_:)`` says are not pending): one upsert per unit, nothing read back.
     ///
     /// Why this is exact: the trigger adds 1 at the employee's unit for every inserted row that
-    /// is pending (`sent_no IS NOT change_no`), and the import inserts every row with the
-    /// defaults, `change_no` 0 and `sent_no` NULL: pending, all of them. The employee's unit is
+    /// is pending (``SQLiteStore/pendingCondition(_:_:)``), and the import inserts every row
+    /// with the defaults, `change_no` 0 and `sent_no` NULL: unsent, all of them, so pending
+    /// exactly when ``SKPSiasn/isPending(_:)`` (an SKP before 2022 is not). The employee's unit is
     /// the one the import's map read in this transaction (a record import changes no
     /// employee). A restored row (``restoredRows(_:first:last:)``, run after this) changes its
     /// versions by an UPDATE, whose trigger is not suspended and moves the count as it would.

@@ -48,7 +48,7 @@ extension SQLiteStore {
                     sql: """
                         SELECT p.kode_unit, SUM(c.n), MIN(c.m) FROM (
                             SELECT r.nip, COUNT(*) AS n, MIN(r.id) AS m FROM \(table) r
-                            WHERE \(Self.pendingCondition("r")) AND \(Self.touchedSince("r", kind, ranges: ranges[kind] ?? []))
+                            WHERE \(Self.pendingCondition("r", kind)) AND \(Self.touchedSince("r", kind, ranges: ranges[kind] ?? []))
                             GROUP BY r.nip) c
                         JOIN pegawai p ON p.nip = c.nip GROUP BY p.kode_unit
                         """, arguments: [moment])

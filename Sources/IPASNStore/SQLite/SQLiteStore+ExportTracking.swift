@@ -4,12 +4,12 @@ import IPASNCore
 
 extension SQLiteStore: ExportTrackingStore {
     /// THE pending rule, the one place that says which records are not yet sent to SIASN: no
-    /// SIASN batch holds the record's current version. `alias` names the record table in the
-    /// query. The partial indexes `<kind>_pending` cover exactly this condition; a further
-    /// requirement (the verification status, once it exists: "verified" or "not rejected") is
-    /// one more `AND` term here.
-    static func pendingCondition(_ alias: String) -> String {
-        "\(alias).sent_no IS NOT \(alias).change_no"
+    /// SIASN batch holds the record's current version, and SIASN takes the record (an SKP
+    /// before 2022 is never pending: ``SKPSiasn``, migration `2026-11-30-skp2022`). `alias`
+    /// names the record table in the query. The partial indexes `<kind>_pending` cover exactly
+    /// this condition (``UnitPendingCounts/pending(_:_:rule:)``, which the triggers use too).
+    static func pendingCondition(_ alias: String, _ kind: RecordKind) -> String {
+        UnitPendingCounts.pending(alias, kind)
     }
 
     public func recordVersions(kind: RecordKind, unit: String?, pendingOnly: Bool) throws -> [Int64: Int64] {
@@ -24,7 +24,7 @@ extension SQLiteStore: ExportTrackingStore {
                 conditions.append("r.nip IN (SELECT nip FROM pegawai WHERE kode_unit IN sub)")
             }
             if pendingOnly {
-                conditions.append(Self.pendingCondition("r"))
+                conditions.append(Self.pendingCondition("r", kind))
                 // A record a verifikator rejected (tidak memenuhi syarat) is not sent until it is
                 // corrected (which returns it to belum diverifikasi); it stays in the pending counts.
                 conditions.append(
@@ -123,7 +123,7 @@ extension SQLiteStore: ExportTrackingStore {
                 guard let row = try Row.fetchOne(last, arguments: [id.kind.rawValue, id.id]) else { continue }
                 let table = RecordRows.table(id.kind)
                 let statement = try current[id.kind] ?? db.cachedStatement(
-                    sql: "SELECT 1 FROM \(table) r WHERE r.id = ? AND r.sent_no = ? AND NOT (\(Self.pendingCondition("r")))")
+                    sql: "SELECT 1 FROM \(table) r WHERE r.id = ? AND r.sent_no = ? AND r.sent_no IS r.change_no")
                 current[id.kind] = statement
                 let version: Int64 = row[2]
                 let isCurrent = try Bool.fetchOne(statement, arguments: [id.id, version]) == true
@@ -180,7 +180,7 @@ extension SQLiteStore: ExportTrackingStore {
                     sql: """
                         SELECT p.kode_unit, SUM(c.n), MIN(c.m) FROM (
                             SELECT r.nip, COUNT(*) AS n, MIN(r.id) AS m FROM \(table) r
-                            WHERE \(Self.pendingCondition("r")) GROUP BY r.nip) c
+                            WHERE \(Self.pendingCondition("r", kind)) GROUP BY r.nip) c
                         JOIN pegawai p ON p.nip = c.nip GROUP BY p.kode_unit
                         """)
                 for row in rows {
@@ -202,7 +202,7 @@ extension SQLiteStore: ExportTrackingStore {
                     db,
                     sql: """
                         \(Self.subunitsCTE) SELECT r.nip, r.id FROM \(table) r
-                        WHERE r.nip IN (SELECT nip FROM pegawai WHERE kode_unit IN sub) AND \(Self.pendingCondition("r"))
+                        WHERE r.nip IN (SELECT nip FROM pegawai WHERE kode_unit IN sub) AND \(Self.pendingCondition("r", kind))
                         """, arguments: [unit])
                 result += rows.map { PendingRecord(nip: $0[0], id: RecordID(kind: kind, id: $0[1])) }
             }

@@ -124,6 +124,9 @@ extension SQLiteStore {
         var lines = ImportedLines()
         var imported = 0
         var similarCourses = SimilarCourseCheck(allowed: rows.allowsSimilar, start: firstID, employees: employees.count)
+        // Rows written that are not pending (``SKPSiasn/isPending(_:)``: an SKP before 2022),
+        // per unit: the bulk path's pending counts leave them out.
+        var notPendingByUnit: [String: Int] = [:]
         phases.mark("prepare")
         while let line = try rows.next() {
             guard case .record(let record) = line.value, record.kind == expected else {
@@ -156,6 +159,7 @@ extension SQLiteStore {
             similarCourses.written(line: line.number)
             imported += 1
             employees.wrote(employee)
+            if !SKPSiasn.isPending(record) { notPendingByUnit[unit, default: 0] += 1 }
             if imported == indexes?.dropAfter { try indexes?.drop(db) }
         }
         phases.mark("read and insert")
@@ -167,7 +171,9 @@ extension SQLiteStore {
             // Before `restoredRows`: the pending counts add the rows as inserted; a restored
             // row's versions changing then fires the (not suspended) update trigger.
             if triggers.suspended(BulkImportTriggers.pendingInsertTrigger(expected)), nextID > firstID {
-                try BulkImportTriggers.pendingRows(expected, rowsByUnit: rowsByUnit, db)
+                try BulkImportTriggers.pendingRows(
+                    expected, rowsByUnit: rowsByUnit.merging(notPendingByUnit.mapValues { -$0 }, uniquingKeysWith: +),
+                    db)
             }
             if triggers.suspended(BulkImportTriggers.restoredTrigger(expected)), nextID > firstID {
                 try BulkImportTriggers.restoredRows(expected, first: firstID, last: nextID - 1, db)

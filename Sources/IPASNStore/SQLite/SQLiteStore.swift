@@ -48,6 +48,8 @@ public final class SQLiteStore: Store, Sendable {
     let rulesetCache = RulesetCache()
     /// The data generation the change feed last reported (``ChangeFeed``).
     let changeMark = ChangeMark()
+    /// The write connection's WAL checkpoints (``CheckpointStore``); nil in memory and for reading.
+    let walCheckpoints: WALCheckpoints?
 
     /// Whether opening made the acting login the operator of this database (it had no
     /// account yet: a new database, or one made before accounts existed). Front ends say so.
@@ -98,6 +100,8 @@ public final class SQLiteStore: Store, Sendable {
         self.isReadOnly = access == .read
         self.wasCreated = !exists
         self.lockWaiter = waiter
+        walCheckpoints = access == .read ? nil : WALCheckpoints()
+        if let walCheckpoints { try Self.setUpWriteConnection(writer, checkpoints: walCheckpoints) }
         try setUp()
     }
 
@@ -134,6 +138,7 @@ public final class SQLiteStore: Store, Sendable {
         self.isReadOnly = false
         self.wasCreated = true
         self.lockWaiter = waiter
+        self.walCheckpoints = nil
         try setUp()
     }
 
@@ -154,7 +159,9 @@ public final class SQLiteStore: Store, Sendable {
     /// The connection settings: foreign keys, the patient busy handler, `synchronous=FULL`:
     /// in WAL mode every commit is synced to disk before the save returns, so a committed
     /// record survives a power cut or a kernel crash too, not only a killed process (NORMAL
-    /// would only guarantee the latter). The cost is one fsync per save.
+    /// would only guarantee the latter). The cost is one fsync per save. GRDB's pool sets
+    /// NORMAL when it turns WAL on, after this: ``setUpWriteConnection(_:checkpoints:)`` sets
+    /// FULL again on the write connection (until branch save4 the saves ran with NORMAL).
     /// SQLite's default 2 MB page cache per connection: an import raises its own for its
     /// transaction (``importCacheKiB``), so that readers stay small.
     static func configuration(_ waiter: LockWaiter) -> Configuration {

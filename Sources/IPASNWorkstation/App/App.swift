@@ -1,6 +1,7 @@
 import Foundation
 import IPASNCore
 import IPASNFiles
+import IPASNReports
 import IPASNStore
 import IPASNTerminal
 
@@ -245,7 +246,7 @@ final class App {
         message = nil
         if view.handleKey(key, app: self) { return }
         guard let command = keymap.command(for: key, in: view.context) else { return }
-        if refusedForRole(command) { return }
+        if refusedForRole(command) || refusedForUnit(command, on: view) { return }
         if view.handle(command, app: self) { return }
         perform(command)
     }
@@ -371,11 +372,11 @@ final class App {
     }
 
     /// The few words that name a record in a message.
-    static func recordName(_ record: Record) -> String {
+    static func recordName(_ record: Record, _ language: Language) -> String {
         switch record {
         case .diklat(let r): return r.nama
         case .pendidikan(let r): return "\(r.tingkat.displayName) \(r.namaSekolah)"
-        case .skp(let r): return "\(r.tahun) \(r.predikat?.displayName ?? "")"
+        case .skp(let r): return "SKP \(r.tahun) \(RecordLine.skpValue(r, language))"
         case .disiplin(let r): return "\(r.tingkat.displayName) \(r.tmt.dayFirst)"
         }
     }

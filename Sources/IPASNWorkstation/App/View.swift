@@ -27,9 +27,13 @@ protocol View: AnyObject {
     func draft(app: App) -> Draft?
     /// A line the view wants on the message row when the app has nothing to say.
     var status: (text: String, style: Style)? { get }
+    /// The unit (kode) whose data this screen's data commands would change: a unit admin
+    /// pressing one on another unit's screen is told at once (``App/refusedForUnit(_:on:)``).
+    var entryUnit: String? { get }
 }
 
 extension View {
+    var entryUnit: String? { nil }
     func handleKey(_ key: Key, app: App) -> Bool { false }
     func reload(app: App) {}
     func handlePaste(_ text: String, app: App) {

@@ -38,7 +38,7 @@ final class BulkReviewView: View {
         if review.similarCount > 0 { lines.append((app.t(L.bulkSimilar(review.similarCount)), .warning)) }
         if let before = review.unitBefore, let after = review.unitAfter {
             var unit = "\(language.t(L.unitMean)) \(language.mean(before)) -> \(language.mean(after))"
-            if abs(after - before) >= 0.005 { unit += " (\(language.meanDelta(after - before)))" }
+            if abs(after - before) >= 0.005 { unit += " (\(language.meanDelta(from: before, to: after)))" }
             lines.append((unit, abs(after - before) >= 0.005 ? .highlight : .normal))
         }
         return lines

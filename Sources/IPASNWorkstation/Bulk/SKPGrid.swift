@@ -3,16 +3,53 @@ import IPASNStore
 
 /// The bulk SKP grid's cells and cursor (no drawing, no store): one row per employee with
 /// the year's SKP fields (predikat, nilai), moved through like a spreadsheet. A row left
-/// empty is not saved.
+/// empty is not saved. A row whose employee has the year's SKP already shows it, and what
+/// the row's input does to it is the admin's explicit choice (``Decision``): until then the
+/// row is not saved.
 struct SKPGrid: Sendable {
+    /// What the admin chose for a row whose employee has the year's SKP already.
+    enum Decision: Sendable, Hashable {
+        /// Ganti: the typed SKP replaces the stored one (an edit, with the lost-update check).
+        case replace
+        /// Biarkan: the stored SKP stays; the row is skipped.
+        case keep
+    }
+
+    /// What saving the grid would do with a row.
+    enum Plan: Sendable, Hashable {
+        /// Nothing: an empty row (with or without a stored SKP, which then stays).
+        case nothing
+        /// A new SKP (the employee has none for the year).
+        case new
+        /// The stored SKP replaced by the typed one.
+        case replace
+        /// The stored SKP kept (biarkan), whatever is typed.
+        case keep
+        /// Typed over a stored SKP without a choice: not saved until the admin chooses.
+        case undecided
+    }
+
     struct Row: Sendable {
-        let records: StoredEmployeeRecords
-        /// The employee's SKP of the year as stored, if any (a new one would be a duplicate).
-        let current: SKP?
+        let pegawai: Pegawai
+        /// The employee's SKP of the year as stored when the grid read it (or read it again
+        /// after a refused save), with its id.
+        var current: StoredRecord<SKP>?
         var predikat = ""
         var nilai = ""
-        var pegawai: Pegawai { records.pegawai }
+        var decision: Decision?
+        /// Set when a save was refused because another admin changed this row's SKP (their
+        /// login; empty when unknown): the row shows the new SKP and needs a choice again.
+        var changedBy: String?
         var isEmpty: Bool { predikat.isEmpty && nilai.isEmpty }
+
+        var plan: Plan {
+            guard current != nil else { return isEmpty ? .nothing : .new }
+            switch decision {
+            case .keep: return .keep
+            case .replace: return isEmpty ? .nothing : .replace
+            case nil: return isEmpty ? .nothing : .undecided
+            }
+        }
     }
 
     enum Column: Int, CaseIterable, Sendable {
@@ -26,9 +63,11 @@ struct SKPGrid: Sendable {
     var row = 0
     var column = Column.predikat
 
-    init(year: Int, employees: [StoredEmployeeRecords]) {
+    /// `existing`: the year's SKP of the employees that have one, by NIP (one read for the
+    /// whole grid, ``SKPGridStore/skp(year:nips:)``).
+    init(year: Int, employees: [Pegawai], existing: [String: StoredRecord<SKP>]) {
         self.year = year
-        rows = employees.map { records in Row(records: records, current: records.skp.first { $0.value.tahun == year }?.value) }
+        rows = employees.map { Row(pegawai: $0, current: existing[$0.nip]) }
     }
 
     var text: String {
@@ -62,6 +101,33 @@ struct SKPGrid: Sendable {
         while cell.last == " " { cell.removeLast() }
         while let last = cell.last, last != " " { cell.removeLast() }
         text = cell
+    }
+
+    /// Ganti or biarkan for the cursor's row. False when the row's employee has no SKP of
+    /// the year (nothing to choose), or for ganti when nothing is typed (nothing to replace with).
+    mutating func decide(_ decision: Decision) -> Bool {
+        guard !rows.isEmpty, rows[row].current != nil else { return false }
+        if decision == .replace && rows[row].isEmpty { return false }
+        rows[row].decision = decision
+        rows[row].changedBy = nil
+        return true
+    }
+
+    /// After a refused save: each row's SKP as stored now. A row whose SKP changed (or
+    /// appeared, or went) since the grid read it loses its choice and is marked with `by`
+    /// (the admin who changed it, when known); its input stays. Returns the rows changed.
+    @discardableResult
+    mutating func reload(_ existing: [String: StoredRecord<SKP>], changedBy by: [String: String] = [:]) -> [Int] {
+        var changed: [Int] = []
+        for index in rows.indices {
+            let now = existing[rows[index].pegawai.nip]
+            guard now != rows[index].current else { continue }
+            rows[index].current = now
+            rows[index].decision = nil
+            rows[index].changedBy = by[rows[index].pegawai.nip] ?? ""
+            changed.append(index)
+        }
+        return changed
     }
 
     /// The predikat a cell's text picks: the exact name, one of the grid's short codes
@@ -125,55 +191,12 @@ struct SKPGrid: Sendable {
         return parser.skp(["nip": cells.pegawai.nip, "tahun": String(year), "predikat": predikat, "nilai": cells.nilai])
     }
 
-    /// Every filled row's problem (the first issue), by row.
+    /// The problem (the first issue) of every row that would be saved (new or ganti), by row.
     func problems(parser: RecordParser) -> [(row: Int, issue: ValidationIssue)] {
         rows.indices.compactMap { index in
+            guard [.new, .replace].contains(rows[index].plan) else { return nil }
             if case .failure(let failure)? = record(index, parser: parser), let issue = failure.issues.first { return (index, issue) }
             return nil
         }
-    }
-}
-
-/// What the filled rows change: each employee's score before -> after (in memory, as the
-/// form's preview), whether it would be saved (not when the year's SKP is there already),
-/// and the unit's mean before -> after.
-struct SKPGridReview: Sendable {
-    struct Line: Sendable {
-        let pegawai: Pegawai
-        let record: SKP
-        let before: EmployeeScore
-        let after: EmployeeScore
-        /// The year's SKP is stored already: not saved (change it on the employee's page).
-        let existing: SKP?
-        var saved: Bool { existing == nil }
-    }
-
-    let lines: [Line]
-    let unitTotals: ScoreTotals?
-
-    init(grid: SKPGrid, parser: RecordParser, engine: ScoringEngine, unitTotals: ScoreTotals?) {
-        var lines: [Line] = []
-        for index in grid.rows.indices {
-            guard case .success(let skp)? = grid.record(index, parser: parser) else { continue }
-            let row = grid.rows[index]
-            let preview = LivePreview(engine: engine, year: grid.year, records: row.records, editing: nil, unitTotals: nil)
-            let outcome = preview.outcome(for: row.current == nil ? .skp(skp) : nil)
-            lines.append(Line(pegawai: row.pegawai, record: skp, before: outcome.before, after: outcome.after, existing: row.current))
-        }
-        self.lines = lines
-        self.unitTotals = unitTotals
-    }
-
-    var toSave: [Record] { lines.filter(\.saved).map { .skp($0.record) } }
-
-    var unitBefore: Double? {
-        guard let unitTotals, unitTotals.pegawai > 0 else { return nil }
-        return unitTotals.meanTotal
-    }
-
-    var unitAfter: Double? {
-        guard let unitTotals, unitTotals.pegawai > 0 else { return nil }
-        let delta = lines.filter { $0.saved && $0.pegawai.aktif }.reduce(0.0) { $0 + $1.after.total - $1.before.total }
-        return (unitTotals.total + delta) / Double(unitTotals.pegawai)
     }
 }

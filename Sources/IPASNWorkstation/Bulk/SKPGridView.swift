@@ -3,25 +3,33 @@ import IPASNStore
 import IPASNTerminal
 
 /// This year's SKP for many employees at once (`n` in a unit's employee list, for those
-/// chosen or the whole unit): one row per employee (name, NIP, the SKP stored for the year),
-/// a predikat and a nilai typed like a spreadsheet (Enter/Down the next row, Tab the next
-/// column; a predikat is picked from its first letters as in the form). Ctrl-S shows the
-/// review (each score before -> after, the unit mean before -> after); Ctrl-S again saves
-/// every filled row in ONE transaction (``Store/addBatch(_:label:)``), undone as one step.
-/// Empty rows are not saved; an employee who has the year's SKP already is not saved again.
+/// chosen or the whole unit): one row per employee (name, NIP, the SKP stored for the year,
+/// read for all rows in one query), a predikat and a nilai typed like a spreadsheet
+/// (Enter/Down the next row, Tab the next column; a predikat is picked from its first
+/// letters as in the form). A row whose employee has the year's SKP already says so when the
+/// cursor reaches it, and the admin chooses: ganti (F3: the typed SKP replaces it, an edit
+/// refused if another admin changed it meanwhile) or biarkan (F4: skipped); without a
+/// choice the row is not saved. Ctrl-S shows the review (per row: new / ganti X -> Y /
+/// biarkan / belum dipilih, each saved score before -> after, the unit mean before ->
+/// after); Ctrl-S again saves the new and ganti rows in ONE transaction
+/// (``SKPGridStore/saveSKPGrid(_:label:)``), undone as one step.
 final class SKPGridView: View {
+    /// A unit's grid is one screen of rows read in one query; above this the admin chooses a sub-unit.
+    static let maximumRows = 5_000
+
     let source: any BulkSource
     private(set) var grid: SKPGrid
-    private let unitTotals: ScoreTotals?
-    /// The review, once Ctrl-S found every filled row readable.
+    private var unitTotals: ScoreTotals?
+    /// The review, once Ctrl-S found every saved row readable.
     private(set) var review: SKPGridReview?
     private var message: (text: String, style: Style)?
     private var reviewCursor = ScrollList(count: 0, height: 1)
+    private let keymap: Keymap
 
     static func open(app: App, source: any BulkSource, employees: [Pegawai]) {
         guard !employees.isEmpty else { return }
-        guard employees.count <= BulkCourseView.maximumParticipants else {
-            app.warn(app.t(L.bulkTooMany(employees.count, BulkCourseView.maximumParticipants)))
+        guard employees.count <= maximumRows else {
+            app.warn(app.t(L.bulkTooMany(employees.count, maximumRows)))
             return
         }
         app.attempt { app.push(try SKPGridView(app: app, source: source, employees: employees)) }
@@ -29,24 +37,52 @@ final class SKPGridView: View {
 
     init(app: App, source: any BulkSource, employees: [Pegawai]) throws {
         self.source = source
-        var loaded: [StoredEmployeeRecords] = []
-        for pegawai in employees {
-            if let records = try app.store.records(nip: pegawai.nip) { loaded.append(records) }
-        }
-        grid = SKPGrid(year: app.year, employees: loaded)
-        if let unit = source.bulkUnit {
-            let tree = UnitTree(try app.store.units())
-            let direct = try app.store.directUnitTotals(year: app.year)
-            unitTotals = tree.total(of: unit.kode, direct: direct, zero: ScoreTotals()) { $0.add($1) }
-        } else {
-            unitTotals = nil
-        }
+        keymap = app.keymap
+        language = app.language
+        // One read for every row's stored SKP of the year (not one per employee).
+        grid = SKPGrid(year: app.year, employees: employees, existing: try app.store.skp(year: app.year, nips: employees.map(\.nip)))
+        unitTotals = try Self.unitTotals(app: app, source: source)
+    }
+
+    /// The chosen unit's totals with its sub-units (the review's unit mean), nil without a unit.
+    private static func unitTotals(app: App, source: any BulkSource) throws -> ScoreTotals? {
+        guard let unit = source.bulkUnit else { return nil }
+        let tree = UnitTree(try app.store.units())
+        let direct = try app.store.directUnitTotals(year: app.year)
+        return tree.total(of: unit.kode, direct: direct, zero: ScoreTotals()) { $0.add($1) }
     }
 
     var context: KeyContext { review == nil ? .grid : .review }
-    var keyBar: [Command] { review == nil ? [.save, .nextRow, .nextField, .back, .help] : [.save, .back, .help] }
-    var hasUnsavedInput: Bool { grid.rows.contains { !$0.isEmpty } }
-    var status: (text: String, style: Style)? { message }
+    var keyBar: [Command] {
+        review == nil ? [.save, .replaceExisting, .keepExisting, .back, .help] : [.save, .back, .help]
+    }
+    var hasUnsavedInput: Bool { grid.rows.contains { !$0.isEmpty || $0.decision != nil } }
+    var status: (text: String, style: Style)? { message ?? (review == nil ? rowNotice : nil) }
+
+    private func key(_ command: Command) -> String { keymap.keyNames(for: command, in: .grid).first ?? "" }
+
+    /// What happens to the cursor's row, when its employee has the year's SKP already.
+    private var rowNotice: (text: String, style: Style)? {
+        guard !grid.rows.isEmpty else { return nil }
+        let row = grid.rows[grid.row]
+        guard let current = row.current else { return nil }
+        let stored = Self.skpText(current.value, language)
+        let name = row.pegawai.nama
+        let replace = key(.replaceExisting)
+        let keep = key(.keepExisting)
+        if let by = row.changedBy {
+            return (t(L.gridChangedMeanwhile(name, grid.year, stored, by, replace, keep)), .warning)
+        }
+        switch row.decision {
+        case .replace: return (t(L.gridWillReplace(name, grid.year, stored, keep)), .highlight)
+        case .keep: return (t(L.gridWillKeep(name, grid.year, stored, replace)), .highlight)
+        case nil: return (t(L.gridHasSKP(name, grid.year, stored, replace, keep)), .warning)
+        }
+    }
+
+    // The language of the last drawn frame (the notices are computed between frames).
+    private var language: Language = .id
+    private func t(_ text: Txt) -> String { language.t(text) }
 
     // MARK: Keys
 
@@ -69,6 +105,7 @@ final class SKPGridView: View {
     }
 
     func handle(_ command: Command, app: App) -> Bool {
+        language = app.language
         if review != nil {
             switch command {
             case .save: save(app: app)
@@ -82,12 +119,16 @@ final class SKPGridView: View {
         switch command {
         case .nextRow, .previousRow, .nextField, .previousField:
             guard settle(app: app) else { return true }
+            message = nil
             switch command {
             case .nextRow: grid.nextRow()
             case .previousRow: grid.previousRow()
             case .nextField: grid.nextColumn()
             default: grid.previousColumn()
             }
+        case .replaceExisting, .keepExisting:
+            guard settle(app: app) else { return true }
+            decide(command == .replaceExisting ? .replace : .keep, app: app)
         case .save:
             guard settle(app: app) else { return true }
             openReview(app: app)
@@ -95,6 +136,18 @@ final class SKPGridView: View {
             return false
         }
         return true
+    }
+
+    private func decide(_ decision: SKPGrid.Decision, app: App) {
+        guard !grid.rows.isEmpty else { return }
+        let row = grid.rows[grid.row]
+        if grid.decide(decision) {
+            message = nil
+        } else if row.current == nil {
+            message = (app.t(L.gridNothingToChoose(row.pegawai.nama, grid.year)), .warning)
+        } else {
+            message = (app.t(L.gridTypeBeforeReplace(row.pegawai.nama)), .warning)
+        }
     }
 
     /// Completes the predikat cell being left; false (with a message) when it picks none.
@@ -114,36 +167,50 @@ final class SKPGridView: View {
             message = (app.t(L.gridRowProblem(grid.rows[problem.row].pegawai.nama, problem.issue.message(app.language))), .error)
             return
         }
-        let made = SKPGridReview(grid: grid, parser: parser, engine: app.engine, unitTotals: unitTotals)
-        guard !made.lines.isEmpty else {
-            message = (app.t(L.gridNothing), .warning)
-            return
+        do {
+            let made = try SKPGridReview(grid: grid, parser: parser, engine: app.engine, unitTotals: unitTotals) {
+                try app.store.records(nip: $0)
+            }
+            guard !made.lines.isEmpty else {
+                message = (app.t(L.gridNothing), .warning)
+                return
+            }
+            message = nil
+            review = made
+            reviewCursor = ScrollList(count: made.lines.count, height: 1)
+        } catch {
+            message = (app.storeFailureText(error), .error)
         }
-        message = nil
-        review = made
-        reviewCursor = ScrollList(count: made.lines.count, height: 1)
     }
 
     private func save(app: App) {
         guard let review else { return }
-        let records = review.toSave
-        guard !records.isEmpty else {
-            message = (app.t(L.gridNothing), .warning)
+        let changes = review.toSave
+        guard !changes.isEmpty else {
+            message = (app.t(L.gridNothingSaved(review.count(.undecided))), .warning)
             return
         }
         do {
-            let result = try app.store.addBatch(records, label: "SKP \(grid.year)")
-            var text = app.t(L.gridSaved(result.ids.count, grid.year))
+            try app.store.saveSKPGrid(changes, label: "SKP \(grid.year)")
+            var text = app.t(L.gridSavedPlan(review.count(.new), review.count(.replace), grid.year))
             if let before = review.unitBefore, let after = review.unitAfter {
                 text += " \(app.t(L.unitMean)) \(app.language.mean(before)) -> \(app.language.mean(after))."
             }
-            grid = SKPGrid(year: grid.year, employees: [])
+            grid = SKPGrid(year: grid.year, employees: [], existing: [:])
             app.pop(to: source)
             source.bulkSaved(app: app)
             app.inform(text)
+        } catch let conflict as SKPGridConflict {
+            // Another admin changed SKP this grid replaces: read every row's SKP again, the
+            // changed rows need a choice again; the input stays.
+            let by = Dictionary(conflict.rows.map { ($0.nip, $0.by) }, uniquingKeysWith: { first, _ in first })
+            backToGrid(app: app, changedBy: by)
         } catch let refused as BatchRefused {
+            // A new row may have met an SKP another admin entered meanwhile (a duplicate): read again.
+            if backToGrid(app: app, changedBy: [:]) { return }
             let lines = refused.refusals.map { refusal in
-                let name = review.lines.first { $0.pegawai.nip == refusal.nip }?.pegawai.nama ?? refusal.nip
+                let name = changes.indices.contains(refusal.index)
+                    ? review.lines.first { $0.pegawai.nip == refusal.nip }?.pegawai.nama ?? refusal.nip : refusal.nip
                 return name + ": " + (refusal.issues.first?.message(app.language) ?? "")
             }
             message = (app.t(L.bulkRefused(refused.refusals.count)) + " " + lines.joined(separator: "; "), .error)
@@ -152,20 +219,56 @@ final class SKPGridView: View {
         }
     }
 
+    /// Reads every row's stored SKP again after a refused save; when some changed, back to
+    /// the grid on the first of them with a message naming who changed it. False when none changed.
+    @discardableResult
+    private func backToGrid(app: App, changedBy: [String: String]) -> Bool {
+        let existing: [String: StoredRecord<SKP>]
+        do {
+            existing = try app.store.skp(year: grid.year, nips: grid.rows.map(\.pegawai.nip))
+        } catch {
+            message = (app.storeFailureText(error), .error)
+            return true
+        }
+        let changed = grid.reload(existing, changedBy: changedBy)
+        guard let first = changed.first else { return false }
+        // The other admin's change moved the unit's scores too: the next review starts from them.
+        if let totals = try? Self.unitTotals(app: app, source: source) { unitTotals = totals }
+        review = nil
+        grid.row = first
+        grid.column = .predikat
+        let names = changed.map { grid.rows[$0].pegawai.nama }
+        let actors = Set(changed.compactMap { grid.rows[$0].changedBy }.filter { !$0.isEmpty }).sorted()
+        message = (app.t(L.gridSaveRefusedChanged(names, actors)), .error)
+        return true
+    }
+
     // MARK: Drawing
 
+    /// An SKP as the grid shows it: the predikat and the nilai when both are there.
     static func skpText(_ skp: SKP?, _ language: Language) -> String {
         guard let skp else { return "-" }
-        if let predikat = skp.predikat { return predikat.displayName }
-        return skp.nilai.map { NumberText.decimal($0, language) } ?? "-"
+        let nilai = skp.nilai.map { language.points($0) }
+        if let predikat = skp.predikat { return [predikat.displayName, nilai].compactMap { $0 }.joined(separator: " ") }
+        return nilai ?? "-"
+    }
+
+    static func planText(_ plan: SKPGrid.Plan) -> Txt {
+        switch plan {
+        case .nothing: return Txt("", "")
+        case .new: return L.gridPlanNew
+        case .replace: return L.gridPlanReplace
+        case .keep: return L.gridPlanKeep
+        case .undecided: return L.gridPlanUndecided
+        }
     }
 
     func render(into grid: inout CellGrid, rows: Int, app: App) {
+        language = app.language
         if let review {
             renderReview(review, into: &grid, rows: rows, app: app)
             return
         }
-        let language = app.language
         Draw.title(&grid, app.t(L.gridTitle(self.grid.year, self.grid.rows.count)), right: source.bulkUnit.map { app.displayName(of: $0) + " " } ?? "")
         grid.put(app.t(L.gridHint), row: 1, col: 1, style: .dim, maxWidth: grid.width - 2)
         let table = Table(
@@ -175,6 +278,7 @@ final class SKPGridView: View {
                 .init(language.t(L.colSKPNow), width: .fixed(15)),
                 .init(language.t(L.colPredikat), width: .fixed(16)),
                 .init(language.t(L.colNilai), width: .fixed(6)),
+                .init(language.t(L.colGridPlan), width: .fixed(7)),
             ], width: grid.width)
         table.drawHeader(into: &grid, row: 2, col: 0)
         let height = max(1, rows - 3)
@@ -185,11 +289,14 @@ final class SKPGridView: View {
             func cell(_ text: String, _ column: SKPGrid.Column) -> Table.Cell {
                 here && self.grid.column == column ? .init(text + "▏", style: .selected) : .init(text.isEmpty ? "·" : text, style: text.isEmpty ? .dim : nil)
             }
+            let plan = row.plan
+            let planStyle: Style? = plan == .undecided || row.changedBy != nil ? .error : plan == .keep ? .dim : .highlight
             table.draw(
                 [
                     .init(row.pegawai.nama, style: here ? .highlight : nil), .init(row.pegawai.nip),
-                    .init(Self.skpText(row.current, language), style: row.current == nil ? .dim : .warning),
+                    .init(Self.skpText(row.current?.value, language), style: row.current == nil ? .dim : .warning),
                     cell(row.predikat, .predikat), cell(row.nilai, .nilai),
+                    .init(language.t(row.changedBy != nil && plan == .nothing ? L.gridPlanUndecided : Self.planText(plan)), style: planStyle),
                 ], into: &grid, row: 3 + offset, col: 0, selected: false)
         }
     }
@@ -197,30 +304,40 @@ final class SKPGridView: View {
     private func renderReview(_ review: SKPGridReview, into grid: inout CellGrid, rows: Int, app: App) {
         let language = app.language
         Draw.title(&grid, app.t(L.gridReviewTitle(self.grid.year, review.lines.count)))
-        let saved = review.lines.filter(\.saved).count
-        grid.put(app.t(L.gridReviewHead(saved, review.lines.count - saved)), row: 1, col: 1, style: .highlight, maxWidth: grid.width - 2)
+        grid.put(
+            app.t(L.gridReviewCounts(new: review.count(.new), replace: review.count(.replace), keep: review.count(.keep), undecided: review.count(.undecided))),
+            row: 1, col: 1, style: review.count(.undecided) > 0 ? .warning : .highlight, maxWidth: grid.width - 2)
+        var line2 = app.t(L.gridReviewSave(keymap.keyNames(for: .save, in: .review).first ?? "", review.toSave.count))
         if let before = review.unitBefore, let after = review.unitAfter {
-            grid.put("\(app.t(L.unitMean)) \(language.mean(before)) -> \(language.mean(after))", row: 2, col: 1, style: .normal, maxWidth: grid.width - 2)
+            line2 += " \(app.t(L.unitMean)) \(language.mean(before)) -> \(language.mean(after))"
         }
+        grid.put(line2, row: 2, col: 1, style: .normal, maxWidth: grid.width - 2)
         let table = Table(
             [
                 .init(width: .fixed(1)),
                 .init(language.t(L.colName), width: .fill(minimum: 10)),
-                .init(language.t(L.colPredikat), width: .fixed(15)),
+                .init(language.t(L.colGridWhat), width: .fixed(36)),
                 .init(language.t(L.dimShort[.kinerja]!), width: .fixed(9), alignment: .right),
                 .init(language.t(L.colTotal), width: .fixed(11), alignment: .right),
-                .init(language.t(L.bulkColNote), width: .fixed(9)),
             ], width: grid.width)
         table.drawHeader(into: &grid, row: 3, col: 0)
         for (offset, index) in reviewCursor.visible(height: max(1, rows - 4)).enumerated() {
             let line = review.lines[index]
+            let typed = Self.skpText(line.record, language)
+            let old = Self.skpText(line.old?.value, language)
+            let (mark, what, style): (String, Txt, Style?) =
+                switch line.plan {
+                case .new: ("+", L.gridLineNew(typed), .highlight)
+                case .replace: ("~", L.gridLineReplace(old, typed), .highlight)
+                case .keep: ("=", L.gridLineKeep(old), .dim)
+                default: ("?", L.gridLineUndecided(old), .warning)
+                }
+            let kinerja = line.before.flatMap { b in line.after.map { BulkReviewView.change(b.kinerja, $0.kinerja, language) } } ?? ""
+            let total = line.before.flatMap { b in line.after.map { BulkReviewView.change(b.total, $0.total, language) } } ?? ""
             table.draw(
                 [
-                    line.saved ? .init("+", style: .highlight) : .init("-", style: .warning), .init(line.pegawai.nama),
-                    .init(Self.skpText(line.record, language)),
-                    .init(BulkReviewView.change(line.before.kinerja, line.after.kinerja, language)),
-                    .init(BulkReviewView.change(line.before.total, line.after.total, language)),
-                    line.saved ? .init("") : .init(language.t(L.gridNoteExisting), style: .warning),
+                    .init(mark, style: style), .init(line.pegawai.nama), .init(language.t(what), style: style),
+                    .init(kinerja), .init(total),
                 ], into: &grid, row: 4 + offset, col: 0, selected: index == reviewCursor.selection)
         }
     }

@@ -132,6 +132,8 @@ public enum Command: String, CaseIterable, Sendable {
     case bulkPendidikan
     case nextRow
     case previousRow
+    case replaceExisting
+    case keepExisting
     case queueKind
     case queueSince
     case queueBy
@@ -220,6 +222,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .bulkPendidikan: return L.bulkPendidikanDescription
         case .nextRow: return L.nextRowDescription
         case .previousRow: return L.previousRowDescription
+        case .replaceExisting: return L.replaceExistingDescription
+        case .keepExisting: return L.keepExistingDescription
         default: return L.teamCommandDescription(self)
         }
     }
@@ -290,6 +294,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .bulkPendidikan: return L.bulkPendidikanShort
         case .nextRow: return L.nextRowShort
         case .previousRow: return L.previousRowShort
+        case .replaceExisting: return L.replaceExistingShort
+        case .keepExisting: return L.keepExistingShort
         default: return L.teamCommandLabel(self)
         }
     }

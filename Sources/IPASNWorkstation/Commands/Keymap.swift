@@ -80,6 +80,8 @@ public struct Keymap: Hashable, Sendable {
         Binding(.previousRow, [.up], in: [.grid]),
         Binding(.nextField, [.tab], in: [.grid]),
         Binding(.previousField, [.backTab], in: [.grid]),
+        Binding(.replaceExisting, [.function(3), .ctrl("g")], in: [.grid]),
+        Binding(.keepExisting, [.function(4), .ctrl("k")], in: [.grid]),
         Binding(.saveAndAdd, [.ctrl("n"), .function(3)], in: [.form]),
         Binding(.chooseImport, [.char("1")], in: [.welcome]),
         Binding(.chooseDemo, [.char("2")], in: [.welcome]),

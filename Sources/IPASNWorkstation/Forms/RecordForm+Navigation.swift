@@ -14,6 +14,12 @@ extension RecordForm {
         case .ambiguous:
             return language.t(L.pickerAmbiguousNamed(text, focused.suggestions.map(\.label)))
         case .noMatch:
+            // A score typed into the SKP's predikat (the SKP of 2021 was a number): say where it goes.
+            if kind == .skp, focused.key == "predikat", let score = Double(text.replacingOccurrences(of: ",", with: ".")),
+                (0...100).contains(score)
+            {
+                return language.t(L.scoreInPredikat(text))
+            }
             return language.t(L.pickerNoMatch(text))
         }
     }

@@ -18,8 +18,8 @@ extension L {
     /// The reminder under it: employees without a course finished this year (not "incomplete").
     static func missingKompetensi(_ n: Int) -> Txt {
         Txt(
-            "Belum ada kompetensi (kursus selesai) tahun ini: \(n) pegawai (tidak mengurangi kelengkapan)",
-            "No competence (course finished) this year: \(n) employees (not counted as incomplete)")
+            "Tanpa kursus selesai tahun ini: \(n) pegawai (tidak mengurangi kelengkapan)",
+            "No course finished this year: \(n) employees (not counted as incomplete)")
     }
 }
 

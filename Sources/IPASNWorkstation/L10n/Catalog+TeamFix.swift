@@ -20,7 +20,17 @@ extension L {
         let value = entry.new ?? entry.old
         switch entry.subject {
         case .record(let id):
-            let what = entry.record.map(recordPhrase) ?? recordNoun[id.kind]!
+            var what = entry.record.map(recordPhrase) ?? recordNoun[id.kind]!
+            // An edit that renamed the record names both states: the question and the message
+            // after it must match what the page shows before and after ("perubahan pendidikan
+            // S-1 Universitas Brawijaya -> Universitas Negeri Malang", not the old name alone).
+            if action == .update, let before = entry.old?.record, let after = entry.new?.record {
+                let was = recordPhrase(before)
+                let now = recordPhrase(after)
+                if was.id != now.id {
+                    what = Txt("\(was.id) -> \(Self.changedPart(was.id, now.id))", "\(was.en) -> \(Self.changedPart(was.en, now.en))")
+                }
+            }
             let who = employeeName.map { Txt(" untuk \($0)", " for \($0)") } ?? Txt("", "")
             return Txt("\(act.id) \(what.id)\(who.id)", "\(act.en) \(what.en)\(who.en)")
         case .importFile(let kind):
@@ -42,6 +52,19 @@ extension L {
         case .account(let login):
             return Txt("\(act.id) akun \(login)", "\(act.en) account \(login)")
         }
+    }
+
+    /// `now` without the first words (at most two) it has in common with `was`, so an edit
+    /// reads `pendidikan S-1 Universitas Brawijaya -> Universitas Negeri Malang`.
+    static func changedPart(_ was: String, _ now: String) -> String {
+        let old = was.split(separator: " ")
+        let new = now.split(separator: " ")
+        var common = 0
+        // At most the kind and the level (`pendidikan S-1`); a quoted name stays whole.
+        while common < min(2, old.count - 1, new.count - 1) && old[common] == new[common] && !new[common].hasPrefix("'") {
+            common += 1
+        }
+        return new[common...].joined(separator: " ")
     }
 
     /// `penyimpanan`, `penghapusan`, `perubahan`: what was done to the thing named after it.

@@ -26,7 +26,7 @@ extension L {
     }
     static func exportPendingLeft(_ n: Int) -> Txt {
         Txt(
-            "\(n) data SKP tidak berbentuk SIASN 2022 (tahun sebelum 2022 atau tanpa predikat) dan tetap belum dikirim.",
-            "\(n) SKP record\(n == 1 ? " is" : "s are") not in SIASN's 2022 shape (before 2022 or no predikat) and stay unsent.")
+            "\(n) SKP 2022 ke atas tetap belum dikirim: predikatnya PP 46/2011 (pilih predikat PermenPANRB 6/2022).",
+            "\(n) SKP from 2022 on stay\(n == 1 ? "s" : "") unsent: PP 46/2011 predikat (choose a PermenPANRB 6/2022 predikat).")
     }
 }

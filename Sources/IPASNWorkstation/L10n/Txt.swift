@@ -37,6 +37,12 @@ extension Language {
     }
 
     /// A signed mean difference with two decimals.
+    /// The change between two means as they are shown (each rounded to two places first), so
+    /// that `68,06 -> 74,72` says `+6,66`, never `+6,67` (68,0556 -> 74,7222 unrounded).
+    func meanDelta(from before: Double, to after: Double) -> String {
+        meanDelta(NumberText.round(after) - NumberText.round(before))
+    }
+
     func meanDelta(_ value: Double) -> String {
         if abs(value) < 0.005 { return "±0" }
         return (value > 0 ? "+" : "-") + NumberText.decimal(abs(value), self, places: 2)

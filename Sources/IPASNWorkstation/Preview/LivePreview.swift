@@ -85,7 +85,7 @@ struct PreviewOutcome: Hashable, Sendable {
         result.append((total, abs(after.total - before.total) > 0.0001))
         if let unitBefore, let unitAfter {
             var unit = "\(language.t(L.unitMean)) \(language.mean(unitBefore)) -> \(language.mean(unitAfter))"
-            if abs(unitAfter - unitBefore) >= 0.005 { unit += " (\(language.meanDelta(unitAfter - unitBefore)))" }
+            if abs(unitAfter - unitBefore) >= 0.005 { unit += " (\(language.meanDelta(from: unitBefore, to: unitAfter)))" }
             result.append((unit, abs(unitAfter - unitBefore) >= 0.005))
         }
         return result

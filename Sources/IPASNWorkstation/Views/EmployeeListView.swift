@@ -37,6 +37,7 @@ final class EmployeeListView: BulkSource {
     }
 
     var context: KeyContext { .employees }
+    var entryUnit: String? { unit.kode }
     var keyBar: [Command] {
         if filterEditor != nil { return [.open, .back, .help] }
         if joining != nil { return [.open, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
@@ -198,7 +199,8 @@ final class EmployeeListView: BulkSource {
         let language = app.language
         var right = app.t(byScore ? L.sortedByScore : L.sortedByName) + " "
         if !selection.isEmpty { right = app.t(L.chosenCount(selection.count)) + " · " + right }
-        Draw.title(&grid, app.t(L.employeesTitle(unit.nama)), right: right)
+        // "DISDIK › Sekretariat" where several units are named "Sekretariat", as the lists say.
+        Draw.title(&grid, app.t(L.employeesTitle(app.displayName(of: unit))), right: right)
         let layout = Layout(width: grid.width)
         let table = Self.table(layout, width: grid.width, language: app.language)
         table.drawHeader(into: &grid, row: 1, col: 0)

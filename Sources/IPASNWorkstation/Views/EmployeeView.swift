@@ -54,6 +54,7 @@ final class EmployeeView: View {
     }
 
     var context: KeyContext { .employee }
+    var entryUnit: String? { records.pegawai.kodeUnit }
     var keyBar: [Command] {
         [.help, .addDiklat, .addPendidikan, .addSKP, .addDisiplin, .deleteRecord, .undo, .open, .editPegawai, .toggleAktif, .back, .search, .history]
     }
@@ -133,7 +134,9 @@ final class EmployeeView: View {
         let all = RecordKind.allCases.flatMap { Self.stored(records, $0).map(\.id) }
         let sent = page?.sent ?? (try? app.store.sentInfo(all)) ?? [:]
         if unitToo {
-            unitName = ((try? app.store.units()) ?? []).first { $0.kode == records.pegawai.kodeUnit }?.nama ?? records.pegawai.kodeUnit
+            // A name several units share gets its parent: "Unit: DISDIK › Sekretariat".
+            let kode = records.pegawai.kodeUnit
+            unitName = UnitTree((try? app.store.units()) ?? []).displayNames()[kode] ?? kode
         }
         var lines: [PageLine] = []
         let kinds: [ScoreDimension: RecordKind] = [.kualifikasi: .pendidikan, .kompetensi: .diklat, .kinerja: .skp, .disiplin: .disiplin]
@@ -162,7 +165,7 @@ final class EmployeeView: View {
             // last whether SIASN has the record: sent (batch, day), changed since, or not sent (the
             // last column is dropped on screens narrower than ``sentMarkWidth``).
             let verified = stored.map { verificationMark($0.id, language) }
-            let sentMarks = stored.map { Self.sentMark(sent[$0.id], app: app) }
+            let sentMarks = stored.map { Self.sentMark(sent[$0.id], record: $0.record, app: app) }
             let cells = plain.indices.map { plain[$0] + [verified[$0], sentMarks[$0]] }
             let columns = Self.columns(plain, kind: kind)
                 + [Table.Column(width: .fixed(verified.map { DisplayWidth.width(of: $0) }.max() ?? 1), gap: 2)]
@@ -178,6 +181,11 @@ final class EmployeeView: View {
                         lines.append(
                             PageLine(
                                 text: "         ✗ " + language.t(L.reasonLine(rejected.reason)), style: .error, heading: heading))
+                    }
+                    // Why SIASN does not get this SKP (before 2022), or not as it is (a PP 46/2011 predikat).
+                    if case .skp(let skp) = value.record, let reason = L.skpSiasnReason(skp) {
+                        let style: Style = SKPSiasn.status(skp) == .notForSIASN ? .dim : .warning
+                        lines.append(PageLine(text: "         " + language.t(reason), style: style, heading: heading))
                     }
                 }
             }
@@ -222,8 +230,17 @@ final class EmployeeView: View {
     /// The narrowest screen that shows the SIASN marks (below it the records keep the room).
     static let sentMarkWidth = 80
 
-    /// A record's SIASN mark: `✓ #3 10-01-2025` (sent in batch 3 that day), `diubah sejak #3`, `belum dikirim`.
-    static func sentMark(_ sending: RecordSending?, app: App) -> String {
+    /// A record's SIASN mark: `✓ #3 10-01-2025` (sent in batch 3 that day), `diubah sejak #3`,
+    /// `belum dikirim`; for an SKP SIASN does not take (``SKPSiasn``) `tidak ke SIASN` (before
+    /// 2022, never sent) or `perlu predikat` (a PP 46/2011 predikat, not sent as it is).
+    static func sentMark(_ sending: RecordSending?, record: Record? = nil, app: App) -> String {
+        if case .skp(let skp)? = record {
+            switch SKPSiasn.status(skp) {
+            case .notForSIASN where sending == nil: return app.t(L.skpNotForSIASNMark)
+            case .needsPredikat where sending?.current != true: return app.t(L.skpNeedsPredikatMark)
+            default: break
+            }
+        }
         guard let sending else { return app.t(L.unsentMark) }
         guard sending.current else { return app.t(L.changedMark(sending.batch)) }
         return app.t(L.sentMark(sending.batch, PendingReport.day(sending.at, app.context.timeZone).dayFirst))

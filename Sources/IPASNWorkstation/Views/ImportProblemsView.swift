@@ -119,9 +119,15 @@ extension ImportProblemsView {
     /// refused ones (counted by reading the file, not by importing).
     static func countValidRows(_ report: ImportReport) -> Int {
         guard let reader = try? CSVReader(path: report.path) else { return 0 }
+        // Rows of empty cells (`;;;;;;` as Excel saves a cleared row) are passed over by the
+        // import, before the header as after it: they are not rows to import.
+        func filled(_ record: CSVRecord) -> Bool { record.fields.contains { $0.contains { $0 != " " && $0 != "\t" } } }
         var rows = 0
-        _ = try? reader.next()  // the header
-        while (try? reader.next()) != nil { rows += 1 }
+        var sawHeader = false
+        while let record = try? reader.next() {
+            guard filled(record) else { continue }
+            if sawHeader { rows += 1 } else { sawHeader = true }
+        }
         return max(0, rows - Set(report.issues.map(\.line)).count)
     }
 }

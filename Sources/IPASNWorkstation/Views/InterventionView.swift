@@ -115,7 +115,7 @@ final class InterventionView: View {
     static func meanChange(_ row: InterventionPlan.Row, language: Language, deltaWidth: Int = 0, meanWidth: Int = 5) -> String {
         DisplayWidth.fit(language.mean(row.meanBefore), toWidth: meanWidth, alignment: .right) + " -> "
             + DisplayWidth.fit(language.mean(row.meanAfter), toWidth: meanWidth, alignment: .right) + " "
-            + DisplayWidth.fit("(" + language.meanDelta(row.totals.meanGain) + ")", toWidth: deltaWidth)
+            + DisplayWidth.fit("(" + language.meanDelta(from: row.meanBefore, to: row.meanAfter) + ")", toWidth: deltaWidth)
     }
 
     /// Column widths from the rows' contents, so no figure is ever cut: the full form when
@@ -130,7 +130,7 @@ final class InterventionView: View {
         var meanWidth: Int
 
         init(width: Int, rows: [InterventionPlan.Row], jp: Int, language: Language) {
-            let delta = rows.map { DisplayWidth.width(of: language.meanDelta($0.totals.meanGain)) + 2 }.max() ?? 7
+            let delta = rows.map { DisplayWidth.width(of: language.meanDelta(from: $0.meanBefore, to: $0.meanAfter)) + 2 }.max() ?? 7
             let means = rows.map { DisplayWidth.width(of: language.mean($0.meanAfter)) }.max() ?? 5
             var widths = Self.measure(rows, full: true, jp: jp, language: language, meanDelta: delta, meanWidth: means)
             let full = Self.nameWidth(width, widths) >= 24
@@ -226,7 +226,7 @@ final class InterventionView: View {
         grid.put(" " + unitName + " ", row: next, col: 2, style: .header, maxWidth: grid.width - 4)
         for (index, text) in Self.describe(row, unitName: row.unit.nama, jp: plan.teknisJP, language: language).enumerated()
         where next + 1 + index < height {
-            grid.put(text, row: next + 1 + index, col: 1, maxWidth: grid.width - 2)
+            grid.put(DisplayWidth.truncate(text, toWidth: grid.width - 2), row: next + 1 + index, col: 1, maxWidth: grid.width - 2)
         }
     }
 
@@ -235,7 +235,7 @@ final class InterventionView: View {
         let name = language.t(L.interventionName(row.intervention, jp: jp))
         let gainers = language.t(L.gainersOf(row.totals.beneficiaries, row.totals.pegawai))
         var second = language.t(L.unitMean) + " " + language.mean(row.meanBefore) + " -> " + language.mean(row.meanAfter)
-            + " (" + language.meanDelta(row.totals.meanGain) + ")  " + row.categoryBefore.displayName(language)
+            + " (" + language.meanDelta(from: row.meanBefore, to: row.meanAfter) + ")  " + row.categoryBefore.displayName(language)
         if row.categoryChanges { second += " -> " + row.categoryAfter.displayName(language) }
         return [language.t(L.interventionFor(name, gainers, unitName)), second]
     }

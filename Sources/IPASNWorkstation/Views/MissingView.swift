@@ -47,8 +47,11 @@ final class MissingView: View {
     func render(into grid: inout CellGrid, rows height: Int, app: App) {
         Draw.title(&grid, app.t(L.missingTitle(unitName)), right: "\(app.t(L.labelYear)) \(app.year) ")
         guard let report else { return }
-        grid.put(app.t(L.missingSummary(report)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
-        grid.put(app.t(L.missingKompetensi(report.count(.kompetensi))), row: 2, col: 1, style: .dim, maxWidth: grid.width - 2)
+        // Cut with "…" when the screen is narrow (never mid-word without a sign).
+        let summary = DisplayWidth.truncate(app.t(L.missingSummary(report)), toWidth: grid.width - 2)
+        let kompetensi = DisplayWidth.truncate(app.t(L.missingKompetensi(report.count(.kompetensi))), toWidth: grid.width - 2)
+        grid.put(summary, row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        grid.put(kompetensi, row: 2, col: 1, style: .dim, maxWidth: grid.width - 2)
         // NIP (grouped, 21 wide), name, unit code (8), then what is missing ("pendidikan, SKP, kompetensi" is 27 wide).
         let unitWidth = 8
         let missingWidth = 27

@@ -10,6 +10,8 @@ import IPASNTerminal
 /// entered. Enter opens the unit's unsent records.
 final class PendingView: View {
     private(set) var report: PendingReport?
+    /// SKP from 2022 on that stay pending until the admin chooses a PermenPANRB 6/2022 predikat.
+    private(set) var needingPredikat = 0
     private var cursor = ScrollList(count: 0, height: 1)
 
     init(app: App) {
@@ -23,7 +25,10 @@ final class PendingView: View {
 
     func reload(app: App) {
         let keep = rows.isEmpty ? nil : rows[cursor.selection].unit.kode
-        app.attempt { report = try PendingReport.compute(store: app.store, timeZone: app.context.timeZone) }
+        app.attempt {
+            report = try PendingReport.compute(store: app.store, timeZone: app.context.timeZone)
+            needingPredikat = try app.store.skpNeedingPredikat(unit: nil).count
+        }
         cursor.update(count: rows.count)
         if let keep, let index = rows.firstIndex(where: { $0.unit.kode == keep }) { cursor.select(index) }
     }
@@ -65,7 +70,13 @@ final class PendingView: View {
             grid.put(app.t(L.pendingNone), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)
             return
         }
-        for (offset, index) in cursor.visible(height: height - 3).enumerated() {
+        // The last row says which pending SKP cannot be sent as they are (Enter on the unit lists them).
+        let footer = needingPredikat > 0 ? 1 : 0
+        if footer > 0 {
+            grid.put(
+                app.t(L.skpNeedingPredikatCount(needingPredikat)), row: height - 1, col: 1, style: .warning, maxWidth: grid.width - 2)
+        }
+        for (offset, index) in cursor.visible(height: height - 3 - footer).enumerated() {
             let row = report.rows[index]
             table.draw(
                 [.init(String(repeating: "  ", count: min(row.depth, 8)) + app.displayName(of: row.unit))]
@@ -85,6 +96,8 @@ final class PendingUnitView: View {
         var kind: RecordKind
         var text: String
         var deleted: Bool
+        /// Why the record cannot be sent as it is (an SKP from 2022 on with a PP 46/2011 predikat).
+        var reason: String? = nil
     }
 
     let unit: OrgUnit
@@ -111,10 +124,12 @@ final class PendingUnitView: View {
                 guard let records = employees[pending.nip],
                     let record = EmployeeView.stored(records, pending.id.kind).first(where: { $0.id == pending.id })
                 else { continue }
+                var reason: String?
+                if case .skp(let skp) = record.record { reason = L.skpSiasnReason(skp).map(app.t) }
                 result.append(
                     Line(
                         nip: pending.nip, nama: records.pegawai.nama, kind: pending.id.kind,
-                        text: EmployeeView.describe(record.record, app.language), deleted: false))
+                        text: EmployeeView.describe(record.record, app.language), deleted: false, reason: reason))
             }
             result.sort { ($0.nama, $0.nip) < ($1.nama, $1.nip) }
             for deletion in try app.store.sentDeletions(kind: nil, unit: unit.kode) {
@@ -153,8 +168,13 @@ final class PendingUnitView: View {
             ], width: grid.width - 2)
         table.drawHeader(into: &grid, row: 2, col: 1)
         let unsent = lines.filter { !$0.deleted }.count
-        grid.put(
-            app.t(L.pendingSummary(unsent, lines.count - unsent)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        // The selected record's reason when it cannot be sent as it is, else the summary.
+        if !lines.isEmpty, let reason = lines[cursor.selection].reason {
+            grid.put(reason, row: 1, col: 1, style: .warning, maxWidth: grid.width - 2)
+        } else {
+            grid.put(
+                app.t(L.pendingSummary(unsent, lines.count - unsent)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        }
         if lines.isEmpty {
             grid.put(app.t(L.pendingUnitNone), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)
             return
@@ -164,7 +184,7 @@ final class PendingUnitView: View {
             table.draw(
                 [
                     .init(NIP.formatted(line.nip)), .init(line.nama), .init(app.t(L.kindName(line.kind))),
-                    .init(line.text, style: line.deleted ? .error : nil),
+                    .init(line.text, style: line.deleted ? .error : line.reason != nil ? .warning : nil),
                 ], into: &grid, row: 3 + offset, col: 1, selected: index == cursor.selection)
         }
     }

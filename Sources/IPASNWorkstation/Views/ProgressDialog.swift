@@ -57,7 +57,23 @@ final class ProgressDialog: Modal {
         }
     }
 
-    var keyBar: [Command] { [.moveUp, .moveDown, .open, .back] }
+    var keyBar: [Command] { [.confirmMark, .reopenMark, .back] }
+
+    /// What the dialog's keys do (the key bar said "Enter Buka" while Enter toggles a mark):
+    /// the marks' keys, then confirm and reopen from the keymap, Esc; while a reason is typed,
+    /// Enter keeps it.
+    func keyBarItems(app: App) -> KeyBar? {
+        if reason != nil {
+            return KeyBar([
+                KeyBar.Item(keyText: Key.enter.name, label: app.t(L.progressKeepReason)),
+                KeyBar.Item(keyText: Key.escape.name, label: app.t(L.confirmCancel)),
+            ])
+        }
+        var items = [KeyBar.Item(keyText: "1-4,\(Key.enter.name)", label: app.t(L.progressToggleMark))]
+        items += app.keyBar([.confirmMark, .reopenMark], context: .dialog).items
+        items.append(KeyBar.Item(keyText: Key.escape.name, label: app.t(L.progressClose)))
+        return KeyBar(items)
+    }
 
     func handle(_ key: Key, app: App) -> Bool {
         if !loaded { loadMarks(app: app) }

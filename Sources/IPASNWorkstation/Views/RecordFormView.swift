@@ -49,8 +49,10 @@ final class RecordFormView: View {
     var keyBar: [Command] { [.save, .saveAndAdd, .nextField, .back, .help, .previousField, .quit] }
     var hasUnsavedInput: Bool { form.isDirty }
     var status: (text: String, style: Style)? {
-        formMessage ?? similarNote.map { ($0, .warning) } ?? rejectionNote.map { ($0, .warning) }
+        formMessage ?? similarNote.map { ($0, .warning) } ?? rejectionNote.map { ($0, .warning) } ?? siasnNote
     }
+    /// Why SIASN will not get the SKP as typed (before 2022; a PP 46/2011 predikat), ``SKPSiasn``.
+    private var siasnNote: (text: String, style: Style)?
     /// An existing course of the employee the typed one resembles (``NearDuplicate``).
     private(set) var similar: Diklat?
     /// ``similar`` in words for the message row.
@@ -71,6 +73,10 @@ final class RecordFormView: View {
         if let option = typed.focused.resolvedOption { typed.fields[typed.focus].text = option.value }
         let record = typed.previewRecord(app.parser)
         outcome = preview.outcome(for: record)
+        siasnNote = nil
+        if case .skp(let skp) = record, let reason = L.skpSiasnReason(skp) {
+            siasnNote = (app.t(reason), SKPSiasn.status(skp) == .notForSIASN ? .dim : .warning)
+        }
         if case .diklat(let course) = record {
             similar = NearDuplicate.firstSimilar(to: course, in: preview.base.diklat)
         } else {
@@ -177,7 +183,8 @@ final class RecordFormView: View {
                     result = try app.store.add(record)
                 }
                 app.discardDraft(of: self)
-                let what = EmployeeView.describe(record, app.language)
+                // An SKP is named as one ("SKP 2021 nilai 88,50"), not by its year alone.
+                let what = (record.kind == .skp ? "SKP " : "") + EmployeeView.describe(record, app.language)
                 let before = preview.before
                 preview.commit(record, score: result.score)
                 page.recordSaved(app: app)

@@ -101,7 +101,7 @@ final class VerificationView: View {
             if app.attempt({ try app.store.setVerification([item.id], status: .memenuhi, reason: "") }) {
                 app.dataChangedHere()
                 reload(app: app)
-                app.inform(app.t(L.accepted(App.recordName(item.record))))
+                app.inform(app.t(L.accepted(App.recordName(item.record, app.language))))
             }
         case .rejectRecord:
             guard case .queue = mode, let item = selected else { return true }
@@ -110,7 +110,7 @@ final class VerificationView: View {
                 if app.attempt({ try app.store.setVerification([item.id], status: .tidak, reason: reason) }) {
                     app.dataChangedHere()
                     self.reload(app: app)
-                    app.inform(app.t(L.rejected(App.recordName(item.record))))
+                    app.inform(app.t(L.rejected(App.recordName(item.record, app.language))))
                 }
             }
         case .toggleDocument:

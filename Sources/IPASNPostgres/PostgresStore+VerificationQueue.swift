@@ -1,0 +1,190 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+
+/// The verifikator's queue, newest first (``VerificationQueueStore``; `docs/store.md`, "The
+/// verifikator's queue, newest first"), on the touches the `audit` trigger keeps
+/// (`record_touch`, `touch_ranges`: migration `2026-11-30-pgqueue`), as SQLite's
+/// `SQLiteStore+Queue.swift` reads its own. Three round trips in one read-only snapshot:
+/// 1. per kind: the waiting count, the newest own touches through `record_touch_at` (or
+///    `record_touch_actor`), their count when narrowed, and the kind's import ranges;
+/// 2. per range (newest first): the newest waiting ids it holds that no own touch or newer
+///    range claims (and their count when narrowed); then the newest waiting ids no touch
+///    is known for;
+/// 3. the page's records with their employees and verification, one statement per kind.
+extension PostgresStore {
+    /// A record that may be on the page, with its touch.
+    private struct QueueCandidate {
+        var id: RecordID
+        var at: Date?
+        var actor: String?
+    }
+
+    /// An import's id range and its touch.
+    private struct QueueRange {
+        var first: Int64
+        var last: Int64
+        var at: Date
+        var actor: String
+    }
+
+    public func verificationQueue(_ filter: QueueFilter, limit: Int) throws -> QueuePage {
+        let limit = max(0, limit)
+        return try read { db in
+            let cte = filter.unit == nil ? "" : Self.subunitsCTE
+            let within = filter.unit == nil ? "" : "AND p.kode_unit IN (SELECT kode FROM sub)"
+            let unitArgs: [(any PGBindable)?] = filter.unit.map { [$0] } ?? []
+            let narrowed = filter.since != nil || filter.touchedBy != nil
+            let kinds = filter.kind.map { [$0] } ?? RecordKind.allCases
+            func waiting(_ kind: RecordKind) -> String {
+                """
+                FROM \(PGRecordRows.table(kind)) r JOIN pegawai p ON p.nip = r.nip
+                LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
+                WHERE p.aktif = 1 \(within) AND (v.status IS NULL OR v.status = 'belum')
+                """
+            }
+
+            // 1. Counts, own touches, ranges.
+            var first: [(sql: String, arguments: PGArguments)] = []
+            for kind in RecordKind.allCases {
+                first.append(("\(cte) SELECT COUNT(*) \(waiting(kind))", PGArguments(unitArgs)))
+                guard kinds.contains(kind) else { continue }
+                var own = "AND t.kind = '\(kind.rawValue)'"
+                var ownArgs = unitArgs
+                if let since = filter.since {
+                    own += " AND t.at >= ?"
+                    ownArgs.append(since)
+                }
+                if let by = filter.touchedBy {
+                    own += " AND t.actor = ?"
+                    ownArgs.append(by)
+                }
+                let ownFrom = """
+                    FROM record_touch t JOIN \(PGRecordRows.table(kind)) r ON r.id = t.record_id JOIN pegawai p ON p.nip = r.nip
+                    LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
+                    WHERE p.aktif = 1 \(within) AND (v.status IS NULL OR v.status = 'belum') \(own)
+                    """
+                if narrowed { first.append(("\(cte) SELECT COUNT(*) \(ownFrom)", PGArguments(ownArgs))) }
+                first.append((
+                    "\(cte) SELECT t.record_id, t.at, t.actor \(ownFrom) ORDER BY t.at DESC, t.record_id DESC LIMIT ?",
+                    PGArguments(ownArgs + [limit])
+                ))
+                first.append((
+                    "SELECT first_id, last_id, at, actor FROM touch_ranges WHERE kind = ? ORDER BY audit_id DESC",
+                    [kind.rawValue]
+                ))
+            }
+            var results = try db.pipelined(first)[...]
+            func next() -> PGResult { results.removeFirst() }
+            func rows(_ result: PGResult) -> [PGRow] { (0..<result.count).map { PGRow(result: result, index: $0) } }
+
+            var total = 0
+            var matching = 0
+            var found: [QueueCandidate] = []
+            var ranges: [RecordKind: [QueueRange]] = [:]
+            for kind in RecordKind.allCases {
+                let kindTotal = Int(next().text(0, 0) ?? "") ?? 0
+                total += kindTotal
+                guard kinds.contains(kind) else { continue }
+                if narrowed {
+                    matching += Int(next().text(0, 0) ?? "") ?? 0
+                } else {
+                    matching += kindTotal
+                }
+                for row in rows(next()) {
+                    found.append(QueueCandidate(id: RecordID(kind: kind, id: row[0]), at: row[1], actor: row[2]))
+                }
+                ranges[kind] = rows(next()).map { QueueRange(first: $0[0], last: $0[1], at: $0[2], actor: $0[3]) }
+            }
+
+            // 2. The records whose touch is the import that wrote them, then those without a known touch.
+            var second: [(sql: String, arguments: PGArguments)] = []
+            var decoders: [(kind: RecordKind, range: QueueRange?, isCount: Bool)] = []
+            for kind in kinds {
+                let noOwnTouch = "AND NOT EXISTS (SELECT 1 FROM record_touch t WHERE t.kind = '\(kind.rawValue)' AND t.record_id = r.id)"
+                var newer: [QueueRange] = []
+                for range in ranges[kind] ?? [] {
+                    defer { newer.append(range) }
+                    if let since = filter.since, range.at < since { break }  // older ranges are older still
+                    if let by = filter.touchedBy, range.actor != by { continue }
+                    let outside = newer.map { " AND r.id NOT BETWEEN \($0.first) AND \($0.last)" }.joined()
+                    let from = "\(waiting(kind)) AND r.id BETWEEN \(range.first) AND \(range.last)\(outside) \(noOwnTouch)"
+                    if narrowed {
+                        second.append(("\(cte) SELECT COUNT(*) \(from)", PGArguments(unitArgs)))
+                        decoders.append((kind, range, true))
+                    }
+                    second.append(("\(cte) SELECT r.id \(from) ORDER BY r.id DESC LIMIT ?", PGArguments(unitArgs + [limit])))
+                    decoders.append((kind, range, false))
+                }
+                if !narrowed {
+                    let outside = (ranges[kind] ?? []).map { " AND r.id NOT BETWEEN \($0.first) AND \($0.last)" }.joined()
+                    second.append((
+                        "\(cte) SELECT r.id \(waiting(kind))\(outside) \(noOwnTouch) ORDER BY r.id DESC LIMIT ?",
+                        PGArguments(unitArgs + [limit])
+                    ))
+                    decoders.append((kind, nil, false))
+                }
+            }
+            if !second.isEmpty {
+                for (decoder, result) in zip(decoders, try db.pipelined(second)) {
+                    if decoder.isCount {
+                        matching += Int(result.text(0, 0) ?? "") ?? 0
+                        continue
+                    }
+                    for row in rows(result) {
+                        found.append(QueueCandidate(id: RecordID(kind: decoder.kind, id: row[0]), at: decoder.range?.at, actor: decoder.range?.actor))
+                    }
+                }
+            }
+
+            // The queue's order (``QueueFromAudit/newestFirst(_:_:)``) on the candidates; only the page is read whole.
+            let order = Dictionary(uniqueKeysWithValues: RecordKind.allCases.enumerated().map { ($1, $0) })
+            found.sort { a, b in
+                if a.at != b.at { return (a.at ?? .distantPast) > (b.at ?? .distantPast) }
+                if a.id.kind != b.id.kind { return order[a.id.kind]! < order[b.id.kind]! }
+                return a.id.id > b.id.id
+            }
+            let page = Array(found.prefix(limit))
+            let items = try queueItems(page.map(\.id), db)
+            let entries = page.compactMap { candidate in
+                items[candidate.id].map { QueueEntry(item: $0, touchedAt: candidate.at, touchedBy: candidate.actor) }
+            }
+            return QueuePage(entries: entries, matching: matching, total: total)
+        }
+    }
+
+    /// The records `ids` with their employees and verification, one statement per kind in one
+    /// round trip (a record gone meanwhile is left out).
+    private func queueItems(_ ids: [RecordID], _ db: PGConnection) throws -> [RecordID: VerificationItem] {
+        let byKind = Dictionary(grouping: ids, by: \.kind)
+        let kinds = RecordKind.allCases.filter { byKind[$0] != nil }
+        guard !kinds.isEmpty else { return [:] }
+        let person = Self.pegawaiColumns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+        let statements: [(sql: String, arguments: PGArguments)] = kinds.map { kind in
+            let columns = (["id"] + PGRecordRows.columns(kind)).map { "r." + $0 }.joined(separator: ", ")
+            let list = "{" + (byKind[kind] ?? []).map { String($0.id) }.joined(separator: ",") + "}"
+            return (
+                """
+                SELECT \(columns), \(person), \(Self.verificationColumns)
+                FROM \(PGRecordRows.table(kind)) r JOIN pegawai p ON p.nip = r.nip
+                LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
+                WHERE r.id = ANY(?::bigint[])
+                """, [list]
+            )
+        }
+        var items: [RecordID: VerificationItem] = [:]
+        for (kind, result) in zip(kinds, try db.pipelined(statements)) {
+            let personAt = 1 + PGRecordRows.columns(kind).count
+            let verificationAt = personAt + Self.pegawaiColumnCount
+            for index in 0..<result.count {
+                let row = PGRow(result: result, index: index)
+                let id = RecordID(kind: kind, id: row[0])
+                let verification = row.text(verificationAt) == nil ? .unverified : try Self.verification(row, offset: verificationAt)
+                items[id] = VerificationItem(
+                    id: id, record: try PGRecordRows.decode(kind, row), pegawai: try Self.pegawai(row, offset: personAt),
+                    verification: verification)
+            }
+        }
+        return items
+    }
+}
