@@ -40,9 +40,6 @@ extension PostgresSchema {
                 active  JSONB NOT NULL,
                 default_rules JSONB NOT NULL
             );
-            -- Kept inline and uncompressed (about 3 kB): the scorer reads it dozens of times a
-            -- save, and a compressed value is decompressed at each read (half the check's time).
-            ALTER TABLE scoring_rules ALTER active SET STORAGE PLAIN, ALTER default_rules SET STORAGE PLAIN;
             ALTER TABLE scoring_rules ENABLE ROW LEVEL SECURITY;
             CREATE POLICY read ON scoring_rules FOR SELECT USING (true);
             REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON scoring_rules FROM PUBLIC;
@@ -55,26 +52,26 @@ extension PostgresSchema {
             $$;
 
             \(serverRulesCheck)
+            \(scoreRuleTables)
 
             INSERT INTO scoring_rules(id, active, default_rules)
             SELECT 1, ipasn_server_rules(COALESCE((SELECT value::jsonb FROM config WHERE key = 'ruleset'), d.j)), d.j
             FROM (SELECT $ruleset$\(bkn2019)$ruleset$::jsonb AS j) d;
+            SELECT ipasn_load_rules(active) FROM scoring_rules WHERE id = 1;
 
             CREATE FUNCTION ipasn_ruleset_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
             SET search_path = public AS $$
             BEGIN
-                IF TG_OP = 'DELETE' THEN
-                    IF OLD.key = 'ruleset' THEN
-                        UPDATE scoring_rules SET active = default_rules WHERE id = 1;
-                    END IF;
+                IF (TG_OP = 'DELETE' AND OLD.key = 'ruleset')
+                   OR (TG_OP = 'UPDATE' AND OLD.key = 'ruleset' AND NEW.key <> 'ruleset') THEN
+                    UPDATE scoring_rules SET active = default_rules WHERE id = 1;
+                ELSIF TG_OP <> 'DELETE' AND NEW.key = 'ruleset' THEN
+                    UPDATE scoring_rules SET active = ipasn_server_rules(NEW.value::jsonb) WHERE id = 1;
+                ELSE
                     RETURN NULL;
                 END IF;
-                IF TG_OP = 'UPDATE' AND OLD.key = 'ruleset' AND NEW.key <> 'ruleset' THEN
-                    UPDATE scoring_rules SET active = default_rules WHERE id = 1;
-                END IF;
-                IF NEW.key = 'ruleset' THEN
-                    UPDATE scoring_rules SET active = ipasn_server_rules(NEW.value::jsonb) WHERE id = 1;
-                END IF;
+                -- The parsed rule tables follow in the same transaction.
+                PERFORM ipasn_load_rules(active) FROM scoring_rules WHERE id = 1;
                 RETURN NULL;
             END
             $$;
@@ -95,6 +92,7 @@ extension PostgresSchema {
             DECLARE
                 bad record;
                 refused text;
+                differing bigint;
             BEGIN
                 IF NOT ipasn_writes_every_score() THEN
                     SELECT x.nip INTO refused FROM unnest(p_nips) AS x(nip) WHERE NOT ipasn_may_write_score(x.nip) LIMIT 1;
@@ -102,40 +100,21 @@ extension PostgresSchema {
                         RAISE EXCEPTION 'permission denied: the cached score of employee % is not this account''s to write', refused
                             USING ERRCODE = '42501';
                     END IF;
-                ELSIF cardinality(p_nips) > 64 THEN
-                    -- The owner's, an operator's or a verifikator's bulk write (a recompute, an
-                    -- import) is not checked: scoring 50,000 employees on the server cost
-                    -- seconds (docs/performance.md, "Server-side scoring check"). An admin's
-                    -- calls, of any size, always are.
-                    RETURN;
                 END IF;
-                SELECT n.nip, n.year,
-                    CASE WHEN s.nip IS NULL THEN 'employee'
-                         WHEN n.kualifikasi IS DISTINCT FROM s.kualifikasi THEN 'kualifikasi'
-                         WHEN n.kompetensi IS DISTINCT FROM s.kompetensi THEN 'kompetensi'
-                         WHEN n.kinerja IS DISTINCT FROM s.kinerja THEN 'kinerja'
-                         WHEN n.disiplin IS DISTINCT FROM s.disiplin THEN 'disiplin'
-                         WHEN n.complete IS DISTINCT FROM s.complete THEN 'complete'
-                         ELSE 'missing' END AS dimension,
-                    CASE WHEN s.nip IS NULL THEN NULL
-                         WHEN n.kualifikasi IS DISTINCT FROM s.kualifikasi THEN n.kualifikasi::text || ' (the records give ' || s.kualifikasi::text || ')'
-                         WHEN n.kompetensi IS DISTINCT FROM s.kompetensi THEN n.kompetensi::text || ' (the records give ' || s.kompetensi::text || ')'
-                         WHEN n.kinerja IS DISTINCT FROM s.kinerja THEN n.kinerja::text || ' (the records give ' || s.kinerja::text || ')'
-                         WHEN n.disiplin IS DISTINCT FROM s.disiplin THEN n.disiplin::text || ' (the records give ' || s.disiplin::text || ')'
-                         WHEN n.complete IS DISTINCT FROM s.complete THEN n.complete::text || ' (the records give ' || s.complete::text || ')'
-                         ELSE quote_literal(n.missing) || ' (the records give ' || quote_literal(s.missing) || ')' END AS detail
-                INTO bad
-                FROM unnest(\(passed)) AS n(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
-                LEFT JOIN (SELECT * FROM ipasn_server_scores_few(p_nips, p_years, entered) WHERE cardinality(p_nips) <= 64
-                           UNION ALL
-                           SELECT * FROM ipasn_server_scores(p_nips, ARRAY(SELECT DISTINCT y FROM unnest(p_years) AS y), entered)
-                           WHERE cardinality(p_nips) > 64) s
-                    ON s.year = n.year AND s.nip = n.nip
-                WHERE s.nip IS NULL
-                   OR (n.kualifikasi, n.kompetensi, n.kinerja, n.disiplin, n.complete, n.missing)
-                      IS DISTINCT FROM (s.kualifikasi, s.kompetensi, s.kinerja, s.disiplin, s.complete, s.missing)
-                LIMIT 1;
-                IF FOUND THEN
+                -- Every call is checked, whoever makes it and whatever its size: a save's few
+                -- rows against the generic plan, a recompute's or an import's thousands against
+                -- the plan made for them (one pass per record table).
+                IF cardinality(p_nips) <= 64 THEN
+                    \(compare(scorer: "ipasn_server_scores_few", dynamic: false));
+                ELSE
+                    -- Planned for this call's arrays (a cached generic plan would be made for a
+                    -- few rows): EXECUTE, which plans at every call.
+                    EXECUTE $check$\(compare(scorer: "ipasn_server_scores", dynamic: true))$check$
+                        INTO bad USING \(passed), entered;
+                END IF;
+                -- (EXECUTE leaves FOUND as it was: the row count says.)
+                GET DIAGNOSTICS differing = ROW_COUNT;
+                IF differing > 0 THEN
                     IF bad.dimension = 'employee' THEN
                         RAISE EXCEPTION 'refused: no score can be stored for %: no such employee', bad.nip USING ERRCODE = '23514';
                     END IF;
@@ -161,6 +140,42 @@ extension PostgresSchema {
             END
             $$;
             """
+    }
+
+    /// The first row passed (the check's `p_*` arrays) that differs from the server's scores
+    /// of the same employees and years (`scorer`): nip, year, dimension, detail. `dynamic`:
+    /// the text for `EXECUTE ... INTO bad USING` the eight arrays and `entered` ($1-$9);
+    /// otherwise a plpgsql statement selecting into `bad` (FOUND says whether one differed).
+    static func compare(scorer: String, dynamic: Bool) -> String {
+        let names = ["p_years", "p_nips", "p_kualifikasi", "p_kompetensi", "p_kinerja", "p_disiplin", "p_complete", "p_missing", "entered"]
+        let arguments = dynamic ? (1...9).map { "$\($0)" } : names
+        let arrays = arguments.prefix(8).joined(separator: ", ")
+        let scores = "\(scorer)(\(arguments[1]), ARRAY(SELECT DISTINCT y FROM unnest(\(arguments[0])) AS y), \(arguments[8]))"
+        return """
+        SELECT n.nip, n.year,
+                    CASE WHEN s.nip IS NULL THEN 'employee'
+                         WHEN n.kualifikasi IS DISTINCT FROM s.kualifikasi THEN 'kualifikasi'
+                         WHEN n.kompetensi IS DISTINCT FROM s.kompetensi THEN 'kompetensi'
+                         WHEN n.kinerja IS DISTINCT FROM s.kinerja THEN 'kinerja'
+                         WHEN n.disiplin IS DISTINCT FROM s.disiplin THEN 'disiplin'
+                         WHEN n.complete IS DISTINCT FROM s.complete THEN 'complete'
+                         ELSE 'missing' END AS dimension,
+                    CASE WHEN s.nip IS NULL THEN NULL
+                         WHEN n.kualifikasi IS DISTINCT FROM s.kualifikasi THEN n.kualifikasi::text || ' (the records give ' || s.kualifikasi::text || ')'
+                         WHEN n.kompetensi IS DISTINCT FROM s.kompetensi THEN n.kompetensi::text || ' (the records give ' || s.kompetensi::text || ')'
+                         WHEN n.kinerja IS DISTINCT FROM s.kinerja THEN n.kinerja::text || ' (the records give ' || s.kinerja::text || ')'
+                         WHEN n.disiplin IS DISTINCT FROM s.disiplin THEN n.disiplin::text || ' (the records give ' || s.disiplin::text || ')'
+                         WHEN n.complete IS DISTINCT FROM s.complete THEN n.complete::text || ' (the records give ' || s.complete::text || ')'
+                         ELSE quote_literal(n.missing) || ' (the records give ' || quote_literal(s.missing) || ')' END AS detail
+                \(dynamic ? "" : "INTO bad")
+                FROM unnest(\(arrays))
+                    AS n(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
+                LEFT JOIN \(scores) s ON s.year = n.year AND s.nip = n.nip
+                WHERE s.nip IS NULL
+                   OR (n.kualifikasi, n.kompetensi, n.kinerja, n.disiplin, n.complete, n.missing)
+                      IS DISTINCT FROM (s.kualifikasi, s.kompetensi, s.kinerja, s.disiplin, s.complete, s.missing)
+                LIMIT 1
+        """
     }
 
     /// `ipasn_server_rules(jsonb)`: the ruleset JSON when the server scorer knows every part
@@ -229,139 +244,5 @@ extension PostgresSchema {
             END
             $$;
             """
-    }
-
-    /// `ipasn_server_scores(nips, years, entered)`: every listed employee's score for every
-    /// listed year, computed by the server as ``ScoringEngine/score(_:year:)`` does; and
-    /// `ipasn_server_scores_few`, the same statement kept as one generic plan per session
-    /// (`plan_cache_mode = force_generic_plan`) for a save's few rows: planning the
-    /// statement took longer than running it (the `auto` mode kept choosing custom plans,
-    /// the generic plan's estimate being made for 100 employees). The recompute's thousands
-    /// of rows use the first, planned for their arrays.
-    static var serverScoresFunction: String {
-        serverScoresFunction(name: "ipasn_server_scores", settings: "", rows: 10_000)
-            + serverScoresFunction(name: "ipasn_server_scores_few", settings: " SET plan_cache_mode = force_generic_plan", rows: 4)
-    }
-
-    static func serverScoresFunction(name: String, settings: String, rows: Int) -> String {
-        """
-        CREATE FUNCTION \(name)(p_nips text[], p_years int4[], p_entered boolean)
-        RETURNS TABLE(year int4, nip text, kualifikasi float8, kompetensi float8, kinerja float8, disiplin float8,
-            complete int2, missing text)
-        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public\(settings) ROWS \(rows) AS $$
-        #variable_conflict use_column
-        BEGIN
-        RETURN QUERY
-        WITH r AS (
-            SELECT s.active AS j,
-                (NOT p_entered AND NOT COALESCE((s.active #>> '{verification,rejected_records_count}')::boolean, false)) AS leave_out,
-                (s.active #>> '{kualifikasi,max}')::float8 AS kual_max,
-                (s.active #>> '{kualifikasi,undated_counts}')::boolean AS undated,
-                (s.active #>> '{kompetensi,max}')::float8 AS komp_max,
-                (s.active #>> '{kompetensi,teknis_minimum_jp}')::int AS min_jp,
-                GREATEST((s.active #>> '{kompetensi,teknis_window_years}')::int, 1) AS teknis_window,
-                GREATEST((s.active #>> '{kompetensi,seminar_window_years}')::int, 1) AS seminar_window,
-                (s.active #>> '{kompetensi,fungsional_requires_sesuai}')::boolean AS requires_sesuai,
-                (s.active #>> '{kinerja,max}')::float8 AS kin_max,
-                (s.active #>> '{disiplin,max}')::float8 AS dis_max,
-                (s.active #>> '{disiplin,none}')::float8 AS dis_none,
-                GREATEST((s.active #>> '{disiplin,window_years}')::int, 1) AS dis_window
-            FROM scoring_rules s WHERE s.id = 1
-        ),
-        e AS (
-            SELECT p.nip, y.year, make_date(y.year, 12, 31) AS cutoff, p.jenis_jabatan,
-                CASE WHEN p.jenis_jabatan = 'struktural' THEN replace(lower(p.jenjang), ' ', '_') END AS jenjang
-            FROM (SELECT DISTINCT x AS nip FROM unnest(p_nips) AS x) n
-            JOIN pegawai p ON p.nip = n.nip
-            CROSS JOIN (SELECT DISTINCT y AS year FROM unnest(p_years) AS y) y
-        ),
-        kual AS (
-            SELECT e.nip, e.year, MAX(COALESCE((r.j #>> ARRAY['kualifikasi', 'points', d.tingkat])::float8, 0)) AS best
-            FROM e JOIN pendidikan d ON d.nip = e.nip CROSS JOIN r
-            WHERE (d.tanggal_lulus <= e.cutoff OR (d.tanggal_lulus IS NULL AND r.undated))
-              AND NOT (r.leave_out AND EXISTS (SELECT 1 FROM verification v
-                       WHERE v.kind = 'pendidikan' AND v.record_id = d.id AND v.status = 'tidak'))
-            GROUP BY e.nip, e.year
-        ),
-        kin AS (
-            SELECT e.nip, e.year,
-                MAX(LEAST(COALESCE((r.j #>> ARRAY['kinerja', 'points', x.predikat])::float8, 0), r.kin_max)) AS best
-            FROM e JOIN skp s ON s.nip = e.nip AND s.tahun = e.year CROSS JOIN r
-            CROSS JOIN LATERAL (SELECT COALESCE(s.predikat, CASE WHEN s.nilai IS NOT NULL THEN COALESCE(
-                    (SELECT t ->> 'predikat' FROM jsonb_array_elements(r.j #> '{kinerja,nilai_thresholds}') AS t
-                     WHERE s.nilai >= (t ->> 'min')::float8 ORDER BY (t ->> 'min')::float8 DESC LIMIT 1),
-                    r.j #>> '{kinerja,below_all}') END) AS predikat) x
-            WHERE x.predikat IS NOT NULL
-              AND NOT (r.leave_out AND EXISTS (SELECT 1 FROM verification v
-                       WHERE v.kind = 'skp' AND v.record_id = s.id AND v.status = 'tidak'))
-            GROUP BY e.nip, e.year
-        ),
-        dis AS (
-            SELECT e.nip, e.year,
-                MAX(CASE h.tingkat WHEN 'ringan' THEN 1 WHEN 'sedang' THEN 2 WHEN 'berat' THEN 3 END) AS heaviest
-            FROM e JOIN disiplin h ON h.nip = e.nip CROSS JOIN r
-            WHERE extract(year FROM h.tmt)::int BETWEEN e.year - r.dis_window + 1 AND e.year
-              AND NOT (r.leave_out AND EXISTS (SELECT 1 FROM verification v
-                       WHERE v.kind = 'disiplin' AND v.record_id = h.id AND v.status = 'tidak'))
-            GROUP BY e.nip, e.year
-        ),
-        dik AS (
-            SELECT e.nip, e.year,
-                GREATEST(0, MAX((r.j #>> ARRAY['kompetensi', 'leadership_rank', k.tingkat])::int)
-                    FILTER (WHERE g.grp = 'kepemimpinan' AND k.tanggal_selesai <= e.cutoff)) AS best_rank,
-                COUNT(*) FILTER (WHERE g.grp = 'fungsional' AND k.tanggal_selesai <= e.cutoff
-                    AND (k.sesuai_jabatan <> 0 OR NOT r.requires_sesuai)) AS fungsional,
-                SUM(k.jp) FILTER (WHERE g.grp = 'teknis'
-                    AND extract(year FROM k.tanggal_selesai)::int BETWEEN e.year - r.teknis_window + 1 AND e.year) AS teknis_jp,
-                COUNT(*) FILTER (WHERE g.grp = 'seminar'
-                    AND extract(year FROM k.tanggal_selesai)::int BETWEEN e.year - r.seminar_window + 1 AND e.year) AS seminars
-            FROM e JOIN diklat k ON k.nip = e.nip CROSS JOIN r
-            CROSS JOIN LATERAL (SELECT r.j #>> ARRAY['kompetensi', 'groups', k.jenis::text] AS grp) g
-            WHERE g.grp IS NOT NULL
-              AND NOT (r.leave_out AND EXISTS (SELECT 1 FROM verification v
-                       WHERE v.kind = 'diklat' AND v.record_id = k.id AND v.status = 'tidak'))
-            GROUP BY e.nip, e.year
-        )
-        SELECT e.year, e.nip::text,
-            LEAST(GREATEST(COALESCE(kual.best, -1), 0), r.kual_max),
-            CASE WHEN c.excess > 0 THEN
-                0::float8 + (CASE WHEN c.last = 1 THEN GREATEST(0, c.ek - c.excess) ELSE c.ek END)
-                    + (CASE WHEN c.last = 2 THEN GREATEST(0, c.ef - c.excess) ELSE c.ef END)
-                    + (CASE WHEN c.last = 3 THEN GREATEST(0, c.et - c.excess) ELSE c.et END)
-                    + (CASE WHEN c.last = 4 THEN GREATEST(0, c.es - c.excess) ELSE c.es END)
-            ELSE c.total END,
-            COALESCE(kin.best, 0),
-            LEAST(CASE WHEN dis.heaviest IS NULL THEN r.dis_none
-                ELSE COALESCE((r.j #>> ARRAY['disiplin', 'points',
-                    CASE dis.heaviest WHEN 1 THEN 'ringan' WHEN 2 THEN 'sedang' ELSE 'berat' END])::float8, 0) END, r.dis_max),
-            (kual.nip IS NOT NULL AND kin.nip IS NOT NULL)::int::int2,
-            concat_ws(',', CASE WHEN kual.nip IS NULL THEN 'pendidikan' END, CASE WHEN kin.nip IS NULL THEN 'skp' END)
-        FROM e CROSS JOIN r
-        LEFT JOIN kual ON kual.nip = e.nip AND kual.year = e.year
-        LEFT JOIN kin ON kin.nip = e.nip AND kin.year = e.year
-        LEFT JOIN dis ON dis.nip = e.nip AND dis.year = e.year
-        LEFT JOIN dik ON dik.nip = e.nip AND dik.year = e.year
-        CROSS JOIN LATERAL (SELECT
-            COALESCE((r.j #>> ARRAY['kompetensi', 'points', e.jenis_jabatan, 'kepemimpinan'])::float8, 0) AS pk,
-            COALESCE((r.j #>> ARRAY['kompetensi', 'points', e.jenis_jabatan, 'fungsional'])::float8, 0) AS pf,
-            COALESCE((r.j #>> ARRAY['kompetensi', 'points', e.jenis_jabatan, 'teknis'])::float8, 0) AS pt,
-            COALESCE((r.j #>> ARRAY['kompetensi', 'points', e.jenis_jabatan, 'seminar'])::float8, 0) AS ps,
-            (r.j #>> ARRAY['kompetensi', 'leadership_rank', r.j #>> ARRAY['kompetensi', 'leadership_required', e.jenjang]])::int
-                AS required_rank) p
-        CROSS JOIN LATERAL (SELECT
-            CASE WHEN p.pk > 0 AND p.required_rank IS NOT NULL AND COALESCE(dik.best_rank, 0) >= p.required_rank
-                THEN p.pk ELSE 0 END AS ek,
-            CASE WHEN p.pf > 0 AND COALESCE(dik.fungsional, 0) > 0 THEN p.pf ELSE 0 END AS ef,
-            CASE WHEN p.pt > 0 AND COALESCE(dik.teknis_jp, 0) >= r.min_jp THEN p.pt ELSE 0 END AS et,
-            CASE WHEN p.ps > 0 AND COALESCE(dik.seminars, 0) > 0 THEN p.ps ELSE 0 END AS es,
-            CASE WHEN p.ps > 0 THEN 4 WHEN p.pt > 0 THEN 3 WHEN p.pf > 0 THEN 2 WHEN p.pk > 0 THEN 1 ELSE 0 END AS last) b
-        CROSS JOIN LATERAL (SELECT b.ek, b.ef, b.et, b.es, b.last,
-            0::float8 + b.ek + b.ef + b.et + b.es AS total,
-            CASE WHEN b.last > 0 AND 0::float8 + b.ek + b.ef + b.et + b.es > r.komp_max
-                THEN (0::float8 + b.ek + b.ef + b.et + b.es) - r.komp_max ELSE 0 END AS excess) c;
-        END
-        $$;
-
-        """
     }
 }

@@ -14,9 +14,15 @@ import Testing
 /// called by hand.
 @Suite(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.skipNote))
 struct PostgresServerScoreTests {
-    /// The server's scores (`ipasn_server_scores`) keyed by "year/nip".
-    static func serverScores(_ db: PGConnection, nips: [String], years: [Int], entered: Bool) throws -> [String: EmployeeScore] {
-        let sql = "SELECT year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing FROM ipasn_server_scores(?::text[], ?::int4[], ?)"
+    /// The server's two scorers: the bulk one (planned for its arrays) and the save's (one
+    /// generic plan per session). Both must give the engine's figures.
+    static let scorers = ["ipasn_server_scores", "ipasn_server_scores_few"]
+
+    /// The server's scores (`scorer`, the bulk one unless told) keyed by "year/nip".
+    static func serverScores(
+        _ db: PGConnection, nips: [String], years: [Int], entered: Bool, scorer: String = "ipasn_server_scores"
+    ) throws -> [String: EmployeeScore] {
+        let sql = "SELECT year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing FROM \(scorer)(?::text[], ?::int4[], ?)"
         let rows = try db.fetchAll(
             sql: sql,
             arguments: [
@@ -52,15 +58,26 @@ struct PostgresServerScoreTests {
         }
     }
 
-    /// Both engines over every employee and year: the number of differences (each recorded).
+    /// Swift and both server scorers over every employee and year: the number of
+    /// differences (each recorded). The save's scorer is called 50 employees at a time, as
+    /// the check calls it (up to 64 NIPs).
     static func compareEngines(_ store: PostgresStore, nips: [String], years: [Int], entered: Bool) throws -> Int {
-        let server = try store.read { try serverScores($0, nips: nips, years: years, entered: entered) }
         let swift = try swiftScores(store, nips: nips, years: years, entered: entered)
-        #expect(server.count == nips.count * years.count)
         var differences = 0
-        for (key, expected) in swift where server[key] != expected {
-            differences += 1
-            if differences <= 5 { Issue.record("\(key) (entered: \(entered)): Swift \(expected), server \(String(describing: server[key]))") }
+        for scorer in scorers {
+            var server: [String: EmployeeScore] = [:]
+            let chunk = scorer == "ipasn_server_scores" ? nips.count : 50
+            for start in stride(from: 0, to: nips.count, by: chunk) {
+                let part = Array(nips[start..<min(start + chunk, nips.count)])
+                try server.merge(store.read { try serverScores($0, nips: part, years: years, entered: entered, scorer: scorer) }) { $1 }
+            }
+            #expect(server.count == nips.count * years.count, "\(scorer)")
+            for (key, expected) in swift where server[key] != expected {
+                differences += 1
+                if differences <= 5 {
+                    Issue.record("\(scorer) \(key) (entered: \(entered)): Swift \(expected), server \(String(describing: server[key]))")
+                }
+            }
         }
         return differences
     }
@@ -96,20 +113,24 @@ struct PostgresServerScoreTests {
             .skp(SKP(nip: administrator, tahun: 2024, predikat: .cukup)),
         ]
         for record in records { _ = try store.add(record) }
-        let server = try store.read { try Self.serverScores($0, nips: [fungsional, pelaksana, administrator, SmallProvince.nipA], years: [2024], entered: false) }
-        let expected: [(String, [Double], Double)] = [
-            (fungsional, [15, 40, 25, 5], 85), (pelaksana, [5, 22.5, 30, 3], 60.5), (administrator, [20, 25, 15, 5], 65),
-        ]
-        for (nip, points, total) in expected {
-            let score = try #require(server["2024/\(nip)"])
-            #expect([score.kualifikasi, score.kompetensi, score.kinerja, score.disiplin] == points, "\(nip)")
-            #expect(score.total == total)
-            #expect(score.complete)
+        for scorer in Self.scorers {
+            let server = try store.read {
+                try Self.serverScores($0, nips: [fungsional, pelaksana, administrator, SmallProvince.nipA], years: [2024], entered: false, scorer: scorer)
+            }
+            let expected: [(String, [Double], Double)] = [
+                (fungsional, [15, 40, 25, 5], 85), (pelaksana, [5, 22.5, 30, 3], 60.5), (administrator, [20, 25, 15, 5], 65),
+            ]
+            for (nip, points, total) in expected {
+                let score = try #require(server["2024/\(nip)"])
+                #expect([score.kualifikasi, score.kompetensi, score.kinerja, score.disiplin] == points, "\(scorer) \(nip)")
+                #expect(score.total == total)
+                #expect(score.complete)
+            }
+            // No records at all: 0 + 0 + 0 + 5, education and SKP missing (the cache's text form).
+            let empty = try #require(server["2024/\(SmallProvince.nipA)"])
+            #expect([empty.kualifikasi, empty.kompetensi, empty.kinerja, empty.disiplin] == [0, 0, 0, 5], "\(scorer)")
+            #expect(empty.missing == [.pendidikan, .skp])
         }
-        // No records at all: 0 + 0 + 0 + 5, education and SKP missing (the cache's text form).
-        let empty = try #require(server["2024/\(SmallProvince.nipA)"])
-        #expect([empty.kualifikasi, empty.kompetensi, empty.kinerja, empty.disiplin] == [0, 0, 0, 5])
-        #expect(empty.missing == [.pendidikan, .skp])
         #expect(try store.read { try String.fetchOne($0, sql: "SELECT missing FROM employee_score WHERE year = 2024 AND nip = ?", arguments: [SmallProvince.nipA]) } == "pendidikan,skp")
         #expect(try Self.compareEngines(store, nips: [fungsional, pelaksana, administrator, SmallProvince.nipA], years: [2023, 2024], entered: false) == 0)
     }
@@ -147,7 +168,8 @@ struct PostgresServerScoreTests {
     @Test func aGeneratedProvinceScoresTheSameOnBothEnginesUnderTwoRulesets() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let store = try PostgresStore(try databases.makeConninfo(), context: TestClock.context(actor: "ops"))
+        let conninfo = try databases.makeConninfo()
+        let store = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
         let demo = DemoGenerator(seed: 12, pegawai: 2_000, today: TestClock.today)
         try demo.write(to: store)
         try store.setMeasurementYear(TestClock.measurementYear)
@@ -197,6 +219,12 @@ struct PostgresServerScoreTests {
         #expect(variant.verification.rejectedRecordsCount)
         try store.setRuleset(variant)
         #expect(try store.read { try String.fetchOne($0, sql: "SELECT active ->> 'id' FROM scoring_rules") } == "bkn-2019-uji")
+        // The parsed rule tables follow in the same transaction: the variant's baik, its bands.
+        #expect(try store.read { try Double.fetchOne($0, sql: "SELECT points FROM score_kinerja WHERE predikat = 'baik'") } == 22.75)
+        #expect(
+            try store.read { try String.fetchAll($0, sql: "SELECT concat_ws(' ', lo, hi, predikat) FROM score_kinerja_bands ORDER BY lo NULLS FIRST") }
+                == ["55 kurang", "55 72.25 cukup", "72.25 88.5 baik", "88.5 sangat_baik"])
+        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT teknis_window FROM score_params") } == 2)
         #expect(try Self.compareEngines(store, nips: nips, years: years, entered: false) == 0)
         #expect(try store.check() == [])
         // The variant changes scores: the check compared something else than bkn-2019's figures.
@@ -206,7 +234,38 @@ struct PostgresServerScoreTests {
         #expect(server["2023/\(numbered[1])"]?.kinerja == 13.1)
         try store.setRuleset(nil)
         #expect(try store.read { try String.fetchOne($0, sql: "SELECT active ->> 'id' FROM scoring_rules") } == "bkn-2019")
+        #expect(try store.read { try Double.fetchOne($0, sql: "SELECT points FROM score_kinerja WHERE predikat = 'baik'") } == 25)
+
+        // Every write is checked, the schema owner's bulk ones too (no size exception): all
+        // 2,000 employees' 2024 scores as the server gives them pass, one kinerja off by 0.5 is refused.
+        let owner = try PGConnection(conninfo: conninfo)
+        #expect(try Self.bulkRefusal(owner, nips: nips, year: 2024, alter: nil) == nil)
+        let refusal = try Self.bulkRefusal(owner, nips: nips, year: 2024, alter: nips[1_234])
+        #expect(refusal?.contains("kinerja score of employee \(nips[1_234]) for 2024 is") == true, "\(refusal ?? "ran")")
         #expect(try Self.compareEngines(store, nips: Array(nips.prefix(500)), years: years, entered: false) == 0)
+    }
+
+    /// Calls `ipasn_refresh_scores` with the server's own `year` scores of every employee
+    /// listed, the kinerja of `alter` (if any) half a point higher, as `db`'s role; the
+    /// refusal's message, nil when it was accepted (the transaction is rolled back either way).
+    static func bulkRefusal(_ db: PGConnection, nips: [String], year: Int, alter: String?) throws -> String? {
+        let sql = """
+            WITH x AS (SELECT * FROM ipasn_server_scores(?::text[], ARRAY[\(year)], false))
+            SELECT r.updated FROM (SELECT array_agg(year ORDER BY nip) y, array_agg(nip ORDER BY nip) n,
+                array_agg(kualifikasi ORDER BY nip) k, array_agg(kompetensi ORDER BY nip) c,
+                array_agg(CASE WHEN nip = ? THEN kinerja + 0.5 ELSE kinerja END ORDER BY nip) i,
+                array_agg(disiplin ORDER BY nip) d, array_agg(complete ORDER BY nip) cp, array_agg(missing ORDER BY nip) m FROM x) a,
+                ipasn_refresh_scores(a.y, a.n, a.k, a.c, a.i, a.d, a.cp, a.m, NULL) r
+            """
+        try db.execute(sql: "BEGIN")
+        defer { _ = try? db.execute(sql: "ROLLBACK") }
+        do {
+            _ = try db.fetchAll(
+                sql: sql, arguments: ["{" + nips.map(PGScoreWrites.quoted).joined(separator: ",") + "}", alter ?? ""])
+            return nil
+        } catch {
+            return String(describing: error)
+        }
     }
 
     // MARK: - Raw SQL as an admin
@@ -279,6 +338,23 @@ struct PostgresServerScoreTests {
         #expect(operatorRaw.refusal("INSERT INTO config(key, value) VALUES ('ruleset', '\(nested)')")?.message.contains("\"kinerja.rounding\"") == true)
         let partial = try String.fetchOne(superuser, sql: "SELECT (?::jsonb #- '{disiplin,window_years}')::text", arguments: [json]) ?? ""
         #expect(operatorRaw.refusal("INSERT INTO config(key, value) VALUES ('ruleset', '\(partial)')")?.message.contains("\"disiplin.window_years\" is missing") == true)
+        // A value of the wrong kind (a point in words): refused on activation, not scored as 0.
+        let words = try String.fetchOne(superuser, sql: "SELECT jsonb_set(?::jsonb, '{kinerja,points,baik}', '\"dua puluh lima\"')::text", arguments: [json]) ?? ""
+        let wrongKind = operatorRaw.refusal("INSERT INTO config(key, value) VALUES ('ruleset', '\(words)')")
+        #expect(wrongKind?.state == "0A000")
+        #expect(wrongKind?.message.contains("ruleset bkn-2019: a value is missing or not of its kind") == true, "\(wrongKind?.message ?? "ran")")
+        #expect(try Double.fetchOne(superuser, sql: "SELECT points FROM score_kinerja WHERE predikat = 'baik'") == 25)
+        // An operator's bulk write (more than 64 rows) is checked as an admin's is.
+        let operatorBulk = operatorRaw.refusal(
+            """
+            WITH x AS (SELECT * FROM ipasn_server_scores(ARRAY['\(SmallProvince.nipB)'], ARRAY(SELECT generate_series(1960, 2031)), false))
+            SELECT r.* FROM (SELECT array_agg(year ORDER BY year) y, array_agg(nip ORDER BY year) n, array_agg(kualifikasi ORDER BY year) k,
+                array_agg(kompetensi ORDER BY year) c, array_agg(CASE WHEN year = 2030 THEN 30 ELSE kinerja END ORDER BY year) i,
+                array_agg(disiplin ORDER BY year) d, array_agg(complete ORDER BY year) cp, array_agg(missing ORDER BY year) m FROM x) a,
+                ipasn_refresh_scores(a.y, a.n, a.k, a.c, a.i, a.d, a.cp, a.m, NULL) r
+            """)
+        #expect(operatorBulk?.state == "23514")
+        #expect(operatorBulk?.message.contains("kinerja score of employee \(SmallProvince.nipB) for 2030 is 30") == true, "\(operatorBulk?.message ?? "ran")")
         #expect(try String.fetchOne(superuser, sql: "SELECT active ->> 'id' FROM scoring_rules") == "bkn-2019")
 
         // The application as the admin's own role: save, edit, undo, recompute still work.

@@ -1,0 +1,128 @@
+import Foundation
+
+extension PostgresSchema {
+    /// `ipasn_server_scores(nips, years, entered)`: every listed employee's score for every
+    /// listed year, computed by the server as ``ScoringEngine/score(_:year:)`` does, from the
+    /// record tables and the parsed rule tables (``scoreRuleTables``): one pass per record
+    /// table, grouped by employee and year, joined to the rule tables (no JSON is read while
+    /// scoring). It is planned for its arrays at every call (`force_custom_plan`), so 50,000
+    /// employees are hash joins over whole tables and a few are index scans.
+    ///
+    /// `ipasn_server_scores_few` is the same statement kept as one generic plan per session
+    /// (`force_generic_plan`) for a save's few rows: planning it costs more than running it.
+    ///
+    /// Every figure is `float8` combined in the engine's order (the kompetensi indicators
+    /// added from 0 in the order kepemimpinan, fungsional, teknis, seminar, the row's excess
+    /// over the maximum taken off the last indicator of the row), so the results are the
+    /// engine's doubles, not "close".
+    static var serverScoresFunction: String {
+        serverScoresFunction(name: "ipasn_server_scores", settings: " SET plan_cache_mode = force_custom_plan", rows: 10_000)
+            + serverScoresFunction(name: "ipasn_server_scores_few", settings: " SET plan_cache_mode = force_generic_plan", rows: 4)
+    }
+
+    /// A rejected (`tidak`) record of `kind` whose id is `id`, when rejected records are left out.
+    private static func rejected(_ kind: String, _ id: String) -> String {
+        "NOT EXISTS (SELECT 1 FROM verification v WHERE leave_out AND v.kind = '\(kind)' AND v.record_id = \(id) AND v.status = 'tidak')"
+    }
+
+    static func serverScoresFunction(name: String, settings: String, rows: Int) -> String {
+        """
+        CREATE FUNCTION \(name)(p_nips text[], p_years int4[], p_entered boolean)
+        RETURNS TABLE(year int4, nip text, kualifikasi float8, kompetensi float8, kinerja float8, disiplin float8,
+            complete int2, missing text)
+        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public\(settings) ROWS \(rows) AS $$
+        #variable_conflict use_column
+        DECLARE
+            rules score_params;
+            leave_out boolean;
+        BEGIN
+        SELECT * INTO STRICT rules FROM score_params WHERE id = 1;
+        leave_out := NOT p_entered AND NOT rules.rejected_count;
+        RETURN QUERY
+        WITH e AS MATERIALIZED (
+            SELECT p.nip, y.year, make_date(y.year, 12, 31) AS cutoff, p.jenis_jabatan,
+                CASE WHEN p.jenis_jabatan = 'struktural' THEN replace(lower(p.jenjang), ' ', '_') END AS jenjang
+            FROM (SELECT DISTINCT x AS nip FROM unnest(p_nips) AS x) n
+            JOIN pegawai p ON p.nip = n.nip
+            CROSS JOIN (SELECT DISTINCT y AS year FROM unnest(p_years) AS y) y
+        ),
+        kual AS (
+            SELECT e.nip, e.year, MAX(COALESCE(q.points, 0)) AS best
+            FROM e JOIN pendidikan d ON d.nip = e.nip
+            LEFT JOIN score_kualifikasi q ON q.tingkat = d.tingkat
+            WHERE (d.tanggal_lulus <= e.cutoff OR (d.tanggal_lulus IS NULL AND rules.undated_counts))
+              AND \(rejected("pendidikan", "d.id"))
+            GROUP BY e.nip, e.year
+        ),
+        kin AS (
+            SELECT e.nip, e.year, MAX(LEAST(COALESCE(kp.points, 0), rules.kin_max)) AS best
+            FROM e JOIN skp s ON s.nip = e.nip AND s.tahun = e.year
+            LEFT JOIN score_kinerja_bands b ON s.predikat IS NULL
+                AND (b.lo IS NULL OR s.nilai >= b.lo) AND (b.hi IS NULL OR s.nilai < b.hi)
+            LEFT JOIN score_kinerja kp ON kp.predikat = COALESCE(s.predikat, b.predikat)
+            WHERE (s.predikat IS NOT NULL OR (s.nilai IS NOT NULL AND b.predikat IS NOT NULL))
+              AND \(rejected("skp", "s.id"))
+            GROUP BY e.nip, e.year
+        ),
+        dis AS (
+            SELECT e.nip, e.year,
+                MAX(CASE h.tingkat WHEN 'ringan' THEN 1 WHEN 'sedang' THEN 2 WHEN 'berat' THEN 3 END) AS heaviest
+            FROM e JOIN disiplin h ON h.nip = e.nip
+            WHERE h.tmt BETWEEN make_date(GREATEST(e.year - rules.dis_window + 1, 1), 1, 1) AND e.cutoff
+              AND \(rejected("disiplin", "h.id"))
+            GROUP BY e.nip, e.year
+        ),
+        dik AS (
+            SELECT e.nip, e.year,
+                GREATEST(0, MAX(lr.rank) FILTER (WHERE g.grp = 'kepemimpinan' AND k.tanggal_selesai <= e.cutoff)) AS best_rank,
+                COUNT(*) FILTER (WHERE g.grp = 'fungsional' AND k.tanggal_selesai <= e.cutoff
+                    AND (k.sesuai_jabatan <> 0 OR NOT rules.requires_sesuai)) AS fungsional,
+                SUM(k.jp) FILTER (WHERE g.grp = 'teknis'
+                    AND k.tanggal_selesai BETWEEN make_date(GREATEST(e.year - rules.teknis_window + 1, 1), 1, 1) AND e.cutoff) AS teknis_jp,
+                COUNT(*) FILTER (WHERE g.grp = 'seminar'
+                    AND k.tanggal_selesai BETWEEN make_date(GREATEST(e.year - rules.seminar_window + 1, 1), 1, 1) AND e.cutoff) AS seminars
+            FROM e JOIN diklat k ON k.nip = e.nip
+            JOIN score_diklat_groups g ON g.jenis = k.jenis
+            LEFT JOIN score_leadership_rank lr ON lr.tingkat = k.tingkat
+            WHERE \(rejected("diklat", "k.id"))
+            GROUP BY e.nip, e.year
+        )
+        SELECT e.year, e.nip::text,
+            LEAST(GREATEST(COALESCE(kual.best, -1), 0), rules.kual_max),
+            CASE WHEN c.excess > 0 THEN
+                0::float8 + (CASE WHEN c.last = 1 THEN GREATEST(0, c.ek - c.excess) ELSE c.ek END)
+                    + (CASE WHEN c.last = 2 THEN GREATEST(0, c.ef - c.excess) ELSE c.ef END)
+                    + (CASE WHEN c.last = 3 THEN GREATEST(0, c.et - c.excess) ELSE c.et END)
+                    + (CASE WHEN c.last = 4 THEN GREATEST(0, c.es - c.excess) ELSE c.es END)
+            ELSE c.total END,
+            COALESCE(kin.best, 0),
+            LEAST(CASE WHEN dis.heaviest IS NULL THEN rules.dis_none ELSE COALESCE(dp.points, 0) END, rules.dis_max),
+            (kual.nip IS NOT NULL AND kin.nip IS NOT NULL)::int::int2,
+            concat_ws(',', CASE WHEN kual.nip IS NULL THEN 'pendidikan' END, CASE WHEN kin.nip IS NULL THEN 'skp' END)
+        FROM e
+        LEFT JOIN kual ON kual.nip = e.nip AND kual.year = e.year
+        LEFT JOIN kin ON kin.nip = e.nip AND kin.year = e.year
+        LEFT JOIN dis ON dis.nip = e.nip AND dis.year = e.year
+        LEFT JOIN dik ON dik.nip = e.nip AND dik.year = e.year
+        LEFT JOIN score_disiplin dp ON dp.level = dis.heaviest
+        LEFT JOIN score_kompetensi kt ON kt.jenis_jabatan = e.jenis_jabatan
+        LEFT JOIN score_leadership_required lq ON lq.jenjang = e.jenjang
+        CROSS JOIN LATERAL (SELECT
+            COALESCE(kt.kepemimpinan, 0) AS pk, COALESCE(kt.fungsional, 0) AS pf,
+            COALESCE(kt.teknis, 0) AS pt, COALESCE(kt.seminar, 0) AS ps) p
+        CROSS JOIN LATERAL (SELECT
+            CASE WHEN p.pk > 0 AND lq.rank IS NOT NULL AND COALESCE(dik.best_rank, 0) >= lq.rank THEN p.pk ELSE 0 END AS ek,
+            CASE WHEN p.pf > 0 AND COALESCE(dik.fungsional, 0) > 0 THEN p.pf ELSE 0 END AS ef,
+            CASE WHEN p.pt > 0 AND COALESCE(dik.teknis_jp, 0) >= rules.teknis_min_jp THEN p.pt ELSE 0 END AS et,
+            CASE WHEN p.ps > 0 AND COALESCE(dik.seminars, 0) > 0 THEN p.ps ELSE 0 END AS es,
+            CASE WHEN p.ps > 0 THEN 4 WHEN p.pt > 0 THEN 3 WHEN p.pf > 0 THEN 2 WHEN p.pk > 0 THEN 1 ELSE 0 END AS last) b
+        CROSS JOIN LATERAL (SELECT b.ek, b.ef, b.et, b.es, b.last,
+            0::float8 + b.ek + b.ef + b.et + b.es AS total,
+            CASE WHEN b.last > 0 AND 0::float8 + b.ek + b.ef + b.et + b.es > rules.komp_max
+                THEN (0::float8 + b.ek + b.ef + b.et + b.es) - rules.komp_max ELSE 0 END AS excess) c;
+        END
+        $$;
+
+        """
+    }
+}
