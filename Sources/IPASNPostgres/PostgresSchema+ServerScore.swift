@@ -17,13 +17,17 @@ extension PostgresSchema {
     ///   Nobody but the schema's owner may write it. A ruleset with a section or key the
     ///   server scorer does not know is refused (SQLSTATE `0A000`, naming the key) rather
     ///   than scored by guess: its `rules use` fails on PostgreSQL and nothing changes.
+    /// - The same transaction parses it into small typed rule tables (``scoreRuleTables``),
+    ///   refusing a value not of its kind (`0A000`).
     /// - `ipasn_server_scores(nips, years, entered)` scores the employees for the years from
-    ///   the stored records and `scoring_rules`, set-based, exactly as ``ScoringEngine``
-    ///   (same float8 operations in the same order; rejected records left out unless the
-    ///   ruleset counts them or `entered`).
+    ///   the stored records and the rule tables, one set-based pass per record table, exactly
+    ///   as ``ScoringEngine`` (same float8 operations in the same order; rejected records left
+    ///   out unless the ruleset counts them or `entered`); `ipasn_server_scores_few` the same
+    ///   per employee for a save's few rows (``serverScoresFunction``).
     /// - `ipasn_put_scores` and `ipasn_refresh_scores` keep their signatures (the client calls
     ///   them as before) but first compare every row with the server's own scores and refuse
-    ///   a difference (SQLSTATE `23514`, naming the employee, the year and the dimension).
+    ///   a difference (SQLSTATE `23514`, naming the employee, the year and the dimension):
+    ///   every call, whoever makes it and whatever its size.
     ///   The previous bodies are renamed `*_unchecked` and only the owner may execute them.
     ///   The unit totals, pending counts and entry marks are written only by the owner's
     ///   triggers from the checked rows, so they follow.

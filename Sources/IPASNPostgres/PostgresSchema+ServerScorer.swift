@@ -15,6 +15,10 @@ extension PostgresSchema {
     /// (`force_generic_plan`): planning it would cost more than running it, and the
     /// set-based form's hash tables and sorts cost more than the few index reads.
     ///
+    /// An education level counts as found (not "pendidikan missing") when its points are at
+    /// least -1, as the engine's search from -1 finds it (only a hand-written ruleset has
+    /// negative points; `RulesetFile` refuses them).
+    ///
     /// Every figure is `float8` combined in the engine's order (the kompetensi indicators
     /// added from 0 in the order kepemimpinan, fungsional, teknis, seminar, the row's excess
     /// over the maximum taken off the last indicator of the row), so the results are the
@@ -76,7 +80,7 @@ extension PostgresSchema {
             \(employeeYears)
         ),
         kual AS (
-            SELECT e.nip, e.year, MAX(COALESCE(q.points, 0)) AS best, true AS found
+            SELECT e.nip, e.year, MAX(COALESCE(q.points, 0)) AS best, bool_or(COALESCE(q.points, 0) >= -1) AS found
             FROM e JOIN pendidikan d ON d.nip = e.nip
             LEFT JOIN score_kualifikasi q ON q.tingkat = d.tingkat
             WHERE (d.tanggal_lulus <= e.cutoff OR (d.tanggal_lulus IS NULL AND rules.undated_counts))
@@ -162,7 +166,7 @@ extension PostgresSchema {
         finalScores(joins: """
             FROM (\(employeeYears)) e
             CROSS JOIN LATERAL (
-                SELECT MAX(COALESCE(q.points, 0)) AS best, count(*) > 0 AS found
+                SELECT MAX(COALESCE(q.points, 0)) AS best, COALESCE(bool_or(COALESCE(q.points, 0) >= -1), false) AS found
                 FROM pendidikan d LEFT JOIN score_kualifikasi q ON q.tingkat = d.tingkat
                 WHERE d.nip = e.nip AND (d.tanggal_lulus <= e.cutoff OR (d.tanggal_lulus IS NULL AND rules.undated_counts))
                   AND \(rejected("pendidikan", "d.id"))) kual

@@ -87,7 +87,8 @@ struct PostgresServerScoreTests {
     @Test func theRulesDocumentsWorkedExamplesScoreTheSameOnTheServer() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let store = try PostgresStore(try databases.makeConninfo(), context: TestClock.context(actor: "ops"))
+        let conninfo = try databases.makeConninfo()
+        let store = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
         try SmallProvince.seed(store)
         let (fungsional, pelaksana, administrator) = ("198001012005011001", "198202022006022002", "198303032007031003")
         try store.savePegawai(Pegawai(nip: fungsional, nama: "Fitri", kodeUnit: "SUB", jenisJabatan: .fungsional, jenjang: "Analis Kepegawaian Ahli Muda"))
@@ -133,6 +134,29 @@ struct PostgresServerScoreTests {
         }
         #expect(try store.read { try String.fetchOne($0, sql: "SELECT missing FROM employee_score WHERE year = 2024 AND nip = ?", arguments: [SmallProvince.nipA]) } == "pendidikan,skp")
         #expect(try Self.compareEngines(store, nips: [fungsional, pelaksana, administrator, SmallProvince.nipA], years: [2023, 2024], entered: false) == 0)
+
+        // A ruleset written into config by hand (RulesetFile, and so the application,
+        // refuses negative points): SLTA at -3 points is below the engine's starting -1, so
+        // the pelaksana's only education is not found (pendidikan missing, 0 points); S-2 at
+        // -1 still is. Both server scorers give what ScoringEngine gives under that ruleset.
+        var negative = Ruleset.bkn2019
+        negative.id = "bkn-2019-negatif"
+        negative.kualifikasi.points[.slta] = -3
+        negative.kualifikasi.points[.s2] = -1
+        let owner = try PGConnection(conninfo: conninfo)
+        try owner.execute(sql: "INSERT INTO config(key, value) VALUES ('ruleset', ?)", arguments: [try StoreCodec.json(negative)])
+        let engine = ScoringEngine(ruleset: negative)
+        for scorer in Self.scorers {
+            let server = try Self.serverScores(owner, nips: [pelaksana, administrator], years: [2024], entered: false, scorer: scorer)
+            for nip in [pelaksana, administrator] {
+                let records = try #require(try store.records(nip: nip)).plain
+                #expect(server["2024/\(nip)"] == engine.score(records, year: 2024), "\(scorer) \(nip)")
+            }
+            #expect(server["2024/\(pelaksana)"]?.missing == [.pendidikan], "\(scorer)")
+            #expect(server["2024/\(pelaksana)"]?.kualifikasi == 0)
+            #expect(server["2024/\(administrator)"]?.missing == [], "\(scorer)")
+            #expect(server["2024/\(administrator)"]?.kualifikasi == 0)
+        }
     }
 
     // MARK: - A generated province, several years, two rulesets
