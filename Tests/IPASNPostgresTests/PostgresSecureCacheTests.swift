@@ -263,7 +263,7 @@ struct PostgresSecureCacheTests {
             for role in [oldAdmin, newAdmin] { _ = try? superuser.execute(sql: "DROP ROLE IF EXISTS \(role)") }
         }
         let conninfo = PostgresStore.conninfo(server, database: name)
-        // The schema as the previous version left it: every migration before this one.
+        // The schema as the previous version left it: every migration before pgsecure (and so before the ones after it).
         let old = try PGConnection(conninfo: conninfo)
         try old.execute(sql: "BEGIN")
         try old.execute(sql: "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
