@@ -19,7 +19,8 @@ struct ReportActivityCommand: ParsableCommand {
         abstract: "Who did what: records typed, changed, deleted and imported, per unit (sub-units included) or per admin.",
         discussion: """
             Counted from the audit log, net of undo (an entry then its undo counts nothing). \
-            Today and Week are the records TYPED in (as the dashboard counts them); the period \
+            Today and Week are the records entered, typed or imported (as the dashboard counts \
+            them; the demo sample is left out); the period \
             --since .. --until (whole days, both included; default today) shows typed entries, \
             changes and deletions, imported rows and the demo sample apart, and the last \
             activity (per admin: their newest change of any kind, whenever it was). Today starts \
@@ -86,8 +87,9 @@ struct ReportActivityCommand: ParsableCommand {
         } catch ReportError.unknownUnit(let kode) {
             throw CLIError(Output.text(id: "unit \(kode) tidak dikenal.", en: "unknown unit \(kode)."))
         }
-        let todayOf = Dictionary(today.rows.map { ($0.key, $0.figures.entered) }, uniquingKeysWith: { a, _ in a })
-        let weekOf = Dictionary(week.rows.map { ($0.key, $0.figures.entered) }, uniquingKeysWith: { a, _ in a })
+        // Today and Week count typed and imported records, as the dashboard's columns do.
+        let todayOf = Dictionary(today.rows.map { ($0.key, $0.figures.entered + $0.figures.imported) }, uniquingKeysWith: { a, _ in a })
+        let weekOf = Dictionary(week.rows.map { ($0.key, $0.figures.entered + $0.figures.imported) }, uniquingKeysWith: { a, _ in a })
         let verification = activity.rows.contains { $0.figures.verified != nil || $0.figures.rejected != nil }
         let stamp = ISO8601DateFormatter()
         stamp.timeZone = context.timeZone
