@@ -118,15 +118,20 @@ struct ReportActivityCommand: ParsableCommand {
         // --lang en), the last activity as "dd-mm hh:mm".
         let text = Output.text
         // The demo column only when the period has demo rows; the name takes what is left of 80.
-        let demo = activity.total.demo > 0
+        let t0 = activity.total
+        let demo = t0.demo > 0
         var figures: [TextTable.Column] = [
             (text("Hari", "Day"), 4, .right), (text("Mgg", "Week"), 4, .right), (text("Ketik", "Typed"), 5, .right),
             (text("Ubah", "Chg"), 4, .right), (text("Hapus", "Del"), 5, .right), (text("Impor", "Import"), 6, .right),
         ]
-        if demo { figures.append(("Demo", 4, .right)) }
+        // As wide as the largest count (a city's demo is 204,252 rows: it was cut to "204…").
+        let demoWidth = max(4, String(max(t0.demo, activity.rows.map(\.figures.demo).max() ?? 0)).count)
+        if demo { figures.append(("Demo", demoWidth, .right)) }
         if verification { figures += [("Verif", 5, .right), (text("Tolak", "Rej"), 5, .right)] }
         figures.append((text("Terakhir", "Last"), 11, .left))
-        var specs: [TextTable.Column] = [(grouping == .unit ? "Unit" : "Admin", grouping == .unit ? 9 : 16, .left)]
+        // The admin's login gives up what a wide Demo column takes beyond 80.
+        let loginWidth = max(9, 16 - max(0, TextTable.width([("Admin", 16, .left)] + figures) - 80))
+        var specs: [TextTable.Column] = [(grouping == .unit ? "Unit" : "Admin", grouping == .unit ? 9 : loginWidth, .left)]
         if grouping == .unit {
             let left = 80 - TextTable.width(specs + figures) - 1
             specs.append((text("Nama", "Name"), max(6, left), .left))
@@ -154,10 +159,14 @@ struct ReportActivityCommand: ParsableCommand {
         }
         let t = activity.total
         let monday = String(stamp.string(from: week.from).prefix(10))
+        // The Day and Week columns' totals: typed and imported (the dashboard's "Input hari ini").
+        let (d, w) = (today.total, week.total)
         out.line(
             text(
-                "Diketik hari ini \(today.total.entered), minggu ini \(week.total.entered) (sejak Senin \(monday))",
-                "Typed today \(today.total.entered), this week \(week.total.entered) (since Monday \(monday))"))
+                "Masuk hari ini \(d.entered + d.imported) (\(d.imported) diimpor), "
+                    + "minggu ini \(w.entered + w.imported) (sejak Senin \(monday))",
+                "Entered today \(d.entered + d.imported) (\(d.imported) imported), "
+                    + "this week \(w.entered + w.imported) (since Monday \(monday))"))
         out.line(
             text(
                 "\(first.dayFirst)..\(last.dayFirst): diketik \(t.entered), diubah \(t.changed), dihapus \(t.deleted), "

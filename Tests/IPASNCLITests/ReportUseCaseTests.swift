@@ -76,7 +76,7 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
         let table = try ok(cli, ["report", "activity"])
         #expect(
             table.contains(
-                "Diketik hari ini 0, minggu ini 0 (sejak Senin 2024-11-25)\n30-11-2024..30-11-2024: diketik 0, diubah 0, dihapus 0, diimpor 14, demo 0"),
+                "Masuk hari ini 14 (14 diimpor), minggu ini 14 (sejak Senin 2024-11-25)\n30-11-2024..30-11-2024: diketik 0, diubah 0, dihapus 0, diimpor 14, demo 0"),
             "\(table)")
         #expect(try cli.run(["report", "activity", "--unit", "NOPE"], environment: clock).status == 1)
         #expect(try cli.run(["report", "activity"], environment: ["IPASN_NOW": "yesterday"]).status == 1)
