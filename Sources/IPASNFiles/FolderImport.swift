@@ -4,7 +4,8 @@ import IPASNStore
 
 /// Importing what an admin points at (the workstation's import): one CSV or .xlsx file (its kind read from its name, e.g.
 /// `diklat.csv`, `DATA PEGAWAI 2026.xlsx`) or a folder holding such files, imported in
-/// dependency order (units, pegawai, then the records). Valid rows are written; refused rows
+/// dependency order (units, pegawai, then the records); a file whose name does not say is
+/// read by its header (``ImportKindSniffer``). Valid rows are written; refused rows
 /// go to a `.rejected.csv` file next to the input so nothing typed is lost. A file whose kind
 /// cannot be told from its name is reported (with how to name it), not skipped silently.
 public enum FolderImport {
@@ -57,8 +58,9 @@ public enum FolderImport {
             candidates = [expanded]
         }
         var result: [(ImportKind, String)] = []
+        let kinds = candidates.map { kindOf($0) ?? ImportKindSniffer.kind(of: $0) }
         for kind in ImportKind.allCases {
-            for file in candidates where kindOf(file) == kind { result.append((kind, file)) }
+            for (file, fileKind) in zip(candidates, kinds) where fileKind == kind { result.append((kind, file)) }
         }
         return result
     }
@@ -96,7 +98,9 @@ public enum FolderImport {
         let names =
             isDirectory.boolValue
             ? try FileManager.default.contentsOfDirectory(atPath: expanded).sorted().filter(isImportable) : [expanded]
-        return names.filter { kindOf($0) == nil }.map { (($0 as NSString).lastPathComponent) }
+        let folder = isDirectory.boolValue ? expanded : ""
+        return names.filter { kindOf($0) == nil && ImportKindSniffer.kind(of: folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0)) == nil }
+            .map { (($0 as NSString).lastPathComponent) }
     }
 
     /// A problem with a whole file (its columns, its sheet), named with the file (line 0).

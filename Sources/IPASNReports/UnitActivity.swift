@@ -6,9 +6,12 @@ import IPASNStore
 /// by whom: the dashboard's "Hr ini / Mg ini" columns and `ipasn report activity`.
 ///
 /// "Today" starts at midnight and "this week" on Monday at midnight, both in the context's
-/// time zone. Counts are what the admins TYPED (``TeamStore/activity(from:until:)``, source
-/// `.typed`): each record added in a form counts once, net of undo (an entry then its undo
-/// is zero); imports and the demo are left out (``AdminActivity`` shows them apart).
+/// time zone. Counts are the records the admins ENTERED (``TeamStore/activity(from:until:)``):
+/// typed in a form or imported from a file, each record once, net of undo (an entry then its
+/// undo is zero). The demo sample is left out (it is nobody's work). Imports count because a
+/// supervisor reads "Input hari ini" as what came in today: a unit whose admin brings the
+/// year's 300 courses in from Excel is not idle (the fourth user test saw a DISDIK import of
+/// 7 rows missing from the dashboard); ``AdminActivity`` (`w`) shows typed and imported apart.
 public struct UnitActivity: Sendable {
     /// Records entered in the two periods.
     public struct Counts: Hashable, Sendable {
@@ -47,10 +50,10 @@ public struct UnitActivity: Sendable {
         let tree = UnitTree(try store.units())
         var entries: [String: [String: Counts]] = [:]
         let tomorrow = AdminActivity.range(.today, now: now, timeZone: timeZone).until
-        for entry in try store.activity(from: week, until: tomorrow) where entry.source == .typed && entry.entered > 0 {
+        for entry in try store.activity(from: week, until: tomorrow) where Self.isEntered(entry) {
             entries[entry.unit, default: [:]][entry.actor, default: Counts()].week += entry.entered
         }
-        for entry in try store.activity(from: today, until: tomorrow) where entry.source == .typed && entry.entered > 0 {
+        for entry in try store.activity(from: today, until: tomorrow) where Self.isEntered(entry) {
             entries[entry.unit, default: [:]][entry.actor, default: Counts()].today += entry.entered
         }
         let direct = entries.mapValues { $0.values.reduce(into: Counts()) { $0.add($1) } }
@@ -59,6 +62,11 @@ public struct UnitActivity: Sendable {
             folded[node.unit.kode] = node.value
         }
         return UnitActivity(startOfToday: today, startOfWeek: week, tree: tree, folded: folded, entries: entries)
+    }
+
+    /// Whether an activity row counts as entered: typed or imported records (not the demo).
+    public static func isEntered(_ entry: ActivityCount) -> Bool {
+        entry.source != .demo && entry.entered > 0
     }
 
     /// The start of the day and of the week (Monday) containing `now`.

@@ -19,7 +19,8 @@ struct ReportActivityCommand: ParsableCommand {
         abstract: "Who did what: records typed, changed, deleted and imported, per unit (sub-units included) or per admin.",
         discussion: """
             Counted from the audit log, net of undo (an entry then its undo counts nothing). \
-            Today and Week are the records TYPED in (as the dashboard counts them); the period \
+            Today and Week are the records entered, typed or imported (as the dashboard counts \
+            them; the demo sample is left out); the period \
             --since .. --until (whole days, both included; default today) shows typed entries, \
             changes and deletions, imported rows and the demo sample apart, and the last \
             activity (per admin: their newest change of any kind, whenever it was). Today starts \
@@ -86,8 +87,9 @@ struct ReportActivityCommand: ParsableCommand {
         } catch ReportError.unknownUnit(let kode) {
             throw CLIError(Output.text(id: "unit \(kode) tidak dikenal.", en: "unknown unit \(kode)."))
         }
-        let todayOf = Dictionary(today.rows.map { ($0.key, $0.figures.entered) }, uniquingKeysWith: { a, _ in a })
-        let weekOf = Dictionary(week.rows.map { ($0.key, $0.figures.entered) }, uniquingKeysWith: { a, _ in a })
+        // Today and Week count typed and imported records, as the dashboard's columns do.
+        let todayOf = Dictionary(today.rows.map { ($0.key, $0.figures.entered + $0.figures.imported) }, uniquingKeysWith: { a, _ in a })
+        let weekOf = Dictionary(week.rows.map { ($0.key, $0.figures.entered + $0.figures.imported) }, uniquingKeysWith: { a, _ in a })
         let verification = activity.rows.contains { $0.figures.verified != nil || $0.figures.rejected != nil }
         let stamp = ISO8601DateFormatter()
         stamp.timeZone = context.timeZone
@@ -116,15 +118,20 @@ struct ReportActivityCommand: ParsableCommand {
         // --lang en), the last activity as "dd-mm hh:mm".
         let text = Output.text
         // The demo column only when the period has demo rows; the name takes what is left of 80.
-        let demo = activity.total.demo > 0
+        let t0 = activity.total
+        let demo = t0.demo > 0
         var figures: [TextTable.Column] = [
             (text("Hari", "Day"), 4, .right), (text("Mgg", "Week"), 4, .right), (text("Ketik", "Typed"), 5, .right),
             (text("Ubah", "Chg"), 4, .right), (text("Hapus", "Del"), 5, .right), (text("Impor", "Import"), 6, .right),
         ]
-        if demo { figures.append(("Demo", 4, .right)) }
+        // As wide as the largest count (a city's demo is 204,252 rows: it was cut to "204…").
+        let demoWidth = max(4, String(max(t0.demo, activity.rows.map(\.figures.demo).max() ?? 0)).count)
+        if demo { figures.append(("Demo", demoWidth, .right)) }
         if verification { figures += [("Verif", 5, .right), (text("Tolak", "Rej"), 5, .right)] }
         figures.append((text("Terakhir", "Last"), 11, .left))
-        var specs: [TextTable.Column] = [(grouping == .unit ? "Unit" : "Admin", grouping == .unit ? 9 : 16, .left)]
+        // The admin's login gives up what a wide Demo column takes beyond 80.
+        let loginWidth = max(9, 16 - max(0, TextTable.width([("Admin", 16, .left)] + figures) - 80))
+        var specs: [TextTable.Column] = [(grouping == .unit ? "Unit" : "Admin", grouping == .unit ? 9 : loginWidth, .left)]
         if grouping == .unit {
             let left = 80 - TextTable.width(specs + figures) - 1
             specs.append((text("Nama", "Name"), max(6, left), .left))
@@ -152,10 +159,14 @@ struct ReportActivityCommand: ParsableCommand {
         }
         let t = activity.total
         let monday = String(stamp.string(from: week.from).prefix(10))
+        // The Day and Week columns' totals: typed and imported (the dashboard's "Input hari ini").
+        let (d, w) = (today.total, week.total)
         out.line(
             text(
-                "Diketik hari ini \(today.total.entered), minggu ini \(week.total.entered) (sejak Senin \(monday))",
-                "Typed today \(today.total.entered), this week \(week.total.entered) (since Monday \(monday))"))
+                "Masuk hari ini \(d.entered + d.imported) (\(d.imported) diimpor), "
+                    + "minggu ini \(w.entered + w.imported) (sejak Senin \(monday))",
+                "Entered today \(d.entered + d.imported) (\(d.imported) imported), "
+                    + "this week \(w.entered + w.imported) (since Monday \(monday))"))
         out.line(
             text(
                 "\(first.dayFirst)..\(last.dayFirst): diketik \(t.entered), diubah \(t.changed), dihapus \(t.deleted), "

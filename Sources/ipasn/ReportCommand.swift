@@ -64,14 +64,23 @@ struct ReportUnitsCommand: ParsableCommand {
         "total", "category",
     ]
 
-    /// 80 columns: kode indented by depth, name, employees (Peg), % complete, four means, total, category.
+    /// 80 columns: the unit (kode indented by depth, then its name), employees (Peg), %
+    /// complete, four means, total, category. The kode and the name share one cell: a row's
+    /// name starts after its own kode, so a short kode leaves its name the room a long one
+    /// takes (with the demo's `KEC-SELATAN.01.1` every name was cut to 7 characters, `Pemerin…`).
     static func writeTable(_ figures: [UnitFigure], year: Int, numbers: ReportNumbers) {
+        // Peg as wide as the largest count (a city's 8,000 needs 4, not 6): the rest is the name's.
+        let pegWidth = max(3, String(figures.map(\.totals.pegawai).max() ?? 0).count)
         var columns: [TextTable.Column] =
-            [("Unit", 13, .left), ("Nama", 10, .left), ("Peg", 6, .right), ("Lkp%", 4, .right)] + TextTable.scoreColumns(means: true)
+            [("Unit", 13, .left), ("Nama", 10 + 6 - pegWidth, .left), ("Peg", pegWidth, .right), ("Lkp%", 4, .right)]
+            + TextTable.scoreColumns(means: true)
         columns = TextTable.widen(
             columns, whole: 0, toFit: figures.map { String(repeating: " ", count: min($0.depth, 4)) + $0.unit.kode }, give: 1)
-        // Long unit codes: the category as `S.Rendah` keeps the table in 80 columns.
+        // Long unit codes: the category as `S.Rendah` keeps the table in 80 columns, its room the name's.
         let shortCategory = TextTable.fitCategory(&columns)
+        columns[1].width += max(0, 80 - TextTable.width(columns))
+        columns[0].width += 1 + columns[1].width
+        columns.remove(at: 1)
         let table = TextTable(columns)
         let footer = numbers.language == .id
             ? "\(figures.count) unit, tahun \(year); Lkp% = persentase pegawai yang datanya lengkap"
@@ -80,7 +89,7 @@ struct ReportUnitsCommand: ParsableCommand {
             let t = f.totals
             let percent = numbers.percent(t.completePegawai, of: t.pegawai)
             let indent = String(repeating: " ", count: min(f.depth, 4))
-            return [indent + f.unit.kode, f.unit.nama, String(t.pegawai), percent] + ScoreDimension.allCases.map { numbers.mean(f.mean($0)) }
+            return [indent + f.unit.kode + " " + f.unit.nama, String(t.pegawai), percent] + ScoreDimension.allCases.map { numbers.mean(f.mean($0)) }
                 + [numbers.mean(f.meanTotal), t.pegawai > 0 ? TextTable.category(f.category.name, short: shortCategory) : "-"]
         }
     }

@@ -32,8 +32,9 @@ import Testing
         for table in [units, progress, missing] {
             #expect(!table.contains(Self.esc), "\(table)")
         }
-        // The escaped name is cut to its 10 cells like any other.
-        #expect(units.contains(#" DINAS        Dinas\u{1…      3"#), "\(units)")
+        // The escaped name is fitted like any other (after its code, in the unit's cell).
+        #expect(units.contains(#" DINAS Dinas\u{1B}[31m        3"#), "\(units)")
+        #expect(units.contains("PEMDA Pemerintah Kabupaten…   3"), "a name longer than its room is cut: \(units)")
         #expect(progress.contains(#"Dinas\u{1B}[31m"#), "\(progress)")
         #expect(missing.contains(#"Budi\u{1B}[6n"#), "\(missing)")
         let csvID = try cli.ok(["report", "missing", "--year", "2025", "--format", "csv-id"]).stdout

@@ -78,4 +78,34 @@ import Testing
         #expect(outcome.issues.map(\.line) == [0])
         #expect(outcome.issues[0].issue.message(.id).hasPrefix("diklat.csv: Judul kolom tidak dikenal: \"Tangal Mulai\" di kolom C (maksudnya tanggal_mulai?)."))
     }
+
+    /// The fourth user test: DISDIK's admin imported `Peserta Bimtek Modul Ajar.csv` (an Excel
+    /// export, `;`, a byte-order mark, CRLF, the columns as people write them) and was told to
+    /// rename it or use the command line. Its header says diklat; an attendance list of
+    /// employees says pegawai; `nip;nama` alone fits no kind and is reported, as before.
+    @Test func aFileWhoseNameDoesNotSayIsReadByItsHeader() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-folder-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let course = folder.appendingPathComponent("Peserta Bimtek Modul Ajar.csv")
+        try Data(
+            ("\u{FEFF}NIP;Nama Pegawai;Jenis Diklat;Nama Kursus;Penyelenggara;Tanggal Mulai;Tanggal Selesai;Jumlah JP\r\n"
+                + "\(ayuNIP);Ayu;Bimtek;Bimtek Penyusunan Modul Ajar;LPMP;03-11-2024;05-11-2024;24 JP\r\n").utf8
+        ).write(to: course)
+        #expect(FolderImport.kindOf(course.path) == nil, "the name does not say")
+        #expect(ImportKindSniffer.kind(of: course.path) == .diklat)
+        let people = folder.appendingPathComponent("Daftar Hadir.csv")
+        try Data("NIP;Nama;Kode Unit;Jenis Jabatan\n199203152020122001;Dewi;BKPSDM.1;pelaksana\n".utf8).write(to: people)
+        #expect(ImportKindSniffer.kind(of: people.path) == .pegawai)
+        let unclear = folder.appendingPathComponent("DATA 2026.csv")
+        try Data("nip;nama\n".utf8).write(to: unclear)
+        #expect(ImportKindSniffer.kind(of: unclear.path) == nil)
+
+        let store = try makeStore()
+        let outcome = try FolderImport.run(path: folder.path, store: store, today: TestClock.today)
+        #expect(outcome.imported == 2, "Dewi, then Ayu's course")
+        #expect(outcome.issues.map { $0.issue.message(.id).prefix(13) } == ["DATA 2026.csv"])
+        #expect(try store.records(nip: ayuNIP)?.diklat.map(\.value.nama).contains("Bimtek Penyusunan Modul Ajar") == true)
+        #expect(try store.pegawai(nip: "199203152020122001")?.nama == "Dewi")
+    }
 }

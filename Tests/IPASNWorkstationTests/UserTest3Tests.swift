@@ -163,7 +163,9 @@ import Testing
         }
         screen.press(.back)
         screen.press(.back)
-        // Bidang Pengembangan (BKPSDM.1) in the unit list: its employee list, all chosen, k.
+        // Bidang Pengembangan (BKPSDM.1) in the unit list (the admin starts on DISDIK, their own
+        // unit, since the fourth user test: Home, then Down): its employee list, all chosen, k.
+        screen.press(.first, in: .units)
         screen.press(.moveDown, in: .units)
         screen.press(.open, in: .units)
         screen.press(.selectAll, in: .employees)

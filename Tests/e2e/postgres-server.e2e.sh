@@ -194,6 +194,10 @@ typed k v  # the figures as entered (the default shows verified figures only)
 waits k "sesuai input"
 BEFORE_A="$(shot a | grep -F -m1 "Dinas Pendidikan")"
 BEFORE_K="$(shot k | grep -F -m1 "Dinas Pendidikan")"
+# Records entered today (typed and imported: the set-up's import counts) before B's save;
+# the summary says "Input hari ini N" or, when that does not fit, "Hari ini N".
+TODAY_K="$(shot k | grep -o '[Hh]ari ini [0-9]*' | head -1 | grep -o '[0-9]*$' || true)"
+[ -n "$TODAY_K" ] || fail "K's dashboard shows no 'hari ini' count: $(shot k)"
 open_employee b "$NIP_B"
 type_diklat b "E2E Kursus Live"
 raw b $CTRL_S
@@ -216,7 +220,7 @@ DISDIK="$("$IPASN_BIN" --db "$OPS" report units | awk '$1 == "DISDIK" { print $(
 waits_line k "Dinas Pendidikan" " $DISDIK " 1
 waits_line a "Dinas Pendidikan" " $DISDIK " 1
 waits k "Data diubah oleh uid $B: layar dimuat ulang." 1
-waits k "Input hari ini 2" 1
+waits k "ari ini $((TODAY_K + 1)), minggu ini" 1
 ok "B's save (DISDIK average -> $DISDIK) showed on K's dashboard in $MS_K ms and on A's unit list in $MS_A ms, without a key (wall clock from B's 'Tersimpan')"
 
 # --- c. two admins of one unit save to one employee at the same moment ------------------

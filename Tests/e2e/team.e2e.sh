@@ -94,6 +94,15 @@ start_as ani "$ANI_UID"
 start_as budi "$BUDI_UID"
 waits ani "Unit Kerja"
 waits budi "Unit Kerja"
+# A unit admin starts on their own unit: the first Enter opens it (user test 4: DISDIK's
+# admin pressed Down 19 times, KEC-UTARA's 50, before every session's first Enter).
+UNIT1_NAME="$(sql "SELECT nama FROM units WHERE kode = '$UNIT1'")"
+keys ani Enter
+waits ani "Pegawai — "
+shot ani | head -1 | grep -qF -- "$UNIT1_NAME" || { shot ani >&2; fail "ani's first Enter did not open $UNIT1 ($UNIT1_NAME)"; }
+keys ani Escape
+waits ani "Unit Kerja"
+ok "ani's first Enter opens her own unit $UNIT1"
 open_employee ani "$NIP1" "$NAME1"
 open_employee budi "$NIP2" "$NAME2"
 punish ani 01 "Teguran lisan"

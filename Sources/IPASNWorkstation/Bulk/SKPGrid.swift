@@ -1,3 +1,4 @@
+import Foundation
 import IPASNCore
 import IPASNStore
 
@@ -149,6 +150,17 @@ struct SKPGrid: Sendable {
         if let exact = Predikat.parse(text) { return [exact] }
         if let code = codes[letters] { return [code] }
         return Predikat.allCases.filter { $0.displayName.lowercased().filter(\.isLetter).hasPrefix(letters) }
+    }
+
+    /// A score typed in the predikat cell (`88,5`, `88.5`: the grid's hint says "predikat ...
+    /// atau nilai") moves to the row's nilai cell when that is empty; true when it moved.
+    mutating func moveScoreToNilai() -> Bool {
+        guard !rows.isEmpty, column == .predikat, rows[row].nilai.isEmpty else { return false }
+        let typed = rows[row].predikat.trimmingCharacters(in: .whitespaces)
+        guard let score = Double(typed.replacingOccurrences(of: ",", with: ".")), (0...100).contains(score) else { return false }
+        rows[row].nilai = typed
+        rows[row].predikat = ""
+        return true
     }
 
     /// Leaving a predikat cell writes the chosen name in full; nil when the text picks none

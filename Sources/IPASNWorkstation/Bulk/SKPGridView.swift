@@ -118,8 +118,10 @@ final class SKPGridView: View {
         }
         switch command {
         case .nextRow, .previousRow, .nextField, .previousField:
+            let before = grid.rows.isEmpty ? "" : grid.rows[grid.row].nilai
             guard settle(app: app) else { return true }
-            message = nil
+            // A score just moved to the nilai cell keeps its note on the message row.
+            if grid.rows.isEmpty || grid.rows[grid.row].nilai == before { message = nil }
             switch command {
             case .nextRow: grid.nextRow()
             case .previousRow: grid.previousRow()
@@ -153,6 +155,10 @@ final class SKPGridView: View {
     /// Completes the predikat cell being left; false (with a message) when it picks none.
     private func settle(app: App) -> Bool {
         let typed = grid.text
+        if grid.moveScoreToNilai() {
+            message = (app.t(L.gridScoreMovedToNilai(typed)), .ok)
+            return true
+        }
         if grid.settle() { return true }
         let fits = SKPGrid.predikatMatches(typed)
         message = (app.t(fits.count > 1 ? L.gridAmbiguousPredikat(typed, fits.map(\.displayName)) : L.gridUnknownPredikat(typed)), .error)

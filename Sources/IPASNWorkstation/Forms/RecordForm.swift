@@ -97,6 +97,18 @@ struct RecordForm: Hashable, Sendable {
         return issue
     }
 
+    /// Drops the marks of fields whose finding no longer holds (the record as typed now has no
+    /// issue for them); returns the findings dropped. A mark is never added here: new findings
+    /// wait until the cursor leaves a field (``check(_:parser:)``).
+    mutating func dropSettledIssues(_ parser: RecordParser) -> [ValidationIssue] {
+        guard !issues.isEmpty else { return [] }
+        var open = Set<String>()
+        if case .failure(let failure) = parse(parser) { open = Set(failure.issues.map(\.field)) }
+        let settled = issues.filter { !open.contains($0.key) }
+        for key in settled.keys { issues[key] = nil }
+        return Array(settled.values)
+    }
+
     /// Clears what changes from one record to the next and keeps the rest (jenis,
     /// penyelenggara ...), for entering a series of records of one employee.
     mutating func resetForBatch() {

@@ -89,8 +89,14 @@ final class RecordFormView: View {
 
     func handleKey(_ key: Key, app: App) -> Bool {
         guard form.fields[form.focus].handle(key) else { return false }
-        // The field is being corrected: its mark goes until the cursor leaves it again.
-        if form.issues.removeValue(forKey: form.focused.key) != nil { formMessage = nil }
+        // The field is being corrected: its mark goes until the cursor leaves it again (a
+        // picker's too: Esc emptied "88,5" from the SKP's Predikat and its `!` stayed).
+        let corrected = form.issues.removeValue(forKey: form.focused.key) != nil
+        if form.unchosen.removeValue(forKey: form.focused.key) != nil || corrected { formMessage = nil }
+        // Another field's mark whose finding the edit settled goes too (Predikat's "fill in the
+        // predikat or the nilai" once the Nilai is typed), with its message.
+        let settled = form.dropSettledIssues(app.parser)
+        if let message = formMessage?.text, settled.contains(where: { $0.message(app.language) == message }) { formMessage = nil }
         refreshPreview(app: app)
         return true
     }

@@ -16,6 +16,17 @@ final class UnitListView: View {
 
     init(app: App) {
         reload(app: app)
+        selectOwnUnit(app: app)
+    }
+
+    /// A unit admin starts on their own unit (the first of theirs in tree order), not on the
+    /// province's root: in a city of 61 units the DISDIK admin pressed Down 19 times and the
+    /// KEC-UTARA admin 50 times before every session's first Enter.
+    private func selectOwnUnit(app: App) {
+        guard let account = (try? app.store.account(login: app.context.actor)) ?? nil, account.role == .admin,
+            let index = figures.firstIndex(where: { account.units.contains($0.unit.kode) })
+        else { return }
+        cursor.select(index)
     }
 
     var context: KeyContext { .units }

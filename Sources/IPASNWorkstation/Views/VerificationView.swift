@@ -99,8 +99,8 @@ final class VerificationView: View {
         case .acceptRecord:
             guard case .queue = mode, let item = selected else { return true }
             if app.attempt({ try app.store.setVerification([item.id], status: .memenuhi, reason: "") }) {
-                app.dataChangedHere()
-                reload(app: app)
+                app.dataChangedHere()  // reloads this screen (the top one): once, not twice
+                if app.top !== self { reload(app: app) }
                 app.inform(app.t(L.accepted(App.recordName(item.record, app.language))))
             }
         case .rejectRecord:
@@ -109,14 +109,14 @@ final class VerificationView: View {
                 [unowned self] reason in
                 if app.attempt({ try app.store.setVerification([item.id], status: .tidak, reason: reason) }) {
                     app.dataChangedHere()
-                    self.reload(app: app)
+                    if app.top !== self { self.reload(app: app) }
                     app.inform(app.t(L.rejected(App.recordName(item.record, app.language))))
                 }
             }
         case .toggleDocument:
             guard let item = selected else { return true }
-            Self.toggleDocument(item.id, current: item.verification, app: app)
-            reload(app: app)
+            Self.toggleDocument(item.id, current: item.verification, app: app)  // reloads the top screen: this one
+            if app.top !== self { reload(app: app) }
         case .queueKind, .queueSince, .queueBy, .queueUnit, .queueClear:
             guard case .queue = mode else { return true }
             narrow(command, app: app)
@@ -203,6 +203,12 @@ final class VerificationView: View {
         }
     }
 
+    /// The "Oleh" column: as wide as the longest login listed (a login without a passwd entry
+    /// is `uid 42401`, 9 characters, and was cut to `uid 424…`), 8 to 16 columns.
+    static func byWidth(_ logins: [String]) -> Int {
+        min(16, max(8, logins.map { DisplayWidth.width(of: $0) }.max() ?? 0))
+    }
+
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         Draw.title(&grid, title, right: "\(app.t(L.labelYear)) \(app.year) ")
         let summary: Txt
@@ -226,7 +232,7 @@ final class VerificationView: View {
         ]
         if case .queue = mode {
             columns.append(.init(app.t(L.colQueueEntered), width: .fixed(11)))
-            columns.append(.init(app.t(L.colQueueBy), width: .fixed(8)))
+            columns.append(.init(app.t(L.colQueueBy), width: .fixed(Self.byWidth(touches.values.compactMap(\.by)))))
         }
         let table = Table(columns, width: grid.width - 2)
         table.drawHeader(into: &grid, row: top, col: 1)
