@@ -274,6 +274,9 @@ public final class PostgresStore: Store, @unchecked Sendable {
         }
     }
 
+    /// Whether a transaction of this store is open (inside ``inOneTransaction(_:)``).
+    var isInTransaction: Bool { lock.withLock { depth > 0 } }
+
     /// Whether the write transaction's COMMIT went with its last statements (``pipelinedCommitting(_:_:)``).
     private var committedWithLastStatements = false
 
@@ -290,7 +293,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
     }
 
     /// The write lock's attempt, as a statement.
-    private var writeLockAttempt: (sql: String, arguments: PGArguments) {
+    var writeLockAttempt: (sql: String, arguments: PGArguments) {
         let (key1, key2) = PostgresSchema.writeLockKey
         return ("SELECT pg_try_advisory_xact_lock(?::int4, ?::int4)", [key1, key2])
     }
