@@ -63,7 +63,13 @@ public enum PostgresSaveBench {
         }
         interactive.roundTrips = { ($0 as? PostgresStore)?.roundTrips ?? 0 }
         let trips = RoundTripLog()
-        interactive.opened = { store in (store as? PostgresStore)?.roundTripObserver = { trips.trips.append($0) } }
+        // `IPASN_PGSAVE_COLD=1` (a developer's switch): the workstation does not ready the save
+        // path when it opens, so the first save is as cold as before branch pg3tail.
+        let cold = ProcessInfo.processInfo.environment["IPASN_PGSAVE_COLD"] == "1"
+        interactive.opened = { store in
+            (store as? PostgresStore)?.roundTripObserver = { trips.trips.append($0) }
+            (store as? PostgresStore)?.leavesSavePathCold = cold
+        }
         interactive.probe = { SaveSchedule.sample(backend: ($0 as? PostgresStore)?.serverProcessID ?? 0) }
         log("[PG3] \(saves) saves (Ctrl-N in the diklat form) for \(who.nip), \(who.diklat) diklat, in \(cluster.directory)")
         try cluster.psql("postgres", "ALTER SYSTEM SET track_wal_io_timing = on")

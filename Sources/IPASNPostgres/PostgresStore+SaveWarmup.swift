@@ -11,10 +11,14 @@ import IPASNStore
 extension PostgresStore: SaveWarmupStore {
     /// Prepares every statement of a record's save (any kind) and of the page's reload after
     /// it on this connection in ONE round trip, then runs the save's reads and the page's
-    /// reads for no employee (the NIP `""`: no row) and asks the write policies' functions
-    /// once, in one read-only snapshot (a second round trip): nothing is written, no
-    /// sequence value is used, no lock is taken. Inside a transaction it does nothing.
+    /// reads for no employee (the NIP `""`: no row) and asks the write policies' functions,
+    /// five times over (``customPlans``), in one read-only snapshot (a second round trip); then runs the save's writes on
+    /// NO row in a transaction that is rolled back (a third; ``zeroRowWrites``): nothing is
+    /// written, no sequence value is used, the database's write lock is not taken (a table
+    /// lock held by a migration makes it give up after 200 ms). Inside a transaction, or on a
+    /// store opened for reading (the writes), it does nothing.
     public func warmSavePath() throws {
+        guard !leavesSavePathCold else { return }
         let login = context.actor
         let reads = Self.warmupReads(login: login)
         let prepared = Self.savePathStatements(login: login, writeLock: writeLockAttempt) + reads
@@ -22,8 +26,38 @@ extension PostgresStore: SaveWarmupStore {
         // A read's BEGIN goes only with its first statement: preparing sends none (PREPARE
         // is outside any transaction), and the read ends without a round trip.
         try read { db in try db.prepare(prepared) }
-        _ = try readPipelined(reads)
+        // Five times: a prepared statement is planned for its parameters the first five times
+        // it runs, then the server keeps one generic plan when it is no dearer
+        // (`plan_cache_mode = auto`): the first saves would pay those plannings otherwise.
+        _ = try readPipelined(Array(repeating: reads, count: Self.customPlans).flatMap { $0 })
+        // The write side's PL/pgSQL (the statement triggers of the record tables and of the
+        // audit, the score function and the per-unit totals triggers under it) compiled by
+        // running it on NO row, in a transaction rolled back: no row is written, no id used.
+        try pipelinedRolledBack(Self.zeroRowWrites, lockTimeoutMilliseconds: 200)
     }
+
+    /// How many times PostgreSQL plans a prepared statement for its parameters before it
+    /// considers the generic plan (`plancache.c`: the first five executions).
+    static let customPlans = 5
+
+    /// Writes of no row that run a save's statement-level triggers and its score function:
+    /// an `INSERT ... SELECT ... WHERE false` into each record table and into the audit (their
+    /// `AFTER INSERT ... FOR EACH STATEMENT` triggers fire on an empty set: the per-unit
+    /// pending counts, the change notification, which sends nothing for no row) and
+    /// `ipasn_put_scores` with empty arrays (its own checks and the per-unit totals triggers
+    /// on no score). The per-row triggers (`<table>_restored`, the audit's entry marks and
+    /// touch) only run on a row: they are compiled by the first save.
+    static let zeroRowWrites: [(sql: String, arguments: PGArguments)] =
+        RecordKind.allCases.map { kind in
+            let table = PGRecordRows.table(kind)
+            return ("INSERT INTO \(table) SELECT * FROM \(table) WHERE false", PGArguments())
+        } + [
+            ("INSERT INTO audit SELECT * FROM audit WHERE false", PGArguments()),
+            (
+                "SELECT ipasn_put_scores(false, '{}'::int4[], '{}'::text[], '{}'::float8[], '{}'::float8[], "
+                    + "'{}'::float8[], '{}'::float8[], '{}'::int2[], '{}'::text[])", PGArguments()
+            ),
+        ]
 
     /// What a save of each kind of record and the employee page's reload after it send
     /// (texts only: the arguments are placeholders for the statements' parameters).

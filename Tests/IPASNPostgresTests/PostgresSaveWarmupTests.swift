@@ -93,16 +93,19 @@ struct PostgresSaveWarmupTests {
 
         let warming = admin.roundTrips
         try admin.warmSavePath()
-        // One exchange of PREPAREs, one read-only snapshot of the save's and the page's reads.
-        #expect(admin.roundTrips - warming == 2)
+        // One exchange of PREPAREs, one read-only snapshot of the save's and the page's reads,
+        // one rolled-back transaction of writes of no row.
+        #expect(admin.roundTrips - warming == 3)
         #expect(try ops.read { try String.fetchOne($0, sql: sequences) } == sequencesBefore)
         #expect(try ops.auditLog(limit: 1000).count == auditBefore)
         #expect(try ops.dataGeneration() == generation)
         #expect(try ops.score(nip: SmallProvince.nipB, year: TestClock.measurementYear) == scoreBefore)
-        // Called again: everything is prepared, only the reads go.
+        // Called again: everything is prepared, the reads and the writes of no row go.
         let again = admin.roundTrips
         try admin.warmSavePath()
-        #expect(admin.roundTrips - again == 1)
+        #expect(admin.roundTrips - again == 2)
+        #expect(try ops.auditLog(limit: 1000).count == auditBefore)
+        #expect(try ops.read { try String.fetchOne($0, sql: sequences) } == sequencesBefore)
 
         var trips: [[String]] = []
         admin.roundTripObserver = { trips.append($0.statements) }
