@@ -160,8 +160,9 @@ struct PostgresBench {
                 + "The p99 of \(saves.saves.count) saves is their \(Self.rankOfP99(saves.saves.count)) slowest (one slow save "
                 + "moves it); the slowest three, each as its span = the workstation thread's CPU + its wait for a core + "
                 + "the server backend's CPU + its wait for a core + the rest off-CPU (the WAL flush, a lock), ms, #n its "
-                + "place in the run: " + schedule.slowest(3) + ". The workstation readies its statements once its first "
-                + "screen is up (`warmSavePath`), so the first save is no colder than the others.")
+                + "place in the run: " + schedule.slowest(3) + ". The workstation readies the save path once its first "
+                + "screen is up (`warmSavePath`: statements prepared, plans made, most of its PL/pgSQL run once); the "
+                + "first save still compiles the per-row triggers.")
         report.add(
             "PG3c", "PostgreSQL: open the dashboard (\(saves.dashboard.count) opens)",
             ours: "median \(Fmt.ms(Stats.median(saves.dashboard))), max \(Fmt.ms(saves.dashboard.max() ?? 0))",

@@ -21,7 +21,7 @@ extension PostgresStore: SaveWarmupStore {
         guard !leavesSavePathCold else { return }
         let login = context.actor
         let reads = Self.warmupReads(login: login)
-        let prepared = Self.savePathStatements(login: login, writeLock: writeLockAttempt) + reads
+        let prepared = Self.savePathStatements(login: login, writeLock: writeLockAttempt) + reads + Self.zeroRowWrites
         guard !isInTransaction else { return }
         // A read's BEGIN goes only with its first statement: preparing sends none (PREPARE
         // is outside any transaction), and the read ends without a round trip.
