@@ -19,6 +19,9 @@ struct InteractiveBench {
     var roundTrips: ((any Store) -> Int)? = nil
     /// Called with the admin's store once it is open (a PostgreSQL harness sets its round-trip observer).
     var opened: ((any Store) -> Void)? = nil
+    /// Counters read before and after each event (``TimingScreen/probe``; the PostgreSQL
+    /// rows: ``SaveSchedule/sample(backend:)``), given the admin's store.
+    var probe: ((any Store) -> [UInt64])? = nil
 
     func open(_ context: StoreContext) throws -> any Store {
         if let opener { return try opener(context) }
@@ -32,6 +35,8 @@ struct InteractiveBench {
         var saveCPU: [Double] = []
         /// Round trips to the server of each save (with ``InteractiveBench/roundTrips`` only).
         var saveRoundTrips: [Int] = []
+        /// ``probe``'s differences over each save (empty without a probe).
+        var saveProbes: [[UInt64]] = []
         /// When each save began and ended (``Clock/now()``): the spans of `saves`.
         var saveSpans: [(start: UInt64, end: UInt64)] = []
         var dashboard: [Double] = []
@@ -55,6 +60,7 @@ struct InteractiveBench {
 
         let screen = TimingScreen(size: Size(width: 80, height: 24))
         if let roundTrips { screen.counter = { roundTrips(store) } }
+        if let probe { screen.probe = { probe(store) } }
         screen.checkpoint { s in
             guard s.framesPresented == 1 else { throw BenchError("the workstation did not draw its first screen") }
         }
@@ -135,6 +141,7 @@ struct InteractiveBench {
         result.saveCPU = screen.cpuTimes[.save] ?? []
         result.saveRoundTrips = screen.counts[.save] ?? []
         result.saveSpans = screen.spans[.save] ?? []
+        result.saveProbes = screen.probes[.save] ?? []
         result.dashboard = screen.latencies[.dashboard] ?? []
         result.keystrokes = typed
         result.savedRecords = saves

@@ -26,6 +26,8 @@ public enum PostgresSaveBench {
         var server = PostgresServerUsage()
         /// Where each save's time went, by round trip.
         var phases = SavePhases(spans: [], trips: [])
+        /// Where each save's time went, by process state (client, backend, off-CPU).
+        var schedule = SaveSchedule(spans: [], probes: [])
     }
 
     public static func run(employees: Int, saves: Int, work: String, repository: String, log: (String) -> Void) throws
@@ -61,7 +63,14 @@ public enum PostgresSaveBench {
         }
         interactive.roundTrips = { ($0 as? PostgresStore)?.roundTrips ?? 0 }
         let trips = RoundTripLog()
-        interactive.opened = { store in (store as? PostgresStore)?.roundTripObserver = { trips.trips.append($0) } }
+        // `IPASN_PGSAVE_COLD=1` (a developer's switch): the workstation does not ready the save
+        // path when it opens, so the first save is as cold as before branch pg3tail.
+        let cold = ProcessInfo.processInfo.environment["IPASN_PGSAVE_COLD"] == "1"
+        interactive.opened = { store in
+            (store as? PostgresStore)?.roundTripObserver = { trips.trips.append($0) }
+            (store as? PostgresStore)?.leavesSavePathCold = cold
+        }
+        interactive.probe = { SaveSchedule.sample(backend: ($0 as? PostgresStore)?.serverProcessID ?? 0) }
         log("[PG3] \(saves) saves (Ctrl-N in the diklat form) for \(who.nip), \(who.diklat) diklat, in \(cluster.directory)")
         try cluster.psql("postgres", "ALTER SYSTEM SET track_wal_io_timing = on")
         try cluster.psql("postgres", "SELECT pg_reload_conf()")
@@ -94,7 +103,8 @@ public enum PostgresSaveBench {
         }
         return Result(
             nip: who.nip, diklat: who.diklat, wall: r.saves, cpu: r.saveCPU, roundTrips: r.saveRoundTrips,
-            cluster: cluster.directory, server: server, phases: phases)
+            cluster: cluster.directory, server: server, phases: phases,
+            schedule: SaveSchedule(spans: r.saves, probes: r.saveProbes))
     }
 
     /// The round trips the observer was told of (on the workstation's one thread).
@@ -140,6 +150,6 @@ public enum PostgresSaveBench {
         return "PostgreSQL save (PG3), \(r.wall.count) saves for \(r.nip) (\(r.diklat) diklat before), cluster \(r.cluster)\n"
             + line("  wall", r.wall) + "\n" + line("  cpu ", r.cpu) + "\n" + tripsLine + "\n"
             + "  server, whole run (setup included) per save: " + r.server.perSave(r.wall.count) + "\n"
-            + r.phases.summary()
+            + r.phases.summary() + "\n" + r.schedule.summary(slowest: 5)
     }
 }

@@ -32,6 +32,13 @@ public final class TimingScreen: Screen {
     private var pending: (start: UInt64, cpu: UInt64, count: Int, kind: StepKind)?
     /// Read before and after each event when set (a store's round trips): ``counts`` holds the differences.
     public var counter: (() -> Int)?
+    /// Read before each event begins and after its frame is drawn when set (outside the
+    /// timed span): counters that only grow (a thread's and a server backend's run and
+    /// run-queue nanoseconds); ``probes`` holds the differences per event.
+    public var probe: (() -> [UInt64])?
+    /// What each of ``probe``'s counters grew by during each event, by kind.
+    public private(set) var probes: [StepKind: [[UInt64]]] = [:]
+    private var probeAtStart: [UInt64] = []
     /// What ``counter`` grew by during each event, by kind (empty without a counter).
     public private(set) var counts: [StepKind: [Int]] = [:]
     /// Seconds per event, by kind.
@@ -78,6 +85,10 @@ public final class TimingScreen: Screen {
             spans[pending.kind, default: []].append((pending.start, now))
             cpuTimes[pending.kind, default: []].append(Double(Clock.cpuNow() &- pending.cpu) / 1e9)
             if let counter { counts[pending.kind, default: []].append(counter() - pending.count) }
+            if let probe {
+                let end = probe()
+                probes[pending.kind, default: []].append(zip(end, probeAtStart).map { $0 &- $1 })
+            }
             self.pending = nil
         }
         lastFrame = grid
@@ -91,6 +102,7 @@ public final class TimingScreen: Screen {
         guard checkpointError == nil, next < events.count else { return .signal(.terminate) }
         let (event, kind) = events[next]
         next += 1
+        if let probe { probeAtStart = probe() }
         pending = (Clock.now(), Clock.cpuNow(), counter?() ?? 0, kind)
         return event
     }

@@ -378,7 +378,7 @@ final class PGConnection {
     /// are sent, then one sync, then the results read in order) and returns their results.
     /// A statement that fails makes the server skip the rest (as it would abort the
     /// transaction anyway); the first failure is thrown. Statements never prepared on this
-    /// connection are prepared first (a round trip each, once per connection).
+    /// connection are prepared first, all in one round trip (``prepare(_:)``), once per connection.
     func pipelined(_ statements: [(sql: String, arguments: PGArguments)]) throws -> [PGResult] {
         if pendingBegin != nil { return try withPendingBegin(statements) }
         return try pipelinedNow(statements)
@@ -387,10 +387,8 @@ final class PGConnection {
     private func pipelinedNow(_ statements: [(sql: String, arguments: PGArguments)]) throws -> [PGResult] {
         guard let connection else { throw PGError(sqlState: "08003", message: "no connection") }
         let texts = statements.map { numberedSQL($0.sql) }
-        var names: [String?] = []
-        for (index, text) in texts.enumerated() {
-            names.append(Self.isPreparable(text) ? try preparedName(text, count: statements[index].arguments.values.count) : nil)
-        }
+        try prepareMissing(texts, counts: statements.map(\.arguments.values.count))
+        let names: [String?] = texts.map { Self.isPreparable($0) ? prepared[$0] : nil }
         guard PQenterPipelineMode(connection) == 1 else {
             throw PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
         }
@@ -548,6 +546,74 @@ final class PGConnection {
         let reason = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
         dropConnection()
         return Self.connectionLost(drained.failure, reason: reason)
+    }
+
+    /// Prepares the data statements of `statements` that this connection has not prepared yet,
+    /// ALL in one round trip (issue 12, branch pg3tail): a connection's first save used to
+    /// prepare its statements one round trip each (about 20 before its first exchange). Does
+    /// nothing (no round trip) when every one is prepared already. A store readies its save
+    /// path with it when a workstation opens (``PostgresStore/warmSavePath()``).
+    func prepare(_ statements: [(sql: String, arguments: PGArguments)]) throws {
+        try prepareMissing(statements.map { numberedSQL($0.sql) }, counts: statements.map(\.arguments.values.count))
+    }
+
+    /// Prepares `texts` (numbered SQL; `counts` their parameters) not prepared yet in ONE
+    /// pipelined exchange (`PQsendPrepare` each, one sync). A statement the server refuses
+    /// fails the exchange with its error; the ones before it stay prepared (and are known as
+    /// such), the ones after it were skipped by the server and are prepared on a later call.
+    private func prepareMissing(_ texts: [String], counts: [Int]) throws {
+        var missing: [(text: String, count: Int)] = []
+        var seen = Set<String>()
+        for (index, text) in texts.enumerated() where Self.isPreparable(text) && prepared[text] == nil {
+            if seen.insert(text).inserted { missing.append((text, counts[index])) }
+        }
+        guard !missing.isEmpty else { return }
+        guard let connection else { throw PGError(sqlState: "08003", message: "no connection") }
+        guard PQenterPipelineMode(connection) == 1 else {
+            throw PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
+        }
+        roundTrips += 1
+        let started = roundTripObserver == nil ? 0 : PGRoundTrip.now()
+        defer {
+            if let observer = roundTripObserver {
+                observer(PGRoundTrip(statements: missing.map { "PREPARE " + $0.text }, start: started, end: PGRoundTrip.now()))
+            }
+        }
+        var failure: Error?
+        var names: [String] = []
+        for (index, statement) in missing.enumerated() where failure == nil {
+            let name = "ipasn_\(prepared.count + 1 + index)"
+            names.append(name)
+            if PQsendPrepare(connection, name, statement.text, Int32(statement.count), nil) != 1 {
+                failure = PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
+            }
+        }
+        var broken = false
+        if PQpipelineSync(connection) == 1 {
+            let read = Self.readPipeline(
+                statements: names.count,
+                next: { PQgetResult(connection) },
+                connected: { PQstatus(connection) == CONNECTION_OK },
+                check: { result, index in try self.check(result, sql: missing[min(index, missing.count - 1)].text) })
+            // The server prepares in order and skips everything after a refusal: the results
+            // that came back are the first ones, all prepared.
+            for index in read.results.indices where index < names.count {
+                prepared[missing[index].text] = names[index]
+            }
+            failure = failure ?? read.failure
+            broken = read.broken
+        } else {
+            failure = failure ?? PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
+        }
+        if broken {
+            let reason = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+            dropConnection()
+            throw Self.connectionLost(failure, reason: reason)
+        }
+        if PQexitPipelineMode(connection) != 1 && failure == nil {
+            failure = PGError(sqlState: "08006", message: String(cString: PQerrorMessage(connection)))
+        }
+        if let failure { throw failure }
     }
 
     private func preparedName(_ text: String, count: Int) throws -> String {

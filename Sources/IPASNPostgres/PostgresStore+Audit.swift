@@ -13,6 +13,12 @@ extension PostgresStore {
         try db.execute(sql: statement.sql, arguments: statement.arguments)
     }
 
+    /// The statement of ``auditStatement(_:_:nip:old:new:undoes:batch:)``.
+    static let auditInsertSQL = """
+        INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes, batch)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
     /// The audit row's INSERT, to send with other statements (a save's one exchange of writes).
     func auditStatement(
         _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?,
@@ -20,10 +26,7 @@ extension PostgresStore {
     ) throws -> (sql: String, arguments: PGArguments) {
         let (entity, entityID) = StoreCodec.entity(subject)
         return (
-            """
-            INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes, batch)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
+            Self.auditInsertSQL,
             [
                 context.now(), context.actor, action.rawValue, entity, entityID, nip,
                 try old.map { try StoreCodec.auditText($0, subject) }, try new.map { try StoreCodec.auditText($0, subject) },
@@ -53,10 +56,13 @@ extension PostgresStore {
         try read { try Int64.fetchOne($0, sql: "SELECT COALESCE(MAX(id), 0) FROM audit") ?? 0 }
     }
 
+    /// The statement of ``auditLog(limit:)``.
+    static let auditLogSQL = "SELECT \(PGAuditRows.columns) FROM audit a ORDER BY a.id DESC LIMIT ?"
+
     /// The most recent audit rows, newest first.
     public func auditLog(limit: Int) throws -> [AuditEntry] {
         // One round trip with the snapshot's BEGIN and COMMIT (the page asks after each save).
-        let rows = try readPipelined([("SELECT \(PGAuditRows.columns) FROM audit a ORDER BY a.id DESC LIMIT ?", [max(0, limit)])])[0]
+        let rows = try readPipelined([(Self.auditLogSQL, [max(0, limit)])])[0]
         return try (0..<rows.count).map { try PGAuditRows.entry(PGRow(result: rows, index: $0)) }
     }
 
@@ -221,8 +227,11 @@ extension PostgresStore {
     /// can at worst bring the draft back, which the form offers again and a second save of it
     /// meets the duplicate check; nothing saved can be lost by it.
     public func clearDraft(owner: String, formKey: String) throws {
-        try writeUnflushed([("DELETE FROM drafts WHERE owner IN (?, '') AND form_key = ?", [owner, formKey])])
+        try writeUnflushed([(Self.clearDraftSQL, [owner, formKey])])
     }
+
+    /// The statement of ``clearDraft(owner:formKey:)``.
+    static let clearDraftSQL = "DELETE FROM drafts WHERE owner IN (?, '') AND form_key = ?"
 }
 
 /// A (unit, actor) pair counted by ``PostgresStore/recordEntries(since:)``.

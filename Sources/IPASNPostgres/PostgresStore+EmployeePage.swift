@@ -11,10 +11,7 @@ extension PostgresStore: EmployeePageStore {
     public func employeePage(nip: String) throws -> EmployeePage? {
         let records = Self.recordsStatements(nip: nip)
         let verifications = Self.verificationStatements(nip: nip)
-        let sent: (sql: String, arguments: PGArguments) = (
-            Self.sentInfoOfEmployeeSQL, PGArguments(Array(repeating: nip, count: RecordKind.allCases.count))
-        )
-        let results = try readPipelined(records + verifications + [sent, Self.historyStatement(nip: nip)])
+        let results = try readPipelined(Self.employeePageStatements(nip: nip))
         return try translatingErrors {
             guard let stored = try Self.decodeRecords(Array(results[..<records.count])) else { return nil }
             let marks = results[records.count..<(records.count + verifications.count)]
@@ -23,5 +20,14 @@ extension PostgresStore: EmployeePageStore {
                 sent: try Self.decodeSentInfo(results[records.count + verifications.count]),
                 history: try Self.decodeHistory(results[records.count + verifications.count + 1]))
         }
+    }
+
+    /// The statements of ``employeePage(nip:)`` in order: the records', the verification
+    /// marks', the SIASN marks' and the employee's changes.
+    static func employeePageStatements(nip: String) -> [(sql: String, arguments: PGArguments)] {
+        let sent: (sql: String, arguments: PGArguments) = (
+            sentInfoOfEmployeeSQL, PGArguments(Array(repeating: nip, count: RecordKind.allCases.count))
+        )
+        return recordsStatements(nip: nip) + verificationStatements(nip: nip) + [sent, historyStatement(nip: nip)]
     }
 }

@@ -113,11 +113,21 @@ extension PostgresStore {
     static func addReads(_ record: IPASNCore.Record, login: String)
         -> (statements: [(sql: String, arguments: PGArguments)], permits: Int)
     {
-        let permit = permitStatements(login: login, nips: [record.nip])
-        let scoring = scoringStatements(nip: record.nip, withRecords: true)
-        let table = PGRecordRows.table(record.kind)
-        return (permit + scoring + [("SELECT nextval(pg_get_serial_sequence(?, 'id'))", [table])], permit.count)
+        addReads(nip: record.nip, kind: record.kind, login: login)
     }
+
+    /// ``addReads(_:login:)`` for a record of `kind` for `nip`.
+    static func addReads(nip: String, kind: RecordKind, login: String)
+        -> (statements: [(sql: String, arguments: PGArguments)], permits: Int)
+    {
+        let permit = permitStatements(login: login, nips: [nip])
+        let scoring = scoringStatements(nip: nip, withRecords: true)
+        let next: (sql: String, arguments: PGArguments) = (nextIDSQL, [PGRecordRows.table(kind)])
+        return (permit + scoring + [next], permit.count)
+    }
+
+    /// The new record's id, read before its insert (its audit row names it).
+    static let nextIDSQL = "SELECT nextval(pg_get_serial_sequence(?, 'id'))"
 
     private func addPipelined(_ record: IPASNCore.Record, _ results: [PGResult], _ permits: Int, _ db: PGConnection) throws
         -> SaveResult

@@ -296,12 +296,16 @@ extension PostgresStore: VerificationStore {
         _ = try db.pipelined(scoresAsEnteredStatements(stored, uncounted: uncounted, engine: engine, years: years))
     }
 
+    /// The first statement of ``scoresAsEnteredStatements(_:uncounted:engine:years:)``: the
+    /// employee's scores as entered dropped (rewritten after it when some records do not count).
+    static let dropEnteredScoresSQL = "SELECT ipasn_drop_scores(true, NULL, ARRAY[?::text])"
+
     /// The statements of ``refreshScoresAsEntered(_:uncounted:engine:years:_:)``, to send with others.
     func scoresAsEnteredStatements(
         _ stored: StoredEmployeeRecords, uncounted: Set<RecordID>, engine: ScoringEngine, years: [Int]
     ) -> [(sql: String, arguments: PGArguments)] {
         var statements: [(sql: String, arguments: PGArguments)] = [
-            ("SELECT ipasn_drop_scores(true, NULL, ARRAY[?::text])", [stored.pegawai.nip])
+            (Self.dropEnteredScoresSQL, [stored.pegawai.nip])
         ]
         guard !uncounted.isEmpty else { return statements }
         let upsert = Self.upsertEnteredScoreSQL

@@ -274,6 +274,36 @@ public final class PostgresStore: Store, @unchecked Sendable {
         }
     }
 
+    /// Makes ``warmSavePath()`` do nothing: for measuring a cold first save by hand (`ipasn
+    /// bench --only pgsave` with `IPASN_PGSAVE_COLD=1`), never set by the product.
+    package var leavesSavePathCold: Bool {
+        get { lock.withLock { cold } }
+        set { lock.withLock { cold = newValue } }
+    }
+    private var cold = false
+
+    /// `statements` in ONE round trip inside a write transaction that is then ROLLED BACK
+    /// (`BEGIN`, a short `lock_timeout`, the statements, `ROLLBACK`), without the database's
+    /// write lock: for statements that write no row (``warmSavePath()``). Does nothing inside
+    /// a transaction or on a store opened for reading.
+    func pipelinedRolledBack(_ statements: [(sql: String, arguments: PGArguments)], lockTimeoutMilliseconds: Int) throws {
+        try translatingErrors {
+            try locked { db in
+                guard depth == 0, !isReadOnly else { return }
+                try db.begin("BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '\(lockTimeoutMilliseconds)ms'")
+                do {
+                    _ = try db.pipelined(statements + [("ROLLBACK", PGArguments())])
+                } catch {
+                    if !db.endUnstarted(), db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Whether a transaction of this store is open (inside ``inOneTransaction(_:)``).
+    var isInTransaction: Bool { lock.withLock { depth > 0 } }
+
     /// Whether the write transaction's COMMIT went with its last statements (``pipelinedCommitting(_:_:)``).
     private var committedWithLastStatements = false
 
@@ -290,7 +320,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
     }
 
     /// The write lock's attempt, as a statement.
-    private var writeLockAttempt: (sql: String, arguments: PGArguments) {
+    var writeLockAttempt: (sql: String, arguments: PGArguments) {
         let (key1, key2) = PostgresSchema.writeLockKey
         return ("SELECT pg_try_advisory_xact_lock(?::int4, ?::int4)", [key1, key2])
     }

@@ -46,9 +46,17 @@ public final class Workstation {
         // save's commit (``CheckpointStore``): the admin sees "tersimpan" first.
         try? app.store.deferCheckpoints()
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["IPASN_EXIT_AFTER_FIRST_FRAME"] == "1"
+        var warmed = false
         while true {
             screen.present(app.frame(size: screen.size))
             if exitAfterFirstFrame { break }
+            if !warmed {
+                // Once the first screen is up: what the first save would otherwise do inside
+                // itself (a server store's statements prepared, ``SaveWarmupStore``). Its
+                // failure changes nothing: that save then does it.
+                warmed = true
+                try? app.store.warmSavePath()
+            }
             // Saves are already durable; this only moves them from the log into the file.
             _ = try? app.store.checkpointIfDue()
             if let work = app.takePendingWork() {

@@ -1,0 +1,93 @@
+import IPASNCore
+import IPASNStore
+
+/// A connection's first save, readied when the workstation opens (issue 12, branch
+/// pg3tail; ``SaveWarmupStore``). Before, the first save of a connection paid inside its
+/// transaction for one PREPARE round trip per statement it sends (about 20: the permission
+/// check, the scoring inputs, the insert, the audit row, the score writes, the page's reload)
+/// and for the server's first look at what those statements touch (the policy functions'
+/// PL/pgSQL compiled for the session, the tables' and indexes' catalog entries loaded, the
+/// first plans); the bench's first save took 12 ms against a warm save's 3.
+extension PostgresStore: SaveWarmupStore {
+    /// Prepares every statement of a record's save (any kind) and of the page's reload after
+    /// it on this connection in ONE round trip, then runs the save's reads and the page's
+    /// reads for no employee (the NIP `""`: no row) and asks the write policies' functions,
+    /// five times over (``customPlans``), in one read-only snapshot (a second round trip); then runs the save's writes on
+    /// NO row in a transaction that is rolled back (a third; ``zeroRowWrites``): nothing is
+    /// written, no sequence value is used, the database's write lock is not taken (a table
+    /// lock held by a migration makes it give up after 200 ms). Inside a transaction, or on a
+    /// store opened for reading (the writes), it does nothing.
+    public func warmSavePath() throws {
+        guard !leavesSavePathCold else { return }
+        let login = context.actor
+        let reads = Self.warmupReads(login: login)
+        let prepared = Self.savePathStatements(login: login, writeLock: writeLockAttempt) + reads + Self.zeroRowWrites
+        guard !isInTransaction else { return }
+        // A read's BEGIN goes only with its first statement: preparing sends none (PREPARE
+        // is outside any transaction), and the read ends without a round trip.
+        try read { db in try db.prepare(prepared) }
+        // Five times: a prepared statement is planned for its parameters the first five times
+        // it runs, then the server keeps one generic plan when it is no dearer
+        // (`plan_cache_mode = auto`): the first saves would pay those plannings otherwise.
+        _ = try readPipelined(Array(repeating: reads, count: Self.customPlans).flatMap { $0 })
+        // The write side's PL/pgSQL (the statement triggers of the record tables and of the
+        // audit, the score function and the per-unit totals triggers under it) compiled by
+        // running it on NO row, in a transaction rolled back: no row is written, no id used.
+        try pipelinedRolledBack(Self.zeroRowWrites, lockTimeoutMilliseconds: 200)
+    }
+
+    /// How many times PostgreSQL plans a prepared statement for its parameters before it
+    /// considers the generic plan (`plancache.c`: the first five executions).
+    static let customPlans = 5
+
+    /// Writes of no row that run a save's statement-level triggers and its score function:
+    /// an `INSERT ... SELECT ... WHERE false` into each record table and into the audit (their
+    /// `AFTER INSERT ... FOR EACH STATEMENT` triggers fire on an empty set: the per-unit
+    /// pending counts, the change notification, which sends nothing for no row) and
+    /// `ipasn_put_scores` with empty arrays (its own checks and the per-unit totals triggers
+    /// on no score). The per-row triggers (`<table>_restored`, the audit's entry marks and
+    /// touch) only run on a row: they are compiled by the first save.
+    static let zeroRowWrites: [(sql: String, arguments: PGArguments)] =
+        RecordKind.allCases.map { kind in
+            let table = PGRecordRows.table(kind)
+            return ("INSERT INTO \(table) SELECT * FROM \(table) WHERE false", PGArguments())
+        } + [
+            ("INSERT INTO audit SELECT * FROM audit WHERE false", PGArguments()),
+            (
+                "SELECT ipasn_put_scores(false, '{}'::int4[], '{}'::text[], '{}'::float8[], '{}'::float8[], "
+                    + "'{}'::float8[], '{}'::float8[], '{}'::int2[], '{}'::text[])", PGArguments()
+            ),
+        ]
+
+    /// What a save of each kind of record and the employee page's reload after it send
+    /// (texts only: the arguments are placeholders for the statements' parameters).
+    static func savePathStatements(login: String, writeLock: (sql: String, arguments: PGArguments))
+        -> [(sql: String, arguments: PGArguments)]
+    {
+        let nip = ""
+        var statements = [writeLock] + addReads(nip: nip, kind: .diklat, login: login).statements
+        statements += RecordKind.allCases.map { (PGRecordRows.insertSQL($0, withID: true), PGArguments()) }
+        let writes: [(sql: String, arguments: PGArguments)] = [
+            (auditInsertSQL, PGArguments()),
+            (upsertChangedScoreSQL, PGArguments()),
+            (dropEnteredScoresSQL, [nip]),
+            (upsertEnteredScoreSQL, PGArguments()),
+            (clearDraftSQL, [login, nip]),
+            (auditLogSQL, [0]),
+        ]
+        return statements + writes + employeePageStatements(nip: nip)
+    }
+
+    /// The reads run by ``warmSavePath()``: the save's reads (without the new id's
+    /// `nextval`, which would use a value), the page's reads, the newest audit rows (none)
+    /// and the write policies' functions, all for no employee.
+    static func warmupReads(login: String) -> [(sql: String, arguments: PGArguments)] {
+        let nip = ""
+        let saveReads = addReads(nip: nip, kind: .diklat, login: login).statements.filter { $0.sql != nextIDSQL }
+        let more: [(sql: String, arguments: PGArguments)] = [
+            (auditLogSQL, [0]),
+            ("SELECT ipasn_writer(), ipasn_may_write_nip(?), ipasn_may_write_score(?)", [nip, nip]),
+        ]
+        return saveReads + employeePageStatements(nip: nip) + more
+    }
+}
