@@ -91,7 +91,7 @@ struct BulkImportDedup {
             similar.readStored(from: Self.storedTable)
         case .dropped:
             guard writtenBefore == 0 else {
-                try createAgain(db)
+                try BulkImportIndexes.withBoundedSorter(db) { try createAgain(db) }
                 state = .kept
                 similar.readStored(from: table)
                 return
