@@ -33,9 +33,10 @@ struct RecordInsert {
 
     /// Inserts `record` (of this statement's kind) with `id`. Returns false when the unique
     /// `(nip, dedup_key)` index refused it as a duplicate (nothing written).
-    func insert(_ record: IPASNCore.Record, id: Int64) throws -> Bool {
+    /// `key` is the record's ``DuplicateKey/hash(_:)`` when the caller has it already.
+    func insert(_ record: IPASNCore.Record, id: Int64, key: Int64? = nil) throws -> Bool {
         sqlite3_bind_int64(handle, 1, id)
-        let key = DuplicateKey.hash(record)
+        let key = key ?? DuplicateKey.hash(record)
         switch record {
         case .pendidikan(let r):
             bind(r.nip, 2); bind(r.tingkat.rawValue, 3); bind(r.tanggalLulus, 4); bind(r.namaSekolah, 5)

@@ -120,6 +120,9 @@ extension SQLiteStore {
         // The bulk-write path drops the table's secondary indexes once the import is large
         // next to the table, and builds them again, sorted, at the end (``BulkImportIndexes``).
         var indexes = bulk ? BulkImportIndexes(expected, rowsBefore: firstID - 1, minimumRows: indexRows) : nil
+        // And its unique `(nip, dedup_key)` index, from the same point on, while the file comes
+        // grouped by employee; the duplicates are then found without it (``BulkImportDedup``).
+        var dedup = BulkImportDedup.enabled ? indexes.map { BulkImportDedup(expected, start: firstID, dropAfter: $0.dropAfter) } : nil
         // Lines of the rows inserted by this import, by id - firstID (ids grow by one per insert).
         var lines = ImportedLines()
         var imported = 0
@@ -143,6 +146,9 @@ extension SQLiteStore {
                 issues.append(LineIssue(line: line.number, issue: Self.notYourUnit(unit, field: "nip")))
                 continue
             }
+            try dedup?.row(
+                of: employee, nip: nip, writtenBefore: employees.rowsOf[Int(employee)], imported: imported,
+                similar: &similarCourses, db)
             // Rows written so far by this import: ids firstID ..< nextID, their lines in `lines`.
             if let similar = try similarCourses.issue(
                 for: record, employee: employee, writtenBefore: employees.rowsOf[Int(employee)], lines: lines, db)
@@ -150,10 +156,16 @@ extension SQLiteStore {
                 issues.append(LineIssue(line: line.number, issue: similar))
                 continue
             }
-            guard try insert.insert(record, id: nextID) else {
+            let key = DuplicateKey.hash(record)
+            if let repeated = try dedup?.duplicate(record, key: key, db) {
+                issues.append(LineIssue(line: line.number, issue: repeated))
+                continue
+            }
+            guard try insert.insert(record, id: nextID, key: key) else {
                 issues.append(LineIssue(line: line.number, issue: try duplicateIssue(record, firstID, lines, db)))
                 continue
             }
+            dedup?.written(key: key, line: line.number)
             nextID += 1
             lines.append(line.number)
             similarCourses.written(line: line.number)
@@ -164,6 +176,7 @@ extension SQLiteStore {
         }
         phases.mark("read and insert")
         try indexes?.rebuild(db)
+        try dedup?.finish(db)
         phases.mark("index rebuild")
         if nextID > firstID { ids = ImportedIDs(kind: expected, first: firstID, last: nextID - 1) }
         let rowsByUnit = employees.rowsByUnit

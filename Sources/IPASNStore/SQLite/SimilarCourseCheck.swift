@@ -40,6 +40,9 @@ struct SimilarCourseCheck {
     private var storedQuery: Statement?
     private var hadQuery: Statement?
     private var importedQuery: Statement?
+    /// Where the stored courses are read: `diklat` (rows below ``start``), or the bulk path's
+    /// copy of them while the table's `(nip, dedup_key)` index is dropped (``BulkImportDedup``).
+    private var storedTable = "diklat"
 
     /// At most this many stored courses of one employee, jenis and dates are compared.
     static let compared = 64
@@ -108,14 +111,15 @@ struct SimilarCourseCheck {
         }
         // A course stored before the import.
         if stored[Int(employee)] == 0 {
-            let query = try hadQuery ?? db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM diklat WHERE nip = ? AND id < ?)")
+            let query = try hadQuery ?? db.makeStatement(
+                sql: "SELECT EXISTS (SELECT 1 FROM \(storedTable) WHERE nip = ? AND id < ?)")
             hadQuery = query
             stored[Int(employee)] = try Bool.fetchOne(query, arguments: [course.nip, start]) == true ? 2 : 1
         }
         if stored[Int(employee)] == 2 {
             let query = try storedQuery ?? db.makeStatement(
                 sql: """
-                    SELECT nama FROM diklat
+                    SELECT nama FROM \(storedTable)
                     WHERE nip = ? AND jenis = ? AND tanggal_mulai = ? AND tanggal_selesai = ? AND id < ?
                     ORDER BY id LIMIT \(Self.compared)
                     """)
@@ -130,6 +134,13 @@ struct SimilarCourseCheck {
         // Not refused here: the row is written unless the unique index refuses it.
         pending = (key, course.nama)
         return nil
+    }
+
+    /// Reads the stored courses from `table` from now on (the same rows: ``BulkImportDedup``).
+    mutating func readStored(from table: String) {
+        storedTable = table
+        hadQuery = nil
+        storedQuery = nil
     }
 
     /// The row checked last was written, from `line`.
