@@ -38,7 +38,7 @@ extension PostgresSchema {
                 RETURN false;
             END IF;
             j := src.new_value::jsonb;
-            restored_at := CASE WHEN j ? 'at' THEN timestamptz '2001-01-01 00:00:00+00' + make_interval(secs => (j->>'at')::float8) END;
+            restored_at := CASE WHEN j->>'at' IS NOT NULL THEN timestamptz '2001-01-01 00:00:00+00' + make_interval(secs => (j->>'at')::float8) END;
             IF EXISTS (SELECT 1 FROM verification v WHERE v.kind = p_kind AND v.record_id = p_record) THEN
                 UPDATE verification SET status = j->>'status', reason = COALESCE(j->>'reason', ''), verified_by = j->>'by',
                     at = restored_at

@@ -37,25 +37,24 @@ import Testing
         try run(store) { s in
             editYear(s, to: "2020")
             s.checkpoint { form in
-                #expect(form.shows("SIASN punya SKP ini sebagai 2024 (#1); ke sebelum 2022 tidak dikirim: ubah di SIASN"))
+                #expect(form.shows("SIASN punya SKP ini (2024, #1); tahun sebelum 2022 tak dikirim: ubah di SIASN"))
             }
             s.press(.save, in: .form)
             s.checkpoint { dialog in
-                #expect(dialog.shows("SKP ini sudah dikirim ke SIASN sebagai 2024 (#1)."))
-                #expect(dialog.shows("ipasn tidak akan mengirim perubahan ke 2020"))
+                #expect(dialog.shows("SKP ini sudah dikirim ke SIASN"))
+                #expect(dialog.shows("Simpan?"))
             }
             s.press(.confirmYes, in: .dialog)
+            s.press(.last, in: .employee)
             s.checkpoint { page in
                 #expect(page.shows("SIASN versi #1"))
-                #expect(page.shows("SIASN menyimpan versi lama (#1); SKP sebelum 2022 tidak dikirim: perbaiki di SIASN"))
+                #expect(page.shows("SIASN menyimpan versi #1; sebelum 2022 tak dikirim: perbaiki di SIASN"))
             }
         }
         try run(store) { s in
             s.press(.pendingSIASN, in: .units)
             s.checkpoint { pending in
-                #expect(pending.shows("Tidak ada data yang menunggu dikirim ke SIASN."))
-                #expect(!pending.shows("Semua data sudah dikirim"))
-                #expect(pending.shows("1 SKP terkirim lalu diubah ke sebelum 2022: SIASN menyimpan versi lama"))
+                #expect(pending.shows("1 SKP terkirim lalu diubah ke sebelum 2022: perbaiki juga di SIASN"))
             }
         }
         #expect(try store.records(nip: budiNIP)?.skp.first { $0.id == id.id }?.value.tahun == 2020)
@@ -67,7 +66,7 @@ import Testing
         try run(store) { s in
             editYear(s, to: "2021")
             s.press(.save, in: .form)
-            s.checkpoint { dialog in #expect(dialog.shows("perubahan ke 2021")) }
+            s.checkpoint { dialog in #expect(dialog.shows("SKP ini sudah dikirim ke SIASN")) }
             s.press(.confirmNo, in: .dialog)
             s.checkpoint { form in #expect(form.shows("SIASN punya SKP ini")) }
         }

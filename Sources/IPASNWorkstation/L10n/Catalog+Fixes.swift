@@ -8,23 +8,28 @@ extension L {
     /// The line under such an SKP on the employee page.
     static func skpHeldReason(_ batch: Int64) -> Txt {
         Txt(
-            "SIASN menyimpan versi lama (#\(batch)); SKP sebelum 2022 tidak dikirim: perbaiki di SIASN",
-            "SIASN keeps the old version (#\(batch)); SKP before 2022 are not sent: correct it in SIASN")
+            "SIASN menyimpan versi #\(batch); sebelum 2022 tak dikirim: perbaiki di SIASN",
+            "SIASN keeps version #\(batch); before 2022 nothing is sent: correct it in SIASN")
     }
 
-    /// What SIASN has of the SKP being edited: "sebagai tahun 2023" when it has the record as
+    /// What SIASN has of the SKP being edited: "sebagai 2023 (#3)" when it has the record as
     /// loaded, else only the batch.
     private static func sentAs(_ tahun: Int?, _ batch: Int64) -> (id: String, en: String) {
         guard let tahun else { return ("(#\(batch))", "(#\(batch))") }
         return ("sebagai \(tahun) (#\(batch))", "as \(tahun) (#\(batch))")
     }
 
+    /// The short form for the message row: "(2023, #3)".
+    private static func sentAsShort(_ tahun: Int?, _ batch: Int64) -> String {
+        tahun.map { "(\($0), #\(batch))" } ?? "(#\(batch))"
+    }
+
     /// The form's message row while an SKP SIASN holds is typed with a year before 2022.
     static func skpLeavesSIASNNote(_ tahun: Int?, _ batch: Int64) -> Txt {
-        let what = sentAs(tahun, batch)
+        let what = sentAsShort(tahun, batch)
         return Txt(
-            "SIASN punya SKP ini \(what.id); ke sebelum 2022 tidak dikirim: ubah di SIASN",
-            "SIASN has this SKP \(what.en); a change before 2022 is not sent: fix it in SIASN")
+            "SIASN punya SKP ini \(what); tahun sebelum 2022 tak dikirim: ubah di SIASN",
+            "SIASN has this SKP \(what); a year before 2022 is not sent: fix it in SIASN")
     }
 
     /// The question at save time.
@@ -44,7 +49,7 @@ extension L {
     /// The pending screen's line: SKP SIASN holds in a version ipasn will not send again.
     static func skpHeldCount(_ n: Int) -> Txt {
         Txt(
-            "\(n) SKP terkirim lalu diubah ke sebelum 2022: SIASN menyimpan versi lama, perbaiki di SIASN",
-            "\(n) SKP sent, then moved before 2022: SIASN keeps the old version; correct it in SIASN")
+            "\(n) SKP terkirim lalu diubah ke sebelum 2022: perbaiki juga di SIASN",
+            "\(n) SKP sent, then moved before 2022: correct \(n == 1 ? "it" : "them") in SIASN too")
     }
 }
