@@ -33,6 +33,7 @@ enum PostgresSchema {
         ("2026-11-30-skp2022", skp2022),
         ("2026-11-30-pgqueue", queue),
         ("2026-11-30-pgscore", serverScore),
+        ("2026-11-30-fixes", verdictRestore),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with

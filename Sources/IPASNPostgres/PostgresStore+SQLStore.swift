@@ -78,6 +78,17 @@ extension PostgresStore: SQLStore {
         try redoBatch(batch, session: session, touched: &touched, db.connection)
     }
 
+    package func sqlVerificationRow(_ id: RecordID, _ db: PGDatabase) throws -> RecordVerification? {
+        try verificationRow(id, db.connection)
+    }
+
+    /// Through the schema owner's `ipasn_restore_verdict`, which finds the verdict in the audit
+    /// log itself (`2026-11-30-fixes`): an admin's role may not write a verdict otherwise.
+    package func sqlRestoreVerification(_ id: RecordID, _ verification: RecordVerification, before: Int64, _ db: PGDatabase) throws {
+        _ = try Bool.fetchOne(
+            db.connection, sql: "SELECT ipasn_restore_verdict(?, ?::bigint, ?::bigint)", arguments: [id.kind.rawValue, id.id, before])
+    }
+
     package func sqlRefuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: PGDatabase) throws {
         try refuseDuplicate(record, ignoring: id, db.connection)
     }

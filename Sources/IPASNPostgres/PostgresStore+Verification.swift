@@ -369,7 +369,7 @@ extension PostgresStore: VerificationStore {
     }
 
     /// Writes a record's verification row; `since` (when it becomes belum again) only when given.
-    private func writeVerification(_ id: RecordID, _ v: RecordVerification, since: Int64?, _ db: PGConnection) throws {
+    func writeVerification(_ id: RecordID, _ v: RecordVerification, since: Int64?, _ db: PGConnection) throws {
         try db.execute(
             sql: """
                 INSERT INTO verification(kind, record_id, status, reason, verified_by, at, since, document, document_path)

@@ -25,17 +25,30 @@ public enum PendingSIASNReport {
                     ReportColumn(t("Jumlah", "Total"), width: 10, format: ReportSheet.whole),
                     ReportColumn(t("Dihapus", "Deleted"), width: 10, format: ReportSheet.whole),
                     ReportColumn(t("Tertua diinput", "Oldest entered"), width: 15, format: PendingSIASNReport.day),
+                    ReportColumn(t("SKP perlu predikat", "SKP needing predikat"), width: 12, format: ReportSheet.whole),
                 ])
         for row in report.rows {
             try sheet.add(
                 [.text(row.unit.nama), .text(row.unit.kode)] + RecordKind.allCases.map { .number(Double(row.count($0))) }
-                    + [.number(Double(row.total)), .number(Double(row.deletions)), row.oldestDay.map(XLSXValue.date) ?? .empty],
+                    + [
+                        .number(Double(row.total)), .number(Double(row.deletions)), row.oldestDay.map(XLSXValue.date) ?? .empty,
+                        .number(Double(row.skpNeedingPredikat)),
+                    ],
                 indent: row.depth)
         }
         try sheet.note(
             t(
                 "\(report.total) data belum dikirim, \(report.deletions.count) data terkirim lalu dihapus.",
                 "\(report.total) records not sent, \(report.deletions.count) sent records deleted since."))
+        if !report.skpHeldBySIASN.isEmpty {
+            let n = report.skpHeldBySIASN.count
+            try sheet.note(
+                t(
+                    "\(n) data SKP sudah dikirim lalu diubah ke tahun sebelum 2022: SIASN tetap menyimpan versi yang dikirim; "
+                        + "ipasn tidak mengirim perubahannya. Perbaiki di SIASN.",
+                    "\(n) SKP sent, then moved before 2022: SIASN keeps the version it got; ipasn does not send the change. "
+                        + "Correct it in SIASN."))
+        }
         if !report.deletions.isEmpty {
             let deleted = try ReportSheet(
                 try writer.addSheet(t("Dihapus", "Deleted")),
@@ -57,7 +70,35 @@ public enum PendingSIASNReport {
                 ])
             }
         }
+        if !report.skpNeedingPredikat.isEmpty { try writeSKPNeedingPredikat(report, instansi: instansi, language: language, writer) }
         try writer.close()
+    }
+
+    /// The sheet of the SKP from 2022 on that cannot be sent until a PermenPANRB 6/2022
+    /// predikat is chosen, with the predikat to choose.
+    static func writeSKPNeedingPredikat(_ report: PendingReport, instansi: String, language: Language, _ writer: XLSXWriter) throws {
+        let t = { (id: String, en: String) in ReportTitle.t(language, id, en) }
+        let sheet = try ReportSheet(
+            try writer.addSheet(t("SKP Perlu Predikat", "SKP needing predikat")),
+            title: t("SKP 2022 ke atas yang belum bisa dikirim", "SKP from 2022 on that cannot be sent yet") + " — \(instansi)",
+            subtitle: t(
+                "Predikatnya PP 46/2011: ubah ke predikat PermenPANRB 6/2022 (Cukup → Butuh Perbaikan, Buruk → Sangat Kurang)",
+                "PP 46/2011 predikat: change to a PermenPANRB 6/2022 predikat (Cukup → Butuh Perbaikan, Buruk → Sangat Kurang)")
+                + ReportTitle.scope(report.unit, language),
+            columns: [
+                ReportColumn("NIP", width: 21, format: ReportSheet.text),
+                ReportColumn(t("Unit", "Unit"), width: 14, format: ReportSheet.text),
+                ReportColumn(t("Tahun", "Year"), width: 8, format: ReportSheet.whole),
+                ReportColumn(t("Predikat tersimpan", "Stored predikat"), width: 18),
+                ReportColumn(t("Ubah ke", "Change to"), width: 18),
+            ])
+        for skp in report.skpNeedingPredikat {
+            try sheet.add([
+                .text(skp.nip), .text(skp.unit), .number(Double(skp.tahun)), .text(skp.stored),
+                .text(skp.choose?.displayName ?? t("pilih predikatnya", "choose its predikat")),
+            ])
+        }
+        try sheet.note(t("\(report.skpNeedingPredikat.count) data SKP.", "\(report.skpNeedingPredikat.count) SKP records."))
     }
 
     /// The subtitle's words for `--since`: empty without it.

@@ -21,6 +21,9 @@ public struct PendingReport: Sendable {
         public var oldestEntered: Date?
         /// That moment's calendar day in the report's time zone.
         public var oldestDay: LocalDate?
+        /// Pending SKP from 2022 on that cannot be sent until a PermenPANRB 6/2022 predikat is
+        /// chosen (``SKPNeedingPredikat``), sub-units included.
+        public var skpNeedingPredikat: Int = 0
 
         public func count(_ kind: RecordKind) -> Int { counts[kind] ?? 0 }
         /// Every pending record of the row.
@@ -35,6 +38,13 @@ public struct PendingReport: Sendable {
     public let rows: [Row]
     /// The deletions to report, of the unit's employees, by kind then id.
     public let deletions: [SentDeletion]
+    /// The pending SKP from 2022 on of the scope's employees that SIASN cannot take until a
+    /// PermenPANRB 6/2022 predikat is chosen, by NIP, year, id (``SKPSiasnStore``), whatever
+    /// `since` says (they wait for the admin's choice, not for the export).
+    public let skpNeedingPredikat: [SKPPredikatAdvice]
+    /// The SKP before 2022 of the scope that SIASN holds in a version sent before they
+    /// changed (``SKPSentChangeStore``): never pending, so "all sent" is not the whole truth.
+    public let skpHeldBySIASN: [SKPHeldBySIASN]
 
     /// Pending records of the whole scope (the top rows' sum).
     public var total: Int { topRows.map(\.total).reduce(0, +) }
@@ -81,6 +91,7 @@ public struct PendingReport: Sendable {
         struct Figures {
             var counts: [RecordKind: Int] = [:]
             var deletions = 0
+            var needing = 0
             var oldest: Date?
         }
         var direct: [String: Figures] = [:]
@@ -97,9 +108,13 @@ public struct PendingReport: Sendable {
         for deletion in deletions {
             if let kode = deletion.unit { direct[kode, default: Figures()].deletions += 1 }
         }
+        // Listed whatever `since` says: they wait for the admin's choice, not for the export.
+        let needing = try store.skpNeedingPredikat(unit: unit)
+        for skp in needing { direct[skp.unit, default: Figures()].needing += 1 }
         let folded = tree.fold(direct: direct, zero: Figures()) { sum, part in
             sum.counts.merge(part.counts, uniquingKeysWith: +)
             sum.deletions += part.deletions
+            sum.needing += part.needing
             if let at = part.oldest { sum.oldest = min(sum.oldest ?? at, at) }
         }
         let topDepth = unit.flatMap(tree.depth(of:)) ?? 0
@@ -109,8 +124,11 @@ public struct PendingReport: Sendable {
         }.map {
             Row(
                 unit: $0.unit, depth: $0.depth - topDepth, counts: $0.value.counts, deletions: $0.value.deletions,
-                oldestEntered: $0.value.oldest, oldestDay: $0.value.oldest.map { day($0, timeZone) })
+                oldestEntered: $0.value.oldest, oldestDay: $0.value.oldest.map { day($0, timeZone) },
+                skpNeedingPredikat: $0.value.needing)
         }
-        return PendingReport(unit: unit.flatMap(tree.unit), since: since, rows: rows, deletions: deletions)
+        return PendingReport(
+            unit: unit.flatMap(tree.unit), since: since, rows: rows, deletions: deletions,
+            skpNeedingPredikat: needing.map(SKPPredikatAdvice.init), skpHeldBySIASN: try store.skpHeldBySIASN(unit: unit))
     }
 }

@@ -89,19 +89,20 @@ extension StoreConformance {
             #expect(try vera.verification(of: id) == RecordVerification(documentInHand: true, documentPath: "/arsip/bimtek.pdf"))
             #expect(try vera.score(nip: nipB, year: 2024)?.kompetensi == 22.5)
             #expect(try vera.rejectedRecords(inUnits: nil).isEmpty)
-            // Undone: the old values are back, the record is belum (not the old verdict).
+            // Undone: the old values are back with the verdict they had (StoreConformance+VerdictUndo).
             try vera.setVerification([id], status: .memenuhi, reason: "")
             #expect(try sari.undoLast(session: "sari-1")?.action == .update)
-            #expect(try vera.verification(of: id).status == .belum)
-            try vera.setVerification([id], status: .memenuhi, reason: "")
+            #expect(try vera.verification(of: id).status == .tidak)
             #expect(try sari.redoLast(session: "sari-1") != nil)
-            #expect(try vera.verification(of: id).status == .belum)
-            // Deleted and restored by an undo: belum, no document.
+            #expect(try vera.verification(of: id).status == .memenuhi)
+            // Deleted and restored by an undo: with its verdict and document mark.
             try vera.setVerification([id], status: .tidak, reason: "Ganda")
             try sari.delete(id)
             #expect(try sari.undoLast(session: "sari-1")?.action == .delete)
-            #expect(try vera.verification(of: id) == .unverified)
-            #expect(try vera.score(nip: nipB, year: 2024)?.kompetensi == 22.5)
+            #expect(
+                try vera.verification(of: id)
+                    == RecordVerification(status: .tidak, reason: "Ganda", by: "vera", at: TestClock.now, documentInHand: true, documentPath: "/arsip/bimtek.pdf"))
+            #expect(try vera.score(nip: nipB, year: 2024)?.kompetensi == 0)
             #expect(try vera.check() == [])
         },
         StoreBehaviour(shared: "only a verifikator or an operator gives verdicts; admins mark documents of their units") { newDatabase in

@@ -59,6 +59,8 @@ public enum StoreConformance {
             + unitTotals
             + employees
             + verification
+            + verdictUndo
+            + skpSentChange
             + team
             + exportTracking
             + exportBatchItems

@@ -18,7 +18,10 @@ struct ReportPendingCommand: ParsableCommand {
             --since DAY counts only the records not yet sent that were entered (typed, bulk-entered \
             or imported) or changed on or after that day, and lists only the sent records deleted \
             on or after it: what is new to send since, say, the last meeting. A verdict of the \
-            verifikator is no change. (Unlike `ipasn export --since`, which takes records by their \
+            verifikator is no change. SKP from 2022 on with a PP 46/2011 predikat (Cukup, Buruk) \
+            or only a number stay pending until the admin chooses a PermenPANRB 6/2022 predikat: \
+            the table and the xlsx list them with the predikat to choose, json and csv count them \
+            per unit (skp_perlu_predikat) and list them with --skp-predikat. (Unlike `ipasn export --since`, which takes records by their \
             own date: a diklat by its end, an SKP by its year.)
             """)
 
@@ -33,9 +36,21 @@ struct ReportPendingCommand: ParsableCommand {
             "Only records entered, changed or deleted on or after this day (YYYY-MM-DD or DD-MM-YYYY).", valueName: "date"))
     var since: String?
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "List the SKP from 2022 on that cannot be sent until a PermenPANRB 6/2022 predikat is chosen, one per row, "
+                + "with the predikat to choose (json, csv; the table and xlsx always list them)."))
+    var skpPredikat = false
+
     @OptionGroup var output: XLSXOutput
 
-    static let keys = ["kode_unit", "nama_unit", "tingkat", "pendidikan", "diklat", "skp", "disiplin", "jumlah", "dihapus", "tertua_diinput"]
+    static let keys = [
+        "kode_unit", "nama_unit", "tingkat", "pendidikan", "diklat", "skp", "disiplin", "jumlah", "dihapus", "tertua_diinput",
+        "skp_perlu_predikat",
+    ]
+    /// The columns of `--skp-predikat`.
+    static let skpKeys = ["nip", "kode_unit", "tahun", "predikat", "nilai", "ubah_ke", "saran"]
 
     func run() throws {
         let context = global.context
@@ -54,14 +69,25 @@ struct ReportPendingCommand: ParsableCommand {
             }
             return
         }
-        let listing = Listing(
-            keys: Self.keys,
-            rows: report.rows.map { row in
-                [.text(row.unit.kode), .text(row.unit.nama), .int(row.depth)] + RecordKind.allCases.map { .int(row.count($0)) }
-                    + [.int(row.total), .int(row.deletions), row.oldestDay.map { .text($0.iso) } ?? .null]
-            })
-        guard !listing.write(output.format) else { return }
         let language = global.language
+        let listing =
+            skpPredikat
+            ? Listing(
+                keys: Self.skpKeys,
+                rows: report.skpNeedingPredikat.map { skp in
+                    [
+                        .text(skp.nip), .text(skp.unit), .int(skp.tahun), skp.predikat.map { .text($0.displayName) } ?? .null,
+                        skp.nilai.map { .mean($0) } ?? .null, skp.choose.map { .text($0.displayName) } ?? .null,
+                        .text(skp.advice(language)),
+                    ]
+                })
+            : Listing(
+                keys: Self.keys,
+                rows: report.rows.map { row in
+                    [.text(row.unit.kode), .text(row.unit.nama), .int(row.depth)] + RecordKind.allCases.map { .int(row.count($0)) }
+                        + [.int(row.total), .int(row.deletions), row.oldestDay.map { .text($0.iso) } ?? .null, .int(row.skpNeedingPredikat)]
+                })
+        guard !listing.write(output.format) else { return }
         let columns = TextTable([
             (Output.text(id: "Unit kerja", en: "Unit"), 30, .left), ("Pend", 6, .right), ("Dikl", 6, .right), ("SKP", 6, .right),
             ("Disp", 6, .right), (Output.text(id: "Jml", en: "Total"), 7, .right), (Output.text(id: "Hapus", en: "Del"), 6, .right),
@@ -77,7 +103,12 @@ struct ReportPendingCommand: ParsableCommand {
                 out.flush()
                 return
             }
-            out.line(Output.text(id: "Semua data sudah dikirim ke SIASN.", en: "Every record was sent to SIASN."))
+            if report.skpHeldBySIASN.isEmpty {
+                out.line(Output.text(id: "Semua data sudah dikirim ke SIASN.", en: "Every record was sent to SIASN."))
+            } else {
+                out.line(Output.text(id: "Tidak ada data yang menunggu dikirim ke SIASN.", en: "Nothing is waiting to be sent to SIASN."))
+            }
+            for line in SkpSiasnMessages.held(report.skpHeldBySIASN) { out.line(line) }
             out.flush()
             return
         }
@@ -95,7 +126,8 @@ struct ReportPendingCommand: ParsableCommand {
                 en: "\(report.total) records not yet sent to SIASN; \(report.deletions.count) sent records deleted since"
                     + (day.map { " (only those entered, changed or deleted since \($0.dayFirst))." } ?? ".")))
         // SKP from 2022 on that stay pending until a PermenPANRB 6/2022 predikat is chosen.
-        for line in SkpSiasnMessages.list(try store.skpNeedingPredikat(unit: unit)) { out.line(line) }
+        for line in SkpSiasnMessages.list(report.skpNeedingPredikat) { out.line(line) }
+        for line in SkpSiasnMessages.held(report.skpHeldBySIASN) { out.line(line) }
         if !report.deletions.isEmpty {
             out.line(Output.text(id: "Hapus juga di SIASN:", en: "Delete in SIASN too:"))
             for deletion in report.deletions {

@@ -1,4 +1,5 @@
 import IPASNCore
+import IPASNReports
 import IPASNStore
 
 /// The command line's words for SKP that SIASN does not take (branch skp2022, ``SKPSiasn``).
@@ -20,23 +21,50 @@ enum SkpSiasnMessages {
     }
 
     /// One such SKP: `  NIP  SKP 2023 Cukup: pilih Butuh Perbaikan`.
-    static func line(_ skp: SKP) -> String {
+    static func line(_ skp: SKP) -> String { line(SKPPredikatAdvice(SKPNeedingPredikat(id: 0, skp: skp, unit: ""))) }
+
+    /// One such SKP of the pending report.
+    static func line(_ skp: SKPPredikatAdvice) -> String {
         let what = skp.predikat?.displayName ?? skp.nilai.map { "nilai \($0)" } ?? "-"
         let advice: String
-        switch SKPSiasn.status(skp) {
-        case .needsPredikat(let suggestion?):
+        if let suggestion = skp.choose {
             advice = Output.text(
                 id: "\(what) (PP 46/2011): ubah ke \(suggestion.displayName)", en: "\(what) (PP 46/2011): change to \(suggestion.displayName)")
-        default:
+        } else {
             advice = Output.text(id: "\(what): pilih predikatnya", en: "\(what): choose its predikat")
         }
         return "  \(NIP.formatted(skp.nip))  SKP \(skp.tahun)  \(advice)"
     }
 
     /// The heading plus one line per SKP (at most `limit`, then how many more).
-    static func list(_ skps: [SKPNeedingPredikat], limit: Int = 50) -> [String] {
+    static func list(_ skps: [SKPNeedingPredikat], limit: Int = 50) -> [String] { list(skps.map(SKPPredikatAdvice.init), limit: limit) }
+
+    /// SKP sent to SIASN and then moved before 2022 (``SKPSentChangeStore``): a heading and
+    /// one line each, `  NIP  SKP 2020  SIASN: versi batch #3`.
+    static func held(_ skps: [SKPHeldBySIASN], limit: Int = 50) -> [String] {
         guard !skps.isEmpty else { return [] }
-        var lines = [needsPredikat(skps.count)] + skps.prefix(limit).map { line($0.skp) }
+        let n = skps.count
+        var lines = [
+            Output.text(
+                id: "\(n) data SKP sudah dikirim ke SIASN lalu diubah ke tahun sebelum 2022: SIASN tetap menyimpan versi "
+                    + "yang dikirim dan ipasn tidak mengirim perubahannya (SKP sebelum 2022 tidak dikirim); perbaiki di SIASN:",
+                en: "\(n) SKP record\(n == 1 ? " was" : "s were") sent to SIASN, then moved before 2022: SIASN keeps the version "
+                    + "it got and ipasn does not send the change (SKP before 2022 are not sent); correct \(n == 1 ? "it" : "them") in SIASN:")
+        ]
+        lines += skps.prefix(limit).map { skp in
+            "  \(NIP.formatted(skp.skp.nip))  SKP \(skp.skp.tahun)  "
+                + Output.text(id: "di SIASN: versi batch #\(skp.batch)", en: "in SIASN: the version of batch #\(skp.batch)")
+        }
+        if skps.count > limit {
+            lines.append(Output.text(id: "  ... dan \(skps.count - limit) lagi", en: "  ... and \(skps.count - limit) more"))
+        }
+        return lines
+    }
+
+    /// The heading plus one line per SKP of the pending report (at most `limit`, then how many more).
+    static func list(_ skps: [SKPPredikatAdvice], limit: Int = 50) -> [String] {
+        guard !skps.isEmpty else { return [] }
+        var lines = [needsPredikat(skps.count)] + skps.prefix(limit).map { line($0) }
         if skps.count > limit {
             lines.append(Output.text(id: "  ... dan \(skps.count - limit) lagi", en: "  ... and \(skps.count - limit) more"))
         }

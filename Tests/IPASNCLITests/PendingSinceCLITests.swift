@@ -73,7 +73,7 @@ import Testing
         let csv = try cli.run(
             ["report", "pending", "--since", "2025-01-10", "--unit", "DINAS.01", "--format", "csv-id"], environment: Self.friday
         ).stdout
-        #expect(csv.hasSuffix("\r\nDINAS.01;Bidang Contoh;0;0;1;0;0;1;1;2025-01-06\r\n"))
+        #expect(csv.hasSuffix("\r\nDINAS.01;Bidang Contoh;0;0;1;0;0;1;1;2025-01-06;0\r\n"))
     }
 
     @Test func sinceInTheWorkbookTitleAndFigures() throws {
@@ -84,7 +84,7 @@ import Testing
             try cli.run(["report", "pending", "--since", "2025-01-10", "--format", "xlsx", "--out", path], environment: Self.friday)
                 .status == 0)
         let book = try Workbook.read(path)
-        #expect(book.sheets.map(\.title) == ["Belum Dikirim", "Dihapus"])
+        #expect(book.sheets.map(\.title) == ["Belum Dikirim", "Dihapus", "SKP Perlu Predikat"])
         let sheet = book.sheets[0]
         #expect(sheet.text(2, 0) == "Per unit, sub-unit termasuk; hanya data yang diinput, diubah atau dihapus sejak 10-01-2025")
         #expect((2...7).map { sheet.number(5, $0) } == [0, 2, 0, 0, 2, 1])

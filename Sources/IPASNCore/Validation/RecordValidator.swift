@@ -62,6 +62,7 @@ public struct RecordValidator: Sendable {
         case .disiplin(let r):
             issues += notAfterToday(r.tmt, field: "tmt")
             issues += length(r.jenis, "jenis")
+            if let mismatch = JenisHukuman.mismatch(jenis: r.jenis, tingkat: r.tingkat) { issues.append(mismatch) }
         }
         if let existing, isDuplicate(record, of: existing) {
             issues.append(ValidationIssue(field: duplicateField(record.kind), code: .duplicate(record.kind)))

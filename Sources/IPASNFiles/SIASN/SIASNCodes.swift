@@ -95,33 +95,14 @@ public enum SIASNCodes {
 
     // MARK: jenisHukumanId
 
-    /// One kind of hukuman disiplin of PP 94/2021 (Pasal 8), with its level and length.
-    public struct JenisHukuman: Hashable, Sendable {
-        public let id: Int
-        public let nama: String
-        public let tingkat: TingkatHukuman
-        /// The length in months (0 for a punishment without a length).
-        public let months: Int
-    }
+    /// One kind of hukuman disiplin of PP 94/2021 (IPASNCore's list, shared with the validator
+    /// and the discipline form).
+    public typealias JenisHukuman = IPASNCore.JenisHukuman
 
     /// PP 94/2021's ten punishments in the regulation's order. ipasn numbers them 1 to 10:
     /// SIASN's reference list is not public, so check the ids against SIASN's
     /// `referensi jenis hukuman` before a bulk upload (docs/data-formats.md).
-    public static let jenisHukuman: [JenisHukuman] = [
-        JenisHukuman(id: 1, nama: "Teguran lisan", tingkat: .ringan, months: 0),
-        JenisHukuman(id: 2, nama: "Teguran tertulis", tingkat: .ringan, months: 0),
-        JenisHukuman(id: 3, nama: "Pernyataan tidak puas secara tertulis", tingkat: .ringan, months: 0),
-        JenisHukuman(id: 4, nama: "Pemotongan tunjangan kinerja 25% selama 6 bulan", tingkat: .sedang, months: 6),
-        JenisHukuman(id: 5, nama: "Pemotongan tunjangan kinerja 25% selama 9 bulan", tingkat: .sedang, months: 9),
-        JenisHukuman(id: 6, nama: "Pemotongan tunjangan kinerja 25% selama 12 bulan", tingkat: .sedang, months: 12),
-        JenisHukuman(id: 7, nama: "Penurunan jabatan setingkat lebih rendah selama 12 bulan", tingkat: .berat, months: 12),
-        JenisHukuman(
-            id: 8, nama: "Pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan", tingkat: .berat, months: 12),
-        JenisHukuman(
-            id: 9, nama: "Pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS", tingkat: .berat,
-            months: 0),
-        JenisHukuman(id: 10, nama: "Pemberhentian tidak dengan hormat sebagai PNS", tingkat: .berat, months: 0),
-    ]
+    public static let jenisHukuman: [JenisHukuman] = JenisHukuman.pp94
 
     public static func jenisHukuman(id: Int) -> JenisHukuman? {
         jenisHukuman.first { $0.id == id }

@@ -83,7 +83,7 @@ extension SQLStore {
                             \(d.countWhere("\(status) = 'tidak'")) AS rejected,
                             MAX(a.at) AS last
                         FROM audit a
-                        WHERE a.at >= ? AND a.at < ? AND a.action = 'verify'
+                        WHERE a.at >= ? AND a.at < ? AND a.action = 'verify' AND a.undoes IS NULL
                             AND \(status) IN ('memenuhi', 'tidak') AND \(changed)
                         GROUP BY a.nip, a.actor
                     ) g JOIN pegawai p ON p.nip = g.nip

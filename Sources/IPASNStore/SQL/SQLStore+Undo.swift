@@ -45,10 +45,14 @@ extension SQLStore {
                 let removed = try undoImport(entry, touched: &touched, db)
                 try sqlPermitRecords(nips: Array(touched), db)
                 try sqlAudit(.undo, entry.subject, nip: entry.nip, old: removed, new: nil, undoes: entry.id, batch: nil, db)
-            } else if let batch = entry.batch {
-                try sqlUndoBatch(batch, session: session, touched: &touched, db)
             } else {
-                try reverse(entry, as: .undo, touched: &touched, db)
+                let mark = try sqlNewestAuditID(db)
+                if let batch = entry.batch {
+                    try sqlUndoBatch(batch, session: session, touched: &touched, db)
+                } else {
+                    try reverse(entry, as: .undo, touched: &touched, db)
+                }
+                try restoreVerdicts(after: mark, session: session, db)
             }
             try refreshAfterUndo(touched, db)
             return entry
@@ -69,10 +73,14 @@ extension SQLStore {
                 try redoImport(change, undo: undo, touched: &touched, db)
                 try sqlPermitRecords(nips: Array(touched), db)
                 try sqlAudit(.import, change.subject, nip: change.nip, old: nil, new: change.new, undoes: undo.id, batch: nil, db)
-            } else if let batch = undo.batch {
-                try sqlRedoBatch(batch, session: session, touched: &touched, db)
             } else {
-                try reverse(undo, as: .redo, touched: &touched, db)
+                let mark = try sqlNewestAuditID(db)
+                if let batch = undo.batch {
+                    try sqlRedoBatch(batch, session: session, touched: &touched, db)
+                } else {
+                    try reverse(undo, as: .redo, touched: &touched, db)
+                }
+                try restoreVerdicts(after: mark, session: session, db)
             }
             try refreshAfterUndo(touched, db)
             return change

@@ -76,6 +76,14 @@ extension SQLiteStore: SQLStore {
         try redoBatch(batch, session: session, touched: &touched, db.db)
     }
 
+    package func sqlVerificationRow(_ id: RecordID, _ db: SQLiteConnection) throws -> RecordVerification? {
+        try verificationRow(id, db.db)
+    }
+
+    package func sqlRestoreVerification(_ id: RecordID, _ verification: RecordVerification, before: Int64, _ db: SQLiteConnection) throws {
+        try writeVerification(id, verification, since: nil, db.db)
+    }
+
     package func sqlRefuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: SQLiteConnection) throws {
         try refuseDuplicate(record, ignoring: id, db.db)
     }

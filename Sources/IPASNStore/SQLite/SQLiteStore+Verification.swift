@@ -352,7 +352,7 @@ extension SQLiteStore {
     }
 
     /// Writes a record's verification row; `since` (when it becomes belum again) only when given.
-    private func writeVerification(_ id: RecordID, _ v: RecordVerification, since: Int64?, _ db: Database) throws {
+    func writeVerification(_ id: RecordID, _ v: RecordVerification, since: Int64?, _ db: Database) throws {
         try db.execute(
             sql: """
                 INSERT INTO verification(kind, record_id, status, reason, by, at, since, document, document_path)

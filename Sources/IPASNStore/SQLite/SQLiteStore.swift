@@ -203,7 +203,13 @@ public final class SQLiteStore: Store, Sendable {
         if isReadOnly { return }
         try Self.translating(path: path) {
             let migrator = SQLiteSchema.migrator
-            if try !writer.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(writer) }
+            guard try !writer.read({ try migrator.hasCompletedMigrations($0) }) else { return }
+            // One process upgrades at a time; one that waited finds it done (``UpgradeLock``).
+            let writer = self.writer
+            let upgrade = {
+                if try !writer.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(writer) }
+            }
+            if let path { try UpgradeLock.holding(databaseAt: path, upgrade) } else { try upgrade() }
         }
         // The first login to open an account-less database for writing becomes its operator.
         if try enrollFirstOperator() { enrollment.enrolled = true }

@@ -29,6 +29,12 @@ extension Pickers {
     static func tingkat(ofJenisHukuman text: String) -> TingkatHukuman? {
         SIASNCodes.jenisHukuman.first { $0.nama == text }?.tingkat
     }
+
+    /// The kinds of one level (all ten while no level is chosen), in PP 94/2021's order.
+    static func jenisHukuman(for tingkat: TingkatHukuman?) -> [PickerOption] {
+        guard let tingkat else { return jenisHukuman }
+        return zip(SIASNCodes.jenisHukuman, jenisHukuman).filter { $0.0.tingkat == tingkat }.map(\.1)
+    }
 }
 
 extension RecordForm {
@@ -41,7 +47,34 @@ extension RecordForm {
             let index = fields.firstIndex(where: { $0.key == "tingkat" })
         else { return false }
         guard fields[index].text != tingkat.displayName else { return false }
+        // Only a form without a level yet takes the jenis's level; a level chosen first
+        // stays (a jenis of another level is then the validator's clear message, never a
+        // silent change of what the admin chose).
+        guard TingkatHukuman.parse(fields[index].text) == nil else { return false }
         fields[index].text = tingkat.displayName
         return true
+    }
+
+    /// The jenis hukuman picker offers only the chosen tingkat's kinds (PP 94/2021); while
+    /// no tingkat is chosen, all ten (choosing one sets the tingkat). A stored jenis of
+    /// another level stays in the list, so the record opens as it is and the validator says
+    /// what is wrong (``JenisHukuman/mismatch(jenis:tingkat:)``).
+    mutating func filterJenisHukuman() {
+        guard kind == .disiplin, let t = fields.firstIndex(where: { $0.key == "tingkat" }),
+            let j = fields.firstIndex(where: { $0.key == "jenis" })
+        else { return }
+        let tingkat = TingkatHukuman.parse(fields[t].text)
+        var options = Pickers.jenisHukuman(for: tingkat)
+        if tingkat != nil, let held = Pickers.jenisHukuman.first(where: { $0.value == fields[j].text }), !options.contains(held) {
+            options.append(held)
+        }
+        fields[j].kind = .picker(options)
+    }
+
+    /// The message of a jenis that names a kind of another tingkat (shown when such a stored
+    /// record is opened), or nil.
+    var jenisHukumanMismatch: ValidationIssue? {
+        guard kind == .disiplin, let tingkat = TingkatHukuman.parse(fields.first { $0.key == "tingkat" }?.text ?? "") else { return nil }
+        return JenisHukuman.mismatch(jenis: fields.first { $0.key == "jenis" }?.text ?? "", tingkat: tingkat)
     }
 }

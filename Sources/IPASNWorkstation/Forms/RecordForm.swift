@@ -50,6 +50,8 @@ struct RecordForm: Hashable, Sendable {
         for index in fields.indices {
             if let text = saved[fields[index].key] { fields[index].text = text }
         }
+        filterJenisHukuman()
+        if let mismatch = jenisHukumanMismatch { issues["jenis"] = mismatch }
         focus = fields.firstIndex { $0.text.isEmpty && !$0.keepOnBatch } ?? 0
         if let index = fields.firstIndex(where: { $0.isPicker && !$0.text.isEmpty && !$0.holdsChoice }) {
             focus = index
@@ -129,7 +131,10 @@ struct RecordForm: Hashable, Sendable {
         case .ambiguous, .noMatch: unchosen[fields[focus].key] = outcome
         case .empty, .chosen: unchosen[fields[focus].key] = nil
         }
-        if case .chosen = outcome { applyJenisHukuman() }
+        if case .chosen = outcome {
+            applyJenisHukuman()
+            filterJenisHukuman()
+        }
         return outcome
     }
 

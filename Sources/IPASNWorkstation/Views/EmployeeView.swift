@@ -183,7 +183,12 @@ final class EmployeeView: View {
                                 text: "         ✗ " + language.t(L.reasonLine(rejected.reason)), style: .error, heading: heading))
                     }
                     // Why SIASN does not get this SKP (before 2022), or not as it is (a PP 46/2011 predikat).
-                    if case .skp(let skp) = value.record, let reason = L.skpSiasnReason(skp) {
+                    if case .skp(let skp) = value.record, SKPSiasn.status(skp) == .notForSIASN,
+                        let sending = sent[value.id], !sending.current
+                    {
+                        lines.append(
+                            PageLine(text: "         " + language.t(L.skpHeldReason(sending.batch)), style: .warning, heading: heading))
+                    } else if case .skp(let skp) = value.record, let reason = L.skpSiasnReason(skp) {
                         let style: Style = SKPSiasn.status(skp) == .notForSIASN ? .dim : .warning
                         lines.append(PageLine(text: "         " + language.t(reason), style: style, heading: heading))
                     }
@@ -237,6 +242,8 @@ final class EmployeeView: View {
         if case .skp(let skp)? = record {
             switch SKPSiasn.status(skp) {
             case .notForSIASN where sending == nil: return app.t(L.skpNotForSIASNMark)
+            // Sent, then moved before 2022: SIASN keeps the version it got; nothing will send the change.
+            case .notForSIASN where sending?.current == false: return app.t(L.skpHeldMark(sending!.batch))
             case .needsPredikat where sending?.current != true: return app.t(L.skpNeedsPredikatMark)
             default: break
             }

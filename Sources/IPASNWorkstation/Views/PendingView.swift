@@ -12,6 +12,8 @@ final class PendingView: View {
     private(set) var report: PendingReport?
     /// SKP from 2022 on that stay pending until the admin chooses a PermenPANRB 6/2022 predikat.
     private(set) var needingPredikat = 0
+    /// SKP sent to SIASN and then moved before 2022 (SIASN keeps the old version).
+    private(set) var held = 0
     private var cursor = ScrollList(count: 0, height: 1)
 
     init(app: App) {
@@ -28,6 +30,7 @@ final class PendingView: View {
         app.attempt {
             report = try PendingReport.compute(store: app.store, timeZone: app.context.timeZone)
             needingPredikat = try app.store.skpNeedingPredikat(unit: nil).count
+            held = try app.store.skpHeldBySIASN(unit: nil).count
         }
         cursor.update(count: rows.count)
         if let keep, let index = rows.firstIndex(where: { $0.unit.kode == keep }) { cursor.select(index) }
@@ -67,14 +70,17 @@ final class PendingView: View {
         let table = Self.table(width: grid.width - 2, language: app.language)
         table.drawHeader(into: &grid, row: 2, col: 1)
         if report.rows.isEmpty {
-            grid.put(app.t(L.pendingNone), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)
+            grid.put(app.t(held > 0 ? L.pendingNothingWaiting : L.pendingNone), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)
+            if held > 0 { grid.put(app.t(L.skpHeldCount(held)), row: 5, col: 2, style: .warning, maxWidth: grid.width - 4) }
             return
         }
         // The last row says which pending SKP cannot be sent as they are (Enter on the unit lists them).
-        let footer = needingPredikat > 0 ? 1 : 0
-        if footer > 0 {
-            grid.put(
-                app.t(L.skpNeedingPredikatCount(needingPredikat)), row: height - 1, col: 1, style: .warning, maxWidth: grid.width - 2)
+        var notes: [String] = []
+        if needingPredikat > 0 { notes.append(app.t(L.skpNeedingPredikatCount(needingPredikat))) }
+        if held > 0 { notes.append(app.t(L.skpHeldCount(held))) }
+        let footer = notes.count
+        for (offset, note) in notes.enumerated() {
+            grid.put(note, row: height - footer + offset, col: 1, style: .warning, maxWidth: grid.width - 2)
         }
         for (offset, index) in cursor.visible(height: height - 3 - footer).enumerated() {
             let row = report.rows[index]

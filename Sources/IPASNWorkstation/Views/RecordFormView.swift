@@ -42,6 +42,11 @@ final class RecordFormView: View {
             rejectionNote = nil
         }
         self.outcome = preview.outcome(for: nil)
+        if let id = editing?.id, case .skp(let loaded)? = original, SKPSiasn.sentToSIASN(tahun: loaded.tahun),
+            let sending = try app.store.sentInfo([id])[id]
+        {
+            heldBySIASN = (sending.batch, sending.current ? loaded.tahun : nil)
+        }
         refreshPreview(app: app)
     }
 
@@ -59,6 +64,12 @@ final class RecordFormView: View {
     private var similarNote: String?
     /// The similar course the admin already said to save anyway.
     private var similarConfirmed: Diklat?
+    /// For an SKP of 2022 on that SIASN already has (a SIASN batch sent it): the batch, and
+    /// the year SIASN has when it has the record as loaded. An edit to a year before 2022 is
+    /// never sent (``SKPSiasn``): the form says so while typing and asks at save time.
+    private var heldBySIASN: (batch: Int64, tahun: Int?)?
+    /// The year before 2022 the admin already agreed to save despite ``heldBySIASN``.
+    private var leavingSIASNConfirmed: Int?
 
     func draft(app: App) -> Draft? {
         Draft(
@@ -74,7 +85,9 @@ final class RecordFormView: View {
         let record = typed.previewRecord(app.parser)
         outcome = preview.outcome(for: record)
         siasnNote = nil
-        if case .skp(let skp) = record, let reason = L.skpSiasnReason(skp) {
+        if case .skp(let skp) = record, let held = heldBySIASN, !SKPSiasn.sentToSIASN(tahun: skp.tahun) {
+            siasnNote = (app.t(L.skpLeavesSIASNNote(held.tahun, held.batch)), .warning)
+        } else if case .skp(let skp) = record, let reason = L.skpSiasnReason(skp) {
             siasnNote = (app.t(reason), SKPSiasn.status(skp) == .notForSIASN ? .dim : .warning)
         }
         if case .diklat(let course) = record {
@@ -174,6 +187,17 @@ final class RecordFormView: View {
             {
                 app.confirm(app.t(L.similarAsk(existing.nama, existing.tanggalMulai.dayFirst)), onYes: { [unowned self] in
                     self.similarConfirmed = existing
+                    self.save(app: app, again: again)
+                })
+                return
+            }
+            // An SKP SIASN has, moved before 2022: saved only when the admin says so, knowing
+            // that SIASN keeps what it got and ipasn will not send the change.
+            if case .skp(let skp) = record, let held = heldBySIASN, !SKPSiasn.sentToSIASN(tahun: skp.tahun),
+                leavingSIASNConfirmed != skp.tahun
+            {
+                app.confirm(app.t(L.skpLeavesSIASNAsk(held.tahun, held.batch, newYear: skp.tahun)), onYes: { [unowned self] in
+                    self.leavingSIASNConfirmed = skp.tahun
                     self.save(app: app, again: again)
                 })
                 return
