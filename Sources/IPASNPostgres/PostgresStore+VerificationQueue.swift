@@ -6,7 +6,8 @@ import IPASNStore
 /// verifikator's queue, newest first"), on the touches the `audit` trigger keeps
 /// (`record_touch`, `touch_ranges`: migration `2026-11-30-pgqueue`), as SQLite's
 /// `SQLiteStore+Queue.swift` reads its own. Three round trips in one read-only snapshot:
-/// 1. per kind: the waiting count, the newest own touches through `record_touch_at` (or
+/// 1. the kept waiting counts of the unit (``QueueWaiting``: migration `2026-11-30-pgqueue2`),
+///    then per kind: the newest own touches through `record_touch_at` (or
 ///    `record_touch_actor`), their count when narrowed, and the kind's import ranges;
 /// 2. per range (newest first): the newest waiting ids it holds that no own touch or newer
 ///    range claims (and their count when narrowed); then the newest waiting ids no touch
@@ -45,10 +46,11 @@ extension PostgresStore {
             }
 
             // 1. Counts, own touches, ranges.
-            var first: [(sql: String, arguments: PGArguments)] = []
-            for kind in RecordKind.allCases {
-                first.append(("\(cte) SELECT COUNT(*) \(waiting(kind))", PGArguments(unitArgs)))
-                guard kinds.contains(kind) else { continue }
+            // The header's counts are kept per unit and kind (``QueueWaiting``, `2026-11-30-pgqueue2`).
+            var first: [(sql: String, arguments: PGArguments)] = [
+                (QueueWaiting.countsSQL(subunits: filter.unit == nil ? nil : Self.subunitsCTE), PGArguments(unitArgs))
+            ]
+            for kind in kinds {
                 var own = "AND t.kind = '\(kind.rawValue)'"
                 var ownArgs = unitArgs
                 if let since = filter.since {
@@ -78,19 +80,18 @@ extension PostgresStore {
             func next() -> PGResult { results.removeFirst() }
             func rows(_ result: PGResult) -> [PGRow] { (0..<result.count).map { PGRow(result: result, index: $0) } }
 
-            var total = 0
-            var matching = 0
+            var kept: [RecordKind: Int] = [:]
+            for row in rows(next()) {
+                let kindText: String = row[0]
+                if let kind = RecordKind(rawValue: kindText) { kept[kind] = row[1] }
+            }
+            let figures = QueueWaiting.figures(kept, kinds: kinds)
+            let total = figures.total
+            var matching = narrowed ? 0 : figures.matching
             var found: [QueueCandidate] = []
             var ranges: [RecordKind: [QueueRange]] = [:]
-            for kind in RecordKind.allCases {
-                let kindTotal = Int(next().text(0, 0) ?? "") ?? 0
-                total += kindTotal
-                guard kinds.contains(kind) else { continue }
-                if narrowed {
-                    matching += Int(next().text(0, 0) ?? "") ?? 0
-                } else {
-                    matching += kindTotal
-                }
+            for kind in kinds {
+                if narrowed { matching += Int(next().text(0, 0) ?? "") ?? 0 }
                 for row in rows(next()) {
                     found.append(QueueCandidate(id: RecordID(kind: kind, id: row[0]), at: row[1], actor: row[2]))
                 }

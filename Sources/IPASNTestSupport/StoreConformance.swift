@@ -70,6 +70,7 @@ public enum StoreConformance {
             + recordEdit
             + queue
             + queueHistory
+            + queueWaiting
             + dashboard
             + employeePage
             + skpSiasn

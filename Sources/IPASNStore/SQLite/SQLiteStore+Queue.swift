@@ -4,7 +4,9 @@ import IPASNCore
 
 /// The verifikator's queue, newest first (``VerificationQueueStore``; `docs/store.md`, "The
 /// verifikator's queue, newest first"), on the touches the `audit` trigger keeps
-/// (`record_touch`, `touch_ranges`: migration `2026-11-30-queue`).
+/// (`record_touch`, `touch_ranges`: migration `2026-11-30-queue`), its header from the kept
+/// waiting counts (``QueueWaiting``: migration `2026-11-30-pgqueue2`). With `since` or `by`,
+/// `matching` is still counted from the rows (own touches, then each import range).
 extension SQLiteStore {
     public func verificationQueue(_ filter: QueueFilter, limit: Int) throws -> QueuePage {
         let hasTouches = try read { db in try db.tableExists("record_touch") }
@@ -16,6 +18,9 @@ extension SQLiteStore {
             let unitArgs: [(any DatabaseValueConvertible)?] = filter.unit.map { [$0] } ?? []
             let narrowed = filter.since != nil || filter.touchedBy != nil
             let kinds = filter.kind.map { [$0] } ?? RecordKind.allCases
+            // The header's counts: kept per unit and kind (``QueueWaiting``, migration
+            // `2026-11-30-pgqueue2`), counted only in a file opened for reading that predates it.
+            let kept = try db.tableExists(QueueWaiting.table) ? try sqlQueueWaiting(unit: filter.unit, SQLiteConnection(db)) : nil
             var found: [(id: RecordID, at: Date?, actor: String?)] = []
             var total = 0
             var matching = 0
@@ -26,7 +31,8 @@ extension SQLiteStore {
                     LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
                     WHERE p.aktif = 1 \(within) AND (v.status IS NULL OR v.status = 'belum')
                     """
-                let kindTotal = try Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(waiting)", arguments: StatementArguments(unitArgs)) ?? 0
+                let kindTotal = try kept.map { $0[kind] ?? 0 }
+                    ?? Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(waiting)", arguments: StatementArguments(unitArgs)) ?? 0
                 total += kindTotal
                 guard kinds.contains(kind) else { continue }
                 if !narrowed { matching += kindTotal }
