@@ -77,7 +77,8 @@ extension PostgresSchema {
     ///
     /// Security as the other derived tables: row-level security with a read policy on
     /// `queue_waiting`, no write privilege for anyone but the owner (``revokeWrites(on:_:)``),
-    /// the functions `SECURITY DEFINER` with a fixed search path.
+    /// the functions `SECURITY DEFINER` with a fixed search path, and the two helper functions
+    /// (`ipasn_queue_add`, `ipasn_queue_record_nip`) executable by the owner alone.
     static var queueWaiting: String {
         let records = RecordKind.allCases.map { kind -> String in
             let t = kind.rawValue
@@ -197,6 +198,9 @@ extension PostgresSchema {
                 FOR EACH STATEMENT EXECUTE FUNCTION ipasn_queue_pegawai_delete();
             CREATE TRIGGER queue_waiting_pegawai_update AFTER UPDATE ON pegawai REFERENCING OLD TABLE AS old_people NEW TABLE AS new_people
                 FOR EACH STATEMENT EXECUTE FUNCTION ipasn_queue_pegawai_update();
+
+            -- Called by the owner's trigger functions only (no account plants a count through them).
+            REVOKE EXECUTE ON FUNCTION ipasn_queue_add(text, text, bigint), ipasn_queue_record_nip(text, bigint) FROM PUBLIC;
 
             INSERT INTO queue_waiting(kode_unit, kind, waiting) \(QueueWaiting.freshSQL());
             """ + revokeWrites(on: queueWaitingTables, writePrivileges)
