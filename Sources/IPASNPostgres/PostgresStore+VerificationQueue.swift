@@ -33,17 +33,10 @@ extension PostgresStore {
         let limit = max(0, limit)
         return try read { db in
             let cte = filter.unit == nil ? "" : Self.subunitsCTE
-            let within = filter.unit == nil ? "" : "AND p.kode_unit IN (SELECT kode FROM sub)"
+            let hasUnit = filter.unit != nil
             let unitArgs: [(any PGBindable)?] = filter.unit.map { [$0] } ?? []
             let narrowed = filter.since != nil || filter.touchedBy != nil
             let kinds = filter.kind.map { [$0] } ?? RecordKind.allCases
-            func waiting(_ kind: RecordKind) -> String {
-                """
-                FROM \(PGRecordRows.table(kind)) r JOIN pegawai p ON p.nip = r.nip
-                LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
-                WHERE p.aktif = 1 \(within) AND (v.status IS NULL OR v.status = 'belum')
-                """
-            }
 
             // 1. Counts, own touches, ranges.
             // The header's counts are kept per unit and kind (``QueueWaiting``, `2026-11-30-pgqueue2`).
@@ -51,30 +44,16 @@ extension PostgresStore {
                 (QueueWaiting.countsSQL(subunits: filter.unit == nil ? nil : Self.subunitsCTE), PGArguments(unitArgs))
             ]
             for kind in kinds {
-                var own = "AND t.kind = '\(kind.rawValue)'"
                 var ownArgs = unitArgs
-                if let since = filter.since {
-                    own += " AND t.at >= ?"
-                    ownArgs.append(since)
-                }
-                if let by = filter.touchedBy {
-                    own += " AND t.actor = ?"
-                    ownArgs.append(by)
-                }
-                let ownFrom = """
-                    FROM record_touch t JOIN \(PGRecordRows.table(kind)) r ON r.id = t.record_id JOIN pegawai p ON p.nip = r.nip
-                    LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
-                    WHERE p.aktif = 1 \(within) AND (v.status IS NULL OR v.status = 'belum') \(own)
-                    """
+                if let since = filter.since { ownArgs.append(since) }
+                if let by = filter.touchedBy { ownArgs.append(by) }
+                let ownFrom = QueueSQL.ownTouches(kind, unit: hasUnit, since: filter.since != nil, by: filter.touchedBy != nil)
                 if narrowed { first.append(("\(cte) SELECT COUNT(*) \(ownFrom)", PGArguments(ownArgs))) }
                 first.append((
                     "\(cte) SELECT t.record_id, t.at, t.actor \(ownFrom) ORDER BY t.at DESC, t.record_id DESC LIMIT ?",
                     PGArguments(ownArgs + [limit])
                 ))
-                first.append((
-                    "SELECT first_id, last_id, at, actor FROM touch_ranges WHERE kind = ? ORDER BY audit_id DESC",
-                    [kind.rawValue]
-                ))
+                first.append((QueueSQL.ranges, [kind.rawValue]))
             }
             var results = try db.pipelined(first)[...]
             func next() -> PGResult { results.removeFirst() }
@@ -102,14 +81,12 @@ extension PostgresStore {
             var second: [(sql: String, arguments: PGArguments)] = []
             var decoders: [(kind: RecordKind, range: QueueRange?, isCount: Bool)] = []
             for kind in kinds {
-                let noOwnTouch = "AND NOT EXISTS (SELECT 1 FROM record_touch t WHERE t.kind = '\(kind.rawValue)' AND t.record_id = r.id)"
-                var newer: [QueueRange] = []
+                var newer: [(first: Int64, last: Int64)] = []
                 for range in ranges[kind] ?? [] {
-                    defer { newer.append(range) }
+                    defer { newer.append((range.first, range.last)) }
                     if let since = filter.since, range.at < since { break }  // older ranges are older still
                     if let by = filter.touchedBy, range.actor != by { continue }
-                    let outside = newer.map { " AND r.id NOT BETWEEN \($0.first) AND \($0.last)" }.joined()
-                    let from = "\(waiting(kind)) AND r.id BETWEEN \(range.first) AND \(range.last)\(outside) \(noOwnTouch)"
+                    let from = QueueSQL.inRange(kind, unit: hasUnit, first: range.first, last: range.last, newer: newer)
                     if narrowed {
                         second.append(("\(cte) SELECT COUNT(*) \(from)", PGArguments(unitArgs)))
                         decoders.append((kind, range, true))
@@ -118,9 +95,9 @@ extension PostgresStore {
                     decoders.append((kind, range, false))
                 }
                 if !narrowed {
-                    let outside = (ranges[kind] ?? []).map { " AND r.id NOT BETWEEN \($0.first) AND \($0.last)" }.joined()
+                    let all = (ranges[kind] ?? []).map { (first: $0.first, last: $0.last) }
                     second.append((
-                        "\(cte) SELECT r.id \(waiting(kind))\(outside) \(noOwnTouch) ORDER BY r.id DESC LIMIT ?",
+                        "\(cte) SELECT r.id \(QueueSQL.untouched(kind, unit: hasUnit, ranges: all)) ORDER BY r.id DESC LIMIT ?",
                         PGArguments(unitArgs + [limit])
                     ))
                     decoders.append((kind, nil, false))

@@ -98,3 +98,56 @@ extension SQLStore {
         return problems
     }
 }
+
+/// The verifikator queue's SQL text, once for both engines (`SQLiteStore+Queue.swift`,
+/// `PostgresStore+VerificationQueue.swift`): each engine only says how it sends the
+/// statements (SQLite one by one, PostgreSQL pipelined) and splices its subunits CTE first
+/// when the filter has a unit (its one `?`, before every other argument).
+public enum QueueSQL {
+    /// `AND p.kode_unit IN (SELECT kode FROM sub)` when the filter has a unit.
+    static func within(_ unit: Bool) -> String { unit ? "AND p.kode_unit IN (SELECT kode FROM sub)" : "" }
+
+    /// `FROM ... WHERE ...` of the waiting records of `kind` (alias r, employee p).
+    public static func waiting(_ kind: RecordKind, unit: Bool) -> String {
+        """
+        FROM \(kind.rawValue) r JOIN pegawai p ON p.nip = r.nip
+        LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
+        WHERE p.aktif = 1 \(within(unit)) AND (v.status IS NULL OR v.status = 'belum')
+        """
+    }
+
+    /// `FROM ... WHERE ...` of the waiting records of `kind` with their own touch (alias t),
+    /// with `t.at >= ?` when `since` and `t.actor = ?` when `by`, in that order after the unit.
+    public static func ownTouches(_ kind: RecordKind, unit: Bool, since: Bool, by: Bool) -> String {
+        """
+        FROM record_touch t JOIN \(kind.rawValue) r ON r.id = t.record_id JOIN pegawai p ON p.nip = r.nip
+        LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
+        WHERE p.aktif = 1 \(within(unit)) AND (v.status IS NULL OR v.status = 'belum') AND t.kind = '\(kind.rawValue)'\
+        \(since ? " AND t.at >= ?" : "")\(by ? " AND t.actor = ?" : "")
+        """
+    }
+
+    /// The import ranges of a kind (`?`), newest first.
+    public static let ranges = "SELECT first_id, last_id, at, actor FROM touch_ranges WHERE kind = ? ORDER BY audit_id DESC"
+
+    /// ` AND r.id NOT BETWEEN first AND last` for each of `newer`.
+    static func outside(_ newer: [(first: Int64, last: Int64)]) -> String {
+        newer.map { " AND r.id NOT BETWEEN \($0.first) AND \($0.last)" }.joined()
+    }
+
+    /// No own touch for the record r of `kind`.
+    static func noOwnTouch(_ kind: RecordKind) -> String {
+        "AND NOT EXISTS (SELECT 1 FROM record_touch t WHERE t.kind = '\(kind.rawValue)' AND t.record_id = r.id)"
+    }
+
+    /// `FROM ... WHERE ...` of the waiting records of `kind` whose touch is the range
+    /// `first ... last` (no own touch, in no range of `newer`).
+    public static func inRange(_ kind: RecordKind, unit: Bool, first: Int64, last: Int64, newer: [(first: Int64, last: Int64)]) -> String {
+        "\(waiting(kind, unit: unit)) AND r.id BETWEEN \(first) AND \(last)\(outside(newer)) \(noOwnTouch(kind))"
+    }
+
+    /// `FROM ... WHERE ...` of the waiting records of `kind` without a known touch (in none of `ranges`).
+    public static func untouched(_ kind: RecordKind, unit: Bool, ranges: [(first: Int64, last: Int64)]) -> String {
+        "\(waiting(kind, unit: unit))\(outside(ranges)) \(noOwnTouch(kind))"
+    }
+}

@@ -14,7 +14,7 @@ extension SQLiteStore {
         guard hasTouches else { return try QueueFromAudit.page(self, filter: filter, limit: limit) }
         return try read { db in
             let cte = filter.unit == nil ? "" : Self.subunitsCTE
-            let within = filter.unit == nil ? "" : "AND p.kode_unit IN sub"
+            let hasUnit = filter.unit != nil
             let unitArgs: [(any DatabaseValueConvertible)?] = filter.unit.map { [$0] } ?? []
             let narrowed = filter.since != nil || filter.touchedBy != nil
             let kinds = filter.kind.map { [$0] } ?? RecordKind.allCases
@@ -25,33 +25,17 @@ extension SQLiteStore {
             var total = 0
             var matching = 0
             for kind in RecordKind.allCases {
-                let table = RecordRows.table(kind)
-                let waiting = """
-                    FROM \(table) r JOIN pegawai p ON p.nip = r.nip
-                    LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
-                    WHERE p.aktif = 1 \(within) AND (v.status IS NULL OR v.status = 'belum')
-                    """
+                let waiting = QueueSQL.waiting(kind, unit: hasUnit)
                 let kindTotal = try kept.map { $0[kind] ?? 0 }
                     ?? Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(waiting)", arguments: StatementArguments(unitArgs)) ?? 0
                 total += kindTotal
                 guard kinds.contains(kind) else { continue }
                 if !narrowed { matching += kindTotal }
                 // 1. Records with their own touch, newest first (record_touch_at / record_touch_actor).
-                var own = "AND t.kind = '\(kind.rawValue)'"
                 var ownArgs: [(any DatabaseValueConvertible)?] = unitArgs
-                if let since = filter.since {
-                    own += " AND t.at >= ?"
-                    ownArgs.append(since)
-                }
-                if let by = filter.touchedBy {
-                    own += " AND t.actor = ?"
-                    ownArgs.append(by)
-                }
-                let ownFrom = """
-                    FROM record_touch t JOIN \(table) r ON r.id = t.record_id JOIN pegawai p ON p.nip = r.nip
-                    LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
-                    WHERE p.aktif = 1 \(within) AND (v.status IS NULL OR v.status = 'belum') \(own)
-                    """
+                if let since = filter.since { ownArgs.append(since) }
+                if let by = filter.touchedBy { ownArgs.append(by) }
+                let ownFrom = QueueSQL.ownTouches(kind, unit: hasUnit, since: filter.since != nil, by: filter.touchedBy != nil)
                 if narrowed {
                     matching += try Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(ownFrom)", arguments: StatementArguments(ownArgs)) ?? 0
                 }
@@ -62,11 +46,8 @@ extension SQLiteStore {
                     found.append((RecordID(kind: kind, id: row[0]), row[1], row[2]))
                 }
                 // 2. Records whose touch is the import that wrote them (no own touch, no newer range).
-                var newer: [(Int64, Int64)] = []
-                for range in try Row.fetchAll(
-                    db, sql: "SELECT first_id, last_id, at, actor FROM touch_ranges WHERE kind = ? ORDER BY audit_id DESC",
-                    arguments: [kind.rawValue])
-                {
+                var newer: [(first: Int64, last: Int64)] = []
+                for range in try Row.fetchAll(db, sql: QueueSQL.ranges, arguments: [kind.rawValue]) {
                     let first: Int64 = range[0]
                     let last: Int64 = range[1]
                     let at: Date = range[2]
@@ -74,11 +55,7 @@ extension SQLiteStore {
                     defer { newer.append((first, last)) }
                     if let since = filter.since, at < since { break }  // older ranges are older still
                     if let by = filter.touchedBy, actor != by { continue }
-                    let outside = newer.map { " AND r.id NOT BETWEEN \($0.0) AND \($0.1)" }.joined()
-                    let rangeFrom = """
-                        \(waiting) AND r.id BETWEEN \(first) AND \(last)\(outside)
-                          AND NOT EXISTS (SELECT 1 FROM record_touch t WHERE t.kind = '\(kind.rawValue)' AND t.record_id = r.id)
-                        """
+                    let rangeFrom = QueueSQL.inRange(kind, unit: hasUnit, first: first, last: last, newer: newer)
                     if narrowed {
                         matching += try Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(rangeFrom)", arguments: StatementArguments(unitArgs)) ?? 0
                     }
@@ -90,14 +67,9 @@ extension SQLiteStore {
                 }
                 // 3. Records without a known touch (entered before the audit log held them), last.
                 if !narrowed && found.count < limit {
-                    let outside = newer.map { " AND r.id NOT BETWEEN \($0.0) AND \($0.1)" }.joined()
                     for id in try Int64.fetchAll(
-                        db,
-                        sql: """
-                            \(cte) SELECT r.id \(waiting)\(outside)
-                              AND NOT EXISTS (SELECT 1 FROM record_touch t WHERE t.kind = '\(kind.rawValue)' AND t.record_id = r.id)
-                            ORDER BY r.id DESC LIMIT ?
-                            """, arguments: StatementArguments(unitArgs + [limit]))
+                        db, sql: "\(cte) SELECT r.id \(QueueSQL.untouched(kind, unit: hasUnit, ranges: newer)) ORDER BY r.id DESC LIMIT ?",
+                        arguments: StatementArguments(unitArgs + [limit]))
                     {
                         found.append((RecordID(kind: kind, id: id), nil, nil))
                     }
