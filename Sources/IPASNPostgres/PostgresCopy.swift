@@ -31,8 +31,11 @@ public final class PostgresCopy {
     /// `unit_pending_counts` (the pending records per unit), filled as the records are copied.
     /// `record_touch` and `touch_ranges` index the audit log for the verifikator's queue: the
     /// target's own audit trigger (migration `2026-11-30-pgqueue`) fills them as the log is copied.
+    /// `queue_waiting` (the records waiting for verification per unit) is filled by the
+    /// target's own triggers (`2026-11-30-pgqueue2`) as employees, records and verdicts are copied.
     static let bookkeeping: Set<String> = [
         "grdb_migrations", "sqlite_sequence", "unit_score_totals", "unit_pending_counts", "record_touch", "touch_ranges",
+        "queue_waiting",
     ]
 
     /// What was copied.

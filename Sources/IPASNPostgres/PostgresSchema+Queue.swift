@@ -32,7 +32,6 @@ extension PostgresSchema {
     /// DEFINER`, owned by the owner, with a fixed search path.
     static var queue: String {
         let kinds = RecordKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let tables = queueTables.map { "'\($0)'" }.joined(separator: ", ")
         return """
             CREATE TABLE record_touch (
                 kind      TEXT COLLATE "C" NOT NULL,
@@ -112,23 +111,6 @@ extension PostgresSchema {
             CREATE POLICY read ON record_touch FOR SELECT USING (true);
             ALTER TABLE touch_ranges ENABLE ROW LEVEL SECURITY;
             CREATE POLICY read ON touch_ranges FOR SELECT USING (true);
-            DO $$
-            DECLARE
-                t text;
-                g record;
-            BEGIN
-                FOREACH t IN ARRAY ARRAY[\(tables)] LOOP
-                    FOR g IN
-                        SELECT DISTINCT a.grantee FROM pg_class c, aclexplode(c.relacl) a
-                        WHERE c.oid = ('public.' || t)::regclass AND a.grantee <> c.relowner
-                          AND a.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER')
-                    LOOP
-                        EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON public.%I FROM %s', t,
-                            CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END);
-                    END LOOP;
-                END LOOP;
-            END
-            $$;
-            """
+            """ + revokeWrites(on: queueTables, writePrivileges)
     }
 }

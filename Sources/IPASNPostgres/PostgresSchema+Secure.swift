@@ -39,42 +39,9 @@ extension PostgresSchema {
     /// admin calling `ipasn_put_scores` by hand can still store a made-up score for an
     /// employee of their own unit (never another unit's); `ipasn check` finds it as before.
     static var secure: String {
-        let tables = derivedTables.map { "'\($0)'" }.joined(separator: ", ")
-        return """
-            DO $$
-            DECLARE
-                t text;
-                g record;
-            BEGIN
-                FOREACH t IN ARRAY ARRAY[\(tables)] LOOP
-                    FOR g IN
-                        SELECT DISTINCT a.grantee FROM pg_class c, aclexplode(c.relacl) a
-                        WHERE c.oid = ('public.' || t)::regclass AND a.grantee <> c.relowner
-                          AND a.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER')
-                    LOOP
-                        EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON public.%I FROM %s', t,
-                            CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END);
-                    END LOOP;
-                END LOOP;
-            END
-            $$;
-            DO $$
-            DECLARE
-                t text;
-                g record;
-            BEGIN
-                FOREACH t IN ARRAY ARRAY['audit', 'batches'] LOOP
-                    FOR g IN
-                        SELECT DISTINCT a.grantee FROM pg_class c, aclexplode(c.relacl) a
-                        WHERE c.oid = ('public.' || t)::regclass AND a.grantee <> c.relowner
-                          AND a.privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE', 'TRIGGER')
-                    LOOP
-                        EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE, TRIGGER ON public.%I FROM %s', t,
-                            CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END);
-                    END LOOP;
-                END LOOP;
-            END
-            $$;
+        return revokeWrites(on: derivedTables, writePrivileges)
+            + revokeWrites(on: ["audit", "batches"], ["UPDATE", "DELETE", "TRUNCATE", "TRIGGER"])
+            + """
             DROP POLICY add ON employee_score;
             DROP POLICY change ON employee_score;
             DROP POLICY remove ON employee_score;

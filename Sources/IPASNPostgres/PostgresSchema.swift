@@ -34,6 +34,7 @@ enum PostgresSchema {
         ("2026-11-30-pgqueue", queue),
         ("2026-11-30-pgscore", serverScore),
         ("2026-11-30-fixes", verdictRestore),
+        ("2026-11-30-pgqueue2", queueWaiting),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with

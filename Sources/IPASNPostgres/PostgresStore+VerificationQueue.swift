@@ -6,7 +6,8 @@ import IPASNStore
 /// verifikator's queue, newest first"), on the touches the `audit` trigger keeps
 /// (`record_touch`, `touch_ranges`: migration `2026-11-30-pgqueue`), as SQLite's
 /// `SQLiteStore+Queue.swift` reads its own. Three round trips in one read-only snapshot:
-/// 1. per kind: the waiting count, the newest own touches through `record_touch_at` (or
+/// 1. the kept waiting counts of the unit (``QueueWaiting``: migration `2026-11-30-pgqueue2`),
+///    then per kind: the newest own touches through `record_touch_at` (or
 ///    `record_touch_actor`), their count when narrowed, and the kind's import ranges;
 /// 2. per range (newest first): the newest waiting ids it holds that no own touch or newer
 ///    range claims (and their count when narrowed); then the newest waiting ids no touch
@@ -32,65 +33,44 @@ extension PostgresStore {
         let limit = max(0, limit)
         return try read { db in
             let cte = filter.unit == nil ? "" : Self.subunitsCTE
-            let within = filter.unit == nil ? "" : "AND p.kode_unit IN (SELECT kode FROM sub)"
+            let hasUnit = filter.unit != nil
             let unitArgs: [(any PGBindable)?] = filter.unit.map { [$0] } ?? []
             let narrowed = filter.since != nil || filter.touchedBy != nil
             let kinds = filter.kind.map { [$0] } ?? RecordKind.allCases
-            func waiting(_ kind: RecordKind) -> String {
-                """
-                FROM \(PGRecordRows.table(kind)) r JOIN pegawai p ON p.nip = r.nip
-                LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
-                WHERE p.aktif = 1 \(within) AND (v.status IS NULL OR v.status = 'belum')
-                """
-            }
 
             // 1. Counts, own touches, ranges.
-            var first: [(sql: String, arguments: PGArguments)] = []
-            for kind in RecordKind.allCases {
-                first.append(("\(cte) SELECT COUNT(*) \(waiting(kind))", PGArguments(unitArgs)))
-                guard kinds.contains(kind) else { continue }
-                var own = "AND t.kind = '\(kind.rawValue)'"
+            // The header's counts are kept per unit and kind (``QueueWaiting``, `2026-11-30-pgqueue2`).
+            var first: [(sql: String, arguments: PGArguments)] = [
+                (QueueWaiting.countsSQL(subunits: filter.unit == nil ? nil : Self.subunitsCTE), PGArguments(unitArgs))
+            ]
+            for kind in kinds {
                 var ownArgs = unitArgs
-                if let since = filter.since {
-                    own += " AND t.at >= ?"
-                    ownArgs.append(since)
-                }
-                if let by = filter.touchedBy {
-                    own += " AND t.actor = ?"
-                    ownArgs.append(by)
-                }
-                let ownFrom = """
-                    FROM record_touch t JOIN \(PGRecordRows.table(kind)) r ON r.id = t.record_id JOIN pegawai p ON p.nip = r.nip
-                    LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
-                    WHERE p.aktif = 1 \(within) AND (v.status IS NULL OR v.status = 'belum') \(own)
-                    """
+                if let since = filter.since { ownArgs.append(since) }
+                if let by = filter.touchedBy { ownArgs.append(by) }
+                let ownFrom = QueueSQL.ownTouches(kind, unit: hasUnit, since: filter.since != nil, by: filter.touchedBy != nil)
                 if narrowed { first.append(("\(cte) SELECT COUNT(*) \(ownFrom)", PGArguments(ownArgs))) }
                 first.append((
                     "\(cte) SELECT t.record_id, t.at, t.actor \(ownFrom) ORDER BY t.at DESC, t.record_id DESC LIMIT ?",
                     PGArguments(ownArgs + [limit])
                 ))
-                first.append((
-                    "SELECT first_id, last_id, at, actor FROM touch_ranges WHERE kind = ? ORDER BY audit_id DESC",
-                    [kind.rawValue]
-                ))
+                first.append((QueueSQL.ranges, [kind.rawValue]))
             }
             var results = try db.pipelined(first)[...]
             func next() -> PGResult { results.removeFirst() }
             func rows(_ result: PGResult) -> [PGRow] { (0..<result.count).map { PGRow(result: result, index: $0) } }
 
-            var total = 0
-            var matching = 0
+            var kept: [RecordKind: Int] = [:]
+            for row in rows(next()) {
+                let kindText: String = row[0]
+                if let kind = RecordKind(rawValue: kindText) { kept[kind] = row[1] }
+            }
+            let figures = QueueWaiting.figures(kept, kinds: kinds)
+            let total = figures.total
+            var matching = narrowed ? 0 : figures.matching
             var found: [QueueCandidate] = []
             var ranges: [RecordKind: [QueueRange]] = [:]
-            for kind in RecordKind.allCases {
-                let kindTotal = Int(next().text(0, 0) ?? "") ?? 0
-                total += kindTotal
-                guard kinds.contains(kind) else { continue }
-                if narrowed {
-                    matching += Int(next().text(0, 0) ?? "") ?? 0
-                } else {
-                    matching += kindTotal
-                }
+            for kind in kinds {
+                if narrowed { matching += Int(next().text(0, 0) ?? "") ?? 0 }
                 for row in rows(next()) {
                     found.append(QueueCandidate(id: RecordID(kind: kind, id: row[0]), at: row[1], actor: row[2]))
                 }
@@ -101,14 +81,12 @@ extension PostgresStore {
             var second: [(sql: String, arguments: PGArguments)] = []
             var decoders: [(kind: RecordKind, range: QueueRange?, isCount: Bool)] = []
             for kind in kinds {
-                let noOwnTouch = "AND NOT EXISTS (SELECT 1 FROM record_touch t WHERE t.kind = '\(kind.rawValue)' AND t.record_id = r.id)"
-                var newer: [QueueRange] = []
+                var newer: [(first: Int64, last: Int64)] = []
                 for range in ranges[kind] ?? [] {
-                    defer { newer.append(range) }
+                    defer { newer.append((range.first, range.last)) }
                     if let since = filter.since, range.at < since { break }  // older ranges are older still
                     if let by = filter.touchedBy, range.actor != by { continue }
-                    let outside = newer.map { " AND r.id NOT BETWEEN \($0.first) AND \($0.last)" }.joined()
-                    let from = "\(waiting(kind)) AND r.id BETWEEN \(range.first) AND \(range.last)\(outside) \(noOwnTouch)"
+                    let from = QueueSQL.inRange(kind, unit: hasUnit, first: range.first, last: range.last, newer: newer)
                     if narrowed {
                         second.append(("\(cte) SELECT COUNT(*) \(from)", PGArguments(unitArgs)))
                         decoders.append((kind, range, true))
@@ -117,9 +95,9 @@ extension PostgresStore {
                     decoders.append((kind, range, false))
                 }
                 if !narrowed {
-                    let outside = (ranges[kind] ?? []).map { " AND r.id NOT BETWEEN \($0.first) AND \($0.last)" }.joined()
+                    let all = (ranges[kind] ?? []).map { (first: $0.first, last: $0.last) }
                     second.append((
-                        "\(cte) SELECT r.id \(waiting(kind))\(outside) \(noOwnTouch) ORDER BY r.id DESC LIMIT ?",
+                        "\(cte) SELECT r.id \(QueueSQL.untouched(kind, unit: hasUnit, ranges: all)) ORDER BY r.id DESC LIMIT ?",
                         PGArguments(unitArgs + [limit])
                     ))
                     decoders.append((kind, nil, false))

@@ -72,6 +72,7 @@ public enum StoreConformance {
             + recordEdit
             + queue
             + queueHistory
+            + queueWaiting
             + dashboard
             + employeePage
             + skpSiasn

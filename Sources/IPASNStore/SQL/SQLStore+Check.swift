@@ -5,7 +5,8 @@ import IPASNCore
 /// then the project's: every employee's unit exists and can be found by name, the unit tree has
 /// no cycle and at most ``UnitTree/maximumLevels`` levels, every cached score equals a fresh
 /// recompute (and every employee has one for each cached year), then the engine's checks of
-/// what it keeps derived (``SQLStore/sqlDerivedProblems(_:)``).
+/// what it keeps derived (``SQLStore/sqlDerivedProblems(_:)``) and the verifikator queue's kept
+/// waiting counts (``SQLStore/sqlQueueWaitingProblems(_:)``).
 extension SQLStore {
     /// Returns one English sentence per problem; empty when all is well.
     public func check() throws -> [String] {
@@ -28,6 +29,7 @@ extension SQLStore {
             problems += try checkSearchKeys(db)
             problems += try checkScores(db)
             problems += try sqlDerivedProblems(db)
+            problems += try sqlQueueWaitingProblems(db)
             return problems
         }
     }

@@ -51,6 +51,10 @@ enum SQLiteSchema {
         migrator.registerMigration("2026-11-30-skp2022") { db in
             try db.execute(sql: UnitPendingCounts.skp2022Migration)
         }
+        // Kept per-unit counts of the records waiting for verification: ``QueueWaitingSchema``.
+        migrator.registerMigration("2026-11-30-pgqueue2") { db in
+            try db.execute(sql: QueueWaitingSchema.migration)
+        }
         return migrator
     }
 

@@ -106,7 +106,10 @@ extension SQLiteStore {
         // transaction and done set-based below (before anything is prepared on the table).
         let triggers = bulk
             ? try BulkImportTriggers.suspend(
-                [BulkImportTriggers.restoredTrigger(expected), BulkImportTriggers.pendingInsertTrigger(expected)], db) : nil
+                [
+                    BulkImportTriggers.restoredTrigger(expected), BulkImportTriggers.pendingInsertTrigger(expected),
+                    BulkImportTriggers.waitingInsertTrigger(expected),
+                ], db) : nil
         // Every employee, by NIP (``ImportEmployees``: a few bytes an employee). One lookup per
         // row answers "is the NIP known" (the foreign key, checked here in memory), "which unit"
         // and "whose scores to refresh".
@@ -187,6 +190,9 @@ extension SQLiteStore {
                 try BulkImportTriggers.pendingRows(
                     expected, rowsByUnit: rowsByUnit.merging(notPendingByUnit.mapValues { -$0 }, uniquingKeysWith: +),
                     db)
+            }
+            if triggers.suspended(BulkImportTriggers.waitingInsertTrigger(expected)), nextID > firstID {
+                try BulkImportTriggers.waitingRows(expected, first: firstID, last: nextID - 1, rowsByUnit: rowsByUnit, db)
             }
             if triggers.suspended(BulkImportTriggers.restoredTrigger(expected)), nextID > firstID {
                 try BulkImportTriggers.restoredRows(expected, first: firstID, last: nextID - 1, db)

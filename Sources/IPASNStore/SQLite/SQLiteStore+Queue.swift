@@ -4,7 +4,9 @@ import IPASNCore
 
 /// The verifikator's queue, newest first (``VerificationQueueStore``; `docs/store.md`, "The
 /// verifikator's queue, newest first"), on the touches the `audit` trigger keeps
-/// (`record_touch`, `touch_ranges`: migration `2026-11-30-queue`).
+/// (`record_touch`, `touch_ranges`: migration `2026-11-30-queue`), its header from the kept
+/// waiting counts (``QueueWaiting``: migration `2026-11-30-pgqueue2`). With `since` or `by`,
+/// `matching` is still counted from the rows (own touches, then each import range).
 extension SQLiteStore {
     public func verificationQueue(_ filter: QueueFilter, limit: Int) throws -> QueuePage {
         let hasTouches = try read { db in try db.tableExists("record_touch") }
@@ -12,40 +14,28 @@ extension SQLiteStore {
         guard hasTouches else { return try QueueFromAudit.page(self, filter: filter, limit: limit) }
         return try read { db in
             let cte = filter.unit == nil ? "" : Self.subunitsCTE
-            let within = filter.unit == nil ? "" : "AND p.kode_unit IN sub"
+            let hasUnit = filter.unit != nil
             let unitArgs: [(any DatabaseValueConvertible)?] = filter.unit.map { [$0] } ?? []
             let narrowed = filter.since != nil || filter.touchedBy != nil
             let kinds = filter.kind.map { [$0] } ?? RecordKind.allCases
+            // The header's counts: kept per unit and kind (``QueueWaiting``, migration
+            // `2026-11-30-pgqueue2`), counted only in a file opened for reading that predates it.
+            let kept = try db.tableExists(QueueWaiting.table) ? try sqlQueueWaiting(unit: filter.unit, SQLiteConnection(db)) : nil
             var found: [(id: RecordID, at: Date?, actor: String?)] = []
             var total = 0
             var matching = 0
             for kind in RecordKind.allCases {
-                let table = RecordRows.table(kind)
-                let waiting = """
-                    FROM \(table) r JOIN pegawai p ON p.nip = r.nip
-                    LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
-                    WHERE p.aktif = 1 \(within) AND (v.status IS NULL OR v.status = 'belum')
-                    """
-                let kindTotal = try Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(waiting)", arguments: StatementArguments(unitArgs)) ?? 0
+                let waiting = QueueSQL.waiting(kind, unit: hasUnit)
+                let kindTotal = try kept.map { $0[kind] ?? 0 }
+                    ?? Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(waiting)", arguments: StatementArguments(unitArgs)) ?? 0
                 total += kindTotal
                 guard kinds.contains(kind) else { continue }
                 if !narrowed { matching += kindTotal }
                 // 1. Records with their own touch, newest first (record_touch_at / record_touch_actor).
-                var own = "AND t.kind = '\(kind.rawValue)'"
                 var ownArgs: [(any DatabaseValueConvertible)?] = unitArgs
-                if let since = filter.since {
-                    own += " AND t.at >= ?"
-                    ownArgs.append(since)
-                }
-                if let by = filter.touchedBy {
-                    own += " AND t.actor = ?"
-                    ownArgs.append(by)
-                }
-                let ownFrom = """
-                    FROM record_touch t JOIN \(table) r ON r.id = t.record_id JOIN pegawai p ON p.nip = r.nip
-                    LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
-                    WHERE p.aktif = 1 \(within) AND (v.status IS NULL OR v.status = 'belum') \(own)
-                    """
+                if let since = filter.since { ownArgs.append(since) }
+                if let by = filter.touchedBy { ownArgs.append(by) }
+                let ownFrom = QueueSQL.ownTouches(kind, unit: hasUnit, since: filter.since != nil, by: filter.touchedBy != nil)
                 if narrowed {
                     matching += try Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(ownFrom)", arguments: StatementArguments(ownArgs)) ?? 0
                 }
@@ -56,11 +46,8 @@ extension SQLiteStore {
                     found.append((RecordID(kind: kind, id: row[0]), row[1], row[2]))
                 }
                 // 2. Records whose touch is the import that wrote them (no own touch, no newer range).
-                var newer: [(Int64, Int64)] = []
-                for range in try Row.fetchAll(
-                    db, sql: "SELECT first_id, last_id, at, actor FROM touch_ranges WHERE kind = ? ORDER BY audit_id DESC",
-                    arguments: [kind.rawValue])
-                {
+                var newer: [(first: Int64, last: Int64)] = []
+                for range in try Row.fetchAll(db, sql: QueueSQL.ranges, arguments: [kind.rawValue]) {
                     let first: Int64 = range[0]
                     let last: Int64 = range[1]
                     let at: Date = range[2]
@@ -68,11 +55,7 @@ extension SQLiteStore {
                     defer { newer.append((first, last)) }
                     if let since = filter.since, at < since { break }  // older ranges are older still
                     if let by = filter.touchedBy, actor != by { continue }
-                    let outside = newer.map { " AND r.id NOT BETWEEN \($0.0) AND \($0.1)" }.joined()
-                    let rangeFrom = """
-                        \(waiting) AND r.id BETWEEN \(first) AND \(last)\(outside)
-                          AND NOT EXISTS (SELECT 1 FROM record_touch t WHERE t.kind = '\(kind.rawValue)' AND t.record_id = r.id)
-                        """
+                    let rangeFrom = QueueSQL.inRange(kind, unit: hasUnit, first: first, last: last, newer: newer)
                     if narrowed {
                         matching += try Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(rangeFrom)", arguments: StatementArguments(unitArgs)) ?? 0
                     }
@@ -84,14 +67,9 @@ extension SQLiteStore {
                 }
                 // 3. Records without a known touch (entered before the audit log held them), last.
                 if !narrowed && found.count < limit {
-                    let outside = newer.map { " AND r.id NOT BETWEEN \($0.0) AND \($0.1)" }.joined()
                     for id in try Int64.fetchAll(
-                        db,
-                        sql: """
-                            \(cte) SELECT r.id \(waiting)\(outside)
-                              AND NOT EXISTS (SELECT 1 FROM record_touch t WHERE t.kind = '\(kind.rawValue)' AND t.record_id = r.id)
-                            ORDER BY r.id DESC LIMIT ?
-                            """, arguments: StatementArguments(unitArgs + [limit]))
+                        db, sql: "\(cte) SELECT r.id \(QueueSQL.untouched(kind, unit: hasUnit, ranges: newer)) ORDER BY r.id DESC LIMIT ?",
+                        arguments: StatementArguments(unitArgs + [limit]))
                     {
                         found.append((RecordID(kind: kind, id: id), nil, nil))
                     }
