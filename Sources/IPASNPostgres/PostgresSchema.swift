@@ -32,6 +32,7 @@ enum PostgresSchema {
         ("2026-11-30-pgsecure", secure),
         ("2026-11-30-skp2022", skp2022),
         ("2026-11-30-pgqueue", queue),
+        ("2026-11-30-pegawai", employeeImportChanges),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with

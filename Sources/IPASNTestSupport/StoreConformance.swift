@@ -75,6 +75,7 @@ public enum StoreConformance {
             + skpSiasn
             + skpGrid
             + checkpoint
+            + employeeImportChanges
     }
 
     // MARK: Helpers for the behaviours

@@ -51,6 +51,10 @@ enum SQLiteSchema {
         migrator.registerMigration("2026-11-30-skp2022") { db in
             try db.execute(sql: UnitPendingCounts.skp2022Migration)
         }
+        // An employee import's changes beside its audit row: ``EmployeeImportChangesStore``.
+        migrator.registerMigration("2026-11-30-pegawai") { db in
+            try db.execute(sql: employeeImportChanges)
+        }
         return migrator
     }
 
