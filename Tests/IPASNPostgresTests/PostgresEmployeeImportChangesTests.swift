@@ -61,7 +61,7 @@ struct PostgresEmployeeImportChangesTests {
             #expect(refusal(sql) == "42501", "\(sql)")
         }
         #expect(try Int.fetchOne(superuser, sql: "SELECT COUNT(*) FROM import_pegawai_changes") == 1)
-        #expect(try store.undoLast(session: "test")?.id == entry.id)
+        #expect(try store.undoLast(session: admin)?.id == entry.id)
         #expect(try store.pegawai(nip: eka.nip) == nil)
         #expect(try store.check() == [])
     }
