@@ -94,7 +94,8 @@ extension SQLStore {
     private func employeeImportChangePage(
         _ importID: Int64, from: Int, to: Int, descending: Bool, limit: Int? = nil, _ db: Connection
     ) throws -> [(seq: Int, change: ImportChange<Pegawai>)] {
-        let upper = min(to, Int(Int64.max))
+        // `seq` is a 32-bit column on PostgreSQL, which types the parameter as one too.
+        let upper = min(to, Int(Int32.max))
         let count = limit ?? max(0, upper - from)
         guard count > 0 else { return [] }
         let decoder = JSONDecoder()
