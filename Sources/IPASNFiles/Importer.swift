@@ -18,8 +18,11 @@ public struct ImportReport: Hashable, Sendable {
     public var windows1252: Bool
     /// With skip-existing: the lines passed over because the database holds them already.
     public var alreadyPresentLines: [Int] = []
-    /// Pegawai files: the existing employees the import changes (or would, in a dry run).
+    /// Pegawai files: the existing employees the import changes (or would, in a dry run):
+    /// every one in a dry run, the first few otherwise (``ImportOutcome/changes``).
     public var changes: [PegawaiChange] = []
+    /// Pegawai files: how many existing employees the import changes (``changes`` may list fewer).
+    public var changed = 0
     /// Pegawai files: employees new to the database.
     public var added = 0
     /// A dry run: checked and counted, nothing written (no rejected-rows file either).
@@ -148,6 +151,7 @@ public struct Importer {
             windows1252: windows1252())
         report.alreadyPresentLines = source.rows.skippedLines
         report.changes = outcome.changes
+        report.changed = outcome.changed
         report.added = outcome.added
         report.dryRun = dryRun
         return report

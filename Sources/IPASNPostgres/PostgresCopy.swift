@@ -16,7 +16,7 @@ public final class PostgresCopy {
     /// Parents before children, as the foreign keys need them.
     public static let tableOrder = [
         "units", "pegawai", "pendidikan", "diklat", "skp", "disiplin", "score_year", "employee_score", "employee_score_entered", "verification", "config",
-        "batches", "audit", "progress", "progress_review", "drafts", "export_batches", "export_items", "export_deleted",
+        "batches", "audit", "import_pegawai_changes", "progress", "progress_review", "drafts", "export_batches", "export_items", "export_deleted",
         "entry_marks", "accounts", "account_units", "sqlite_sequence",
     ]
     /// Columns named differently in PostgreSQL (reserved words there).

@@ -35,6 +35,7 @@ enum PostgresSchema {
         ("2026-11-30-pgscore", serverScore),
         ("2026-11-30-fixes", verdictRestore),
         ("2026-11-30-pgqueue2", queueWaiting),
+        ("2026-11-30-pegawai", employeeImportChanges),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with

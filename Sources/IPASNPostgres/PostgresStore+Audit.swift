@@ -5,12 +5,20 @@ import IPASNCore
 extension PostgresStore {
     /// Writes one audit row in the current transaction, stamped with the context's actor,
     /// session and clock.
+    /// `id`: the row's id when reserved beforehand (an employee import's, whose changes are
+    /// written under it first: ``EmployeeImportChangesStore``); nil takes the next one.
     func audit(
         _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?,
-        undoes: Int64? = nil, batch: Int64? = nil, _ db: PGConnection
+        undoes: Int64? = nil, batch: Int64? = nil, id: Int64? = nil, _ db: PGConnection
     ) throws {
         let statement = try auditStatement(action, subject, nip: nip, old: old, new: new, undoes: undoes, batch: batch)
-        try db.execute(sql: statement.sql, arguments: statement.arguments)
+        guard let id else {
+            try db.execute(sql: statement.sql, arguments: statement.arguments)
+            return
+        }
+        let sql = statement.sql.replacingOccurrences(of: "INSERT INTO audit(", with: "INSERT INTO audit(id, ")
+            .replacingOccurrences(of: "VALUES (", with: "VALUES (?, ")
+        try db.execute(sql: sql, arguments: [id] + statement.arguments)
     }
 
     /// The statement of ``auditStatement(_:_:nip:old:new:undoes:batch:)``.

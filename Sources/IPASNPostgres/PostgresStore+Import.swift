@@ -35,19 +35,19 @@ extension PostgresStore {
             var byUnit: [String: Int] = [:]
             var ids: ImportedIDs?
             var unitChanges: [ImportChange<OrgUnit>]?
-            var pegawaiChanges: [ImportChange<Pegawai>]?
-            var changes: [PegawaiChange] = []
-            var added = 0
+            var changeLog: EmployeeImportChangeLog?
             switch kind {
             case .units:
                 var list: [ImportChange<OrgUnit>] = []
                 imported = try importUnits(&rows, issues: &issues, changes: &list, db)
                 unitChanges = list
             case .pegawai:
-                var list: [ImportChange<Pegawai>] = []
-                imported = try importPegawai(&rows, permissions, issues: &issues, changes: &list, changed: &changes, db)
-                pegawaiChanges = list
-                added = list.count { $0.old == nil }
+                // The changes go into `import_pegawai_changes` under the audit id the import's
+                // row will get, taken from the audit sequence now (``EmployeeImportChangesStore``).
+                let importID = try Int64.fetchOne(db, sql: "SELECT nextval(pg_get_serial_sequence('audit', 'id'))") ?? 0
+                var log = EmployeeImportChangeLog(importID: importID, keepsAll: dryRun)
+                imported = try importPegawai(&rows, permissions, issues: &issues, log: &log, db)
+                changeLog = log
             case .pendidikan, .diklat, .skp, .disiplin:
                 let recordKind = kind.recordKind!
                 var range: ImportedIDs?
@@ -64,13 +64,15 @@ extension PostgresStore {
                 try rows.willCommit(issues: issues)
                 var summary = ImportSummary(
                     kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit,
-                    ids: ids, unitChanges: unitChanges, pegawaiChanges: pegawaiChanges)
+                    ids: ids, unitChanges: unitChanges)
+                summary.pegawaiAdded = changeLog?.added
+                summary.pegawaiChanged = changeLog?.changed
                 if rows.isDemo { summary.demo = true }
-                try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), db)
+                try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), id: changeLog?.importID, db)
             }
             let outcome = ImportOutcome(
-                imported: valid ? imported : 0, issues: issues, changes: valid ? changes : [], added: valid ? added : 0,
-                dryRun: dryRun)
+                imported: valid ? imported : 0, issues: issues, changes: valid ? changeLog?.sample ?? [] : [],
+                added: valid ? changeLog?.added ?? 0 : 0, changed: valid ? changeLog?.changed ?? 0 : 0, dryRun: dryRun)
             return (outcome, valid && !dryRun)
         })
     }
@@ -163,14 +165,30 @@ extension PostgresStore {
         }
     }
 
+    /// Change rows per multi-row INSERT into `import_pegawai_changes` (8 parameters a row).
+    static let employeeChangeBatch = 200
+
+    /// Writes an employee file's rows, each added or changed employee also as a row of
+    /// `import_pegawai_changes` (``EmployeeImportChangesStore``, sent ``employeeChangeBatch`` at a time).
     private func importPegawai(
         _ rows: inout some ImportRowSource, _ permissions: WritePermissions, issues: inout [LineIssue],
-        changes: inout [ImportChange<Pegawai>], changed: inout [PegawaiChange], _ db: PGConnection
+        log: inout EmployeeImportChangeLog, _ db: PGConnection
     ) throws -> Int {
         let units = Set(try String.fetchAll(db, sql: "SELECT kode FROM units"))
         var seen: [String: Int] = [:]
         var touched: Set<String> = []
         var imported = 0
+        var pending = SQLArguments(values: [])
+        func flush() throws {
+            guard !pending.values.isEmpty else { return }
+            let rowCount = pending.values.count / EmployeeImportChangeLog.columnCount
+            let row = "(" + sqlPlaceholders(EmployeeImportChangeLog.columnCount) + ")"
+            try PGDatabase(db).execute(
+                sql: "INSERT INTO import_pegawai_changes(\(EmployeeImportChangeLog.columns)) VALUES "
+                    + Array(repeating: row, count: rowCount).joined(separator: ", "),
+                arguments: pending)
+            pending = SQLArguments(values: [])
+        }
         while let line = try rows.next() {
             guard case .pegawai(var pegawai) = line.value else {
                 StoreCodec.refuse(line, into: &issues)
@@ -205,18 +223,17 @@ extension PostgresStore {
                 issues.append(LineIssue(line: line.number, issue: StoreCodec.notYourUnit(refused, field: "kode_unit")))
                 continue
             }
-            if let old {
-                guard old != pegawai else {
-                    imported += 1
-                    continue
-                }
-                changed.append(PegawaiChange(line: line.number, old: old, new: pegawai))
+            if let old, old == pegawai {
+                imported += 1
+                continue
             }
-            changes.append(ImportChange(old: old, new: pegawai))
+            pending += try log.row(line: line.number, old: old, new: pegawai)
+            if pending.values.count >= Self.employeeChangeBatch * EmployeeImportChangeLog.columnCount { try flush() }
             try db.execute(sql: Self.upsertPegawaiSQL, arguments: Self.arguments(pegawai))
             touched.insert(pegawai.nip)
             imported += 1
         }
+        try flush()
         try refreshImportScores(touched, db)
         return imported
     }

@@ -155,8 +155,15 @@ public struct ImportSummary: Hashable, Sendable, Codable {
     /// Unit imports: every unit the import added or changed, with its old and new value (for
     /// review and undo). Unchanged rows are left out. Nil for other kinds.
     public var unitChanges: [ImportChange<OrgUnit>]?
-    /// Employee imports: every employee the import added or changed, as ``unitChanges``.
+    /// Employee imports audited before migration `2026-11-30-pegawai`: every employee the
+    /// import added or changed, as ``unitChanges``. Nil since: the changes are rows beside the
+    /// audit row (``EmployeeImportChangesStore``), counted in ``pegawaiAdded`` and ``pegawaiChanged``.
     public var pegawaiChanges: [ImportChange<Pegawai>]?
+    /// Employee imports since migration `2026-11-30-pegawai`: the employees added (new to the
+    /// database). Nil for other kinds and for older employee imports (see ``employeeCounts``).
+    public var pegawaiAdded: Int?
+    /// Employee imports since migration `2026-11-30-pegawai`: the existing employees changed.
+    public var pegawaiChanged: Int?
     /// True when the rows were the demo sample (``ImportRowSource/isDemo``); nil otherwise.
     public var demo: Bool?
 

@@ -25,7 +25,7 @@ import IPASNCore
 ///
 /// `SQLiteStore` (GRDB) is the first implementation; a PostgreSQL server mode will
 /// follow, so nothing above this protocol may assume SQLite.
-public protocol Store: AnyObject, Sendable, RecordEditStore, EmployeeChangeStore, VerificationStore, TeamStore, ExportTrackingStore, BatchEditStore, ChangeSinceStore, ChangeFeed, ScoreStreamStore, UnitPendingStore, VerificationQueueStore, DashboardStore, EmployeePageStore, SKPSiasnStore, SKPGridStore, CheckpointStore, SaveWarmupStore, SKPSentChangeStore {
+public protocol Store: AnyObject, Sendable, RecordEditStore, EmployeeChangeStore, VerificationStore, TeamStore, ExportTrackingStore, BatchEditStore, ChangeSinceStore, ChangeFeed, ScoreStreamStore, UnitPendingStore, VerificationQueueStore, DashboardStore, EmployeePageStore, SKPSiasnStore, SKPGridStore, CheckpointStore, SaveWarmupStore, SKPSentChangeStore, EmployeeImportChangesStore {
     // MARK: Settings
 
     /// The measurement year: the database setting, or the current calendar year of the
@@ -163,8 +163,8 @@ public protocol Store: AnyObject, Sendable, RecordEditStore, EmployeeChangeStore
     /// transaction is rolled back, nothing is written (no audit entry either), and every
     /// problem is returned; with it true the valid rows are written and the problems returned.
     /// A written import is audited as one ``AuditAction/import`` entry with its
-    /// ``ImportSummary``; a pegawai import's summary keeps the old and new values of every
-    /// existing employee it changes (``ImportSummary/pegawaiChanges``). The cached scores of
+    /// ``ImportSummary``; a pegawai import keeps the old and new values of every employee it
+    /// adds or changes beside it (``EmployeeImportChangesStore``). The cached scores of
     /// every touched employee are updated in the same transaction. Units may name parents
     /// that come later in the stream.
     /// With `dryRun` everything is checked and counted as it would be, then rolled back

@@ -226,20 +226,26 @@ public struct ImportOutcome: Hashable, Sendable {
     /// Problems found, by line; rows with an error here were not written.
     public var issues: [LineIssue]
     /// Pegawai imports: existing employees the import changes (written only when the import
-    /// was), in file order.
+    /// was), in file order: every one in a dry run, the first few otherwise (``changed``
+    /// counts them all; ``EmployeeImportChangesStore`` keeps every one with the import).
     public var changes: [PegawaiChange]
     /// Pegawai imports: employees new to the database.
     public var added: Int
+    /// Pegawai imports: existing employees the import changes (``changes`` may list fewer).
+    public var changed: Int
     /// Whether the import was a dry run: checked and counted, nothing written.
     public var dryRun: Bool
 
+    /// `changed` defaults to the changes listed.
     public init(
-        imported: Int, issues: [LineIssue], changes: [PegawaiChange] = [], added: Int = 0, dryRun: Bool = false
+        imported: Int, issues: [LineIssue], changes: [PegawaiChange] = [], added: Int = 0, changed: Int? = nil,
+        dryRun: Bool = false
     ) {
         self.imported = imported
         self.issues = issues
         self.changes = changes
         self.added = added
+        self.changed = changed ?? changes.count
         self.dryRun = dryRun
     }
 }

@@ -75,11 +75,14 @@ extension StoreConformance {
                     Line(4, .pegawai(dewi)),
                 ])
             #expect(try store.importRows(&rows, skipInvalid: false).imported == 3)
-            guard case .importSummary(let summary)? = try lastAudit(store).new else {
+            let entry = try lastAudit(store)
+            guard case .importSummary(let summary)? = entry.new else {
                 Issue.record("an import's new value is its summary")
                 return
             }
-            #expect(summary.pegawaiChanges == [ImportChange(old: andiBefore, new: andiAfter), ImportChange(old: nil, new: dewi)])
+            // The changes are kept beside the audit row, the counts in it.
+            #expect(try store.employeeImportChanges(of: entry) == [ImportChange(old: andiBefore, new: andiAfter), ImportChange(old: nil, new: dewi)])
+            #expect(summary.pegawaiChanges == nil && summary.pegawaiAdded == 1 && summary.pegawaiChanged == 1)
             #expect(summary.ids == nil && summary.unitChanges == nil)
             #expect(try store.undoLast(session: "test")?.action == .import)
             #expect(try store.pegawai(nip: nipA) == andiBefore)

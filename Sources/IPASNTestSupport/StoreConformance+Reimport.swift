@@ -25,13 +25,16 @@ extension StoreConformance {
                     new: Pegawai(nip: nipB, nama: "Budi Santoso", kodeUnit: "ROOT", jenisJabatan: .pelaksana))
             ])
             #expect(outcome.changes.first?.summary == "\(nipB): nama \"Budi\" -> \"Budi Santoso\"; kode_unit SUB -> ROOT")
-            // The audit's summary keeps the old values (for undo): the changed one and the added one.
-            guard case .importSummary(let summary) = try lastAudit(store).new else {
+            // The import keeps the old values (for undo): the changed one and the added one.
+            let entry = try lastAudit(store)
+            guard case .importSummary(let summary) = entry.new else {
                 Issue.record("an import is audited with its summary")
                 return
             }
-            #expect(summary.pegawaiChanges?.map(\.old?.nama) == ["Budi", nil])
-            #expect(summary.pegawaiChanges?.map(\.new.nama) == ["Budi Santoso", "Dewi"])
+            #expect(summary.employeeCounts?.added == 1 && summary.employeeCounts?.changed == 1)
+            let kept = try store.employeeImportChanges(of: entry)
+            #expect(kept.map(\.old?.nama) == ["Budi", nil])
+            #expect(kept.map(\.new.nama) == ["Budi Santoso", "Dewi"])
         },
         StoreBehaviour("a dry run checks and counts as the import would, and writes nothing (no audit entry)") { make in
             let store = try seeded(make)

@@ -79,6 +79,7 @@ public enum StoreConformance {
             + skpGrid
             + checkpoint
             + saveWarmup
+            + employeeImportChanges
     }
 
     // MARK: Helpers for the behaviours

@@ -7,7 +7,7 @@ extension ImportCommand {
     /// change with its line, and how to go on. Nothing was imported.
     static func changesNeedUpdate(_ report: ImportReport, file: String, language: Language) -> String {
         let id = language == .id
-        let count = report.changes.count
+        let count = report.changed
         var lines = [
             id
                 ? "\(file): \(count) pegawai yang sudah ada akan berubah; tidak ada yang diimpor."

@@ -97,7 +97,7 @@ struct ImportCommand: ParsableCommand {
                     kind: kind, path: file, sheet: sheet, skipInvalid: skipInvalid, today: global.context.today,
                     skipExisting: skipExisting, dryRun: true)
             }
-            if !check.changes.isEmpty { throw CLIError(Self.changesNeedUpdate(check, file: file, language: language)) }
+            if check.changed > 0 { throw CLIError(Self.changesNeedUpdate(check, file: file, language: language)) }
         }
         let bar = StderrProgress.reporter(label: name, language: language, quiet: quiet)
         MemoryTrace.mark("store opened")
@@ -198,8 +198,8 @@ struct ImportCommand: ParsableCommand {
                 (report.dryRun ? "dry run: would import \(rows(report.imported))" : "imported \(rows(report.imported))") + encoding)
         }
         if kind == .pegawai {
-            let unchanged = report.imported - report.added - report.changes.count
-            let (added, changed) = (report.added, report.changes.count)
+            let unchanged = report.imported - report.added - report.changed
+            let (added, changed) = (report.added, report.changed)
             if id {
                 lines.append(
                     report.dryRun
@@ -212,8 +212,8 @@ struct ImportCommand: ParsableCommand {
             }
             let shown = report.dryRun ? report.changes : Array(report.changes.prefix(changesListed))
             for change in shown { lines.append("  \(id ? "baris" : "line") \(change.line), " + change.summary) }
-            if shown.count < report.changes.count {
-                let more = report.changes.count - shown.count
+            if shown.count < report.changed {
+                let more = report.changed - shown.count
                 lines.append(
                     id
                         ? "  ... dan \(more) lagi (ipasn import --dry-run menampilkan semuanya; nilai lama disimpan di log audit)"

@@ -28,15 +28,16 @@ import Testing
         #expect(outcome.changes[1].summary == "\(nipC): jenis_jabatan pelaksana -> fungsional; jenjang \"\" -> \"Ahli Muda\"")
         #expect(try store.pegawai(nip: nipB)?.nama == "Budi Santoso")
 
-        // The audit's typed summary keeps every changed employee's old and new values and the
-        // added one (old nil); the unchanged Andi is not in it.
+        // The import keeps every changed employee's old and new values and the added one (old
+        // nil) beside its audit row, the counts in its summary; the unchanged Andi is not in it.
         let audit = try #require(try store.auditLog(limit: 1).first)
         #expect(audit.action == .import && audit.subject == .importFile(.pegawai))
         guard case .importSummary(let summary) = audit.new else {
             Issue.record("an import's audit row holds its summary")
             return
         }
-        #expect(summary.pegawaiChanges == [
+        #expect(summary.pegawaiAdded == 1 && summary.pegawaiChanged == 2)
+        #expect(try store.employeeImportChanges(of: audit) == [
             ImportChange(
                 old: Pegawai(nip: nipB, nama: "Budi", kodeUnit: "SUB", jenisJabatan: .pelaksana),
                 new: Pegawai(nip: nipB, nama: "Budi Santoso", kodeUnit: "ROOT", jenisJabatan: .pelaksana)),

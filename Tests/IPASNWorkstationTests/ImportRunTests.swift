@@ -45,6 +45,7 @@ import Testing
         let run = ImportRun(files: [(.pegawai, "pegawai.csv")]) { kind, path, _ in
             var r = report(kind, path, imported: 1)
             r.changes = [PegawaiChange(line: 2, old: old, new: changed)]
+            r.changed = 1
             return r
         }
         #expect(try run.proceed() == nil)

@@ -76,10 +76,11 @@ REFUSED="$("$IPASN_BIN" --db "$DB" --lang en import pegawai "$WORK/pegawai.csv" 
 grep -qF "line 2, $OLD_NIP: nama" <<<"$REFUSED" || fail "the refusal did not list the change: $REFUSED"
 REAL="$("$IPASN_BIN" --db "$DB" --lang en import pegawai "$WORK/pegawai.csv" --update)" || fail "import failed: $REAL"
 grep -qF "added 1 new pegawai, changed 1 existing" <<<"$REAL" || fail "the import did not say what changed: $REAL"
-# The import's summary (new_value) keeps each changed employee's old and new values.
-SUMMARY="$(sqlite3 "$DB" "SELECT new_value FROM audit WHERE action = 'import' AND entity = 'pegawai' ORDER BY id DESC LIMIT 1")"
-grep -qF "\"nama\":\"$OLD_NAME\"" <<<"$SUMMARY" || fail "the audit row lacks the old name: $SUMMARY"
-ok "the import says what it changed; the audit row keeps the old name"
+# The import keeps each changed employee's old and new values beside its audit row
+# (import_pegawai_changes under the audit id), its summary the counts.
+SUMMARY="$(sqlite3 "$DB" "SELECT c.old_value FROM audit a JOIN import_pegawai_changes c ON c.import_id = a.id WHERE a.action = 'import' AND a.entity = 'pegawai' AND c.nip = '$OLD_NIP' ORDER BY a.id DESC LIMIT 1")"
+grep -qF "\"nama\":\"$OLD_NAME\"" <<<"$SUMMARY" || fail "the import lacks the old name: $SUMMARY"
+ok "the import says what it changed; the old name is kept with it"
 
 # --- Scenario 3: search ----------------------------------------------------------------
 tmux_start 80 24 env IPASN_LANG=id "$IPASN_BIN" --db "$DB"

@@ -2,7 +2,8 @@ import Foundation
 import IPASNCore
 
 /// Undo and redo of a whole import (see `SQLStore+Undo`), once for both engines: a record import by the id
-/// range its summary keeps, a unit or employee import by its list of old and new values.
+/// range its summary keeps, a unit or employee import by its list of old and new values (an
+/// employee import's, since migration `2026-11-30-pegawai`, in `import_pegawai_changes`).
 extension SQLStore {
     /// Reverts a whole import: the records it wrote (by their id range, refused when any of
     /// them was changed since), or each unit and employee it added or changed. Returns what a
@@ -56,7 +57,16 @@ extension SQLStore {
             }
             return nil
         } else if let changes = summary.pegawaiChanges {
+            // Audited before migration `2026-11-30-pegawai`: the list is in the summary.
             for change in changes.reversed() {
+                try revert(
+                    .pegawai(change.new.nip), from: .pegawai(change.new), to: change.old.map(AuditValue.pegawai),
+                    since: entry.id, touched: &touched, db)
+            }
+            return nil
+        } else if summary.pegawaiAdded != nil {
+            // The changes are rows beside the audit row (``EmployeeImportChangesStore``), read a page at a time.
+            try forEachEmployeeImportChange(entry.id, reversed: true, db) { change in
                 try revert(
                     .pegawai(change.new.nip), from: .pegawai(change.new), to: change.old.map(AuditValue.pegawai),
                     since: entry.id, touched: &touched, db)
@@ -100,6 +110,12 @@ extension SQLStore {
             }
         } else if let changes = summary.pegawaiChanges {
             for item in changes {
+                try revert(
+                    .pegawai(item.new.nip), from: item.old.map(AuditValue.pegawai), to: .pegawai(item.new), since: undo.id,
+                    touched: &touched, db)
+            }
+        } else if summary.pegawaiAdded != nil {
+            try forEachEmployeeImportChange(change.id, reversed: false, db) { item in
                 try revert(
                     .pegawai(item.new.nip), from: item.old.map(AuditValue.pegawai), to: .pegawai(item.new), since: undo.id,
                     touched: &touched, db)

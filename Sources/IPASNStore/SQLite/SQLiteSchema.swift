@@ -55,6 +55,10 @@ enum SQLiteSchema {
         migrator.registerMigration("2026-11-30-pgqueue2") { db in
             try db.execute(sql: QueueWaitingSchema.migration)
         }
+        // An employee import's changes beside its audit row: ``EmployeeImportChangesStore``.
+        migrator.registerMigration("2026-11-30-pegawai") { db in
+            try db.execute(sql: employeeImportChanges)
+        }
         return migrator
     }
 

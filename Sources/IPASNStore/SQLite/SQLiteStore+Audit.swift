@@ -5,19 +5,21 @@ import IPASNCore
 extension SQLiteStore {
     /// Writes one audit row in the current transaction, stamped with the context's actor,
     /// session and clock.
+    /// `id`: the row's id when reserved beforehand (an employee import's, whose changes are
+    /// written under it first: ``EmployeeImportChangesStore``); nil takes the next one.
     func audit(
         _ action: AuditAction, _ subject: AuditSubject, nip: String?, old: AuditValue?, new: AuditValue?,
-        undoes: Int64? = nil, batch: Int64? = nil, _ db: Database
+        undoes: Int64? = nil, batch: Int64? = nil, id: Int64? = nil, _ db: Database
     ) throws {
         let (entity, entityID) = AuditRows.entity(subject)
         try db.cachedStatement(
             sql: """
-                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes, batch)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO audit(id, at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes, batch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
-                context.now(), context.actor, action.rawValue, entity, entityID, nip,
+                id, context.now(), context.actor, action.rawValue, entity, entityID, nip,
                 try old.map { try AuditRows.text($0, subject) }, try new.map { try AuditRows.text($0, subject) },
                 context.session, undoes, batch,
             ])

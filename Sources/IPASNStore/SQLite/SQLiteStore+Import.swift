@@ -56,19 +56,20 @@ extension SQLiteStore {
             var byUnit: [String: Int] = [:]
             var ids: ImportedIDs?
             var unitChanges: [ImportChange<OrgUnit>]?
-            var pegawaiChanges: [ImportChange<Pegawai>]?
-            var changes: [PegawaiChange] = []
-            var added = 0
+            var changeLog: EmployeeImportChangeLog?
             switch kind {
             case .units:
                 var list: [ImportChange<OrgUnit>] = []
                 imported = try importUnits(&rows, issues: &issues, changes: &list, db)
                 unitChanges = list
             case .pegawai:
-                var list: [ImportChange<Pegawai>] = []
-                imported = try importPegawai(&rows, permissions, issues: &issues, changes: &list, changed: &changes, db)
-                pegawaiChanges = list
-                added = list.count { $0.old == nil }
+                // The changes go into `import_pegawai_changes` under the audit id the import's
+                // row will get (``EmployeeImportChangesStore``); the writer is this
+                // transaction's alone, so the next id is this one's.
+                let importID = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM audit") ?? 1)
+                var log = EmployeeImportChangeLog(importID: importID, keepsAll: dryRun)
+                imported = try importPegawai(&rows, permissions, issues: &issues, log: &log, db)
+                changeLog = log
             case .pendidikan, .diklat, .skp, .disiplin:
                 let recordKind = kind.recordKind!
                 var range: ImportedIDs?
@@ -83,14 +84,16 @@ extension SQLiteStore {
                 try rows.willCommit(issues: issues)
                 var summary = ImportSummary(
                     kind: kind, imported: imported, issues: issues.count, skipInvalid: skipInvalid, byUnit: byUnit,
-                    ids: ids, unitChanges: unitChanges, pegawaiChanges: pegawaiChanges)
+                    ids: ids, unitChanges: unitChanges)
+                summary.pegawaiAdded = changeLog?.added
+                summary.pegawaiChanged = changeLog?.changed
                 if rows.isDemo { summary.demo = true }
-                try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), db)
+                try audit(.import, .importFile(kind), nip: nil, old: nil, new: .importSummary(summary), id: changeLog?.importID, db)
             }
             phases.mark("audit")
             let outcome = ImportOutcome(
-                imported: valid ? imported : 0, issues: issues, changes: valid ? changes : [], added: valid ? added : 0,
-                dryRun: dryRun)
+                imported: valid ? imported : 0, issues: issues, changes: valid ? changeLog?.sample ?? [] : [],
+                added: valid ? changeLog?.added ?? 0 : 0, changed: valid ? changeLog?.changed ?? 0 : 0, dryRun: dryRun)
             return (outcome, valid && !dryRun)
         })
         phases.mark("commit")
@@ -281,13 +284,19 @@ extension SQLiteStore {
         }
     }
 
+    /// Writes an employee file's rows, each added or changed employee also as a row of
+    /// `import_pegawai_changes` (``EmployeeImportChangesStore``), so that nothing held in
+    /// memory grows with the file: the NIPs seen and written are in a temporary table
+    /// (``ImportedEmployeeLines``), the changes in the database, the counts and the first few
+    /// changes in `log`.
     private func importPegawai(
         _ rows: inout some ImportRowSource, _ permissions: WritePermissions, issues: inout [LineIssue],
-        changes: inout [ImportChange<Pegawai>], changed: inout [PegawaiChange], _ db: Database
+        log: inout EmployeeImportChangeLog, _ db: Database
     ) throws -> Int {
         let units = Set(try String.fetchAll(db, sql: "SELECT kode FROM units"))
-        var seen: [String: Int] = [:]
-        var touched: Set<String> = []
+        var seen = try ImportedEmployeeLines(db)
+        let change = try db.makeStatement(
+            sql: "INSERT INTO import_pegawai_changes(\(EmployeeImportChangeLog.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         let statement = try db.makeStatement(sql: Self.upsertPegawaiSQL)
         let current = try db.makeStatement(sql: "SELECT \(Self.pegawaiColumns) FROM pegawai WHERE nip = ?")
         var imported = 0
@@ -296,11 +305,10 @@ extension SQLiteStore {
                 Self.refuse(line, into: &issues)
                 continue
             }
-            if let earlier = seen[pegawai.nip] {
+            if let earlier = try seen.earlierLine(of: pegawai.nip, line: line.number) {
                 issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "nip", code: .duplicateInFile(line: earlier))))
                 continue
             }
-            seen[pegawai.nip] = line.number
             guard units.contains(pegawai.kodeUnit) else {
                 issues.append(
                     LineIssue(line: line.number, issue: ValidationIssue(field: "kode_unit", code: .unknownUnit(pegawai.kodeUnit))))
@@ -324,20 +332,19 @@ extension SQLiteStore {
                 issues.append(LineIssue(line: line.number, issue: Self.notYourUnit(refused, field: "kode_unit")))
                 continue
             }
-            if let old {
-                guard old != pegawai else {
-                    imported += 1
-                    continue
-                }
-                changed.append(PegawaiChange(line: line.number, old: old, new: pegawai))
+            if let old, old == pegawai {
+                imported += 1
+                continue
             }
-            changes.append(ImportChange(old: old, new: pegawai))
+            change.setUncheckedArguments(SQLiteConnection.arguments(try log.row(line: line.number, old: old, new: pegawai)))
+            try change.execute()
             statement.setUncheckedArguments(Self.arguments(pegawai))
             try statement.execute()
-            touched.insert(pegawai.nip)
+            try seen.touch(pegawai.nip)
             imported += 1
         }
-        try refreshScores(EmployeeSelection(touched), db)
+        try refreshScores(seen.touched, db)
+        try seen.drop()
         return imported
     }
 

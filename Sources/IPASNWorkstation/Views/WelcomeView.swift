@@ -116,10 +116,11 @@ final class WelcomeView: View {
             } else {
                 parts.append(app.t(L.importFinished(run.imported, run.done.count)))
             }
-            let changes = run.done.flatMap(\.changes)
-            if !changes.isEmpty {
-                let examples = changes.prefix(3).map(\.summary).joined(separator: "; ")
-                parts.append(app.t(L.importPegawaiChanged(changes.count, examples + (changes.count > 3 ? "; …" : ""))))
+            // The count of every change; the examples from the first few each import kept.
+            let changed = run.done.reduce(0) { $0 + $1.changed }
+            if changed > 0 {
+                let examples = run.done.flatMap(\.changes).prefix(3).map(\.summary).joined(separator: "; ")
+                parts.append(app.t(L.importPegawaiChanged(changed, examples + (changed > 3 ? "; …" : ""))))
             }
             if !run.rejectedFiles.isEmpty {
                 parts.append(app.t(L.importRejectedWritten(run.rejectedFiles.joined(separator: ", "))))
