@@ -27,10 +27,13 @@ extension RecordForm {
     /// Leaves the focused field (a picker takes its choice, the field is checked). Returns
     /// whether the cursor may move, and the message row's new content: an error, or nil to
     /// clear it. Going back up past an empty field does not complain that it is required.
+    /// Going forward, a field whose text cannot be read (``IssueCode/isUnreadable``) keeps the cursor.
     mutating func leaveField(forward: Bool, parser: RecordParser, language: Language) -> (move: Bool, message: (text: String, style: Style)?) {
         if focused.isPicker, let problem = takePickerChoice(language) { return (false, (problem, .error)) }
         if let issue = check(focus, parser: parser), forward || issue.code != .required {
-            return (true, (issue.message(language), .error))
+            // Text that cannot be read keeps the cursor going forward (the fix typed next
+            // would land in the next field); going back still moves.
+            return (!(forward && issue.code.isUnreadable), (issue.message(language), .error))
         }
         issues[focused.key] = nil
         return (true, nil)
