@@ -59,3 +59,26 @@ extension RecordForm {
         focus = index
     }
 }
+
+extension RecordForm {
+    /// A key typed in a picker after Tab was refused because its text fits several choices
+    /// (`sosi`: Sosial Kultural and Sosialisasi). An admin typing by touch goes on with the
+    /// next field's text (name Tab organiser Tab dates): the first character that would make
+    /// the picker fit nothing is not taken, nor is any character after it until the admin
+    /// edits, moves in the list or clears (any other key). The returned message (for the
+    /// message row) names the field, what was not typed and the choices; nil when the key
+    /// goes in as usual. The picker stays unchosen: a value is saved only if the admin chose it.
+    mutating func refuseAfterAmbiguousTab(_ key: Key, language: Language) -> String? {
+        guard focused.isPicker, case .ambiguous = unchosen[focused.key], case .char(let character) = key else {
+            refusedTyping = ""
+            return nil
+        }
+        if refusedTyping.isEmpty {
+            var trial = focused
+            guard trial.handle(key), trial.suggestions.isEmpty else { return nil }
+        }
+        refusedTyping.append(character)
+        let typed = TextLimits.echo(refusedTyping)
+        return language.t(L.pickerKeyRefused(focused.label(language), typed, focused.suggestions.map(\.label)))
+    }
+}

@@ -101,6 +101,10 @@ final class RecordFormView: View {
     // MARK: Keys
 
     func handleKey(_ key: Key, app: App) -> Bool {
+        if let refused = form.refuseAfterAmbiguousTab(key, language: app.language) {
+            formMessage = (refused, .error)
+            return true
+        }
         guard form.fields[form.focus].handle(key) else { return false }
         // The field is being corrected: its mark goes until the cursor leaves it again (a
         // picker's too: Esc emptied "88,5" from the SKP's Predikat and its `!` stayed).
