@@ -82,3 +82,20 @@ extension RecordForm {
         return language.t(L.pickerKeyRefused(focused.label(language), typed, focused.suggestions.map(\.label)))
     }
 }
+
+extension RecordForm {
+    /// A score typed in the SKP form's Predikat moves to the Nilai when that is empty, as the
+    /// bulk SKP grid does (``ScoreInPredikat``); returns the moved text, nil when nothing moved.
+    /// The admin typed the score, so it is their value; only its field changes.
+    mutating func moveScoreToNilai() -> String? {
+        guard kind == .skp, focused.key == "predikat", let nilai = fields.firstIndex(where: { $0.key == "nilai" }),
+            fields[nilai].text.trimmingCharacters(in: .whitespaces).isEmpty, let typed = ScoreInPredikat.score(focused.text)
+        else { return nil }
+        fields[nilai].text = typed
+        fields[focus].text = ""
+        unchosen["predikat"] = nil
+        issues["predikat"] = nil
+        issues["nilai"] = nil
+        return typed
+    }
+}
