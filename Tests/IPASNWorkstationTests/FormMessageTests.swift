@@ -63,7 +63,7 @@ import Testing
             s.checkpoint { form in
                 #expect(self.messageRow(form).contains("memakai tahun dua angka. Tulis tahun lengkap (misalnya 12-11-2026)."))
             }
-            s.enqueue(.backTab)
+            // The cursor stayed in the date it cannot read (no Shift-Tab back needed).
             for _ in 0..<8 { s.enqueue(.backspace) }
             s.enqueue(text: "32-13-2024\t")
             s.checkpoint { form in

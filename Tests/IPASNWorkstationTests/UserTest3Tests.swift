@@ -216,7 +216,7 @@ import Testing
         #expect(L.changedPart("pendidikan S-1 A", "pendidikan S-2 A") == "S-2 A")
     }
     /// The SKP of 2021 was a number: the admin typed "88,5" into Predikat and read only
-    /// "tidak ada dalam daftar". The message now says where a score goes; nothing is taken.
+    /// "tidak ada dalam daftar". The message now says where a score goes (round 4b: it moves there).
     @Test func aScoreTypedIntoThePredikatSaysWhereItGoes() throws {
         let store = try makeStore()
         try run(store) { s in
@@ -229,11 +229,12 @@ import Testing
             s.press(.nextField, in: .form)
             s.checkpoint { form in
                 let text = Self.words(form.frame.text)
-                #expect(text.contains("\"88,5\" adalah nilai angka: isikan di kolom Nilai (0-100) di bawahnya."), "\(form)")
+                // Since round 4b the form moves it to the empty Nilai, as the bulk grid does.
+                #expect(text.contains("\"88,5\" adalah nilai angka: dipindah ke kolom Nilai."), "\(form)")
                 #expect(!text.contains("tidak ada dalam daftar"))
             }
             // A word that is no predikat keeps the list's message.
-            s.enqueue(.escape)
+            s.press(.previousField, in: .form)
             s.enqueue(text: "bagus")
             s.press(.nextField, in: .form)
             s.checkpoint { form in

@@ -39,11 +39,10 @@ import Testing
         }
     }
 
-    /// A score typed into the SKP's Predikat: the message said to put it in Nilai and that Esc
-    /// clears the Predikat. After Esc the Predikat kept its `!`; after Tab (the Predikat then
-    /// empty: "isi predikat atau nilai") and the score typed in Nilai, the Predikat kept its `!`
-    /// and the message row kept saying to fill one of them. Both go once the input settles them.
-    @Test func aSettledFieldLosesItsMarkAndItsMessage() throws {
+    /// A score typed into the SKP form's Predikat: the form said to put it in Nilai (Esc, Tab,
+    /// type again) where the bulk grid moves it. The form now moves it too (one rule,
+    /// ``ScoreInPredikat``): the Predikat is left empty and unmarked, the Nilai holds the score.
+    @Test func aScoreTypedInTheFormsPredikatMovesToTheEmptyNilai() throws {
         let store = try makeStore()
         try run(store) { s in
             s.press(.search, in: .units)
@@ -54,28 +53,41 @@ import Testing
             s.enqueue(text: "88,5")
             s.press(.nextField, in: .form)
             s.checkpoint { form in
-                #expect(form.shows("\"88,5\" adalah nilai angka"), "\(form)")
-                #expect(form.line(containing: "Predikat")?.hasSuffix("!") == true, "marked: \(form)")
-            }
-            s.enqueue(.escape)  // clears the Predikat's text
-            s.checkpoint { form in
-                #expect(form.line(containing: "Predikat")?.hasSuffix("!") == false, "\(form)")
-                #expect(!form.shows("adalah nilai angka"))
-            }
-            s.press(.nextField, in: .form)  // on to Nilai; the empty Predikat is now a finding
-            s.checkpoint { form in
-                #expect(form.line(containing: "Predikat")?.hasSuffix("!") == true, "\(form)")
-            }
-            s.enqueue(text: "88,5")
-            s.checkpoint { form in
-                #expect(form.line(containing: "Predikat")?.hasSuffix("!") == false, "the Nilai settles it: \(form)")
-                #expect(form.line(containing: "Nilai (0-100)")?.contains("88,5") == true)
+                #expect(form.shows("\"88,5\" adalah nilai angka: dipindah ke kolom Nilai."), "\(form)")
+                #expect(form.line(containing: "Predikat")?.hasSuffix("!") == false, "not marked: \(form)")
+                #expect(form.line(containing: "Predikat")?.contains("88,5") == false, "\(form)")
+                #expect(form.line(containing: "Nilai (0-100)")?.contains("88,5") == true, "\(form)")
                 #expect(!form.shows("Isi predikat atau nilai"), "\(form)")
             }
             s.press(.save, in: .form)
         }
         let saved = try store.records(nip: budiNIP)?.skp.map(\.value).first { $0.tahun == 2024 }
         #expect(saved?.nilai == 88.5)
+        #expect(saved?.predikat == nil)
+    }
+
+    /// With a Nilai already typed, a score in the Predikat is not moved over it: the form says
+    /// where it goes, as before.
+    @Test func aScoreInThePredikatDoesNotOverwriteATypedNilai() throws {
+        let store = try makeStore()
+        try run(store) { s in
+            s.press(.search, in: .units)
+            s.enqueue(text: "Budi")
+            s.press(.open, in: .search)
+            s.press(.addSKP, in: .employee)
+            s.press(.nextField, in: .form)
+            s.press(.nextField, in: .form)  // Predikat left empty
+            s.enqueue(text: "90")
+            s.press(.previousField, in: .form)
+            s.enqueue(text: "88,5")
+            s.press(.nextField, in: .form)
+            s.checkpoint { form in
+                #expect(form.shows("\"88,5\" adalah nilai angka"), "\(form)")
+                #expect(!form.shows("dipindah ke kolom Nilai"), "\(form)")
+            }
+            s.press(.back)
+            s.press(.confirmYes, in: .dialog)
+        }
     }
 
     /// The bulk SKP grid's hint says "ketik predikat ... atau nilai", but `88,5` in the

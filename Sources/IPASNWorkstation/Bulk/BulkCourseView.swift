@@ -94,6 +94,10 @@ final class BulkCourseView: View {
     // MARK: Keys
 
     func handleKey(_ key: Key, app: App) -> Bool {
+        if let refused = form.refuseAfterAmbiguousTab(key, language: app.language) {
+            formMessage = (refused, .error)
+            return true
+        }
         guard form.fields[form.focus].handle(key) else { return false }
         if form.issues.removeValue(forKey: form.focused.key) != nil { formMessage = nil }
         refresh(app: app)

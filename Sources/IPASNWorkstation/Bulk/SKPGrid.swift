@@ -156,8 +156,7 @@ struct SKPGrid: Sendable {
     /// atau nilai") moves to the row's nilai cell when that is empty; true when it moved.
     mutating func moveScoreToNilai() -> Bool {
         guard !rows.isEmpty, column == .predikat, rows[row].nilai.isEmpty else { return false }
-        let typed = rows[row].predikat.trimmingCharacters(in: .whitespaces)
-        guard let score = Double(typed.replacingOccurrences(of: ",", with: ".")), (0...100).contains(score) else { return false }
+        guard let typed = ScoreInPredikat.score(rows[row].predikat) else { return false }
         rows[row].nilai = typed
         rows[row].predikat = ""
         return true

@@ -27,10 +27,13 @@ extension RecordForm {
     /// Leaves the focused field (a picker takes its choice, the field is checked). Returns
     /// whether the cursor may move, and the message row's new content: an error, or nil to
     /// clear it. Going back up past an empty field does not complain that it is required.
+    /// Going forward, a field whose text cannot be read (``IssueCode/isUnreadable``) keeps the cursor.
     mutating func leaveField(forward: Bool, parser: RecordParser, language: Language) -> (move: Bool, message: (text: String, style: Style)?) {
         if focused.isPicker, let problem = takePickerChoice(language) { return (false, (problem, .error)) }
         if let issue = check(focus, parser: parser), forward || issue.code != .required {
-            return (true, (issue.message(language), .error))
+            // Text that cannot be read keeps the cursor going forward (the fix typed next
+            // would land in the next field); going back still moves.
+            return (!(forward && issue.code.isUnreadable), (issue.message(language), .error))
         }
         issues[focused.key] = nil
         return (true, nil)
@@ -54,5 +57,45 @@ extension RecordForm {
             guard fields.indices.contains(index) else { return }
         } while skips(index)
         focus = index
+    }
+}
+
+extension RecordForm {
+    /// A key typed in a picker after Tab was refused because its text fits several choices
+    /// (`sosi`: Sosial Kultural and Sosialisasi). An admin typing by touch goes on with the
+    /// next field's text (name Tab organiser Tab dates): the first character that would make
+    /// the picker fit nothing is not taken, nor is any character after it until the admin
+    /// edits, moves in the list or clears (any other key). The returned message (for the
+    /// message row) names the field, what was not typed and the choices; nil when the key
+    /// goes in as usual. The picker stays unchosen: a value is saved only if the admin chose it.
+    mutating func refuseAfterAmbiguousTab(_ key: Key, language: Language) -> String? {
+        guard focused.isPicker, case .ambiguous = unchosen[focused.key], case .char(let character) = key else {
+            refusedTyping = ""
+            return nil
+        }
+        if refusedTyping.isEmpty {
+            var trial = focused
+            guard trial.handle(key), trial.suggestions.isEmpty else { return nil }
+        }
+        refusedTyping.append(character)
+        let typed = TextLimits.echo(refusedTyping)
+        return language.t(L.pickerKeyRefused(focused.label(language), typed, focused.suggestions.map(\.label)))
+    }
+}
+
+extension RecordForm {
+    /// A score typed in the SKP form's Predikat moves to the Nilai when that is empty, as the
+    /// bulk SKP grid does (``ScoreInPredikat``); returns the moved text, nil when nothing moved.
+    /// The admin typed the score, so it is their value; only its field changes.
+    mutating func moveScoreToNilai() -> String? {
+        guard kind == .skp, focused.key == "predikat", let nilai = fields.firstIndex(where: { $0.key == "nilai" }),
+            fields[nilai].text.trimmingCharacters(in: .whitespaces).isEmpty, let typed = ScoreInPredikat.score(focused.text)
+        else { return nil }
+        fields[nilai].text = typed
+        fields[focus].text = ""
+        unchosen["predikat"] = nil
+        issues["predikat"] = nil
+        issues["nilai"] = nil
+        return typed
     }
 }

@@ -15,6 +15,8 @@ struct RecordForm: Hashable, Sendable {
     var issues: [String: ValidationIssue] = [:]
     /// Picker fields whose text fits several choices or none: marked until the admin chooses.
     var unchosen: [String: PickerOutcome] = [:]
+    /// Characters not taken by a picker after a refused Tab (``refuseAfterAmbiguousTab``).
+    var refusedTyping = ""
 
     init(kind: RecordKind, nip: String, editing: RecordID? = nil, fields: [FormField]) {
         self.kind = kind

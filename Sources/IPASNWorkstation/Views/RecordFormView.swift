@@ -101,6 +101,10 @@ final class RecordFormView: View {
     // MARK: Keys
 
     func handleKey(_ key: Key, app: App) -> Bool {
+        if let refused = form.refuseAfterAmbiguousTab(key, language: app.language) {
+            formMessage = (refused, .error)
+            return true
+        }
         guard form.fields[form.focus].handle(key) else { return false }
         // The field is being corrected: its mark goes until the cursor leaves it again (a
         // picker's too: Esc emptied "88,5" from the SKP's Predikat and its `!` stayed).
@@ -154,10 +158,11 @@ final class RecordFormView: View {
     /// Returns false when the cursor must stay: a picker whose text fits several choices or
     /// none keeps its list open and is marked until the admin chooses.
     private func leaveField(app: App, forward: Bool) -> Bool {
+        let moved = form.moveScoreToNilai()
         if form.focused.isPicker, !pickerChosen(app: app) { return false }
         refreshPreview(app: app)
         let outcome = form.leaveField(forward: forward, parser: app.parser, language: app.language)
-        formMessage = outcome.message
+        formMessage = outcome.message ?? moved.map { (app.t(L.gridScoreMovedToNilai($0)), .ok) }
         return outcome.move
     }
 
@@ -170,6 +175,7 @@ final class RecordFormView: View {
     }
 
     private func save(app: App, again: Bool) {
+        _ = form.moveScoreToNilai()
         if form.focused.isPicker, !pickerChosen(app: app) { return }
         if let index = form.firstUnchosenPicker() {
             // A picker left holding typed text (a restored draft): the admin chooses first.
