@@ -30,10 +30,20 @@ extension PostgresStore {
             guard privileged, groupExists else { return .needsAdministrator }
             let ident = Self.quotedIdentifier(login)
             let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)", arguments: [login]) == true
-            if !exists { try db.execute(sql: "CREATE ROLE \(ident) LOGIN") }
-            try db.execute(sql: "GRANT ipasn_users TO \(ident)")
+            // Roles are the cluster's, not the database's: two operators (or two databases'
+            // stores) adding the same login at once both pass the check above, and the second
+            // CREATE ROLE (or GRANT) would fail on the catalog's unique index once the first
+            // commits. Each runs in its own subtransaction that takes "already there" as done.
+            if !exists { try db.execute(sql: Self.idempotent("CREATE ROLE \(ident) LOGIN")) }
+            try db.execute(sql: Self.idempotent("GRANT ipasn_users TO \(ident)"))
             return exists ? .granted : .created
         }
+    }
+
+    /// `statement` in a block that takes a concurrent creation of the same role or membership
+    /// (duplicate_object, unique_violation) as success.
+    static func idempotent(_ statement: String) -> String {
+        "DO $ipasn$ BEGIN \(statement); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $ipasn$"
     }
 
     /// `name` as a quoted SQL identifier.
