@@ -103,6 +103,13 @@ demo_workspace() {
 # wait for its lock (up to 10 s) like ipasn does, instead of failing with "database is locked".
 sqlite3() { command sqlite3 -cmd ".timeout 10000" "$@"; }
 
+# needs_logins HOW_MANY: the script acts as several logins through setpriv, which needs root:
+# skips the script (exit 0 with a note) when not root.
+needs_logins() {
+  command -v setpriv >/dev/null || fail "setpriv is needed (util-linux)"
+  [ "$(id -u)" = 0 ] || { echo "  skip - $(basename "$0") runs $1 logins through setpriv, which needs root"; exit 0; }
+}
+
 # Keys as an admin presses them, counted in KEYS (a script resets KEYS=0 before a task it counts).
 KEYS=0
 # key NAME...: one tmux key per argument.

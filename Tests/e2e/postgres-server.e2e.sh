@@ -25,8 +25,7 @@ if [ -z "$PGBIN" ] && ! command -v initdb >/dev/null 2>&1; then
   exit 0
 fi
 command -v psql >/dev/null || fail "psql is needed (apt-get install postgresql-client)"
-command -v setpriv >/dev/null || fail "setpriv is needed (util-linux)"
-[ "$(id -u)" = 0 ] || { echo "  skip - postgres-server.e2e.sh runs four logins through setpriv, which needs root"; exit 0; }
+needs_logins four
 
 WORK="$(mktemp -d)"
 CLUSTER=""

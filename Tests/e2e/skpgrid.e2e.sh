@@ -16,8 +16,7 @@ source Tests/e2e/lib.sh
 
 work_dir
 command -v sqlite3 >/dev/null || fail "sqlite3 is needed (apt-get install sqlite3)"
-command -v setpriv >/dev/null || fail "setpriv is needed (util-linux)"
-[ "$(id -u)" = 0 ] || { echo "  skip - skpgrid.e2e.sh runs two logins through setpriv, which needs root"; exit 0; }
+needs_logins two
 ANI_UID=41011
 BUDI_UID=41012
 ANI="uid $ANI_UID"

@@ -11,8 +11,7 @@ source Tests/e2e/lib.sh
 
 work_dir
 command -v sqlite3 >/dev/null || fail "sqlite3 is needed (apt-get install sqlite3)"
-command -v setpriv >/dev/null || fail "setpriv is needed (util-linux)"
-[ "$(id -u)" = 0 ] || { echo "  skip - team.e2e.sh runs three logins through setpriv, which needs root"; exit 0; }
+needs_logins three
 ANI_UID=41011
 BUDI_UID=41012
 KEPALA_UID=41013
