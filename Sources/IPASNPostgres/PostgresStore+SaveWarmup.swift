@@ -45,8 +45,11 @@ extension PostgresStore: SaveWarmupStore {
     /// `AFTER INSERT ... FOR EACH STATEMENT` triggers fire on an empty set: the per-unit
     /// pending counts, the change notification, which sends nothing for no row) and
     /// `ipasn_put_scores` with empty arrays (its own checks and the per-unit totals triggers
-    /// on no score). The per-row triggers (`<table>_restored`, the audit's entry marks and
-    /// touch) only run on a row: they are compiled by the first save.
+    /// on no score), `ipasn_drop_scores` of the scores as entered for the NIP `""` (no
+    /// employee), and `ipasn_warm_save_path()` (migration `2026-12-01-pgsave5`): the
+    /// per-row triggers (`<table>_restored`, the audit's entry marks and record touch) only run
+    /// on a row, so their statements live in functions this one calls with values that match
+    /// no row (nothing deleted, no mark for no kind, no touch for no id).
     static let zeroRowWrites: [(sql: String, arguments: PGArguments)] =
         RecordKind.allCases.map { kind in
             let table = PGRecordRows.table(kind)
@@ -57,6 +60,8 @@ extension PostgresStore: SaveWarmupStore {
                 "SELECT ipasn_put_scores(false, '{}'::int4[], '{}'::text[], '{}'::float8[], '{}'::float8[], "
                     + "'{}'::float8[], '{}'::float8[], '{}'::int2[], '{}'::text[])", PGArguments()
             ),
+            (dropEnteredScoresSQL, ["" as String] as PGArguments),
+            ("SELECT ipasn_warm_save_path()", PGArguments()),
         ]
 
     /// What a save of each kind of record and the employee page's reload after it send

@@ -121,6 +121,72 @@ struct PostgresSaveWarmupTests {
         #expect(try ops.check() == [])
     }
 
+    /// Warming runs the save's per-row trigger statements on no row (migration
+    /// `2026-12-01-pgsave5`): every table holds the rows it held, every sequence is where it
+    /// was, no audit row; and the functions it runs them through are not an admin's to call.
+    @Test func warmingTheTriggersWritesNoRowAndItsFunctionsAreTheOwners() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, ops) = try seeded(databases)
+        // A deleted record that was sent, an entry mark and a record touch exist: the warming's
+        // statements on no row leave them as they are.
+        let saved = try ops.add(SmallProvince.teknis(SmallProvince.nipB, "Ada", jp: 12))
+        // The admin as its own PostgreSQL role, as a workstation connects.
+        let login = "ipasn_warm5_admin"
+        try ops.saveAccount(Account(login: login, role: .admin, units: ["SUB"]))
+        _ = try ops.provisionLoginRole(login)
+        let admin = try PostgresStore(conninfo + " user=\(login)", context: TestClock.context(actor: login))
+        let raw = try PGConnection(conninfo: conninfo + " user=\(login)")
+        let counts = """
+            SELECT string_agg(t.table_name || '=' || (xpath('/row/c/text()',
+                query_to_xml(format('SELECT count(*) AS c FROM public.%I', t.table_name), false, true, '')))[1]::text,
+                ',' ORDER BY t.table_name)
+            FROM information_schema.tables t WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+            """
+        let sequences = """
+            SELECT string_agg(sequencename || '=' || coalesce(last_value::text, '-'), ',' ORDER BY sequencename)
+            FROM pg_sequences WHERE schemaname = 'public'
+            """
+        let countsBefore = try ops.read { try String.fetchOne($0, sql: counts) }
+        let sequencesBefore = try ops.read { try String.fetchOne($0, sql: sequences) }
+        let touches = "SELECT string_agg(kind || record_id || ':' || audit_id, ',' ORDER BY kind, record_id) FROM record_touch"
+        let marks = "SELECT string_agg(kind || upto_id, ',' ORDER BY kind, upto_id) FROM entry_marks"
+        let touchesBefore = try ops.read { try String.fetchOne($0, sql: touches) }
+        let marksBefore = try ops.read { try String.fetchOne($0, sql: marks) }
+        #expect(countsBefore?.contains("diklat=") == true)
+        #expect(touchesBefore?.contains("diklat\(saved.id.id):") == true)
+
+        try admin.warmSavePath()
+        try admin.warmSavePath()
+        #expect(try ops.read { try String.fetchOne($0, sql: counts) } == countsBefore)
+        #expect(try ops.read { try String.fetchOne($0, sql: sequences) } == sequencesBefore)
+        #expect(try ops.read { try String.fetchOne($0, sql: touches) } == touchesBefore)
+        #expect(try ops.read { try String.fetchOne($0, sql: marks) } == marksBefore)
+
+        // The helpers write marks and touches for whatever they are given: the triggers' and
+        // the owner's, not an admin's (42501, insufficient privilege); the warming is everyone's.
+        let calls = [
+            "SELECT ipasn_touch_record('diklat', 1, 999999, now(), 'sub-admin')",
+            "SELECT ipasn_mark_entries(ARRAY['diklat'], now())",
+            "SELECT ipasn_take_export_deleted('diklat', 1)",
+        ]
+        for sql in calls {
+            do {
+                _ = try raw.execute(sql: sql)
+                Issue.record("an admin ran \(sql)")
+            } catch let error as PGError {
+                #expect(error.sqlState == "42501")
+            }
+        }
+        _ = try raw.execute(sql: "SELECT ipasn_warm_save_path()")
+        #expect(try ops.read { try String.fetchOne($0, sql: counts) } == countsBefore)
+
+        // The first save after warming: its touch and its audit row, as without warming.
+        let next = try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Sesudah", jp: 10))
+        #expect(try ops.read { try String.fetchOne($0, sql: touches) }?.contains("diklat\(next.id.id):") == true)
+        #expect(try ops.check() == [])
+    }
+
     /// Inside a transaction warming does nothing (no round trip) and the transaction goes on.
     @Test func warmingInsideATransactionDoesNothing() throws {
         let databases = TestDatabases()
