@@ -161,8 +161,9 @@ struct PostgresBench {
                 + "moves it); the slowest three, each as its span = the workstation thread's CPU + its wait for a core + "
                 + "the server backend's CPU + its wait for a core + the rest off-CPU (the WAL flush, a lock), ms, #n its "
                 + "place in the run: " + schedule.slowest(3) + ". The workstation readies the save path once its first "
-                + "screen is up (`warmSavePath`: statements prepared, plans made, most of its PL/pgSQL run once); the "
-                + "first save still compiles the per-row triggers.")
+                + "screen is up (`warmSavePath`: statements prepared, plans made, its PL/pgSQL, the per-row triggers' "
+                + "statements and the score check's scorer run on no row); the first save still pays its first real "
+                + "row's index inserts and foreign-key checks.")
         report.add(
             "PG3c", "PostgreSQL: open the dashboard (\(saves.dashboard.count) opens)",
             ours: "median \(Fmt.ms(Stats.median(saves.dashboard))), max \(Fmt.ms(saves.dashboard.max() ?? 0))",

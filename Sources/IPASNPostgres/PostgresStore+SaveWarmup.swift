@@ -31,8 +31,9 @@ extension PostgresStore: SaveWarmupStore {
         // (`plan_cache_mode = auto`): the first saves would pay those plannings otherwise.
         _ = try readPipelined(Array(repeating: reads, count: Self.customPlans).flatMap { $0 })
         // The write side's PL/pgSQL (the statement triggers of the record tables and of the
-        // audit, the score function and the per-unit totals triggers under it) compiled by
-        // running it on NO row, in a transaction rolled back: no row is written, no id used.
+        // audit, the score function and the per-unit totals triggers under it, the per-row
+        // triggers' statements and the score check's scorer) compiled and planned by running
+        // it on NO row, in a transaction rolled back: no row is written, no id used.
         try pipelinedRolledBack(Self.zeroRowWrites, lockTimeoutMilliseconds: 200)
     }
 
@@ -49,7 +50,8 @@ extension PostgresStore: SaveWarmupStore {
     /// employee), and `ipasn_warm_save_path()` (migration `2026-12-01-pgsave5`): the
     /// per-row triggers (`<table>_restored`, the audit's entry marks and record touch) only run
     /// on a row, so their statements live in functions this one calls with values that match
-    /// no row (nothing deleted, no mark for no kind, no touch for no id).
+    /// no row (nothing deleted, no mark for no kind, no touch for no id); it also runs the
+    /// score check's scorer for no employee, which the check of empty arrays never reaches.
     static let zeroRowWrites: [(sql: String, arguments: PGArguments)] =
         RecordKind.allCases.map { kind in
             let table = PGRecordRows.table(kind)
