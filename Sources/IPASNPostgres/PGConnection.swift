@@ -57,8 +57,22 @@ final class PGConnection {
         prepared = [:]
     }
 
-    /// Sets a new connection's session up: UTF-8, UTC moments, ISO dates, the channels listened to.
+    /// The last notice or unexpected error the server sent outside a statement (a restart's
+    /// `FATAL:  terminating connection due to administrator command` to an idle connection),
+    /// kept here instead of libpq's default of writing it to stderr: on a workstation stderr is
+    /// the screen, and the text landed on the pimpinan's dashboard and scrolled it (user test 5).
+    private(set) var lastNotice: String?
+
+    /// Sets a new connection's session up: its notices to ``lastNotice``, UTF-8, UTC moments,
+    /// ISO dates, the channels listened to.
     private func setUp() throws {
+        if let connection {
+            PQsetNoticeProcessor(connection, { context, message in
+                guard let context, let message else { return }
+                let connection = Unmanaged<PGConnection>.fromOpaque(context).takeUnretainedValue()
+                connection.lastNotice = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+            }, Unmanaged.passUnretained(self).toOpaque())
+        }
         try execute(
             sql: """
                 SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD';

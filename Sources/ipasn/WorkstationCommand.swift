@@ -57,6 +57,11 @@ func runWorkstation(_ options: GlobalOptions) throws {
     // A save that waits for another admin's import says so on the message line. The
     // observer runs while the workstation's own store call is blocked waiting, so the
     // workstation is not in use by anything else meanwhile.
+    // The open form's draft while the store cannot take it (a server down): in the login's own
+    // home (by its real user id, as the account is), never a shared folder.
+    if let entry = getpwuid(getuid()), let home = entry.pointee.pw_dir.map({ String(cString: $0) }), !home.isEmpty {
+        workstation.draftFallbackPath = Workstation.draftFallbackPath(home: home, database: options.databasePath)
+    }
     if opened.isReadOnly { workstation.announceReadOnly() }
     if opened.becameFirstOperator { workstation.announceFirstOperator(context.actor) }
     let relay = WaitRelay(workstation)

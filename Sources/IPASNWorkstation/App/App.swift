@@ -26,6 +26,10 @@ final class App {
     private(set) var quitRequested = false
     /// The fields of the last draft written, so a tick does not rewrite an unchanged draft.
     private var lastDraft: Draft?
+    /// Where a draft goes when the store cannot take it (``DraftFallbackFile``); nil: nowhere.
+    var draftFallback: DraftFallbackFile?
+    /// The draft last kept in ``draftFallback`` by this process.
+    private var keptLocally: Draft?
     /// The store's data generation this screen was last drawn from; an idle tick that finds
     /// it grown by another session reloads the screen.
     var seenGeneration: Int64 = 0
@@ -175,13 +179,26 @@ final class App {
         if let last = lastDraft, last.fields == draft.fields, last.formKey == draft.formKey {
             return
         }
-        if (try? store.saveDraft(draft, owner: context.actor)) != nil { lastDraft = draft }
+        if (try? store.saveDraft(draft, owner: context.actor)) != nil {
+            lastDraft = draft
+            if keptLocally?.formKey == draft.formKey { forgetLocalDraft() }
+        } else if let draftFallback, keptLocally?.fields != draft.fields || keptLocally?.formKey != draft.formKey {
+            // The server is down: the admin's own file keeps it until the store can.
+            draftFallback.keep(draft)
+            keptLocally = draft
+        }
     }
 
     /// Forgets this admin's draft of a form (after a save or an explicit discard).
     func discardDraft(formKey: String) {
         if lastDraft?.formKey == formKey { lastDraft = nil }
+        if keptLocally?.formKey == formKey { forgetLocalDraft() }
         try? store.clearDraft(owner: context.actor, formKey: formKey)
+    }
+
+    private func forgetLocalDraft() {
+        draftFallback?.remove()
+        keptLocally = nil
     }
 
     /// Forgets this admin's draft of the form a view shows.

@@ -81,6 +81,19 @@ public final class Workstation {
         app.message = previous
     }
 
+    /// The file that keeps the open form's draft while the store cannot (the server is down),
+    /// ``DraftFallbackFile/path(home:database:)``; nil (the default): no such file. Set it
+    /// before ``run()``: the start moves a draft left there into the store.
+    public var draftFallbackPath: String? {
+        get { app.draftFallback?.path }
+        set { app.draftFallback = newValue.map(DraftFallbackFile.init(path:)) }
+    }
+
+    /// The file ``draftFallbackPath`` names for `database` in the login's `home`.
+    public static func draftFallbackPath(home: String, database: String) -> String {
+        DraftFallbackFile.path(home: home, database: database)
+    }
+
     /// Says on the first screen that the database can only be read (opened read-only because
     /// the file or its disk cannot be written); saves then fail with the same reason.
     public func announceReadOnly() {
@@ -100,6 +113,11 @@ public final class Workstation {
             app.replaceAll(with: WelcomeView())
         } else {
             app.replaceAll(with: UnitListView(app: app))
+        }
+        if let fallback = app.draftFallback, let kept = fallback.load() {
+            // Typed while the server was down, then the session dropped: newer than the
+            // store's draft of that form. A store that cannot take it yet leaves the file.
+            if (try? app.store.saveDraft(kept, owner: app.context.actor)) != nil { fallback.remove() }
         }
         offer(try app.store.loadDrafts(owner: app.context.actor))
     }

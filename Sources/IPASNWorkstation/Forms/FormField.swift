@@ -127,6 +127,11 @@ struct FormField: Hashable, Sendable {
     /// The suggestion chosen with the arrows, as an index into ``suggestions``; nil until
     /// the admin presses Up or Down (typing clears it).
     var highlight: Int?
+    /// The text was put there by the form, not typed (the bulk form's end date, from the start
+    /// date): the first character typed or pasted replaces it instead of being added to it (a
+    /// full date field would drop every typed character). Any other editing key keeps the
+    /// text and makes it the admin's. Assigning ``text`` clears it.
+    var suggested = false
 
     init(_ key: String, label: String? = nil, kind: FieldKind = .text, text: String = "", keep: Bool = false, maxLength: Int = 200) {
         self.key = key
@@ -141,6 +146,7 @@ struct FormField: Hashable, Sendable {
         set {
             editor.text = newValue
             highlight = nil
+            suggested = false
         }
     }
 
@@ -171,14 +177,17 @@ struct FormField: Hashable, Sendable {
             }
             return true
         }
+        if suggested, case .char = key { text = "" }
         guard editor.handle(key) else { return false }
         highlight = nil
+        suggested = false
         return true
     }
 
     /// Pasted text typed in at the cursor; true when anything went in.
     @discardableResult
     mutating func paste(_ piece: String) -> Bool {
+        if suggested { text = "" }
         guard editor.insert(piece) else { return false }
         highlight = nil
         return true
