@@ -85,10 +85,14 @@ tmux_pid() { tmux -L "$E2E_SOCK" list-panes -F '#{pane_pid}'; }
 tmux_stop() { tmux -L "$E2E_SOCK" kill-server 2>/dev/null || true; }
 
 # work_dir: a temporary folder $WORK (removed, with the tmux server, on exit) and the binary built.
+# HOME points into it afterwards, so what the workstation keeps in the user's home (a draft the
+# store could not take, in ~/.local/state/ipasn) never outlives the test or reaches the runner's.
 work_dir() {
   WORK="$(mktemp -d)"
   trap 'tmux_stop; rm -rf "$WORK"' EXIT
   build_binary
+  mkdir -p "$WORK/home" && chmod 1777 "$WORK/home"
+  export HOME="$WORK/home"
 }
 
 # demo_workspace N: work_dir, and a demo database $DB of N employees.
