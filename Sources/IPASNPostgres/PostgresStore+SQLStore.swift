@@ -11,7 +11,7 @@ extension SQLDialect {
         integer: { text in "(CASE WHEN \(text) ~ '^[0-9]+$' THEN \(text)::bigint END)" },
         indexedBy: { _ in "" }, notIndexed: "",
         progressBy: "marked_by", reviewBy: "reviewed_by", batchCount: "record_count",
-        textParameter: "?::text COLLATE \"C\"")
+        textParameter: "?::text COLLATE \"C\"", verifiedBy: "verified_by", orderedJoin: "JOIN")
 }
 
 /// The PostgreSQL store's side of ``SQLStore``: its transactions on the one locked
@@ -76,10 +76,6 @@ extension PostgresStore: SQLStore {
 
     package func sqlRedoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: PGDatabase) throws {
         try redoBatch(batch, session: session, touched: &touched, db.connection)
-    }
-
-    package func sqlVerificationRow(_ id: RecordID, _ db: PGDatabase) throws -> RecordVerification? {
-        try verificationRow(id, db.connection)
     }
 
     /// Through the schema owner's `ipasn_restore_verdict`, which finds the verdict in the audit

@@ -90,8 +90,6 @@ package protocol SQLStore: AnyObject {
     /// Every employee's records, an employee at a time, as the scores are computed (`+Scores`).
     func sqlForEachEmployee(_ db: Connection, _ body: (EmployeeRecords) throws -> Void) throws
 
-    /// One record's verification row, or nil (`+Verification`).
-    func sqlVerificationRow(_ id: RecordID, _ db: Connection) throws -> RecordVerification?
     /// Writes the verification an undo or redo restores to a record (`+VerdictRestore`):
     /// the one ``verdictInForce(_:before:_:)`` found before audit entry `before`. PostgreSQL
     /// writes it through the schema owner's function, which finds it in the audit log itself.

@@ -10,7 +10,7 @@ extension SQLDialect {
         countWhere: { condition in "SUM(\(condition))" }, distinctFrom: "IS NOT",
         integer: { text in "CAST(\(text) AS INTEGER)" },
         indexedBy: { index in "INDEXED BY \(index)" }, notIndexed: "NOT INDEXED",
-        progressBy: "by", reviewBy: "by", batchCount: "count")
+        progressBy: "by", reviewBy: "by", batchCount: "count", verifiedBy: "by", orderedJoin: "CROSS JOIN")
 }
 
 /// The SQLite store's side of ``SQLStore``: its transactions, and its helpers of the areas
@@ -76,12 +76,8 @@ extension SQLiteStore: SQLStore {
         try redoBatch(batch, session: session, touched: &touched, db.db)
     }
 
-    package func sqlVerificationRow(_ id: RecordID, _ db: SQLiteConnection) throws -> RecordVerification? {
-        try verificationRow(id, db.db)
-    }
-
     package func sqlRestoreVerification(_ id: RecordID, _ verification: RecordVerification, before: Int64, _ db: SQLiteConnection) throws {
-        try writeVerification(id, verification, since: nil, db.db)
+        try writeVerification(id, verification, since: nil, db)
     }
 
     package func sqlRefuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: SQLiteConnection) throws {
