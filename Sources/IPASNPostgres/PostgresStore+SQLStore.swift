@@ -43,14 +43,6 @@ extension PostgresStore: SQLStore {
     package func sqlPermitAccounts(_ db: PGDatabase) throws { try permit(.accounts, db.connection) }
     package func sqlPermitRecords(nips: [String], _ db: PGDatabase) throws { try permit(.records(nips: nips), db.connection) }
 
-    package func sqlReopenParents(of unit: String, dimension: ProgressDimension, _ db: PGDatabase) throws {
-        try reopenParents(of: unit, dimension: dimension, db.connection)
-    }
-
-    package func sqlWriteProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: PGDatabase) throws {
-        try writeProgress(unit: unit, dimension: dimension, done: done, db.connection)
-    }
-
     package func sqlWriteBatch(_ records: [IPASNCore.Record], batch: Int64, _ db: PGDatabase) throws -> BatchResult {
         try writeBatch(records, batch: batch, db.connection)
     }

@@ -42,10 +42,6 @@ package protocol SQLStore: AnyObject {
     func sqlPermitAccounts(_ db: Connection) throws
     /// Refuses the change unless the acting account may change these employees' records.
     func sqlPermitRecords(nips: [String], _ db: Connection) throws
-    /// Reopens the unit's parents' marks of the dimension (`+Audit`).
-    func sqlReopenParents(of unit: String, dimension: ProgressDimension, _ db: Connection) throws
-    /// Writes the unit's mark of the dimension (`+Audit`).
-    func sqlWriteProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: Connection) throws
     /// Writes records of a batch, audited with the batch (`+Batch`).
     func sqlWriteBatch(_ records: [Record], batch: Int64, _ db: Connection) throws -> BatchResult
     /// One stored record, or nil (`+Records`).

@@ -41,14 +41,6 @@ extension SQLiteStore: SQLStore {
     package func sqlPermitAccounts(_ db: SQLiteConnection) throws { try permit(.accounts, db.db) }
     package func sqlPermitRecords(nips: [String], _ db: SQLiteConnection) throws { try permit(.records(nips: nips), db.db) }
 
-    package func sqlReopenParents(of unit: String, dimension: ProgressDimension, _ db: SQLiteConnection) throws {
-        try reopenParents(of: unit, dimension: dimension, db.db)
-    }
-
-    package func sqlWriteProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: SQLiteConnection) throws {
-        try writeProgress(unit: unit, dimension: dimension, done: done, db.db)
-    }
-
     package func sqlWriteBatch(_ records: [IPASNCore.Record], batch: Int64, _ db: SQLiteConnection) throws -> BatchResult {
         try writeBatch(records, batch: batch, db.db)
     }
