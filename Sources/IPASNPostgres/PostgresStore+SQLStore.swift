@@ -49,6 +49,7 @@ extension PostgresStore: SQLStore {
 
     package func sqlRecord(_ id: RecordID, _ db: PGDatabase) throws -> IPASNCore.Record? { try record(id, db.connection) }
     package func sqlPegawai(nip: String, _ db: PGDatabase) throws -> Pegawai? { try pegawai(nip: nip, db.connection) }
+    package func sqlPegawaiRow(_ row: PGSQLRow, offset: Int) throws -> Pegawai { try Self.pegawai(row.row, offset: offset) }
     package func sqlDropScores(nip: String, _ db: PGDatabase) throws {
         try Self.dropScores(entered: false, years: nil, nips: [nip], db.connection)
     }
@@ -89,8 +90,6 @@ extension PostgresStore: SQLStore {
             .map { StoredRecord(id: $0[0], value: try PGRecordRows.decode(kind, $0)) }
     }
 
-    package func sqlUnit(kode: String, _ db: PGDatabase) throws -> OrgUnit? { try unit(kode: kode, db.connection) }
-    package func sqlUpsertUnit(_ unit: OrgUnit, _ db: PGDatabase) throws { try upsertUnit(unit, db.connection) }
     package func sqlRecompute(years: [Int], only: Set<String>, _ db: PGDatabase) throws {
         try recompute(years: years, only: only, replaceAll: false, db.connection)
     }

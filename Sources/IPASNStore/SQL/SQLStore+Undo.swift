@@ -194,13 +194,13 @@ extension SQLStore {
                 return
             }
             guard case .pegawai(let pegawai) = target else { throw Self.unreadable(since) }
-            guard try sqlUnit(kode: pegawai.kodeUnit, db) != nil, !deleting.contains(pegawai.kodeUnit) else {
+            guard try unit(kode: pegawai.kodeUnit, db) != nil, !deleting.contains(pegawai.kodeUnit) else {
                 throw Self.unitGone(pegawai.kodeUnit)
             }
             try sqlUpsertPegawai(pegawai, db)
             touched.insert(pegawai.nip)
         case .unit(let kode):
-            let current = try sqlUnit(kode: kode, db)
+            let current = try unit(kode: kode, db)
             guard current.map(AuditValue.unit) == expected else {
                 throw StoreError.changedSince(by: try changedBy(subject, since: since, db))
             }
@@ -232,7 +232,7 @@ extension SQLStore {
                     if let issue = StoreCodec.treeIssue(for: unit, in: UnitTree(units)) { throw ValidationFailure([issue]) }
                 }
             }
-            try sqlUpsertUnit(unit, db)
+            try upsertUnit(unit, db)
         case .setting, .progress, .importFile, .account:
             let (entity, _) = StoreCodec.entity(subject)
             throw StoreError.cannotUndo(

@@ -46,8 +46,11 @@ package protocol SQLStore: AnyObject {
     func sqlWriteBatch(_ records: [Record], batch: Int64, _ db: Connection) throws -> BatchResult
     /// One stored record, or nil (`+Records`).
     func sqlRecord(_ id: RecordID, _ db: Connection) throws -> Record?
-    /// One employee, or nil (`+Units`).
+    /// One employee, or nil (`+Units`: through the engine's prepared statement, on the save path).
     func sqlPegawai(nip: String, _ db: Connection) throws -> Pegawai?
+    /// One row of ``pegawaiColumns`` from `offset` on as an employee (the engine's decoder,
+    /// which its recompute calls for every employee).
+    func sqlPegawaiRow(_ row: Connection.Row, offset: Int) throws -> Pegawai
     /// Recomputes and caches one employee's score (`+Scores`).
     func sqlRecomputeEmployee(_ nip: String, _ db: Connection) throws -> EmployeeScore
     /// Deletes one employee's cached scores, every year (an undone employee insert). PostgreSQL
@@ -68,10 +71,7 @@ package protocol SQLStore: AnyObject {
     func sqlInsertRecord(_ record: Record, id: Int64?, _ db: Connection) throws -> Int64
     /// The stored records of a kind whose ids are in `ids`, by id (`RecordRows`).
     func sqlRecords(_ kind: RecordKind, ids: ClosedRange<Int64>, _ db: Connection) throws -> [StoredRecord<Record>]
-    /// One unit, or nil (`+Units`).
-    func sqlUnit(kode: String, _ db: Connection) throws -> OrgUnit?
-    /// Adds or overwrites a unit, an employee (`+Units`).
-    func sqlUpsertUnit(_ unit: OrgUnit, _ db: Connection) throws
+    /// Adds or overwrites an employee (`+Units`: the engine binds ``upsertPegawaiSQL``'s arguments).
     func sqlUpsertPegawai(_ pegawai: Pegawai, _ db: Connection) throws
     /// Recomputes the cached scores of these employees for these years in one streaming pass (`+Scores`).
     func sqlRecompute(years: [Int], only: Set<String>, _ db: Connection) throws

@@ -47,6 +47,7 @@ extension SQLiteStore: SQLStore {
 
     package func sqlRecord(_ id: RecordID, _ db: SQLiteConnection) throws -> IPASNCore.Record? { try record(id, db.db) }
     package func sqlPegawai(nip: String, _ db: SQLiteConnection) throws -> Pegawai? { try pegawai(nip: nip, db.db) }
+    package func sqlPegawaiRow(_ row: SQLiteRow, offset: Int) throws -> Pegawai { try Self.pegawai(row.row, offset: offset) }
     package func sqlDropScores(nip: String, _ db: SQLiteConnection) throws {
         try db.execute(sql: "DELETE FROM employee_score WHERE nip = ?", arguments: [nip])
     }
@@ -84,8 +85,6 @@ extension SQLiteStore: SQLStore {
             .map { StoredRecord(id: $0[0], value: try RecordRows.decode(kind, $0)) }
     }
 
-    package func sqlUnit(kode: String, _ db: SQLiteConnection) throws -> OrgUnit? { try unit(kode: kode, db.db) }
-    package func sqlUpsertUnit(_ unit: OrgUnit, _ db: SQLiteConnection) throws { try upsertUnit(unit, db.db) }
     package func sqlRecompute(years: [Int], only: Set<String>, _ db: SQLiteConnection) throws {
         try recompute(years: years, only: EmployeeSelection(only), replaceAll: false, db.db)
     }
