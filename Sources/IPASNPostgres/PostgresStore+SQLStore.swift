@@ -63,14 +63,6 @@ extension PostgresStore: SQLStore {
         try permit(.revert(subject, from: from, to: to), db.connection)
     }
 
-    package func sqlUndoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: PGDatabase) throws {
-        try undoBatch(batch, session: session, touched: &touched, db.connection)
-    }
-
-    package func sqlRedoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: PGDatabase) throws {
-        try redoBatch(batch, session: session, touched: &touched, db.connection)
-    }
-
     /// Through the schema owner's `ipasn_restore_verdict`, which finds the verdict in the audit
     /// log itself (`2026-11-30-fixes`): an admin's role may not write a verdict otherwise.
     package func sqlRestoreVerification(_ id: RecordID, _ verification: RecordVerification, before: Int64, _ db: PGDatabase) throws {
@@ -115,15 +107,4 @@ extension PostgresStore: SQLStore {
 
     /// One login's account, or nil, on the store's connection (``SQLStore/account(login:_:)``).
     func account(login: String, _ db: PGConnection) throws -> Account? { try account(login: login, PGDatabase(db)) }
-
-    /// A `batches` row read on the connection (``SQLStore/batchInfo(_:)``).
-    static func batchInfo(_ row: PGRow) -> BatchInfo { batchInfo(PGSQLRow(row: row)) }
-
-    /// Sets one subject back (``SQLStore/revert(_:from:to:since:deleting:adding:touched:_:)``), for the batch undo.
-    func revert(
-        _ subject: AuditSubject, from expected: AuditValue?, to target: AuditValue?, since: Int64, touched: inout Set<String>,
-        _ db: PGConnection
-    ) throws {
-        try revert(subject, from: expected, to: target, since: since, touched: &touched, PGDatabase(db))
-    }
 }

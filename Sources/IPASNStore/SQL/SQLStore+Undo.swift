@@ -48,7 +48,7 @@ extension SQLStore {
             } else {
                 let mark = try sqlNewestAuditID(db)
                 if let batch = entry.batch {
-                    try sqlUndoBatch(batch, session: session, touched: &touched, db)
+                    try undoBatch(batch, session: session, touched: &touched, db)
                 } else {
                     try reverse(entry, as: .undo, touched: &touched, db)
                 }
@@ -76,7 +76,7 @@ extension SQLStore {
             } else {
                 let mark = try sqlNewestAuditID(db)
                 if let batch = undo.batch {
-                    try sqlRedoBatch(batch, session: session, touched: &touched, db)
+                    try redoBatch(batch, session: session, touched: &touched, db)
                 } else {
                     try reverse(undo, as: .redo, touched: &touched, db)
                 }

@@ -60,9 +60,6 @@ package protocol SQLStore: AnyObject {
     func sqlPermitAnyWrite(_ db: Connection) throws
     /// Refuses unless the acting account may set `subject` from `from` back to `to`.
     func sqlPermitRevert(_ subject: AuditSubject, from: AuditValue?, to: AuditValue?, _ db: Connection) throws
-    /// Undoes (redoes) the session's part of a batch as one step (`+Batch`).
-    func sqlUndoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: Connection) throws
-    func sqlRedoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: Connection) throws
     /// Refuses a record equal to another of the employee's (`+Records`).
     func sqlRefuseDuplicate(_ record: Record, ignoring id: RecordID, _ db: Connection) throws
     /// Overwrites a stored record (`+Records`).

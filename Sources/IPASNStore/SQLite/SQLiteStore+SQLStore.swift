@@ -61,14 +61,6 @@ extension SQLiteStore: SQLStore {
         try permit(.revert(subject, from: from, to: to), db.db)
     }
 
-    package func sqlUndoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: SQLiteConnection) throws {
-        try undoBatch(batch, session: session, touched: &touched, db.db)
-    }
-
-    package func sqlRedoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: SQLiteConnection) throws {
-        try redoBatch(batch, session: session, touched: &touched, db.db)
-    }
-
     package func sqlRestoreVerification(_ id: RecordID, _ verification: RecordVerification, before: Int64, _ db: SQLiteConnection) throws {
         try writeVerification(id, verification, since: nil, db)
     }
@@ -121,15 +113,4 @@ extension SQLiteStore: SQLStore {
 
     /// One login's account, or nil, in a GRDB transaction (``SQLStore/account(login:_:)``).
     func account(login: String, _ db: Database) throws -> Account? { try account(login: login, SQLiteConnection(db)) }
-
-    /// A `batches` row read by GRDB (``SQLStore/batchInfo(_:)``).
-    static func batchInfo(_ row: Row) -> BatchInfo { batchInfo(SQLiteRow(row: row)) }
-
-    /// Sets one subject back (``SQLStore/revert(_:from:to:since:deleting:adding:touched:_:)``), for the batch undo.
-    func revert(
-        _ subject: AuditSubject, from expected: AuditValue?, to target: AuditValue?, since: Int64, touched: inout Set<String>,
-        _ db: Database
-    ) throws {
-        try revert(subject, from: expected, to: target, since: since, touched: &touched, SQLiteConnection(db))
-    }
 }
