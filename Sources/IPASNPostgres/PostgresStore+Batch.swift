@@ -3,27 +3,6 @@ import IPASNStore
 import IPASNCore
 
 extension PostgresStore {
-    /// Adds one event's records for all its participants in ONE transaction, or nothing:
-    /// every record is validated (against the stored records and the batch's earlier ones),
-    /// inserted and audited with the batch id, and its employee's scores are refreshed for
-    /// every cached year from the records read for the check (one read per record; the
-    /// ruleset, the years and the statement once per batch). Throws ``BatchRefused`` listing
-    /// every invalid record.
-    @discardableResult
-    public func addBatch(_ records: [IPASNCore.Record], label: String) throws -> BatchResult {
-        guard !records.isEmpty else {
-            throw ValidationFailure([ValidationIssue(field: "nip", code: .required)])
-        }
-        return try transaction { db in
-            // Every participant's unit must be the acting admin's: one refusal refuses the batch.
-            try permit(.records(nips: records.map(\.nip)), db)
-            let batch = try Int64.fetchOne(
-                db, sql: "INSERT INTO batches(label, at, actor, record_count) VALUES (?, ?, ?, ?) RETURNING id",
-                arguments: [label, context.now(), context.actor, records.count])!
-            return try writeBatch(records, batch: batch, db)
-        }
-    }
-
     /// Validates, inserts and audits `records` as batch `batch` (a stored batch row) and
     /// refreshes their employees' scores, in the current transaction; throws
     /// ``BatchRefused`` listing every invalid record (the caller's transaction rolls back).
@@ -69,67 +48,3 @@ extension PostgresStore {
     }
 }
 
-extension PostgresStore {
-    public func batch(id: Int64) throws -> BatchInfo? {
-        try read { db in
-            try PGRow.fetchOne(db, sql: "SELECT id, label, at, actor, record_count, parent FROM batches WHERE id = ?", arguments: [id])
-                .map(Self.batchInfo)
-        }
-    }
-
-    /// Undoes, in the current transaction, every change of `batch` that `session` has not
-    /// undone yet (its inserts, or the redo entries that applied them again), newest first,
-    /// each with its own `undo` entry carrying the batch id.
-    func undoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: PGConnection) throws {
-        let entries = try PGRow.fetchAll(
-            db,
-            sql: """
-                SELECT \(PGAuditRows.columns) FROM audit a
-                WHERE a.session = ? AND a.batch = ? AND a.action IN (\(StoreCodec.undoableActions))
-                  AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id AND u.action = 'undo')
-                ORDER BY a.id DESC
-                """, arguments: [session, batch]
-        ).map(PGAuditRows.entry)
-        for entry in entries {
-            try revert(entry.subject, from: entry.new, to: entry.old, since: entry.id, touched: &touched, db)
-            try audit(.undo, entry.subject, nip: entry.nip, old: entry.new, new: entry.old, undoes: entry.id, batch: batch, db)
-        }
-    }
-
-    /// Redoes, in the current transaction, every undo of `batch` by `session` that no redo
-    /// points at yet, oldest first, each with its own `redo` entry carrying the batch id.
-    func redoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: PGConnection) throws {
-        let undos = try PGRow.fetchAll(
-            db,
-            sql: """
-                SELECT \(PGAuditRows.columns) FROM audit a
-                WHERE a.session = ? AND a.batch = ? AND a.action = 'undo'
-                  AND NOT EXISTS (SELECT 1 FROM audit r WHERE r.undoes = a.id AND r.action IN ('redo', 'import'))
-                ORDER BY a.id
-                """, arguments: [session, batch]
-        ).map(PGAuditRows.entry)
-        for undo in undos {
-            try revert(undo.subject, from: undo.new, to: undo.old, since: undo.id, touched: &touched, db)
-            try audit(.redo, undo.subject, nip: undo.nip, old: undo.new, new: undo.old, undoes: undo.id, batch: batch, db)
-        }
-    }
-}
-
-extension PostgresStore {
-    /// One pass over the diklat of the course's jenis and dates, names compared as
-    /// ``DuplicateKey`` compares them.
-    public func holders(of course: Diklat) throws -> Set<String> {
-        let name = DuplicateKey.normalizedName(course.nama)
-        return try read { db in
-            var nips = Set<String>()
-            let rows = try PGRow.fetchCursor(
-                db, sql: "SELECT nip, nama FROM diklat WHERE jenis = ? AND tanggal_mulai = ? AND tanggal_selesai = ?",
-                arguments: [course.jenis.id, course.tanggalMulai.iso, course.tanggalSelesai.iso])
-            while let row = try rows.next() {
-                let nama: String = row[1]
-                if DuplicateKey.normalizedName(nama) == name { nips.insert(row[0]) }
-            }
-            return nips
-        }
-    }
-}

@@ -2,6 +2,8 @@ import Foundation
 import IPASNStore
 import IPASNCore
 
+/// What PostgreSQL does its own way of ``ExportTrackingStore`` (the batch's items as arrays, a
+/// page's sent marks in one statement); the reads are `SQLStore+ExportTracking`, shared with SQLite.
 extension PostgresStore: ExportTrackingStore {
     /// THE pending rule, the one place that says which records are not yet sent to SIASN: no
     /// SIASN batch holds the record's current version, and SIASN takes the record (an SKP
@@ -10,32 +12,6 @@ extension PostgresStore: ExportTrackingStore {
     /// triggers of `unit_pending_counts` use the same condition (``PostgresSchema/pending(_:_:rule:)``).
     static func pendingCondition(_ alias: String, _ kind: RecordKind) -> String {
         PostgresSchema.pending(alias, kind)
-    }
-
-    public func recordVersions(kind: RecordKind, unit: String?, pendingOnly: Bool) throws -> [Int64: Int64] {
-        try read { db in
-            let table = PGRecordRows.table(kind)
-            var conditions: [String] = []
-            var arguments: PGArguments = []
-            var prefix = ""
-            if let unit {
-                prefix = Self.subunitsCTE
-                arguments += [unit]
-                conditions.append("r.nip IN (SELECT nip FROM pegawai WHERE kode_unit IN (SELECT kode FROM sub))")
-            }
-            if pendingOnly {
-                conditions.append(Self.pendingCondition("r", kind))
-                // A record a verifikator rejected (tidak memenuhi syarat) is not sent until it is
-                // corrected (which returns it to belum diverifikasi); it stays in the pending counts.
-                conditions.append(
-                    "NOT EXISTS (SELECT 1 FROM verification v WHERE v.kind = '\(kind.rawValue)' AND v.record_id = r.id AND v.status = 'tidak')")
-            }
-            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            var versions: [Int64: Int64] = [:]
-            let rows = try PGRow.fetchCursor(db, sql: "\(prefix) SELECT r.id, r.change_no FROM \(table) r\(filter)", arguments: arguments)
-            while let row = try rows.next() { versions[row[0]] = row[1] }
-            return versions
-        }
     }
 
     @discardableResult
@@ -122,24 +98,6 @@ extension PostgresStore: ExportTrackingStore {
         "{" + items.joined(separator: ",") + "}"
     }
 
-    public func exportBatches(limit: Int) throws -> [ExportBatch] {
-        try read { db in
-            try PGRow.fetchAll(
-                db,
-                sql: """
-                    SELECT id, at, actor, kind, format, file, unit, since, pending_only, marks_sent, rows, deletions
-                    FROM export_batches ORDER BY id DESC LIMIT ?
-                    """, arguments: [limit]
-            ).map { row in
-                let since: String? = row[7]
-                return ExportBatch(
-                    number: row[0], at: row[1], actor: row[2], kind: row[3], format: row[4], file: row[5], unit: row[6],
-                    since: since.flatMap(LocalDate.parse), pendingOnly: row[8], marksSent: row[9], rows: row[10],
-                    deletions: row[11])
-            }
-        }
-    }
-
     public func sentInfo(_ ids: [RecordID]) throws -> [RecordID: RecordSending] {
         guard !ids.isEmpty else { return [:] }
         // A page asks for every record on it after each save: one statement for all of them
@@ -191,92 +149,10 @@ extension PostgresStore: ExportTrackingStore {
             """
     }
 
-    public func sentDeletions(kind: RecordKind?, unit: String?) throws -> [SentDeletion] {
-        try read { db in
-            var conditions = ["d.reported IS NULL"]
-            var arguments: PGArguments = []
-            var prefix = ""
-            if let unit {
-                prefix = Self.subunitsCTE
-                arguments += [unit]
-                conditions.append("p.kode_unit IN (SELECT kode FROM sub)")
-            }
-            if let kind {
-                conditions.append("d.kind = ?")
-                arguments += [kind.rawValue]
-            }
-            return try PGRow.fetchAll(
-                db,
-                sql: """
-                    \(prefix) SELECT d.kind, d.record_id, d.nip, p.kode_unit, d.what, d.jenis,
-                        (SELECT MAX(i.batch) FROM export_items i JOIN export_batches b ON b.id = i.batch
-                         WHERE i.kind = d.kind AND i.record_id = d.record_id AND i.deleted = 0 AND b.marks_sent = 1)
-                    FROM export_deleted d LEFT JOIN pegawai p ON p.nip = d.nip
-                    WHERE \(conditions.joined(separator: " AND "))
-                    ORDER BY d.kind, d.record_id
-                    """, arguments: arguments
-            ).compactMap { row in
-                guard let kind = RecordKind(rawValue: row[0]) else { return nil }
-                return SentDeletion(
-                    id: RecordID(kind: kind, id: row[1]), nip: row[2], unit: row[3], what: row[4], diklatJenis: row[5],
-                    batch: row[6])
-            }
-        }
-    }
-
-    public func pendingCounts() throws -> [PendingCount] {
-        try read { db in try pendingCounts(db) }
-    }
-
-    /// Pending records per unit and kind, with the oldest one's entry time; `also` adds a
-    /// condition on the record `r` of a kind (the `--since` variant's), with `arguments`.
+    /// Pending counts with a condition `also` adds (``SQLStore/pendingCounts(also:arguments:_:)``).
     func pendingCounts(
-        also: (RecordKind) -> String? = { _ in nil }, arguments: PGArguments = [], _ db: PGConnection
+        also: (RecordKind) -> String? = { _ in nil }, arguments: SQLArguments = [], _ db: PGConnection
     ) throws -> [PendingCount] {
-        var counts: [PendingCount] = []
-        let entered = "SELECT at FROM entry_marks WHERE kind = ? AND upto_id >= ? ORDER BY upto_id LIMIT 1"
-        // Counted per employee first (the partial index in NIP order, no sort), then one
-        // join per employee instead of one per record.
-        for kind in RecordKind.allCases {
-            let table = PGRecordRows.table(kind)
-            let extra = also(kind).map { " AND \($0)" } ?? ""
-            let rows = try PGRow.fetchAll(
-                db,
-                sql: """
-                    SELECT p.kode_unit, SUM(c.n), MIN(c.m) FROM (
-                        SELECT r.nip, COUNT(*) AS n, MIN(r.id) AS m FROM \(table) r
-                        WHERE \(Self.pendingCondition("r", kind))\(extra) GROUP BY r.nip) c
-                    JOIN pegawai p ON p.nip = c.nip GROUP BY p.kode_unit
-                    """, arguments: arguments)
-            for row in rows {
-                let oldest: Int64 = row[2]
-                let at = try Date.fetchOne(db, sql: entered, arguments: [kind.rawValue, oldest])
-                counts.append(PendingCount(unit: row[0], kind: kind, count: row[1], oldestEntered: at))
-            }
-        }
-        return counts.sorted { ($0.unit, $0.kind.listOrder) < ($1.unit, $1.kind.listOrder) }
+        try pendingCounts(also: also, arguments: arguments, PGDatabase(db))
     }
-
-    public func pendingRecords(unit: String) throws -> [PendingRecord] {
-        try read { db in
-            var result: [PendingRecord] = []
-            for kind in RecordKind.allCases {
-                let table = PGRecordRows.table(kind)
-                let rows = try PGRow.fetchAll(
-                    db,
-                    sql: """
-                        \(Self.subunitsCTE) SELECT r.nip, r.id FROM \(table) r
-                        WHERE r.nip IN (SELECT nip FROM pegawai WHERE kode_unit IN (SELECT kode FROM sub)) AND \(Self.pendingCondition("r", kind))
-                        """, arguments: [unit])
-                result += rows.map { PendingRecord(nip: $0[0], id: RecordID(kind: kind, id: $0[1])) }
-            }
-            return result.sorted { ($0.nip, $0.id.kind.listOrder, $0.id.id) < ($1.nip, $1.id.kind.listOrder, $1.id.id) }
-        }
-    }
-}
-
-
-extension RecordKind {
-    /// The kinds' order in lists: pendidikan, diklat, skp, disiplin.
-    fileprivate var listOrder: Int { RecordKind.allCases.firstIndex(of: self)! }
 }

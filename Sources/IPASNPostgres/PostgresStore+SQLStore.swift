@@ -11,7 +11,7 @@ extension SQLDialect {
         integer: { text in "(CASE WHEN \(text) ~ '^[0-9]+$' THEN \(text)::bigint END)" },
         indexedBy: { _ in "" }, notIndexed: "",
         progressBy: "marked_by", reviewBy: "reviewed_by", batchCount: "record_count",
-        textParameter: "?::text COLLATE \"C\"")
+        textParameter: "?::text COLLATE \"C\"", verifiedBy: "verified_by", orderedJoin: "JOIN")
 }
 
 /// The PostgreSQL store's side of ``SQLStore``: its transactions on the one locked
@@ -43,20 +43,13 @@ extension PostgresStore: SQLStore {
     package func sqlPermitAccounts(_ db: PGDatabase) throws { try permit(.accounts, db.connection) }
     package func sqlPermitRecords(nips: [String], _ db: PGDatabase) throws { try permit(.records(nips: nips), db.connection) }
 
-    package func sqlReopenParents(of unit: String, dimension: ProgressDimension, _ db: PGDatabase) throws {
-        try reopenParents(of: unit, dimension: dimension, db.connection)
-    }
-
-    package func sqlWriteProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: PGDatabase) throws {
-        try writeProgress(unit: unit, dimension: dimension, done: done, db.connection)
-    }
-
     package func sqlWriteBatch(_ records: [IPASNCore.Record], batch: Int64, _ db: PGDatabase) throws -> BatchResult {
         try writeBatch(records, batch: batch, db.connection)
     }
 
     package func sqlRecord(_ id: RecordID, _ db: PGDatabase) throws -> IPASNCore.Record? { try record(id, db.connection) }
     package func sqlPegawai(nip: String, _ db: PGDatabase) throws -> Pegawai? { try pegawai(nip: nip, db.connection) }
+    package func sqlPegawaiRow(_ row: PGSQLRow, offset: Int) throws -> Pegawai { try Self.pegawai(row.row, offset: offset) }
     package func sqlDropScores(nip: String, _ db: PGDatabase) throws {
         try Self.dropScores(entered: false, years: nil, nips: [nip], db.connection)
     }
@@ -68,18 +61,6 @@ extension PostgresStore: SQLStore {
     package func sqlPermitAnyWrite(_ db: PGDatabase) throws { try permit(.anyWrite, db.connection) }
     package func sqlPermitRevert(_ subject: AuditSubject, from: AuditValue?, to: AuditValue?, _ db: PGDatabase) throws {
         try permit(.revert(subject, from: from, to: to), db.connection)
-    }
-
-    package func sqlUndoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: PGDatabase) throws {
-        try undoBatch(batch, session: session, touched: &touched, db.connection)
-    }
-
-    package func sqlRedoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: PGDatabase) throws {
-        try redoBatch(batch, session: session, touched: &touched, db.connection)
-    }
-
-    package func sqlVerificationRow(_ id: RecordID, _ db: PGDatabase) throws -> RecordVerification? {
-        try verificationRow(id, db.connection)
     }
 
     /// Through the schema owner's `ipasn_restore_verdict`, which finds the verdict in the audit
@@ -101,8 +82,6 @@ extension PostgresStore: SQLStore {
             .map { StoredRecord(id: $0[0], value: try PGRecordRows.decode(kind, $0)) }
     }
 
-    package func sqlUnit(kode: String, _ db: PGDatabase) throws -> OrgUnit? { try unit(kode: kode, db.connection) }
-    package func sqlUpsertUnit(_ unit: OrgUnit, _ db: PGDatabase) throws { try upsertUnit(unit, db.connection) }
     package func sqlRecompute(years: [Int], only: Set<String>, _ db: PGDatabase) throws {
         try recompute(years: years, only: only, replaceAll: false, db.connection)
     }
@@ -128,15 +107,4 @@ extension PostgresStore: SQLStore {
 
     /// One login's account, or nil, on the store's connection (``SQLStore/account(login:_:)``).
     func account(login: String, _ db: PGConnection) throws -> Account? { try account(login: login, PGDatabase(db)) }
-
-    /// A `batches` row read on the connection (``SQLStore/batchInfo(_:)``).
-    static func batchInfo(_ row: PGRow) -> BatchInfo { batchInfo(PGSQLRow(row: row)) }
-
-    /// Sets one subject back (``SQLStore/revert(_:from:to:since:deleting:adding:touched:_:)``), for the batch undo.
-    func revert(
-        _ subject: AuditSubject, from expected: AuditValue?, to target: AuditValue?, since: Int64, touched: inout Set<String>,
-        _ db: PGConnection
-    ) throws {
-        try revert(subject, from: expected, to: target, since: since, touched: &touched, PGDatabase(db))
-    }
 }

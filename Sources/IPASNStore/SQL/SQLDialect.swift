@@ -30,12 +30,17 @@ public struct SQLDialect: Sendable {
     /// A `?` parameter that a recursive query unions with the `text` key columns (PostgreSQL
     /// types it and gives it the key columns' collation, `COLLATE "C"`; SQLite needs nothing).
     public var textParameter: String
+    /// `verification`'s verifier column (PostgreSQL reserves `by`).
+    public var verifiedBy: String
+    /// An inner join that keeps the tables in the order written (SQLite's `CROSS JOIN` planner
+    /// hint; PostgreSQL plans a plain `JOIN` itself).
+    public var orderedJoin: String
 
     public init(
         name: String, subunits: String, jsonText: @escaping @Sendable (String, String) -> String,
         countWhere: @escaping @Sendable (String) -> String, distinctFrom: String, integer: @escaping @Sendable (String) -> String,
         indexedBy: @escaping @Sendable (String) -> String, notIndexed: String, progressBy: String, reviewBy: String,
-        batchCount: String, textParameter: String = "?"
+        batchCount: String, textParameter: String = "?", verifiedBy: String, orderedJoin: String
     ) {
         self.name = name
         self.subunits = subunits
@@ -49,5 +54,7 @@ public struct SQLDialect: Sendable {
         self.reviewBy = reviewBy
         self.batchCount = batchCount
         self.textParameter = textParameter
+        self.verifiedBy = verifiedBy
+        self.orderedJoin = orderedJoin
     }
 }

@@ -8,7 +8,8 @@ extension SQLStore {
         BatchInfo(id: row[0], label: row[1], at: row[2], actor: row[3], count: row[4], parent: row[5])
     }
 
-    private var batchColumns: String { "id, label, at, actor, \(dialect.batchCount), parent" }
+    /// The columns ``batchInfo(_:)`` reads, of `batches`.
+    var batchColumns: String { "id, label, at, actor, \(dialect.batchCount), parent" }
 
     public func batches(limit: Int) throws -> [BatchSummary] {
         try sqlRead { db in

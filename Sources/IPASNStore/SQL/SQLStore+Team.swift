@@ -200,8 +200,8 @@ extension SQLStore {
                 throw ValidationFailure([ValidationIssue(field: "alasan", code: .required)])
             }
             _ = try doneMark(unit: unit, dimension: dimension, db)
-            try sqlReopenParents(of: unit, dimension: dimension, db)
-            try sqlWriteProgress(unit: unit, dimension: dimension, done: false, db)
+            try reopenParents(of: unit, dimension: dimension, db)
+            try writeProgress(unit: unit, dimension: dimension, done: false, db)
             let now = context.now()
             try writeReview(unit: unit, dimension: dimension, confirmed: false, reason: reason, markBy: context.actor, markAt: now, db)
         }

@@ -48,7 +48,7 @@ extension SQLStore {
             } else {
                 let mark = try sqlNewestAuditID(db)
                 if let batch = entry.batch {
-                    try sqlUndoBatch(batch, session: session, touched: &touched, db)
+                    try undoBatch(batch, session: session, touched: &touched, db)
                 } else {
                     try reverse(entry, as: .undo, touched: &touched, db)
                 }
@@ -76,7 +76,7 @@ extension SQLStore {
             } else {
                 let mark = try sqlNewestAuditID(db)
                 if let batch = undo.batch {
-                    try sqlRedoBatch(batch, session: session, touched: &touched, db)
+                    try redoBatch(batch, session: session, touched: &touched, db)
                 } else {
                     try reverse(undo, as: .redo, touched: &touched, db)
                 }
@@ -194,13 +194,13 @@ extension SQLStore {
                 return
             }
             guard case .pegawai(let pegawai) = target else { throw Self.unreadable(since) }
-            guard try sqlUnit(kode: pegawai.kodeUnit, db) != nil, !deleting.contains(pegawai.kodeUnit) else {
+            guard try unit(kode: pegawai.kodeUnit, db) != nil, !deleting.contains(pegawai.kodeUnit) else {
                 throw Self.unitGone(pegawai.kodeUnit)
             }
             try sqlUpsertPegawai(pegawai, db)
             touched.insert(pegawai.nip)
         case .unit(let kode):
-            let current = try sqlUnit(kode: kode, db)
+            let current = try unit(kode: kode, db)
             guard current.map(AuditValue.unit) == expected else {
                 throw StoreError.changedSince(by: try changedBy(subject, since: since, db))
             }
@@ -232,7 +232,7 @@ extension SQLStore {
                     if let issue = StoreCodec.treeIssue(for: unit, in: UnitTree(units)) { throw ValidationFailure([issue]) }
                 }
             }
-            try sqlUpsertUnit(unit, db)
+            try upsertUnit(unit, db)
         case .setting, .progress, .importFile, .account:
             let (entity, _) = StoreCodec.entity(subject)
             throw StoreError.cannotUndo(

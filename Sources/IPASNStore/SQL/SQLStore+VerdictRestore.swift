@@ -57,7 +57,7 @@ extension SQLStore {
     }
 
     private func restoreVerdict(_ id: RecordID, before away: Int64, reversal: AuditEntry, _ db: Connection) throws {
-        let current = try sqlVerificationRow(id, db)
+        let current = try verificationRow(id, db)
         guard let found = try verdictInForce(id, before: away, db) else { return }
         var target = current ?? .unverified
         target.status = found.status

@@ -42,16 +42,15 @@ package protocol SQLStore: AnyObject {
     func sqlPermitAccounts(_ db: Connection) throws
     /// Refuses the change unless the acting account may change these employees' records.
     func sqlPermitRecords(nips: [String], _ db: Connection) throws
-    /// Reopens the unit's parents' marks of the dimension (`+Audit`).
-    func sqlReopenParents(of unit: String, dimension: ProgressDimension, _ db: Connection) throws
-    /// Writes the unit's mark of the dimension (`+Audit`).
-    func sqlWriteProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: Connection) throws
     /// Writes records of a batch, audited with the batch (`+Batch`).
     func sqlWriteBatch(_ records: [Record], batch: Int64, _ db: Connection) throws -> BatchResult
     /// One stored record, or nil (`+Records`).
     func sqlRecord(_ id: RecordID, _ db: Connection) throws -> Record?
-    /// One employee, or nil (`+Units`).
+    /// One employee, or nil (`+Units`: through the engine's prepared statement, on the save path).
     func sqlPegawai(nip: String, _ db: Connection) throws -> Pegawai?
+    /// One row of ``pegawaiColumns`` from `offset` on as an employee (the engine's decoder,
+    /// which its recompute calls for every employee).
+    func sqlPegawaiRow(_ row: Connection.Row, offset: Int) throws -> Pegawai
     /// Recomputes and caches one employee's score (`+Scores`).
     func sqlRecomputeEmployee(_ nip: String, _ db: Connection) throws -> EmployeeScore
     /// Deletes one employee's cached scores, every year (an undone employee insert). PostgreSQL
@@ -61,9 +60,6 @@ package protocol SQLStore: AnyObject {
     func sqlPermitAnyWrite(_ db: Connection) throws
     /// Refuses unless the acting account may set `subject` from `from` back to `to`.
     func sqlPermitRevert(_ subject: AuditSubject, from: AuditValue?, to: AuditValue?, _ db: Connection) throws
-    /// Undoes (redoes) the session's part of a batch as one step (`+Batch`).
-    func sqlUndoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: Connection) throws
-    func sqlRedoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: Connection) throws
     /// Refuses a record equal to another of the employee's (`+Records`).
     func sqlRefuseDuplicate(_ record: Record, ignoring id: RecordID, _ db: Connection) throws
     /// Overwrites a stored record (`+Records`).
@@ -72,10 +68,7 @@ package protocol SQLStore: AnyObject {
     func sqlInsertRecord(_ record: Record, id: Int64?, _ db: Connection) throws -> Int64
     /// The stored records of a kind whose ids are in `ids`, by id (`RecordRows`).
     func sqlRecords(_ kind: RecordKind, ids: ClosedRange<Int64>, _ db: Connection) throws -> [StoredRecord<Record>]
-    /// One unit, or nil (`+Units`).
-    func sqlUnit(kode: String, _ db: Connection) throws -> OrgUnit?
-    /// Adds or overwrites a unit, an employee (`+Units`).
-    func sqlUpsertUnit(_ unit: OrgUnit, _ db: Connection) throws
+    /// Adds or overwrites an employee (`+Units`: the engine binds ``upsertPegawaiSQL``'s arguments).
     func sqlUpsertPegawai(_ pegawai: Pegawai, _ db: Connection) throws
     /// Recomputes the cached scores of these employees for these years in one streaming pass (`+Scores`).
     func sqlRecompute(years: [Int], only: Set<String>, _ db: Connection) throws
@@ -90,8 +83,6 @@ package protocol SQLStore: AnyObject {
     /// Every employee's records, an employee at a time, as the scores are computed (`+Scores`).
     func sqlForEachEmployee(_ db: Connection, _ body: (EmployeeRecords) throws -> Void) throws
 
-    /// One record's verification row, or nil (`+Verification`).
-    func sqlVerificationRow(_ id: RecordID, _ db: Connection) throws -> RecordVerification?
     /// Writes the verification an undo or redo restores to a record (`+VerdictRestore`):
     /// the one ``verdictInForce(_:before:_:)`` found before audit entry `before`. PostgreSQL
     /// writes it through the schema owner's function, which finds it in the audit log itself.

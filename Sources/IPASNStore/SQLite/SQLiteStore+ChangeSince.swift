@@ -37,28 +37,9 @@ extension SQLiteStore {
 
     public func pendingCounts(changedSince moment: Date) throws -> [PendingCount] {
         try read { db in
-            var counts: [PendingCount] = []
             let ranges = try importedRanges(since: moment, db)
-            let entered = try db.makeStatement(
-                sql: "SELECT at FROM entry_marks WHERE kind = ? AND upto_id >= ? ORDER BY upto_id LIMIT 1")
-            for kind in RecordKind.allCases {
-                let table = RecordRows.table(kind)
-                let rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT p.kode_unit, SUM(c.n), MIN(c.m) FROM (
-                            SELECT r.nip, COUNT(*) AS n, MIN(r.id) AS m FROM \(table) r
-                            WHERE \(Self.pendingCondition("r", kind)) AND \(Self.touchedSince("r", kind, ranges: ranges[kind] ?? []))
-                            GROUP BY r.nip) c
-                        JOIN pegawai p ON p.nip = c.nip GROUP BY p.kode_unit
-                        """, arguments: [moment])
-                for row in rows {
-                    let oldest: Int64 = row[2]
-                    let at = try Date.fetchOne(entered, arguments: [kind.rawValue, oldest])
-                    counts.append(PendingCount(unit: row[0], kind: kind, count: row[1], oldestEntered: at))
-                }
-            }
-            return counts.sorted { ($0.unit, $0.kind.order) < ($1.unit, $1.kind.order) }
+            return try pendingCounts(
+                also: { kind in Self.touchedSince("r", kind, ranges: ranges[kind] ?? []) }, arguments: [moment], SQLiteConnection(db))
         }
     }
 

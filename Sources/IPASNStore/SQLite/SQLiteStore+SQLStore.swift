@@ -10,7 +10,7 @@ extension SQLDialect {
         countWhere: { condition in "SUM(\(condition))" }, distinctFrom: "IS NOT",
         integer: { text in "CAST(\(text) AS INTEGER)" },
         indexedBy: { index in "INDEXED BY \(index)" }, notIndexed: "NOT INDEXED",
-        progressBy: "by", reviewBy: "by", batchCount: "count")
+        progressBy: "by", reviewBy: "by", batchCount: "count", verifiedBy: "by", orderedJoin: "CROSS JOIN")
 }
 
 /// The SQLite store's side of ``SQLStore``: its transactions, and its helpers of the areas
@@ -41,20 +41,13 @@ extension SQLiteStore: SQLStore {
     package func sqlPermitAccounts(_ db: SQLiteConnection) throws { try permit(.accounts, db.db) }
     package func sqlPermitRecords(nips: [String], _ db: SQLiteConnection) throws { try permit(.records(nips: nips), db.db) }
 
-    package func sqlReopenParents(of unit: String, dimension: ProgressDimension, _ db: SQLiteConnection) throws {
-        try reopenParents(of: unit, dimension: dimension, db.db)
-    }
-
-    package func sqlWriteProgress(unit: String, dimension: ProgressDimension, done: Bool, _ db: SQLiteConnection) throws {
-        try writeProgress(unit: unit, dimension: dimension, done: done, db.db)
-    }
-
     package func sqlWriteBatch(_ records: [IPASNCore.Record], batch: Int64, _ db: SQLiteConnection) throws -> BatchResult {
         try writeBatch(records, batch: batch, db.db)
     }
 
     package func sqlRecord(_ id: RecordID, _ db: SQLiteConnection) throws -> IPASNCore.Record? { try record(id, db.db) }
     package func sqlPegawai(nip: String, _ db: SQLiteConnection) throws -> Pegawai? { try pegawai(nip: nip, db.db) }
+    package func sqlPegawaiRow(_ row: SQLiteRow, offset: Int) throws -> Pegawai { try Self.pegawai(row.row, offset: offset) }
     package func sqlDropScores(nip: String, _ db: SQLiteConnection) throws {
         try db.execute(sql: "DELETE FROM employee_score WHERE nip = ?", arguments: [nip])
     }
@@ -68,20 +61,8 @@ extension SQLiteStore: SQLStore {
         try permit(.revert(subject, from: from, to: to), db.db)
     }
 
-    package func sqlUndoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: SQLiteConnection) throws {
-        try undoBatch(batch, session: session, touched: &touched, db.db)
-    }
-
-    package func sqlRedoBatch(_ batch: Int64, session: String, touched: inout Set<String>, _ db: SQLiteConnection) throws {
-        try redoBatch(batch, session: session, touched: &touched, db.db)
-    }
-
-    package func sqlVerificationRow(_ id: RecordID, _ db: SQLiteConnection) throws -> RecordVerification? {
-        try verificationRow(id, db.db)
-    }
-
     package func sqlRestoreVerification(_ id: RecordID, _ verification: RecordVerification, before: Int64, _ db: SQLiteConnection) throws {
-        try writeVerification(id, verification, since: nil, db.db)
+        try writeVerification(id, verification, since: nil, db)
     }
 
     package func sqlRefuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: SQLiteConnection) throws {
@@ -96,8 +77,6 @@ extension SQLiteStore: SQLStore {
             .map { StoredRecord(id: $0[0], value: try RecordRows.decode(kind, $0)) }
     }
 
-    package func sqlUnit(kode: String, _ db: SQLiteConnection) throws -> OrgUnit? { try unit(kode: kode, db.db) }
-    package func sqlUpsertUnit(_ unit: OrgUnit, _ db: SQLiteConnection) throws { try upsertUnit(unit, db.db) }
     package func sqlRecompute(years: [Int], only: Set<String>, _ db: SQLiteConnection) throws {
         try recompute(years: years, only: EmployeeSelection(only), replaceAll: false, db.db)
     }
@@ -134,15 +113,4 @@ extension SQLiteStore: SQLStore {
 
     /// One login's account, or nil, in a GRDB transaction (``SQLStore/account(login:_:)``).
     func account(login: String, _ db: Database) throws -> Account? { try account(login: login, SQLiteConnection(db)) }
-
-    /// A `batches` row read by GRDB (``SQLStore/batchInfo(_:)``).
-    static func batchInfo(_ row: Row) -> BatchInfo { batchInfo(SQLiteRow(row: row)) }
-
-    /// Sets one subject back (``SQLStore/revert(_:from:to:since:deleting:adding:touched:_:)``), for the batch undo.
-    func revert(
-        _ subject: AuditSubject, from expected: AuditValue?, to target: AuditValue?, since: Int64, touched: inout Set<String>,
-        _ db: Database
-    ) throws {
-        try revert(subject, from: expected, to: target, since: since, touched: &touched, SQLiteConnection(db))
-    }
 }
