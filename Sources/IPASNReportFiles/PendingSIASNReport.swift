@@ -82,55 +82,63 @@ public enum PendingSIASNReport {
     /// of the batch named, ipasn sends no change; to correct in SIASN by hand.
     static func writeSKPHeldBySIASN(_ report: PendingReport, instansi: String, language: Language, _ writer: XLSXWriter) throws {
         let t = { (id: String, en: String) in ReportTitle.t(language, id, en) }
-        let sheet = try ReportSheet(
-            try writer.addSheet(t("SKP di SIASN", "SKP in SIASN")),
-            title: t("SKP terkirim lalu diubah ke sebelum 2022", "SKP sent, then moved before 2022") + " — \(instansi)",
+        try writeSKPList(
+            report, instansi: instansi, language: language, writer, sheet: t("SKP di SIASN", "SKP in SIASN"),
+            title: t("SKP terkirim lalu diubah ke sebelum 2022", "SKP sent, then moved before 2022"),
             subtitle: t(
                 "SIASN tetap menyimpan versi yang dikirim; ipasn tidak mengirim perubahannya: perbaiki di SIASN",
-                "SIASN keeps the version it got; ipasn does not send the change: correct it in SIASN")
-                + ReportTitle.scope(report.unit, language),
+                "SIASN keeps the version it got; ipasn does not send the change: correct it in SIASN"),
+            year: t("Tahun kini", "Year now"),
             columns: [
-                ReportColumn("NIP", width: 21, format: ReportSheet.text),
-                ReportColumn(t("Unit", "Unit"), width: 14, format: ReportSheet.text),
-                ReportColumn(t("Tahun kini", "Year now"), width: 10, format: ReportSheet.whole),
                 ReportColumn(t("Predikat", "Predikat"), width: 18),
                 ReportColumn(t("Batch SIASN", "SIASN batch"), width: 12, format: ReportSheet.whole),
-            ])
-        for held in report.skpHeldBySIASN {
-            try sheet.add([
-                .text(held.skp.nip), .text(held.unit), .number(Double(held.skp.tahun)),
-                .text(held.skp.predikat?.displayName ?? held.skp.nilai.map { NumberText.points($0, language) } ?? ""),
-                .number(Double(held.batch)),
-            ])
-        }
-        try sheet.note(t("\(report.skpHeldBySIASN.count) data SKP.", "\(report.skpHeldBySIASN.count) SKP records."))
+            ],
+            rows: report.skpHeldBySIASN.map { held in
+                (
+                    held.skp.nip, held.unit, held.skp.tahun,
+                    [
+                        .text(held.skp.predikat?.displayName ?? held.skp.nilai.map { NumberText.points($0, language) } ?? ""),
+                        .number(Double(held.batch)),
+                    ]
+                )
+            })
     }
 
     /// The sheet of the SKP from 2022 on that cannot be sent until a PermenPANRB 6/2022
     /// predikat is chosen, with the predikat to choose.
     static func writeSKPNeedingPredikat(_ report: PendingReport, instansi: String, language: Language, _ writer: XLSXWriter) throws {
         let t = { (id: String, en: String) in ReportTitle.t(language, id, en) }
-        let sheet = try ReportSheet(
-            try writer.addSheet(t("SKP Perlu Predikat", "SKP needing predikat")),
-            title: t("SKP 2022 ke atas yang belum bisa dikirim", "SKP from 2022 on that cannot be sent yet") + " — \(instansi)",
+        try writeSKPList(
+            report, instansi: instansi, language: language, writer, sheet: t("SKP Perlu Predikat", "SKP needing predikat"),
+            title: t("SKP 2022 ke atas yang belum bisa dikirim", "SKP from 2022 on that cannot be sent yet"),
             subtitle: t(
                 "Predikatnya PP 46/2011: ubah ke predikat PermenPANRB 6/2022 (Cukup → Butuh Perbaikan, Buruk → Sangat Kurang)",
-                "PP 46/2011 predikat: change to a PermenPANRB 6/2022 predikat (Cukup → Butuh Perbaikan, Buruk → Sangat Kurang)")
-                + ReportTitle.scope(report.unit, language),
+                "PP 46/2011 predikat: change to a PermenPANRB 6/2022 predikat (Cukup → Butuh Perbaikan, Buruk → Sangat Kurang)"),
+            year: t("Tahun", "Year"),
+            columns: [
+                ReportColumn(t("Predikat tersimpan", "Stored predikat"), width: 18),
+                ReportColumn(t("Ubah ke", "Change to"), width: 18),
+            ],
+            rows: report.skpNeedingPredikat.map { skp in
+                (skp.nip, skp.unit, skp.tahun, [.text(skp.stored), .text(skp.choose?.displayName ?? t("pilih predikatnya", "choose its predikat"))])
+            })
+    }
+
+    /// A sheet of SKP, one per row: NIP, unit, year, then `columns`; a note with the count.
+    static func writeSKPList(
+        _ report: PendingReport, instansi: String, language: Language, _ writer: XLSXWriter, sheet name: String, title: String,
+        subtitle: String, year: String, columns: [ReportColumn], rows: [(nip: String, unit: String, tahun: Int, rest: [XLSXValue])]
+    ) throws {
+        let t = { (id: String, en: String) in ReportTitle.t(language, id, en) }
+        let sheet = try ReportSheet(
+            try writer.addSheet(name), title: title + " — \(instansi)", subtitle: subtitle + ReportTitle.scope(report.unit, language),
             columns: [
                 ReportColumn("NIP", width: 21, format: ReportSheet.text),
                 ReportColumn(t("Unit", "Unit"), width: 14, format: ReportSheet.text),
-                ReportColumn(t("Tahun", "Year"), width: 8, format: ReportSheet.whole),
-                ReportColumn(t("Predikat tersimpan", "Stored predikat"), width: 18),
-                ReportColumn(t("Ubah ke", "Change to"), width: 18),
-            ])
-        for skp in report.skpNeedingPredikat {
-            try sheet.add([
-                .text(skp.nip), .text(skp.unit), .number(Double(skp.tahun)), .text(skp.stored),
-                .text(skp.choose?.displayName ?? t("pilih predikatnya", "choose its predikat")),
-            ])
-        }
-        try sheet.note(t("\(report.skpNeedingPredikat.count) data SKP.", "\(report.skpNeedingPredikat.count) SKP records."))
+                ReportColumn(year, width: 10, format: ReportSheet.whole),
+            ] + columns)
+        for row in rows { try sheet.add([.text(row.nip), .text(row.unit), .number(Double(row.tahun))] + row.rest) }
+        try sheet.note(t("\(rows.count) data SKP.", "\(rows.count) SKP records."))
     }
 
     /// The subtitle's words for `--since`: empty without it.
