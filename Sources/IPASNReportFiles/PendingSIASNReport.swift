@@ -6,8 +6,10 @@ import IPASNStore
 
 /// What is not yet sent to SIASN, per unit, as an .xlsx workbook (`ipasn report pending
 /// --format xlsx`): units in tree order with sub-units indented, the pending records by kind,
-/// the deletions to report, and the day the oldest pending record was entered; then the sent
-/// records deleted since, one per row.
+/// the deletions to report, the day the oldest pending record was entered, and the SKP that
+/// SIASN holds in an older version (units whose only news is such an SKP included); then the
+/// sent records deleted since, one per row, the SKP needing a predikat, and the SKP sent then
+/// moved before 2022.
 public enum PendingSIASNReport {
     public static func write(_ report: PendingReport, instansi: String, language: Language, to path: String) throws {
         let t = { (id: String, en: String) in ReportTitle.t(language, id, en) }
@@ -26,13 +28,14 @@ public enum PendingSIASNReport {
                     ReportColumn(t("Dihapus", "Deleted"), width: 10, format: ReportSheet.whole),
                     ReportColumn(t("Tertua diinput", "Oldest entered"), width: 15, format: PendingSIASNReport.day),
                     ReportColumn(t("SKP perlu predikat", "SKP needing predikat"), width: 12, format: ReportSheet.whole),
+                    ReportColumn(t("SKP di SIASN versi lama", "SKP old in SIASN"), width: 12, format: ReportSheet.whole),
                 ])
-        for row in report.rows {
+        for row in report.rowsWithHeld {
             try sheet.add(
                 [.text(row.unit.nama), .text(row.unit.kode)] + RecordKind.allCases.map { .number(Double(row.count($0))) }
                     + [
                         .number(Double(row.total)), .number(Double(row.deletions)), row.oldestDay.map(XLSXValue.date) ?? .empty,
-                        .number(Double(row.skpNeedingPredikat)),
+                        .number(Double(row.skpNeedingPredikat)), .number(Double(row.skpHeldBySIASN)),
                     ],
                 indent: row.depth)
         }
@@ -71,34 +74,71 @@ public enum PendingSIASNReport {
             }
         }
         if !report.skpNeedingPredikat.isEmpty { try writeSKPNeedingPredikat(report, instansi: instansi, language: language, writer) }
+        if !report.skpHeldBySIASN.isEmpty { try writeSKPHeldBySIASN(report, instansi: instansi, language: language, writer) }
         try writer.close()
+    }
+
+    /// The sheet of the SKP sent to SIASN and then moved before 2022: SIASN keeps the version
+    /// of the batch named, ipasn sends no change; to correct in SIASN by hand.
+    static func writeSKPHeldBySIASN(_ report: PendingReport, instansi: String, language: Language, _ writer: XLSXWriter) throws {
+        let t = { (id: String, en: String) in ReportTitle.t(language, id, en) }
+        try writeSKPList(
+            report, instansi: instansi, language: language, writer, sheet: t("SKP di SIASN", "SKP in SIASN"),
+            title: t("SKP terkirim lalu diubah ke sebelum 2022", "SKP sent, then moved before 2022"),
+            subtitle: t(
+                "SIASN tetap menyimpan versi yang dikirim; ipasn tidak mengirim perubahannya: perbaiki di SIASN",
+                "SIASN keeps the version it got; ipasn does not send the change: correct it in SIASN"),
+            year: t("Tahun kini", "Year now"),
+            columns: [
+                ReportColumn(t("Predikat", "Predikat"), width: 18),
+                ReportColumn(t("Batch SIASN", "SIASN batch"), width: 12, format: ReportSheet.whole),
+            ],
+            rows: report.skpHeldBySIASN.map { held in
+                (
+                    held.skp.nip, held.unit, held.skp.tahun,
+                    [
+                        .text(held.skp.predikat?.displayName ?? held.skp.nilai.map { NumberText.points($0, language) } ?? ""),
+                        .number(Double(held.batch)),
+                    ]
+                )
+            })
     }
 
     /// The sheet of the SKP from 2022 on that cannot be sent until a PermenPANRB 6/2022
     /// predikat is chosen, with the predikat to choose.
     static func writeSKPNeedingPredikat(_ report: PendingReport, instansi: String, language: Language, _ writer: XLSXWriter) throws {
         let t = { (id: String, en: String) in ReportTitle.t(language, id, en) }
-        let sheet = try ReportSheet(
-            try writer.addSheet(t("SKP Perlu Predikat", "SKP needing predikat")),
-            title: t("SKP 2022 ke atas yang belum bisa dikirim", "SKP from 2022 on that cannot be sent yet") + " — \(instansi)",
+        try writeSKPList(
+            report, instansi: instansi, language: language, writer, sheet: t("SKP Perlu Predikat", "SKP needing predikat"),
+            title: t("SKP 2022 ke atas yang belum bisa dikirim", "SKP from 2022 on that cannot be sent yet"),
             subtitle: t(
                 "Predikatnya PP 46/2011: ubah ke predikat PermenPANRB 6/2022 (Cukup → Butuh Perbaikan, Buruk → Sangat Kurang)",
-                "PP 46/2011 predikat: change to a PermenPANRB 6/2022 predikat (Cukup → Butuh Perbaikan, Buruk → Sangat Kurang)")
-                + ReportTitle.scope(report.unit, language),
+                "PP 46/2011 predikat: change to a PermenPANRB 6/2022 predikat (Cukup → Butuh Perbaikan, Buruk → Sangat Kurang)"),
+            year: t("Tahun", "Year"),
+            columns: [
+                ReportColumn(t("Predikat tersimpan", "Stored predikat"), width: 18),
+                ReportColumn(t("Ubah ke", "Change to"), width: 18),
+            ],
+            rows: report.skpNeedingPredikat.map { skp in
+                (skp.nip, skp.unit, skp.tahun, [.text(skp.stored), .text(skp.choose?.displayName ?? t("pilih predikatnya", "choose its predikat"))])
+            })
+    }
+
+    /// A sheet of SKP, one per row: NIP, unit, year, then `columns`; a note with the count.
+    static func writeSKPList(
+        _ report: PendingReport, instansi: String, language: Language, _ writer: XLSXWriter, sheet name: String, title: String,
+        subtitle: String, year: String, columns: [ReportColumn], rows: [(nip: String, unit: String, tahun: Int, rest: [XLSXValue])]
+    ) throws {
+        let t = { (id: String, en: String) in ReportTitle.t(language, id, en) }
+        let sheet = try ReportSheet(
+            try writer.addSheet(name), title: title + " — \(instansi)", subtitle: subtitle + ReportTitle.scope(report.unit, language),
             columns: [
                 ReportColumn("NIP", width: 21, format: ReportSheet.text),
                 ReportColumn(t("Unit", "Unit"), width: 14, format: ReportSheet.text),
-                ReportColumn(t("Tahun", "Year"), width: 8, format: ReportSheet.whole),
-                ReportColumn(t("Predikat tersimpan", "Stored predikat"), width: 18),
-                ReportColumn(t("Ubah ke", "Change to"), width: 18),
-            ])
-        for skp in report.skpNeedingPredikat {
-            try sheet.add([
-                .text(skp.nip), .text(skp.unit), .number(Double(skp.tahun)), .text(skp.stored),
-                .text(skp.choose?.displayName ?? t("pilih predikatnya", "choose its predikat")),
-            ])
-        }
-        try sheet.note(t("\(report.skpNeedingPredikat.count) data SKP.", "\(report.skpNeedingPredikat.count) SKP records."))
+                ReportColumn(year, width: 10, format: ReportSheet.whole),
+            ] + columns)
+        for row in rows { try sheet.add([.text(row.nip), .text(row.unit), .number(Double(row.tahun))] + row.rest) }
+        try sheet.note(t("\(rows.count) data SKP.", "\(rows.count) SKP records."))
     }
 
     /// The subtitle's words for `--since`: empty without it.

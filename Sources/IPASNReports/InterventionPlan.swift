@@ -7,13 +7,23 @@ import IPASNStore
 /// One scan of every active employee's records (or those of one unit and its sub-units)
 /// scores each employee with each intervention's course added (``InterventionPlanner``, so it
 /// follows the active ruleset). Per unit (sub-units folded in) and intervention it gives how
-/// many would gain and how far the unit mean would rise; for the drill-down, which employees
-/// gain and by how much.
+/// many would gain, how far the whole scope's index would rise (the scope is the instansi, or
+/// the unit the plan is limited to) and how far the unit's own mean would rise; for the
+/// drill-down, which employees gain and by how much.
 ///
-/// **Ranking.** Rows are ranked by the rise of the unit mean, largest first; ties go to the
-/// larger total gain, then to the unit kode (A to Z), then to the intervention in the order
-/// teknis, seminar, kepemimpinan, fungsional. Only rows where at least one employee gains
-/// are listed.
+/// **Ranking** (``Order``). By default rows are ranked by the rise of the scope's index: the
+/// sum of the employees' gains divided by the number of employees in the scope (every employee
+/// weighs the same, so a 900-person unit whose mean rises 2 points comes before a 3-person
+/// unit whose mean rises 5). Every row shares that divisor, so this is the order of the total
+/// gain. Ties (a unit and its parent when only the unit's employees gain) go to the larger rise
+/// of the unit mean (the smaller, more targeted unit), then to the unit kode (A to Z), then to
+/// the intervention in the order teknis, seminar, kepemimpinan, fungsional.
+/// ``Order/unitMean`` is the former order: the rise of the unit mean, then the larger total
+/// gain, then unit kode, then intervention. Only rows where at least one employee gains are
+/// listed.
+///
+/// **Categories.** Each row carries the unit's category now and after, and the scope's (the
+/// index's) category now and after; both from the mean rounded to 2 decimals as reported.
 public struct InterventionPlan: Sendable {
     /// One ranked row: a unit and an intervention that would raise at least one employee.
     public struct Row: Hashable, Sendable {
@@ -25,8 +35,27 @@ public struct InterventionPlan: Sendable {
         public var categoryBefore: Category
         public var categoryAfter: Category
 
+        /// How far the scope's index would rise: the employees' gains over every employee in
+        /// the scope (``InterventionPlan/scopePegawai``).
+        public var indexGain: Double
+        /// The scope's index category now and after the intervention.
+        public var indexCategoryBefore: Category
+        public var indexCategoryAfter: Category
+
         public var meanAfter: Double { meanBefore + totals.meanGain }
         public var categoryChanges: Bool { categoryBefore.rank != categoryAfter.rank }
+        public var indexCategoryChanges: Bool { indexCategoryBefore.rank != indexCategoryAfter.rank }
+    }
+
+    /// How the rows are ranked (see the type's documentation).
+    public enum Order: String, CaseIterable, Sendable {
+        /// By the rise of the whole scope's index (employee-weighted): the default.
+        case index
+        /// By the rise of the unit's own mean (the order before; favours small units).
+        case unitMean = "unit-mean"
+
+        /// The other order (the workstation's `s`).
+        public var next: Order { self == .index ? .unitMean : .index }
     }
 
     /// One employee who would gain, and by how much.
@@ -47,8 +76,15 @@ public struct InterventionPlan: Sendable {
     public let scope: String?
     /// The technical course's JP (the ruleset's minimum), for its name.
     public let teknisJP: Int
-    /// Every row with a gain, ranked (see the type's documentation).
+    /// Every row with a gain, ranked by the rise of the index (see the type's documentation);
+    /// ``rows(by:minimumPegawai:)`` for the other order.
     public let rows: [Row]
+    /// The employees in the scope (the divisor of every row's ``Row/indexGain``).
+    public let scopePegawai: Int
+    /// The scope's index now: the mean total of its employees.
+    public let index: Double
+    /// The scope's index category now.
+    public let indexCategory: Category
     /// Per unit (its own employees only) and intervention, who gains.
     private let gainersByUnit: [String: [Intervention: [Gainer]]]
     /// The unit tree, for sub-units and for the names as the dashboard lists them.
@@ -80,7 +116,15 @@ public struct InterventionPlan: Sendable {
                     .append(Gainer(nip: records.pegawai.nip, gain: gain))
             }
         }
-        let figures = Dictionary(try store.unitFigures(year: year).map { ($0.unit.kode, $0) }, uniquingKeysWith: { a, _ in a })
+        let unitFigures = try store.unitFigures(year: year)
+        let figures = Dictionary(unitFigures.map { ($0.unit.kode, $0) }, uniquingKeysWith: { a, _ in a })
+        // The scope's index: the scope unit's figures, or every root's folded together.
+        var scopeTotals = ScoreTotals()
+        for figure in unitFigures where scope.map({ figure.unit.kode == $0 }) ?? (figure.depth == 0) {
+            scopeTotals.add(figure.totals)
+        }
+        let index = scopeTotals.meanTotal
+        let indexCategory = ruleset.category(for: NumberText.round(index))
         let folded = tree.fold(direct: direct, zero: [:]) { into, other in
             for (key, value) in other { into[key, default: InterventionTotals()].add(value) }
         }
@@ -89,26 +133,40 @@ public struct InterventionPlan: Sendable {
             let before = figures[node.unit.kode]?.meanTotal ?? 0
             for intervention in Intervention.allCases {
                 guard let totals = node.value[intervention], totals.beneficiaries > 0 else { continue }
+                let indexGain = scopeTotals.pegawai > 0 ? totals.gain / Double(scopeTotals.pegawai) : 0
                 rows.append(
                     Row(
                         unit: node.unit, intervention: intervention, totals: totals, meanBefore: before,
                         categoryBefore: ruleset.category(for: NumberText.round(before)),
-                        categoryAfter: ruleset.category(for: NumberText.round(before + totals.meanGain))))
+                        categoryAfter: ruleset.category(for: NumberText.round(before + totals.meanGain)),
+                        indexGain: indexGain, indexCategoryBefore: indexCategory,
+                        indexCategoryAfter: ruleset.category(for: NumberText.round(index + indexGain))))
             }
         }
-        rows.sort(by: ranksBefore)
+        rows.sort { ranksBefore($0, $1, by: .index) }
         return InterventionPlan(
             stamp: stamp, scope: scope, teknisJP: max(1, ruleset.kompetensi.teknisMinimumJP), rows: rows,
+            scopePegawai: scopeTotals.pegawai, index: index, indexCategory: indexCategory,
             gainersByUnit: gainers, tree: tree, names: tree.displayNames())
     }
 
-    /// The plan's one ranking (see the type's documentation).
-    public static func ranksBefore(_ a: Row, _ b: Row) -> Bool {
-        if a.totals.meanGain != b.totals.meanGain { return a.totals.meanGain > b.totals.meanGain }
-        if a.totals.gain != b.totals.gain { return a.totals.gain > b.totals.gain }
+    /// The plan's ranking in an order (see the type's documentation). The index order compares
+    /// the total gains: every row's index rise is its total gain over the same divisor.
+    public static func ranksBefore(_ a: Row, _ b: Row, by order: Order) -> Bool {
+        switch order {
+        case .index:
+            if a.totals.gain != b.totals.gain { return a.totals.gain > b.totals.gain }
+            if a.totals.meanGain != b.totals.meanGain { return a.totals.meanGain > b.totals.meanGain }
+        case .unitMean:
+            if a.totals.meanGain != b.totals.meanGain { return a.totals.meanGain > b.totals.meanGain }
+            if a.totals.gain != b.totals.gain { return a.totals.gain > b.totals.gain }
+        }
         if a.unit.kode != b.unit.kode { return a.unit.kode < b.unit.kode }
         return a.intervention.order < b.intervention.order
     }
+
+    /// The index after a row's intervention.
+    public func indexAfter(_ row: Row) -> Double { index + row.indexGain }
 
     /// Who gains from an intervention in a unit and its sub-units, the largest gain first
     /// (equal gains by NIP).
@@ -118,9 +176,10 @@ public struct InterventionPlan: Sendable {
         return result.sorted { ($0.gain, $1.nip) > ($1.gain, $0.nip) }
     }
 
-    /// The rows of units with at least `minimumPegawai` employees, in the same order.
-    public func rows(minimumPegawai: Int) -> [Row] {
-        minimumPegawai <= 1 ? rows : rows.filter { $0.totals.pegawai >= minimumPegawai }
+    /// The rows of units with at least `minimumPegawai` employees, ranked in `order`.
+    public func rows(by order: Order = .index, minimumPegawai: Int = 1) -> [Row] {
+        let kept = minimumPegawai <= 1 ? rows : rows.filter { $0.totals.pegawai >= minimumPegawai }
+        return order == .index ? kept : kept.sorted { Self.ranksBefore($0, $1, by: order) }
     }
 
     /// The name of a unit as lists show it.

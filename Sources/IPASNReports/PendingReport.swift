@@ -7,7 +7,11 @@ import IPASNStore
 /// oldest pending record was first entered. Units in tree order with their depth, sub-units
 /// folded into their parents (a parent's row counts its own and its sub-units' records); only
 /// units with something to send or report. `ipasn report pending`, the dashboard's "Blm kirim"
-/// column and the workstation's pending screen show it.
+/// column and the workstation's pending screen show it. The SKP sent to SIASN and then moved
+/// before 2022 (``SKPSentChangeStore``) are never pending, but SIASN holds an old version of
+/// them: they are counted per unit (``Row/skpHeldBySIASN``), listed (``skpHeldBySIASN``), and
+/// ``rowsWithHeld`` adds the units whose only news is such an SKP (what the JSON, CSV and xlsx
+/// listings print, so that they miss none).
 public struct PendingReport: Sendable {
     public struct Row: Hashable, Sendable {
         public var unit: OrgUnit
@@ -24,6 +28,9 @@ public struct PendingReport: Sendable {
         /// Pending SKP from 2022 on that cannot be sent until a PermenPANRB 6/2022 predikat is
         /// chosen (``SKPNeedingPredikat``), sub-units included.
         public var skpNeedingPredikat: Int = 0
+        /// SKP sent to SIASN and then moved before 2022 (SIASN keeps the version it got; never
+        /// pending), sub-units included, whatever `since` says.
+        public var skpHeldBySIASN: Int = 0
 
         public func count(_ kind: RecordKind) -> Int { counts[kind] ?? 0 }
         /// Every pending record of the row.
@@ -35,7 +42,11 @@ public struct PendingReport: Sendable {
     /// The first day asked about: only records entered, changed or deleted on or after it
     /// (nil: every pending record).
     public let since: LocalDate?
+    /// The units with something to send (pending or deleted since sent).
     public let rows: [Row]
+    /// ``rows`` plus the units whose only news is an SKP SIASN holds in an older version
+    /// (``skpHeldBySIASN``), in tree order.
+    public let rowsWithHeld: [Row]
     /// The deletions to report, of the unit's employees, by kind then id.
     public let deletions: [SentDeletion]
     /// The pending SKP from 2022 on of the scope's employees that SIASN cannot take until a
@@ -92,6 +103,7 @@ public struct PendingReport: Sendable {
             var counts: [RecordKind: Int] = [:]
             var deletions = 0
             var needing = 0
+            var held = 0
             var oldest: Date?
         }
         var direct: [String: Figures] = [:]
@@ -111,24 +123,28 @@ public struct PendingReport: Sendable {
         // Listed whatever `since` says: they wait for the admin's choice, not for the export.
         let needing = try store.skpNeedingPredikat(unit: unit)
         for skp in needing { direct[skp.unit, default: Figures()].needing += 1 }
+        let held = try store.skpHeldBySIASN(unit: unit)
+        for skp in held { direct[skp.unit, default: Figures()].held += 1 }
         let folded = tree.fold(direct: direct, zero: Figures()) { sum, part in
             sum.counts.merge(part.counts, uniquingKeysWith: +)
             sum.deletions += part.deletions
             sum.needing += part.needing
+            sum.held += part.held
             if let at = part.oldest { sum.oldest = min(sum.oldest ?? at, at) }
         }
         let topDepth = unit.flatMap(tree.depth(of:)) ?? 0
-        let rows = folded.filter { entry in
+        let listed = folded.filter { entry in
             (unit.map { tree.isInSubtree(entry.unit.kode, of: $0) } ?? true)
-                && (entry.value.counts.values.contains { $0 > 0 } || entry.value.deletions > 0)
+                && (entry.value.counts.values.contains { $0 > 0 } || entry.value.deletions > 0 || entry.value.held > 0)
         }.map {
             Row(
                 unit: $0.unit, depth: $0.depth - topDepth, counts: $0.value.counts, deletions: $0.value.deletions,
                 oldestEntered: $0.value.oldest, oldestDay: $0.value.oldest.map { day($0, timeZone) },
-                skpNeedingPredikat: $0.value.needing)
+                skpNeedingPredikat: $0.value.needing, skpHeldBySIASN: $0.value.held)
         }
         return PendingReport(
-            unit: unit.flatMap(tree.unit), since: since, rows: rows, deletions: deletions,
-            skpNeedingPredikat: needing.map(SKPPredikatAdvice.init), skpHeldBySIASN: try store.skpHeldBySIASN(unit: unit))
+            unit: unit.flatMap(tree.unit), since: since, rows: listed.filter { $0.total > 0 || $0.deletions > 0 },
+            rowsWithHeld: listed, deletions: deletions, skpNeedingPredikat: needing.map(SKPPredikatAdvice.init),
+            skpHeldBySIASN: held)
     }
 }

@@ -14,12 +14,18 @@ struct ReportInterventionsCommand: ParsableCommand {
         discussion: """
             For every unit (sub-units included) and every intervention (a technical course of the \
             ruleset's minimum JP, a seminar, the leadership course a struktural post needs, a \
-            functional course), how many active employees would gain and how much the unit's \
-            mean total would rise if each of them took it in the measurement year. Computed with \
-            the active ruleset by rescoring every employee with the course added. Rows are \
-            ranked by the rise of the unit mean (ties: the larger total gain, then unit kode, then \
-            intervention in the order teknis, seminar, kepemimpinan, fungsional); --min-pegawai \
-            leaves out small units. The workstation's intervention view shows the same rows.
+            functional course), how many active employees would gain, how much the whole index \
+            would rise (the instansi's, or that of the --unit the report is limited to: the \
+            employees' gains over every employee in it) and how much the unit's own mean total \
+            would rise, if each of them took it in the measurement year, with the unit's and the \
+            index's category where it changes. Computed with the active ruleset by rescoring every \
+            employee with the course added. Rows are ranked by the rise of the whole index, so a \
+            large unit with a modest rise comes before a small unit with a big one (ties: the \
+            larger rise of the unit mean, then unit kode, then intervention in the order teknis, \
+            seminar, kepemimpinan, fungsional); --by unit-mean ranks by the rise of the unit mean \
+            instead (ties: the larger total gain, then unit kode, then intervention). \
+            --min-pegawai leaves out small units. The workstation's intervention view shows the \
+            same rows (s switches the order).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -27,6 +33,13 @@ struct ReportInterventionsCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Only this unit and its sub-units.", valueName: "kode"))
     var unit: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Rank by the rise of the whole index (index, the default) or of the unit's own mean (unit-mean).",
+            valueName: "order"))
+    var by: InterventionPlan.Order = .index
 
     @Option(name: .long, help: ArgumentHelp("Leave out units with fewer employees.", valueName: "n"))
     var minPegawai: Int = 1
@@ -45,7 +58,7 @@ struct ReportInterventionsCommand: ParsableCommand {
         } catch ReportError.unknownUnit(let kode) {
             throw CLIError(Output.text(id: "unit \(kode) tidak dikenal.", en: "unknown unit \(kode)."))
         }
-        let rows = plan.rows(minimumPegawai: minPegawai)
+        let rows = plan.rows(by: by, minimumPegawai: minPegawai)
         if let path = try output.xlsxPath() {
             let employees = try Dictionary(
                 Exporter(store: store).employees(units: try store.units(), unit: unit).map { ($0.nip, $0) },
@@ -53,18 +66,21 @@ struct ReportInterventionsCommand: ParsableCommand {
             try XLSXOutput.write(path) {
                 try InterventionReport.write(
                     plan, rows: top > 0 ? Array(rows.prefix(top)) : rows, employees: employees,
-                    instansi: ReportTitle.instansi(try store.units()), language: global.language, to: path)
+                    order: by, instansi: ReportTitle.instansi(try store.units()), language: global.language, to: path)
             }
             return
         }
-        try write(rows, year: year)
+        try write(rows, plan: plan, year: year)
     }
 
+    /// The unit's figures first (as before), then the whole index's and the categories.
     static let keys = [
         "kode", "nama", "intervention", "pegawai", "beneficiaries", "total_gain", "mean_before", "mean_gain", "mean_after",
+        "index_pegawai", "index_before", "index_gain", "index_after", "category_before", "category_after",
+        "index_category_before", "index_category_after",
     ]
 
-    func write(_ rows: [InterventionPlan.Row], year: Int) throws {
+    func write(_ rows: [InterventionPlan.Row], plan: InterventionPlan, year: Int) throws {
         let language = global.language
         let listing = Listing(
             keys: Self.keys,
@@ -72,28 +88,52 @@ struct ReportInterventionsCommand: ParsableCommand {
                 [
                     .text(r.unit.kode), .text(r.unit.nama), .text(r.intervention.rawValue), .int(r.totals.pegawai),
                     .int(r.totals.beneficiaries), .points(r.totals.gain), .mean(r.meanBefore), .mean(r.totals.meanGain),
-                    .mean(r.meanAfter),
+                    .mean(r.meanAfter), .int(plan.scopePegawai), .mean(plan.index), .mean(r.indexGain), .mean(plan.indexAfter(r)),
+                    .text(r.categoryBefore.name), .text(r.categoryAfter.name), .text(r.indexCategoryBefore.name),
+                    .text(r.indexCategoryAfter.name),
                 ]
             })
         guard !listing.write(output.format) else { return }
         // Column names in the output's language, as the footer that explains them.
         let id = language == .id
+        // 80 columns: the index's rise (`*` when the index changes category), the unit mean's
+        // rise and after, and the unit's new category when it changes.
         let table = TextTable([
-            ("Unit", 22, .left), (id ? "Intervensi" : "Intervention", 19, .left), (id ? "Naik" : "Gain", 5, .right),
-            (id ? "dari" : "of", 5, .right), (id ? "Rata2" : "Mean", 6, .right), ("+", 5, .right), (id ? "Jadi" : "After", 6, .right),
+            ("Unit", 19, .left), (id ? "Intervensi" : "Intervention", 19, .left), (id ? "Naik" : "Gain", 4, .right),
+            (id ? "dari" : "of", 4, .right), (id ? "Indeks+" : "Index+", 7, .right), ("Unit+", 6, .right),
+            (id ? "Jadi" : "After", 6, .right), (id ? "Kat.baru" : "New cat.", 8, .left),
         ])
         let shown = top > 0 ? Array(rows.prefix(top)) : rows
         let numbers = ReportNumbers(language)
+        let index = numbers.mean(plan.index)
+        let ranked = Output.text(
+            id: by == .index ? "urut kenaikan indeks" : "urut kenaikan rata-rata unit",
+            en: by == .index ? "ranked by the rise of the index" : "ranked by the rise of the unit mean")
         let footer = Output.text(
-            id: "\(shown.count) dari \(rows.count) baris, tahun \(year); Naik = pegawai yang totalnya akan naik, dari = pegawai di unit, Jadi = rata-rata sesudahnya",
-            en: "\(shown.count) of \(rows.count) rows, year \(year); Gain = employees whose total would rise, of = employees in the unit")
+            id: "\(shown.count) dari \(rows.count) baris, tahun \(year), \(ranked); indeks \(index) (\(plan.scopePegawai) pegawai, "
+                + "\(plan.indexCategory.displayName(language))); Naik = pegawai yang totalnya akan naik, dari = pegawai di unit, "
+                + "Indeks+ = kenaikan indeks (* kategorinya berubah), Unit+ = kenaikan rata-rata unit, Jadi = rata-rata unit sesudahnya, "
+                + "Kat.baru = kategori unit bila berubah",
+            en: "\(shown.count) of \(rows.count) rows, year \(year), \(ranked); index \(index) (\(plan.scopePegawai) employees, "
+                + "\(plan.indexCategory.displayName(language))); Gain = employees whose total would rise, of = employees in the unit, "
+                + "Index+ = the rise of the index (* its category changes), Unit+ = the rise of the unit mean, "
+                + "After = the unit mean after, New cat. = the unit's category when it changes")
         table.write(shown, footer: { footer }) { r in
             [
                 "\(r.unit.kode) \(r.unit.nama)", r.intervention.displayName(language), String(r.totals.beneficiaries),
-                String(r.totals.pegawai), numbers.mean(r.meanBefore),
-                // The rise as the two means are shown, so that the row adds up.
-                numbers.mean(NumberText.round(r.meanAfter) - NumberText.round(r.meanBefore)), numbers.mean(r.meanAfter),
+                String(r.totals.pegawai),
+                // Each rise as the two means are shown, so that the row adds up.
+                Self.rise(from: plan.index, to: plan.indexAfter(r), numbers) + (r.indexCategoryChanges ? "*" : ""),
+                Self.rise(from: r.meanBefore, to: r.meanAfter, numbers), numbers.mean(r.meanAfter),
+                r.categoryChanges ? TextTable.category(r.categoryAfter.displayName(language), short: true) : "",
             ]
         }
     }
+
+    /// `+5,63`: the difference of two means as they are shown (each rounded first).
+    static func rise(from before: Double, to after: Double, _ numbers: ReportNumbers) -> String {
+        "+" + numbers.mean(NumberText.round(after) - NumberText.round(before))
+    }
 }
+
+extension InterventionPlan.Order: ExpressibleByArgument {}

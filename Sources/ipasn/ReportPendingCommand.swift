@@ -21,7 +21,12 @@ struct ReportPendingCommand: ParsableCommand {
             verifikator is no change. SKP from 2022 on with a PP 46/2011 predikat (Cukup, Buruk) \
             or only a number stay pending until the admin chooses a PermenPANRB 6/2022 predikat: \
             the table and the xlsx list them with the predikat to choose, json and csv count them \
-            per unit (skp_perlu_predikat) and list them with --skp-predikat. (Unlike `ipasn export --since`, which takes records by their \
+            per unit (skp_perlu_predikat) and list them with --skp-predikat. SKP sent to SIASN and \
+            then moved to a year before 2022 are never pending (SIASN takes no SKP before 2022) \
+            but SIASN keeps the version it got, to correct there by hand: the table lists them \
+            after the units, json and csv count them per unit (skp_di_siasn, units whose only \
+            news is such an SKP included) and list them with --skp-di-siasn, the xlsx has a \
+            sheet of them. (Unlike `ipasn export --since`, which takes records by their \
             own date: a diklat by its end, an SKP by its year.)
             """)
 
@@ -43,14 +48,30 @@ struct ReportPendingCommand: ParsableCommand {
                 + "with the predikat to choose (json, csv; the table and xlsx always list them)."))
     var skpPredikat = false
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "List the SKP sent to SIASN and then moved to a year before 2022 (SIASN keeps the version it got), one per "
+                + "row, with the batch that sent it (json, csv; the table and xlsx always list them)."))
+    var skpDiSiasn = false
+
+    func validate() throws {
+        if skpPredikat && skpDiSiasn {
+            throw ValidationError(
+                Output.text(id: "--skp-predikat dan --skp-di-siasn tidak bisa bersamaan.", en: "--skp-predikat and --skp-di-siasn exclude each other."))
+        }
+    }
+
     @OptionGroup var output: XLSXOutput
 
     static let keys = [
         "kode_unit", "nama_unit", "tingkat", "pendidikan", "diklat", "skp", "disiplin", "jumlah", "dihapus", "tertua_diinput",
-        "skp_perlu_predikat",
+        "skp_perlu_predikat", "skp_di_siasn",
     ]
     /// The columns of `--skp-predikat`.
     static let skpKeys = ["nip", "kode_unit", "tahun", "predikat", "nilai", "ubah_ke", "saran"]
+    /// The columns of `--skp-di-siasn`.
+    static let heldKeys = ["nip", "kode_unit", "tahun", "predikat", "nilai", "batch", "saran"]
 
     func run() throws {
         let context = global.context
@@ -70,9 +91,9 @@ struct ReportPendingCommand: ParsableCommand {
             return
         }
         let language = global.language
-        let listing =
-            skpPredikat
-            ? Listing(
+        let listing: Listing
+        if skpPredikat {
+            listing = Listing(
                 keys: Self.skpKeys,
                 rows: report.skpNeedingPredikat.map { skp in
                     [
@@ -81,12 +102,31 @@ struct ReportPendingCommand: ParsableCommand {
                         .text(skp.advice(language)),
                     ]
                 })
-            : Listing(
-                keys: Self.keys,
-                rows: report.rows.map { row in
-                    [.text(row.unit.kode), .text(row.unit.nama), .int(row.depth)] + RecordKind.allCases.map { .int(row.count($0)) }
-                        + [.int(row.total), .int(row.deletions), row.oldestDay.map { .text($0.iso) } ?? .null, .int(row.skpNeedingPredikat)]
+        } else if skpDiSiasn {
+            listing = Listing(
+                keys: Self.heldKeys,
+                rows: report.skpHeldBySIASN.map { held in
+                    [
+                        .text(held.skp.nip), .text(held.unit), .int(held.skp.tahun),
+                        held.skp.predikat.map { .text($0.displayName) } ?? .null, held.skp.nilai.map { .points($0) } ?? .null,
+                        .int(Int(held.batch)),
+                        .text(
+                            Output.text(
+                                id: "perbaiki di SIASN: masih versi batch #\(held.batch)",
+                                en: "correct in SIASN: it still has the version of batch #\(held.batch)")),
+                    ]
                 })
+        } else {
+            listing = Listing(
+                keys: Self.keys,
+                rows: report.rowsWithHeld.map { row in
+                    [.text(row.unit.kode), .text(row.unit.nama), .int(row.depth)] + RecordKind.allCases.map { .int(row.count($0)) }
+                        + [
+                            .int(row.total), .int(row.deletions), row.oldestDay.map { .text($0.iso) } ?? .null,
+                            .int(row.skpNeedingPredikat), .int(row.skpHeldBySIASN),
+                        ]
+                })
+        }
         guard !listing.write(output.format) else { return }
         let columns = TextTable([
             (Output.text(id: "Unit kerja", en: "Unit"), 30, .left), ("Pend", 6, .right), ("Dikl", 6, .right), ("SKP", 6, .right),

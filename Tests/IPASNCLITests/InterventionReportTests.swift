@@ -30,8 +30,12 @@ import Testing
         try Fixture.load(into: cli)
         let csv = try cli.ok(["report", "interventions", "--year", "2024", "--unit", "DINAS.01", "--format", "csv"]).stdout
         let lines = csv.split(separator: "\n")
-        #expect(lines.first == "kode,nama,intervention,pegawai,beneficiaries,total_gain,mean_before,mean_gain,mean_after")
-        #expect(lines.dropFirst() == ["DINAS.01,Bidang Contoh,seminar,2,1,17.5,72.75,8.75,81.50"])
+        let header =
+            "kode,nama,intervention,pegawai,beneficiaries,total_gain,mean_before,mean_gain,mean_after,"
+            + "index_pegawai,index_before,index_gain,index_after,category_before,category_after,index_category_before,index_category_after"
+        #expect(lines.first.map(String.init) == header)
+        // Limited to DINAS.01 (2 employees): its mean is the index, Budi's seminar raises both 17.5 / 2.
+        #expect(lines.dropFirst() == ["DINAS.01,Bidang Contoh,seminar,2,1,17.5,72.75,8.75,81.50,2,72.75,8.75,81.50,Sedang,Tinggi,Sedang,Tinggi"])
         let unknown = try cli.run(["report", "interventions", "--unit", "NOPE"])
         #expect(unknown.status == 1)
     }

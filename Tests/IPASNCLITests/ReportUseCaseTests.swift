@@ -148,7 +148,12 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
         #expect(drawn.count == planRows.count)
         for (line, json) in zip(drawn, planRows) {
             #expect(line.contains("\(json["beneficiaries"]!)/\(json["pegawai"]!)"), "\(line)")
-            #expect(line.contains(NumberText.decimal(json["mean_after"] as! Double, .en)), "\(line)")
+            // The rises as the means are shown: the index's, then the unit mean's.
+            let index = NumberText.round(json["index_after"] as! Double) - NumberText.round(json["index_before"] as! Double)
+            let mean = NumberText.round(json["mean_after"] as! Double) - NumberText.round(json["mean_before"] as! Double)
+            // `*` where the index changes category (70.17 Low -> 76.00 Medium for the seminar).
+            let marked = json["index_category_before"] as? String != json["index_category_after"] as? String
+            #expect(line.contains("+\(NumberText.decimal(index, .en))\(marked ? "*" : "") +\(NumberText.decimal(mean, .en))"), "\(line)")
         }
 
         // The dashboard (the frame before "i"): its summary and its rows against `report progress`/`activity`.
@@ -209,10 +214,10 @@ private enum MissingRecordKinds {
     static let all = ["pendidikan", "skp", "kompetensi"]
 }
 
-/// The list rows of a frame (lines with a rank number and a mean change), in order.
+/// The list rows of a frame (lines with a rank number and a rise), in order.
 private func rankedRows(_ grid: CellGrid) -> [String] {
     grid.lines().filter { line in
         let trimmed = line.drop { $0 == " " }
-        return line.hasPrefix(" ") && trimmed.first?.isNumber == true && trimmed.contains(" -> ")
+        return line.hasPrefix(" ") && trimmed.first?.isNumber == true && trimmed.contains("+")
     }
 }

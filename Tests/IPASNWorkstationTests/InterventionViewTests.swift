@@ -27,6 +27,9 @@ let fungsionalFullNIP = "198804042012012004"
 /// seminar +8,75 -> 78,75 (Rendah -> Sedang).
 /// Dinas (with Bidang): mean 215 / 4 = 53,75; teknis +5,625 -> 59,375 (59,38), seminar
 /// +4,375 -> 58,125 (58,13), kepemimpinan +3,75 -> 57,50; all Sangat Rendah.
+/// The index (the Dinas's 4 employees, 53,75) rises by the same gains over 4: teknis +5,63
+/// (Bidang's row and the Dinas's: Eko's 22,5 either way; Bidang first, its mean rises more),
+/// seminar +4,38, kepemimpinan +3,75; it stays Sangat Rendah.
 func makeInterventionStore() throws -> SQLiteStore {
     let store = try SQLiteStore.inMemory(context: testContext)
     try store.setMeasurementYear(2024)
@@ -73,16 +76,16 @@ func runStation(
     return (screen, station)
 }
 
-/// The list rows of a frame (lines starting with a rank number), in order.
+/// The list rows of a frame (lines starting with a rank number and showing a rise), in order.
 func rankedRows(_ grid: CellGrid) -> [String] {
     grid.lines().filter { line in
         let trimmed = line.drop { $0 == " " }
-        return line.hasPrefix(" ") && trimmed.first?.isNumber == true && trimmed.contains(" -> ")
+        return line.hasPrefix(" ") && trimmed.first?.isNumber == true && trimmed.contains("+")
     }
 }
 
 @Suite struct InterventionViewTests {
-    @Test func ranksUnitsByTheRiseOfTheMeanWithIndonesianNumbers() throws {
+    @Test func ranksUnitsByTheRiseOfTheIndexWithIndonesianNumbers() throws {
         let store = try makeInterventionStore()
         let (screen, _) = try runStation(store) { s in
             s.enqueue(.function(5))
@@ -96,21 +99,24 @@ func rankedRows(_ grid: CellGrid) -> [String] {
 
         let grid = screen.lastFrame!
         #expect(grid.text.contains("Potensi Intervensi"))
-        #expect(grid.text.contains("5 peluang di 2 unit"))
+        #expect(grid.text.contains("5 peluang di 2 unit, urut kenaikan indeks (4 pegawai, kini 53,75)."))
+        #expect(grid.line(2).contains("Naik Indeks+  Unit+ Kat.baru"), "\(grid.line(2))")
         let rows = rankedRows(grid)
         #expect(rows.count == 5, "fungsional helps nobody; Fitri and Hana gain nothing: \(rows)")
         guard rows.count == 5 else { return }
+        // Index rise, then the unit mean's rise, then the unit's new category.
         #expect(rows[0].contains("Bidang Lalu Lintas") && rows[0].contains("Teknis 20 JP") && rows[0].contains(" 1/2 "))
-        #expect(rows[0].contains("70,00 -> 81,25 (+11,25)") && rows[0].contains("Tinggi"))
-        #expect(rows[1].contains("Bidang Lalu Lintas") && rows[1].contains("Seminar") && rows[1].contains("70,00 -> 78,75 (+8,75)"))
-        #expect(rows[1].contains("Sedang"))
-        #expect(rows[2].contains("Dinas Perhubungan") && rows[2].contains("Teknis 20 JP") && rows[2].contains(" 1/4 "))
-        #expect(rows[2].contains("53,75 -> 59,38 (+5,63)"))
-        #expect(rows[3].contains("Dinas Perhubungan") && rows[3].contains("Seminar") && rows[3].contains("53,75 -> 58,13 (+4,38)"))
-        #expect(rows[4].contains("Dinas Perhubungan") && rows[4].contains("Kepemimpinan") && rows[4].contains("53,75 -> 57,50 (+3,75)"))
-        #expect(!rows[2].contains("Rendah"), "no category change in the Dinas: the column stays empty")
-        // The selected (first) row in words below the list.
+        #expect(rows[0].contains(" +5,63 +11,25 Tinggi"), "\(rows[0])")
+        #expect(rows[1].contains("Dinas Perhubungan") && rows[1].contains("Teknis 20 JP") && rows[1].contains(" 1/4 "))
+        #expect(rows[1].contains(" +5,63  +5,63"), "\(rows[1])")
+        #expect(rows[2].contains("Bidang Lalu Lintas") && rows[2].contains("Seminar") && rows[2].contains(" +4,38  +8,75 Sedang"))
+        #expect(rows[3].contains("Dinas Perhubungan") && rows[3].contains("Seminar") && rows[3].contains(" +4,38  +4,38"))
+        #expect(rows[4].contains("Dinas Perhubungan") && rows[4].contains("Kepemimpinan") && rows[4].contains(" +3,75  +3,75"))
+        #expect(!rows[1].contains("Rendah"), "no category change in the Dinas: the column stays empty")
+        #expect(!rows.contains { $0.contains("*") }, "the index stays Sangat Rendah")
+        // The selected (first) row in words below the list: the index, then the unit mean.
         #expect(grid.text.contains("Diklat teknis 20 JP untuk 1 dari 2 pegawai Bidang Lalu Lintas"))
+        #expect(grid.lines().contains { $0.trimmingCharacters(in: .whitespaces) == "Indeks 53,75 -> 59,38 (+5,63)  Sangat Rendah" })
         #expect(grid.text.contains("Rata-rata unit 70,00 -> 81,25 (+11,25)  Rendah -> Tinggi"))
         // 80x24: nothing wider than the screen, no figure cut.
         for line in grid.lines() { #expect(DisplayWidth.width(of: line) <= 80) }
@@ -134,7 +140,6 @@ func rankedRows(_ grid: CellGrid) -> [String] {
         func people(_ list: ScreenCheckpoint) -> [String] { list.lines.filter { $0.contains(" -> ") && $0.hasPrefix(" 19") } }
         _ = try runStation(store) { s in
             s.press(.interventions, in: .units)
-            s.press(.moveDown, in: .interventions)
             s.press(.moveDown, in: .interventions)
             s.checkpoint { plan in
                 #expect(plan.selection?.contains("Dinas Perhubungan") == true)
@@ -175,7 +180,9 @@ func rankedRows(_ grid: CellGrid) -> [String] {
         #expect(grid.text.contains("Training Potential"))
         let rows = rankedRows(grid)
         #expect(rows.first?.contains("Technical 20 JP") == true)
-        #expect(rows.first?.contains("70.00 -> 81.25 (+11.25)") == true)
+        #expect(rows.first?.contains(" +5.63 +11.25 High") == true, "\(rows)")
+        #expect(grid.text.contains("5 options in 2 units, by the index's rise (4 employees, now 53.75)."))
+        #expect(grid.text.contains("Index 53.75 -> 59.38 (+5.63)  Very Low"))
         #expect(rows.last?.contains("Leadership") == true)
         #expect(grid.text.contains("Technical course 20 JP for 1 of 2 employees of Bidang Lalu Lintas"))
         #expect(grid.text.contains("Unit mean 70.00 -> 81.25 (+11.25)"))
@@ -190,6 +197,7 @@ func rankedRows(_ grid: CellGrid) -> [String] {
         #expect(Keymap.standard.command(for: .char("i"), in: .dashboard) == .interventions)
         #expect(Keymap.standard.command(for: .function(4), in: .units) == .interventions)
         #expect(Keymap.standard.command(for: .char("f"), in: .interventions) == .minimumSize)
+        #expect(Keymap.standard.command(for: .char("s"), in: .interventions) == .sort)
         #expect(Keymap.standard.command(for: .enter, in: .interventions) == .open)
     }
 
@@ -257,5 +265,86 @@ func rankedRows(_ grid: CellGrid) -> [String] {
         #expect(plan.gainers(unit: "DISHUB", intervention: .kepemimpinan).map { "\($0.nip) \($0.gain)" } == ["\(administratorNIP) 15.0"])
         #expect(plan.gainers(unit: "DISHUB.1", intervention: .kepemimpinan).isEmpty)
         #expect(plan.gainers(unit: "DISHUB", intervention: .fungsional).isEmpty)
+    }
+}
+
+/// The province of ``RankingProvince`` (figures worked by hand there) on the 80x24 virtual
+/// screen: the large unit before the small one by the index, `s` for the unit-mean order and
+/// back, the index's category change marked.
+@Suite struct InterventionRankingViewTests {
+    @Test func sSwitchesBetweenTheIndexAndTheUnitMeanOrder() throws {
+        let store = try SQLiteStore.inMemory(context: testContext)
+        try RankingProvince.seed(store)
+        func names(_ rows: [String]) -> [String] {
+            rows.map { row in
+                let unit = ["Seksi Koleksi", "UPT Museum", "Dinas Pendidikan", "Pemerintah Provinsi Contoh"].first { row.contains($0) } ?? "?"
+                return unit + (row.contains("Teknis 20 JP") ? " T" : row.contains("Seminar") ? " S" : " ?")
+            }
+        }
+        _ = try runStation(store) { s in
+            s.press(.interventions, in: .units)
+            s.checkpoint { plan in
+                #expect(plan.shows("8 peluang di 4 unit, urut kenaikan indeks (8 pegawai, kini 63,75)."))
+                let rows = rankedRows(plan.frame)
+                #expect(
+                    names(rows) == [
+                        "Pemerintah Provinsi Contoh T", "Pemerintah Provinsi Contoh S", "Dinas Pendidikan T", "Dinas Pendidikan S",
+                        "Seksi Koleksi T", "UPT Museum T", "Seksi Koleksi S", "UPT Museum S",
+                    ])
+                guard rows.count == 8 else { return }
+                // 3 of 8 gain 22,5: the index 63,75 -> 72,19 (+8,44), Rendah -> Sedang: marked `*`.
+                #expect(rows[0].contains(" 3/8 ") && rows[0].contains(" +8,44*  +8,44 Sedang"), "\(rows[0])")
+                // The large unit: 2 of 6, index +5,63 (45 / 8), its mean +7,50 (45 / 6), Rendah -> Sedang.
+                #expect(rows[2].contains(" 2/6 ") && rows[2].contains(" +5,63  +7,50 Sedang"), "\(rows[2])")
+                // The small sub-unit: 1 of 1, index +2,81 (22,5 / 8), its mean +22,50.
+                #expect(rows[4].contains(" 1/1 ") && rows[4].contains(" +2,81 +22,50"), "\(rows[4])")
+                #expect(rows.filter { $0.contains("*") }.count == 1)
+                for line in plan.lines { #expect(DisplayWidth.width(of: line) <= 80) }
+                for row in rows { #expect(!row.contains("…"), "\(row)") }
+                #expect(plan.shows("Indeks 63,75 -> 72,19 (+8,44)  Rendah -> Sedang"))
+                #expect(plan.shows("Rata-rata unit 63,75 -> 72,19 (+8,44)  Rendah -> Sedang"))
+                #expect(plan.shows("*: kategori indeks berubah"))
+            }
+            s.press(.moveDown, in: .interventions)
+            s.press(.moveDown, in: .interventions)  // Dinas Pendidikan, teknis
+            s.press(.sort, in: .interventions)
+            s.checkpoint { unitMean in
+                #expect(unitMean.shows("8 peluang di 4 unit, urut kenaikan rata-rata unit."))
+                #expect(unitMean.shows("Urut kenaikan rata-rata unit (unit kecil lebih dulu)."))
+                #expect(
+                    names(rankedRows(unitMean.frame)) == [
+                        "Seksi Koleksi T", "Seksi Koleksi S", "UPT Museum T", "UPT Museum S", "Pemerintah Provinsi Contoh T",
+                        "Dinas Pendidikan T", "Pemerintah Provinsi Contoh S", "Dinas Pendidikan S",
+                    ])
+                // The cursor stays on the row it was on (now sixth).
+                #expect(unitMean.selection?.contains("Dinas Pendidikan") == true)
+                #expect(unitMean.selection?.contains("Teknis 20 JP") == true)
+                #expect(unitMean.lines.contains { $0.trimmingCharacters(in: .whitespaces) == "Indeks 63,75 -> 69,38 (+5,63)  Rendah" })
+                #expect(unitMean.shows("Rata-rata unit 66,67 -> 74,17 (+7,50)  Rendah -> Sedang"))
+            }
+            s.press(.sort, in: .interventions)
+            s.checkpoint { back in
+                #expect(back.shows("urut kenaikan indeks"))
+                #expect(names(rankedRows(back.frame)).first == "Pemerintah Provinsi Contoh T")
+            }
+        }
+    }
+
+    @Test func englishNamesTheOrder() throws {
+        let store = try SQLiteStore.inMemory(context: testContext)
+        try RankingProvince.seed(store)
+        _ = try runStation(store, language: .en) { s in
+            s.press(.interventions, in: .units)
+            s.checkpoint { plan in
+                #expect(plan.shows("8 options in 4 units, by the index's rise (8 employees, now 63.75)."))
+                #expect(plan.shows("Index+"))
+                #expect(plan.shows("Index 63.75 -> 72.19 (+8.44)  Low -> Medium"))
+            }
+            s.press(.sort, in: .interventions)
+            s.checkpoint { unitMean in
+                #expect(unitMean.shows("8 options in 4 units, by the unit mean's rise."))
+                #expect(unitMean.shows("Ranked by the rise of the unit mean (small units first)."))
+            }
+        }
     }
 }

@@ -72,8 +72,7 @@ import Testing
         var list = 0
         let (screen, _) = try runStation(store, size: Size(width: 140, height: 30)) { s in
             s.enqueue(text: "i")
-            s.enqueue(.down)
-            s.enqueue(.down)  // Dinas Perhubungan, teknis
+            s.enqueue(.down)  // Dinas Perhubungan, teknis (second by the rise of the index)
             s.enqueue(.enter)
             list = s.pendingEventCount
         }

@@ -125,12 +125,14 @@ import Testing
     @Test func theInterventionPanelCutsWithAnEllipsis() throws {
         let store = try makeStore()
         // A unit with a long name and one pelaksana without any course: a 20 JP course raises
-        // its mean by 22.5, the first row of the list (selected).
+        // its mean by 22.5, the first row of the list by the unit mean.
         let name = "Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana"
         try store.saveUnit(OrgUnit(kode: "DINKES", nama: name))
         try store.savePegawai(Pegawai(nip: "199505052020121001", nama: "Rudi Hartono", kodeUnit: "DINKES", jenisJabatan: .pelaksana))
         let screen = try run(store) { s in
             s.press(.interventions, in: .units)
+            s.press(.sort, in: .interventions)  // by the unit mean: DINKES's +22,5 first
+            s.press(.first, in: .interventions)
         }
         let frame = try #require(screen.frames.last { $0.text.contains("Potensi Intervensi") })
         let sentence = try #require(frame.lines().first { $0.contains("Diklat teknis 20 JP untuk 1 dari 1 pegawai") }, "\(frame.text)")

@@ -40,8 +40,8 @@ enum ReportExport {
         }
     }
 
-    /// The intervention plan with its employees, the rows as shown.
-    static func interventions(app: App, plan: InterventionPlan, rows: [InterventionPlan.Row]) {
+    /// The intervention plan with its employees, the rows as shown (in the order shown).
+    static func interventions(app: App, plan: InterventionPlan, rows: [InterventionPlan.Row], order: InterventionPlan.Order) {
         write(app: app, base: "rencana-intervensi-ipasn-\(app.year)") { path in
             let units = try app.store.units()
             var employees: [String: Pegawai] = [:]
@@ -49,8 +49,8 @@ enum ReportExport {
                 for p in try app.store.pegawai(inUnit: root.kode, includeSubunits: true) { employees[p.nip] = p }
             }
             try InterventionReport.write(
-                plan, rows: rows, employees: employees, instansi: ReportTitle.instansi(units), language: app.language,
-                to: path)
+                plan, rows: rows, employees: employees, order: order, instansi: ReportTitle.instansi(units),
+                language: app.language, to: path)
         }
     }
 

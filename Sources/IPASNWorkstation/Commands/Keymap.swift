@@ -47,7 +47,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.first, [.home], in: lists),
         Binding(.last, [.end], in: lists),
         Binding(.search, [.char("/"), .ctrl("f")], in: browse),
-        Binding(.sort, [.char("s"), .function(6)], in: [.employees, .dashboard]),
+        Binding(.sort, [.char("s"), .function(6)], in: [.employees, .dashboard, .interventions]),
         Binding(.dashboard, [.function(5), .char("b")], in: [.units, .employees, .employee]),
         Binding(.interventions, [.char("i"), .function(4)], in: [.units, .dashboard]),
         Binding(.missingRecords, [.char("l")], in: [.units, .employees, .dashboard]),

@@ -301,15 +301,6 @@ enum L {
     static let colUnitMean = Txt("Rata-rata unit", "Unit mean")
     static let colNewCategory = Txt("Kat.baru", "New cat.")
     static let colCategoryChange = Txt("Kategori unit", "Unit category")
-    static func interventionsSummary(_ rows: Int, _ units: Int, _ minimum: Int) -> Txt {
-        let filter = minimum > 1 ? Txt("; unit min. \(minimum) pegawai", "; units of \(minimum)+ employees") : Txt("", "")
-        return Txt(
-            "\(rows) peluang di \(units) unit\(filter.id), urut kenaikan rata-rata unit.",
-            "\(rows) options in \(units) units\(filter.en), ranked by the rise of the unit mean.")
-    }
-    static let interventionsLegend = Txt(
-        "Naik: pegawai yang naik/jumlah pegawai  Kat.baru: kategori unit bila berubah",
-        "Gain: employees gaining/all employees  New cat.: when the unit category changes")
     static let interventionsNone = Txt(
         "Tidak ada diklat yang akan menaikkan nilai pegawai.", "No course would raise any employee's score.")
     static func interventionsNoneFiltered(_ n: Int) -> Txt {

@@ -4,14 +4,17 @@ import IPASNStore
 import IPASNTerminal
 
 /// The supervisors' "where would training raise the index most": every unit and
-/// intervention that would raise someone, ranked by the rise of the unit mean, with how many
-/// employees would gain, the unit mean now and after, and the category change. Enter lists
-/// the employees who gain; `f` hides small units. Computed once (a frame says so first) and
-/// kept until the data changes or Ctrl-L.
+/// intervention that would raise someone, ranked by the rise of the whole index (the
+/// instansi's: every employee weighs the same, so a large unit's modest rise comes before a
+/// small unit's big one), with how many employees would gain, the index's rise, the unit mean's
+/// rise and the category changes. `s` switches to the rise of the unit mean and back; Enter
+/// lists the employees who gain; `f` hides small units. Computed once (a frame says so first)
+/// and kept until the data changes or Ctrl-L.
 final class InterventionView: View {
     private(set) var plan: InterventionPlan?
     private(set) var rows: [InterventionPlan.Row] = []
     private(set) var minimumPegawai = 1
+    private(set) var order = InterventionPlan.Order.index
     private var computing = false
     private var cursor = ScrollList(count: 0, height: 1)
     private var names: [String: String] = [:]
@@ -23,7 +26,7 @@ final class InterventionView: View {
     }
 
     var context: KeyContext { .interventions }
-    var keyBar: [Command] { [.help, .open, .minimumSize, .exportReport, .refresh, .back, .quit] }
+    var keyBar: [Command] { [.help, .open, .sort, .minimumSize, .exportReport, .back, .refresh, .quit] }
 
     func reload(app: App) {
         load(app: app, force: false)
@@ -53,7 +56,7 @@ final class InterventionView: View {
     }
 
     private func applyFilter(keep: InterventionPlan.Row?) {
-        rows = plan?.rows(minimumPegawai: minimumPegawai) ?? []
+        rows = plan?.rows(by: order, minimumPegawai: minimumPegawai) ?? []
         cursor.update(count: rows.count)
         if let keep, let index = rows.firstIndex(where: { $0.unit.kode == keep.unit.kode && $0.intervention == keep.intervention }) {
             cursor.select(index)
@@ -68,6 +71,10 @@ final class InterventionView: View {
         case .open:
             guard let plan, let row = selected else { return true }
             app.push(InterventionGainersView(app: app, plan: plan, unit: row.unit, intervention: row.intervention))
+        case .sort:
+            order = order.next
+            applyFilter(keep: selected)
+            app.inform(app.t(L.interventionOrderSet(order)))
         case .minimumSize:
             let steps = Self.minimumSteps
             minimumPegawai = steps[((steps.firstIndex(of: minimumPegawai) ?? 0) + 1) % steps.count]
@@ -80,7 +87,7 @@ final class InterventionView: View {
                 app.warn(app.t(L.reportNotReady))
                 return true
             }
-            ReportExport.interventions(app: app, plan: plan, rows: rows)
+            ReportExport.interventions(app: app, plan: plan, rows: rows, order: order)
         default:
             return false
         }
@@ -93,19 +100,26 @@ final class InterventionView: View {
     struct Cells {
         var intervention: String
         var gainers: String
+        var index: String
         var mean: String
         var category: String
 
-        init(_ row: InterventionPlan.Row, jp: Int, full: Bool, language: Language, meanDelta: Int, meanWidth: Int) {
+        init(_ row: InterventionPlan.Row, plan: InterventionPlan, full: Bool, language: Language, meanDelta: Int, meanWidth: Int) {
+            let jp = plan.teknisJP
             intervention = language.t(full ? L.interventionName(row.intervention, jp: jp) : L.interventionShort(row.intervention, jp: jp))
             gainers =
                 full
                 ? language.t(L.gainersOf(row.totals.beneficiaries, row.totals.pegawai))
                 : "\(row.totals.beneficiaries)/\(row.totals.pegawai)"
-            mean = InterventionView.meanChange(row, language: language, deltaWidth: meanDelta, meanWidth: meanWidth)
+            let indexRise = language.meanDelta(from: plan.index, to: plan.indexAfter(row))
             if full {
+                index = language.mean(plan.indexAfter(row)) + " (" + indexRise + ")"
+                if row.indexCategoryChanges { index += " " + row.indexCategoryAfter.displayName(language) }
+                mean = InterventionView.meanChange(row, language: language, deltaWidth: meanDelta, meanWidth: meanWidth)
                 category = row.categoryChanges ? "\(row.categoryBefore.displayName(language)) -> \(row.categoryAfter.displayName(language))" : row.categoryBefore.displayName(language)
             } else {
+                index = indexRise + (row.indexCategoryChanges ? "*" : "")
+                mean = language.meanDelta(from: row.meanBefore, to: row.meanAfter)
                 category = row.categoryChanges ? EmployeeListView.category(row.categoryAfter.displayName(language), width: 8) : ""
             }
         }
@@ -119,22 +133,23 @@ final class InterventionView: View {
     }
 
     /// Column widths from the rows' contents, so no figure is ever cut: the full form when
-    /// it leaves the unit name at least 24 columns, else the narrow one.
+    /// it leaves the unit name at least 24 columns, else the narrow one (the rises only; the
+    /// selected row's means and categories are written out under the list).
     struct Layout {
         var full: Bool
         var name: Int
-        /// Intervention, gainers, unit mean and category.
+        /// Intervention, gainers, index, unit mean and category.
         var widths: Widths
         var meanDelta: Int
         /// The width of one mean (`68,44`; `100,00` only when a unit would reach the maximum).
         var meanWidth: Int
 
-        init(width: Int, rows: [InterventionPlan.Row], jp: Int, language: Language) {
+        init(width: Int, rows: [InterventionPlan.Row], plan: InterventionPlan, language: Language) {
             let delta = rows.map { DisplayWidth.width(of: language.meanDelta(from: $0.meanBefore, to: $0.meanAfter)) + 2 }.max() ?? 7
             let means = rows.map { DisplayWidth.width(of: language.mean($0.meanAfter)) }.max() ?? 5
-            var widths = Self.measure(rows, full: true, jp: jp, language: language, meanDelta: delta, meanWidth: means)
+            var widths = Self.measure(rows, plan: plan, full: true, language: language, meanDelta: delta, meanWidth: means)
             let full = Self.nameWidth(width, widths) >= 24
-            if !full { widths = Self.measure(rows, full: false, jp: jp, language: language, meanDelta: delta, meanWidth: means) }
+            if !full { widths = Self.measure(rows, plan: plan, full: false, language: language, meanDelta: delta, meanWidth: means) }
             self.full = full
             meanDelta = delta
             meanWidth = means
@@ -142,29 +157,32 @@ final class InterventionView: View {
             name = max(8, Self.nameWidth(width, widths))
         }
 
-        typealias Widths = (intervention: Int, gainers: Int, mean: Int, category: Int)
+        typealias Widths = (intervention: Int, gainers: Int, index: Int, mean: Int, category: Int)
 
         /// What the unit name is left with: margins, "#" and a space after each column.
         static func nameWidth(_ width: Int, _ w: Widths) -> Int {
-            width - 2 - 4 - (w.intervention + 1) - (w.gainers + 1) - (w.mean + 1) - (w.category + 1)
+            width - 2 - 4 - (w.intervention + 1) - (w.gainers + 1) - (w.index + 1) - (w.mean + 1) - (w.category + 1)
         }
 
         static func measure(
-            _ rows: [InterventionPlan.Row], full: Bool, jp: Int, language: Language, meanDelta: Int, meanWidth: Int
+            _ rows: [InterventionPlan.Row], plan: InterventionPlan, full: Bool, language: Language, meanDelta: Int, meanWidth: Int
         ) -> Widths {
             var widths: Widths = (
                 DisplayWidth.width(of: language.t(L.colIntervention)),
                 DisplayWidth.width(of: language.t(full ? L.colGainersFull : L.colGainers)),
-                DisplayWidth.width(of: language.t(L.colUnitMean)),
+                DisplayWidth.width(of: language.t(full ? L.colIndex : L.colIndexRise)),
+                DisplayWidth.width(of: language.t(full ? L.colUnitMean : L.colUnitRise)),
                 DisplayWidth.width(of: language.t(full ? L.colCategoryChange : L.colNewCategory))
             )
             for intervention in Intervention.allCases {
-                let name = language.t(full ? L.interventionName(intervention, jp: jp) : L.interventionShort(intervention, jp: jp))
+                let name = language.t(
+                    full ? L.interventionName(intervention, jp: plan.teknisJP) : L.interventionShort(intervention, jp: plan.teknisJP))
                 widths.intervention = max(widths.intervention, DisplayWidth.width(of: name))
             }
             for row in rows {
-                let cells = Cells(row, jp: jp, full: full, language: language, meanDelta: meanDelta, meanWidth: meanWidth)
+                let cells = Cells(row, plan: plan, full: full, language: language, meanDelta: meanDelta, meanWidth: meanWidth)
                 widths.gainers = max(widths.gainers, DisplayWidth.width(of: cells.gainers))
+                widths.index = max(widths.index, DisplayWidth.width(of: cells.index))
                 widths.mean = max(widths.mean, DisplayWidth.width(of: cells.mean))
                 widths.category = max(widths.category, DisplayWidth.width(of: cells.category))
             }
@@ -183,61 +201,68 @@ final class InterventionView: View {
             return
         }
         let units = Set(rows.map(\.unit.kode)).count
-        grid.put(app.t(L.interventionsSummary(rows.count, units, minimumPegawai)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        let summary = L.interventionsRanked(
+            rows.count, units, minimumPegawai, order: order, index: language.mean(plan.index), pegawai: plan.scopePegawai)
+        grid.put(app.t(summary), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
         guard !rows.isEmpty else {
             let none = minimumPegawai > 1 && !plan.rows.isEmpty ? L.interventionsNoneFiltered(minimumPegawai) : L.interventionsNone
             grid.put(app.t(none), row: 3, col: 2, style: .dim, maxWidth: grid.width - 4)
             return
         }
-        let layout = Layout(width: grid.width, rows: rows, jp: plan.teknisJP, language: language)
+        let layout = Layout(width: grid.width, rows: rows, plan: plan, language: language)
         let table = Table(
             [
                 .init("#", width: .fixed(3), alignment: .right),
                 .init(app.t(L.colUnit), width: .fixed(layout.name)),
                 .init(app.t(L.colIntervention), width: .fixed(layout.widths.intervention)),
                 .init(app.t(layout.full ? L.colGainersFull : L.colGainers), width: .fixed(layout.widths.gainers), alignment: .right),
-                .init(app.t(L.colUnitMean), width: .fixed(layout.widths.mean)),
+                .init(app.t(layout.full ? L.colIndex : L.colIndexRise), width: .fixed(layout.widths.index), alignment: layout.full ? .left : .right),
+                .init(app.t(layout.full ? L.colUnitMean : L.colUnitRise), width: .fixed(layout.widths.mean), alignment: layout.full ? .left : .right),
                 .init(app.t(layout.full ? L.colCategoryChange : L.colNewCategory), width: .fixed(layout.widths.category)),
             ], width: grid.width - 2)
         table.drawHeader(into: &grid, row: 2, col: 1)
 
-        let panelHeight = 3
+        let panelHeight = 4
         let legend = layout.full ? 0 : 1
         let listHeight = max(3, height - 3 - legend - panelHeight)
         for (offset, index) in cursor.visible(height: listHeight).enumerated() {
             let row = rows[index]
-            let cells = Cells(
-                row, jp: plan.teknisJP, full: layout.full, language: language, meanDelta: layout.meanDelta, meanWidth: layout.meanWidth)
+            let cells = Cells(row, plan: plan, full: layout.full, language: language, meanDelta: layout.meanDelta, meanWidth: layout.meanWidth)
             table.draw(
                 [
                     .init("\(index + 1)"), .init(names[row.unit.kode] ?? row.unit.nama), .init(cells.intervention),
-                    .init(cells.gainers), .init(cells.mean),
+                    .init(cells.gainers), .init(cells.index, style: row.indexCategoryChanges ? Draw.categoryStyle(row.indexCategoryAfter) : nil),
+                    .init(cells.mean),
                     .init(cells.category, style: row.categoryChanges ? Draw.categoryStyle(row.categoryAfter) : nil),
                 ], into: &grid, row: 3 + offset, col: 1, selected: index == cursor.selection)
         }
         var next = 3 + listHeight
         if legend > 0 {
-            grid.put(app.t(L.interventionsLegend), row: next, col: 1, style: .dim, maxWidth: grid.width - 2)
+            grid.put(app.t(L.interventionsRankLegend), row: next, col: 1, style: .dim, maxWidth: grid.width - 2)
             next += 1
         }
         guard let row = selected, next + 2 < height else { return }
         let unitName = names[row.unit.kode] ?? row.unit.nama
         grid.hline(row: next, col: 0, width: grid.width)
         grid.put(" " + unitName + " ", row: next, col: 2, style: .header, maxWidth: grid.width - 4)
-        for (index, text) in Self.describe(row, unitName: row.unit.nama, jp: plan.teknisJP, language: language).enumerated()
+        for (index, text) in Self.describe(row, plan: plan, unitName: row.unit.nama, language: language).enumerated()
         where next + 1 + index < height {
             grid.put(DisplayWidth.truncate(text, toWidth: grid.width - 2), row: next + 1 + index, col: 1, maxWidth: grid.width - 2)
         }
     }
 
-    /// The selected row in two lines of words.
-    static func describe(_ row: InterventionPlan.Row, unitName: String, jp: Int, language: Language) -> [String] {
-        let name = language.t(L.interventionName(row.intervention, jp: jp))
+    /// The selected row in three lines of words: who gains, the index now and after, the unit
+    /// mean now and after, each with its category (and the new one when it changes).
+    static func describe(_ row: InterventionPlan.Row, plan: InterventionPlan, unitName: String, language: Language) -> [String] {
+        let name = language.t(L.interventionName(row.intervention, jp: plan.teknisJP))
         let gainers = language.t(L.gainersOf(row.totals.beneficiaries, row.totals.pegawai))
-        var second = language.t(L.unitMean) + " " + language.mean(row.meanBefore) + " -> " + language.mean(row.meanAfter)
+        var index = language.t(L.indexLabel) + " " + language.mean(plan.index) + " -> " + language.mean(plan.indexAfter(row))
+            + " (" + language.meanDelta(from: plan.index, to: plan.indexAfter(row)) + ")  " + row.indexCategoryBefore.displayName(language)
+        if row.indexCategoryChanges { index += " -> " + row.indexCategoryAfter.displayName(language) }
+        var unit = language.t(L.unitMean) + " " + language.mean(row.meanBefore) + " -> " + language.mean(row.meanAfter)
             + " (" + language.meanDelta(from: row.meanBefore, to: row.meanAfter) + ")  " + row.categoryBefore.displayName(language)
-        if row.categoryChanges { second += " -> " + row.categoryAfter.displayName(language) }
-        return [language.t(L.interventionFor(name, gainers, unitName)), second]
+        if row.categoryChanges { unit += " -> " + row.categoryAfter.displayName(language) }
+        return [language.t(L.interventionFor(name, gainers, unitName)), index, unit]
     }
 }
 
@@ -248,6 +273,7 @@ final class InterventionGainersView: View {
     let unit: OrgUnit
     let intervention: Intervention
     private(set) var row: InterventionPlan.Row?
+    private var plan: InterventionPlan?
     private(set) var items: [(pegawai: Pegawai, now: Double, gain: Double)] = []
     private var jp = 20
     private var computing = false
@@ -283,6 +309,7 @@ final class InterventionGainersView: View {
     private func show(_ plan: InterventionPlan, app: App) {
         let keep = items.isEmpty ? nil : items[cursor.selection].pegawai.nip
         jp = plan.teknisJP
+        self.plan = plan
         row = plan.rows.first { $0.unit.kode == unit.kode && $0.intervention == intervention }
         let gains = Dictionary(
             plan.gainers(unit: unit.kode, intervention: intervention).map { ($0.nip, $0.gain) }, uniquingKeysWith: { a, _ in a })
@@ -325,9 +352,9 @@ final class InterventionGainersView: View {
             grid.put(app.t(L.interventionsComputing), row: 2, col: 2, style: .highlight, maxWidth: grid.width - 4)
             return
         }
-        if let row {
-            let lines = InterventionView.describe(row, unitName: unit.nama, jp: jp, language: language)
-            grid.put(lines[1], row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        if let row, let plan {
+            let lines = InterventionView.describe(row, plan: plan, unitName: unit.nama, language: language)
+            grid.put(lines[2], row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
         }
         let full = grid.width >= 120
         // The category change whole in the wide layout ("Sangat Rendah -> Sangat Tinggi").
