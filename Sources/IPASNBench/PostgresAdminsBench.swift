@@ -29,23 +29,7 @@ public enum PostgresAdminsBench {
             try cluster.psql(database, sql)
         }
         log("[PG4] " + cluster.settleWrites())
-        let port = cluster.port
-        let bench = ConcurrentAdminsBench(
-            connect: { login, context in
-                try PostgresStore(
-                    "host=127.0.0.1 port=\(port) user=\(PostgresCluster.quoted(login)) dbname=\(PostgresCluster.quoted(database))",
-                    context: context)
-            },
-            operatorStore: operatorStore,
-            provision: { try PostgresBench.provision(cluster, database, $0) },
-            count: { tag in
-                try PostgresBench.countConcurrent(tag: tag) { sql in
-                    try cluster.psql(database, sql).stdout.split(separator: "\n").compactMap { line in
-                        let fields = line.split(separator: ",").map(String.init)
-                        return fields.count == 2 ? Int(fields[1]).map { (fields[0], $0) } : nil
-                    }
-                }
-            })
+        let bench = PostgresBench.admins(cluster, database, operatorStore: operatorStore)
         log("[PG4] \(admins) admins saving every 2-4 s for \(Fmt.seconds(seconds)) over 127.0.0.1, one reading the dashboard")
         let before = try PostgresServerUsage.snapshot(cluster, database: database)
         let clientBefore = BenchPiece.cpu(children: false)
