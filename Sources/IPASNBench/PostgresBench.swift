@@ -177,24 +177,7 @@ struct PostgresBench {
         log("[PG4] \(settings.admins) admins saving every \(settings.interval.lowerBound)-\(settings.interval.upperBound) s "
             + "for \(Fmt.seconds(settings.seconds)) over 127.0.0.1, one reading the dashboard")
         let operatorStore = try PostgresStore(cluster.socket(database), context: StoreContext(actor: operatorLogin))
-        let port = cluster.port
-        let admins = try ConcurrentAdminsBench(
-            connect: { login, context in
-                try PostgresStore(
-                    "host=127.0.0.1 port=\(port) user=\(PostgresCluster.quoted(login)) dbname=\(PostgresCluster.quoted(database))",
-                    context: context)
-            },
-            operatorStore: operatorStore,
-            provision: { try Self.provision(cluster, database, $0) },
-            count: { tag in
-                try Self.countConcurrent(tag: tag) { sql in
-                    try cluster.psql(database, sql).stdout.split(separator: "\n").compactMap { line in
-                        let fields = line.split(separator: ",").map(String.init)
-                        return fields.count == 2 ? Int(fields[1]).map { (fields[0], $0) } : nil
-                    }
-                }
-            }
-        ).run(settings, tag: "pg4")
+        let admins = try Self.admins(cluster, database, operatorStore: operatorStore).run(settings, tag: "pg4")
         guard admins.errors.isEmpty else {
             throw BenchError(
                 "\(admins.errors.count) errors with \(admins.admins) admins at once on PostgreSQL:\n  "
@@ -214,6 +197,27 @@ struct PostgresBench {
         report.checks.append(
             "PostgreSQL admins at once: no call failed; each of the \(admins.admins) admins' \(Fmt.count(admins.saves.count)) "
                 + "saves is in the database with its audit row")
+    }
+
+    /// Row PG4's admins on `database`: each connects over TCP loopback as its own role.
+    static func admins(_ cluster: PostgresCluster, _ database: String, operatorStore: any Store) -> ConcurrentAdminsBench {
+        let port = cluster.port
+        return ConcurrentAdminsBench(
+            connect: { login, context in
+                try PostgresStore(
+                    "host=127.0.0.1 port=\(port) user=\(PostgresCluster.quoted(login)) dbname=\(PostgresCluster.quoted(database))",
+                    context: context)
+            },
+            operatorStore: operatorStore,
+            provision: { try Self.provision(cluster, database, $0) },
+            count: { tag in
+                try Self.countConcurrent(tag: tag) { sql in
+                    try cluster.psql(database, sql).stdout.split(separator: "\n").compactMap { line in
+                        let fields = line.split(separator: ",").map(String.init)
+                        return fields.count == 2 ? Int(fields[1]).map { (fields[0], $0) } : nil
+                    }
+                }
+            })
     }
 
     /// Which save, counted from the slowest, ``Stats/percentile(_:_:)`` reports as the 99th

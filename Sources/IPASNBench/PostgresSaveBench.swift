@@ -33,21 +33,8 @@ public enum PostgresSaveBench {
     public static func run(employees: Int, saves: Int, work: String, repository: String, log: (String) -> Void) throws
         -> Result
     {
-        let province = try SaveBench.province(employees: employees, work: work, log: log)
         let cluster = try runningCluster(work: work, repository: repository, log: log)
-        let base = "pgsave_base_\(employees)"
-        if try cluster.scalar("postgres", "SELECT count(*) FROM pg_database WHERE datname = '\(base)'") != "1" {
-            log("[data] copying the province into PostgreSQL as \(base) (once)")
-            try cluster.psql("postgres", "CREATE DATABASE \(base)_new")
-            try {  // the copy's connections closed before the rename
-                let source = try SQLiteStore(path: province, context: Dataset.setupContext, access: .read)
-                let target = try PostgresCopy(cluster.socket("\(base)_new"))
-                try source.exportTables(order: PostgresCopy.tableOrder) { try target.copy($0) }
-                _ = try target.finish()
-            }()
-            try cluster.psql("\(base)_new", "VACUUM ANALYZE")
-            try cluster.psql("postgres", "ALTER DATABASE \(base)_new RENAME TO \(base)")
-        }
+        let base = try template(employees: employees, cluster: cluster, work: work, log: log)
         let database = "pgsave_run"
         try cluster.psql("postgres", "DROP DATABASE IF EXISTS \(database)")
         try cluster.psql("postgres", "CREATE DATABASE \(database) TEMPLATE \(base)")
@@ -105,6 +92,26 @@ public enum PostgresSaveBench {
             nip: who.nip, diklat: who.diklat, wall: r.saves, cpu: r.saveCPU, roundTrips: r.saveRoundTrips,
             cluster: cluster.directory, server: server, phases: phases,
             schedule: SaveSchedule(spans: r.saves, probes: r.saveProbes))
+    }
+
+    /// The template database `pgsave_base_<employees>`: the province of ``SaveBench`` copied
+    /// into `cluster` once (kept for the next runs).
+    static func template(employees: Int, cluster: PostgresCluster, work: String, log: (String) -> Void) throws -> String {
+        let province = try SaveBench.province(employees: employees, work: work, log: log)
+        let base = "pgsave_base_\(employees)"
+        if try cluster.scalar("postgres", "SELECT count(*) FROM pg_database WHERE datname = '\(base)'") != "1" {
+            log("[data] copying the province into PostgreSQL as \(base) (once)")
+            try cluster.psql("postgres", "CREATE DATABASE \(base)_new")
+            try {  // the copy's connections closed before the rename
+                let source = try SQLiteStore(path: province, context: Dataset.setupContext, access: .read)
+                let target = try PostgresCopy(cluster.socket("\(base)_new"))
+                try source.exportTables(order: PostgresCopy.tableOrder) { try target.copy($0) }
+                _ = try target.finish()
+            }()
+            try cluster.psql("\(base)_new", "VACUUM ANALYZE")
+            try cluster.psql("postgres", "ALTER DATABASE \(base)_new RENAME TO \(base)")
+        }
+        return base
     }
 
     /// The round trips the observer was told of (on the workstation's one thread).

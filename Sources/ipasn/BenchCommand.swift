@@ -61,7 +61,8 @@ struct BenchCommand: ParsableCommand {
 
     /// Internal (hand measurements): `--only save` runs only the save measurement on a province
     /// kept in --work-dir (made on the first run), `--saves` times; `--only pgsave` the same on
-    /// PostgreSQL (row PG3; a cluster and the province's copy in it kept in --work-dir);
+    /// PostgreSQL (row PG3; a cluster and the province's copy in it kept in --work-dir); `--only
+    /// pgadmins` the many-admins row PG4 on the same kept cluster and province;
     /// `--only recompute|memory|dashboard|pg-recompute|pg-recompute-plain` runs that piece of the
     /// benchmark on an existing province database (`--only-db`: a file, or for the pg- pieces a
     /// PostgreSQL database).
@@ -82,7 +83,7 @@ struct BenchCommand: ParsableCommand {
     var command: [String] = []
 
     func validate() throws {
-        let kept = ["save", "pgsave"]
+        let kept = ["save", "pgsave", "pgadmins"]
         if let only, !kept.contains(only) && !BenchPiece.names.contains(only) {
             throw ValidationError("--only takes \((kept + BenchPiece.names).joined(separator: ", ")), not \(only).")
         }
@@ -133,6 +134,18 @@ struct BenchCommand: ParsableCommand {
                     employees: config.employees, saves: saves ?? 300, work: workDir,
                     repository: FileManager.default.currentDirectoryPath, log: log)
                 print(PostgresSaveBench.summary(result))
+            } catch let error as BenchError {
+                throw CLIError("bench FAILED: \(error.message)")
+            }
+            return
+        }
+        if only == "pgadmins", let workDir {
+            let config = size.flatMap(BenchConfig.named) ?? (quick ? BenchConfig.quick : BenchConfig.full)
+            do {
+                let log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+                print(
+                    try PostgresAdminsBench.run(
+                        employees: config.employees, work: workDir, repository: FileManager.default.currentDirectoryPath, log: log))
             } catch let error as BenchError {
                 throw CLIError("bench FAILED: \(error.message)")
             }
