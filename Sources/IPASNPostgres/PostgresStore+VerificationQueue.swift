@@ -38,17 +38,36 @@ extension PostgresStore {
             let narrowed = filter.since != nil || filter.touchedBy != nil
             let kinds = filter.kind.map { [$0] } ?? RecordKind.allCases
 
-            // 1. Counts, own touches, ranges.
-            // The header's counts are kept per unit and kind (``QueueWaiting``, `2026-11-30-pgqueue2`).
-            var first: [(sql: String, arguments: PGArguments)] = [
-                (QueueWaiting.countsSQL(subunits: filter.unit == nil ? nil : Self.subunitsCTE), PGArguments(unitArgs))
+            func rows(_ result: PGResult) -> [PGRow] { (0..<result.count).map { PGRow(result: result, index: $0) } }
+            func perKind(_ result: PGResult) -> [RecordKind: Int] {
+                var counts: [RecordKind: Int] = [:]
+                for row in rows(result) {
+                    let kindText: String = row[0]
+                    if let kind = RecordKind(rawValue: kindText) { counts[kind] = row[1] }
+                }
+                return counts
+            }
+
+            // 0. The header's counts, kept per unit and kind (``QueueWaiting``, `2026-11-30-pgqueue2`),
+            //    and with a unit the counts everywhere: how each kind is read (``QueuePlan``).
+            var counts: [(sql: String, arguments: PGArguments)] = [
+                (QueueWaiting.countsSQL(subunits: hasUnit ? Self.subunitsCTE : nil), PGArguments(unitArgs))
             ]
+            if hasUnit { counts.append((QueueWaiting.countsSQL(subunits: nil), [])) }
+            let keptResults = try db.pipelined(counts)
+            let kept = perKind(keptResults[0])
+            let plan = hasUnit
+                ? QueuePlan(unit: kept, all: perKind(keptResults[1]), need: QueuePlan.need(limit: limit, narrowed: narrowed)) : QueuePlan()
+
+            // 1. Own touches (and their count when narrowed), ranges.
+            var first: [(sql: String, arguments: PGArguments)] = []
             for kind in kinds {
                 var ownArgs = unitArgs
                 if let since = filter.since { ownArgs.append(since) }
                 if let by = filter.touchedBy { ownArgs.append(by) }
-                let ownFrom = QueueSQL.ownTouches(kind, unit: hasUnit, since: filter.since != nil, by: filter.touchedBy != nil)
-                if narrowed { first.append(("\(cte) SELECT COUNT(*) \(ownFrom)", PGArguments(ownArgs))) }
+                let ownFrom = QueueSQL.ownTouches(
+                    kind, unit: hasUnit, since: filter.since != nil, by: filter.touchedBy != nil, join: plan.join(kind, .postgresql))
+                if narrowed { first.append(("\(cte) \(QueueSQL.cappedCount(ownFrom))", PGArguments(ownArgs))) }
                 first.append((
                     "\(cte) SELECT t.record_id, t.at, t.actor \(ownFrom) ORDER BY t.at DESC, t.record_id DESC LIMIT ?",
                     PGArguments(ownArgs + [limit])
@@ -57,13 +76,7 @@ extension PostgresStore {
             }
             var results = try db.pipelined(first)[...]
             func next() -> PGResult { results.removeFirst() }
-            func rows(_ result: PGResult) -> [PGRow] { (0..<result.count).map { PGRow(result: result, index: $0) } }
 
-            var kept: [RecordKind: Int] = [:]
-            for row in rows(next()) {
-                let kindText: String = row[0]
-                if let kind = RecordKind(rawValue: kindText) { kept[kind] = row[1] }
-            }
             let figures = QueueWaiting.figures(kept, kinds: kinds)
             let total = figures.total
             var matching = narrowed ? 0 : figures.matching
@@ -86,9 +99,10 @@ extension PostgresStore {
                     defer { newer.append((range.first, range.last)) }
                     if let since = filter.since, range.at < since { break }  // older ranges are older still
                     if let by = filter.touchedBy, range.actor != by { continue }
-                    let from = QueueSQL.inRange(kind, unit: hasUnit, first: range.first, last: range.last, newer: newer)
+                    let from = QueueSQL.inRange(
+                        kind, unit: hasUnit, first: range.first, last: range.last, newer: newer, join: plan.join(kind, .postgresql))
                     if narrowed {
-                        second.append(("\(cte) SELECT COUNT(*) \(from)", PGArguments(unitArgs)))
+                        second.append(("\(cte) \(QueueSQL.cappedCount(from))", PGArguments(unitArgs)))
                         decoders.append((kind, range, true))
                     }
                     second.append(("\(cte) SELECT r.id \(from) ORDER BY r.id DESC LIMIT ?", PGArguments(unitArgs + [limit])))
@@ -97,7 +111,8 @@ extension PostgresStore {
                 if !narrowed {
                     let all = (ranges[kind] ?? []).map { (first: $0.first, last: $0.last) }
                     second.append((
-                        "\(cte) SELECT r.id \(QueueSQL.untouched(kind, unit: hasUnit, ranges: all)) ORDER BY r.id DESC LIMIT ?",
+                        "\(cte) SELECT r.id \(QueueSQL.untouched(kind, unit: hasUnit, ranges: all, join: plan.join(kind, .postgresql))) "
+                            + "ORDER BY r.id DESC LIMIT ?",
                         PGArguments(unitArgs + [limit])
                     ))
                     decoders.append((kind, nil, false))
@@ -127,7 +142,8 @@ extension PostgresStore {
             let entries = page.compactMap { candidate in
                 items[candidate.id].map { QueueEntry(item: $0, touchedAt: candidate.at, touchedBy: candidate.actor) }
             }
-            return QueuePage(entries: entries, matching: matching, total: total)
+            let counted = QueuePage.matching(matching, narrowed: narrowed)
+            return QueuePage(entries: entries, matching: counted.matching, total: total, moreMatching: counted.more)
         }
     }
 

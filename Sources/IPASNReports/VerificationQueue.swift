@@ -76,3 +76,19 @@ public struct VerificationQueue: Hashable, Sendable {
         try store.verificationQueue(filter(now: now, timeZone: timeZone), limit: limit)
     }
 }
+
+extension QueuePage {
+    /// `matching` as a header shows it: the number, or "1.000+" ("1,000+" in English) when more
+    /// records match a `since` or `by` filter than the store counts (``QueuePage/matchingCap``).
+    public func matchingText(_ language: Language) -> String {
+        guard moreMatching else { return String(matching) }
+        var digits = String(matching)
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(digits, at: 0)
+        return groups.joined(separator: language == .id ? "." : ",") + "+"
+    }
+}

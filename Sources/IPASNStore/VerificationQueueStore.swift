@@ -39,15 +39,34 @@ public struct QueueEntry: Hashable, Sendable {
 /// are waiting in the unit at all (the filter's unit only).
 public struct QueuePage: Hashable, Sendable {
     public var entries: [QueueEntry]
-    /// Records not yet verified that match every filter.
+    /// Records not yet verified that match every filter: exact without `since` and `by` (kept
+    /// per unit and kind); with either, counted up to ``matchingCap`` (``moreMatching`` when
+    /// more match).
     public var matching: Int
     /// Records not yet verified in the filter's unit (kind, since and who ignored).
     public var total: Int
+    /// More than ``matchingCap`` records match a `since` or `by` filter; `matching` is the cap
+    /// (shown as "1.000+").
+    public var moreMatching: Bool
 
-    public init(entries: [QueueEntry], matching: Int, total: Int) {
+    /// How far a `since` or `by` filter's matching records are counted: more than a
+    /// verifikator's day of work (a page is 200), so "1.000+" tells all that is needed, and the
+    /// count reads at most this many rows more than the page does (docs/store.md, "Queue
+    /// filters at province scale").
+    public static let matchingCap = 1_000
+
+    public init(entries: [QueueEntry], matching: Int, total: Int, moreMatching: Bool = false) {
         self.entries = entries
         self.matching = matching
         self.total = total
+        self.moreMatching = moreMatching
+    }
+
+    /// `matching` and `moreMatching` of a filter: `counted` as is without `since` and `by`;
+    /// with either (`narrowed`), at most ``matchingCap`` (`counted` was counted up to the cap
+    /// and one more).
+    public static func matching(_ counted: Int, narrowed: Bool) -> (matching: Int, more: Bool) {
+        narrowed && counted > matchingCap ? (matchingCap, true) : (counted, false)
     }
 }
 
@@ -100,7 +119,9 @@ public enum QueueFromAudit {
             entries.append(QueueEntry(item: item, touchedAt: found?.at, touchedBy: found?.actor))
         }
         entries.sort(by: newestFirst)
-        return QueuePage(entries: Array(entries.prefix(max(0, limit))), matching: entries.count, total: waiting.count)
+        let counted = QueuePage.matching(entries.count, narrowed: filter.since != nil || filter.touchedBy != nil)
+        return QueuePage(
+            entries: Array(entries.prefix(max(0, limit))), matching: counted.matching, total: waiting.count, moreMatching: counted.more)
     }
 
     /// The queue's order: the newest touch first, then kind order, then the newest id.

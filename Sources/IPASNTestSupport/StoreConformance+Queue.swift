@@ -31,19 +31,10 @@ extension StoreConformance {
             let ani3 = try open(TestClock.context(actor: "ani", session: "ani-3", at: early))
             let typed = try ani3.add(teknis(nipA, "Ketik Ani")).id
 
-            func names(_ page: QueuePage) -> [String] {
-                page.entries.map { entry in
-                    switch entry.item.record {
-                    case .diklat(let d): return d.nama
-                    case .skp(let s): return "SKP \(s.tahun)"
-                    default: return "?"
-                    }
-                }
-            }
             let all = try ops.verificationQueue(QueueFilter(), limit: 10)
             // Newest touch first: the import (09:02), Budi's change (09:01), Ani's entry (09:00:30);
             // then Tuesday's, which were all entered at one moment: kind order (diklat before SKP), newest id first.
-            #expect(names(all) == ["Impor Ani", "Selasa Dua", "Ketik Ani", "Selasa Satu", "SKP 2024"])
+            #expect(queueNames(all) == ["Impor Ani", "Selasa Dua", "Ketik Ani", "Selasa Satu", "SKP 2024"])
             #expect(all.matching == 5 && all.total == 5, "the accepted one is not waiting")
             #expect(all.entries.map(\.touchedBy) == ["ani", "budi", "ani", "ops", "ops"])
             #expect(all.entries.first?.touchedAt == latest)
@@ -52,33 +43,33 @@ extension StoreConformance {
             _ = (old1, typed)
             // Since the start of today: what was touched today only.
             let today = try ops.verificationQueue(QueueFilter(since: todayStart), limit: 10)
-            #expect(names(today) == ["Impor Ani", "Selasa Dua", "Ketik Ani"])
+            #expect(queueNames(today) == ["Impor Ani", "Selasa Dua", "Ketik Ani"])
             #expect(today.matching == 3 && today.total == 5)
             // By who touched it last: Budi's change makes "Selasa Dua" his, not ops's.
             let byBudi = try ops.verificationQueue(QueueFilter(touchedBy: "budi"), limit: 10)
-            #expect(names(byBudi) == ["Selasa Dua"])
+            #expect(queueNames(byBudi) == ["Selasa Dua"])
             let byOps = try ops.verificationQueue(QueueFilter(touchedBy: "ops"), limit: 10)
-            #expect(names(byOps) == ["Selasa Satu", "SKP 2024"])
+            #expect(queueNames(byOps) == ["Selasa Satu", "SKP 2024"])
             // A unit and its sub-units; a kind; the limit keeps the counts.
             let sub = try ops.verificationQueue(QueueFilter(unit: "SUB"), limit: 10)
-            #expect(names(sub) == ["Impor Ani", "Selasa Dua", "SKP 2024"])
+            #expect(queueNames(sub) == ["Impor Ani", "Selasa Dua", "SKP 2024"])
             #expect(sub.total == 3)
             let skp = try ops.verificationQueue(QueueFilter(kind: .skp), limit: 10)
-            #expect(names(skp) == ["SKP 2024"] && skp.matching == 1 && skp.total == 5)
+            #expect(queueNames(skp) == ["SKP 2024"] && skp.matching == 1 && skp.total == 5)
             let first2 = try ops.verificationQueue(QueueFilter(since: todayStart, touchedBy: "ani"), limit: 1)
-            #expect(names(first2) == ["Impor Ani"])
+            #expect(queueNames(first2) == ["Impor Ani"])
             #expect(first2.matching == 2, "Ani's import and entry match; one is shown")
             // A rejected record that is changed comes back, on top, as its changer's.
             let budiLast = try open(TestClock.context(actor: "budi", session: "budi-2", at: latest.addingTimeInterval(60)))
             #expect(try ani.setVerification([old1], status: .tidak, reason: "Sertifikat buram") == 1)
-            #expect(try names(ops.verificationQueue(QueueFilter(), limit: 10)).contains("Selasa Satu") == false)
+            #expect(try queueNames(ops.verificationQueue(QueueFilter(), limit: 10)).contains("Selasa Satu") == false)
             try budiLast.update(old1, to: teknis(nipA, "Selasa Satu", jp: 32))
             let back = try ops.verificationQueue(QueueFilter(), limit: 2)
-            #expect(names(back) == ["Selasa Satu", "Impor Ani"])
+            #expect(queueNames(back) == ["Selasa Satu", "Impor Ani"])
             #expect(back.entries.first?.touchedBy == "budi")
             // A deleted record leaves the queue.
             try budiLast.delete(imported)
-            #expect(try !names(ops.verificationQueue(QueueFilter(), limit: 10)).contains("Impor Ani"))
+            #expect(try !queueNames(ops.verificationQueue(QueueFilter(), limit: 10)).contains("Impor Ani"))
         }
     ]
 }

@@ -13,15 +13,6 @@ extension StoreConformance {
             newDatabase in
             let open = try newDatabase()
             func at(_ minutes: Double) -> Date { TestClock.now.addingTimeInterval(minutes * 60) }
-            func names(_ page: QueuePage) -> [String] {
-                page.entries.map { entry in
-                    switch entry.item.record {
-                    case .diklat(let d): return d.nama
-                    case .skp(let s): return "SKP \(s.tahun)"
-                    default: return "?"
-                    }
-                }
-            }
             let ops = try open(TestClock.context(actor: "ops", session: "ops-1", at: tuesday))
             try SmallProvince.seed(ops)
             for login in ["ani", "budi"] { try ops.saveAccount(Account(login: login, role: .operator)) }
@@ -38,7 +29,7 @@ extension StoreConformance {
             // Budi enters d3 at +3, undoes it at +4 (gone), redoes it at +5 (back, Budi's at +5).
             let d3 = try open(TestClock.context(actor: "budi", session: "budi-1", at: at(3))).add(teknis(nipC, "Tiga")).id
             #expect(try open(TestClock.context(actor: "budi", session: "budi-1", at: at(4))).undoLast(session: "budi-1") != nil)
-            #expect(try !names(ops.verificationQueue(QueueFilter(), limit: 20)).contains("Tiga"))
+            #expect(try !queueNames(ops.verificationQueue(QueueFilter(), limit: 20)).contains("Tiga"))
             #expect(try open(TestClock.context(actor: "budi", session: "budi-1", at: at(5))).redoLast(session: "budi-1") != nil)
             // At +6 Ani rejects d2 and s1 (a verdict is no touch: they leave the queue).
             let ani = try open(TestClock.context(actor: "ani", session: "ani-2", at: at(6)))
@@ -55,15 +46,9 @@ extension StoreConformance {
             #expect(try ops.verificationQueue(QueueFilter(since: at(9)), limit: 20).matching == 0, "the undone import left the queue")
             #expect(try open(TestClock.context(actor: "ani", session: "ani-3", at: at(10))).redoLast(session: "ani-3") != nil)
 
-            /// The page, checked against the contract read from the audit log.
-            func page(_ filter: QueueFilter, limit: Int = 20) throws -> QueuePage {
-                let page = try ops.verificationQueue(filter, limit: limit)
-                let reference = try QueueFromAudit.page(ops, filter: filter, limit: limit)
-                #expect(page == reference, "\(filter): the store's queue differs from the audit log's")
-                return page
-            }
+            func page(_ filter: QueueFilter, limit: Int = 20) throws -> QueuePage { try checkedQueuePage(ops, filter, limit: limit) }
             let all = try page(QueueFilter())
-            #expect(names(all) == ["Impor C", "Impor A", "SKP 2023", "Dua Ulang", "Tiga", "Satu", "Enam", "Lima", "SKP 2024"])
+            #expect(queueNames(all) == ["Impor C", "Impor A", "SKP 2023", "Dua Ulang", "Tiga", "Satu", "Enam", "Lima", "SKP 2024"])
             #expect(all.entries.map(\.touchedBy) == ["ani", "ani", "ops", "budi", "budi", "ani", "ops", "ops", "ops"])
             #expect(all.entries.map(\.touchedAt) == [at(10), at(10), at(8), at(7), at(5), at(2), tuesday, tuesday, tuesday])
             #expect(Array(all.entries.map(\.item.id).dropFirst(2)) == [s1, d4, d3, d1, d6, d5, s2])
@@ -71,18 +56,18 @@ extension StoreConformance {
             #expect(!all.entries.map(\.item.id).contains(d2), "the deleted rejected record is gone")
             // Unit, kind, since (inclusive) and who at once.
             let combined = try page(QueueFilter(unit: "SUB", kind: .diklat, since: at(3), touchedBy: "budi"))
-            #expect(names(combined) == ["Dua Ulang", "Tiga"] && combined.matching == 2)
+            #expect(queueNames(combined) == ["Dua Ulang", "Tiga"] && combined.matching == 2)
             #expect(combined.total == 6, "SUB's waiting records of every kind: Impor C, SKP 2023, Dua Ulang, Tiga, Lima, SKP 2024")
             let sinceFive = try page(QueueFilter(unit: "SUB", since: at(5)))
-            #expect(names(sinceFive) == ["Impor C", "SKP 2023", "Dua Ulang", "Tiga"] && sinceFive.matching == 4)
+            #expect(queueNames(sinceFive) == ["Impor C", "SKP 2023", "Dua Ulang", "Tiga"] && sinceFive.matching == 4)
             let importsOnly = try page(QueueFilter(since: at(6), touchedBy: "ani"))
-            #expect(names(importsOnly) == ["Impor C", "Impor A"] && importsOnly.matching == 2)
+            #expect(queueNames(importsOnly) == ["Impor C", "Impor A"] && importsOnly.matching == 2)
             let opsSKP = try page(QueueFilter(kind: .skp, touchedBy: "ops"))
-            #expect(names(opsSKP) == ["SKP 2023", "SKP 2024"] && opsSKP.matching == 2 && opsSKP.total == 9)
+            #expect(queueNames(opsSKP) == ["SKP 2023", "SKP 2024"] && opsSKP.matching == 2 && opsSKP.total == 9)
             let aniFirst = try page(QueueFilter(touchedBy: "ani"), limit: 1)
-            #expect(names(aniFirst) == ["Impor C"] && aniFirst.matching == 3, "both imported and the undone change")
+            #expect(queueNames(aniFirst) == ["Impor C"] && aniFirst.matching == 3, "both imported and the undone change")
             let rootDiklat = try page(QueueFilter(unit: "ROOT", kind: .diklat), limit: 3)
-            #expect(names(rootDiklat) == ["Impor C", "Impor A", "Dua Ulang"])
+            #expect(queueNames(rootDiklat) == ["Impor C", "Impor A", "Dua Ulang"])
             #expect(rootDiklat.matching == 7 && rootDiklat.total == 9, "ROOT holds SUB: seven diklat of nine records")
             #expect(try page(QueueFilter(since: at(11))).entries.isEmpty)
             #expect(try page(QueueFilter(touchedBy: "nobody")).matching == 0)

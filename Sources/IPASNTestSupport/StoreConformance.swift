@@ -80,6 +80,7 @@ public enum StoreConformance {
             + checkpoint
             + saveWarmup
             + employeeImportChanges
+            + queueFilters
     }
 
     // MARK: Helpers for the behaviours

@@ -121,8 +121,8 @@ extension VerifyListCommand {
             page.entries,
             footer: {
                 id
-                    ? "\(page.entries.count) dari \(page.matching) data yang cocok; \(page.total) belum diverifikasi; terbaru di atas"
-                    : "\(page.entries.count) of \(page.matching) matching records; \(page.total) not verified; newest first"
+                    ? "\(page.entries.count) dari \(page.matchingText(.id)) data yang cocok; \(page.total) belum diverifikasi; terbaru di atas"
+                    : "\(page.entries.count) of \(page.matchingText(.en)) matching records; \(page.total) not verified; newest first"
             }
         ) { entry in
             let item = entry.item

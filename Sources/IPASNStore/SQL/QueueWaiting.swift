@@ -107,10 +107,29 @@ public enum QueueSQL {
     /// `AND p.kode_unit IN (SELECT kode FROM sub)` when the filter has a unit.
     static func within(_ unit: Bool) -> String { unit ? "AND p.kode_unit IN (SELECT kode FROM sub)" : "" }
 
+    /// The records of `kind` (alias r) with their employees (alias p), as `FROM` begins, in the
+    /// join order `join` (``QueuePlan/Join``; nil: the planner's).
+    static func records(_ kind: RecordKind, join: QueuePlan.Join?) -> String {
+        let t = kind.rawValue
+        switch join {
+        case nil: return "\(t) r JOIN pegawai p ON p.nip = r.nip"
+        case .recordsFirst?: return "\(t) r CROSS JOIN pegawai p ON p.nip = r.nip"
+        case .employeesFirst?: return "pegawai p CROSS JOIN \(t) r ON r.nip = p.nip"
+        case .recordsFirstLateral?: return "\(t) r CROSS JOIN LATERAL \(employeeOf)"
+        case .employeesFirstLateral?:
+            return "(SELECT nip, aktif, kode_unit FROM pegawai WHERE kode_unit = ANY(ARRAY(SELECT kode FROM sub)) OFFSET 0) p "
+                + "CROSS JOIN LATERAL (SELECT r.id, r.nip FROM \(t) r WHERE r.nip = p.nip OFFSET 0) r"
+        }
+    }
+
+    /// PostgreSQL: the employee of record r, one index probe per record (the `OFFSET 0` fence
+    /// keeps the planner from turning it into a join that reads every record first).
+    static let employeeOf = "(SELECT p.nip, p.aktif, p.kode_unit FROM pegawai p WHERE p.nip = r.nip OFFSET 0) p"
+
     /// `FROM ... WHERE ...` of the waiting records of `kind` (alias r, employee p).
-    public static func waiting(_ kind: RecordKind, unit: Bool) -> String {
+    public static func waiting(_ kind: RecordKind, unit: Bool, join: QueuePlan.Join? = nil) -> String {
         """
-        FROM \(kind.rawValue) r JOIN pegawai p ON p.nip = r.nip
+        FROM \(records(kind, join: join))
         LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
         WHERE p.aktif = 1 \(within(unit)) AND (v.status IS NULL OR v.status = 'belum')
         """
@@ -118,13 +137,30 @@ public enum QueueSQL {
 
     /// `FROM ... WHERE ...` of the waiting records of `kind` with their own touch (alias t),
     /// with `t.at >= ?` when `since` and `t.actor = ?` when `by`, in that order after the unit.
-    public static func ownTouches(_ kind: RecordKind, unit: Bool, since: Bool, by: Bool) -> String {
-        """
-        FROM record_touch t JOIN \(kind.rawValue) r ON r.id = t.record_id JOIN pegawai p ON p.nip = r.nip
-        LEFT JOIN verification v ON v.kind = '\(kind.rawValue)' AND v.record_id = r.id
-        WHERE p.aktif = 1 \(within(unit)) AND (v.status IS NULL OR v.status = 'belum') AND t.kind = '\(kind.rawValue)'\
-        \(since ? " AND t.at >= ?" : "")\(by ? " AND t.actor = ?" : "")
-        """
+    /// Newest first walks the touches (`record_touch_at`, `record_touch_actor`); employees
+    /// first probes each of the unit's records' touch.
+    public static func ownTouches(_ kind: RecordKind, unit: Bool, since: Bool, by: Bool, join: QueuePlan.Join? = nil) -> String {
+        let k = kind.rawValue
+        let touches: String
+        switch join {
+        case nil: touches = "record_touch t JOIN \(k) r ON r.id = t.record_id JOIN pegawai p ON p.nip = r.nip"
+        case .recordsFirst?: touches = "record_touch t CROSS JOIN \(k) r ON r.id = t.record_id CROSS JOIN pegawai p ON p.nip = r.nip"
+        case .employeesFirst?: touches = "\(records(kind, join: join)) CROSS JOIN record_touch t ON t.kind = '\(k)' AND t.record_id = r.id"
+        case .recordsFirstLateral?: touches = "record_touch t JOIN \(k) r ON r.id = t.record_id CROSS JOIN LATERAL \(employeeOf)"
+        case .employeesFirstLateral?: touches = "\(records(kind, join: join)) JOIN record_touch t ON t.kind = '\(k)' AND t.record_id = r.id"
+        }
+        return """
+            FROM \(touches)
+            LEFT JOIN verification v ON v.kind = '\(k)' AND v.record_id = r.id
+            WHERE p.aktif = 1 \(within(unit)) AND (v.status IS NULL OR v.status = 'belum') AND t.kind = '\(k)'\
+            \(since ? " AND t.at >= ?" : "")\(by ? " AND t.actor = ?" : "")
+            """
+    }
+
+    /// How many rows `from` (`FROM ... WHERE ...`) has, counted up to ``QueuePage/matchingCap``
+    /// and one more: a `since` or `by` filter's `matching` reads at most that many rows.
+    public static func cappedCount(_ from: String) -> String {
+        "SELECT COUNT(*) FROM (SELECT 1 AS one \(from) LIMIT \(QueuePage.matchingCap + 1)) capped"
     }
 
     /// The import ranges of a kind (`?`), newest first.
@@ -142,12 +178,14 @@ public enum QueueSQL {
 
     /// `FROM ... WHERE ...` of the waiting records of `kind` whose touch is the range
     /// `first ... last` (no own touch, in no range of `newer`).
-    public static func inRange(_ kind: RecordKind, unit: Bool, first: Int64, last: Int64, newer: [(first: Int64, last: Int64)]) -> String {
-        "\(waiting(kind, unit: unit)) AND r.id BETWEEN \(first) AND \(last)\(outside(newer)) \(noOwnTouch(kind))"
+    public static func inRange(
+        _ kind: RecordKind, unit: Bool, first: Int64, last: Int64, newer: [(first: Int64, last: Int64)], join: QueuePlan.Join? = nil
+    ) -> String {
+        "\(waiting(kind, unit: unit, join: join)) AND r.id BETWEEN \(first) AND \(last)\(outside(newer)) \(noOwnTouch(kind))"
     }
 
     /// `FROM ... WHERE ...` of the waiting records of `kind` without a known touch (in none of `ranges`).
-    public static func untouched(_ kind: RecordKind, unit: Bool, ranges: [(first: Int64, last: Int64)]) -> String {
-        "\(waiting(kind, unit: unit))\(outside(ranges)) \(noOwnTouch(kind))"
+    public static func untouched(_ kind: RecordKind, unit: Bool, ranges: [(first: Int64, last: Int64)], join: QueuePlan.Join? = nil) -> String {
+        "\(waiting(kind, unit: unit, join: join))\(outside(ranges)) \(noOwnTouch(kind))"
     }
 }

@@ -21,6 +21,14 @@ extension SQLiteStore {
             // The header's counts: kept per unit and kind (``QueueWaiting``, migration
             // `2026-11-30-pgqueue2`), counted only in a file opened for reading that predates it.
             let kept = try db.tableExists(QueueWaiting.table) ? try sqlQueueWaiting(unit: filter.unit, SQLiteConnection(db)) : nil
+            // With a unit, how each kind is read (``QueuePlan``): from the kept counts everywhere.
+            let plan = try kept.map { unitCounts in
+                hasUnit
+                    ? QueuePlan(
+                        unit: unitCounts, all: try sqlQueueWaiting(unit: nil, SQLiteConnection(db)),
+                        need: QueuePlan.need(limit: limit, narrowed: narrowed))
+                    : QueuePlan()
+            } ?? QueuePlan()
             var found: [(id: RecordID, at: Date?, actor: String?)] = []
             var total = 0
             var matching = 0
@@ -35,9 +43,11 @@ extension SQLiteStore {
                 var ownArgs: [(any DatabaseValueConvertible)?] = unitArgs
                 if let since = filter.since { ownArgs.append(since) }
                 if let by = filter.touchedBy { ownArgs.append(by) }
-                let ownFrom = QueueSQL.ownTouches(kind, unit: hasUnit, since: filter.since != nil, by: filter.touchedBy != nil)
-                if narrowed {
-                    matching += try Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(ownFrom)", arguments: StatementArguments(ownArgs)) ?? 0
+                let join = plan.join(kind, .sqlite)
+                let ownFrom = QueueSQL.ownTouches(
+                    kind, unit: hasUnit, since: filter.since != nil, by: filter.touchedBy != nil, join: join)
+                if narrowed && matching <= QueuePage.matchingCap {
+                    matching += try Int.fetchOne(db, sql: "\(cte) \(QueueSQL.cappedCount(ownFrom))", arguments: StatementArguments(ownArgs)) ?? 0
                 }
                 for row in try Row.fetchAll(
                     db, sql: "\(cte) SELECT t.record_id, t.at, t.actor \(ownFrom) ORDER BY t.at DESC, t.record_id DESC LIMIT ?",
@@ -55,9 +65,9 @@ extension SQLiteStore {
                     defer { newer.append((first, last)) }
                     if let since = filter.since, at < since { break }  // older ranges are older still
                     if let by = filter.touchedBy, actor != by { continue }
-                    let rangeFrom = QueueSQL.inRange(kind, unit: hasUnit, first: first, last: last, newer: newer)
-                    if narrowed {
-                        matching += try Int.fetchOne(db, sql: "\(cte) SELECT COUNT(*) \(rangeFrom)", arguments: StatementArguments(unitArgs)) ?? 0
+                    let rangeFrom = QueueSQL.inRange(kind, unit: hasUnit, first: first, last: last, newer: newer, join: join)
+                    if narrowed && matching <= QueuePage.matchingCap {
+                        matching += try Int.fetchOne(db, sql: "\(cte) \(QueueSQL.cappedCount(rangeFrom))", arguments: StatementArguments(unitArgs)) ?? 0
                     }
                     for id in try Int64.fetchAll(
                         db, sql: "\(cte) SELECT r.id \(rangeFrom) ORDER BY r.id DESC LIMIT ?", arguments: StatementArguments(unitArgs + [limit]))
@@ -68,7 +78,7 @@ extension SQLiteStore {
                 // 3. Records without a known touch (entered before the audit log held them), last.
                 if !narrowed && found.count < limit {
                     for id in try Int64.fetchAll(
-                        db, sql: "\(cte) SELECT r.id \(QueueSQL.untouched(kind, unit: hasUnit, ranges: newer)) ORDER BY r.id DESC LIMIT ?",
+                        db, sql: "\(cte) SELECT r.id \(QueueSQL.untouched(kind, unit: hasUnit, ranges: newer, join: join)) ORDER BY r.id DESC LIMIT ?",
                         arguments: StatementArguments(unitArgs + [limit]))
                     {
                         found.append((RecordID(kind: kind, id: id), nil, nil))
@@ -87,7 +97,8 @@ extension SQLiteStore {
                 guard let item = try item(candidate.id, db) else { continue }
                 entries.append(QueueEntry(item: item, touchedAt: candidate.at, touchedBy: candidate.actor))
             }
-            return QueuePage(entries: entries, matching: matching, total: total)
+            let counted = QueuePage.matching(matching, narrowed: narrowed)
+            return QueuePage(entries: entries, matching: counted.matching, total: total, moreMatching: counted.more)
         }
     }
 }

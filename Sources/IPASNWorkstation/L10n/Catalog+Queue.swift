@@ -26,11 +26,13 @@ extension L {
     }
 
     /// Row 1 of the queue: what is shown of what matches, of what waits; the order.
-    static func queueCounts(shown: Int, matching: Int, total: Int, filtered: Bool) -> Txt {
+    /// Row 1 of the queue from its `page` (``QueuePage/matchingText(_:)``: "1.000+" past the count's cap).
+    static func queueCounts(shown: Int, page: QueuePage, filtered: Bool) -> Txt {
+        let total = page.total
         if filtered {
             return Txt(
-                "\(shown) dari \(matching) data yang cocok; \(total) belum diverifikasi. Terbaru di atas.",
-                "\(shown) of \(matching) matching records; \(total) not verified. Newest first.")
+                "\(shown) dari \(page.matchingText(.id)) data yang cocok; \(total) belum diverifikasi. Terbaru di atas.",
+                "\(shown) of \(page.matchingText(.en)) matching records; \(total) not verified. Newest first.")
         }
         return Txt(
             "\(shown) dari \(total) data belum diverifikasi, terbaru di atas (j s o f: saring).",

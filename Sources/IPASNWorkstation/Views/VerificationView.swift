@@ -215,7 +215,7 @@ final class VerificationView: View {
         var top = 2
         switch mode {
         case .queue:
-            summary = L.queueCounts(shown: items.count, matching: counts.matching, total: counts.total, filtered: queue.isFiltered)
+            summary = L.queueCounts(shown: items.count, page: counts, filtered: queue.isFiltered)
             if let line = filterLine(app: app, width: grid.width) {
                 grid.put(line, row: 2, col: 1, style: .warning, maxWidth: grid.width - 2)
                 top = 3
