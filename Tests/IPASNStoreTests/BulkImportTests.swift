@@ -30,9 +30,10 @@ import Testing
     }
 
     /// A store with the small province, the 650 employees, two stored courses (one of them
-    /// rejected) and the stored SKP of one employee.
-    static func store(_ context: StoreContext) throws -> SQLiteStore {
-        let store = try seededStore(context: context)
+    /// rejected) and the stored SKP of one employee; in memory, or in the file at `path`.
+    static func store(_ context: StoreContext, path: String? = nil) throws -> SQLiteStore {
+        let store = try path.map { try SQLiteStore(path: $0, context: context) } ?? SQLiteStore.inMemory(context: context)
+        try SmallProvince.seed(store)
         var employees = ArrayRowSource(kind: .pegawai, rows: extra.enumerated().map { Line($0.offset + 2, .pegawai($0.element)) })
         _ = try store.importRows(&employees, skipInvalid: false)
         let kept = try store.add(course(extra[0].nip, "Bimtek Arsip Dinamis", jp: 12))

@@ -30,8 +30,9 @@ struct DiklatScoringCursor {
     ///   - filter: a `WHERE` clause leaving records out (rejected ones), or "".
     ///   - tableOrder: read the rows in table (id) order instead of NIP order: a scan of the
     ///     table with no index lookup per row (``DiklatScoringTable``).
-    init(_ db: Database, filter: String = "", tableOrder: Bool = false) throws {
-        sql = RecordRows.scoringSelectSQL(.diklat) + filter + (tableOrder ? " ORDER BY id" : " ORDER BY nip")
+    ///   - source: the table as named in the query (``UnchangedTables``), or nil: `diklat`.
+    init(_ db: Database, filter: String = "", tableOrder: Bool = false, from source: String? = nil) throws {
+        sql = RecordRows.scoringSelectSQL(.diklat, from: source) + filter + (tableOrder ? " ORDER BY id" : " ORDER BY nip")
         statement = try db.makeStatement(sql: sql)
         connection = db.sqliteConnection
         try step()

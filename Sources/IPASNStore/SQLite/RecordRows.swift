@@ -21,8 +21,8 @@ enum RecordRows {
     static func table(_ kind: RecordKind) -> String { kind.rawValue }
 
     /// `SELECT id, <columns> FROM <table>`.
-    static func selectSQL(_ kind: RecordKind) -> String {
-        "SELECT id, \(columns(kind).joined(separator: ", ")) FROM \(table(kind))"
+    static func selectSQL(_ kind: RecordKind, from source: String? = nil) -> String {
+        "SELECT id, \(columns(kind).joined(separator: ", ")) FROM \(source ?? table(kind))"
     }
 
     /// An INSERT of the data columns (and `id` first when `withID`); duplicates are ignored
@@ -59,9 +59,10 @@ enum RecordRows {
 
     /// What the full recompute reads: ``selectSQL(_:)``, except that for diklat only the
     /// columns scoring uses (no name, organiser, certificate or dedup key).
-    static func scoringSelectSQL(_ kind: RecordKind) -> String {
-        guard kind == .diklat else { return selectSQL(kind) }
-        return "SELECT id, nip, jenis, tingkat, tanggal_mulai, tanggal_selesai, jp, sesuai_jabatan FROM diklat"
+    /// `from`: the table as named in the query (schema-qualified: ``UnchangedTables``), or its own name.
+    static func scoringSelectSQL(_ kind: RecordKind, from source: String? = nil) -> String {
+        guard kind == .diklat else { return selectSQL(kind, from: source) }
+        return "SELECT id, nip, jenis, tingkat, tanggal_mulai, tanggal_selesai, jp, sesuai_jabatan FROM \(source ?? "diklat")"
     }
 
     /// Decodes a row of ``scoringSelectSQL(_:)``: a diklat's text fields are left empty.

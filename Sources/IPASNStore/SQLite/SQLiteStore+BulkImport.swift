@@ -104,41 +104,48 @@ struct BulkImportTriggers {
     static let scoreTriggers = ["unit_totals_score_insert", "unit_totals_score_update", "unit_totals_score_delete"]
 
     /// The per-unit sums of the cached scores of the employees in `temp.bulk_touched`, by
-    /// (year, unit), counted as the triggers count them (``UnitScoreTotals/counted(_:year:)``).
-    private static let touchedTotals = """
+    /// (year, unit), counted as the triggers count them (``UnitScoreTotals/counted(_:year:)``);
+    /// the employees read from `pegawai` (schema-qualified: ``UnchangedTables``).
+    private static func touchedTotals(_ pegawai: String) -> String {
+        """
         SELECT s.year AS year, p.kode_unit AS kode_unit, COUNT(*) AS pegawai, SUM(s.complete) AS complete,
                SUM(CAST(round(s.kualifikasi * \(UnitScoreTotals.scale)) AS INTEGER)) AS kualifikasi,
                SUM(CAST(round(s.kompetensi * \(UnitScoreTotals.scale)) AS INTEGER)) AS kompetensi,
                SUM(CAST(round(s.kinerja * \(UnitScoreTotals.scale)) AS INTEGER)) AS kinerja,
                SUM(CAST(round(s.disiplin * \(UnitScoreTotals.scale)) AS INTEGER)) AS disiplin
-        FROM temp.bulk_touched t JOIN employee_score s ON s.nip = t.nip JOIN pegawai p ON p.nip = s.nip
+        FROM temp.bulk_touched t JOIN main.employee_score s ON s.nip = t.nip JOIN \(pegawai) p ON p.nip = s.nip
         WHERE \(UnitScoreTotals.counted("p", year: "s.year"))
         GROUP BY s.year, p.kode_unit
         """
+    }
 
     /// Before the touched employees' scores are rewritten: their current scores leave their
     /// units' totals (what the delete/update triggers subtract, summed per unit).
-    static let subtractTouchedSQL = """
+    static func subtractTouchedSQL(_ pegawai: String) -> String {
+        """
         UPDATE unit_score_totals SET
             pegawai = unit_score_totals.pegawai - d.pegawai, complete = unit_score_totals.complete - d.complete,
             kualifikasi = unit_score_totals.kualifikasi - d.kualifikasi,
             kompetensi = unit_score_totals.kompetensi - d.kompetensi,
             kinerja = unit_score_totals.kinerja - d.kinerja, disiplin = unit_score_totals.disiplin - d.disiplin
-        FROM (\(touchedTotals)) d
+        FROM (\(touchedTotals(pegawai))) d
         WHERE unit_score_totals.year = d.year AND unit_score_totals.kode_unit = d.kode_unit
         """
+    }
 
     /// After: their new scores join their units' totals (what the insert/update triggers
     /// add, summed per unit; a (year, unit) without a row gets one).
-    static let addTouchedSQL = """
+    static func addTouchedSQL(_ pegawai: String) -> String {
+        """
         INSERT INTO unit_score_totals(year, kode_unit, pegawai, complete, kualifikasi, kompetensi, kinerja, disiplin)
             SELECT year, kode_unit, pegawai, complete, kualifikasi, kompetensi, kinerja, disiplin
-            FROM (\(touchedTotals)) WHERE true
+            FROM (\(touchedTotals(pegawai))) WHERE true
             ON CONFLICT(year, kode_unit) DO UPDATE SET
                 pegawai = pegawai + excluded.pegawai, complete = complete + excluded.complete,
                 kualifikasi = kualifikasi + excluded.kualifikasi, kompetensi = kompetensi + excluded.kompetensi,
                 kinerja = kinerja + excluded.kinerja, disiplin = disiplin + excluded.disiplin
         """
+    }
 }
 
 extension SQLiteStore {
@@ -146,13 +153,19 @@ extension SQLiteStore {
     /// the per-unit totals' triggers on `employee_score` are suspended while the touched
     /// employees' scores are rewritten, and their units' totals are moved by two grouped
     /// statements instead (their old scores out before, their new ones in after).
-    func bulkRefresh(_ touched: EmployeeSelection, phases: ImportPhaseTimes? = nil, _ db: Database) throws {
+    ///
+    /// What the import did not write (`pegawai`, the other record tables) is read from the
+    /// committed state (``ImportSnapshot``), not through the import's large uncommitted WAL.
+    func bulkRefresh(_ touched: EmployeeSelection, written kind: RecordKind, phases: ImportPhaseTimes? = nil, _ db: Database)
+        throws
+    {
         let years = try cachedYears(db)
+        let unchanged = UnchangedTables(schema: try ImportSnapshot.attach(db), written: kind)
         let triggers = try BulkImportTriggers.suspend(BulkImportTriggers.scoreTriggers, db)
         // Only the three triggers together are done set-based (a schema with other ones keeps them).
         guard triggers.saved.count == BulkImportTriggers.scoreTriggers.count else {
             try triggers.restore(db)
-            try recompute(years: years, only: touched, replaceAll: false, db)
+            try recompute(years: years, only: touched, replaceAll: false, unchanged: unchanged, db)
             return
         }
         try db.execute(sql: "CREATE TEMP TABLE bulk_touched(nip TEXT PRIMARY KEY) WITHOUT ROWID")
@@ -164,11 +177,12 @@ extension SQLiteStore {
         // Both statements group every touched employee's scores by (year, unit): SQLite
         // sorts them, with up to the page cache's size of sort entries in memory
         // (``BulkImportIndexes/withBoundedSorter(_:_:)``), so bounded as the index rebuild.
-        try BulkImportIndexes.withBoundedSorter(db) { try db.execute(sql: BulkImportTriggers.subtractTouchedSQL) }
+        let pegawai = unchanged.table(nil)
+        try BulkImportIndexes.withBoundedSorter(db) { try db.execute(sql: BulkImportTriggers.subtractTouchedSQL(pegawai)) }
         phases?.mark("refresh: touched table, old totals out")
-        try recompute(years: years, only: touched, replaceAll: false, db)
+        try recompute(years: years, only: touched, replaceAll: false, unchanged: unchanged, db)
         phases?.mark("refresh: recompute")
-        try BulkImportIndexes.withBoundedSorter(db) { try db.execute(sql: BulkImportTriggers.addTouchedSQL) }
+        try BulkImportIndexes.withBoundedSorter(db) { try db.execute(sql: BulkImportTriggers.addTouchedSQL(pegawai)) }
         try db.execute(sql: "DROP TABLE temp.bulk_touched")
         try triggers.restore(db)
     }

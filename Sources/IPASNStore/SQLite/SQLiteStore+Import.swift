@@ -204,7 +204,7 @@ extension SQLiteStore {
         }
         phases.mark("pending counts, restored rows")
         byUnit = rowsByUnit
-        try refreshScores(employees.touched, bulk: bulk, phases: phases, db)
+        try refreshScores(employees.touched, bulk: bulk ? expected : nil, phases: phases, db)
         return imported
     }
 
@@ -267,15 +267,16 @@ extension SQLiteStore {
     static let wrongKind = ValidationIssue(
         field: "", code: .custom(id: "Baris ini bukan jenis data yang diimpor.", en: "This row is not of the imported kind."))
 
+    /// - Parameter bulk: the kind written on the bulk-write path (``bulkRefresh(_:written:phases:_:)``), or nil.
     private func refreshScores(
-        _ touched: EmployeeSelection, bulk: Bool = false, phases: ImportPhaseTimes? = nil, _ db: Database
+        _ touched: EmployeeSelection, bulk: RecordKind? = nil, phases: ImportPhaseTimes? = nil, _ db: Database
     ) throws {
         guard !touched.isEmpty else { return }
         try ensureCached(year: try measurementYear(db), db)
         defer { phases?.mark("score refresh") }
         if touched.count > Self.streamingRecomputeThreshold {
-            if bulk {
-                try bulkRefresh(touched, phases: phases, db)
+            if let bulk {
+                try bulkRefresh(touched, written: bulk, phases: phases, db)
             } else {
                 try recompute(years: try cachedYears(db), only: touched, replaceAll: false, db)
             }

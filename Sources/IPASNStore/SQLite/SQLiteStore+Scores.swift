@@ -232,14 +232,18 @@ extension SQLiteStore {
     ///     Rows are overwritten rather than deleted and inserted again: an unchanged score
     ///     then costs the per-unit totals nothing (``UnitScoreTotals``' update trigger
     ///     fires only on a changed score).
-    func recompute(years: [Int], only: EmployeeSelection?, replaceAll: Bool, _ db: Database) throws {
+    ///   - unchanged: where an import's refresh reads the tables the import did not write
+    ///     (``ImportSnapshot``); nil reads every table through `main`.
+    func recompute(
+        years: [Int], only: EmployeeSelection?, replaceAll: Bool, unchanged: UnchangedTables? = nil, _ db: Database
+    ) throws {
         guard !years.isEmpty else { return }
         let engine = ScoringEngine(ruleset: try ruleset(db))
         let statement = try db.makeStatement(sql: Self.refreshScoreSQL)
         if let only {
             // A refresh of some employees (an import's, an undo's) streams the tables and holds
             // none in memory.
-            try forEachEmployee(db) { records in
+            try forEachEmployee(db, unchanged: unchanged) { records in
                 guard only.contains(records.pegawai.nip) else { return }
                 for year in years {
                     statement.setUncheckedArguments(Self.scoreArguments(engine.score(records, year: year)))
@@ -340,22 +344,28 @@ extension SQLiteStore {
     ///     of ``DiklatScoringCursor`` (the fast path; tests compare the two).
     ///   - diklatInTableOrder: read the whole diklat table first, in its own order, into
     ///     ``DiklatScoringTable`` (faster still, but holds 16 bytes a row: the full recompute).
+    ///   - unchanged: where to read the tables an import did not write (``ImportSnapshot``:
+    ///     its refresh); nil reads every table through `main`.
     func forEachEmployee(
         _ db: Database, plainDiklat: Bool = false, diklatInTableOrder: Bool = false, asEntered: Bool = false,
-        _ body: (EmployeeRecords) throws -> Void
+        unchanged: UnchangedTables? = nil, _ body: (EmployeeRecords) throws -> Void
     ) throws {
         let leaveOutRejected = try !asEntered && rejectedLeftOut(db)
         var streams = try RecordKind.allCases.filter { plainDiklat || $0 != .diklat }.map { kind in
             RecordStream(
                 kind: kind,
                 cursor: try Row.fetchCursor(
-                    db, sql: RecordRows.scoringSelectSQL(kind) + (leaveOutRejected ? Self.countedOnly(kind) : "") + " ORDER BY nip"))
+                    db,
+                    sql: RecordRows.scoringSelectSQL(kind, from: unchanged?.table(kind))
+                        + (leaveOutRejected ? Self.countedOnly(kind) : "") + " ORDER BY nip"))
         }
         for stream in streams.indices { try streams[stream].advance() }
         let diklatFilter = leaveOutRejected ? Self.countedOnly(.diklat) : ""
         let diklatTable = !plainDiklat && diklatInTableOrder ? try DiklatScoringTable(db, filter: diklatFilter) : nil
-        var diklat = plainDiklat || diklatTable != nil ? nil : try DiklatScoringCursor(db, filter: diklatFilter)
-        let employees = try Row.fetchCursor(db, sql: "SELECT \(Self.pegawaiColumns) FROM pegawai ORDER BY nip")
+        var diklat =
+            plainDiklat || diklatTable != nil ? nil : try DiklatScoringCursor(db, filter: diklatFilter, from: unchanged?.table(.diklat))
+        let employees = try Row.fetchCursor(
+            db, sql: "SELECT \(Self.pegawaiColumns) FROM \(unchanged?.table(nil) ?? "pegawai") ORDER BY nip")
         while let row = try employees.next() {
             var records = EmployeeRecords(pegawai: try Self.pegawai(row))
             let nip = records.pegawai.nip

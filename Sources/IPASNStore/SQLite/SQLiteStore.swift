@@ -251,6 +251,8 @@ public final class SQLiteStore: Store, Sendable {
                 }
                 var committed = false
                 defer { if !committed { truncateWAL(db) } }
+                // An import's snapshot schema, if it attached one, once the transaction is over.
+                defer { ImportSnapshot.detach(db) }
                 if !foreignKeys { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
                 defer { if !foreignKeys { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 try db.inTransaction(.immediate) {
