@@ -89,6 +89,10 @@ extension PostgresStore: SQLStore {
             db.connection, sql: "SELECT ipasn_restore_verdict(?, ?::bigint, ?::bigint)", arguments: [id.kind.rawValue, id.id, before])
     }
 
+    package func sqlWriteVerification(_ id: RecordID, _ verification: RecordVerification, since: Int64?, _ db: PGDatabase) throws {
+        try writeVerification(id, verification, since: since, db.connection)
+    }
+
     package func sqlRefuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: PGDatabase) throws {
         try refuseDuplicate(record, ignoring: id, db.connection)
     }

@@ -80,6 +80,7 @@ public enum StoreConformance {
             + checkpoint
             + saveWarmup
             + employeeImportChanges
+            + eventVerdict
     }
 
     // MARK: Helpers for the behaviours

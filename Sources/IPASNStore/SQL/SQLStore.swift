@@ -96,6 +96,9 @@ package protocol SQLStore: AnyObject {
     /// the one ``verdictInForce(_:before:_:)`` found before audit entry `before`. PostgreSQL
     /// writes it through the schema owner's function, which finds it in the audit log itself.
     func sqlRestoreVerification(_ id: RecordID, _ verification: RecordVerification, before: Int64, _ db: Connection) throws
+    /// Writes a record's verification row as a verdict writes it (`+Verification`); `since` (when
+    /// it becomes belum again) only when given.
+    func sqlWriteVerification(_ id: RecordID, _ verification: RecordVerification, since: Int64?, _ db: Connection) throws
 
     // MARK: Engine-only parts of the shared areas
 

@@ -84,6 +84,10 @@ extension SQLiteStore: SQLStore {
         try writeVerification(id, verification, since: nil, db.db)
     }
 
+    package func sqlWriteVerification(_ id: RecordID, _ verification: RecordVerification, since: Int64?, _ db: SQLiteConnection) throws {
+        try writeVerification(id, verification, since: since, db.db)
+    }
+
     package func sqlRefuseDuplicate(_ record: IPASNCore.Record, ignoring id: RecordID, _ db: SQLiteConnection) throws {
         try refuseDuplicate(record, ignoring: id, db.db)
     }

@@ -18,9 +18,11 @@ extension Command {
     }
 
     /// Whether `role` (a read-only one) is kept from this command: the data commands, and for a
-    /// pimpinan also the progress dialog (a verifikator confirms or reopens marks there).
+    /// pimpinan also the progress dialog (a verifikator confirms or reopens marks there). A
+    /// verifikator undoes and redoes their own verdict for a whole event (``EventVerdictStore``).
     func refused(for role: Role) -> Bool {
-        entersData || (self == .markProgress && role == .pimpinan)
+        if role == .verifikator && (self == .undo || self == .redo) { return false }
+        return entersData || (self == .markProgress && role == .pimpinan)
     }
 }
 
