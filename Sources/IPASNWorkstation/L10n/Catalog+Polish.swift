@@ -151,7 +151,7 @@ extension L {
     // MARK: Path completion in the import dialog
 
     static let importHintTab = Txt(
-        "Ketik lokasi (Tab melengkapi nama; Tab lagi menampilkan pilihan) lalu Enter. Esc kembali.",
-        "Type the path (Tab completes a name; Tab again lists the choices), then Enter. Esc goes back.")
+        "Ketik lokasi lalu Enter (Tab melengkapi, Tab lagi: pilihan). Esc kembali.",
+        "Type the path, then Enter (Tab completes, Tab again: choices). Esc goes back.")
     static func importMoreCandidates(_ n: Int) -> Txt { Txt("… dan \(n) lagi", "… and \(n) more") }
 }
