@@ -26,11 +26,11 @@ extension L {
 
     static let acceptEventCommand = Txt("Terima kegiatan", "Accept event")
     static let acceptEventDescription = Txt(
-        "Memenuhi syarat untuk semua data kegiatan ini yang menunggu (setelah ditanya)",
+        "Memenuhi syarat: semua data kegiatan ini yang menunggu (ditanya dulu)",
         "Accept every waiting record of this event (asks first)")
     static let rejectEventCommand = Txt("Tolak kegiatan", "Reject event")
     static let rejectEventDescription = Txt(
-        "Tidak memenuhi syarat + alasan untuk semua data kegiatan ini yang menunggu",
+        "Tidak memenuhi syarat + alasan: semua data kegiatan ini yang menunggu",
         "Reject every waiting record of this event, with a reason")
 
     /// "14-15 Mei 2025", "30 April-2 Mei 2025", "14 Mei 2025": a course's dates in words.
