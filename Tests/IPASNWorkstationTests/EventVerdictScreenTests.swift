@@ -134,4 +134,19 @@ import Testing
         ani.type("u")
         #expect(ani.question.hasSuffix("Budi Santoso?"), "\(ani.question)")
     }
+
+    /// A verifikator (a reading role elsewhere) undoes their event verdict in the queue.
+    @Test func aVerifikatorUndoesTheirEventVerdictInTheQueue() throws {
+        let shared = try TwoAdminStation()
+        defer { shared.remove() }
+        try shared.open("ops", session: "accounts").saveAccount(Account(login: "vera", role: .verifikator))
+        let vera = try AdminTerminal(shared, actor: "vera", session: "vera-1")
+        let id = RecordID(kind: .diklat, id: 1)
+        #expect(try vera.store.setEventVerdict(.record(id), status: .memenuhi, reason: "").judged == 1)
+        vera.type("V")
+        vera.type("u")
+        #expect(vera.question == "Batalkan putusan memenuhi syarat untuk 1 data diklat 'Diklat Fungsional Analis'? Status diterima oleh vera pada data ini hilang: kembali belum diverifikasi.")
+        vera.type("y")
+        #expect(try vera.store.verification(of: id) == .unverified)
+    }
 }

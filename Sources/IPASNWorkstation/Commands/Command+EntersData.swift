@@ -18,11 +18,9 @@ extension Command {
     }
 
     /// Whether `role` (a read-only one) is kept from this command: the data commands, and for a
-    /// pimpinan also the progress dialog (a verifikator confirms or reopens marks there). A
-    /// verifikator undoes and redoes their own verdict for a whole event (``EventVerdictStore``).
+    /// pimpinan also the progress dialog (a verifikator confirms or reopens marks there).
     func refused(for role: Role) -> Bool {
-        if role == .verifikator && (self == .undo || self == .redo) { return false }
-        return entersData || (self == .markProgress && role == .pimpinan)
+        entersData || (self == .markProgress && role == .pimpinan)
     }
 }
 
@@ -44,6 +42,8 @@ extension App {
     /// enters data.
     func refusedForRole(_ command: Command) -> Bool {
         guard let role = readOnlyRole, command.refused(for: role) else { return false }
+        // In the queue a verifikator undoes (redoes) their verdict for a whole event (EventVerdictStore).
+        if role == .verifikator, command == .undo || command == .redo, top is VerificationView { return false }
         warn(PermissionRule.readOnlyRole(role).message(language))
         return true
     }

@@ -26,12 +26,12 @@ extension L {
 
     static let acceptEventCommand = Txt("Terima kegiatan", "Accept event")
     static let acceptEventDescription = Txt(
-        "Memenuhi syarat: semua data kegiatan ini yang menunggu (ditanya dulu)",
-        "Accept every waiting record of this event (asks first)")
+        "Terima semua data kegiatan ini yang menunggu",
+        "Accept every waiting record of this event")
     static let rejectEventCommand = Txt("Tolak kegiatan", "Reject event")
     static let rejectEventDescription = Txt(
-        "Tidak memenuhi syarat + alasan: semua data kegiatan ini yang menunggu",
-        "Reject every waiting record of this event, with a reason")
+        "Tolak + alasan: semua data kegiatan yang menunggu",
+        "Reject every waiting record of this event + reason")
 
     /// "14-15 Mei 2025", "30 April-2 Mei 2025", "14 Mei 2025": a course's dates in words.
     static func eventDates(_ start: LocalDate, _ end: LocalDate) -> Txt {
