@@ -173,7 +173,25 @@ extension SQLiteStore {
 
     @discardableResult
     public func setVerification(_ ids: [RecordID], status: VerificationStatus, reason: String) throws -> Int {
-        let reason = try Self.checkedVerdictReason(status: status, reason)
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if status == .tidak && reason.isEmpty {
+            throw ValidationFailure([
+                ValidationIssue(
+                    field: "alasan",
+                    code: .custom(
+                        id: "Alasan wajib diisi untuk data yang tidak memenuhi syarat: tulis apa yang harus diperbaiki.",
+                        en: "A reason is required for a rejected record: say what must be corrected."))
+            ])
+        }
+        if let bad = TextLimits.firstControlCharacter(reason) {
+            throw ValidationFailure([
+                ValidationIssue(
+                    field: "alasan",
+                    code: .custom(
+                        id: "Alasan berisi karakter kendali \(TextLimits.name(of: bad)); hapus karakter itu.",
+                        en: "The reason contains the control character \(TextLimits.name(of: bad)); remove it."))
+            ])
+        }
         var seen = Set<RecordID>()
         let unique = ids.filter { seen.insert($0).inserted }
         guard !unique.isEmpty else { return 0 }
