@@ -81,6 +81,7 @@ public enum StoreConformance {
             + saveWarmup
             + employeeImportChanges
             + queueFilters
+            + eventVerdict
     }
 
     // MARK: Helpers for the behaviours

@@ -143,6 +143,7 @@ extension RecordKind: ExpressibleByArgument {}
 
 /// Gives one verdict to records, in one transaction.
 private func verdict(_ ids: [RecordIDArgument], _ status: VerificationStatus, reason: String, _ global: GlobalOptions) throws {
+    guard !ids.isEmpty else { throw CLIError(global.language == .id ? "Sebutkan ID data, --batch atau --event." : "Give record ids, --batch or --event.") }
     let store = try global.openStore(.write)
     let language = global.language
     let changed: Int
@@ -164,9 +165,13 @@ struct VerifyAcceptCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("Record ids as `verify list` prints them (diklat#12).", valueName: "id"))
-    var ids: [RecordIDArgument]
+    var ids: [RecordIDArgument] = []
+    @OptionGroup var event: EventOptions
 
-    func run() throws { try verdict(ids, .memenuhi, reason: "", global) }
+    func run() throws {
+        if try event.judge(.memenuhi, reason: "", ids: ids, global) { return }
+        try verdict(ids, .memenuhi, reason: "", global)
+    }
 }
 
 /// `ipasn verify reject ID... --reason TEXT`.
@@ -176,11 +181,15 @@ struct VerifyRejectCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("Record ids as `verify list` prints them (diklat#12).", valueName: "id"))
-    var ids: [RecordIDArgument]
+    var ids: [RecordIDArgument] = []
     @Option(name: .long, help: ArgumentHelp("What is wrong and what to correct (required).", valueName: "text"))
     var reason: String = ""
+    @OptionGroup var event: EventOptions
 
-    func run() throws { try verdict(ids, .tidak, reason: reason, global) }
+    func run() throws {
+        if try event.judge(.tidak, reason: reason, ids: ids, global) { return }
+        try verdict(ids, .tidak, reason: reason, global)
+    }
 }
 
 /// `ipasn verify document ID [--path P] [--remove]`.

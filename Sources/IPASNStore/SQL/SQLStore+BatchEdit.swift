@@ -14,7 +14,8 @@ extension SQLStore {
     public func batches(limit: Int) throws -> [BatchSummary] {
         try sqlRead { db in
             try db.fetchAll(
-                sql: "SELECT \(batchColumns) FROM batches WHERE parent IS NULL ORDER BY id DESC LIMIT ?", arguments: [max(0, limit)]
+                sql: "SELECT \(batchColumns) FROM batches WHERE parent IS NULL AND \(Self.notVerdict("batches")) ORDER BY id DESC LIMIT ?",
+                arguments: [max(0, limit)]
             ).map { row in
                 let info = Self.batchInfo(row)
                 return BatchSummary(info: info, members: try memberIDs(info.id, db).count, template: try template(info.id, db))
@@ -55,31 +56,42 @@ extension SQLStore {
     }
 
     public func batch(containing record: RecordID) throws -> Int64? {
-        try sqlRead { db in
-            // Only audit rows of a batch (the partial index audit_batch), newest first.
-            guard
-                let row = try db.fetchOne(
-                    sql: """
-                        SELECT b.id, b.parent FROM audit a JOIN batches b ON b.id = a.batch
-                        WHERE a.batch IS NOT NULL AND a.entity = ? AND a.entity_id = ?
-                        ORDER BY a.id DESC LIMIT 1
-                        """, arguments: [record.kind.rawValue, String(record.id)])
-            else { return nil }
-            let batch: Int64 = (row[1] as Int64?) ?? row[0]
-            return try memberIDs(batch, db).contains(record) ? batch : nil
-        }
+        try sqlRead { db in try batch(containing: record, db) }
+    }
+
+    /// ``batch(containing:)`` in the current transaction.
+    func batch(containing record: RecordID, _ db: Connection) throws -> Int64? {
+        // Only audit rows of a batch (the partial index audit_batch), newest first; an event
+        // verdict's rows (EventVerdictStore) name no batch of data entry.
+        guard
+            let row = try db.fetchOne(
+                sql: """
+                    SELECT b.id, b.parent FROM audit a JOIN batches b ON b.id = a.batch
+                    WHERE a.batch IS NOT NULL AND a.entity = ? AND a.entity_id = ? AND \(Self.notVerdict("b"))
+                    ORDER BY a.id DESC LIMIT 1
+                    """, arguments: [record.kind.rawValue, String(record.id)])
+        else { return nil }
+        let batch: Int64 = (row[1] as Int64?) ?? row[0]
+        return try memberIDs(batch, db).contains(record) ? batch : nil
+    }
+
+    /// The condition that the batch row aliased `alias` is no event verdict (whose audit rows
+    /// are `verify` entries; a batch of data entry has none).
+    static func notVerdict(_ alias: String) -> String {
+        "NOT EXISTS (SELECT 1 FROM audit v WHERE v.batch = \(alias).id AND v.action = 'verify')"
     }
 
     // MARK: Reading a batch
 
     /// The batch row itself (not an edit's), or nil.
-    private func batchRow(_ batch: Int64, _ db: Connection) throws -> BatchInfo? {
-        try db.fetchOne(sql: "SELECT \(batchColumns) FROM batches WHERE id = ? AND parent IS NULL", arguments: [batch])
+    func batchRow(_ batch: Int64, _ db: Connection) throws -> BatchInfo? {
+        try db.fetchOne(sql: "SELECT \(batchColumns) FROM batches WHERE id = ? AND parent IS NULL AND \(Self.notVerdict("batches"))",
+            arguments: [batch])
             .map(Self.batchInfo)
     }
 
     /// The record the batch's first insert wrote (what every member shares but the NIP).
-    private func template(_ batch: Int64, _ db: Connection) throws -> Record? {
+    func template(_ batch: Int64, _ db: Connection) throws -> Record? {
         let entry = try db.fetchOne(
             sql: "SELECT \(Self.auditColumns) FROM audit a WHERE a.batch = ? AND a.action = 'insert' ORDER BY a.id LIMIT 1",
             arguments: [batch]
@@ -89,7 +101,7 @@ extension SQLStore {
     }
 
     /// The records the batch and its edits wrote that exist now, by kind and id.
-    private func memberIDs(_ batch: Int64, _ db: Connection) throws -> [RecordID] {
+    func memberIDs(_ batch: Int64, _ db: Connection) throws -> [RecordID] {
         let named = try db.fetchAll(
             sql: """
                 SELECT DISTINCT entity, \(dialect.integer("entity_id")) FROM audit

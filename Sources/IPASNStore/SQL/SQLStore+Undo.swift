@@ -36,6 +36,11 @@ extension SQLStore {
     public func undoLast(session: String) throws -> AuditEntry? {
         try sqlWrite { db in
             guard let entry = try nextUndoEntry(session: session, db) else { return nil }
+            if let batch = entry.batch, isEventVerdict(entry) {
+                // A verifikator's verdict for a whole event: taken back in one step.
+                try sqlReverseEventVerdict(batch, session: session, undo: true, db)
+                return entry
+            }
             try sqlPermitAnyWrite(db)
             var touched: Set<String> = []
             if entry.action == .import {
@@ -65,6 +70,10 @@ extension SQLStore {
             guard let undo = try nextRedoEntry(session: session, db), let changeID = undo.undoes,
                 let change = try auditEntry(id: changeID, db)
             else { return nil }
+            if let batch = undo.batch, isEventVerdict(undo) {
+                try sqlReverseEventVerdict(batch, session: session, undo: false, db)
+                return change
+            }
             try sqlPermitAnyWrite(db)
             var touched: Set<String> = []
             if change.action == .import {
@@ -105,7 +114,8 @@ extension SQLStore {
         try db.fetchOne(
             sql: """
                 SELECT \(Self.auditColumns) FROM audit a
-                WHERE a.session = ? AND a.action IN (\(Self.undoableActions)) AND a.entity <> 'accounts'
+                WHERE a.session = ? AND a.entity <> 'accounts'
+                  AND (a.action IN (\(Self.undoableActions)) OR (a.action = 'verify' AND a.batch IS NOT NULL))
                   AND NOT EXISTS (SELECT 1 FROM audit u WHERE u.undoes = a.id AND u.action = 'undo')
                 ORDER BY a.id DESC LIMIT 1
                 """, arguments: [session]

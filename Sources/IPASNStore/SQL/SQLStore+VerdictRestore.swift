@@ -51,7 +51,8 @@ extension SQLStore {
                     ORDER BY a.id DESC LIMIT 1
                     """, arguments: [key, entity, before]
             ).map(sqlAuditEntry),
-            entry.action == .verify, case .verification(let verification)? = entry.new
+            // A verdict given, or one an undo or redo of an event verdict put back.
+            case .verification(let verification)? = entry.new
         else { return nil }
         return verification
     }

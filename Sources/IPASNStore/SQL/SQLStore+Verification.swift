@@ -129,25 +129,7 @@ extension SQLStore {
 
     @discardableResult
     public func setVerification(_ ids: [RecordID], status: VerificationStatus, reason: String) throws -> Int {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        if status == .tidak && reason.isEmpty {
-            throw ValidationFailure([
-                ValidationIssue(
-                    field: "alasan",
-                    code: .custom(
-                        id: "Alasan wajib diisi untuk data yang tidak memenuhi syarat: tulis apa yang harus diperbaiki.",
-                        en: "A reason is required for a rejected record: say what must be corrected."))
-            ])
-        }
-        if let bad = TextLimits.firstControlCharacter(reason) {
-            throw ValidationFailure([
-                ValidationIssue(
-                    field: "alasan",
-                    code: .custom(
-                        id: "Alasan berisi karakter kendali \(TextLimits.name(of: bad)); hapus karakter itu.",
-                        en: "The reason contains the control character \(TextLimits.name(of: bad)); remove it."))
-            ])
-        }
+        let reason = try Self.checkedVerdictReason(status: status, reason)
         var seen = Set<RecordID>()
         let unique = ids.filter { seen.insert($0).inserted }
         guard !unique.isEmpty else { return 0 }
@@ -254,8 +236,9 @@ extension SQLStore {
 
     // MARK: Permissions
 
-    /// Verdicts: verifikator and operator only.
-    private func permitVerdict(_ db: Connection) throws {
+    /// Verdicts: verifikator and operator only (``PermissionRule/verifiersOnly(_:)``; single and
+    /// event verdicts).
+    func permitVerdict(_ db: Connection) throws {
         guard let account = try account(login: context.actor, db) else {
             throw StoreError.notPermitted(.noAccount(login: context.actor, operators: try sqlOperators(db)))
         }

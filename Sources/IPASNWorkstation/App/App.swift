@@ -312,7 +312,7 @@ final class App {
                 return
             }
             let change = changeText(entry)
-            confirm(t(L.confirmUndo(change)), onYes: { [unowned self] in
+            confirm(t(L.confirmUndo(change)) + verdictNote(undo: true), onYes: { [unowned self] in
                 self.attempt {
                     if let done = try self.store.undoLast(session: session) {
                         self.inform(self.t(L.undoneChange(self.changeText(done))))
@@ -333,7 +333,7 @@ final class App {
                 return
             }
             let change = changeText(entry)
-            confirm(t(L.confirmRedo(change)), onYes: { [unowned self] in
+            confirm(t(L.confirmRedo(change)) + verdictNote(undo: false), onYes: { [unowned self] in
                 self.attempt {
                     if let done = try self.store.redoLast(session: session) {
                         self.inform(self.t(L.redoneChange(self.changeText(done))))
@@ -349,6 +349,7 @@ final class App {
     func changeText(_ entry: AuditEntry) -> Txt {
         // A batch is undone and redone as one step: named as the event.
         let batch = entry.batch.flatMap { try? store.batch(id: $0) }
+        if let text = eventVerdictText(entry, batch) { return text }
         guard case .record = entry.subject else { return L.changeSubject(entry, employeeName: nil, batch: batch) }
         let name = entry.nip.flatMap { try? store.pegawai(nip: $0) }?.nama
         return L.changeSubject(entry, employeeName: name ?? entry.nip, batch: batch)

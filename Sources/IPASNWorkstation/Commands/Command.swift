@@ -113,6 +113,8 @@ public enum Command: String, CaseIterable, Sendable {
     case verificationQueue
     case acceptRecord
     case rejectRecord
+    case acceptEvent
+    case rejectEvent
     case toggleDocument
     case figuresAsEntered
     case history
@@ -211,6 +213,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .verificationQueue: return L.verifyCommandDescription
         case .acceptRecord: return L.acceptCommandDescription
         case .rejectRecord: return L.rejectCommandDescription
+        case .acceptEvent: return L.acceptEventDescription
+        case .rejectEvent: return L.rejectEventDescription
         case .toggleDocument: return L.documentCommandDescription
         case .queueKind, .queueSince, .queueBy, .queueUnit, .queueClear: return L.queueCommandDescription(self)
         case .figuresAsEntered: return L.asEnteredCommandDescription
@@ -283,6 +287,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .verificationQueue: return L.verifyCommand
         case .acceptRecord: return L.acceptCommand
         case .rejectRecord: return L.rejectCommand
+        case .acceptEvent: return L.acceptEventCommand
+        case .rejectEvent: return L.rejectEventCommand
         case .toggleDocument: return L.documentCommand
         case .queueKind, .queueSince, .queueBy, .queueUnit, .queueClear: return L.queueCommandLabel(self)
         case .figuresAsEntered: return L.asEnteredCommand

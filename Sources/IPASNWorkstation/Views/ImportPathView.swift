@@ -1,5 +1,6 @@
 import Foundation
 import IPASNCore
+import IPASNFiles
 import IPASNTerminal
 
 /// Asks for the path of a file or folder to import into a database that already has data
@@ -7,7 +8,11 @@ import IPASNTerminal
 /// file all or nothing, a file's problems listed by line in ``ImportProblemsView``, "import
 /// valid rows only" as the admin's explicit choice.
 final class ImportPathView: View {
-    private var path = LineEditor(maxLength: 500)
+    private var path = ImportPathField()
+
+    init(completion: PathCompletion = .process) {
+        path = ImportPathField(completion: completion)
+    }
 
     var context: KeyContext { .search }
     var keyBar: [Command] { [.open, .back, .quit] }
@@ -29,7 +34,7 @@ final class ImportPathView: View {
     func handle(_ command: Command, app: App) -> Bool { false }
 
     private func runImport(app: App) {
-        let text = path.text.trimmingCharacters(in: .whitespaces)
+        let text = path.path
         guard !text.isEmpty, let importFile = app.importFile else { return }
         app.attempt {
             let run = try importFile(text)
@@ -46,7 +51,8 @@ final class ImportPathView: View {
         }
         row += 1
         grid.put(app.t(L.importPrompt), row: row, col: 3)
-        path.draw(into: &grid, row: row + 1, col: 3, width: grid.width - 6, focused: true)
-        grid.put(app.t(L.importHint), row: row + 2, col: 3, style: .dim, maxWidth: grid.width - 4)
+        path.editor.draw(into: &grid, row: row + 1, col: 3, width: grid.width - 6, focused: true)
+        grid.put(app.t(L.importHintTab), row: row + 2, col: 3, style: .dim, maxWidth: grid.width - 4)
+        path.drawCandidates(into: &grid, row: row + 4, col: 3, width: grid.width - 6, rows: rows - row - 4) { app.t(L.importMoreCandidates($0)) }
     }
 }

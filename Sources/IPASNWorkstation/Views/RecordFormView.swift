@@ -70,6 +70,8 @@ final class RecordFormView: View {
     private var heldBySIASN: (batch: Int64, tahun: Int?)?
     /// The year before 2022 the admin already agreed to save despite ``heldBySIASN``.
     private var leavingSIASNConfirmed: Int?
+    /// The year of the stored SKP the typed one would repeat, while Tahun is marked for it.
+    private var secondSKPYear: Int?
 
     func draft(app: App) -> Draft? {
         Draft(
@@ -96,6 +98,30 @@ final class RecordFormView: View {
             similar = nil
         }
         similarNote = similar.map { app.t(L.similarExisting($0.nama, $0.tanggalMulai.dayFirst)) }
+        markSecondSKP(app: app)
+    }
+
+    /// A second SKP for a year the employee has already (refused when saving: one SKP per
+    /// year) is marked on Tahun as soon as the year reads as one, with the fix in the message;
+    /// the mark goes once the year is another.
+    private func markSecondSKP(app: App) {
+        guard form.kind == .skp, let field = form.fields.first(where: { $0.key == "tahun" }) else { return }
+        let text = field.text.trimmingCharacters(in: .whitespaces)
+        let taken = Int(text).flatMap { year in
+            text.count == 4
+                ? page.records.skp.first { $0.value.tahun == year && RecordID(kind: .skp, id: $0.id) != form.editing }?.value : nil
+        }
+        if let taken {
+            let issue = L.secondSKPIssue(year: taken.tahun)
+            form.issues["tahun"] = issue
+            formMessage = (issue.message(app.language), .error)
+            secondSKPYear = taken.tahun
+        } else if let year = secondSKPYear {
+            let issue = L.secondSKPIssue(year: year)
+            if formMessage?.text == issue.message(app.language) { formMessage = nil }
+            if form.issues["tahun"] == issue { form.issues["tahun"] = nil }
+            secondSKPYear = nil
+        }
     }
 
     // MARK: Keys
@@ -163,6 +189,7 @@ final class RecordFormView: View {
         refreshPreview(app: app)
         let outcome = form.leaveField(forward: forward, parser: app.parser, language: app.language)
         formMessage = outcome.message ?? moved.map { (app.t(L.gridScoreMovedToNilai($0)), .ok) }
+        if outcome.message == nil { markSecondSKP(app: app) }
         return outcome.move
     }
 

@@ -113,6 +113,9 @@ final class VerificationView: View {
                     app.inform(app.t(L.rejected(App.recordName(item.record, app.language))))
                 }
             }
+        case .acceptEvent, .rejectEvent:
+            guard case .queue = mode, let item = selected else { return true }
+            judgeEvent(of: item, accept: command == .acceptEvent, app: app)
         case .toggleDocument:
             guard let item = selected else { return true }
             Self.toggleDocument(item.id, current: item.verification, app: app)  // reloads the top screen: this one

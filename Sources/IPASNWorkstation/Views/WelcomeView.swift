@@ -8,7 +8,7 @@ import IPASNTerminal
 final class WelcomeView: View {
     private var cursor = ScrollList(count: 3, height: 3)
     /// The import path being typed (nil while choosing).
-    private var importPath: LineEditor?
+    private var importPath: ImportPathField?
 
     var context: KeyContext { importPath == nil ? .welcome : .search }
     var keyBar: [Command] {
@@ -48,7 +48,7 @@ final class WelcomeView: View {
                 app.warn(app.t(L.importUnavailable))
                 return
             }
-            importPath = LineEditor(maxLength: 500)
+            importPath = ImportPathField()
         case 1:
             guard let loadDemo = app.loadDemo else {
                 app.warn(app.t(L.demoUnavailable))
@@ -64,7 +64,7 @@ final class WelcomeView: View {
     }
 
     private func runImport(app: App) {
-        guard let path = importPath?.text.trimmingCharacters(in: .whitespaces), !path.isEmpty,
+        guard let path = importPath?.path, !path.isEmpty,
             let importFile = app.importFile
         else { return }
         app.attempt {
@@ -145,8 +145,9 @@ final class WelcomeView: View {
         grid.put(app.t(L.welcomeHint), row: 10, col: 3, style: .dim, maxWidth: grid.width - 4)
         if let importPath {
             grid.put(app.t(L.importPrompt), row: 12, col: 3)
-            importPath.draw(into: &grid, row: 13, col: 3, width: grid.width - 6, focused: true)
-            grid.put(app.t(L.importHint), row: 14, col: 3, style: .dim)
+            importPath.editor.draw(into: &grid, row: 13, col: 3, width: grid.width - 6, focused: true)
+            grid.put(app.t(L.importHintTab), row: 14, col: 3, style: .dim, maxWidth: grid.width - 4)
+            importPath.drawCandidates(into: &grid, row: 16, col: 3, width: grid.width - 6, rows: rows - 16) { app.t(L.importMoreCandidates($0)) }
         }
     }
 }

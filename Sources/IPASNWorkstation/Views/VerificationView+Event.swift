@@ -1,0 +1,38 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+
+/// `M` and `T` in the queue: one verdict for every waiting record of the selected record's
+/// event (its batch, or the diklat of the same course), after a question that names the event
+/// and the count (``EventVerdictStore``; the store checks who may, record by record).
+extension VerificationView {
+    func judgeEvent(of item: VerificationItem, accept: Bool, app: App) {
+        app.attempt {
+            guard let event = try app.store.verdictEvent(containing: item.id) else {
+                app.warn(app.t(L.noEvent))
+                return
+            }
+            guard !event.waiting.isEmpty else {
+                app.warn(app.t(L.eventNothingWaits(event.skipped)))
+                return
+            }
+            let records = L.eventRecords(event.waiting.count, event.course)
+            let question = app.t(L.confirmEventVerdict(accept: accept, records, skipped: event.skipped))
+            if accept {
+                app.confirm(question, onYes: { [unowned self] in self.giveEventVerdict(event, status: .memenuhi, reason: "", app: app) })
+            } else {
+                app.modal = ReasonDialog(recordName: app.t(records)) { [unowned self] reason in
+                    app.confirm(question, onYes: { [unowned self] in self.giveEventVerdict(event, status: .tidak, reason: reason, app: app) })
+                }
+            }
+        }
+    }
+
+    private func giveEventVerdict(_ event: VerdictEvent, status: VerificationStatus, reason: String, app: App) {
+        var result = EventVerdictResult(verdict: nil, judged: 0, skipped: 0)
+        guard app.attempt({ result = try app.store.setEventVerdict(event.key, status: status, reason: reason) }) else { return }
+        app.dataChangedHere()
+        if app.top !== self { reload(app: app) }
+        app.inform(app.t(L.eventVerdictDone(accept: status == .memenuhi, L.eventRecords(result.judged, event.course), skipped: result.skipped)))
+    }
+}
