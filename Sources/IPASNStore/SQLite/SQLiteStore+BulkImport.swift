@@ -155,12 +155,15 @@ extension SQLiteStore {
     /// statements instead (their old scores out before, their new ones in after).
     ///
     /// What the import did not write (`pegawai`, the other record tables) is read from the
-    /// committed state (``ImportSnapshot``), not through the import's large uncommitted WAL.
-    func bulkRefresh(_ touched: EmployeeSelection, written kind: RecordKind, phases: ImportPhaseTimes? = nil, _ db: Database)
+    /// committed state (``ImportSnapshot``), not through the import's large uncommitted WAL,
+    /// when `snapshot` says the import's transaction wrote nothing else (it opened it).
+    func bulkRefresh(
+        _ touched: EmployeeSelection, written kind: RecordKind, snapshot: Bool, phases: ImportPhaseTimes? = nil, _ db: Database
+    )
         throws
     {
         let years = try cachedYears(db)
-        let unchanged = UnchangedTables(schema: try ImportSnapshot.attach(db), written: kind)
+        let unchanged = UnchangedTables(schema: snapshot ? try ImportSnapshot.attach(db) : "main", written: kind)
         let triggers = try BulkImportTriggers.suspend(BulkImportTriggers.scoreTriggers, db)
         // Only the three triggers together are done set-based (a schema with other ones keeps them).
         guard triggers.saved.count == BulkImportTriggers.scoreTriggers.count else {

@@ -40,6 +40,11 @@ extension SQLiteStore {
         let kind = rows.kind
         let phases = ImportPhaseTimes()
         defer { phases.report() }
+        // Whether this import opens the outermost transaction itself. Inside an enclosing one
+        // (the demo, a folder import, `inOneTransaction`) other tables may already hold
+        // uncommitted rows, so the refresh must not read them from the committed snapshot
+        // (``ImportSnapshot``): the demo's scores came out without pendidikan and SKP.
+        let ownsTransaction = writer.unsafeReentrantWrite { !$0.isInsideTransaction }
         // A record import checks every NIP against its in-memory map of the employees (read in
         // the same transaction), so SQLite's own per-row foreign key lookup is switched off.
         let outcome: ImportOutcome = try conditionalTransaction(foreignKeys: kind.recordKind == nil, { db in
@@ -74,8 +79,8 @@ extension SQLiteStore {
                 let recordKind = kind.recordKind!
                 var range: ImportedIDs?
                 imported = try importRecords(
-                    &rows, of: recordKind, permissions, bulk: bulk, indexRows: indexRows, issues: &issues, byUnit: &byUnit, ids: &range,
-                    phases, db)
+                    &rows, of: recordKind, permissions, bulk: bulk, indexRows: indexRows, snapshot: ownsTransaction,
+                    issues: &issues, byUnit: &byUnit, ids: &range, phases, db)
                 ids = range ?? ImportedIDs(kind: recordKind, first: 0, last: -1)
             }
             issues.sort { $0.line < $1.line }
@@ -102,7 +107,7 @@ extension SQLiteStore {
 
     private func importRecords(
         _ rows: inout some ImportRowSource, of expected: RecordKind, _ permissions: WritePermissions, bulk: Bool,
-        indexRows: Int, issues: inout [LineIssue], byUnit: inout [String: Int], ids: inout ImportedIDs?,
+        indexRows: Int, snapshot: Bool, issues: inout [LineIssue], byUnit: inout [String: Int], ids: inout ImportedIDs?,
         _ phases: ImportPhaseTimes, _ db: Database
     ) throws -> Int {
         // The bulk-write path: the table's per-row insert trigger is dropped for the import's
@@ -204,7 +209,7 @@ extension SQLiteStore {
         }
         phases.mark("pending counts, restored rows")
         byUnit = rowsByUnit
-        try refreshScores(employees.touched, bulk: bulk ? expected : nil, phases: phases, db)
+        try refreshScores(employees.touched, bulk: bulk ? expected : nil, snapshot: snapshot, phases: phases, db)
         return imported
     }
 
@@ -267,16 +272,19 @@ extension SQLiteStore {
     static let wrongKind = ValidationIssue(
         field: "", code: .custom(id: "Baris ini bukan jenis data yang diimpor.", en: "This row is not of the imported kind."))
 
-    /// - Parameter bulk: the kind written on the bulk-write path (``bulkRefresh(_:written:phases:_:)``), or nil.
+    /// - Parameters:
+    ///   - bulk: the kind written on the bulk-write path (``bulkRefresh(_:written:snapshot:phases:_:)``), or nil.
+    ///   - snapshot: whether the bulk refresh may read the unchanged tables from the committed
+    ///     state (``ImportSnapshot``): only when the import opened the transaction itself.
     private func refreshScores(
-        _ touched: EmployeeSelection, bulk: RecordKind? = nil, phases: ImportPhaseTimes? = nil, _ db: Database
+        _ touched: EmployeeSelection, bulk: RecordKind? = nil, snapshot: Bool = false, phases: ImportPhaseTimes? = nil, _ db: Database
     ) throws {
         guard !touched.isEmpty else { return }
         try ensureCached(year: try measurementYear(db), db)
         defer { phases?.mark("score refresh") }
         if touched.count > Self.streamingRecomputeThreshold {
             if let bulk {
-                try bulkRefresh(touched, written: bulk, phases: phases, db)
+                try bulkRefresh(touched, written: bulk, snapshot: snapshot, phases: phases, db)
             } else {
                 try recompute(years: try cachedYears(db), only: touched, replaceAll: false, db)
             }
