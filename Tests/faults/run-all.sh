@@ -11,6 +11,9 @@ IPASN_BIN="${IPASN_BIN:-$(swift build --show-bin-path 2>/dev/null)/ipasn}"
 command -v sqlite3 >/dev/null || { echo "faults: sqlite3 is needed (apt-get install sqlite3)" >&2; exit 1; }
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/ipasn-faults.XXXXXX")"
+# The workstation keeps a draft the store could not take in ~/.local/state/ipasn (the
+# read-only cases make one): a home inside the work folder, gone with it.
+mkdir -p "$WORK/home" && export HOME="$WORK/home"
 PROTECTED=()
 cleanup() {
   for path in "${PROTECTED[@]:-}"; do
