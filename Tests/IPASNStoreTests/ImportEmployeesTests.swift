@@ -43,6 +43,8 @@ import Testing
     @Test func theMapFindsEveryEmployeeByTheExactNIPAndCountsTheirRowsByUnit() throws {
         let store = try seededStore(context: TestClock.context(actor: "ani", session: "s1"))
         try Self.addOdd(store)
+        // One employee who has left: the queue's waiting counts leave their rows out.
+        try store.writer.write { db in try db.execute(sql: "UPDATE pegawai SET aktif = 0 WHERE nip = 'P-0001'") }
         try store.writer.read { db in
             var employees = try ImportEmployees(db)
             #expect(employees.count == 7)
@@ -74,6 +76,8 @@ import Testing
             #expect(touched.contains("7") && touched.contains("P-0001") && touched.contains(nipB))
             #expect(!touched.contains("007") && !touched.contains(nipA) && !touched.contains(SmallProvince.stranger))
             #expect(employees.rowsByUnit == ["ROOT": 2, "SUB": 2])
+            // P-0001 (SUB) is not active: SUB keeps Budi's row only.
+            #expect(employees.activeRowsByUnit == ["ROOT": 2, "SUB": 1])
         }
     }
 

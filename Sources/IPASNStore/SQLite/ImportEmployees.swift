@@ -15,7 +15,10 @@ import GRDB
 ///   the numeric ones;
 /// - the unit as an index into the table of distinct unit codes (4 bytes), and the rows
 ///   written as a counter (4 bytes): the touched employees are those with a counter above 0
-///   (``touched``), no set of NIPs is built.
+///   (``touched``), no set of NIPs is built;
+/// - the employees who are not active (`aktif <> 1`, a few) as a set of their indexes: the
+///   bulk path's waiting counts leave their rows out (``activeRowsByUnit``) without reading
+///   `pegawai` again after the insert.
 struct ImportEmployees {
     /// The numeric keys, ascending: employee `i < numeric.count` has key `numeric[i]`.
     private var numeric: [UInt64] = []
@@ -27,18 +30,21 @@ struct ImportEmployees {
     private(set) var unitCodes: [String] = []
     /// Per employee: the rows this import wrote for them.
     private(set) var rowsOf: [Int32] = []
+    /// The employees who are not active (`aktif = 1` false).
+    private var inactive: Set<Int32> = []
     /// The last lookup (a file's rows come grouped by employee).
     private var lastNIP = ""
     private var lastEmployee: Int32?
 
     /// Every employee of `db` (read through the C API: no `String` per NIP).
     init(_ db: Database) throws {
-        var numericUnits: [(key: UInt64, unit: Int32)] = []
-        var otherUnits: [(nip: String, unit: Int32)] = []
+        var numericUnits: [(key: UInt64, unit: Int32, active: Bool)] = []
+        var otherUnits: [(nip: String, unit: Int32, active: Bool)] = []
         var unitIndex: [String: Int32] = [:]
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pegawai") ?? 0
         numericUnits.reserveCapacity(count)
-        let row = try CRow(db, sql: "SELECT nip, kode_unit FROM pegawai")
+        // `aktif = 1` as the queue's waiting test has it (``QueueWaiting/waiting(_:r:p:)``).
+        let row = try CRow(db, sql: "SELECT nip, kode_unit, aktif = 1 FROM pegawai")
         while try row.step() {
             let kode = row.text(1)
             let unit: Int32
@@ -49,17 +55,20 @@ struct ImportEmployees {
                 unitIndex[kode] = unit
                 unitCodes.append(kode)
             }
+            let active = row.int(2) == 1
             if let key = row.withText(0, NIPKey.numericKey) {
-                numericUnits.append((key, unit))
+                numericUnits.append((key, unit, active))
             } else {
-                otherUnits.append((row.text(0), unit))
+                otherUnits.append((row.text(0), unit, active))
             }
         }
         numericUnits.sort { $0.key < $1.key }
         numeric = numericUnits.map(\.key)
         unitOf = numericUnits.map(\.unit)
+        for (employee, entry) in numericUnits.enumerated() where !entry.active { inactive.insert(Int32(employee)) }
         numericUnits = []
-        for (nip, unit) in otherUnits {
+        for (nip, unit, active) in otherUnits {
+            if !active { inactive.insert(Int32(unitOf.count)) }
             other[nip] = Int32(unitOf.count)
             unitOf.append(unit)
         }
@@ -116,9 +125,17 @@ struct ImportEmployees {
     }
 
     /// The rows written per unit code (the audit summary's `byUnit`).
-    var rowsByUnit: [String: Int] {
+    var rowsByUnit: [String: Int] { rowsByUnit(activeOnly: false) }
+
+    /// The rows written for active employees per unit code (the queue's waiting counts).
+    var activeRowsByUnit: [String: Int] { rowsByUnit(activeOnly: true) }
+
+    private func rowsByUnit(activeOnly: Bool) -> [String: Int] {
         var perUnit = [Int](repeating: 0, count: unitCodes.count)
-        for (employee, rows) in rowsOf.enumerated() where rows > 0 { perUnit[Int(unitOf[employee])] += Int(rows) }
+        for (employee, rows) in rowsOf.enumerated() where rows > 0 {
+            if activeOnly && inactive.contains(Int32(employee)) { continue }
+            perUnit[Int(unitOf[employee])] += Int(rows)
+        }
         var byUnit: [String: Int] = [:]
         for (unit, rows) in perUnit.enumerated() where rows > 0 { byUnit[unitCodes[unit]] = rows }
         return byUnit

@@ -187,8 +187,9 @@ extension SQLiteStore {
         }
         phases.mark("read and insert")
         try indexes?.rebuild(db)
+        phases.mark("index rebuild: pending")
         try dedup?.finish(db)
-        phases.mark("index rebuild")
+        phases.mark("index rebuild: unique (nip, dedup_key)")
         if nextID > firstID { ids = ImportedIDs(kind: expected, first: firstID, last: nextID - 1) }
         let rowsByUnit = employees.rowsByUnit
         if let triggers {
@@ -200,7 +201,9 @@ extension SQLiteStore {
                     db)
             }
             if triggers.suspended(BulkImportTriggers.waitingInsertTrigger(expected)), nextID > firstID {
-                try BulkImportTriggers.waitingRows(expected, first: firstID, last: nextID - 1, rowsByUnit: rowsByUnit, db)
+                try BulkImportTriggers.waitingRows(
+                    expected, first: firstID, last: nextID - 1, rowsByUnit: rowsByUnit,
+                    activeRowsByUnit: employees.activeRowsByUnit, db)
             }
             if triggers.suspended(BulkImportTriggers.restoredTrigger(expected)), nextID > firstID {
                 try BulkImportTriggers.restoredRows(expected, first: firstID, last: nextID - 1, db)
