@@ -15,7 +15,7 @@ extension PostgresSchema {
     ///   delete, and an update that changes the row's data, not only its export versions), so
     ///   it runs at COMMIT, after every statement of the transaction, whatever order the store
     ///   wrote its record and its audit row in. It passes the row when the transaction holds
-    ///   an audit row of that record that says what the row became (``recordJSON``: the row as
+    ///   an audit row of that record that says what the row became (``rowJSON(_:_:)``: the row as
     ///   the store's audit JSON, compared as `jsonb`, so a hand-written audit row that does not
     ///   tell the truth does not pass), or for an insert or delete, an import, its undo or its
     ///   redo of that kind by the same role whose id range holds the row. Otherwise it writes
@@ -51,26 +51,17 @@ extension PostgresSchema {
             + revokeWrites(on: ["audit_bulk_pending"], writePrivileges + ["SELECT"])
             + """
 
-            \(recordJSONFunctions)
-
-            -- Whether this transaction (`p_me`) audited record `p_id` of `p_kind` as `p_json`
-            -- (NULL: gone): an audit row of the record saying so, or (not for an update) an
-            -- import, undo or redo of the kind by this role whose id range holds the record.
-            CREATE FUNCTION ipasn_audit_covers(p_kind text, p_id bigint, p_json jsonb, p_op text, p_me xid8) RETURNS boolean
+            -- Whether an import of `p_kind` by this role in this transaction (`p_me`), or its undo
+            -- (its redo is an `import` row too), holds record `p_id` in its id range.
+            CREATE FUNCTION ipasn_audit_import_covers(p_kind text, p_id bigint, p_me xid8) RETURNS boolean
             LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
             BEGIN
                 RETURN EXISTS (
-                    SELECT 1 FROM audit a
-                    WHERE a.entity = p_kind AND a.entity_id = p_id::text AND a.xact = p_me
-                      AND CASE WHEN p_json IS NULL THEN a.new_value IS NULL
-                               WHEN left(a.new_value, 1) = '{' THEN a.new_value::jsonb = p_json
-                               ELSE false END)
-                    OR (p_op <> 'UPDATE' AND EXISTS (
                     SELECT 1 FROM audit a LEFT JOIN audit i ON a.action = 'undo' AND i.id = a.undoes
                     WHERE a.entity = p_kind AND a.entity_id = '' AND a.xact = p_me AND a.actor = session_user
                       AND a.action IN ('import', 'undo')
                       AND p_id BETWEEN (ipasn_import_ids(COALESCE(i.new_value, a.new_value)))[1]
-                                   AND (ipasn_import_ids(COALESCE(i.new_value, a.new_value)))[2]));
+                                   AND (ipasn_import_ids(COALESCE(i.new_value, a.new_value)))[2]);
             END
             $$;
 
@@ -158,8 +149,8 @@ extension PostgresSchema {
 
             CREATE FUNCTION ipasn_\(table)_audited() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
             DECLARE
-                me xid8 := pg_current_xact_id();
-                rid bigint := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
+                me xid8;
+                rid bigint;
                 now_json jsonb;
                 old_json jsonb;
                 cur \(table)%ROWTYPE;
@@ -167,19 +158,32 @@ extension PostgresSchema {
                 IF current_setting('is_superuser') = 'on' THEN
                     RETURN NULL;
                 END IF;
-                IF TG_OP <> 'DELETE' THEN
-                    now_json := ipasn_\(table)_json(NEW);
+                IF TG_OP = 'DELETE' THEN
+                    rid := OLD.id;
+                ELSE
+                    rid := NEW.id;
+                    now_json := \(rowJSON(kind, "NEW"));
                 END IF;
-                IF ipasn_audit_covers('\(table)', rid, now_json, TG_OP, me) THEN
+                me := pg_current_xact_id();
+                -- The store's own audit row of this record in this transaction (one index probe).
+                IF EXISTS (SELECT 1 FROM audit a WHERE a.entity = '\(table)' AND a.entity_id = rid::text AND a.xact = me
+                           AND CASE WHEN now_json IS NULL THEN a.new_value IS NULL
+                                    WHEN left(a.new_value, 1) = '{' THEN a.new_value::jsonb = now_json ELSE false END) THEN
+                    RETURN NULL;
+                END IF;
+                IF TG_OP <> 'UPDATE' AND ipasn_audit_import_covers('\(table)', rid, me) THEN
                     RETURN NULL;
                 END IF;
                 -- The row as it stands at commit (changed again later in the transaction, and audited so).
-                SELECT * INTO cur FROM \(table) t WHERE t.id = rid;
-                IF FOUND AND TG_OP <> 'DELETE' AND ipasn_audit_covers('\(table)', rid, ipasn_\(table)_json(cur), TG_OP, me) THEN
-                    RETURN NULL;
+                IF TG_OP <> 'DELETE' THEN
+                    SELECT * INTO cur FROM \(table) t WHERE t.id = rid;
+                    IF FOUND AND EXISTS (SELECT 1 FROM audit a WHERE a.entity = '\(table)' AND a.entity_id = rid::text AND a.xact = me
+                                         AND left(a.new_value, 1) = '{' AND a.new_value::jsonb = \(rowJSON(kind, "cur"))) THEN
+                        RETURN NULL;
+                    END IF;
                 END IF;
                 IF TG_OP <> 'INSERT' THEN
-                    old_json := ipasn_\(table)_json(OLD);
+                    old_json := \(rowJSON(kind, "OLD"));
                 END IF;
                 PERFORM ipasn_audit_write(TG_OP, '\(table)', rid, CASE WHEN TG_OP <> 'INSERT' THEN OLD.nip END,
                     CASE WHEN TG_OP <> 'DELETE' THEN NEW.nip END, old_json, now_json);
@@ -218,29 +222,27 @@ extension PostgresSchema {
             """
     }
 
-    /// `ipasn_<table>_json(row)`: a record row as the store's audit JSON of it (``StoreCodec``'s
-    /// `recordJSON`: the record's fields, its `id` and `kind`; a nil optional left out), as
-    /// `jsonb`, so that it compares equal to the store's text parsed, whatever its key order
-    /// and spacing. The diklat jenis carries its SIASN name (``JenisDiklat/all``).
-    static var recordJSONFunctions: String {
-        let jenisNames = JenisDiklat.all.map { "'\($0.nama.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ", ")
-        func function(_ kind: RecordKind, _ fields: String) -> String {
-            """
-            CREATE FUNCTION ipasn_\(kind.rawValue)_json(r \(kind.rawValue)) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
-                SELECT jsonb_strip_nulls(jsonb_build_object('id', r.id, 'kind', '\(kind.rawValue)', 'nip', r.nip, \(fields)))
-            $$;
-            """
+    /// A record row (the PL/pgSQL row variable `row`) as the store's audit JSON of it
+    /// (``StoreCodec``'s `recordJSON`: the record's fields, its `id` and `kind`; a nil optional
+    /// left out), as a `jsonb` expression, so that it compares equal to the store's text
+    /// parsed, whatever its key order and spacing. The diklat jenis carries its SIASN name
+    /// (``JenisDiklat/all``). Written into each trigger function (no function call per row).
+    static func rowJSON(_ kind: RecordKind, _ row: String) -> String {
+        let r = row
+        let fields: String
+        switch kind {
+        case .pendidikan:
+            fields = "'tingkat', \(r).tingkat, 'tanggalLulus', \(r).tanggal_lulus, 'namaSekolah', \(r).nama_sekolah, 'jurusan', \(r).jurusan"
+        case .diklat:
+            let names = JenisDiklat.all.map { "'\($0.nama.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ", ")
+            fields =
+                "'jenis', jsonb_build_object('id', \(r).jenis, 'nama', (ARRAY[\(names)]::text[])[\(r).jenis]), 'tingkat', \(r).tingkat, "
+                + "'nama', \(r).nama, 'penyelenggara', \(r).penyelenggara, 'tanggalMulai', \(r).tanggal_mulai, "
+                + "'tanggalSelesai', \(r).tanggal_selesai, 'jp', \(r).jp, 'nomorSertifikat', \(r).nomor_sertifikat, "
+                + "'sesuaiJabatan', \(r).sesuai_jabatan <> 0"
+        case .skp: fields = "'tahun', \(r).tahun, 'predikat', \(r).predikat, 'nilai', \(r).nilai"
+        case .disiplin: fields = "'tingkat', \(r).tingkat, 'tmt', \(r).tmt, 'jenis', \(r).jenis"
         }
-        return [
-            function(.pendidikan, "'tingkat', r.tingkat, 'tanggalLulus', r.tanggal_lulus, 'namaSekolah', r.nama_sekolah, 'jurusan', r.jurusan"),
-            function(
-                .diklat,
-                "'jenis', jsonb_build_object('id', r.jenis, 'nama', (ARRAY[\(jenisNames)]::text[])[r.jenis]), 'tingkat', r.tingkat, "
-                    + "'nama', r.nama, 'penyelenggara', r.penyelenggara, 'tanggalMulai', r.tanggal_mulai, "
-                    + "'tanggalSelesai', r.tanggal_selesai, 'jp', r.jp, 'nomorSertifikat', r.nomor_sertifikat, "
-                    + "'sesuaiJabatan', r.sesuai_jabatan <> 0"),
-            function(.skp, "'tahun', r.tahun, 'predikat', r.predikat, 'nilai', r.nilai"),
-            function(.disiplin, "'tingkat', r.tingkat, 'tmt', r.tmt, 'jenis', r.jenis"),
-        ].joined(separator: "\n")
+        return "jsonb_strip_nulls(jsonb_build_object('id', \(r).id, 'kind', '\(kind.rawValue)', 'nip', \(r).nip, \(fields)))"
     }
 }

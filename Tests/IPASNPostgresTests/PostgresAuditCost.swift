@@ -60,6 +60,11 @@ struct PostgresAuditCost {
         defer { databases.dropAll() }
         let (conninfo, own, nips) = try Self.province(databases, pegawai: 2000)
         let server = try PGConnection(conninfo: conninfo)
+        let functions = ProcessInfo.processInfo.environment["IPASN_MEASURE_FUNCTIONS"] == "1"
+        if functions {
+            try server.execute(sql: "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET track_functions = ''pl''', current_database()); END $$")
+            try server.execute(sql: "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(Self.admin)'")
+        }
         let saves = Int(ProcessInfo.processInfo.environment["IPASN_MEASURE_SAVES"] ?? "") ?? 400
         var ticks: [Bool: [Double]] = [true: [], false: []]
         var n = 0
@@ -84,7 +89,60 @@ struct PostgresAuditCost {
         func line(_ v: [Double]) -> String { v.map { String(format: "%.0f", $0) }.joined(separator: " / ") }
         print("pgaudit save server CPU, \(saves) saves a round, µs per save: off \(line(off)), on \(line(on)); "
             + "means off \(String(format: "%.1f", off.reduce(0, +) / Double(off.count))) on \(String(format: "%.1f", on.reduce(0, +) / Double(on.count)))")
+        if functions {
+            Thread.sleep(forTimeInterval: 1)
+            let rows = try String.fetchAll(
+                server,
+                sql: "SELECT funcname || ' calls ' || calls || ' self ' || round(self_time::numeric, 1) || ' total ' || round(total_time::numeric, 1) FROM pg_stat_user_functions WHERE funcname LIKE $q$%audit%$q$ OR funcname IN ($q$ipasn_put_scores$q$, $q$ipasn_server_scores_few$q$) ORDER BY total_time DESC")
+            print("functions: " + rows.joined(separator: "; "))
+            print("server audit rows: \(try Int.fetchOne(server, sql: "SELECT COUNT(*) FROM audit WHERE session LIKE 'sql:%'") ?? -1)")
+        }
         #expect(try own.check() == [])
+    }
+
+    /// The check's own cost, without the rest of a save around it: one transaction of an
+    /// admin's role inserting `rows` diklat and their audit rows (as the store writes them,
+    /// the record's JSON), committed; the backend's CPU with the triggers on and off.
+    @Test func triggerServerCPU() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, _, _) = try Self.province(databases, pegawai: 2000)
+        let server = try PGConnection(conninfo: conninfo)
+        let raw = try PGConnection(conninfo: conninfo + " user=\(Self.admin)")
+        let pid = try #require(try Int.fetchOne(raw, sql: "SELECT pg_backend_pid()"))
+        let rows = Int(ProcessInfo.processInfo.environment["IPASN_MEASURE_ROWS"] ?? "") ?? 5000
+        func ticks() throws -> Int {
+            let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+            let fields = stat[stat.index(after: stat.lastIndex(of: ")")!)...].split(separator: " ")
+            return Int(fields[11])! + Int(fields[12])!
+        }
+        var results: [Bool: [Double]] = [true: [], false: []]
+        for round in 0..<8 {
+            let on = round % 2 == 1
+            try Self.setTriggers(server, on: on)
+            let first = (try Int64.fetchOne(server, sql: "SELECT COALESCE(MAX(id), 0) FROM diklat") ?? 0) + 1
+            let before = try ticks()
+            try raw.execute(sql: "BEGIN")
+            try raw.execute(
+                sql: """
+                    INSERT INTO diklat (id, nip, jenis, nama, penyelenggara, tanggal_mulai, tanggal_selesai, jp, dedup_key)
+                    SELECT \(first) + g, (ARRAY(SELECT nip FROM pegawai ORDER BY nip))[1 + g % 2000], 3, 'Ukur \(round) ' || g, 'BPSDM',
+                        '2024-03-01', '2024-03-03', 20, \(round * 1_000_000) + g
+                    FROM generate_series(0, \(rows - 1)) g
+                    """)
+            try raw.execute(
+                sql: """
+                    INSERT INTO audit (at, actor, action, entity, entity_id, nip, new_value, session)
+                    SELECT now(), session_user, 'insert', 'diklat', d.id::text, d.nip, (\(PostgresSchema.rowJSON(.diklat, "d")))::text, 'cost'
+                    FROM diklat d WHERE d.id >= \(first)
+                    """)
+            try raw.execute(sql: "COMMIT")
+            let after = try ticks()
+            results[on]!.append(Double(after - before) * 10_000 / Double(rows))
+        }
+        let audited = try Int.fetchOne(server, sql: "SELECT COUNT(*) FROM audit WHERE session LIKE 'sql:%'") ?? -1
+        func line(_ v: [Double]) -> String { v.map { String(format: "%.1f", $0) }.joined(separator: " / ") }
+        print("pgaudit trigger server CPU, \(rows) rows and audit rows a transaction, µs per row: off \(line(results[false]!)), on \(line(results[true]!)); server-written rows \(audited)")
     }
 
     @Test func importServerCPU() throws {
