@@ -142,6 +142,12 @@ struct PostgresAuditEveryWriteTests {
         #expect(try Self.entries(own, id.id).map(\.action) == [.insert, .update, .update, .undo, .redo, .delete, .undo])
         #expect(try Self.entries(own, id.id).allSatisfy { $0.actor == Self.admin && $0.session == "s1" })
 
+        // A batch, a participant added to it and one removed: one row per record each.
+        let batch = try own.addBatch([SmallProvince.teknis(SmallProvince.nipB, "Sosialisasi", jp: 2)], label: "Sosialisasi")
+        let added = try own.addToBatch(batch.batch, nips: [SmallProvince.nipC])
+        _ = try own.removeFromBatch(batch.batch, record: try #require(added.ids.first))
+        #expect(try serverRows() == 0)
+
         // An import (the bulk path), its undo and its redo: their own rows only.
         let rows = [SmallProvince.nipB, SmallProvince.nipC].enumerated().map { index, nip in
             Line(index + 2, ImportRow.record(SmallProvince.teknis(nip, "Impor \(index)", jp: 30)))
