@@ -1,0 +1,176 @@
+import Foundation
+import IPASNCore
+import IPASNDemo
+import IPASNStore
+import IPASNTestSupport
+import Testing
+
+@testable import IPASNPostgres
+
+/// A measurement, not a test of speed: with `IPASN_MEASURE_AUDIT=1` (and a server), the server
+/// CPU (user + system of the admin's backends, from `/proc/<pid>/stat`) of an admin's saves
+/// and of an admin's 100,000-row diklat import, with the record tables' audit triggers of
+/// migration `2026-12-01-pgaudit` on and off (off: the triggers disabled and `audit.xact`'s
+/// default dropped, by the superuser), alternating. Prints the figures; asserts nothing about time.
+@Suite(
+    .enabled(if: PostgresTestServer.isAvailable && ProcessInfo.processInfo.environment["IPASN_MEASURE_AUDIT"] == "1",
+        "set IPASN_MEASURE_AUDIT=1 (and IPASN_TEST_PG) to measure the audit triggers' cost"),
+    .serialized)
+struct PostgresAuditCost {
+    static let admin = "ipasn_cost_admin"
+
+    /// The clock ticks (user + system) of every backend of `login`.
+    static func backendTicks(_ server: PGConnection, _ login: String) throws -> Int {
+        let pids = try Int.fetchAll(server, sql: "SELECT pid FROM pg_stat_activity WHERE usename = ?", arguments: [login])
+        return pids.reduce(0) { total, pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return total }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            // Fields 14 and 15 of the line (utime, stime) are the 12th and 13th after the name.
+            return total + (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
+        }
+    }
+
+    static func setTriggers(_ server: PGConnection, on: Bool) throws {
+        for table in RecordKind.allCases.map(\.rawValue) {
+            for suffix in ["insert", "update", "delete"] {
+                try server.execute(sql: "ALTER TABLE \(table) \(on ? "ENABLE" : "DISABLE") TRIGGER \(table)_audited_\(suffix)")
+            }
+            try server.execute(sql: "ALTER TABLE \(table) \(on ? "ENABLE" : "DISABLE") TRIGGER \(table)_audited_bulk")
+        }
+        try server.execute(sql: on ? "ALTER TABLE audit ALTER COLUMN xact SET DEFAULT pg_current_xact_id()" : "ALTER TABLE audit ALTER COLUMN xact DROP DEFAULT")
+    }
+
+    /// A demo province of `pegawai` and an admin of every top unit, as their own role.
+    static func province(_ databases: TestDatabases, pegawai: Int) throws -> (String, PostgresStore, [String]) {
+        let conninfo = try databases.makeConninfo()
+        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
+        try DemoGenerator(seed: 1, pegawai: pegawai, today: TestClock.today).write(to: ops)
+        let tops = try ops.units().filter { $0.induk == nil }.map(\.kode)
+        try ops.saveAccount(Account(login: admin, role: .admin, units: tops))
+        _ = try ops.provisionLoginRole(admin)
+        let nips = try ops.scores(year: try ops.measurementYear(), unit: nil).map(\.pegawai.nip)
+        let own = try PostgresStore(conninfo + " user=\(admin)", context: TestClock.context(actor: admin, session: "cost"))
+        return (conninfo, own, nips)
+    }
+
+    @Test func saveServerCPU() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, own, nips) = try Self.province(databases, pegawai: 2000)
+        let server = try PGConnection(conninfo: conninfo)
+        let functions = ProcessInfo.processInfo.environment["IPASN_MEASURE_FUNCTIONS"] == "1"
+        if functions {
+            try server.execute(sql: "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET track_functions = ''pl''', current_database()); END $$")
+            try server.execute(sql: "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(Self.admin)'")
+        }
+        let saves = Int(ProcessInfo.processInfo.environment["IPASN_MEASURE_SAVES"] ?? "") ?? 400
+        var ticks: [Bool: [Double]] = [true: [], false: []]
+        var n = 0
+        for round in 0..<6 {
+            let on = round % 2 == 1
+            try Self.setTriggers(server, on: on)
+            // A few unmeasured saves: the session plans the (re)enabled triggers' statements.
+            for _ in 0..<20 {
+                try own.add(SmallProvince.teknis(nips[(n * 7919) % nips.count], "Pemanasan \(n)", jp: 20))
+                n += 1
+            }
+            let before = try Self.backendTicks(server, Self.admin)
+            for _ in 0..<saves {
+                try own.add(SmallProvince.teknis(nips[(n * 7919) % nips.count], "Pengukuran \(n)", jp: 20))
+                n += 1
+            }
+            let after = try Self.backendTicks(server, Self.admin)
+            // Ticks are 10 ms: microseconds per save.
+            ticks[on]!.append(Double(after - before) * 10_000 / Double(saves))
+        }
+        let off = ticks[false]!, on = ticks[true]!
+        func line(_ v: [Double]) -> String { v.map { String(format: "%.0f", $0) }.joined(separator: " / ") }
+        print("pgaudit save server CPU, \(saves) saves a round, µs per save: off \(line(off)), on \(line(on)); "
+            + "means off \(String(format: "%.1f", off.reduce(0, +) / Double(off.count))) on \(String(format: "%.1f", on.reduce(0, +) / Double(on.count)))")
+        if functions {
+            Thread.sleep(forTimeInterval: 1)
+            let rows = try String.fetchAll(
+                server,
+                sql: "SELECT funcname || ' calls ' || calls || ' self ' || round(self_time::numeric, 1) || ' total ' || round(total_time::numeric, 1) FROM pg_stat_user_functions WHERE funcname LIKE $q$%audit%$q$ OR funcname IN ($q$ipasn_put_scores$q$, $q$ipasn_server_scores_few$q$) ORDER BY total_time DESC")
+            print("functions: " + rows.joined(separator: "; "))
+            print("server audit rows: \(try Int.fetchOne(server, sql: "SELECT COUNT(*) FROM audit WHERE session LIKE 'sql:%'") ?? -1)")
+        }
+        #expect(try own.check() == [])
+    }
+
+    /// The check's own cost, without the rest of a save around it: one transaction of an
+    /// admin's role inserting `rows` diklat and their audit rows (as the store writes them,
+    /// the record's JSON), committed; the backend's CPU with the triggers on and off.
+    @Test func triggerServerCPU() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, _, _) = try Self.province(databases, pegawai: 2000)
+        let server = try PGConnection(conninfo: conninfo)
+        let raw = try PGConnection(conninfo: conninfo + " user=\(Self.admin)")
+        let pid = try #require(try Int.fetchOne(raw, sql: "SELECT pg_backend_pid()"))
+        let rows = Int(ProcessInfo.processInfo.environment["IPASN_MEASURE_ROWS"] ?? "") ?? 5000
+        func ticks() throws -> Int {
+            let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+            let fields = stat[stat.index(after: stat.lastIndex(of: ")")!)...].split(separator: " ")
+            return Int(fields[11])! + Int(fields[12])!
+        }
+        var results: [Bool: [Double]] = [true: [], false: []]
+        for round in 0..<8 {
+            let on = round % 2 == 1
+            try Self.setTriggers(server, on: on)
+            let first = (try Int64.fetchOne(server, sql: "SELECT COALESCE(MAX(id), 0) FROM diklat") ?? 0) + 1
+            let before = try ticks()
+            try raw.execute(sql: "BEGIN")
+            try raw.execute(
+                sql: """
+                    INSERT INTO diklat (id, nip, jenis, nama, penyelenggara, tanggal_mulai, tanggal_selesai, jp, dedup_key)
+                    SELECT \(first) + g, (ARRAY(SELECT nip FROM pegawai ORDER BY nip))[1 + g % 2000], 3, 'Ukur \(round) ' || g, 'BPSDM',
+                        '2024-03-01', '2024-03-03', 20, \(round * 1_000_000) + g
+                    FROM generate_series(0, \(rows - 1)) g
+                    """)
+            try raw.execute(
+                sql: """
+                    INSERT INTO audit (at, actor, action, entity, entity_id, nip, new_value, session)
+                    SELECT now(), session_user, 'insert', 'diklat', d.id::text, d.nip, (\(PostgresSchema.rowJSON(.diklat, "d")))::text, 'cost'
+                    FROM diklat d WHERE d.id >= \(first)
+                    """)
+            try raw.execute(sql: "COMMIT")
+            let after = try ticks()
+            results[on]!.append(Double(after - before) * 10_000 / Double(rows))
+        }
+        let audited = try Int.fetchOne(server, sql: "SELECT COUNT(*) FROM audit WHERE session LIKE 'sql:%'") ?? -1
+        func line(_ v: [Double]) -> String { v.map { String(format: "%.1f", $0) }.joined(separator: " / ") }
+        print("pgaudit trigger server CPU, \(rows) rows and audit rows a transaction, µs per row: off \(line(results[false]!)), on \(line(results[true]!)); server-written rows \(audited)")
+    }
+
+    @Test func importServerCPU() throws {
+        let rowsPerRun = Int(ProcessInfo.processInfo.environment["IPASN_MEASURE_IMPORT_ROWS"] ?? "") ?? 100_000
+        var results: [String] = []
+        for round in 0..<(Int(ProcessInfo.processInfo.environment["IPASN_MEASURE_IMPORT_ROUNDS"] ?? "") ?? 2) {
+            for on in [false, true] {
+                let databases = TestDatabases()
+                defer { databases.dropAll() }
+                let (conninfo, own, nips) = try Self.province(databases, pegawai: 2000)
+                let server = try PGConnection(conninfo: conninfo)
+                try Self.setTriggers(server, on: on)
+                let lines = (0..<rowsPerRun).map { i in
+                    let nip = nips[i % nips.count]
+                    let day = 1 + (i / nips.count) % 28
+                    let month = 1 + (i / nips.count / 28) % 12
+                    let date = String(format: "2023-%02d-%02d", month, day)
+                    return Line(i + 2, ImportRow.record(.diklat(Diklat(
+                        nip: nip, jenis: JenisDiklat.withID(3)!, nama: "Impor \(i / nips.count)", penyelenggara: "BPSDM",
+                        tanggalMulai: TestClock.date(date), tanggalSelesai: TestClock.date(date), jp: 8))))
+                }
+                var file = ArrayRowSource(kind: .diklat, rows: lines)
+                let before = try Self.backendTicks(server, Self.admin)
+                let outcome = try own.importRows(&file, skipInvalid: true)
+                let after = try Self.backendTicks(server, Self.admin)
+                results.append("round \(round) \(on ? "on" : "off"): \(outcome.imported) rows, \(after - before) ticks (\(Double(after - before) / 100) s)")
+            }
+        }
+        print("pgaudit import server CPU: " + results.joined(separator: "; "))
+    }
+}
