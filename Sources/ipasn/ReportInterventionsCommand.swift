@@ -116,13 +116,14 @@ struct ReportInterventionsCommand: ParsableCommand {
         case .index: ranked = Output.text(id: "unit dengan sub-unit, urut kenaikan indeks", en: "units with sub-units, ranked by the rise of the index")
         case .unitMean: ranked = Output.text(id: "urut kenaikan rata-rata unit", en: "ranked by the rise of the unit mean")
         }
+        let ofOwn = by == .own ? (id: " (sendiri, tanpa sub-unit)", en: " (its own, without sub-units)") : (id: "", en: "")
         let footer = Output.text(
             id: "\(shown.count) dari \(rows.count) baris, tahun \(year), \(ranked); indeks \(index) (\(plan.scopePegawai) pegawai, "
-                + "\(plan.indexCategory.displayName(language))); Naik = pegawai yang totalnya akan naik, dari = pegawai di unit, "
+                + "\(plan.indexCategory.displayName(language))); Naik = pegawai yang totalnya akan naik, dari = pegawai di unit\(ofOwn.id), "
                 + "Indeks+ = kenaikan indeks (* kategorinya berubah), Unit+ = kenaikan rata-rata unit, Jadi = rata-rata unit sesudahnya, "
                 + "Kat.baru = kategori unit bila berubah",
             en: "\(shown.count) of \(rows.count) rows, year \(year), \(ranked); index \(index) (\(plan.scopePegawai) employees, "
-                + "\(plan.indexCategory.displayName(language))); Gain = employees whose total would rise, of = employees in the unit, "
+                + "\(plan.indexCategory.displayName(language))); Gain = employees whose total would rise, of = employees in the unit\(ofOwn.en), "
                 + "Index+ = the rise of the index (* its category changes), Unit+ = the rise of the unit mean, "
                 + "After = the unit mean after, New cat. = the unit's category when it changes")
         table.write(shown, footer: { footer }) { r in

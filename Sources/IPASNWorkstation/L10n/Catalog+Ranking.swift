@@ -11,18 +11,17 @@ extension L {
         let filter = minimum > 1 ? Txt("; unit min. \(minimum) pegawai", "; units of \(minimum)+ employees") : Txt("", "")
         let by: Txt
         switch order {
-        case .own:
-            by = Txt(
-                "pegawai unit sendiri, urut kenaikan indeks (\(pegawai) pegawai, kini \(index))",
-                "own employees per unit, by the index's rise (\(pegawai) employees, now \(index))")
-        case .index:
-            by = Txt(
-                "unit dengan sub-unit, urut kenaikan indeks (\(pegawai) pegawai, kini \(index))",
-                "units with sub-units, by the index's rise (\(pegawai) employees, now \(index))")
+        case .own, .index:
+            by = Txt("urut kenaikan indeks (\(pegawai) pegawai, kini \(index))", "by the index's rise (\(pegawai) employees, now \(index))")
         case .unitMean:
             by = Txt("urut kenaikan rata-rata unit", "by the unit mean's rise")
         }
-        return Txt("\(rows) peluang di \(units) unit\(filter.id), \(by.id).", "\(rows) options in \(units) units\(filter.en), \(by.en).")
+        // Each unit with its sub-units (`s`) says so; the default (each unit's own employees)
+        // marks the units that have sub-units by name.
+        let sub = order == .own ? Txt("", "") : Txt(" & sub-unit", " & subunits")
+        return Txt(
+            "\(rows) peluang di \(units) unit\(sub.id)\(filter.id), \(by.id).",
+            "\(rows) options in \(units) units\(sub.en)\(filter.en), \(by.en).")
     }
 
     /// What `s` just did.
