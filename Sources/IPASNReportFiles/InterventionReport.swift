@@ -10,16 +10,26 @@ import IPASNStore
 public enum InterventionReport {
     public static func write(
         _ plan: InterventionPlan, rows: [InterventionPlan.Row], employees: [String: Pegawai],
-        order: InterventionPlan.Order = .index, instansi: String, language: Language, to path: String
+        order: InterventionPlan.Order = .own, instansi: String, language: Language, to path: String
     ) throws {
         let t = { (id: String, en: String) in ReportTitle.t(language, id, en) }
         let writer = try XLSXWriter(path: path)
         let title = t("Rencana Intervensi Diklat", "Training intervention plan") + " — \(instansi)"
         let index = NumberText.decimal(plan.index, language)
         let subtitle = ReportTitle.year(plan.stamp.year, language)
-            + (order == .index
-                ? t("; diurutkan menurut kenaikan indeks", "; ranked by the rise of the index")
-                : t("; diurutkan menurut kenaikan rata-rata unit", "; ranked by the rise of the unit mean"))
+            + {
+                switch order {
+                case .own:
+                    return t(
+                        "; tiap unit dengan pegawainya sendiri, diurutkan menurut kenaikan indeks",
+                        "; each unit with its own employees, ranked by the rise of the index")
+                case .index:
+                    return t(
+                        "; tiap unit dengan sub-unitnya, diurutkan menurut kenaikan indeks",
+                        "; each unit with its sub-units, ranked by the rise of the index")
+                case .unitMean: return t("; diurutkan menurut kenaikan rata-rata unit", "; ranked by the rise of the unit mean")
+                }
+            }()
             + t("; indeks kini \(index) (\(plan.scopePegawai) pegawai)", "; index now \(index) (\(plan.scopePegawai) employees)")
         let ranked = try ReportSheet(
             try writer.addSheet(t("Rencana", "Plan")), title: title, subtitle: subtitle,
@@ -39,7 +49,8 @@ public enum InterventionReport {
             ])
         for (i, row) in rows.enumerated() {
             try ranked.add([
-                .number(Double(i + 1)), .text(row.unit.kode), .text(plan.name(of: row.unit)),
+                .number(Double(i + 1)), .text(row.unit.kode),
+                .text(plan.name(of: row.unit) + (row.withoutSubunits ? t(" (tanpa sub-unit)", " (without sub-units)") : "")),
                 .text(row.intervention.displayName(language)), .number(Double(row.totals.beneficiaries)),
                 .number(Double(row.totals.pegawai)), .number(NumberText.round(row.indexGain)),
                 .number(NumberText.round(row.meanBefore)), .number(NumberText.round(row.totals.meanGain)),
@@ -59,7 +70,7 @@ public enum InterventionReport {
                 ReportColumn(t("Kenaikan nilai", "Points gained"), width: 14, format: ReportSheet.decimal),
             ])
         for (i, row) in rows.enumerated() {
-            for gainer in plan.gainers(unit: row.unit.kode, intervention: row.intervention) {
+            for gainer in plan.gainers(unit: row.unit.kode, intervention: row.intervention, withoutSubunits: row.withoutSubunits) {
                 let pegawai = employees[gainer.nip]
                 try people.add([
                     .number(Double(i + 1)), .text(row.unit.kode), .text(row.intervention.displayName(language)),

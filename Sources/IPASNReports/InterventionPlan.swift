@@ -11,7 +11,12 @@ import IPASNStore
 /// the unit the plan is limited to) and how far the unit's own mean would rise; for the
 /// drill-down, which employees gain and by how much.
 ///
-/// **Ranking** (``Order``). By default rows are ranked by the rise of the scope's index: the
+/// **Ranking** (``Order``). By default (``Order/own``) each unit stands for its own employees
+/// only, not its sub-units': a row's gain is not counted again in its parents', so the root
+/// (every employee) and the big parents, which topped the list by everyone's gain, no longer
+/// hide where the gain is. The rows of one intervention add up to the whole index's rise. A
+/// unit with sub-units shows as its own employees (``Row/withoutSubunits``). ``Order/index``
+/// ranks the units with their sub-units by the rise of the scope's index: the
 /// sum of the employees' gains divided by the number of employees in the scope (every employee
 /// weighs the same, so a 900-person unit whose mean rises 2 points comes before a 3-person
 /// unit whose mean rises 5). Every row shares that divisor, so this is the order of the total
@@ -42,6 +47,10 @@ public struct InterventionPlan: Sendable {
         public var indexCategoryBefore: Category
         public var indexCategoryAfter: Category
 
+        /// The row counts the unit's own employees only, not its sub-units' (``Order/own``, for
+        /// a unit that has sub-units); false when the row is the whole subtree (or a leaf).
+        public var withoutSubunits = false
+
         public var meanAfter: Double { meanBefore + totals.meanGain }
         public var categoryChanges: Bool { categoryBefore.rank != categoryAfter.rank }
         public var indexCategoryChanges: Bool { indexCategoryBefore.rank != indexCategoryAfter.rank }
@@ -49,13 +58,23 @@ public struct InterventionPlan: Sendable {
 
     /// How the rows are ranked (see the type's documentation).
     public enum Order: String, CaseIterable, Sendable {
-        /// By the rise of the whole scope's index (employee-weighted): the default.
+        /// Each unit by its own employees (no employee counted twice), ranked by the rise of the
+        /// whole scope's index: the default.
+        case own
+        /// Each unit with its sub-units, by the rise of the whole scope's index (the root and
+        /// big parents first: their rows hold their sub-units' gains).
         case index
-        /// By the rise of the unit's own mean (the order before; favours small units).
+        /// Each unit with its sub-units, by the rise of its mean (favours small units).
         case unitMean = "unit-mean"
 
-        /// The other order (the workstation's `s`).
-        public var next: Order { self == .index ? .unitMean : .index }
+        /// The next order (the workstation's `s`): own, index, unit mean, own...
+        public var next: Order {
+            switch self {
+            case .own: return .index
+            case .index: return .unitMean
+            case .unitMean: return .own
+            }
+        }
     }
 
     /// One employee who would gain, and by how much.
@@ -79,6 +98,9 @@ public struct InterventionPlan: Sendable {
     /// Every row with a gain, ranked by the rise of the index (see the type's documentation);
     /// ``rows(by:minimumPegawai:)`` for the other order.
     public let rows: [Row]
+    /// Every unit's own employees' rows with a gain (``Order/own``), ranked by the rise of the
+    /// index; each employee's gain is in exactly one row.
+    public let ownRows: [Row]
     /// The employees in the scope (the divisor of every row's ``Row/indexGain``).
     public let scopePegawai: Int
     /// The scope's index now: the mean total of its employees.
@@ -128,24 +150,33 @@ public struct InterventionPlan: Sendable {
         let folded = tree.fold(direct: direct, zero: [:]) { into, other in
             for (key, value) in other { into[key, default: InterventionTotals()].add(value) }
         }
-        var rows: [Row] = []
-        for node in folded where scope.map({ tree.isInSubtree(node.unit.kode, of: $0) }) ?? true {
-            let before = figures[node.unit.kode]?.meanTotal ?? 0
-            for intervention in Intervention.allCases {
-                guard let totals = node.value[intervention], totals.beneficiaries > 0 else { continue }
+        /// The rows of one unit (its subtree's or its own employees' totals), those with a gain.
+        func unitRows(_ unit: OrgUnit, _ byIntervention: [Intervention: InterventionTotals], before: Double, own: Bool) -> [Row] {
+            Intervention.allCases.compactMap { intervention in
+                guard let totals = byIntervention[intervention], totals.beneficiaries > 0 else { return nil }
                 let indexGain = scopeTotals.pegawai > 0 ? totals.gain / Double(scopeTotals.pegawai) : 0
-                rows.append(
-                    Row(
-                        unit: node.unit, intervention: intervention, totals: totals, meanBefore: before,
-                        categoryBefore: ruleset.category(for: NumberText.round(before)),
-                        categoryAfter: ruleset.category(for: NumberText.round(before + totals.meanGain)),
-                        indexGain: indexGain, indexCategoryBefore: indexCategory,
-                        indexCategoryAfter: ruleset.category(for: NumberText.round(index + indexGain))))
+                return Row(
+                    unit: unit, intervention: intervention, totals: totals, meanBefore: before,
+                    categoryBefore: ruleset.category(for: NumberText.round(before)),
+                    categoryAfter: ruleset.category(for: NumberText.round(before + totals.meanGain)),
+                    indexGain: indexGain, indexCategoryBefore: indexCategory,
+                    indexCategoryAfter: ruleset.category(for: NumberText.round(index + indexGain)),
+                    withoutSubunits: own && tree.subtree(of: unit.kode).count > 1)
+            }
+        }
+        var rows: [Row] = []
+        var ownRows: [Row] = []
+        let ownTotals = try store.directUnitTotals(year: year)
+        for node in folded where scope.map({ tree.isInSubtree(node.unit.kode, of: $0) }) ?? true {
+            rows += unitRows(node.unit, node.value, before: figures[node.unit.kode]?.meanTotal ?? 0, own: false)
+            if let own = direct[node.unit.kode] {
+                ownRows += unitRows(node.unit, own, before: ownTotals[node.unit.kode]?.meanTotal ?? 0, own: true)
             }
         }
         rows.sort { ranksBefore($0, $1, by: .index) }
+        ownRows.sort { ranksBefore($0, $1, by: .index) }
         return InterventionPlan(
-            stamp: stamp, scope: scope, teknisJP: max(1, ruleset.kompetensi.teknisMinimumJP), rows: rows,
+            stamp: stamp, scope: scope, teknisJP: max(1, ruleset.kompetensi.teknisMinimumJP), rows: rows, ownRows: ownRows,
             scopePegawai: scopeTotals.pegawai, index: index, indexCategory: indexCategory,
             gainersByUnit: gainers, tree: tree, names: tree.displayNames())
     }
@@ -154,7 +185,7 @@ public struct InterventionPlan: Sendable {
     /// the total gains: every row's index rise is its total gain over the same divisor.
     public static func ranksBefore(_ a: Row, _ b: Row, by order: Order) -> Bool {
         switch order {
-        case .index:
+        case .own, .index:
             if a.totals.gain != b.totals.gain { return a.totals.gain > b.totals.gain }
             if a.totals.meanGain != b.totals.meanGain { return a.totals.meanGain > b.totals.meanGain }
         case .unitMean:
@@ -168,18 +199,23 @@ public struct InterventionPlan: Sendable {
     /// The index after a row's intervention.
     public func indexAfter(_ row: Row) -> Double { index + row.indexGain }
 
-    /// Who gains from an intervention in a unit and its sub-units, the largest gain first
-    /// (equal gains by NIP).
-    public func gainers(unit kode: String, intervention: Intervention) -> [Gainer] {
+    /// Who gains from an intervention in a unit and its sub-units (or its own employees only),
+    /// the largest gain first (equal gains by NIP).
+    public func gainers(unit kode: String, intervention: Intervention, withoutSubunits: Bool = false) -> [Gainer] {
         var result: [Gainer] = []
-        for unit in tree.subtree(of: kode) { result += gainersByUnit[unit.kode]?[intervention] ?? [] }
+        let units = withoutSubunits ? Array(tree.subtree(of: kode).prefix(1)) : Array(tree.subtree(of: kode))
+        for unit in units {
+            result += gainersByUnit[unit.kode]?[intervention] ?? []
+        }
         return result.sorted { ($0.gain, $1.nip) > ($1.gain, $0.nip) }
     }
 
-    /// The rows of units with at least `minimumPegawai` employees, ranked in `order`.
-    public func rows(by order: Order = .index, minimumPegawai: Int = 1) -> [Row] {
-        let kept = minimumPegawai <= 1 ? rows : rows.filter { $0.totals.pegawai >= minimumPegawai }
-        return order == .index ? kept : kept.sorted { Self.ranksBefore($0, $1, by: order) }
+    /// The rows of units with at least `minimumPegawai` employees (their own, in the own
+    /// order), ranked in `order`.
+    public func rows(by order: Order = .own, minimumPegawai: Int = 1) -> [Row] {
+        let all = order == .own ? ownRows : rows
+        let kept = minimumPegawai <= 1 ? all : all.filter { $0.totals.pegawai >= minimumPegawai }
+        return order == .unitMean ? kept.sorted { Self.ranksBefore($0, $1, by: order) } : kept
     }
 
     /// The name of a unit as lists show it.

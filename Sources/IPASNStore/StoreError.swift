@@ -60,6 +60,11 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notFound(let path):
             return "There is no database at \(path). Check the path (--db or IPASN_DB); reading never creates one "
                 + "(the workstation `ipasn` or `ipasn import` does)."
+        case .notADatabase(let path) where Self.namesServer(path):
+            return "The server database \(path) holds no ipasn tables yet (an empty database, just created); nothing was read. "
+                + "Set it up first (docs/deployment.md, \"A PostgreSQL server\", step 3): its owner opens it once with `ipasn` "
+                + "(the tables are made and the owner becomes its operator), or moves a SQLite database into it with "
+                + "`ipasn --db FILE migrate --to \(path)`."
         case .notADatabase(let path): return "\(path) is not an ipasn database (another kind of file, or damaged)."
         case .newerVersion(let path):
             return "The database \(path) has been upgraded by a newer version of ipasn (another admin's, or another build) "
@@ -99,6 +104,11 @@ extension StoreError {
         case .notFound(let path):
             return "Tidak ada basis data di \(path). Periksa jalurnya (--db atau IPASN_DB); membaca tidak pernah membuat "
                 + "basis data baru (workstation `ipasn` atau `ipasn import` yang membuatnya)."
+        case .notADatabase(let path) where Self.namesServer(path):
+            return "Basis data server \(path) belum berisi tabel ipasn (basis data kosong, baru dibuat); tidak ada yang dibaca. "
+                + "Siapkan dulu (docs/deployment.md, \"A PostgreSQL server\", langkah 3): pemiliknya membukanya sekali dengan "
+                + "`ipasn` (tabel dibuat dan pemilik menjadi operatornya), atau memindahkan basis data SQLite ke dalamnya dengan "
+                + "`ipasn --db FILE migrate --to \(path)`."
         case .notADatabase(let path): return "\(path) bukan basis data ipasn (berkas jenis lain, atau rusak)."
         case .newerVersion(let path):
             return "Basis data \(path) sudah diperbarui oleh ipasn versi lebih baru (milik admin lain, atau build lain); "

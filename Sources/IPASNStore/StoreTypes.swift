@@ -118,10 +118,14 @@ public struct Draft: Hashable, Sendable, Codable {
     /// meanwhile is refused instead of overwritten. Nil for new records, unit forms and
     /// drafts saved before drafts kept their base.
     public var base: Record?
+    /// Where the admin was typing (the field and the position in its text), so a restored
+    /// form puts the cursor back there. Nil for forms that do not keep it and drafts saved
+    /// before drafts kept it (the form then puts the cursor in its first empty field).
+    public var cursor: DraftCursor?
 
     public init(
         form: String, nip: String, editing: RecordID?, unit: String? = nil, fields: [String: String], savedAt: Date,
-        base: Record? = nil
+        base: Record? = nil, cursor: DraftCursor? = nil
     ) {
         self.form = form
         self.nip = nip
@@ -130,6 +134,7 @@ public struct Draft: Hashable, Sendable, Codable {
         self.fields = fields
         self.savedAt = savedAt
         self.base = base
+        self.cursor = cursor
     }
 
     /// The open form this draft belongs to: its kind and the employee and record (or unit)
@@ -138,6 +143,18 @@ public struct Draft: Hashable, Sendable, Codable {
     public var formKey: String {
         if form == "setup" || form == "unit" { return "\(form):\(unit ?? "")" }
         return "\(form):\(nip):\(editing?.description ?? "new")"
+    }
+}
+
+/// Where the cursor of a form kept as a ``Draft`` was: the field (its key in
+/// ``Draft/fields``) and the cursor's position in that field's text, in characters.
+public struct DraftCursor: Hashable, Sendable, Codable {
+    public var field: String
+    public var position: Int
+
+    public init(field: String, position: Int) {
+        self.field = field
+        self.position = position
     }
 }
 

@@ -36,11 +36,18 @@ public protocol Screen: AnyObject {
     func nextEvent(timeoutMilliseconds: Int, wakingOn descriptor: Int32?) -> InputEvent
     /// Gives the terminal back (idempotent). The default does nothing.
     func shutdown()
+    /// Forgets what the terminal shows: the next ``present(_:)`` clears it and draws every
+    /// cell, not only those that changed (something else wrote on the terminal: Ctrl-L).
+    /// The default does nothing (a screen that always draws everything).
+    func invalidate()
 }
 
 extension Screen {
     /// Does nothing: most screens have nothing to restore.
     public func shutdown() {}
+
+    /// Does nothing: the next frame is drawn as usual.
+    public func invalidate() {}
 
     /// Ignores `descriptor`: waits for input or the timeout only.
     public func nextEvent(timeoutMilliseconds: Int, wakingOn descriptor: Int32?) -> InputEvent {

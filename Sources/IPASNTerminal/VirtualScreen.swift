@@ -36,6 +36,8 @@ public final class VirtualScreen: Screen {
     public private(set) var requestedDescriptors: [Int32?] = []
     /// Whether ``shutdown()`` has been called.
     public private(set) var isShutDown = false
+    /// How many times ``invalidate()`` was called (the application asked for a whole redraw).
+    public private(set) var invalidations = 0
 
     private var queue: [InputEvent] = []
     private var head = 0
@@ -126,6 +128,11 @@ public final class VirtualScreen: Screen {
     /// Records `grid` as the latest frame.
     public func present(_ grid: CellGrid) {
         frames.append(grid)
+    }
+
+    /// Counts the request (``invalidations``); every frame is recorded whole anyway.
+    public func invalidate() {
+        invalidations += 1
     }
 
     /// Pops the next queued event; see the type documentation for what

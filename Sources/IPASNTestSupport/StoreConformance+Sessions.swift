@@ -78,5 +78,14 @@ extension StoreConformance {
             #expect(try ani.recordsEntered(since: since) == ["ROOT": 1, "SUB": 4])
             #expect(try ani.recordEntries(since: TestClock.now.addingTimeInterval(1)).isEmpty)
         },
+        StoreBehaviour("a draft keeps where the admin was typing; an old draft without it reads as none") { make in
+            let store = try seeded(make)
+            var typing = draft("pendidikan", nipA, "Universitas Terbuka")
+            typing.cursor = DraftCursor(field: "jurusan", position: 4)
+            try store.saveDraft(typing, owner: "ani")
+            #expect(try store.loadDrafts(owner: "ani").first?.cursor == DraftCursor(field: "jurusan", position: 4))
+            try store.saveDraft(draft("pendidikan", nipA, "Universitas Terbuka"), owner: "ani")  // the same form, saved without one
+            #expect(try store.loadDrafts(owner: "ani").map(\.cursor) == [nil])
+        },
     ]
 }

@@ -19,11 +19,15 @@ struct ReportInterventionsCommand: ParsableCommand {
             employees' gains over every employee in it) and how much the unit's own mean total \
             would rise, if each of them took it in the measurement year, with the unit's and the \
             index's category where it changes. Computed with the active ruleset by rescoring every \
-            employee with the course added. Rows are ranked by the rise of the whole index, so a \
-            large unit with a modest rise comes before a small unit with a big one (ties: the \
-            larger rise of the unit mean, then unit kode, then intervention in the order teknis, \
-            seminar, kepemimpinan, fungsional); --by unit-mean ranks by the rise of the unit mean \
-            instead (ties: the larger total gain, then unit kode, then intervention). \
+            employee with the course added. By default (--by own) each unit stands for its own \
+            employees only, so no employee's gain is counted again in the parent units (the root \
+            and the big parents would otherwise top the list with their sub-units' gains), and the \
+            rows are ranked by the rise of the whole index, so a large unit with a modest rise \
+            comes before a small unit with a big one (ties: the larger rise of the unit mean, then \
+            unit kode, then intervention in the order teknis, seminar, kepemimpinan, fungsional); \
+            a unit with sub-units is marked "(tanpa sub-unit)". --by index ranks each unit with its \
+            sub-units the same way (parents first); --by unit-mean ranks by the rise of the unit mean \
+            (ties: the larger total gain, then unit kode, then intervention). \
             --min-pegawai leaves out small units. The workstation's intervention view shows the \
             same rows (s switches the order).
             """)
@@ -37,9 +41,9 @@ struct ReportInterventionsCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Rank by the rise of the whole index (index, the default) or of the unit's own mean (unit-mean).",
+            "own (the default): each unit with its own employees, by the rise of the whole index; index: each unit with its sub-units, by the rise of the whole index; unit-mean: by the rise of the unit's mean.",
             valueName: "order"))
-    var by: InterventionPlan.Order = .index
+    var by: InterventionPlan.Order = .own
 
     @Option(name: .long, help: ArgumentHelp("Leave out units with fewer employees.", valueName: "n"))
     var minPegawai: Int = 1
@@ -77,7 +81,7 @@ struct ReportInterventionsCommand: ParsableCommand {
     static let keys = [
         "kode", "nama", "intervention", "pegawai", "beneficiaries", "total_gain", "mean_before", "mean_gain", "mean_after",
         "index_pegawai", "index_before", "index_gain", "index_after", "category_before", "category_after",
-        "index_category_before", "index_category_after",
+        "index_category_before", "index_category_after", "without_subunits",
     ]
 
     func write(_ rows: [InterventionPlan.Row], plan: InterventionPlan, year: Int) throws {
@@ -90,7 +94,7 @@ struct ReportInterventionsCommand: ParsableCommand {
                     .int(r.totals.beneficiaries), .points(r.totals.gain), .mean(r.meanBefore), .mean(r.totals.meanGain),
                     .mean(r.meanAfter), .int(plan.scopePegawai), .mean(plan.index), .mean(r.indexGain), .mean(plan.indexAfter(r)),
                     .text(r.categoryBefore.name), .text(r.categoryAfter.name), .text(r.indexCategoryBefore.name),
-                    .text(r.indexCategoryAfter.name),
+                    .text(r.indexCategoryAfter.name), .bool(r.withoutSubunits),
                 ]
             })
         guard !listing.write(output.format) else { return }
@@ -106,21 +110,26 @@ struct ReportInterventionsCommand: ParsableCommand {
         let shown = top > 0 ? Array(rows.prefix(top)) : rows
         let numbers = ReportNumbers(language)
         let index = numbers.mean(plan.index)
-        let ranked = Output.text(
-            id: by == .index ? "urut kenaikan indeks" : "urut kenaikan rata-rata unit",
-            en: by == .index ? "ranked by the rise of the index" : "ranked by the rise of the unit mean")
+        let ranked: String
+        switch by {
+        case .own: ranked = Output.text(id: "pegawai unit sendiri, urut kenaikan indeks", en: "own employees per unit, ranked by the rise of the index")
+        case .index: ranked = Output.text(id: "unit dengan sub-unit, urut kenaikan indeks", en: "units with sub-units, ranked by the rise of the index")
+        case .unitMean: ranked = Output.text(id: "urut kenaikan rata-rata unit", en: "ranked by the rise of the unit mean")
+        }
+        let ofOwn = by == .own ? (id: " (sendiri, tanpa sub-unit)", en: " (its own, without sub-units)") : (id: "", en: "")
         let footer = Output.text(
             id: "\(shown.count) dari \(rows.count) baris, tahun \(year), \(ranked); indeks \(index) (\(plan.scopePegawai) pegawai, "
-                + "\(plan.indexCategory.displayName(language))); Naik = pegawai yang totalnya akan naik, dari = pegawai di unit, "
+                + "\(plan.indexCategory.displayName(language))); Naik = pegawai yang totalnya akan naik, dari = pegawai di unit\(ofOwn.id), "
                 + "Indeks+ = kenaikan indeks (* kategorinya berubah), Unit+ = kenaikan rata-rata unit, Jadi = rata-rata unit sesudahnya, "
                 + "Kat.baru = kategori unit bila berubah",
             en: "\(shown.count) of \(rows.count) rows, year \(year), \(ranked); index \(index) (\(plan.scopePegawai) employees, "
-                + "\(plan.indexCategory.displayName(language))); Gain = employees whose total would rise, of = employees in the unit, "
+                + "\(plan.indexCategory.displayName(language))); Gain = employees whose total would rise, of = employees in the unit\(ofOwn.en), "
                 + "Index+ = the rise of the index (* its category changes), Unit+ = the rise of the unit mean, "
                 + "After = the unit mean after, New cat. = the unit's category when it changes")
         table.write(shown, footer: { footer }) { r in
             [
-                "\(r.unit.kode) \(r.unit.nama)", r.intervention.displayName(language), String(r.totals.beneficiaries),
+                "\(r.unit.kode) \(r.unit.nama)" + (r.withoutSubunits ? Output.text(id: " (tanpa sub-unit)", en: " (without sub-units)") : ""),
+                r.intervention.displayName(language), String(r.totals.beneficiaries),
                 String(r.totals.pegawai),
                 // Each rise as the two means are shown, so that the row adds up.
                 Self.rise(from: plan.index, to: plan.indexAfter(r), numbers) + (r.indexCategoryChanges ? "*" : ""),

@@ -39,7 +39,7 @@ import Testing
         #expect(units.count == 1 + 20_001)
         #expect(units[1].hasPrefix("PEMDA,Pemerintah Kabupaten,,1,"), "the root folds in the employee 20,000 levels down")
         #expect(units.last?.hasPrefix("U20000,Seksi 20000,U19999,1,") == true)
-        let interventions = try CLI.jsonArray(try cli.ok(["report", "interventions", "--year", "2024", "--format", "json"]).stdout)
+        let interventions = try CLI.jsonArray(try cli.ok(["report", "interventions", "--year", "2024", "--by", "index", "--format", "json"]).stdout)
         #expect(interventions.count == 2 * 20_001, "teknis and seminar for the one pelaksana, in every unit above him")
         #expect(try cli.ok(["report", "progress", "--year", "2024", "--format", "csv"]).stdout.split(separator: "\n").count == 1 + 20_001)
         #expect(try cli.ok(["report", "missing", "--unit", "U10000", "--year", "2024", "--format", "csv"]).stdout.contains("U20000"))

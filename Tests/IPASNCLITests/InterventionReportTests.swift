@@ -8,7 +8,7 @@ import Testing
         let cli = try CLI()
         defer { cli.cleanUp() }
         try Fixture.load(into: cli)
-        let rows = try CLI.jsonArray(try cli.ok(["report", "interventions", "--year", "2024", "--format", "json"]).stdout)
+        let rows = try CLI.jsonArray(try cli.ok(["report", "interventions", "--year", "2024", "--by", "index", "--format", "json"]).stdout)
         let summary = rows.map { "\($0["kode"]!) \($0["intervention"]!) \($0["beneficiaries"]!)/\($0["pegawai"]!) +\($0["mean_gain"]!)" }
         #expect(
             summary == [
@@ -28,14 +28,14 @@ import Testing
         let cli = try CLI()
         defer { cli.cleanUp() }
         try Fixture.load(into: cli)
-        let csv = try cli.ok(["report", "interventions", "--year", "2024", "--unit", "DINAS.01", "--format", "csv"]).stdout
+        let csv = try cli.ok(["report", "interventions", "--year", "2024", "--by", "index", "--unit", "DINAS.01", "--format", "csv"]).stdout
         let lines = csv.split(separator: "\n")
         let header =
             "kode,nama,intervention,pegawai,beneficiaries,total_gain,mean_before,mean_gain,mean_after,"
-            + "index_pegawai,index_before,index_gain,index_after,category_before,category_after,index_category_before,index_category_after"
+            + "index_pegawai,index_before,index_gain,index_after,category_before,category_after,index_category_before,index_category_after,without_subunits"
         #expect(lines.first.map(String.init) == header)
         // Limited to DINAS.01 (2 employees): its mean is the index, Budi's seminar raises both 17.5 / 2.
-        #expect(lines.dropFirst() == ["DINAS.01,Bidang Contoh,seminar,2,1,17.5,72.75,8.75,81.50,2,72.75,8.75,81.50,Sedang,Tinggi,Sedang,Tinggi"])
+        #expect(lines.dropFirst() == ["DINAS.01,Bidang Contoh,seminar,2,1,17.5,72.75,8.75,81.50,2,72.75,8.75,81.50,Sedang,Tinggi,Sedang,Tinggi,false"])
         let unknown = try cli.run(["report", "interventions", "--unit", "NOPE"])
         #expect(unknown.status == 1)
     }

@@ -120,7 +120,7 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
                         tanggalMulai: LocalDate(year: 2024, month: 11, day: 25)!, tanggalSelesai: LocalDate(year: 2024, month: 11, day: 26)!,
                         jp: 8)))
         }
-        let planRows = try CLI.jsonArray(try ok(cli, ["report", "interventions", "--year", "2024", "--format", "json"]))
+        let planRows = try CLI.jsonArray(try ok(cli, ["report", "interventions", "--year", "2024", "--by", "index", "--format", "json"]))
         let progress = try CLI.jsonArray(try ok(cli, ["report", "progress", "--year", "2024", "--format", "json"]))
         let activity = try CLI.jsonArray(try ok(cli, ["report", "activity", "--format", "json"]))
         #expect(activity.map { "\($0["kode"]!) \($0["today"]!)/\($0["week"]!)" } == ["PEMDA 16/16", "DINAS 16/16", "DINAS.01 11/11"])
@@ -128,6 +128,7 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
         let screen = VirtualScreen(size: Size(width: 100, height: 30))
         screen.enqueue(.function(5))
         screen.enqueue(text: "i")
+        screen.enqueue(text: "s")  // units with their sub-units, as `--by index`
         let station = try Workstation(store: store, screen: screen, language: .en, context: context)
         try station.run()
 

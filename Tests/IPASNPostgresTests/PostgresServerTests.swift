@@ -144,6 +144,15 @@ struct PostgresServerTests {
         #expect(throws: StoreError.notADatabase(path: PostgresStore.displayName(conninfo))) {
             try PostgresStore(conninfo, context: TestClock.context(), access: .read)
         }
+        // Said as what it is (an empty server database) and what to do, not "a damaged file" (user test 5).
+        do {
+            _ = try PostgresStore(conninfo, context: TestClock.context(), access: .read)
+        } catch let error as StoreError {
+            #expect(error.message(.id).contains("belum berisi tabel ipasn"), "\(error.message(.id))")
+            #expect(error.message(.id).contains("migrate --to"))
+            #expect(!error.message(.id).contains("rusak") && !error.message(.id).contains("berkas jenis lain"))
+            #expect(error.message(.en).contains("no ipasn tables yet") && error.message(.en).contains("migrate --to"))
+        }
         let store = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
         #expect(store.createdSchema)
         #expect(store.becameFirstOperator)

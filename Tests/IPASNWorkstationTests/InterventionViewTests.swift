@@ -90,6 +90,7 @@ func rankedRows(_ grid: CellGrid) -> [String] {
         let (screen, _) = try runStation(store) { s in
             s.enqueue(.function(5))
             s.enqueue(text: "i")
+            s.enqueue(text: "s")  // the subtree order these figures were worked for (the default is each unit's own employees)
         }
         // "Menghitung" is on the screen before any figure is.
         let computing = try #require(screen.frames.firstIndex { $0.text.contains("Menghitung potensi intervensi…") })
@@ -99,7 +100,7 @@ func rankedRows(_ grid: CellGrid) -> [String] {
 
         let grid = screen.lastFrame!
         #expect(grid.text.contains("Potensi Intervensi"))
-        #expect(grid.text.contains("5 peluang di 2 unit, urut kenaikan indeks (4 pegawai, kini 53,75)."))
+        #expect(grid.text.contains("5 peluang di 2 unit & sub-unit, urut kenaikan indeks (4 pegawai, kini 53,75)."))
         #expect(grid.line(2).contains("Naik Indeks+  Unit+ Kat.baru"), "\(grid.line(2))")
         let rows = rankedRows(grid)
         #expect(rows.count == 5, "fungsional helps nobody; Fitri and Hana gain nothing: \(rows)")
@@ -140,6 +141,7 @@ func rankedRows(_ grid: CellGrid) -> [String] {
         func people(_ list: ScreenCheckpoint) -> [String] { list.lines.filter { $0.contains(" -> ") && $0.hasPrefix(" 19") } }
         _ = try runStation(store) { s in
             s.press(.interventions, in: .units)
+            s.press(.sort, in: .interventions)  // the subtree order these figures were worked for (the default is each unit's own employees)
             s.press(.moveDown, in: .interventions)
             s.checkpoint { plan in
                 #expect(plan.selection?.contains("Dinas Perhubungan") == true)
@@ -174,14 +176,17 @@ func rankedRows(_ grid: CellGrid) -> [String] {
 
     @Test func englishLabelsAndNumbers() throws {
         let store = try makeInterventionStore()
-        let (screen, _) = try runStation(store, language: .en) { s in s.enqueue(text: "i") }
+        let (screen, _) = try runStation(store, language: .en) { s in
+            s.enqueue(text: "i")
+            s.enqueue(text: "s")  // the subtree order these figures were worked for (the default is each unit's own employees)
+        }
         #expect(screen.everShowed("Computing the training potential…"))
         let grid = screen.lastFrame!
         #expect(grid.text.contains("Training Potential"))
         let rows = rankedRows(grid)
         #expect(rows.first?.contains("Technical 20 JP") == true)
         #expect(rows.first?.contains(" +5.63 +11.25 High") == true, "\(rows)")
-        #expect(grid.text.contains("5 options in 2 units, by the index's rise (4 employees, now 53.75)."))
+        #expect(grid.text.contains("5 options in 2 units & subunits, by the index's rise (4 employees, now 53.75)."))
         #expect(grid.text.contains("Index 53.75 -> 59.38 (+5.63)  Very Low"))
         #expect(rows.last?.contains("Leadership") == true)
         #expect(grid.text.contains("Technical course 20 JP for 1 of 2 employees of Bidang Lalu Lintas"))
@@ -212,6 +217,7 @@ func rankedRows(_ grid: CellGrid) -> [String] {
             s.enqueue(text: "y")
             s.enqueue(text: "i")
             s.enqueue(.ctrl("l"))  // forced
+            s.enqueue(text: "s")  // the subtree order these figures were worked for (the default is each unit's own employees)
         }
         #expect(station.app.interventions.computations == 3)
         #expect(screen.frames.filter { $0.text.contains("Menghitung potensi") }.count == 3)
@@ -224,6 +230,7 @@ func rankedRows(_ grid: CellGrid) -> [String] {
         let store = try makeInterventionStore()
         _ = try runStation(store) { s in
             s.press(.interventions, in: .units)
+            s.press(.sort, in: .interventions)  // the subtree order these figures were worked for (the default is each unit's own employees)
             s.press(.minimumSize)  // at least 5 employees: none here
             s.checkpoint { hidden in
                 #expect(rankedRows(hidden.frame).isEmpty)
@@ -236,7 +243,7 @@ func rankedRows(_ grid: CellGrid) -> [String] {
         }
 
         let plan = try InterventionPlan.compute(store: store, year: 2024, ruleset: .bkn2019)
-        let bigger = plan.rows(minimumPegawai: 3)
+        let bigger = plan.rows(by: .index, minimumPegawai: 3)
         #expect(bigger.count == 3)
         #expect(bigger.allSatisfy { $0.unit.kode == "DISHUB" })
     }
@@ -283,8 +290,9 @@ func rankedRows(_ grid: CellGrid) -> [String] {
         }
         _ = try runStation(store) { s in
             s.press(.interventions, in: .units)
+            s.press(.sort, in: .interventions)  // from each unit's own employees (the default) to units with their sub-units
             s.checkpoint { plan in
-                #expect(plan.shows("8 peluang di 4 unit, urut kenaikan indeks (8 pegawai, kini 63,75)."))
+                #expect(plan.shows("8 peluang di 4 unit & sub-unit, urut kenaikan indeks (8 pegawai, kini 63,75)."))
                 let rows = rankedRows(plan.frame)
                 #expect(
                     names(rows) == [
@@ -301,15 +309,13 @@ func rankedRows(_ grid: CellGrid) -> [String] {
                 #expect(rows.filter { $0.contains("*") }.count == 1)
                 for line in plan.lines { #expect(DisplayWidth.width(of: line) <= 80) }
                 for row in rows { #expect(!row.contains("…"), "\(row)") }
-                #expect(plan.shows("Indeks 63,75 -> 72,19 (+8,44)  Rendah -> Sedang"))
-                #expect(plan.shows("Rata-rata unit 63,75 -> 72,19 (+8,44)  Rendah -> Sedang"))
+                // The cursor stayed on the row it was on in the default order (Dinas Pendidikan, teknis).
+                #expect(plan.selection?.contains("Dinas Pendidikan") == true && plan.selection?.contains("Teknis 20 JP") == true)
                 #expect(plan.shows("*: kategori indeks berubah"))
             }
-            s.press(.moveDown, in: .interventions)
-            s.press(.moveDown, in: .interventions)  // Dinas Pendidikan, teknis
-            s.press(.sort, in: .interventions)
+            s.press(.sort, in: .interventions)  // still on Dinas Pendidikan, teknis
             s.checkpoint { unitMean in
-                #expect(unitMean.shows("8 peluang di 4 unit, urut kenaikan rata-rata unit."))
+                #expect(unitMean.shows("8 peluang di 4 unit & sub-unit, urut kenaikan rata-rata unit."))
                 #expect(unitMean.shows("Urut kenaikan rata-rata unit (unit kecil lebih dulu)."))
                 #expect(
                     names(rankedRows(unitMean.frame)) == [
@@ -324,8 +330,8 @@ func rankedRows(_ grid: CellGrid) -> [String] {
             }
             s.press(.sort, in: .interventions)
             s.checkpoint { back in
-                #expect(back.shows("urut kenaikan indeks"))
-                #expect(names(rankedRows(back.frame)).first == "Pemerintah Provinsi Contoh T")
+                #expect(back.shows("4 peluang di 2 unit, urut kenaikan indeks"))
+                #expect(names(rankedRows(back.frame)).first == "Dinas Pendidikan T", "each unit's own employees: no root on top")
             }
         }
     }
@@ -335,14 +341,18 @@ func rankedRows(_ grid: CellGrid) -> [String] {
         try RankingProvince.seed(store)
         _ = try runStation(store, language: .en) { s in
             s.press(.interventions, in: .units)
+            s.checkpoint { own in
+                #expect(own.shows("4 options in 2 units, by the index's rise (8 employees, now 63.75)."), "\(own)")
+            }
+            s.press(.sort, in: .interventions)
             s.checkpoint { plan in
-                #expect(plan.shows("8 options in 4 units, by the index's rise (8 employees, now 63.75)."))
+                #expect(plan.shows("8 options in 4 units & subunits, by the index's rise (8 employees, now 63.75)."))
                 #expect(plan.shows("Index+"))
-                #expect(plan.shows("Index 63.75 -> 72.19 (+8.44)  Low -> Medium"))
+                #expect(plan.shows("Index 63.75 -> 69.38 (+5.63)  Low"), "the cursor stays on Dinas Pendidikan, teknis")
             }
             s.press(.sort, in: .interventions)
             s.checkpoint { unitMean in
-                #expect(unitMean.shows("8 options in 4 units, by the unit mean's rise."))
+                #expect(unitMean.shows("8 options in 4 units & subunits, by the unit mean's rise."))
                 #expect(unitMean.shows("Ranked by the rise of the unit mean (small units first)."))
             }
         }

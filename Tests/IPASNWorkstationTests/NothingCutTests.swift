@@ -72,6 +72,7 @@ import Testing
         var list = 0
         let (screen, _) = try runStation(store, size: Size(width: 140, height: 30)) { s in
             s.enqueue(text: "i")
+            s.enqueue(text: "s")  // units with their sub-units (the default is each unit's own employees)
             s.enqueue(.down)  // Dinas Perhubungan, teknis (second by the rise of the index)
             s.enqueue(.enter)
             list = s.pendingEventCount

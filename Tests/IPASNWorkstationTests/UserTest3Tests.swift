@@ -131,6 +131,7 @@ import Testing
         try store.savePegawai(Pegawai(nip: "199505052020121001", nama: "Rudi Hartono", kodeUnit: "DINKES", jenisJabatan: .pelaksana))
         let screen = try run(store) { s in
             s.press(.interventions, in: .units)
+            s.press(.sort, in: .interventions)  // units with their sub-units (the default is each unit's own employees)
             s.press(.sort, in: .interventions)  // by the unit mean: DINKES's +22,5 first
             s.press(.first, in: .interventions)
         }

@@ -79,12 +79,12 @@ for nip in "${NIPS[@]}"; do
   esac
 done
 waits ani "$NAME1 sudah punya SKP $YEAR:"
-waits ani "F3 ganti dengan isian baris ini, F4 biarkan; tanpa pilihan tidak disimpan."
-ok "the grid shows each row's stored SKP; the row under the cursor says what will happen"
+ok "the grid shows each row's stored SKP; the row under the cursor says it has one (quietly until typed in)"
 AUDIT0="$(sql "SELECT count(*) FROM audit")"
 OLD1="$(sql "SELECT predikat FROM skp WHERE nip = '$NIP1' AND tahun = $YEAR")"
 OLD2="$(sql "SELECT predikat FROM skp WHERE nip = '${NIPS[1]}' AND tahun = $YEAR")"
 typed ani "sb"
+waits ani "F3 ganti dengan isian baris ini, F4 biarkan; tanpa pilihan tidak disimpan."
 keys ani F3
 waits ani "akan diganti dengan isian baris ini."
 row ani "$NIP1" | grep -q "ganti$" || fail "row 1 does not say ganti: $(row ani "$NIP1")"

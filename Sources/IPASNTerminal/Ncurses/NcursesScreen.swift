@@ -194,6 +194,14 @@ public final class NcursesScreen: Screen {
         wrefresh(window)
     }
 
+    /// The next ``present(_:)`` clears the terminal and draws every cell: what something else
+    /// wrote there (a message on stderr, `wall`) is gone, and the screen is ours again.
+    public func invalidate() {
+        guard !isShutDown else { return }
+        previous = nil
+        clearok(ipasn_stdscr(), true)
+    }
+
     private func draw(_ cell: Cell, row: Int, col: Int, maxColumns: Int) {
         let ours = DisplayWidth.width(of: Character(cell.grapheme))
         var text = cell.grapheme

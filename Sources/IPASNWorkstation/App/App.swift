@@ -26,6 +26,8 @@ final class App {
     private(set) var quitRequested = false
     /// The fields of the last draft written, so a tick does not rewrite an unchanged draft.
     private var lastDraft: Draft?
+    /// The terminal must be drawn whole at the next frame (``Command/refresh``, Ctrl-L).
+    var repaintRequested = false
     /// Where a draft goes when the store cannot take it (``DraftFallbackFile``); nil: nowhere.
     var draftFallback: DraftFallbackFile?
     /// The draft last kept in ``draftFallback`` by this process.
@@ -176,13 +178,15 @@ final class App {
     /// Writes the open form's input as this admin's draft of that form (signal, idle tick).
     func saveDraftIfNeeded() {
         guard let draft = currentDraft() else { return }
-        if let last = lastDraft, last.fields == draft.fields, last.formKey == draft.formKey {
+        if let last = lastDraft, last.fields == draft.fields, last.cursor == draft.cursor, last.formKey == draft.formKey {
             return
         }
         if (try? store.saveDraft(draft, owner: context.actor)) != nil {
             lastDraft = draft
             if keptLocally?.formKey == draft.formKey { forgetLocalDraft() }
-        } else if let draftFallback, keptLocally?.fields != draft.fields || keptLocally?.formKey != draft.formKey {
+        } else if let draftFallback, keptLocally?.fields != draft.fields || keptLocally?.cursor != draft.cursor
+            || keptLocally?.formKey != draft.formKey
+        {
             // The server is down: the admin's own file keeps it until the store can.
             draftFallback.keep(draft)
             keptLocally = draft
@@ -255,6 +259,9 @@ final class App {
     }
 
     private func handleKey(_ key: Key) {
+        // Ctrl-L redraws the whole terminal whatever is open (a question, a form), as well as
+        // reloading the screen: something else may have written on it.
+        if keymap.keys(for: .refresh).contains(key) { repaintRequested = true }
         if let modal {
             if modal.handle(key, app: self), self.modal === modal { self.modal = nil }
             return

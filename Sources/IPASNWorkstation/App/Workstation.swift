@@ -48,6 +48,10 @@ public final class Workstation {
         let exitAfterFirstFrame = ProcessInfo.processInfo.environment["IPASN_EXIT_AFTER_FIRST_FRAME"] == "1"
         var warmed = false
         while true {
+            if app.repaintRequested {
+                app.repaintRequested = false
+                screen.invalidate()
+            }
             screen.present(app.frame(size: screen.size))
             if exitAfterFirstFrame { break }
             if !warmed {
@@ -192,7 +196,7 @@ public final class Workstation {
                 ?? draft.base.map { StoredRecordValue(id: id, record: $0) }
         }
         let form = try RecordFormView(app: app, page: page, kind: kind, editing: editing, base: draft.base)
-        form.form.restore(draft.fields)
+        form.form.restore(draft.fields, cursor: draft.cursor)
         form.refreshPreview(app: app)
         app.push(page)
         app.push(form)
@@ -213,7 +217,7 @@ public final class Workstation {
             source = SearchView()
         }
         let form = try BulkCourseView(app: app, source: source, participants: participants)
-        form.restore(draft.fields, app: app)
+        form.restore(draft.fields, cursor: draft.cursor, app: app)
         app.push(source)
         app.push(form)
     }

@@ -69,12 +69,13 @@ final class BulkCourseView: View {
         guard kind == .diklat else { return nil }
         var fields = form.texts
         fields["peserta"] = participants.map(\.pegawai.nip).joined(separator: ",")
-        return Draft(form: Self.draftForm, nip: "", editing: nil, unit: source.bulkUnit?.kode, fields: fields, savedAt: app.context.now())
+        return Draft(form: Self.draftForm, nip: "", editing: nil, unit: source.bulkUnit?.kode, fields: fields, savedAt: app.context.now(),
+            cursor: form.cursor)
     }
 
     /// Puts a draft's texts back (after a dropped session).
-    func restore(_ texts: [String: String], app: App) {
-        form.restore(texts)
+    func restore(_ texts: [String: String], cursor: DraftCursor? = nil, app: App) {
+        form.restore(texts, cursor: cursor)
         refresh(app: app)
     }
 

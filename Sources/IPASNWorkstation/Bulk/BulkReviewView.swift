@@ -98,7 +98,8 @@ final class BulkReviewView: View {
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         let language = app.language
         Draw.title(&grid, app.t(L.bulkReviewTitle(review.label, review.lines.count)), right: "\(app.t(L.labelYear)) \(app.year) ")
-        let head = Self.summaryLines(review, app: app)
+        let event = Self.eventLine(review, app: app).map { [(text: $0, style: Style.highlight)] } ?? []
+        let head = event + Self.summaryLines(review, app: app)
         for (offset, line) in head.enumerated() {
             grid.put(line.text, row: 1 + offset, col: 1, style: line.style, maxWidth: grid.width - 2)
         }
@@ -145,6 +146,20 @@ final class BulkReviewView: View {
                 detail = app.t(L.bulkDetailSave)
             }
             grid.put(detail, row: rows - 1, col: 1, style: line.similar != nil || line.status == .duplicate ? .warning : .dim, maxWidth: grid.width - 2)
+        }
+    }
+
+    /// What is being saved, beside its name in the title: a course's dates, JP, jenis and
+    /// penyelenggara; a pendidikan's graduation date. A wrong date is seen before the save.
+    static func eventLine(_ review: BulkReview, app: App) -> String? {
+        switch review.template {
+        case .diklat(let course):
+            let dates = app.t(L.courseDates(course.tanggalMulai.dayFirst, course.tanggalSelesai.dayFirst))
+            return app.t(L.bulkReviewCourse(dates: dates, jp: course.jp, jenis: course.jenis.nama, penyelenggara: course.penyelenggara))
+        case .pendidikan(let p):
+            return p.tanggalLulus.map { app.t(L.bulkReviewGraduation($0.dayFirst)) }
+        case .skp, .disiplin:
+            return nil
         }
     }
 

@@ -76,6 +76,9 @@ final class SKPGridView: View {
         switch row.decision {
         case .replace: return (t(L.gridWillReplace(name, grid.year, stored, keep)), .highlight)
         case .keep: return (t(L.gridWillKeep(name, grid.year, stored, replace)), .highlight)
+        case nil where row.isEmpty:
+            // Nothing typed in this row: said quietly, no choice asked (the cursor passes many such rows).
+            return (t(L.gridHasSKPQuiet(name, grid.year, stored)), .dim)
         case nil: return (t(L.gridHasSKP(name, grid.year, stored, replace, keep)), .warning)
         }
     }

@@ -97,7 +97,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.confirmNo, [.char("t"), .char("T"), .char("n"), .char("N")], in: [.dialog]),
         Binding(.editPegawai, [.char("e")], in: [.employees, .employee]),
         Binding(.toggleAktif, [.char("a")], in: [.employees, .employee]),
-        Binding(.verificationQueue, [.char("V")], in: [.units, .dashboard]),
+        Binding(.verificationQueue, [.char("V")], in: [.units, .employees, .dashboard]),
         Binding(.acceptRecord, [.char("m")], in: [.verification]),
         Binding(.rejectRecord, [.char("t")], in: [.verification]),
         Binding(.acceptEvent, [.char("M")], in: [.verification]),

@@ -132,6 +132,12 @@ struct FormField: Hashable, Sendable {
     /// full date field would drop every typed character). Any other editing key keeps the
     /// text and makes it the admin's. Assigning ``text`` clears it.
     var suggested = false
+    /// The text is selected, as a spreadsheet cell's is when the cursor enters it
+    /// (``select()``): the first character typed or pasted replaces it; Backspace, the arrows
+    /// or any other editing key keep it and make it editable. An edit form's full date field
+    /// dropped a typed date without a word before. Leaving the field or assigning ``text``
+    /// clears it.
+    var selected = false
 
     init(_ key: String, label: String? = nil, kind: FieldKind = .text, text: String = "", keep: Bool = false, maxLength: Int = 200) {
         self.key = key
@@ -147,7 +153,26 @@ struct FormField: Hashable, Sendable {
             editor.text = newValue
             highlight = nil
             suggested = false
+            selected = false
         }
+    }
+
+    /// Whether entering the field selects its text (``selected``): a date or number field
+    /// (fixed width: dates, JP, nilai, tahun) and any field whose text fills it (where a
+    /// typed character would otherwise be dropped). Free text and pickers keep the cursor
+    /// at the end as before.
+    var selectsOnEntry: Bool {
+        guard !text.isEmpty else { return false }
+        switch kind {
+        case .date, .number: return true
+        case .picker: return false
+        case .text: return editor.maxLength.map { text.count >= $0 } ?? false
+        }
+    }
+
+    /// The cursor entered the field: selects its text when ``selectsOnEntry``.
+    mutating func enter() {
+        selected = selectsOnEntry
     }
 
     var options: [PickerOption] {
@@ -177,17 +202,18 @@ struct FormField: Hashable, Sendable {
             }
             return true
         }
-        if suggested, case .char = key { text = "" }
+        if suggested || selected, case .char = key { text = "" }
         guard editor.handle(key) else { return false }
         highlight = nil
         suggested = false
+        selected = false
         return true
     }
 
     /// Pasted text typed in at the cursor; true when anything went in.
     @discardableResult
     mutating func paste(_ piece: String) -> Bool {
-        if suggested { text = "" }
+        if suggested || selected { text = "" }
         guard editor.insert(piece) else { return false }
         highlight = nil
         return true

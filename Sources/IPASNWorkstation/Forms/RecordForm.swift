@@ -8,7 +8,11 @@ struct RecordForm: Hashable, Sendable {
     let nip: String
     var editing: RecordID?
     var fields: [FormField]
-    var focus: Int = 0
+    /// The focused field. Entering a field selects a date's or a number's text
+    /// (``FormField/enter()``), so what is typed replaces it; the field left loses its selection.
+    var focus: Int = 0 {
+        didSet { enterFocused() }
+    }
     /// The texts when the form opened (or was last saved), to know whether input is unsaved.
     private(set) var initial: [String: String]
     /// Findings of fields checked when the cursor left them, by field key.
@@ -25,6 +29,14 @@ struct RecordForm: Hashable, Sendable {
         self.fields = fields
         self.initial = [:]
         self.initial = texts
+        enterFocused()
+    }
+
+    /// Selects the focused field's text where it selects on entry; no other field keeps a selection.
+    private mutating func enterFocused() {
+        guard fields.indices.contains(focus) else { return }
+        for index in fields.indices where index != focus { fields[index].selected = false }
+        fields[focus].enter()
     }
 
     /// Field key to typed text (the draft and parser form).
@@ -48,7 +60,9 @@ struct RecordForm: Hashable, Sendable {
     /// Puts saved texts back (a draft, an edited record); the cursor goes to the first empty field.
     /// A picker left holding text that is none of its choices (a draft written while "sos" was
     /// being typed) is marked and gets the cursor: the admin chooses before anything is saved.
-    mutating func restore(_ saved: [String: String]) {
+    /// A draft's `cursor` (where the admin was typing) puts the cursor back in that field at
+    /// that position instead, unless a picker needs a choice first.
+    mutating func restore(_ saved: [String: String], cursor: DraftCursor? = nil) {
         for index in fields.indices {
             if let text = saved[fields[index].key] { fields[index].text = text }
         }
@@ -58,8 +72,16 @@ struct RecordForm: Hashable, Sendable {
         if let index = fields.firstIndex(where: { $0.isPicker && !$0.text.isEmpty && !$0.holdsChoice }) {
             focus = index
             unchosen[fields[index].key] = fields[index].suggestions.isEmpty ? .noMatch : .ambiguous(fields[index].suggestions.count)
+        } else if let cursor, let index = fields.firstIndex(where: { $0.key == cursor.field }), !skips(index) {
+            focus = index
+            // The admin was typing there: the text is theirs to go on with, not selected.
+            fields[index].selected = false
+            fields[index].editor.moveCursor(to: cursor.position)
         }
     }
+
+    /// Where the cursor is, for a draft.
+    var cursor: DraftCursor { DraftCursor(field: focused.key, position: focused.editor.cursorIndex) }
 
     var focused: FormField { fields[focus] }
 

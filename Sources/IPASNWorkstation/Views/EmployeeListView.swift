@@ -42,7 +42,7 @@ final class EmployeeListView: BulkSource {
         if filterEditor != nil { return [.open, .back, .help] }
         if joining != nil { return [.open, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
         if !selection.isEmpty { return [.addDiklat, .bulkPendidikan, .bulkSKP, .toggleSelect, .selectRange, .selectAll, .filter, .back, .help] }
-        return [.help, .open, .search, .sort, .toggleSelect, .addDiklat, .filter, .markProgress, .addPegawai, .dashboard, .back, .missingRecords, .history]
+        return [.help, .open, .search, .sort, .toggleSelect, .addDiklat, .filter, .markProgress, .addPegawai, .dashboard, .back, .missingRecords, .history, .verificationQueue]
     }
 
     /// The NIPs shown, in order.
@@ -304,6 +304,9 @@ final class EmployeeListView: BulkSource {
             app.push(SetupView(app: app, unit: unit))
         case .missingRecords:
             app.push(MissingView(app: app, unit: unit))
+        case .verificationQueue:
+            // As on the unit list: an admin's rejected records, else this unit's queue.
+            VerificationView.open(app: app, unit: unit)
         case .editPegawai, .toggleAktif:
             guard let current, all.contains(where: { [key = NIPKey(current)] in $0.has(key) }), let pegawai = try? app.store.pegawai(nip: current) else {
                 app.warn(app.t(L.noEmployeeSelected))

@@ -14,7 +14,7 @@ final class InterventionView: View {
     private(set) var plan: InterventionPlan?
     private(set) var rows: [InterventionPlan.Row] = []
     private(set) var minimumPegawai = 1
-    private(set) var order = InterventionPlan.Order.index
+    private(set) var order = InterventionPlan.Order.own
     private var computing = false
     private var cursor = ScrollList(count: 0, height: 1)
     private var names: [String: String] = [:]
@@ -70,7 +70,9 @@ final class InterventionView: View {
         switch command {
         case .open:
             guard let plan, let row = selected else { return true }
-            app.push(InterventionGainersView(app: app, plan: plan, unit: row.unit, intervention: row.intervention))
+            app.push(
+                InterventionGainersView(
+                    app: app, plan: plan, unit: row.unit, intervention: row.intervention, withoutSubunits: row.withoutSubunits))
         case .sort:
             order = order.next
             applyFilter(keep: selected)
@@ -230,7 +232,7 @@ final class InterventionView: View {
             let cells = Cells(row, plan: plan, full: layout.full, language: language, meanDelta: layout.meanDelta, meanWidth: layout.meanWidth)
             table.draw(
                 [
-                    .init("\(index + 1)"), .init(names[row.unit.kode] ?? row.unit.nama), .init(cells.intervention),
+                    .init("\(index + 1)"), .init(Self.unitName(row, names: names, language: language)), .init(cells.intervention),
                     .init(cells.gainers), .init(cells.index, style: row.indexCategoryChanges ? Draw.categoryStyle(row.indexCategoryAfter) : nil),
                     .init(cells.mean),
                     .init(cells.category, style: row.categoryChanges ? Draw.categoryStyle(row.categoryAfter) : nil),
@@ -242,13 +244,20 @@ final class InterventionView: View {
             next += 1
         }
         guard let row = selected, next + 2 < height else { return }
-        let unitName = names[row.unit.kode] ?? row.unit.nama
+        let unitName = Self.unitName(row, names: names, language: language)
         grid.hline(row: next, col: 0, width: grid.width)
         grid.put(" " + unitName + " ", row: next, col: 2, style: .header, maxWidth: grid.width - 4)
         for (index, text) in Self.describe(row, plan: plan, unitName: row.unit.nama, language: language).enumerated()
         where next + 1 + index < height {
             grid.put(DisplayWidth.truncate(text, toWidth: grid.width - 2), row: next + 1 + index, col: 1, maxWidth: grid.width - 2)
         }
+    }
+
+    /// A row's unit as the list shows it; a unit with sub-units that stands for its own
+    /// employees only (the own order) says so.
+    static func unitName(_ row: InterventionPlan.Row, names: [String: String], language: Language) -> String {
+        let name = names[row.unit.kode] ?? row.unit.nama
+        return row.withoutSubunits ? language.t(L.ownEmployeesOf(name)) : name
     }
 
     /// The selected row in three lines of words: who gains, the index now and after, the unit
@@ -279,9 +288,13 @@ final class InterventionGainersView: View {
     private var computing = false
     private var cursor = ScrollList(count: 0, height: 1)
 
-    init(app: App, plan: InterventionPlan, unit: OrgUnit, intervention: Intervention) {
+    /// The unit's own employees only (a row of the own order for a unit with sub-units).
+    let withoutSubunits: Bool
+
+    init(app: App, plan: InterventionPlan, unit: OrgUnit, intervention: Intervention, withoutSubunits: Bool = false) {
         self.unit = unit
         self.intervention = intervention
+        self.withoutSubunits = withoutSubunits
         show(plan, app: app)
     }
 
@@ -310,9 +323,10 @@ final class InterventionGainersView: View {
         let keep = items.isEmpty ? nil : items[cursor.selection].pegawai.nip
         jp = plan.teknisJP
         self.plan = plan
-        row = plan.rows.first { $0.unit.kode == unit.kode && $0.intervention == intervention }
+        row = (withoutSubunits ? plan.ownRows : plan.rows).first { $0.unit.kode == unit.kode && $0.intervention == intervention }
         let gains = Dictionary(
-            plan.gainers(unit: unit.kode, intervention: intervention).map { ($0.nip, $0.gain) }, uniquingKeysWith: { a, _ in a })
+            plan.gainers(unit: unit.kode, intervention: intervention, withoutSubunits: withoutSubunits).map { ($0.nip, $0.gain) },
+            uniquingKeysWith: { a, _ in a })
         items = []
         app.attempt {
             for scored in try app.store.scores(year: app.year, unit: unit.kode) {

@@ -76,7 +76,7 @@ final class RecordFormView: View {
     func draft(app: App) -> Draft? {
         Draft(
             form: form.kind.rawValue, nip: form.nip, editing: form.editing, fields: form.texts, savedAt: app.context.now(),
-            base: original)
+            base: original, cursor: form.cursor)
     }
 
     /// Recomputes the "if saved" panel from the form as typed (in memory only).
