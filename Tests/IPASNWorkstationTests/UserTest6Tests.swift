@@ -115,4 +115,36 @@ import Testing
         #expect(verdicts.map(\.reason) == ["Sertifikat belum diunggah"])
         #expect(verdicts.map(\.by) == ["vera"])
     }
+
+    /// The same for a whole event (`T`): the reason is asked, then the question; a refused
+    /// verdict asks again with the reason as typed.
+    @Test func aRefusedEventRejectionAsksAgainWithTheTypedReason() throws {
+        let shared = try TwoAdminStation()
+        defer { shared.remove() }
+        let ops = try shared.open("ops", session: "roles")
+        let course = { (nip: String) in
+            Record.diklat(
+                Diklat(
+                    nip: nip, jenis: JenisDiklat.withID(7)!, nama: "Sosialisasi Disiplin ASN", penyelenggara: "BKPSDM",
+                    tanggalMulai: day("2024-05-14"), tanggalSelesai: day("2024-05-14"), jp: 4))
+        }
+        try ops.addBatch([course(ayuNIP), course(budiNIP)], label: "Sosialisasi Disiplin ASN")
+        try ops.saveAccount(Account(login: "vera", role: .verifikator))
+        let vera = try AdminTerminal(shared, actor: "vera", session: "vera-1")
+        vera.type("V")
+        vera.type("T")
+        vera.type("Daftar hadir belum ada")
+        vera.send(.enter)
+        #expect(vera.question.contains("Tolak 2 data diklat 'Sosialisasi Disiplin ASN'"), "\(vera.text)")
+        try ops.saveAccount(Account(login: "vera", role: .pimpinan))
+        vera.type("y")
+        #expect(vera.app.modal is ReasonDialog, "asked again: \(vera.text)")
+        #expect(vera.text.contains("Daftar hadir belum ada"), "with the reason as typed: \(vera.text)")
+        try ops.saveAccount(Account(login: "vera", role: .verifikator))
+        vera.send(.enter)
+        vera.type("y")
+        #expect(vera.text.contains("Tidak memenuhi syarat: 2 data diklat"), "\(vera.text)")
+        let verdicts = try ops.verifications(nip: budiNIP).values.filter { $0.status == .tidak }
+        #expect(verdicts.map(\.reason) == ["Daftar hadir belum ada"])
+    }
 }
