@@ -25,15 +25,29 @@ public protocol EmployeeChangeStore: AnyObject, Sendable {
     ///   unit that is not theirs is ``PermissionRule/mutasiOutside(unit:operators:)`` (an
     ///   operator does it).
     ///
+    /// With `original` (the employee as the form showed it when opened), the change is
+    /// refused with ``StoreError/editedMeanwhile(by:)`` (naming who saved the employee last)
+    /// when the stored employee differs from it: two people editing one employee at once, the
+    /// second save would otherwise write back the first one's fields as they were.
+    ///
     /// Returns the stored employee, or nil when nothing differs (nothing written, no audit).
     /// Throws ``ValidationFailure`` (`.unknownNIP` for an unknown NIP) or ``StoreError``.
     @discardableResult
-    func changePegawai(_ pegawai: Pegawai) throws -> Pegawai?
+    func changePegawai(_ pegawai: Pegawai, expecting original: Pegawai?) throws -> Pegawai?
 
     /// The employee's changes still in effect, oldest first: every audited save of the employee
     /// (workstation, CLI, an employee import), leaving out those undone (and not redone).
     /// The workstation derives the mutasi history from it (``PegawaiHistory``).
     func pegawaiHistory(nip: String) throws -> [PegawaiHistory.Step]
+}
+
+extension EmployeeChangeStore {
+    /// ``changePegawai(_:expecting:)`` without the check of what the form showed (the
+    /// command line and imports, which read the employee in the same step).
+    @discardableResult
+    public func changePegawai(_ pegawai: Pegawai) throws -> Pegawai? {
+        try changePegawai(pegawai, expecting: nil)
+    }
 }
 
 /// One employee's history of saves, as ``EmployeeChangeStore/pegawaiHistory(nip:)`` gives it.

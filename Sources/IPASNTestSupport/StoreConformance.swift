@@ -82,6 +82,7 @@ public enum StoreConformance {
             + employeeImportChanges
             + queueFilters
             + eventVerdict
+            + userTest6
     }
 
     // MARK: Helpers for the behaviours

@@ -4,13 +4,14 @@ import IPASNCore
 
 extension SQLiteStore: EmployeeChangeStore {
     /// Changes an existing employee: an edit, a mutasi, an inactivation or a reactivation, in
-    /// one transaction with its audit row (see ``EmployeeChangeStore/changePegawai(_:)``).
+    /// one transaction with its audit row (see ``EmployeeChangeStore/changePegawai(_:expecting:)``).
     @discardableResult
-    public func changePegawai(_ pegawai: Pegawai) throws -> Pegawai? {
+    public func changePegawai(_ pegawai: Pegawai, expecting original: Pegawai?) throws -> Pegawai? {
         try transaction { db in
             guard let old = try self.pegawai(nip: pegawai.nip, db) else {
                 throw ValidationFailure([ValidationIssue(field: "nip", code: .unknownNIP(pegawai.nip))])
             }
+            if let original, old != original { throw StoreError.editedMeanwhile(by: try lastEditor(of: .pegawai(old.nip), db)) }
             var new = pegawai
             if new.aktif { new.keluar = nil }
             let permissions = try permit(.employee(oldUnit: nil, newUnit: old.kodeUnit), db)

@@ -118,6 +118,16 @@ extension ImportProblemsView {
     /// The rows of a stopped file that "valid rows only" would write: its data rows less the
     /// refused ones (counted by reading the file, not by importing).
     static func countValidRows(_ report: ImportReport) -> Int {
+        let refused = Set(report.issues.map(\.line)).count
+        if Importer.isXLSX(report.path) {
+            // A workbook is a zip, not lines of text: its rows below the header, as the import
+            // reads them (title rows above the header and empty rows are not rows to import).
+            // The date only checks values, never whether a row counts.
+            guard var sheet = try? XLSXImportSource(kind: report.kind, path: report.path, today: .endOfYear(9999)) else { return 0 }
+            var rows = 0
+            while (try? sheet.next()) != nil { rows += 1 }
+            return max(0, rows - refused)
+        }
         guard let reader = try? CSVReader(path: report.path) else { return 0 }
         // Rows of empty cells (`;;;;;;` as Excel saves a cleared row) are passed over by the
         // import, before the header as after it: they are not rows to import.
@@ -128,6 +138,6 @@ extension ImportProblemsView {
             guard filled(record) else { continue }
             if sawHeader { rows += 1 } else { sawHeader = true }
         }
-        return max(0, rows - Set(report.issues.map(\.line)).count)
+        return max(0, rows - refused)
     }
 }

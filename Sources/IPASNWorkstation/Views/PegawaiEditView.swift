@@ -111,8 +111,11 @@ final class PegawaiEditView: PickerForm {
         }
         // The form is gone after the pop: the closure keeps what it needs, not the form.
         let onSaved = self.onSaved
+        let shown = pegawai
         app.confirm(app.t(question), onYes: {
-            guard app.attempt({ try app.store.changePegawai(new) }) else { return }
+            // Refused when someone saved this employee since the form opened: their change
+            // stays, and this form keeps its input (not written back over theirs).
+            guard app.attempt({ try app.store.changePegawai(new, expecting: shown) }) else { return }
             app.pop()
             onSaved()
             app.dataChangedHere()

@@ -37,7 +37,7 @@ final class PegawaiKeluarView: PickerForm {
         back.aktif = true
         back.keluar = nil
         app.confirm(app.t(L.confirmAktifkan(pegawai.nama, app.t(L.keluarStatus(pegawai)))), onYes: {
-            guard app.attempt({ try app.store.changePegawai(back) }) else { return }
+            guard app.attempt({ try app.store.changePegawai(back, expecting: pegawai) }) else { return }
             onSaved()
             app.dataChangedHere()
             app.inform(app.t(L.aktifkanSaved(pegawai.nama)))
@@ -87,8 +87,9 @@ final class PegawaiKeluarView: PickerForm {
         // The form is gone after the pop: the closure keeps what it needs, not the form.
         let onSaved = self.onSaved
         let nama = pegawai.nama
+        let shown = pegawai
         app.confirm(app.t(L.confirmKeluar(nama, alasan.name(app.language), tanggal)), onYes: {
-            guard app.attempt({ try app.store.changePegawai(new) }) else { return }
+            guard app.attempt({ try app.store.changePegawai(new, expecting: shown) }) else { return }
             app.pop()
             onSaved()
             app.dataChangedHere()

@@ -3,14 +3,17 @@ import IPASNTerminal
 
 /// Asks for the reason of a rejection (one line): Enter gives it to `onReason`, Esc cancels.
 /// A blank reason is passed on too, so that the store's message names the missing field.
+/// `onReason` answers whether the reason was taken: when the verdict is refused (a full disk,
+/// a role changed meanwhile) the dialog stays open with the typed reason, to send again.
 final class ReasonDialog: Modal {
-    private var editor = LineEditor(maxLength: 300)
+    private var editor: LineEditor
     let recordName: String
-    let onReason: (String) -> Void
+    let onReason: (String) -> Bool
 
-    init(recordName: String, onReason: @escaping (String) -> Void) {
+    init(recordName: String, reason: String = "", onReason: @escaping (String) -> Bool) {
         self.recordName = recordName
         self.onReason = onReason
+        editor = LineEditor(text: reason, maxLength: 300)
     }
 
     var keyBar: [Command] { [.open, .back] }
@@ -25,8 +28,8 @@ final class ReasonDialog: Modal {
     func handle(_ key: Key, app: App) -> Bool {
         switch key {
         case .enter:
-            onReason(editor.text)
-            return true
+            // Nothing typed is nothing to lose: a refused blank reason closes the dialog.
+            return onReason(editor.text) || editor.text.allSatisfy(\.isWhitespace)
         case .escape:
             return true
         default:

@@ -21,18 +21,30 @@ extension VerificationView {
             if accept {
                 app.confirm(question, onYes: { [unowned self] in self.giveEventVerdict(event, status: .memenuhi, reason: "", app: app) })
             } else {
-                app.modal = ReasonDialog(recordName: app.t(records)) { [unowned self] reason in
-                    app.confirm(question, onYes: { [unowned self] in self.giveEventVerdict(event, status: .tidak, reason: reason, app: app) })
-                }
+                askEventReason(event, records: records, question: question, reason: "", app: app)
             }
         }
     }
 
-    private func giveEventVerdict(_ event: VerdictEvent, status: VerificationStatus, reason: String, app: App) {
+    /// The reason for rejecting a whole event, then the question; a refused verdict (a full
+    /// disk, a role changed meanwhile) asks again with the reason as typed, never losing it.
+    private func askEventReason(_ event: VerdictEvent, records: Txt, question: String, reason: String, app: App) {
+        app.modal = ReasonDialog(recordName: app.t(records), reason: reason) { [unowned self] reason in
+            app.confirm(question, onYes: { [unowned self] in
+                guard !self.giveEventVerdict(event, status: .tidak, reason: reason, app: app), !reason.allSatisfy(\.isWhitespace) else { return }
+                self.askEventReason(event, records: records, question: question, reason: reason, app: app)
+            })
+            return true
+        }
+    }
+
+    @discardableResult
+    private func giveEventVerdict(_ event: VerdictEvent, status: VerificationStatus, reason: String, app: App) -> Bool {
         var result = EventVerdictResult(verdict: nil, judged: 0, skipped: 0)
-        guard app.attempt({ result = try app.store.setEventVerdict(event.key, status: status, reason: reason) }) else { return }
+        guard app.attempt({ result = try app.store.setEventVerdict(event.key, status: status, reason: reason) }) else { return false }
         app.dataChangedHere()
         if app.top !== self { reload(app: app) }
         app.inform(app.t(L.eventVerdictDone(accept: status == .memenuhi, L.eventRecords(result.judged, event.course), skipped: result.skipped)))
+        return true
     }
 }

@@ -107,11 +107,11 @@ final class VerificationView: View {
             guard case .queue = mode, let item = selected else { return true }
             app.modal = ReasonDialog(recordName: "\(item.pegawai.nama): \(RecordLine.describe(item.record, app.language))") {
                 [unowned self] reason in
-                if app.attempt({ try app.store.setVerification([item.id], status: .tidak, reason: reason) }) {
-                    app.dataChangedHere()
-                    if app.top !== self { self.reload(app: app) }
-                    app.inform(app.t(L.rejected(App.recordName(item.record, app.language))))
-                }
+                guard app.attempt({ try app.store.setVerification([item.id], status: .tidak, reason: reason) }) else { return false }
+                app.dataChangedHere()
+                if app.top !== self { self.reload(app: app) }
+                app.inform(app.t(L.rejected(App.recordName(item.record, app.language))))
+                return true
             }
         case .acceptEvent, .rejectEvent:
             guard case .queue = mode, let item = selected else { return true }
