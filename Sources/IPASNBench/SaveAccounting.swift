@@ -3,15 +3,16 @@ import IPASNPostgres
 import IPASNStore
 
 /// Every process's CPU during each save of row PG3 (issue 12, branch pgsave6; in the hand
-/// harness `ipasn bench --only pgsave` with `IPASN_PGSAVE_ACCOUNT=1`). Just before each save's span
-/// begins and just after its frame is drawn (outside the span, as ``SaveSchedule``'s probe),
-/// it reads the kernel's per-task scheduler counters (`/proc/<pid>/task/<tid>/schedstat`: ns
-/// on a core) of every thread of this process and of every process of the cluster (the
-/// postmaster's children, named by their title: the save's backend, other backends by role
-/// and database, walwriter, checkpointer, background writer, autovacuum launcher and
-/// workers), the postmaster's reaped children (`cutime` + `cstime`, 10 ms ticks: a process
-/// that started and ended inside a span) and the whole machine's busy time (`/proc/stat`,
-/// 10 ms ticks). What the machine did beyond those is other programs.
+/// harness `ipasn bench --only pgsave` with `IPASN_PGSAVE_ACCOUNT=1`). Just before each save's
+/// span begins and just after its frame is drawn (outside the span, as ``SaveSchedule``'s
+/// probe), it reads the kernel's per-task scheduler counters (`/proc/<pid>/task/<tid>/schedstat`:
+/// ns on a core) of every task of the machine: this process's threads, the cluster's processes
+/// (the postmaster's children, named by their title: the save's backend, other backends by
+/// role and database, walwriter, checkpointer, background writer, autovacuum launcher and
+/// workers) and every other program by its command name; plus the postmaster's reaped
+/// children (`cutime` + `cstime`, 10 ms ticks: a process that started and ended inside a span)
+/// and the whole machine's busy time (`/proc/stat`, 10 ms ticks). So a save whose backend
+/// waited for a core says what held the cores meanwhile.
 final class SaveAccounting: @unchecked Sendable {
     /// The postmaster's process id (the cluster's `data/postmaster.pid`).
     let postmaster: Int32
@@ -145,15 +146,18 @@ final class SaveAccounting: @unchecked Sendable {
     }
 
     /// Mean ms a save by what ran, over all saves and over the slowest `slowest` spans
-    /// (`spans`: the same saves' wall seconds); the machine's other programs as the rest.
-    func summary(spans: [Double], slowest: Int = 5, top: Int = 16) -> String {
+    /// (`spans`: the same saves' wall seconds): this process's threads, the cluster's processes,
+    /// the `top` largest other programs and the machine's whole busy time (10 ms ticks).
+    func summary(spans: [Double], slowest: Int = 5, top: Int = 8) -> String {
         guard !saves.isEmpty else { return "  accounting: no saves" }
         func mean(_ list: [[String: UInt64]], _ key: String) -> Double {
             list.isEmpty ? 0 : list.map { Double($0[key] ?? 0) / 1e6 }.reduce(0, +) / Double(list.count)
         }
         let order = spans.enumerated().sorted { $0.element > $1.element }.map(\.offset).filter { $0 < saves.count }
         let slow = order.prefix(slowest).map { saves[$0] }
-        let keys = Set(saves.flatMap(\.keys)).sorted { mean(saves, $0) > mean(saves, $1) }.prefix(top)
+        // This process's and the cluster's processes always; of the other programs the `top` largest.
+        let sorted = Set(saves.flatMap(\.keys)).sorted { mean(saves, $0) > mean(saves, $1) }
+        let keys = sorted.filter { !$0.hasPrefix("other: ") } + sorted.filter { $0.hasPrefix("other: ") }.prefix(top)
         var lines = ["  every process's CPU during the saves (ms a save, mean over \(saves.count) saves / over the slowest \(slow.count)):"]
         for key in keys {
             lines.append("    " + key.padding(toLength: 58, withPad: " ", startingAt: 0) + String(format: " %7.3f / %7.3f", mean(saves, key), mean(slow, key)))
