@@ -22,6 +22,8 @@ struct InteractiveBench {
     /// Counters read before and after each event (``TimingScreen/probe``; the PostgreSQL
     /// rows: ``SaveSchedule/sample(backend:)``), given the admin's store.
     var probe: ((any Store) -> [UInt64])? = nil
+    /// ``TimingScreen/observer`` for the run, given the admin's store.
+    var observer: ((any Store, StepKind, Bool) -> Void)? = nil
 
     func open(_ context: StoreContext) throws -> any Store {
         if let opener { return try opener(context) }
@@ -61,6 +63,7 @@ struct InteractiveBench {
         let screen = TimingScreen(size: Size(width: 80, height: 24))
         if let roundTrips { screen.counter = { roundTrips(store) } }
         if let probe { screen.probe = { probe(store) } }
+        if let observer { screen.observer = { observer(store, $0, $1) } }
         screen.checkpoint { s in
             guard s.framesPresented == 1 else { throw BenchError("the workstation did not draw its first screen") }
         }

@@ -120,6 +120,10 @@ struct PostgresBench {
         // Each save's span by process state: the workstation's thread and the backend on a
         // core or waiting for one, the rest off-CPU (the flush): a slow save is told apart.
         interactive.probe = { SaveSchedule.sample(backend: ($0 as? PostgresStore)?.serverProcessID ?? 0) }
+        // What else ran on the machine during each save (every process's CPU, read outside the
+        // spans): what took a core from the slowest saves' backend.
+        let accounting = SaveAccounting(clusterDirectory: cluster.directory)
+        interactive.observer = accounting.observer
         // What else the server did during the saves (a checkpoint, autovacuum after the
         // imports above, the flushes' time): the tail of the saves is read with it.
         try cluster.psql("postgres", "ALTER SYSTEM SET track_wal_io_timing = on")
@@ -142,6 +146,7 @@ struct PostgresBench {
         log(phases.summary())
         let schedule = SaveSchedule(spans: saves.saves, probes: saves.saveProbes)
         log(schedule.summary(slowest: 5))
+        log(accounting.summary(spans: saves.saves))
         log("  server during the saves and dashboard opens: " + server.perSave(saves.saves.count))
         report.add(
             "PG3", "PostgreSQL: save a record through the workstation, Unix socket (\(saves.savedRecords) saves)",
@@ -160,7 +165,9 @@ struct PostgresBench {
                 + "The p99 of \(saves.saves.count) saves is their \(Self.rankOfP99(saves.saves.count)) slowest (one slow save "
                 + "moves it); the slowest three, each as its span = the workstation thread's CPU + its wait for a core + "
                 + "the server backend's CPU + its wait for a core + the rest off-CPU (the WAL flush, a lock), ms, #n its "
-                + "place in the run: " + schedule.slowest(3) + ". The workstation readies the save path once its first "
+                + "place in the run: " + schedule.slowest(3) + "; what else ran during them (ms on a core, every process "
+                + "of the machine by its name, the cluster's by their title): " + accounting.others(spans: saves.saves)
+                + ". The workstation readies the save path once its first "
                 + "screen is up (`warmSavePath`: statements prepared, plans made, its PL/pgSQL, the per-row triggers' "
                 + "statements and the score check's scorer run on no row); the first save still pays its first real "
                 + "row's index inserts and foreign-key checks.")

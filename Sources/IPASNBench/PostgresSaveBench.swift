@@ -28,6 +28,8 @@ public enum PostgresSaveBench {
         var phases = SavePhases(spans: [], trips: [])
         /// Where each save's time went, by process state (client, backend, off-CPU).
         var schedule = SaveSchedule(spans: [], probes: [])
+        /// Every process's CPU by save (`IPASN_PGSAVE_ACCOUNT=1` only).
+        var accounting: SaveAccounting?
     }
 
     public static func run(employees: Int, saves: Int, work: String, repository: String, log: (String) -> Void) throws
@@ -58,6 +60,12 @@ public enum PostgresSaveBench {
             (store as? PostgresStore)?.leavesSavePathCold = cold
         }
         interactive.probe = { SaveSchedule.sample(backend: ($0 as? PostgresStore)?.serverProcessID ?? 0) }
+        // `IPASN_PGSAVE_ACCOUNT=1` (a developer's switch): every process's CPU during each save
+        // (``SaveAccounting``), printed after the summary.
+        let accounting =
+            ProcessInfo.processInfo.environment["IPASN_PGSAVE_ACCOUNT"] == "1"
+            ? SaveAccounting(clusterDirectory: cluster.directory) : nil
+        if let accounting { interactive.observer = accounting.observer }
         log("[PG3] \(saves) saves (Ctrl-N in the diklat form) for \(who.nip), \(who.diklat) diklat, in \(cluster.directory)")
         try cluster.psql("postgres", "ALTER SYSTEM SET track_wal_io_timing = on")
         try cluster.psql("postgres", "SELECT pg_reload_conf()")
@@ -91,7 +99,7 @@ public enum PostgresSaveBench {
         return Result(
             nip: who.nip, diklat: who.diklat, wall: r.saves, cpu: r.saveCPU, roundTrips: r.saveRoundTrips,
             cluster: cluster.directory, server: server, phases: phases,
-            schedule: SaveSchedule(spans: r.saves, probes: r.saveProbes))
+            schedule: SaveSchedule(spans: r.saves, probes: r.saveProbes), accounting: accounting)
     }
 
     /// The template database `pgsave_base_<employees>`: the province of ``SaveBench`` copied
@@ -158,5 +166,6 @@ public enum PostgresSaveBench {
             + line("  wall", r.wall) + "\n" + line("  cpu ", r.cpu) + "\n" + tripsLine + "\n"
             + "  server, whole run (setup included) per save: " + r.server.perSave(r.wall.count) + "\n"
             + r.phases.summary() + "\n" + r.schedule.summary(slowest: 5)
+            + (r.accounting.map { "\n" + $0.summary(spans: r.wall) } ?? "")
     }
 }

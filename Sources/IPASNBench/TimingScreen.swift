@@ -36,6 +36,9 @@ public final class TimingScreen: Screen {
     /// timed span): counters that only grow (a thread's and a server backend's run and
     /// run-queue nanoseconds); ``probes`` holds the differences per event.
     public var probe: (() -> [UInt64])?
+    /// Called outside each event's span: with its kind and true just before it begins, false
+    /// just after its frame is drawn (the hand harness's per-process accounting).
+    public var observer: ((StepKind, Bool) -> Void)?
     /// What each of ``probe``'s counters grew by during each event, by kind.
     public private(set) var probes: [StepKind: [[UInt64]]] = [:]
     private var probeAtStart: [UInt64] = []
@@ -89,6 +92,7 @@ public final class TimingScreen: Screen {
                 let end = probe()
                 probes[pending.kind, default: []].append(zip(end, probeAtStart).map { $0 &- $1 })
             }
+            observer?(pending.kind, false)
             self.pending = nil
         }
         lastFrame = grid
@@ -102,6 +106,7 @@ public final class TimingScreen: Screen {
         guard checkpointError == nil, next < events.count else { return .signal(.terminate) }
         let (event, kind) = events[next]
         next += 1
+        observer?(kind, true)
         if let probe { probeAtStart = probe() }
         pending = (Clock.now(), Clock.cpuNow(), counter?() ?? 0, kind)
         return event

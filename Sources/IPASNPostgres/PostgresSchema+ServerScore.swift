@@ -150,34 +150,39 @@ extension PostgresSchema {
     /// of the same employees and years (`scorer`): nip, year, dimension, detail. `dynamic`:
     /// the text for `EXECUTE ... INTO bad USING` the eight arrays and `entered` ($1-$9);
     /// otherwise a plpgsql statement selecting into `bad` (FOUND says whether one differed).
-    static func compare(scorer: String, dynamic: Bool) -> String {
+    /// `extra`: more arguments passed to the scorer after the three; `expected`: the expression
+    /// of the server's figure of a column (default `s.<column>`, the scorer's).
+    static func compare(
+        scorer: String, dynamic: Bool, extra: String = "", expected: (String) -> String = { "s.\($0)" }
+    ) -> String {
         let names = ["p_years", "p_nips", "p_kualifikasi", "p_kompetensi", "p_kinerja", "p_disiplin", "p_complete", "p_missing", "entered"]
         let arguments = dynamic ? (1...9).map { "$\($0)" } : names
         let arrays = arguments.prefix(8).joined(separator: ", ")
-        let scores = "\(scorer)(\(arguments[1]), ARRAY(SELECT DISTINCT y FROM unnest(\(arguments[0])) AS y), \(arguments[8]))"
+        let scores = "\(scorer)(\(arguments[1]), ARRAY(SELECT DISTINCT y FROM unnest(\(arguments[0])) AS y), \(arguments[8])\(extra))"
+        let s = expected
         return """
         SELECT n.nip, n.year,
                     CASE WHEN s.nip IS NULL THEN 'employee'
-                         WHEN n.kualifikasi IS DISTINCT FROM s.kualifikasi THEN 'kualifikasi'
-                         WHEN n.kompetensi IS DISTINCT FROM s.kompetensi THEN 'kompetensi'
-                         WHEN n.kinerja IS DISTINCT FROM s.kinerja THEN 'kinerja'
-                         WHEN n.disiplin IS DISTINCT FROM s.disiplin THEN 'disiplin'
-                         WHEN n.complete IS DISTINCT FROM s.complete THEN 'complete'
+                         WHEN n.kualifikasi IS DISTINCT FROM \(s("kualifikasi")) THEN 'kualifikasi'
+                         WHEN n.kompetensi IS DISTINCT FROM \(s("kompetensi")) THEN 'kompetensi'
+                         WHEN n.kinerja IS DISTINCT FROM \(s("kinerja")) THEN 'kinerja'
+                         WHEN n.disiplin IS DISTINCT FROM \(s("disiplin")) THEN 'disiplin'
+                         WHEN n.complete IS DISTINCT FROM \(s("complete")) THEN 'complete'
                          ELSE 'missing' END AS dimension,
                     CASE WHEN s.nip IS NULL THEN NULL
-                         WHEN n.kualifikasi IS DISTINCT FROM s.kualifikasi THEN n.kualifikasi::text || ' (the records give ' || s.kualifikasi::text || ')'
-                         WHEN n.kompetensi IS DISTINCT FROM s.kompetensi THEN n.kompetensi::text || ' (the records give ' || s.kompetensi::text || ')'
-                         WHEN n.kinerja IS DISTINCT FROM s.kinerja THEN n.kinerja::text || ' (the records give ' || s.kinerja::text || ')'
-                         WHEN n.disiplin IS DISTINCT FROM s.disiplin THEN n.disiplin::text || ' (the records give ' || s.disiplin::text || ')'
-                         WHEN n.complete IS DISTINCT FROM s.complete THEN n.complete::text || ' (the records give ' || s.complete::text || ')'
-                         ELSE quote_literal(n.missing) || ' (the records give ' || quote_literal(s.missing) || ')' END AS detail
+                         WHEN n.kualifikasi IS DISTINCT FROM \(s("kualifikasi")) THEN n.kualifikasi::text || ' (the records give ' || \(s("kualifikasi"))::text || ')'
+                         WHEN n.kompetensi IS DISTINCT FROM \(s("kompetensi")) THEN n.kompetensi::text || ' (the records give ' || \(s("kompetensi"))::text || ')'
+                         WHEN n.kinerja IS DISTINCT FROM \(s("kinerja")) THEN n.kinerja::text || ' (the records give ' || \(s("kinerja"))::text || ')'
+                         WHEN n.disiplin IS DISTINCT FROM \(s("disiplin")) THEN n.disiplin::text || ' (the records give ' || \(s("disiplin"))::text || ')'
+                         WHEN n.complete IS DISTINCT FROM \(s("complete")) THEN n.complete::text || ' (the records give ' || \(s("complete"))::text || ')'
+                         ELSE quote_literal(n.missing) || ' (the records give ' || quote_literal(\(s("missing"))) || ')' END AS detail
                 \(dynamic ? "" : "INTO bad")
                 FROM unnest(\(arrays))
                     AS n(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
                 LEFT JOIN \(scores) s ON s.year = n.year AND s.nip = n.nip
                 WHERE s.nip IS NULL
                    OR (n.kualifikasi, n.kompetensi, n.kinerja, n.disiplin, n.complete, n.missing)
-                      IS DISTINCT FROM (s.kualifikasi, s.kompetensi, s.kinerja, s.disiplin, s.complete, s.missing)
+                      IS DISTINCT FROM (\(s("kualifikasi")), \(s("kompetensi")), \(s("kinerja")), \(s("disiplin")), \(s("complete")), \(s("missing")))
                 LIMIT 1
         """
     }

@@ -41,9 +41,10 @@ extension PostgresSchema {
             : "\(id) NOT IN (SELECT v.record_id FROM verification v WHERE leave_out AND v.kind = '\(kind)' AND v.status = 'tidak')"
     }
 
-    static func serverScoresFunction(name: String, settings: String, rows: Int, body: String) -> String {
+    /// `parameters`: more parameters after the three (with their leading comma).
+    static func serverScoresFunction(name: String, settings: String, rows: Int, body: String, parameters: String = "") -> String {
         """
-        CREATE FUNCTION \(name)(p_nips text[], p_years int4[], p_entered boolean)
+        CREATE FUNCTION \(name)(p_nips text[], p_years int4[], p_entered boolean\(parameters))
         RETURNS TABLE(year int4, nip text, kualifikasi float8, kompetensi float8, kinerja float8, disiplin float8,
             complete int2, missing text)
         LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public\(settings) ROWS \(rows) AS $$
@@ -162,13 +163,19 @@ extension PostgresSchema {
 
     /// Each record table read per employee and year (LATERAL aggregates over the
     /// `(nip, dedup_key)` indexes): a save's few rows.
-    static var perEmployeeScores: String {
-        finalScores(joins: """
+    static var perEmployeeScores: String { perEmployeeScores(parts: false) }
+
+    /// ``perEmployeeScores``; `parts`: each record table read only when its part is asked for
+    /// (the parameters `p_records`: pendidikan and SKP, `p_disiplin`, `p_diklat`; a part not
+    /// asked for reads nothing and its figures are not the records'), ``checkedScoresParts``.
+    static func perEmployeeScores(parts: Bool) -> String {
+        func only(_ parameter: String) -> String { parts ? "\(parameter) AND " : "" }
+        return finalScores(joins: """
             FROM (\(employeeYears)) e
             CROSS JOIN LATERAL (
                 SELECT MAX(COALESCE(q.points, 0)) AS best, COALESCE(bool_or(COALESCE(q.points, 0) >= -1), false) AS found
                 FROM pendidikan d LEFT JOIN score_kualifikasi q ON q.tingkat = d.tingkat
-                WHERE d.nip = e.nip AND (d.tanggal_lulus <= e.cutoff OR (d.tanggal_lulus IS NULL AND rules.undated_counts))
+                WHERE \(only("p_records"))d.nip = e.nip AND (d.tanggal_lulus <= e.cutoff OR (d.tanggal_lulus IS NULL AND rules.undated_counts))
                   AND \(rejected("pendidikan", "d.id"))) kual
             CROSS JOIN LATERAL (
                 SELECT MAX(LEAST(COALESCE(kp.points, 0), rules.kin_max)) AS best, count(*) > 0 AS found
@@ -176,20 +183,20 @@ extension PostgresSchema {
                 LEFT JOIN score_kinerja_bands b ON s.predikat IS NULL
                     AND (b.lo IS NULL OR s.nilai >= b.lo) AND (b.hi IS NULL OR s.nilai < b.hi)
                 LEFT JOIN score_kinerja kp ON kp.predikat = COALESCE(s.predikat, b.predikat)
-                WHERE s.nip = e.nip AND s.tahun = e.year
+                WHERE \(only("p_records"))s.nip = e.nip AND s.tahun = e.year
                   AND (s.predikat IS NOT NULL OR (s.nilai IS NOT NULL AND b.predikat IS NOT NULL))
                   AND \(rejected("skp", "s.id"))) kin
             CROSS JOIN LATERAL (
                 SELECT MAX(CASE h.tingkat WHEN 'ringan' THEN 1 WHEN 'sedang' THEN 2 WHEN 'berat' THEN 3 END) AS heaviest
                 FROM disiplin h
-                WHERE h.nip = e.nip AND h.tmt BETWEEN make_date(GREATEST(e.year - rules.dis_window + 1, 1), 1, 1) AND e.cutoff
+                WHERE \(only("p_disiplin"))h.nip = e.nip AND h.tmt BETWEEN make_date(GREATEST(e.year - rules.dis_window + 1, 1), 1, 1) AND e.cutoff
                   AND \(rejected("disiplin", "h.id"))) dis
             CROSS JOIN LATERAL (
                 SELECT \(diklatAggregates)
                 FROM diklat k
                 JOIN score_diklat_groups g ON g.jenis = k.jenis
                 LEFT JOIN score_leadership_rank lr ON lr.tingkat = k.tingkat
-                WHERE k.nip = e.nip AND \(rejected("diklat", "k.id"))) dik
+                WHERE \(only("p_diklat"))k.nip = e.nip AND \(rejected("diklat", "k.id"))) dik
             """)
     }
 

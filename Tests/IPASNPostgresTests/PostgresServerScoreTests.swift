@@ -14,15 +14,17 @@ import Testing
 /// called by hand.
 @Suite(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.skipNote))
 struct PostgresServerScoreTests {
-    /// The server's two scorers: the bulk one (planned for its arrays) and the save's (one
-    /// generic plan per session). Both must give the engine's figures.
-    static let scorers = ["ipasn_server_scores", "ipasn_server_scores_few"]
+    /// The server's scorers: the bulk one (planned for its arrays) and the save's (one
+    /// generic plan per session), and since `2026-12-01-pgsave6` the save's by parts (here
+    /// with every part asked for). All must give the engine's figures.
+    static let scorers = ["ipasn_server_scores", "ipasn_server_scores_few", "ipasn_server_scores_parts"]
 
     /// The server's scores (`scorer`, the bulk one unless told) keyed by "year/nip".
     static func serverScores(
         _ db: PGConnection, nips: [String], years: [Int], entered: Bool, scorer: String = "ipasn_server_scores"
     ) throws -> [String: EmployeeScore] {
-        let sql = "SELECT year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing FROM \(scorer)(?::text[], ?::int4[], ?)"
+        let parts = scorer == "ipasn_server_scores_parts" ? ", true, true, true" : ""
+        let sql = "SELECT year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing FROM \(scorer)(?::text[], ?::int4[], ?\(parts))"
         let rows = try db.fetchAll(
             sql: sql,
             arguments: [
