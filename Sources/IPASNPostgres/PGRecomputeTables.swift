@@ -42,6 +42,11 @@ struct PGRecomputeTables {
         var missing: String
     }
 
+    /// `work_mem` of the recompute's transaction: the diklat summary's hash of every employee
+    /// fits (about 210 bytes an employee in the final hash, 128 MB with PostgreSQL's default
+    /// `hash_mem_multiplier` of 2: about 600,000 employees; a larger instansi spills again, as before).
+    static let summaryWorkMem = "64MB"
+
     /// How many employees' diklat summaries were read (for tests).
     var summaryCount: Int { diklat.count { $0 != nil } }
 
@@ -56,6 +61,12 @@ struct PGRecomputeTables {
         let count = index.employees.count
         var row = PGCopyRow()
         var diklat = [DiklatSummary?](repeating: nil, count: count)
+        // The summary's grouping by NIP in memory (branch pg500k): with the server's default
+        // `work_mem` (4 MB; hash tables up to twice that) the hash of 482,000 employees spilled
+        // to disk in every parallel worker and was re-read (64 MB each at 500,000 employees: 4.5-4.8 s
+        // of server CPU against 3.9 s in memory; its final hash takes 102 MB). For this
+        // transaction only (`SET LOCAL`): the workstation's later statements keep the default.
+        try db.execute(sql: "SET LOCAL work_mem = '\(Self.summaryWorkMem)'")
         try db.copyOut(query: Self.summarySQL(year: year, rules: rules.kompetensi, leaveOutRejected: leaveOutRejected)) { bytes in
             row.load(bytes)
             guard row.count == 5 else { throw Self.corrupt(row, "diklat") }

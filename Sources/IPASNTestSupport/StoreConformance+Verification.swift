@@ -187,5 +187,28 @@ extension StoreConformance {
             #expect(counts["LAIN"] == VerificationCounts(belum: 1))
             #expect(try op.check() == [])
         },
+        StoreBehaviour(
+            shared: "the oldest-first queue reads a small unit through its employees; never-judged records come before those back to belum"
+        ) { newDatabase in
+            let open = try newDatabase()
+            let (op, sari) = try team(open)
+            let vera = try open(TestClock.context(actor: "vera"))
+            // Seven diklat in LAIN: SUB's two are a small share of the nine waiting, so with a
+            // limit of 1 SUB's employees are read first (``QueuePlan``), with 5 its records by id.
+            let others = try (1...7).map { try op.add(teknis(nipD, "Bimtek Lain \($0)", end: "2024-03-1\($0)")).id }
+            let mine = try sari.add(teknis(nipB, "Bimtek Sub")).id
+            let marked = try sari.add(teknis(nipC, "Bimtek Dokumen")).id
+            // A document mark makes a verification row, but the record was never judged: key 0.
+            try vera.setDocument(marked, inHand: true, path: "")
+            // Judged, then changed: back to belum, after every never-judged record.
+            try vera.setVerification([others[0]], status: .memenuhi, reason: "")
+            try op.update(others[0], to: teknis(nipD, "Bimtek Lain 1", jp: 30, end: "2024-03-11"))
+            #expect(try vera.verificationQueue(unit: "SUB", status: .belum, limit: 1).map(\.id) == [mine])
+            #expect(try vera.verificationQueue(unit: "SUB", status: .belum, limit: 5).map(\.id) == [mine, marked])
+            #expect(try vera.verificationQueue(unit: nil, status: .belum, limit: 2).map(\.id) == [others[1], others[2]])
+            #expect(try vera.verificationQueue(unit: nil, status: .belum, limit: 20).map(\.id) == Array(others.dropFirst()) + [mine, marked, others[0]])
+            #expect(try vera.verificationQueue(unit: "LAIN", status: .belum, limit: 3).map(\.id) == [others[1], others[2], others[3]])
+            #expect(try vera.verificationQueue(unit: "LAIN", status: .belum, limit: 20).last?.id == others[0])
+        },
     ]
 }

@@ -116,6 +116,23 @@ struct PostgresFullRecomputeTests {
 
     /// An unchanged score is not written (no new row version: its `xmin` stays; nothing for
     /// the totals' trigger); a changed one is, and the per-unit totals follow it.
+    /// The diklat summary's larger `work_mem` (branch pg500k: its hash of every employee no
+    /// longer spills) is the recompute transaction's alone: 64MB inside it, the server's
+    /// default again on the same connection after the commit.
+    @Test func theSummarysWorkMemLastsOnlyItsTransaction() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let store = try seededStore(databases)
+        let before = try store.read { try String.fetchOne($0, sql: "SHOW work_mem") }
+        #expect(before == "4MB")
+        let inside: String? = try store.transaction { db in
+            try store.recompute(years: [Self.year], only: nil, replaceAll: true, db)
+            return try String.fetchOne(db, sql: "SHOW work_mem")
+        }
+        #expect(inside == "64MB")
+        #expect(try store.read { try String.fetchOne($0, sql: "SHOW work_mem") } == "4MB")
+    }
+
     @Test func onlyChangedScoresAreWritten() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }

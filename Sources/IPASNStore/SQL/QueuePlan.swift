@@ -77,3 +77,13 @@ public struct QueuePlan: Sendable {
         return engine == .sqlite ? .recordsFirst : .recordsFirstLateral
     }
 }
+
+extension QueuePlan.Engine {
+    /// The records walked in id order, each one's employee probed, as this engine keeps it.
+    public var recordsFirst: QueuePlan.Join { self == .sqlite ? .recordsFirst : .recordsFirstLateral }
+}
+
+extension SQLDialect {
+    /// How this engine writes a join order it keeps (``QueuePlan/Engine``).
+    public var queueEngine: QueuePlan.Engine { name == "SQLite" ? .sqlite : .postgresql }
+}
