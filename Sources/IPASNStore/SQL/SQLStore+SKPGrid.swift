@@ -82,7 +82,7 @@ extension SQLStore {
             var result = BatchResult(batch: batch, ids: [], scores: [:])
             if !added.isEmpty {
                 do {
-                    result = try sqlWriteBatch(added.map { .skp(changes[$0].skp) }, batch: batch, db)
+                    result = try writeBatch(added.map { .skp(changes[$0].skp) }, batch: batch, db)
                 } catch let refused as BatchRefused {
                     refusals += refused.refusals.map { .init(index: added[$0.index], nip: $0.nip, issues: $0.issues) }
                 }
