@@ -95,9 +95,11 @@ extension PostgresStore: SQLStore {
     package func sqlUpsertScore(_ score: EmployeeScore, _ db: PGDatabase) throws {
         try db.connection.execute(sql: Self.upsertScoreSQL, arguments: Self.scoreArguments(score))
     }
-    package func sqlForEachEmployee(_ db: PGDatabase, _ body: (EmployeeRecords) throws -> Void) throws {
-        try forEachEmployee(db.connection, body)
+    package func sqlForEachEmployee(asEntered: Bool, _ db: PGDatabase, _ body: (EmployeeRecords) throws -> Void) throws {
+        try forEachEmployee(db.connection, asEntered: asEntered, body)
     }
+    package func sqlEnsureCached(year: Int) throws -> Bool { try ensureCached(year: year) }
+    package var sqlCountedInYear: String { Self.countedInYear }
 
     /// None: PostgreSQL enforces every foreign key at commit (a dangling reference cannot be
     /// stored), and its page checks are the server administrator's (`pg_amcheck`).

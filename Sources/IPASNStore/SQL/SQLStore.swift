@@ -86,8 +86,17 @@ package protocol SQLStore: AnyObject {
     func sqlStoredRecords(nip: String, _ db: Connection) throws -> StoredEmployeeRecords?
     /// Writes one cached score (`+Scores`: the engine's score statement).
     func sqlUpsertScore(_ score: EmployeeScore, _ db: Connection) throws
-    /// Every employee's records, an employee at a time, as the scores are computed (`+Scores`).
-    func sqlForEachEmployee(_ db: Connection, _ body: (EmployeeRecords) throws -> Void) throws
+    /// Every employee's records, an employee at a time, as the scores are computed (`+Scores`);
+    /// `asEntered` keeps the records the scores leave out (rejected ones).
+    func sqlForEachEmployee(asEntered: Bool, _ db: Connection, _ body: (EmployeeRecords) throws -> Void) throws
+    /// Makes sure `year` is cached, computing it in its own transaction when it is not; false,
+    /// caching nothing, when the store is read-only and the year is not cached (`+Scores`).
+    func sqlEnsureCached(year: Int) throws -> Bool
+    /// Per unit, the totals of the cached scores of `year` (``ScoreStore``'s, `+Scores`).
+    func directUnitTotals(year: Int) throws -> [String: ScoreTotals]
+    /// The condition "employee `p` counts in the year whose 31 December is the one argument
+    /// (ISO text)" (PostgreSQL casts the argument to a date).
+    var sqlCountedInYear: String { get }
 
     /// Writes the verification an undo or redo restores to a record (`+VerdictRestore`):
     /// the one ``verdictInForce(_:before:_:)`` found before audit entry `before`. PostgreSQL

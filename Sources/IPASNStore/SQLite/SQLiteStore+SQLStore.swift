@@ -90,9 +90,11 @@ extension SQLiteStore: SQLStore {
     package func sqlUpsertScore(_ score: EmployeeScore, _ db: SQLiteConnection) throws {
         try db.db.cachedStatement(sql: Self.upsertScoreSQL).execute(arguments: Self.scoreArguments(score))
     }
-    package func sqlForEachEmployee(_ db: SQLiteConnection, _ body: (EmployeeRecords) throws -> Void) throws {
-        try forEachEmployee(db.db, body)
+    package func sqlForEachEmployee(asEntered: Bool, _ db: SQLiteConnection, _ body: (EmployeeRecords) throws -> Void) throws {
+        try forEachEmployee(db.db, asEntered: asEntered, body)
     }
+    package func sqlEnsureCached(year: Int) throws -> Bool { try ensureCached(year: year) }
+    package var sqlCountedInYear: String { Self.countedInYear }
 
     /// SQLite's own `integrity_check` and `foreign_key_check`.
     package func sqlEngineProblems(_ db: SQLiteConnection) throws -> [String] {
