@@ -92,6 +92,7 @@ extension PostgresStore: SQLStore {
     package func sqlMeasurementYear(_ db: PGDatabase) throws -> Int { try measurementYear(db.connection) }
     package func sqlEnsureCached(year: Int, _ db: PGDatabase) throws { try ensureCached(year: year, db.connection) }
     package func sqlStoredRecords(nip: String, _ db: PGDatabase) throws -> StoredEmployeeRecords? { try records(nip: nip, db.connection) }
+    package func sqlRecomputeAllCached(_ db: PGDatabase) throws { try recomputeAllCached(db.connection) }
     package func sqlUpsertScore(_ score: EmployeeScore, _ db: PGDatabase) throws {
         try db.connection.execute(sql: Self.upsertScoreSQL, arguments: Self.scoreArguments(score))
     }

@@ -84,6 +84,8 @@ package protocol SQLStore: AnyObject {
     func sqlEnsureCached(year: Int, _ db: Connection) throws
     /// One employee's stored records, or nil for an unknown NIP (`+Records`).
     func sqlStoredRecords(nip: String, _ db: Connection) throws -> StoredEmployeeRecords?
+    /// Recomputes every cached year's scores (a new ruleset, `+Scores`).
+    func sqlRecomputeAllCached(_ db: Connection) throws
     /// Writes one cached score (`+Scores`: the engine's score statement).
     func sqlUpsertScore(_ score: EmployeeScore, _ db: Connection) throws
     /// Every employee's records, an employee at a time, as the scores are computed (`+Scores`);

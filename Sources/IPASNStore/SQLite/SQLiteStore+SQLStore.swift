@@ -87,6 +87,7 @@ extension SQLiteStore: SQLStore {
     package func sqlMeasurementYear(_ db: SQLiteConnection) throws -> Int { try measurementYear(db.db) }
     package func sqlEnsureCached(year: Int, _ db: SQLiteConnection) throws { try ensureCached(year: year, db.db) }
     package func sqlStoredRecords(nip: String, _ db: SQLiteConnection) throws -> StoredEmployeeRecords? { try records(nip: nip, db.db) }
+    package func sqlRecomputeAllCached(_ db: SQLiteConnection) throws { try recomputeAllCached(db.db) }
     package func sqlUpsertScore(_ score: EmployeeScore, _ db: SQLiteConnection) throws {
         try db.db.cachedStatement(sql: Self.upsertScoreSQL).execute(arguments: Self.scoreArguments(score))
     }
