@@ -128,7 +128,7 @@ typ() {
 }
 
 # --- Several logins on one database, each workstation in its own tmux session ---------------
-# (sessions, skpgrid, team: nameless uids run through setpriv; `needs_logins` first.)
+# (sessions, skpgrid, team, verify: nameless uids run through setpriv; `needs_logins` first.)
 
 # shared_demo N LOGIN...: a demo database $DB of N employees in $WORK that every login may
 # write (these uids share no group, so the folder is open to all, umask 000), the binary copied
