@@ -2,29 +2,17 @@ import Foundation
 import IPASNCore
 import IPASNStore
 
-/// How each record kind maps to its PostgreSQL table (the columns of the SQLite store's
-/// `RecordRows`, so both engines hold the same rows).
+/// How each record kind maps to its PostgreSQL table: the tables and columns are the SQLite
+/// store's (`RecordRows`, so both engines hold the same rows); the arguments, COPY fields and
+/// decoding are PostgreSQL's own (its text formats, `PGRow`).
 enum PGRecordRows {
     /// The table's data columns (without `id`), in argument order; `dedup_key` is last.
-    static func columns(_ kind: RecordKind) -> [String] {
-        switch kind {
-        case .pendidikan: return ["nip", "tingkat", "tanggal_lulus", "nama_sekolah", "jurusan", "dedup_key"]
-        case .diklat:
-            return [
-                "nip", "jenis", "tingkat", "nama", "penyelenggara", "tanggal_mulai", "tanggal_selesai", "jp",
-                "nomor_sertifikat", "sesuai_jabatan", "dedup_key",
-            ]
-        case .skp: return ["nip", "tahun", "predikat", "nilai", "dedup_key"]
-        case .disiplin: return ["nip", "tingkat", "tmt", "jenis", "dedup_key"]
-        }
-    }
+    static func columns(_ kind: RecordKind) -> [String] { RecordRows.columns(kind) }
 
-    static func table(_ kind: RecordKind) -> String { kind.rawValue }
+    static func table(_ kind: RecordKind) -> String { RecordRows.table(kind) }
 
     /// `SELECT id, <columns> FROM <table>`.
-    static func selectSQL(_ kind: RecordKind) -> String {
-        "SELECT id, \(columns(kind).joined(separator: ", ")) FROM \(table(kind))"
-    }
+    static func selectSQL(_ kind: RecordKind) -> String { RecordRows.selectSQL(kind) }
 
     /// An INSERT of the data columns (and `id` first when `withID`), returning the id;
     /// a duplicate inserts nothing (and returns no row) when `ignoreDuplicates`.
@@ -36,9 +24,7 @@ enum PGRecordRows {
     }
 
     /// An UPDATE of every data column of the row `id` (the id is the last argument).
-    static func updateSQL(_ kind: RecordKind) -> String {
-        "UPDATE \(table(kind)) SET \(columns(kind).map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
-    }
+    static func updateSQL(_ kind: RecordKind) -> String { RecordRows.updateSQL(kind) }
 
     /// The record's values in ``columns(_:)`` order, the dedup key last.
     static func arguments(_ record: Record) -> PGArguments {

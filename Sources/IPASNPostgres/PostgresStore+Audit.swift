@@ -45,21 +45,6 @@ extension PostgresStore {
         )
     }
 
-    /// Writes one audit row whose columns are already in their stored form (the settings:
-    /// action `config`, the year as text, the ruleset as sorted-key JSON, as
-    /// ``AuditRows/text(_:_:)`` writes them). `action` must be an ``AuditAction`` raw value.
-    func audit(
-        action: String, entity: String, entityID: String, nip: String?, old: String?, new: String?,
-        undoes: Int64? = nil, _ db: PGConnection
-    ) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [context.now(), context.actor, action, entity, entityID, nip, old, new, context.session, undoes])
-    }
-
     /// The statement of ``auditLog(limit:)``.
     static let auditLogSQL = "SELECT \(PGAuditRows.columns) FROM audit a ORDER BY a.id DESC LIMIT ?"
 

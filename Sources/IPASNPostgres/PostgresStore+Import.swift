@@ -39,7 +39,7 @@ extension PostgresStore {
             switch kind {
             case .units:
                 var list: [ImportChange<OrgUnit>] = []
-                imported = try importUnits(&rows, issues: &issues, changes: &list, db)
+                imported = try importUnits(&rows, issues: &issues, changes: &list, PGDatabase(db))
                 unitChanges = list
             case .pegawai:
                 // The changes go into `import_pegawai_changes` under the audit id the import's
@@ -235,78 +235,6 @@ extension PostgresStore {
         }
         try flush()
         try refreshImportScores(touched, db)
-        return imported
-    }
-
-    private func importUnits(
-        _ rows: inout some ImportRowSource, issues: inout [LineIssue], changes: inout [ImportChange<OrgUnit>], _ db: PGConnection
-    ) throws -> Int {
-        var merged: [String: OrgUnit] = [:]
-        for unit in try units(db) { merged[unit.kode] = unit }
-        let stored = merged
-        var fileUnits: [Line<OrgUnit>] = []
-        var lineOf: [String: Int] = [:]
-        while let line = try rows.next() {
-            switch line.value {
-            case .unit(let unit):
-                if let earlier = lineOf[unit.kode] {
-                    issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "kode", code: .duplicateInFile(line: earlier))))
-                    continue
-                }
-                lineOf[unit.kode] = line.number
-                fileUnits.append(Line(line.number, unit))
-            case .invalid, .pegawai, .record:
-                StoreCodec.refuse(line, into: &issues)
-            }
-        }
-        // Resolve the tree now that every row is known: parents may come after children.
-        // Every step is linear in the number of units (a 20,000-level chain included).
-        for line in fileUnits { merged[line.value.kode] = line.value }
-        var rejected: Set<String> = []
-        for line in fileUnits {
-            if let induk = line.value.induk, merged[induk] == nil {
-                issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unknownUnit(induk))))
-                rejected.insert(line.value.kode)
-            }
-        }
-        let tree = UnitTree(Array(merged.values))
-        let cut = Set(tree.unreachable)
-        for line in fileUnits where !rejected.contains(line.value.kode) && cut.contains(line.value.kode) {
-            issues.append(
-                LineIssue(line: line.number, issue: ValidationIssue(field: "induk", code: .unitCycle(line.value.induk ?? ""))))
-            rejected.insert(line.value.kode)
-        }
-        // Too deep: a unit of the file below level `maximumLevels` is refused; a unit already in
-        // the database that the file pushes that deep is blamed on its nearest unit in the file.
-        var nearestInFile: [String: String] = [:]
-        var deepest: [String: Int] = [:]
-        for unit in tree.units {
-            let inFile = lineOf[unit.kode] != nil
-            let blamed = inFile ? unit.kode : tree.parent(of: unit.kode).flatMap { nearestInFile[$0.kode] }
-            guard let blamed else { continue }
-            nearestInFile[unit.kode] = blamed
-            let depth = tree.depth(of: unit.kode) ?? 0
-            if depth >= UnitTree.maximumLevels { deepest[blamed] = max(deepest[blamed] ?? 0, depth) }
-        }
-        for (kode, depth) in deepest where !rejected.contains(kode) {
-            let issue = ValidationIssue(field: "induk", code: .unitTooDeep(levels: depth + 1, limit: UnitTree.maximumLevels))
-            issues.append(LineIssue(line: lineOf[kode]!, issue: issue))
-            rejected.insert(kode)
-        }
-        // A unit whose parent was refused cannot be written either (skip-invalid mode). Tree
-        // order puts every parent before its children, so one pass reaches the whole subtree.
-        for unit in tree.units where !rejected.contains(unit.kode) {
-            guard let line = lineOf[unit.kode], let induk = unit.induk, rejected.contains(induk) else { continue }
-            issues.append(LineIssue(line: line, issue: ValidationIssue(field: "induk", code: .unknownUnit(induk))))
-            rejected.insert(unit.kode)
-        }
-        var imported = 0
-        for line in fileUnits where !rejected.contains(line.value.kode) {
-            let old = stored[line.value.kode]
-            if old != line.value { changes.append(ImportChange(old: old, new: line.value)) }
-            try upsertUnit(line.value, db)
-            imported += 1
-        }
         return imported
     }
 }

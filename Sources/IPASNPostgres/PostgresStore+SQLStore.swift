@@ -43,10 +43,6 @@ extension PostgresStore: SQLStore {
     package func sqlPermitAccounts(_ db: PGDatabase) throws { try permit(.accounts, db.connection) }
     package func sqlPermitRecords(nips: [String], _ db: PGDatabase) throws { try permit(.records(nips: nips), db.connection) }
 
-    package func sqlWriteBatch(_ records: [IPASNCore.Record], batch: Int64, _ db: PGDatabase) throws -> BatchResult {
-        try writeBatch(records, batch: batch, db.connection)
-    }
-
     package func sqlRecord(_ id: RecordID, _ db: PGDatabase) throws -> IPASNCore.Record? { try record(id, db.connection) }
     package func sqlPegawai(nip: String, _ db: PGDatabase) throws -> Pegawai? { try pegawai(nip: nip, db.connection) }
     package func sqlPegawaiRow(_ row: PGSQLRow, offset: Int) throws -> Pegawai { try Self.pegawai(row.row, offset: offset) }
@@ -93,9 +89,18 @@ extension PostgresStore: SQLStore {
     package func sqlCachedYears(_ db: PGDatabase) throws -> [Int] { try cachedYears(db.connection) }
     package func sqlScore(_ row: PGSQLRow) -> EmployeeScore { Self.score(row.row) }
     package func sqlRuleset(_ db: PGDatabase) throws -> Ruleset { try ruleset(db.connection) }
-    package func sqlForEachEmployee(_ db: PGDatabase, _ body: (EmployeeRecords) throws -> Void) throws {
-        try forEachEmployee(db.connection, body)
+    package func sqlMeasurementYear(_ db: PGDatabase) throws -> Int { try measurementYear(db.connection) }
+    package func sqlEnsureCached(year: Int, _ db: PGDatabase) throws { try ensureCached(year: year, db.connection) }
+    package func sqlStoredRecords(nip: String, _ db: PGDatabase) throws -> StoredEmployeeRecords? { try records(nip: nip, db.connection) }
+    package func sqlRecomputeAllCached(_ db: PGDatabase) throws { try recomputeAllCached(db.connection) }
+    package func sqlUpsertScore(_ score: EmployeeScore, _ db: PGDatabase) throws {
+        try db.connection.execute(sql: Self.upsertScoreSQL, arguments: Self.scoreArguments(score))
     }
+    package func sqlForEachEmployee(asEntered: Bool, _ db: PGDatabase, _ body: (EmployeeRecords) throws -> Void) throws {
+        try forEachEmployee(db.connection, asEntered: asEntered, body)
+    }
+    package func sqlEnsureCached(year: Int) throws -> Bool { try ensureCached(year: year) }
+    package var sqlCountedInYear: String { Self.countedInYear }
 
     /// None: PostgreSQL enforces every foreign key at commit (a dangling reference cannot be
     /// stored), and its page checks are the server administrator's (`pg_amcheck`).

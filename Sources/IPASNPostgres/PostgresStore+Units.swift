@@ -67,7 +67,4 @@ extension PostgresStore {
             p.keluar?.alasan.rawValue, p.keluar?.tanggal.iso, p.tmtUnit?.iso,
         ]
     }
-
-    /// Adds or overwrites a unit (``SQLStore/upsertUnit(_:_:)``), for the import.
-    func upsertUnit(_ unit: OrgUnit, _ db: PGConnection) throws { try upsertUnit(unit, PGDatabase(db)) }
 }

@@ -37,52 +37,6 @@ extension PostgresStore: VerificationStore {
         return result
     }
 
-    public func directUnitTotalsAsEntered(year: Int) throws -> [String: ScoreTotals] {
-        guard try ensureCached(year: year) else {
-            // A read-only store that has not cached the year: one pass counting every record.
-            return try read { db in
-                let engine = ScoringEngine(ruleset: try ruleset(db))
-                var totals: [String: ScoreTotals] = [:]
-                try forEachEmployee(db, asEntered: true) { records in
-                    guard records.pegawai.counts(inYear: year) else { return }
-                    totals[records.pegawai.kodeUnit, default: ScoreTotals()].add(engine.score(records, year: year))
-                }
-                return totals
-            }
-        }
-        var totals = try directUnitTotals(year: year)
-        try read { db in
-            // The cached totals corrected by the few employees whose score as entered differs.
-            let rows = try PGRow.fetchCursor(
-                db,
-                sql: """
-                    SELECT p.kode_unit, SUM(e.complete - s.complete), SUM(e.kualifikasi - s.kualifikasi),
-                           SUM(e.kompetensi - s.kompetensi), SUM(e.kinerja - s.kinerja), SUM(e.disiplin - s.disiplin)
-                    FROM employee_score_entered e
-                    JOIN employee_score s ON s.year = e.year AND s.nip = e.nip
-                    JOIN pegawai p ON p.nip = e.nip
-                    WHERE e.year = ? AND \(Self.countedInYear)
-                    GROUP BY p.kode_unit
-                    """, arguments: [year, LocalDate.endOfYear(year).iso])
-            while let row = try rows.next() {
-                let unit: String = row[0]
-                guard var unitTotals = totals[unit] else { continue }
-                let complete: Int = row[1]
-                let kualifikasi: Double = row[2]
-                let kompetensi: Double = row[3]
-                let kinerja: Double = row[4]
-                let disiplin: Double = row[5]
-                unitTotals.completePegawai += complete
-                unitTotals.kualifikasi += kualifikasi
-                unitTotals.kompetensi += kompetensi
-                unitTotals.kinerja += kinerja
-                unitTotals.disiplin += disiplin
-                totals[unit] = unitTotals
-            }
-        }
-        return totals
-    }
-
     // MARK: Scores
 
     /// Whether the active ruleset leaves rejected records out of the scores (``SQLStore/rejectedLeftOut(_:)``).

@@ -521,16 +521,6 @@ public final class PostgresStore: Store, @unchecked Sendable {
         return context.today.year
     }
 
-    public func setMeasurementYear(_ year: Int) throws {
-        try transaction { db in
-            try permit(.settings, db)
-            let old = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'year'")
-            try setConfig("year", String(year), db)
-            try audit(action: "config", entity: "config", entityID: "year", nip: nil, old: old, new: String(year), db)
-            try ensureCached(year: year, db)
-        }
-    }
-
     public func ruleset() throws -> Ruleset {
         try read { try ruleset($0) }
     }
@@ -540,29 +530,5 @@ public final class PostgresStore: Store, @unchecked Sendable {
             return .bkn2019
         }
         return try RulesetFile.load(Data(json.utf8))
-    }
-
-    public func setRuleset(_ ruleset: Ruleset?) throws {
-        try transaction { db in
-            try permit(.settings, db)
-            let old = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'ruleset'")
-            var new: String?
-            if let ruleset {
-                let check = RulesetFile.validate(ruleset)
-                guard check.isValid else { throw RulesetFileError(problems: check.errors) }
-                new = try StoreCodec.json(ruleset)
-                try setConfig("ruleset", new!, db)
-            } else {
-                try db.execute(sql: "DELETE FROM config WHERE key = 'ruleset'")
-            }
-            try audit(action: "config", entity: "config", entityID: "ruleset", nip: nil, old: old, new: new, db)
-            try recomputeAllCached(db)
-        }
-    }
-
-    func setConfig(_ key: String, _ value: String, _ db: PGConnection) throws {
-        try db.execute(
-            sql: "INSERT INTO config(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            arguments: [key, value])
     }
 }

@@ -109,32 +109,17 @@ struct PostgresQueueTests {
         let login = "ipasn_queue_admin"
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let conninfo = try databases.makeConninfo()
-        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
-        try SmallProvince.seed(ops)
-        try ops.saveAccount(Account(login: login, role: .admin, units: ["SUB"]))
-        _ = try ops.provisionLoginRole(login)
+        let role = try AdminRole(databases, login: login)
+        let (ops, own, raw) = (role.ops, role.own, role.raw)
         try ops.add(SmallProvince.teknis(SmallProvince.nipA, "Arsip"))
-        let own = conninfo + " user=\(login)"
-        let raw = try PGConnection(conninfo: own)
-        func refused(_ sql: String) -> String? {
-            do {
-                try raw.execute(sql: sql)
-                return nil
-            } catch let error as PGError {
-                return error.sqlState
-            } catch {
-                return "?"
-            }
-        }
         #expect(try Int.fetchOne(raw, sql: "SELECT COUNT(*) FROM record_touch") == 1)
         for table in PostgresSchema.queueTables {
-            #expect(refused("DELETE FROM \(table)") == "42501", "\(table)")
-            #expect(refused("UPDATE \(table) SET actor = '\(login)'") == "42501", "\(table)")
-            #expect(refused("TRUNCATE \(table)") == "42501", "\(table)")
+            #expect(role.refused("DELETE FROM \(table)") == "42501", "\(table)")
+            #expect(role.refused("UPDATE \(table) SET actor = '\(login)'") == "42501", "\(table)")
+            #expect(role.refused("TRUNCATE \(table)") == "42501", "\(table)")
         }
-        #expect(refused("INSERT INTO record_touch VALUES ('diklat', 999, 999, now(), 'x')") == "42501")
-        #expect(refused("INSERT INTO touch_ranges VALUES (999, 'diklat', 1, 999, now(), 'x')") == "42501")
+        #expect(role.refused("INSERT INTO record_touch VALUES ('diklat', 999, 999, now(), 'x')") == "42501")
+        #expect(role.refused("INSERT INTO touch_ranges VALUES (999, 'diklat', 1, 999, now(), 'x')") == "42501")
         // The admin's own save writes its touch through the owner's trigger, in the save.
         let admin = try PostgresStore(own, context: TestClock.context(actor: login, at: TestClock.now.addingTimeInterval(60)))
         let saved = try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Anggaran")).id

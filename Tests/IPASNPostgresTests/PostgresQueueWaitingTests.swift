@@ -15,33 +15,18 @@ struct PostgresQueueWaitingTests {
         let login = "ipasn_waiting_admin"
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let conninfo = try databases.makeConninfo()
-        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
-        try SmallProvince.seed(ops)
-        try ops.saveAccount(Account(login: login, role: .admin, units: ["SUB"]))
-        _ = try ops.provisionLoginRole(login)
+        let role = try AdminRole(databases, login: login)
+        let (conninfo, ops, own, raw) = (role.conninfo, role.ops, role.own, role.raw)
         try ops.add(SmallProvince.teknis(SmallProvince.nipA, "Arsip"))
-        let own = conninfo + " user=\(login)"
-        let raw = try PGConnection(conninfo: own)
-        func refused(_ sql: String) -> String? {
-            do {
-                try raw.execute(sql: sql)
-                return nil
-            } catch let error as PGError {
-                return error.sqlState
-            } catch {
-                return "?"
-            }
-        }
         #expect(try Int.fetchOne(raw, sql: "SELECT CAST(SUM(waiting) AS BIGINT) FROM queue_waiting WHERE kode_unit = 'ROOT'") == 1)
         for table in PostgresSchema.queueWaitingTables {
-            #expect(refused("DELETE FROM \(table)") == "42501", "\(table)")
-            #expect(refused("TRUNCATE \(table)") == "42501", "\(table)")
+            #expect(role.refused("DELETE FROM \(table)") == "42501", "\(table)")
+            #expect(role.refused("TRUNCATE \(table)") == "42501", "\(table)")
         }
-        #expect(refused("UPDATE queue_waiting SET waiting = 0") == "42501")
-        #expect(refused("INSERT INTO queue_waiting VALUES ('SUB', 'diklat', 500)") == "42501")
-        #expect(refused("INSERT INTO queue_gone VALUES ('diklat', 1)") == "42501")
-        #expect(refused("SELECT ipasn_queue_add('\(SmallProvince.nipB)', 'diklat', 500)") == "42501", "the triggers' helper is the owner's")
+        #expect(role.refused("UPDATE queue_waiting SET waiting = 0") == "42501")
+        #expect(role.refused("INSERT INTO queue_waiting VALUES ('SUB', 'diklat', 500)") == "42501")
+        #expect(role.refused("INSERT INTO queue_gone VALUES ('diklat', 1)") == "42501")
+        #expect(role.refused("SELECT ipasn_queue_add('\(SmallProvince.nipB)', 'diklat', 500)") == "42501", "the triggers' helper is the owner's")
         #expect(try ops.check() == [])
         // A count changed by hand (by the owner: nobody else can) is what check names.
         let owner = try PGConnection(conninfo: conninfo)

@@ -16,46 +16,31 @@ struct PostgresRowSecurityTests {
     @Test func anAdminsOwnRoleCannotWriteAnotherUnitEvenWithRawSQL() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let conninfo = try databases.makeConninfo()
-        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
-        try SmallProvince.seed(ops)
-        try ops.saveAccount(Account(login: Self.login, role: .admin, units: ["SUB"]))
-        let provision = try ops.provisionLoginRole(Self.login)
-        #expect(provision == .created || provision == .granted)
+        let role = try AdminRole(databases, login: Self.login)
+        let (ops, own, raw) = (role.ops, role.own, role.raw)
+        #expect(role.provision == .created || role.provision == .granted)
         #expect(try ops.provisionLoginRole(Self.login) == .granted)
         let auditRows = try ops.auditLog(limit: 1000).count
 
         // psql as the admin: the database itself refuses.
-        let own = conninfo + " user=\(Self.login)"
-        let raw = try PGConnection(conninfo: own)
         #expect(try String.fetchOne(raw, sql: "SELECT session_user") == Self.login)
-        func refused(_ sql: String) -> String? {
-            do {
-                try raw.execute(sql: sql)
-                return nil
-            } catch let error as PGError {
-                return error.sqlState
-            } catch {
-                return "?"
-            }
-        }
         let diklat = "INSERT INTO diklat (nip, jenis, nama, tanggal_mulai, tanggal_selesai, jp, dedup_key)"
         // Another unit's employee (Andi, ROOT): row-level security refuses the row.
-        #expect(refused("\(diklat) VALUES ('\(SmallProvince.nipA)', 3, 'Lewat psql', '2024-03-01', '2024-03-03', 20, 1)") == "42501")
+        #expect(role.refused("\(diklat) VALUES ('\(SmallProvince.nipA)', 3, 'Lewat psql', '2024-03-01', '2024-03-03', 20, 1)") == "42501")
         // The admin's own unit's employee (Budi, SUB) may be written.
-        #expect(refused("\(diklat) VALUES ('\(SmallProvince.nipB)', 3, 'Lewat psql', '2024-03-01', '2024-03-03', 20, 1)") == nil)
+        #expect(role.refused("\(diklat) VALUES ('\(SmallProvince.nipB)', 3, 'Lewat psql', '2024-03-01', '2024-03-03', 20, 1)") == nil)
         // Another unit's rows are not there to change or delete.
         #expect(try raw.execute(sql: "UPDATE pegawai SET nama = 'Diubah' WHERE nip = '\(SmallProvince.nipA)'") == 0)
         #expect(try raw.execute(sql: "DELETE FROM units WHERE kode = 'ROOT'") == 0)
         // Moving an employee of theirs into another unit is refused.
-        #expect(refused("UPDATE pegawai SET kode_unit = 'ROOT' WHERE nip = '\(SmallProvince.nipB)'") == "42501")
+        #expect(role.refused("UPDATE pegawai SET kode_unit = 'ROOT' WHERE nip = '\(SmallProvince.nipB)'") == "42501")
         // The audit log cannot be altered nor deleted, nor written under another login.
-        #expect(refused("UPDATE audit SET actor = 'someone'") == "42501")
-        #expect(refused("DELETE FROM audit") == "42501")
+        #expect(role.refused("UPDATE audit SET actor = 'someone'") == "42501")
+        #expect(role.refused("DELETE FROM audit") == "42501")
         #expect(
-            refused("INSERT INTO audit (at, actor, action, entity) VALUES (now(), 'ops', 'insert', 'units')") == "42501")
+            role.refused("INSERT INTO audit (at, actor, action, entity) VALUES (now(), 'ops', 'insert', 'units')") == "42501")
         // Settings and accounts are the operators'.
-        #expect(refused("INSERT INTO config (key, value) VALUES ('year', '2030')") == "42501")
+        #expect(role.refused("INSERT INTO config (key, value) VALUES ('year', '2030')") == "42501")
         #expect(try raw.execute(sql: "UPDATE accounts SET role = 'operator' WHERE login = '\(Self.login)'") == 0)
         // The one write that went through is audited by the server at its commit (migration
         // `2026-12-01-pgaudit`): one row, the admin's insert; nothing else was written.
@@ -86,42 +71,27 @@ struct PostgresRowSecurityTests {
     @Test func theScoreCacheAndUnitMovesAreTheAccountsOwnUnitsOnly() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let conninfo = try databases.makeConninfo()
-        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
-        try SmallProvince.seed(ops)
         let login = "ipasn_rls_scores"
-        try ops.saveAccount(Account(login: login, role: .admin, units: ["SUB"]))
-        _ = try ops.provisionLoginRole(login)
-        let own = conninfo + " user=\(login)"
-        let raw = try PGConnection(conninfo: own)
-        func refused(_ sql: String) -> String? {
-            do {
-                try raw.execute(sql: sql)
-                return nil
-            } catch let error as PGError {
-                return error.sqlState
-            } catch {
-                return "?"
-            }
-        }
+        let role = try AdminRole(databases, login: login)
+        let (ops, own, raw) = (role.ops, role.own, role.raw)
         let andi = SmallProvince.nipA  // ROOT: not theirs
         let budi = SmallProvince.nipB  // SUB: theirs
         let andiScore = try ops.score(nip: andi, year: 2024)
 
         // The score cache is nobody's to write by hand (migration `2026-11-30-pgsecure`; every
         // table and case: PostgresSecureCacheTests): another unit's cached score, and their own.
-        #expect(refused("UPDATE employee_score SET kinerja = 99 WHERE nip = '\(andi)'") == "42501")
-        #expect(refused("DELETE FROM employee_score WHERE nip = '\(andi)'") == "42501")
+        #expect(role.refused("UPDATE employee_score SET kinerja = 99 WHERE nip = '\(andi)'") == "42501")
+        #expect(role.refused("DELETE FROM employee_score WHERE nip = '\(andi)'") == "42501")
         #expect(
-            refused("INSERT INTO employee_score (year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete) VALUES (2031, '\(andi)', 1, 1, 1, 1, 1)")
+            role.refused("INSERT INTO employee_score (year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete) VALUES (2031, '\(andi)', 1, 1, 1, 1, 1)")
                 == "42501")
-        #expect(refused("UPDATE employee_score_entered SET kinerja = 99 WHERE nip = '\(andi)'") == "42501")
-        #expect(refused("UPDATE employee_score SET kinerja = kinerja WHERE nip = '\(budi)' AND year = 2024") == "42501")
+        #expect(role.refused("UPDATE employee_score_entered SET kinerja = 99 WHERE nip = '\(andi)'") == "42501")
+        #expect(role.refused("UPDATE employee_score SET kinerja = kinerja WHERE nip = '\(budi)' AND year = 2024") == "42501")
         // The cached years are the operators'; the per-unit totals nobody's but the triggers'.
-        #expect(refused("INSERT INTO score_year (year) VALUES (2031)") == "42501")
-        #expect(refused("DELETE FROM score_year") == "42501")
-        #expect(refused("INSERT INTO unit_score_totals VALUES (2031, 'ROOT', 1, 1, 1, 1, 1, 1)") == "42501")
-        #expect(refused("UPDATE unit_score_totals SET pegawai = 0") == "42501")
+        #expect(role.refused("INSERT INTO score_year (year) VALUES (2031)") == "42501")
+        #expect(role.refused("DELETE FROM score_year") == "42501")
+        #expect(role.refused("INSERT INTO unit_score_totals VALUES (2031, 'ROOT', 1, 1, 1, 1, 1, 1)") == "42501")
+        #expect(role.refused("UPDATE unit_score_totals SET pegawai = 0") == "42501")
         #expect(try ops.score(nip: andi, year: 2024) == andiScore)
 
         // A unit of theirs (SUB2 under SUB) cannot be moved under ROOT, nor made top-level;
@@ -129,10 +99,10 @@ struct PostgresRowSecurityTests {
         let admin = try PostgresStore(own, context: TestClock.context(actor: login))
         try admin.saveUnit(OrgUnit(kode: "SUB2", nama: "Subbidang", induk: "SUB"))
         try admin.saveUnit(OrgUnit(kode: "SUB3", nama: "Subbidang Tiga", induk: "SUB"))
-        #expect(refused("UPDATE units SET induk = 'ROOT' WHERE kode = 'SUB2'") == "42501")
-        #expect(refused("UPDATE units SET induk = NULL WHERE kode = 'SUB2'") == "42501")
-        #expect(refused("UPDATE units SET nama = 'Subbidang Dua' WHERE kode = 'SUB2'") == nil)
-        #expect(refused("UPDATE units SET induk = 'SUB3' WHERE kode = 'SUB2'") == nil)
+        #expect(role.refused("UPDATE units SET induk = 'ROOT' WHERE kode = 'SUB2'") == "42501")
+        #expect(role.refused("UPDATE units SET induk = NULL WHERE kode = 'SUB2'") == "42501")
+        #expect(role.refused("UPDATE units SET nama = 'Subbidang Dua' WHERE kode = 'SUB2'") == nil)
+        #expect(role.refused("UPDATE units SET induk = 'SUB3' WHERE kode = 'SUB2'") == nil)
         #expect(try ops.units().first { $0.kode == "SUB2" }?.induk == "SUB3")
 
         // The legitimate paths still work as that role: a save refreshes their employee's

@@ -17,33 +17,17 @@ struct PostgresVerdictGuardTests {
     @Test func anAdminsRoleWritesNoVerdictButItsUndoRestoresTheRejection() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let conninfo = try databases.makeConninfo()
-        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
-        try SmallProvince.seed(ops)
-        try ops.saveAccount(Account(login: Self.login, role: .admin, units: ["SUB"]))
-        try ops.saveAccount(Account(login: Self.verifier, role: .verifikator))
-        _ = try ops.provisionLoginRole(Self.login)
-        _ = try ops.provisionLoginRole(Self.verifier)
-        let admin = try PostgresStore(conninfo + " user=\(Self.login)", context: TestClock.context(actor: Self.login))
+        let role = try AdminRole(databases, login: Self.login, others: [Account(login: Self.verifier, role: .verifikator)])
+        let (conninfo, ops) = (role.conninfo, role.ops)
+        let admin = try PostgresStore(role.own, context: TestClock.context(actor: Self.login))
         let vera = try PostgresStore(conninfo + " user=\(Self.verifier)", context: TestClock.context(actor: Self.verifier))
         let id = try admin.add(SmallProvince.teknis(SmallProvince.nipB)).id
         try vera.setVerification([id], status: .tidak, reason: "JP salah")
         try admin.setDocument(id, inHand: true, path: "/arsip/a.pdf")  // keeps the verdict: allowed
 
         // Raw SQL as the admin: no verdict of their own making.
-        let raw = try PGConnection(conninfo: conninfo + " user=\(Self.login)")
-        func refused(_ sql: String) -> String? {
-            do {
-                try raw.execute(sql: sql)
-                return nil
-            } catch let error as PGError {
-                return error.sqlState
-            } catch {
-                return "?"
-            }
-        }
-        #expect(refused("UPDATE verification SET status = 'memenuhi', reason = '' WHERE record_id = \(id.id)") == "42501")
-        #expect(refused("SELECT ipasn_restore_verdict('diklat', \(id.id), 999999)") == "42501")
+        #expect(role.refused("UPDATE verification SET status = 'memenuhi', reason = '' WHERE record_id = \(id.id)") == "42501")
+        #expect(role.refused("SELECT ipasn_restore_verdict('diklat', \(id.id), 999999)") == "42501")
         #expect(try admin.verification(of: id).status == .tidak)
 
         // Corrected, then undone, through ipasn as the admin's own role.

@@ -126,3 +126,63 @@ typ() {
   tmux_type "$1"
   KEYS=$((KEYS + ${#1}))
 }
+
+# --- Several logins on one database, each workstation in its own tmux session ---------------
+# (sessions, skpgrid, team, verify: nameless uids run through setpriv; `needs_logins` first.)
+
+# shared_demo N LOGIN...: a demo database $DB of N employees in $WORK that every login may
+# write (these uids share no group, so the folder is open to all, umask 000), the binary copied
+# there as $IPASN_BIN (a checkout in a folder only root may enter is out of their reach), and
+# each LOGIN an operator.
+shared_demo() {
+  chmod 777 "$WORK"
+  umask 000
+  cp "$IPASN_BIN" "$WORK/ipasn"
+  chmod 755 "$WORK/ipasn"
+  IPASN_BIN="$WORK/ipasn"
+  DB="$WORK/ipasn.sqlite"
+  "$IPASN_BIN" --db "$DB" demo --pegawai "$1" >"$WORK/demo.log" 2>&1 || fail "ipasn demo failed: $(cat "$WORK/demo.log")"
+  shift
+  local login
+  for login in "$@"; do
+    "$IPASN_BIN" --db "$DB" users add "$login" --role operator >>"$WORK/demo.log" 2>&1 || fail "users add failed: $(cat "$WORK/demo.log")"
+  done
+}
+
+# tx ARGS...: the sessions' tmux server.
+tx() { tmux -L "$E2E_SOCK" "$@"; }
+# start_as SESSION UID: the workstation on $DB as that login, at 80x24, in Bahasa Indonesia.
+start_as() {
+  tx -f /dev/null new-session -d -s "$1" -x 80 -y 24 -e TERM=xterm-256color \
+    setpriv --reuid="$2" --regid="$2" --clear-groups -- env IPASN_LANG=id "$IPASN_BIN" --db "$DB"
+  tx set-option -g status off >/dev/null
+}
+# keys SESSION KEY...: tmux keys; typed SESSION TEXT: the characters of TEXT.
+keys() { local s="$1"; shift; tx send-keys -t "$s" "$@"; }
+typed() { tx send-keys -t "$1" -l "$2"; }
+# shot SESSION: the session's screen; flat SESSION: the same on one line (a text that wraps).
+shot() { tx capture-pane -p -t "$1" 2>/dev/null || true; }
+flat() { shot "$1" | tr '\n' ' ' | tr -s ' '; }
+alive() { tx has-session -t "$1" 2>/dev/null; }
+# waits SESSION TEXT [SECONDS]: until the screen shows TEXT (read by $WAITS_READS: `shot`, or
+# `flat` where TEXT may wrap over lines), else fails showing the screen.
+waits() {
+  local s="$1" text="$2" limit="${3:-10}" n=0
+  while [ "$n" -lt $((limit * 20)) ]; do
+    if "${WAITS_READS:-shot}" "$s" | grep -qF -- "$text"; then return 0; fi
+    sleep 0.05
+    n=$((n + 1))
+  done
+  echo "  --- $s ---" >&2
+  shot "$s" >&2
+  fail "$s never showed: $text"
+}
+# open_pegawai SESSION NIP NAME: the employee's page, found by the search (/).
+open_pegawai() {
+  keys "$1" /
+  waits "$1" "Nama atau NIP"
+  typed "$1" "$2"
+  waits "$1" "$3"
+  keys "$1" Enter
+  waits "$1" "Data Pegawai — $3"
+}

@@ -29,18 +29,7 @@ as_uid() {  # as_uid UID COMMAND...: runs COMMAND as that (nameless) user
 }
 # A database directory both logins may write (deployment.md does it with a group and
 # umask 002; these uids share no group, so everyone may write here).
-chmod 777 "$WORK"
-umask 000
-# The other logins must be able to run the binary even when the checkout sits in a folder only
-# root may enter (a clone in `mktemp -d`): they run a copy in the shared folder.
-cp "$IPASN_BIN" "$WORK/ipasn"
-chmod 755 "$WORK/ipasn"
-IPASN_BIN="$WORK/ipasn"
-DB="$WORK/ipasn.sqlite"
-"$IPASN_BIN" --db "$DB" demo --pegawai 120 >"$WORK/demo.log" 2>&1 || fail "ipasn demo failed: $(cat "$WORK/demo.log")"
-for login in "$ANI" "$BUDI"; do
-  "$IPASN_BIN" --db "$DB" users add "$login" --role operator >>"$WORK/demo.log" 2>&1 || fail "users add failed: $(cat "$WORK/demo.log")"
-done
+shared_demo 120 "$ANI" "$BUDI"
 YEAR="$(sqlite3 "$DB" "SELECT COALESCE((SELECT value FROM config WHERE key = 'year'), strftime('%Y', 'now'))")"
 NIP1="$(sqlite3 "$DB" "SELECT nip FROM pegawai WHERE aktif = 1 ORDER BY nip LIMIT 1")"
 NAME1="$(sqlite3 "$DB" "SELECT nama FROM pegawai WHERE nip = '$NIP1'")"
@@ -48,28 +37,7 @@ NIP2="$(sqlite3 "$DB" "SELECT nip FROM pegawai WHERE aktif = 1 ORDER BY nip LIMI
 NAME2="$(sqlite3 "$DB" "SELECT nama FROM pegawai WHERE nip = '$NIP2'")"
 ok "demo database; ani works on $NAME1, budi on $NAME2 ($YEAR)"
 
-# One tmux server, one session per admin (ani, budi).
-tx() { tmux -L "$E2E_SOCK" "$@"; }
-start_as() {  # start_as SESSION UID
-  tx -f /dev/null new-session -d -s "$1" -x 80 -y 24 -e TERM=xterm-256color \
-    setpriv --reuid="$2" --regid="$2" --clear-groups -- env IPASN_LANG=id "$IPASN_BIN" --db "$DB"
-  tx set-option -g status off >/dev/null
-}
-keys() { local s="$1"; shift; tx send-keys -t "$s" "$@"; }
-typed() { tx send-keys -t "$1" -l "$2"; }
-shot() { tx capture-pane -p -t "$1" 2>/dev/null || true; }
-alive() { tx has-session -t "$1" 2>/dev/null; }
-waits() {  # waits SESSION TEXT [SECONDS]
-  local s="$1" text="$2" limit="${3:-10}" n=0
-  while [ "$n" -lt $((limit * 20)) ]; do
-    if shot "$s" | grep -qF -- "$text"; then return 0; fi
-    sleep 0.05
-    n=$((n + 1))
-  done
-  echo "  --- $s ---" >&2
-  shot "$s" >&2
-  fail "$s never showed: $text"
-}
+# One tmux server, one session per admin (ani, budi): lib.sh's start_as, keys, waits ...
 gone() {
   local n=0
   while alive "$1" && [ "$n" -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
@@ -87,22 +55,14 @@ poll_sql() {
   done
   fail "database: \"$1\" gave \"$(sql "$1")\", expected \"$2\""
 }
-open_employee() {  # open_employee SESSION NIP NAME
-  keys "$1" /
-  waits "$1" "Nama atau NIP"
-  typed "$1" "$2"
-  waits "$1" "$3"
-  keys "$1" Enter
-  waits "$1" "Data Pegawai — $3"
-}
 
 # --- 1. Drafts belong to their author ---------------------------------------------------
 start_as ani "$ANI_UID"
 start_as budi "$BUDI_UID"
 waits ani "Unit Kerja"
 waits budi "Unit Kerja"
-open_employee ani "$NIP1" "$NAME1"
-open_employee budi "$NIP2" "$NAME2"
+open_pegawai ani "$NIP1" "$NAME1"
+open_pegawai budi "$NIP2" "$NAME2"
 keys ani k
 waits ani "Tambah Diklat/Kursus"
 typed ani "Teknis"

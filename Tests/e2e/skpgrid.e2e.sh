@@ -21,39 +21,11 @@ ANI_UID=41011
 BUDI_UID=41012
 ANI="uid $ANI_UID"
 BUDI="uid $BUDI_UID"
-chmod 777 "$WORK"
-umask 000
-cp "$IPASN_BIN" "$WORK/ipasn"
-chmod 755 "$WORK/ipasn"
-IPASN_BIN="$WORK/ipasn"
-DB="$WORK/ipasn.sqlite"
-"$IPASN_BIN" --db "$DB" demo --pegawai 60 >"$WORK/demo.log" 2>&1 || fail "ipasn demo failed: $(cat "$WORK/demo.log")"
-for login in "$ANI" "$BUDI"; do
-  "$IPASN_BIN" --db "$DB" users add "$login" --role operator >>"$WORK/demo.log" 2>&1 || fail "users add failed: $(cat "$WORK/demo.log")"
-done
+shared_demo 60 "$ANI" "$BUDI"
 YEAR="$(sqlite3 "$DB" "SELECT COALESCE((SELECT value FROM config WHERE key = 'year'), strftime('%Y', 'now'))")"
 
-tx() { tmux -L "$E2E_SOCK" "$@"; }
-start_as() {  # start_as SESSION UID
-  tx -f /dev/null new-session -d -s "$1" -x 80 -y 24 -e TERM=xterm-256color \
-    setpriv --reuid="$2" --regid="$2" --clear-groups -- env IPASN_LANG=id "$IPASN_BIN" --db "$DB"
-  tx set-option -g status off >/dev/null
-}
-keys() { local s="$1"; shift; tx send-keys -t "$s" "$@"; }
-typed() { tx send-keys -t "$1" -l "$2"; }
-shot() { tx capture-pane -p -t "$1" 2>/dev/null || true; }
-flat() { shot "$1" | tr '\n' ' ' | tr -s ' '; }
-waits() {  # waits SESSION TEXT [SECONDS]: TEXT may wrap over lines (the status line)
-  local s="$1" text="$2" limit="${3:-10}" n=0
-  while [ "$n" -lt $((limit * 20)) ]; do
-    if flat "$s" | grep -qF -- "$text"; then return 0; fi
-    sleep 0.05
-    n=$((n + 1))
-  done
-  echo "  --- $s ---" >&2
-  shot "$s" >&2
-  fail "$s never showed: $text"
-}
+# lib.sh's sessions (start_as, keys, waits ...); a text waited for may wrap over lines (the status line).
+WAITS_READS=flat
 row() { shot "$1" | grep -F -m1 -- "$2" || true; }
 sql() { sqlite3 "$DB" "$1"; }
 

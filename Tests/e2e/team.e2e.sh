@@ -18,13 +18,7 @@ KEPALA_UID=41013
 ANI="uid $ANI_UID"
 BUDI="uid $BUDI_UID"
 KEPALA="uid $KEPALA_UID"
-chmod 777 "$WORK"
-umask 000
-cp "$IPASN_BIN" "$WORK/ipasn"
-chmod 755 "$WORK/ipasn"
-IPASN_BIN="$WORK/ipasn"
-DB="$WORK/ipasn.sqlite"
-"$IPASN_BIN" --db "$DB" demo --pegawai 120 >"$WORK/demo.log" 2>&1 || fail "ipasn demo failed: $(cat "$WORK/demo.log")"
+shared_demo 120
 sql() { sqlite3 "$DB" "$1"; }
 YEAR="$(sql "SELECT COALESCE((SELECT value FROM config WHERE key = 'year'), strftime('%Y', 'now'))")"
 # Two leaf units (no sub-units) with active employees, neither below the other.
@@ -41,34 +35,7 @@ NAME2="$(sql "SELECT nama FROM pegawai WHERE nip = '$NIP2'")"
 "$IPASN_BIN" --db "$DB" users add "$KEPALA" --role pimpinan >>"$WORK/demo.log" 2>&1 || fail "users add: $(cat "$WORK/demo.log")"
 ok "demo database; ani is admin of $UNIT1 ($NAME1), budi of $UNIT2 ($NAME2), kepala is pimpinan"
 
-tx() { tmux -L "$E2E_SOCK" "$@"; }
-start_as() {  # start_as SESSION UID
-  tx -f /dev/null new-session -d -s "$1" -x 80 -y 24 -e TERM=xterm-256color \
-    setpriv --reuid="$2" --regid="$2" --clear-groups -- env IPASN_LANG=id "$IPASN_BIN" --db "$DB"
-  tx set-option -g status off >/dev/null
-}
-keys() { local s="$1"; shift; tx send-keys -t "$s" "$@"; }
-typed() { tx send-keys -t "$1" -l "$2"; }
-shot() { tx capture-pane -p -t "$1" 2>/dev/null || true; }
-waits() {  # waits SESSION TEXT [SECONDS]
-  local s="$1" text="$2" limit="${3:-10}" n=0
-  while [ "$n" -lt $((limit * 20)) ]; do
-    if shot "$s" | grep -qF -- "$text"; then return 0; fi
-    sleep 0.05
-    n=$((n + 1))
-  done
-  echo "  --- $s ---" >&2
-  shot "$s" >&2
-  fail "$s never showed: $text"
-}
-open_employee() {  # open_employee SESSION NIP NAME
-  keys "$1" /
-  waits "$1" "Nama atau NIP"
-  typed "$1" "$2"
-  waits "$1" "$3"
-  keys "$1" Enter
-  waits "$1" "Data Pegawai — $3"
-}
+# lib.sh's sessions: start_as, keys, waits, open_pegawai ...
 punish() {  # punish SESSION DAY JENIS: types a punishment (a PP 94/2021 jenis) on the open employee page and saves; the day tells the saves apart
   keys "$1" h
   waits "$1" "Tambah Hukuman Disiplin"
@@ -102,8 +69,8 @@ shot ani | head -1 | grep -qF -- "$UNIT1_NAME" || { shot ani >&2; fail "ani's fi
 keys ani Escape
 waits ani "Unit Kerja"
 ok "ani's first Enter opens her own unit $UNIT1"
-open_employee ani "$NIP1" "$NAME1"
-open_employee budi "$NIP2" "$NAME2"
+open_pegawai ani "$NIP1" "$NAME1"
+open_pegawai budi "$NIP2" "$NAME2"
 punish ani 01 "Teguran lisan"
 waits ani "Tersimpan"
 punish budi 02 "Teguran tertulis"
@@ -114,10 +81,10 @@ ok "ani and budi each saved a punishment in their own unit"
 # --- 2. Each sees the other's save after a refresh -----------------------------------------
 keys ani Escape
 waits ani "Unit Kerja"
-open_employee ani "$NIP2" "$NAME2"
+open_pegawai ani "$NIP2" "$NAME2"
 keys budi Escape
 waits budi "Unit Kerja"
-open_employee budi "$NIP1" "$NAME1"
+open_pegawai budi "$NIP1" "$NAME1"
 refused_at_once budi "$UNIT1" "$NAME1"  # h on ani's employee: told at once, no form
 # The punishments are listed last on the page: End shows them.
 keys ani C-l

@@ -14,13 +14,7 @@ command -v sqlite3 >/dev/null || fail "sqlite3 is needed (apt-get install sqlite
 needs_logins two
 VERA="uid 41011"
 SARI="uid 41012"
-chmod 777 "$WORK"
-umask 000
-cp "$IPASN_BIN" "$WORK/ipasn"
-chmod 755 "$WORK/ipasn"
-IPASN_BIN="$WORK/ipasn"
-DB="$WORK/ipasn.sqlite"
-"$IPASN_BIN" --db "$DB" demo --pegawai 40 >"$WORK/demo.log" 2>&1 || fail "ipasn demo failed: $(cat "$WORK/demo.log")"
+shared_demo 40
 "$IPASN_BIN" --db "$DB" users add "$VERA" --role verifikator >>"$WORK/demo.log" 2>&1 || fail "users add failed: $(cat "$WORK/demo.log")"
 ok "demo database with a verifikator"
 

@@ -4,9 +4,10 @@ import IPASNCore
 /// Batches (one event's records for all its participants), once for both engines: the batch
 /// row, its undo and redo as one step, and the holders of a course.
 ///
-/// What stays in each engine is `writeBatch` (``sqlWriteBatch(_:batch:_:)``): it validates
-/// against, inserts and scores through the engine's own record and score statements (the
-/// save path's prepared statements; PostgreSQL's schema-owner functions).
+/// `writeBatch` validates against, inserts and scores through the engine's own record and
+/// score statements (``sqlStoredRecords(nip:_:)``, ``sqlInsertRecord(_:id:_:)``,
+/// ``sqlUpsertScore(_:_:)``: the save path's prepared statements; PostgreSQL's schema-owner
+/// functions).
 extension SQLStore {
     /// Adds one event's records for all its participants in ONE transaction, or nothing:
     /// every record is validated (against the stored records and the batch's earlier ones),
@@ -25,8 +26,52 @@ extension SQLStore {
             let batch = try db.insertReturningID(
                 sql: "INSERT INTO batches(label, at, actor, \(dialect.batchCount)) VALUES (?, ?, ?, ?)",
                 arguments: [label, context.now(), context.actor, records.count])
-            return try sqlWriteBatch(records, batch: batch, db)
+            return try writeBatch(records, batch: batch, db)
         }
+    }
+
+    /// Validates, inserts and audits `records` as batch `batch` (a stored batch row) and
+    /// refreshes their employees' scores, in the current transaction; throws
+    /// ``BatchRefused`` listing every invalid record (the caller's transaction rolls back).
+    package func writeBatch(_ records: [IPASNCore.Record], batch: Int64, _ db: Connection) throws -> BatchResult {
+        let year = try sqlMeasurementYear(db)
+        try sqlEnsureCached(year: year, db)
+        let years = try sqlCachedYears(db)
+        let engine = ScoringEngine(ruleset: try sqlRuleset(db))
+        let validator = RecordValidator(today: context.today)
+        var ids: [RecordID] = []
+        var refusals: [BatchRefused.Refusal] = []
+        var scores: [String: EmployeeScore] = [:]
+        for (index, record) in records.enumerated() {
+            // The employee's records as stored now, the batch's earlier records included:
+            // read once, for the duplicate check and for the new scores.
+            guard let stored = try sqlStoredRecords(nip: record.nip, db) else {
+                var issues = validator.validate(record).filter { $0.severity == .error }
+                issues.insert(ValidationIssue(field: "nip", code: .unknownNIP(record.nip)), at: 0)
+                refusals.append(.init(index: index, nip: record.nip, issues: issues))
+                continue
+            }
+            let existing = stored.plain
+            let issues = validator.validate(record, existing: existing).filter { $0.severity == .error }
+            if !issues.isEmpty {
+                refusals.append(.init(index: index, nip: record.nip, issues: issues))
+                continue
+            }
+            // Inserted even after a refusal (the transaction is rolled back then), so that
+            // a repeat later in the batch is found and listed too.
+            let id = RecordID(kind: record.kind, id: try sqlInsertRecord(record, id: nil, db))
+            try sqlAudit(.insert, .record(id), nip: record.nip, old: nil, new: .record(record), batch: batch, db)
+            ids.append(id)
+            guard refusals.isEmpty else { continue }
+            let after = existing.adding(record)
+            for cached in years {
+                let score = engine.score(after, year: cached)
+                try sqlUpsertScore(score, db)
+                if cached == year { scores[record.nip] = score }
+            }
+        }
+        if !refusals.isEmpty { throw BatchRefused(refusals) }
+        return BatchResult(batch: batch, ids: ids, scores: scores)
     }
 
     public func batch(id: Int64) throws -> BatchInfo? {

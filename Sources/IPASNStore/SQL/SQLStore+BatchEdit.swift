@@ -36,7 +36,7 @@ extension SQLStore {
             let edit = try db.insertReturningID(
                 sql: "INSERT INTO batches(label, at, actor, \(dialect.batchCount), parent) VALUES (?, ?, ?, ?, ?)",
                 arguments: [info.label, context.now(), context.actor, nips.count, batch])
-            return try sqlWriteBatch(nips.map(template.owned(by:)), batch: edit, db)
+            return try writeBatch(nips.map(template.owned(by:)), batch: edit, db)
         }
     }
 

@@ -60,7 +60,7 @@ extension SQLStore {
         let engine = ScoringEngine(ruleset: try sqlRuleset(db))
         let limit = 50
         var found = 0
-        try sqlForEachEmployee(db) { records in
+        try sqlForEachEmployee(asEntered: false, db) { records in
             for year in years {
                 let fresh = engine.score(records, year: year)
                 let stored = cached[year]?.removeValue(forKey: fresh.nip)

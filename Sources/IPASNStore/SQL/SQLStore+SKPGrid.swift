@@ -52,7 +52,7 @@ extension SQLStore {
                     return SKP(nip: row[1], tahun: row[2], predikat: predikat.flatMap(Predikat.init(rawValue:)), nilai: row[4])
                 }
                 guard let now, now == expecting else {
-                    conflicts.append(.init(index: index, nip: skp.nip, by: try lastActor(of: RecordID(kind: .skp, id: id), db)))
+                    conflicts.append(.init(index: index, nip: skp.nip, by: try sqlLastEditor(of: .record(RecordID(kind: .skp, id: id)), db)))
                     continue
                 }
                 stored[index] = now
@@ -82,7 +82,7 @@ extension SQLStore {
             var result = BatchResult(batch: batch, ids: [], scores: [:])
             if !added.isEmpty {
                 do {
-                    result = try sqlWriteBatch(added.map { .skp(changes[$0].skp) }, batch: batch, db)
+                    result = try writeBatch(added.map { .skp(changes[$0].skp) }, batch: batch, db)
                 } catch let refused as BatchRefused {
                     refusals += refused.refusals.map { .init(index: added[$0.index], nip: $0.nip, issues: $0.issues) }
                 }
@@ -106,13 +106,5 @@ extension SQLStore {
             result.ids = ids
             return result
         }
-    }
-
-    /// The actor of the record's newest audit row ("?" when it has none).
-    private func lastActor(of id: RecordID, _ db: Connection) throws -> String {
-        let (entity, key) = StoreCodec.entity(.record(id))
-        return try db.fetchValue(
-            String.self, sql: "SELECT actor FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
-            arguments: [entity, key]) ?? "?"
     }
 }

@@ -3,13 +3,14 @@ import IPASNCore
 
 /// ``VerificationStore``, once for both engines (see `docs/store.md`, "Verification"): a
 /// record's verification row, the verdicts and document marks (checked and audited in their
-/// own transaction), the queue of records by status, the counts per unit and the rejected list.
+/// own transaction), the queue of records by status, the counts per unit, the rejected list
+/// and the unit totals as entered (`directUnitTotalsAsEntered`, reading the cache).
 ///
 /// What stays in each engine is what differs: `verifications(nip:)` (PostgreSQL sends the
 /// four kinds in one pipelined round trip), the scores left out and kept "as entered"
-/// (`uncountedRecords`, `refreshScoresAsEntered`, `recomputeScoresAsEntered`,
-/// `directUnitTotalsAsEntered`: they are the score cache's, written through the engine's
-/// prepared statements or PostgreSQL's schema-owner functions), and forwarding names for the
+/// (`uncountedRecords`, `refreshScoresAsEntered`, `recomputeScoresAsEntered`: they are the
+/// score cache's, written through the engine's prepared statements or PostgreSQL's
+/// schema-owner functions), and forwarding names for the
 /// engine's own code (`verificationRow`, `writeVerification`, `item` on GRDB's `Database` or a
 /// `PGConnection`).
 extension SQLStore {
@@ -91,6 +92,47 @@ extension SQLStore {
                 try item(RecordID(kind: RecordKind.allCases[entry.kind], id: entry.id), db)
             }
         }
+    }
+
+    /// Per unit, the totals of `year`'s scores as entered (every record counted, rejected ones
+    /// too): the cached totals corrected by the few employees whose score as entered differs.
+    public func directUnitTotalsAsEntered(year: Int) throws -> [String: ScoreTotals] {
+        guard try sqlEnsureCached(year: year) else {
+            // A read-only store that has not cached the year: one pass counting every record.
+            return try sqlRead { db in
+                let engine = ScoringEngine(ruleset: try sqlRuleset(db))
+                var totals: [String: ScoreTotals] = [:]
+                try sqlForEachEmployee(asEntered: true, db) { records in
+                    guard records.pegawai.counts(inYear: year) else { return }
+                    totals[records.pegawai.kodeUnit, default: ScoreTotals()].add(engine.score(records, year: year))
+                }
+                return totals
+            }
+        }
+        var totals = try directUnitTotals(year: year)
+        let corrections = try sqlRead { db in
+            try db.fetchAll(
+                sql: """
+                    SELECT p.kode_unit, SUM(e.complete - s.complete), SUM(e.kualifikasi - s.kualifikasi),
+                           SUM(e.kompetensi - s.kompetensi), SUM(e.kinerja - s.kinerja), SUM(e.disiplin - s.disiplin)
+                    FROM employee_score_entered e
+                    JOIN employee_score s ON s.year = e.year AND s.nip = e.nip
+                    JOIN pegawai p ON p.nip = e.nip
+                    WHERE e.year = ? AND \(sqlCountedInYear)
+                    GROUP BY p.kode_unit
+                    """, arguments: [year, LocalDate.endOfYear(year).iso])
+        }
+        for row in corrections {
+            let unit: String = row[0]
+            guard var unitTotals = totals[unit] else { continue }
+            unitTotals.completePegawai += row[1] as Int
+            unitTotals.kualifikasi += row[2] as Double
+            unitTotals.kompetensi += row[3] as Double
+            unitTotals.kinerja += row[4] as Double
+            unitTotals.disiplin += row[5] as Double
+            totals[unit] = unitTotals
+        }
+        return totals
     }
 
     public func verificationCounts() throws -> [String: VerificationCounts] {

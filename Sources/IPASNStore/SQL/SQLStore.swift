@@ -42,8 +42,6 @@ package protocol SQLStore: AnyObject {
     func sqlPermitAccounts(_ db: Connection) throws
     /// Refuses the change unless the acting account may change these employees' records.
     func sqlPermitRecords(nips: [String], _ db: Connection) throws
-    /// Writes records of a batch, audited with the batch (`+Batch`).
-    func sqlWriteBatch(_ records: [Record], batch: Int64, _ db: Connection) throws -> BatchResult
     /// One stored record, or nil (`+Records`).
     func sqlRecord(_ id: RecordID, _ db: Connection) throws -> Record?
     /// One employee, or nil (`+Units`: through the engine's prepared statement, on the save path).
@@ -80,8 +78,27 @@ package protocol SQLStore: AnyObject {
     func sqlScore(_ row: Connection.Row) -> EmployeeScore
     /// The ruleset in force.
     func sqlRuleset(_ db: Connection) throws -> Ruleset
-    /// Every employee's records, an employee at a time, as the scores are computed (`+Scores`).
-    func sqlForEachEmployee(_ db: Connection, _ body: (EmployeeRecords) throws -> Void) throws
+    /// The measurement year (`+Batch`).
+    func sqlMeasurementYear(_ db: Connection) throws -> Int
+    /// Computes and caches the scores of `year` when they are not yet (`+Scores`).
+    func sqlEnsureCached(year: Int, _ db: Connection) throws
+    /// One employee's stored records, or nil for an unknown NIP (`+Records`).
+    func sqlStoredRecords(nip: String, _ db: Connection) throws -> StoredEmployeeRecords?
+    /// Recomputes every cached year's scores (a new ruleset, `+Scores`).
+    func sqlRecomputeAllCached(_ db: Connection) throws
+    /// Writes one cached score (`+Scores`: the engine's score statement).
+    func sqlUpsertScore(_ score: EmployeeScore, _ db: Connection) throws
+    /// Every employee's records, an employee at a time, as the scores are computed (`+Scores`);
+    /// `asEntered` keeps the records the scores leave out (rejected ones).
+    func sqlForEachEmployee(asEntered: Bool, _ db: Connection, _ body: (EmployeeRecords) throws -> Void) throws
+    /// Makes sure `year` is cached, computing it in its own transaction when it is not; false,
+    /// caching nothing, when the store is read-only and the year is not cached (`+Scores`).
+    func sqlEnsureCached(year: Int) throws -> Bool
+    /// Per unit, the totals of the cached scores of `year` (``ScoreStore``'s, `+Scores`).
+    func directUnitTotals(year: Int) throws -> [String: ScoreTotals]
+    /// The condition "employee `p` counts in the year whose 31 December is the one argument
+    /// (ISO text)" (PostgreSQL casts the argument to a date).
+    var sqlCountedInYear: String { get }
 
     /// Writes the verification an undo or redo restores to a record (`+VerdictRestore`):
     /// the one ``verdictInForce(_:before:_:)`` found before audit entry `before`. PostgreSQL

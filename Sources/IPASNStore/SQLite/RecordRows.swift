@@ -3,9 +3,10 @@ import GRDB
 import IPASNCore
 
 /// How each record kind maps to its table: columns, arguments in column order, decoding.
-enum RecordRows {
+/// The tables and columns are PostgreSQL's too (`PGRecordRows` reads them here).
+package enum RecordRows {
     /// The table's data columns (without `id`), in argument order; `dedup_key` is last.
-    static func columns(_ kind: RecordKind) -> [String] {
+    package static func columns(_ kind: RecordKind) -> [String] {
         switch kind {
         case .pendidikan: return ["nip", "tingkat", "tanggal_lulus", "nama_sekolah", "jurusan", "dedup_key"]
         case .diklat:
@@ -18,10 +19,10 @@ enum RecordRows {
         }
     }
 
-    static func table(_ kind: RecordKind) -> String { kind.rawValue }
+    package static func table(_ kind: RecordKind) -> String { kind.rawValue }
 
     /// `SELECT id, <columns> FROM <table>`.
-    static func selectSQL(_ kind: RecordKind, from source: String? = nil) -> String {
+    package static func selectSQL(_ kind: RecordKind, from source: String? = nil) -> String {
         "SELECT id, \(columns(kind).joined(separator: ", ")) FROM \(source ?? table(kind))"
     }
 
@@ -35,7 +36,7 @@ enum RecordRows {
     }
 
     /// An UPDATE of every data column of the row `id` (the id is the last argument).
-    static func updateSQL(_ kind: RecordKind) -> String {
+    package static func updateSQL(_ kind: RecordKind) -> String {
         "UPDATE \(table(kind)) SET \(columns(kind).map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
     }
 

@@ -27,21 +27,6 @@ extension SQLiteStore {
             ])
     }
 
-    /// Writes one audit row whose columns are already in their stored form (the settings:
-    /// action `config`, the year as text, the ruleset as sorted-key JSON, as
-    /// ``AuditRows/text(_:_:)`` writes them). `action` must be an ``AuditAction`` raw value.
-    func audit(
-        action: String, entity: String, entityID: String, nip: String?, old: String?, new: String?,
-        undoes: Int64? = nil, _ db: Database
-    ) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO audit(at, actor, action, entity, entity_id, nip, old_value, new_value, session, undoes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [context.now(), context.actor, action, entity, entityID, nip, old, new, context.session, undoes])
-    }
-
     /// The most recent audit rows, newest first.
     public func auditLog(limit: Int) throws -> [AuditEntry] {
         try read { db in

@@ -41,10 +41,6 @@ extension SQLiteStore: SQLStore {
     package func sqlPermitAccounts(_ db: SQLiteConnection) throws { try permit(.accounts, db.db) }
     package func sqlPermitRecords(nips: [String], _ db: SQLiteConnection) throws { try permit(.records(nips: nips), db.db) }
 
-    package func sqlWriteBatch(_ records: [IPASNCore.Record], batch: Int64, _ db: SQLiteConnection) throws -> BatchResult {
-        try writeBatch(records, batch: batch, db.db)
-    }
-
     package func sqlRecord(_ id: RecordID, _ db: SQLiteConnection) throws -> IPASNCore.Record? { try record(id, db.db) }
     package func sqlPegawai(nip: String, _ db: SQLiteConnection) throws -> Pegawai? { try pegawai(nip: nip, db.db) }
     package func sqlPegawaiRow(_ row: SQLiteRow, offset: Int) throws -> Pegawai { try Self.pegawai(row.row, offset: offset) }
@@ -88,9 +84,18 @@ extension SQLiteStore: SQLStore {
     package func sqlCachedYears(_ db: SQLiteConnection) throws -> [Int] { try cachedYears(db.db) }
     package func sqlScore(_ row: SQLiteRow) -> EmployeeScore { Self.score(row.row) }
     package func sqlRuleset(_ db: SQLiteConnection) throws -> Ruleset { try ruleset(db.db) }
-    package func sqlForEachEmployee(_ db: SQLiteConnection, _ body: (EmployeeRecords) throws -> Void) throws {
-        try forEachEmployee(db.db, body)
+    package func sqlMeasurementYear(_ db: SQLiteConnection) throws -> Int { try measurementYear(db.db) }
+    package func sqlEnsureCached(year: Int, _ db: SQLiteConnection) throws { try ensureCached(year: year, db.db) }
+    package func sqlStoredRecords(nip: String, _ db: SQLiteConnection) throws -> StoredEmployeeRecords? { try records(nip: nip, db.db) }
+    package func sqlRecomputeAllCached(_ db: SQLiteConnection) throws { try recomputeAllCached(db.db) }
+    package func sqlUpsertScore(_ score: EmployeeScore, _ db: SQLiteConnection) throws {
+        try db.db.cachedStatement(sql: Self.upsertScoreSQL).execute(arguments: Self.scoreArguments(score))
     }
+    package func sqlForEachEmployee(asEntered: Bool, _ db: SQLiteConnection, _ body: (EmployeeRecords) throws -> Void) throws {
+        try forEachEmployee(db.db, asEntered: asEntered, body)
+    }
+    package func sqlEnsureCached(year: Int) throws -> Bool { try ensureCached(year: year) }
+    package var sqlCountedInYear: String { Self.countedInYear }
 
     /// SQLite's own `integrity_check` and `foreign_key_check`.
     package func sqlEngineProblems(_ db: SQLiteConnection) throws -> [String] {

@@ -49,7 +49,4 @@ extension SQLiteStore {
             p.keluar?.alasan.rawValue, p.keluar?.tanggal.iso, p.tmtUnit?.iso,
         ]
     }
-
-    /// Adds or overwrites a unit (``SQLStore/upsertUnit(_:_:)``), for the import.
-    func upsertUnit(_ unit: OrgUnit, _ db: Database) throws { try upsertUnit(unit, SQLiteConnection(db)) }
 }

@@ -329,17 +329,6 @@ public final class SQLiteStore: Store, Sendable {
         return context.today.year
     }
 
-    /// Sets the measurement year (audited); its scores are computed and cached when they are not yet.
-    public func setMeasurementYear(_ year: Int) throws {
-        try transaction { db in
-            try permit(.settings, db)
-            let old = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'year'")
-            try setConfig("year", String(year), db)
-            try audit(action: "config", entity: "config", entityID: "year", nip: nil, old: old, new: String(year), db)
-            try ensureCached(year: year, db)
-        }
-    }
-
     /// The active ruleset: the one stored in the database, or ``Ruleset/bkn2019``.
     public func ruleset() throws -> Ruleset {
         try read { try ruleset($0) }
@@ -357,33 +346,6 @@ public final class SQLiteStore: Store, Sendable {
         let ruleset = try RulesetFile.load(Data(json.utf8))
         rulesetCache.keep(ruleset, for: json)
         return ruleset
-    }
-
-    /// Installs a ruleset (nil returns to bkn-2019) and recomputes every cached score, in one transaction.
-    public func setRuleset(_ ruleset: Ruleset?) throws {
-        try transaction { db in
-            try permit(.settings, db)
-            let old = try String.fetchOne(db, sql: "SELECT value FROM config WHERE key = 'ruleset'")
-            var new: String?
-            if let ruleset {
-                let check = RulesetFile.validate(ruleset)
-                guard check.isValid else { throw RulesetFileError(problems: check.errors) }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                new = String(decoding: try encoder.encode(ruleset), as: UTF8.self)
-                try setConfig("ruleset", new!, db)
-            } else {
-                try db.execute(sql: "DELETE FROM config WHERE key = 'ruleset'")
-            }
-            try audit(action: "config", entity: "config", entityID: "ruleset", nip: nil, old: old, new: new, db)
-            try recomputeAllCached(db)
-        }
-    }
-
-    func setConfig(_ key: String, _ value: String, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO config(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            arguments: [key, value])
     }
 }
 
