@@ -149,12 +149,7 @@ extension SQLiteStore {
 extension SQLiteStore {
     /// The actor of the record's newest audit row ("?" when it has none).
     func lastEditor(of id: RecordID, _ db: Database) throws -> String {
-        try lastEditor(of: .record(id), db)
-    }
-
-    /// The actor of the newest audit row of a record or an employee ("?" when it has none).
-    func lastEditor(of subject: AuditSubject, _ db: Database) throws -> String {
-        let (entity, key) = AuditRows.entity(subject)
+        let (entity, key) = AuditRows.entity(.record(id))
         return try String.fetchOne(
             db, sql: "SELECT actor FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1",
             arguments: [entity, key]) ?? "?"
