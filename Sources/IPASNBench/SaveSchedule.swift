@@ -59,7 +59,18 @@ struct SaveSchedule {
             return line
         }.joined(separator: ", ")
         return "  each save's span by process state (ms, p50 / p99 over \(saves.count) saves): " + all + "\n"
-            + "  the slowest \(min(count, saves.count)): " + slowest(count)
+            + "  the slowest \(min(count, saves.count)): " + slowest(count) + "\n" + firstSave()
+    }
+
+    /// The run's first save (the one a cold session pays for) beside the others: its span and
+    /// parts as in ``slowest(_:)``, and the server CPU's p50 of the saves after it.
+    func firstSave() -> String {
+        guard let first = saves.first else { return "  the first save: none" }
+        func ms(_ v: Double) -> String { String(format: "%.2f", v * 1000) }
+        let parts = [first.clientRun, first.clientQueue, first.serverRun, first.serverQueue, first.off].map(ms)
+        let rest = saves.dropFirst().map(\.serverRun)
+        return "  the first save: " + ms(first.span) + " = " + parts.joined(separator: " + ") + "; server CPU "
+            + ms(first.serverRun) + (rest.isEmpty ? "" : " against the others' p50 " + ms(Stats.percentile(Array(rest), 50)))
     }
 
     /// The slowest saves, each as "span = client CPU + client queue + server CPU + server queue + off-CPU (ms)",

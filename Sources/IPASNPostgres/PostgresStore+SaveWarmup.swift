@@ -64,6 +64,7 @@ extension PostgresStore: SaveWarmupStore {
             ),
             (dropEnteredScoresSQL, ["" as String] as PGArguments),
             ("SELECT ipasn_warm_save_path()", PGArguments()),
+            ("SELECT ipasn_warm_commit_checks()", PGArguments()),
         ]
 
     /// What a save of each kind of record and the employee page's reload after it send
@@ -87,13 +88,15 @@ extension PostgresStore: SaveWarmupStore {
 
     /// The reads run by ``warmSavePath()``: the save's reads (without the new id's
     /// `nextval`, which would use a value), the page's reads, the newest audit rows (none)
-    /// and the write policies' functions, all for no employee.
+    /// and the write policies' functions, all for no employee and no unit.
     static func warmupReads(login: String) -> [(sql: String, arguments: PGArguments)] {
         let nip = ""
         let saveReads = addReads(nip: nip, kind: .diklat, login: login).statements.filter { $0.sql != nextIDSQL }
         let more: [(sql: String, arguments: PGArguments)] = [
             (auditLogSQL, [0]),
-            ("SELECT ipasn_writer(), ipasn_may_write_nip(?), ipasn_may_write_score(?)", [nip, nip]),
+            // `ipasn_may_write` of no unit too: the record's insert policy reaches it through the
+            // employee's unit, which the NIP `""` has not (branch pgwarm: the first save compiled it).
+            ("SELECT ipasn_writer(), ipasn_may_write_nip(?), ipasn_may_write_score(?), ipasn_may_write(?)", [nip, nip, nip]),
         ]
         return saveReads + employeePageStatements(nip: nip) + more
     }

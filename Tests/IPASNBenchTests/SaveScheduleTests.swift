@@ -23,6 +23,21 @@ import Testing
         #expect(busy.saves[0].off == 0)
     }
 
+    /// The run's first save beside the others: its parts, and the server CPU's p50 of the rest.
+    @Test func theFirstSaveIsShownBesideTheOthers() {
+        // #1: 12 ms, 9 ms of it server CPU; the rest 2, 3 and 4 ms server CPU (p50 3).
+        let schedule = SaveSchedule(
+            spans: [0.012, 0.005, 0.006, 0.007],
+            probes: [
+                [2_000_000, 0, 9_000_000, 0], [1_000_000, 0, 2_000_000, 0], [1_000_000, 0, 3_000_000, 0],
+                [1_000_000, 0, 4_000_000, 0],
+            ])
+        #expect(schedule.firstSave() == "  the first save: 12.00 = 2.00 + 0.00 + 9.00 + 0.00 + 1.00; server CPU 9.00 against the others' p50 3.00")
+        #expect(SaveSchedule(spans: [0.004], probes: [[1_000_000, 0, 2_000_000, 0]]).firstSave()
+            == "  the first save: 4.00 = 1.00 + 0.00 + 2.00 + 0.00 + 1.00; server CPU 2.00")
+        #expect(SaveSchedule(spans: [], probes: []).firstSave() == "  the first save: none")
+    }
+
     /// The kernel's `schedstat` line: nanoseconds on a core, nanoseconds waiting, timeslices.
     @Test func schedstatFilesAreRead() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schedstat-\(UUID().uuidString)")
