@@ -137,16 +137,8 @@ struct PostgresSaveWarmupTests {
         _ = try ops.provisionLoginRole(login)
         let admin = try PostgresStore(conninfo + " user=\(login)", context: TestClock.context(actor: login))
         let raw = try PGConnection(conninfo: conninfo + " user=\(login)")
-        let counts = """
-            SELECT string_agg(t.table_name || '=' || (xpath('/row/c/text()',
-                query_to_xml(format('SELECT count(*) AS c FROM public.%I', t.table_name), false, true, '')))[1]::text,
-                ',' ORDER BY t.table_name)
-            FROM information_schema.tables t WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'
-            """
-        let sequences = """
-            SELECT string_agg(sequencename || '=' || coalesce(last_value::text, '-'), ',' ORDER BY sequencename)
-            FROM pg_sequences WHERE schemaname = 'public'
-            """
+        let counts = Self.tableCounts
+        let sequences = Self.sequencePositions
         let countsBefore = try ops.read { try String.fetchOne($0, sql: counts) }
         let sequencesBefore = try ops.read { try String.fetchOne($0, sql: sequences) }
         let touches = "SELECT string_agg(kind || record_id || ':' || audit_id, ',' ORDER BY kind, record_id) FROM record_touch"
@@ -186,6 +178,20 @@ struct PostgresSaveWarmupTests {
         #expect(try ops.read { try String.fetchOne($0, sql: touches) }?.contains("diklat\(next.id.id):") == true)
         #expect(try ops.check() == [])
     }
+
+    /// Every table of the schema with its row count, as one text ("audit=12,diklat=3,...").
+    static let tableCounts = """
+        SELECT string_agg(t.table_name || '=' || (xpath('/row/c/text()',
+            query_to_xml(format('SELECT count(*) AS c FROM public.%I', t.table_name), false, true, '')))[1]::text,
+            ',' ORDER BY t.table_name)
+        FROM information_schema.tables t WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+        """
+
+    /// Every sequence of the schema with its last value, as one text.
+    static let sequencePositions = """
+        SELECT string_agg(sequencename || '=' || coalesce(last_value::text, '-'), ',' ORDER BY sequencename)
+        FROM pg_sequences WHERE schemaname = 'public'
+        """
 
     /// Inside a transaction warming does nothing (no round trip) and the transaction goes on.
     @Test func warmingInsideATransactionDoesNothing() throws {

@@ -94,16 +94,8 @@ struct PostgresWarmCommitTests {
         let setup = try setUp(databases, login: "ipasn_warm2_audit")
         // The check's warm-up is another migration's: absent here whatever this schema holds.
         _ = try setup.owner.execute(sql: "DROP FUNCTION IF EXISTS ipasn_audit_warm()")
-        let counts = """
-            SELECT string_agg(t.table_name || '=' || (xpath('/row/c/text()',
-                query_to_xml(format('SELECT count(*) AS c FROM public.%I', t.table_name), false, true, '')))[1]::text,
-                ',' ORDER BY t.table_name)
-            FROM information_schema.tables t WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'
-            """
-        let sequences = """
-            SELECT string_agg(sequencename || '=' || coalesce(last_value::text, '-'), ',' ORDER BY sequencename)
-            FROM pg_sequences WHERE schemaname = 'public'
-            """
+        let counts = PostgresSaveWarmupTests.tableCounts
+        let sequences = PostgresSaveWarmupTests.sequencePositions
         let countsBefore = try String.fetchOne(setup.owner, sql: counts)
         let sequencesBefore = try String.fetchOne(setup.owner, sql: sequences)
         let listener = try PGConnection(conninfo: setup.conninfo)
