@@ -32,32 +32,93 @@ extension PostgresSchema {
             + auditWarm(tables)
     }
 
-    /// `ipasn_audit_verify_scores(nips, records, disiplin, diklat)`: the server's figures of the
-    /// asked parts (pendidikan and SKP; disiplin; diklat) for `nips` in every cached year,
-    /// compared with the cache; any difference (or a missing cached row) refreshes those
-    /// employees' cached scores (``auditEveryWrite``'s `ipasn_audit_refresh_scores`).
+    /// The store's score write marks its employees as scored in this transaction, and the
+    /// check verifies the others.
+    ///
+    /// - `audit_secret`: one random secret, the owner's alone (no grant, row security without a policy).
+    /// - `ipasn_put_scores` (the store's checked score write, ``securedScoreFunctions``), for
+    ///   a call of at most 64 employees in a transaction that has written: appends to the
+    ///   transaction-local setting `ipasn.audit_scored` one token per employee, `md5(secret :
+    ///   transaction : nip)`. A role may set the setting but cannot make a token without the
+    ///   secret, and a token names one transaction and one employee.
+    /// - `ipasn_audit_verify_scores(nips, records, disiplin, diklat)`: the employees without a
+    ///   token (a write covered by an audit row written by hand, not followed by the store's score
+    ///   write) get the server's figures of the asked parts (pendidikan and SKP; disiplin;
+    ///   diklat) in every cached year compared with the cache; any difference (or a missing
+    ///   cached row) refreshes their cached scores (``auditEveryWrite``'s `ipasn_audit_refresh_scores`).
     private static var auditVerifyScores: String {
-        """
+        let arrays = """
+            p_years int4[], p_nips text[], p_kualifikasi float8[], p_kompetensi float8[], p_kinerja float8[],
+                p_disiplin float8[], p_complete int2[], p_missing text[]
+            """
+        let passed = "p_years, p_nips, p_kualifikasi, p_kompetensi, p_kinerja, p_disiplin, p_complete, p_missing"
+        return """
 
-        CREATE FUNCTION ipasn_audit_verify_scores(p_nips text[], p_records boolean, p_disiplin boolean, p_diklat boolean)
-        RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
-        DECLARE
-            years int4[] := ARRAY(SELECT y.year FROM score_year y ORDER BY y.year);
-            nips text[] := ARRAY(SELECT DISTINCT x.nip FROM unnest(p_nips) AS x(nip) WHERE x.nip IS NOT NULL);
-        BEGIN
-            IF EXISTS (SELECT 1 FROM ipasn_server_scores_parts(nips, years, false, p_records, p_disiplin, p_diklat) s
+        CREATE TABLE audit_secret (
+            id     SMALLINT PRIMARY KEY CHECK (id = 1),
+            secret TEXT NOT NULL
+        );
+        INSERT INTO audit_secret VALUES (1, md5(random()::text || clock_timestamp()::text) || md5(random()::text || pg_backend_pid()::text));
+        ALTER TABLE audit_secret ENABLE ROW LEVEL SECURITY;
+        """
+            + revokeWrites(on: ["audit_secret"], writePrivileges + ["SELECT"])
+            + """
+
+            CREATE FUNCTION ipasn_audit_note_scored(p_nips text[]) RETURNS void
+            LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+            DECLARE
+                me xid8 := pg_current_xact_id_if_assigned();
+                key text;
+            BEGIN
+                IF me IS NULL OR cardinality(p_nips) = 0 OR cardinality(p_nips) > 64 THEN
+                    RETURN;
+                END IF;
+                SELECT s.secret INTO key FROM audit_secret s WHERE s.id = 1;
+                PERFORM set_config('ipasn.audit_scored', COALESCE(current_setting('ipasn.audit_scored', true), '') || ' '
+                    || array_to_string(ARRAY(SELECT md5(key || ':' || me::text || ':' || x.nip) FROM unnest(p_nips) AS x(nip)), ' '), true);
+            END
+            $$;
+            REVOKE EXECUTE ON FUNCTION ipasn_audit_note_scored(text[]) FROM PUBLIC;
+            CREATE OR REPLACE FUNCTION ipasn_put_scores(entered boolean, \(arrays)) RETURNS bigint
+            LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+            BEGIN
+                PERFORM ipasn_check_scores(entered, \(passed));
+                IF NOT entered THEN
+                    PERFORM ipasn_audit_note_scored(p_nips);
+                END IF;
+                RETURN ipasn_put_scores_unchecked(entered, \(passed));
+            END
+            $$;
+
+            CREATE FUNCTION ipasn_audit_verify_scores(p_nips text[], p_records boolean, p_disiplin boolean, p_diklat boolean)
+            RETURNS void LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+            DECLARE
+                years int4[];
+                nips text[];
+                scored text := COALESCE(current_setting('ipasn.audit_scored', true), '');
+                key text;
+                me xid8 := pg_current_xact_id_if_assigned();
+            BEGIN
+                SELECT s.secret INTO key FROM audit_secret s WHERE s.id = 1;
+                nips := ARRAY(SELECT DISTINCT x.nip FROM unnest(p_nips) AS x(nip)
+                              WHERE x.nip IS NOT NULL AND strpos(scored, md5(key || ':' || me::text || ':' || x.nip)) = 0);
+                IF cardinality(nips) = 0 AND cardinality(p_nips) > 0 THEN
+                    RETURN;
+                END IF;
+                years := ARRAY(SELECT y.year FROM score_year y ORDER BY y.year);
+                IF EXISTS (SELECT 1 FROM ipasn_server_scores_parts(nips, years, false, p_records, p_disiplin, p_diklat) s
                        LEFT JOIN employee_score c ON c.year = s.year AND c.nip = s.nip
                        WHERE c.nip IS NULL
                           OR (p_records AND (s.kualifikasi, s.kinerja, s.complete, s.missing)
                                             IS DISTINCT FROM (c.kualifikasi, c.kinerja, c.complete, c.missing))
                           OR (p_disiplin AND s.disiplin IS DISTINCT FROM c.disiplin)
                           OR (p_diklat AND s.kompetensi IS DISTINCT FROM c.kompetensi)) THEN
-                PERFORM ipasn_audit_refresh_scores(nips);
-            END IF;
-        END
-        $$;
-        REVOKE EXECUTE ON FUNCTION ipasn_audit_verify_scores(text[], boolean, boolean, boolean) FROM PUBLIC;
-        """
+                    PERFORM ipasn_audit_refresh_scores(nips);
+                END IF;
+            END
+            $$;
+            REVOKE EXECUTE ON FUNCTION ipasn_audit_verify_scores(text[], boolean, boolean, boolean) FROM PUBLIC;
+            """
     }
 
     /// `ipasn_audit_warm()`: every table's check called with a row of NULLs (no record has a

@@ -56,6 +56,28 @@ struct PostgresAuditCost {
     }
 
     @Test func saveServerCPU() throws {
+        try Self.measureSaves("pgaudit save server CPU") { server, on in try Self.setTriggers(server, on: on) }
+    }
+
+    /// The score verification of migration `2026-12-01-pgaudit2` alone: the save's check with
+    /// `ipasn_audit_verify_scores` as shipped (on) and replaced by an empty body (off), alternately.
+    @Test func verifyServerCPU() throws {
+        var shipped: String?
+        try Self.measureSaves("pgaudit2 save server CPU (score verification)") { server, on in
+            if shipped == nil {
+                shipped = try String.fetchOne(
+                    server, sql: "SELECT pg_get_functiondef('ipasn_audit_verify_scores(text[], boolean, boolean, boolean)'::regprocedure)")
+            }
+            try server.execute(
+                sql: on
+                    ? shipped!
+                    : "CREATE OR REPLACE FUNCTION public.ipasn_audit_verify_scores(p_nips text[], p_records boolean, p_disiplin boolean, "
+                        + "p_diklat boolean) RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$")
+        }
+    }
+
+    /// `saves` diklat adds a round through the store as the admin, six rounds, `toggle` off and on alternately.
+    static func measureSaves(_ label: String, toggle: (PGConnection, Bool) throws -> Void) throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
         let (conninfo, own, nips) = try Self.province(databases, pegawai: 2000)
@@ -70,7 +92,7 @@ struct PostgresAuditCost {
         var n = 0
         for round in 0..<6 {
             let on = round % 2 == 1
-            try Self.setTriggers(server, on: on)
+            try toggle(server, on)
             // A few unmeasured saves: the session plans the (re)enabled triggers' statements.
             for _ in 0..<20 {
                 try own.add(SmallProvince.teknis(nips[(n * 7919) % nips.count], "Pemanasan \(n)", jp: 20))
@@ -87,13 +109,13 @@ struct PostgresAuditCost {
         }
         let off = ticks[false]!, on = ticks[true]!
         func line(_ v: [Double]) -> String { v.map { String(format: "%.0f", $0) }.joined(separator: " / ") }
-        print("pgaudit save server CPU, \(saves) saves a round, µs per save: off \(line(off)), on \(line(on)); "
+        print("\(label), \(saves) saves a round, µs per save: off \(line(off)), on \(line(on)); "
             + "means off \(String(format: "%.1f", off.reduce(0, +) / Double(off.count))) on \(String(format: "%.1f", on.reduce(0, +) / Double(on.count)))")
         if functions {
             Thread.sleep(forTimeInterval: 1)
             let rows = try String.fetchAll(
                 server,
-                sql: "SELECT funcname || ' calls ' || calls || ' self ' || round(self_time::numeric, 1) || ' total ' || round(total_time::numeric, 1) FROM pg_stat_user_functions WHERE funcname LIKE $q$%audit%$q$ OR funcname IN ($q$ipasn_put_scores$q$, $q$ipasn_server_scores_few$q$) ORDER BY total_time DESC")
+                sql: "SELECT funcname || ' calls ' || calls || ' self ' || round(self_time::numeric, 1) || ' total ' || round(total_time::numeric, 1) FROM pg_stat_user_functions WHERE funcname LIKE $q$%audit%$q$ OR funcname IN ($q$ipasn_put_scores$q$, $q$ipasn_check_scores$q$, $q$ipasn_server_scores_parts$q$) ORDER BY total_time DESC")
             print("functions: " + rows.joined(separator: "; "))
             print("server audit rows: \(try Int.fetchOne(server, sql: "SELECT COUNT(*) FROM audit WHERE session LIKE 'sql:%'") ?? -1)")
         }
@@ -143,6 +165,33 @@ struct PostgresAuditCost {
         let audited = try Int.fetchOne(server, sql: "SELECT COUNT(*) FROM audit WHERE session LIKE 'sql:%'") ?? -1
         func line(_ v: [Double]) -> String { v.map { String(format: "%.1f", $0) }.joined(separator: " / ") }
         print("pgaudit trigger server CPU, \(rows) rows and audit rows a transaction, µs per row: off \(line(results[false]!)), on \(line(results[true]!)); server-written rows \(audited)")
+    }
+
+    /// An admin's 100,000-row diklat import and its undo (one `DELETE` of the id range, each
+    /// row checked at COMMIT), server CPU of each, with the record tables' audit triggers off and on.
+    @Test func undoServerCPU() throws {
+        let rowsPerRun = Int(ProcessInfo.processInfo.environment["IPASN_MEASURE_IMPORT_ROWS"] ?? "") ?? 100_000
+        var results: [String] = []
+        for on in [false, true] {
+            let databases = TestDatabases()
+            defer { databases.dropAll() }
+            let (conninfo, own, nips) = try Self.province(databases, pegawai: 2000)
+            let server = try PGConnection(conninfo: conninfo)
+            try Self.setTriggers(server, on: on)
+            let lines = (0..<rowsPerRun).map { i in
+                Line(i + 2, ImportRow.record(.diklat(Diklat(
+                    nip: nips[i % nips.count], jenis: JenisDiklat.withID(3)!, nama: "Impor \(i / nips.count)", penyelenggara: "BPSDM",
+                    tanggalMulai: TestClock.date("2023-03-01"), tanggalSelesai: TestClock.date("2023-03-02"), jp: 8))))
+            }
+            var file = ArrayRowSource(kind: .diklat, rows: lines)
+            let start = try Self.backendTicks(server, Self.admin)
+            let outcome = try own.importRows(&file, skipInvalid: true)
+            let imported = try Self.backendTicks(server, Self.admin)
+            _ = try own.undoLast(session: "cost")
+            let undone = try Self.backendTicks(server, Self.admin)
+            results.append("\(on ? "on" : "off"): import \(outcome.imported) rows \(Double(imported - start) / 100) s, undo \(Double(undone - imported) / 100) s")
+        }
+        print("pgaudit2 import and undo server CPU: " + results.joined(separator: "; "))
     }
 
     @Test func importServerCPU() throws {

@@ -179,6 +179,9 @@ struct PostgresAuditGapsTests {
         let truthful = try StoreCodec.recordJSON(.diklat(claimed), id: id.id)
         try raw.execute(sql: "BEGIN")
         try raw.execute(sql: "UPDATE diklat SET jp = 19 WHERE id = \(id.id)")
+        // A score token made without the server's secret marks nothing as scored.
+        try raw.execute(
+            sql: "SELECT set_config('ipasn.audit_scored', ' ' || md5(':' || pg_current_xact_id()::text || ':\(budi)'), true)")
         try raw.execute(
             sql: "INSERT INTO audit(at, actor, action, entity, entity_id, nip, new_value) "
                 + "VALUES (now(), '\(Self.admin)', 'update', 'diklat', '\(id.id)', '\(budi)', '\(truthful)')")
