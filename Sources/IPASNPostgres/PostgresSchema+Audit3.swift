@@ -47,11 +47,8 @@ extension PostgresSchema {
     ///   diklat) in every cached year compared with the cache; any difference (or a missing
     ///   cached row) refreshes their cached scores (``auditEveryWrite``'s `ipasn_audit_refresh_scores`).
     private static var auditVerifyScores: String {
-        let arrays = """
-            p_years int4[], p_nips text[], p_kualifikasi float8[], p_kompetensi float8[], p_kinerja float8[],
-                p_disiplin float8[], p_complete int2[], p_missing text[]
-            """
-        let passed = "p_years, p_nips, p_kualifikasi, p_kompetensi, p_kinerja, p_disiplin, p_complete, p_missing"
+        let arrays = scoreArrays
+        let passed = scoreArguments
         return """
 
         CREATE TABLE audit_secret (

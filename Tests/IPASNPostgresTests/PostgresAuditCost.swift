@@ -167,6 +167,19 @@ struct PostgresAuditCost {
         print("pgaudit trigger server CPU, \(rows) rows and audit rows a transaction, µs per row: off \(line(results[false]!)), on \(line(results[true]!)); server-written rows \(audited)")
     }
 
+    /// `count` diklat import rows spread over `nips`, a different day of 2023 for each round of them.
+    static func importLines(_ nips: [String], _ count: Int) -> [Line<ImportRow>] {
+        (0..<count).map { i in
+            let nip = nips[i % nips.count]
+            let day = 1 + (i / nips.count) % 28
+            let month = 1 + (i / nips.count / 28) % 12
+            let date = String(format: "2023-%02d-%02d", month, day)
+            return Line(i + 2, ImportRow.record(.diklat(Diklat(
+                nip: nip, jenis: JenisDiklat.withID(3)!, nama: "Impor \(i / nips.count)", penyelenggara: "BPSDM",
+                tanggalMulai: TestClock.date(date), tanggalSelesai: TestClock.date(date), jp: 8))))
+        }
+    }
+
     /// An admin's 100,000-row diklat import and its undo (one `DELETE` of the id range, each
     /// row checked at COMMIT), server CPU of each, with the record tables' audit triggers off and on.
     @Test func undoServerCPU() throws {
@@ -178,12 +191,7 @@ struct PostgresAuditCost {
             let (conninfo, own, nips) = try Self.province(databases, pegawai: 2000)
             let server = try PGConnection(conninfo: conninfo)
             try Self.setTriggers(server, on: on)
-            let lines = (0..<rowsPerRun).map { i in
-                Line(i + 2, ImportRow.record(.diklat(Diklat(
-                    nip: nips[i % nips.count], jenis: JenisDiklat.withID(3)!, nama: "Impor \(i / nips.count)", penyelenggara: "BPSDM",
-                    tanggalMulai: TestClock.date("2023-03-01"), tanggalSelesai: TestClock.date("2023-03-02"), jp: 8))))
-            }
-            var file = ArrayRowSource(kind: .diklat, rows: lines)
+            var file = ArrayRowSource(kind: .diklat, rows: Self.importLines(nips, rowsPerRun))
             let start = try Self.backendTicks(server, Self.admin)
             let outcome = try own.importRows(&file, skipInvalid: true)
             let imported = try Self.backendTicks(server, Self.admin)
@@ -192,6 +200,49 @@ struct PostgresAuditCost {
             results.append("\(on ? "on" : "off"): import \(outcome.imported) rows \(Double(imported - start) / 100) s, undo \(Double(undone - imported) / 100) s")
         }
         print("pgaudit2 import and undo server CPU: " + results.joined(separator: "; "))
+    }
+
+    /// `ipasn_audit_warm()` in fresh sessions of the admin: the CPU (`/proc/<pid>/schedstat`,
+    /// nanoseconds) of its first call (the checks compiled and planned) and of a second one;
+    /// and of a first covered diklat write's COMMIT (record, the store's JSON in an audit row)
+    /// in a fresh session with and without the warm-up before it.
+    @Test func warmServerCPU() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, _, nips) = try Self.province(databases, pegawai: 200)
+        func cpu(_ pid: Int) throws -> Double {
+            let text = try String(contentsOfFile: "/proc/\(pid)/schedstat", encoding: .utf8)
+            return Double(text.split(separator: " ")[0])! / 1_000_000
+        }
+        var first: [Double] = [], second: [Double] = [], cold: [Double] = [], warmed: [Double] = []
+        for round in 0..<16 {
+            let raw = try PGConnection(conninfo: conninfo + " user=\(Self.admin)")
+            let pid = try #require(try Int.fetchOne(raw, sql: "SELECT pg_backend_pid()"))
+            let warm = round % 2 == 1
+            if warm {
+                var t = try cpu(pid)
+                try raw.execute(sql: "SELECT ipasn_audit_warm()")
+                first.append(try cpu(pid) - t)
+                t = try cpu(pid)
+                try raw.execute(sql: "SELECT ipasn_audit_warm()")
+                second.append(try cpu(pid) - t)
+            }
+            try raw.execute(sql: "BEGIN")
+            try raw.execute(
+                sql: "INSERT INTO diklat (nip, jenis, nama, penyelenggara, tanggal_mulai, tanggal_selesai, jp, dedup_key) "
+                    + "VALUES ('\(nips[round])', 3, 'Hangat \(round)', 'BPSDM', '2024-03-01', '2024-03-03', 20, \(round + 77))")
+            try raw.execute(
+                sql: "INSERT INTO audit (at, actor, action, entity, entity_id, nip, new_value, session) "
+                    + "SELECT now(), session_user, 'insert', 'diklat', d.id::text, d.nip, (\(PostgresSchema.rowJSON(.diklat, "d")))::text, 'cost' "
+                    + "FROM diklat d WHERE d.nama = 'Hangat \(round)'")
+            let t = try cpu(pid)
+            try raw.execute(sql: "COMMIT")
+            let spent = try cpu(pid) - t
+            if warm { warmed.append(spent) } else { cold.append(spent) }
+        }
+        func line(_ v: [Double]) -> String { v.map { String(format: "%.2f", $0) }.joined(separator: " / ") }
+        print("pgaudit2 warm-up CPU ms: first call \(line(first)); second \(line(second)); "
+            + "first COMMIT cold \(line(cold)); after the warm-up \(line(warmed))")
     }
 
     @Test func importServerCPU() throws {
@@ -204,16 +255,7 @@ struct PostgresAuditCost {
                 let (conninfo, own, nips) = try Self.province(databases, pegawai: 2000)
                 let server = try PGConnection(conninfo: conninfo)
                 try Self.setTriggers(server, on: on)
-                let lines = (0..<rowsPerRun).map { i in
-                    let nip = nips[i % nips.count]
-                    let day = 1 + (i / nips.count) % 28
-                    let month = 1 + (i / nips.count / 28) % 12
-                    let date = String(format: "2023-%02d-%02d", month, day)
-                    return Line(i + 2, ImportRow.record(.diklat(Diklat(
-                        nip: nip, jenis: JenisDiklat.withID(3)!, nama: "Impor \(i / nips.count)", penyelenggara: "BPSDM",
-                        tanggalMulai: TestClock.date(date), tanggalSelesai: TestClock.date(date), jp: 8))))
-                }
-                var file = ArrayRowSource(kind: .diklat, rows: lines)
+                var file = ArrayRowSource(kind: .diklat, rows: Self.importLines(nips, rowsPerRun))
                 let before = try Self.backendTicks(server, Self.admin)
                 let outcome = try own.importRows(&file, skipInvalid: true)
                 let after = try Self.backendTicks(server, Self.admin)
