@@ -180,28 +180,6 @@ struct PostgresAuditCost {
         }
     }
 
-    /// An admin's 100,000-row diklat import and its undo (one `DELETE` of the id range, each
-    /// row checked at COMMIT), server CPU of each, with the record tables' audit triggers off and on.
-    @Test func undoServerCPU() throws {
-        let rowsPerRun = Int(ProcessInfo.processInfo.environment["IPASN_MEASURE_IMPORT_ROWS"] ?? "") ?? 100_000
-        var results: [String] = []
-        for on in [false, true] {
-            let databases = TestDatabases()
-            defer { databases.dropAll() }
-            let (conninfo, own, nips) = try Self.province(databases, pegawai: 2000)
-            let server = try PGConnection(conninfo: conninfo)
-            try Self.setTriggers(server, on: on)
-            var file = ArrayRowSource(kind: .diklat, rows: Self.importLines(nips, rowsPerRun))
-            let start = try Self.backendTicks(server, Self.admin)
-            let outcome = try own.importRows(&file, skipInvalid: true)
-            let imported = try Self.backendTicks(server, Self.admin)
-            _ = try own.undoLast(session: "cost")
-            let undone = try Self.backendTicks(server, Self.admin)
-            results.append("\(on ? "on" : "off"): import \(outcome.imported) rows \(Double(imported - start) / 100) s, undo \(Double(undone - imported) / 100) s")
-        }
-        print("pgaudit2 import and undo server CPU: " + results.joined(separator: "; "))
-    }
-
     /// `ipasn_audit_warm()` in fresh sessions of the admin: the CPU (`/proc/<pid>/schedstat`,
     /// nanoseconds) of its first call (the checks compiled and planned) and of a second one;
     /// and of a first covered diklat write's COMMIT (record, the store's JSON in an audit row)
@@ -259,7 +237,11 @@ struct PostgresAuditCost {
                 let before = try Self.backendTicks(server, Self.admin)
                 let outcome = try own.importRows(&file, skipInvalid: true)
                 let after = try Self.backendTicks(server, Self.admin)
-                results.append("round \(round) \(on ? "on" : "off"): \(outcome.imported) rows, \(after - before) ticks (\(Double(after - before) / 100) s)")
+                // Its undo: one DELETE of the id range, each row checked at COMMIT.
+                _ = try own.undoLast(session: "cost")
+                let undone = try Self.backendTicks(server, Self.admin)
+                results.append("round \(round) \(on ? "on" : "off"): \(outcome.imported) rows, \(after - before) ticks (\(Double(after - before) / 100) s), "
+                    + "undo \(Double(undone - after) / 100) s")
             }
         }
         print("pgaudit import server CPU: " + results.joined(separator: "; "))
