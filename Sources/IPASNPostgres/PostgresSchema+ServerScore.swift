@@ -33,11 +33,8 @@ extension PostgresSchema {
     ///   triggers from the checked rows, so they follow.
     static var serverScore: String {
         let bkn2019 = (try? StoreCodec.json(Ruleset.bkn2019)) ?? "{}"
-        let arrays = """
-            p_years int4[], p_nips text[], p_kualifikasi float8[], p_kompetensi float8[], p_kinerja float8[],
-                p_disiplin float8[], p_complete int2[], p_missing text[]
-            """
-        let passed = "p_years, p_nips, p_kualifikasi, p_kompetensi, p_kinerja, p_disiplin, p_complete, p_missing"
+        let arrays = scoreArrays
+        let passed = scoreArguments
         return """
             CREATE TABLE scoring_rules (
                 id      SMALLINT PRIMARY KEY CHECK (id = 1),
@@ -254,4 +251,12 @@ extension PostgresSchema {
             $$;
             """
     }
+
+    /// The score functions' array parameters (`ipasn_put_scores`, `ipasn_check_scores`, ...), and
+    /// the same passed on as arguments.
+    static let scoreArrays = """
+        p_years int4[], p_nips text[], p_kualifikasi float8[], p_kompetensi float8[], p_kinerja float8[],
+            p_disiplin float8[], p_complete int2[], p_missing text[]
+        """
+    static let scoreArguments = "p_years, p_nips, p_kualifikasi, p_kompetensi, p_kinerja, p_disiplin, p_complete, p_missing"
 }

@@ -40,6 +40,7 @@ enum PostgresSchema {
         ("2026-12-01-pgaudit", auditEveryWrite),
         ("2026-12-01-pgsave6", checkedScoresParts),
         ("2026-12-01-pgwarm", warmCommitChecks),
+        ("2026-12-01-pgaudit2", auditEveryWriteGaps),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with

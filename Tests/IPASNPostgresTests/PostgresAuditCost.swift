@@ -56,6 +56,28 @@ struct PostgresAuditCost {
     }
 
     @Test func saveServerCPU() throws {
+        try Self.measureSaves("pgaudit save server CPU") { server, on in try Self.setTriggers(server, on: on) }
+    }
+
+    /// The score verification of migration `2026-12-01-pgaudit2` alone: the save's check with
+    /// `ipasn_audit_verify_scores` as shipped (on) and replaced by an empty body (off), alternately.
+    @Test func verifyServerCPU() throws {
+        var shipped: String?
+        try Self.measureSaves("pgaudit2 save server CPU (score verification)") { server, on in
+            if shipped == nil {
+                shipped = try String.fetchOne(
+                    server, sql: "SELECT pg_get_functiondef('ipasn_audit_verify_scores(text[], boolean, boolean, boolean)'::regprocedure)")
+            }
+            try server.execute(
+                sql: on
+                    ? shipped!
+                    : "CREATE OR REPLACE FUNCTION public.ipasn_audit_verify_scores(p_nips text[], p_records boolean, p_disiplin boolean, "
+                        + "p_diklat boolean) RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$")
+        }
+    }
+
+    /// `saves` diklat adds a round through the store as the admin, six rounds, `toggle` off and on alternately.
+    static func measureSaves(_ label: String, toggle: (PGConnection, Bool) throws -> Void) throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
         let (conninfo, own, nips) = try Self.province(databases, pegawai: 2000)
@@ -70,7 +92,7 @@ struct PostgresAuditCost {
         var n = 0
         for round in 0..<6 {
             let on = round % 2 == 1
-            try Self.setTriggers(server, on: on)
+            try toggle(server, on)
             // A few unmeasured saves: the session plans the (re)enabled triggers' statements.
             for _ in 0..<20 {
                 try own.add(SmallProvince.teknis(nips[(n * 7919) % nips.count], "Pemanasan \(n)", jp: 20))
@@ -87,13 +109,13 @@ struct PostgresAuditCost {
         }
         let off = ticks[false]!, on = ticks[true]!
         func line(_ v: [Double]) -> String { v.map { String(format: "%.0f", $0) }.joined(separator: " / ") }
-        print("pgaudit save server CPU, \(saves) saves a round, µs per save: off \(line(off)), on \(line(on)); "
+        print("\(label), \(saves) saves a round, µs per save: off \(line(off)), on \(line(on)); "
             + "means off \(String(format: "%.1f", off.reduce(0, +) / Double(off.count))) on \(String(format: "%.1f", on.reduce(0, +) / Double(on.count)))")
         if functions {
             Thread.sleep(forTimeInterval: 1)
             let rows = try String.fetchAll(
                 server,
-                sql: "SELECT funcname || ' calls ' || calls || ' self ' || round(self_time::numeric, 1) || ' total ' || round(total_time::numeric, 1) FROM pg_stat_user_functions WHERE funcname LIKE $q$%audit%$q$ OR funcname IN ($q$ipasn_put_scores$q$, $q$ipasn_server_scores_few$q$) ORDER BY total_time DESC")
+                sql: "SELECT funcname || ' calls ' || calls || ' self ' || round(self_time::numeric, 1) || ' total ' || round(total_time::numeric, 1) FROM pg_stat_user_functions WHERE funcname LIKE $q$%audit%$q$ OR funcname IN ($q$ipasn_put_scores$q$, $q$ipasn_check_scores$q$, $q$ipasn_server_scores_parts$q$) ORDER BY total_time DESC")
             print("functions: " + rows.joined(separator: "; "))
             print("server audit rows: \(try Int.fetchOne(server, sql: "SELECT COUNT(*) FROM audit WHERE session LIKE 'sql:%'") ?? -1)")
         }
@@ -145,6 +167,62 @@ struct PostgresAuditCost {
         print("pgaudit trigger server CPU, \(rows) rows and audit rows a transaction, µs per row: off \(line(results[false]!)), on \(line(results[true]!)); server-written rows \(audited)")
     }
 
+    /// `count` diklat import rows spread over `nips`, a different day of 2023 for each round of them.
+    static func importLines(_ nips: [String], _ count: Int) -> [Line<ImportRow>] {
+        (0..<count).map { i in
+            let nip = nips[i % nips.count]
+            let day = 1 + (i / nips.count) % 28
+            let month = 1 + (i / nips.count / 28) % 12
+            let date = String(format: "2023-%02d-%02d", month, day)
+            return Line(i + 2, ImportRow.record(.diklat(Diklat(
+                nip: nip, jenis: JenisDiklat.withID(3)!, nama: "Impor \(i / nips.count)", penyelenggara: "BPSDM",
+                tanggalMulai: TestClock.date(date), tanggalSelesai: TestClock.date(date), jp: 8))))
+        }
+    }
+
+    /// `ipasn_audit_warm()` in fresh sessions of the admin: the CPU (`/proc/<pid>/schedstat`,
+    /// nanoseconds) of its first call (the checks compiled and planned) and of a second one;
+    /// and of a first covered diklat write's COMMIT (record, the store's JSON in an audit row)
+    /// in a fresh session with and without the warm-up before it.
+    @Test func warmServerCPU() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, _, nips) = try Self.province(databases, pegawai: 200)
+        func cpu(_ pid: Int) throws -> Double {
+            let text = try String(contentsOfFile: "/proc/\(pid)/schedstat", encoding: .utf8)
+            return Double(text.split(separator: " ")[0])! / 1_000_000
+        }
+        var first: [Double] = [], second: [Double] = [], cold: [Double] = [], warmed: [Double] = []
+        for round in 0..<16 {
+            let raw = try PGConnection(conninfo: conninfo + " user=\(Self.admin)")
+            let pid = try #require(try Int.fetchOne(raw, sql: "SELECT pg_backend_pid()"))
+            let warm = round % 2 == 1
+            if warm {
+                var t = try cpu(pid)
+                try raw.execute(sql: "SELECT ipasn_audit_warm()")
+                first.append(try cpu(pid) - t)
+                t = try cpu(pid)
+                try raw.execute(sql: "SELECT ipasn_audit_warm()")
+                second.append(try cpu(pid) - t)
+            }
+            try raw.execute(sql: "BEGIN")
+            try raw.execute(
+                sql: "INSERT INTO diklat (nip, jenis, nama, penyelenggara, tanggal_mulai, tanggal_selesai, jp, dedup_key) "
+                    + "VALUES ('\(nips[round])', 3, 'Hangat \(round)', 'BPSDM', '2024-03-01', '2024-03-03', 20, \(round + 77))")
+            try raw.execute(
+                sql: "INSERT INTO audit (at, actor, action, entity, entity_id, nip, new_value, session) "
+                    + "SELECT now(), session_user, 'insert', 'diklat', d.id::text, d.nip, (\(PostgresSchema.rowJSON(.diklat, "d")))::text, 'cost' "
+                    + "FROM diklat d WHERE d.nama = 'Hangat \(round)'")
+            let t = try cpu(pid)
+            try raw.execute(sql: "COMMIT")
+            let spent = try cpu(pid) - t
+            if warm { warmed.append(spent) } else { cold.append(spent) }
+        }
+        func line(_ v: [Double]) -> String { v.map { String(format: "%.2f", $0) }.joined(separator: " / ") }
+        print("pgaudit2 warm-up CPU ms: first call \(line(first)); second \(line(second)); "
+            + "first COMMIT cold \(line(cold)); after the warm-up \(line(warmed))")
+    }
+
     @Test func importServerCPU() throws {
         let rowsPerRun = Int(ProcessInfo.processInfo.environment["IPASN_MEASURE_IMPORT_ROWS"] ?? "") ?? 100_000
         var results: [String] = []
@@ -155,20 +233,15 @@ struct PostgresAuditCost {
                 let (conninfo, own, nips) = try Self.province(databases, pegawai: 2000)
                 let server = try PGConnection(conninfo: conninfo)
                 try Self.setTriggers(server, on: on)
-                let lines = (0..<rowsPerRun).map { i in
-                    let nip = nips[i % nips.count]
-                    let day = 1 + (i / nips.count) % 28
-                    let month = 1 + (i / nips.count / 28) % 12
-                    let date = String(format: "2023-%02d-%02d", month, day)
-                    return Line(i + 2, ImportRow.record(.diklat(Diklat(
-                        nip: nip, jenis: JenisDiklat.withID(3)!, nama: "Impor \(i / nips.count)", penyelenggara: "BPSDM",
-                        tanggalMulai: TestClock.date(date), tanggalSelesai: TestClock.date(date), jp: 8))))
-                }
-                var file = ArrayRowSource(kind: .diklat, rows: lines)
+                var file = ArrayRowSource(kind: .diklat, rows: Self.importLines(nips, rowsPerRun))
                 let before = try Self.backendTicks(server, Self.admin)
                 let outcome = try own.importRows(&file, skipInvalid: true)
                 let after = try Self.backendTicks(server, Self.admin)
-                results.append("round \(round) \(on ? "on" : "off"): \(outcome.imported) rows, \(after - before) ticks (\(Double(after - before) / 100) s)")
+                // Its undo: one DELETE of the id range, each row checked at COMMIT.
+                _ = try own.undoLast(session: "cost")
+                let undone = try Self.backendTicks(server, Self.admin)
+                results.append("round \(round) \(on ? "on" : "off"): \(outcome.imported) rows, \(after - before) ticks (\(Double(after - before) / 100) s), "
+                    + "undo \(Double(undone - after) / 100) s")
             }
         }
         print("pgaudit import server CPU: " + results.joined(separator: "; "))

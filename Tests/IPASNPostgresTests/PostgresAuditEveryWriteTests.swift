@@ -196,9 +196,10 @@ struct PostgresAuditEveryWriteTests {
                 + "VALUES (now(), '\(Self.admin)', 'update', 'diklat', '\(id.id)', '\(SmallProvince.nipB)', '\(truthful)')")
         try raw.execute(sql: "COMMIT")
         #expect(try Self.entries(own, id.id).count == 4)
-        // The log is right, but a covered write leaves the cache to its writer (the store
-        // writes it through the checked ipasn_put_scores): here it is stale, and check says so.
-        #expect(try own.check().contains { $0.contains(SmallProvince.nipB) })
+        // The log is right, and the cached score too: a covered write's scores are verified
+        // at commit (migration 2026-12-01-pgaudit2; 12 JP earns nothing).
+        #expect(try own.score(nip: SmallProvince.nipB, year: 2024)?.kompetensi == 0)
+        #expect(try own.check() == [])
     }
 
     @Test func theBulkSettingSetByHandIsRefusedAtCommit() throws {
