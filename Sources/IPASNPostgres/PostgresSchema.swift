@@ -41,6 +41,7 @@ enum PostgresSchema {
         ("2026-12-01-pgsave6", checkedScoresParts),
         ("2026-12-01-pgwarm", warmCommitChecks),
         ("2026-12-01-pgaudit2", auditEveryWriteGaps),
+        ("2026-12-01-pgnewest", employeeSearchTrigrams),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with

@@ -5,13 +5,15 @@ import IPASNStore
 /// The verifikator's queue, newest first (``VerificationQueueStore``; `docs/store.md`, "The
 /// verifikator's queue, newest first"), on the touches the `audit` trigger keeps
 /// (`record_touch`, `touch_ranges`: migration `2026-11-30-pgqueue`), as SQLite's
-/// `SQLiteStore+Queue.swift` reads its own. Three round trips in one read-only snapshot:
-/// 1. the kept waiting counts of the unit (``QueueWaiting``: migration `2026-11-30-pgqueue2`),
-///    then per kind: the newest own touches through `record_touch_at` (or
-///    `record_touch_actor`), their count when narrowed, and the kind's import ranges;
-/// 2. per range (newest first): the newest waiting ids it holds that no own touch or newer
-///    range claims (and their count when narrowed); then the newest waiting ids no touch
-///    is known for;
+/// `SQLiteStore+Queue.swift` reads its own. Four round trips in one read-only snapshot:
+/// 0. the kept waiting counts of the unit (``QueueWaiting``: migration `2026-11-30-pgqueue2`)
+///    and each kind's import ranges;
+/// 1. per kind: the newest own touches through `record_touch_at` (or `record_touch_actor`),
+///    their count when narrowed, and with a unit read newest first over several ranges the
+///    ids its records lie between (``QueueSQL/window(_:join:)``);
+/// 2. per range (newest first) inside that window: the newest waiting ids it holds that no own
+///    touch or newer range claims (and their count when narrowed); then the newest waiting ids
+///    no touch is known for, the gaps between the ranges (``QueueSQL/untouchedIDs``);
 /// 3. the page's records with their employees and verification, one statement per kind.
 extension PostgresStore {
     /// A record that may be on the page, with its touch.
@@ -49,30 +51,42 @@ extension PostgresStore {
             }
 
             // 0. The header's counts, kept per unit and kind (``QueueWaiting``, `2026-11-30-pgqueue2`),
-            //    and with a unit the counts everywhere: how each kind is read (``QueuePlan``).
+            //    and with a unit the counts everywhere: how each kind is read (``QueuePlan``); each
+            //    kind's import ranges.
             var counts: [(sql: String, arguments: PGArguments)] = [
                 (QueueWaiting.countsSQL(subunits: hasUnit ? Self.subunitsCTE : nil), PGArguments(unitArgs))
             ]
             if hasUnit { counts.append((QueueWaiting.countsSQL(subunits: nil), [])) }
-            let keptResults = try db.pipelined(counts)
-            let kept = perKind(keptResults[0])
+            for kind in kinds { counts.append((QueueSQL.ranges, [kind.rawValue])) }
+            var keptResults = try db.pipelined(counts)[...]
+            let kept = perKind(keptResults.removeFirst())
             let plan = hasUnit
-                ? QueuePlan(unit: kept, all: perKind(keptResults[1]), need: QueuePlan.need(limit: limit, narrowed: narrowed)) : QueuePlan()
+                ? QueuePlan(unit: kept, all: perKind(keptResults.removeFirst()), need: QueuePlan.need(limit: limit, narrowed: narrowed))
+                : QueuePlan()
+            var ranges: [RecordKind: [QueueRange]] = [:]
+            for kind in kinds {
+                ranges[kind] = rows(keptResults.removeFirst()).map { QueueRange(first: $0[0], last: $0[1], at: $0[2], actor: $0[3]) }
+            }
 
-            // 1. Own touches (and their count when narrowed), ranges.
+            // 1. Own touches (and their count when narrowed); with a unit read newest first over
+            //    several ranges, the ids its records lie between (``QueueSQL/window(_:join:)``).
             var first: [(sql: String, arguments: PGArguments)] = []
+            var windowed: [RecordKind] = []
             for kind in kinds {
                 var ownArgs = unitArgs
                 if let since = filter.since { ownArgs.append(since) }
                 if let by = filter.touchedBy { ownArgs.append(by) }
-                let ownFrom = QueueSQL.ownTouches(
-                    kind, unit: hasUnit, since: filter.since != nil, by: filter.touchedBy != nil, join: plan.join(kind, .postgresql))
+                let join = plan.join(kind, .postgresql)
+                let ownFrom = QueueSQL.ownTouches(kind, unit: hasUnit, since: filter.since != nil, by: filter.touchedBy != nil, join: join)
                 if narrowed { first.append(("\(cte) \(QueueSQL.cappedCount(ownFrom))", PGArguments(ownArgs))) }
                 first.append((
                     "\(cte) SELECT t.record_id, t.at, t.actor \(ownFrom) ORDER BY t.at DESC, t.record_id DESC LIMIT ?",
                     PGArguments(ownArgs + [limit])
                 ))
-                first.append((QueueSQL.ranges, [kind.rawValue]))
+                if plan.window(kind, ranges: ranges[kind]?.count ?? 0) {
+                    first.append(("\(cte) \(QueueSQL.window(kind, join: join))", PGArguments(unitArgs)))
+                    windowed.append(kind)
+                }
             }
             var results = try db.pipelined(first)[...]
             func next() -> PGResult { results.removeFirst() }
@@ -81,26 +95,32 @@ extension PostgresStore {
             let total = figures.total
             var matching = narrowed ? 0 : figures.matching
             var found: [QueueCandidate] = []
-            var ranges: [RecordKind: [QueueRange]] = [:]
+            var windows: [RecordKind: ClosedRange<Int64>] = [:]
+            var empty: Set<RecordKind> = []
             for kind in kinds {
                 if narrowed { matching += Int(next().text(0, 0) ?? "") ?? 0 }
                 for row in rows(next()) {
                     found.append(QueueCandidate(id: RecordID(kind: kind, id: row[0]), at: row[1], actor: row[2]))
                 }
-                ranges[kind] = rows(next()).map { QueueRange(first: $0[0], last: $0[1], at: $0[2], actor: $0[3]) }
+                if windowed.contains(kind) {
+                    let result = next()
+                    if let lo = Int64(result.text(0, 0) ?? ""), let hi = Int64(result.text(0, 1) ?? "") { windows[kind] = lo...hi } else { empty.insert(kind) }
+                }
             }
 
             // 2. The records whose touch is the import that wrote them, then those without a known touch.
             var second: [(sql: String, arguments: PGArguments)] = []
             var decoders: [(kind: RecordKind, range: QueueRange?, isCount: Bool)] = []
-            for kind in kinds {
+            for kind in kinds where !empty.contains(kind) {
+                let join = plan.join(kind, .postgresql)
                 var newer: [(first: Int64, last: Int64)] = []
                 for range in ranges[kind] ?? [] {
                     defer { newer.append((range.first, range.last)) }
                     if let since = filter.since, range.at < since { break }  // older ranges are older still
                     if let by = filter.touchedBy, range.actor != by { continue }
-                    let from = QueueSQL.inRange(
-                        kind, unit: hasUnit, first: range.first, last: range.last, newer: newer, join: plan.join(kind, .postgresql))
+                    guard let from = QueueSQL.inRange(
+                        kind, unit: hasUnit, first: range.first, last: range.last, newer: newer, join: join, window: windows[kind])
+                    else { continue }
                     if narrowed {
                         second.append(("\(cte) \(QueueSQL.cappedCount(from))", PGArguments(unitArgs)))
                         decoders.append((kind, range, true))
@@ -108,13 +128,10 @@ extension PostgresStore {
                     second.append(("\(cte) SELECT r.id \(from) ORDER BY r.id DESC LIMIT ?", PGArguments(unitArgs + [limit])))
                     decoders.append((kind, range, false))
                 }
-                if !narrowed {
-                    let all = (ranges[kind] ?? []).map { (first: $0.first, last: $0.last) }
-                    second.append((
-                        "\(cte) SELECT r.id \(QueueSQL.untouched(kind, unit: hasUnit, ranges: all, join: plan.join(kind, .postgresql))) "
-                            + "ORDER BY r.id DESC LIMIT ?",
-                        PGArguments(unitArgs + [limit])
-                    ))
+                if !narrowed, let untouched = QueueSQL.untouchedIDs(
+                    kind, unit: hasUnit, ranges: newer, join: join, window: windows[kind], limit: limit)
+                {
+                    second.append(("\(cte) \(untouched)", PGArguments(unitArgs)))
                     decoders.append((kind, nil, false))
                 }
             }

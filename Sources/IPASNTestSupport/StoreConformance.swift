@@ -83,6 +83,8 @@ public enum StoreConformance {
             + queueFilters
             + eventVerdict
             + userTest6
+            + queueRanges
+            + employeeSearch
     }
 
     // MARK: Helpers for the behaviours

@@ -55,9 +55,18 @@ extension SQLiteStore {
                 {
                     found.append((RecordID(kind: kind, id: row[0]), row[1], row[2]))
                 }
-                // 2. Records whose touch is the import that wrote them (no own touch, no newer range).
+                // 2. Records whose touch is the import that wrote them (no own touch, no newer
+                //    range); with a unit read newest first over several ranges, only inside the
+                //    ids its records lie between (``QueueSQL/window(_:join:)``).
+                let ranges = try Row.fetchAll(db, sql: QueueSQL.ranges, arguments: [kind.rawValue])
+                var window: ClosedRange<Int64>? = nil
+                if plan.window(kind, ranges: ranges.count) {
+                    let bounds = try Row.fetchOne(db, sql: "\(cte) \(QueueSQL.window(kind, join: join))", arguments: StatementArguments(unitArgs))
+                    guard let lo: Int64 = bounds?[0], let hi: Int64 = bounds?[1] else { continue }  // none of the unit's records
+                    window = lo...hi
+                }
                 var newer: [(first: Int64, last: Int64)] = []
-                for range in try Row.fetchAll(db, sql: QueueSQL.ranges, arguments: [kind.rawValue]) {
+                for range in ranges {
                     let first: Int64 = range[0]
                     let last: Int64 = range[1]
                     let at: Date = range[2]
@@ -65,7 +74,8 @@ extension SQLiteStore {
                     defer { newer.append((first, last)) }
                     if let since = filter.since, at < since { break }  // older ranges are older still
                     if let by = filter.touchedBy, actor != by { continue }
-                    let rangeFrom = QueueSQL.inRange(kind, unit: hasUnit, first: first, last: last, newer: newer, join: join)
+                    guard let rangeFrom = QueueSQL.inRange(kind, unit: hasUnit, first: first, last: last, newer: newer, join: join, window: window)
+                    else { continue }
                     if narrowed && matching <= QueuePage.matchingCap {
                         matching += try Int.fetchOne(db, sql: "\(cte) \(QueueSQL.cappedCount(rangeFrom))", arguments: StatementArguments(unitArgs)) ?? 0
                     }
@@ -75,12 +85,12 @@ extension SQLiteStore {
                         found.append((RecordID(kind: kind, id: id), at, actor))
                     }
                 }
-                // 3. Records without a known touch (entered before the audit log held them), last.
-                if !narrowed && found.count < limit {
-                    for id in try Int64.fetchAll(
-                        db, sql: "\(cte) SELECT r.id \(QueueSQL.untouched(kind, unit: hasUnit, ranges: newer, join: join)) ORDER BY r.id DESC LIMIT ?",
-                        arguments: StatementArguments(unitArgs + [limit]))
-                    {
+                // 3. Records without a known touch (entered before the audit log held them), last:
+                //    the gaps between the ranges (``QueueSQL/untouchedIDs``).
+                if !narrowed && found.count < limit,
+                    let untouched = QueueSQL.untouchedIDs(kind, unit: hasUnit, ranges: newer, join: join, window: window, limit: limit)
+                {
+                    for id in try Int64.fetchAll(db, sql: "\(cte) \(untouched)", arguments: StatementArguments(unitArgs)) {
                         found.append((RecordID(kind: kind, id: id), nil, nil))
                     }
                 }
