@@ -11,7 +11,8 @@ import Foundation
 ///   constraints; an admin's import keeps the row-by-row path);
 /// - the table and the tables its foreign keys reference can be locked at once (`NOWAIT`,
 ///   in a savepoint: a session already reading or writing them makes the import take the
-///   row-by-row path instead of waiting or making others wait behind it): the record table
+///   row-by-row path instead of waiting or making others wait behind it; so does a
+///   transaction with deferred trigger events pending on them): the record table
 ///   `ACCESS EXCLUSIVE` (no other session reads or writes it until the import commits, so
 ///   nobody sees it without its indexes or writes a row no constraint checks), the
 ///   referenced tables `SHARE ROW EXCLUSIVE` (no employee deleted or renamed meanwhile);
@@ -42,7 +43,9 @@ struct BulkLoadRebuild {
     }
 
     /// Locks `table` and drops its secondary indexes and foreign keys, or returns nil (and
-    /// changes nothing) when the role does not own it or a lock is not free at once.
+    /// changes nothing) when the role does not own it, a lock is not free at once, or the
+    /// transaction has trigger events pending on the tables (rows it wrote before the import,
+    /// whose deferred checks have not run: PostgreSQL refuses to alter such a table).
     static func begin(_ table: String, _ db: PGConnection) throws -> BulkLoadRebuild? {
         let owns = try Bool.fetchOne(
             db, sql: "SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = ?::regclass",
@@ -58,13 +61,21 @@ struct BulkLoadRebuild {
         do {
             try db.execute(sql: "LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE NOWAIT")
             for other in referenced { try db.execute(sql: "LOCK TABLE \(other) IN SHARE ROW EXCLUSIVE MODE NOWAIT") }
-        } catch let error as PGError where error.sqlState == "55P03" {
-            // lock_not_available: another session is at the table; the row-by-row path then.
+            let rebuild = try dropIndexesAndKeys(table, db)
+            try db.execute(sql: "RELEASE SAVEPOINT ipasn_bulk_rebuild")
+            return rebuild
+        } catch let error as PGError where ["55P03", "55006"].contains(error.sqlState) {
+            // lock_not_available: another session is at the table; object_in_use: this
+            // transaction has trigger events still pending on it or on `pegawai` (deferred
+            // checks of rows it wrote before the import). The row-by-row path then.
             try db.execute(sql: "ROLLBACK TO SAVEPOINT ipasn_bulk_rebuild")
             try db.execute(sql: "RELEASE SAVEPOINT ipasn_bulk_rebuild")
             return nil
         }
-        try db.execute(sql: "RELEASE SAVEPOINT ipasn_bulk_rebuild")
+    }
+
+    /// Drops `table`'s secondary indexes and foreign keys (locked) and returns what to build again.
+    private static func dropIndexesAndKeys(_ table: String, _ db: PGConnection) throws -> BulkLoadRebuild {
         // Secondary indexes: not the primary key, none backing a constraint.
         let indexes = try PGRow.fetchAll(
             db,
