@@ -21,7 +21,9 @@ import IPASNStore
 /// 3. one `INSERT ... SELECT` writes the rest under consecutive ids in file order, with the
 ///    per-row `<table>_restored` trigger skipped through its `WHEN` (the transaction-local
 ///    setting `ipasn.bulk_import`, migration `2026-11-30-pg-import`) and its effect done by
-///    one UPDATE and one DELETE over the import's id range instead;
+///    one UPDATE and one DELETE over the import's id range instead; an import that at least
+///    doubles the table, by the table's owner, builds the secondary indexes and checks the
+///    foreign key once after it (``BulkLoadRebuild``);
 /// 4. the per-unit counts and the touched employees are the client's (counted while
 ///    streaming, less the refused lines), the table is analysed when the import doubled it,
 ///    and the touched employees' scores are refreshed as
@@ -140,12 +142,16 @@ extension PostgresStore {
         // staging table is not sorted (a million rows were an external sort on disk).
         let first = try Self.nextRecordID(expected, db)
         let last = first + Int64(count) - 1
+        // An import that at least doubles the table builds its secondary indexes and checks
+        // its foreign keys once after the INSERT, when its role owns the table and can lock it.
+        let rebuild = BulkLoadRebuild.worthIt(rows: count, stored: rowsBefore) ? try BulkLoadRebuild.begin(table, db) : nil
         try db.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'on', true)")
         try db.execute(
             sql: "INSERT INTO \(table) (id, \(columns.joined(separator: ", "))) "
                 + "SELECT ?::bigint + ord - width_bucket(ord, ?::int[]), \(columns.joined(separator: ", ")) "
                 + "FROM pg_temp.\(Self.importStage)",
             arguments: [first, PGArrayText.integers(refusedOrds)])
+        try rebuild?.finish(db)
         try db.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'off', true)")
         try db.execute(
             sql: """

@@ -88,7 +88,25 @@ struct PostgresBulkImportTests {
         return rows.enumerated().map { Line($0.offset + 2, .record($0.element)) }
     }
 
-    /// Every table of the schema as sorted text rows, the sequences' positions and the triggers.
+    /// A file that more than doubles the table (``BulkLoadRebuild/minimumRows``): eight
+    /// courses for each of the 650 employees, each on its own dates, then a repeat of line 2
+    /// and of a stored course.
+    static var bigFile: [Line<ImportRow>] {
+        var rows: [IPASNCore.Record] = []
+        for (i, p) in extra.enumerated() {
+            for k in 1...8 {
+                rows.append(
+                    course(p.nip, "Kursus \(k) Angkatan \(i % 11)", jenis: 1 + k % 4, jp: 4 + k + i % 9,
+                           start: "2023-0\(k)-1\(k)", end: "2023-0\(k)-1\(k + 1)"))
+            }
+        }
+        rows.append(rows[0])  // in-file repeat of line 2
+        rows.append(course(extra[0].nip, "Bimtek Arsip Dinamis", jp: 12))  // a stored course
+        return rows.enumerated().map { Line($0.offset + 2, .record($0.element)) }
+    }
+
+    /// Every table of the schema as sorted text rows, the sequences' positions, the triggers,
+    /// the indexes and the constraints.
     static func dump(_ conninfo: String) throws -> [String: [String]] {
         let db = try PGConnection(conninfo: conninfo)
         var tables: [String: [String]] = [:]
@@ -100,7 +118,87 @@ struct PostgresBulkImportTests {
             db, sql: "SELECT sequencename || ' ' || COALESCE(last_value, 0) FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1")
         tables["(triggers)"] = try String.fetchAll(
             db, sql: "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1")
+        tables["(indexes)"] = try String.fetchAll(db, sql: "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1")
+        tables["(constraints)"] = try String.fetchAll(
+            db,
+            sql: """
+                SELECT c.conrelid::regclass || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) || ' ' || c.convalidated
+                FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'public' ORDER BY 1
+                """)
         return tables
+    }
+
+    /// The object ids of diklat's unique index and of its foreign key (both new after a rebuild).
+    static func rebuiltIDs(_ db: PGConnection) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT 'diklat_dedup'::regclass::oid::text
+                UNION ALL SELECT oid::text FROM pg_constraint WHERE conrelid = 'diklat'::regclass AND contype = 'f'
+                """)
+    }
+
+    /// An import that more than doubles diklat, by the table's owner: the indexes are built and
+    /// the foreign key checked once after the INSERT (``BulkLoadRebuild``), and the database
+    /// is the plain path's row for row, with the same indexes and constraints, still enforced.
+    @Test func aLoadThatDoublesTheTableBuildsItsIndexesOnceWithTheSameResult() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let plain = try Self.seeded(databases)
+        let bulk = try Self.seeded(databases)
+        let before = try Self.dump(bulk)
+        let bulkDB = try PGConnection(conninfo: bulk)
+        let plainDB = try PGConnection(conninfo: plain)
+        let idsBefore = (bulk: try Self.rebuiltIDs(bulkDB), plain: try Self.rebuiltIDs(plainDB))
+        let context = TestClock.context(actor: "ops", session: "s1")
+        var plainRows = ArrayRowSource(kind: .diklat, rows: Self.bigFile)
+        var bulkRows = ArrayRowSource(kind: .diklat, rows: Self.bigFile)
+        let plainOutcome = try PostgresStore(plain, context: context).importRows(&plainRows, skipInvalid: true, dryRun: false, bulk: false)
+        let bulkOutcome = try PostgresStore(bulk, context: context).importRows(&bulkRows, skipInvalid: true, dryRun: false, bulk: true)
+        #expect(plainOutcome == bulkOutcome)
+        // Checked by hand: 650 x 8 rows written; the repeat of line 2 and the stored course refused.
+        #expect(bulkOutcome.imported == 5_200)
+        #expect(bulkOutcome.issues.map(\.line) == [5_202, 5_203])
+        let plainTables = try Self.dump(plain)
+        let bulkTables = try Self.dump(bulk)
+        for table in plainTables.keys.sorted() {
+            #expect(plainTables[table] == bulkTables[table], "table \(table)")
+        }
+        #expect(bulkTables["(indexes)"] == before["(indexes)"])
+        #expect(bulkTables["(constraints)"] == before["(constraints)"])
+        #expect(try Self.rebuiltIDs(plainDB) == idsBefore.plain, "the plain path keeps its index and key")
+        let rebuilt = try Self.rebuiltIDs(bulkDB)
+        #expect(rebuilt.count == 2)
+        #expect(zip(rebuilt, idsBefore.bulk).allSatisfy { $0 != $1 }, "the bulk path built them again")
+        #expect(try PostgresStore(bulk, context: context).check() == [])
+        // Still enforced for every other writer: an unknown employee, a duplicate key.
+        let stored = try PGRow.fetchOne(bulkDB, sql: "SELECT nip, dedup_key FROM diklat ORDER BY id DESC LIMIT 1")!
+        for (nip, key) in [(SmallProvince.stranger, Int64(1)), (stored[0] as String, stored[1] as Int64)] {
+            #expect(throws: PGError.self) {
+                try bulkDB.execute(
+                    sql: "INSERT INTO diklat (nip, jenis, nama, tanggal_mulai, tanggal_selesai, jp, dedup_key) "
+                        + "VALUES (?, 3, 'Lewat psql', '2024-03-01', '2024-03-03', 20, ?)", arguments: [nip, key])
+            }
+        }
+    }
+
+    /// Another session at the table (a reader's open transaction): the import does not wait
+    /// for its lock or make it wait; it takes the row-by-row path and writes the same rows.
+    @Test func aTableInUseKeepsTheRowByRowPath() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let conninfo = try Self.seeded(databases)
+        let db = try PGConnection(conninfo: conninfo)
+        let ids = try Self.rebuiltIDs(db)
+        let reader = try PGConnection(conninfo: conninfo)
+        try reader.execute(sql: "BEGIN")
+        #expect(try Int.fetchOne(reader, sql: "SELECT COUNT(*) FROM diklat") == 2)
+        let store = try PostgresStore(conninfo, context: TestClock.context(actor: "ops", session: "s1"))
+        var rows = ArrayRowSource(kind: .diklat, rows: Self.bigFile)
+        #expect(try store.importRows(&rows, skipInvalid: true).imported == 5_200)
+        #expect(try Self.rebuiltIDs(db) == ids)
+        try reader.execute(sql: "ROLLBACK")
+        #expect(try store.check() == [])
     }
 
     @Test func theBulkPathWritesWhatThePlainPathWritesRowForRow() throws {
@@ -263,6 +361,10 @@ struct PostgresBulkImportTests {
             #expect(throws: StoreError.self) { _ = try store.importRows(&failing, skipInvalid: true) }
             try expectUnchanged("nothing written")
         }
+        // A load that builds the indexes again (``BulkLoadRebuild``), failing just before the commit.
+        var failingBig = Failing(rows: ArrayRowSource(kind: .diklat, rows: Self.bigFile), failAt: nil)
+        #expect(throws: StoreError.self) { _ = try store.importRows(&failingBig, skipInvalid: true) }
+        try expectUnchanged("nothing written, indexes and keys as they were")
         var refused = ArrayRowSource(kind: .diklat, rows: Self.firstFile)
         let outcome = try store.importRows(&refused, skipInvalid: false)
         #expect(outcome.imported == 0)
