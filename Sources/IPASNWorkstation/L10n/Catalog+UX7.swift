@@ -19,8 +19,7 @@ extension L {
     // MARK: A record of an event
 
     static let openEventDescription = Txt(
-        "Buka kegiatan dari data yang dipilih (peserta: tambah, hapus)",
-        "Open the event of the selected record (participants: add, remove)")
+        "Buka kegiatan data ini (tambah/hapus peserta)", "Open this record's event (add/remove participants)")
     static let openEventShort = Txt("Kegiatan", "Event")
     /// Enter opened one record of an event entered for many: the event has its own key.
     static func recordOfEvent(_ label: String, _ n: Int, key: String) -> Txt {
