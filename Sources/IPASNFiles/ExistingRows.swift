@@ -11,11 +11,18 @@ public struct ExistingRows: Sendable {
     var recordKeys: Set<String> = []
     /// The file's employees as stored.
     var pegawai: [String: Pegawai] = [:]
+    /// With `exactly`: the stored records of the file's employees, whole. A row is then
+    /// present only when it equals a stored record in every field (a corrected SKP predikat
+    /// or a course's name written otherwise is not "already there").
+    var records: Set<Record>?
 
     public init() {}
 
     /// Reads `rows` once for the NIPs it names and loads what `store` holds for them.
-    public init(rows: some ImportRowSource, store: any Store) throws {
+    /// `exactly`: a record row is present only when a stored record equals it in every
+    /// field (the workstation's import), not merely has its ``DuplicateKey``.
+    public init(rows: some ImportRowSource, store: any Store, exactly: Bool = false) throws {
+        if exactly { records = [] }
         var rows = rows
         var nips = Set<String>()
         while let line = try rows.next() {
@@ -32,7 +39,7 @@ public struct ExistingRows: Sendable {
                 let all: [Record] =
                     stored.pendidikan.map(Record.pendidikan) + stored.diklat.map(Record.diklat)
                     + stored.skp.map(Record.skp) + stored.disiplin.map(Record.disiplin)
-                recordKeys.formUnion(all.map(DuplicateKey.of))
+                if exactly { records?.formUnion(all) } else { recordKeys.formUnion(all.map(DuplicateKey.of)) }
             }
         }
     }
@@ -42,7 +49,9 @@ public struct ExistingRows: Sendable {
         switch row {
         // Without stored keys (no --skip-existing, or nothing stored) no key is built: every
         // row of a million-row import passes here.
-        case .record(let record): return !recordKeys.isEmpty && recordKeys.contains(DuplicateKey.of(record))
+        case .record(let record):
+            if let records { return records.contains(record) }
+            return !recordKeys.isEmpty && recordKeys.contains(DuplicateKey.of(record))
         case .pegawai(let p): return pegawai[p.nip] == p
         case .unit, .invalid: return false
         }

@@ -60,6 +60,17 @@ public struct Importer {
     /// earlier in the file) anyway; by default each is an issue of its line
     /// (``IssueCode/similarCourse(nama:line:)``), so the import refuses them.
     public var allowSimilar = false
+    /// Never write over an earlier rejected-rows file: when `NAME.rejected.csv` is there
+    /// already (the refused lines of an earlier import of the file, with their reasons), the
+    /// refused rows go to the first free `NAME.2.rejected.csv`, `NAME.3.rejected.csv`, ...
+    /// (``unusedRejectedFilePath(_:)``). The workstation's import keeps them so; the command
+    /// line writes `NAME.rejected.csv` as documented.
+    public var keepsEarlierRejected = false
+    /// Pass over the rows the database holds already exactly as they are (every field equal),
+    /// listed in ``ImportReport/alreadyPresentLines`` rather than refused as duplicates: the
+    /// workstation's import, where a corrected whole sheet is imported again. `skipExisting`
+    /// (and a SIASN file) passes over by ``DuplicateKey`` instead.
+    public var passesOverExactCopies = false
 
     public init(store: any Store) {
         self.store = store
@@ -92,8 +103,10 @@ public struct Importer {
     ) throws -> ImportReport {
         if Self.isXLSX(path) {
             let xlsx = try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today)
-            let existing = skipExisting || SIASNImportFields.isSIASNHeader(xlsx.header)
-                ? try ExistingRows(rows: try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today), store: store)
+            let byKey = skipExisting || SIASNImportFields.isSIASNHeader(xlsx.header)
+            let existing = byKey || passesOverExactCopies
+                ? try ExistingRows(
+                    rows: try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today), store: store, exactly: !byKey)
                 : nil
             // The sheet's rows below the header, as its dimension declares them.
             let rows = xlsx.reader.lastRow.map { max(0, $0 - xlsx.headerRow) }
@@ -105,8 +118,9 @@ public struct Importer {
             }
         }
         let csv = try CSVImportSource(kind: kind, path: path, today: today)
-        let existing = skipExisting || SIASNImportFields.isSIASNHeader(csv.header)
-            ? try ExistingRows(rows: try CSVImportSource(kind: kind, path: path, today: today), store: store) : nil
+        let byKey = skipExisting || SIASNImportFields.isSIASNHeader(csv.header)
+        let existing = byKey || passesOverExactCopies
+            ? try ExistingRows(rows: try CSVImportSource(kind: kind, path: path, today: today), store: store, exactly: !byKey) : nil
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         return try run(
             csv, kind: kind, path: path, skipInvalid: skipInvalid, dryRun: dryRun, existing: existing,
@@ -133,6 +147,7 @@ public struct Importer {
         if !rejectedSuffix.isEmpty {
             target = String(target.dropLast(".rejected.csv".count)) + ".\(rejectedSuffix).rejected.csv"
         }
+        if keepsEarlierRejected { target = Self.unusedRejectedFilePath(target) }
         var source = RejectedRowsWriter(
             rows: SkippingExistingRowSource(prefetching, existing: existing ?? ExistingRows()),
             target: skipInvalid && !dryRun ? target : nil, write: writeRejected)
@@ -162,6 +177,17 @@ public struct Importer {
         let url = URL(fileURLWithPath: path)
         let base = url.deletingPathExtension().lastPathComponent
         return url.deletingLastPathComponent().appendingPathComponent("\(base).rejected.csv").path
+    }
+
+    /// `target` when no file is there, else the first of `NAME.2.rejected.csv`,
+    /// `NAME.3.rejected.csv`, ... that is free (`target` is `NAME.rejected.csv`).
+    public static func unusedRejectedFilePath(_ target: String) -> String {
+        let files = FileManager.default
+        guard files.fileExists(atPath: target), target.hasSuffix(".rejected.csv") else { return target }
+        let stem = String(target.dropLast(".rejected.csv".count))
+        var number = 2
+        while files.fileExists(atPath: "\(stem).\(number).rejected.csv") { number += 1 }
+        return "\(stem).\(number).rejected.csv"
     }
 
     /// Copies the refused rows (a second streaming pass over the input) with their reasons,

@@ -41,6 +41,19 @@ public struct AdminActivity: Sendable {
         /// Everything typed: entered + changed + deleted.
         public var typed: Int { entered + changed + deleted }
 
+        /// The saves that brought data in: records typed new, typed changes (an edit, a
+        /// replaced SKP) and imported rows; not deletions, not the demo. The dashboard's "Input
+        /// hari ini / minggu ini" (``UnitActivity``) is this figure, so that it equals the
+        /// activity screen's Ketik + Ubah + Impor of the same period.
+        public var saves: Int { entered + changed + imported }
+
+        /// ``saves`` of one activity row.
+        public static func saves(_ count: ActivityCount) -> Int {
+            var figures = Figures()
+            figures.add(count)
+            return figures.saves
+        }
+
         mutating func add(_ count: ActivityCount) {
             switch count.source {
             case .typed:

@@ -2,13 +2,16 @@ import Foundation
 import IPASNCore
 import IPASNStore
 
-/// Records entered today and this week, per unit (sub-units folded in, like the figures) and
-/// by whom: the dashboard's "Hr ini / Mg ini" columns and `ipasn report activity`.
+/// Saves today and this week, per unit (sub-units folded in, like the figures) and by whom:
+/// the dashboard's "Input hari ini" and its "Hr ini / Mg ini" columns.
 ///
 /// "Today" starts at midnight and "this week" on Monday at midnight, both in the context's
-/// time zone. Counts are the records the admins ENTERED (``TeamStore/activity(from:until:)``):
-/// typed in a form or imported from a file, each record once, net of undo (an entry then its
-/// undo is zero). The demo sample is left out (it is nobody's work). Imports count because a
+/// time zone. Counts are the admins' saves (``AdminActivity/Figures/saves``, from
+/// ``TeamStore/activity(from:until:)``): records typed in a form or imported from a file, and
+/// typed changes of stored records (an edit, a replaced SKP: the sixth user test's 12 replaced
+/// SKP were missing, 57 shown after 69 saves), net of undo (an entry then its undo is zero),
+/// as the activity screen counts them (Ketik + Ubah + Impor). Deletions and the demo sample
+/// are left out (the demo is nobody's work). Imports count because a
 /// supervisor reads "Input hari ini" as what came in today: a unit whose admin brings the
 /// year's 300 courses in from Excel is not idle (the fourth user test saw a DISDIK import of
 /// 7 rows missing from the dashboard); ``AdminActivity`` (`w`) shows typed and imported apart.
@@ -51,10 +54,10 @@ public struct UnitActivity: Sendable {
         var entries: [String: [String: Counts]] = [:]
         let tomorrow = AdminActivity.range(.today, now: now, timeZone: timeZone).until
         for entry in try store.activity(from: week, until: tomorrow) where Self.isEntered(entry) {
-            entries[entry.unit, default: [:]][entry.actor, default: Counts()].week += entry.entered
+            entries[entry.unit, default: [:]][entry.actor, default: Counts()].week += AdminActivity.Figures.saves(entry)
         }
         for entry in try store.activity(from: today, until: tomorrow) where Self.isEntered(entry) {
-            entries[entry.unit, default: [:]][entry.actor, default: Counts()].today += entry.entered
+            entries[entry.unit, default: [:]][entry.actor, default: Counts()].today += AdminActivity.Figures.saves(entry)
         }
         let direct = entries.mapValues { $0.values.reduce(into: Counts()) { $0.add($1) } }
         var folded: [String: Counts] = [:]
@@ -64,9 +67,9 @@ public struct UnitActivity: Sendable {
         return UnitActivity(startOfToday: today, startOfWeek: week, tree: tree, folded: folded, entries: entries)
     }
 
-    /// Whether an activity row counts as entered: typed or imported records (not the demo).
+    /// Whether an activity row counts: it holds saves (typed, changed or imported; not the demo).
     public static func isEntered(_ entry: ActivityCount) -> Bool {
-        entry.source != .demo && entry.entered > 0
+        AdminActivity.Figures.saves(entry) > 0
     }
 
     /// The start of the day and of the week (Monday) containing `now`.

@@ -159,7 +159,8 @@ struct ReportActivityCommand: ParsableCommand {
         }
         let t = activity.total
         let monday = String(stamp.string(from: week.from).prefix(10))
-        // The Day and Week columns' totals: typed and imported (the dashboard's "Input hari ini").
+        // The Day and Week columns' totals: records typed new and imported (the dashboard's
+        // "Input hari ini" also counts typed changes).
         let (d, w) = (today.total, week.total)
         out.line(
             text(

@@ -36,7 +36,11 @@ import Testing
         #expect(!UnitActivity.isEntered(ActivityCount(unit: "DINKES.1", actor: "root", source: .demo, entered: 5000)))
         #expect(UnitActivity.isEntered(ActivityCount(unit: "DINKES.1", actor: "ani", source: .imported, entered: 7)))
         #expect(UnitActivity.isEntered(ActivityCount(unit: "DINKES.1", actor: "ani", source: .typed, entered: 1)))
-        #expect(!UnitActivity.isEntered(ActivityCount(unit: "DINKES.1", actor: "ani", source: .typed, entered: 0, changed: 3)))
+        // Typed changes (an edit, a replaced SKP) are saves too, as the activity screen's Ubah
+        // (ux7: the sixth user test's 12 replaced SKP were missing); deletions are not input.
+        #expect(UnitActivity.isEntered(ActivityCount(unit: "DINKES.1", actor: "ani", source: .typed, entered: 0, changed: 3)))
+        #expect(AdminActivity.Figures.saves(ActivityCount(unit: "DINKES.1", actor: "ani", source: .typed, entered: 2, changed: 3, deleted: 4)) == 5)
+        #expect(!UnitActivity.isEntered(ActivityCount(unit: "DINKES.1", actor: "ani", source: .typed, entered: 0, deleted: 2)))
     }
 
     @Test func todayAndThisWeekFoldIntoParentUnits() throws {

@@ -133,7 +133,8 @@ struct TwoAdminStation {
         #expect(again.text.contains("Ada isian tambah unit dan pegawai untuk Badan Kepegawaian"))
         again.type("y")
         #expect(again.text.contains("Siti Rahma"))
-        again.type("pelaksana")  // the cursor is on the first empty field: jenis jabatan
+        // The cursor is back where Ani was typing (the name, ux7); Tab: jenis jabatan.
+        again.type("\tpelaksana")
         again.send(.ctrl("s"))
         #expect(try store.pegawai(nip: "199001012019032003")?.nama == "Siti Rahma")
         #expect(try store.loadDrafts(owner: "ani").isEmpty, "saving forgets the draft")

@@ -22,6 +22,18 @@ public enum NumberText {
         return language == .id ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
+    /// A count with thousands separators as the language writes them: `153.820` in
+    /// Indonesian, `153,820` in English.
+    public static func count(_ value: Int, _ language: Language) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(language == .id ? "." : ",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     /// A value with a fixed number of decimals (`63,99`).
     public static func decimal(_ value: Double, _ language: Language, places: Int = 2) -> String {
         let text = String(format: "%.\(places)f", round(value, places: places))

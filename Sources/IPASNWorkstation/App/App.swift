@@ -133,7 +133,12 @@ final class App {
 
     /// Runs a store action; an error becomes a message instead of ending the program.
     @discardableResult
-    func attempt(_ body: () throws -> Void) -> Bool {
+    func attempt(_ body: () throws -> Void) -> Bool { attempt(.form, body) }
+
+    /// ``attempt(_:)`` where `action` chooses the sentence for the store's one
+    /// ``StoreError/diskFull`` (a form keeps its input, a verdict or an import has none).
+    @discardableResult
+    func attempt(_ action: WriteAction, _ body: () throws -> Void) -> Bool {
         do {
             try body()
             return true
@@ -144,7 +149,7 @@ final class App {
             fail(failure.message(language))
         } catch {
             if explainServerFailure(error) { return false }
-            fail(t(L.storeError(error)))
+            fail(t(L.storeError(error, action: action)))
         }
         return false
     }

@@ -42,7 +42,11 @@ public final class ImportRun {
         self.importFile = importFile
     }
 
-    /// The run over the file or folder at `path`, with the ``Importer`` of IPASNFiles.
+    /// The run over the file or folder at `path`, with the ``Importer`` of IPASNFiles. Rows the
+    /// database holds already, exactly as they are, are passed over ("sudah ada: dilewati",
+    /// as the command line's `--skip-existing` does, by every field): importing a corrected whole sheet again adds what
+    /// is new and lists only the truly bad lines. An earlier rejected-rows file is never
+    /// written over (``Importer/keepsEarlierRejected``).
     public convenience init(path: String, store: Store, today: LocalDate) throws {
         let files = try FolderImport.plan(path: path)
         let unrecognized = try FolderImport.unrecognized(path: path)
@@ -50,6 +54,8 @@ public final class ImportRun {
         self.init(files: files.map { (kind: $0.0, path: $0.1) }, unrecognized: unrecognized) { kind, file, skipInvalid, allowSimilar in
             var importer = Importer(store: store)
             importer.allowSimilar = allowSimilar
+            importer.keepsEarlierRejected = true
+            importer.passesOverExactCopies = true
             return try importer.importFile(kind: kind, path: file, skipInvalid: skipInvalid, today: today)
         }
     }
@@ -107,6 +113,9 @@ public final class ImportRun {
 
     /// The files not imported (yet): the stopped one and those after it.
     public var remaining: [(kind: ImportKind, path: String)] { Array(files[next...]) }
+
+    /// Rows passed over because the database holds them already, over every file imported.
+    public var alreadyPresent: Int { done.reduce(0) { $0 + $1.alreadyPresentLines.count } }
 
     /// The rejected-rows files written so far.
     public var rejectedFiles: [String] { done.compactMap(\.rejectedPath) }

@@ -123,7 +123,8 @@ public final class Workstation {
             // store's draft of that form. A store that cannot take it yet leaves the file.
             if (try? app.store.saveDraft(kept, owner: app.context.actor)) != nil { fallback.remove() }
         }
-        offer(try app.store.loadDrafts(owner: app.context.actor))
+        // The last import path is kept as a draft of its own; it is not a form to restore.
+        offer(try app.store.loadDrafts(owner: app.context.actor).filter { $0.form != App.importPathForm })
     }
 
     /// Offers this admin's drafts, newest first, one question at a time: "Ya" restores one
@@ -174,7 +175,7 @@ public final class Workstation {
         if draft.form == "setup" {
             let unit = try draft.unit.flatMap { kode in try app.store.units().first { $0.kode == kode } }
             let view = SetupView(app: app, unit: unit)
-            view.restore(draft.fields)
+            view.restore(draft.fields, cursor: draft.cursor)
             app.push(view)
             return
         }
@@ -183,7 +184,7 @@ public final class Workstation {
                 throw DraftError.unknownEmployee
             }
             let view = UnitEditView(unit: unit, units: try app.store.units())
-            view.restore(draft.fields)
+            view.restore(draft.fields, cursor: draft.cursor)
             app.push(view)
             return
         }

@@ -28,6 +28,9 @@ struct SKPGrid: Sendable {
         case keep
         /// Typed over a stored SKP without a choice: not saved until the admin chooses.
         case undecided
+        /// Typed exactly what is stored (the same predikat, the same nilai or none typed):
+        /// nothing to write and nothing to choose; not an edit.
+        case unchanged
     }
 
     struct Row: Sendable {
@@ -44,12 +47,22 @@ struct SKPGrid: Sendable {
         var isEmpty: Bool { predikat.isEmpty && nilai.isEmpty }
 
         var plan: Plan {
-            guard current != nil else { return isEmpty ? .nothing : .new }
-            switch decision {
-            case .keep: return .keep
-            case .replace: return isEmpty ? .nothing : .replace
-            case nil: return isEmpty ? .nothing : .undecided
-            }
+            guard let current else { return isEmpty ? .nothing : .new }
+            if decision == .keep { return .keep }
+            if isEmpty { return .nothing }
+            if typedEquals(current.value) { return .unchanged }
+            return decision == .replace ? .replace : .undecided
+        }
+
+        /// Whether the typed cells say what `stored` holds: the predikat they pick is the
+        /// stored one (none typed: none stored), and the nilai is the stored one or not typed
+        /// (the grid's usual entry is the predikat alone).
+        func typedEquals(_ stored: SKP) -> Bool {
+            let typedPredikat = predikat.isEmpty ? nil : SKPGrid.predikat(predikat)
+            guard predikat.isEmpty || typedPredikat != nil, typedPredikat == stored.predikat else { return false }
+            guard !nilai.isEmpty else { return true }
+            let typedNilai = Double(nilai.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "."))
+            return typedNilai != nil && typedNilai == stored.nilai
         }
     }
 

@@ -73,6 +73,10 @@ final class SKPGridView: View {
         if let by = row.changedBy {
             return (t(L.gridChangedMeanwhile(name, grid.year, stored, by, replace, keep)), .warning)
         }
+        if row.plan == .unchanged {
+            // Typed what is stored: nothing to choose, nothing written.
+            return (t(L.gridRowUnchanged(name, grid.year, stored)), .dim)
+        }
         switch row.decision {
         case .replace: return (t(L.gridWillReplace(name, grid.year, stored, keep)), .highlight)
         case .keep: return (t(L.gridWillKeep(name, grid.year, stored, replace)), .highlight)
@@ -269,6 +273,7 @@ final class SKPGridView: View {
         case .replace: return L.gridPlanReplace
         case .keep: return L.gridPlanKeep
         case .undecided: return L.gridPlanUndecided
+        case .unchanged: return L.gridPlanUnchanged
         }
     }
 
@@ -299,7 +304,7 @@ final class SKPGridView: View {
                 here && self.grid.column == column ? .init(text + "▏", style: .selected) : .init(text.isEmpty ? "·" : text, style: text.isEmpty ? .dim : nil)
             }
             let plan = row.plan
-            let planStyle: Style? = plan == .undecided || row.changedBy != nil ? .error : plan == .keep ? .dim : .highlight
+            let planStyle: Style? = plan == .undecided || row.changedBy != nil ? .error : plan == .keep || plan == .unchanged ? .dim : .highlight
             table.draw(
                 [
                     .init(row.pegawai.nama, style: here ? .highlight : nil), .init(row.pegawai.nip),
@@ -313,8 +318,13 @@ final class SKPGridView: View {
     private func renderReview(_ review: SKPGridReview, into grid: inout CellGrid, rows: Int, app: App) {
         let language = app.language
         Draw.title(&grid, app.t(L.gridReviewTitle(self.grid.year, review.lines.count)))
+        let (new, replace, keep, same, undecided) =
+            (review.count(.new), review.count(.replace), review.count(.keep), review.count(.unchanged), review.count(.undecided))
         grid.put(
-            app.t(L.gridReviewCounts(new: review.count(.new), replace: review.count(.replace), keep: review.count(.keep), undecided: review.count(.undecided))),
+            app.t(
+                same > 0
+                    ? L.gridReviewCounts(new: new, replace: replace, keep: keep, same: same, undecided: undecided)
+                    : L.gridReviewCounts(new: new, replace: replace, keep: keep, undecided: undecided)),
             row: 1, col: 1, style: review.count(.undecided) > 0 ? .warning : .highlight, maxWidth: grid.width - 2)
         var line2 = app.t(L.gridReviewSave(keymap.keyNames(for: .save, in: .review).first ?? "", review.toSave.count))
         if let before = review.unitBefore, let after = review.unitAfter {
@@ -339,6 +349,7 @@ final class SKPGridView: View {
                 case .new: ("+", L.gridLineNew(typed), .highlight)
                 case .replace: ("~", L.gridLineReplace(old, typed), .highlight)
                 case .keep: ("=", L.gridLineKeep(old), .dim)
+                case .unchanged: ("=", L.gridLineUnchanged(old), .dim)
                 default: ("?", L.gridLineUndecided(old), .warning)
                 }
             let kinerja = line.before.flatMap { b in line.after.map { BulkReviewView.change(b.kinerja, $0.kinerja, language) } } ?? ""

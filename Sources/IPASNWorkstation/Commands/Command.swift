@@ -141,6 +141,7 @@ public enum Command: String, CaseIterable, Sendable {
     case queueBy
     case queueUnit
     case queueClear
+    case openEvent
 
     /// The stable id used in docs and configuration, e.g. `save-and-add`.
     public var id: String {
@@ -228,6 +229,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .previousRow: return L.previousRowDescription
         case .replaceExisting: return L.replaceExistingDescription
         case .keepExisting: return L.keepExistingDescription
+        case .openEvent: return L.openEventDescription
         default: return L.teamCommandDescription(self)
         }
     }
@@ -302,6 +304,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .previousRow: return L.previousRowShort
         case .replaceExisting: return L.replaceExistingShort
         case .keepExisting: return L.keepExistingShort
+        case .openEvent: return L.openEventShort
         default: return L.teamCommandLabel(self)
         }
     }

@@ -118,6 +118,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.reopenMark, [.char("r")], in: [.dialog]),
         Binding(.addAccount, [.char("t"), .insert], in: [.accounts]),
         Binding(.removeAccount, [.char("d"), .delete], in: [.accounts]),
+        Binding(.openEvent, [.char("o")], in: [.employee]),
     ])
 
     /// The command a key triggers in a context. In contexts that type text, printable keys

@@ -1,4 +1,5 @@
 import IPASNCore
+import IPASNStore
 import IPASNTerminal
 
 /// One choice of a type-ahead picker: the text put into the field (which the record parser
@@ -265,5 +266,30 @@ struct FormField: Hashable, Sendable {
 
     func label(_ language: Language) -> String {
         (L.fieldLabel[labelKey] ?? L.fieldLabelsEmployees[labelKey]).map { language.t($0) } ?? FieldNames.label(key, language)
+    }
+}
+
+/// The cursor entering a form's fields, shared by every form (record, bulk, setup, unit,
+/// pegawai): select-on-entry and a restored draft's cursor work the same everywhere.
+extension [FormField] {
+    /// The cursor entered the field at `focus`: its text is selected where it selects on
+    /// entry (``FormField/selectsOnEntry``); no other field keeps a selection.
+    mutating func enter(_ focus: Int) {
+        guard indices.contains(focus) else { return }
+        for index in indices where index != focus { self[index].selected = false }
+        self[focus].enter()
+    }
+
+    /// Where the admin was typing, for a draft.
+    func cursor(at focus: Int) -> DraftCursor? {
+        indices.contains(focus) ? DraftCursor(field: self[focus].key, position: self[focus].editor.cursorIndex) : nil
+    }
+
+    /// Puts a restored draft's cursor back in its field (after the focus moved there): the
+    /// text is the admin's to go on with, not selected.
+    mutating func putBack(_ cursor: DraftCursor) {
+        guard let index = firstIndex(where: { $0.key == cursor.field }) else { return }
+        self[index].selected = false
+        self[index].editor.moveCursor(to: cursor.position)
     }
 }

@@ -33,11 +33,7 @@ struct RecordForm: Hashable, Sendable {
     }
 
     /// Selects the focused field's text where it selects on entry; no other field keeps a selection.
-    private mutating func enterFocused() {
-        guard fields.indices.contains(focus) else { return }
-        for index in fields.indices where index != focus { fields[index].selected = false }
-        fields[focus].enter()
-    }
+    private mutating func enterFocused() { fields.enter(focus) }
 
     /// Field key to typed text (the draft and parser form).
     var texts: [String: String] {
@@ -75,13 +71,12 @@ struct RecordForm: Hashable, Sendable {
         } else if let cursor, let index = fields.firstIndex(where: { $0.key == cursor.field }), !skips(index) {
             focus = index
             // The admin was typing there: the text is theirs to go on with, not selected.
-            fields[index].selected = false
-            fields[index].editor.moveCursor(to: cursor.position)
+            fields.putBack(cursor)
         }
     }
 
     /// Where the cursor is, for a draft.
-    var cursor: DraftCursor { DraftCursor(field: focused.key, position: focused.editor.cursorIndex) }
+    var cursor: DraftCursor { fields.cursor(at: focus) ?? DraftCursor(field: focused.key, position: 0) }
 
     var focused: FormField { fields[focus] }
 

@@ -84,11 +84,6 @@ extension L {
             "Pilih pegawai untuk '\(label)' (Spasi, v, *), lalu Enter: \(n) dipilih",
             "Choose employees for '\(label)' (Space, v, *), then Enter: \(n) chosen")
     }
-    static func batchOpenQuestion(_ label: String, _ n: Int) -> Txt {
-        Txt(
-            "Data ini bagian dari kegiatan '\(label)' (\(n) peserta). Buka kegiatannya? (Tidak: ubah data ini saja)",
-            "This record is part of the event '\(label)' (\(n) participants). Open the event? (No: edit this record only)")
-    }
     static func batchRefusedText(_ lines: [String]) -> Txt {
         Txt("Tidak ada yang ditambahkan: " + lines.joined(separator: "; "), "Nothing was added: " + lines.joined(separator: "; "))
     }

@@ -65,10 +65,14 @@ extension L {
         case .year: return Txt("Tahun ini", "This year")
         }
     }
+    /// The counts with thousands separators (`impor 153.820`); the screen wraps the line.
     static func activitySummary(_ total: AdminActivity.Figures) -> Txt {
-        Txt(
-            "Diketik \(total.entered), diubah \(total.changed), dihapus \(total.deleted); impor \(total.imported), contoh \(total.demo) (tanpa yang dibatalkan).",
-            "Typed \(total.entered), changed \(total.changed), deleted \(total.deleted); imported \(total.imported), demo \(total.demo) (undone changes left out).")
+        func n(_ value: Int, _ language: Language) -> String { NumberText.count(value, language) }
+        return Txt(
+            "Diketik \(n(total.entered, .id)), diubah \(n(total.changed, .id)), dihapus \(n(total.deleted, .id)); "
+                + "impor \(n(total.imported, .id)), contoh \(n(total.demo, .id)) (tanpa yang dibatalkan).",
+            "Typed \(n(total.entered, .en)), changed \(n(total.changed, .en)), deleted \(n(total.deleted, .en)); "
+                + "imported \(n(total.imported, .en)), demo \(n(total.demo, .en)) (undone changes left out).")
     }
     static let colAdmin = Txt("Admin", "Admin")
     static let colTyped = Txt("Ketik", "Typed")

@@ -46,7 +46,12 @@ final class ActivityView: View {
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         Draw.title(&grid, app.t(L.activityTitle(grouping)), right: app.t(L.periodName(period)) + " ")
         guard let activity else { return }
-        grid.put(app.t(L.activitySummary(activity.total)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        // The summary whole: on two rows when the counts are large (a city's 153.820 imported rows).
+        let summary = DisplayWidth.wrap(app.t(L.activitySummary(activity.total)), toWidth: grid.width - 2).prefix(2)
+        for (offset, line) in summary.enumerated() {
+            grid.put(line, row: 1 + offset, col: 1, style: .status, maxWidth: grid.width - 2)
+        }
+        let header = 1 + summary.count
         let verification = activity.rows.contains { $0.figures.verified != nil || $0.figures.rejected != nil }
         var columns: [Table.Column] = [
             .init(app.t(grouping == .admin ? L.colAdmin : L.colUnit), width: .fill(minimum: 10)),
@@ -64,16 +69,16 @@ final class ActivityView: View {
         }
         columns.append(.init(app.t(L.colLast), width: .fixed(12)))
         let table = Table(columns, width: grid.width - 2)
-        table.drawHeader(into: &grid, row: 2, col: 1)
+        table.drawHeader(into: &grid, row: header, col: 1)
         if activity.rows.isEmpty {
-            grid.put(app.t(L.activityNone), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)
+            grid.put(app.t(L.activityNone), row: header + 2, col: 2, style: .dim, maxWidth: grid.width - 4)
             return
         }
         let formatter = DateFormatter()
         formatter.timeZone = app.context.timeZone
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "dd-MM HH:mm"
-        for (offset, index) in cursor.visible(height: rows - 3).enumerated() {
+        for (offset, index) in cursor.visible(height: rows - header - 1).enumerated() {
             let row = activity.rows[index]
             let f = row.figures
             let last = grouping == .admin ? row.lastActivity : f.last
@@ -83,7 +88,7 @@ final class ActivityView: View {
             ]
             if verification { cells += [.init(f.verified.map(String.init) ?? ""), .init(f.rejected.map(String.init) ?? "")] }
             cells.append(.init(last.map(formatter.string(from:)) ?? app.t(L.accountsNever)))
-            table.draw(cells, into: &grid, row: 3 + offset, col: 1, selected: index == cursor.selection)
+            table.draw(cells, into: &grid, row: header + 1 + offset, col: 1, selected: index == cursor.selection)
         }
     }
 }

@@ -390,16 +390,26 @@ final class EmployeeView: View {
                 app.warn(app.t(L.noRecordSelected))
                 return true
             }
-            // A record of an event entered for many: offer the event (add or remove participants).
-            if let batch = try? app.store.batch(containing: record.id), let contents = try? app.store.batchMembers(batch) {
-                let unit = (try? app.store.units())?.first { $0.kode == records.pegawai.kodeUnit }
-                app.confirm(
-                    app.t(L.batchOpenQuestion(contents.summary.info.label, contents.members.count)), defaultYes: true,
-                    onYes: { BatchView.open(batch, app: app, unit: unit) },
-                    onNo: { [unowned self] in self.editRecord(record, app: app) })
+            // Enter opens the record, as the line says ("Enter untuk memperbaiki"); a record of
+            // an event entered for many names the event's own key (`o`) on the message line.
+            editRecord(record, app: app)
+            if app.top is RecordFormView, let batch = try? app.store.batch(containing: record.id),
+                let contents = try? app.store.batchMembers(batch)
+            {
+                let key = app.keymap.keyText(for: .openEvent, in: .employee)
+                app.inform(app.t(L.recordOfEvent(contents.summary.info.label, contents.members.count, key: key)))
+            }
+        case .openEvent:
+            guard let record = selectedRecord else {
+                app.warn(app.t(L.noRecordSelected))
                 return true
             }
-            editRecord(record, app: app)
+            guard let batch = try? app.store.batch(containing: record.id) else {
+                app.warn(app.t(L.recordOfNoEvent))
+                return true
+            }
+            let unit = (try? app.store.units())?.first { $0.kode == records.pegawai.kodeUnit }
+            BatchView.open(batch, app: app, unit: unit)
         case .deleteRecord:
             guard let record = selectedRecord else {
                 app.warn(app.t(L.noRecordSelected))

@@ -14,15 +14,30 @@ struct ImportPathField {
     /// Whether the last key was a Tab that left several candidates.
     private var ambiguous = false
 
-    init(completion: PathCompletion = .process) {
+    /// `start`: the text the field starts with (the admin's last import path).
+    init(completion: PathCompletion = .process, start: String = "") {
         self.completion = completion
+        editor.text = start
     }
 
-    /// The path to import, `~` expanded.
-    var path: String { completion.expanded(editor.text.trimmingCharacters(in: .whitespaces)) }
+    /// The path as typed (`~` kept), trimmed: what is remembered for the next import.
+    var typed: String { editor.text.trimmingCharacters(in: .whitespaces) }
 
-    /// Handles a key; Tab completes.
+    /// The path to import, `~` expanded.
+    var path: String { completion.expanded(typed) }
+
+    /// Handles a key; Tab completes; Ctrl-W deletes the last part of the path (a file's name,
+    /// then a folder), keeping the `/` before it.
     mutating func handle(_ key: Key) -> Bool {
+        if key == .ctrl("w"), editor.cursorIndex == editor.text.count {
+            listed = []
+            ambiguous = false
+            var text = Array(editor.text)
+            if text.last == "/" { text.removeLast() }
+            while let last = text.last, last != "/" { text.removeLast() }
+            editor.text = String(text)
+            return true
+        }
         guard key == .tab else {
             listed = []
             ambiguous = false

@@ -10,9 +10,14 @@ import IPASNTerminal
 final class ImportPathView: View {
     private var path = ImportPathField()
 
-    init(completion: PathCompletion = .process) {
-        path = ImportPathField(completion: completion)
+    /// `start`: the admin's last import path (``App/lastImportPath()``).
+    init(completion: PathCompletion = .process, start: String = "") {
+        path = ImportPathField(completion: completion, start: start)
+        started = !start.isEmpty
     }
+
+    /// The field started at the last import path (its hint says so).
+    private let started: Bool
 
     var context: KeyContext { .search }
     var keyBar: [Command] { [.open, .back, .quit] }
@@ -36,8 +41,9 @@ final class ImportPathView: View {
     private func runImport(app: App) {
         let text = path.path
         guard !text.isEmpty, let importFile = app.importFile else { return }
-        app.attempt {
+        app.attempt(.importFile) {
             let run = try importFile(text)
+            app.rememberImportPath(path.typed)
             WelcomeView.step(run, app: app) { try run.proceed() }
         }
     }
@@ -53,6 +59,7 @@ final class ImportPathView: View {
         grid.put(app.t(L.importPrompt), row: row, col: 3)
         path.editor.draw(into: &grid, row: row + 1, col: 3, width: grid.width - 6, focused: true)
         grid.put(app.t(L.importHintTab), row: row + 2, col: 3, style: .dim, maxWidth: grid.width - 4)
+        if started { grid.put(app.t(L.importPathStartsAtLast), row: row + 3, col: 3, style: .dim, maxWidth: grid.width - 4) }
         path.drawCandidates(into: &grid, row: row + 4, col: 3, width: grid.width - 6, rows: rows - row - 4) { app.t(L.importMoreCandidates($0)) }
     }
 }

@@ -65,7 +65,14 @@ final class ImportProblemsView: View {
         }
         let later = run.remaining.dropFirst().map { ($0.path as NSString).lastPathComponent }
         if !later.isEmpty { header.append((app.t(L.importNotYet(later.joined(separator: ", "))), .normal)) }
-        let rejected = Importer.rejectedFilePath(for: report.path)
+        let present = report.alreadyPresentLines.count
+        if present > 0 { header.append((app.t(L.importAlreadyPresent(present)), .normal)) }
+        // "valid rows only" never writes over an earlier rejected-rows file: the name it will use.
+        let earlier = Importer.rejectedFilePath(for: report.path)
+        let rejected = Importer.unusedRejectedFilePath(earlier)
+        if rejected != earlier {
+            header.append((app.t(L.importEarlierRejectedKept((earlier as NSString).lastPathComponent)), .normal))
+        }
         let similar = run.similarRows
         if similar > 0, !run.similarAllowed {
             let others = refusedRows - similar
@@ -116,9 +123,9 @@ extension App {
 
 extension ImportProblemsView {
     /// The rows of a stopped file that "valid rows only" would write: its data rows less the
-    /// refused ones (counted by reading the file, not by importing).
+    /// refused ones and those already there (counted by reading the file, not by importing).
     static func countValidRows(_ report: ImportReport) -> Int {
-        let refused = Set(report.issues.map(\.line)).count
+        let refused = Set(report.issues.map(\.line)).count + report.alreadyPresentLines.count
         if Importer.isXLSX(report.path) {
             // A workbook is a zip, not lines of text: its rows below the header, as the import
             // reads them (title rows above the header and empty rows are not rows to import).

@@ -9,7 +9,9 @@ import IPASNTerminal
 final class PegawaiEditView: PickerForm {
     let pegawai: Pegawai
     var fields: [FormField]
-    var focus = 0
+    var focus = 0 {
+        didSet { fields.enter(focus) }
+    }
     var formMessage: (text: String, style: Style)?
     var unchosen: Set<String> = []
     private let initial: [String]
@@ -21,6 +23,7 @@ final class PegawaiEditView: PickerForm {
         self.onSaved = onSaved
         fields = Self.formFields(pegawai, units: (try? app.store.units()) ?? [])
         initial = fields.map(\.text)
+        fields.enter(focus)
         formMessage = (app.t(L.pegawaiEditHint), .normal)
     }
 

@@ -10,7 +10,9 @@ import IPASNTerminal
 /// exists, or a NIP already registered, is refused instead of overwriting.
 final class SetupView: PickerForm {
     var fields: [FormField]
-    var focus = 0
+    var focus = 0 {
+        didSet { fields.enter(focus) }
+    }
     let existingUnit: OrgUnit?
     var formMessage: (text: String, style: Style)?
     /// Picker fields marked until the admin chooses (their text fits several choices or none).
@@ -30,6 +32,7 @@ final class SetupView: PickerForm {
             FormField("status", kind: .picker(Pickers.status), text: "pns"),
         ]
         focus = unit == nil ? 0 : 3
+        fields.enter(focus)
         initial = fields.map(\.text)
         if unit != nil { formMessage = (app.t(L.setupUnitKept), .normal) }
     }
@@ -47,15 +50,21 @@ final class SetupView: PickerForm {
         for field in fields { texts[field.key] = field.text }
         return Draft(
             form: "setup", nip: value("nip"), editing: nil, unit: existingUnit?.kode, fields: texts,
-            savedAt: app.context.now())
+            savedAt: app.context.now(), cursor: fields.cursor(at: focus))
     }
 
-    /// Puts back a draft's input (the locked unit fields keep the unit's stored values).
-    func restore(_ saved: [String: String]) {
+    /// Puts back a draft's input (the locked unit fields keep the unit's stored values) and
+    /// the cursor where the admin was typing (else in the first empty field).
+    func restore(_ saved: [String: String], cursor: DraftCursor? = nil) {
         for index in fields.indices where index >= firstEditable {
             if let text = saved[fields[index].key] { fields[index].text = text }
         }
-        focus = fields.indices.first { $0 >= firstEditable && fields[$0].text.isEmpty } ?? firstEditable
+        if let cursor, let index = fields.firstIndex(where: { $0.key == cursor.field }), index >= firstEditable {
+            focus = index
+            fields.putBack(cursor)
+        } else {
+            focus = fields.indices.first { $0 >= firstEditable && fields[$0].text.isEmpty } ?? firstEditable
+        }
     }
 
     private func value(_ key: String) -> String { fields.first { $0.key == key }?.text ?? "" }

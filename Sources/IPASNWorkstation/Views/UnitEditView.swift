@@ -9,7 +9,9 @@ import IPASNTerminal
 final class UnitEditView: PickerForm {
     let unit: OrgUnit
     var fields: [FormField]
-    var focus = 0
+    var focus = 0 {
+        didSet { fields.enter(focus) }
+    }
     var formMessage: (text: String, style: Style)?
     /// Picker fields marked until the admin chooses (their text fits several choices or none).
     var unchosen: Set<String> = []
@@ -25,6 +27,7 @@ final class UnitEditView: PickerForm {
                 maxLength: 40),
         ]
         initial = fields.map(\.text)
+        fields.enter(focus)
     }
 
     var context: KeyContext { .form }
@@ -35,12 +38,18 @@ final class UnitEditView: PickerForm {
     func draft(app: App) -> Draft? {
         Draft(
             form: "unit", nip: "", editing: nil, unit: unit.kode,
-            fields: ["unit_nama": fields[0].text, "unit_induk": fields[1].text], savedAt: app.context.now())
+            fields: ["unit_nama": fields[0].text, "unit_induk": fields[1].text], savedAt: app.context.now(),
+            cursor: fields.cursor(at: focus))
     }
 
-    func restore(_ saved: [String: String]) {
+    /// Puts back a draft's input and the cursor where the admin was typing.
+    func restore(_ saved: [String: String], cursor: DraftCursor? = nil) {
         for index in fields.indices {
             if let text = saved[fields[index].key] { fields[index].text = text }
+        }
+        if let cursor, let index = fields.firstIndex(where: { $0.key == cursor.field }) {
+            focus = index
+            fields.putBack(cursor)
         }
     }
 

@@ -114,7 +114,7 @@ final class UnitListView: View {
                 app.warn(app.t(L.importUnavailable))
                 return true
             }
-            app.push(ImportPathView())
+            app.push(ImportPathView(start: app.lastImportPath() ?? ""))
         case .verificationQueue:
             VerificationView.open(app: app, unit: selected?.unit)
         case .history:

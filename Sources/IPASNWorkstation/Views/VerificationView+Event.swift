@@ -41,7 +41,9 @@ extension VerificationView {
     @discardableResult
     private func giveEventVerdict(_ event: VerdictEvent, status: VerificationStatus, reason: String, app: App) -> Bool {
         var result = EventVerdictResult(verdict: nil, judged: 0, skipped: 0)
-        guard app.attempt({ result = try app.store.setEventVerdict(event.key, status: status, reason: reason) }) else { return false }
+        // A refused rejection asks again with the reason as typed (askEventReason).
+        let action: WriteAction = status == .tidak ? .verdictWithReason : .verdict
+        guard app.attempt(action, { result = try app.store.setEventVerdict(event.key, status: status, reason: reason) }) else { return false }
         app.dataChangedHere()
         if app.top !== self { reload(app: app) }
         app.inform(app.t(L.eventVerdictDone(accept: status == .memenuhi, L.eventRecords(result.judged, event.course), skipped: result.skipped)))

@@ -98,7 +98,7 @@ final class VerificationView: View {
             }
         case .acceptRecord:
             guard case .queue = mode, let item = selected else { return true }
-            if app.attempt({ try app.store.setVerification([item.id], status: .memenuhi, reason: "") }) {
+            if app.attempt(.verdict, { try app.store.setVerification([item.id], status: .memenuhi, reason: "") }) {
                 app.dataChangedHere()  // reloads this screen (the top one): once, not twice
                 if app.top !== self { reload(app: app) }
                 app.inform(app.t(L.accepted(App.recordName(item.record, app.language))))
@@ -107,7 +107,9 @@ final class VerificationView: View {
             guard case .queue = mode, let item = selected else { return true }
             app.modal = ReasonDialog(recordName: "\(item.pegawai.nama): \(RecordLine.describe(item.record, app.language))") {
                 [unowned self] reason in
-                guard app.attempt({ try app.store.setVerification([item.id], status: .tidak, reason: reason) }) else { return false }
+                guard app.attempt(.verdictWithReason, { try app.store.setVerification([item.id], status: .tidak, reason: reason) }) else {
+                    return false
+                }
                 app.dataChangedHere()
                 if app.top !== self { self.reload(app: app) }
                 app.inform(app.t(L.rejected(App.recordName(item.record, app.language))))

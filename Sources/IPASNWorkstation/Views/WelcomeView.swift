@@ -48,7 +48,7 @@ final class WelcomeView: View {
                 app.warn(app.t(L.importUnavailable))
                 return
             }
-            importPath = ImportPathField()
+            importPath = ImportPathField(start: app.lastImportPath() ?? "")
         case 1:
             guard let loadDemo = app.loadDemo else {
                 app.warn(app.t(L.demoUnavailable))
@@ -67,8 +67,9 @@ final class WelcomeView: View {
         guard let path = importPath?.path, !path.isEmpty,
             let importFile = app.importFile
         else { return }
-        app.attempt {
+        app.attempt(.importFile) {
             let run = try importFile(path)
+            if let typed = importPath?.typed { app.rememberImportPath(typed) }
             importPath = nil
             Self.step(run, app: app) { try run.proceed() }
         }
@@ -89,7 +90,7 @@ final class WelcomeView: View {
         } catch let failure as XLSXError {
             stop(run, app: app, reason: failure.message(app.language))
         } catch {
-            app.attempt { throw error }
+            app.attempt(.importFile) { throw error }
         }
     }
 
@@ -116,6 +117,7 @@ final class WelcomeView: View {
             } else {
                 parts.append(app.t(L.importFinished(run.imported, run.done.count)))
             }
+            if run.alreadyPresent > 0 { parts.append(app.t(L.importAlreadyPresent(run.alreadyPresent))) }
             // The count of every change; the examples from the first few each import kept.
             let changed = run.done.reduce(0) { $0 + $1.changed }
             if changed > 0 {
