@@ -65,4 +65,80 @@ import Testing
         #expect(files.map(\.rows).reduce(0, +) == 5)
         #expect(try store.pendingRecords(unit: "BKPSDM").isEmpty)
     }
+
+    /// The province's first SIASN export (77,624 records) kept the folder prompt on the screen,
+    /// unchanged, for 45 s: nothing said it was working, and a second Enter was waiting to be
+    /// pressed. The screen now says so before the export starts, and the export runs once.
+    @Test func theSIASNExportSaysItWorksBeforeItStarts() throws {
+        let store = try makeStore()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-ut7-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let screen = VirtualScreen(size: Size(width: 80, height: 24))
+        screen.press(.pendingSIASN, in: .units)
+        screen.press(.exportPending, in: .pending)
+        screen.enqueue(.enter)
+        screen.checkpoint { page in
+            #expect(page.shows("5 data diekspor ke 3 berkas"), "\(page)")
+        }
+        let station = try Workstation(store: store, screen: screen, language: .id, context: testContext)
+        station.app.reportFolder = folder
+        try station.run()
+        screen.expectEveryCheckpointReached()
+        let working = screen.frames.firstIndex { $0.text.contains("Mengekspor ke berkas SIASN…") }
+        let done = screen.frames.firstIndex { $0.text.contains("5 data diekspor ke 3 berkas") }
+        #expect(working != nil && done != nil && working! < done!, "the working line first")
+        #expect(screen.frames.contains { $0.text.contains("Mengekspor ke berkas SIASN…") && $0.text.contains("Folder tujuan:") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 3)
+    }
+
+    /// B's login over TCP with a wrong password (libpq's words, as the server said them) was
+    /// told to check the network or whether the server runs. It is now told the server refused
+    /// the login and where the password lives; a stopped server keeps its sentence.
+    @Test func aWrongPasswordIsToldAsARefusedLoginNotAsTheNetwork() {
+        let url = "postgresql://127.0.0.1:5439/ipasn?user=bkpsdm7"
+        let refused = StoreError.io(
+            url + ": connection to server at \"127.0.0.1\", port 5439 failed: FATAL:  password authentication failed for user \"bkpsdm7\"")
+        #expect(refused.message(.id).hasPrefix("Server basis data menolak login ini (\(url): connection"), "\(refused.message(.id))")
+        #expect(refused.message(.id).contains("Periksa kata sandi di ~/.pgpass"))
+        #expect(!refused.message(.id).contains("Periksa jaringan"))
+        #expect(refused.message(.en).hasPrefix("The database server refused the login"))
+        let noPassword = StoreError.io(url + ": connection to server at \"127.0.0.1\", port 5439 failed: fe_sendauth: no password supplied")
+        #expect(noPassword.message(.id).hasPrefix("Server basis data menolak login ini"))
+        let stopped = StoreError.io(
+            url + ": connection to server at \"127.0.0.1\", port 5439 failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?")
+        #expect(stopped.message(.id).hasPrefix("Server basis data tidak dapat dihubungi"))
+    }
+
+    /// DISDIK's admin pressed `x` on the "Belum Dikirim ke SIASN" screen (every unit) and Enter:
+    /// "75403 data diekspor ke 5 berkas ... dan ditandai terkirim", the whole province's records,
+    /// taken out of every other admin's next export. A unit admin now exports their own units
+    /// only: the every-unit screen says the operator makes that export; their unit's works.
+    @Test func aUnitAdminExportsTheirOwnUnitsOnly() throws {
+        let store = try makeStore()
+        try store.saveAccount(Account(login: "ani", role: .admin, units: ["BKPSDM"]))
+        let context = StoreContext(actor: "ani", now: testContext.now, timeZone: testContext.timeZone)
+        let admin = try store.reopened(as: context)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-ut7-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let screen = VirtualScreen(size: Size(width: 80, height: 24))
+        screen.press(.pendingSIASN, in: .units)
+        screen.press(.exportPending, in: .pending)
+        var afterX = ""
+        screen.enqueue(action: { afterX = $0.text })
+        screen.enqueue(.enter)  // on the every-unit screen: opens the first unit, BKPSDM (Ani's)
+        screen.press(.exportPending, in: .pending)
+        screen.enqueue(.enter)
+        screen.checkpoint { page in
+            #expect(page.shows("5 data diekspor ke 3 berkas"), "\(page)")
+        }
+        let station = try Workstation(store: admin, screen: screen, language: .id, context: context)
+        station.app.reportFolder = folder
+        try station.run()
+        screen.expectEveryCheckpointReached()
+        #expect(afterX.contains("Ekspor SIASN semua unit menandai data semua unit terkirim: dilakukan operator."), "\(afterX)")
+        #expect(afterX.contains("Belum Dikirim ke SIASN"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 3, "only the unit's export wrote")
+    }
 }
