@@ -19,11 +19,8 @@ import Testing
     /// and its key bar does not offer it.
     @Test func aPimpinanIsToldAtTheKeyThatTheSIASNExportIsNotHers() throws {
         let store = try makeStore()
-        try store.saveAccount(Account(login: "kepala", role: .pimpinan, units: []))
-        let context = StoreContext(actor: "kepala", now: testContext.now, timeZone: testContext.timeZone)
-        let reader = try store.reopened(as: context)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-ut7-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let (reader, context) = try acting(store, Account(login: "kepala", role: .pimpinan, units: []))
+        let folder = try exportFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let screen = VirtualScreen(size: Size(width: 80, height: 24))
         screen.press(.pendingSIASN, in: .units)
@@ -49,11 +46,8 @@ import Testing
     /// of two employees first) would have left `siasn-pendidikan-2025-01-10-0900.csv`.
     @Test func aRefusedExportBatchLeavesNoFile() throws {
         let store = try makeStore()
-        try store.saveAccount(Account(login: "vera", role: .verifikator, units: []))
-        let context = StoreContext(actor: "vera", now: testContext.now, timeZone: testContext.timeZone)
-        let reader = try store.reopened(as: context)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-ut7-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let (reader, _) = try acting(store, Account(login: "vera", role: .verifikator, units: []))
+        let folder = try exportFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(throws: StoreError.self) {
             try PendingExport.run(store: reader, unit: nil, folder: folder, now: testContext.now(), timeZone: testContext.timeZone)
@@ -71,8 +65,7 @@ import Testing
     /// pressed. The screen now says so before the export starts, and the export runs once.
     @Test func theSIASNExportSaysItWorksBeforeItStarts() throws {
         let store = try makeStore()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-ut7-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try exportFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let screen = VirtualScreen(size: Size(width: 80, height: 24))
         screen.press(.pendingSIASN, in: .units)
@@ -116,11 +109,8 @@ import Testing
     /// only: the every-unit screen says the operator makes that export; their unit's works.
     @Test func aUnitAdminExportsTheirOwnUnitsOnly() throws {
         let store = try makeStore()
-        try store.saveAccount(Account(login: "ani", role: .admin, units: ["BKPSDM"]))
-        let context = StoreContext(actor: "ani", now: testContext.now, timeZone: testContext.timeZone)
-        let admin = try store.reopened(as: context)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-ut7-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let (admin, context) = try acting(store, Account(login: "ani", role: .admin, units: ["BKPSDM"]))
+        let folder = try exportFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let screen = VirtualScreen(size: Size(width: 80, height: 24))
         screen.press(.pendingSIASN, in: .units)
@@ -141,4 +131,18 @@ import Testing
         #expect(afterX.contains("Belum Dikirim ke SIASN"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 3, "only the unit's export wrote")
     }
+}
+
+/// A new folder for an export's files (the caller removes it).
+private func exportFolder() throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-ut7-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+/// The store as the account acts on it (the account saved first), and its context.
+private func acting(_ store: SQLiteStore, _ account: Account) throws -> (SQLiteStore, StoreContext) {
+    try store.saveAccount(account)
+    let context = StoreContext(actor: account.login, now: testContext.now, timeZone: testContext.timeZone)
+    return (try store.reopened(as: context), context)
 }
