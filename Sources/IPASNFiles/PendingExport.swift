@@ -60,7 +60,8 @@ public struct PendingExport {
     /// Exports the pending records of `unit` and its sub-units (nil: every unit) into `folder`,
     /// one file per kind that has something to send; kinds with nothing pending write no file.
     /// Each file is complete and synced before its batch is saved; a failure leaves that
-    /// kind's records (and those of the kinds after it) unsent, and a half-written file removed.
+    /// kind's records (and those of the kinds after it) unsent, and a half-written file removed;
+    /// so is a whole file whose batch the store refused (the account may not mark records sent).
     public static func run(store: any Store, unit: String?, folder: String, now: Date, timeZone: TimeZone) throws -> [File] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -92,8 +93,18 @@ public struct PendingExport {
             } catch {
                 throw Failure.cannotWrite(path, "\(error)")
             }
+            let saved: ExportBatch
+            do {
+                saved = try store.saveExportBatch(batch)
+            } catch let StoreError.notPermitted(rule) {
+                // Refused, nothing saved (a read-only role): the file, whole but not marked sent,
+                // goes too, so nobody uploads records that a later export would send again.
+                throw StoreError.notPermitted(rule)
+            } catch {
+                complete = true  // the batch's fate is unknown (e.g. a connection lost at COMMIT): keep the file
+                throw error
+            }
             complete = true
-            let saved = try store.saveExportBatch(batch)
             files.append(File(kind: kind, path: path, rows: result.rows, deletions: result.deletions, batch: saved.number, left: result.left))
         }
         return files

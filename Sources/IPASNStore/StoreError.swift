@@ -53,6 +53,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "Check that no other ipasn is stuck, then try again."
         case .busyReading: return "The database is locked by another process for a long time; nothing could be read. Try again."
         case .readOnly: return "The database file cannot be written (permissions or a read-only disk); nothing was saved."
+        case .io(let what) where Self.namesServer(what) && Self.refusesLogin(what):
+            return "The database server refused the login (\(what)); nothing was read or saved. Check the password in "
+                + "~/.pgpass (the operator sets it: docs/deployment.md, \"A PostgreSQL server\", step 2), then try again."
         case .io(let what) where Self.namesServer(what):
             return "The database server cannot be reached (\(what)). Nothing was half-saved. "
                 + "Check the network, or ask the server's administrator whether it is running, then try again."
@@ -97,6 +100,9 @@ extension StoreError {
                 + "Pastikan tidak ada ipasn lain yang macet, lalu simpan lagi."
         case .busyReading: return "Basis data lama dikunci proses lain: data belum bisa dibaca. Coba lagi sebentar lagi."
         case .readOnly: return "Berkas basis data tidak bisa ditulis (hak akses atau disk hanya-baca): data BELUM tersimpan."
+        case .io(let what) where Self.namesServer(what) && Self.refusesLogin(what):
+            return "Server basis data menolak login ini (\(what)); tidak ada yang dibaca atau disimpan. Periksa kata sandi "
+                + "di ~/.pgpass (operator yang menetapkannya: docs/deployment.md, \"A PostgreSQL server\", langkah 2), lalu ulangi."
         case .io(let what) where Self.namesServer(what):
             return "Server basis data tidak dapat dihubungi (\(what)). Tidak ada yang tersimpan setengah. "
                 + "Periksa jaringan, atau tanyakan pengelola server apakah server menyala, lalu ulangi."
@@ -133,5 +139,11 @@ extension StoreError {
     static func namesServer(_ what: String) -> Bool {
         what.hasPrefix("postgresql://") || what.hasPrefix("postgres://") || what.hasPrefix("host=")
             || what.hasPrefix("hostaddr=") || what.hasPrefix("dbname=")
+    }
+
+    /// Whether a server's connection failure is its refusal of the login's password (libpq's
+    /// words), not a network or a stopped server: the advice is the password, not the network.
+    static func refusesLogin(_ what: String) -> Bool {
+        what.contains("password authentication failed") || what.contains("no password supplied")
     }
 }

@@ -17,6 +17,23 @@ extension App {
         return true
     }
 
+    /// True (and why on the message row) when a unit admin starts the SIASN export of records
+    /// that are not all theirs: every unit's (nil), or a unit neither theirs nor below one. The
+    /// export marks what it writes as sent, so another unit's admin would take those records
+    /// out of everyone else's next export. Operators export everything.
+    func refusedSIASNExport(unit kode: String?) -> Bool {
+        guard let account = (try? store.account(login: context.actor)) ?? nil, account.role == .admin,
+            let units = try? store.units()
+        else { return false }
+        guard let kode else {
+            warn(t(L.exportPendingAllOperatorOnly))
+            return true
+        }
+        if Self.covers(account, unit: kode, units: units) { return false }
+        warn(t(L.notYourUnitAtOnce(PermissionRule.notYourUnit(kode).message(language))))
+        return true
+    }
+
     /// Whether the admin's units hold `unit` (the unit itself or one of its ancestors).
     static func covers(_ account: Account, unit: String, units: [OrgUnit]) -> Bool {
         let parents = Dictionary(units.map { ($0.kode, $0.induk) }, uniquingKeysWith: { first, _ in first })

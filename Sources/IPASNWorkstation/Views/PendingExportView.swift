@@ -13,6 +13,9 @@ final class PendingExportView: View {
     let unit: OrgUnit?
     private var path: LineEditor
     private let scope: String
+    /// Set from Enter until the export has run: the screen says it works (the export runs after
+    /// that frame is drawn), and a second Enter meanwhile starts nothing.
+    private var exporting = false
 
     init(app: App, unit: OrgUnit?) {
         self.unit = unit
@@ -27,7 +30,13 @@ final class PendingExportView: View {
     func handleKey(_ key: Key, app: App) -> Bool {
         switch key {
         case .enter:
-            run(app: app)
+            guard !exporting else { return true }
+            exporting = true
+            app.afterNextFrame { [weak self] in
+                guard let self else { return }
+                self.run(app: app)
+                self.exporting = false
+            }
             return true
         case .escape:
             app.pop()
@@ -77,5 +86,11 @@ final class PendingExportView: View {
         grid.put(app.t(L.exportPendingPrompt), row: row, col: 3)
         path.draw(into: &grid, row: row + 1, col: 3, width: grid.width - 6, focused: true)
         grid.put(app.t(L.exportPendingHint), row: row + 2, col: 3, style: .dim, maxWidth: grid.width - 4)
+        guard exporting else { return }
+        row += 4
+        for line in DisplayWidth.wrap(app.t(L.exportPendingWorking), toWidth: grid.width - 6) where row < rows {
+            grid.put(line, row: row, col: 3, style: .status)
+            row += 1
+        }
     }
 }

@@ -39,7 +39,7 @@ final class PendingView: View {
     func handle(_ command: Command, app: App) -> Bool {
         if cursor.move(command) { return true }
         if command == .exportPending {
-            app.push(PendingExportView(app: app, unit: nil))
+            if !app.refusedSIASNExport(unit: nil) { app.push(PendingExportView(app: app, unit: nil)) }
             return true
         }
         guard command == .open else { return false }
@@ -154,7 +154,7 @@ final class PendingUnitView: View {
     func handle(_ command: Command, app: App) -> Bool {
         if cursor.move(command) { return true }
         if command == .exportPending {
-            app.push(PendingExportView(app: app, unit: unit))
+            if !app.refusedSIASNExport(unit: unit.kode) { app.push(PendingExportView(app: app, unit: unit)) }
             return true
         }
         guard command == .open else { return false }
