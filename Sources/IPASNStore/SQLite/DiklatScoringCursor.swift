@@ -28,11 +28,12 @@ struct DiklatScoringCursor {
 
     /// - Parameters:
     ///   - filter: a `WHERE` clause leaving records out (rejected ones), or "".
-    ///   - tableOrder: read the rows in table (id) order instead of NIP order: a scan of the
-    ///     table with no index lookup per row (``DiklatScoringTable``).
+    ///   - order: NIP order through the index (the default), NIP order by a scan and a sort
+    ///     (an import's refresh of a table it wrote most of: ``ScoringReadOrder``), or table (id)
+    ///     order: a scan of the table with no index lookup per row (``DiklatScoringTable``).
     ///   - source: the table as named in the query (``UnchangedTables``), or nil: `diklat`.
-    init(_ db: Database, filter: String = "", tableOrder: Bool = false, from source: String? = nil) throws {
-        sql = RecordRows.scoringSelectSQL(.diklat, from: source) + filter + (tableOrder ? " ORDER BY id" : " ORDER BY nip")
+    init(_ db: Database, filter: String = "", order: ScoringReadOrder = .nipIndex, from source: String? = nil) throws {
+        sql = RecordRows.scoringSelectSQL(.diklat, from: order.source(source ?? "diklat")) + filter + order.clause
         statement = try db.makeStatement(sql: sql)
         connection = db.sqliteConnection
         try step()

@@ -56,7 +56,7 @@ struct DiklatScoringTable {
     /// Reads every diklat row (less those `filter` leaves out) in table order.
     /// - Parameter filter: a `WHERE` clause leaving records out (rejected ones), or "".
     init(_ db: Database, filter: String = "") throws {
-        var cursor = try DiklatScoringCursor(db, filter: filter, tableOrder: true)
+        var cursor = try DiklatScoringCursor(db, filter: filter, order: .table)
         var previous: [UInt8] = []
         var hasPrevious = false
         while cursor.hasRow {

@@ -75,12 +75,34 @@ enum ImportSnapshot {
     }
 }
 
-/// Where a refresh reads the tables an import did not write (``ImportSnapshot``).
+/// Where a refresh reads the tables an import did not write (``ImportSnapshot``), and how it
+/// orders the one it wrote (``ScoringReadOrder``).
 struct UnchangedTables {
     /// The schema holding them (``ImportSnapshot/schema`` or `main`).
     let schema: String
     /// The record kind the import wrote: read through `main`.
     let written: RecordKind
+    /// Whether the written table is read in NIP order by a scan and a sort
+    /// (``ScoringReadOrder/nipSorted``) instead of through its index: when the import wrote
+    /// most of it (``BulkImportIndexes/outgrown(imported:)``).
+    let sortsWritten: Bool
+
+    /// Set (to anything) in the environment, `IPASN_IMPORT_WALK_WRITTEN` keeps the refresh
+    /// walking the written table's index (``ScoringReadOrder/nipIndex``) however large the
+    /// import: only for measuring the sorted read against the walk by hand on one binary
+    /// (docs/performance.md). Both give the same scores.
+    static let walksWritten = ProcessInfo.processInfo.environment["IPASN_IMPORT_WALK_WRITTEN"] != nil
+
+    init(schema: String, written: RecordKind, sortsWritten: Bool = false) {
+        self.schema = schema
+        self.written = written
+        self.sortsWritten = sortsWritten && !Self.walksWritten
+    }
+
+    /// How the refresh orders `kind`'s rows by NIP.
+    func order(_ kind: RecordKind) -> ScoringReadOrder {
+        kind == written && sortsWritten ? .nipSorted : .nipIndex
+    }
 
     /// `table` qualified with the schema it is read from.
     func table(_ kind: RecordKind?) -> String {

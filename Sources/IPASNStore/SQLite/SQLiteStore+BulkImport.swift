@@ -157,13 +157,18 @@ extension SQLiteStore {
     /// What the import did not write (`pegawai`, the other record tables) is read from the
     /// committed state (``ImportSnapshot``), not through the import's large uncommitted WAL,
     /// when `snapshot` says the import's transaction wrote nothing else (it opened it).
+    ///
+    /// `sorted`: the import wrote most of its table (``BulkImportIndexes/outgrown(imported:)``),
+    /// which is then read by a scan and a sort rather than through its index (``ScoringReadOrder``).
     func bulkRefresh(
-        _ touched: EmployeeSelection, written kind: RecordKind, snapshot: Bool, phases: ImportPhaseTimes? = nil, _ db: Database
+        _ touched: EmployeeSelection, written kind: RecordKind, snapshot: Bool, sorted: Bool = false,
+        phases: ImportPhaseTimes? = nil, _ db: Database
     )
         throws
     {
         let years = try cachedYears(db)
-        let unchanged = UnchangedTables(schema: snapshot ? try ImportSnapshot.attach(db) : "main", written: kind)
+        let unchanged = UnchangedTables(
+            schema: snapshot ? try ImportSnapshot.attach(db) : "main", written: kind, sortsWritten: sorted)
         let triggers = try BulkImportTriggers.suspend(BulkImportTriggers.scoreTriggers, db)
         // Only the three triggers together are done set-based (a schema with other ones keeps them).
         guard triggers.saved.count == BulkImportTriggers.scoreTriggers.count else {
@@ -220,6 +225,11 @@ struct BulkImportIndexes {
         dropAfter = max(minimumRows, Int(clamping: rowsBefore))
     }
 
+    /// Whether an import of `imported` rows outgrew the table (it wrote at least as many rows
+    /// as the table held, and ``minimumRows``): its indexes are dropped then, and its refresh
+    /// reads the table by a scan and a sort (``ScoringReadOrder/nipSorted``).
+    func outgrown(imported: Int) -> Bool { imported >= dropAfter }
+
     /// Drops the table's non-unique indexes, keeping their SQL.
     mutating func drop(_ db: Database) throws {
         let rows = try Row.fetchAll(
@@ -248,10 +258,12 @@ struct BulkImportIndexes {
     static let sortCacheKiB = 4_096
 
     /// Runs `body` (statements that sort the import's rows) with the page cache, and so
-    /// SQLite's sorter, at ``sortCacheKiB``; the import's cache comes back after.
-    static func withBoundedSorter<T>(_ db: Database, _ body: () throws -> T) throws -> T {
-        try db.execute(sql: "PRAGMA cache_size = -\(sortCacheKiB)")
-        defer { try? db.execute(sql: "PRAGMA cache_size = -\(SQLiteStore.importCacheKiB)") }
+    /// SQLite's sorter, at ``sortCacheKiB`` (only `when` it is true); the cache size it had
+    /// comes back after.
+    static func withBoundedSorter<T>(_ db: Database, when bounded: Bool = true, _ body: () throws -> T) throws -> T {
+        guard bounded, let cacheSize = try Int.fetchOne(db, sql: "PRAGMA main.cache_size") else { return try body() }
+        try db.execute(sql: "PRAGMA main.cache_size = -\(sortCacheKiB)")
+        defer { try? db.execute(sql: "PRAGMA main.cache_size = \(cacheSize)") }
         return try body()
     }
 

@@ -212,7 +212,9 @@ extension SQLiteStore {
         }
         phases.mark("pending counts, restored rows")
         byUnit = rowsByUnit
-        try refreshScores(employees.touched, bulk: bulk ? expected : nil, snapshot: snapshot, phases: phases, db)
+        try refreshScores(
+            employees.touched, bulk: bulk ? expected : nil, snapshot: snapshot,
+            sorted: indexes?.outgrown(imported: imported) ?? false, phases: phases, db)
         return imported
     }
 
@@ -276,18 +278,20 @@ extension SQLiteStore {
         field: "", code: .custom(id: "Baris ini bukan jenis data yang diimpor.", en: "This row is not of the imported kind."))
 
     /// - Parameters:
-    ///   - bulk: the kind written on the bulk-write path (``bulkRefresh(_:written:snapshot:phases:_:)``), or nil.
+    ///   - bulk: the kind written on the bulk-write path (``bulkRefresh(_:written:snapshot:sorted:phases:_:)``), or nil.
     ///   - snapshot: whether the bulk refresh may read the unchanged tables from the committed
     ///     state (``ImportSnapshot``): only when the import opened the transaction itself.
+    ///   - sorted: whether the bulk refresh reads the written table by a sort (``ScoringReadOrder``).
     private func refreshScores(
-        _ touched: EmployeeSelection, bulk: RecordKind? = nil, snapshot: Bool = false, phases: ImportPhaseTimes? = nil, _ db: Database
+        _ touched: EmployeeSelection, bulk: RecordKind? = nil, snapshot: Bool = false, sorted: Bool = false,
+        phases: ImportPhaseTimes? = nil, _ db: Database
     ) throws {
         guard !touched.isEmpty else { return }
         try ensureCached(year: try measurementYear(db), db)
         defer { phases?.mark("score refresh") }
         if touched.count > Self.streamingRecomputeThreshold {
             if let bulk {
-                try bulkRefresh(touched, written: bulk, snapshot: snapshot, phases: phases, db)
+                try bulkRefresh(touched, written: bulk, snapshot: snapshot, sorted: sorted, phases: phases, db)
             } else {
                 try recompute(years: try cachedYears(db), only: touched, replaceAll: false, db)
             }

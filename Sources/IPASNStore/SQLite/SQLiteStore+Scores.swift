@@ -351,19 +351,25 @@ extension SQLiteStore {
         unchanged: UnchangedTables? = nil, _ body: (EmployeeRecords) throws -> Void
     ) throws {
         let leaveOutRejected = try !asEntered && rejectedLeftOut(db)
+        let order = { (kind: RecordKind) in unchanged?.order(kind) ?? .nipIndex }
         var streams = try RecordKind.allCases.filter { plainDiklat || $0 != .diklat }.map { kind in
             RecordStream(
                 kind: kind,
                 cursor: try Row.fetchCursor(
                     db,
-                    sql: RecordRows.scoringSelectSQL(kind, from: unchanged?.table(kind))
-                        + (leaveOutRejected ? Self.countedOnly(kind) : "") + " ORDER BY nip"))
+                    sql: RecordRows.scoringSelectSQL(kind, from: order(kind).source(unchanged?.table(kind) ?? RecordRows.table(kind)))
+                        + (leaveOutRejected ? Self.countedOnly(kind) : "") + order(kind).clause))
         }
-        for stream in streams.indices { try streams[stream].advance() }
         let diklatFilter = leaveOutRejected ? Self.countedOnly(.diklat) : ""
         let diklatTable = !plainDiklat && diklatInTableOrder ? try DiklatScoringTable(db, filter: diklatFilter) : nil
-        var diklat =
-            plainDiklat || diklatTable != nil ? nil : try DiklatScoringCursor(db, filter: diklatFilter, from: unchanged?.table(.diklat))
+        var diklat: DiklatScoringCursor?
+        // The first step runs a sorted read's whole sort: its memory bounded as the index rebuild's.
+        try BulkImportIndexes.withBoundedSorter(db, when: unchanged?.sortsWritten == true) {
+            for stream in streams.indices { try streams[stream].advance() }
+            if !plainDiklat && diklatTable == nil {
+                diklat = try DiklatScoringCursor(db, filter: diklatFilter, order: order(.diklat), from: unchanged?.table(.diklat))
+            }
+        }
         let employees = try Row.fetchCursor(
             db, sql: "SELECT \(Self.pegawaiColumns) FROM \(unchanged?.table(nil) ?? "pegawai") ORDER BY nip")
         while let row = try employees.next() {
