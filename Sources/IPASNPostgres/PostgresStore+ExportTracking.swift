@@ -17,7 +17,7 @@ extension PostgresStore: ExportTrackingStore {
     @discardableResult
     public func saveExportBatch(_ batch: NewExportBatch) throws -> ExportBatch {
         try transaction { db in
-            try permit(.anyWrite, db)
+            try permit(.exportBatch(batch), db)
             let at = context.now()
             let number = try Int64.fetchOne(
                 db,

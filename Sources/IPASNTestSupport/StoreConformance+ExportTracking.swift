@@ -165,5 +165,36 @@ extension StoreConformance {
             #expect(try kepala.exportBatches(limit: 10).isEmpty)
             #expect(try pendingDiklat(ops).count == 1)
         },
+        StoreBehaviour(shared: "a unit admin's SIASN batch may mark only their own units' records sent") { newDatabase in
+            let open = try newDatabase()
+            let ops = try open(TestClock.context(actor: "ops"))
+            try SmallProvince.seed(ops)
+            try ops.add(teknis(nipA))
+            try ops.add(teknis(nipB))
+            try ops.saveAccount(Account(login: "sari", role: .admin, units: ["SUB"]))
+            let sari = try open(TestClock.context(actor: "sari"))
+            // Andi is in ROOT, Budi in SUB: the whole province's pending records are not Sari's to mark.
+            let everything = try pendingDiklat(sari)
+            #expect(everything.count == 2)
+            #expect(storeError { try sari.saveExportBatch(siasnBatch(everything)) } == .notPermitted(.notYourUnit("ROOT")))
+            #expect(try sari.exportBatches(limit: 10).isEmpty, "nothing of the refused batch is kept")
+            #expect(try pendingDiklat(ops).count == 2, "nothing marked sent")
+            // A file that is not for SIASN marks nothing and may list anything she can read.
+            let plain = NewExportBatch(kind: "diklat", format: "csv", file: "/tmp/diklat.csv", marksSent: false, records: everything)
+            #expect(try sari.saveExportBatch(plain).rows == 2)
+            // Her own unit's batch goes through and marks only Budi's course.
+            let own = try pendingDiklat(sari, unit: "SUB")
+            #expect(own.map(\.id) == (try diklatIDs(ops, nipB)))
+            try sari.saveExportBatch(siasnBatch(own))
+            #expect(try pendingDiklat(ops).map(\.id) == (try diklatIDs(ops, nipA)))
+            // A sent deletion of another unit cannot be reported by her either.
+            let andi = try diklatIDs(ops, nipA)[0]
+            try ops.saveExportBatch(siasnBatch(try pendingDiklat(ops)))
+            try ops.delete(andi)
+            #expect(try sari.sentDeletions(kind: .diklat, unit: nil).map(\.id) == [andi])
+            #expect(storeError { try sari.saveExportBatch(siasnBatch([], deletions: [andi])) } == .notPermitted(.notYourUnit("ROOT")))
+            try ops.saveExportBatch(siasnBatch([], deletions: [andi]))
+            #expect(try sari.sentDeletions(kind: .diklat, unit: nil).isEmpty)
+        },
     ]
 }

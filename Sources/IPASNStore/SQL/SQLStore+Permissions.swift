@@ -17,6 +17,10 @@ package enum PermittedChange {
     case progress(unit: String)
     /// Any change at all (an undo or redo, before it knows what it touches): the role may write.
     case anyWrite
+    /// Recording an export batch: when it marks records sent to SIASN, every record and reported
+    /// deletion in it must be of an employee of the account's units (a unit admin cannot mark
+    /// the rest of the province sent, which would drop those records from everyone's next export).
+    case exportBatch(NewExportBatch)
     /// Setting one subject back (an undo or redo) from `from` to `to` (nil: does not exist).
     case revert(AuditSubject, from: AuditValue?, to: AuditValue?)
     /// Starting an import of this kind (each row is then checked with ``WritePermissions/mayWrite(unit:_:)``).
@@ -93,6 +97,9 @@ extension SQLStore {
             try permissions.requireUnit(unit, db)
         case .anyWrite:
             break
+        case .exportBatch(let batch):
+            guard !permissions.allUnits, batch.marksSent else { break }
+            try permitExportBatch(batch, permissions, db)
         case .revert(let subject, let from, let to):
             guard !permissions.allUnits else { break }
             switch subject {
@@ -123,6 +130,37 @@ extension SQLStore {
             if kind == .units && !permissions.allUnits { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
         }
         return permissions
+    }
+
+    /// The units of the employees whose records (and reported deletions) a SIASN batch marks,
+    /// read a chunk of ids at a time (a unit's batch may hold tens of thousands), each unit
+    /// then asked once (``WritePermissions`` remembers the answers). A record deleted meanwhile
+    /// is not marked by the batch, so it needs no check.
+    private func permitExportBatch(_ batch: NewExportBatch, _ permissions: WritePermissions, _ db: Connection) throws {
+        let chunk = 500
+        var units = Set<String>()
+        func collect(_ ids: [Int64], sql: (String) -> String, kind: RecordKind?) throws {
+            var start = 0
+            while start < ids.count {
+                let part = Array(ids[start..<min(start + chunk, ids.count)])
+                start += chunk
+                var arguments = SQLArguments(values: [])
+                if let kind { arguments = [kind.rawValue] }
+                arguments += SQLArguments(part)
+                units.formUnion(try db.fetchValues(String.self, sql: sql(sqlPlaceholders(part.count)), arguments: arguments))
+            }
+        }
+        for kind in RecordKind.allCases {
+            let ids = batch.records.filter { $0.id.kind == kind }.map(\.id.id)
+            try collect(ids, sql: {
+                "SELECT DISTINCT p.kode_unit FROM \(RecordRows.table(kind)) r JOIN pegawai p ON p.nip = r.nip WHERE r.id IN (\($0))"
+            }, kind: nil)
+            let deleted = batch.deletions.filter { $0.kind == kind }.map(\.id)
+            try collect(deleted, sql: {
+                "SELECT DISTINCT p.kode_unit FROM export_deleted d JOIN pegawai p ON p.nip = d.nip WHERE d.kind = ? AND d.record_id IN (\($0))"
+            }, kind: kind)
+        }
+        for unit in units.sorted() { try permissions.requireUnit(unit, db) }
     }
 
     /// Every employee's (current) unit must be the admin's; unknown NIPs are validation's business.
