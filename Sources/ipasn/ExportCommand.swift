@@ -81,6 +81,12 @@ struct ExportCommand: ParsableCommand {
                         id: "batch ekspor #\(saved.number): \(saved.rows) data\(saved.marksSent ? " ditandai terkirim ke SIASN" : "")",
                         en: "export batch #\(saved.number): \(saved.rows) record\(saved.rows == 1 ? "" : "s")"
                             + (saved.marksSent ? " marked sent to SIASN" : "")))
+            } catch let StoreError.notPermitted(rule) where kind.siasnShape != nil {
+                // Refused, nothing marked sent (a unit admin's export of other units' records, a
+                // read-only role): a whole file of them is not an export, and uploaded it would send
+                // records a later export sends again. The file goes and the command fails.
+                if let out { try? FileManager.default.removeItem(atPath: out) }
+                throw CLIError(Self.refusedMessage(StoreError.notPermitted(rule), file: out))
             } catch let error as StoreError {
                 Output.stderrLine(
                     Output.text(
@@ -108,6 +114,18 @@ struct ExportCommand: ParsableCommand {
                     id: "\(result.rows) baris \(kind.rawValue) diekspor ke \(out)", en: "exported \(result.rows) \(kind.rawValue) rows to \(out)")) }
         if result.before2022 > 0 { Output.stderrLine(SkpSiasnMessages.before2022(result.before2022)) }
         for line in SkpSiasnMessages.list(result.needsPredikat) { Output.stderrLine(line) }
+    }
+
+    /// A SIASN export whose batch the store refused: nothing is sent, what became of the file,
+    /// and how a unit admin exports their own units.
+    static func refusedMessage(_ error: StoreError, file: String?) -> String {
+        let fileID = file.map { "berkas \($0) dihapus" } ?? "keluaran di atas BUKAN ekspor"
+        let fileEN = file.map { "\($0) was removed" } ?? "the output above is NOT an export"
+        return Output.text(
+            id: "tidak diekspor: \(error.message(.id)) Tidak ada yang ditandai terkirim; \(fileID). "
+                + "Admin unit mengekspor unitnya sendiri: tambahkan --unit KODE.",
+            en: "not exported: \(error.message(.en)) Nothing was marked sent; \(fileEN). "
+                + "A unit admin exports their own units: add --unit CODE.")
     }
 }
 

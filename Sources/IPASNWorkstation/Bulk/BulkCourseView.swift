@@ -122,18 +122,10 @@ final class BulkCourseView: View {
     func handle(_ command: Command, app: App) -> Bool {
         switch command {
         case .nextField:
-            let leaving = form.focused.key
+            // Leaving the start date suggests the end date (``RecordForm/suggestEndDate``).
             let outcome = form.leaveField(forward: true, parser: app.parser, language: app.language)
             formMessage = outcome.message
             guard outcome.move else { return true }
-            // Most events last one day: the end date starts as the start date, a suggestion
-            // that a typed end date replaces (and a changed start date renews).
-            if leaving == "tanggal_mulai", let end = form.fields.firstIndex(where: { $0.key == "tanggal_selesai" }),
-                form.fields[end].text.isEmpty || form.fields[end].suggested, LocalDate.parse(form.focused.text) != nil
-            {
-                form.fields[end].text = form.focused.text
-                form.fields[end].suggested = true
-            }
             form.step(forward: true)
             refresh(app: app)
         case .previousField:

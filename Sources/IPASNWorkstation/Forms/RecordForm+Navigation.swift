@@ -33,10 +33,28 @@ extension RecordForm {
         if let issue = check(focus, parser: parser), forward || issue.code != .required {
             // Text that cannot be read keeps the cursor going forward (the fix typed next
             // would land in the next field); going back still moves.
-            return (!(forward && issue.code.isUnreadable), (issue.message(language), .error))
+            let move = !(forward && issue.code.isUnreadable)
+            if move && forward { suggestEndDate() }
+            return (move, (issue.message(language), .error))
         }
         issues[focused.key] = nil
+        if forward { suggestEndDate() }
         return (true, nil)
+    }
+
+    /// Most events last one day: leaving a course's start date forward, the end date starts as
+    /// the start date when it is empty or was suggested so (an edited one-day event's end date
+    /// is, ``RecordForm/make``). A typed end date replaces the suggestion (the first character
+    /// typed replaces it, ``FormField/suggested``); a changed start renews it. The one-employee
+    /// form and the bulk course form share this (user test 8: the one-employee form left the
+    /// end empty, and an edited one-day event's start left its old end behind).
+    mutating func suggestEndDate() {
+        guard kind == .diklat, focused.key == "tanggal_mulai", LocalDate.parse(focused.text) != nil,
+            let end = fields.firstIndex(where: { $0.key == "tanggal_selesai" }), fields[end].text.isEmpty || fields[end].suggested
+        else { return }
+        fields[end].text = focused.text
+        fields[end].suggested = true
+        issues["tanggal_selesai"] = nil
     }
 
     /// Whether the cursor passes over the field at `index`: a diklat's tingkat (leadership

@@ -214,6 +214,12 @@ extension RecordForm {
             form.editing = editing.id
             form.restore(editing.texts)
             form.focus = 0
+            // A one-day event's end date follows its start when the start is changed.
+            if kind == .diklat, let end = form.fields.firstIndex(where: { $0.key == "tanggal_selesai" }),
+                form.fields[end].text == editing.texts["tanggal_mulai"]
+            {
+                form.fields[end].suggested = true
+            }
             form.markSaved()
         }
         return form

@@ -167,7 +167,10 @@ final class RecordFormView: View {
     func handle(_ command: Command, app: App) -> Bool {
         switch command {
         case .nextField:
-            if leaveField(app: app, forward: true) { form.step(forward: true) }
+            if leaveField(app: app, forward: true) {
+                form.step(forward: true)
+                refreshPreview(app: app)  // a suggested end date counts at once
+            }
         case .previousField:
             if leaveField(app: app, forward: false) { form.step(forward: false) }
         case .save:
