@@ -58,7 +58,7 @@ import Testing
         let screen = VirtualScreen(size: Size(width: 80, height: 24))
         screen.press(.pendingSIASN, in: .units)
         screen.checkpoint { page in
-            #expect(page.shows("1 SKP berpredikat PP 46/2011 belum terkirim: pilih predikat PermenPANRB 6/2022"), "\(page)")
+            #expect(page.shows("1 SKP berpredikat PP 46/2011 tertahan: pilih predikat PermenPANRB 6/2022"), "\(page)")
         }
         // Bidang Pengembangan (the last unit): Ayu's SKP 2023 and 2024 are listed, not 2021.
         screen.press(.last, in: .pending)

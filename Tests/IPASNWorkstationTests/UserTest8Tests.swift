@@ -89,4 +89,15 @@ import Testing
         form.suggestEndDate()
         #expect(form.texts["tanggal_selesai"] == "20-03-2019")
     }
+
+    /// The operator's "Belum Dikirim ke SIASN" screen ended with "2973 SKP berpredikat PP 46/2011
+    /// belum terkirim: pilih predikat PermenPANRB 6/2" (cut at 80 columns). The note fits an 80-column
+    /// screen's footer (78 columns) with a count of up to five digits, in both languages.
+    @Test func thePendingScreensPredikatNoteFitsEightyColumns() {
+        for language in [Language.id, .en] {
+            let note = language.t(L.skpNeedingPredikatCount(99_999))
+            #expect(note.count <= 78, "\(note.count): \(note)")
+            #expect(note.hasSuffix("6/2022") || note.hasSuffix("6/2022 one"), "\(note)")
+        }
+    }
 }

@@ -68,7 +68,7 @@ tmux_start 80 24 env IPASN_LANG=id "$IPASN_BIN" --db "$DB"
 wait_for "Unit Kerja"
 tmux_keys P
 wait_for "Belum Dikirim ke SIASN"
-wait_for "1 SKP berpredikat PP 46/2011 belum terkirim: pilih predikat PermenPANRB 6/2022"
+wait_for "1 SKP berpredikat PP 46/2011 tertahan: pilih predikat PermenPANRB 6/2022"
 wait_line "Dinas Contoh" "1"
 screen | grep -qF "Bidang A" && fail "Bidang A on the pending screen"
 ok "the pending screen lists only Dinas Contoh (1 SKP) and says why it cannot be sent"

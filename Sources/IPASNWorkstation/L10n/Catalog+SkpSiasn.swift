@@ -39,8 +39,8 @@ extension L {
     /// chooses a predikat.
     static func skpNeedingPredikatCount(_ n: Int) -> Txt {
         Txt(
-            "\(n) SKP berpredikat PP 46/2011 belum terkirim: pilih predikat PermenPANRB 6/2022",
-            "\(n) SKP with a PP 46/2011 predikat wait\(n == 1 ? "s" : ""): choose a PermenPANRB 6/2022 predikat")
+            "\(n) SKP berpredikat PP 46/2011 tertahan: pilih predikat PermenPANRB 6/2022",
+            "\(n) SKP with a PP 46/2011 predikat held: choose a PermenPANRB 6/2022 one")
     }
 
     /// The export's notice (workstation `x`): SKP 2022+ that stay pending, by reason.
