@@ -86,7 +86,7 @@ struct ExportCommand: ParsableCommand {
                 // read-only role): a whole file of them is not an export, and uploaded it would send
                 // records a later export sends again. The file goes and the command fails.
                 if let out { try? FileManager.default.removeItem(atPath: out) }
-                throw CLIError(Self.refusedMessage(StoreError.notPermitted(rule), file: out))
+                throw CLIError(Self.refusedMessage(rule, file: out))
             } catch let error as StoreError {
                 Output.stderrLine(
                     Output.text(
@@ -117,15 +117,19 @@ struct ExportCommand: ParsableCommand {
     }
 
     /// A SIASN export whose batch the store refused: nothing is sent, what became of the file,
-    /// and how a unit admin exports their own units.
-    static func refusedMessage(_ error: StoreError, file: String?) -> String {
+    /// and, when the records were of units not the admin's, how a unit admin exports their own.
+    static func refusedMessage(_ rule: PermissionRule, file: String?) -> String {
+        let error = StoreError.notPermitted(rule)
         let fileID = file.map { "berkas \($0) dihapus" } ?? "keluaran di atas BUKAN ekspor"
         let fileEN = file.map { "\($0) was removed" } ?? "the output above is NOT an export"
+        var hintID = "", hintEN = ""
+        if case .notYourUnit = rule {
+            hintID = " Admin unit mengekspor unitnya sendiri: tambahkan --unit KODE."
+            hintEN = " A unit admin exports their own units: add --unit CODE."
+        }
         return Output.text(
-            id: "tidak diekspor: \(error.message(.id)) Tidak ada yang ditandai terkirim; \(fileID). "
-                + "Admin unit mengekspor unitnya sendiri: tambahkan --unit KODE.",
-            en: "not exported: \(error.message(.en)) Nothing was marked sent; \(fileEN). "
-                + "A unit admin exports their own units: add --unit CODE.")
+            id: "tidak diekspor: \(error.message(.id)) Tidak ada yang ditandai terkirim; \(fileID).\(hintID)",
+            en: "not exported: \(error.message(.en)) Nothing was marked sent; \(fileEN).\(hintEN)")
     }
 }
 

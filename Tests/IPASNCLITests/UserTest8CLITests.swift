@@ -35,5 +35,17 @@ import Testing
         #expect(own.status == 0, "\(own.stderr)")
         #expect(try ExportTrackingCLITests.lines(cli, "kirim.csv").count == 6)
         #expect(try operatorStore.pendingRecords(unit: "DINAS").count == 9)
+
+        // A pimpinan's SIASN export is refused the same way (no --unit hint: no unit would do);
+        // an export in the import format sends nothing and keeps its file, as before.
+        try operatorStore.saveAccount(Account(login: me, role: .pimpinan, units: []))
+        let reader = try cli.run(["export", "siasn-pendidikan", "--pending", "--out", cli.path("p.csv")], environment: ExportTrackingCLITests.now)
+        #expect(reader.status == 1)
+        #expect(reader.stderr.contains("tidak diekspor: Peran pimpinan hanya dapat membaca"), "\(reader.stderr)")
+        #expect(!reader.stderr.contains("--unit"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("p.csv")))
+        let records = try cli.run(["export", "diklat", "--out", cli.path("d.csv")], environment: ExportTrackingCLITests.now)
+        #expect(records.status == 0, "\(records.stderr)")
+        #expect(try ExportTrackingCLITests.lines(cli, "d.csv").count == 8)
     }
 }
