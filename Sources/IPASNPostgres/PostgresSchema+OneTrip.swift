@@ -35,9 +35,13 @@ extension PostgresSchema {
     ///
     /// They run with the caller's rights (`SECURITY INVOKER`): they read what the client's own
     /// reads read, and the row-security policies and the audit check still decide the writes.
-    /// Their statements keep one generic plan a session (`plan_cache_mode = force_generic_plan`):
-    /// under `auto` PostgreSQL planned the digest's four joins again at every call (1.1 ms a
-    /// call against 0.19 ms, load 18). The same setting is given to `ipasn_check_scores`.
+    /// Their statements keep one generic plan a session (`plan_cache_mode = force_generic_plan`,
+    /// as `ipasn_server_scores_parts`): each is an equality on the employee's NIP, for which
+    /// the generic plan is the custom one. The same setting is given to `ipasn_check_scores`,
+    /// whose few-rows comparison (unnested arrays against the cached rows) is planned for its
+    /// parameters at each call while `auto` finds the custom plans cheaper (one loop of 300
+    /// calls at load 18: 0.8-1.2 ms a call under `auto`, 0.3 ms generic; the PG3 runs do not
+    /// separate it from the rest, docs/performance.md).
     static var oneTripSave: String {
         let parts = RecordKind.allCases.enumerated().map { index, kind -> String in
             let table = PGRecordRows.table(kind)
@@ -114,10 +118,8 @@ extension PostgresSchema {
             END
             $$;
 
-            -- The score check's statements for a save's few rows, planned once a session: under
-            -- `plan_cache_mode = auto` the comparison with the cached rows was planned again at
-            -- every call (0.8-1.2 ms a call against 0.3 with its generic plan, load 18). Its
-            -- branch for many rows plans each call itself (EXECUTE).
+            -- The score check's statements for a save's few rows, planned once a session (its
+            -- branch for many rows plans each call itself: EXECUTE).
             ALTER FUNCTION ipasn_check_scores(boolean, int4[], text[], float8[], float8[], float8[], float8[], int2[], text[])
                 SET plan_cache_mode = force_generic_plan;
             """

@@ -13,13 +13,8 @@ import Testing
 /// exchanges, which reports exactly the error it reports without the one-trip attempt.
 @Suite(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.skipNote))
 struct PostgresOneTripSaveTests {
-    /// A seeded database, its operator's store and an admin of SUB (a sub-unit of ROOT).
     private func seeded(_ databases: TestDatabases) throws -> (conninfo: String, ops: PostgresStore) {
-        let conninfo = try databases.makeConninfo()
-        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
-        try SmallProvince.seed(ops)
-        try ops.saveAccount(Account(login: "sub-admin", role: .admin, units: ["SUB"]))
-        return (conninfo, ops)
+        try PostgresSaveWarmupTests.seeded(databases)
     }
 
     /// Whether an exchange sent the one-trip save's guard.
