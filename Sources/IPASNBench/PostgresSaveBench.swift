@@ -92,7 +92,8 @@ public enum PostgresSaveBench {
             let lines = phases.saves.enumerated().map { index, save in
                 String(
                     format: "%d %llu %.3f %.3f %.3f", index, save.start,
-                    (save.phases[.writes] ?? 0) * 1000 + (save.phases[.commit] ?? 0) * 1000, save.save * 1000, save.span * 1000)
+                    (save.phases[.writes] ?? save.phases[.oneTrip] ?? 0) * 1000 + (save.phases[.commit] ?? 0) * 1000, save.save * 1000,
+                    save.span * 1000)
             }
             try (lines.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
         }

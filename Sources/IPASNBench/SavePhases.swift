@@ -6,13 +6,15 @@ import IPASNPostgres
 /// (``PGRoundTrip``, monotonic clock), placed inside each save's span (Ctrl-N to the next
 /// frame, ``TimingScreen/spans``) and named by what they sent. The client's own work is the
 /// span less its round trips. "The save" is the store's `add` alone (from the write lock's
-/// round trip to the end of the one that carried its `COMMIT`); the span is what the admin
+/// round trip to the end of the one that carried its `COMMIT`; one round trip when the save
+/// went in one, branch pgsave7); the span is what the admin
 /// waits for (the save, clearing the draft, the page's reload and drawing the frame).
 struct SavePhases {
     enum Phase: String, CaseIterable {
         case lock = "BEGIN + write lock"
         case reads = "save: (lock +) reads"
         case writes = "save: writes (+ COMMIT)"
+        case oneTrip = "save: in one round trip"
         case commit = "save: COMMIT"
         case draft = "draft cleared"
         case page = "page reload (one read)"
@@ -42,8 +44,12 @@ struct SavePhases {
     static func phase(_ trip: PGRoundTrip) -> Phase {
         let all = trip.statements.joined(separator: "\n")
         if trip.statements.first?.hasPrefix("PREPARE ") == true { return .prepare }
-        if all.contains("pg_try_advisory_xact_lock") && !all.contains("nextval(") { return .lock }
-        if all.contains("nextval(") { return .reads }
+        // The save's reads end with the new id's `nextval` (a two-exchange save's writes read
+        // the next one-trip save's reserved id too, in another statement).
+        let reads = trip.statements.contains { $0.hasPrefix("SELECT nextval(") }
+        if all.contains("ipasn_one_trip_guard") && all.contains("INSERT INTO") { return .oneTrip }
+        if all.contains("pg_try_advisory_xact_lock") && !reads { return .lock }
+        if reads { return .reads }
         if all.contains("DELETE FROM drafts") { return .draft }
         if all.contains("INSERT INTO") { return .writes }
         if trip.statements == ["COMMIT"] { return .commit }
@@ -71,8 +77,10 @@ struct SavePhases {
                 save.phases[phase, default: 0] += trip.seconds
                 save.roundTrips[phase, default: 0] += 1
                 inTrips += trip.seconds
-                if phase == .lock || phase == .reads, saveStart == nil { saveStart = trip.start }
-                if saveEnd == nil, saveStart != nil, phase == .commit || (phase == .writes && trip.statements.last == "COMMIT") {
+                if phase == .lock || phase == .reads || phase == .oneTrip, saveStart == nil { saveStart = trip.start }
+                if saveEnd == nil, saveStart != nil,
+                    phase == .commit || ((phase == .writes || phase == .oneTrip) && trip.statements.last == "COMMIT")
+                {
                     saveEnd = trip.end
                 }
                 save.sequence.append(
@@ -119,7 +127,7 @@ struct SavePhases {
                 + slow.reversed().map {
                     String(
                         format: "%.2f s: %@ / %@ / %@", Double($0.start &- first) / 1e9, ms($0.span),
-                        ms($0.phases[.commit] ?? $0.phases[.writes] ?? 0), ms($0.save))
+                        ms($0.phases[.commit] ?? $0.phases[.writes] ?? $0.phases[.oneTrip] ?? 0), ms($0.save))
                 }.joined(separator: "; "))
         if let median = sorted.dropFirst(sorted.count / 2).first {
             lines.append("  the median save's round trips, in order:")

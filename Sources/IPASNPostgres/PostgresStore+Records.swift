@@ -69,8 +69,10 @@ extension PostgresStore {
     /// record is invalid, names an unknown NIP or repeats a stored record.
     @discardableResult
     public func add(_ record: IPASNCore.Record) throws -> SaveResult {
-        // Two round trips (PostgresStore+SavePath): the same checks, insert, audit row and score.
-        try addPipelined(record)
+        // One round trip after a save of the same employee's record of that kind
+        // (PostgresStore+OneTrip), else two (PostgresStore+SavePath): the same checks, insert,
+        // audit row and score.
+        try addInOneTrip(record) ?? addPipelined(record)
     }
 
     /// Replaces record `id` by `record` (same kind), audited with old and new values.

@@ -73,6 +73,13 @@ extension PostgresStore {
             try ensureCached(year: inputs.year, db)
             years = try cachedYears(db)
         }
+        return scoreStatements(stored, inputs, years: years)
+    }
+
+    /// ``scoreStatements(_:_:_:)`` for `years`, the cached years (the measurement year among them).
+    func scoreStatements(_ stored: StoredEmployeeRecords, _ inputs: ScoringInputs, years: [Int])
+        -> (score: EmployeeScore, statements: [(sql: String, arguments: PGArguments)])
+    {
         let records = stored.plain(excludingAll: inputs.uncounted)
         let engine = ScoringEngine(ruleset: inputs.ruleset)
         var result: EmployeeScore?
@@ -104,8 +111,9 @@ extension PostgresStore {
     /// decided by the client between the two exchanges, before anything is written.
     func addPipelined(_ record: IPASNCore.Record) throws -> SaveResult {
         let reads = Self.addReads(record, login: context.actor)
+        let remembers = !isInTransaction
         return try transaction(reading: reads.statements) { db, results in
-            try addPipelined(record, results, reads.permits, db)
+            try addPipelined(record, results, reads.permits, remembersBasis: remembers, db)
         }
     }
 
@@ -129,7 +137,9 @@ extension PostgresStore {
     /// The new record's id, read before its insert (its audit row names it).
     static let nextIDSQL = "SELECT nextval(pg_get_serial_sequence(?, 'id'))"
 
-    private func addPipelined(_ record: IPASNCore.Record, _ results: [PGResult], _ permits: Int, _ db: PGConnection) throws
+    private func addPipelined(
+        _ record: IPASNCore.Record, _ results: [PGResult], _ permits: Int, remembersBasis: Bool, _ db: PGConnection
+    ) throws
         -> SaveResult
     {
         let nips = [record.nip]
@@ -139,27 +149,38 @@ extension PostgresStore {
         guard let next = results[results.count - 1].text(0, 0).flatMap({ Int64($0) }) else {
             throw StoreError.corrupt("no id from the \(table) sequence")
         }
-        var stored = try validate(record, editing: nil, stored: .some(inputs.stored), db)
+        let stored = Self.adding(record, id: next, to: try validate(record, editing: nil, stored: .some(inputs.stored), db))
         let id = RecordID(kind: record.kind, id: next)
-        // The employee's records as validation read them, and the new one: what reading them
-        // again would give (the stored row is the record's own values). Ids only grow: the new
-        // record is the last of its kind, as `ORDER BY id` reads it.
-        switch record {
-        case .pendidikan(let r): stored.pendidikan.append(StoredRecord(id: id.id, value: r))
-        case .diklat(let r): stored.diklat.append(StoredRecord(id: id.id, value: r))
-        case .skp(let r): stored.skp.append(StoredRecord(id: id.id, value: r))
-        case .disiplin(let r): stored.disiplin.append(StoredRecord(id: id.id, value: r))
-        }
         let (score, writes) = try scoreStatements(stored, inputs, db)
         // The last exchange: nothing after it can fail. The insert has no ON CONFLICT and no
         // condition: it inserts its one row (with the id) or fails, and a failure makes the
         // server skip the rest, the COMMIT included (the transaction is then rolled back).
-        _ = try pipelinedCommitting(
+        // Outside another transaction it also reads what the next save of this employee in one
+        // round trip decides on (``addInOneTrip(_:)``): the employee's digest.
+        let basis = remembersBasis ? [(Self.basisSQL, [record.nip] as PGArguments)] : []
+        let results = try pipelinedCommitting(
             [
                 (PGRecordRows.insertSQL(record.kind, withID: true), [id.id] + PGRecordRows.arguments(record)),
                 try auditStatement(.insert, .record(id), nip: record.nip, old: nil, new: .record(record)),
-            ] + writes, db)
+            ] + writes + basis, db)
+        if remembersBasis, let digest = results.last?.text(0, 0) {
+            oneTripMemo.keep(OneTripBasis(login: context.actor, kind: record.kind, digest: digest, stored: stored, inputs: inputs))
+        }
         return SaveResult(id: id, score: score)
+    }
+
+    /// The employee's records as validation read them, and the new one `record` with id `id`:
+    /// what reading them again would give (the stored row is the record's own values). Ids
+    /// only grow: the new record is the last of its kind, as `ORDER BY id` reads it.
+    static func adding(_ record: IPASNCore.Record, id: Int64, to stored: StoredEmployeeRecords) -> StoredEmployeeRecords {
+        var stored = stored
+        switch record {
+        case .pendidikan(let r): stored.pendidikan.append(StoredRecord(id: id, value: r))
+        case .diklat(let r): stored.diklat.append(StoredRecord(id: id, value: r))
+        case .skp(let r): stored.skp.append(StoredRecord(id: id, value: r))
+        case .disiplin(let r): stored.disiplin.append(StoredRecord(id: id, value: r))
+        }
+        return stored
     }
 }
 

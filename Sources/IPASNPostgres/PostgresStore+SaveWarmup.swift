@@ -74,7 +74,7 @@ extension PostgresStore: SaveWarmupStore {
     {
         let nip = ""
         var statements = [writeLock] + addReads(nip: nip, kind: .diklat, login: login).statements
-        statements += RecordKind.allCases.map { (PGRecordRows.insertSQL($0, withID: true), PGArguments()) }
+        statements += RecordKind.allCases.flatMap { [(PGRecordRows.insertSQL($0, withID: true), PGArguments()), (PGRecordRows.insertSQL($0), PGArguments())] }
         let writes: [(sql: String, arguments: PGArguments)] = [
             (auditInsertSQL, PGArguments()),
             (upsertChangedScoreSQL, PGArguments()),
@@ -82,6 +82,10 @@ extension PostgresStore: SaveWarmupStore {
             (upsertEnteredScoreSQL, PGArguments()),
             (clearDraftSQL, [login, nip]),
             (auditLogSQL, [0]),
+            (oneTripLockSQL, PGArguments()),
+            (oneTripGuardSQL, PGArguments()),
+            (basisSQL, PGArguments()),
+            (oneTripAuditSQL, PGArguments()),
         ]
         return statements + writes + employeePageStatements(nip: nip)
     }
@@ -97,6 +101,9 @@ extension PostgresStore: SaveWarmupStore {
             // `ipasn_may_write` of no unit too: the record's insert policy reaches it through the
             // employee's unit, which the NIP `""` has not (branch pgwarm: the first save compiled it).
             ("SELECT ipasn_writer(), ipasn_may_write_nip(?), ipasn_may_write_score(?), ipasn_may_write(?)", [nip, nip, nip]),
+            // The one-trip save's guard with no table: its queries (the permission, the digest)
+            // planned and run, nothing refused or reserved.
+            (oneTripGuardSQL, [login, nip, nip, nip]),
         ]
         return saveReads + employeePageStatements(nip: nip) + more
     }

@@ -177,6 +177,8 @@ public final class PostgresStore: Store, @unchecked Sendable {
     let feedMark = FeedMark()
     /// The last ruleset decoded, by its stored text (``unitFigures(year:)``).
     let rulesetMemo = RulesetMemo()
+    /// What the last save left for a save in one round trip (``addInOneTrip(_:)``).
+    let oneTripMemo = OneTripMemo()
 
     /// Runs `body` with the connection under the store's lock, outside any transaction's
     /// bookkeeping (the change feed).
@@ -382,6 +384,30 @@ public final class PostgresStore: Store, @unchecked Sendable {
                     // A failed statement leaves the transaction aborted on the server.
                     if !db.endUnstarted(), db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
                     throw error
+                }
+            }
+        }
+    }
+
+    /// `statements` as one write transaction in ONE round trip: the BEGIN (with the lock
+    /// timeout), the statements (the first of which takes the write lock) and the durable
+    /// COMMIT, pipelined (``addInOneTrip(_:)``). Nil when the server refused a statement:
+    /// it skipped the rest, the COMMIT included, and the transaction is rolled back (nothing
+    /// written). A lost connection, a full disk or a lock wait past the patience is thrown as
+    /// ever. Nil at once inside a transaction or on a store opened for reading.
+    func writeInOneTrip(_ statements: [(sql: String, arguments: PGArguments)]) throws -> [PGResult]? {
+        try translatingErrors {
+            try locked { db in
+                guard depth == 0, !isReadOnly else { return nil }
+                try db.begin("BEGIN ISOLATION LEVEL READ COMMITTED; " + lockTimeoutStatement)
+                do {
+                    return Array(try db.pipelined(statements + [("COMMIT", PGArguments())]).dropLast())
+                } catch let error as PGError {
+                    if !db.endUnstarted(), db.isConnected { _ = try? db.execute(sql: "ROLLBACK") }
+                    switch Self.translate(error, displayName) {
+                    case .io, .diskFull, .busy: throw error
+                    default: return nil
+                    }
                 }
             }
         }

@@ -11,7 +11,8 @@ import Testing
 /// (``PostgresStore/warmSavePath()``), which writes nothing.
 @Suite(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.skipNote))
 struct PostgresSaveWarmupTests {
-    private func seeded(_ databases: TestDatabases) throws -> (conninfo: String, ops: PostgresStore) {
+    /// A seeded database, its operator's store and an admin of SUB (also the one-trip save's tests').
+    static func seeded(_ databases: TestDatabases) throws -> (conninfo: String, ops: PostgresStore) {
         let conninfo = try databases.makeConninfo()
         let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
         try SmallProvince.seed(ops)
@@ -24,7 +25,7 @@ struct PostgresSaveWarmupTests {
     @Test func unpreparedStatementsArePreparedInOneRoundTrip() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let (conninfo, _) = try seeded(databases)
+        let (conninfo, _) = try Self.seeded(databases)
         let db = try PGConnection(conninfo: conninfo)
         var trips: [[String]] = []
         db.roundTripObserver = { trips.append($0.statements) }
@@ -53,7 +54,7 @@ struct PostgresSaveWarmupTests {
     @Test func aRefusedPrepareKeepsTheOnesBeforeItAndSkipsTheRest() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let (conninfo, _) = try seeded(databases)
+        let (conninfo, _) = try Self.seeded(databases)
         let db = try PGConnection(conninfo: conninfo)
         let first: (sql: String, arguments: PGArguments) = ("SELECT nama FROM pegawai WHERE nip = ?", [SmallProvince.nipB])
         let wrong: (sql: String, arguments: PGArguments) = ("SELECT no_such_column FROM pegawai WHERE nip = ?", [SmallProvince.nipB])
@@ -80,7 +81,7 @@ struct PostgresSaveWarmupTests {
     @Test func afterWarmingTheFirstSaveSendsNoPrepareAndNothingWasWritten() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let (conninfo, ops) = try seeded(databases)
+        let (conninfo, ops) = try Self.seeded(databases)
         let admin = try PostgresStore(conninfo, context: TestClock.context(actor: "sub-admin"))
         let sequences = """
             SELECT string_agg(coalesce(last_value::text, '-'), ',' ORDER BY sequencename) FROM pg_sequences
@@ -127,7 +128,7 @@ struct PostgresSaveWarmupTests {
     @Test func warmingTheTriggersWritesNoRowAndItsFunctionsAreTheOwners() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let (conninfo, ops) = try seeded(databases)
+        let (conninfo, ops) = try Self.seeded(databases)
         // A deleted record that was sent, an entry mark and a record touch exist: the warming's
         // statements on no row leave them as they are.
         let saved = try ops.add(SmallProvince.teknis(SmallProvince.nipB, "Ada", jp: 12))
@@ -197,7 +198,7 @@ struct PostgresSaveWarmupTests {
     @Test func warmingInsideATransactionDoesNothing() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let (conninfo, _) = try seeded(databases)
+        let (conninfo, _) = try Self.seeded(databases)
         let admin = try PostgresStore(conninfo, context: TestClock.context(actor: "sub-admin"))
         let saved = try admin.inOneTransaction { () throws -> SaveResult in
             let before = admin.roundTrips
