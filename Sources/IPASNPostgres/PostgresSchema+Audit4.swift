@@ -10,8 +10,8 @@ extension PostgresSchema {
     ///   `_delete`) of the seven audited tables are replaced by statement-level AFTER triggers
     ///   with transition tables (`<table>_audited_updates`, `_deletes`, any role but the
     ///   schema's owner): each statement that changed a row's audited value adds ONE row to
-    ///   `audit_pending` (the transaction, the table, its written rows as two aligned `jsonb`
-    ///   arrays, old and new, `to_jsonb` of each row; unlogged, the owner's alone). A deferred
+    ///   `audit_pending` (the transaction, the table, its written rows as two aligned arrays of
+    ///   the table's row type, old and new, kept as text; unlogged, the owner's alone). A deferred
     ///   constraint trigger on `audit_pending` runs at COMMIT; its first call takes every
     ///   pending row of the transaction and checks each statement's rows in one statement
     ///   (``AuditedTable/setCheckFunction``): the same rules as the per-row check (an audit row
@@ -32,9 +32,13 @@ extension PostgresSchema {
         let tables = RecordKind.allCases.map(AuditedTable.record) + [.pegawai, .units, .progress]
         return auditPending(tables)
             + tables.map { $0.setCheckFunction + $0.statementTriggers }.joined()
-            + auditWarm(tables, more: tables.map { "PERFORM ipasn_audit_set_\($0.table)('0'::xid8, '[]'::jsonb, '[]'::jsonb);" }, replace: true)
+            + auditWarm(tables, more: tables.map { "PERFORM ipasn_audit_set_\($0.table)('0'::xid8, '{}', NULL);" }, replace: true)
             + auditVerification
     }
+
+    /// The settings under which a row is written out as text and read back (`SET` clauses of
+    /// both functions): the dates, moments and doubles round-trip whatever the session set.
+    static let rowTextSettings = "SET datestyle = 'ISO, YMD' SET timezone = 'UTC' SET extra_float_digits = 1"
 
     /// `audit_pending` and its deferred check (see ``auditBulkSetWise``).
     private static func auditPending(_ tables: [AuditedTable]) -> String {
@@ -44,8 +48,8 @@ extension PostgresSchema {
             CREATE UNLOGGED TABLE audit_pending (
                 xact   xid8 NOT NULL DEFAULT pg_current_xact_id(),
                 entity TEXT NOT NULL,
-                o      JSONB NOT NULL,
-                n      JSONB NOT NULL
+                o      TEXT NOT NULL,
+                n      TEXT
             );
             CREATE INDEX audit_pending_xact ON audit_pending(xact);
             ALTER TABLE audit_pending ENABLE ROW LEVEL SECURITY;
@@ -157,8 +161,8 @@ extension AuditedTable {
     private var rangeCovered: Bool { RecordKind(rawValue: table) != nil }
 
     /// `ipasn_audit_set_<table>(me, o, n)`: the check of many written rows at once, `o` and `n`
-    /// aligned `jsonb` arrays of the rows before and after (`to_jsonb`, JSON null where a row
-    /// was not or is no more), with the per-row check's rules (``checkFunction``), in one
+    /// aligned arrays (as text) of the rows before and after (NULL where a row was not or is
+    /// no more; `n` NULL for a delete), with the per-row check's rules (``checkFunction``), in one
     /// statement: the coverage of each row, the server's audit rows of the uncovered ones in
     /// the order written, and their employees (refreshed) and the covered ones' (verified).
     var setCheckFunction: String {
@@ -189,18 +193,17 @@ extension AuditedTable {
         let refresh = nip.map { _ in "IF cardinality(audited) > 0 THEN PERFORM ipasn_audit_refresh_scores(audited); END IF;" } ?? ""
         return """
 
-            CREATE FUNCTION ipasn_audit_set_\(table)(p_me xid8, p_o jsonb, p_n jsonb) RETURNS void
-            LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+            CREATE FUNCTION ipasn_audit_set_\(table)(p_me xid8, p_o text, p_n text) RETURNS void
+            LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public \(PostgresSchema.rowTextSettings) AS $$
             DECLARE
                 me xid8 := p_me;
+                oa \(table)[] := p_o::\(table)[];
+                na \(table)[] := p_n::\(table)[];
                 audited text[];
                 checked text[];
             BEGIN
                 WITH \(ranges) w AS (
-                    SELECT x.i,
-                           CASE WHEN jsonb_typeof(x.o) = 'object' THEN jsonb_populate_record(NULL::\(table), x.o) END AS o,
-                           CASE WHEN jsonb_typeof(x.n) = 'object' THEN jsonb_populate_record(NULL::\(table), x.n) END AS n
-                    FROM ROWS FROM (jsonb_array_elements(p_o), jsonb_array_elements(p_n)) WITH ORDINALITY AS x(o, n, i)
+                    SELECT generate_series(1, cardinality(oa)) AS i, unnest(oa) AS o, unnest(na) AS n
                 ), c AS (
                     SELECT w.i, w.o, w.n,
                            CASE WHEN (w.n).\(key0) IS NULL THEN 'DELETE' WHEN (w.o).\(key0) IS NULL THEN 'INSERT' ELSE 'UPDATE' END AS op,
@@ -229,12 +232,12 @@ extension AuditedTable {
                 \(verify)
             END
             $$;
-            REVOKE EXECUTE ON FUNCTION ipasn_audit_set_\(table)(xid8, jsonb, jsonb) FROM PUBLIC;
+            REVOKE EXECUTE ON FUNCTION ipasn_audit_set_\(table)(xid8, text, text) FROM PUBLIC;
             """
     }
 
     /// The table's updates and deletes noted a statement at a time (their per-row checks
-    /// dropped): the rows whose audited value changed, as `to_jsonb` arrays, into `audit_pending`.
+    /// dropped): the rows whose audited value changed, as arrays of the row type (text), into `audit_pending`.
     var statementTriggers: String {
         let key0 = columns[0]
         let old = columns.map { "t.\($0)" }.joined(separator: ", ")
@@ -242,18 +245,18 @@ extension AuditedTable {
         return """
 
             CREATE FUNCTION ipasn_\(table)_audited_rows() RETURNS trigger
-            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public \(PostgresSchema.rowTextSettings) AS $$
             BEGIN
                 IF current_setting('is_superuser') = 'on' THEN
                     RETURN NULL;
                 END IF;
                 IF TG_OP = 'DELETE' THEN
                     INSERT INTO audit_pending(entity, o, n)
-                    SELECT '\(table)', jsonb_agg(to_jsonb(t)), jsonb_agg(NULL::jsonb) FROM gone t HAVING count(*) > 0;
+                    SELECT '\(table)', array_agg(t)::text, NULL FROM gone t HAVING count(*) > 0;
                 ELSE
                     INSERT INTO audit_pending(entity, o, n)
-                    SELECT '\(table)', jsonb_agg(CASE WHEN t.\(key0) IS NOT NULL THEN to_jsonb(t) END),
-                           jsonb_agg(CASE WHEN n.\(key0) IS NOT NULL THEN to_jsonb(n) END)
+                    SELECT '\(table)', array_agg(CASE WHEN t.\(key0) IS NOT NULL THEN t END)::text,
+                           array_agg(CASE WHEN n.\(key0) IS NOT NULL THEN n END)::text
                     FROM gone t FULL JOIN came n ON \(same("n"))
                     WHERE (\(old)) IS DISTINCT FROM (\(new))
                     HAVING count(*) > 0;

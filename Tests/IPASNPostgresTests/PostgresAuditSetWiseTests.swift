@@ -161,6 +161,26 @@ struct PostgresAuditSetWiseTests {
         #expect(try own.check() == [])
     }
 
+    @Test func theSessionsDateAndNumberSettingsDoNotChangeWhatIsAudited() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let (conninfo, _, own) = try PostgresAuditEveryWriteTests.seeded(databases)
+        let id = try own.add(SmallProvince.teknis(SmallProvince.nipB, jp: 20)).id
+        let raw = try PGConnection(conninfo: conninfo + " user=\(Self.admin)")
+        // The rows are noted under one date order and checked at commit under another.
+        try raw.execute(sql: "BEGIN")
+        try raw.execute(sql: "SET LOCAL datestyle = 'SQL, DMY'")
+        try raw.execute(sql: "SET LOCAL extra_float_digits = -15")
+        try raw.execute(sql: "DELETE FROM diklat WHERE id = \(id.id)")
+        try raw.execute(sql: "SET LOCAL datestyle = 'SQL, MDY'")
+        try raw.execute(sql: "COMMIT")
+        let gone = try #require(PostgresAuditEveryWriteTests.diklat(try Self.entries(own, id.id).last?.old))
+        #expect(gone.tanggalMulai == TestClock.date("2024-03-01"))
+        #expect(gone.tanggalSelesai == TestClock.date("2024-03-03"))
+        #expect(gone.jp == 20)
+        #expect(try own.check() == [])
+    }
+
     @Test func anAdminsRawEmployeeUpdateOfManyRowsIsAuditedPerEmployee() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
