@@ -38,7 +38,10 @@ extension PostgresSchema {
 
     /// The settings under which a row is written out as text and read back (`SET` clauses of
     /// both functions): the dates, moments and doubles round-trip whatever the session set.
-    static let rowTextSettings = "SET datestyle = 'ISO, YMD' SET timezone = 'UTC' SET extra_float_digits = 1"
+    /// `plan_cache_mode`: their statements are planned once a session (a custom plan of the
+    /// check's one statement for each save's one row cost more than the check itself).
+    static let rowTextSettings =
+        "SET datestyle = 'ISO, YMD' SET timezone = 'UTC' SET extra_float_digits = 1 SET plan_cache_mode = force_generic_plan"
 
     /// `audit_pending` and its deferred check (see ``auditBulkSetWise``).
     private static func auditPending(_ tables: [AuditedTable]) -> String {
@@ -202,6 +205,12 @@ extension AuditedTable {
                 audited text[];
                 checked text[];
             BEGIN
+                -- One row (a save's edit or delete): the per-row check, cheaper than planning for many.
+                IF cardinality(oa) = 1 THEN
+                    PERFORM ipasn_audit_check_\(table)(CASE WHEN (na[1]).\(key0) IS NULL THEN 'DELETE'
+                        WHEN (oa[1]).\(key0) IS NULL THEN 'INSERT' ELSE 'UPDATE' END, oa[1], na[1], false);
+                    RETURN;
+                END IF;
                 WITH \(ranges) w AS (
                     SELECT generate_series(1, cardinality(oa)) AS i, unnest(oa) AS o, unnest(na) AS n
                 ), c AS (
