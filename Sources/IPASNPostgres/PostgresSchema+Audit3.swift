@@ -121,11 +121,11 @@ extension PostgresSchema {
     /// `ipasn_audit_warm()`: every table's check called with a row of NULLs (no record has a
     /// NULL key, no audit row matches) and `warm` on, which runs (so plans) each lookup the
     /// check of a store write makes and returns before writing; no effect.
-    private static func auditWarm(_ tables: [AuditedTable]) -> String {
-        let calls = tables.map { "PERFORM ipasn_audit_check_\($0.table)('WARM', NULL::\($0.table), NULL::\($0.table), true);" }
+    static func auditWarm(_ tables: [AuditedTable], more: [String] = [], replace: Bool = false) -> String {
+        let calls = tables.map { "PERFORM ipasn_audit_check_\($0.table)('WARM', NULL::\($0.table), NULL::\($0.table), true);" } + more
         return """
 
-            CREATE FUNCTION ipasn_audit_warm() RETURNS void
+            CREATE\(replace ? " OR REPLACE" : "") FUNCTION ipasn_audit_warm() RETURNS void
             LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
             BEGIN
                 \(calls.joined(separator: "\n        "))
@@ -209,10 +209,10 @@ struct AuditedTable {
             nip: nil, parts: nil, action: "progress", importCovers: "false", importCoversUpdates: false)
     }
 
-    /// An audit row of this transaction (`me`) of key `k` whose value is `value` (NULL: gone).
-    private func covering(_ value: String) -> String {
+    /// An audit row of this transaction (`me`) of key `key` whose value is `value` (NULL: gone).
+    func covering(_ value: String, key: String = "k") -> String {
         """
-        EXISTS (SELECT 1 FROM audit a WHERE a.entity = '\(table)' AND a.entity_id = k AND a.xact = me
+        EXISTS (SELECT 1 FROM audit a WHERE a.entity = '\(table)' AND a.entity_id = \(key) AND a.xact = me
                        AND CASE WHEN \(value) IS NULL THEN a.new_value IS NULL
                                 WHEN left(a.new_value, 1) IN ('{', 't', 'f') THEN a.new_value::jsonb = \(value) ELSE false END)
         """

@@ -32,14 +32,50 @@ struct PostgresAuditCost {
         }
     }
 
+    /// Every audit trigger of the record tables (`<table>_audited...`, whichever migration made them) on or off.
     static func setTriggers(_ server: PGConnection, on: Bool) throws {
         for table in RecordKind.allCases.map(\.rawValue) {
-            for suffix in ["insert", "update", "delete"] {
-                try server.execute(sql: "ALTER TABLE \(table) \(on ? "ENABLE" : "DISABLE") TRIGGER \(table)_audited_\(suffix)")
+            let names = try String.fetchAll(
+                server, sql: "SELECT tgname FROM pg_trigger WHERE tgrelid = '\(table)'::regclass AND tgname LIKE '\(table)_audited%'")
+            for name in names {
+                try server.execute(sql: "ALTER TABLE \(table) \(on ? "ENABLE" : "DISABLE") TRIGGER \(name)")
             }
-            try server.execute(sql: "ALTER TABLE \(table) \(on ? "ENABLE" : "DISABLE") TRIGGER \(table)_audited_bulk")
         }
         try server.execute(sql: on ? "ALTER TABLE audit ALTER COLUMN xact SET DEFAULT pg_current_xact_id()" : "ALTER TABLE audit ALTER COLUMN xact DROP DEFAULT")
+    }
+
+    /// How the record tables' updates and deletes are checked for the measurement: not at
+    /// all (every audit trigger off), row by row (the deferred per-row triggers of
+    /// `2026-12-01-pgaudit`, made again), or a statement at a time (`2026-12-02-pgaudit3`, as shipped).
+    enum Mode: String { case off, perRow = "per-row", setWise = "set-wise" }
+
+    static func setMode(_ server: PGConnection, _ mode: Mode) throws {
+        try setTriggers(server, on: mode != .off)
+        for kind in RecordKind.allCases {
+            let table = kind.rawValue
+            let columns = AuditedTable.record(kind).columns
+            let old = columns.map { "OLD.\($0)" }.joined(separator: ", ")
+            let new = columns.map { "NEW.\($0)" }.joined(separator: ", ")
+            try server.execute(sql: "DROP TRIGGER IF EXISTS \(table)_audited_update ON \(table)")
+            try server.execute(sql: "DROP TRIGGER IF EXISTS \(table)_audited_delete ON \(table)")
+            guard mode == .perRow else { continue }
+            for suffix in ["updates", "deletes"] {
+                try server.execute(sql: "ALTER TABLE \(table) DISABLE TRIGGER \(table)_audited_\(suffix)")
+            }
+            try server.execute(
+                sql: """
+                    DO $$
+                    DECLARE
+                        owner text := (SELECT pg_get_userbyid(c.relowner) FROM pg_class c WHERE c.oid = 'public.\(table)'::regclass);
+                    BEGIN
+                        EXECUTE format('CREATE CONSTRAINT TRIGGER \(table)_audited_update AFTER UPDATE ON \(table) DEFERRABLE INITIALLY DEFERRED
+                            FOR EACH ROW WHEN (session_user <> %L AND (\(old)) IS DISTINCT FROM (\(new))) EXECUTE FUNCTION ipasn_\(table)_audited()', owner);
+                        EXECUTE format('CREATE CONSTRAINT TRIGGER \(table)_audited_delete AFTER DELETE ON \(table) DEFERRABLE INITIALLY DEFERRED
+                            FOR EACH ROW WHEN (session_user <> %L) EXECUTE FUNCTION ipasn_\(table)_audited()', owner);
+                    END
+                    $$
+                    """)
+        }
     }
 
     /// A demo province of `pegawai` and an admin of every top unit, as their own role.
@@ -57,6 +93,14 @@ struct PostgresAuditCost {
 
     @Test func saveServerCPU() throws {
         try Self.measureSaves("pgaudit save server CPU") { server, on in try Self.setTriggers(server, on: on) }
+    }
+
+    /// The save (an add, or with `IPASN_MEASURE_EDIT=1` an edit) with the updates and deletes
+    /// checked row by row (off) and a statement at a time (on, as shipped), alternately.
+    @Test func setWiseSaveServerCPU() throws {
+        try Self.measureSaves("pgaudit3 save server CPU (off: per-row, on: set-wise)") { server, on in
+            try Self.setMode(server, on ? .setWise : .perRow)
+        }
     }
 
     /// The score verification of migration `2026-12-01-pgaudit2` alone: the save's check with
@@ -88,28 +132,36 @@ struct PostgresAuditCost {
             try server.execute(sql: "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(Self.admin)'")
         }
         let saves = Int(ProcessInfo.processInfo.environment["IPASN_MEASURE_SAVES"] ?? "") ?? 400
-        var ticks: [Bool: [Double]] = [true: [], false: []]
+        // `IPASN_MEASURE_EDIT=1`: each save is an edit (an UPDATE) of one of 50 records, not an add.
+        let edits = ProcessInfo.processInfo.environment["IPASN_MEASURE_EDIT"] == "1"
+        let pool = try (0..<(edits ? 50 : 0)).map { i in
+            try own.add(SmallProvince.teknis(nips[(i * 7919) % nips.count], "Ubah \(i)", jp: 20)).id
+        }
         var n = 0
+        func save(_ label: String) throws {
+            if edits {
+                let id = pool[n % pool.count]
+                try own.update(id, to: SmallProvince.teknis(nips[((n % pool.count) * 7919) % nips.count], "Ubah \(n % pool.count)", jp: 20 + n % 7))
+            } else {
+                try own.add(SmallProvince.teknis(nips[(n * 7919) % nips.count], "\(label) \(n)", jp: 20))
+            }
+            n += 1
+        }
+        var ticks: [Bool: [Double]] = [true: [], false: []]
         for round in 0..<6 {
             let on = round % 2 == 1
             try toggle(server, on)
             // A few unmeasured saves: the session plans the (re)enabled triggers' statements.
-            for _ in 0..<20 {
-                try own.add(SmallProvince.teknis(nips[(n * 7919) % nips.count], "Pemanasan \(n)", jp: 20))
-                n += 1
-            }
+            for _ in 0..<20 { try save("Pemanasan") }
             let before = try Self.backendTicks(server, Self.admin)
-            for _ in 0..<saves {
-                try own.add(SmallProvince.teknis(nips[(n * 7919) % nips.count], "Pengukuran \(n)", jp: 20))
-                n += 1
-            }
+            for _ in 0..<saves { try save("Pengukuran") }
             let after = try Self.backendTicks(server, Self.admin)
             // Ticks are 10 ms: microseconds per save.
             ticks[on]!.append(Double(after - before) * 10_000 / Double(saves))
         }
         let off = ticks[false]!, on = ticks[true]!
         func line(_ v: [Double]) -> String { v.map { String(format: "%.0f", $0) }.joined(separator: " / ") }
-        print("\(label), \(saves) saves a round, µs per save: off \(line(off)), on \(line(on)); "
+        print("\(label)\(edits ? " (edits)" : ""), \(saves) saves a round, µs per save: off \(line(off)), on \(line(on)); "
             + "means off \(String(format: "%.1f", off.reduce(0, +) / Double(off.count))) on \(String(format: "%.1f", on.reduce(0, +) / Double(on.count)))")
         if functions {
             Thread.sleep(forTimeInterval: 1)
@@ -245,5 +297,55 @@ struct PostgresAuditCost {
             }
         }
         print("pgaudit import server CPU: " + results.joined(separator: "; "))
+    }
+
+    /// The bulk paths (issue 12, branch pgaudit3): an admin's import of `IPASN_MEASURE_IMPORT_ROWS`
+    /// diklat (default 100,000) and its undo (one `DELETE` of the id range), then an admin's raw
+    /// `INSERT ... SELECT` of `IPASN_MEASURE_BULK_ROWS` diklat (default 2,000), a multi-row `UPDATE`
+    /// of them and a multi-row `DELETE`, none with an audit row of its own (the server writes
+    /// each one); server CPU of the admin's backends with the record tables' audit triggers on
+    /// and off, alternately, a fresh province each. Prints the figures and the server-written rows.
+    @Test func bulkWritesServerCPU() throws {
+        let env = ProcessInfo.processInfo.environment
+        let importRows = Int(env["IPASN_MEASURE_IMPORT_ROWS"] ?? "") ?? 100_000
+        let bulkRows = Int(env["IPASN_MEASURE_BULK_ROWS"] ?? "") ?? 2_000
+        var lines: [String] = []
+        for round in 0..<(Int(env["IPASN_MEASURE_IMPORT_ROUNDS"] ?? "") ?? 1) {
+            for mode in [Mode.off, .perRow, .setWise] {
+                let databases = TestDatabases()
+                defer { databases.dropAll() }
+                let (conninfo, own, nips) = try Self.province(databases, pegawai: 2000)
+                let server = try PGConnection(conninfo: conninfo)
+                try Self.setMode(server, mode)
+                let raw = try PGConnection(conninfo: conninfo + " user=\(Self.admin)")
+                var spent: [String] = []
+                var mark = try Self.backendTicks(server, Self.admin)
+                func lap(_ what: String) throws {
+                    let now = try Self.backendTicks(server, Self.admin)
+                    spent.append("\(what) \(String(format: "%.2f", Double(now - mark) / 100)) s")
+                    mark = now
+                }
+                var file = ArrayRowSource(kind: .diklat, rows: Self.importLines(nips, importRows))
+                _ = try own.importRows(&file, skipInvalid: true)
+                try lap("import")
+                _ = try own.undoLast(session: "cost")
+                try lap("undo")
+                try raw.execute(
+                    sql: """
+                        INSERT INTO diklat (nip, jenis, nama, penyelenggara, tanggal_mulai, tanggal_selesai, jp, dedup_key)
+                        SELECT (ARRAY(SELECT nip FROM pegawai ORDER BY nip))[1 + g % 2000], 3, 'Massal ' || g, 'BPSDM',
+                            '2024-03-01', '2024-03-03', 20, 5000000 + g
+                        FROM generate_series(0, \(bulkRows - 1)) g
+                        """)
+                try lap("insert-select")
+                try raw.execute(sql: "UPDATE diklat SET jp = jp + 1 WHERE nama LIKE 'Massal %'")
+                try lap("update")
+                try raw.execute(sql: "DELETE FROM diklat WHERE nama LIKE 'Massal %'")
+                try lap("delete")
+                let written = try Int.fetchOne(server, sql: "SELECT COUNT(*) FROM audit WHERE session LIKE 'sql:%'") ?? -1
+                lines.append("round \(round) \(mode.rawValue): " + spent.joined(separator: ", ") + "; server-written audit rows \(written)")
+            }
+        }
+        print("pgaudit3 bulk writes server CPU (\(importRows) imported, \(bulkRows) raw rows): " + lines.joined(separator: "; "))
     }
 }
