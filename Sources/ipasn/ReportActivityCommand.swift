@@ -161,14 +161,16 @@ struct ReportActivityCommand: ParsableCommand {
         // The Day and Week columns' totals: the dashboard's "Input hari ini / minggu ini".
         let d = unit.map { input.counts(unit: $0) } ?? input.total
         let loads = input.operatorImports(unit: unit)
-        let apart = loads == UnitActivity.Counts() ? ("", "") : (
-            "; impor operator tidak dihitung: hari ini \(loads.today), minggu ini \(loads.week)",
-            "; operator imports not counted: today \(loads.today), this week \(loads.week)"
-        )
         out.line(
             text(
-                "Input hari ini \(d.today), minggu ini \(d.week) (sejak Senin \(monday))\(apart.0)",
-                "Entered today \(d.today), this week \(d.week) (since Monday \(monday))\(apart.1)"))
+                "Input hari ini \(d.today), minggu ini \(d.week) (sejak Senin \(monday))",
+                "Entered today \(d.today), this week \(d.week) (since Monday \(monday))"))
+        if loads != UnitActivity.Counts() {
+            out.line(
+                text(
+                    "Impor operator tidak dihitung: hari ini \(loads.today), minggu ini \(loads.week)",
+                    "Operator imports not counted: today \(loads.today), this week \(loads.week)"))
+        }
         out.line(
             text(
                 "\(first.dayFirst)..\(last.dayFirst): diketik \(t.entered), diubah \(t.changed), dihapus \(t.deleted), "

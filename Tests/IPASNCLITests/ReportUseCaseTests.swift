@@ -249,8 +249,9 @@ extension ReportUseCaseTests {
         let table = try ok(cli, ["report", "activity"])
         #expect(
             table.contains(
-                "Input hari ini 1, minggu ini 1 (sejak Senin 2024-11-25); impor operator tidak dihitung: hari ini 14, minggu ini 14"),
+                "Input hari ini 1, minggu ini 1 (sejak Senin 2024-11-25)\nImpor operator tidak dihitung: hari ini 14, minggu ini 14\n"),
             "\(table)")
+        #expect(table.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(table)")
         let admins = try CLI.jsonArray(try ok(cli, ["report", "activity", "--by", "admin", "--format", "json"]))
         #expect(
             Set(admins.map { "\($0["actor"]!) \($0["today"]!) \($0["imported"]!)" })

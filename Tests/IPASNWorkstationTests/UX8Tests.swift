@@ -82,12 +82,7 @@ import Testing
     /// such an SKP is on the list and Enter lists it with the others: who, the year, and why.
     @Test func thePendingScreenListsTheSKPHeldBySIASNWithWhoYearAndWhy() throws {
         let store = try makeStore()
-        let id = try store.add(.skp(SKP(nip: budiNIP, tahun: 2024, predikat: .baik))).id
-        let versions = try store.recordVersions(kind: .skp, unit: nil, pendingOnly: true)
-        try store.saveExportBatch(
-            NewExportBatch(
-                kind: "siasn-skp", format: "csv", file: "/tmp/skp.csv", pendingOnly: true, marksSent: true,
-                records: versions.map { RecordVersion(id: RecordID(kind: .skp, id: $0.key), version: $0.value) }))
+        let id = try SKPLeavingSIASNTests().sentSKP(store)  // Budi's SKP 2024 (and Ayu's) in SIASN batch #1
         try store.update(id, to: .skp(SKP(nip: budiNIP, tahun: 2020, predikat: .baik)))
         try run(store) { s in
             s.press(.pendingSIASN, in: .units)

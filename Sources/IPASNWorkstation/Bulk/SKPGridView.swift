@@ -285,10 +285,11 @@ final class SKPGridView: View {
         }
         Draw.title(&grid, app.t(L.gridTitle(self.grid.year, self.grid.rows.count)), right: source.bulkUnit.map { app.displayName(of: $0) + " " } ?? "")
         grid.put(app.t(L.gridHint), row: 1, col: 1, style: .dim, maxWidth: grid.width - 2)
-        // The stored SKP's column is as wide as what it shows (often "-": none stored), so the
-        // name takes what is left; names cut alike keep their ends (``DisplayWidth/truncateApart``).
+        // The stored SKP's column is as wide as what it shows (often "-": none stored), at most
+        // 12 ("Sangat Baik"; the message row shows the current row's whole), so the name takes
+        // what is left; names cut alike keep their ends (``DisplayWidth/truncateApart``).
         let stored = self.grid.rows.map { Self.skpText($0.current?.value, language) }
-        let storedWidth = min(17, max(DisplayWidth.width(of: language.t(L.colSKPStored)), stored.map { DisplayWidth.width(of: $0) }.max() ?? 0))
+        let storedWidth = min(12, max(DisplayWidth.width(of: language.t(L.colSKPStored)), stored.map { DisplayWidth.width(of: $0) }.max() ?? 0))
         let table = Table(
             [
                 .init(language.t(L.colName), width: .fill(minimum: 10)),

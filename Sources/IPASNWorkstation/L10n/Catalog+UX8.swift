@@ -7,10 +7,16 @@ extension L {
     /// Tab (or Enter) on a picker whose text fits several choices: the cursor moved on, the
     /// picker is marked, and the save asks for the choice first.
     static func pickerPassedOver(_ field: String, _ text: String, _ names: [String]) -> Txt {
-        let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
+        let shown = firstChoices(names)
         return Txt(
             "\(field) \"\(text)\" belum dipilih (\(shown)): dipilih sebelum simpan (Shift-Tab kembali).",
             "\(field) \"\(text)\" is not chosen yet (\(shown)): choose it before saving (Shift-Tab goes back).")
+    }
+
+    /// The first three of a picker's choices a text fits, "…" after them when there are more
+    /// (the message row is one line: the names come before the keys).
+    static func firstChoices(_ names: [String]) -> String {
+        names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
     }
 
     // MARK: The verifikator's queue of a province
@@ -39,23 +45,13 @@ extension L {
 
     // MARK: The dashboard's input counts without the operator's imports
 
-    /// The dashboard's row 1 when an operator imported records this week (not counted).
-    static func dashSummaryWithoutLoads(_ units: Int, _ inProgress: Int, _ today: Int, _ week: Int, _ loadsToday: Int, _ loadsWeek: Int)
-        -> Txt
-    {
-        Txt(
-            "\(units) unit, \(inProgress) dlm proses. Input hari ini \(today), minggu ini \(week) "
-                + "(tanpa impor operator \(loadsToday)/\(loadsWeek)).",
-            "\(units) units, \(inProgress) in progress. Entered today \(today), this week \(week) "
-                + "(operator imports \(loadsToday)/\(loadsWeek) apart).")
+    /// After the dashboard's row 1 when an operator imported records this week (not counted).
+    static func operatorLoadsNote(_ today: Int, _ week: Int) -> Txt {
+        Txt(" Tanpa impor operator: hari ini \(today), minggu ini \(week).", " Operator imports apart: today \(today), this week \(week).")
     }
 
-    /// Its short form.
-    static func dashSummaryShortWithoutLoads(_ units: Int, _ inProgress: Int, _ today: Int, _ week: Int, _ loadsWeek: Int) -> Txt {
-        Txt(
-            "\(units) unit (\(inProgress) dlm proses). Hari ini \(today), minggu ini \(week) (+\(loadsWeek) impor operator)",
-            "\(units) units (\(inProgress) in progress). Today \(today), week \(week) (+\(loadsWeek) operator imports)")
-    }
+    /// Its short form, after the short row 1.
+    static func operatorLoadsNoteShort(_ week: Int) -> Txt { Txt(" (+\(week) impor operator)", " (+\(week) operator imports)") }
 
     /// A unit's pending list's row 1 when it lists SKP SIASN holds in an older version.
     static func pendingUnitSummaryWithHeld(_ unsent: Int, _ deletions: Int, _ held: Int) -> Txt {

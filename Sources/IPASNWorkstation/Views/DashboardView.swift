@@ -183,15 +183,13 @@ final class DashboardView: View {
         // The counts whole: the short wording when the long one does not fit.
         // An operator's imports are not the admins' input: said beside the counts when there are some.
         let loads = summary.operatorImports
-        let summaries = (loads == UnitActivity.Counts()
-            ? [
-                L.dashSummary(figures.count, summary.inProgress, todayAll, weekAll),
-                L.dashSummaryShort(figures.count, summary.inProgress, todayAll, weekAll),
-            ]
-            : [
-                L.dashSummaryWithoutLoads(figures.count, summary.inProgress, todayAll, weekAll, loads.today, loads.week),
-                L.dashSummaryShortWithoutLoads(figures.count, summary.inProgress, todayAll, weekAll, loads.week),
-            ]).map(app.t)
+        let noLoads = loads == UnitActivity.Counts()
+        let summaries = [
+            app.t(L.dashSummary(figures.count, summary.inProgress, todayAll, weekAll))
+                + (noLoads ? "" : app.t(L.operatorLoadsNote(loads.today, loads.week))),
+            app.t(L.dashSummaryShort(figures.count, summary.inProgress, todayAll, weekAll))
+                + (noLoads ? "" : app.t(L.operatorLoadsNoteShort(loads.week))),
+        ]
         let summaryText = summaries.first { DisplayWidth.width(of: $0) <= grid.width - 2 }
             ?? DisplayWidth.truncate(summaries[1], toWidth: grid.width - 2)
         grid.put(summaryText, row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
