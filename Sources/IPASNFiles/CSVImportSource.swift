@@ -12,6 +12,8 @@ public struct CSVImportSource: ImportRowSource, ByteCountingRowSource, @unchecke
     public let kind: ImportKind
     /// The header's fields as written (for the rejected-rows file).
     public let header: [String]
+    /// Headers ignored that look like a column the file lacks (``ColumnMap/lookalikes``).
+    public var lookalikeHeaders: [UnknownHeader] { builder.columns.lookalikes }
     let reader: CSVReader
     private let builder: ImportRowBuilder
 

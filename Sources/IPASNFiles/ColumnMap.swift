@@ -31,6 +31,11 @@ public struct ColumnMap: Sendable {
     /// How many columns the header really has: up to its last non-empty name (Excel often
     /// writes empty columns after it).
     public let width: Int
+    /// Ignored headers that contain the name or an alias of a column the file lacks
+    /// (`Jabatan/Jenjang` and `jenjang`), each with that column as its suggestion: the import
+    /// reads them as nothing, so the review names them once (``ImportReport/lookalikeHeaders``)
+    /// rather than every row saying the column is empty.
+    public let lookalikes: [UnknownHeader]
 
     /// - Throws: ``ImportFileError`` when a required column is missing, a header looks like a
     ///   misspelt known column, or two headers name the same column.
@@ -75,6 +80,12 @@ public struct ColumnMap: Sendable {
         }
         if !typos.isEmpty { throw ImportFileError.unknownColumns(kind: kind, unknown: typos, missing: []) }
         self.names = names
+        lookalikes = unknown.compactMap { item in
+            guard let column = HeaderAliases.containedColumn(in: item.header, kind: kind), !present.contains(column) else {
+                return nil
+            }
+            return UnknownHeader(header: item.header, column: item.column, suggestion: column)
+        }
         width = (header.lastIndex { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? -1) + 1
     }
 

@@ -25,6 +25,20 @@ public enum HeaderAliases {
         return best
     }
 
+    /// The column whose name or alias an unknown header contains (`Jabatan/Jenjang` holds
+    /// `jenjang`), the longest such name winning; names shorter than five letters (`nip`,
+    /// `jp`, `nama`) are left out, as they sit inside too many other words. Nil when none.
+    public static func containedColumn(in header: String, kind: ImportKind) -> String? {
+        let wanted = key(header)
+        var best: (column: String, length: Int)?
+        for (alias, column) in table(kind) where alias.count >= 5 && alias != wanted && wanted.contains(alias) {
+            if best.map({ alias.count > $0.length || (alias.count == $0.length && column < $0.column) }) ?? true {
+                best = (column, alias.count)
+            }
+        }
+        return best?.column
+    }
+
     /// Lower case, letters and digits only: `Tanggal_Mulai ` → `tanggalmulai`.
     public static func key(_ header: String) -> String {
         String(header.lowercased().unicodeScalars.filter { CharacterSetLite.isAlphanumeric($0) })

@@ -27,6 +27,9 @@ public struct ImportReport: Hashable, Sendable {
     public var added = 0
     /// A dry run: checked and counted, nothing written (no rejected-rows file either).
     public var dryRun = false
+    /// Headers the import ignored that look like a column the file lacks (`Jabatan/Jenjang`
+    /// for jenjang): said once, before the rows' problems (``lookalikeMessage(_:_:)``).
+    public var lookalikeHeaders: [UnknownHeader] = []
 
     public init(
         kind: ImportKind, path: String, imported: Int, issues: [LineIssue], rejectedPath: String?, windows1252: Bool
@@ -42,6 +45,22 @@ public struct ImportReport: Hashable, Sendable {
     /// One line per issue: `line N, column C: message` (English), or `baris N, kolom C: pesan`.
     public func messages(_ language: Language = .en) -> [String] {
         issues.map { Self.message($0, language) }
+    }
+
+    /// One sentence per ignored header that looks like a column the file lacks, naming the
+    /// header, where it is and what to rename it to.
+    public func lookalikeMessages(_ language: Language = .en) -> [String] {
+        lookalikeHeaders.map { Self.lookalikeMessage($0, language) }
+    }
+
+    /// "Judul "Jabatan/Jenjang" (kolom E) tidak dibaca: ...".
+    public static func lookalikeMessage(_ header: UnknownHeader, _ language: Language = .en) -> String {
+        let column = header.suggestion ?? ""
+        return language == .id
+            ? "Judul \"\(header.header)\" (kolom \(header.column)) tidak dibaca, dan berkas ini tidak punya kolom \(column). "
+                + "Jika isinya \(column), ganti judulnya menjadi \"\(column)\"."
+            : "Header \"\(header.header)\" (column \(header.column)) is not read, and this file has no \(column) column. "
+                + "If it holds the \(column), rename it to \"\(column)\"."
     }
 
     /// `line N, column C: message` for one issue (the column left out for a whole-row problem).
@@ -110,22 +129,26 @@ public struct Importer {
                 : nil
             // The sheet's rows below the header, as its dimension declares them.
             let rows = xlsx.reader.lastRow.map { max(0, $0 - xlsx.headerRow) }
-            return try run(
+            var report = try run(
                 xlsx, kind: kind, path: path, skipInvalid: skipInvalid, dryRun: dryRun, existing: existing,
                 windows1252: { false }, totalRows: rows, progress: progress
             ) { issues, target in
                 try Self.writeRejectedXLSX(from: path, sheet: sheet, headerRow: xlsx.headerRow, issues: issues, to: target)
             }
+            report.lookalikeHeaders = xlsx.lookalikeHeaders
+            return report
         }
         let csv = try CSVImportSource(kind: kind, path: path, today: today)
         let byKey = skipExisting || SIASNImportFields.isSIASNHeader(csv.header)
         let existing = byKey || passesOverExactCopies
             ? try ExistingRows(rows: try CSVImportSource(kind: kind, path: path, today: today), store: store, exactly: !byKey) : nil
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
-        return try run(
+        var report = try run(
             csv, kind: kind, path: path, skipInvalid: skipInvalid, dryRun: dryRun, existing: existing,
             windows1252: { csv.reader.isWindows1252 }, totalBytes: size, progress: progress
         ) { issues, target in try Self.writeRejected(from: path, issues: issues, to: target) }
+        report.lookalikeHeaders = csv.lookalikeHeaders
+        return report
     }
 
     /// Whether `path` is read as an Excel workbook (by its extension: `.xlsx`, `.xlsm`).

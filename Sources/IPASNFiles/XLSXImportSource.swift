@@ -19,6 +19,8 @@ public struct XLSXImportSource: ImportRowSource, @unchecked Sendable {
     public let headerRow: Int
     /// How many rows with a value may stand above the header.
     public static let headerSearch = 20
+    /// Headers ignored that look like a column the file lacks (``ColumnMap/lookalikes``).
+    public var lookalikeHeaders: [UnknownHeader] { builder.columns.lookalikes }
     let reader: XLSXReader
     private let builder: ImportRowBuilder
 

@@ -15,6 +15,13 @@ import IPASNStore
 /// supervisor reads "Input hari ini" as what came in today: a unit whose admin brings the
 /// year's 300 courses in from Excel is not idle (the fourth user test saw a DISDIK import of
 /// 7 rows missing from the dashboard); ``AdminActivity`` (`w`) shows typed and imported apart.
+///
+/// In a database with unit admin accounts, an operator's imports are set apart
+/// (``operatorImports(unit:)``), not counted: the first load of a kabupaten's records by the
+/// operator is not what the admins brought in today (the seventh user test's dashboard said
+/// "Hari ini 77624"). Without unit admins the operator is the one who enters data, and counts. The workstation's
+/// dashboard and `ipasn report activity` show this one figure, and the operator's imports
+/// beside it.
 public struct UnitActivity: Sendable {
     /// Records entered in the two periods.
     public struct Counts: Hashable, Sendable {
@@ -46,25 +53,51 @@ public struct UnitActivity: Sendable {
     private let folded: [String: Counts]
     /// Per unit (its own employees) and actor.
     private let entries: [String: [String: Counts]]
+    /// Per unit, record rows imported by an operator account, sub-units folded in.
+    private let operatorFolded: [String: Counts]
 
     /// Reads the counts as of `now`.
     public static func compute(store: Store, now: Date, timeZone: TimeZone) throws -> UnitActivity {
         let (today, week) = periods(now: now, timeZone: timeZone)
         let tree = UnitTree(try store.units())
+        // A team's operator (a database with unit admins) loads data for everyone; alone, the
+        // operator is the one admin whose imports are the day's input.
+        let accounts = try store.accounts()
+        let operators = accounts.contains { $0.role == .admin }
+            ? Set(accounts.filter { $0.role == .operator }.map(\.login)) : []
         var entries: [String: [String: Counts]] = [:]
+        var loads: [String: Counts] = [:]
         let tomorrow = AdminActivity.range(.today, now: now, timeZone: timeZone).until
-        for entry in try store.activity(from: week, until: tomorrow) where Self.isEntered(entry) {
-            entries[entry.unit, default: [:]][entry.actor, default: Counts()].week += AdminActivity.Figures.saves(entry)
-        }
-        for entry in try store.activity(from: today, until: tomorrow) where Self.isEntered(entry) {
-            entries[entry.unit, default: [:]][entry.actor, default: Counts()].today += AdminActivity.Figures.saves(entry)
+        for (start, isToday) in [(week, false), (today, true)] {
+            for entry in try store.activity(from: start, until: tomorrow) where Self.isEntered(entry) {
+                let saves = AdminActivity.Figures.saves(entry)
+                if entry.source == .imported && operators.contains(entry.actor) {
+                    loads[entry.unit, default: Counts()].add(isToday ? Counts(today: saves) : Counts(week: saves))
+                } else {
+                    entries[entry.unit, default: [:]][entry.actor, default: Counts()].add(isToday ? Counts(today: saves) : Counts(week: saves))
+                }
+            }
         }
         let direct = entries.mapValues { $0.values.reduce(into: Counts()) { $0.add($1) } }
+        return UnitActivity(
+            startOfToday: today, startOfWeek: week, tree: tree, folded: fold(direct, tree), entries: entries,
+            operatorFolded: fold(loads, tree))
+    }
+
+    /// Per-unit counts with the sub-units' added in (units with nothing left out).
+    private static func fold(_ direct: [String: Counts], _ tree: UnitTree) -> [String: Counts] {
         var folded: [String: Counts] = [:]
         for node in tree.fold(direct: direct, zero: Counts(), add: { $0.add($1) }) where node.value != Counts() {
             folded[node.unit.kode] = node.value
         }
-        return UnitActivity(startOfToday: today, startOfWeek: week, tree: tree, folded: folded, entries: entries)
+        return folded
+    }
+
+    /// Record rows an operator account imported in a unit and its sub-units (the whole database
+    /// for nil): not counted in ``counts(unit:)``, shown beside it.
+    public func operatorImports(unit kode: String? = nil) -> Counts {
+        guard let kode else { return tree.roots.reduce(into: Counts()) { $0.add(operatorFolded[$1.kode] ?? Counts()) } }
+        return operatorFolded[kode] ?? Counts()
     }
 
     /// Whether an activity row counts: it holds saves (typed, changed or imported; not the demo).

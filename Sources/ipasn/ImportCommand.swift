@@ -163,6 +163,8 @@ struct ImportCommand: ParsableCommand {
         let id = language == .id
         let kind = report.kind
         let errors = report.issues.filter { $0.issue.severity == .error }
+        // A header that looks like a column the file lacks, once, before the rows it leaves empty.
+        for line in report.lookalikeMessages(language) { Output.stderrLine(line) }
         // Only the shown lines are formatted for the screen; the whole list goes to a file.
         let lines = report.issues.map { ImportReport.message($0, language) }
         // A SIASN employee file's education rows get their own list (`FILE.pendidikan.masalah.txt`).

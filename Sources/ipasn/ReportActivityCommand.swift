@@ -19,8 +19,9 @@ struct ReportActivityCommand: ParsableCommand {
         abstract: "Who did what: records typed, changed, deleted and imported, per unit (sub-units included) or per admin.",
         discussion: """
             Counted from the audit log, net of undo (an entry then its undo counts nothing). \
-            Today and Week are the records entered, typed or imported (as the dashboard counts \
-            them; the demo sample is left out); the period \
+            Today and Week are the saves (records typed new, typed changes and imported rows; \
+            the dashboard's "Input hari ini", one figure for both; an operator's imports and the \
+            demo sample are left out, the operator's imports said on the last lines); the period \
             --since .. --until (whole days, both included; default today) shows typed entries, \
             changes and deletions, imported rows and the demo sample apart, and the last \
             activity (per admin: their newest change of any kind, whenever it was). Today starts \
@@ -76,20 +77,18 @@ struct ReportActivityCommand: ParsableCommand {
         }
         let period = AdminActivity.range(since: first, until: last, timeZone: context.timeZone)
         let activity: AdminActivity
-        let today: AdminActivity
-        let week: AdminActivity
         do {
             activity = try AdminActivity.compute(store: store, from: period.from, until: period.until, by: grouping, unit: unit)
-            let day = AdminActivity.range(.today, now: now, timeZone: context.timeZone)
-            today = try AdminActivity.compute(store: store, from: day.from, until: day.until, by: grouping, unit: unit)
-            let monday = AdminActivity.range(.week, now: now, timeZone: context.timeZone)
-            week = try AdminActivity.compute(store: store, from: monday.from, until: monday.until, by: grouping, unit: unit)
         } catch ReportError.unknownUnit(let kode) {
             throw CLIError(Output.text(id: "unit \(kode) tidak dikenal.", en: "unknown unit \(kode)."))
         }
-        // Today and Week count typed and imported records, as the dashboard's columns do.
-        let todayOf = Dictionary(today.rows.map { ($0.key, $0.figures.entered + $0.figures.imported) }, uniquingKeysWith: { a, _ in a })
-        let weekOf = Dictionary(week.rows.map { ($0.key, $0.figures.entered + $0.figures.imported) }, uniquingKeysWith: { a, _ in a })
+        // Today and Week are the dashboard's "Input hari ini / minggu ini", computed once
+        // (``UnitActivity``): saves typed new, typed changes and imports, an operator's imports apart.
+        let input = try UnitActivity.compute(store: store, now: now, timeZone: context.timeZone)
+        let byActor = Dictionary(input.byActor(unit: unit).map { ($0.actor, $0.counts) }, uniquingKeysWith: { a, _ in a })
+        func inputOf(_ row: AdminActivity.Row) -> UnitActivity.Counts {
+            grouping == .unit ? input.counts(unit: row.key) : byActor[row.key] ?? UnitActivity.Counts()
+        }
         let verification = activity.rows.contains { $0.figures.verified != nil || $0.figures.rejected != nil }
         let stamp = ISO8601DateFormatter()
         stamp.timeZone = context.timeZone
@@ -106,7 +105,7 @@ struct ReportActivityCommand: ParsableCommand {
                 let f = row.figures
                 var values: [Listing.Value] = grouping == .unit ? [.text(row.key), .text(row.name)] : [.text(row.key)]
                 values += [
-                    .int(todayOf[row.key] ?? 0), .int(weekOf[row.key] ?? 0), .int(f.entered), .int(f.changed), .int(f.deleted),
+                    .int(inputOf(row).today), .int(inputOf(row).week), .int(f.entered), .int(f.changed), .int(f.deleted),
                     .int(f.imported), .int(f.demo),
                 ]
                 if verification { values += [f.verified.map(Listing.Value.int) ?? .null, f.rejected.map(Listing.Value.int) ?? .null] }
@@ -149,7 +148,7 @@ struct ReportActivityCommand: ParsableCommand {
             var cells = [String(repeating: " ", count: min(row.depth, 4)) + row.key]
             if grouping == .unit { cells.append(row.name) }
             cells += [
-                String(todayOf[row.key] ?? 0), String(weekOf[row.key] ?? 0), String(f.entered), String(f.changed),
+                String(inputOf(row).today), String(inputOf(row).week), String(f.entered), String(f.changed),
                 String(f.deleted), String(f.imported),
             ]
             if demo { cells.append(String(f.demo)) }
@@ -158,16 +157,20 @@ struct ReportActivityCommand: ParsableCommand {
             out.line(columns.row(cells))
         }
         let t = activity.total
-        let monday = String(stamp.string(from: week.from).prefix(10))
-        // The Day and Week columns' totals: records typed new and imported (the dashboard's
-        // "Input hari ini" also counts typed changes).
-        let (d, w) = (today.total, week.total)
+        let monday = String(stamp.string(from: input.startOfWeek).prefix(10))
+        // The Day and Week columns' totals: the dashboard's "Input hari ini / minggu ini".
+        let d = unit.map { input.counts(unit: $0) } ?? input.total
+        let loads = input.operatorImports(unit: unit)
         out.line(
             text(
-                "Masuk hari ini \(d.entered + d.imported) (\(d.imported) diimpor), "
-                    + "minggu ini \(w.entered + w.imported) (sejak Senin \(monday))",
-                "Entered today \(d.entered + d.imported) (\(d.imported) imported), "
-                    + "this week \(w.entered + w.imported) (since Monday \(monday))"))
+                "Input hari ini \(d.today), minggu ini \(d.week) (sejak Senin \(monday))",
+                "Entered today \(d.today), this week \(d.week) (since Monday \(monday))"))
+        if loads != UnitActivity.Counts() {
+            out.line(
+                text(
+                    "Impor operator tidak dihitung: hari ini \(loads.today), minggu ini \(loads.week)",
+                    "Operator imports not counted: today \(loads.today), this week \(loads.week)"))
+        }
         out.line(
             text(
                 "\(first.dayFirst)..\(last.dayFirst): diketik \(t.entered), diubah \(t.changed), dihapus \(t.deleted), "

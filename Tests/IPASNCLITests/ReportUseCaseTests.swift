@@ -76,7 +76,7 @@ private func ok(_ cli: CLI, _ args: [String]) throws -> String {
         let table = try ok(cli, ["report", "activity"])
         #expect(
             table.contains(
-                "Masuk hari ini 14 (14 diimpor), minggu ini 14 (sejak Senin 2024-11-25)\n30-11-2024..30-11-2024: diketik 0, diubah 0, dihapus 0, diimpor 14, demo 0"),
+                "Input hari ini 14, minggu ini 14 (sejak Senin 2024-11-25)\n30-11-2024..30-11-2024: diketik 0, diubah 0, dihapus 0, diimpor 14, demo 0"),
             "\(table)")
         #expect(try cli.run(["report", "activity", "--unit", "NOPE"], environment: clock).status == 1)
         #expect(try cli.run(["report", "activity"], environment: ["IPASN_NOW": "yesterday"]).status == 1)
@@ -220,5 +220,50 @@ private func rankedRows(_ grid: CellGrid) -> [String] {
     grid.lines().filter { line in
         let trimmed = line.drop { $0 == " " }
         return line.hasPrefix(" ") && trimmed.first?.isNumber == true && trimmed.contains("+")
+    }
+}
+
+extension ReportUseCaseTests {
+    /// Seventh user test (branch ux8): the dashboard's "Hari ini" counted the operator's load of
+    /// a kabupaten, and `report activity`'s "Masuk hari ini" was another figure than the
+    /// workstation's. With a unit admin on file, the operator's 14 imported rows are set apart;
+    /// Ani (admin of DINAS.01) typed one course: both front ends say 1 today, 1 this week, and
+    /// name the operator's 14 beside it.
+    @Test func anOperatorsImportIsNotTodaysInputOnTheDashboardNorInTheCLI() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try loadAtFixedTime(cli)  // the first login: the operator
+        _ = try ok(cli, ["users", "add", "ani", "--role", "admin", "--unit", "DINAS.01"])
+        let utc = TimeZone(identifier: "UTC")!
+        let ani = try SQLiteStore(path: cli.database.path, context: StoreContext(actor: "ani", now: { fixedDate }, timeZone: utc))
+        try ani.add(
+            .diklat(
+                Diklat(
+                    nip: Fixture.nipA, jenis: JenisDiklat.withID(3)!, nama: "Bimtek Hari Ini", tanggalMulai: LocalDate(year: 2024, month: 11, day: 25)!,
+                    tanggalSelesai: LocalDate(year: 2024, month: 11, day: 26)!, jp: 8)))
+        let units = try CLI.jsonArray(try ok(cli, ["report", "activity", "--format", "json"]))
+        #expect(
+            units.map { "\($0["kode"]!) \($0["today"]!)/\($0["week"]!) \($0["entered"]!)+\($0["imported"]!)" } == [
+                "PEMDA 1/1 1+14", "DINAS 1/1 1+14", "DINAS.01 1/1 1+10",
+            ])
+        let table = try ok(cli, ["report", "activity"])
+        #expect(
+            table.contains(
+                "Input hari ini 1, minggu ini 1 (sejak Senin 2024-11-25)\nImpor operator tidak dihitung: hari ini 14, minggu ini 14\n"),
+            "\(table)")
+        #expect(table.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(table)")
+        let admins = try CLI.jsonArray(try ok(cli, ["report", "activity", "--by", "admin", "--format", "json"]))
+        #expect(
+            Set(admins.map { "\($0["actor"]!) \($0["today"]!) \($0["imported"]!)" })
+                == ["ani 1 0", "\(StoreContext.currentUser()) 0 14"])
+
+        let context = StoreContext(actor: StoreContext.currentUser(), now: { fixedDate }, timeZone: utc)
+        let store = try SQLiteStore(path: cli.database.path, context: context)
+        let screen = VirtualScreen(size: Size(width: 80, height: 24))
+        screen.enqueue(.function(5))
+        let station = try Workstation(store: store, screen: screen, language: .id, context: context)
+        try station.run()
+        let dashboard = try #require(screen.frames.last { $0.text.contains("Hari ini 1, minggu ini 1") }, "\(screen.lastFrame!)")
+        #expect(dashboard.text.contains("3 unit (3 dlm proses). Hari ini 1, minggu ini 1 (+14 impor operator)"))
     }
 }

@@ -23,6 +23,6 @@ import Testing
         #expect(!table.contains("…"), "nothing cut: \(table)")
         for line in lines { #expect(line.count <= 80, "too wide: \(line)") }
         // The demo is nobody's work: nothing entered today.
-        #expect(table.contains("Masuk hari ini 0 (0 diimpor), minggu ini 0"), "\(table)")
+        #expect(table.contains("Input hari ini 0, minggu ini 0"), "\(table)")
     }
 }

@@ -54,7 +54,7 @@ import Testing
         try run(store) { s in
             s.press(.pendingSIASN, in: .units)
             s.checkpoint { pending in
-                #expect(pending.shows("1 SKP terkirim lalu diubah ke sebelum 2022: perbaiki juga di SIASN"))
+                #expect(pending.shows("1 SKP terkirim lalu diubah ke sebelum 2022 (Enter pada unit: daftarnya)"))
             }
         }
         #expect(try store.records(nip: budiNIP)?.skp.first { $0.id == id.id }?.value.tahun == 2020)

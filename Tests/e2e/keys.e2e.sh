@@ -7,7 +7,7 @@
 #     text, a tab moves to the next field.
 #  3. Keys typed while the terminal is too small never reach the hidden form; F10 there quits
 #     and keeps the form as a draft.
-#  4. Pickers: "sem" + Tab is Seminar, "sos" + Tab chooses nothing, SKP "b" + Tab chooses
+#  4. Pickers: "sem" + Tab is Seminar, "sos" + Tab chooses nothing (moves on marked), SKP "b" + Tab chooses
 #     nothing and "ba" + Tab is Baik (saved as baik).
 cd "$(dirname "$0")/../.."
 source Tests/e2e/lib.sh
@@ -264,11 +264,15 @@ tmux_keys k
 wait_for "Tambah Diklat/Kursus"
 tmux_type "sos"
 tmux_keys Tab
+# Tab takes nothing and moves on (what is typed next lands in the next field); the field is marked.
+wait_for "Jenis diklat \"sos\" belum dipilih (6 Sosial Kultural, 7 Sosialisasi)"
+wait_line "Jenis diklat" "!"
+# The save sends the cursor back to the picker, its list open; nothing is saved.
+tmux_keys C-s
 wait_for "\"sos\" cocok dengan 2 pilihan"
 wait_for "6 Sosial Kultural"
 wait_for "7 Sosialisasi"
-wait_line "Jenis diklat" "!"
-ok "\"sos\" + Tab chooses nothing: the list stays open and the field is marked"
+ok "\"sos\" + Tab chooses nothing: the field is marked, and the save reopens its list"
 tmux_keys C-u
 tmux_type "sem"
 tmux_keys Tab
@@ -293,8 +297,9 @@ tmux_type "$SKP_YEAR"
 tmux_keys Tab
 tmux_type "b"
 tmux_keys Tab
-wait_for "\"b\" cocok dengan 4 pilihan"
+wait_for "\"b\" belum dipilih"
 tmux_keys C-s
+wait_for "\"b\" cocok dengan 4 pilihan"
 sleep 0.3
 wait_for "Tambah SKP"
 COUNT="$(sqlite3 "$DB" "SELECT count(*) FROM skp WHERE nip = '$NIP'")"

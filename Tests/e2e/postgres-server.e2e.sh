@@ -193,8 +193,9 @@ typed k v  # the figures as entered (the default shows verified figures only)
 waits k "sesuai input"
 BEFORE_A="$(shot a | grep -F -m1 "Dinas Pendidikan")"
 BEFORE_K="$(shot k | grep -F -m1 "Dinas Pendidikan")"
-# Records entered today (typed and imported: the set-up's import counts) before B's save;
-# the summary says "Input hari ini N" or, when that does not fit, "Hari ini N".
+# Records entered today before B's save (typed and imported; the operator's set-up import is
+# set apart once unit admins exist); the summary says "Input hari ini N" or, when that does
+# not fit, "Hari ini N".
 TODAY_K="$(shot k | grep -o '[Hh]ari ini [0-9]*' | head -1 | grep -o '[0-9]*$' || true)"
 [ -n "$TODAY_K" ] || fail "K's dashboard shows no 'hari ini' count: $(shot k)"
 open_employee b "$NIP_B"

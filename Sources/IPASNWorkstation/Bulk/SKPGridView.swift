@@ -285,16 +285,22 @@ final class SKPGridView: View {
         }
         Draw.title(&grid, app.t(L.gridTitle(self.grid.year, self.grid.rows.count)), right: source.bulkUnit.map { app.displayName(of: $0) + " " } ?? "")
         grid.put(app.t(L.gridHint), row: 1, col: 1, style: .dim, maxWidth: grid.width - 2)
+        // The stored SKP's column is as wide as what it shows (often "-": none stored), at most
+        // 12 ("Sangat Baik"; the message row shows the current row's whole), so the name takes
+        // what is left; names cut alike keep their ends (``DisplayWidth/truncateApart``).
+        let stored = self.grid.rows.map { Self.skpText($0.current?.value, language) }
+        let storedWidth = min(12, max(DisplayWidth.width(of: language.t(L.colSKPStored)), stored.map { DisplayWidth.width(of: $0) }.max() ?? 0))
         let table = Table(
             [
                 .init(language.t(L.colName), width: .fill(minimum: 10)),
                 .init(language.t(L.colNIP), width: .fixed(18)),
-                .init(language.t(L.colSKPNow), width: .fixed(15)),
+                .init(language.t(L.colSKPStored), width: .fixed(storedWidth)),
                 .init(language.t(L.colPredikat), width: .fixed(16)),
                 .init(language.t(L.colNilai), width: .fixed(6)),
                 .init(language.t(L.colGridPlan), width: .fixed(7)),
             ], width: grid.width)
         table.drawHeader(into: &grid, row: 2, col: 0)
+        let names = DisplayWidth.truncateApart(self.grid.rows.map(\.pegawai.nama), toWidth: table.widths[0])
         let height = max(1, rows - 3)
         let top = min(max(0, self.grid.row - height + 1), max(0, self.grid.rows.count - height))
         for (offset, index) in (top..<min(self.grid.rows.count, top + height)).enumerated() {
@@ -307,8 +313,8 @@ final class SKPGridView: View {
             let planStyle: Style? = plan == .undecided || row.changedBy != nil ? .error : plan == .keep || plan == .unchanged ? .dim : .highlight
             table.draw(
                 [
-                    .init(row.pegawai.nama, style: here ? .highlight : nil), .init(row.pegawai.nip),
-                    .init(Self.skpText(row.current?.value, language), style: row.current == nil ? .dim : .warning),
+                    .init(names[index], style: here ? .highlight : nil), .init(row.pegawai.nip),
+                    .init(stored[index], style: row.current == nil ? .dim : .warning),
                     cell(row.predikat, .predikat), cell(row.nilai, .nilai),
                     .init(language.t(row.changedBy != nil && plan == .nothing ? L.gridPlanUndecided : Self.planText(plan)), style: planStyle),
                 ], into: &grid, row: 3 + offset, col: 0, selected: false)

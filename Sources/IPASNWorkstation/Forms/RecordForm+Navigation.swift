@@ -28,8 +28,16 @@ extension RecordForm {
     /// whether the cursor may move, and the message row's new content: an error, or nil to
     /// clear it. Going back up past an empty field does not complain that it is required.
     /// Going forward, a field whose text cannot be read (``IssueCode/isUnreadable``) keeps the cursor.
+    /// Going forward from a picker whose text fits several choices (`sosi`: Sosial Kultural
+    /// and Sosialisasi), the cursor moves on and the picker stays marked unchosen: what a touch
+    /// typist types next lands in the next field, and the save sends the cursor back to the
+    /// picker to choose (nothing is saved that the admin did not choose).
     mutating func leaveField(forward: Bool, parser: RecordParser, language: Language) -> (move: Bool, message: (text: String, style: Style)?) {
-        if focused.isPicker, let problem = takePickerChoice(language) { return (false, (problem, .error)) }
+        if focused.isPicker, let problem = takePickerChoice(language) {
+            guard forward, case .ambiguous = unchosen[focused.key] else { return (false, (problem, .error)) }
+            let passed = L.pickerPassedOver(focused.label(language), focused.text, focused.suggestions.map(\.label))
+            return (true, (language.t(passed), .warning))
+        }
         if let issue = check(focus, parser: parser), forward || issue.code != .required {
             // Text that cannot be read keeps the cursor going forward (the fix typed next
             // would land in the next field); going back still moves.
@@ -79,13 +87,14 @@ extension RecordForm {
 }
 
 extension RecordForm {
-    /// A key typed in a picker after Tab was refused because its text fits several choices
-    /// (`sosi`: Sosial Kultural and Sosialisasi). An admin typing by touch goes on with the
-    /// next field's text (name Tab organiser Tab dates): the first character that would make
-    /// the picker fit nothing is not taken, nor is any character after it until the admin
-    /// edits, moves in the list or clears (any other key). The returned message (for the
-    /// message row) names the field, what was not typed and the choices; nil when the key
-    /// goes in as usual. The picker stays unchosen: a value is saved only if the admin chose it.
+    /// A key typed in a picker marked unchosen because its text fits several choices (`sosi`:
+    /// Sosial Kultural and Sosialisasi), when the cursor is back in it (the save sent it there,
+    /// a restored draft): the first character that would make the picker fit nothing is not
+    /// taken, nor is any character after it until the admin edits, moves in the list or clears
+    /// (any other key). The returned message (for the message row) names the field, what was
+    /// not typed and the choices; nil when the key goes in as usual. Tab itself no longer stops
+    /// there (``leaveField(forward:parser:language:)``). The picker stays unchosen: a value is
+    /// saved only if the admin chose it.
     mutating func refuseAfterAmbiguousTab(_ key: Key, language: Language) -> String? {
         guard focused.isPicker, case .ambiguous = unchosen[focused.key], case .char(let character) = key else {
             refusedTyping = ""

@@ -102,7 +102,6 @@ extension L {
     static let gridHint = Txt(
         "Ketik predikat b, sb, c, bp, k, sk (atau namanya) atau nilai; kosong dilewati.",
         "Type a predikat b, sb, c, bp, k, sk (or its name) or a nilai; empty: skipped.")
-    static let colSKPNow = Txt("SKP sekarang", "SKP now")
     static let colPredikat = Txt("Predikat", "Predikat")
     static let colNilai = Txt("Nilai", "Nilai")
     static func gridUnknownPredikat(_ text: String) -> Txt {

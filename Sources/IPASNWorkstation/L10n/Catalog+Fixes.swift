@@ -45,11 +45,4 @@ extension L {
 
     /// The pending screen with nothing to send while SIASN holds SKP ipasn will not send again.
     static let pendingNothingWaiting = Txt("Tidak ada data yang menunggu dikirim ke SIASN.", "Nothing is waiting to be sent to SIASN.")
-
-    /// The pending screen's line: SKP SIASN holds in a version ipasn will not send again.
-    static func skpHeldCount(_ n: Int) -> Txt {
-        Txt(
-            "\(n) SKP terkirim lalu diubah ke sebelum 2022: perbaiki juga di SIASN",
-            "\(n) SKP sent, then moved before 2022: correct \(n == 1 ? "it" : "them") in SIASN too")
-    }
 }

@@ -13,7 +13,7 @@ extension L {
     /// A form's picker whose text fits several choices: names the first few (the message
     /// row is one line: the names come before the keys).
     static func pickerAmbiguousNamed(_ text: String, _ names: [String]) -> Txt {
-        let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
+        let shown = firstChoices(names)
         return Txt(
             "\"\(text)\" cocok dengan \(names.count) pilihan: \(shown) (↑↓ lalu Tab).",
             "\"\(text)\" fits \(names.count) choices: \(shown) (↑↓ then Tab).")

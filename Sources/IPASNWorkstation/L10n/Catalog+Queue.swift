@@ -20,7 +20,7 @@ extension L {
             return Txt("Saring jenis: pendidikan, diklat, SKP, hukuman", "Filter the kind: education, course, SKP, penalty")
         case .queueSince: return Txt("Saring waktu: semua, sejak kemarin, hari ini", "Filter the time: all, since yesterday, today")
         case .queueBy: return Txt("Hanya input penginput baris ini (lagi: semua)", "Only what this row's admin entered (again: all)")
-        case .queueUnit: return Txt("Hanya unit baris ini (lagi: semua unit)", "Only this row's unit (again: every unit)")
+        case .queueUnit: return Txt("Hanya instansi/unit baris ini (lagi: semua)", "Only this row's instansi/unit (again: all)")
         default: return Txt("Hapus semua saringan antrean", "Clear every queue filter")
         }
     }

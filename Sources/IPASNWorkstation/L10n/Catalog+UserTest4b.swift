@@ -4,7 +4,7 @@ extension L {
     /// make it fit none: the key is not taken (the admin typing by touch has moved on in their
     /// head, but the cursor is still in the picker).
     static func pickerKeyRefused(_ field: String, _ typed: String, _ names: [String]) -> Txt {
-        let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
+        let shown = firstChoices(names)
         return Txt(
             "\(field) belum dipilih; \"\(typed)\" tidak diketik. Pilih dulu: \(shown) (↑↓ lalu Tab).",
             "\(field) is not chosen yet; \"\(typed)\" was not typed. Choose first: \(shown) (↑↓ then Tab).")

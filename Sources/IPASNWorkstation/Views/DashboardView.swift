@@ -27,7 +27,8 @@ final class DashboardView: View {
     /// Names as listed (``UnitTree/displayNames()``: `DINKES › Sekretariat`).
     private var names: [String: String] = [:]
     /// Units still in progress, and everything entered today and this week.
-    private var summary: (inProgress: Int, total: UnitActivity.Counts) = (0, UnitActivity.Counts())
+    private var summary: (inProgress: Int, total: UnitActivity.Counts, operatorImports: UnitActivity.Counts) =
+        (0, UnitActivity.Counts(), UnitActivity.Counts())
     /// Who entered what, for the selected unit's line on the message row.
     private var activity: UnitActivity?
     private var language = Language.id
@@ -65,7 +66,7 @@ final class DashboardView: View {
                 today[f.unit.kode] = counts.today
                 week[f.unit.kode] = counts.week
             }
-            summary = (progress.inProgress, activity.total)
+            summary = (progress.inProgress, activity.total, activity.operatorImports())
             self.activity = activity
             markDetails = Dictionary(progress.units.map { ($0.unit.kode, $0.marks) }, uniquingKeysWith: { a, _ in a })
             reviews = [:]
@@ -180,10 +181,15 @@ final class DashboardView: View {
         let todayAll = summary.total.today
         let weekAll = summary.total.week
         // The counts whole: the short wording when the long one does not fit.
+        // An operator's imports are not the admins' input: said beside the counts when there are some.
+        let loads = summary.operatorImports
+        let noLoads = loads == UnitActivity.Counts()
         let summaries = [
-            L.dashSummary(figures.count, summary.inProgress, todayAll, weekAll),
-            L.dashSummaryShort(figures.count, summary.inProgress, todayAll, weekAll),
-        ].map(app.t)
+            app.t(L.dashSummary(figures.count, summary.inProgress, todayAll, weekAll))
+                + (noLoads ? "" : app.t(L.operatorLoadsNote(loads.today, loads.week))),
+            app.t(L.dashSummaryShort(figures.count, summary.inProgress, todayAll, weekAll))
+                + (noLoads ? "" : app.t(L.operatorLoadsNoteShort(loads.week))),
+        ]
         let summaryText = summaries.first { DisplayWidth.width(of: $0) <= grid.width - 2 }
             ?? DisplayWidth.truncate(summaries[1], toWidth: grid.width - 2)
         grid.put(summaryText, row: 1, col: 1, style: .status, maxWidth: grid.width - 2)

@@ -59,6 +59,8 @@ final class ImportProblemsView: View {
         Draw.title(&grid, app.t(L.importProblemsTitle(name)))
         let width = grid.width - 2
         var header: [(String, Style)] = [(app.t(L.importProblemsSummary(report.issues.count, refusedRows)), .warning)]
+        // A header that looks like a column the file lacks: named once, above the rows it empties.
+        header += report.lookalikeMessages(app.language).map { ($0, .error) }
         if !run.done.isEmpty {
             let files = run.done.map { ($0.path as NSString).lastPathComponent }.joined(separator: ", ")
             header.append((app.t(L.importAlreadyDone(files, run.imported)), .normal))

@@ -23,7 +23,9 @@ final class PendingView: View {
     var context: KeyContext { .pending }
     var keyBar: [Command] { [.help, .open, .exportPending, .back, .quit] }
 
-    var rows: [PendingReport.Row] { report?.rows ?? [] }
+    /// The units with something to send, and those whose only news is an SKP SIASN holds in
+    /// an older version (Enter lists them with the others: who, year, why).
+    var rows: [PendingReport.Row] { report?.rowsWithHeld ?? [] }
 
     func reload(app: App) {
         let keep = rows.isEmpty ? nil : rows[cursor.selection].unit.kode
@@ -69,21 +71,21 @@ final class PendingView: View {
         grid.put(app.t(L.pendingSummary(report.total, report.deletions.count)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
         let table = Self.table(width: grid.width - 2, language: app.language)
         table.drawHeader(into: &grid, row: 2, col: 1)
-        if report.rows.isEmpty {
-            grid.put(app.t(held > 0 ? L.pendingNothingWaiting : L.pendingNone), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)
-            if held > 0 { grid.put(app.t(L.skpHeldCount(held)), row: 5, col: 2, style: .warning, maxWidth: grid.width - 4) }
+        if rows.isEmpty {
+            grid.put(app.t(L.pendingNone), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)
             return
         }
         // The last row says which pending SKP cannot be sent as they are (Enter on the unit lists them).
         var notes: [String] = []
+        if report.rows.isEmpty { notes.append(app.t(L.pendingNothingWaiting)) }
         if needingPredikat > 0 { notes.append(app.t(L.skpNeedingPredikatCount(needingPredikat))) }
-        if held > 0 { notes.append(app.t(L.skpHeldCount(held))) }
+        if held > 0 { notes.append(app.t(L.skpHeldCountListed(held))) }
         let footer = notes.count
         for (offset, note) in notes.enumerated() {
             grid.put(note, row: height - footer + offset, col: 1, style: .warning, maxWidth: grid.width - 2)
         }
         for (offset, index) in cursor.visible(height: height - 3 - footer).enumerated() {
-            let row = report.rows[index]
+            let row = rows[index]
             table.draw(
                 [.init(String(repeating: "  ", count: min(row.depth, 8)) + app.displayName(of: row.unit))]
                     + RecordKind.allCases.map { .init("\(row.count($0))") }
@@ -102,8 +104,12 @@ final class PendingUnitView: View {
         var kind: RecordKind
         var text: String
         var deleted: Bool
-        /// Why the record cannot be sent as it is (an SKP from 2022 on with a PP 46/2011 predikat).
+        /// Why the record cannot be sent as it is (an SKP from 2022 on with a PP 46/2011 predikat),
+        /// or why SIASN keeps an older version of it (``held``).
         var reason: String? = nil
+        /// An SKP sent to SIASN and then moved before 2022: not pending (never sent again), listed
+        /// so that the admin corrects it in SIASN.
+        var held = false
     }
 
     let unit: OrgUnit
@@ -137,7 +143,16 @@ final class PendingUnitView: View {
                         nip: pending.nip, nama: records.pegawai.nama, kind: pending.id.kind,
                         text: EmployeeView.describe(record.record, app.language), deleted: false, reason: reason))
             }
-            result.sort { ($0.nama, $0.nip) < ($1.nama, $1.nip) }
+            for held in try app.store.skpHeldBySIASN(unit: unit.kode) {
+                if employees[held.skp.nip] == nil { employees[held.skp.nip] = try app.store.records(nip: held.skp.nip) }
+                result.append(
+                    Line(
+                        nip: held.skp.nip, nama: employees[held.skp.nip]?.pegawai.nama ?? "", kind: .skp,
+                        text: EmployeeView.describe(.skp(held.skp), app.language), deleted: false,
+                        reason: app.t(L.skpHeldReason(held.batch)), held: true))
+            }
+            // By name; an employee's pending records before their held SKP.
+            result.sort { ($0.nama, $0.nip, $0.held ? 1 : 0) < ($1.nama, $1.nip, $1.held ? 1 : 0) }
             for deletion in try app.store.sentDeletions(kind: nil, unit: unit.kode) {
                 let nama = try app.store.pegawai(nip: deletion.nip)?.nama ?? ""
                 result.append(
@@ -173,13 +188,15 @@ final class PendingUnitView: View {
                 .init(app.t(L.colKind), width: .fixed(10)), .init(app.t(L.colRecord), width: .flexible(preferred: 40, minimum: 12)),
             ], width: grid.width - 2)
         table.drawHeader(into: &grid, row: 2, col: 1)
-        let unsent = lines.filter { !$0.deleted }.count
+        let unsent = lines.filter { !$0.deleted && !$0.held }.count
+        let held = lines.filter(\.held).count
         // The selected record's reason when it cannot be sent as it is, else the summary.
         if !lines.isEmpty, let reason = lines[cursor.selection].reason {
             grid.put(reason, row: 1, col: 1, style: .warning, maxWidth: grid.width - 2)
         } else {
-            grid.put(
-                app.t(L.pendingSummary(unsent, lines.count - unsent)), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+            let deleted = lines.count - unsent - held
+            let summary = app.t(held > 0 ? L.pendingUnitSummaryWithHeld(unsent, deleted, held) : L.pendingSummary(unsent, deleted))
+            grid.put(summary, row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
         }
         if lines.isEmpty {
             grid.put(app.t(L.pendingUnitNone), row: 4, col: 2, style: .dim, maxWidth: grid.width - 4)

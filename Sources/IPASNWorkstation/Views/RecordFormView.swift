@@ -184,13 +184,17 @@ final class RecordFormView: View {
     }
 
     /// Takes a picker's choice and checks the field the cursor leaves (``RecordForm/leaveField``).
-    /// Returns false when the cursor must stay: a picker whose text fits several choices or
-    /// none keeps its list open and is marked until the admin chooses.
+    /// Returns false when the cursor must stay: a picker whose text fits no choice (or, going
+    /// back, several) keeps its list open and is marked until the admin chooses; one whose
+    /// text fits several is passed over going forward, marked, and chosen before the save.
     private func leaveField(app: App, forward: Bool) -> Bool {
         let moved = form.moveScoreToNilai()
-        if form.focused.isPicker, !pickerChosen(app: app) { return false }
-        refreshPreview(app: app)
         let outcome = form.leaveField(forward: forward, parser: app.parser, language: app.language)
+        guard outcome.move else {
+            formMessage = outcome.message
+            return false
+        }
+        refreshPreview(app: app)
         formMessage = outcome.message ?? moved.map { (app.t(L.gridScoreMovedToNilai($0)), .ok) }
         if outcome.message == nil { markSecondSKP(app: app) }
         return outcome.move

@@ -32,6 +32,12 @@ final class VerificationView: View {
     private var cursor = ScrollList(count: 0, height: 1)
     private var title = ""
     private var language = Language.id
+    /// The instansi (root unit) of each unit, when the database holds several and the queue
+    /// is every unit's (a province): each listed record's instansi is named, and `f` narrows
+    /// to a row's instansi before its unit. Empty otherwise.
+    private var instansi: [String: OrgUnit] = [:]
+    /// Records waiting in each instansi, in tree order (a province's queue: row 2).
+    private var waitingPerInstansi: [(name: String, waiting: Int)] = []
 
     init(app: App, mode: Mode) {
         self.mode = mode
@@ -56,7 +62,13 @@ final class VerificationView: View {
         app.attempt {
             switch mode {
             case .queue(let unit):
-                title = app.t(L.verifyTitle(unit.map { app.displayName(of: $0) } ?? app.t(L.colUnit)))
+                instansi = unit == nil ? try Self.instansiByUnit(app: app) : [:]
+                var roots: [OrgUnit] = []
+                for root in instansi.values.sorted(by: { $0.kode < $1.kode }) where !roots.contains(root) { roots.append(root) }
+                waitingPerInstansi = try roots.map { root in
+                    (root.nama, try app.store.verificationQueue(QueueFilter(unit: root.kode), limit: 0).total)
+                }
+                title = app.t(L.verifyTitle(unit.map { app.displayName(of: $0) } ?? app.t(instansi.isEmpty ? L.colUnit : L.queueEveryInstansi)))
                 counts = try queue.page(app.store, now: app.context.now(), timeZone: app.context.timeZone, limit: Self.pageLimit)
                 items = counts.entries.map(\.item)
                 touches = Dictionary(counts.entries.map { ($0.item.id, ($0.touchedAt, $0.touchedBy)) }, uniquingKeysWith: { a, _ in a })
@@ -79,9 +91,11 @@ final class VerificationView: View {
             return (language.t(L.rejectedRecordStatus(item.verification.reason)), .warning)
         }
         if !item.verification.documentPath.isEmpty { return (item.verification.documentPath, .dim) }
-        // At 80 columns the record is cut in its column: the queue shows it whole below.
+        // At 80 columns the record is cut in its column: the queue shows it whole below
+        // (with its instansi when the queue is a province's).
         if case .queue = mode {
-            return (RecordLine.kindName(item.id.kind, language) + ": " + RecordLine.describe(item.record, language), .dim)
+            let root = instansi[item.pegawai.kodeUnit].map { " · " + $0.nama } ?? ""
+            return (RecordLine.kindName(item.id.kind, language) + ": " + RecordLine.describe(item.record, language) + root, .dim)
         }
         return nil
     }
@@ -147,11 +161,7 @@ final class VerificationView: View {
                 queue.by = by
             }
         case .queueUnit:
-            if queue.unit != nil {
-                queue.unit = nil
-            } else if let item = selected {
-                queue.unit = item.pegawai.kodeUnit
-            }
+            queue.unit = Self.nextUnitFilter(after: queue.unit, row: selected?.pegawai.kodeUnit, instansi: instansi)
         default: queue = VerificationQueue(scope: queue.scope)
         }
         cursor = ScrollList(count: 0, height: 1)
@@ -165,7 +175,10 @@ final class VerificationView: View {
         if let kind = queue.kind { parts.append(RecordLine.kindName(kind, app.language)) }
         if queue.since != .all { parts.append(app.t(L.queueSince(queue.since))) }
         if let by = queue.by { parts.append(app.t(L.queueBy(by))) }
-        if let unit = queue.unit { parts.append(app.t(L.queueUnit(unit))) }
+        if let unit = queue.unit {
+            let root = instansi[unit].flatMap { $0.kode == unit ? $0 : nil }
+            parts.append(app.t(root.map { L.queueInstansi($0.nama) } ?? L.queueUnit(unit)))
+        }
         let line = app.t(L.queueFilterPrefix) + " " + parts.joined(separator: " · ")
         let hinted = line + "  " + app.t(L.queueClearHint)
         // The hint only when the whole line fits (the filters themselves always show).
@@ -182,17 +195,45 @@ final class VerificationView: View {
         return "\(two(p.day))-\(two(p.month)) \(two(p.hour)):\(two(p.minute))"
     }
 
+    /// `f`: the row's unit, then every unit; in a province's queue (``instansi``) the row's
+    /// instansi first, then its unit (when it is not the instansi itself), then every unit.
+    static func nextUnitFilter(after current: String?, row: String?, instansi: [String: OrgUnit]) -> String? {
+        guard let row else { return nil }
+        let root = instansi[row]?.kode
+        switch current {
+        case nil: return root ?? row
+        case let unit? where unit == root && row != root: return row
+        default: return nil
+        }
+    }
+
+    /// Each unit's instansi (its root), when the database holds more than one; empty otherwise.
+    static func instansiByUnit(app: App) throws -> [String: OrgUnit] {
+        let tree = UnitTree(try app.store.units())
+        guard tree.roots.count > 1 else { return [:] }
+        var result: [String: OrgUnit] = [:]
+        for unit in tree.units { result[unit.kode] = tree.ancestors(of: unit.kode).last ?? unit }
+        return result
+    }
+
     /// The units of the acting admin; nil for the other roles.
     static func adminUnits(app: App) throws -> [String]? {
         guard let account = try app.store.account(login: app.context.actor), account.role == .admin else { return nil }
         return account.units
     }
 
-    /// `V`: a verifikator's or operator's queue of the unit, an admin's rejected records.
+    /// `V`: a verifikator's or operator's queue of the unit, an admin's rejected records. On
+    /// an instansi (a root unit) of a database holding several (a province), the queue is every
+    /// instansi's: a verifikator pressing `V` on the first screen sees every save waiting, each
+    /// with its instansi, and `f` narrows to one.
     static func open(app: App, unit: OrgUnit?) {
         app.attempt {
             if let units = try adminUnits(app: app) {
                 app.push(VerificationView(app: app, mode: .rejected(units: units)))
+            } else if let unit, case let roots = UnitTree(try app.store.units()).roots, roots.count > 1,
+                roots.contains(where: { $0.kode == unit.kode })
+            {
+                app.push(VerificationView(app: app, mode: .queue(nil)))
             } else {
                 app.push(VerificationView(app: app, mode: .queue(unit)))
             }
@@ -224,6 +265,14 @@ final class VerificationView: View {
             if let line = filterLine(app: app, width: grid.width) {
                 grid.put(line, row: 2, col: 1, style: .warning, maxWidth: grid.width - 2)
                 top = 3
+            } else if !waitingPerInstansi.isEmpty {
+                // A province's queue: what waits in each instansi, so none is out of sight.
+                let parts = waitingPerInstansi.map { "\($0.name) \(NumberText.count($0.waiting, app.language))" }
+                let text = app.t(L.queuePerInstansi(parts.joined(separator: " · ")))
+                for line in DisplayWidth.wrap(text, toWidth: grid.width - 2).prefix(2) {
+                    grid.put(line, row: top, col: 1, style: .normal, maxWidth: grid.width - 2)
+                    top += 1
+                }
             }
         case .rejected: summary = L.rejectedSummary(items.count)
         }
