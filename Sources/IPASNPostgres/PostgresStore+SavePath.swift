@@ -102,10 +102,13 @@ extension PostgresStore {
     /// as entered and the durable COMMIT in the other (``pipelinedCommitting(_:_:)``). The same
     /// checks in the same order as statement by statement: permission, then validation,
     /// decided by the client between the two exchanges, before anything is written.
-    func addPipelined(_ record: IPASNCore.Record) throws -> SaveResult {
+    ///
+    /// `also`: statements sent in the last exchange after the save's writes, in its
+    /// transaction (``DraftSaveStore``: forgetting the form's draft).
+    func addPipelined(_ record: IPASNCore.Record, also: [(sql: String, arguments: PGArguments)] = []) throws -> SaveResult {
         let reads = Self.addReads(record, login: context.actor)
         return try transaction(reading: reads.statements) { db, results in
-            try addPipelined(record, results, reads.permits, db)
+            try addPipelined(record, results, reads.permits, also, db)
         }
     }
 
@@ -129,7 +132,10 @@ extension PostgresStore {
     /// The new record's id, read before its insert (its audit row names it).
     static let nextIDSQL = "SELECT nextval(pg_get_serial_sequence(?, 'id'))"
 
-    private func addPipelined(_ record: IPASNCore.Record, _ results: [PGResult], _ permits: Int, _ db: PGConnection) throws
+    private func addPipelined(
+        _ record: IPASNCore.Record, _ results: [PGResult], _ permits: Int, _ also: [(sql: String, arguments: PGArguments)],
+        _ db: PGConnection
+    ) throws
         -> SaveResult
     {
         let nips = [record.nip]
@@ -158,7 +164,7 @@ extension PostgresStore {
             [
                 (PGRecordRows.insertSQL(record.kind, withID: true), [id.id] + PGRecordRows.arguments(record)),
                 try auditStatement(.insert, .record(id), nip: record.nip, old: nil, new: .record(record)),
-            ] + writes, db)
+            ] + writes + also, db)
         return SaveResult(id: id, score: score)
     }
 }
