@@ -66,7 +66,10 @@ extension PostgresStore {
     /// Returns nil, having written nothing, when there is no basis, when the record does not
     /// pass validation on it (the two-exchange save decides permission first, then validation),
     /// inside a transaction, or when the server refused the exchange.
-    func addInOneTrip(_ record: IPASNCore.Record) throws -> SaveResult? {
+    ///
+    /// `also`: statements sent after the save's writes, before the guard, in its transaction
+    /// (``DraftSaveStore``: forgetting the form's draft), as ``addPipelined(_:also:)``'s.
+    func addInOneTrip(_ record: IPASNCore.Record, also: [(sql: String, arguments: PGArguments)] = []) throws -> SaveResult? {
         guard !isReadOnly, !isInTransaction,
             let basis = oneTripMemo.take(nip: record.nip, kind: record.kind, login: context.actor),
             basis.inputs.years.contains(basis.inputs.year)
@@ -84,7 +87,7 @@ extension PostgresStore {
                 (Self.oneTripLockSQL, [key1, key2] as PGArguments),
                 (PGRecordRows.insertSQL(record.kind), PGRecordRows.arguments(record)),
                 try oneTripAuditStatement(record),
-            ] + writes + [(Self.oneTripGuardSQL, [context.actor, record.nip, table, basis.digest] as PGArguments)]
+            ] + writes + also + [(Self.oneTripGuardSQL, [context.actor, record.nip, table, basis.digest] as PGArguments)]
         guard let results = try writeInOneTrip(statements), let guardRow = results.last,
             let digest = guardRow.text(0, 0), let id = guardRow.text(0, 1).flatMap({ Int64($0) })
         else { return nil }

@@ -88,7 +88,11 @@ extension PostgresStore {
         try update(id, to: record, checking: original)
     }
 
-    private func update(_ id: RecordID, to record: IPASNCore.Record, checking original: IPASNCore.Record?) throws -> SaveResult {
+    /// `also`: statements run last in the update's transaction (``DraftSaveStore``: forgetting the form's draft).
+    func update(
+        _ id: RecordID, to record: IPASNCore.Record, checking original: IPASNCore.Record?,
+        also: [(sql: String, arguments: PGArguments)] = []
+    ) throws -> SaveResult {
         guard record.kind == id.kind else {
             throw ValidationFailure([
                 ValidationIssue(
@@ -110,7 +114,9 @@ extension PostgresStore {
             try write(record, over: id, db)
             try audit(.update, .record(id), nip: record.nip, old: .record(old), new: .record(record), db)
             if old.nip != record.nip { _ = try recomputeEmployee(old.nip, db) }
-            return SaveResult(id: id, score: try recomputeEmployee(record.nip, db))
+            let result = SaveResult(id: id, score: try recomputeEmployee(record.nip, db))
+            for statement in also { _ = try db.execute(sql: statement.sql, arguments: statement.arguments) }
+            return result
         }
     }
 

@@ -109,11 +109,14 @@ extension PostgresStore {
     /// as entered and the durable COMMIT in the other (``pipelinedCommitting(_:_:)``). The same
     /// checks in the same order as statement by statement: permission, then validation,
     /// decided by the client between the two exchanges, before anything is written.
-    func addPipelined(_ record: IPASNCore.Record) throws -> SaveResult {
+    ///
+    /// `also`: statements sent in the last exchange after the save's writes, in its
+    /// transaction (``DraftSaveStore``: forgetting the form's draft).
+    func addPipelined(_ record: IPASNCore.Record, also: [(sql: String, arguments: PGArguments)] = []) throws -> SaveResult {
         let reads = Self.addReads(record, login: context.actor)
         let remembers = !isInTransaction
         return try transaction(reading: reads.statements) { db, results in
-            try addPipelined(record, results, reads.permits, remembersBasis: remembers, db)
+            try addPipelined(record, results, reads.permits, also, remembersBasis: remembers, db)
         }
     }
 
@@ -138,7 +141,8 @@ extension PostgresStore {
     static let nextIDSQL = "SELECT nextval(pg_get_serial_sequence(?, 'id'))"
 
     private func addPipelined(
-        _ record: IPASNCore.Record, _ results: [PGResult], _ permits: Int, remembersBasis: Bool, _ db: PGConnection
+        _ record: IPASNCore.Record, _ results: [PGResult], _ permits: Int, _ also: [(sql: String, arguments: PGArguments)],
+        remembersBasis: Bool, _ db: PGConnection
     ) throws
         -> SaveResult
     {
@@ -162,7 +166,7 @@ extension PostgresStore {
             [
                 (PGRecordRows.insertSQL(record.kind, withID: true), [id.id] + PGRecordRows.arguments(record)),
                 try auditStatement(.insert, .record(id), nip: record.nip, old: nil, new: .record(record)),
-            ] + writes + basis, db)
+            ] + writes + also + basis, db)
         if remembersBasis, let digest = results.last?.text(0, 0) {
             oneTripMemo.keep(OneTripBasis(login: context.actor, kind: record.kind, digest: digest, stored: stored, inputs: inputs))
         }

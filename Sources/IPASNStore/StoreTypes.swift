@@ -49,6 +49,24 @@ public struct StoredEmployeeRecords: Hashable, Sendable {
             skp: skp.filter { !(id.kind == .skp && $0.id == id.id) }.map(\.value),
             disiplin: disiplin.filter { !(id.kind == .disiplin && $0.id == id.id) }.map(\.value))
     }
+
+    /// Puts `record` in as record `id` of its kind: in place of the record with that id, else
+    /// last of its kind (a new record: ids only grow, so it is last as `ORDER BY id` reads it).
+    public mutating func put(_ record: Record, id: Int64) {
+        func put<T>(_ value: T, into list: inout [StoredRecord<T>]) {
+            if let index = list.firstIndex(where: { $0.id == id }) {
+                list[index].value = value
+            } else {
+                list.append(StoredRecord(id: id, value: value))
+            }
+        }
+        switch record {
+        case .pendidikan(let r): put(r, into: &pendidikan)
+        case .diklat(let r): put(r, into: &diklat)
+        case .skp(let r): put(r, into: &skp)
+        case .disiplin(let r): put(r, into: &disiplin)
+        }
+    }
 }
 
 /// What a save returns: the record's id and the employee's new score for the measurement year.

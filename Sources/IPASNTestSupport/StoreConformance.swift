@@ -85,6 +85,7 @@ public enum StoreConformance {
             + userTest6
             + queueRanges
             + employeeSearch
+            + draftSave
     }
 
     // MARK: Helpers for the behaviours

@@ -49,9 +49,6 @@ extension SQLiteStore {
 
     /// Forgets `owner`'s draft of one form (and the carried-over one of that form).
     public func clearDraft(owner: String, formKey: String) throws {
-        try transaction {
-            try $0.execute(
-                sql: "DELETE FROM drafts WHERE owner IN (?, '') AND form_key = ?", arguments: [owner, formKey])
-        }
+        try transaction { try forget(DraftKey(owner: owner, formKey: formKey), $0) }
     }
 }

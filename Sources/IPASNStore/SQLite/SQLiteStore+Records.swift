@@ -55,22 +55,20 @@ extension SQLiteStore {
     /// record is invalid, names an unknown NIP or repeats a stored record.
     @discardableResult
     public func add(_ record: IPASNCore.Record) throws -> SaveResult {
-        try transaction { db in
-            try permit(.records(nips: [record.nip]), db)
-            var stored = try validate(record, editing: nil, db)
-            let id = RecordID(kind: record.kind, id: try insert(record, id: nil, db))
-            try audit(.insert, .record(id), nip: record.nip, old: nil, new: .record(record), db)
-            // The employee's records as validation read them, and the new one: what reading
-            // them again would give (the stored row is the record's own values), for a read less.
-            switch record {  // ids only grow: the new record is the last of its kind, as `ORDER BY id` reads it
-            case .pendidikan(let r): stored.pendidikan.append(StoredRecord(id: id.id, value: r))
-            case .diklat(let r): stored.diklat.append(StoredRecord(id: id.id, value: r))
-            case .skp(let r): stored.skp.append(StoredRecord(id: id.id, value: r))
-            case .disiplin(let r): stored.disiplin.append(StoredRecord(id: id.id, value: r))
-            }
-            let score = try recomputeEmployee(record.nip, stored: stored, db)
-            return SaveResult(id: id, score: score)
-        }
+        try transaction { try add(record, $0) }
+    }
+
+    /// ``add(_:)`` inside the caller's transaction.
+    func add(_ record: IPASNCore.Record, _ db: Database) throws -> SaveResult {
+        try permit(.records(nips: [record.nip]), db)
+        var stored = try validate(record, editing: nil, db)
+        let id = RecordID(kind: record.kind, id: try insert(record, id: nil, db))
+        try audit(.insert, .record(id), nip: record.nip, old: nil, new: .record(record), db)
+        // The employee's records as validation read them, and the new one: what reading
+        // them again would give (the stored row is the record's own values), for a read less.
+        stored.put(record, id: id.id)
+        let score = try recomputeEmployee(record.nip, stored: stored, db)
+        return SaveResult(id: id, score: score)
     }
 
     /// Replaces record `id` by `record` (same kind), audited with old and new values.
@@ -87,6 +85,13 @@ extension SQLiteStore {
     }
 
     private func update(_ id: RecordID, to record: IPASNCore.Record, checking original: IPASNCore.Record?) throws -> SaveResult {
+        try transaction { try update(id, to: record, checking: original, $0) }
+    }
+
+    /// ``update(_:to:expecting:)`` (``update(_:to:)`` when `original` is nil) inside the caller's transaction.
+    func update(_ id: RecordID, to record: IPASNCore.Record, checking original: IPASNCore.Record?, _ db: Database) throws
+        -> SaveResult
+    {
         guard record.kind == id.kind else {
             throw ValidationFailure([
                 ValidationIssue(
@@ -96,19 +101,17 @@ extension SQLiteStore {
                         en: "A record cannot change kind (\(id.kind.rawValue) → \(record.kind.rawValue))."))
             ])
         }
-        return try transaction { db in
-            guard let old = try self.record(id, db) else {
-                if original != nil { throw StoreError.editedMeanwhile(by: try lastEditor(of: id, db)) }
-                throw StoreError.recordNotFound(id)
-            }
-            if let original, old != original { throw StoreError.editedMeanwhile(by: try lastEditor(of: id, db)) }
-            try permit(.records(nips: [old.nip, record.nip]), db)
-            try validate(record, editing: id, db)
-            try write(record, over: id, db)
-            try audit(.update, .record(id), nip: record.nip, old: .record(old), new: .record(record), db)
-            if old.nip != record.nip { _ = try recomputeEmployee(old.nip, db) }
-            return SaveResult(id: id, score: try recomputeEmployee(record.nip, db))
+        guard let old = try self.record(id, db) else {
+            if original != nil { throw StoreError.editedMeanwhile(by: try lastEditor(of: id, db)) }
+            throw StoreError.recordNotFound(id)
         }
+        if let original, old != original { throw StoreError.editedMeanwhile(by: try lastEditor(of: id, db)) }
+        try permit(.records(nips: [old.nip, record.nip]), db)
+        try validate(record, editing: id, db)
+        try write(record, over: id, db)
+        try audit(.update, .record(id), nip: record.nip, old: .record(old), new: .record(record), db)
+        if old.nip != record.nip { _ = try recomputeEmployee(old.nip, db) }
+        return SaveResult(id: id, score: try recomputeEmployee(record.nip, db))
     }
 
     /// Deletes a record; the audit row keeps the full old row (with its id) as JSON.

@@ -200,9 +200,15 @@ final class App {
 
     /// Forgets this admin's draft of a form (after a save or an explicit discard).
     func discardDraft(formKey: String) {
+        forgetDraftHere(formKey: formKey)
+        try? store.clearDraft(owner: context.actor, formKey: formKey)
+    }
+
+    /// Forgets a form's draft in this session only (the last autosave, the admin's own file):
+    /// after a save that forgot it in the store in its own transaction (``DraftSaveStore``).
+    func forgetDraftHere(formKey: String) {
         if lastDraft?.formKey == formKey { lastDraft = nil }
         if keptLocally?.formKey == formKey { forgetLocalDraft() }
-        try? store.clearDraft(owner: context.actor, formKey: formKey)
     }
 
     private func forgetLocalDraft() {

@@ -84,13 +84,6 @@ final class EmployeeView: View {
         reload(app: app, unitToo: true)
     }
 
-    /// After this page's own record form saved a record: the records, their marks and the
-    /// explanation are read again, the unit's name is kept (a record's save cannot change it,
-    /// and reading it means reading every unit).
-    func recordSaved(app: App) {
-        reload(app: app, unitToo: false)
-    }
-
     private func reload(app: App, unitToo: Bool) {
         var gone = false
         var page: EmployeePage?

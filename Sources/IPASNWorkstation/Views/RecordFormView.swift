@@ -17,6 +17,10 @@ final class RecordFormView: View {
     private let rejectionNote: String?
     /// The edited record as the form loaded it: the save is refused if another admin changed it since.
     private let original: Record?
+    /// The employee's records as this form knows them: the page's when the form opened, and
+    /// every record saved from the form since. The page under the form is not read again
+    /// after each save: it reloads when it is shown again (``App/pop(to:)``, Esc).
+    private var stored: StoredEmployeeRecords
 
     /// - Parameter base: for a form restored from a draft, the record as the draft's form
     ///   loaded it (``Draft/base``): the save expects it, not the record as stored now.
@@ -24,6 +28,7 @@ final class RecordFormView: View {
         self.page = page
         self.original = base ?? editing?.record
         let records = page.records
+        self.stored = records
         self.form = RecordForm.make(
             kind: kind, nip: records.pegawai.nip, ruleset: app.engine.ruleset, year: app.year, editing: editing
         ).localized(app.language)
@@ -73,7 +78,9 @@ final class RecordFormView: View {
     /// The year of the stored SKP the typed one would repeat, while Tahun is marked for it.
     private var secondSKPYear: Int?
 
-    func draft(app: App) -> Draft? {
+    func draft(app: App) -> Draft? { formDraft(app: app) }
+
+    private func formDraft(app: App) -> Draft {
         Draft(
             form: form.kind.rawValue, nip: form.nip, editing: form.editing, fields: form.texts, savedAt: app.context.now(),
             base: original, cursor: form.cursor)
@@ -109,7 +116,7 @@ final class RecordFormView: View {
         let text = field.text.trimmingCharacters(in: .whitespaces)
         let taken = Int(text).flatMap { year in
             text.count == 4
-                ? page.records.skp.first { $0.value.tahun == year && RecordID(kind: .skp, id: $0.id) != form.editing }?.value : nil
+                ? stored.skp.first { $0.value.tahun == year && RecordID(kind: .skp, id: $0.id) != form.editing }?.value : nil
         }
         if let taken {
             let issue = L.secondSKPIssue(year: taken.tahun)
@@ -243,21 +250,25 @@ final class RecordFormView: View {
                 return
             }
             do {
+                // The save forgets this form's draft in its own transaction: one commit, and
+                // the record saved means the draft is gone (``DraftSaveStore``).
+                let draft = DraftKey(owner: app.context.actor, formKey: formDraft(app: app).formKey)
                 let result: SaveResult
-                if let id = form.editing, let original {
-                    // Refused (input kept, form open) when another admin changed the record since it was loaded.
-                    result = try app.store.update(id, to: record, expecting: original)
-                } else if let id = form.editing {
-                    result = try app.store.update(id, to: record)
+                if let id = form.editing {
+                    // Refused (input kept, form open) when another admin changed the record since
+                    // it was loaded (`original`; nil: a plain update).
+                    result = try app.store.update(id, to: record, expecting: original, clearingDraft: draft)
                 } else {
-                    result = try app.store.add(record)
+                    result = try app.store.add(record, clearingDraft: draft)
                 }
-                app.discardDraft(of: self)
+                app.forgetDraftHere(formKey: draft.formKey)
+                stored.put(record, id: result.id.id)
                 // An SKP is named as one ("SKP 2021 nilai 88,50"), not by its year alone.
                 let what = (record.kind == .skp ? "SKP " : "") + EmployeeView.describe(record, app.language)
                 let before = preview.before
                 preview.commit(record, score: result.score)
-                page.recordSaved(app: app)
+                // The page is not reloaded here: hidden under the form, it reloads when it is
+                // shown again (Esc, or `pop(to:)` below), as a fresh open would show it.
                 if again {
                     batchCount += 1
                     form.resetForBatch()
