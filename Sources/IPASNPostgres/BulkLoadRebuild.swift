@@ -9,9 +9,10 @@ import Foundation
 /// Only when it keeps every guarantee:
 /// - the importing role owns the table (only the owner may drop and create its indexes and
 ///   constraints; an admin's import keeps the row-by-row path);
-/// - the table and the tables its foreign keys reference can be locked at once (`NOWAIT`,
-///   in a savepoint: a session already reading or writing them makes the import take the
-///   row-by-row path instead of waiting or making others wait behind it; so does a
+/// - the table and the tables its foreign keys reference can be locked within
+///   ``lockWaitMilliseconds`` (in a savepoint: no other session is connected, so what can
+///   hold them is autovacuum, which the server cancels; anything else makes the import take
+///   the row-by-row path after that wait; so does a
 ///   transaction with deferred trigger events pending on them): the record table
 ///   `ACCESS EXCLUSIVE` (no other session reads or writes it until the import commits, so
 ///   nobody sees it without its indexes or writes a row no constraint checks), the
@@ -26,12 +27,27 @@ import Foundation
 ///
 /// The primary key stays (its ids are consecutive above every stored id: appended, cheap),
 /// and so do the triggers (the audit, the pending and queue counts, export tracking).
+///
+/// Only when no other session is connected to the database (issue 12, branch pgcopy2): from
+/// the lock to the commit every other session's read or write of the table waits for the
+/// import (a workstation's page would hang without a word for the whole load). A session
+/// already connected (an open workstation, even idle) makes the import take the row-by-row
+/// path, which lets readers read and writers queue behind the write lock as for any import.
+/// A workstation that opens while the load runs waits at most its reads' `lock_timeout`
+/// (``PostgresStore/readLockTimeout``) and is told the database is busy.
 struct BulkLoadRebuild {
     /// The dropped secondary indexes' `CREATE INDEX` statements, in name order.
     let indexes: [String]
     /// The dropped foreign keys: name (quoted) and definition.
     let foreignKeys: [(name: String, definition: String)]
     let table: String
+
+    /// How long the rebuild waits for its locks, in milliseconds: alone on the database
+    /// (``ownsAlone(_:_:)``), what can hold them is autovacuum (analysing `pegawai` just after
+    /// an employee import, say), which the server cancels when it blocks a lock request for
+    /// its `deadlock_timeout` (1 s by default); anything else and the import takes the
+    /// row-by-row path after this wait.
+    static let lockWaitMilliseconds = 3_000
 
     /// The smallest import that rebuilds (below it the row-by-row path is cheap anyway).
     static let minimumRows = 5_000
@@ -46,21 +62,30 @@ struct BulkLoadRebuild {
     /// changes nothing) when the role does not own it, a lock is not free at once, or the
     /// transaction has trigger events pending on the tables (rows it wrote before the import,
     /// whose deferred checks have not run: PostgreSQL refuses to alter such a table).
-    static func begin(_ table: String, _ db: PGConnection) throws -> BulkLoadRebuild? {
-        let owns = try Bool.fetchOne(
-            db, sql: "SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = ?::regclass",
-            arguments: [table]) ?? false
-        guard owns else { return nil }
+    ///
+    /// `onlyEmpty`: also nil when the table holds a row (checked under the lock: the first
+    /// load, ``PostgresStore/firstLoadRecords``).
+    static func begin(_ table: String, _ db: PGConnection, onlyEmpty: Bool = false) throws -> BulkLoadRebuild? {
+        guard try ownsAlone(table, db) else { return nil }
         let referenced = try String.fetchAll(
             db,
             sql: """
                 SELECT DISTINCT c.confrelid::regclass::text FROM pg_constraint c
                 WHERE c.conrelid = ?::regclass AND c.contype = 'f' AND c.confrelid <> c.conrelid ORDER BY 1
                 """, arguments: [table])
+        // The transaction's own lock_timeout, put back once the locks are held.
+        let timeout = try String.fetchOne(db, sql: "SELECT current_setting('lock_timeout')") ?? "0"
         try db.execute(sql: "SAVEPOINT ipasn_bulk_rebuild")
         do {
-            try db.execute(sql: "LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE NOWAIT")
-            for other in referenced { try db.execute(sql: "LOCK TABLE \(other) IN SHARE ROW EXCLUSIVE MODE NOWAIT") }
+            try db.execute(sql: "SET LOCAL lock_timeout = \(lockWaitMilliseconds)")
+            try db.execute(sql: "LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE")
+            for other in referenced { try db.execute(sql: "LOCK TABLE \(other) IN SHARE ROW EXCLUSIVE MODE") }
+            try db.execute(sql: "SELECT set_config('lock_timeout', ?, true)", arguments: [timeout])
+            if onlyEmpty, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table))") == true {
+                try db.execute(sql: "ROLLBACK TO SAVEPOINT ipasn_bulk_rebuild")
+                try db.execute(sql: "RELEASE SAVEPOINT ipasn_bulk_rebuild")
+                return nil
+            }
             let rebuild = try dropIndexesAndKeys(table, db)
             try db.execute(sql: "RELEASE SAVEPOINT ipasn_bulk_rebuild")
             return rebuild
@@ -72,6 +97,31 @@ struct BulkLoadRebuild {
             try db.execute(sql: "RELEASE SAVEPOINT ipasn_bulk_rebuild")
             return nil
         }
+    }
+
+    /// Whether the role owns `table` and no other session is connected to the database
+    /// (`pg_stat_activity`: every client backend of this database but this one; a session
+    /// whose type the role may not see counts as one).
+    static func ownsAlone(_ table: String, _ db: PGConnection) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT pg_has_role(current_user, c.relowner, 'USAGE')
+                   AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = current_database()
+                                   AND a.pid <> pg_backend_pid() AND COALESCE(a.backend_type, 'client backend') = 'client backend')
+                FROM pg_class c WHERE c.oid = ?::regclass
+                """, arguments: [table]) ?? false
+    }
+
+    /// Whether an import may COPY its rows straight into `table` (the first load): the table
+    /// is empty (checked again under the lock), it may rebuild it (``ownsAlone(_:_:)``) and
+    /// row security does not apply to the role (COPY FROM refuses a table whose row security
+    /// is active).
+    static func mayLoadDirectly(_ table: String, _ db: PGConnection) throws -> Bool {
+        guard try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(table))") == true, try ownsAlone(table, db) else {
+            return false
+        }
+        return try Bool.fetchOne(db, sql: "SELECT NOT row_security_active(?::regclass)", arguments: [table]) ?? false
     }
 
     /// Drops `table`'s secondary indexes and foreign keys (locked) and returns what to build again.

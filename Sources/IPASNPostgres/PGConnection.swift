@@ -28,10 +28,17 @@ final class PGConnection {
 
     /// Connects (a conninfo such as `host=/run/postgresql dbname=ipasn` or a
     /// `postgresql://` URL) and sets the session up: UTF-8, UTC moments, ISO dates.
-    init(conninfo: String) throws {
+    ///
+    /// `lockTimeoutMilliseconds` (above 0): the session's `lock_timeout`, the longest any
+    /// statement waits for a lock (a write transaction sets its own).
+    init(conninfo: String, lockTimeoutMilliseconds: Int = 0) throws {
         self.conninfo = conninfo
+        self.lockTimeoutMilliseconds = lockTimeoutMilliseconds
         try connect()
     }
+
+    /// The session's `lock_timeout` (0: the server's default, no limit).
+    let lockTimeoutMilliseconds: Int
 
     deinit {
         attempt?.attempt.cancel()
@@ -77,7 +84,7 @@ final class PGConnection {
             sql: """
                 SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD';
                 SET application_name = 'ipasn'; SET client_min_messages = 'warning'
-                """)
+                """ + (lockTimeoutMilliseconds > 0 ? "; SET lock_timeout = \(lockTimeoutMilliseconds)" : ""))
         for channel in channels { try execute(sql: "LISTEN \(channel)") }
         connectionCount += 1
     }

@@ -44,68 +44,56 @@ extension PostgresStore {
     ) throws -> Int {
         let table = PGRecordRows.table(expected)
         let columns = PGRecordRows.columns(expected)
-        // NIP -> unit of every employee, and which units this account may write: asked before
-        // the COPY starts (no other statement can run on the connection during it).
-        var unitOf: [String: String] = [:]
-        unitOf.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pegawai") ?? 0)
-        let pegawaiUnits = try PGRow.fetchCursor(db, sql: "SELECT nip, kode_unit FROM pegawai")
-        while let row = try pegawaiUnits.next() { unitOf[row[0]] = row[1] as String }
-        var writable: [String: Bool] = [:]
-        for unit in Set(unitOf.values) { writable[unit] = try permissions.mayWrite(unit: unit, db) }
+        let phases = Self.importPhases(db)
+        defer { phases.report() }
+        var check = try ImportLineCheck(expected, permissions, db)
         let rowsBefore = try Int.fetchOne(
             db, sql: "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = ?::regclass", arguments: [table]) ?? 0
 
+        // 0. The first load of an empty table, when it may be: rows straight into the table
+        // (``firstLoadRecords``). The first ``BulkLoadRebuild/minimumRows`` lines are read
+        // ahead to choose (kept in `ahead`, reversed, and written first by either path).
+        var ahead: [Line<ImportRow>] = []
+        if !Self.firstLoadOff, try BulkLoadRebuild.mayLoadDirectly(table, db) {
+            while ahead.count < BulkLoadRebuild.minimumRows, let line = try rows.next() { ahead.append(line) }
+            ahead.reverse()
+            if ahead.count >= BulkLoadRebuild.minimumRows, let rebuild = try BulkLoadRebuild.begin(table, db, onlyEmpty: true) {
+                phases.mark("first load chosen")
+                lastRecordImportPath = .firstLoad
+                return try firstLoadRecords(
+                    &rows, ahead: &ahead, rebuild: rebuild, check: &check, skipInvalid: skipInvalid, issues: &issues,
+                    byUnit: &byUnit, ids: &ids, phases: phases, db)
+            }
+        }
+
         // 1. Stream the checked rows into the staging table.
+        lastRecordImportPath = .staged
         try db.execute(sql: "DROP TABLE IF EXISTS pg_temp.\(Self.importStage)")
         try db.execute(
             sql: "CREATE TEMP TABLE \(Self.importStage) ON COMMIT DROP AS SELECT 0::integer AS line, 0::integer AS ord, "
                 + "\(columns.joined(separator: ", ")) FROM \(table) WITH NO DATA")
         var staged = 0
-        // Counted by the client on the way: the staged rows of each employee (the per-unit
-        // counts and the touched employees) and the lines repeating another (the conflicts).
-        var stagedOf: [String: Int] = [:]
+        // The lines repeating another (the conflicts), noted by the client on the way.
         let conflicts = ImportConflicts(kind: expected, allowsSimilar: rows.allowsSimilar)
         var repeats = ImportRepeats(checkSimilar: conflicts.checkSimilar)
-        // An employee's rows usually come together: the NIP's unit, permission and
-        // fingerprint are looked up once per run of rows, and its count added at the run's end.
-        var run = (nip: "", unit: String?.none, writable: false, employee: 0, staged: 0)
-        func endRun() {
-            if run.staged > 0 { stagedOf[run.nip, default: 0] += run.staged }
-            run.staged = 0
-        }
         _ = try db.copyIn(table: Self.importStage, columns: ["line", "ord"] + columns) { buffer in
-            guard let line = try rows.next() else {
-                endRun()
+            guard let line = try ahead.popLast() ?? rows.next() else {
+                check.endRun()
                 return false
             }
-            guard case .record(let record) = line.value, record.kind == expected else {
-                StoreCodec.refuse(line, into: &issues)
-                return true
-            }
-            if record.nip != run.nip {
-                endRun()
-                let unit = unitOf[record.nip]
-                run = (record.nip, unit, unit.map { writable[$0] == true } ?? false, ImportRepeats.employee(record.nip), 0)
-            }
-            guard let unit = run.unit else {
-                issues.append(LineIssue(line: line.number, issue: ValidationIssue(field: "nip", code: .unknownNIP(record.nip))))
-                return true
-            }
-            guard run.writable else {
-                issues.append(LineIssue(line: line.number, issue: StoreCodec.notYourUnit(unit, field: "nip")))
-                return true
-            }
+            guard let record = check.check(line, issues: &issues) else { return true }
             let ord = staged
             staged += 1
-            run.staged += 1
+            check.pass()
             let key = DuplicateKey.hash(record)
-            repeats.note(record, key: key, employee: run.employee)
+            repeats.note(record, key: key, employee: check.run.employee)
             buffer.integer(line.number)
             buffer.integer(ord)
             PGRecordRows.encode(record, key: key, into: &buffer)
             buffer.endRow()
             return true
         }
+        phases.mark("parse + COPY into the stage")
         guard staged > 0 else {
             try db.execute(sql: "DROP TABLE pg_temp.\(Self.importStage)")
             return 0
@@ -118,7 +106,7 @@ extension PostgresStore {
         let nipOf = Dictionary(conflictRows.map { ($0.line, $0.nip) }, uniquingKeysWith: { first, _ in first })
         for (line, issue) in refused {
             issues.append(LineIssue(line: line, issue: issue))
-            if let nip = nipOf[line] { stagedOf[nip, default: 0] -= 1 }
+            if let nip = nipOf[line] { check.unstage(nip) }
         }
         // The staged positions of the refused lines, ascending (the ids close up over them).
         var refusedOrds: [Int64] = []
@@ -129,6 +117,7 @@ extension PostgresStore {
             ).sorted()
         }
         let count = staged - refused.count
+        phases.mark("conflicts")
         // Nothing to write: every row refused, or an import that is refused as a whole (an
         // issue without skip-invalid: it reports its issues and writes nothing).
         guard count > 0, skipInvalid || issues.isEmpty else {
@@ -145,13 +134,34 @@ extension PostgresStore {
         // An import that at least doubles the table builds its secondary indexes and checks
         // its foreign keys once after the INSERT, when its role owns the table and can lock it.
         let rebuild = BulkLoadRebuild.worthIt(rows: count, stored: rowsBefore) ? try BulkLoadRebuild.begin(table, db) : nil
+        if rebuild != nil { lastRecordImportPath = .stagedRebuild }
         try db.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'on', true)")
         try db.execute(
             sql: "INSERT INTO \(table) (id, \(columns.joined(separator: ", "))) "
                 + "SELECT ?::bigint + ord - width_bucket(ord, ?::int[]), \(columns.joined(separator: ", ")) "
                 + "FROM pg_temp.\(Self.importStage)",
             arguments: [first, PGArrayText.integers(refusedOrds)])
+        phases.mark("INSERT ... SELECT" + (rebuild == nil ? "" : " (indexes and key dropped)"))
         try rebuild?.finish(db)
+        if rebuild != nil { phases.mark("indexes built, key validated") }
+        try Self.endBulkInsert(table, first: first, last: last, db)
+        ids = ImportedIDs(kind: expected, first: first, last: last)
+
+        // 4. Counts (the client's), statistics, scores.
+        let touched = check.touched(byUnit: &byUnit)
+        try db.execute(sql: "DROP TABLE pg_temp.\(Self.importStage)")
+        phases.mark("restored rows, sequence, counts")
+        if count >= max(rowsBefore, 5_000) { try db.execute(sql: "ANALYZE \(table)") }
+        phases.mark("ANALYZE")
+        try refreshImportScores(touched, db)
+        phases.mark("score refresh")
+        return count
+    }
+
+    /// After a bulk INSERT or COPY of the ids `first...last` under the bulk-import setting:
+    /// the setting off, the per-row `<table>_restored` trigger's effect done set-based (a
+    /// restored record keeps its change and sent numbers), the identity sequence moved past them.
+    static func endBulkInsert(_ table: String, first: Int64, last: Int64, _ db: PGConnection) throws {
         try db.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'off', true)")
         try db.execute(
             sql: """
@@ -161,18 +171,6 @@ extension PostgresStore {
         try db.execute(
             sql: "DELETE FROM export_deleted WHERE kind = '\(table)' AND record_id BETWEEN ? AND ?", arguments: [first, last])
         try db.execute(sql: "SELECT setval(pg_get_serial_sequence(?, 'id'), ?)", arguments: [table, last])
-        ids = ImportedIDs(kind: expected, first: first, last: last)
-
-        // 4. Counts (the client's), statistics, scores.
-        var touched: Set<String> = []
-        for (nip, written) in stagedOf where written > 0 {
-            touched.insert(nip)
-            if let unit = unitOf[nip] { byUnit[unit, default: 0] += written }
-        }
-        try db.execute(sql: "DROP TABLE pg_temp.\(Self.importStage)")
-        if count >= max(rowsBefore, 5_000) { try db.execute(sql: "ANALYZE \(table)") }
-        try refreshImportScores(touched, db)
-        return count
     }
 
     /// The staged rows that can conflict: the rows the client found repeating another row

@@ -51,6 +51,7 @@ extension PostgresStore {
             case .pendidikan, .diklat, .skp, .disiplin:
                 let recordKind = kind.recordKind!
                 var range: ImportedIDs?
+                if !bulk { lastRecordImportPath = .plain }
                 imported =
                     bulk
                     ? try bulkImportRecords(

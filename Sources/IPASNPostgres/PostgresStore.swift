@@ -20,7 +20,10 @@ import IPASNStore
 ///   that long for any other lock (a row held by an admin's open `psql` transaction:
 ///   `lock_timeout`).
 /// - **Reads** run in REPEATABLE READ READ ONLY transactions: one consistent snapshot per
-///   call, never blocked by a writer.
+///   call, never blocked by a writer's rows. A read that waits for a table lock (a first
+///   load rebuilding the table's indexes holds it until its commit, ``BulkLoadRebuild``)
+///   gives up after ``readLockTimeout(_:)`` with ``StoreError/busyReading`` (nothing lost: a
+///   screen says the database is busy and the admin tries again).
 /// - **Errors** are translated into ``StoreError`` by SQLSTATE (``PostgresStore/translate(_:)``).
 /// - **Reconnection**: a connection the server dropped (restart, network) is re-opened at the
 ///   start of the next call; the call that met the failure reports ``StoreError/io(_:)`` and
@@ -79,7 +82,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
         self.isReadOnly = access == .read
         self.patience = patience
         do {
-            connection = try PGConnection(conninfo: conninfo)
+            connection = try PGConnection(conninfo: conninfo, lockTimeoutMilliseconds: Self.readLockTimeout(patience))
         } catch let error as PGError {
             throw StoreError.io("\(Self.displayName(conninfo)): \(error.message)")
         }
@@ -276,6 +279,25 @@ public final class PostgresStore: Store, @unchecked Sendable {
         }
     }
 
+    /// The paths a record import can take (``lastRecordImportPath``).
+    package enum RecordImportPath: String, Sendable {
+        /// ``RecordBatch``: multi-row INSERTs.
+        case plain
+        /// COPY into a staging table, one INSERT ... SELECT (`PostgresStore+BulkImport.swift`).
+        case staged
+        /// The same, the indexes built and the key checked once after it (``BulkLoadRebuild``).
+        case stagedRebuild
+        /// COPY straight into the empty table (``firstLoadRecords``).
+        case firstLoad
+    }
+
+    /// Which path this store's last record import took (for tests and hand measurement).
+    package internal(set) var lastRecordImportPath: RecordImportPath? {
+        get { lock.withLock { importPath } }
+        set { lock.withLock { importPath = newValue } }
+    }
+    private var importPath: RecordImportPath?
+
     /// Makes ``warmSavePath()`` do nothing: for measuring a cold first save by hand (`ipasn
     /// bench --only pgsave` with `IPASN_PGSAVE_COLD=1`), never set by the product.
     package var leavesSavePathCold: Bool {
@@ -341,8 +363,31 @@ public final class PostgresStore: Store, @unchecked Sendable {
         try transaction { _ in try body() }
     }
 
+    /// The session's `lock_timeout` of a store's connection, in milliseconds: as long as a
+    /// write waits for a stuck writer (``LockPatience/stallLimit``). Reads wait at most this
+    /// for a table lock; a write transaction sets its own.
+    static func readLockTimeout(_ patience: LockPatience) -> Int {
+        max(1, Int((patience.stallLimit * 1000).rounded()))
+    }
+
+    /// `body`, a read of its own (not inside a write), with a lock wait that timed out
+    /// (`55P03`, ``readLockTimeout(_:)``) as ``StoreError/busyReading`` (not
+    /// ``StoreError/busy``, which says nothing was saved).
+    private func timingOutAsBusyReading<T>(_ body: () throws -> T) throws -> T {
+        let own = !isInTransaction
+        do {
+            return try body()
+        } catch StoreError.busy where own {
+            throw StoreError.busyReading
+        }
+    }
+
     /// Runs `body` in one read-only snapshot (or inside the current transaction).
     func read<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        try timingOutAsBusyReading { try readTranslated(body) }
+    }
+
+    private func readTranslated<T>(_ body: (PGConnection) throws -> T) throws -> T {
         try translatingErrors {
             try locked { db in
                 if depth > 0 { return try body(db) }
@@ -365,7 +410,7 @@ public final class PostgresStore: Store, @unchecked Sendable {
     /// the statements and `COMMIT` pipelined (inside a transaction: the statements alone).
     /// For the reads a page makes after each save (records, verification marks, sent marks).
     func readPipelined(_ statements: [(sql: String, arguments: PGArguments)]) throws -> [PGResult] {
-        try pipelinedTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", statements)
+        try timingOutAsBusyReading { try pipelinedTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", statements) }
     }
 
     /// `statements` in one round trip: with `begin` (which may carry `SET LOCAL`s after a `;`)

@@ -1,0 +1,156 @@
+import Foundation
+import IPASNCore
+import IPASNStore
+import IPASNTestSupport
+import Testing
+
+@testable import IPASNPostgres
+
+/// The first load of an empty record table (``PostgresStore/firstLoadRecords``: COPY straight
+/// into the table while the file is read, every row decided before it is sent) against the
+/// plain path, and what an open workstation meets when such a load holds the table.
+@Suite(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.skipNote), .serialized)
+struct PostgresFirstLoadTests {
+    typealias Bulk = PostgresBulkImportTests
+
+    /// 8 courses for each of the 650 employees, in runs (as ``PostgresBulkImportTests/bigFile``),
+    /// with, in extra[10]'s run, a repeat of its last course (line 89), a similar name to it,
+    /// an unreadable line, an unknown NIP and an SKP; and after the last run, employees met
+    /// again: extra[0]'s first course again (line 2), a similar name to it, a new course of
+    /// extra[0] and one of extra[20].
+    static var file: [Line<ImportRow>] {
+        var rows: [ImportRow] = []
+        for (i, p) in Bulk.extra.enumerated() {
+            for k in 1...8 {
+                rows.append(
+                    .record(
+                        Bulk.course(
+                            p.nip, "Kursus \(k) Angkatan \(i % 11)", jenis: 1 + k % 4, jp: 4 + k + i % 9,
+                            start: "2023-0\(k)-1\(k)", end: "2023-0\(k)-1\(k + 1)")))
+            }
+            guard i == 10 else { continue }
+            rows.append(rows[rows.count - 1])  // line 90: a repeat of line 89
+            rows.append(.record(Bulk.course(p.nip, "Kursus 8 Angkatan 10 Lanjut", jenis: 1, jp: 9, start: "2023-08-18", end: "2023-08-19")))
+            rows.append(.invalid(ValidationFailure([ValidationIssue(field: "jp", code: .jpNotNumber("x"))])))
+            rows.append(.record(Bulk.course(SmallProvince.stranger, "Kursus 1 Angkatan 0", jp: 20)))
+            rows.append(.record(.skp(SKP(nip: p.nip, tahun: 2023, predikat: .baik))))
+        }
+        rows.append(rows[0])  // line 5207: extra[0]'s first course (line 2) again
+        rows.append(.record(Bulk.course(Bulk.extra[0].nip, "Kursus 1 Angkatan 0 Lanjut", jenis: 2, jp: 5, start: "2023-01-11", end: "2023-01-12")))
+        rows.append(.record(Bulk.course(Bulk.extra[0].nip, "Seminar Baru", jenis: 5, jp: 2, start: "2024-05-05", end: "2024-05-05")))
+        rows.append(.record(Bulk.course(Bulk.extra[20].nip, "Seminar Baru", jenis: 5, jp: 2, start: "2024-05-05", end: "2024-05-05")))
+        return rows.enumerated().map { Line($0.offset + 2, $0.element) }
+    }
+
+    /// The same file through the plain path and the first load into two identical databases
+    /// with no diklat: the same outcome and the same database row for row (ids in file order,
+    /// export tracking, scores, per-unit totals, audit), the indexes and key built again.
+    @Test func theFirstLoadOfAnEmptyTableCopiesStraightIntoItWithTheSameResult() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let plain = try Bulk.seeded(databases, courses: false)
+        let bulk = try Bulk.seeded(databases, courses: false)
+        let before = try Bulk.dump(bulk)
+        let idsBefore = try Bulk.rebuiltIDs(try PGConnection(conninfo: bulk))
+        let context = TestClock.context(actor: "ops", session: "s1")
+        var plainRows = ArrayRowSource(kind: .diklat, rows: Self.file)
+        var bulkRows = ArrayRowSource(kind: .diklat, rows: Self.file)
+        let plainOutcome = try PostgresStore(plain, context: context).importRows(&plainRows, skipInvalid: true, dryRun: false, bulk: false)
+        try Bulk.waitAlone(bulk)
+        let importer = try PostgresStore(bulk, context: context)
+        let bulkOutcome = try importer.importRows(&bulkRows, skipInvalid: true, dryRun: false, bulk: true)
+        #expect(importer.lastRecordImportPath == .firstLoad)
+        #expect(plainOutcome == bulkOutcome)
+        // Checked by hand: 650 x 8 courses and the two new ones written; refused: in extra[10]'s
+        // run the repeat and the similar name of line 89, the unreadable line, the unknown NIP,
+        // the SKP; after the runs extra[0]'s repeat and similar name of line 2 (its rows read
+        // back from the table).
+        #expect(bulkOutcome.imported == 5_202)
+        let issues = bulkOutcome.issues.map { ($0.line, $0.issue.code) }
+        #expect(issues.map(\.0) == [90, 91, 92, 93, 94, 5_207, 5_208])
+        #expect(issues.contains { $0.0 == 90 && $0.1 == .duplicateInFile(line: 89) })
+        #expect(issues.contains { $0.0 == 91 && $0.1 == .similarCourse(nama: "Kursus 8 Angkatan 10", line: 89) })
+        #expect(issues.contains { $0.0 == 93 && $0.1 == .unknownNIP(SmallProvince.stranger) })
+        #expect(issues.contains { $0.0 == 5_207 && $0.1 == .duplicateInFile(line: 2) })
+        #expect(issues.contains { $0.0 == 5_208 && $0.1 == .similarCourse(nama: "Kursus 1 Angkatan 0", line: 2) })
+        let plainTables = try Bulk.dump(plain)
+        let bulkTables = try Bulk.dump(bulk)
+        for table in plainTables.keys.sorted() {
+            #expect(plainTables[table] == bulkTables[table], "table \(table)")
+        }
+        #expect(bulkTables["(indexes)"] == before["(indexes)"])
+        #expect(bulkTables["(constraints)"] == before["(constraints)"])
+        do {
+            let db = try PGConnection(conninfo: bulk)
+            #expect(zip(try Bulk.rebuiltIDs(db), idsBefore).allSatisfy { $0 != $1 }, "built again")
+            // The ids are consecutive in file order: extra[20]'s new course (the last line) is the last row.
+            #expect(try String.fetchOne(db, sql: "SELECT nip FROM diklat ORDER BY id DESC LIMIT 1") == Bulk.extra[20].nip)
+            #expect(try Int.fetchOne(db, sql: "SELECT MAX(id) - MIN(id) + 1 FROM diklat") == 5_202)
+            #expect(try PostgresStore(bulk, context: context).check() == [])
+        }
+        // A second file is no first load: the staging path (the stored rows can conflict).
+        var again = ArrayRowSource(kind: .diklat, rows: Self.file)
+        #expect(try importer.importRows(&again, skipInvalid: true).imported == 0)
+        #expect(importer.lastRecordImportPath == .staged)
+    }
+
+    /// All or nothing: a first load that fails just before its commit, and one refused as a
+    /// whole (an issue without skip-invalid), leave the table empty with its indexes and key.
+    @Test func aFailedFirstLoadLeavesTheEmptyTableAsItWas() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let conninfo = try Bulk.seeded(databases, courses: false)
+        let before = try Bulk.dump(conninfo)
+        struct FailingAtCommit: ImportRowSource {
+            var rows: ArrayRowSource
+            var kind: ImportKind { rows.kind }
+            mutating func next() throws -> Line<ImportRow>? { try rows.next() }
+            mutating func willCommit(issues: [LineIssue]) throws { throw StoreError.corrupt("disk full") }
+        }
+        try Bulk.waitAlone(conninfo)
+        let store = try PostgresStore(conninfo, context: TestClock.context(actor: "ops", session: "s1"))
+        var failing = FailingAtCommit(rows: ArrayRowSource(kind: .diklat, rows: Self.file))
+        #expect(throws: StoreError.self) { _ = try store.importRows(&failing, skipInvalid: true) }
+        #expect(store.lastRecordImportPath == .firstLoad)
+        var refused = ArrayRowSource(kind: .diklat, rows: Self.file)
+        let outcome = try store.importRows(&refused, skipInvalid: false)
+        #expect(store.lastRecordImportPath == .firstLoad)
+        #expect(outcome.imported == 0)
+        #expect(outcome.issues.count == 7)
+        let now = try Bulk.dump(conninfo)
+        for table in before.keys.sorted() where table != "(sequences)" { #expect(now[table] == before[table], "table \(table)") }
+    }
+
+    /// Issue 12, item 3: a workstation open on the database (connected, idle) makes a large
+    /// import keep the row-by-row path: nothing holds the table, the workstation reads at
+    /// once. A read that meets a table held by a first load (as its `ACCESS EXCLUSIVE` lock
+    /// does until its commit) waits at most the store's lock timeout and is told the database
+    /// is busy (``StoreError/busyReading``), then reads once the load is over.
+    @Test func anOpenWorkstationKeepsTheTableReadable() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let conninfo = try Bulk.seeded(databases, courses: false)
+        let patience = LockPatience(stallLimit: 0.3)
+        let workstation = try PostgresStore(conninfo, context: TestClock.context(actor: "ani", session: "w1"), patience: patience)
+        let nip = Bulk.extra[1].nip
+        #expect(try workstation.records(nip: nip)?.diklat.isEmpty == true)
+        let ids = try Bulk.rebuiltIDs(try PGConnection(conninfo: conninfo))
+        let importer = try PostgresStore(conninfo, context: TestClock.context(actor: "ops", session: "s1"))
+        var rows = ArrayRowSource(kind: .diklat, rows: Self.file)
+        #expect(try importer.importRows(&rows, skipInvalid: true).imported == 5_202)
+        #expect(importer.lastRecordImportPath == .staged)
+        #expect(try Bulk.rebuiltIDs(try PGConnection(conninfo: conninfo)) == ids, "nothing dropped")
+        #expect(try workstation.records(nip: nip)?.diklat.count == 8)
+
+        let load = try PGConnection(conninfo: conninfo)
+        try load.execute(sql: "BEGIN")
+        try load.execute(sql: "LOCK TABLE diklat IN ACCESS EXCLUSIVE MODE")
+        let start = Date()
+        #expect(throws: StoreError.busyReading) { _ = try workstation.records(nip: nip) }
+        #expect(throws: StoreError.busyReading) { _ = try workstation.employeePage(nip: nip) }
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(StoreError.busyReading.message(.id).contains("Coba lagi"))
+        try load.execute(sql: "ROLLBACK")
+        #expect(try workstation.employeePage(nip: nip)?.records.diklat.count == 8)
+    }
+}
