@@ -116,7 +116,7 @@ struct FullRecomputeTables {
 struct CachedScores {
     private struct Stored {
         var kualifikasi, kompetensi, kinerja, disiplin: Double
-        /// Index into ``missingTexts``; -1: no cached score.
+        /// The number of the text in ``missingTexts``; -1: no cached score.
         var missing: Int32
         var complete: Bool
     }
@@ -125,7 +125,7 @@ struct CachedScores {
     /// Per year (in ``years``' order), per employee number.
     private var stored: [ContiguousArray<Stored>]
     /// The distinct `missing` texts (a handful: "", "pendidikan", "skp", "pendidikan,skp").
-    private var missingTexts: [String] = []
+    private var missingTexts = InternedTexts()
     /// Cached scores of a NIP that is no employee's (only a database written with foreign
     /// keys off has them): year and NIP.
     private(set) var orphans: [(year: Int, nip: String)] = []
@@ -134,7 +134,6 @@ struct CachedScores {
         self.years = years
         let none = Stored(kualifikasi: 0, kompetensi: 0, kinerja: 0, disiplin: 0, missing: -1, complete: false)
         stored = years.map { _ in ContiguousArray(repeating: none, count: employees.count) }
-        var missingNumbers: [String: Int32] = [:]
         let row = try CRow(
             db, sql: "SELECT year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing FROM employee_score WHERE year IN (\(years.map(String.init).joined(separator: ",")))")
         while try row.step() {
@@ -144,18 +143,9 @@ struct CachedScores {
                 orphans.append((year, row.text(1)))
                 continue
             }
-            let text = row.text(7)
-            let missing: Int32
-            if let known = missingNumbers[text] {
-                missing = known
-            } else {
-                missing = Int32(missingTexts.count)
-                missingNumbers[text] = missing
-                missingTexts.append(text)
-            }
             stored[slot][Int(employee)] = Stored(
                 kualifikasi: row.double(2), kompetensi: row.double(3), kinerja: row.double(4), disiplin: row.double(5),
-                missing: missing, complete: row.int(6) != 0)
+                missing: missingTexts.number(row.text(7)), complete: row.int(6) != 0)
         }
     }
 
@@ -166,7 +156,7 @@ struct CachedScores {
         guard cached.missing >= 0, cached.kualifikasi == score.kualifikasi, cached.kompetensi == score.kompetensi,
             cached.kinerja == score.kinerja, cached.disiplin == score.disiplin, cached.complete == score.complete
         else { return false }
-        return missingTexts[Int(cached.missing)] == score.missing.map(\.rawValue).joined(separator: ",")
+        return missingTexts[cached.missing] == score.missing.map(\.rawValue).joined(separator: ",")
     }
 }
 

@@ -23,9 +23,9 @@ struct RecomputeEmployees {
     private var nipLength: ContiguousArray<Int32>
     private var jabatan: ContiguousArray<UInt8>
     private var status: ContiguousArray<UInt8>
-    /// Index into ``jenjangTexts`` (a province has a handful of distinct jenjang).
+    /// The number of the text in ``jenjangTexts`` (a province has a handful of distinct jenjang).
     private var jenjang: ContiguousArray<Int32>
-    private var jenjangTexts: [String] = []
+    private var jenjangTexts = InternedTexts()
 
     private static let jabatanCases = JenisJabatan.allCases
     private static let statusCases = StatusPegawai.allCases
@@ -48,7 +48,6 @@ struct RecomputeEmployees {
         jabatan = ContiguousArray(repeating: 0, count: count)
         status = jabatan
         nipBytes.reserveCapacity(count * 18)
-        var jenjangNumbers: [String: Int32] = [:]
         // The table once in its own order, each row at its rank.
         let row = try CRow(db, sql: "SELECT rowid, nip, jenis_jabatan, jenjang, status FROM pegawai")
         while try row.step() {
@@ -59,14 +58,7 @@ struct RecomputeEmployees {
             }
             jabatan[index] = UInt8(Self.jabatanCases.firstIndex(of: j)!)
             status[index] = UInt8(Self.statusCases.firstIndex(of: s)!)
-            let text = row.text(3)
-            if let known = jenjangNumbers[text] {
-                jenjang[index] = known
-            } else {
-                jenjang[index] = Int32(jenjangTexts.count)
-                jenjangNumbers[text] = Int32(jenjangTexts.count)
-                jenjangTexts.append(text)
-            }
+            jenjang[index] = jenjangTexts.number(row.text(3))
             row.withText(1) { nip in
                 nipStart[index] = Int32(nipBytes.count)
                 nipLength[index] = Int32(nip.count)
@@ -89,7 +81,7 @@ struct RecomputeEmployees {
         let index = Int(number)
         return Pegawai(
             nip: nip(number), nama: "", kodeUnit: "", jenisJabatan: Self.jabatanCases[Int(jabatan[index])],
-            jenjang: jenjangTexts[Int(jenjang[index])], status: Self.statusCases[Int(status[index])])
+            jenjang: jenjangTexts[jenjang[index]], status: Self.statusCases[Int(status[index])])
     }
 }
 
