@@ -1,5 +1,5 @@
-/// A NIP as a hash key for the full recomputes' table-order readers (SQLite's
-/// `FullRecomputeTables` and `DiklatScoringTable`, PostgreSQL's `PGRecomputeTables`): an
+/// A NIP as a hash key for the full recomputes' table-order readers (SQLite's `NIPNumbers`,
+/// which uses ``numericKey(_:)``; PostgreSQL's `PGRecomputeTables`): an
 /// 18-digit (1 to 18 ASCII digits) NIP as one number (``numericKey(_:)``: no String made
 /// from the row's bytes), any other by its text.
 package enum NIPKey: Hashable, Sendable {

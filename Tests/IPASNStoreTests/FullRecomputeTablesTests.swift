@@ -174,4 +174,78 @@ import Testing
         #expect(written == ["2024 7"])
         try expectPlainScores()
     }
+
+    /// The adversarial database of the packed fast path (branch recompute3): besides
+    /// ``everyKindStore()`` (NIP order unlike the table order, rows of employees interleaved,
+    /// inactive employees, odd NIPs, rejected records), employees with no record at all, one
+    /// whose row lies far beyond the others (a sparse rowid), and two employees deleted with
+    /// foreign keys off: their records stay in the tables and their cached scores stay, with a
+    /// cached score of a NIP that never was an employee's. The full recompute scores exactly
+    /// the plain engine's scores over the plain path's records, hands out the employees in NIP
+    /// order, and deletes the recomputed year's scores of no employee (and no other row).
+    @Test func theFullRecomputeOnAnAdversarialDatabase() throws {
+        let store = try everyKindStore()
+        try store.recomputeAll(year: 2022)
+        try store.recomputeAll(year: 2024)
+        let deleted = ["7", "199912312020121099"]
+        try store.writer.write { db in
+            for (index, nip) in ["000000000000000001", "999999999999999999"].enumerated() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO pegawai(rowid, nip, nama, kode_unit, jenis_jabatan, jenjang, status, aktif, search_key)
+                        VALUES (?, ?, 'Tanpa Riwayat', 'SUB', 'pelaksana', '', 'pppk', 1, '')
+                        """, arguments: [index == 0 ? 10_000_000 : nil, nip])
+            }
+        }
+        #expect(try store.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM diklat WHERE nip IN ('7', '199912312020121099')") } ?? 0 > 0)
+        try store.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.inTransaction {
+                for nip in deleted { try db.execute(sql: "DELETE FROM pegawai WHERE nip = ?", arguments: [nip]) }
+                try db.execute(
+                    sql: """
+                        INSERT INTO employee_score(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
+                        VALUES (2024, '188888888888888888', 1, 2, 3, 4, 1, ''), (2022, '188888888888888888', 1, 2, 3, 4, 1, '')
+                        """)
+                return .commit
+            }
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        let engine = ScoringEngine(ruleset: try store.ruleset())
+        try store.writer.read { db in
+            var plain: [EmployeeRecords] = []
+            try store.forEachEmployee(db, plainDiklat: true) { plain.append($0) }
+            var fast: [(EmployeeRecords, Int32)] = []
+            try store.forEachEmployeeForFullRecompute(db, years: [2024]) { records, employee, _ in fast.append((records, employee)) }
+            // 33 + 2 without records - 2 deleted; in NIP (byte) order, numbered 0, 1, ...
+            #expect(plain.count == 33)
+            #expect(fast.map(\.0.pegawai.nip) == plain.map(\.pegawai.nip))
+            #expect(fast.map(\.1) == Array(0..<33))
+            #expect(fast.map(\.0.pegawai.nip) == fast.map(\.0.pegawai.nip).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+            #expect(!fast.contains { deleted.contains($0.0.pegawai.nip) })
+            let empty = try #require(fast.first { $0.0.pegawai.nip == "000000000000000001" }?.0)
+            #expect(empty.pendidikan.isEmpty && empty.diklat.isEmpty && empty.skp.isEmpty && empty.disiplin.isEmpty)
+            #expect(empty.pegawai.status == .pppk && empty.pegawai.jenisJabatan == .pelaksana)
+        }
+        try store.recomputeAll(year: 2024)
+        try store.writer.read { db in
+            var expected: [String] = []
+            try store.forEachEmployee(db, plainDiklat: true) { records in
+                let s = engine.score(records, year: 2024)
+                expected.append("\(s.nip) \(s.kualifikasi) \(s.kompetensi) \(s.kinerja) \(s.disiplin) \(s.complete) \(s.missing)")
+            }
+            let cached = try Row.fetchAll(db, sql: "SELECT \(SQLiteStore.scoreColumns) FROM employee_score WHERE year = 2024 ORDER BY nip")
+                .map { row -> String in
+                    let s = SQLiteStore.score(row)
+                    return "\(s.nip) \(s.kualifikasi) \(s.kompetensi) \(s.kinerja) \(s.disiplin) \(s.complete) \(s.missing)"
+                }
+            #expect(cached == expected)
+            #expect(cached.count == 33)
+            // The year not recomputed keeps its rows of no employee; the recomputed one has none.
+            #expect(
+                try String.fetchAll(db, sql: "SELECT nip FROM employee_score WHERE year = 2022 AND nip NOT IN (SELECT nip FROM pegawai) ORDER BY nip")
+                    == ["188888888888888888", "199912312020121099", "7"])
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM employee_score WHERE year = 2024") == 33)
+        }
+    }
 }

@@ -15,8 +15,11 @@ import GRDB
 /// an employee's records together) form a run, found once per run by the NIP's number in a
 /// hash map, so most rows cost a `memcmp` with the previous row's NIP and no lookup.
 ///
-/// Memory: 16 bytes a row (16 MB for a province's million rows) plus a few bytes per run and
-/// per employee, held for the length of the recompute; the plain and cursor paths hold one row.
+/// Memory: 16 bytes a row (16 MB for a province's million rows) plus 8 bytes per run and
+/// per employee (``EmployeeRuns``, the rows reserved once from the id span: no copy by growth),
+/// held for the length of the recompute; the plain and cursor paths hold one row. The full
+/// recompute numbers the employees by ``RecomputeEmployees`` (``init(_:filter:employees:)``,
+/// branch recompute3); the rows are decoded straight from the statement into ``Packed``.
 /// That is why only the full recompute uses it (not an import's refresh of its touched employees).
 ///
 /// It returns what ``DiklatScoringCursor`` returns (same rows and values, the free-text fields
@@ -40,105 +43,71 @@ struct DiklatScoringTable {
     private static let overflowMark: UInt8 = 0xFF
     private static let levels = LeadershipLevel.allCases
 
-    private var rows: ContiguousArray<Packed> = []
+    private let runs: EmployeeRuns<Packed>
     /// Rows whose JP does not fit 32 bits, whole.
     private var overflow: [Diklat] = []
-    /// Runs of consecutive rows of one employee: where each starts, and the employee's next run.
-    private var runStart: [Int32] = []
-    private var runNext: [Int32] = []
-    /// Per employee (numbered in order of appearance): first and last run.
-    private var firstRun: [Int32] = []
-    private var lastRun: [Int32] = []
-    /// Employee numbers by NIP: an 18-digit NIP as a number (``NIPKey/numericKey(_:)``), any other by text.
-    private var numericEmployees: [UInt64: Int32] = [:]
-    private var otherEmployees: [String: Int32] = [:]
+    /// The employee numbers by NIP when the table numbered them itself (``init(_:filter:)``).
+    private var numbers: NIPNumbers?
 
-    /// Reads every diklat row (less those `filter` leaves out) in table order.
+    /// Reads every diklat row (less those `filter` leaves out) in table order, numbering the
+    /// employees itself, for ``diklat(nip:)``.
     /// - Parameter filter: a `WHERE` clause leaving records out (rejected ones), or "".
     init(_ db: Database, filter: String = "") throws {
-        var cursor = try DiklatScoringCursor(db, filter: filter, order: .table)
-        var previous: [UInt8] = []
-        var hasPrevious = false
-        while cursor.hasRow {
-            let sameRun = cursor.withNIPBytes { nip in
-                hasPrevious && nip.count == previous.count
-                    && (nip.isEmpty || memcmp(nip.baseAddress!, previous, nip.count) == 0)
+        var numbers = NIPNumbers()
+        var overflow: [Diklat] = []
+        runs = try Self.read(db, filter: filter, employees: 0, overflow: &overflow) { numbers.assigning($0) }
+        self.overflow = overflow
+        self.numbers = numbers
+    }
+
+    /// Reads every diklat row (less those `filter` leaves out) of `employees` in table order,
+    /// for ``diklat(employee:nip:)`` (the full recompute's employee numbers).
+    init(_ db: Database, filter: String = "", employees: RecomputeEmployees) throws {
+        var overflow: [Diklat] = []
+        runs = try Self.read(db, filter: filter, employees: employees.count, overflow: &overflow, number: employees.numbers.number)
+        self.overflow = overflow
+    }
+
+    private static func read(
+        _ db: Database, filter: String, employees: Int, overflow: inout [Diklat], number: (UnsafeBufferPointer<UInt8>) -> Int32?
+    ) throws -> EmployeeRuns<Packed> {
+        try EmployeeRuns(
+            db, sql: RecordRows.scoringSelectSQL(.diklat) + filter + ScoringReadOrder.table.clause, employees: employees,
+            capacity: try EmployeeRuns<Packed>.rowCapacity(db, table: "diklat"), number: number
+        ) { row in
+            // Columns of ``RecordRows/scoringSelectSQL(_:)``, decoded as ``DiklatScoringCursor`` does.
+            guard let jenis = JenisDiklat.withID(Int(row.int(2))) else { throw row.corrupt("diklat", "jenis") }
+            var tingkat: UInt8 = 0
+            if !row.isNull(3), let level = LeadershipLevel(rawValue: row.text(3)) { tingkat = UInt8(Self.levels.firstIndex(of: level)! + 1) }
+            guard let start = row.date(4), let end = row.date(5) else { throw row.corrupt("diklat", "date") }
+            let sesuai = row.int(7) != 0
+            var jp = Int32(truncatingIfNeeded: row.int(6))
+            if Int64(jp) != row.int(6) {
+                overflow.append(
+                    Diklat(
+                        nip: "", jenis: jenis, tingkat: tingkat == 0 ? nil : Self.levels[Int(tingkat) - 1], nama: "",
+                        tanggalMulai: start, tanggalSelesai: end, jp: Int(row.int(6)), sesuaiJabatan: sesuai))
+                tingkat = Self.overflowMark
+                jp = Int32(overflow.count - 1)
             }
-            if !sameRun {
-                let employee = cursor.withNIPBytes { nip in
-                    previous.removeAll(keepingCapacity: true)
-                    previous.append(contentsOf: nip)
-                    return employeeNumber(nip)
-                }
-                hasPrevious = true
-                let run = Int32(runStart.count)
-                runStart.append(Int32(rows.count))
-                runNext.append(-1)
-                if Int(employee) == firstRun.count {
-                    firstRun.append(run)
-                    lastRun.append(run)
-                } else {
-                    runNext[Int(lastRun[Int(employee)])] = run
-                    lastRun[Int(employee)] = run
-                }
-            }
-            rows.append(try pack(cursor.diklat(nip: "")))
-            try cursor.step()
+            return Packed(jp: jp, start: start.packed, end: end.packed, jenis: UInt8(jenis.id), tingkat: tingkat, sesuaiJabatan: sesuai)
         }
     }
 
-    /// The diklat of the employee with this NIP, in table order; the records carry `nip` itself.
+    /// The diklat of the employee with this NIP, in table order; the records carry `nip` itself
+    /// (a table made by ``init(_:filter:)``).
     func diklat(nip: String) -> [Diklat] {
         var utf8 = nip
-        let found = utf8.withUTF8 { knownEmployee($0) }
-        guard let employee = found else { return [] }
-        var result: [Diklat] = []
-        var run = firstRun[Int(employee)]
-        while run >= 0 {
-            let end = Int(run) + 1 < runStart.count ? Int(runStart[Int(run) + 1]) : rows.count
-            for index in Int(runStart[Int(run)])..<end { result.append(unpack(rows[index], nip: nip)) }
-            run = runNext[Int(run)]
-        }
-        return result
+        guard let employee = utf8.withUTF8({ numbers?.number($0) }) else { return [] }
+        return diklat(employee: employee, nip: nip)
     }
 
-    // MARK: Employees
-
-    /// The employee number of a NIP: the one it has, or the next one (``firstRun``'s count).
-    private mutating func employeeNumber(_ nip: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let next = Int32(firstRun.count)
-        if let key = NIPKey.numericKey(nip) {
-            if let known = numericEmployees[key] { return known }
-            numericEmployees[key] = next
-            return next
-        }
-        let text = String(decoding: nip, as: UTF8.self)
-        if let known = otherEmployees[text] { return known }
-        otherEmployees[text] = next
-        return next
-    }
-
-    /// The employee number of a NIP seen in the table, or nil.
-    private func knownEmployee(_ nip: UnsafeBufferPointer<UInt8>) -> Int32? {
-        if let key = NIPKey.numericKey(nip) { return numericEmployees[key] }
-        return otherEmployees[String(decoding: nip, as: UTF8.self)]
+    /// The diklat of employee number `employee` (whose NIP is `nip`), in table order.
+    func diklat(employee: Int32, nip: String) -> [Diklat] {
+        runs.records(employee) { unpack($0, nip: nip) }
     }
 
     // MARK: Packing
-
-    private mutating func pack(_ d: Diklat) -> Packed {
-        var tingkat: UInt8 = 0
-        if let level = d.tingkat { tingkat = UInt8(Self.levels.firstIndex(of: level)! + 1) }
-        var jp = Int32(truncatingIfNeeded: d.jp)
-        if Int(jp) != d.jp {
-            tingkat = Self.overflowMark
-            jp = Int32(overflow.count)
-            overflow.append(d)
-        }
-        return Packed(
-            jp: jp, start: UInt32(d.tanggalMulai.ordinal), end: UInt32(d.tanggalSelesai.ordinal), jenis: UInt8(d.jenis.id),
-            tingkat: tingkat, sesuaiJabatan: d.sesuaiJabatan)
-    }
 
     private func unpack(_ p: Packed, nip: String) -> Diklat {
         if p.tingkat == Self.overflowMark {
@@ -148,13 +117,7 @@ struct DiklatScoringTable {
         }
         return Diklat(
             nip: nip, jenis: JenisDiklat.all[Int(p.jenis) - 1], tingkat: p.tingkat == 0 ? nil : Self.levels[Int(p.tingkat) - 1],
-            nama: "", tanggalMulai: Self.date(p.start), tanggalSelesai: Self.date(p.end), jp: Int(p.jp),
+            nama: "", tanggalMulai: LocalDate(packed: p.start), tanggalSelesai: LocalDate(packed: p.end), jp: Int(p.jp),
             sesuaiJabatan: p.sesuaiJabatan)
-    }
-
-    /// A `YYYYMMDD` ordinal of a valid ``LocalDate`` back to the date.
-    private static func date(_ ordinal: UInt32) -> LocalDate {
-        let o = Int(ordinal)
-        return LocalDate(year: o / 10000, month: o / 100 % 100, day: o % 100)!
     }
 }

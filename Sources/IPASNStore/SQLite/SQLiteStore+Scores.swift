@@ -240,6 +240,7 @@ extension SQLiteStore {
         guard !years.isEmpty else { return }
         let engine = ScoringEngine(ruleset: try ruleset(db))
         let statement = try db.makeStatement(sql: Self.refreshScoreSQL)
+        var orphans: [(year: Int, nip: String)]?
         if let only {
             // A refresh of some employees (an import's, an undo's) streams the tables and holds
             // none in memory.
@@ -258,16 +259,25 @@ extension SQLiteStore {
                 }
             }
         } else {
-            try forEachEmployeeForFullRecompute(db, years: years) { records, key, cached in
+            orphans = try forEachEmployeeForFullRecompute(db, years: years) { records, employee, cached in
                 for year in years {
                     let score = engine.score(records, year: year)
-                    if cached.isCached(score, key: key) { continue }
+                    if cached.isCached(score, employee: employee) { continue }
                     statement.setUncheckedArguments(Self.scoreArguments(score))
                     try statement.execute()
                 }
-            }
+            }.orphans
         }
-        if replaceAll {
+        if replaceAll, let orphans {
+            // The fast path found the years' scores of no employee while reading the cached
+            // ones (none, but in a database written with foreign keys off): no anti-join of the
+            // years' scores against `pegawai`.
+            let delete = try db.makeStatement(sql: "DELETE FROM employee_score WHERE year = ? AND nip = ?")
+            for orphan in orphans {
+                delete.setUncheckedArguments([orphan.year, orphan.nip])
+                try delete.execute()
+            }
+        } else if replaceAll {
             for year in years {
                 try db.execute(
                     sql: "DELETE FROM employee_score WHERE year = ? AND nip NOT IN (SELECT nip FROM pegawai)", arguments: [year])
@@ -283,24 +293,29 @@ extension SQLiteStore {
     static let previousFullRecompute = ProcessInfo.processInfo.environment["IPASN_PREVIOUS_FULL_RECOMPUTE"] != nil
 
     /// The full recompute's reader (FAST PATH, ``FullRecomputeTables``): every employee in NIP
-    /// order with the records scoring counts, read in table order through the C API, the
-    /// employee's ``NIPKey`` and the cached scores of `years` (an unchanged score is then not
-    /// written). The records carry only what scoring reads: the employee's name,
-    /// unit and leaving data are empty, as are a record's free-text fields.
+    /// order with the records scoring counts, every table read in table order through the C API
+    /// and held packed per employee number (``RecomputeEmployees``, ``EmployeeRuns``), the
+    /// employee's number and the cached scores of `years` (an unchanged score is then not
+    /// written). The records carry only what scoring reads: the employee's name, unit and
+    /// leaving data are empty, as are a record's free-text fields. Returns the cached scores
+    /// (their ``CachedScores/orphans``: the scores of no employee).
+    @discardableResult
     func forEachEmployeeForFullRecompute(
-        _ db: Database, years: [Int], _ body: (EmployeeRecords, NIPKey, CachedScores) throws -> Void
-    ) throws {
+        _ db: Database, years: [Int], _ body: (EmployeeRecords, Int32, CachedScores) throws -> Void
+    ) throws -> CachedScores {
         let leaveOutRejected = try rejectedLeftOut(db)
         let filter = { (kind: RecordKind) in leaveOutRejected ? Self.countedOnly(kind) : "" }
-        let diklat = try DiklatScoringTable(db, filter: filter(.diklat))
-        let tables = try FullRecomputeTables(db, filter: filter)
-        let cached = try CachedScores(db, years: years)
-        try FullRecomputeTables.forEachEmployee(db) { pegawai, key in
-            var records = EmployeeRecords(pegawai: pegawai)
-            records.diklat = diklat.diklat(nip: pegawai.nip)
-            tables.fill(&records, key: key)
-            try body(records, key, cached)
+        let employees = try RecomputeEmployees(db)
+        let diklat = try DiklatScoringTable(db, filter: filter(.diklat), employees: employees)
+        let tables = try FullRecomputeTables(db, employees: employees, filter: filter)
+        let cached = try CachedScores(db, years: years, employees: employees)
+        for employee in 0..<Int32(employees.count) {
+            var records = EmployeeRecords(pegawai: employees.pegawai(employee))
+            records.diklat = diklat.diklat(employee: employee, nip: records.pegawai.nip)
+            tables.fill(&records, employee: employee)
+            try body(records, employee, cached)
         }
+        return cached
     }
 
     /// Every active employee's records (or those of a unit and its sub-units), streamed in
