@@ -93,15 +93,7 @@ extension PostgresStore {
         _ id: RecordID, to record: IPASNCore.Record, checking original: IPASNCore.Record?,
         also: [(sql: String, arguments: PGArguments)] = []
     ) throws -> SaveResult {
-        guard record.kind == id.kind else {
-            throw ValidationFailure([
-                ValidationIssue(
-                    field: "kind",
-                    code: .custom(
-                        id: "Jenis data tidak boleh diubah (\(id.kind.rawValue) → \(record.kind.rawValue)).",
-                        en: "A record cannot change kind (\(id.kind.rawValue) → \(record.kind.rawValue))."))
-            ])
-        }
+        try ValidationFailure.checkKeepsKind(id, record)
         return try transaction { db in
             // With `original`, the row is locked until the commit: a concurrent save of it waits here, then compares.
             guard let old = try self.record(id, forUpdate: original != nil, db) else {

@@ -15,3 +15,18 @@ public protocol RecordEditStore: AnyObject, Sendable {
     /// audit row (for a deleted record, whoever deleted it).
     func update(_ id: RecordID, to record: Record, expecting original: Record) throws -> SaveResult
 }
+
+extension ValidationFailure {
+    /// The refusal of an edit that would turn record `id` into a record of another kind
+    /// (every store's `update`: a record keeps its kind; nothing is written).
+    public static func checkKeepsKind(_ id: RecordID, _ record: Record) throws {
+        guard record.kind != id.kind else { return }
+        throw ValidationFailure([
+            ValidationIssue(
+                field: "kind",
+                code: .custom(
+                    id: "Jenis data tidak boleh diubah (\(id.kind.rawValue) → \(record.kind.rawValue)).",
+                    en: "A record cannot change kind (\(id.kind.rawValue) → \(record.kind.rawValue))."))
+        ])
+    }
+}

@@ -92,15 +92,7 @@ extension SQLiteStore {
     func update(_ id: RecordID, to record: IPASNCore.Record, checking original: IPASNCore.Record?, _ db: Database) throws
         -> SaveResult
     {
-        guard record.kind == id.kind else {
-            throw ValidationFailure([
-                ValidationIssue(
-                    field: "kind",
-                    code: .custom(
-                        id: "Jenis data tidak boleh diubah (\(id.kind.rawValue) → \(record.kind.rawValue)).",
-                        en: "A record cannot change kind (\(id.kind.rawValue) → \(record.kind.rawValue))."))
-            ])
-        }
+        try ValidationFailure.checkKeepsKind(id, record)
         guard let old = try self.record(id, db) else {
             if original != nil { throw StoreError.editedMeanwhile(by: try lastEditor(of: id, db)) }
             throw StoreError.recordNotFound(id)
