@@ -59,6 +59,10 @@ public struct Exporter {
         /// With ``ExportSelection/pendingOnly``: records sent before and deleted since, which
         /// the shape carries (SIASN still holds them; the admin removes them there).
         public var deletions: [SentDeletion] = []
+        /// With ``ExportSelection/pendingOnly``: pending records of the kind held back because a
+        /// verifikator found them tidak memenuhi syarat (sent once corrected; user test 9: the
+        /// export said "semua sudah terkirim" while the pending screen counted them).
+        public var heldRejected = 0
     }
 
     /// - Throws: ``ExportError/unknownUnit(_:)`` for a unit that does not exist, or a storage error.
@@ -86,7 +90,10 @@ public struct Exporter {
         if selection.pendingOnly, let recordKind = kind.recordKind {
             result.deletions = try store.sentDeletions(kind: recordKind, unit: selection.unit).filter { kind.carries($0) }
             let roots = selection.unit.map { [$0] } ?? UnitTree(units).roots.map(\.kode)
-            pendingNIPs = Set(try roots.flatMap { try store.pendingRecords(unit: $0) }.filter { $0.id.kind == recordKind }.map(\.nip))
+            let pending = try roots.flatMap { try store.pendingRecords(unit: $0) }.filter { $0.id.kind == recordKind }
+            pendingNIPs = Set(pending.map(\.nip))
+            // Pending without a version to send: rejected (``ExportTrackingStore/recordVersions``).
+            result.heldRejected = pending.filter { versions?[$0.id.id] == nil }.count
         }
         for pegawai in try employees(units: units, unit: selection.unit) {
             if kind == .pegawai {

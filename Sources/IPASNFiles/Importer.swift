@@ -30,6 +30,11 @@ public struct ImportReport: Hashable, Sendable {
     /// Headers the import ignored that look like a column the file lacks (`Jabatan/Jenjang`
     /// for jenjang): said once, before the rows' problems (``lookalikeMessage(_:_:)``).
     public var lookalikeHeaders: [UnknownHeader] = []
+    /// A file in SIASN's shape: the batch that marked the records it shows SIASN holds as sent
+    /// (``SIASNHeldRecords``), nil when none was pending; ``siasnHeldRefused`` when the store
+    /// refused that batch (the records stay pending).
+    public var siasnHeld: ExportBatch?
+    public var siasnHeldRefused: PermissionRule?
 
     public init(
         kind: ImportKind, path: String, imported: Int, issues: [LineIssue], rejectedPath: String?, windows1252: Bool
@@ -136,6 +141,9 @@ public struct Importer {
                 try Self.writeRejectedXLSX(from: path, sheet: sheet, headerRow: xlsx.headerRow, issues: issues, to: target)
             }
             report.lookalikeHeaders = xlsx.lookalikeHeaders
+            if SIASNImportFields.isSIASNHeader(xlsx.header), Self.wrote(report, skipInvalid: skipInvalid) {
+                try markHeld(try XLSXImportSource(kind: kind, path: path, sheet: sheet, today: today), &report)
+            }
             return report
         }
         let csv = try CSVImportSource(kind: kind, path: path, today: today)
@@ -148,7 +156,25 @@ public struct Importer {
             windows1252: { csv.reader.isWindows1252 }, totalBytes: size, progress: progress
         ) { issues, target in try Self.writeRejected(from: path, issues: issues, to: target) }
         report.lookalikeHeaders = csv.lookalikeHeaders
+        if SIASNImportFields.isSIASNHeader(csv.header), Self.wrote(report, skipInvalid: skipInvalid) {
+            try markHeld(try CSVImportSource(kind: kind, path: path, today: today), &report)
+        }
         return report
+    }
+
+    /// Whether the import went through (not a dry run, not refused for an invalid row).
+    static func wrote(_ report: ImportReport, skipInvalid: Bool) -> Bool {
+        !report.dryRun && (skipInvalid || report.issues.allSatisfy { $0.issue.severity != .error })
+    }
+
+    /// After a file in SIASN's shape was imported (not refused): its records SIASN holds are
+    /// marked sent (``SIASNHeldRecords``).
+    private func markHeld(_ rows: some ImportRowSource, _ report: inout ImportReport) throws {
+        do {
+            report.siasnHeld = try SIASNHeldRecords.markSent(rows: rows, kind: report.kind, path: report.path, store: store)
+        } catch StoreError.notPermitted(let rule) {
+            report.siasnHeldRefused = rule
+        }
     }
 
     /// Whether `path` is read as an Excel workbook (by its extension: `.xlsx`, `.xlsm`).

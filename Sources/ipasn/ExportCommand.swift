@@ -94,7 +94,14 @@ struct ExportCommand: ParsableCommand {
                         en: "the file is complete, but the export batch was not recorded (\(error.message(.en))); the records stay unsent"))
             }
         }
-        if pending && result.rows == 0 && result.deletions.isEmpty && result.needsPredikat.isEmpty {
+        if result.heldRejected > 0 {
+            let n = result.heldRejected
+            Output.stderrLine(
+                Output.text(
+                    id: "\(n) data \(kind.rawValue) tidak memenuhi syarat (ditolak verifikator) tidak diekspor dan tetap belum dikirim: terkirim setelah admin memperbaikinya.",
+                    en: "\(n) \(kind.rawValue) record\(n == 1 ? "" : "s") rejected by the verifikator (tidak memenuhi syarat) \(n == 1 ? "is" : "are") not exported and stay\(n == 1 ? "s" : "") unsent: sent once the admin corrects \(n == 1 ? "it" : "them")."))
+        }
+        if pending && result.rows == 0 && result.deletions.isEmpty && result.needsPredikat.isEmpty && result.heldRejected == 0 {
             Output.stderrLine(
                 Output.text(
                     id: "Tidak ada data \(kind.rawValue) yang belum dikirim ke SIASN: semua sudah terkirim.",

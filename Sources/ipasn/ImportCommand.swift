@@ -229,6 +229,17 @@ struct ImportCommand: ParsableCommand {
                     ? "\(present) baris \(kind.rawValue) sudah ada, tidak diimpor lagi"
                     : "\(present) \(kind.rawValue) row\(present == 1 ? " was" : "s were") already present, not imported again")
         }
+        if let held = report.siasnHeld {
+            lines.append(
+                id
+                    ? "\(held.rows) data ada di SIASN menurut berkas ini: ditandai terkirim (batch ekspor #\(held.number)), tidak diekspor lagi"
+                    : "\(held.rows) record\(held.rows == 1 ? " is" : "s are") in SIASN according to this file: marked sent (export batch #\(held.number)), not exported again")
+        } else if let rule = report.siasnHeldRefused {
+            lines.append(
+                id
+                    ? "data yang ada di SIASN menurut berkas ini tidak ditandai terkirim: \(rule.message(language))"
+                    : "the records this file shows in SIASN were not marked sent: \(rule.message(language))")
+        }
         let refused = Set(report.issues.filter { $0.issue.severity == .error }.map(\.line)).count
         if let rejected = report.rejectedPath {
             lines.append(

@@ -171,6 +171,18 @@ struct FormField: Hashable, Sendable {
         }
     }
 
+    /// A date field's text typed as eight digits, day first (`26112026`, as on a number pad or
+    /// in a spreadsheet), written as the form writes dates (`26-11-2026`); nil for anything else
+    /// (another kind, other text, a day that does not exist). User test 9: the field kept the
+    /// cursor on `26112026` and the JP typed next went into the date.
+    var completedDate: String? {
+        guard case .date = kind, text.utf8.count == 8, text.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        let digits = Array(text)
+        let day = String(digits[0..<2]), month = String(digits[2..<4]), year = String(digits[4..<8])
+        guard let date = LocalDate(year: Int(year)!, month: Int(month)!, day: Int(day)!), date.year >= 1900 else { return nil }
+        return "\(day)-\(month)-\(year)"
+    }
+
     /// The cursor entered the field: selects its text when ``selectsOnEntry``.
     mutating func enter() {
         selected = selectsOnEntry

@@ -33,6 +33,7 @@ extension RecordForm {
     /// typist types next lands in the next field, and the save sends the cursor back to the
     /// picker to choose (nothing is saved that the admin did not choose).
     mutating func leaveField(forward: Bool, parser: RecordParser, language: Language) -> (move: Bool, message: (text: String, style: Style)?) {
+        if let date = focused.completedDate { fields[focus].text = date }
         if focused.isPicker, let problem = takePickerChoice(language) {
             guard forward, case .ambiguous = unchosen[focused.key] else { return (false, (problem, .error)) }
             let passed = L.pickerPassedOver(focused.label(language), focused.text, focused.suggestions.map(\.label))

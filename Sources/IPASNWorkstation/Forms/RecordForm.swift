@@ -45,6 +45,7 @@ struct RecordForm: Hashable, Sendable {
     /// What the parser reads: the texts plus the NIP.
     var values: [String: String] {
         var result = texts
+        for field in fields { if let date = field.completedDate { result[field.key] = date } }
         result["nip"] = nip
         return result
     }
