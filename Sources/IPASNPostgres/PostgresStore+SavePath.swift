@@ -128,8 +128,8 @@ extension PostgresStore {
     /// then kept) for this transaction only (`SET LOCAL`). Under the default (`auto`) the
     /// server plans a cached statement for its parameters at each of its first five runs and
     /// then makes the generic plan as well to compare, so a session's first six saves each
-    /// planned all of them again: 4.4, 3.6, 4.2, 3.8 and 3.4 ms of server CPU for saves 2-6 on
-    /// the bench's province against 2.7 from the seventh on (docs/performance.md, branch
+    /// planned all of them again: 3.7-5.0 ms of server CPU for saves 2-6 on the bench's
+    /// province against 3.1 from the seventh on, under load (docs/performance.md, branch
     /// pgsave8). Every statement of a save looks rows up by a key (the employee's NIP, a
     /// record's id, the account's login, a unit's code) or reads the few rows of the arrays it
     /// is given, so the generic plan is the plan the server keeps after five runs anyway;

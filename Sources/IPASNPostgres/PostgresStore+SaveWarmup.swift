@@ -31,7 +31,7 @@ extension PostgresStore: SaveWarmupStore {
         // (`plan_cache_mode = auto`): the first saves would pay those plannings otherwise.
         // First the save's own reads under the save's plan choice (``savePlans``: their generic
         // plans made here, kept for the session), then back to the session's.
-        let saveReads = [Self.savePlans] + reads.prefix(Self.saveReadCount(login: login)) + [Self.sessionPlans]
+        let saveReads = [Self.savePlans] + Self.warmupSaveReads(login: login) + [Self.sessionPlans]
         _ = try readPipelined(saveReads + Array(repeating: reads, count: Self.customPlans).flatMap { $0 })
         // The write side's PL/pgSQL (the statement triggers of the record tables and of the
         // audit, the score function and the per-unit totals triggers under it, the per-row
@@ -116,7 +116,4 @@ extension PostgresStore: SaveWarmupStore {
     static func warmupSaveReads(login: String) -> [(sql: String, arguments: PGArguments)] {
         addReads(nip: "", kind: .diklat, login: login).statements.filter { $0.sql != nextIDSQL }
     }
-
-    /// How many of ``warmupReads(login:)``'s statements are the save's reads.
-    static func saveReadCount(login: String) -> Int { warmupSaveReads(login: login).count }
 }
