@@ -85,22 +85,29 @@ public enum PostgresSaveBench {
         Thread.sleep(forTimeInterval: 1)  // the closed connections' backends report their WAL statistics as they exit
         let server = try PostgresServerUsage.snapshot(cluster, database: database).since(before)
         let phases = SavePhases(spans: r.saveSpans, trips: trips.trips)
+        let schedule = SaveSchedule(spans: r.saves, probes: r.saveProbes)
         // `IPASN_PGSAVE_DUMP=FILE` (a developer's switch): each save in order, its start (monotonic
         // ns), its writes + COMMIT round trip, the save alone and the span in ms, to set beside the
-        // server's WAL flushes (`strace -T` of the backend) one by one.
+        // server's WAL flushes (`strace -T` of the backend) one by one; then (branch pgsave8, to
+        // compare saves by their place in the run) its parts as ``SaveSchedule`` has them (ms:
+        // client CPU, client queue, server CPU, server queue, off-CPU) and its round trips.
         if let dump = ProcessInfo.processInfo.environment["IPASN_PGSAVE_DUMP"], !dump.isEmpty {
             let lines = phases.saves.enumerated().map { index, save in
-                String(
+                let parts = index < schedule.saves.count ? schedule.saves[index] : nil
+                let times = [parts?.clientRun, parts?.clientQueue, parts?.serverRun, parts?.serverQueue, parts?.off]
+                    .map { String(format: "%.3f", ($0 ?? 0) * 1000) }.joined(separator: " ")
+                let trips = index < r.saveRoundTrips.count ? r.saveRoundTrips[index] : -1
+                return String(
                     format: "%d %llu %.3f %.3f %.3f", index, save.start,
                     (save.phases[.writes] ?? save.phases[.oneTrip] ?? 0) * 1000 + (save.phases[.commit] ?? 0) * 1000, save.save * 1000,
-                    save.span * 1000)
+                    save.span * 1000) + " " + times + " \(trips)"
             }
             try (lines.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
         }
         return Result(
             nip: who.nip, diklat: who.diklat, wall: r.saves, cpu: r.saveCPU, roundTrips: r.saveRoundTrips,
             cluster: cluster.directory, server: server, phases: phases,
-            schedule: SaveSchedule(spans: r.saves, probes: r.saveProbes), accounting: accounting)
+            schedule: schedule, accounting: accounting)
     }
 
     /// The template database `pgsave_base_<employees>`: the province of ``SaveBench`` copied

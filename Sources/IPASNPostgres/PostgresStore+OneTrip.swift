@@ -84,6 +84,7 @@ extension PostgresStore {
         let table = PGRecordRows.table(record.kind)
         let statements: [(sql: String, arguments: PGArguments)] =
             [
+                Self.savePlans,
                 (Self.oneTripLockSQL, [key1, key2] as PGArguments),
                 (PGRecordRows.insertSQL(record.kind), PGRecordRows.arguments(record)),
                 try oneTripAuditStatement(record),

@@ -115,10 +115,30 @@ extension PostgresStore {
     func addPipelined(_ record: IPASNCore.Record, also: [(sql: String, arguments: PGArguments)] = []) throws -> SaveResult {
         let reads = Self.addReads(record, login: context.actor)
         let remembers = !isInTransaction
-        return try transaction(reading: reads.statements) { db, results in
-            try addPipelined(record, results, reads.permits, also, remembersBasis: remembers, db)
+        // Its own transaction plans once a session (``savePlans``); inside another, that one's.
+        let plans = remembers ? [Self.savePlans] : []
+        return try transaction(reading: plans + reads.statements) { db, results in
+            try addPipelined(record, Array(results.dropFirst(plans.count)), reads.permits, also, remembersBasis: remembers, db)
         }
     }
+
+    /// The first statement of a save's own transaction (issue 12, branch pgsave8): every
+    /// statement the save runs, the client's and those its functions, triggers, foreign keys
+    /// and COMMIT-time checks run on the server, uses its GENERIC plan (made once a session,
+    /// then kept) for this transaction only (`SET LOCAL`). Under the default (`auto`) the
+    /// server plans a cached statement for its parameters at each of its first five runs and
+    /// then makes the generic plan as well to compare, so a session's first six saves each
+    /// planned all of them again: 3.7-5.0 ms of server CPU for saves 2-6 on the bench's
+    /// province against 3.1 from the seventh on, under load (docs/performance.md, branch
+    /// pgsave8). Every statement of a save looks rows up by a key (the employee's NIP, a
+    /// record's id, the account's login, a unit's code) or reads the few rows of the arrays it
+    /// is given, so the generic plan is the plan the server keeps after five runs anyway;
+    /// the warm-up makes those plans before the first save (``warmSavePath()``).
+    static let savePlans: (sql: String, arguments: PGArguments) = ("SET LOCAL plan_cache_mode = force_generic_plan", PGArguments())
+
+    /// Back to the session's own plan choice inside a transaction (the warm-up's reads after
+    /// the save's): ``savePlans`` undone.
+    static let sessionPlans: (sql: String, arguments: PGArguments) = ("SET LOCAL plan_cache_mode TO DEFAULT", PGArguments())
 
     /// The reads of ``addPipelined(_:)`` and how many of them are the permission check's.
     static func addReads(_ record: IPASNCore.Record, login: String)

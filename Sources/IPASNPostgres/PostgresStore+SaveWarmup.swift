@@ -29,12 +29,16 @@ extension PostgresStore: SaveWarmupStore {
         // Five times: a prepared statement is planned for its parameters the first five times
         // it runs, then the server keeps one generic plan when it is no dearer
         // (`plan_cache_mode = auto`): the first saves would pay those plannings otherwise.
-        _ = try readPipelined(Array(repeating: reads, count: Self.customPlans).flatMap { $0 })
+        // First the save's own reads under the save's plan choice (``savePlans``: their generic
+        // plans made here, kept for the session), then back to the session's.
+        let saveReads = [Self.savePlans] + Self.warmupSaveReads(login: login) + [Self.sessionPlans]
+        _ = try readPipelined(saveReads + Array(repeating: reads, count: Self.customPlans).flatMap { $0 })
         // The write side's PL/pgSQL (the statement triggers of the record tables and of the
         // audit, the score function and the per-unit totals triggers under it, the per-row
         // triggers' statements and the score check's scorer) compiled and planned by running
-        // it on NO row, in a transaction rolled back: no row is written, no id used.
-        try pipelinedRolledBack(Self.zeroRowWrites, lockTimeoutMilliseconds: 200)
+        // it on NO row, in a transaction rolled back: no row is written, no id used. Under the
+        // save's plan choice: the generic plans it makes are the ones the saves use.
+        try pipelinedRolledBack([Self.savePlans] + Self.zeroRowWrites, lockTimeoutMilliseconds: 200)
     }
 
     /// How many times PostgreSQL plans a prepared statement for its parameters before it
@@ -95,7 +99,7 @@ extension PostgresStore: SaveWarmupStore {
     /// and the write policies' functions, all for no employee and no unit.
     static func warmupReads(login: String) -> [(sql: String, arguments: PGArguments)] {
         let nip = ""
-        let saveReads = addReads(nip: nip, kind: .diklat, login: login).statements.filter { $0.sql != nextIDSQL }
+        let saveReads = warmupSaveReads(login: login)
         let more: [(sql: String, arguments: PGArguments)] = [
             (auditLogSQL, [0]),
             // `ipasn_may_write` of no unit too: the record's insert policy reaches it through the
@@ -106,5 +110,10 @@ extension PostgresStore: SaveWarmupStore {
             (oneTripGuardSQL, [login, nip, nip, nip]),
         ]
         return saveReads + employeePageStatements(nip: nip) + more
+    }
+
+    /// The save's reads of ``warmupReads(login:)``, its first statements.
+    static func warmupSaveReads(login: String) -> [(sql: String, arguments: PGArguments)] {
+        addReads(nip: "", kind: .diklat, login: login).statements.filter { $0.sql != nextIDSQL }
     }
 }
