@@ -169,22 +169,26 @@ final class MovingClock: @unchecked Sendable {
     }
 
     /// ux8's leftover: the verifikator's queue showed the unit code only. The Unit column
-    /// shows a sub-unit's short name (`Bid. Pengemb.` for BKPSDM.1), a unit whose code is an
-    /// acronym by it (`BKPSDM`), within 80 columns.
+    /// shows a sub-unit's short name (`Bid. Peng…`, Bidang Pengembangan: BKPSDM.1), a unit
+    /// whose code is an acronym by it (`BKPSDM`), within 80 columns (10 wide, the record keeps
+    /// its 21).
     @Test func theQueuesUnitColumnShowsAShortName() throws {
         let store = try makeStore()
         try run(store) { s in
             s.press(.verificationQueue, in: .units)
             s.checkpoint { queue in
                 #expect(queue.line(containing: "Budi Santoso")?.contains("BKPSDM ") == true, "\(queue)")
-                #expect(queue.line(containing: "Ni Ketut Ayu")?.contains("Bid. Pengemb.") == true, "\(queue)")
+                #expect(queue.line(containing: "Ni Ketut Ayu")?.contains("Bid. Peng… ") == true, "\(queue)")
                 #expect(queue.shows("Unit kerja"), "\(queue)")
             }
         }
         #expect(UnitShortName.short("Bidang PAUD dan Pendidikan Nonformal") == "Bid. PAUD & Pendidikan Nonformal")
-        #expect(UnitShortName.short("DISDIK › Sekretariat") == "DISDIK Sekret.")
+        #expect(UnitShortName.short("DISDIK › Sekretariat") == "DISDIK Sekr.")
         #expect(
-            UnitShortName.cells(["A", "B"], names: ["A": "Bid. Pembinaan SD", "B": "Bid. Pembinaan SMP"], width: 14)
-                == ["Bid. Pembin…SD", "Bid. Pembi…SMP"])
+            UnitShortName.cells(["A", "B"], names: ["A": "Bid. Pembinaan SD", "B": "Bid. Pembinaan SMP"], width: 10)
+                == ["Bid. Pe…SD", "Bid. P…SMP"])
+        #expect(
+            UnitShortName.cells(["DISDIK", "DISDIK.01"], names: ["DISDIK": "DISDIK", "DISDIK.01": "DISDIK Sekr."], width: 10)
+                == ["DISDIK", "DISDIK Se…"], "a unit and its sub-unit: a plain cut")
     }
 }

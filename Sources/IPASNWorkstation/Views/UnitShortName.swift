@@ -11,14 +11,14 @@ import IPASNTerminal
 enum UnitShortName {
     /// Whole words and what they become.
     static let abbreviations: [String: String] = [
-        "Badan": "Bdn.", "Bidang": "Bid.", "Bagian": "Bag.", "Sekretariat": "Sekret.", "Kecamatan": "Kec.",
+        "Badan": "Bdn.", "Bidang": "Bid.", "Bagian": "Bag.", "Sekretariat": "Sekr.", "Kecamatan": "Kec.",
         "Kelurahan": "Kel.", "Dinas": "Din.", "Seksi": "Sie", "Pemerintah": "Pem.", "Kabupaten": "Kab.",
         "Provinsi": "Prov.", "Wilayah": "Wil.", "Puskesmas": "PKM", "Pengembangan": "Pengemb.", "Pelayanan": "Pelay.",
         "Pengelolaan": "Pengel.", "dan": "&",
     ]
 
     /// `name` with its common words abbreviated: "Bidang Pembinaan SD" is "Bid. Pembinaan SD",
-    /// "DISDIK › Sekretariat" (a shared name with its ancestor) "DISDIK Sekret.".
+    /// "DISDIK › Sekretariat" (a shared name with its ancestor) "DISDIK Sekr.".
     static func short(_ name: String) -> String {
         name.split(separator: " ", omittingEmptySubsequences: true).filter { $0 != "›" }
             .map { abbreviations[String($0)] ?? String($0) }.joined(separator: " ")
@@ -36,9 +36,16 @@ enum UnitShortName {
     }
 
     /// The column's cells for `kodes` (a page's rows): each unit's short name (its code when
-    /// unknown), cut to `width` so that names cut alike keep their ends
-    /// (``DisplayWidth/truncateApart(_:toWidth:)``: "Bid. Pembinaan SD" beside "... SMP").
+    /// unknown) cut to `width`; two names that the cut makes equal keep their ends instead
+    /// (``DisplayWidth/truncateApart(_:toWidth:)``: "Bid. Pembinaan SD" beside "... SMP"). A
+    /// cut name that merely begins like a shorter one stays a plain cut ("DISDIK Se…" beside
+    /// "DISDIK": a unit and its sub-unit, told apart as they are).
     static func cells(_ kodes: [String], names: [String: String], width: Int) -> [String] {
-        DisplayWidth.truncateApart(kodes.map { names[$0] ?? $0 }, toWidth: width)
+        let texts = kodes.map { names[$0] ?? $0 }
+        let plain = texts.map { DisplayWidth.truncate($0, toWidth: width) }
+        let apart = DisplayWidth.truncateApart(texts, toWidth: width)
+        return texts.indices.map { i in
+            texts.indices.contains { j in plain[j] == plain[i] && texts[j] != texts[i] } ? apart[i] : plain[i]
+        }
     }
 }

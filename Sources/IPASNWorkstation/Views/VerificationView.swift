@@ -40,8 +40,9 @@ final class VerificationView: View {
     private var waitingPerInstansi: [(name: String, waiting: Int)] = []
     /// Each unit's short name for the Unit column (``UnitShortName``).
     private var unitNames: [String: String] = [:]
-    /// The Unit column's width: a short name, not only the code (round 8), within 80 columns.
-    static let unitWidth = 14
+    /// The Unit column's width: a short name, not only the code (round 8); with the name at 18
+    /// the record keeps its 21 columns at 80, as beside the 8-column code before.
+    static let unitWidth = 10
 
     init(app: App, mode: Mode) {
         self.mode = mode
@@ -289,7 +290,7 @@ final class VerificationView: View {
         grid.put(app.t(summary), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
         var columns: [Table.Column] = [
             .init("", width: .fixed(1)),
-            .init(app.t(L.colName), width: .flexible(preferred: 20, minimum: 10)),
+            .init(app.t(L.colName), width: .flexible(preferred: 18, minimum: 10)),
             .init(app.t(L.colUnit), width: .fixed(Self.unitWidth)),
             .init(app.t(L.colRecord), width: .fill(minimum: 16)),
             .init(app.t(L.colDocument), width: .fixed(3)),
