@@ -62,28 +62,6 @@ final class MovingClock: @unchecked Sendable {
         #expect(try shared.open("check", session: "c").pegawai(nip: "199203032015031004")?.jenjang == "Analis Keuangan")
     }
 
-    /// End (or an arrow, Home) keeps the selected text: typed on at its end, as before.
-    @Test func endKeepsTheSelectedFreeTextAndTypesOnAtItsEnd() throws {
-        let shared = try TwoAdminStation()
-        defer { shared.remove() }
-        let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
-        ani.openAyu()
-        ani.send(.down)
-        ani.send(.down)
-        ani.send(.enter)  // Ayu's fungsional course, in its edit form
-        ani.type("\t")
-        let form = try #require(ani.app.top as? RecordFormView)
-        #expect(form.form.focused.key == "nama" && form.form.focused.selected)
-        ani.send(.end)
-        ani.type(" II")
-        #expect(form.form.texts["nama"] == "Diklat Fungsional Analis II")
-        ani.type("\t")
-        #expect(form.form.focused.key == "penyelenggara")
-        ani.type("\t")
-        ani.send(.backTab)  // back into the organiser: selected again
-        #expect(form.form.focused.key == "penyelenggara")
-    }
-
     /// Round 8: a second window of the same login was offered the first window's open form as
     /// a draft (its idle autosave); restored and saved there, the first window's save was
     /// refused as a duplicate. A draft now belongs to its window: while that window is open
