@@ -76,8 +76,8 @@ public enum KeymapDoc {
             form is kept as a draft and offered on the next start; the draft is also written
             every few idle seconds. A draft belongs to the window (session) that has the form
             open: another window of the same login is not offered it while that window is open
-            (it says it is alive with its autosave, every 30 seconds); once that window is closed
-            or killed (or silent for 90 seconds) the next start offers it.
+            (it says it is alive with its autosave, every 30 seconds); the next start offers it
+            once that window is closed (at once) or, killed, has been silent for 90 seconds.
 
             """
         return text
