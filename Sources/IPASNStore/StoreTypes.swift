@@ -140,6 +140,20 @@ public struct Draft: Hashable, Sendable, Codable {
     /// form puts the cursor back there. Nil for forms that do not keep it and drafts saved
     /// before drafts kept it (the form then puts the cursor in its first empty field).
     public var cursor: DraftCursor?
+    /// The workstation session (``StoreContext/session``, one window) that has the form
+    /// open: part of ``formKey``, so two windows of one login keep one draft each and never
+    /// write over each other's. Nil for drafts saved before drafts named their session.
+    public var session: String?
+    /// When that session last said it is alive (its autosave writes the draft again every
+    /// ``heartbeat`` while the form is open); nil once the session ended (a closed terminal,
+    /// a signal) and for drafts saved before. See ``isOpenElsewhere(than:now:)``.
+    public var aliveAt: Date?
+
+    /// How often an open form's session writes its draft again to say it is alive.
+    public static let heartbeat: TimeInterval = 30
+    /// How long after its last sign of life a session counts as alive (three heartbeats: a
+    /// killed window's draft is offered at most this long after the kill).
+    public static let liveFor: TimeInterval = 90
 
     public init(
         form: String, nip: String, editing: RecordID?, unit: String? = nil, fields: [String: String], savedAt: Date,
@@ -158,9 +172,20 @@ public struct Draft: Hashable, Sendable, Codable {
     /// The open form this draft belongs to: its kind and the employee and record (or unit)
     /// it was opened on, e.g. `diklat:198609262015051001:new`, `skp:...:skp#12`, `setup:BKPSDM`,
     /// `unit:BKPSDM`.
+    /// A draft with a ``session`` adds it (`diklat:...:new@4711-1733`): one draft per open
+    /// form and session.
     public var formKey: String {
-        if form == "setup" || form == "unit" { return "\(form):\(unit ?? "")" }
-        return "\(form):\(nip):\(editing?.description ?? "new")"
+        let form = self.form == "setup" || self.form == "unit" ? "\(self.form):\(unit ?? "")" : "\(self.form):\(nip):\(editing?.description ?? "new")"
+        return session.map { "\(form)@\($0)" } ?? form
+    }
+
+    /// Whether the form is still open in a live session other than `session` at `now`: its
+    /// session wrote it less than ``liveFor`` ago and has not ended. Such a draft is not
+    /// offered (that window will save or keep it); a killed window's is, once it falls
+    /// silent. A sign of life far in the future (another machine's clock) does not count.
+    public func isOpenElsewhere(than session: String, now: Date) -> Bool {
+        guard let owner = self.session, owner != session, let aliveAt else { return false }
+        return abs(now.timeIntervalSince(aliveAt)) < Self.liveFor
     }
 }
 

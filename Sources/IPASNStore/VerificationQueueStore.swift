@@ -77,7 +77,8 @@ public struct QueuePage: Hashable, Sendable {
 ///
 /// A record's **touch** is the newest audit entry that entered or changed its content: its
 /// insert, update, or an undo or redo that set its values (never a verdict or a document
-/// mark), or the record import (or redo of one) that wrote it when nothing touched it since.
+/// mark, nor the undo of its delete, which puts it back as it was entered), or the record
+/// import (or redo of one) that wrote it when nothing touched it since.
 public protocol VerificationQueueStore: AnyObject, Sendable {
     /// The records not yet verified (``VerificationStatus/belum``) of active employees that
     /// match `filter`, the newest touch first (then kind order pendidikan, diklat, SKP,
@@ -100,6 +101,8 @@ public enum QueueFromAudit {
         // Oldest first, so that a newer touch replaces an older one.
         for entry in try store.auditLog(limit: Int.max).reversed() {
             switch (entry.action, entry.subject) {
+            case (.undo, .record) where entry.old == nil:
+                continue  // an undone delete: the record keeps who entered it (migration `2026-12-03-ux9`)
             case (.insert, .record(let id)), (.update, .record(let id)), (.undo, .record(let id)), (.redo, .record(let id)):
                 touches[id] = (entry.at, entry.actor)
             case (.import, .importFile), (.redo, .importFile):

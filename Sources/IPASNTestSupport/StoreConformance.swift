@@ -86,6 +86,7 @@ public enum StoreConformance {
             + queueRanges
             + employeeSearch
             + draftSave
+            + ux9
     }
 
     // MARK: Helpers for the behaviours

@@ -21,6 +21,13 @@ final class AdminTerminal {
         try station.start()
     }
 
+    /// A workstation on the shared file with a context of its own (a clock that moves).
+    init(_ shared: TwoAdminStation, context: StoreContext) throws {
+        store = try SQLiteStore(path: shared.path, context: context)
+        station = try Workstation(store: store, screen: VirtualScreen(size: AdminTerminal.size), context: context)
+        try station.start()
+    }
+
     var app: App { station.app }
     var text: String { app.frame(size: AdminTerminal.size).text }
     /// The open Ya/Tidak question, whole (the screen wraps it).

@@ -43,16 +43,17 @@ import Testing
         #expect(course.jp == 32)
     }
 
-    /// Backspace or an arrow keeps the selected text and edits it; free text (the name) is
-    /// never selected, so typing there goes on at the end as before.
-    @Test func anEditingKeyKeepsTheSelectedTextAndFreeTextIsNotSelected() throws {
+    /// Backspace or an arrow keeps the selected text and edits it. Free text (the name) is
+    /// selected on entry too since round 8 (`UX9Tests`): End then types on at its end.
+    @Test func anEditingKeyKeepsTheSelectedText() throws {
         let shared = try TwoAdminStation()
         defer { shared.remove() }
         let ani = try AdminTerminal(shared, actor: "ani", session: "ani-1")
         editAyusCourse(ani)
         ani.type("\t")
         let form = try #require(ani.app.top as? RecordFormView)
-        #expect(form.form.focused.key == "nama" && !form.form.focused.selected)
+        #expect(form.form.focused.key == "nama" && form.form.focused.selected)
+        ani.send(.end)
         ani.type(" II")
         #expect(form.form.texts["nama"] == "Diklat Fungsional Analis II")
         ani.type("\t\t\t")  // penyelenggara, tanggal mulai, tanggal selesai

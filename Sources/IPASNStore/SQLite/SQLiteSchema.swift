@@ -59,6 +59,7 @@ enum SQLiteSchema {
         migrator.registerMigration("2026-11-30-pegawai") { db in
             try db.execute(sql: employeeImportChanges)
         }
+        migrator.registerMigration("2026-12-03-ux9") { db in try db.execute(sql: keepTouchOnUndoneDelete) }
         return migrator
     }
 

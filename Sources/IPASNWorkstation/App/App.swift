@@ -172,18 +172,37 @@ final class App {
 
     // MARK: Drafts
 
-    /// The unsaved form closest to the top of the stack, as a draft.
+    /// The unsaved form closest to the top of the stack, as this session's draft.
     func currentDraft() -> Draft? {
         for view in stack.reversed() where view.hasUnsavedInput {
-            if let draft = view.draft(app: self) { return draft }
+            if let draft = ownDraft(of: view) { return draft }
         }
         return nil
     }
 
-    /// Writes the open form's input as this admin's draft of that form (signal, idle tick).
-    func saveDraftIfNeeded() {
-        guard let draft = currentDraft() else { return }
-        if let last = lastDraft, last.fields == draft.fields, last.cursor == draft.cursor, last.formKey == draft.formKey {
+    /// A view's form as a draft of this session (``Draft/session``), alive now.
+    func ownDraft(of view: View) -> Draft? {
+        view.draft(app: self).map(ownDraft)
+    }
+
+    /// `draft` as this session's, alive now: the key its store row and its save's clear use.
+    func ownDraft(_ draft: Draft) -> Draft {
+        var own = draft
+        own.session = context.session
+        own.aliveAt = context.now()
+        return own
+    }
+
+    /// Writes the open form's input as this admin's draft of that form (idle tick; `ended`:
+    /// a signal, the window is going): written again when unchanged only to say the session
+    /// is still alive (every ``Draft/heartbeat``) or that it ended, so that another window of
+    /// the same login offers it only once this one is gone (``Draft/isOpenElsewhere(than:now:)``).
+    func saveDraftIfNeeded(ended: Bool = false) {
+        guard var draft = currentDraft() else { return }
+        if ended { draft.aliveAt = nil }
+        if let last = lastDraft, last.fields == draft.fields, last.cursor == draft.cursor, last.formKey == draft.formKey,
+            !Self.saysMore(draft, than: last)
+        {
             return
         }
         if (try? store.saveDraft(draft, owner: context.actor)) != nil {
@@ -198,10 +217,29 @@ final class App {
         }
     }
 
+    /// Whether `draft`, the same input as the `last` one written, must be written again: to
+    /// say once that the session ended, or because its heartbeat is due.
+    private static func saysMore(_ draft: Draft, than last: Draft) -> Bool {
+        guard let now = draft.aliveAt else { return last.aliveAt != nil }
+        guard let then = last.aliveAt else { return true }
+        return now.timeIntervalSince(then) >= Draft.heartbeat
+    }
+
     /// Forgets this admin's draft of a form (after a save or an explicit discard).
     func discardDraft(formKey: String) {
         forgetDraftHere(formKey: formKey)
         try? store.clearDraft(owner: context.actor, formKey: formKey)
+    }
+
+    /// A restored draft of another (ended) session becomes this session's: written under this
+    /// session's key first, then the old one forgotten, so that it is never offered twice nor
+    /// lost in between.
+    func adopt(_ restored: Draft) {
+        guard restored.session != context.session else { return }
+        saveDraftIfNeeded()
+        // Kept when this session could not write it (the server went away meanwhile).
+        guard currentDraft() == nil || lastDraft != nil else { return }
+        try? store.clearDraft(owner: context.actor, formKey: restored.formKey)
     }
 
     /// Forgets a form's draft in this session only (the last autosave, the admin's own file):
@@ -218,7 +256,7 @@ final class App {
 
     /// Forgets this admin's draft of the form a view shows.
     func discardDraft(of view: View) {
-        guard let key = view.draft(app: self)?.formKey else { return }
+        guard let key = ownDraft(of: view)?.formKey else { return }
         discardDraft(formKey: key)
     }
 
@@ -228,7 +266,7 @@ final class App {
     func handle(_ event: InputEvent) -> Bool {
         switch event {
         case .signal:
-            saveDraftIfNeeded()
+            saveDraftIfNeeded(ended: true)
             return false
         case .tick:
             saveDraftIfNeeded()
@@ -239,7 +277,7 @@ final class App {
             // Nothing of the screen is visible: only quitting acts, and it keeps the form as
             // a draft (a question could not be seen). Every other key is dropped.
             if keymap.keys(for: .quit).contains(key) {
-                saveDraftIfNeeded()
+                saveDraftIfNeeded(ended: true)
                 return false
             }
         case .key(let key):

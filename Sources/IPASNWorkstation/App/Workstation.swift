@@ -123,8 +123,13 @@ public final class Workstation {
             // store's draft of that form. A store that cannot take it yet leaves the file.
             if (try? app.store.saveDraft(kept, owner: app.context.actor)) != nil { fallback.remove() }
         }
-        // The last import path is kept as a draft of its own; it is not a form to restore.
-        offer(try app.store.loadDrafts(owner: app.context.actor).filter { $0.form != App.importPathForm })
+        // The last import path is kept as a draft of its own; it is not a form to restore. A
+        // form still open in another live window of this login is that window's, not offered.
+        let now = app.context.now()
+        offer(
+            try app.store.loadDrafts(owner: app.context.actor).filter {
+                $0.form != App.importPathForm && !$0.isOpenElsewhere(than: app.context.session, now: now)
+            })
     }
 
     /// Offers this admin's drafts, newest first, one question at a time: "Ya" restores one
@@ -157,6 +162,7 @@ public final class Workstation {
             app.t(L.draftOffer(formName, name, when)), defaultYes: true,
             onYes: { [self] in
                 guard app.attempt({ try self.restore(draft, kind: kind) }) else { return }
+                app.adopt(draft)
                 app.inform(app.t(L.draftRestored))
             },
             onNo: { [self] in

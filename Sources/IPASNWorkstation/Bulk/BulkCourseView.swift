@@ -19,6 +19,8 @@ final class BulkCourseView: View {
     /// What the course as typed would change (nil while it cannot be read yet).
     private(set) var summary: BulkReview?
     private var formMessage: (text: String, style: Style)?
+    /// The admin's language, for the message row's passed-over picker (``status``).
+    private let language: Language
 
     /// An event is 15 to 60 people; past this many a slip (`*` on the whole province) is
     /// more likely than a real event, and the form would score them all at every keystroke.
@@ -35,6 +37,7 @@ final class BulkCourseView: View {
     }
 
     init(app: App, source: any BulkSource, participants: [Pegawai], kind: RecordKind = .diklat) throws {
+        language = app.language
         self.source = source
         self.kind = kind
         var loaded: [BulkParticipant] = []
@@ -59,7 +62,9 @@ final class BulkCourseView: View {
     var context: KeyContext { .form }
     var keyBar: [Command] { [.save, .nextField, .back, .help, .previousField, .quit] }
     var hasUnsavedInput: Bool { form.isDirty }
-    var status: (text: String, style: Style)? { formMessage }
+    var status: (text: String, style: Style)? {
+        formMessage ?? form.passedOverNote(language).map { ($0, .warning) }
+    }
 
     /// The draft's form name; the participants go in the `peserta` field (NIPs, comma-separated).
     static let draftForm = "bulk-diklat"

@@ -32,6 +32,15 @@ public enum KeymapDoc {
         }
         text += """
 
+            Entering a field (Tab, Shift-Tab, or the form opening on it) that holds text
+            selects that text, in every form (record, bulk course, pegawai, unit, tambah unit dan
+            pegawai) and every field but a picker: dates, numbers and free text (nama, jenjang,
+            nama diklat, penyelenggara) alike, drawn selected. The first character typed or pasted
+            replaces the whole text; Left/Right, Home/End, Backspace or any other editing key
+            keeps it and edits it (End then types on at its end). A picker's text is never
+            selected: its cursor stays at the end. A restored draft puts the cursor back where
+            it was, not selected.
+
             Editing keys inside a field: Left/Right, Home/End (also Ctrl-A/Ctrl-E), Backspace,
             Del, Ctrl-U (clear the field), Ctrl-K (delete to the end), Ctrl-W (delete a word).
             Home, End, Insert, Delete, PgUp/PgDn and F1-F12 work as xterm, PuTTY, tmux, GNU
@@ -65,7 +74,10 @@ public enum KeymapDoc {
             Safety: leaving a form or quitting with unsaved input asks first (Ya/Tidak). When
             the terminal is closed or the process is told to stop (SIGHUP/SIGTERM), the open
             form is kept as a draft and offered on the next start; the draft is also written
-            every few idle seconds.
+            every few idle seconds. A draft belongs to the window (session) that has the form
+            open: another window of the same login is not offered it while that window is open
+            (it says it is alive with its autosave, every 30 seconds); the next start offers it
+            once that window is closed (at once) or, killed, has been silent for 90 seconds.
 
             """
         return text

@@ -158,16 +158,28 @@ struct FormField: Hashable, Sendable {
         }
     }
 
-    /// Whether entering the field selects its text (``selected``): a date or number field
-    /// (fixed width: dates, JP, nilai, tahun) and any field whose text fills it (where a
-    /// typed character would otherwise be dropped). Free text and pickers keep the cursor
-    /// at the end as before.
+    /// Whether entering the field selects its text (``selected``), as a typist expects of a
+    /// form (a spreadsheet cell, a browser's Tab): every field holding text but a picker.
+    /// Dates and numbers (fixed width) since round 5; free text (nama, jenjang, nama diklat,
+    /// penyelenggara, unit names) since round 8, where "Analis Keuangan" typed after Tab into
+    /// "Pengelola Keuangan" was appended to it and only the confirmation showed it. The first
+    /// character typed or pasted replaces the whole text; the arrows, Home, End, Backspace and
+    /// every other editing key keep it (to edit it). A picker keeps the cursor at the end: its
+    /// text finds choices as it grows.
     var selectsOnEntry: Bool {
         guard !text.isEmpty else { return false }
         switch kind {
-        case .date, .number: return true
+        case .date, .number, .text: return true
         case .picker: return false
-        case .text: return editor.maxLength.map { text.count >= $0 } ?? false
+        }
+    }
+
+    /// Draws the field's editor and, when it is focused and selected, its text as selected
+    /// (what is typed replaces it): the same in every form.
+    func draw(into grid: inout CellGrid, row: Int, col: Int, width: Int, focused: Bool) {
+        editor.draw(into: &grid, row: row, col: col, width: width, focused: focused)
+        if focused, selected {
+            grid.put(editor.viewport(width: width).text, row: row, col: col, style: .selected, maxWidth: width)
         }
     }
 

@@ -24,6 +24,18 @@ extension RecordForm {
         }
     }
 
+    /// The message row while a picker the cursor passed over still waits for its choice
+    /// (``unchosen`` `.ambiguous`, not the focused field): "Jenis diklat "sosi" belum dipilih
+    /// (...)". After the Tab that passed it, the next field's Tab replaced the message and only
+    /// the `!` stayed (round 8); the forms show this whenever nothing more urgent is said.
+    func passedOverNote(_ language: Language) -> String? {
+        for (index, field) in fields.enumerated() where index != focus {
+            guard case .ambiguous = unchosen[field.key] else { continue }
+            return language.t(L.pickerPassedOver(field.label(language), field.text, field.suggestions.map(\.label)))
+        }
+        return nil
+    }
+
     /// Leaves the focused field (a picker takes its choice, the field is checked). Returns
     /// whether the cursor may move, and the message row's new content: an error, or nil to
     /// clear it. Going back up past an empty field does not complain that it is required.

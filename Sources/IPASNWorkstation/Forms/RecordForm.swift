@@ -8,7 +8,7 @@ struct RecordForm: Hashable, Sendable {
     let nip: String
     var editing: RecordID?
     var fields: [FormField]
-    /// The focused field. Entering a field selects a date's or a number's text
+    /// The focused field. Entering a field selects its text unless it is a picker
     /// (``FormField/enter()``), so what is typed replaces it; the field left loses its selection.
     var focus: Int = 0 {
         didSet { enterFocused() }

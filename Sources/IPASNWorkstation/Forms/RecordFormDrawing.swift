@@ -26,11 +26,7 @@ enum RecordFormDrawing {
             grid.put(
                 DisplayWidth.fit(field.label(app.language), toWidth: labelWidth), row: row, col: 1,
                 style: marked ? .error : (focused ? .highlight : .normal))
-            field.editor.draw(into: &grid, row: row, col: fieldCol, width: fieldWidth, focused: focused)
-            if focused, field.selected {
-                // Selected on entry: what is typed replaces it (as in a spreadsheet).
-                grid.put(field.editor.viewport(width: fieldWidth).text, row: row, col: fieldCol, style: .selected, maxWidth: fieldWidth)
-            }
+            field.draw(into: &grid, row: row, col: fieldCol, width: fieldWidth, focused: focused)
             if marked { grid.put("!", row: row, col: fieldCol + fieldWidth + 1, style: .error) }
             if case .date = field.kind, field.text.isEmpty, !focused {
                 grid.put(app.t(L.dateHint), row: row, col: fieldCol, style: .dim)

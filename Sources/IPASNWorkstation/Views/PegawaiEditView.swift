@@ -199,7 +199,7 @@ enum PegawaiFormDrawing {
             grid.put(
                 DisplayWidth.fit(field.label(app.language), toWidth: labelWidth), row: row, col: 2,
                 style: unchosen.contains(field.key) ? .error : index == focus ? .highlight : .normal)
-            field.editor.draw(
+            field.draw(
                 into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
         }
         if fields[focus].isPicker {

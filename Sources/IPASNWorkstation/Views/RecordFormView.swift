@@ -15,6 +15,12 @@ final class RecordFormView: View {
     private let unitName: String
     /// The message row of a form opened on a rejected record: the reason and what to do.
     private let rejectionNote: String?
+    /// Row 1 of a form opened on a rejected record (instead of the NIP and unit): who
+    /// rejected it, when, and why, on screen until the form is saved whatever the message row
+    /// says (round 8: a warning about a similar course took the message row).
+    private let rejectionLine: String?
+    /// The admin's language, for the message row's passed-over picker (``status``).
+    private let language: Language
     /// The edited record as the form loaded it: the save is refused if another admin changed it since.
     private let original: Record?
     /// The employee's records as this form knows them: the page's when the form opened, and
@@ -43,9 +49,14 @@ final class RecordFormView: View {
             uncounted: EmployeeView.uncounted(verifications, app: app))
         if let id = editing?.id, let verdict = verifications[id], verdict.status == .tidak {
             rejectionNote = app.t(L.rejectedFormStatus(verdict.reason))
+            rejectionLine = app.t(
+                L.rejectedFormLine(
+                    by: verdict.by ?? "-", at: VerificationView.moment(verdict.at, timeZone: app.context.timeZone), reason: verdict.reason))
         } else {
             rejectionNote = nil
+            rejectionLine = nil
         }
+        language = app.language
         self.outcome = preview.outcome(for: nil)
         if let id = editing?.id, case .skp(let loaded)? = original, SKPSiasn.sentToSIASN(tahun: loaded.tahun),
             let sending = try app.store.sentInfo([id])[id]
@@ -59,7 +70,8 @@ final class RecordFormView: View {
     var keyBar: [Command] { [.save, .saveAndAdd, .nextField, .back, .help, .previousField, .quit] }
     var hasUnsavedInput: Bool { form.isDirty }
     var status: (text: String, style: Style)? {
-        formMessage ?? similarNote.map { ($0, .warning) } ?? rejectionNote.map { ($0, .warning) } ?? siasnNote
+        formMessage ?? form.passedOverNote(language).map { ($0, .warning) } ?? similarNote.map { ($0, .warning) }
+            ?? rejectionNote.map { ($0, .warning) } ?? siasnNote
     }
     /// Why SIASN will not get the SKP as typed (before 2022; a PP 46/2011 predikat), ``SKPSiasn``.
     private var siasnNote: (text: String, style: Style)?
@@ -252,7 +264,7 @@ final class RecordFormView: View {
             do {
                 // The save forgets this form's draft in its own transaction: one commit, and
                 // the record saved means the draft is gone (``DraftSaveStore``).
-                let draft = DraftKey(owner: app.context.actor, formKey: formDraft(app: app).formKey)
+                let draft = DraftKey(owner: app.context.actor, formKey: app.ownDraft(formDraft(app: app)).formKey)
                 let result: SaveResult
                 if let id = form.editing {
                     // Refused (input kept, form open) when another admin changed the record since
@@ -304,7 +316,11 @@ final class RecordFormView: View {
         let pegawai = page.records.pegawai
         let mode = app.t(form.editing == nil ? L.formNew : L.formEdit)
         Draw.title(&grid, "\(mode) \(app.t(L.formTitle[form.kind]!)) — \(pegawai.nama)", right: "\(app.t(L.labelYear)) \(app.year) ")
-        grid.put(DisplayWidth.truncate("\(NIP.formatted(pegawai.nip))  \(unitName)", toWidth: grid.width - 2), row: 1, col: 1, style: .dim)
+        if let rejectionLine {
+            grid.put(DisplayWidth.truncate(rejectionLine, toWidth: grid.width - 2), row: 1, col: 1, style: .error)
+        } else {
+            grid.put(DisplayWidth.truncate("\(NIP.formatted(pegawai.nip))  \(unitName)", toWidth: grid.width - 2), row: 1, col: 1, style: .dim)
+        }
 
         let wide = grid.width >= 100
         let formWidth = wide ? grid.width - 42 : grid.width

@@ -144,7 +144,7 @@ final class SetupView: PickerForm {
                 // An existing unit: shown, not editable here.
                 grid.put(field.text, row: row, col: labelWidth + 3, style: .dim, maxWidth: min(40, grid.width - labelWidth - 5))
             } else {
-                field.editor.draw(into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
+                field.draw(into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
             }
             row += 1
         }

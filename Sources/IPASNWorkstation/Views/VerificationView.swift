@@ -38,6 +38,11 @@ final class VerificationView: View {
     private var instansi: [String: OrgUnit] = [:]
     /// Records waiting in each instansi, in tree order (a province's queue: row 2).
     private var waitingPerInstansi: [(name: String, waiting: Int)] = []
+    /// Each unit's short name for the Unit column (``UnitShortName``).
+    private var unitNames: [String: String] = [:]
+    /// The Unit column's width: a short name, not only the code (round 8); with the name at 18
+    /// the record keeps its 21 columns at 80, as beside the 8-column code before.
+    static let unitWidth = 10
 
     init(app: App, mode: Mode) {
         self.mode = mode
@@ -60,6 +65,7 @@ final class VerificationView: View {
         language = app.language
         timeZone = app.context.timeZone
         app.attempt {
+            unitNames = UnitShortName.names(try app.store.units(), width: Self.unitWidth)
             switch mode {
             case .queue(let unit):
                 instansi = unit == nil ? try Self.instansiByUnit(app: app) : [:]
@@ -187,6 +193,11 @@ final class VerificationView: View {
 
     /// "30-11 14:05": when a record was entered or changed last, in the workstation's zone.
     private func moment(_ date: Date?) -> String {
+        Self.moment(date, timeZone: timeZone)
+    }
+
+    /// "30-11 14:05": a moment in `timeZone`, as the queue and a rejected record's form show it.
+    static func moment(_ date: Date?, timeZone: TimeZone) -> String {
         guard let date else { return "-" }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -279,8 +290,8 @@ final class VerificationView: View {
         grid.put(app.t(summary), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
         var columns: [Table.Column] = [
             .init("", width: .fixed(1)),
-            .init(app.t(L.colName), width: .flexible(preferred: 20, minimum: 10)),
-            .init(app.t(L.colUnitCode), width: .fixed(8)),
+            .init(app.t(L.colName), width: .flexible(preferred: 18, minimum: 10)),
+            .init(app.t(L.colUnit), width: .fixed(Self.unitWidth)),
             .init(app.t(L.colRecord), width: .fill(minimum: 16)),
             .init(app.t(L.colDocument), width: .fixed(3)),
         ]
@@ -295,11 +306,13 @@ final class VerificationView: View {
             grid.put(app.t(empty), row: top + 2, col: 2, style: .dim, maxWidth: grid.width - 4)
             return
         }
-        for (offset, index) in cursor.visible(height: rows - top - 1).enumerated() {
+        let visible = cursor.visible(height: rows - top - 1)
+        let units = UnitShortName.cells(visible.map { items[$0].pegawai.kodeUnit }, names: unitNames, width: Self.unitWidth)
+        for (offset, index) in visible.enumerated() {
             let item = items[index]
             let record = RecordLine.kindName(item.id.kind, app.language) + ": " + RecordLine.describe(item.record, app.language)
             var cells: [Table.Cell] = [
-                .init(item.verification.status.mark), .init(item.pegawai.nama), .init(item.pegawai.kodeUnit), .init(record),
+                .init(item.verification.status.mark), .init(item.pegawai.nama), .init(units[offset]), .init(record),
                 .init(item.verification.documentInHand ? "✓" : "-"),
             ]
             if case .queue = mode {
