@@ -22,7 +22,12 @@ extension PostgresSchema {
         BEGIN
             IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ipasn_users') THEN
                 IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = current_user AND (rolsuper OR rolcreaterole)) THEN
-                    CREATE ROLE ipasn_users NOLOGIN;
+                    -- Roles are the cluster's: another database migrated at the same moment
+                    -- may create it between the check and here; that is as good as done.
+                    BEGIN
+                        CREATE ROLE ipasn_users NOLOGIN;
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                    END;
                 END IF;
             END IF;
             IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ipasn_users') THEN
