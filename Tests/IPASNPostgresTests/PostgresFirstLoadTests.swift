@@ -118,11 +118,16 @@ struct PostgresFirstLoadTests {
 
         var plainRows = ArrayRowSource(kind: .diklat, rows: Self.file)
         let plainOutcome = try PostgresStore(plain, context: context).importRows(&plainRows, skipInvalid: true, dryRun: false, bulk: false)
-        try Bulk.waitAlone(bulk)
-        let importer = try PostgresStore(bulk, context: context)
-        var bulkRows = ArrayRowSource(kind: .diklat, rows: Self.file)
-        #expect(try importer.importRows(&bulkRows, skipInvalid: true, dryRun: false, bulk: true) == plainOutcome)
-        #expect(importer.lastRecordImportPath == .firstLoad)
+        // A first load of `rows` into `bulk` by a store of its own (closed on return: the next load is alone again).
+        func firstLoad(_ kind: ImportKind, _ rows: [Line<ImportRow>]) throws -> ImportOutcome {
+            try Bulk.waitAlone(bulk)
+            let importer = try PostgresStore(bulk, context: context)
+            var source = ArrayRowSource(kind: kind, rows: rows)
+            let outcome = try importer.importRows(&source, skipInvalid: true, dryRun: false, bulk: true)
+            #expect(importer.lastRecordImportPath == .firstLoad)
+            return outcome
+        }
+        #expect(try firstLoad(.diklat, Self.file) == plainOutcome)
         #expect(plainOutcome.imported == 5_202)
         var plainTables = try Bulk.dump(plain)
         var bulkTables = try Bulk.dump(bulk)
@@ -140,10 +145,7 @@ struct PostgresFirstLoadTests {
         }.enumerated().map { Line($0.offset + 2, .record($0.element)) }
         var plainSKP = ArrayRowSource(kind: .skp, rows: skp)
         #expect(try PostgresStore(plain, context: context).importRows(&plainSKP, skipInvalid: true, dryRun: false, bulk: false).imported == 5_200)
-        try Bulk.waitAlone(bulk)
-        var bulkSKP = ArrayRowSource(kind: .skp, rows: skp)
-        #expect(try importer.importRows(&bulkSKP, skipInvalid: true, dryRun: false, bulk: true).imported == 5_200)
-        #expect(importer.lastRecordImportPath == .firstLoad)
+        #expect(try firstLoad(.skp, skp).imported == 5_200)
         plainTables = try Bulk.dump(plain)
         bulkTables = try Bulk.dump(bulk)
         for table in plainTables.keys.sorted() { #expect(plainTables[table] == bulkTables[table], "table \(table)") }
