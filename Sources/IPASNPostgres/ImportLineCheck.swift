@@ -11,11 +11,15 @@ struct ImportLineCheck {
     let expected: RecordKind
     /// NIP -> unit of every employee (~50k short strings at province scale).
     private let unitOf: [String: String]
+    /// The employees who left (`aktif = 0`): their records wait for no verifikator.
+    private let inactive: Set<String>
     private let writable: [String: Bool]
     /// The current run of one employee's lines.
     private(set) var run = (nip: "", unit: String?.none, writable: false, employee: 0, staged: 0)
     /// The rows passed on of each employee (less ``unstage(_:)``'s): the per-unit counts and the touched employees.
     private(set) var stagedOf: [String: Int] = [:]
+    /// Of those, the rows not pending once inserted (``PendingRule/pendingWhenInserted(_:)``; few: an SKP before 2022).
+    private var notPendingOf: [String: Int] = [:]
 
     /// Reads every employee's unit and which units this account may write (before a COPY
     /// starts: no other statement can run on the connection during it).
@@ -23,11 +27,16 @@ struct ImportLineCheck {
         self.expected = expected
         var unitOf: [String: String] = [:]
         unitOf.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pegawai") ?? 0)
-        let pegawaiUnits = try PGRow.fetchCursor(db, sql: "SELECT nip, kode_unit FROM pegawai")
-        while let row = try pegawaiUnits.next() { unitOf[row[0]] = row[1] as String }
+        var inactive: Set<String> = []
+        let pegawaiUnits = try PGRow.fetchCursor(db, sql: "SELECT nip, kode_unit, aktif FROM pegawai")
+        while let row = try pegawaiUnits.next() {
+            unitOf[row[0]] = row[1] as String
+            if (row[2] as Int) == 0 { inactive.insert(row[0]) }
+        }
         var writable: [String: Bool] = [:]
         for unit in Set(unitOf.values) { writable[unit] = try permissions.mayWrite(unit: unit, db) }
         self.unitOf = unitOf
+        self.inactive = inactive
         self.writable = writable
     }
 
@@ -56,7 +65,10 @@ struct ImportLineCheck {
     }
 
     /// Counts the checked record as passed on (staged or written).
-    mutating func pass() { run.staged += 1 }
+    mutating func pass(_ record: Record) {
+        run.staged += 1
+        if !PendingRule.skp2022.pendingWhenInserted(record) { notPendingOf[run.nip, default: 0] += 1 }
+    }
 
     /// Ends the current run (adds its count); at the end of the file.
     mutating func endRun() {
@@ -66,6 +78,20 @@ struct ImportLineCheck {
 
     /// Takes back a row of `nip` passed on but refused afterwards.
     mutating func unstage(_ nip: String) { stagedOf[nip, default: 0] -= 1 }
+
+    /// The rows passed on per unit as the record table's insert triggers count them
+    /// (``FirstLoadTriggers``): those pending, and those waiting for a verdict (of active
+    /// employees; the caller knows no verdict names them).
+    func insertedCounts() -> (pending: [String: Int], waiting: [String: Int]) {
+        var pending: [String: Int] = [:]
+        var waiting: [String: Int] = [:]
+        for (nip, written) in stagedOf where written > 0 {
+            guard let unit = unitOf[nip] else { continue }
+            pending[unit, default: 0] += written - notPendingOf[nip, default: 0]
+            if !inactive.contains(nip) { waiting[unit, default: 0] += written }
+        }
+        return (pending, waiting)
+    }
 
     /// The employees with rows written and the rows per unit, added to `byUnit`.
     func touched(byUnit: inout [String: Int]) -> Set<String> {

@@ -51,8 +51,9 @@ struct PGRecomputeTables {
     var summaryCount: Int { diklat.count { $0 != nil } }
 
     /// Reads what the recompute of `year` needs (records the ruleset does not count left out
-    /// when `leaveOutRejected`).
-    init(_ db: PGConnection, year: Int, rules: Ruleset, leaveOutRejected: Bool) throws {
+    /// when `leaveOutRejected`). `known`: the diklat summaries per NIP already known to the
+    /// caller (a first load's, ``FirstLoadSummaries``), read from there instead of the table.
+    init(_ db: PGConnection, year: Int, rules: Ruleset, leaveOutRejected: Bool, known: [String: DiklatSummary]? = nil) throws {
         self.year = year
         standIns = DiklatSummary.StandIns(year: year, rules: rules.kompetensi)
         func filter(_ kind: RecordKind) -> String { leaveOutRejected ? PostgresStore.countedOnly(kind) : "" }
@@ -61,17 +62,22 @@ struct PGRecomputeTables {
         let count = index.employees.count
         var row = PGCopyRow()
         var diklat = [DiklatSummary?](repeating: nil, count: count)
+        for (nip, summary) in known ?? [:] where !summary.isEmpty {
+            if let number = index.number(nip: nip) { diklat[Int(number)] = summary }
+        }
         // The summary's grouping by NIP in memory (branch pg500k): with the server's default
         // `work_mem` (4 MB; hash tables up to twice that) the hash of 482,000 employees spilled
         // to disk in every parallel worker and was re-read (64 MB each at 500,000 employees: 4.5-4.8 s
         // of server CPU against 3.9 s in memory; its final hash takes 102 MB). For this
         // transaction only (`SET LOCAL`): the workstation's later statements keep the default.
-        try db.execute(sql: "SET LOCAL work_mem = '\(Self.summaryWorkMem)'")
-        try db.copyOut(query: Self.summarySQL(year: year, rules: rules.kompetensi, leaveOutRejected: leaveOutRejected)) { bytes in
-            row.load(bytes)
-            guard row.count == 5 else { throw Self.corrupt(row, "diklat") }
-            let summary = DiklatSummary(leadershipRank: row.int(1), fungsional: row.bool(2), teknisJP: row.int(3), seminar: row.bool(4))
-            if !summary.isEmpty, let number = index.number(row) { diklat[Int(number)] = summary }
+        if known == nil {
+            try db.execute(sql: "SET LOCAL work_mem = '\(Self.summaryWorkMem)'")
+            try db.copyOut(query: Self.summarySQL(year: year, rules: rules.kompetensi, leaveOutRejected: leaveOutRejected)) { bytes in
+                row.load(bytes)
+                guard row.count == 5 else { throw Self.corrupt(row, "diklat") }
+                let summary = DiklatSummary(leadershipRank: row.int(1), fungsional: row.bool(2), teknisJP: row.int(3), seminar: row.bool(4))
+                if !summary.isEmpty, let number = index.number(row) { diklat[Int(number)] = summary }
+            }
         }
         self.diklat = diklat
         let levels = PGEnumBytes<EducationLevel>()
@@ -243,6 +249,13 @@ private struct EmployeeIndex {
     func number(_ row: PGCopyRow) -> Int32? {
         if let key = NIPKey.numericKey(row.raw(0)) { return numbers[key] }
         return otherNumbers[row.text(0) ?? ""]
+    }
+
+    /// The number of the employee `nip` (nil: none).
+    func number(nip: String) -> Int32? {
+        var text = nip
+        if let key = text.withUTF8({ NIPKey.numericKey($0) }) { return numbers[key] }
+        return otherNumbers[nip]
     }
 }
 

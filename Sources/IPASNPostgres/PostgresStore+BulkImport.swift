@@ -84,7 +84,7 @@ extension PostgresStore {
             guard let record = check.check(line, issues: &issues) else { return true }
             let ord = staged
             staged += 1
-            check.pass()
+            check.pass(record)
             let key = DuplicateKey.hash(record)
             repeats.note(record, key: key, employee: check.run.employee)
             buffer.integer(line.number)

@@ -28,6 +28,11 @@ extension PostgresStore {
     /// the staging path as before branch pgcopy2: for before/after figures on one binary
     /// (docs/performance.md), never set by the product.
     static let firstLoadOff = ProcessInfo.processInfo.environment["IPASN_PG_NO_FIRST_LOAD"] != nil
+    /// Set in the environment, `IPASN_PG_FIRST_LOAD_V2` makes a first load run as before branch
+    /// pgcopy3: the insert triggers on during its COPY (``FirstLoadTriggers``), the score
+    /// refresh aggregating the table (``FirstLoadSummaries``). For before/after figures on one
+    /// binary, never set by the product.
+    static let firstLoadAsV2 = ProcessInfo.processInfo.environment["IPASN_PG_FIRST_LOAD_V2"] != nil
 
     func firstLoadRecords(
         _ rows: inout some ImportRowSource, ahead: inout [Line<ImportRow>], rebuild: BulkLoadRebuild,
@@ -40,6 +45,12 @@ extension PostgresStore {
         let conflicts = ImportConflicts(kind: expected, allowsSimilar: rows.allowsSimilar)
         let first = try Self.nextRecordID(expected, db)
         try db.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'on', true)")
+        let unverified = try FirstLoadTriggers.unverified(expected, first: first, db)
+        let triggers = Self.firstLoadAsV2 ? nil : try FirstLoadTriggers.off(expected, unverified: unverified, db)
+        // The diklat summaries of the written rows, for the score refresh (``FirstLoadSummaries``).
+        var summaries =
+            expected == .diklat && unverified && !Self.firstLoadAsV2
+            ? FirstLoadSummaries(years: try cachedYears(db), rules: try ruleset(db).kompetensi) : nil
 
         var written = FirstLoadWritten(first: first, checkSimilar: conflicts.checkSimilar)
         // A line whose decision needs its employee's rows from the table: sent by the next COPY.
@@ -76,7 +87,8 @@ extension PostgresStore {
                         return true
                     }
                 }
-                check.pass()
+                check.pass(record)
+                summaries?.add(record)
                 buffer.integer(written.add(row, employee: check.run.employee))
                 PGRecordRows.encode(record, key: key, into: &buffer)
                 buffer.endRow()
@@ -85,6 +97,9 @@ extension PostgresStore {
             if let nip = lookup { try written.readRun(of: nip, table: table, db) }
         }
         phases.mark("parse + COPY into the table")
+        let counts = check.insertedCounts()
+        try triggers?.on(pending: counts.pending, waiting: counts.waiting, db)
+        phases.mark("insert triggers' counts")
         let count = written.count
         // An import refused as a whole (an issue without skip-invalid) is rolled back: nothing to build.
         guard skipInvalid || issues.isEmpty else { return 0 }
@@ -101,7 +116,7 @@ extension PostgresStore {
         phases.mark("restored rows, sequence, counts")
         try db.execute(sql: "ANALYZE \(table)")
         phases.mark("ANALYZE")
-        try refreshImportScores(touched, db)
+        try refreshImportScores(touched, diklat: summaries?.summaries() ?? [:], db)
         phases.mark("score refresh")
         return count
     }

@@ -155,12 +155,13 @@ extension PostgresStore {
             arguments: [table]) ?? 1
     }
 
-    /// The touched employees' cached scores recomputed after an import.
-    func refreshImportScores(_ touched: Set<String>, _ db: PGConnection) throws {
+    /// The touched employees' cached scores recomputed after an import (`diklat`: per year,
+    /// the diklat summaries of the table's rows per NIP when the caller knows them, a first load).
+    func refreshImportScores(_ touched: Set<String>, diklat: [Int: [String: DiklatSummary]] = [:], _ db: PGConnection) throws {
         guard !touched.isEmpty else { return }
         try ensureCached(year: try measurementYear(db), db)
         if touched.count > StoreCodec.streamingRecomputeThreshold {
-            try recompute(years: try cachedYears(db), only: touched, replaceAll: false, db)
+            try recompute(years: try cachedYears(db), only: touched, replaceAll: false, diklat: diklat, db)
         } else {
             for nip in touched.sorted() { _ = try recomputeEmployee(nip, db) }
         }

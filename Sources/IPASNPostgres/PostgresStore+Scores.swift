@@ -273,7 +273,11 @@ extension PostgresStore {
     ///   - replaceAll: a full rebuild of the years. Every employee's row is written (the
     ///     foreign key to `pegawai` means the years can hold no other row); the plain path
     ///     deletes the years' rows first.
-    func recompute(years: [Int], only: Set<String>?, replaceAll: Bool, plain: Bool = false, _ db: PGConnection) throws {
+    ///   - diklat: per year, the diklat summaries per NIP known already (a first load's, ``FirstLoadSummaries``).
+    func recompute(
+        years: [Int], only: Set<String>?, replaceAll: Bool, plain: Bool = false, diklat: [Int: [String: DiklatSummary]] = [:],
+        _ db: PGConnection
+    ) throws {
         guard !years.isEmpty else { return }
         if plain {
             try recomputePlain(years: years, only: only, replaceAll: replaceAll, db)
@@ -283,7 +287,7 @@ extension PostgresStore {
         let engine = ScoringEngine(ruleset: rules)
         let leaveOutRejected = try rejectedLeftOut(db)
         for year in years {
-            let tables = try PGRecomputeTables(db, year: year, rules: rules, leaveOutRejected: leaveOutRejected)
+            let tables = try PGRecomputeTables(db, year: year, rules: rules, leaveOutRejected: leaveOutRejected, known: diklat[year])
             var writes = PGScoreWrites()
             tables.forEachEmployee { records, number in
                 if let only, !only.contains(records.pegawai.nip) { return }

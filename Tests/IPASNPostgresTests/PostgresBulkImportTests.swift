@@ -121,7 +121,7 @@ struct PostgresBulkImportTests {
         tables["(sequences)"] = try String.fetchAll(
             db, sql: "SELECT sequencename || ' ' || COALESCE(last_value, 0) FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1")
         tables["(triggers)"] = try String.fetchAll(
-            db, sql: "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1")
+            db, sql: "SELECT pg_get_triggerdef(oid) || ' ' || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1")
         tables["(indexes)"] = try String.fetchAll(db, sql: "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1")
         tables["(constraints)"] = try String.fetchAll(
             db,

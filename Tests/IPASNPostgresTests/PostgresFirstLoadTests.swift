@@ -94,6 +94,88 @@ struct PostgresFirstLoadTests {
         #expect(importer.lastRecordImportPath == .staged)
     }
 
+    /// Issue 12, branch pgcopy3: a first load's COPY runs with the table's insert triggers off
+    /// (``FirstLoadTriggers``: the per-unit pending and waiting counts are the client's) and
+    /// its score refresh takes the client's diklat summaries (``FirstLoadSummaries``), for every
+    /// cached year. Against the plain path (every trigger row by row, the refresh reading the
+    /// table), three cached years (2023, the file's courses' year, 2024 and 2025): the same database
+    /// table for table, triggers on again. Then an SKP file over eight years into the emptied
+    /// SKP table: an SKP before 2022 is never pending (``PendingRule``), the others are.
+    @Test func theFirstLoadCountsAndScoresAsTheTriggersAndTheTableWould() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let context = TestClock.context(actor: "ops", session: "s1")
+        let plain = try Bulk.seeded(databases, courses: false)
+        let bulk = try Bulk.seeded(databases, courses: false)
+        for conninfo in [plain, bulk] {
+            try PostgresStore(conninfo, context: context).recomputeAll(year: 2023)
+            try PGConnection(conninfo: conninfo).execute(sql: "DELETE FROM skp")
+        }
+        // A figure of the loaded database (a connection of its own, closed at once: a first load needs to be alone).
+        func figure(_ sql: String) throws -> Int? { try Int.fetchOne(try PGConnection(conninfo: bulk), sql: sql) }
+        // The seeded cached years (2024, the measurement year, and 2025) and 2023.
+        #expect(try Int.fetchAll(try PGConnection(conninfo: bulk), sql: "SELECT year FROM score_year ORDER BY 1") == [2023, 2024, 2025])
+
+        var plainRows = ArrayRowSource(kind: .diklat, rows: Self.file)
+        let plainOutcome = try PostgresStore(plain, context: context).importRows(&plainRows, skipInvalid: true, dryRun: false, bulk: false)
+        // A first load of `rows` into `bulk` by a store of its own (closed on return: the next load is alone again).
+        func firstLoad(_ kind: ImportKind, _ rows: [Line<ImportRow>]) throws -> ImportOutcome {
+            try Bulk.waitAlone(bulk)
+            let importer = try PostgresStore(bulk, context: context)
+            var source = ArrayRowSource(kind: kind, rows: rows)
+            let outcome = try importer.importRows(&source, skipInvalid: true, dryRun: false, bulk: true)
+            #expect(importer.lastRecordImportPath == .firstLoad)
+            return outcome
+        }
+        #expect(try firstLoad(.diklat, Self.file) == plainOutcome)
+        #expect(plainOutcome.imported == 5_202)
+        var plainTables = try Bulk.dump(plain)
+        var bulkTables = try Bulk.dump(bulk)
+        for table in plainTables.keys.sorted() { #expect(plainTables[table] == bulkTables[table], "table \(table)") }
+        // Checked by hand: every one of the 5,202 rows written is pending; the 80 rows of the
+        // ten employees who left (extra[640...]) wait for no verifikator.
+        #expect(try figure("SELECT SUM(pending)::int FROM unit_pending_counts WHERE kind = 'diklat'") == 5_202)
+        #expect(try figure("SELECT SUM(waiting)::int FROM queue_waiting WHERE kind = 'diklat'") == 5_202 - 80)
+        // Every employee's teknis courses of 2023 (jenis 3, lines k = 2 and 6) count for 2023's kompetensi.
+        #expect(try figure("SELECT COUNT(*)::int FROM employee_score WHERE year = 2023 AND kompetensi > 0") == 650)
+
+        // SKP of 2018-2025 for every employee: 5,200 lines, the first load of the emptied table.
+        let skp: [Line<ImportRow>] = Bulk.extra.flatMap { p in
+            (2018...2025).map { year in IPASNCore.Record.skp(SKP(nip: p.nip, tahun: year, predikat: year % 2 == 0 ? .baik : .sangatBaik)) }
+        }.enumerated().map { Line($0.offset + 2, .record($0.element)) }
+        var plainSKP = ArrayRowSource(kind: .skp, rows: skp)
+        #expect(try PostgresStore(plain, context: context).importRows(&plainSKP, skipInvalid: true, dryRun: false, bulk: false).imported == 5_200)
+        #expect(try firstLoad(.skp, skp).imported == 5_200)
+        plainTables = try Bulk.dump(plain)
+        bulkTables = try Bulk.dump(bulk)
+        for table in plainTables.keys.sorted() { #expect(plainTables[table] == bulkTables[table], "table \(table)") }
+        // Pending: 2022-2025, four of the eight years; waiting: the 640 active employees' 8.
+        #expect(try figure("SELECT SUM(pending)::int FROM unit_pending_counts WHERE kind = 'skp'") == 650 * 4)
+        #expect(try figure("SELECT SUM(waiting)::int FROM queue_waiting WHERE kind = 'skp'") == 640 * 8)
+        #expect(try PostgresStore(bulk, context: context).check() == [])
+    }
+
+    /// The triggers a first load switches off (``FirstLoadTriggers``): the four known ones, and
+    /// the two counting ones only when no verdict names an id the load gives out; on again after.
+    @Test func theFirstLoadSwitchesOffOnlyItsKnownTriggers() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let db = try PGConnection(conninfo: try Bulk.seeded(databases, courses: false))
+        func disabled() throws -> [String] {
+            try String.fetchAll(db, sql: "SELECT tgname FROM pg_trigger WHERE tgrelid = 'diklat'::regclass AND tgenabled = 'D' ORDER BY 1")
+        }
+        try db.execute(sql: "BEGIN")
+        let all = try FirstLoadTriggers.off(.diklat, unverified: true, db)
+        #expect(all.names == ["diklat_audited_insert", "diklat_queue_insert", "diklat_restored", "diklat_unit_pending_insert"])
+        #expect(try disabled() == all.names)
+        try all.on(pending: [:], waiting: [:], db)
+        #expect(try disabled() == [])
+        let quiet = try FirstLoadTriggers.off(.diklat, unverified: false, db)
+        #expect(quiet.names == ["diklat_audited_insert", "diklat_restored"])
+        try db.execute(sql: "ROLLBACK")
+        #expect(try disabled() == [])
+    }
+
     /// All or nothing: a first load that fails just before its commit, and one refused as a
     /// whole (an issue without skip-invalid), leave the table empty with its indexes and key.
     @Test func aFailedFirstLoadLeavesTheEmptyTableAsItWas() throws {

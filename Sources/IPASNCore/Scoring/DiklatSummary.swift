@@ -38,22 +38,32 @@ public struct DiklatSummary: Hashable, Sendable {
     /// The summary of `diklat` for measurement year `year` (the definition, row by row).
     public init(_ diklat: [Diklat], year: Int, rules: KompetensiRules) {
         self.init()
-        let cutoff = LocalDate.endOfYear(year)
-        for record in diklat {
-            guard let group = rules.group(of: record.jenis) else { continue }
-            let end = record.tanggalSelesai
-            switch group {
-            case .kepemimpinan:
-                guard end <= cutoff, let level = record.tingkat, let rank = rules.leadershipRank[level], rank > 0 else { continue }
-                leadershipRank = Swift.max(leadershipRank ?? 0, rank)
-            case .fungsional:
-                if end <= cutoff && (record.sesuaiJabatan || !rules.fungsionalRequiresSesuai) { fungsional = true }
-            case .teknis:
-                if Self.teknisYears(year, rules).contains(end.year) { teknisJP = (teknisJP ?? 0) + record.jp }
-            case .seminar:
-                if Self.seminarYears(year, rules).contains(end.year) { seminar = true }
-            }
+        for record in diklat { add(record, year: year, rules: rules) }
+    }
+
+    /// Adds one record (the summary of the records so far and `record`).
+    public mutating func add(_ record: Diklat, year: Int, rules: KompetensiRules) {
+        guard let group = rules.group(of: record.jenis) else { return }
+        let end = record.tanggalSelesai
+        switch group {
+        case .kepemimpinan:
+            guard end <= LocalDate.endOfYear(year), let level = record.tingkat, let rank = rules.leadershipRank[level], rank > 0 else { return }
+            leadershipRank = Swift.max(leadershipRank ?? 0, rank)
+        case .fungsional:
+            if end <= LocalDate.endOfYear(year) && (record.sesuaiJabatan || !rules.fungsionalRequiresSesuai) { fungsional = true }
+        case .teknis:
+            if Self.teknisYears(year, rules).contains(end.year) { teknisJP = (teknisJP ?? 0) + record.jp }
+        case .seminar:
+            if Self.seminarYears(year, rules).contains(end.year) { seminar = true }
         }
+    }
+
+    /// Adds the summary of other records of the same employee and year (the summary of both sets).
+    public mutating func merge(_ other: DiklatSummary) {
+        if let rank = other.leadershipRank { leadershipRank = Swift.max(leadershipRank ?? 0, rank) }
+        fungsional = fungsional || other.fungsional
+        if let jp = other.teknisJP { teknisJP = (teknisJP ?? 0) + jp }
+        seminar = seminar || other.seminar
     }
 
     /// Whether the summary holds nothing (the employee's diklat earn as no diklat at all).

@@ -20,4 +20,11 @@ public enum PendingRule: Sendable {
         guard self == .skp2022, kind == .skp else { return unsent }
         return "\(unsent) AND \(p)tahun >= \(SKPSiasn.firstYear)"
     }
+
+    /// ``condition(_:_:distinctFrom:)`` of `record` just inserted (`sent_no` NULL, `change_no`
+    /// 0: unsent): what the insert triggers count (a PostgreSQL first load counts it itself).
+    public func pendingWhenInserted(_ record: IPASNCore.Record) -> Bool {
+        guard self == .skp2022, case .skp(let skp) = record else { return true }
+        return skp.tahun >= SKPSiasn.firstYear
+    }
 }
