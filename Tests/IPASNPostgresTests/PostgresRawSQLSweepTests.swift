@@ -297,6 +297,27 @@ struct PostgresRawSQLSweepTests {
         let opsBatch = try Int64.fetchOne(raw, sql: "SELECT MIN(id) FROM export_batches")!
         let item = Self.attempt("INSERT INTO export_items (batch, kind, record_id, version) VALUES (\(opsBatch), 'diklat', 1, 0)", raw)
         #expect(item.refusal?.message == "new row violates row-level security policy for table \"export_items\"")
+        // Their own batch opened by hand (migration `2026-12-03-exportitems`): its items may name
+        // only their units' records, so no other unit's record reads as sent to SIASN.
+        let ownBatch = try Int64.fetchOne(
+            raw,
+            sql: """
+                INSERT INTO export_batches (at, actor, kind, format, file, pending_only, marks_sent, rows, deletions)
+                VALUES (now(), session_user, 'siasn-kursus', 'csv', 'x', 0, 1, 0, 0) RETURNING id
+                """)!
+        let owner = try PGConnection(conninfo: role.conninfo)
+        for nip in [Self.andi, Self.dewi] {
+            let theirs = try Int64.fetchOne(owner, sql: "SELECT MIN(id) FROM diklat WHERE nip = '\(nip)'")!
+            let forgedItem = Self.attempt(
+                "INSERT INTO export_items (batch, kind, record_id, version) VALUES (\(ownBatch), 'diklat', \(theirs), 0)", raw)
+            #expect(forgedItem.refusal?.message == "new row violates row-level security policy for table \"export_items\"")
+        }
+        let deletedOfAndi = try Int64.fetchOne(owner, sql: "SELECT record_id FROM export_deleted WHERE nip = '\(Self.andi)'")!
+        let forgedDeletion = Self.attempt(
+            "INSERT INTO export_items (batch, kind, record_id, version, deleted) VALUES (\(ownBatch), 'diklat', \(deletedOfAndi), 0, 1)", raw)
+        #expect(forgedDeletion.refusal?.message == "new row violates row-level security policy for table \"export_items\"")
+        let budis = try Int64.fetchOne(owner, sql: "SELECT MIN(id) FROM diklat WHERE nip = '\(Self.budi)'")!
+        #expect(Self.attempt("INSERT INTO export_items (batch, kind, record_id, version) VALUES (\(ownBatch), 'diklat', \(budis), 0)", raw).rows == 1)
         // A verifikator exports nothing (the store refuses them too).
         let vera = try PGConnection(conninfo: role.conninfo + " user=\(Self.verifier)")
         let batch = Self.attempt(
