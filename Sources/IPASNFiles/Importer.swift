@@ -47,10 +47,57 @@ public struct ImportReport: Hashable, Sendable {
         self.windows1252 = windows1252
     }
 
-    /// One line per issue: `line N, column C: message` (English), or `baris N, kolom C: pesan`.
+    /// One line per issue: `line N, column C: message` (English), or `baris N, kolom C: pesan`;
+    /// the lines naming one unknown unit are one entry (``groupedMessages(_:_:)``).
     public func messages(_ language: Language = .en) -> [String] {
-        issues.map { Self.message($0, language) }
+        Self.groupedMessages(issues, language)
     }
+
+    /// The issues' messages, in order, one per issue, except that every line refused for one
+    /// unknown unit is one entry where the first was: `baris 3-143 (141 baris), kolom
+    /// kode_unit: Kode unit "SETDA-PROV" bukan unit yang terdaftar. ...`. An employee file
+    /// whose units file was refused listed one line per employee (141, user tests 9 and 10).
+    public static func groupedMessages(_ issues: [LineIssue], _ language: Language = .en) -> [String] {
+        var linesOf: [ValidationIssue: [Int]] = [:]
+        for issue in issues where Self.groupsByUnit(issue) { linesOf[issue.issue, default: []].append(issue.line) }
+        var said: Set<ValidationIssue> = []
+        var result: [String] = []
+        for issue in issues {
+            guard let lines = linesOf[issue.issue], lines.count > 1 else {
+                result.append(message(issue, language))
+                continue
+            }
+            guard said.insert(issue.issue).inserted else { continue }
+            result.append(message(issue.issue, lines: lines, language))
+        }
+        return result
+    }
+
+    private static func groupsByUnit(_ issue: LineIssue) -> Bool {
+        if case .unknownUnit = issue.issue.code { return true }
+        return false
+    }
+
+    /// `baris 3-5, 9 (4 baris), kolom C: pesan`: the lines as runs, at most ``shownRuns`` of them.
+    static func message(_ issue: ValidationIssue, lines: [Int], _ language: Language) -> String {
+        let id = language == .id
+        var runs: [String] = []
+        var index = 0
+        let sorted = lines.sorted()
+        while index < sorted.count {
+            var end = index
+            while end + 1 < sorted.count, sorted[end + 1] == sorted[end] + 1 { end += 1 }
+            runs.append(end == index ? "\(sorted[index])" : "\(sorted[index])-\(sorted[end])")
+            index = end + 1
+        }
+        let shown = runs.prefix(shownRuns).joined(separator: ", ") + (runs.count > shownRuns ? ", ..." : "")
+        let count = id ? "\(lines.count) baris" : "\(lines.count) lines"
+        let column = issue.field.isEmpty ? "" : ", \(id ? "kolom" : "column") \(issue.field)"
+        return "\(id ? "baris" : "lines") \(shown) (\(count))\(column): \(issue.message(language))"
+    }
+
+    /// How many runs of lines a grouped entry names before "...".
+    static let shownRuns = 8
 
     /// One sentence per ignored header that looks like a column the file lacks, naming the
     /// header, where it is and what to rename it to.

@@ -166,7 +166,7 @@ struct ImportCommand: ParsableCommand {
         // A header that looks like a column the file lacks, once, before the rows it leaves empty.
         for line in report.lookalikeMessages(language) { Output.stderrLine(line) }
         // Only the shown lines are formatted for the screen; the whole list goes to a file.
-        let lines = report.issues.map { ImportReport.message($0, language) }
+        let lines = report.messages(language)
         // A SIASN employee file's education rows get their own list (`FILE.pendidikan.masalah.txt`).
         let listPath = ProblemList.listPath(for: file, part: kind == self.kind ? nil : kind.rawValue)
         ProblemList.report(lines, listPath: listPath)

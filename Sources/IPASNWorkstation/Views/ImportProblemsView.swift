@@ -91,7 +91,7 @@ final class ImportProblemsView: View {
         }
         // The problems, one entry each, wrapped; the selection moves by entry and the list
         // scrolls by row so that the selected entry is always whole on screen.
-        let entries = report.issues.map { ImportReport.message($0, app.language) }
+        let entries = report.messages(app.language)
         cursor.update(count: entries.count, height: max(1, rows - row - 1))
         var lines: [(text: String, entry: Int)] = []
         for (index, entry) in entries.enumerated() {
