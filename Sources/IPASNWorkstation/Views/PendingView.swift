@@ -87,7 +87,10 @@ final class PendingView: View {
         for (offset, index) in cursor.visible(height: height - 3 - footer).enumerated() {
             let row = rows[index]
             table.draw(
-                [.init(String(repeating: "  ", count: min(row.depth, 8)) + app.displayName(of: row.unit))]
+                // The unit's own name under its indented parent, as the unit list shows the tree:
+                // the display name prefixed shared names only ("KOTA-PEMKAB › Sekretariat"
+                // beside "Bidang Pengadaan", user tests 9 and 10).
+                [.init(String(repeating: "  ", count: min(row.depth, 8)) + row.unit.nama)]
                     + RecordKind.allCases.map { .init("\(row.count($0))") }
                     + [.init("\(row.total)"), .init("\(row.deletions)"), .init(row.oldestDay?.dayFirst ?? "")],
                 into: &grid, row: 3 + offset, col: 1, selected: index == cursor.selection)
