@@ -90,7 +90,7 @@ public final class Workstation {
     /// before ``run()``: the start moves a draft left there into the store.
     public var draftFallbackPath: String? {
         get { app.draftFallback?.path }
-        set { app.draftFallback = newValue.map(DraftFallbackFile.init(path:)) }
+        set { app.draftFallback = newValue.map { DraftFallbackFile(path: $0, session: app.context.session) } }
     }
 
     /// The file ``draftFallbackPath`` names for `database` in the login's `home`.
@@ -118,10 +118,12 @@ public final class Workstation {
         } else {
             app.replaceAll(with: UnitListView(app: app))
         }
-        if let fallback = app.draftFallback, let kept = fallback.load() {
+        for kept in app.draftFallback?.keptByEveryWindow() ?? [] {
             // Typed while the server was down, then the session dropped: newer than the
-            // store's draft of that form. A store that cannot take it yet leaves the file.
-            if (try? app.store.saveDraft(kept, owner: app.context.actor)) != nil { fallback.remove() }
+            // store's draft of that window's form. A store that cannot take it yet leaves the file.
+            if (try? app.store.saveDraft(kept.draft, owner: app.context.actor)) != nil {
+                try? FileManager.default.removeItem(atPath: kept.path)
+            }
         }
         // The last import path is kept as a draft of its own; it is not a form to restore. A
         // form still open in another live window of this login is that window's, not offered.
