@@ -185,7 +185,7 @@ public struct Importer {
                 xlsx, kind: kind, path: path, skipInvalid: skipInvalid, dryRun: dryRun, existing: existing,
                 windows1252: { false }, totalRows: rows, progress: progress
             ) { issues, target in
-                try Self.writeRejectedXLSX(from: path, sheet: sheet, headerRow: xlsx.headerRow, issues: issues, to: target)
+                try Self.writeRejectedXLSX(from: path, sheet: sheet, header: xlsx.header, headerRow: xlsx.headerRow, issues: issues, to: target)
             }
             report.lookalikeHeaders = xlsx.lookalikeHeaders
             if SIASNImportFields.isSIASNHeader(xlsx.header), Self.wrote(report, skipInvalid: skipInvalid) {
@@ -305,14 +305,17 @@ public struct Importer {
 
     /// The refused rows of a sheet, as a `;`-separated CSV file (what Excel opens in Indonesia).
     static func writeRejectedXLSX(
-        from path: String, sheet: String?, headerRow: Int, issues: [LineIssue], to target: String
+        from path: String, sheet: String?, header: [String]? = nil, headerRow: Int, issues: [LineIssue], to target: String
     ) throws {
         let reader = try XLSXReader(path: path, sheet: sheet)
-        var width = 0
+        // The header as the import read it (a two-row header's two rows as one; else the
+        // header row as written): every row is padded to it.
+        var width = header?.count ?? 0
         try writeRejected(issues: issues, to: target, separator: ";") {
             while let row = try reader.next() {
                 if row.number < headerRow { continue }  // title rows above the header
-                if width == 0 { width = row.cells.count }  // the header: pad every row to it
+                if row.number == headerRow, let header { return (row.number, header) }
+                if width == 0 { width = row.cells.count }
                 let padding = Array(repeating: "", count: max(0, width - row.cells.count))
                 return (row.number, row.cells + padding)
             }

@@ -1,3 +1,4 @@
+import Foundation
 import IPASNCore
 import IPASNStore
 
@@ -29,22 +30,60 @@ public struct XLSXImportSource: ImportRowSource, @unchecked Sendable {
     public init(kind: ImportKind, path: String, sheet: String? = nil, today: LocalDate) throws {
         reader = try XLSXReader(path: path, sheet: sheet)
         sheetName = reader.sheetName
-        var firstError: Error?
-        var found: (XLSXRow, ColumnMap)?
-        for _ in 0..<Self.headerSearch {
+        var nearestError: Error?
+        var found: (cells: [String], number: Int, columns: ColumnMap)?
+        var above: XLSXRow?
+        search: for _ in 0..<Self.headerSearch {
             guard let row = try reader.next() else { break }
-            do {
-                found = (row, try ColumnMap(header: row.cells, kind: kind))
-                break
-            } catch {
-                firstError = firstError ?? error
+            // The row alone, then with the row above it as one two-row header.
+            for cells in ([row.cells] + (above.map { Self.twoRowHeaders($0.cells, row.cells) } ?? [])) {
+                do {
+                    found = (cells, row.number, try ColumnMap(header: cells, kind: kind))
+                    break search
+                } catch {
+                    // When no row is a header, what is wrong with the row that came nearest
+                    // (the fewest required columns missing; the first of equals), not with a
+                    // title above it ("maksudnya latihanStrukturalId?", user test 10).
+                    if nearestError.map({ Self.missingCount(error) < Self.missingCount($0) }) ?? true { nearestError = error }
+                }
             }
+            above = row
         }
-        guard let (row, columns) = found else { throw firstError ?? ImportFileError.empty(path: path) }
-        header = row.cells
-        headerRow = row.number
+        guard let (cells, number, columns) = found else { throw nearestError ?? ImportFileError.empty(path: path) }
+        header = cells
+        headerRow = number
         builder = ImportRowBuilder(kind: kind, columns: columns, today: today, padShortRows: true)
         self.kind = kind
+    }
+
+    /// How many required columns a header refused for `error` lacks (none for a doubled column).
+    static func missingCount(_ error: Error) -> Int {
+        switch error as? ImportFileError {
+        case .missingColumns(_, let missing, _)?, .unknownColumns(_, _, let missing)?: return missing.count
+        case .duplicateColumn?: return 0
+        case .empty?, nil: return Int.max
+        }
+    }
+
+    /// A header of two rows, as Excel users merge one: a group over its columns (`Tanggal`
+    /// over `Mulai | Selesai`, `Diklat` over `Jenis Diklat | Nama Diklat`) beside cells merged
+    /// down both rows (`NIP`, `JP`, whose text stands in the upper row). Each column is read
+    /// as its lower cell, else its upper one; failing that, as both (`Tanggal Mulai`).
+    /// User test 10: such a workbook was refused ("Kolom wajib tidak ada").
+    static func twoRowHeaders(_ upper: [String], _ lower: [String]) -> [[String]] {
+        let width = max(upper.count, lower.count)
+        func cell(_ row: [String], _ index: Int) -> String {
+            index < row.count ? row[index].trimmingCharacters(in: .whitespaces) : ""
+        }
+        let lowerElseUpper = (0..<width).map { cell(lower, $0).isEmpty ? cell(upper, $0) : cell(lower, $0) }
+        // A group's name stands in its first column only: carried over the columns it spans.
+        var group = ""
+        let both = (0..<width).map { index -> String in
+            if !cell(upper, index).isEmpty { group = cell(upper, index) }
+            let low = cell(lower, index)
+            return low.isEmpty ? cell(upper, index) : (group.isEmpty ? low : group + " " + low)
+        }
+        return [lowerElseUpper, both]
     }
 
     public mutating func next() throws -> Line<ImportRow>? {

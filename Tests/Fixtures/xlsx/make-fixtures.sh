@@ -40,3 +40,8 @@ export HOME="${TMPDIR:-/tmp}/ipasn-lo-home"
 mkdir -p "$HOME"
 soffice --headless --infilter="CSV:44,34,76,1,1/2/2/1/3/1/4/1/5/4/6/4/7/1/8/1" --convert-to xlsx diklat-libreoffice.csv
 soffice --headless --infilter="CSV:59,34,76,1,1/1/2/1/3/1/4/1" --convert-to xlsx pegawai-nip-number.csv
+# diklat-merged-header.xlsx: written with libxlsxwriter (libxlsxwriter-dev) as Excel writes a
+# unit's own sheet: merged title and two-row header, serial dates, a NIP as a number.
+cc -o "${TMPDIR:-/tmp}/diklat-merged-header" diklat-merged-header.c -lxlsxwriter
+"${TMPDIR:-/tmp}/diklat-merged-header"
+rm -f "${TMPDIR:-/tmp}/diklat-merged-header"
