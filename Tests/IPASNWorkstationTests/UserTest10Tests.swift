@@ -66,4 +66,26 @@ import Testing
         }
         #expect(try store.pegawai(nip: "199203152020122001") == nil, "nothing written")
     }
+
+    /// The record form's second row named the employee's unit by its own name ("Sekretariat",
+    /// one of three), where the employee page above it says "DISDIK › Sekretariat"; it now
+    /// names it as the page does.
+    @Test func theRecordFormNamesTheUnitAsTheEmployeePageDoes() throws {
+        let store = try makeStore()
+        try store.saveUnit(OrgUnit(kode: "DINKES", nama: "Dinas Kesehatan"))
+        try store.saveUnit(OrgUnit(kode: "DINKES.1", nama: "Sekretariat", induk: "DINKES"))
+        try store.saveUnit(OrgUnit(kode: "DISDIK", nama: "Dinas Pendidikan"))
+        try store.saveUnit(OrgUnit(kode: "DISDIK.1", nama: "Sekretariat", induk: "DISDIK"))
+        try store.savePegawai(Pegawai(nip: "199203152020122001", nama: "Dewi Lestari", kodeUnit: "DISDIK.1", jenisJabatan: .pelaksana))
+        try run(store) { s in
+            s.press(.search, in: .units)
+            s.enqueue(text: "Dewi")
+            s.press(.open, in: .search)
+            s.checkpoint { page in #expect(page.shows("Unit: DISDIK › Sekretariat"), "\(page)") }
+            s.press(.addDiklat, in: .employee)
+            s.checkpoint { form in
+                #expect(form.frame.line(1).trimmingCharacters(in: .whitespaces) == "19920315 202012 2 001  DISDIK › Sekretariat", "\(form)")
+            }
+        }
+    }
 }

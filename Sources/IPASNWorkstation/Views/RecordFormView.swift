@@ -42,7 +42,8 @@ final class RecordFormView: View {
         let tree = UnitTree(try app.store.units())
         let direct = try app.store.directUnitTotals(year: app.year)
         let totals = tree.total(of: records.pegawai.kodeUnit, direct: direct, zero: ScoreTotals()) { $0.add($1) }
-        self.unitName = tree.unit(records.pegawai.kodeUnit)?.nama ?? records.pegawai.kodeUnit
+        // As the employee page names it ("DISDIK › Sekretariat" where units share a name).
+        self.unitName = tree.displayNames()[records.pegawai.kodeUnit] ?? records.pegawai.kodeUnit
         let verifications = try app.store.verifications(nip: records.pegawai.nip)
         self.preview = LivePreview(
             engine: app.engine, year: app.year, records: records, editing: editing?.id, unitTotals: totals,
