@@ -19,39 +19,10 @@ extension PostgresSchema {
     /// before. The warm-up (`ipasn_warm_save_path`) readies the new scorer's generic plan
     /// instead of the old one's (`ipasn_server_scores_few`, no longer called by the check).
     static var checkedScoresParts: String {
-        let arrays = """
-            p_years int4[], p_nips text[], p_kualifikasi float8[], p_kompetensi float8[], p_kinerja float8[],
-                p_disiplin float8[], p_complete int2[], p_missing text[]
-            """
-        let passed = "p_years, p_nips, p_kualifikasi, p_kompetensi, p_kinerja, p_disiplin, p_complete, p_missing"
-        let given = """
-            unnest(\(passed))
-                            AS n(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
-            """
-        /// Which parts differ from `cache`'s rows (none cached: every part).
-        func parts(_ cache: String) -> String {
-            """
-            SELECT COALESCE(bool_or(c.nip IS NULL
-                               OR (n.kualifikasi, n.kinerja, n.complete, n.missing)
-                                  IS DISTINCT FROM (c.kualifikasi, c.kinerja, c.complete, c.missing)), false),
-                           COALESCE(bool_or(c.nip IS NULL OR n.disiplin IS DISTINCT FROM c.disiplin), false),
-                           COALESCE(bool_or(c.nip IS NULL OR n.kompetensi IS DISTINCT FROM c.kompetensi), false)
-                        INTO need_records, need_disiplin, need_diklat
-                        FROM \(given)
-                        LEFT JOIN \(cache) c ON c.year = n.year AND c.nip = n.nip
-            """
-        }
-        /// The server's figure of a column: the scorer's when its part was scored, else the
-        /// given one (equal to the cached one for every row).
-        func expected(_ column: String) -> String {
-            let part: String
-            switch column {
-            case "disiplin": part = "need_disiplin"
-            case "kompetensi": part = "need_diklat"
-            default: part = "need_records"
-            }
-            return "CASE WHEN \(part) THEN s.\(column) ELSE n.\(column) END"
-        }
+        let arrays = scoreArrays
+        let passed = scoreArguments
+        let parts = scorePartsDiffering
+        let expected = scorePartExpected
         return """
             \(serverScoresFunction(
                 name: "ipasn_server_scores_parts", settings: " SET plan_cache_mode = force_generic_plan", rows: 4,
@@ -121,5 +92,38 @@ extension PostgresSchema {
             END
             $$;
             """
+    }
+
+    /// The score arrays of a check or a write as one relation `n` (a few rows: a save's).
+    static let givenScores = """
+        unnest(\(scoreArguments))
+                        AS n(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
+        """
+
+    /// Which parts of the given scores differ from `cache`'s rows (none cached: every part),
+    /// into `need_records`, `need_disiplin`, `need_diklat` (``checkedScoresParts``).
+    static func scorePartsDiffering(_ cache: String) -> String {
+        """
+        SELECT COALESCE(bool_or(c.nip IS NULL
+                           OR (n.kualifikasi, n.kinerja, n.complete, n.missing)
+                              IS DISTINCT FROM (c.kualifikasi, c.kinerja, c.complete, c.missing)), false),
+                       COALESCE(bool_or(c.nip IS NULL OR n.disiplin IS DISTINCT FROM c.disiplin), false),
+                       COALESCE(bool_or(c.nip IS NULL OR n.kompetensi IS DISTINCT FROM c.kompetensi), false)
+                    INTO need_records, need_disiplin, need_diklat
+                    FROM \(givenScores)
+                    LEFT JOIN \(cache) c ON c.year = n.year AND c.nip = n.nip
+        """
+    }
+
+    /// The server's figure of a column: the scorer's when its part was scored, else the
+    /// given one (equal to the cached one for every row).
+    static func scorePartExpected(_ column: String) -> String {
+        let part: String
+        switch column {
+        case "disiplin": part = "need_disiplin"
+        case "kompetensi": part = "need_diklat"
+        default: part = "need_records"
+        }
+        return "CASE WHEN \(part) THEN s.\(column) ELSE n.\(column) END"
     }
 }
