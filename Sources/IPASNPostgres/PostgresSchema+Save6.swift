@@ -21,8 +21,6 @@ extension PostgresSchema {
     static var checkedScoresParts: String {
         let arrays = scoreArrays
         let passed = scoreArguments
-        let parts = scorePartsDiffering
-        let expected = scorePartExpected
         return """
             \(serverScoresFunction(
                 name: "ipasn_server_scores_parts", settings: " SET plan_cache_mode = force_generic_plan", rows: 4,
@@ -50,17 +48,7 @@ extension PostgresSchema {
                     -- Only the parts in which a given row differs from the row it replaces are
                     -- scored (an unchanged figure writes nothing); no rows at all (the warm-up)
                     -- still runs the comparison, so that its plan is made.
-                    IF entered THEN
-                        \(parts("employee_score_entered"));
-                    ELSE
-                        \(parts("employee_score"));
-                    END IF;
-                    IF need_records OR need_disiplin OR need_diklat OR cardinality(p_nips) = 0 THEN
-                        \(compare(
-                            scorer: "ipasn_server_scores_parts", dynamic: false, extra: ", need_records, need_disiplin, need_diklat",
-                            expected: expected));
-                        GET DIAGNOSTICS differing = ROW_COUNT;
-                    END IF;
+                    \(scorePartsCompared)
                 ELSE
                     -- Planned for this call's arrays (a cached generic plan would be made for a
                     -- few rows): EXECUTE, which plans at every call.
@@ -69,13 +57,7 @@ extension PostgresSchema {
                     -- (EXECUTE leaves FOUND as it was: the row count says.)
                     GET DIAGNOSTICS differing = ROW_COUNT;
                 END IF;
-                IF differing > 0 THEN
-                    IF bad.dimension = 'employee' THEN
-                        RAISE EXCEPTION 'refused: no score can be stored for %: no such employee', bad.nip USING ERRCODE = '23514';
-                    END IF;
-                    RAISE EXCEPTION 'refused: the % score of employee % for % is %: the server computes scores from the stored records and the active ruleset',
-                        bad.dimension, bad.nip, bad.year, bad.detail USING ERRCODE = '23514';
-                END IF;
+                \(scoreCheckRefusal)
             END
             $$;
 
@@ -126,4 +108,32 @@ extension PostgresSchema {
         }
         return "CASE WHEN \(part) THEN s.\(column) ELSE n.\(column) END"
     }
+
+    /// The check of a save's few rows (``checkedScoresParts``): which parts differ from the
+    /// cached rows, and those parts compared with the server's figures (the first differing
+    /// row into `bad`, their count into `differing`).
+    static let scorePartsCompared = """
+        IF entered THEN
+                    \(scorePartsDiffering("employee_score_entered"));
+                ELSE
+                    \(scorePartsDiffering("employee_score"));
+                END IF;
+                IF need_records OR need_disiplin OR need_diklat OR cardinality(p_nips) = 0 THEN
+                    \(compare(
+                        scorer: "ipasn_server_scores_parts", dynamic: false, extra: ", need_records, need_disiplin, need_diklat",
+                        expected: scorePartExpected));
+                    GET DIAGNOSTICS differing = ROW_COUNT;
+                END IF;
+        """
+
+    /// The refusal of a figure the server does not give (`23514`), after the comparison.
+    static let scoreCheckRefusal = """
+        IF differing > 0 THEN
+                IF bad.dimension = 'employee' THEN
+                    RAISE EXCEPTION 'refused: no score can be stored for %: no such employee', bad.nip USING ERRCODE = '23514';
+                END IF;
+                RAISE EXCEPTION 'refused: the % score of employee % for % is %: the server computes scores from the stored records and the active ruleset',
+                    bad.dimension, bad.nip, bad.year, bad.detail USING ERRCODE = '23514';
+            END IF;
+        """
 }

@@ -28,7 +28,6 @@ extension PostgresSchema {
     static var scoreWriteOnce: String {
         let arrays = scoreArrays
         let passed = scoreArguments
-        let parts = scorePartsDiffering
         return """
             CREATE OR REPLACE FUNCTION ipasn_put_scores(entered boolean, \(arrays)) RETURNS bigint
             LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
@@ -50,24 +49,8 @@ extension PostgresSchema {
                     RETURN ipasn_put_scores_unchecked(entered, \(passed));
                 END IF;
                 \(scoreWriteRefusal)
-                IF entered THEN
-                    \(parts("employee_score_entered"));
-                ELSE
-                    \(parts("employee_score"));
-                END IF;
-                IF need_records OR need_disiplin OR need_diklat OR cardinality(p_nips) = 0 THEN
-                    \(compare(
-                        scorer: "ipasn_server_scores_parts", dynamic: false, extra: ", need_records, need_disiplin, need_diklat",
-                        expected: scorePartExpected));
-                    GET DIAGNOSTICS differing = ROW_COUNT;
-                END IF;
-                IF differing > 0 THEN
-                    IF bad.dimension = 'employee' THEN
-                        RAISE EXCEPTION 'refused: no score can be stored for %: no such employee', bad.nip USING ERRCODE = '23514';
-                    END IF;
-                    RAISE EXCEPTION 'refused: the % score of employee % for % is %: the server computes scores from the stored records and the active ruleset',
-                        bad.dimension, bad.nip, bad.year, bad.detail USING ERRCODE = '23514';
-                END IF;
+                \(scorePartsCompared)
+                \(scoreCheckRefusal)
                 IF NOT entered THEN
                     PERFORM ipasn_audit_note_scored(p_nips);
                 END IF;

@@ -13,40 +13,18 @@ import Testing
 /// `pg_stat_user_functions` (`track_functions = all` for that role alone).
 @Suite(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.skipNote))
 struct PostgresSaveRehearsalTests {
-    private struct Setup {
-        var conninfo: String
-        var ops: PostgresStore
-        /// The superuser's own connection (the schema's owner).
-        var owner: PGConnection
-        var login: String
-    }
+    private typealias Setup = PostgresWarmCommitTests.Setup
 
-    /// The small province, an account `login` of `role` (units SUB for an admin) as its own
-    /// PostgreSQL role whose sessions count every function call.
-    private func setUp(_ databases: TestDatabases, login: String, role: Role = .admin, units: [String] = ["SUB"]) throws -> Setup {
-        let conninfo = try databases.makeConninfo()
-        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
-        try SmallProvince.seed(ops)
-        try ops.saveAccount(Account(login: login, role: role, units: units))
-        _ = try ops.provisionLoginRole(login)
-        let owner = try PGConnection(conninfo: conninfo)
-        _ = try owner.execute(sql: "ALTER ROLE \(login) SET track_functions = 'all'")
-        return Setup(conninfo: conninfo, ops: ops, owner: owner, login: login)
+    private func setUp(_ databases: TestDatabases, login: String) throws -> Setup {
+        try PostgresWarmCommitTests.setUp(databases, login: login)
     }
 
     private func store(_ setup: Setup) throws -> PostgresStore {
         try PostgresStore(setup.conninfo + " user=\(setup.login)", context: TestClock.context(actor: setup.login))
     }
 
-    /// The calls of every function so far in `store`'s session, by name.
     private func calls(_ store: PostgresStore, _ setup: Setup) throws -> [String: Int] {
-        _ = try store.read { try String.fetchOne($0, sql: "SELECT pg_stat_force_next_flush()::text") }
-        let rows = try setup.owner.fetchAll(
-            sql: "SELECT funcname, calls FROM pg_stat_user_functions WHERE schemaname = 'public'")
-        return Dictionary(uniqueKeysWithValues: rows.compactMap { row in
-            guard let name = row.text(0), let count = row.text(1).flatMap({ Int($0) }) else { return nil }
-            return (name, count)
-        })
+        try PostgresWarmCommitTests.calls(store, setup)
     }
 
     /// Everything another session could see: every table's row count, every sequence, the
