@@ -19,39 +19,8 @@ extension PostgresSchema {
     /// before. The warm-up (`ipasn_warm_save_path`) readies the new scorer's generic plan
     /// instead of the old one's (`ipasn_server_scores_few`, no longer called by the check).
     static var checkedScoresParts: String {
-        let arrays = """
-            p_years int4[], p_nips text[], p_kualifikasi float8[], p_kompetensi float8[], p_kinerja float8[],
-                p_disiplin float8[], p_complete int2[], p_missing text[]
-            """
-        let passed = "p_years, p_nips, p_kualifikasi, p_kompetensi, p_kinerja, p_disiplin, p_complete, p_missing"
-        let given = """
-            unnest(\(passed))
-                            AS n(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
-            """
-        /// Which parts differ from `cache`'s rows (none cached: every part).
-        func parts(_ cache: String) -> String {
-            """
-            SELECT COALESCE(bool_or(c.nip IS NULL
-                               OR (n.kualifikasi, n.kinerja, n.complete, n.missing)
-                                  IS DISTINCT FROM (c.kualifikasi, c.kinerja, c.complete, c.missing)), false),
-                           COALESCE(bool_or(c.nip IS NULL OR n.disiplin IS DISTINCT FROM c.disiplin), false),
-                           COALESCE(bool_or(c.nip IS NULL OR n.kompetensi IS DISTINCT FROM c.kompetensi), false)
-                        INTO need_records, need_disiplin, need_diklat
-                        FROM \(given)
-                        LEFT JOIN \(cache) c ON c.year = n.year AND c.nip = n.nip
-            """
-        }
-        /// The server's figure of a column: the scorer's when its part was scored, else the
-        /// given one (equal to the cached one for every row).
-        func expected(_ column: String) -> String {
-            let part: String
-            switch column {
-            case "disiplin": part = "need_disiplin"
-            case "kompetensi": part = "need_diklat"
-            default: part = "need_records"
-            }
-            return "CASE WHEN \(part) THEN s.\(column) ELSE n.\(column) END"
-        }
+        let arrays = scoreArrays
+        let passed = scoreArguments
         return """
             \(serverScoresFunction(
                 name: "ipasn_server_scores_parts", settings: " SET plan_cache_mode = force_generic_plan", rows: 4,
@@ -79,17 +48,7 @@ extension PostgresSchema {
                     -- Only the parts in which a given row differs from the row it replaces are
                     -- scored (an unchanged figure writes nothing); no rows at all (the warm-up)
                     -- still runs the comparison, so that its plan is made.
-                    IF entered THEN
-                        \(parts("employee_score_entered"));
-                    ELSE
-                        \(parts("employee_score"));
-                    END IF;
-                    IF need_records OR need_disiplin OR need_diklat OR cardinality(p_nips) = 0 THEN
-                        \(compare(
-                            scorer: "ipasn_server_scores_parts", dynamic: false, extra: ", need_records, need_disiplin, need_diklat",
-                            expected: expected));
-                        GET DIAGNOSTICS differing = ROW_COUNT;
-                    END IF;
+                    \(scorePartsCompared)
                 ELSE
                     -- Planned for this call's arrays (a cached generic plan would be made for a
                     -- few rows): EXECUTE, which plans at every call.
@@ -98,13 +57,7 @@ extension PostgresSchema {
                     -- (EXECUTE leaves FOUND as it was: the row count says.)
                     GET DIAGNOSTICS differing = ROW_COUNT;
                 END IF;
-                IF differing > 0 THEN
-                    IF bad.dimension = 'employee' THEN
-                        RAISE EXCEPTION 'refused: no score can be stored for %: no such employee', bad.nip USING ERRCODE = '23514';
-                    END IF;
-                    RAISE EXCEPTION 'refused: the % score of employee % for % is %: the server computes scores from the stored records and the active ruleset',
-                        bad.dimension, bad.nip, bad.year, bad.detail USING ERRCODE = '23514';
-                END IF;
+                \(scoreCheckRefusal)
             END
             $$;
 
@@ -122,4 +75,65 @@ extension PostgresSchema {
             $$;
             """
     }
+
+    /// The score arrays of a check or a write as one relation `n` (a few rows: a save's).
+    static let givenScores = """
+        unnest(\(scoreArguments))
+                        AS n(year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing)
+        """
+
+    /// Which parts of the given scores differ from `cache`'s rows (none cached: every part),
+    /// into `need_records`, `need_disiplin`, `need_diklat` (``checkedScoresParts``).
+    static func scorePartsDiffering(_ cache: String) -> String {
+        """
+        SELECT COALESCE(bool_or(c.nip IS NULL
+                           OR (n.kualifikasi, n.kinerja, n.complete, n.missing)
+                              IS DISTINCT FROM (c.kualifikasi, c.kinerja, c.complete, c.missing)), false),
+                       COALESCE(bool_or(c.nip IS NULL OR n.disiplin IS DISTINCT FROM c.disiplin), false),
+                       COALESCE(bool_or(c.nip IS NULL OR n.kompetensi IS DISTINCT FROM c.kompetensi), false)
+                    INTO need_records, need_disiplin, need_diklat
+                    FROM \(givenScores)
+                    LEFT JOIN \(cache) c ON c.year = n.year AND c.nip = n.nip
+        """
+    }
+
+    /// The server's figure of a column: the scorer's when its part was scored, else the
+    /// given one (equal to the cached one for every row).
+    static func scorePartExpected(_ column: String) -> String {
+        let part: String
+        switch column {
+        case "disiplin": part = "need_disiplin"
+        case "kompetensi": part = "need_diklat"
+        default: part = "need_records"
+        }
+        return "CASE WHEN \(part) THEN s.\(column) ELSE n.\(column) END"
+    }
+
+    /// The check of a save's few rows (``checkedScoresParts``): which parts differ from the
+    /// cached rows, and those parts compared with the server's figures (the first differing
+    /// row into `bad`, their count into `differing`).
+    static let scorePartsCompared = """
+        IF entered THEN
+                    \(scorePartsDiffering("employee_score_entered"));
+                ELSE
+                    \(scorePartsDiffering("employee_score"));
+                END IF;
+                IF need_records OR need_disiplin OR need_diklat OR cardinality(p_nips) = 0 THEN
+                    \(compare(
+                        scorer: "ipasn_server_scores_parts", dynamic: false, extra: ", need_records, need_disiplin, need_diklat",
+                        expected: scorePartExpected));
+                    GET DIAGNOSTICS differing = ROW_COUNT;
+                END IF;
+        """
+
+    /// The refusal of a figure the server does not give (`23514`), after the comparison.
+    static let scoreCheckRefusal = """
+        IF differing > 0 THEN
+                IF bad.dimension = 'employee' THEN
+                    RAISE EXCEPTION 'refused: no score can be stored for %: no such employee', bad.nip USING ERRCODE = '23514';
+                END IF;
+                RAISE EXCEPTION 'refused: the % score of employee % for % is %: the server computes scores from the stored records and the active ruleset',
+                    bad.dimension, bad.nip, bad.year, bad.detail USING ERRCODE = '23514';
+            END IF;
+        """
 }

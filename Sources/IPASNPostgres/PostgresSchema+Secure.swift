@@ -75,38 +75,15 @@ extension PostgresSchema {
     /// An admin passing an employee who is not theirs is refused with `42501` naming the NIP:
     /// the store's own check (`permit`) refuses first, so this is the database's second line.
     static var securedScoreFunctions: String {
-        let columns = "year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing"
-        let relation = """
-            unnest(p_years, p_nips, p_kualifikasi, p_kompetensi, p_kinerja, p_disiplin, p_complete, p_missing)
-                    AS n(\(columns))
-            """
+        let columns = scoreColumns
+        let relation = scoreRelation
         let arrays = """
             p_years int4[], p_nips text[], p_kualifikasi float8[], p_kompetensi float8[], p_kinerja float8[],
                 p_disiplin float8[], p_complete int2[], p_missing text[]
             """
-        let refuse = """
-            IF NOT ipasn_writes_every_score() THEN
-                SELECT x.nip INTO refused FROM unnest(p_nips) AS x(nip) WHERE NOT ipasn_may_write_score(x.nip) LIMIT 1;
-                IF FOUND THEN
-                    RAISE EXCEPTION 'permission denied: the cached score of employee % is not this account''s to write', refused
-                        USING ERRCODE = '42501';
-                END IF;
-            END IF;
-            """
-        func changed(_ s: String, _ n: String) -> String {
-            "(\(s).kualifikasi, \(s).kompetensi, \(s).kinerja, \(s).disiplin, \(s).complete, \(s).missing) "
-                + "IS DISTINCT FROM (\(n).kualifikasi, \(n).kompetensi, \(n).kinerja, \(n).disiplin, \(n).complete, \(n).missing)"
-        }
-        func upsert(_ table: String) -> String {
-            """
-            INSERT INTO \(table) AS s (\(columns))
-                    SELECT n.year, n.nip, n.kualifikasi, n.kompetensi, n.kinerja, n.disiplin, n.complete, n.missing FROM \(relation)
-                    ON CONFLICT (year, nip) DO UPDATE SET kualifikasi = excluded.kualifikasi, kompetensi = excluded.kompetensi,
-                        kinerja = excluded.kinerja, disiplin = excluded.disiplin, complete = excluded.complete, missing = excluded.missing
-                    WHERE \(changed("s", "excluded"));
-                GET DIAGNOSTICS written = ROW_COUNT;
-            """
-        }
+        let refuse = scoreWriteRefusal
+        let changed = scoresChanged
+        let upsert = scoreUpsert
         func drop(_ table: String) -> String {
             """
             DELETE FROM \(table) s
@@ -190,5 +167,40 @@ extension PostgresSchema {
             END
             $$;
             """
+    }
+}
+
+extension PostgresSchema {
+    /// The score cache's columns, the score arrays as the relation `n`, the refusal of an
+    /// account that may not write a given employee's score (`42501`, naming the NIP) and the
+    /// upsert that leaves an unchanged row untouched: the score writes' parts
+    /// (``securedScoreFunctions``, ``scoreWriteOnce``).
+    static let scoreColumns = "year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing"
+    static let scoreRelation = """
+        unnest(p_years, p_nips, p_kualifikasi, p_kompetensi, p_kinerja, p_disiplin, p_complete, p_missing)
+                AS n(\(scoreColumns))
+        """
+    static let scoreWriteRefusal = """
+        IF NOT ipasn_writes_every_score() THEN
+            SELECT x.nip INTO refused FROM unnest(p_nips) AS x(nip) WHERE NOT ipasn_may_write_score(x.nip) LIMIT 1;
+            IF FOUND THEN
+                RAISE EXCEPTION 'permission denied: the cached score of employee % is not this account''s to write', refused
+                    USING ERRCODE = '42501';
+            END IF;
+        END IF;
+        """
+    static func scoresChanged(_ s: String, _ n: String) -> String {
+        "(\(s).kualifikasi, \(s).kompetensi, \(s).kinerja, \(s).disiplin, \(s).complete, \(s).missing) "
+            + "IS DISTINCT FROM (\(n).kualifikasi, \(n).kompetensi, \(n).kinerja, \(n).disiplin, \(n).complete, \(n).missing)"
+    }
+    static func scoreUpsert(_ table: String) -> String {
+        """
+        INSERT INTO \(table) AS s (\(scoreColumns))
+                SELECT n.year, n.nip, n.kualifikasi, n.kompetensi, n.kinerja, n.disiplin, n.complete, n.missing FROM \(scoreRelation)
+                ON CONFLICT (year, nip) DO UPDATE SET kualifikasi = excluded.kualifikasi, kompetensi = excluded.kompetensi,
+                    kinerja = excluded.kinerja, disiplin = excluded.disiplin, complete = excluded.complete, missing = excluded.missing
+                WHERE \(scoresChanged("s", "excluded"));
+            GET DIAGNOSTICS written = ROW_COUNT;
+        """
     }
 }

@@ -21,7 +21,10 @@ extension PostgresStore: SaveWarmupStore {
         guard !leavesSavePathCold else { return }
         let login = context.actor
         let reads = Self.warmupReads(login: login)
-        let prepared = Self.savePathStatements(login: login, writeLock: writeLockAttempt) + reads + Self.zeroRowWrites
+        let rehearsalReads = SaveRehearsal.employeeReads(login: login)
+        let prepared =
+            Self.savePathStatements(login: login, writeLock: writeLockAttempt) + reads + Self.zeroRowWrites + rehearsalReads
+            + SaveRehearsal.preparedTexts
         guard !isInTransaction else { return }
         // A read's BEGIN goes only with its first statement: preparing sends none (PREPARE
         // is outside any transaction), and the read ends without a round trip.
@@ -31,14 +34,28 @@ extension PostgresStore: SaveWarmupStore {
         // (`plan_cache_mode = auto`): the first saves would pay those plannings otherwise.
         // First the save's own reads under the save's plan choice (``savePlans``: their generic
         // plans made here, kept for the session), then back to the session's.
+        // (With them, the employee a save is rehearsed on: ``SaveRehearsal``.)
         let saveReads = [Self.savePlans] + Self.warmupSaveReads(login: login) + [Self.sessionPlans]
-        _ = try readPipelined(saveReads + Array(repeating: reads, count: Self.customPlans).flatMap { $0 })
+        let results = try readPipelined(saveReads + Array(repeating: reads, count: Self.customPlans).flatMap { $0 } + rehearsalReads)
+        // The account's row is the save's first read (after the plan setting).
+        let role = results[1].count > 0 ? results[1].text(0, 1) : nil
+        let nip = SaveRehearsal.employee(role: role, units: results[results.count - 2], anyone: results[results.count - 1])
         // The write side's PL/pgSQL (the statement triggers of the record tables and of the
         // audit, the score function and the per-unit totals triggers under it, the per-row
         // triggers' statements and the score check's scorer) compiled and planned by running
         // it on NO row, in a transaction rolled back: no row is written, no id used. Under the
         // save's plan choice: the generic plans it makes are the ones the saves use.
-        try pipelinedRolledBack([Self.savePlans] + Self.zeroRowWrites, lockTimeoutMilliseconds: 200)
+        // Then a save of a real row rehearsed in the same transaction (``SaveRehearsal``): what
+        // only a row reaches. Refused, it is silent: the writes of no row ran before it.
+        let rehearsal = try nip.map { try rehearsalStatements(nip: $0, serverProcess: serverProcessID) } ?? []
+        do {
+            try pipelinedRolledBack([Self.savePlans] + Self.zeroRowWrites + rehearsal, lockTimeoutMilliseconds: 200)
+        } catch let error as StoreError where !rehearsal.isEmpty {
+            switch error {
+            case .io, .diskFull: throw error
+            default: return
+            }
+        }
     }
 
     /// How many times PostgreSQL plans a prepared statement for its parameters before it

@@ -13,7 +13,7 @@ import Testing
 /// the admin's role alone): PL/pgSQL compiles a function on its first call in a session.
 @Suite(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.skipNote))
 struct PostgresWarmCommitTests {
-    private struct Setup {
+    struct Setup {
         var conninfo: String
         var ops: PostgresStore
         /// The superuser's own connection (the test cluster's `postgres`, the schema's owner).
@@ -21,13 +21,13 @@ struct PostgresWarmCommitTests {
         var login: String
     }
 
-    /// The demo province, an admin of unit SUB as its own PostgreSQL role whose sessions count
-    /// every function call.
-    private func setUp(_ databases: TestDatabases, login: String) throws -> Setup {
+    /// The demo province, an account of `role` (an admin of unit SUB by default) as its own
+    /// PostgreSQL role whose sessions count every function call (also the rehearsal's tests').
+    static func setUp(_ databases: TestDatabases, login: String, role: Role = .admin, units: [String] = ["SUB"]) throws -> Setup {
         let conninfo = try databases.makeConninfo()
         let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
         try SmallProvince.seed(ops)
-        try ops.saveAccount(Account(login: login, role: .admin, units: ["SUB"]))
+        try ops.saveAccount(Account(login: login, role: role, units: units))
         _ = try ops.provisionLoginRole(login)
         let owner = try PGConnection(conninfo: conninfo)
         _ = try owner.execute(sql: "ALTER ROLE \(login) SET track_functions = 'all'")
@@ -41,7 +41,7 @@ struct PostgresWarmCommitTests {
     /// The calls of every function of the schema so far, by name, as the admin's session has
     /// counted them: its pending counts are flushed first (`pg_stat_force_next_flush`, done
     /// before the server answers the read's COMMIT).
-    private func calls(_ admin: PostgresStore, _ setup: Setup) throws -> [String: Int] {
+    static func calls(_ admin: PostgresStore, _ setup: Setup) throws -> [String: Int] {
         _ = try admin.read { try String.fetchOne($0, sql: "SELECT pg_stat_force_next_flush()::text") }
         let rows = try setup.owner.fetchAll(
             sql: "SELECT funcname, calls FROM pg_stat_user_functions WHERE schemaname = 'public'")
@@ -61,10 +61,10 @@ struct PostgresWarmCommitTests {
     @Test func theFirstSaveRunsNoFunctionTheWarmupDidNotRun() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let setup = try setUp(databases, login: "ipasn_warm2_first")
+        let setup = try Self.setUp(databases, login: "ipasn_warm2_first")
         let admin = try admin(setup)
         try admin.warmSavePath()
-        let warmed = try calls(admin, setup)
+        let warmed = try Self.calls(admin, setup)
         #expect(warmed["ipasn_warm_save_path"] == 1)
         #expect(warmed["ipasn_warm_commit_checks"] == 1)
         #expect(warmed["ipasn_may_write", default: 0] > 0)
@@ -72,7 +72,7 @@ struct PostgresWarmCommitTests {
         let saved = try admin.add(SmallProvince.teknis(SmallProvince.nipB, "Pertama", jp: 20))
         try admin.clearDraft(owner: setup.login, formKey: "diklat:\(SmallProvince.nipB)")
         _ = try admin.employeePage(nip: SmallProvince.nipB)
-        let after = try calls(admin, setup)
+        let after = try Self.calls(admin, setup)
         let triggerFunctions = Set(
             try String.fetchAll(
                 setup.owner,
@@ -91,7 +91,7 @@ struct PostgresWarmCommitTests {
     @Test func theWarmupCallsTheAuditChecksWarmupWhenTheDatabaseHasIt() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
-        let setup = try setUp(databases, login: "ipasn_warm2_audit")
+        let setup = try Self.setUp(databases, login: "ipasn_warm2_audit")
         // The check's warm-up is another migration's: absent here whatever this schema holds.
         _ = try setup.owner.execute(sql: "DROP FUNCTION IF EXISTS ipasn_audit_warm()")
         let counts = PostgresSaveWarmupTests.tableCounts
@@ -105,7 +105,7 @@ struct PostgresWarmCommitTests {
         let before = admin.roundTrips
         try admin.warmSavePath()
         #expect(admin.roundTrips - before == 3)
-        #expect(try calls(admin, setup)["ipasn_audit_warm"] == nil)
+        #expect(try Self.calls(admin, setup)["ipasn_audit_warm"] == nil)
 
         // A function of that name and no effect, as the check's migration gives it.
         _ = try setup.owner.execute(
@@ -113,7 +113,7 @@ struct PostgresWarmCommitTests {
         let again = admin.roundTrips
         try admin.warmSavePath()
         #expect(admin.roundTrips - again == 2)  // prepared before: the reads, the writes of no row
-        #expect(try calls(admin, setup)["ipasn_audit_warm"] == 1)
+        #expect(try Self.calls(admin, setup)["ipasn_audit_warm"] == 1)
 
         #expect(try String.fetchOne(setup.owner, sql: counts) == countsBefore)
         #expect(try String.fetchOne(setup.owner, sql: sequences) == sequencesBefore)
