@@ -105,6 +105,8 @@ extension StoreConformance {
     static func joiningCity() throws -> SQLiteStore {
         let city = try SQLiteStore.inMemory(context: TestClock.context(actor: "sari", session: "kota", at: cityMoment))
         try city.setMeasurementYear(TestClock.measurementYear)
+        // "sari" opened the city first and became its operator; the province's operator joins it.
+        try city.saveAccount(Account(login: "test", role: .operator))
         try city.saveUnit(OrgUnit(kode: "KOTA", nama: "Pemerintah Kota Contoh"))
         try city.saveUnit(OrgUnit(kode: "KOTA-DIK", nama: "Dinas Pendidikan Kota", induk: "KOTA"))
         try city.savePegawai(Pegawai(nip: cityA, nama: "Dewi", kodeUnit: "KOTA", jenisJabatan: .pelaksana))
@@ -121,8 +123,6 @@ extension StoreConformance {
         try city.setDocument(sent, inHand: true, path: "")
         try city.setProgress(unit: "KOTA-DIK", dimension: .kompetensi, done: true)
         try city.delete(deleted)
-        // "sari" opened the city first and became its operator; the province's operator joins it.
-        try city.saveAccount(Account(login: "test", role: .operator))
         return city
     }
 

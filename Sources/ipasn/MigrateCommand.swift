@@ -64,17 +64,26 @@ struct MigrateCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CLIError(error.message(language))
         }
-        var problems = try StoreComparison.differences(sqlite, target, years: report.cachedYears)
-        let checks = [("SQLite", try sqlite.check()), ("PostgreSQL", try target.check())]
-        for (engine, found) in checks { problems += found.map { "\(engine): \($0)" } }
-        if !problems.isEmpty {
-            for problem in problems { Output.stderrLine(problem) }
-            throw CLIError(say("salinan TIDAK sama dengan aslinya: \(problems.count) perbedaan.",
-                "the copy does NOT match the original: \(problems.count) difference(s)."))
+        try Self.prove(
+            try StoreComparison.differences(sqlite, target, years: report.cachedYears),
+            checks: [("SQLite", try sqlite.check()), ("PostgreSQL", try target.check())]
+        ) {
+            say("salinan TIDAK sama dengan aslinya: \($0) perbedaan.", "the copy does NOT match the original: \($0) difference(s).")
         }
         let years = report.cachedYears.map(String.init).joined(separator: ", ")
         print(say(
             "terbukti sama: jumlah baris, pegawai dan riwayatnya, skor dan angka unit (tahun \(years)), akun, tanda selesai, log audit; ipasn check OK di keduanya",
             "proved identical: row counts, employees and their records, scores and unit figures (years \(years)), accounts, progress marks, audit log; ipasn check OK on both"))
+    }
+
+    /// A proof's differences and `ipasn check` of both databases: each listed on stderr, then
+    /// `failure(count)` thrown; nothing when all agree.
+    static func prove(_ differences: [String], checks: [(String, [String])], failure: (Int) -> String) throws {
+        var problems = differences
+        for (which, found) in checks { problems += found.map { "\(which): \($0)" } }
+        guard problems.isEmpty else {
+            for problem in problems { Output.stderrLine(problem) }
+            throw CLIError(failure(problems.count))
+        }
     }
 }

@@ -57,13 +57,11 @@ struct MigrateJoin {
         print(say(
             "digabungkan ke \(opened.name): \(result.report.tables.count) tabel; id data mulai di atas \(result.used.records), id log audit di atas \(result.used.audit)",
             "joined into \(opened.name): \(result.report.tables.count) tables; record ids continue above \(result.used.records), audit ids above \(result.used.audit)"))
-        var problems = try proof.differences(source: file, target: target, used: result.used)
-        let checks = [("berkas", try file.check()), ("tujuan", try target.check())]
-        for (which, found) in checks { problems += found.map { "\(which): \($0)" } }
-        if !problems.isEmpty {
-            for problem in problems { Output.stderrLine(problem) }
-            throw CLIError(say("gabungan TIDAK sama dengan berkasnya: \(problems.count) perbedaan.",
-                "the join does NOT match the file: \(problems.count) difference(s)."))
+        try MigrateCommand.prove(
+            try proof.differences(source: file, target: target, used: result.used),
+            checks: [("berkas", try file.check()), ("tujuan", try target.check())]
+        ) {
+            say("gabungan TIDAK sama dengan berkasnya: \($0) perbedaan.", "the join does NOT match the file: \($0) difference(s).")
         }
         let years = proof.years.map(String.init).joined(separator: ", ")
         print(say(
