@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "IPASNReportFiles", dependencies: ["IPASNCore", "IPASNStore", "IPASNFiles", "IPASNReports"]),
         // Helpers shared by every test target: injected clock, fixtures, screen checkpoints,
         // and the Store conformance suite.
-        .target(name: "IPASNTestSupport", dependencies: ["IPASNCore", "IPASNStore", "IPASNTerminal"]),
+        .target(name: "IPASNTestSupport", dependencies: ["IPASNCore", "IPASNStore", "IPASNTerminal", "IPASNReports"]),
         // A realistic, deterministic sample province (units, names, NIPs, records) for trying and benchmarks.
         .target(name: "IPASNDemo", dependencies: ["IPASNCore", "IPASNStore", "IPASNFiles"]),
         // The province-scale benchmark suite behind `ipasn bench` / `make bench`.

@@ -55,19 +55,19 @@ public enum StoreComparison {
         Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 
-    private static func normalized(_ entry: AuditEntry) -> AuditEntry {
+    static func normalized(_ entry: AuditEntry) -> AuditEntry {
         var entry = entry
         entry.at = millisecond(entry.at)
         return entry
     }
 
-    private static func normalized(_ mark: ProgressMark) -> ProgressMark {
+    static func normalized(_ mark: ProgressMark) -> ProgressMark {
         var mark = mark
         mark.at = millisecond(mark.at)
         return mark
     }
 
-    private static func same(_ a: UnitFigure, _ b: UnitFigure) -> Bool {
+    static func same(_ a: UnitFigure, _ b: UnitFigure) -> Bool {
         func close(_ x: Double, _ y: Double) -> Bool { abs(x - y) <= 1e-9 * max(1, abs(x), abs(y)) }
         return a.unit == b.unit && a.depth == b.depth && a.category == b.category
             && a.totals.pegawai == b.totals.pegawai && a.totals.completePegawai == b.totals.completePegawai

@@ -5,7 +5,9 @@ import IPASNReports
 import IPASNStore
 
 /// `ipasn migrate --to postgresql://...`: copies a whole SQLite database into an empty
-/// PostgreSQL database (one transaction: all or nothing), then proves the copy.
+/// PostgreSQL database (one transaction: all or nothing), then proves the copy. With `--join`
+/// the target (PostgreSQL or another SQLite file) already holds other instansi's data: the
+/// file joins it, history kept (``DatabaseJoin``), proved by ``JoinProof`` (`MigrateJoin`).
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
@@ -14,16 +16,23 @@ struct MigrateCommand: ParsableCommand {
             + "(postgresql://host/database, made by the server's administrator with createdb) must hold no ipasn "
             + "data: its tables are created when missing. The copy is one transaction (all or nothing). Then both "
             + "databases are compared through ipasn itself: row counts, every employee and record, every cached "
-            + "year's scores and unit figures, accounts, progress marks, the audit log, and `ipasn check` on both.")
+            + "year's scores and unit figures, accounts, progress marks, the audit log, and `ipasn check` on both. "
+            + "With --join the target (postgresql://... or a SQLite file) already holds other instansi's data: the file's "
+            + "units join it with their whole history (audit log, verdicts, progress marks, SIASN export batches, accounts), "
+            + "in one transaction, refused with every clash named (unit codes, NIPs, accounts) when they do not fit.")
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("The PostgreSQL database to copy into.", valueName: "postgresql://..."))
+    @Option(name: .long, help: ArgumentHelp("The PostgreSQL database to copy into (with --join also a SQLite file).", valueName: "postgresql://..."))
     var to: String
+
+    @Flag(name: .long, help: "Join a database that already holds other instansi's data (history kept).")
+    var join = false
 
     func run() throws {
         let language = global.language
         func say(_ id: String, _ en: String) -> String { language == .id ? id : en }
+        if join { return try MigrateJoin(global: global, to: to).run() }
         guard StoreOpener.isServer(to) else {
             throw CLIError.usage(say("--to harus basis data PostgreSQL: postgresql://server/basisdata.",
                 "--to must be a PostgreSQL database: postgresql://server/database."))
@@ -55,17 +64,26 @@ struct MigrateCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CLIError(error.message(language))
         }
-        var problems = try StoreComparison.differences(sqlite, target, years: report.cachedYears)
-        let checks = [("SQLite", try sqlite.check()), ("PostgreSQL", try target.check())]
-        for (engine, found) in checks { problems += found.map { "\(engine): \($0)" } }
-        if !problems.isEmpty {
-            for problem in problems { Output.stderrLine(problem) }
-            throw CLIError(say("salinan TIDAK sama dengan aslinya: \(problems.count) perbedaan.",
-                "the copy does NOT match the original: \(problems.count) difference(s)."))
+        try Self.prove(
+            try StoreComparison.differences(sqlite, target, years: report.cachedYears),
+            checks: [("SQLite", try sqlite.check()), ("PostgreSQL", try target.check())]
+        ) {
+            say("salinan TIDAK sama dengan aslinya: \($0) perbedaan.", "the copy does NOT match the original: \($0) difference(s).")
         }
         let years = report.cachedYears.map(String.init).joined(separator: ", ")
         print(say(
             "terbukti sama: jumlah baris, pegawai dan riwayatnya, skor dan angka unit (tahun \(years)), akun, tanda selesai, log audit; ipasn check OK di keduanya",
             "proved identical: row counts, employees and their records, scores and unit figures (years \(years)), accounts, progress marks, audit log; ipasn check OK on both"))
+    }
+
+    /// A proof's differences and `ipasn check` of both databases: each listed on stderr, then
+    /// `failure(count)` thrown; nothing when all agree.
+    static func prove(_ differences: [String], checks: [(String, [String])], failure: (Int) -> String) throws {
+        var problems = differences
+        for (which, found) in checks { problems += found.map { "\(which): \($0)" } }
+        guard problems.isEmpty else {
+            for problem in problems { Output.stderrLine(problem) }
+            throw CLIError(failure(problems.count))
+        }
     }
 }

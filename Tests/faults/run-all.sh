@@ -72,6 +72,37 @@ for round in 1 2 3; do
   fi
 done
 
+section "kill -9 during a join (migrate --join: all or nothing, the target intact)"
+# The city: the sample with its courses; the province: its own unit and one employee.
+city="$WORK/join-city.sqlite"
+cp "$base" "$city"
+ipasn --db "$city" import diklat "$WORK/csv/diklat.csv" >/dev/null 2>&1
+printf 'kode,nama,induk\nPROV,Pemerintah Provinsi,\n' >"$WORK/prov-units.csv"
+printf 'nip,nama,kode_unit,jenis_jabatan,jenjang,status\n199912312020121001,Rahmat,PROV,pelaksana,,pns\n' >"$WORK/prov-pegawai.csv"
+province="$WORK/join-province.sqlite"
+ipasn --db "$province" import units "$WORK/prov-units.csv" >/dev/null 2>&1
+ipasn --db "$province" import pegawai "$WORK/prov-pegawai.csv" >/dev/null 2>&1
+city_diklat=$(count "$city" diklat)
+for round in 1 2; do
+  target="$WORK/join-$round.sqlite"
+  cp "$province" "$target"
+  "$IPASN_BIN" --db "$city" migrate --to "$target" --join >/dev/null 2>&1 &
+  pid=$!
+  sleep "$(printf '0.%d' $((4 + RANDOM % 5)))"
+  [ "$round" = 2 ] && sleep 1
+  if kill -9 "$pid" 2>/dev/null; then when="killed mid-join"; else when="finished before the kill"; fi
+  wait "$pid" 2>/dev/null
+  rows=$(count "$target" diklat)
+  employees=$(count "$target" pegawai)
+  if ! checked=$(ipasn --db "$target" check 2>&1); then
+    bad "join round $round: check failed after the kill: $(head -3 <<<"$checked")"
+  elif ! { [ "$rows" = 0 ] && [ "$employees" = 1 ]; } && [ "$rows" != "$city_diklat" ]; then
+    bad "join round $round: $rows of $city_diklat diklat rows, $employees employees after the kill (not all or nothing)"
+  else
+    ok "join round $round: $when, $rows of $city_diklat diklat rows, $employees employees, check OK"
+  fi
+done
+
 section "8 concurrent writers (2 imports of 6,000 rows and 4 small ones each) with 3 readers"
 crowd="$WORK/crowd.sqlite"
 cp "$base" "$crowd"

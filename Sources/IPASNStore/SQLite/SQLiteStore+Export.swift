@@ -7,8 +7,12 @@ extension SQLiteStore {
     /// `order` first, in that order (so that a target with foreign keys receives parents
     /// before children), then every other table by name. Each table's rows come in the
     /// order of its first column (audit rows by id, so a row's `undoes` comes after its
-    /// target). Nothing is written.
-    public func exportTables(order: [String], _ body: (ExportedTable) throws -> Void) throws {
+    /// target). Nothing is written. `select` may rewrite a table's values (one SQL expression
+    /// per column, and a WHERE clause: ``JoinRemap``) or leave it out (nil).
+    public func exportTables(
+        order: [String], select: ((String, [String]) -> (expressions: [String], filter: String?)?)? = nil,
+        _ body: (ExportedTable) throws -> Void
+    ) throws {
         try read { db in
             let names = try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_stat%' ORDER BY name")
@@ -16,7 +20,13 @@ extension SQLiteStore {
             for name in ordered {
                 let quoted = "\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\""
                 let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(quoted))").map { $0["name"] as String }
-                let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(quoted) ORDER BY 1")
+                var query = "SELECT * FROM \(quoted) ORDER BY 1"
+                if let select {
+                    guard let chosen = select(name, columns) else { continue }
+                    query = "SELECT \(chosen.expressions.joined(separator: ", ")) FROM \(quoted)"
+                        + (chosen.filter.map { " WHERE \($0)" } ?? "") + " ORDER BY 1"
+                }
+                let cursor = try Row.fetchCursor(db, sql: query)
                 try body(
                     ExportedTable(name: name, columns: columns) {
                         guard let row = try cursor.next() else { return nil }
