@@ -20,6 +20,10 @@ public enum DatabaseJoin {
         public var employees: [(nip: String, source: String, target: String)] = []
         /// Logins both hold with another role or other units: the source's account, the target's.
         public var accounts: [(source: Account, target: Account)] = []
+        /// Accounts of the file with a database-wide role (operator, verifikator, pimpinan) whose
+        /// login the target does not hold: joined, each would reach every instansi of the target
+        /// (a city's operator would become the province's), so the target's operator decides first.
+        public var wideAccounts: [Account] = []
         /// The caller is not the operator of the target (its role there, nil for none).
         public var notTargetOperator: Role?? = nil
         /// The caller is not the operator of the source (its role there, nil for none).
@@ -31,7 +35,7 @@ public enum DatabaseJoin {
         public var login = ""
 
         public var isEmpty: Bool {
-            units.isEmpty && employees.isEmpty && accounts.isEmpty && notTargetOperator == nil && notSourceOperator == nil
+            units.isEmpty && employees.isEmpty && accounts.isEmpty && wideAccounts.isEmpty && notTargetOperator == nil && notSourceOperator == nil
                 && rulesets == nil && missingYears.isEmpty
         }
 
@@ -93,6 +97,13 @@ public enum DatabaseJoin {
                         : "- \(accounts.count) account(s) in both with another role or units (make them the same with ipasn users, and try again):")
                 list(accounts) { id ? "\($0.source.login): berkas \(Self.describe($0.source)), tujuan \(Self.describe($0.target))" : "\($0.source.login): file \(Self.describe($0.source)), target \(Self.describe($0.target))" }
             }
+            if !wideAccounts.isEmpty {
+                lines.append(
+                    id
+                        ? "- \(wideAccounts.count) akun berkas berperan untuk seluruh basis data dan belum ada di tujuan; digabung, akun itu menjangkau semua instansi tujuan. Ubah atau hapus di berkas dulu (ipasn --db BERKAS users set LOGIN --role admin --unit KODE, atau users remove LOGIN), atau tambahkan di tujuan dengan peran yang sama bila memang untuk seluruh basis data (ipasn users add), lalu ulangi:"
+                        : "- \(wideAccounts.count) account(s) of the file have a database-wide role the target does not give them; joined, each would reach every instansi of the target. Change or remove them in the file first (ipasn --db FILE users set LOGIN --role admin --unit CODE, or users remove LOGIN), or add them to the target with the same role if they are meant for the whole database (ipasn users add), and try again:")
+                list(wideAccounts) { id ? "\($0.login): berkas \(Self.describe($0))" : "\($0.login): file \(Self.describe($0))" }
+            }
             return lines.joined(separator: "\n")
         }
 
@@ -140,6 +151,7 @@ public enum DatabaseJoin {
         }
         refusal.employees.sort { $0.nip < $1.nip }
         let byLogin = Dictionary(targetAccounts.map { ($0.login, $0) }, uniquingKeysWith: { a, _ in a })
+        refusal.wideAccounts = sourceAccounts.filter { $0.role != .admin && byLogin[$0.login] == nil }
         refusal.accounts = sourceAccounts.compactMap { account in
             guard let there = byLogin[account.login], there.role != account.role || Set(there.units) != Set(account.units) else {
                 return nil

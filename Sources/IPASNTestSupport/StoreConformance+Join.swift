@@ -33,6 +33,7 @@ extension StoreConformance {
                 try province.scores(year: 2024, unit: "KOTA").map { ($0.pegawai.nip, $0.score.kompetensi) }, uniquingKeysWith: { a, _ in a })
             #expect(scores == [cityA: 22.5, cityB: 0], "20 JP earn a pelaksana 22.5 points; 19 JP nothing")
             #expect(try province.progressMarks().contains { $0.unit == "KOTA-DIK" && $0.by == "sari" && $0.done })
+            #expect(try province.accounts().contains(Account(login: "sari", role: .admin, units: ["KOTA"])), "the city's admin, copied")
             #expect(try proof.differences(source: city, target: province, used: result.used) == [])
             #expect(try province.check().isEmpty)
             // New ids continue above the city's, deleted ones included.
@@ -50,12 +51,17 @@ extension StoreConformance {
             try city.savePegawai(Pegawai(nip: nipA, nama: "Andi", kodeUnit: "SUB", jenisJabatan: .pelaksana))
             try city.saveAccount(Account(login: "test", role: .operator))
             try city.saveAccount(Account(login: "rina", role: .admin, units: ["KOTA"]))
+            // The city's own operator and verifikator would reach the whole province once joined.
+            try city.saveAccount(Account(login: "budi", role: .operator))
+            try city.saveAccount(Account(login: "vera", role: .verifikator))
             let refusal = try DatabaseJoin.refusals(source: city, target: province, login: "test")
+            #expect(refusal.wideAccounts.map(\.login).sorted() == ["budi", "vera"])
             #expect(refusal.units.map(\.kode) == ["SUB"] && refusal.employees.map(\.nip) == [nipA])
             #expect(refusal.accounts.map(\.source.login) == ["rina"] && refusal.notTargetOperator == nil)
             let message = refusal.message(.id)
             #expect(message.contains("SUB: berkas \"Bidang Kota\", tujuan \"Bidang\"") && message.contains("\(nipA): berkas unit SUB, tujuan unit ROOT"))
             #expect(message.contains("rina: berkas admin KOTA, tujuan admin ROOT"))
+            #expect(message.contains("2 akun berkas berperan untuk seluruh basis data") && message.contains("budi: berkas operator") && message.contains("vera: berkas verifikator"))
             #expect(throws: DatabaseJoin.Refusal.self) { try DatabaseJoin.join(source: city, into: province, login: "test") }
             #expect(try DatabaseJoin.refusals(source: city, target: province, login: "rina").notTargetOperator == .some(.admin))
             #expect(try joinDigest(province) == before, "nothing copied")
@@ -101,7 +107,9 @@ extension StoreConformance {
     /// A city worked on by "sari": units KOTA and KOTA-DIK, Dewi (KOTA) and Eko (KOTA-DIK),
     /// courses 1 (Dewi, 20 JP: sent, verified, document in hand), 2 (Eko: sent, then deleted)
     /// and 3 (Eko, 19 JP: not sent), export batch 1, KOTA-DIK's kompetensi marked done;
-    /// accounts "sari" and "test", both operators.
+    /// accounts "test" (operator) and "sari", who opened the city as its operator and is made
+    /// admin of KOTA before the join (a city's operator would otherwise become the province's:
+    /// the join refuses a database-wide account the target does not hold).
     static func joiningCity() throws -> SQLiteStore {
         let city = try SQLiteStore.inMemory(context: TestClock.context(actor: "sari", session: "kota", at: cityMoment))
         try city.setMeasurementYear(TestClock.measurementYear)
@@ -122,6 +130,7 @@ extension StoreConformance {
         try city.setVerification([sent], status: .memenuhi, reason: "")
         try city.setDocument(sent, inHand: true, path: "")
         try city.setProgress(unit: "KOTA-DIK", dimension: .kompetensi, done: true)
+        try city.saveAccount(Account(login: "sari", role: .admin, units: ["KOTA"]))
         try city.delete(deleted)
         return city
     }
