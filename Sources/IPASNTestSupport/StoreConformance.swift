@@ -87,6 +87,7 @@ public enum StoreConformance {
             + employeeSearch
             + draftSave
             + ux9
+            + siasnRefusal
     }
 
     // MARK: Helpers for the behaviours
