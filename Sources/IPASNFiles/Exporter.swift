@@ -63,6 +63,9 @@ public struct Exporter {
         /// verifikator found them tidak memenuhi syarat (sent once corrected; user test 9: the
         /// export said "semua sudah terkirim" while the pending screen counted them).
         public var heldRejected = 0
+        /// With ``ExportSelection/pendingOnly``: pending records held back because SIASN refused
+        /// them and they are unchanged since (``SIASNRefusalStore``): sent once corrected.
+        public var heldRefused = 0
     }
 
     /// - Throws: ``ExportError/unknownUnit(_:)`` for a unit that does not exist, or a storage error.
@@ -92,8 +95,15 @@ public struct Exporter {
             let roots = selection.unit.map { [$0] } ?? UnitTree(units).roots.map(\.kode)
             let pending = try roots.flatMap { try store.pendingRecords(unit: $0) }.filter { $0.id.kind == recordKind }
             pendingNIPs = Set(pending.map(\.nip))
-            // Pending without a version to send: rejected (``ExportTrackingStore/recordVersions``).
-            result.heldRejected = pending.filter { versions?[$0.id.id] == nil }.count
+            // Pending without a version to send: rejected by the verifikator, or refused by SIASN
+            // and not corrected since (``ExportTrackingStore/recordVersions``).
+            let held = pending.filter { versions?[$0.id.id] == nil }
+            if !held.isEmpty {
+                let refused = Set(try store.siasnRefusals(unit: selection.unit)
+                    .filter { $0.id.kind == recordKind && !$0.deleted && !$0.corrected }.map(\.id))
+                result.heldRefused = held.filter { refused.contains($0.id) }.count
+            }
+            result.heldRejected = held.count - result.heldRefused
         }
         for pegawai in try employees(units: units, unit: selection.unit) {
             if kind == .pegawai {

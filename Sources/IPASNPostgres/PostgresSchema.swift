@@ -48,6 +48,7 @@ enum PostgresSchema {
         ("2026-12-03-ux9", keepTouchOnUndoneDelete),
         ("2026-12-03-exportitems", exportItemsOfOwnUnits),
         ("2026-12-04-pgsave9", scoreWriteOnce),
+        ("2026-12-04-siasnback", siasnRefusals),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with

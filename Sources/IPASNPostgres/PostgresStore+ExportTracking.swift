@@ -30,18 +30,16 @@ extension PostgresStore: ExportTrackingStore {
                     batch.marksSent, batch.records.count, batch.deletions.count,
                 ])!
             let item = "INSERT INTO export_items(batch, kind, record_id, version, deleted) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
-            try Self.saveExportItems(batch.records, batch: number, marksSent: batch.marksSent, db)
+            try Self.saveExportItems(batch.records, batch: number, db)
             for id in batch.deletions {
                 let version = try Int64.fetchOne(
                     db, sql: "SELECT change_no FROM export_deleted WHERE kind = ? AND record_id = ?",
                     arguments: [id.kind.rawValue, id.id]) ?? 0
                 try db.execute(sql: item, arguments: [number, id.kind.rawValue, id.id, version, true])
-                if batch.marksSent {
-                    try db.execute(
-                        sql: "UPDATE export_deleted SET reported = ? WHERE kind = ? AND record_id = ? AND reported IS NULL",
-                        arguments: [number, id.kind.rawValue, id.id])
-                }
             }
+            // The sent marks and the deletions' reports by the owner's function (migration
+            // `2026-12-04-siasnback`): a verifikator's role may not write records itself.
+            if batch.marksSent { try db.execute(sql: "SELECT ipasn_mark_batch_sent(?)", arguments: [number]) }
             return ExportBatch(
                 number: number, at: at, actor: context.actor, kind: batch.kind, format: batch.format, file: batch.file,
                 unit: batch.unit, since: batch.since, pendingOnly: batch.pendingOnly, marksSent: batch.marksSent,
@@ -55,10 +53,11 @@ extension PostgresStore: ExportTrackingStore {
 
     /// A batch's records in a few set-based statements (`unnest` of arrays), not two round
     /// trips per record: an export of 40,000 pending diklat took 85 s that way over the Unix
-    /// socket. Per chunk, one INSERT of the items and, when the batch marks them sent, one
-    /// UPDATE per record table setting `sent_no` where the record is still at the version
-    /// read before the file was written (a record changed meanwhile stays pending).
-    static func saveExportItems(_ records: [RecordVersion], batch: Int64, marksSent: Bool, _ db: PGConnection) throws {
+    /// socket. Per chunk, one INSERT of the items; the batch's records are then marked sent
+    /// in one call of `ipasn_mark_batch_sent` (per record table one UPDATE setting `sent_no`
+    /// where the record is still at the version read before the file was written: a record
+    /// changed meanwhile stays pending).
+    static func saveExportItems(_ records: [RecordVersion], batch: Int64, _ db: PGConnection) throws {
         var start = 0
         while start < records.count {
             let chunk = records[start..<min(start + exportItemsChunk, records.count)]
@@ -75,21 +74,6 @@ extension PostgresStore: ExportTrackingStore {
                     batch, Self.arrayLiteral(chunk.map(\.id.kind.rawValue)), Self.arrayLiteral(chunk.map { String($0.id.id) }),
                     Self.arrayLiteral(chunk.map { String($0.version) }),
                 ])
-            guard marksSent else { continue }
-            for kind in RecordKind.allCases {
-                let ofKind = chunk.filter { $0.id.kind == kind }
-                guard !ofKind.isEmpty else { continue }
-                let table = PGRecordRows.table(kind)
-                try db.execute(
-                    sql: """
-                        UPDATE \(table) r SET sent_no = w.version
-                        FROM unnest(?::int8[], ?::int8[]) AS w(record_id, version)
-                        WHERE r.id = w.record_id AND r.change_no = w.version
-                        """,
-                    arguments: [
-                        Self.arrayLiteral(ofKind.map { String($0.id.id) }), Self.arrayLiteral(ofKind.map { String($0.version) }),
-                    ])
-            }
         }
     }
 

@@ -88,6 +88,7 @@ public enum StoreConformance {
             + draftSave
             + ux9
             + join
+            + siasnRefusal
     }
 
     // MARK: Helpers for the behaviours

@@ -101,7 +101,16 @@ struct ExportCommand: ParsableCommand {
                     id: "\(n) data \(kind.rawValue) tidak memenuhi syarat (ditolak verifikator) tidak diekspor dan tetap belum dikirim: terkirim setelah admin memperbaikinya.",
                     en: "\(n) \(kind.rawValue) record\(n == 1 ? "" : "s") rejected by the verifikator (tidak memenuhi syarat) \(n == 1 ? "is" : "are") not exported and stay\(n == 1 ? "s" : "") unsent: sent once the admin corrects \(n == 1 ? "it" : "them")."))
         }
-        if pending && result.rows == 0 && result.deletions.isEmpty && result.needsPredikat.isEmpty && result.heldRejected == 0 {
+        if result.heldRefused > 0 {
+            let n = result.heldRefused
+            Output.stderrLine(
+                Output.text(
+                    id: "\(n) data \(kind.rawValue) ditolak SIASN dan belum diperbaiki tidak diekspor (dikirim lagi, SIASN menolaknya lagi): terkirim setelah admin memperbaikinya (`ipasn report pending` menampilkan alasannya).",
+                    en: "\(n) \(kind.rawValue) record\(n == 1 ? "" : "s") refused by SIASN and not corrected since \(n == 1 ? "is" : "are") not exported (SIASN would refuse \(n == 1 ? "it" : "them") again): sent once the admin corrects \(n == 1 ? "it" : "them") (`ipasn report pending` shows the reasons)."))
+        }
+        if pending && result.rows == 0 && result.deletions.isEmpty && result.needsPredikat.isEmpty && result.heldRejected == 0
+            && result.heldRefused == 0
+        {
             Output.stderrLine(
                 Output.text(
                     id: "Tidak ada data \(kind.rawValue) yang belum dikirim ke SIASN: semua sudah terkirim.",

@@ -21,7 +21,9 @@ struct ImportCommand: ParsableCommand {
             `ipasn template KIND --out FILE.xlsx` writes a template to fill in. SIASN's shapes \
             (what `ipasn export siasn-KIND` writes, with SIASN's codes) import as their kind, \
             and SIASN's "Export Data ASN" file as pegawai (with each employee's education as \
-            pendidikan). With --skip-existing, always for a SIASN file, rows the database \
+            pendidikan). `ipasn import siasn-hasil FILE --batch N` reads SIASN's answer to export \
+            batch N (the uploaded file with a `status` and an `alasan` column added): each refused \
+            row's record is pending again, marked "ditolak SIASN: <alasan>" (docs/cli.md). With --skip-existing, always for a SIASN file, rows the database \
             holds already are passed over and counted as already present. \
             A pegawai file that changes employees already on file (nama, unit: a mutasi, jabatan, \
             status_aktif and tanggal_keluar: pensiun, pindah keluar, meninggal, diberhentikan) \
@@ -34,8 +36,14 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("units, pegawai, pendidikan, diklat, skp or disiplin.", valueName: "kind"))
-    var kind: ImportKind
+    @Argument(help: ArgumentHelp("units, pegawai, pendidikan, diklat, skp, disiplin, or siasn-hasil (SIASN's answer to an export batch).", valueName: "kind"))
+    var target: ImportTarget
+
+    /// The kind of a data import (``target`` is not `siasn-hasil`).
+    var kind: ImportKind { target.importKind ?? .pegawai }
+
+    @Option(name: .long, help: ArgumentHelp("siasn-hasil: the export batch the file answers (`ipasn batches`).", valueName: "n"))
+    var batch: Int64?
 
     @Argument(
         help: ArgumentHelp(
@@ -69,6 +77,10 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let id = global.language == .id
+        if case .siasnAnswer = target { return try runSIASNAnswer() }
+        if batch != nil {
+            throw CLIError.usage(id ? "--batch hanya untuk siasn-hasil." : "--batch is for siasn-hasil only.")
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
             throw CLIError(id ? "\(file) tidak bisa dibaca: berkas tidak ada." : "cannot read \(file): no such file.")

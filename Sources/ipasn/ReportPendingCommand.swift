@@ -176,6 +176,17 @@ struct ReportPendingCommand: ParsableCommand {
                         + (deletion.batch.map { "  (batch #\($0))" } ?? ""))
             }
         }
+        // SIASN's refusals in force (``SIASNRefusalStore``): what the unit's admin must correct.
+        let refused = try store.siasnRefusals(unit: unit)
+        if !refused.isEmpty {
+            out.line(Output.text(id: "Ditolak SIASN (perbaiki, lalu kirim lagi):", en: "Refused by SIASN (correct, then send again):"))
+            for refusal in refused {
+                out.line(
+                    "  \(refusal.nip)  \(PendingKindName.name(refusal.id.kind, language)) #\(refusal.id.id)"
+                        + (refusal.deleted ? Output.text(id: " (penghapusan)", en: " (deletion)") : "")
+                        + "  \(refusal.label(language))  (batch #\(refusal.batch), \(Output.text(id: "baris", en: "line")) \(refusal.line))")
+            }
+        }
         out.flush()
     }
 }

@@ -318,8 +318,9 @@ struct PostgresRawSQLSweepTests {
         #expect(forgedDeletion.refusal?.message == "new row violates row-level security policy for table \"export_items\"")
         let budis = try Int64.fetchOne(owner, sql: "SELECT MIN(id) FROM diklat WHERE nip = '\(Self.budi)'")!
         #expect(Self.attempt("INSERT INTO export_items (batch, kind, record_id, version) VALUES (\(ownBatch), 'diklat', \(budis), 0)", raw).rows == 1)
-        // A verifikator exports nothing (the store refuses them too).
-        let vera = try PGConnection(conninfo: role.conninfo + " user=\(Self.verifier)")
+        // A pimpinan exports nothing (the store refuses them too); a verifikator does since
+        // migration `2026-12-04-siasnback` (PostgresSIASNRefusalTests).
+        let vera = try PGConnection(conninfo: role.conninfo + " user=\(Self.reader)")
         let batch = Self.attempt(
             """
             INSERT INTO export_batches (at, actor, kind, format, file, pending_only, marks_sent, rows, deletions)

@@ -46,7 +46,8 @@ import Testing
     /// of two employees first) would have left `siasn-pendidikan-2025-01-10-0900.csv`.
     @Test func aRefusedExportBatchLeavesNoFile() throws {
         let store = try makeStore()
-        let (reader, _) = try acting(store, Account(login: "vera", role: .verifikator, units: []))
+        // A pimpinan (a verifikator sends to SIASN since branch siasnback).
+        let (reader, _) = try acting(store, Account(login: "kepala", role: .pimpinan, units: []))
         let folder = try exportFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(throws: StoreError.self) {

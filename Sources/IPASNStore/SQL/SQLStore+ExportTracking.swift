@@ -27,6 +27,10 @@ extension SQLStore {
                 // corrected (which returns it to belum diverifikasi); it stays in the pending counts.
                 conditions.append(
                     "NOT EXISTS (SELECT 1 FROM verification v WHERE v.kind = '\(kind.rawValue)' AND v.record_id = r.id AND v.status = 'tidak')")
+                // Nor one SIASN refused, unchanged since (``SIASNRefusalStore``): sent as it is, SIASN
+                // would refuse it again; corrected (a new version), it goes with the next batch.
+                if try sqlHasTable("siasn_refusals", db) { conditions.append(
+                    "NOT EXISTS (SELECT 1 FROM siasn_refusals s WHERE s.kind = '\(kind.rawValue)' AND s.record_id = r.id AND s.deleted = 0 AND s.version = r.change_no)") }
             }
             let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             var versions: [Int64: Int64] = [:]

@@ -20,6 +20,8 @@ package enum PermittedChange {
     /// Recording an export batch: when it marks records sent to SIASN, every record and reported
     /// deletion in it must be of an employee of the account's units (a unit admin cannot mark
     /// the rest of the province sent, which would drop those records from everyone's next export).
+    /// A verifikator may record any batch. Also SIASN's refusals of a batch's rows
+    /// (``SIASNRefusalStore``), with the refused rows as the batch.
     case exportBatch(NewExportBatch)
     /// Setting one subject back (an undo or redo) from `from` to `to` (nil: does not exist).
     case revert(AuditSubject, from: AuditValue?, to: AuditValue?)
@@ -72,7 +74,7 @@ extension SQLStore {
     /// ``StoreError/notPermitted(_:)`` naming the rule.
     @discardableResult
     package func sqlPermit(_ change: PermittedChange, _ db: Connection) throws -> WritePermissions {
-        let permissions = try sqlWritePermissions(db)
+        let permissions = try sqlWritePermissions(db, change: change)
         switch change {
         case .settings:
             if permissions.account.role != .operator { throw StoreError.notPermitted(.operatorOnly(.settings)) }
@@ -174,15 +176,20 @@ extension SQLStore {
     }
 
     /// The acting account with the units it may write; refuses a login without an account and
-    /// the roles that only read.
-    private func sqlWritePermissions(_ db: Connection) throws -> WritePermissions {
+    /// the roles that only read. The one write of a verifikator here is the BKPSDM team's SIASN
+    /// export and SIASN's answer to it (``PermittedChange/exportBatch(_:)``: sending is the
+    /// team's job, branch siasnback): of every unit, as an operator's; a pimpinan still only reads.
+    private func sqlWritePermissions(_ db: Connection, change: PermittedChange) throws -> WritePermissions {
         guard let account = try account(login: context.actor, db) else {
             throw StoreError.notPermitted(.noAccount(login: context.actor, operators: try operatorLogins(db)))
         }
         switch account.role {
         case .operator:
             return WritePermissions(account: account, allUnits: true, dialect: dialect)
-        case .verifikator, .pimpinan:
+        case .verifikator:
+            if case .exportBatch = change { return WritePermissions(account: account, allUnits: true, dialect: dialect) }
+            throw StoreError.notPermitted(.readOnlyRole(account.role))
+        case .pimpinan:
             throw StoreError.notPermitted(.readOnlyRole(account.role))
         case .admin:
             return WritePermissions(account: account, allUnits: false, dialect: dialect)

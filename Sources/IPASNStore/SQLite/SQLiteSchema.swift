@@ -60,6 +60,7 @@ enum SQLiteSchema {
             try db.execute(sql: employeeImportChanges)
         }
         migrator.registerMigration("2026-12-03-ux9") { db in try db.execute(sql: keepTouchOnUndoneDelete) }
+        migrator.registerMigration("2026-12-04-siasnback") { db in try db.execute(sql: siasnRefusals) }
         return migrator
     }
 

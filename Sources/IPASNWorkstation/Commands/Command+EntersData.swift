@@ -17,11 +17,12 @@ extension Command {
         }
     }
 
-    /// Whether `role` (a read-only one) is kept from this command: the data commands, the SIASN
-    /// export of the pending records (it marks them sent, a write), and for a pimpinan also the
-    /// progress dialog (a verifikator confirms or reopens marks there).
+    /// Whether `role` (a read-only one) is kept from this command: the data commands, and for a
+    /// pimpinan also the SIASN export of the pending records (it marks them sent: the BKPSDM
+    /// team's verifikator sends, branch siasnback) and the progress dialog (a verifikator
+    /// confirms or reopens marks there).
     func refused(for role: Role) -> Bool {
-        entersData || self == .exportPending || (self == .markProgress && role == .pimpinan)
+        entersData || (role == .pimpinan && (self == .exportPending || self == .markProgress))
     }
 }
 
