@@ -4,7 +4,7 @@ import IPASNCore
 /// file, ``SQLiteStore/exportTables(order:select:_:)``), so that they fit beside the target's:
 /// every id continues above the ids the target ever used (``UsedIDs``), and every reference
 /// to an id moves with it: records (their audit rows' `entity_id` and the `id`s inside the
-/// audit's record values, import ranges and undone-import lists, verdicts, SIASN export items,
+/// audit's record values, import ranges and undone-import lists, verdicts, SIASN export items and refusals,
 /// kept deletions, entry marks), audit rows (`undoes`, a verdict's `since`, an employee
 /// import's changes), bulk-entry batches and export batches. Drafts and settings stay the
 /// target's; accounts the target already holds identically are not copied again; scores only
@@ -50,6 +50,7 @@ public struct JoinRemap: Sendable {
         case "export_batches": moved = ["id": "id + \(e)"]
         case "export_items": moved = ["batch": "batch + \(e)", "record_id": "record_id + \(r)"]
         case "export_deleted": moved = ["record_id": "record_id + \(r)"]
+        case "siasn_refusals": moved = ["batch": "batch + \(e)", "record_id": "record_id + \(r)"]
         case "entry_marks": moved = ["upto_id": "upto_id + \(r)"]
         case "sqlite_sequence":
             moved = [

@@ -58,7 +58,7 @@ public enum TableCopy {
     public static let order = [
         "units", "pegawai", "pendidikan", "diklat", "skp", "disiplin", "score_year", "employee_score", "employee_score_entered",
         "verification", "config", "batches", "audit", "import_pegawai_changes", "progress", "progress_review", "drafts",
-        "export_batches", "export_items", "export_deleted", "entry_marks", "accounts", "account_units", "sqlite_sequence",
+        "export_batches", "export_items", "export_deleted", "siasn_refusals", "entry_marks", "accounts", "account_units", "sqlite_sequence",
     ]
     /// The source's own bookkeeping, which has no place in the target (its schema version is
     /// the target's own; its id sequences are read for the target's), and the tables every

@@ -85,6 +85,23 @@ extension StoreConformance {
             #expect(result.used.records == 4)
             #expect(try province.check().isEmpty)
         },
+        StoreBehaviour("a city's SIASN refusal joins with its record and batch moved") { make in
+            let province = try joinProvince(make)
+            let city = try joiningCity()
+            // SIASN refused Dewi's course (city diklat 1) of the city's batch 1.
+            try city.markSIASNRefusals(
+                batch: 1, [NewSIASNRefusal(id: RecordID(kind: .diklat, id: 1), reason: "Sertifikat belum diunggah", line: 2)])
+            let proof = try JoinProof(before: province, years: [2024])
+            let result = try DatabaseJoin.join(source: city, into: province, login: "test")
+            // The province used diklat 1-4 and batch 1: Dewi's course is 5, the city's batch 2.
+            let refusals = try province.siasnRefusals(unit: "KOTA")
+            #expect(refusals.map { "\($0.id.id) \($0.batch) \($0.nip) \($0.line) \($0.reason) \($0.actor) \($0.corrected)" }
+                == ["5 2 \(cityA) 2 Sertifikat belum diunggah sari false"])
+            #expect(try province.siasnRefusals([RecordID(kind: .diklat, id: 5)]).count == 1)
+            #expect(try province.siasnRefusals(unit: "ROOT").isEmpty, "the province's own records are not refused")
+            #expect(try proof.differences(source: city, target: province, used: result.used) == [])
+            #expect(try province.check().isEmpty)
+        },
     ]
 
     static let cityA = "198803152014022001"
