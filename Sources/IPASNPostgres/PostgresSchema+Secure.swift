@@ -52,6 +52,19 @@ extension PostgresSchema {
             """ + securedScoreFunctions
     }
 
+    /// The score writers' permission check (PL/pgSQL; `p_nips`, a `refused text` variable): an
+    /// account that does not write every score passes only NIPs it may write, else `42501`
+    /// naming the first other one.
+    static let scoreWriteRefusal = """
+        IF NOT ipasn_writes_every_score() THEN
+            SELECT x.nip INTO refused FROM unnest(p_nips) AS x(nip) WHERE NOT ipasn_may_write_score(x.nip) LIMIT 1;
+            IF FOUND THEN
+                RAISE EXCEPTION 'permission denied: the cached score of employee % is not this account''s to write', refused
+                    USING ERRCODE = '42501';
+            END IF;
+        END IF;
+        """
+
     /// The store's only way to write the score cache (see ``secure``).
     ///
     /// - `ipasn_writes_every_score()`: the connected login is the schema's owner (or a role
@@ -84,15 +97,7 @@ extension PostgresSchema {
             p_years int4[], p_nips text[], p_kualifikasi float8[], p_kompetensi float8[], p_kinerja float8[],
                 p_disiplin float8[], p_complete int2[], p_missing text[]
             """
-        let refuse = """
-            IF NOT ipasn_writes_every_score() THEN
-                SELECT x.nip INTO refused FROM unnest(p_nips) AS x(nip) WHERE NOT ipasn_may_write_score(x.nip) LIMIT 1;
-                IF FOUND THEN
-                    RAISE EXCEPTION 'permission denied: the cached score of employee % is not this account''s to write', refused
-                        USING ERRCODE = '42501';
-                END IF;
-            END IF;
-            """
+        let refuse = scoreWriteRefusal
         func changed(_ s: String, _ n: String) -> String {
             "(\(s).kualifikasi, \(s).kompetensi, \(s).kinerja, \(s).disiplin, \(s).complete, \(s).missing) "
                 + "IS DISTINCT FROM (\(n).kualifikasi, \(n).kompetensi, \(n).kinerja, \(n).disiplin, \(n).complete, \(n).missing)"

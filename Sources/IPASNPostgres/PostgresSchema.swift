@@ -47,6 +47,7 @@ enum PostgresSchema {
         ("2026-12-03-pgrls", rawSQLSweep),
         ("2026-12-03-ux9", keepTouchOnUndoneDelete),
         ("2026-12-03-exportitems", exportItemsOfOwnUnits),
+        ("2026-12-04-pgcopy4", firstLoadServerScores),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with
