@@ -23,16 +23,26 @@ import IPASNStore
 ///   is active and it has no verdict (no `verification` row can name an id not given out yet:
 ///   checked under the lock, else those two triggers stay on).
 ///
-/// Switched off by `ALTER TABLE ... DISABLE TRIGGER` inside the import's transaction, under the
-/// first load's `ACCESS EXCLUSIVE` lock (nobody else writes or even reads the table meanwhile),
-/// and on again right after the COPY, before anything else is written; DDL is transactional,
-/// so a failure or a rollback leaves them on. Only these four, by name and when enabled: any
-/// other trigger (a later migration's) fires as before.
+/// Switched off inside the import's transaction, under the first load's `ACCESS EXCLUSIVE` lock
+/// (nobody else writes or even reads the table meanwhile), and on again right after the COPY,
+/// before anything else is written; DDL is transactional, so a failure or a rollback leaves
+/// them on. Only these four, by name and when enabled: any other trigger (a later migration's)
+/// fires as before.
+///
+/// Dropped and created again from their own definitions (`pg_get_triggerdef`: the same name,
+/// timing, `WHEN`, function and, for the audit's, constraint-trigger deferral), not
+/// `DISABLE`d (branch pgcopy4): PostgreSQL sets a table's trigger flags from every trigger it
+/// has, enabled or not, so a disabled `BEFORE` row trigger still made COPY insert row by row
+/// (no `heap_multi_insert`) and the disabled `REFERENCING NEW TABLE` ones still had every row
+/// copied into their transition tables; dropped, the COPY runs as into a table without them.
+/// (`IPASN_PG_FIRST_LOAD_V3` disables them as before, for before/after figures.)
 struct FirstLoadTriggers {
     let table: String
     let kind: RecordKind
     /// The triggers switched off, by name.
     let names: [String]
+    /// Their definitions (`CREATE [CONSTRAINT] TRIGGER ...`), in ``names``' order, when dropped.
+    let definitions: [String]
 
     /// The triggers a first load may switch off; the last two only when their counts are written instead.
     static func known(_ table: String) -> (quiet: [String], counted: [String]) {
@@ -42,7 +52,8 @@ struct FirstLoadTriggers {
     /// Switches off the known insert triggers of `kind`'s table (locked by the first load) that
     /// are enabled; the counting ones only when this role may write the counts directly and
     /// `unverified` (no verdict names an id the load gives out: ``unverified(_:first:_:)``).
-    static func off(_ kind: RecordKind, unverified: Bool, _ db: PGConnection) throws -> FirstLoadTriggers {
+    /// `drop`: dropped (the product), else disabled (as before branch pgcopy4).
+    static func off(_ kind: RecordKind, unverified: Bool, drop: Bool = true, _ db: PGConnection) throws -> FirstLoadTriggers {
         let table = PGRecordRows.table(kind)
         let known = known(table)
         let countsWritable =
@@ -53,12 +64,21 @@ struct FirstLoadTriggers {
                     FROM unnest(ARRAY['unit_pending_counts', 'queue_waiting']) AS t
                     """) ?? false
         let wanted = known.quiet + (countsWritable && unverified ? known.counted : [])
-        let names = try String.fetchAll(
+        let rows = try PGRow.fetchAll(
             db,
-            sql: "SELECT tgname FROM pg_trigger WHERE tgrelid = ?::regclass AND tgenabled = 'O' AND tgname = ANY(?::text[]) ORDER BY 1",
+            sql: """
+                SELECT tgname::text, pg_get_triggerdef(oid) FROM pg_trigger
+                WHERE tgrelid = ?::regclass AND tgenabled = 'O' AND tgname = ANY(?::text[]) ORDER BY 1
+                """,
             arguments: [table, PGArrayText.strings(wanted)])
-        let triggers = FirstLoadTriggers(table: table, kind: kind, names: names)
-        try triggers.alter("DISABLE", db)
+        let names = rows.map { $0[0] as String }
+        let triggers = FirstLoadTriggers(
+            table: table, kind: kind, names: names, definitions: drop ? rows.map { $0[1] as String } : [])
+        if triggers.definitions.isEmpty {
+            try triggers.alter("DISABLE", db)
+        } else {
+            for name in names { try db.execute(sql: "DROP TRIGGER \(name) ON \(table)") }
+        }
         return triggers
     }
 
@@ -73,7 +93,11 @@ struct FirstLoadTriggers {
     /// Switches the triggers on again and writes what the counting ones would have: `pending`
     /// and `waiting`, rows per unit (``ImportLineCheck/insertedCounts()``).
     func on(pending: [String: Int], waiting: [String: Int], _ db: PGConnection) throws {
-        try alter("ENABLE", db)
+        if definitions.isEmpty {
+            try alter("ENABLE", db)
+        } else {
+            for definition in definitions { try db.execute(sql: definition) }
+        }
         let counted = Self.known(table).counted
         if names.contains(counted[0]) { try add(pending, to: "unit_pending_counts", column: "pending", db) }
         if names.contains(counted[1]) { try add(waiting, to: "queue_waiting", column: "waiting", db) }

@@ -49,6 +49,7 @@ enum PostgresSchema {
         ("2026-12-03-exportitems", exportItemsOfOwnUnits),
         ("2026-12-04-pgsave9", scoreWriteOnce),
         ("2026-12-04-siasnback", siasnRefusals),
+        ("2026-12-04-pgcopy4", firstLoadServerScores),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with

@@ -33,6 +33,11 @@ extension PostgresStore {
     /// refresh aggregating the table (``FirstLoadSummaries``). For before/after figures on one
     /// binary, never set by the product.
     static let firstLoadAsV2 = ProcessInfo.processInfo.environment["IPASN_PG_FIRST_LOAD_V2"] != nil
+    /// Set in the environment, `IPASN_PG_FIRST_LOAD_V3` makes a first load run as before branch
+    /// pgcopy4: its insert triggers disabled rather than dropped (``FirstLoadTriggers``), its
+    /// scores computed by the client and checked by the server rather than written by the
+    /// server (``refreshServerScores(_:_:)``). For before/after figures, never set by the product.
+    static let firstLoadAsV3 = firstLoadAsV2 || ProcessInfo.processInfo.environment["IPASN_PG_FIRST_LOAD_V3"] != nil
 
     func firstLoadRecords(
         _ rows: inout some ImportRowSource, ahead: inout [Line<ImportRow>], rebuild: BulkLoadRebuild,
@@ -46,10 +51,12 @@ extension PostgresStore {
         let first = try Self.nextRecordID(expected, db)
         try db.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'on', true)")
         let unverified = try FirstLoadTriggers.unverified(expected, first: first, db)
-        let triggers = Self.firstLoadAsV2 ? nil : try FirstLoadTriggers.off(expected, unverified: unverified, db)
-        // The diklat summaries of the written rows, for the score refresh (``FirstLoadSummaries``).
+        let triggers =
+            Self.firstLoadAsV2 ? nil : try FirstLoadTriggers.off(expected, unverified: unverified, drop: !Self.firstLoadAsV3, db)
+        // The diklat summaries of the written rows, for the client's score refresh (``FirstLoadSummaries``),
+        // only as before branch pgcopy4: the server scores the load (``refreshServerScores(_:_:)``).
         var summaries =
-            expected == .diklat && unverified && !Self.firstLoadAsV2
+            expected == .diklat && unverified && !Self.firstLoadAsV2 && Self.firstLoadAsV3
             ? FirstLoadSummaries(years: try cachedYears(db), rules: try ruleset(db).kompetensi) : nil
 
         var written = FirstLoadWritten(first: first, checkSimilar: conflicts.checkSimilar)
@@ -116,7 +123,11 @@ extension PostgresStore {
         phases.mark("restored rows, sequence, counts")
         try db.execute(sql: "ANALYZE \(table)")
         phases.mark("ANALYZE")
-        try refreshImportScores(touched, diklat: summaries?.summaries() ?? [:], db)
+        if Self.firstLoadAsV3 {
+            try refreshImportScores(touched, diklat: summaries?.summaries() ?? [:], db)
+        } else {
+            try refreshServerScores(touched, db)
+        }
         phases.mark("score refresh")
         return count
     }

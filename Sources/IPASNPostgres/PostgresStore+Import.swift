@@ -167,6 +167,21 @@ extension PostgresStore {
         }
     }
 
+    /// The touched employees' cached scores after a first load, written by the server from its
+    /// own scorer (`ipasn_refresh_server_scores`, migration `2026-12-04-pgcopy4`): every cached
+    /// year (the measurement year cached first, as ``refreshImportScores(_:diklat:_:)``), one
+    /// statement; then the scores as entered, as after any recompute.
+    func refreshServerScores(_ touched: Set<String>, _ db: PGConnection) throws {
+        guard !touched.isEmpty else { return }
+        try ensureCached(year: try measurementYear(db), db)
+        let years = try cachedYears(db)
+        let nips = touched.sorted()
+        try db.execute(
+            sql: "SELECT updated, inserted FROM ipasn_refresh_server_scores(?::text[], ?::int4[])",
+            arguments: [PGArrayText.strings(nips), PGArrayText.integers(years.map(Int64.init))])
+        try recomputeScoresAsEntered(years: years, only: touched, engine: ScoringEngine(ruleset: try ruleset(db)), db)
+    }
+
     /// Change rows per multi-row INSERT into `import_pegawai_changes` (8 parameters a row).
     static let employeeChangeBatch = 200
 

@@ -95,9 +95,9 @@ struct PostgresFirstLoadTests {
     }
 
     /// Issue 12, branch pgcopy3: a first load's COPY runs with the table's insert triggers off
-    /// (``FirstLoadTriggers``: the per-unit pending and waiting counts are the client's) and
-    /// its score refresh takes the client's diklat summaries (``FirstLoadSummaries``), for every
-    /// cached year. Against the plain path (every trigger row by row, the refresh reading the
+    /// (``FirstLoadTriggers``: the per-unit pending and waiting counts are the client's) and,
+    /// since branch pgcopy4, its scores are the server's own for every cached year
+    /// (``PostgresStore/refreshServerScores(_:_:)``; before, the client's from its diklat summaries). Against the plain path (every trigger row by row, the refresh reading the
     /// table), three cached years (2023, the file's courses' year, 2024 and 2025): the same database
     /// table for table, triggers on again. Then an SKP file over eight years into the emptied
     /// SKP table: an SKP before 2022 is never pending (``PendingRule``), the others are.
@@ -156,24 +156,97 @@ struct PostgresFirstLoadTests {
     }
 
     /// The triggers a first load switches off (``FirstLoadTriggers``): the four known ones, and
-    /// the two counting ones only when no verdict names an id the load gives out; on again after.
+    /// the two counting ones only when no verdict names an id the load gives out; on again after,
+    /// exactly as they were. Since branch pgcopy4 they are dropped, not disabled (a disabled
+    /// `BEFORE` row trigger still keeps COPY from inserting in batches, a disabled transition
+    /// table is still filled): during the load the table has none of them, and none is disabled.
     @Test func theFirstLoadSwitchesOffOnlyItsKnownTriggers() throws {
         let databases = TestDatabases()
         defer { databases.dropAll() }
         let db = try PGConnection(conninfo: try Bulk.seeded(databases, courses: false))
-        func disabled() throws -> [String] {
-            try String.fetchAll(db, sql: "SELECT tgname FROM pg_trigger WHERE tgrelid = 'diklat'::regclass AND tgenabled = 'D' ORDER BY 1")
+        func triggers() throws -> [String] {
+            try String.fetchAll(
+                db, sql: "SELECT pg_get_triggerdef(oid) || ' ' || tgenabled::text FROM pg_trigger WHERE tgrelid = 'diklat'::regclass AND NOT tgisinternal ORDER BY 1")
         }
+        func present(_ names: [String]) throws -> [String] {
+            try String.fetchAll(
+                db, sql: "SELECT tgname FROM pg_trigger WHERE tgrelid = 'diklat'::regclass AND tgname = ANY(?::text[]) ORDER BY 1",
+                arguments: [PGArrayText.strings(names)])
+        }
+        let before = try triggers()
         try db.execute(sql: "BEGIN")
         let all = try FirstLoadTriggers.off(.diklat, unverified: true, db)
         #expect(all.names == ["diklat_audited_insert", "diklat_queue_insert", "diklat_restored", "diklat_unit_pending_insert"])
-        #expect(try disabled() == all.names)
+        #expect(try present(all.names) == [])
+        #expect(try triggers().count == before.count - 4)
+        #expect(try triggers().allSatisfy { $0.hasSuffix(" O") }, "none disabled")
         try all.on(pending: [:], waiting: [:], db)
-        #expect(try disabled() == [])
+        #expect(try triggers() == before)
         let quiet = try FirstLoadTriggers.off(.diklat, unverified: false, db)
         #expect(quiet.names == ["diklat_audited_insert", "diklat_restored"])
+        #expect(try present(all.names) == ["diklat_queue_insert", "diklat_unit_pending_insert"])
         try db.execute(sql: "ROLLBACK")
-        #expect(try disabled() == [])
+        #expect(try triggers() == before)
+        // As before branch pgcopy4 (`IPASN_PG_FIRST_LOAD_V3`): disabled, then enabled.
+        try db.execute(sql: "BEGIN")
+        let disabled = try FirstLoadTriggers.off(.diklat, unverified: true, drop: false, db)
+        #expect(try String.fetchAll(db, sql: "SELECT tgname FROM pg_trigger WHERE tgrelid = 'diklat'::regclass AND tgenabled = 'D' ORDER BY 1") == disabled.names)
+        try disabled.on(pending: [:], waiting: [:], db)
+        #expect(try triggers() == before)
+        try db.execute(sql: "ROLLBACK")
+    }
+
+    /// Issue 12, branch pgcopy4: a first load's scores are written by the server from its own
+    /// scorer (`ipasn_refresh_server_scores`, migration `2026-12-04-pgcopy4`), with the
+    /// permission check of `ipasn_refresh_scores`: an admin's role may pass only its units'
+    /// employees (another unit's: `42501`, nothing written); a stale or missing score of its
+    /// own employee is put right, the per-unit totals with it; a right one is not rewritten.
+    @Test func theServerWritesItsOwnScoresOnlyForWhomTheCallerMayWrite() throws {
+        let databases = TestDatabases()
+        defer { databases.dropAll() }
+        let conninfo = try databases.makeConninfo()
+        let ops = try PostgresStore(conninfo, context: TestClock.context(actor: "ops"))
+        try SmallProvince.seed(ops)
+        let admin = "ipasn_refresh_admin"
+        try ops.saveAccount(Account(login: admin, role: .admin, units: ["SUB"]))
+        _ = try ops.provisionLoginRole(admin)
+        _ = try ops.add(SmallProvince.teknis(SmallProvince.nipB, jp: 20))
+        let superuser = try PGConnection(conninfo: conninfo)
+        let before = try PostgresSecureCacheTests.digest(superuser)
+        func score(_ nip: String) throws -> Double? {
+            try Double.fetchOne(superuser, sql: "SELECT kompetensi FROM employee_score WHERE year = 2024 AND nip = ?", arguments: [nip])
+        }
+        // Budi (SUB) scores 22.5 kompetensi in 2024 (his 20 JP teknis course), as the store wrote it.
+        #expect(try score(SmallProvince.nipB) == 22.5)
+        let raw = try PostgresSecureCacheTests.Raw(conninfo, user: admin)
+        func call(_ nips: [String]) -> String {
+            "SELECT * FROM ipasn_refresh_server_scores(ARRAY[\(nips.map { "'\($0)'" }.joined(separator: ", "))], ARRAY[2024])"
+        }
+        func written(_ nips: [String]) throws -> [Int] {
+            // No row: an empty list, which no expectation below accepts.
+            let rows = try raw.connection.fetchAll(sql: call(nips))
+            guard let row = rows.first else { return [] }
+            return [Int(row.text(0) ?? "") ?? -1, Int(row.text(1) ?? "") ?? -1]
+        }
+        // Another unit's employee (Andi, ROOT), alone or beside Budi: refused, naming him.
+        for nips in [[SmallProvince.nipA], [SmallProvince.nipB, SmallProvince.nipA]] {
+            let refused = raw.refusal(call(nips))
+            #expect(refused?.state == "42501")
+            #expect(refused?.message.contains(SmallProvince.nipA) == true, "\(refused?.message ?? "ran")")
+        }
+        // Budi's right score: nothing rewritten.
+        #expect(try written([SmallProvince.nipB]) == [0, 0])
+        #expect(try PostgresSecureCacheTests.digest(superuser) == before)
+        // Stale (as before a first load's refresh), then missing: put right, the totals with it.
+        try superuser.execute(sql: "UPDATE employee_score SET kompetensi = 0 WHERE year = 2024 AND nip = ?", arguments: [SmallProvince.nipB])
+        #expect(try PostgresSecureCacheTests.digest(superuser) != before)
+        #expect(try written([SmallProvince.nipB]) == [1, 0])
+        #expect(try score(SmallProvince.nipB) == 22.5)
+        #expect(try PostgresSecureCacheTests.digest(superuser) == before)
+        try superuser.execute(sql: "DELETE FROM employee_score WHERE year = 2024 AND nip = ?", arguments: [SmallProvince.nipB])
+        #expect(try written([SmallProvince.nipB]) == [0, 1])
+        #expect(try PostgresSecureCacheTests.digest(superuser) == before)
+        #expect(try ops.check() == [])
     }
 
     /// All or nothing: a first load that fails just before its commit, and one refused as a
