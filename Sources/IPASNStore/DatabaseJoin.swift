@@ -76,34 +76,35 @@ public enum DatabaseJoin {
                         ? "- berkas belum menyimpan skor tahun \(years) yang disimpan tujuan; buka tahun itu di berkas dulu (ipasn config year TAHUN), lalu kembalikan tahunnya."
                         : "- the file has not cached the scores of year(s) \(years) the target caches; open that year in the file first (ipasn config year YEAR), then set the year back.")
             }
-            if !units.isEmpty {
-                lines.append(
-                    id
-                        ? "- \(units.count) kode unit sudah dipakai di tujuan (ganti kode di berkas, atau di tujuan, lalu ulangi):"
-                        : "- \(units.count) unit code(s) already taken in the target (change the code in the file, or in the target, and try again):")
-                list(units) { id ? "\($0.kode): berkas \"\($0.source)\", tujuan \"\($0.target)\"" : "\($0.kode): file \"\($0.source)\", target \"\($0.target)\"" }
+            /// A clash of many items: its line (with how many), then each item (both languages).
+            func clashes<T>(_ items: [T], _ header: (id: String, en: String), _ line: (T) -> (id: String, en: String)) {
+                guard !items.isEmpty else { return }
+                lines.append("- \(items.count) " + (id ? header.id : header.en))
+                list(items) { id ? line($0).id : line($0).en }
             }
-            if !employees.isEmpty {
-                lines.append(
-                    id
-                        ? "- \(employees.count) NIP ada di keduanya (pegawai pindah instansi? hapus atau nonaktifkan di salah satu, lalu ulangi):"
-                        : "- \(employees.count) NIP(s) in both (an employee who moved? remove it from one of them, and try again):")
-                list(employees) { id ? "\($0.nip): berkas unit \($0.source), tujuan unit \($0.target)" : "\($0.nip): file unit \($0.source), target unit \($0.target)" }
+            clashes(
+                units,
+                ("kode unit sudah dipakai di tujuan (ganti kode di berkas, atau di tujuan, lalu ulangi):",
+                 "unit code(s) already taken in the target (change the code in the file, or in the target, and try again):")
+            ) { ("\($0.kode): berkas \"\($0.source)\", tujuan \"\($0.target)\"", "\($0.kode): file \"\($0.source)\", target \"\($0.target)\"") }
+            clashes(
+                employees,
+                ("NIP ada di keduanya (pegawai pindah instansi? hapus atau nonaktifkan di salah satu, lalu ulangi):",
+                 "NIP(s) in both (an employee who moved? remove it from one of them, and try again):")
+            ) { ("\($0.nip): berkas unit \($0.source), tujuan unit \($0.target)", "\($0.nip): file unit \($0.source), target unit \($0.target)") }
+            clashes(
+                accounts,
+                ("akun ada di keduanya dengan peran atau unit lain (samakan dengan ipasn users, lalu ulangi):",
+                 "account(s) in both with another role or units (make them the same with ipasn users, and try again):")
+            ) {
+                ("\($0.source.login): berkas \(Self.describe($0.source)), tujuan \(Self.describe($0.target))",
+                 "\($0.source.login): file \(Self.describe($0.source)), target \(Self.describe($0.target))")
             }
-            if !accounts.isEmpty {
-                lines.append(
-                    id
-                        ? "- \(accounts.count) akun ada di keduanya dengan peran atau unit lain (samakan dengan ipasn users, lalu ulangi):"
-                        : "- \(accounts.count) account(s) in both with another role or units (make them the same with ipasn users, and try again):")
-                list(accounts) { id ? "\($0.source.login): berkas \(Self.describe($0.source)), tujuan \(Self.describe($0.target))" : "\($0.source.login): file \(Self.describe($0.source)), target \(Self.describe($0.target))" }
-            }
-            if !wideAccounts.isEmpty {
-                lines.append(
-                    id
-                        ? "- \(wideAccounts.count) akun berkas berperan untuk seluruh basis data dan belum ada di tujuan; digabung, akun itu menjangkau semua instansi tujuan. Ubah atau hapus di berkas dulu (ipasn --db BERKAS users set LOGIN --role admin --unit KODE, atau users remove LOGIN), atau tambahkan di tujuan dengan peran yang sama bila memang untuk seluruh basis data (ipasn users add), lalu ulangi:"
-                        : "- \(wideAccounts.count) account(s) of the file have a database-wide role the target does not give them; joined, each would reach every instansi of the target. Change or remove them in the file first (ipasn --db FILE users set LOGIN --role admin --unit CODE, or users remove LOGIN), or add them to the target with the same role if they are meant for the whole database (ipasn users add), and try again:")
-                list(wideAccounts) { id ? "\($0.login): berkas \(Self.describe($0))" : "\($0.login): file \(Self.describe($0))" }
-            }
+            clashes(
+                wideAccounts,
+                ("akun berkas berperan untuk seluruh basis data dan belum ada di tujuan; digabung, akun itu menjangkau semua instansi tujuan. Ubah atau hapus di berkas dulu (ipasn --db BERKAS users set LOGIN --role admin --unit KODE, atau users remove LOGIN), atau tambahkan di tujuan dengan peran yang sama bila memang untuk seluruh basis data (ipasn users add), lalu ulangi:",
+                 "account(s) of the file have a database-wide role the target does not give them; joined, each would reach every instansi of the target. Change or remove them in the file first (ipasn --db FILE users set LOGIN --role admin --unit CODE, or users remove LOGIN), or add them to the target with the same role if they are meant for the whole database (ipasn users add), and try again:")
+            ) { ("\($0.login): berkas \(Self.describe($0))", "\($0.login): file \(Self.describe($0))") }
             return lines.joined(separator: "\n")
         }
 
