@@ -16,15 +16,11 @@ import Testing
     /// that instansi. It now shows the tree as the unit list does: each unit's own name,
     /// indented under its parent.
     @Test func thePendingScreenNamesEverySubUnitAsTheUnitListDoes() throws {
-        let store = try makeStore()
-        try store.saveUnit(OrgUnit(kode: "DINKES", nama: "Dinas Kesehatan"))
-        try store.saveUnit(OrgUnit(kode: "DINKES.1", nama: "Sekretariat", induk: "DINKES"))
-        try store.saveUnit(OrgUnit(kode: "DISDIK", nama: "Dinas Pendidikan"))
-        try store.saveUnit(OrgUnit(kode: "DISDIK.1", nama: "Sekretariat", induk: "DISDIK"))
+        // Dewi Lestari in DISDIK.1, one of two "Sekretariat".
+        let store = try SharedUnitNameTests().storeWithTwoSekretariats()
         try store.saveUnit(OrgUnit(kode: "DISDIK.2", nama: "Bidang Pembinaan SD", induk: "DISDIK"))
         let dewi = "199203152020122001"
         let eko = "199305202020121002"
-        try store.savePegawai(Pegawai(nip: dewi, nama: "Dewi Lestari", kodeUnit: "DISDIK.1", jenisJabatan: .pelaksana))
         try store.savePegawai(Pegawai(nip: eko, nama: "Eko Prasetyo", kodeUnit: "DISDIK.2", jenisJabatan: .pelaksana))
         try store.add(.pendidikan(Pendidikan(nip: dewi, tingkat: .s1, tanggalLulus: day("2014-08-30"), namaSekolah: "Universitas Negeri Padang")))
         try store.add(.pendidikan(Pendidikan(nip: eko, tingkat: .d3, tanggalLulus: day("2013-08-30"), namaSekolah: "Politeknik Negeri Padang")))
@@ -71,12 +67,7 @@ import Testing
     /// one of three), where the employee page above it says "DISDIK › Sekretariat"; it now
     /// names it as the page does.
     @Test func theRecordFormNamesTheUnitAsTheEmployeePageDoes() throws {
-        let store = try makeStore()
-        try store.saveUnit(OrgUnit(kode: "DINKES", nama: "Dinas Kesehatan"))
-        try store.saveUnit(OrgUnit(kode: "DINKES.1", nama: "Sekretariat", induk: "DINKES"))
-        try store.saveUnit(OrgUnit(kode: "DISDIK", nama: "Dinas Pendidikan"))
-        try store.saveUnit(OrgUnit(kode: "DISDIK.1", nama: "Sekretariat", induk: "DISDIK"))
-        try store.savePegawai(Pegawai(nip: "199203152020122001", nama: "Dewi Lestari", kodeUnit: "DISDIK.1", jenisJabatan: .pelaksana))
+        let store = try SharedUnitNameTests().storeWithTwoSekretariats()
         try run(store) { s in
             s.press(.search, in: .units)
             s.enqueue(text: "Dewi")
