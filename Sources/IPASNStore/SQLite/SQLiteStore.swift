@@ -110,8 +110,7 @@ public final class SQLiteStore: Store, Sendable {
     /// SQLite itself would make it 0644, and gives its `-wal` and `-shm` files the database
     /// file's mode. Nothing happens when the file appeared meanwhile.
     static func createShareable(_ path: String) {
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o666)
-        if fd >= 0 { close(fd) }
+        try? createEmpty(path, mode: nil)
     }
 
     /// Refuses a database this version must not open: one from a newer ipasn, a file that
