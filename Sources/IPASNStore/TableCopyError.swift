@@ -18,8 +18,8 @@ public enum TableCopyError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .targetNotEmpty(let database, let table):
             return id
-                ? "Basis data tujuan \(database) sudah berisi data ipasn (tabel \(table)); salinan hanya ke basis data kosong. Buat basis data baru (createdb) lalu ulangi."
-                : "The target database \(database) already holds ipasn data (table \(table)); a copy goes only into an empty database. Create a new one (createdb) and try again."
+                ? "Basis data tujuan \(database) sudah berisi data ipasn (tabel \(table)); salinan hanya ke basis data kosong. Buat basis data baru (createdb) lalu ulangi, atau gabungkan berkas ini ke data yang sudah ada dengan `ipasn migrate --to ... --join` (riwayat ikut)."
+                : "The target database \(database) already holds ipasn data (table \(table)); a copy goes only into an empty database. Create a new one (createdb) and try again, or join this file to the data already there with `ipasn migrate --to ... --join` (history kept)."
         case .unknownTable(let table):
             return id
                 ? "Tabel \(table) tidak dikenal oleh skema versi ini; tidak ada yang disalin. Perbarui ipasn."

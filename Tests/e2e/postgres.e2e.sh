@@ -136,4 +136,5 @@ cmp -s "$WORK/s1.csv" "$WORK/s3.csv" || fail "the copy's scores differ from the 
 ok "ipasn migrate --to copied the SQLite file and proved it; its scores are the file's"
 if "$IPASN_BIN" --db "$SQLITE" migrate --to "$TO" >"$WORK/again.out" 2>&1; then fail "a second copy was not refused"; fi
 grep -q "sudah berisi data ipasn" "$WORK/again.out" || fail "unclear refusal: $(cat "$WORK/again.out")"
+grep -q -- "--join" "$WORK/again.out" || fail "the refusal does not name --join: $(cat "$WORK/again.out")"
 ok "a second copy onto that data is refused: $(tail -1 "$WORK/again.out")"
