@@ -121,13 +121,12 @@ public final class PostgresCopy: CopyTarget {
                             SELECT EXISTS (SELECT 1 FROM information_schema.columns
                                            WHERE table_schema = current_schema() AND table_name = ? AND column_name = 'id')
                             """, arguments: [table]) == true,
-                    let sequence = try String.fetchOne(
-                        connection, sql: "SELECT pg_get_serial_sequence(?, 'id')", arguments: [table])
+                    try String.fetchOne(connection, sql: "SELECT pg_get_serial_sequence(?, 'id')", arguments: [table]) != nil
                 else { continue }
                 let highest = max(
                     try Int64.fetchOne(connection, sql: "SELECT COALESCE(MAX(id), 0) FROM \(table)") ?? 0, usedIDs[table] ?? 0)
-                try connection.execute(
-                    sql: "SELECT setval(?::regclass, ?, ?)", arguments: [sequence, max(highest, 1), highest > 0])
+                // Forward only, through the owner's function: no account may `setval` itself.
+                try connection.execute(sql: PostgresSchema.advanceSequenceSQL, arguments: [table, highest])
             }
             try connection.execute(sql: "COMMIT")
             finished = true

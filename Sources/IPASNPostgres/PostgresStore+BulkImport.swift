@@ -170,7 +170,7 @@ extension PostgresStore {
                 """, arguments: [first, last])
         try db.execute(
             sql: "DELETE FROM export_deleted WHERE kind = '\(table)' AND record_id BETWEEN ? AND ?", arguments: [first, last])
-        try db.execute(sql: "SELECT setval(pg_get_serial_sequence(?, 'id'), ?)", arguments: [table, last])
+        try db.execute(sql: PostgresSchema.advanceSequenceSQL, arguments: [table, last])
     }
 
     /// The staged rows that can conflict: the rows the client found repeating another row

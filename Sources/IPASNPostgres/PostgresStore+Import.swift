@@ -138,7 +138,7 @@ extension PostgresStore {
             let last = next - 1
             ids = ImportedIDs(kind: expected, first: first, last: last)
             try db.execute(
-                sql: "SELECT setval(pg_get_serial_sequence(?, 'id'), ?)", arguments: [PGRecordRows.table(expected), last])
+                sql: PostgresSchema.advanceSequenceSQL, arguments: [PGRecordRows.table(expected), last])
         }
         try refreshImportScores(touched, db)
         return imported
