@@ -35,7 +35,7 @@ extension PostgresSchema {
     /// left out". Per employee (`few`), a lookup by the verification key; over a province, a
     /// hashed set of the kind's rejected ids (`record_id` is never NULL, so NOT IN is the
     /// anti-join), probed once per record row rather than a join planned per row.
-    private static func rejected(_ kind: String, _ id: String, few: Bool = true) -> String {
+    static func rejected(_ kind: String, _ id: String, few: Bool = true) -> String {
         few
             ? "NOT EXISTS (SELECT 1 FROM verification v WHERE leave_out AND v.kind = '\(kind)' AND v.record_id = \(id) AND v.status = 'tidak')"
             : "\(id) NOT IN (SELECT v.record_id FROM verification v WHERE leave_out AND v.kind = '\(kind)' AND v.status = 'tidak')"
@@ -127,7 +127,7 @@ extension PostgresSchema {
     /// The scores from `e` (employees x years) and the four record results joined to it by
     /// `joins` (`kual`: best, found; `kin`: best, found; `dis`: heaviest; `dik`: best_rank,
     /// fungsional, teknis_jp, seminars), with the engine's final arithmetic.
-    private static func finalScores(joins: String) -> String {
+    static func finalScores(joins: String) -> String {
         """
         SELECT e.year, e.nip::text,
             LEAST(GREATEST(COALESCE(kual.best, -1), 0), rules.kual_max),
@@ -202,13 +202,18 @@ extension PostgresSchema {
 
     /// The four kompetensi figures of one employee and year (`e`) over diklat rows `k`
     /// with their group `g` and leadership rank `lr` (a select list, without SELECT).
-    private static let diklatAggregates = """
-        GREATEST(0, MAX(lr.rank) FILTER (WHERE g.grp = 'kepemimpinan' AND k.tanggal_selesai <= e.cutoff)) AS best_rank,
-                    COUNT(*) FILTER (WHERE g.grp = 'fungsional' AND k.tanggal_selesai <= e.cutoff
+    private static let diklatAggregates = diklatAggregates(year: "e.year", cutoff: "e.cutoff")
+
+    /// ``diklatAggregates`` for the year and cut-off given as SQL expressions.
+    static func diklatAggregates(year: String, cutoff: String) -> String {
+        """
+        GREATEST(0, MAX(lr.rank) FILTER (WHERE g.grp = 'kepemimpinan' AND k.tanggal_selesai <= \(cutoff))) AS best_rank,
+                    COUNT(*) FILTER (WHERE g.grp = 'fungsional' AND k.tanggal_selesai <= \(cutoff)
                         AND (k.sesuai_jabatan <> 0 OR NOT rules.requires_sesuai)) AS fungsional,
                     SUM(k.jp) FILTER (WHERE g.grp = 'teknis'
-                        AND k.tanggal_selesai BETWEEN make_date(GREATEST(e.year - rules.teknis_window + 1, 1), 1, 1) AND e.cutoff) AS teknis_jp,
+                        AND k.tanggal_selesai BETWEEN make_date(GREATEST(\(year) - rules.teknis_window + 1, 1), 1, 1) AND \(cutoff)) AS teknis_jp,
                     COUNT(*) FILTER (WHERE g.grp = 'seminar'
-                        AND k.tanggal_selesai BETWEEN make_date(GREATEST(e.year - rules.seminar_window + 1, 1), 1, 1) AND e.cutoff) AS seminars
+                        AND k.tanggal_selesai BETWEEN make_date(GREATEST(\(year) - rules.seminar_window + 1, 1), 1, 1) AND \(cutoff)) AS seminars
         """
+    }
 }

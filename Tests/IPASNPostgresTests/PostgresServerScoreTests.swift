@@ -16,19 +16,27 @@ import Testing
 struct PostgresServerScoreTests {
     /// The server's scorers: the bulk one (planned for its arrays) and the save's (one
     /// generic plan per session), and since `2026-12-01-pgsave6` the save's by parts (here
-    /// with every part asked for). All must give the engine's figures.
-    static let scorers = ["ipasn_server_scores", "ipasn_server_scores_few", "ipasn_server_scores_parts"]
+    /// with every part asked for); since `2026-12-05-pgscorer` the bulk one's whole-table
+    /// form too (``wholeTables``). All must give the engine's figures.
+    static let scorers = ["ipasn_server_scores", "ipasn_server_scores_few", "ipasn_server_scores_parts", wholeTables]
+
+    /// The bulk scorer called with the NIPs asked for and enough NIPs of nobody after them to
+    /// reach ``PostgresSchema/wholeTableNIPs``: its whole-table form (each record table grouped
+    /// by NIP on its own, per year), whatever the number of employees compared.
+    static let wholeTables = "ipasn_server_scores (whole tables)"
 
     /// The server's scores (`scorer`, the bulk one unless told) keyed by "year/nip".
     static func serverScores(
         _ db: PGConnection, nips: [String], years: [Int], entered: Bool, scorer: String = "ipasn_server_scores"
     ) throws -> [String: EmployeeScore] {
         let parts = scorer == "ipasn_server_scores_parts" ? ", true, true, true" : ""
-        let sql = "SELECT year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing FROM \(scorer)(?::text[], ?::int4[], ?\(parts))"
+        let function = scorer == wholeTables ? "ipasn_server_scores" : scorer
+        let nobody = scorer == wholeTables ? (0..<max(0, PostgresSchema.wholeTableNIPs - nips.count)).map { String(format: "99%016d", $0) } : []
+        let sql = "SELECT year, nip, kualifikasi, kompetensi, kinerja, disiplin, complete, missing FROM \(function)(?::text[], ?::int4[], ?\(parts))"
         let rows = try db.fetchAll(
             sql: sql,
             arguments: [
-                "{" + nips.map(PGScoreWrites.quoted).joined(separator: ",") + "}",
+                "{" + (nips + nobody).map(PGScoreWrites.quoted).joined(separator: ",") + "}",
                 "{" + years.map(String.init).joined(separator: ",") + "}", entered,
             ])
         var scores: [String: EmployeeScore] = [:]
@@ -68,7 +76,7 @@ struct PostgresServerScoreTests {
         var differences = 0
         for scorer in scorers {
             var server: [String: EmployeeScore] = [:]
-            let chunk = scorer == "ipasn_server_scores" ? nips.count : 50
+            let chunk = scorer == "ipasn_server_scores" || scorer == wholeTables ? nips.count : 50
             for start in stride(from: 0, to: nips.count, by: chunk) {
                 let part = Array(nips[start..<min(start + chunk, nips.count)])
                 try server.merge(store.read { try serverScores($0, nips: part, years: years, entered: entered, scorer: scorer) }) { $1 }
