@@ -66,9 +66,9 @@ extension L {
 
     // MARK: Reloading a refused save
 
+    /// (The help screen's column holds 52 characters.)
     static let reloadStoredDescription = Txt(
-        "Muat data tersimpan terbaru ke formulir, isian Anda tetap (setelah simpan ditolak)",
-        "Load the newest stored data into the form, keeping your input (after a refused save)")
+        "Muat data terbaru ke formulir, isian Anda tetap", "Load the newest stored data, keeping your input")
     static let reloadStoredShort = Txt("Muat terbaru", "Reload")
 
     /// A save refused because `actor` saved the same data meanwhile: the input stays and `key`
