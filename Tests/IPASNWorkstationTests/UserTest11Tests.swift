@@ -62,9 +62,10 @@ import Testing
         #expect(app.top is PegawaiEditView)
         // Nama, Unit kerja, Tanggal mutasi, Jenis jabatan: four Tabs to Jenjang.
         ani.type("\t\t\t\tAnalis Kepegawaian")
-        var renamed = try #require(try ops.pegawai(nip: SmallProvince.nipB))
+        let shown = try #require(try ops.pegawai(nip: SmallProvince.nipB))
+        var renamed = shown
         renamed.nama = "Budi Santoso"
-        try ops.changePegawai(renamed, expecting: try #require(try ops.pegawai(nip: SmallProvince.nipB)))
+        try ops.changePegawai(renamed, expecting: shown)
         ani.press(.ctrl("s"))
         ani.type("y")
         #expect(ani.flat.contains("Tidak disimpan: data ini sudah diubah atau dihapus oleh ops"), "\(ani.text())")
