@@ -29,6 +29,7 @@ public enum PendingSIASNReport {
                     ReportColumn(t("Tertua diinput", "Oldest entered"), width: 15, format: PendingSIASNReport.day),
                     ReportColumn(t("SKP perlu predikat", "SKP needing predikat"), width: 12, format: ReportSheet.whole),
                     ReportColumn(t("SKP di SIASN versi lama", "SKP old in SIASN"), width: 12, format: ReportSheet.whole),
+                    ReportColumn(t("Ditolak SIASN", "Refused by SIASN"), width: 12, format: ReportSheet.whole),
                 ])
         for row in report.rowsWithHeld {
             try sheet.add(
@@ -36,6 +37,7 @@ public enum PendingSIASNReport {
                     + [
                         .number(Double(row.total)), .number(Double(row.deletions)), row.oldestDay.map(XLSXValue.date) ?? .empty,
                         .number(Double(row.skpNeedingPredikat)), .number(Double(row.skpHeldBySIASN)),
+                        .number(Double(row.siasnRefused)),
                     ],
                 indent: row.depth)
         }

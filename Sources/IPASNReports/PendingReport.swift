@@ -31,6 +31,10 @@ public struct PendingReport: Sendable {
         /// SKP sent to SIASN and then moved before 2022 (SIASN keeps the version it got; never
         /// pending), sub-units included, whatever `since` says.
         public var skpHeldBySIASN: Int = 0
+        /// Records (and reported deletions) SIASN refused, refusals in force
+        /// (``SIASNRefusalStore``), sub-units included, whatever `since` says; corrected ones
+        /// included (they go with the next batch).
+        public var siasnRefused: Int = 0
 
         public func count(_ kind: RecordKind) -> Int { counts[kind] ?? 0 }
         /// Every pending record of the row.
@@ -56,6 +60,8 @@ public struct PendingReport: Sendable {
     /// The SKP before 2022 of the scope that SIASN holds in a version sent before they
     /// changed (``SKPSentChangeStore``): never pending, so "all sent" is not the whole truth.
     public let skpHeldBySIASN: [SKPHeldBySIASN]
+    /// SIASN's refusals in force of the scope's employees (``SIASNRefusalStore``), by NIP.
+    public let siasnRefusals: [SIASNRefusal]
 
     /// Pending records of the whole scope (the top rows' sum).
     public var total: Int { topRows.map(\.total).reduce(0, +) }
@@ -104,6 +110,7 @@ public struct PendingReport: Sendable {
             var deletions = 0
             var needing = 0
             var held = 0
+            var refused = 0
             var oldest: Date?
         }
         var direct: [String: Figures] = [:]
@@ -125,26 +132,35 @@ public struct PendingReport: Sendable {
         for skp in needing { direct[skp.unit, default: Figures()].needing += 1 }
         let held = try store.skpHeldBySIASN(unit: unit)
         for skp in held { direct[skp.unit, default: Figures()].held += 1 }
+        // SIASN's refusals, counted in their employee's unit (a refusal names the NIP).
+        let refusals = try store.siasnRefusals(unit: unit)
+        var unitOf: [String: String?] = [:]
+        for refusal in refusals {
+            if unitOf[refusal.nip] == nil { unitOf[refusal.nip] = try store.pegawai(nip: refusal.nip)?.kodeUnit }
+            if let kode = unitOf[refusal.nip] ?? nil { direct[kode, default: Figures()].refused += 1 }
+        }
         let folded = tree.fold(direct: direct, zero: Figures()) { sum, part in
             sum.counts.merge(part.counts, uniquingKeysWith: +)
             sum.deletions += part.deletions
             sum.needing += part.needing
             sum.held += part.held
+            sum.refused += part.refused
             if let at = part.oldest { sum.oldest = min(sum.oldest ?? at, at) }
         }
         let topDepth = unit.flatMap(tree.depth(of:)) ?? 0
         let listed = folded.filter { entry in
             (unit.map { tree.isInSubtree(entry.unit.kode, of: $0) } ?? true)
-                && (entry.value.counts.values.contains { $0 > 0 } || entry.value.deletions > 0 || entry.value.held > 0)
+                && (entry.value.counts.values.contains { $0 > 0 } || entry.value.deletions > 0 || entry.value.held > 0
+                    || entry.value.refused > 0)
         }.map {
             Row(
                 unit: $0.unit, depth: $0.depth - topDepth, counts: $0.value.counts, deletions: $0.value.deletions,
                 oldestEntered: $0.value.oldest, oldestDay: $0.value.oldest.map { day($0, timeZone) },
-                skpNeedingPredikat: $0.value.needing, skpHeldBySIASN: $0.value.held)
+                skpNeedingPredikat: $0.value.needing, skpHeldBySIASN: $0.value.held, siasnRefused: $0.value.refused)
         }
         return PendingReport(
             unit: unit.flatMap(tree.unit), since: since, rows: listed.filter { $0.total > 0 || $0.deletions > 0 },
             rowsWithHeld: listed, deletions: deletions, skpNeedingPredikat: needing.map(SKPPredikatAdvice.init),
-            skpHeldBySIASN: held)
+            skpHeldBySIASN: held, siasnRefusals: refusals)
     }
 }

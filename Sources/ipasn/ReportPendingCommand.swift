@@ -66,7 +66,7 @@ struct ReportPendingCommand: ParsableCommand {
 
     static let keys = [
         "kode_unit", "nama_unit", "tingkat", "pendidikan", "diklat", "skp", "disiplin", "jumlah", "dihapus", "tertua_diinput",
-        "skp_perlu_predikat", "skp_di_siasn",
+        "skp_perlu_predikat", "skp_di_siasn", "ditolak_siasn",
     ]
     /// The columns of `--skp-predikat`.
     static let skpKeys = ["nip", "kode_unit", "tahun", "predikat", "nilai", "ubah_ke", "saran"]
@@ -123,7 +123,7 @@ struct ReportPendingCommand: ParsableCommand {
                     [.text(row.unit.kode), .text(row.unit.nama), .int(row.depth)] + RecordKind.allCases.map { .int(row.count($0)) }
                         + [
                             .int(row.total), .int(row.deletions), row.oldestDay.map { .text($0.iso) } ?? .null,
-                            .int(row.skpNeedingPredikat), .int(row.skpHeldBySIASN),
+                            .int(row.skpNeedingPredikat), .int(row.skpHeldBySIASN), .int(row.siasnRefused),
                         ]
                 })
         }
@@ -177,7 +177,7 @@ struct ReportPendingCommand: ParsableCommand {
             }
         }
         // SIASN's refusals in force (``SIASNRefusalStore``): what the unit's admin must correct.
-        let refused = try store.siasnRefusals(unit: unit)
+        let refused = report.siasnRefusals
         if !refused.isEmpty {
             out.line(Output.text(id: "Ditolak SIASN (perbaiki, lalu kirim lagi):", en: "Refused by SIASN (correct, then send again):"))
             for refusal in refused {

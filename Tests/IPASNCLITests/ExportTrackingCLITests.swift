@@ -105,9 +105,9 @@ import Testing
         #expect(after.map { $0["skp"] as? Int } == [1, 1, 0])
         let csv = try cli.ok(["report", "pending", "--format", "csv-id"]).stdout
         // (The harness drops the BOM; CSVIDTests check it.)
-        #expect(csv.hasPrefix("kode_unit;nama_unit;tingkat;pendidikan;diklat;skp;disiplin;jumlah;dihapus;tertua_diinput;skp_perlu_predikat;skp_di_siasn\r\n"))
+        #expect(csv.hasPrefix("kode_unit;nama_unit;tingkat;pendidikan;diklat;skp;disiplin;jumlah;dihapus;tertua_diinput;skp_perlu_predikat;skp_di_siasn;ditolak_siasn\r\n"))
         // Citra's SKP 2024 Cukup is the one SKP waiting for a PermenPANRB 6/2022 predikat.
-        #expect(csv.contains("PEMDA;Pemerintah Kabupaten Contoh;0;3;7;1;1;12;0;2025-01-10;1;0\r\n"))
+        #expect(csv.contains("PEMDA;Pemerintah Kabupaten Contoh;0;3;7;1;1;12;0;2025-01-10;1;0;0\r\n"))
         #expect(try cli.run(["report", "pending", "--unit", "NOPE"]).status == 1)
     }
 
@@ -122,7 +122,7 @@ import Testing
         #expect(sheet.text(1, 0) == "Data Belum Dikirim ke SIASN — Pemerintah Kabupaten Contoh")
         #expect(sheet.rows[3].compactMap { $0 as? String } == [
             "Unit kerja", "Kode", "Pendidikan", "Diklat", "SKP", "Disiplin", "Jumlah", "Dihapus", "Tertua diinput",
-            "SKP perlu predikat", "SKP di SIASN versi lama",
+            "SKP perlu predikat", "SKP di SIASN versi lama", "Ditolak SIASN",
         ])
         #expect(sheet.firstColumn == ["Pemerintah Kabupaten Contoh", "Dinas Contoh", "Bidang Contoh"])
         #expect(Array(sheet.indents[4...6]) == [0, 1, 2], "sub-units indented")

@@ -58,9 +58,9 @@ import Testing
         let units = try cli.run(["report", "pending", "--format", "csv"], environment: Self.environment).stdout
         #expect(
             units == """
-                kode_unit,nama_unit,tingkat,pendidikan,diklat,skp,disiplin,jumlah,dihapus,tertua_diinput,skp_perlu_predikat,skp_di_siasn
-                ROOT,Pemerintah Kota,0,1,0,0,0,1,0,2025-01-10,0,1
-                SUB,Bidang,1,0,0,0,0,0,0,,0,1
+                kode_unit,nama_unit,tingkat,pendidikan,diklat,skp,disiplin,jumlah,dihapus,tertua_diinput,skp_perlu_predikat,skp_di_siasn,ditolak_siasn
+                ROOT,Pemerintah Kota,0,1,0,0,0,1,0,2025-01-10,0,1,0
+                SUB,Bidang,1,0,0,0,0,0,0,,0,1,0
 
                 """, "\(units)")
         let held = try cli.run(["report", "pending", "--skp-di-siasn", "--format", "csv"], environment: Self.environment).stdout

@@ -428,11 +428,13 @@ final class App {
         let entries = (try? store.auditLog(limit: 10)) ?? []
         guard let other = entries.first(where: { $0.id > since && $0.session != context.session }) else { return }
         try? reloadSettings()
-        if let form = top as? RecordFormView, let id = form.form.editing,
-            let edit = entries.first(where: { $0.id > since && $0.session != context.session && $0.subject == .record(id) })
+        if let form = top as? ReloadsStored, top?.hasUnsavedInput == true || top is RecordFormView, let subject = form.editedSubject,
+            let edit = entries.first(where: { $0.id > since && $0.session != context.session && $0.subject == subject })
         {
-            // The very record being edited: its save will be refused, say so now.
-            announceRefresh(t(L.editedRecordChanged(edit.actor)), style: .warning)
+            // The very record (or employee) being edited: its save will be refused, say so now (and how to reload).
+            form.editedBy = edit.actor
+            announceRefresh(
+                t(L.editedRecordChanged(edit.actor, key: keymap.keyText(for: .reloadStored, in: .form))), style: .warning)
         } else if let top, top.hasUnsavedInput {
             announceRefresh(t(L.changedUnderForm(other.actor)), style: .warning)
         } else if stack.count == 1, top is WelcomeView, (try? store.units().isEmpty) == false {

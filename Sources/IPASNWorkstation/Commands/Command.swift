@@ -142,6 +142,7 @@ public enum Command: String, CaseIterable, Sendable {
     case queueUnit
     case queueClear
     case openEvent
+    case reloadStored
 
     /// The stable id used in docs and configuration, e.g. `save-and-add`.
     public var id: String {
@@ -230,6 +231,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .replaceExisting: return L.replaceExistingDescription
         case .keepExisting: return L.keepExistingDescription
         case .openEvent: return L.openEventDescription
+        case .reloadStored: return L.reloadStoredDescription
         default: return L.teamCommandDescription(self)
         }
     }
@@ -305,6 +307,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .replaceExisting: return L.replaceExistingShort
         case .keepExisting: return L.keepExistingShort
         case .openEvent: return L.openEventShort
+        case .reloadStored: return L.reloadStoredShort
         default: return L.teamCommandLabel(self)
         }
     }

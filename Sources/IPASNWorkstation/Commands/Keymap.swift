@@ -119,6 +119,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.addAccount, [.char("t"), .insert], in: [.accounts]),
         Binding(.removeAccount, [.char("d"), .delete], in: [.accounts]),
         Binding(.openEvent, [.char("o")], in: [.employee]),
+        Binding(.reloadStored, [.ctrl("r"), .function(5)], in: [.form]),
     ])
 
     /// The command a key triggers in a context. In contexts that type text, printable keys

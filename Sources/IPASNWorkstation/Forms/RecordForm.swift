@@ -54,6 +54,18 @@ struct RecordForm: Hashable, Sendable {
 
     mutating func markSaved() { initial = texts }
 
+    /// After ``StoredReload``: the stored texts become what the form started from, so the
+    /// admin's kept input still counts as unsaved.
+    mutating func rebase(on stored: [String: String], merged: [String: String]) {
+        for index in fields.indices {
+            if let text = merged[fields[index].key] { fields[index].text = text }
+        }
+        initial = stored
+        issues = [:]
+        unchosen = [:]
+        enterFocused()
+    }
+
     /// Puts saved texts back (a draft, an edited record); the cursor goes to the first empty field.
     /// A picker left holding text that is none of its choices (a draft written while "sos" was
     /// being typed) is marked and gets the cursor: the admin chooses before anything is saved.

@@ -11,9 +11,13 @@ enum RecordFormDrawing {
     }
 
     /// One row per field from `firstRow`: label (marked when wrong or unchosen), the field,
-    /// `!` after a marked field, the date hint in an empty date field.
+    /// `!` after a marked field, the date hint in an empty date field; `*` after a field in
+    /// `changed` (another admin's change taken by a reload, ``StoredReload``).
     @discardableResult
-    static func fields(_ form: RecordForm, into grid: inout CellGrid, firstRow: Int, rows: Int, width formWidth: Int, app: App) -> Layout {
+    static func fields(
+        _ form: RecordForm, into grid: inout CellGrid, firstRow: Int, rows: Int, width formWidth: Int, app: App,
+        changed: Set<String> = []
+    ) -> Layout {
         let labelWidth = min(24, formWidth / 3)
         let fieldCol = labelWidth + 2
         let fieldWidth = max(8, formWidth - fieldCol - 3)
@@ -27,7 +31,11 @@ enum RecordFormDrawing {
                 DisplayWidth.fit(field.label(app.language), toWidth: labelWidth), row: row, col: 1,
                 style: marked ? .error : (focused ? .highlight : .normal))
             field.draw(into: &grid, row: row, col: fieldCol, width: fieldWidth, focused: focused)
-            if marked { grid.put("!", row: row, col: fieldCol + fieldWidth + 1, style: .error) }
+            if marked {
+                grid.put("!", row: row, col: fieldCol + fieldWidth + 1, style: .error)
+            } else if changed.contains(field.key) {
+                grid.put("*", row: row, col: fieldCol + fieldWidth + 1, style: .warning)
+            }
             if case .date = field.kind, field.text.isEmpty, !focused {
                 grid.put(app.t(L.dateHint), row: row, col: fieldCol, style: .dim)
             }

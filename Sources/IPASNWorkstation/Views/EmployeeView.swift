@@ -15,6 +15,8 @@ final class EmployeeView: View {
     private var lines: [PageLine] = []
     /// Each record's verification (records absent: belum, no document).
     private(set) var verifications: [RecordID: RecordVerification] = [:]
+    /// The records SIASN refused (``SIASNRefusalStore``), with the reason; absent: none.
+    private(set) var siasnRefusals: [RecordID: SIASNRefusal] = [:]
     /// Over the selectable records; PgUp/PgDn move ten records.
     private var cursor = ScrollList(count: 0, height: 10)
     private var scroll = 0
@@ -70,6 +72,9 @@ final class EmployeeView: View {
 
     /// On a rejected record: its whole reason and what to do (the line under it may be cut).
     var status: (text: String, style: Style)? {
+        if let record = selectedRecord, let refusal = siasnRefusals[record.id] {
+            return (language.t(L.siasnRefusedStatus(refusal.reason, batch: refusal.batch, corrected: refusal.corrected)), .warning)
+        }
         guard let record = selectedRecord, let v = verifications[record.id], v.status == .tidak else { return nil }
         return (language.t(L.rejectedRecordStatus(v.reason)), .warning)
     }
@@ -126,6 +131,11 @@ final class EmployeeView: View {
         self.language = language
         let all = RecordKind.allCases.flatMap { Self.stored(records, $0).map(\.id) }
         let sent = page?.sent ?? (try? app.store.sentInfo(all)) ?? [:]
+        // SIASN's refusals: only a record a SIASN batch sent and that is not current there can
+        // be one (a refusal takes the batch's mark back, ``SIASNRefusalStore``), so a page of
+        // sent or never-sent records (a record just added) asks nothing more.
+        let takenBack = all.filter { sent[$0].map { !$0.current } ?? false }
+        siasnRefusals = takenBack.isEmpty ? [:] : (try? app.store.siasnRefusals(takenBack)) ?? [:]
         if unitToo {
             // A name several units share gets its parent: "Unit: DISDIK › Sekretariat".
             let kode = records.pegawai.kodeUnit
@@ -158,7 +168,10 @@ final class EmployeeView: View {
             // last whether SIASN has the record: sent (batch, day), changed since, or not sent (the
             // last column is dropped on screens narrower than ``sentMarkWidth``).
             let verified = stored.map { verificationMark($0.id, language) }
-            let sentMarks = stored.map { Self.sentMark(sent[$0.id], record: $0.record, app: app) }
+            let sentMarks = stored.map { value in
+                siasnRefusals[value.id].map { app.t(L.siasnRefusedMark($0.batch, corrected: $0.corrected)) }
+                    ?? Self.sentMark(sent[value.id], record: value.record, app: app)
+            }
             let cells = plain.indices.map { plain[$0] + [verified[$0], sentMarks[$0]] }
             let columns = Self.columns(plain, kind: kind)
                 + [Table.Column(width: .fixed(verified.map { DisplayWidth.width(of: $0) }.max() ?? 1), gap: 2)]
@@ -174,6 +187,12 @@ final class EmployeeView: View {
                         lines.append(
                             PageLine(
                                 text: "         ✗ " + language.t(L.reasonLine(rejected.reason)), style: .error, heading: heading))
+                    }
+                    if let refusal = siasnRefusals[value.id] {
+                        lines.append(
+                            PageLine(
+                                text: "         ✗ " + language.t(L.siasnRefusedLine(refusal.reason, corrected: refusal.corrected)),
+                                style: refusal.corrected ? .warning : .error, heading: heading))
                     }
                     // Why SIASN does not get this SKP (before 2022), or not as it is (a PP 46/2011 predikat).
                     if case .skp(let skp) = value.record, SKPSiasn.status(skp) == .notForSIASN,

@@ -6,15 +6,19 @@ import IPASNTerminal
 /// unit is a mutasi, with its date), jenis jabatan, jenjang and status. The NIP is the
 /// employee's identity and stays. Saved after a confirmation naming every change, as one
 /// audited change (``EmployeeChangeStore/changePegawai(_:)``, undoable with `u`).
-final class PegawaiEditView: PickerForm {
-    let pegawai: Pegawai
+final class PegawaiEditView: PickerForm, ReloadsStored {
+    private(set) var pegawai: Pegawai
     var fields: [FormField]
     var focus = 0 {
         didSet { fields.enter(focus) }
     }
     var formMessage: (text: String, style: Style)?
     var unchosen: Set<String> = []
-    private let initial: [String]
+    private var initial: [String]
+    /// Who saved the employee since the form opened (a refused save named them).
+    var editedBy: String?
+    /// The fields a reload took from the other admin's save (or both changed): marked `*`.
+    private(set) var changedByOther: Set<String> = []
     /// Called after a save (the page or list reloads).
     private let onSaved: () -> Void
 
@@ -27,7 +31,17 @@ final class PegawaiEditView: PickerForm {
         formMessage = (app.t(L.pegawaiEditHint), .normal)
     }
 
+    var editedSubject: AuditSubject? { .pegawai(pegawai.nip) }
     var context: KeyContext { .form }
+
+    /// Another session changed data while nothing was typed here: the form shows the employee
+    /// as stored now (a save would otherwise be refused for a change the admin never saw).
+    func reload(app: App) {
+        guard !hasUnsavedInput else { return }
+        reloadStored(app: app)
+        changedByOther = []
+        formMessage = (app.t(L.pegawaiEditHint), .normal)
+    }
     var keyBar: [Command] { [.save, .nextField, .previousField, .back, .help, .quit] }
     var hasUnsavedInput: Bool { fields.map(\.text) != initial }
     var status: (text: String, style: Style)? { formMessage }
@@ -44,6 +58,7 @@ final class PegawaiEditView: PickerForm {
         case .previousField: if takeChoice(app: app) { focus = max(0, focus - 1) }
         case .save: if takeChoice(app: app) { save(app: app) }
         case .saveAndAdd: break
+        case .reloadStored: reloadStored(app: app)
         default: return false
         }
         return true
@@ -115,15 +130,55 @@ final class PegawaiEditView: PickerForm {
         // The form is gone after the pop: the closure keeps what it needs, not the form.
         let onSaved = self.onSaved
         let shown = pegawai
-        app.confirm(app.t(question), onYes: {
+        app.confirm(app.t(question), onYes: { [weak self] in
             // Refused when someone saved this employee since the form opened: their change
-            // stays, and this form keeps its input (not written back over theirs).
-            guard app.attempt({ try app.store.changePegawai(new, expecting: shown) }) else { return }
+            // stays, and this form keeps its input (not written back over theirs); the reload
+            // key brings theirs in under the input.
+            var refusedBy: String?
+            guard
+                app.attempt({
+                    do {
+                        try app.store.changePegawai(new, expecting: shown)
+                    } catch StoreError.editedMeanwhile(let actor) {
+                        refusedBy = actor
+                    }
+                }), refusedBy == nil
+            else {
+                if let refusedBy {
+                    self?.editedBy = refusedBy
+                    app.fail(app.t(L.editedMeanwhileReload(refusedBy, key: app.keymap.keyText(for: .reloadStored, in: .form))))
+                }
+                return
+            }
             app.pop()
             onSaved()
             app.dataChangedHere()
             app.inform(app.t(L.pegawaiSaved(new.nama)))
         })
+    }
+
+    /// ``Command/reloadStored``: the employee as stored now comes into the form; the fields the
+    /// admin changed keep their input (``StoredReload``), the other admin's changes are marked.
+    private func reloadStored(app: App) {
+        app.attempt {
+            guard let fresh = try app.store.pegawai(nip: pegawai.nip) else {
+                formMessage = (app.t(L.reloadEmployeeGone), .error)
+                return
+            }
+            let keys = fields.map(\.key)
+            let storedTexts = Self.formFields(fresh, units: try app.store.units()).map(\.text)
+            let merge = StoredReload(
+                order: keys, base: Dictionary(uniqueKeysWithValues: zip(keys, initial)),
+                typed: Dictionary(uniqueKeysWithValues: zip(keys, fields.map(\.text))),
+                stored: Dictionary(uniqueKeysWithValues: zip(keys, storedTexts)))
+            for index in fields.indices { fields[index].text = merge.merged[keys[index]] ?? "" }
+            fields.enter(focus)
+            pegawai = fresh
+            initial = storedTexts
+            unchosen = []
+            changedByOther = Set(merge.theirs + merge.clashes)
+            formMessage = merge.message(by: editedBy, fields: fields, app: app)
+        }
     }
 
     /// The question before a mutasi: the employee by name and NIP, both units by name (as
@@ -180,15 +235,18 @@ final class PegawaiEditView: PickerForm {
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         Draw.title(&grid, "\(app.t(L.pegawaiEditTitle)) — \(pegawai.nama)")
         PegawaiFormDrawing.draw(
-            fields: fields, focus: focus, unchosen: unchosen, header: NIP.formatted(pegawai.nip), into: &grid, rows: rows, app: app)
+            fields: fields, focus: focus, unchosen: unchosen, header: NIP.formatted(pegawai.nip), into: &grid, rows: rows, app: app,
+            changed: changedByOther)
     }
 }
 
 /// The drawing of the two small employee forms: the NIP line, a label and editor per field,
 /// and the focused picker's list below it.
 enum PegawaiFormDrawing {
+    /// `changed`: fields marked `*` (another admin's change a reload took, ``StoredReload``).
     static func draw(
-        fields: [FormField], focus: Int, unchosen: Set<String>, header: String, into grid: inout CellGrid, rows: Int, app: App
+        fields: [FormField], focus: Int, unchosen: Set<String>, header: String, into grid: inout CellGrid, rows: Int, app: App,
+        changed: Set<String> = []
     ) {
         let labelWidth = 24
         grid.put(DisplayWidth.fit("NIP", toWidth: labelWidth), row: 2, col: 2)
@@ -199,8 +257,9 @@ enum PegawaiFormDrawing {
             grid.put(
                 DisplayWidth.fit(field.label(app.language), toWidth: labelWidth), row: row, col: 2,
                 style: unchosen.contains(field.key) ? .error : index == focus ? .highlight : .normal)
-            field.draw(
-                into: &grid, row: row, col: labelWidth + 3, width: min(40, grid.width - labelWidth - 5), focused: index == focus)
+            let width = min(40, grid.width - labelWidth - 5)
+            field.draw(into: &grid, row: row, col: labelWidth + 3, width: width, focused: index == focus)
+            if changed.contains(field.key) { grid.put("*", row: row, col: labelWidth + 4 + width, style: .warning) }
         }
         if fields[focus].isPicker {
             let base = 3 + focus + 1

@@ -80,6 +80,10 @@ final class PendingView: View {
         if report.rows.isEmpty { notes.append(app.t(L.pendingNothingWaiting)) }
         if needingPredikat > 0 { notes.append(app.t(L.skpNeedingPredikatCount(needingPredikat))) }
         if held > 0 { notes.append(app.t(L.skpHeldCountListed(held))) }
+        if !report.siasnRefusals.isEmpty {
+            let corrected = report.siasnRefusals.filter(\.corrected).count
+            notes.append(app.t(L.pendingRefusedCount(report.siasnRefusals.count, corrected: corrected)))
+        }
         let footer = notes.count
         for (offset, note) in notes.enumerated() {
             grid.put(note, row: height - footer + offset, col: 1, style: .warning, maxWidth: grid.width - 2)

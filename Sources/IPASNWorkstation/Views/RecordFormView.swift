@@ -4,7 +4,7 @@ import IPASNTerminal
 
 /// Entry of one record (diklat, pendidikan, SKP, hukuman disiplin) with the live panel of
 /// the employee's subtotals as they would be if the record were saved.
-final class RecordFormView: View {
+final class RecordFormView: View, ReloadsStored {
     let page: EmployeeView
     var form: RecordForm
     private(set) var preview: LivePreview
@@ -22,7 +22,12 @@ final class RecordFormView: View {
     /// The admin's language, for the message row's passed-over picker (``status``).
     private let language: Language
     /// The edited record as the form loaded it: the save is refused if another admin changed it since.
-    private let original: Record?
+    private var original: Record?
+    /// Who saved the record meanwhile (a refused save, or the live refresh said so): the
+    /// reload (``Command/reloadStored``) names them.
+    var editedBy: String?
+    /// The fields the reload took from the other admin's save (or where both changed): marked `*`.
+    private(set) var changedByOther: Set<String> = []
     /// The employee's records as this form knows them: the page's when the form opened, and
     /// every record saved from the form since. The page under the form is not read again
     /// after each save: it reloads when it is shown again (``App/pop(to:)``, Esc).
@@ -48,7 +53,11 @@ final class RecordFormView: View {
         self.preview = LivePreview(
             engine: app.engine, year: app.year, records: records, editing: editing?.id, unitTotals: totals,
             uncounted: EmployeeView.uncounted(verifications, app: app))
-        if let id = editing?.id, let verdict = verifications[id], verdict.status == .tidak {
+        if let id = editing?.id, let refusal = page.siasnRefusals[id], !refusal.corrected {
+            // SIASN refused the record as it is: the reason, and that saving sends it back.
+            rejectionNote = app.t(L.siasnRefusedFormStatus(refusal.reason))
+            rejectionLine = app.t(L.siasnRefusedFormLine(batch: refusal.batch, reason: refusal.reason))
+        } else if let id = editing?.id, let verdict = verifications[id], verdict.status == .tidak {
             rejectionNote = app.t(L.rejectedFormStatus(verdict.reason))
             rejectionLine = app.t(
                 L.rejectedFormLine(
@@ -67,6 +76,7 @@ final class RecordFormView: View {
         refreshPreview(app: app)
     }
 
+    var editedSubject: AuditSubject? { form.editing.map { .record($0) } }
     var context: KeyContext { .form }
     var keyBar: [Command] { [.save, .saveAndAdd, .nextField, .back, .help, .previousField, .quit] }
     var hasUnsavedInput: Bool { form.isDirty }
@@ -197,6 +207,9 @@ final class RecordFormView: View {
             save(app: app, again: false)
         case .saveAndAdd:
             save(app: app, again: true)
+        case .reloadStored:
+            guard form.editing != nil else { return false }
+            reloadStored(app: app)
         default:
             return false
         }
@@ -275,6 +288,8 @@ final class RecordFormView: View {
                     result = try app.store.add(record, clearingDraft: draft)
                 }
                 app.forgetDraftHere(formKey: draft.formKey)
+                changedByOther = []
+                editedBy = nil
                 stored.put(record, id: result.id.id)
                 // An SKP is named as one ("SKP 2021 nilai 88,50"), not by its year alone.
                 let what = (record.kind == .skp ? "SKP " : "") + EmployeeView.describe(record, app.language)
@@ -296,9 +311,49 @@ final class RecordFormView: View {
                 }
             } catch let failure as ValidationFailure {
                 show(failure, app: app)
+            } catch StoreError.editedMeanwhile(let actor) {
+                // Another admin saved it meanwhile: the input stays, the reload key is named.
+                editedBy = actor
+                formMessage = (app.t(L.editedMeanwhileReload(actor, key: app.keymap.keyText(for: .reloadStored, in: .form))), .error)
             } catch {
                 formMessage = (app.storeFailureText(error), .error)
             }
+        }
+    }
+
+    /// ``Command/reloadStored``: the record as stored now comes into the form; the fields the
+    /// admin changed keep their input (``StoredReload``), the other admin's changes are marked.
+    /// Nothing is saved: the next save expects the record as stored now.
+    private func reloadStored(app: App) {
+        guard let id = form.editing else { return }
+        app.attempt {
+            guard let records = try app.store.records(nip: form.nip) else {
+                formMessage = (app.t(L.reloadEmployeeGone), .error)
+                return
+            }
+            guard let now = EmployeeView.stored(records, id.kind).first(where: { $0.id == id }) else {
+                formMessage = (app.t(L.reloadRecordGone), .error)
+                return
+            }
+            let texts = { (record: Record) in
+                RecordForm.make(
+                    kind: self.form.kind, nip: self.form.nip, ruleset: app.engine.ruleset, year: app.year,
+                    editing: StoredRecordValue(id: id, record: record)
+                ).localized(app.language).texts
+            }
+            let storedTexts = texts(now.record)
+            let merge = StoredReload(
+                order: form.fields.map(\.key), base: original.map(texts) ?? storedTexts, typed: form.texts, stored: storedTexts)
+            form.rebase(on: storedTexts, merged: merge.merged)
+            original = now.record
+            stored = records
+            let verifications = try app.store.verifications(nip: form.nip)
+            preview = LivePreview(
+                engine: app.engine, year: app.year, records: records, editing: id, unitTotals: preview.unitTotals,
+                uncounted: EmployeeView.uncounted(verifications, app: app))
+            changedByOther = Set(merge.theirs + merge.clashes)
+            refreshPreview(app: app)
+            formMessage = merge.message(by: editedBy, fields: form.fields, app: app)
         }
     }
 
@@ -326,7 +381,8 @@ final class RecordFormView: View {
         let wide = grid.width >= 100
         let formWidth = wide ? grid.width - 42 : grid.width
         let firstRow = 2
-        let layout = RecordFormDrawing.fields(form, into: &grid, firstRow: firstRow, rows: rows, width: formWidth, app: app)
+        let layout = RecordFormDrawing.fields(
+            form, into: &grid, firstRow: firstRow, rows: rows, width: formWidth, app: app, changed: changedByOther)
 
         // The live panel: beside the form when there is room, else below it.
         let lines = outcome.lines(language)

@@ -28,6 +28,8 @@ final class VerificationView: View {
     /// When and by whom each listed record was entered or changed last (queue mode).
     private var touches: [RecordID: (at: Date?, by: String?)] = [:]
     private(set) var counts = QueuePage(entries: [], matching: 0, total: 0)
+    /// The listed records SIASN refused (``SIASNRefusalStore``): marked `S`, the reason below.
+    private(set) var siasnRefusals: [RecordID: SIASNRefusal] = [:]
     private var timeZone = TimeZone.current
     private var cursor = ScrollList(count: 0, height: 1)
     private var title = ""
@@ -81,16 +83,46 @@ final class VerificationView: View {
             case .rejected(let units):
                 title = app.t(L.rejectedTitle)
                 items = try app.store.rejectedRecords(inUnits: units)
+                // Then what SIASN refused and the admin has not corrected yet: also theirs to correct.
+                items += try Self.refusedItems(units: units, listed: Set(items.map(\.id)), app: app)
             }
+            siasnRefusals = try app.store.siasnRefusals(items.map(\.id))
         }
         cursor.update(count: items.count)
         // The next record takes the place of the one just verified.
         if !items.isEmpty { cursor.select(min(keep, items.count - 1)) }
     }
 
+    /// The records of `units` SIASN refused, not corrected since, not in `listed`, as the
+    /// admin's list shows them (by NIP, kind and id, as the store lists the refusals).
+    static func refusedItems(units: [String], listed: Set<RecordID>, app: App) throws -> [VerificationItem] {
+        var refusals: [SIASNRefusal] = []
+        for unit in units { refusals += try app.store.siasnRefusals(unit: unit) }
+        var items: [VerificationItem] = []
+        var seen = listed
+        var pages: [String: (StoredEmployeeRecords, [RecordID: RecordVerification])] = [:]
+        for refusal in refusals where !refusal.deleted && !refusal.corrected && !seen.contains(refusal.id) {
+            seen.insert(refusal.id)
+            if pages[refusal.nip] == nil, let records = try app.store.records(nip: refusal.nip) {
+                pages[refusal.nip] = (records, try app.store.verifications(nip: refusal.nip))
+            }
+            guard let (records, verifications) = pages[refusal.nip],
+                let value = EmployeeView.stored(records, refusal.id.kind).first(where: { $0.id == refusal.id })
+            else { continue }
+            items.append(
+                VerificationItem(
+                    id: refusal.id, record: value.record, pegawai: records.pegawai,
+                    verification: verifications[refusal.id] ?? .unverified))
+        }
+        return items
+    }
+
     /// The line under the list: the reason of a rejected record, or the document's path.
     var status: (text: String, style: Style)? {
         guard let item = selected else { return nil }
+        if let refusal = siasnRefusals[item.id] {
+            return (language.t(L.siasnRefusedStatus(refusal.reason, batch: refusal.batch, corrected: refusal.corrected)), .warning)
+        }
         if item.verification.status == .tidak {
             // The admin's list says what to do; the verifikator's queue shows the reason alone.
             guard case .rejected = mode else { return (item.verification.reason, .warning) }
@@ -285,9 +317,15 @@ final class VerificationView: View {
                     top += 1
                 }
             }
-        case .rejected: summary = L.rejectedSummary(items.count)
+        case .rejected:
+            let rejected = items.filter { $0.verification.status == .tidak }.count
+            let refused = siasnRefusals.values.filter { !$0.corrected }.count
+            summary = refused > 0 ? L.rejectedAndRefusedSummary(rejected: rejected, refused: refused) : L.rejectedSummary(rejected)
         }
-        grid.put(app.t(summary), row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        // The queue says how many of the listed records SIASN refused (the admin's list says it above).
+        var note = ""
+        if case .queue = mode, !siasnRefusals.isEmpty { note = " · " + app.t(L.siasnRefusedCount(siasnRefusals.count)) }
+        grid.put(app.t(summary) + note, row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
         var columns: [Table.Column] = [
             .init("", width: .fixed(1)),
             .init(app.t(L.colName), width: .flexible(preferred: 18, minimum: 10)),
@@ -312,7 +350,8 @@ final class VerificationView: View {
             let item = items[index]
             let record = RecordLine.kindName(item.id.kind, app.language) + ": " + RecordLine.describe(item.record, app.language)
             var cells: [Table.Cell] = [
-                .init(item.verification.status.mark), .init(item.pegawai.nama), .init(units[offset]), .init(record),
+                .init(siasnRefusals[item.id] != nil ? L.siasnQueueMark : item.verification.status.mark), .init(item.pegawai.nama),
+                .init(units[offset]), .init(record),
                 .init(item.verification.documentInHand ? "✓" : "-"),
             ]
             if case .queue = mode {
