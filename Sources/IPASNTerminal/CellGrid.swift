@@ -70,6 +70,17 @@ public struct CellGrid: Hashable, Sendable {
         guard row >= 0, row < height else { return 0 }
         var limit = width
         if let maxWidth { limit = min(limit, col + max(0, maxWidth)) }
+        // Printable ASCII (most of every frame): one cell a byte, nothing to sanitize, no
+        // grapheme breaking nor width lookups; the same cells as the general path below.
+        if DisplayWidth.asciiWidth(text.utf8) != nil {
+            var position = col
+            for byte in text.utf8 {
+                if position >= limit { break }
+                if position >= 0 { write(row: row, col: position, cell: Self.asciiCell(byte, style)) }
+                position += 1
+            }
+            return max(0, position - max(col, 0))
+        }
         var position = col
         for character in DisplayWidth.sanitize(text) {
             let w = DisplayWidth.width(of: character)
@@ -95,6 +106,18 @@ public struct CellGrid: Hashable, Sendable {
         row: Int, col: Int, width: Int, height: Int, char: Character = " ", style: Style = .normal
     ) {
         guard width > 0, height > 0 else { return }
+        if let cell = Self.singleColumnCell(char, style) {
+            // One cell of one column (a space, a line of `─`): written straight into each column.
+            let first = max(row, 0)
+            let end = min(row + height, self.height)
+            let from = max(col, 0)
+            let to = min(col + width, self.width)
+            guard first < end, from < to else { return }
+            for r in first..<end {
+                for c in from..<to { write(row: r, col: c, cell: cell) }
+            }
+            return
+        }
         let safe = DisplayWidth.sanitize(String(char))
         let line: String
         if DisplayWidth.width(of: safe) == 0 {
@@ -169,6 +192,41 @@ public struct CellGrid: Hashable, Sendable {
         for c in max(col, 0)..<max(max(col, 0), min(col + width, self.width)) {
             cells[row * self.width + c].style = style
         }
+    }
+
+    /// The cell of printable ASCII `byte` (0x20...0x7E) in `style`.
+    @inline(__always)
+    private static func asciiCell(_ byte: UInt8, _ style: Style) -> Cell {
+        Cell(asciiGraphemes[Int(byte &- 0x20)], style: style)
+    }
+
+    /// The 95 printable ASCII characters as one-character strings, made once.
+    private static let asciiGraphemes: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// The cell ``fill(row:col:width:height:char:style:)`` repeats when `char` is one scalar
+    /// that is one column wide and never joins its neighbour (printable ASCII, box drawing and
+    /// block elements); nil for anything else (the general path).
+    private static func singleColumnCell(_ char: Character, _ style: Style) -> Cell? {
+        let scalars = char.unicodeScalars
+        guard scalars.count == 1, let scalar = scalars.first else { return nil }
+        switch scalar.value {
+        case 0x20..<0x7F: return asciiCell(UInt8(scalar.value), style)
+        case 0x2500...0x259F: return Cell(String(char), style: style)
+        default: return nil
+        }
+    }
+
+    /// Writes a one-column `cell` at `row`, `col` (inside the grid), as ``write(row:col:grapheme:wide:style:)``.
+    @inline(__always)
+    private mutating func write(row: Int, col: Int, cell: Cell) {
+        let base = row * width
+        if cells[base + col].isContinuation, col > 0 {
+            cells[base + col - 1] = .blank(cells[base + col - 1].style)
+        }
+        if col + 1 < width, cells[base + col + 1].isContinuation {
+            cells[base + col + 1] = .blank(cells[base + col + 1].style)
+        }
+        cells[base + col] = cell
     }
 
     private mutating func write(row: Int, col: Int, grapheme: String, wide: Bool, style: Style) {

@@ -22,6 +22,9 @@ public enum DisplayWidth {
 
     /// Columns taken by one grapheme cluster: 0, 1 or 2.
     public static func width(of character: Character) -> Int {
+        // Printable ASCII (nearly every name, date and number typed or shown): one column, no
+        // Unicode property lookups (every cell of every frame is measured).
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.value < 0x20 || (0x7F...0x9F).contains(first.value) {
@@ -64,7 +67,7 @@ public enum DisplayWidth {
 
     /// The byte count when every byte is printable ASCII, else nil.
     @inline(__always)
-    private static func asciiWidth(_ bytes: some Sequence<UInt8>) -> Int? {
+    static func asciiWidth(_ bytes: some Sequence<UInt8>) -> Int? {
         var count = 0
         for byte in bytes {
             guard byte >= 0x20 && byte < 0x7F else { return nil }

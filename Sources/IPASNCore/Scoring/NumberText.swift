@@ -16,9 +16,9 @@ public enum NumberText {
         // Rulesets keep points within 0...1000 (RulesetFile.validate); anything else is
         // still written, never converted to an Int that cannot hold it.
         guard rounded.isFinite, abs(rounded) < 1e15 else { return "\(value)" }
-        let text =
-            rounded == rounded.rounded()
-            ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        if let text = fixed(rounded, places: 1, language) { return text }
+        let text = String(format: "%.1f", rounded)
         return language == .id ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
@@ -36,8 +36,24 @@ public enum NumberText {
 
     /// A value with a fixed number of decimals (`63,99`).
     public static func decimal(_ value: Double, _ language: Language, places: Int = 2) -> String {
-        let text = String(format: "%.\(places)f", round(value, places: places))
+        let rounded = round(value, places: places)
+        if let text = fixed(rounded, places: places, language) { return text }
+        let text = String(format: "%.\(places)f", rounded)
         return language == .id ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// `value`, already rounded to `places` decimals, written with exactly `places` decimals
+    /// and the language's separator: what `String(format: "%.Nf")` writes (then the comma),
+    /// without Foundation's formatter, which every frame with figures called several times.
+    /// Nil (the caller formats) beyond 1e12, for places outside 1...6, or for what is not finite.
+    static func fixed(_ value: Double, places: Int, _ language: Language) -> String? {
+        guard value.isFinite, abs(value) < 1e12, (1...6).contains(places) else { return nil }
+        var scale = 1
+        for _ in 0..<places { scale *= 10 }
+        let units = Int((abs(value) * Double(scale)).rounded())
+        let digits = String(units % scale)
+        let fraction = String(repeating: "0", count: places - digits.count) + digits
+        return (value.sign == .minus ? "-" : "") + String(units / scale) + (language == .id ? "," : ".") + fraction
     }
 
     /// Rounds half away from zero to `places` decimals (the figure the reports print).

@@ -51,6 +51,8 @@ final class App {
     var reportFolder: String?
     /// The acting account's role when it may only read (see ``Command/entersData``).
     private(set) var readOnlyRole: Role?
+    /// ``keyBar(_:context:)``'s bars as made once (the keymap and the language never change).
+    private var keyBars: [KeyBarKey: KeyBar] = [:]
 
     init(
         store: Store, language: Language, keymap: Keymap, context: StoreContext,
@@ -518,10 +520,20 @@ final class App {
 
     /// The key bar's items: the first two commands with two keys (`Ctrl-S,F2`), the others
     /// with their first key only, so that more commands fit in 80 columns.
+    /// Made once per list of commands and context: every frame draws one.
     func keyBar(_ commands: [Command], context: KeyContext) -> KeyBar {
-        KeyBar(commands.enumerated().compactMap { index, command in
+        let key = KeyBarKey(commands: commands, context: context)
+        if let made = keyBars[key] { return made }
+        let bar = KeyBar(commands.enumerated().compactMap { index, command in
             let keys = keymap.keyNames(for: command, in: context).prefix(index < 2 ? 2 : 1).joined(separator: ",")
             return keys.isEmpty ? nil : KeyBar.Item(keyText: keys, label: t(command.shortLabel))
         })
+        keyBars[key] = bar
+        return bar
+    }
+
+    struct KeyBarKey: Hashable {
+        var commands: [Command]
+        var context: KeyContext
     }
 }

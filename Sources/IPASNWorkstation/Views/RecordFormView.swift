@@ -100,6 +100,8 @@ final class RecordFormView: View, ReloadsStored {
     private var leavingSIASNConfirmed: Int?
     /// The year of the stored SKP the typed one would repeat, while Tahun is marked for it.
     private var secondSKPYear: Int?
+    /// The preview's lines as last written, with the outcome they say (``previewLines(_:)``).
+    private var writtenPreview: (outcome: PreviewOutcome, lines: [(text: String, changed: Bool)])?
 
     func draft(app: App) -> Draft? { formDraft(app: app) }
 
@@ -385,7 +387,7 @@ final class RecordFormView: View, ReloadsStored {
             form, into: &grid, firstRow: firstRow, rows: rows, width: formWidth, app: app, changed: changedByOther)
 
         // The live panel: beside the form when there is room, else below it.
-        let lines = outcome.lines(language)
+        let lines = previewLines(language)
         if wide {
             let col = formWidth + 1
             let height = min(rows - 2, lines.count + 3)
@@ -401,6 +403,14 @@ final class RecordFormView: View, ReloadsStored {
         }
 
         RecordFormDrawing.pickerList(form, into: &grid, firstRow: firstRow, rows: rows, layout: layout, app: app)
+    }
+
+    /// ``outcome``'s lines, written again only when the outcome changed (not on every frame).
+    private func previewLines(_ language: Language) -> [(text: String, changed: Bool)] {
+        if let written = writtenPreview, written.outcome == outcome { return written.lines }
+        let lines = outcome.lines(language)
+        writtenPreview = (outcome, lines)
+        return lines
     }
 
     private func drawPreview(_ grid: inout CellGrid, lines: [(text: String, changed: Bool)], row: Int, col: Int, width: Int, rows: Int, app: App) {
