@@ -54,6 +54,8 @@ public final class CSVReader {
     private var line = 1
     /// Scratch space for a quoted field's unescaped bytes.
     private var field: [UInt8] = []
+    /// How many fields the last record had: the next record's array is made that large at once.
+    private var lastFieldCount = 0
     /// Bytes dropped from the front of `buffer` (already parsed).
     private var discarded = 0
 
@@ -133,13 +135,31 @@ public final class CSVReader {
     /// outside quotes); the record is then split in one tight pass over those bytes.
     public func next() throws -> CSVRecord? {
         while true {
-            guard let end = try recordEnd() else { return nil }
+            guard let end = try plainRecordEnd() ?? recordEnd() else { return nil }
             let start = line
             let (fields, blank, extraLines) = try split(position..<end.content, line: start)
             position = end.next
             line += 1 + extraLines
             if blank { continue }
             return CSVRecord(line: start, fields: fields)
+        }
+    }
+
+    /// ``recordEnd()`` for the common record, found with `memchr` instead of byte by byte: one
+    /// whose line feed is in the buffer within ``maxFieldBytes`` (so no field or record can be
+    /// over its limit), with no quote and no carriage return before it (but a CRLF's). Nil for
+    /// any other record: ``recordEnd()`` reads it.
+    private func plainRecordEnd() -> (content: Int, next: Int)? {
+        buffer.withUnsafeBufferPointer { all in
+            guard position < all.count, let base = all.baseAddress else { return nil }
+            let start = base + position
+            guard let found = memchr(start, 0x0A, min(all.count - position, maxFieldBytes + 1)) else { return nil }
+            let lineFeed = position + UnsafeRawPointer(start).distance(to: UnsafeRawPointer(found))
+            let content = lineFeed > position && all[lineFeed - 1] == 0x0D ? lineFeed - 1 : lineFeed
+            if memchr(start, 0x22, content - position) != nil || memchr(start, 0x0D, content - position) != nil {
+                return nil
+            }
+            return (content, lineFeed + 1)
         }
     }
 
@@ -207,7 +227,11 @@ public final class CSVReader {
         try buffer.withUnsafeBufferPointer { all in
             let bytes = UnsafeBufferPointer(rebasing: all[range])
             let quote = UInt8(ascii: "\""), sep = separator
+            // An ASCII record (nearly every one) reads the same in both encodings: its fields
+            // become Strings without looking at their bytes again.
+            let ascii = Self.isASCII(bytes)
             var fields: [String] = []
+            fields.reserveCapacity(lastFieldCount)
             var extraLines = 0
             var index = 0
             var sawQuote = false
@@ -245,12 +269,18 @@ public final class CSVReader {
                         }
                         index += 1
                     }
-                    fields.append(try field.withUnsafeBufferPointer { try decode($0, line: line) })
+                    fields.append(
+                        try field.withUnsafeBufferPointer { ascii ? String(decoding: $0, as: UTF8.self) : try decode($0, line: line) })
                 } else {
                     // An unquoted field: up to the next separator; a stray quote is kept.
                     let start = index
-                    while index < bytes.count && bytes[index] != sep { index += 1 }
-                    fields.append(try decode(UnsafeBufferPointer(rebasing: bytes[start..<index]), line: line))
+                    if index < bytes.count, let found = memchr(bytes.baseAddress! + index, Int32(sep), bytes.count - index) {
+                        index += UnsafeRawPointer(bytes.baseAddress! + index).distance(to: UnsafeRawPointer(found))
+                    } else {
+                        index = bytes.count
+                    }
+                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    fields.append(ascii ? (slice.isEmpty ? "" : String(decoding: slice, as: UTF8.self)) : try decode(slice, line: line))
                 }
                 if index >= bytes.count { break }
                 index += 1  // the separator
@@ -260,8 +290,25 @@ public final class CSVReader {
                 }
             }
             let blank = fields.count == 1 && fields[0].isEmpty && !sawQuote
+            lastFieldCount = fields.count
             return (fields, blank, extraLines)
         }
+    }
+
+    /// Whether every byte is ASCII, read eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// One field's text. ASCII reads the same in both encodings; anything else decides the

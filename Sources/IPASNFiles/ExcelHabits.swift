@@ -15,35 +15,35 @@ import IPASNStore
 ///   to its SIASN jenis.
 public enum ExcelHabits {
     /// The fields with the habits undone, and the problems that cannot be undone (by field).
-    public static func normalize(_ fields: inout [String: String], kind: ImportKind) -> [ValidationIssue] {
+    public static func normalize(_ fields: inout RecordFields, kind: ImportKind) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        if kind != .units, let nip = fields["nip"] {
+        if kind != .units, let nip = fields[.nip] {
             switch checkNIP(nip) {
-            case .success(let fixed): if fixed != nip { fields["nip"] = fixed }
+            case .success(let fixed): if fixed != nip { fields[.nip] = fixed }
             case .failure(let issue): issues.append(issue)
             }
         }
         for field in dateFields(kind) {
             guard let text = fields[field] else { continue }
-            switch checkDate(text, field: field) {
+            switch checkDate(text, field: field.name) {
             case .success(let fixed): if fixed != text { fields[field] = fixed }
             case .failure(let issue): issues.append(issue)
             }
         }
         if kind == .diklat {
-            if let jp = fields["jp"], case let fixed = number(jp), fixed != jp { fields["jp"] = fixed }
-            if let jenis = fields["jenis"], case let fixed = self.jenis(jenis), fixed != jenis { fields["jenis"] = fixed }
+            if let jp = fields[.jp], case let fixed = number(jp), fixed != jp { fields[.jp] = fixed }
+            if let jenis = fields[.jenis], case let fixed = self.jenis(jenis), fixed != jenis { fields[.jenis] = fixed }
         }
-        // (A value is written back only when a habit changed it: each write hashes its key
-        // again, and most rows of a million-row file need no fix.)
+        // (A value is written back only when a habit changed it: most rows of a million-row
+        // file need no fix.)
         return issues
     }
 
-    static func dateFields(_ kind: ImportKind) -> [String] {
+    static func dateFields(_ kind: ImportKind) -> [RecordField] {
         switch kind {
-        case .pendidikan: return ["tanggal_lulus"]
-        case .diklat: return ["tanggal_mulai", "tanggal_selesai"]
-        case .disiplin: return ["tmt"]
+        case .pendidikan: return [.tanggalLulus]
+        case .diklat: return [.tanggalMulai, .tanggalSelesai]
+        case .disiplin: return [.tmt]
         case .units, .pegawai, .skp: return []
         }
     }

@@ -16,12 +16,17 @@ public struct ImportRowBuilder: Sendable {
     let parser: RecordParser
     /// Whether a row may end before the header does (.xlsx rows omit empty trailing cells).
     let padShortRows: Bool
+    /// The columns read, each with its field: a row's fields are put in place by index.
+    private let slots: [(column: Int, field: RecordField?, name: String)]
 
     public init(kind: ImportKind, columns: ColumnMap, today: LocalDate, padShortRows: Bool) {
         self.kind = kind
         self.columns = columns
         parser = RecordParser(today: today)
         self.padShortRows = padShortRows
+        slots = columns.names.enumerated().compactMap { column, name in
+            name.map { (column, RecordField(name: $0), $0) }
+        }
     }
 
     /// The row at `line`, or nil for a blank row.
@@ -34,9 +39,9 @@ public struct ImportRowBuilder: Sendable {
         if fields.count < width && !padShortRows {
             return Line(line, .invalid(ValidationFailure([Self.fieldCount(fields.count, width)])))
         }
-        var values: [String: String] = Dictionary(minimumCapacity: columns.names.count)
-        for (index, name) in columns.names.enumerated() {
-            if let name, index < fields.count { values[name] = fields[index] }
+        var values = RecordFields()
+        for slot in slots where slot.column < fields.count {
+            if let field = slot.field { values[field] = fields[slot.column] } else { values[slot.name] = fields[slot.column] }
         }
         let codes = SIASNImportFields.normalize(&values, kind: kind, today: parser.validator.today)
         let habits = codes + ExcelHabits.normalize(&values, kind: kind)
@@ -48,7 +53,7 @@ public struct ImportRowBuilder: Sendable {
         return Line(line, .invalid(ValidationFailure(issues)))
     }
 
-    private func parse(_ fields: [String: String]) -> ImportRow {
+    private func parse(_ fields: RecordFields) -> ImportRow {
         switch kind {
         case .units:
             switch parser.unit(fields) {

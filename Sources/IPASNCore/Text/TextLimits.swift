@@ -63,9 +63,9 @@ public enum TextLimits {
     }
 
     /// The problems of every field of a row or a form, in field-name order.
-    public static func issues(_ fields: [String: String]) -> [ValidationIssue] {
+    public static func issues(_ fields: RecordFields) -> [ValidationIssue] {
         var found: [ValidationIssue] = []
-        for (field, text) in fields {
+        fields.forEach { field, text in
             if let issue = issue(FastText.trimmed(text), field: field) { found.append(issue) }
         }
         return found.count > 1 ? found.sorted { $0.field < $1.field } : found

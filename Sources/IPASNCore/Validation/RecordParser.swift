@@ -18,15 +18,17 @@ public struct RecordParser: Sendable {
         self.validator = validator
     }
 
-    public typealias Fields = [String: String]
+    /// A row's or a form's fields (``RecordFields``: read by index on the import path).
+    public typealias Fields = RecordFields
 
     // MARK: Field parsers
 
     /// A required or optional date in any accepted form; never after today unless `allowFuture`.
-    public func date(_ fields: Fields, _ field: String, required: Bool = true, allowFuture: Bool = false)
+    public func date(_ fields: Fields, _ key: RecordField, required: Bool = true, allowFuture: Bool = false)
         -> Result<LocalDate?, ValidationIssue>
     {
-        let text = value(fields, field)
+        let text = value(fields, key)
+        let field = key.name
         if text.isEmpty {
             return required ? .failure(ValidationIssue(field: field, code: .required)) : .success(nil)
         }
@@ -38,8 +40,9 @@ public struct RecordParser: Sendable {
     }
 
     /// JP: a positive whole number (`24 JP` and `24,0` read as 24), not over the plausible limit.
-    public func jp(_ fields: Fields, _ field: String = "jp") -> Result<Int, ValidationIssue> {
-        let text = JPText.number(value(fields, field))
+    public func jp(_ fields: Fields, _ key: RecordField = .jp) -> Result<Int, ValidationIssue> {
+        let text = JPText.number(value(fields, key))
+        let field = key.name
         if text.isEmpty { return .failure(ValidationIssue(field: field, code: .required)) }
         guard FastText.isDigits(text), let number = Int(text) else {
             if let number = Int(text), number <= 0 { return .failure(ValidationIssue(field: field, code: .jpNotPositive)) }
@@ -52,7 +55,7 @@ public struct RecordParser: Sendable {
     /// The NIP of a record (digits and spaces), checked only for shape: its rule depends on the
     /// employee's status, which the employee file (``pegawai(_:)``) checks in full.
     public func recordNIP(_ fields: Fields) -> Result<String, ValidationIssue> {
-        let nip = NIP.normalize(value(fields, "nip"))
+        let nip = NIP.normalize(value(fields, .nip))
         if nip.isEmpty { return .failure(ValidationIssue(field: "nip", code: .required)) }
         if !FastText.isDigits(nip) { return .failure(ValidationIssue(field: "nip", code: .nipNotDigits)) }
         if nip.utf8.count != 18 { return .failure(ValidationIssue(field: "nip", code: .nipLength(actual: nip.utf8.count))) }
@@ -68,11 +71,11 @@ public struct RecordParser: Sendable {
 
     private func parseUnit(_ fields: Fields) -> Result<OrgUnit, ValidationFailure> {
         var issues: [ValidationIssue] = []
-        let kode = value(fields, "kode")
-        let nama = value(fields, "nama")
+        let kode = value(fields, .kode)
+        let nama = value(fields, .nama)
         if kode.isEmpty { issues.append(ValidationIssue(field: "kode", code: .required)) }
         if nama.isEmpty { issues.append(ValidationIssue(field: "nama", code: .required)) }
-        let induk = value(fields, "induk")
+        let induk = value(fields, .induk)
         if !induk.isEmpty && induk == kode { issues.append(ValidationIssue(field: "induk", code: .unitCycle(induk))) }
         guard issues.isEmpty else { return .failure(ValidationFailure(issues)) }
         return .success(OrgUnit(kode: kode, nama: nama, induk: induk.isEmpty ? nil : induk))
@@ -86,7 +89,7 @@ public struct RecordParser: Sendable {
 
     private func parsePegawai(_ fields: Fields) -> Result<(Pegawai, warnings: [ValidationIssue]), ValidationFailure> {
         var issues: [ValidationIssue] = []
-        let statusText = value(fields, "status").lowercased()
+        let statusText = value(fields, .status).lowercased()
         let status: StatusPegawai?
         if statusText.isEmpty {
             status = .pns
@@ -94,20 +97,20 @@ public struct RecordParser: Sendable {
             status = StatusPegawai(rawValue: statusText)
             if status == nil { issues.append(ValidationIssue(field: "status", code: .unknownStatus(statusText))) }
         }
-        let nipIssues = NIP.validate(value(fields, "nip"), status: status ?? .pns, today: validator.today)
+        let nipIssues = NIP.validate(value(fields, .nip), status: status ?? .pns, today: validator.today)
         issues += nipIssues.filter { $0.severity == .error }
-        let nama = value(fields, "nama")
+        let nama = value(fields, .nama)
         if nama.isEmpty { issues.append(ValidationIssue(field: "nama", code: .required)) }
-        let kodeUnit = value(fields, "kode_unit")
+        let kodeUnit = value(fields, .kodeUnit)
         if kodeUnit.isEmpty { issues.append(ValidationIssue(field: "kode_unit", code: .required)) }
-        let jabatanText = value(fields, "jenis_jabatan").lowercased()
+        let jabatanText = value(fields, .jenisJabatan).lowercased()
         let jabatan = JenisJabatan(rawValue: jabatanText)
         if jabatanText.isEmpty {
             issues.append(ValidationIssue(field: "jenis_jabatan", code: .required))
         } else if jabatan == nil {
             issues.append(ValidationIssue(field: "jenis_jabatan", code: .unknownJenisJabatan(jabatanText)))
         }
-        var jenjang = value(fields, "jenjang")
+        var jenjang = value(fields, .jenjang)
         if jabatan == .struktural {
             let key = jenjang.lowercased().replacingOccurrences(of: " ", with: "_")
             if let level = JenjangStruktural(rawValue: key) {
@@ -121,7 +124,7 @@ public struct RecordParser: Sendable {
         let (aktif, keluar) = pegawaiKeluar(fields, &issues)
         guard issues.isEmpty, let status, let jabatan else { return .failure(ValidationFailure(issues)) }
         let pegawai = Pegawai(
-            nip: NIP.normalize(value(fields, "nip")), nama: nama, kodeUnit: kodeUnit, jenisJabatan: jabatan,
+            nip: NIP.normalize(value(fields, .nip)), nama: nama, kodeUnit: kodeUnit, jenisJabatan: jabatan,
             jenjang: jenjang, status: status, aktif: aktif, keluar: keluar)
         return .success((pegawai, nipIssues.filter { $0.severity == .warning }))
     }
@@ -130,8 +133,8 @@ public struct RecordParser: Sendable {
     /// `diberhentikan`; `nonaktif` alone for one set inactive without a reason) and
     /// `tanggal_keluar` columns of an employee row.
     private func pegawaiKeluar(_ fields: Fields, _ issues: inout [ValidationIssue]) -> (aktif: Bool, keluar: PegawaiKeluar?) {
-        let text = value(fields, "status_aktif")
-        let tanggalText = value(fields, "tanggal_keluar")
+        let text = value(fields, .statusAktif)
+        let tanggalText = value(fields, .tanggalKeluar)
         if ["", "aktif", "active", "y", "ya", "1"].contains(text.lowercased()) {
             if !tanggalText.isEmpty { issues.append(ValidationIssue(field: "status_aktif", code: .required)) }
             return (true, nil)
@@ -148,7 +151,7 @@ public struct RecordParser: Sendable {
                         en: "Unknown active status '\(text)': write aktif, pensiun, pindah keluar, meninggal or diberhentikan")))
             return (true, nil)
         }
-        guard let tanggal = collect(date(fields, "tanggal_keluar"), &issues), let tanggal else { return (true, nil) }
+        guard let tanggal = collect(date(fields, .tanggalKeluar), &issues), let tanggal else { return (true, nil) }
         return (false, PegawaiKeluar(alasan: alasan, tanggal: tanggal))
     }
 
@@ -160,18 +163,18 @@ public struct RecordParser: Sendable {
     private func parsePendidikan(_ fields: Fields) -> Result<Pendidikan, ValidationFailure> {
         var issues: [ValidationIssue] = []
         let nip = collect(recordNIP(fields), &issues)
-        let tingkatText = value(fields, "tingkat")
+        let tingkatText = value(fields, .tingkat)
         let tingkat = EducationLevel.parse(tingkatText)
         if tingkatText.isEmpty {
             issues.append(ValidationIssue(field: "tingkat", code: .required))
         } else if tingkat == nil {
             issues.append(ValidationIssue(field: "tingkat", code: .unknownTingkatPendidikan(tingkatText)))
         }
-        let lulus = collect(date(fields, "tanggal_lulus", required: false), &issues)
+        let lulus = collect(date(fields, .tanggalLulus, required: false), &issues)
         guard issues.isEmpty, let nip, let tingkat else { return .failure(ValidationFailure(issues)) }
         let record = Pendidikan(
-            nip: nip, tingkat: tingkat, tanggalLulus: lulus ?? nil, namaSekolah: value(fields, "nama_sekolah"),
-            jurusan: value(fields, "jurusan"))
+            nip: nip, tingkat: tingkat, tanggalLulus: lulus ?? nil, namaSekolah: value(fields, .namaSekolah),
+            jurusan: value(fields, .jurusan))
         return finish(.pendidikan(record), record)
     }
 
@@ -184,14 +187,14 @@ public struct RecordParser: Sendable {
     private func parseDiklat(_ fields: Fields) -> Result<Diklat, ValidationFailure> {
         var issues: [ValidationIssue] = []
         let nip = collect(recordNIP(fields), &issues)
-        let jenisText = value(fields, "jenis")
+        let jenisText = value(fields, .jenis)
         let jenis = JenisDiklat.parse(jenisText)
         if jenisText.isEmpty {
             issues.append(ValidationIssue(field: "jenis", code: .required))
         } else if jenis == nil {
             issues.append(ValidationIssue(field: "jenis", code: .unknownJenis(jenisText)))
         }
-        let tingkatText = value(fields, "tingkat")
+        let tingkatText = value(fields, .tingkat)
         var tingkat: LeadershipLevel?
         if !tingkatText.isEmpty {
             tingkat = LeadershipLevel.parse(tingkatText)
@@ -199,12 +202,12 @@ public struct RecordParser: Sendable {
                 issues.append(ValidationIssue(field: "tingkat", code: .unknownLeadershipLevel(tingkatText)))
             }
         }
-        let nama = value(fields, "nama")
+        let nama = value(fields, .nama)
         if nama.isEmpty { issues.append(ValidationIssue(field: "nama", code: .required)) }
-        let mulai = collect(date(fields, "tanggal_mulai"), &issues) ?? nil
-        let selesai = collect(date(fields, "tanggal_selesai", allowFuture: true), &issues) ?? nil
+        let mulai = collect(date(fields, .tanggalMulai), &issues) ?? nil
+        let selesai = collect(date(fields, .tanggalSelesai, allowFuture: true), &issues) ?? nil
         let jp = collect(jp(fields), &issues)
-        let sesuaiText = value(fields, "sesuai_jabatan").uppercased()
+        let sesuaiText = value(fields, .sesuaiJabatan).uppercased()
         var sesuai = true
         switch sesuaiText {
         case "", "Y", "YA", "YES", "1", "TRUE": sesuai = true
@@ -213,8 +216,8 @@ public struct RecordParser: Sendable {
         }
         guard issues.isEmpty, let nip, let jenis, let mulai, let selesai, let jp else { return .failure(ValidationFailure(issues)) }
         let record = Diklat(
-            nip: nip, jenis: jenis, tingkat: tingkat, nama: nama, penyelenggara: value(fields, "penyelenggara"),
-            tanggalMulai: mulai, tanggalSelesai: selesai, jp: jp, nomorSertifikat: value(fields, "nomor_sertifikat"),
+            nip: nip, jenis: jenis, tingkat: tingkat, nama: nama, penyelenggara: value(fields, .penyelenggara),
+            tanggalMulai: mulai, tanggalSelesai: selesai, jp: jp, nomorSertifikat: value(fields, .nomorSertifikat),
             sesuaiJabatan: sesuai)
         return finish(.diklat(record), record)
     }
@@ -227,7 +230,7 @@ public struct RecordParser: Sendable {
     private func parseSkp(_ fields: Fields) -> Result<SKP, ValidationFailure> {
         var issues: [ValidationIssue] = []
         let nip = collect(recordNIP(fields), &issues)
-        let tahunText = value(fields, "tahun")
+        let tahunText = value(fields, .tahun)
         let tahun = Int(tahunText)
         if tahunText.isEmpty {
             issues.append(ValidationIssue(field: "tahun", code: .required))
@@ -237,13 +240,13 @@ public struct RecordParser: Sendable {
                     field: "tahun", code: .custom(id: "Tahun \"\(TextLimits.echo(tahunText))\" harus 4 angka, misalnya 2024.",
                         en: "Year \"\(TextLimits.echo(tahunText))\" must be 4 digits, e.g. 2024.")))
         }
-        let predikatText = value(fields, "predikat")
+        let predikatText = value(fields, .predikat)
         var predikat: Predikat?
         if !predikatText.isEmpty {
             predikat = Predikat.parse(predikatText)
             if predikat == nil { issues.append(ValidationIssue(field: "predikat", code: .unknownPredikat(predikatText))) }
         }
-        let nilaiText = value(fields, "nilai")
+        let nilaiText = value(fields, .nilai)
         var nilai: Double?
         if !nilaiText.isEmpty {
             nilai = Double(nilaiText.replacingOccurrences(of: ",", with: "."))
@@ -268,16 +271,16 @@ public struct RecordParser: Sendable {
     private func parseDisiplin(_ fields: Fields) -> Result<HukumanDisiplin, ValidationFailure> {
         var issues: [ValidationIssue] = []
         let nip = collect(recordNIP(fields), &issues)
-        let tingkatText = value(fields, "tingkat")
+        let tingkatText = value(fields, .tingkat)
         let tingkat = TingkatHukuman.parse(tingkatText)
         if tingkatText.isEmpty {
             issues.append(ValidationIssue(field: "tingkat", code: .required))
         } else if tingkat == nil {
             issues.append(ValidationIssue(field: "tingkat", code: .unknownTingkatHukuman(tingkatText)))
         }
-        let tmt = collect(date(fields, "tmt"), &issues) ?? nil
+        let tmt = collect(date(fields, .tmt), &issues) ?? nil
         guard issues.isEmpty, let nip, let tingkat, let tmt else { return .failure(ValidationFailure(issues)) }
-        let record = HukumanDisiplin(nip: nip, tingkat: tingkat, tmt: tmt, jenis: value(fields, "jenis"))
+        let record = HukumanDisiplin(nip: nip, tingkat: tingkat, tmt: tmt, jenis: value(fields, .jenis))
         return finish(.disiplin(record), record)
     }
 
@@ -294,7 +297,7 @@ public struct RecordParser: Sendable {
     // MARK: Helpers
 
     /// The trimmed value of a field ("" when absent).
-    public func value(_ fields: Fields, _ field: String) -> String {
+    public func value(_ fields: Fields, _ field: RecordField) -> String {
         FastText.trimmed(fields[field] ?? "")
     }
 
@@ -328,5 +331,31 @@ public struct RecordParser: Sendable {
     private func finish<T>(_ record: Record, _ value: T) -> Result<T, ValidationFailure> {
         let issues = validator.validate(record).filter { $0.severity == .error }
         return issues.isEmpty ? .success(value) : .failure(ValidationFailure(issues))
+    }
+}
+
+/// The parser over a dictionary of fields by name: the forms' and the tests' way in (an import
+/// row fills ``RecordFields`` by index instead).
+extension RecordParser {
+    public func unit(_ fields: [String: String]) -> Result<OrgUnit, ValidationFailure> { unit(RecordFields(fields)) }
+
+    public func pegawai(_ fields: [String: String]) -> Result<(Pegawai, warnings: [ValidationIssue]), ValidationFailure> {
+        pegawai(RecordFields(fields))
+    }
+
+    public func pendidikan(_ fields: [String: String]) -> Result<Pendidikan, ValidationFailure> {
+        pendidikan(RecordFields(fields))
+    }
+
+    public func diklat(_ fields: [String: String]) -> Result<Diklat, ValidationFailure> { diklat(RecordFields(fields)) }
+
+    public func skp(_ fields: [String: String]) -> Result<SKP, ValidationFailure> { skp(RecordFields(fields)) }
+
+    public func disiplin(_ fields: [String: String]) -> Result<HukumanDisiplin, ValidationFailure> {
+        disiplin(RecordFields(fields))
+    }
+
+    public func record(_ kind: RecordKind, _ fields: [String: String]) -> Result<Record, ValidationFailure> {
+        record(kind, RecordFields(fields))
     }
 }

@@ -61,7 +61,10 @@ public enum SIASNImportFields {
     /// file fills itself wins, except for codes SIASN writes where the ipasn column's alias
     /// holds a name (`jenisJabatanId` beside `JENIS_JABATAN_NAMA`). Returns an issue for each
     /// code SIASN does not have.
-    public static func normalize(_ fields: inout [String: String], kind: ImportKind, today: LocalDate) -> [ValidationIssue] {
+    public static func normalize(_ fields: inout RecordFields, kind: ImportKind, today: LocalDate) -> [ValidationIssue] {
+        // Without a SIASN field, a course, education or SKP row has nothing to turn (every
+        // row of an ordinary file: its fields are not looked up by name at all).
+        if !fields.hasOtherFields, kind == .diklat || kind == .pendidikan || kind == .skp { return [] }
         var issues: [ValidationIssue] = []
         func text(_ name: String) -> String { FastText.trimmedWhitespace(fields[name] ?? "") }
         func number(_ name: String, _ valid: ClosedRange<Int>) -> Int? {
