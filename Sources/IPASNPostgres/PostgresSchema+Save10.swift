@@ -44,12 +44,7 @@ extension PostgresSchema {
         CREATE OR REPLACE FUNCTION ipasn_entry_marks() RETURNS trigger
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
         BEGIN
-            INSERT INTO entry_marks(kind, upto_id, at)
-                SELECT k.kind, k.used, NEW.at FROM (
-                    SELECT t.kind, pg_sequence_last_value(to_regclass('public.' || t.kind || '_id_seq')) AS used
-                    FROM unnest(ARRAY['pendidikan', 'diklat', 'skp', 'disiplin']) AS t(kind)) k
-                WHERE k.used IS NOT NULL
-                  AND k.used > COALESCE((SELECT MAX(m.upto_id) FROM entry_marks m WHERE m.kind = k.kind), 0);
+            \(entryMarksInsert)
             RETURN NULL;
         END
         $$;
@@ -66,13 +61,7 @@ extension PostgresSchema {
                         ON CONFLICT (kind, record_id) DO UPDATE SET audit_id = excluded.audit_id, at = excluded.at, actor = excluded.actor
                         WHERE t.audit_id < excluded.audit_id;
                 END IF;
-            ELSIF NEW.action IN ('import', 'redo') THEN
-                ids := ipasn_import_ids(NEW.new_value);
-                IF ids IS NOT NULL THEN
-                    INSERT INTO touch_ranges(audit_id, kind, first_id, last_id, at, actor)
-                    VALUES (NEW.id, NEW.entity, ids[1], ids[2], NEW.at, NEW.actor)
-                    ON CONFLICT (audit_id) DO NOTHING;
-                END IF;
+            \(touchRangesBranch)
             END IF;
             RETURN NULL;
         END
@@ -106,41 +95,20 @@ extension PostgresSchema {
         END
         $$;
 
-        CREATE OR REPLACE FUNCTION ipasn_one_trip_guard(p_login text, p_nip text, p_table text, p_expected text, OUT after text, OUT id bigint)
-        LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp SET plan_cache_mode = force_generic_plan AS $$
-        DECLARE
-            v_role text;
-            v_may boolean;
-            v_before text;
-        BEGIN
-            -- The record this transaction just inserted (its table's identity, this session).
-            IF p_table <> '' THEN
-                id := currval(pg_get_serial_sequence(p_table, 'id'));
-            END IF;
-            IF p_table <> '' AND p_login = session_user AND row_security_active(p_table) THEN
-                -- The insert above passed the table's policy for this account: the same rule.
-                v_may := true;
-            ELSE
-                SELECT role INTO v_role FROM accounts WHERE login = p_login;
-                v_may := v_role = 'operator' OR (v_role = 'admin' AND EXISTS (
-                    WITH RECURSIVE up(kode) AS (
-                        SELECT kode_unit COLLATE "C" FROM pegawai WHERE nip = p_nip
-                        UNION SELECT u.induk FROM units u JOIN up ON u.kode = up.kode WHERE u.induk IS NOT NULL)
-                    SELECT 1 FROM up JOIN account_units au ON au.unit = up.kode AND au.login = p_login));
-            END IF;
-            SELECT d.before, d.after INTO v_before, after FROM ipasn_save_digest(p_nip, p_table, id) d;
-            -- No table: the save path's warm-up; everything above planned and run, nothing
-            -- refused.
-            IF p_table = '' THEN
-                RETURN;
-            END IF;
-            IF NOT coalesce(v_may, false) THEN
-                RAISE EXCEPTION 'ipasn: a one-trip save refused (permission)' USING ERRCODE = 'IPS02';
-            END IF;
-            IF v_before IS DISTINCT FROM p_expected THEN
-                RAISE EXCEPTION 'ipasn: a one-trip save decided on data changed since' USING ERRCODE = 'IPS03';
-            END IF;
-        END
-        $$;
+        \(oneTripGuard(create: "CREATE OR REPLACE", searchPath: "public, pg_temp", permission: guardPermissionOfTheInsert))
         """
+
+    /// The guard's permission: the insert's own row-security check when it was the account's
+    /// (``saveServerWork``), else ``oneTripGuardPermission`` as before.
+    static var guardPermissionOfTheInsert: String {
+        let asked = oneTripGuardPermission.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+        return """
+                IF p_table <> '' AND p_login = session_user AND row_security_active(p_table) THEN
+                    -- The insert above passed the table's policy for this account: the same rule.
+                    v_may := true;
+                ELSE
+            \(asked.joined(separator: "\n"))
+                END IF;
+            """
+    }
 }
