@@ -33,11 +33,7 @@ extension PostgresSchema {
             d export_deleted%ROWTYPE;
         BEGIN
             DELETE FROM export_deleted e WHERE e.kind = TG_TABLE_NAME AND e.record_id = NEW.id RETURNING e.* INTO d;
-            IF d.record_id IS NOT NULL THEN
-                NEW.change_no := d.change_no;
-                NEW.sent_no := CASE WHEN d.reported IS NULL THEN d.sent_no END;
-            END IF;
-            RETURN NEW;
+            \(restoredTakesBack)
         END
         $$;
 

@@ -38,11 +38,7 @@ extension PostgresSchema {
             d export_deleted%ROWTYPE;
         BEGIN
             d := ipasn_take_export_deleted(TG_TABLE_NAME, NEW.id);
-            IF d.record_id IS NOT NULL THEN
-                NEW.change_no := d.change_no;
-                NEW.sent_no := CASE WHEN d.reported IS NULL THEN d.sent_no END;
-            END IF;
-            RETURN NEW;
+            \(restoredTakesBack)
         END
         $$;
 
@@ -118,5 +114,14 @@ extension PostgresSchema {
                     VALUES (NEW.id, NEW.entity, ids[1], ids[2], NEW.at, NEW.actor)
                     ON CONFLICT (audit_id) DO NOTHING;
                 END IF;
+        """
+
+    /// A record restored under a deleted one's id takes back its export tracking `d` (``saveWarmTriggers``, `2026-12-05-pgsave10`).
+    static let restoredTakesBack = """
+        IF d.record_id IS NOT NULL THEN
+                NEW.change_no := d.change_no;
+                NEW.sent_no := CASE WHEN d.reported IS NULL THEN d.sent_no END;
+            END IF;
+            RETURN NEW;
         """
 }
