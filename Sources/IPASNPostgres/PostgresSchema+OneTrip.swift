@@ -86,42 +86,56 @@ extension PostgresSchema {
             END
             $$;
 
-            CREATE FUNCTION ipasn_one_trip_guard(p_login text, p_nip text, p_table text, p_expected text, OUT after text, OUT id bigint)
-            LANGUAGE plpgsql VOLATILE SET search_path = public SET plan_cache_mode = force_generic_plan AS $$
-            DECLARE
-                v_role text;
-                v_may boolean;
-                v_before text;
-            BEGIN
-                -- The record this transaction just inserted (its table's identity, this session).
-                IF p_table <> '' THEN
-                    id := currval(pg_get_serial_sequence(p_table, 'id'));
-                END IF;
-                SELECT role INTO v_role FROM accounts WHERE login = p_login;
-                v_may := v_role = 'operator' OR (v_role = 'admin' AND EXISTS (
-                    WITH RECURSIVE up(kode) AS (
-                        SELECT kode_unit COLLATE "C" FROM pegawai WHERE nip = p_nip
-                        UNION SELECT u.induk FROM units u JOIN up ON u.kode = up.kode WHERE u.induk IS NOT NULL)
-                    SELECT 1 FROM up JOIN account_units au ON au.unit = up.kode AND au.login = p_login));
-                SELECT d.before, d.after INTO v_before, after FROM ipasn_save_digest(p_nip, p_table, id) d;
-                -- No table: the save path's warm-up; everything above planned and run, nothing
-                -- refused.
-                IF p_table = '' THEN
-                    RETURN;
-                END IF;
-                IF NOT coalesce(v_may, false) THEN
-                    RAISE EXCEPTION 'ipasn: a one-trip save refused (permission)' USING ERRCODE = 'IPS02';
-                END IF;
-                IF v_before IS DISTINCT FROM p_expected THEN
-                    RAISE EXCEPTION 'ipasn: a one-trip save decided on data changed since' USING ERRCODE = 'IPS03';
-                END IF;
-            END
-            $$;
+            \(oneTripGuard(create: "CREATE", searchPath: "public", permission: oneTripGuardPermission))
 
             -- The score check's statements for a save's few rows, planned once a session (its
             -- branch for many rows plans each call itself: EXECUTE).
             ALTER FUNCTION ipasn_check_scores(boolean, int4[], text[], float8[], float8[], float8[], float8[], int2[], text[])
                 SET plan_cache_mode = force_generic_plan;
             """
+    }
+
+    /// The guard's permission statements (``oneTripSave``): the account's role, then an admin's
+    /// walk up from the employee's unit (at the indentation of the function's body).
+    static let oneTripGuardPermission = """
+            SELECT role INTO v_role FROM accounts WHERE login = p_login;
+            v_may := v_role = 'operator' OR (v_role = 'admin' AND EXISTS (
+                WITH RECURSIVE up(kode) AS (
+                    SELECT kode_unit COLLATE "C" FROM pegawai WHERE nip = p_nip
+                    UNION SELECT u.induk FROM units u JOIN up ON u.kode = up.kode WHERE u.induk IS NOT NULL)
+                SELECT 1 FROM up JOIN account_units au ON au.unit = up.kode AND au.login = p_login));
+        """
+
+    /// `ipasn_one_trip_guard` (``oneTripSave``; `2026-12-05-pgsave10` replaces it with another
+    /// `permission`): `create` is `CREATE` or `CREATE OR REPLACE`.
+    static func oneTripGuard(create: String, searchPath: String, permission: String) -> String {
+        """
+        \(create) FUNCTION ipasn_one_trip_guard(p_login text, p_nip text, p_table text, p_expected text, OUT after text, OUT id bigint)
+        LANGUAGE plpgsql VOLATILE SET search_path = \(searchPath) SET plan_cache_mode = force_generic_plan AS $$
+        DECLARE
+            v_role text;
+            v_may boolean;
+            v_before text;
+        BEGIN
+            -- The record this transaction just inserted (its table's identity, this session).
+            IF p_table <> '' THEN
+                id := currval(pg_get_serial_sequence(p_table, 'id'));
+            END IF;
+        \(permission)
+            SELECT d.before, d.after INTO v_before, after FROM ipasn_save_digest(p_nip, p_table, id) d;
+            -- No table: the save path's warm-up; everything above planned and run, nothing
+            -- refused.
+            IF p_table = '' THEN
+                RETURN;
+            END IF;
+            IF NOT coalesce(v_may, false) THEN
+                RAISE EXCEPTION 'ipasn: a one-trip save refused (permission)' USING ERRCODE = 'IPS02';
+            END IF;
+            IF v_before IS DISTINCT FROM p_expected THEN
+                RAISE EXCEPTION 'ipasn: a one-trip save decided on data changed since' USING ERRCODE = 'IPS03';
+            END IF;
+        END
+        $$;
+        """
     }
 }

@@ -74,14 +74,19 @@ extension PostgresSchema {
         CREATE OR REPLACE FUNCTION ipasn_entry_marks() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
         SET search_path = public AS $$
         BEGIN
-            INSERT INTO entry_marks(kind, upto_id, at)
+            \(entryMarksInsert)
+            RETURN NULL;
+        END
+        $$;
+        """
+
+    /// The entry marks of an audit row `NEW` (``oneStatementEntryMarks``, `2026-12-05-pgsave10`).
+    static let entryMarksInsert = """
+        INSERT INTO entry_marks(kind, upto_id, at)
                 SELECT k.kind, k.used, NEW.at FROM (
                     SELECT t.kind, pg_sequence_last_value(to_regclass('public.' || t.kind || '_id_seq')) AS used
                     FROM unnest(ARRAY['pendidikan', 'diklat', 'skp', 'disiplin']) AS t(kind)) k
                 WHERE k.used IS NOT NULL
                   AND k.used > COALESCE((SELECT MAX(m.upto_id) FROM entry_marks m WHERE m.kind = k.kind), 0);
-            RETURN NULL;
-        END
-        $$;
         """
 }

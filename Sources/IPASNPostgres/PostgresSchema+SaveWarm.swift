@@ -38,11 +38,7 @@ extension PostgresSchema {
             d export_deleted%ROWTYPE;
         BEGIN
             d := ipasn_take_export_deleted(TG_TABLE_NAME, NEW.id);
-            IF d.record_id IS NOT NULL THEN
-                NEW.change_no := d.change_no;
-                NEW.sent_no := CASE WHEN d.reported IS NULL THEN d.sent_no END;
-            END IF;
-            RETURN NEW;
+            \(restoredTakesBack)
         END
         $$;
 
@@ -83,13 +79,7 @@ extension PostgresSchema {
                 IF NEW.action <> 'import' AND NEW.entity_id ~ '^[0-9]{1,18}$' THEN
                     PERFORM ipasn_touch_record(NEW.entity, NEW.entity_id::bigint, NEW.id, NEW.at, NEW.actor);
                 END IF;
-            ELSIF NEW.action IN ('import', 'redo') THEN
-                ids := ipasn_import_ids(NEW.new_value);
-                IF ids IS NOT NULL THEN
-                    INSERT INTO touch_ranges(audit_id, kind, first_id, last_id, at, actor)
-                    VALUES (NEW.id, NEW.entity, ids[1], ids[2], NEW.at, NEW.actor)
-                    ON CONFLICT (audit_id) DO NOTHING;
-                END IF;
+            \(touchRangesBranch)
             END IF;
             RETURN NULL;
         END
@@ -113,5 +103,25 @@ extension PostgresSchema {
             PERFORM count(*) FROM ipasn_server_scores_few(no_nips, no_years, false);
         END
         $$;
+        """
+
+    /// The touch of an import's range of records by audit row `NEW` (``saveWarmTriggers``, `2026-12-05-pgsave10`).
+    static let touchRangesBranch = """
+        ELSIF NEW.action IN ('import', 'redo') THEN
+                ids := ipasn_import_ids(NEW.new_value);
+                IF ids IS NOT NULL THEN
+                    INSERT INTO touch_ranges(audit_id, kind, first_id, last_id, at, actor)
+                    VALUES (NEW.id, NEW.entity, ids[1], ids[2], NEW.at, NEW.actor)
+                    ON CONFLICT (audit_id) DO NOTHING;
+                END IF;
+        """
+
+    /// A record restored under a deleted one's id takes back its export tracking `d` (``saveWarmTriggers``, `2026-12-05-pgsave10`).
+    static let restoredTakesBack = """
+        IF d.record_id IS NOT NULL THEN
+                NEW.change_no := d.change_no;
+                NEW.sent_no := CASE WHEN d.reported IS NULL THEN d.sent_no END;
+            END IF;
+            RETURN NEW;
         """
 }

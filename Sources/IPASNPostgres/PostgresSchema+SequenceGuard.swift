@@ -16,7 +16,8 @@ extension PostgresSchema {
     ///    verdict refreshes it). A drop of everyone's rows (no NIPs given) by an account that
     ///    writes every score is now the owner's or an operator's (a recompute); a verifikator
     ///    names the employees (a verdict's refresh does), and a unit admin's call still deletes
-    ///    only their units' rows.
+    ///    only their units' rows. It keeps `2026-12-05-pgsave10`'s early return (no score as
+    ///    entered matches: nothing is asked), which comes before it in the list.
     static var sequenceGuard: String {
         """
         CREATE FUNCTION ipasn_advance_sequence(p_table text, p_last int8) RETURNS int8
@@ -84,9 +85,15 @@ extension PostgresSchema {
         CREATE OR REPLACE FUNCTION ipasn_drop_scores(entered boolean, p_years int4[], p_nips text[]) RETURNS bigint
         LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
         DECLARE
-            everyone boolean := ipasn_writes_every_score();
+            everyone boolean;
             written bigint;
         BEGIN
+            -- Most saves: the employee has no scores as entered, and nothing is asked (pgsave10).
+            IF entered AND NOT EXISTS (SELECT 1 FROM employee_score_entered s
+                                      WHERE (p_years IS NULL OR s.year = ANY(p_years)) AND (p_nips IS NULL OR s.nip = ANY(p_nips))) THEN
+                RETURN 0;
+            END IF;
+            everyone := ipasn_writes_every_score();
             IF p_nips IS NULL AND everyone
                 AND NOT (pg_has_role(session_user,
                         (SELECT c.relowner FROM pg_class c WHERE c.oid = 'public.employee_score'::regclass), 'USAGE')

@@ -50,8 +50,9 @@ enum PostgresSchema {
         ("2026-12-04-pgsave9", scoreWriteOnce),
         ("2026-12-04-siasnback", siasnRefusals),
         ("2026-12-04-pgcopy4", firstLoadServerScores),
-        ("2026-12-05-seqguard", sequenceGuard),
         ("2026-12-05-pgscorer", scorerWholeTables),
+        ("2026-12-05-pgsave10", saveServerWork),
+        ("2026-12-05-seqguard", sequenceGuard),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with
