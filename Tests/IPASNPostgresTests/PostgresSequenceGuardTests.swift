@@ -60,11 +60,19 @@ struct PostgresSequenceGuardTests {
         let cached = try Int.fetchOne(owner, sql: "SELECT COUNT(*) FROM employee_score")!
         #expect(cached > 0)
         let vera = try PGConnection(conninfo: role.conninfo + " user=\(Self.verifier)")
-        for entered in [false, true] {
-            let refused = PostgresRawSQLSweepTests.attempt("SELECT ipasn_drop_scores(\(entered), NULL, NULL)", vera).refusal
-            #expect(refused?.sqlState == "42501")
-            #expect(refused?.message == "permission denied: only an operator drops every employee's cached scores")
-        }
+        let refused = PostgresRawSQLSweepTests.attempt("SELECT ipasn_drop_scores(false, NULL, NULL)", vera).refusal
+        #expect(refused?.sqlState == "42501")
+        #expect(refused?.message == "permission denied: only an operator drops every employee's cached scores")
+        // The scores as entered: none stored here, so nothing matches and nothing is asked
+        // (migration `2026-12-05-pgsave10`'s early return); with one stored, refused as above.
+        #expect(try Int.fetchOne(vera, sql: "SELECT ipasn_drop_scores(true, NULL, NULL)::int") == 0)
+        try owner.execute(sql: """
+            INSERT INTO employee_score_entered (\(PostgresSchema.scoreColumns))
+            SELECT \(PostgresSchema.scoreColumns) FROM employee_score WHERE nip = '\(SmallProvince.nipA)'
+            """)
+        let enteredRefused = PostgresRawSQLSweepTests.attempt("SELECT ipasn_drop_scores(true, NULL, NULL)", vera).refusal
+        #expect(enteredRefused?.sqlState == "42501")
+        #expect(try Int.fetchOne(owner, sql: "SELECT COUNT(*) FROM employee_score_entered") ?? 0 > 0)
         #expect(try Int.fetchOne(owner, sql: "SELECT COUNT(*) FROM employee_score") == cached)
         // One employee named (a verdict's refresh): allowed, as before.
         let one = PostgresRawSQLSweepTests.attempt(
