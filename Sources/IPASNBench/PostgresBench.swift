@@ -121,9 +121,14 @@ struct PostgresBench {
         // core or waiting for one, the rest off-CPU (the flush): a slow save is told apart.
         interactive.probe = { SaveSchedule.sample(backend: ($0 as? PostgresStore)?.serverProcessID ?? 0) }
         // What else ran on the machine during each save (every process's CPU, read outside the
-        // spans): what took a core from the slowest saves' backend.
-        let accounting = SaveAccounting(clusterDirectory: cluster.directory)
-        interactive.observer = accounting.observer
+        // spans): only with `IPASN_PGSAVE_ACCOUNT=1`. Its scan of every task of the machine
+        // around each save, though outside the timed span, added about 2 ms of the
+        // workstation's own CPU to each save it surrounded (the same binary, load and
+        // database: 0.94 ms without it, 2.81 ms with it, fifteenth session): it measured itself.
+        let accounting =
+            ProcessInfo.processInfo.environment["IPASN_PGSAVE_ACCOUNT"] == "1"
+            ? SaveAccounting(clusterDirectory: cluster.directory) : nil
+        if let accounting { interactive.observer = accounting.observer }
         // What else the server did during the saves (a checkpoint, autovacuum after the
         // imports above, the flushes' time): the tail of the saves is read with it.
         try cluster.psql("postgres", "ALTER SYSTEM SET track_wal_io_timing = on")
@@ -146,7 +151,7 @@ struct PostgresBench {
         log(phases.summary())
         let schedule = SaveSchedule(spans: saves.saves, probes: saves.saveProbes)
         log(schedule.summary(slowest: 5))
-        log(accounting.summary(spans: saves.saves))
+        if let accounting { log(accounting.summary(spans: saves.saves)) }
         log("  server during the saves and dashboard opens: " + server.perSave(saves.saves.count))
         report.add(
             "PG3", "PostgreSQL: save a record through the workstation, Unix socket (\(saves.savedRecords) saves)",
@@ -165,8 +170,13 @@ struct PostgresBench {
                 + "The p99 of \(saves.saves.count) saves is their \(Self.rankOfP99(saves.saves.count)) slowest (one slow save "
                 + "moves it); the slowest three, each as its span = the workstation thread's CPU + its wait for a core + "
                 + "the server backend's CPU + its wait for a core + the rest off-CPU (the WAL flush, a lock), ms, #n its "
-                + "place in the run: " + schedule.slowest(3) + "; what else ran during them (ms on a core, every process "
-                + "of the machine by its name, the cluster's by their title): " + accounting.others(spans: saves.saves)
+                + "place in the run: " + schedule.slowest(3) + "; "
+                + (accounting.map {
+                    "what else ran during them (ms on a core, every process of the machine by its name, the cluster's by "
+                        + "their title): " + $0.others(spans: saves.saves)
+                }
+                    ?? "what else ran during them is not read by default (`IPASN_PGSAVE_ACCOUNT=1`: its scan of every "
+                    + "task of the machine around each save added about 2 ms of the workstation's CPU to each save)")
                 + ". The workstation readies the save path once its first "
                 + "screen is up (`warmSavePath`: statements prepared, plans made, its PL/pgSQL, the per-row triggers' "
                 + "statements and the score check's scorer run on no row); the first save still pays its first real "
