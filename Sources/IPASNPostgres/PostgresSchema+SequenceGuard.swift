@@ -23,10 +23,7 @@ extension PostgresSchema {
         CREATE FUNCTION ipasn_advance_sequence(p_table text, p_last int8) RETURNS int8
         LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
         DECLARE
-            trusted boolean := pg_has_role(session_user,
-                    (SELECT c.relowner FROM pg_class c WHERE c.oid = 'public.employee_score'::regclass), 'USAGE')
-                OR COALESCE((SELECT r.rolbypassrls FROM pg_roles r WHERE r.rolname = session_user), false)
-                OR ipasn_is_operator();
+            trusted boolean := \(ownerOrOperator);
             seq text;
             top int8;
             handed int8;
@@ -94,11 +91,7 @@ extension PostgresSchema {
                 RETURN 0;
             END IF;
             everyone := ipasn_writes_every_score();
-            IF p_nips IS NULL AND everyone
-                AND NOT (pg_has_role(session_user,
-                        (SELECT c.relowner FROM pg_class c WHERE c.oid = 'public.employee_score'::regclass), 'USAGE')
-                    OR COALESCE((SELECT r.rolbypassrls FROM pg_roles r WHERE r.rolname = session_user), false)
-                    OR ipasn_is_operator()) THEN
+            IF p_nips IS NULL AND everyone AND NOT (\(ownerOrOperator)) THEN
                 RAISE EXCEPTION 'permission denied: only an operator drops every employee''s cached scores'
                     USING ERRCODE = '42501';
             END IF;
@@ -118,6 +111,14 @@ extension PostgresSchema {
 
         """
     }
+
+    /// Whether the connected role is the schema's owner (or a member of it), bypasses row
+    /// security, or holds an operator account: who may move any sequence or drop everyone's scores.
+    static let ownerOrOperator = """
+        pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = 'public.employee_score'::regclass), 'USAGE')
+                OR COALESCE((SELECT r.rolbypassrls FROM pg_roles r WHERE r.rolname = session_user), false)
+                OR ipasn_is_operator()
+        """
 
     /// Moves `table`'s id sequence forward to `last` (never back), through the owner's
     /// `ipasn_advance_sequence` (migration `2026-12-05-seqguard`): no account but the owner may
