@@ -45,8 +45,13 @@ struct FirstLoadTriggers {
     let definitions: [String]
 
     /// The triggers a first load may switch off; the last two only when their counts are written instead.
+    /// `<table>_save_version_insert` (branch pgsave11) raises the version of every employee the
+    /// COPY touched; instead, ``on(pending:waiting:_:)`` raises every employee's at once.
     static func known(_ table: String) -> (quiet: [String], counted: [String]) {
-        (["\(table)_restored", "\(table)_audited_insert"], ["\(table)_unit_pending_insert", "\(table)_queue_insert"])
+        (
+            ["\(table)_restored", "\(table)_audited_insert", "\(table)_save_version_insert"],
+            ["\(table)_unit_pending_insert", "\(table)_queue_insert"]
+        )
     }
 
     /// Switches off the known insert triggers of `kind`'s table (locked by the first load) that
@@ -98,6 +103,8 @@ struct FirstLoadTriggers {
         } else {
             for definition in definitions { try db.execute(sql: definition) }
         }
+        // Every employee's save version at once (`2026-12-06-pgsave11`): one statement.
+        if names.contains("\(table)_save_version_insert") { try db.execute(sql: "SELECT ipasn_save_epoch_bump()") }
         let counted = Self.known(table).counted
         if names.contains(counted[0]) { try add(pending, to: "unit_pending_counts", column: "pending", db) }
         if names.contains(counted[1]) { try add(waiting, to: "queue_waiting", column: "waiting", db) }

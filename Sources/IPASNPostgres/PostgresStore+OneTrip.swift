@@ -2,21 +2,20 @@ import Foundation
 import IPASNCore
 import IPASNStore
 
-/// What a save of an employee's record left for the next save of a record of the same kind
-/// for the same employee by the same store (``PostgresStore/addInOneTrip(_:)``): the
-/// employee's records and the scoring inputs as they stood at its COMMIT and the server's
-/// digest of them (`ipasn_save_digest`).
+/// What a save of an employee's record, or the read of the employee's page, left for the next
+/// save of a record of any kind for the same employee by the same store
+/// (``PostgresStore/addInOneTrip(_:)``): the employee's records and the scoring inputs as they
+/// stood at its COMMIT (or in its snapshot) and the server's digest of them
+/// (`ipasn_save_digest`, which covers all four record tables: branch pgsave11).
 struct OneTripBasis {
     var login: String
-    var kind: RecordKind
     var digest: String
     /// The employee's records after the save, its own record among them.
     var stored: StoredEmployeeRecords
     var inputs: ScoringInputs
 
-    init(login: String, kind: RecordKind, digest: String, stored: StoredEmployeeRecords, inputs: ScoringInputs) {
+    init(login: String, digest: String, stored: StoredEmployeeRecords, inputs: ScoringInputs) {
         self.login = login
-        self.kind = kind
         self.digest = digest
         self.stored = stored
         self.inputs = inputs
@@ -31,26 +30,41 @@ struct OneTripBasis {
 final class OneTripMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var basis: OneTripBasis?
+    /// The last ruleset read and its text (a page's read and a save read the text each time).
+    private var ruleset: (text: String, value: Ruleset)?
 
     func keep(_ basis: OneTripBasis) { lock.withLock { self.basis = basis } }
 
-    /// The basis for a record of `kind` for `nip` by `login`, removed; nil (and the basis
-    /// forgotten) when there is none for them.
-    func take(nip: String, kind: RecordKind, login: String) -> OneTripBasis? {
+    /// The basis for a record for `nip` by `login`, removed; nil (and the basis forgotten)
+    /// when there is none for them.
+    func take(nip: String, login: String) -> OneTripBasis? {
         lock.withLock {
             defer { basis = nil }
-            guard let basis, basis.nip == nip, basis.kind == kind, basis.login == login else { return nil }
+            guard let basis, basis.nip == nip, basis.login == login else { return nil }
             return basis
         }
     }
 
+    /// Whether there is a basis for `nip` by `login` (kept).
+    func has(nip: String, login: String) -> Bool {
+        lock.withLock { basis.map { $0.nip == nip && $0.login == login } ?? false }
+    }
+
     func forget() { lock.withLock { basis = nil } }
+
+    /// The ruleset of the text `text` (`RulesetFile`), parsed once while the text stays the same.
+    func ruleset(_ text: String) throws -> Ruleset {
+        if let kept = lock.withLock({ ruleset }), kept.text == text { return kept.value }
+        let value = try RulesetFile.load(Data(text.utf8))
+        lock.withLock { ruleset = (text, value) }
+        return value
+    }
 }
 
 extension PostgresStore {
     /// `add` in ONE round trip (issue 12, branch pgsave7): when this store's previous save was
-    /// of a record of the same kind for the same employee (a workstation's "simpan & tambah
-    /// lagi"), the client validates and scores the record on what that save left
+    /// of a record for the same employee (a workstation's "simpan & tambah lagi"), or, since
+    /// branch pgsave11, its last read was the employee's page (``employeePage(nip:)``), the client validates and scores the record on what that save left
     /// (``OneTripBasis``) and sends the BEGIN, the write lock (`ipasn_one_trip_lock`), the
     /// insert (its id from the table's identity), its audit row (naming that id by `currval`),
     /// the scores, the guard and the COMMIT in one pipelined exchange. The guard
@@ -71,7 +85,7 @@ extension PostgresStore {
     /// (``DraftSaveStore``: forgetting the form's draft), as ``addPipelined(_:also:)``'s.
     func addInOneTrip(_ record: IPASNCore.Record, also: [(sql: String, arguments: PGArguments)] = []) throws -> SaveResult? {
         guard !isReadOnly, !isInTransaction,
-            let basis = oneTripMemo.take(nip: record.nip, kind: record.kind, login: context.actor),
+            let basis = oneTripMemo.take(nip: record.nip, login: context.actor),
             basis.inputs.years.contains(basis.inputs.year)
         else { return nil }
         let issues = RecordValidator(today: context.today).validate(record, existing: basis.stored.plain).filter { $0.severity == .error }
@@ -94,7 +108,7 @@ extension PostgresStore {
         else { return nil }
         oneTripMemo.keep(
             OneTripBasis(
-                login: context.actor, kind: record.kind, digest: digest, stored: Self.adding(record, id: id, to: basis.stored),
+                login: context.actor, digest: digest, stored: Self.adding(record, id: id, to: basis.stored),
                 inputs: basis.inputs))
         return SaveResult(id: RecordID(kind: record.kind, id: id), score: score)
     }

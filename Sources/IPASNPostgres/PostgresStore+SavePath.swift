@@ -47,7 +47,7 @@ extension PostgresStore {
     func decodeScoringInputs(_ results: [PGResult], withRecords: Bool) throws -> ScoringInputs {
         func text(_ result: PGResult) -> String? { result.count > 0 ? result.text(0, 0) : nil }
         let year = text(results[0]).flatMap { Int($0) } ?? context.today.year
-        let ruleset = try text(results[1]).map { try RulesetFile.load(Data($0.utf8)) } ?? .bkn2019
+        let ruleset = try text(results[1]).map { try oneTripMemo.ruleset($0) } ?? .bkn2019
         let years = (0..<results[2].count).compactMap { results[2].text($0, 0).flatMap { Int($0) } }
         var uncounted = Set<RecordID>()
         if !ruleset.verification.rejectedRecordsCount {
@@ -188,7 +188,7 @@ extension PostgresStore {
                 try auditStatement(.insert, .record(id), nip: record.nip, old: nil, new: .record(record)),
             ] + writes + also + basis, db)
         if remembersBasis, let digest = results.last?.text(0, 0) {
-            oneTripMemo.keep(OneTripBasis(login: context.actor, kind: record.kind, digest: digest, stored: stored, inputs: inputs))
+            oneTripMemo.keep(OneTripBasis(login: context.actor, digest: digest, stored: stored, inputs: inputs))
         }
         return SaveResult(id: id, score: score)
     }

@@ -115,6 +115,9 @@ struct PostgresBulkImportTests {
         let db = try PGConnection(conninfo: conninfo)
         var tables: [String: [String]] = [:]
         for table in try String.fetchAll(db, sql: "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1") {
+            // `save_version` (migration `2026-12-06-pgsave11`) counts writes by statement and names
+            // the writing transaction; a first load raises every employee's at once.
+            if table == "save_version" { continue }
             // `audit.xact` (the writing transaction's id, migration `2026-12-01-pgaudit`) differs between any two databases.
             tables[table] = try String.fetchAll(db, sql: "SELECT (to_jsonb(t) - 'xact')::text FROM \(table) t ORDER BY 1")
         }

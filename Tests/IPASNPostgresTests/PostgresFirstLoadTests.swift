@@ -176,14 +176,18 @@ struct PostgresFirstLoadTests {
         let before = try triggers()
         try db.execute(sql: "BEGIN")
         let all = try FirstLoadTriggers.off(.diklat, unverified: true, db)
-        #expect(all.names == ["diklat_audited_insert", "diklat_queue_insert", "diklat_restored", "diklat_unit_pending_insert"])
+        #expect(
+            all.names == [
+                "diklat_audited_insert", "diklat_queue_insert", "diklat_restored", "diklat_save_version_insert",
+                "diklat_unit_pending_insert",
+            ])
         #expect(try present(all.names) == [])
-        #expect(try triggers().count == before.count - 4)
+        #expect(try triggers().count == before.count - 5)
         #expect(try triggers().allSatisfy { $0.hasSuffix(" O") }, "none disabled")
         try all.on(pending: [:], waiting: [:], db)
         #expect(try triggers() == before)
         let quiet = try FirstLoadTriggers.off(.diklat, unverified: false, db)
-        #expect(quiet.names == ["diklat_audited_insert", "diklat_restored"])
+        #expect(quiet.names == ["diklat_audited_insert", "diklat_restored", "diklat_save_version_insert"])
         #expect(try present(all.names) == ["diklat_queue_insert", "diklat_unit_pending_insert"])
         try db.execute(sql: "ROLLBACK")
         #expect(try triggers() == before)
