@@ -74,9 +74,7 @@ extension PostgresSchema {
                 part_after bigint;
             BEGIN
                 SELECT concat_ws('|',
-                           (SELECT value FROM config WHERE key = 'year'),
-                           (SELECT md5(value) FROM config WHERE key = 'ruleset'),
-                           (SELECT string_agg(year::text, ',' ORDER BY year) FROM score_year),
+                           \(saveDigestSettings),
                            (SELECT p::text FROM pegawai p WHERE p.nip = p_nip))
                   INTO b;
                 a := b;
@@ -94,6 +92,14 @@ extension PostgresSchema {
                 SET plan_cache_mode = force_generic_plan;
             """
     }
+
+    /// The settings a save decides on, in the digest (``oneTripSave``, ``saveVersions``): the
+    /// measurement year, the ruleset's `md5` and the cached years (at the digest's indentation).
+    static let saveDigestSettings = [
+        "(SELECT value FROM config WHERE key = 'year')",
+        "(SELECT md5(value) FROM config WHERE key = 'ruleset')",
+        "(SELECT string_agg(year::text, ',' ORDER BY year) FROM score_year)",
+    ].joined(separator: ",\n" + String(repeating: " ", count: 15))
 
     /// The guard's permission statements (``oneTripSave``): the account's role, then an admin's
     /// walk up from the employee's unit (at the indentation of the function's body).

@@ -127,11 +127,7 @@ extension PostgresSchema {
                 vb bigint;
                 va bigint;
             BEGIN
-                SELECT concat_ws('|',
-                           (SELECT value FROM config WHERE key = 'year'),
-                           (SELECT md5(value) FROM config WHERE key = 'ruleset'),
-                           (SELECT string_agg(year::text, ',' ORDER BY year) FROM score_year))
-                  INTO head;
+                SELECT concat_ws('|', \(saveDigestSettings)) INTO head;
                 SELECT CASE WHEN s.xid = mine THEN s.prev_v ELSE s.v END, s.v INTO vb, va FROM save_version s WHERE s.nip = p_nip;
                 SELECT CASE WHEN s.xid = mine THEN s.prev_v ELSE s.v END, s.v INTO eb, ea FROM save_version s WHERE s.nip = '';
                 before := concat_ws('|', head, coalesce(eb, 0), coalesce(vb, 0));
