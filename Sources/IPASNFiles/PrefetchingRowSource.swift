@@ -16,8 +16,10 @@ import IPASNStore
 public struct PrefetchingRowSource: ImportRowSource {
     public let kind: ImportKind
     private let pipe: BatchPipe<Chunk>
-    /// The batch being handed out, in REVERSE order (``next()`` moves rows out of its end).
-    private var batch: [Line<ImportRow>] = []
+    /// The batch being handed out: ``next()`` takes its rows out in order, leaving nil.
+    private var batch: [Line<ImportRow>?] = []
+    /// The next row of ``batch`` to hand out.
+    private var position = 0
     private let progress: ((ImportProgress) -> Void)?
     private let totalBytes: Int?
     private let totalRows: Int?
@@ -37,7 +39,7 @@ public struct PrefetchingRowSource: ImportRowSource {
         let pipe = self.pipe
         let thread = Thread {
             var source = inner
-            var rows: [Line<ImportRow>] = []
+            var rows: [Line<ImportRow>?] = []
             rows.reserveCapacity(batchSize)
             // Where the rows of a batch reach in the file, read on this thread (the source's own).
             func bytes() -> Int? { (source as? any ByteCountingRowSource)?.bytesRead }
@@ -45,13 +47,11 @@ public struct PrefetchingRowSource: ImportRowSource {
                 while !pipe.isCancelled, let row = try source.next() {
                     rows.append(row)
                     if rows.count == batchSize {
-                        rows.reverse()
                         pipe.put(.batch(Chunk(rows: rows, bytes: bytes())))
                         rows.removeAll(keepingCapacity: true)
                     }
                 }
                 if !rows.isEmpty {
-                    rows.reverse()
                     pipe.put(.batch(Chunk(rows: rows, bytes: bytes())))
                 }
                 pipe.put(.end)
@@ -64,10 +64,11 @@ public struct PrefetchingRowSource: ImportRowSource {
     }
 
     public mutating func next() throws -> Line<ImportRow>? {
-        while batch.isEmpty {
+        while position == batch.count {
             switch pipe.take() {
             case .batch(let chunk):
                 batch = chunk.rows
+                position = 0
                 taken += chunk.rows.count
                 lastBytes = chunk.bytes
                 progress?(ImportProgress(rows: taken, bytes: chunk.bytes, totalBytes: totalBytes, totalRows: totalRows))
@@ -83,19 +84,21 @@ public struct PrefetchingRowSource: ImportRowSource {
                 throw error
             }
         }
-        // FAST PATH (issue 14): the batch arrives reversed (the parsing thread reversed it)
-        // and its rows are MOVED out of its end: `batch[index]` would copy the row (a retain
-        // of each of its strings here, a release when the batch is dropped), a million times
-        // on the writer's thread, the import's critical path.
-        return batch.removeLast()
+        // FAST PATH (issues 12 and 14): each row is MOVED out of the batch (`take()` leaves
+        // nil in its place): `batch[index]` would copy the row (a retain of each of its
+        // strings here, a release when the batch is dropped), a million times on the
+        // writer's thread, the import's critical path. (Until branch pgcopy5 the parsing
+        // thread reversed each batch for `removeLast()`: `reverse()` copied every row too.)
+        defer { position += 1 }
+        return batch[position].take()
     }
 
     /// Stops the reading thread early (when the consumer gives up before the end).
     public func cancel() { pipe.cancel() }
 
-    /// One batch of rows (in reverse order) and how far into the file they reach.
+    /// One batch of rows (each non-nil until taken) and how far into the file they reach.
     struct Chunk {
-        var rows: [Line<ImportRow>]
+        var rows: [Line<ImportRow>?]
         var bytes: Int?
     }
 }

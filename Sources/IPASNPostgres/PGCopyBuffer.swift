@@ -51,14 +51,18 @@ struct PGCopyBuffer {
     /// An integer field in decimal, as `String(value)` writes it.
     mutating func integer(_ value: Int64) {
         separate()
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        // The digits from the right into a stack buffer, then one append (not one per digit).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = value.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     mutating func integer(_ value: Int) { integer(Int64(value)) }
@@ -75,16 +79,20 @@ struct PGCopyBuffer {
         separate()
         let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
         let y = value.year % 10000
-        bytes.append(zero + UInt8(y / 1000))
-        bytes.append(zero + UInt8(y / 100 % 10))
-        bytes.append(zero + UInt8(y / 10 % 10))
-        bytes.append(zero + UInt8(y % 10))
-        bytes.append(dash)
-        bytes.append(zero + UInt8(value.month / 10))
-        bytes.append(zero + UInt8(value.month % 10))
-        bytes.append(dash)
-        bytes.append(zero + UInt8(value.day / 10))
-        bytes.append(zero + UInt8(value.day % 10))
+        // The ten bytes into a stack buffer, then one append.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { text in
+            text[0] = zero + UInt8(y / 1000)
+            text[1] = zero + UInt8(y / 100 % 10)
+            text[2] = zero + UInt8(y / 10 % 10)
+            text[3] = zero + UInt8(y % 10)
+            text[4] = dash
+            text[5] = zero + UInt8(value.month / 10)
+            text[6] = zero + UInt8(value.month % 10)
+            text[7] = dash
+            text[8] = zero + UInt8(value.day / 10)
+            text[9] = zero + UInt8(value.day % 10)
+            bytes.append(contentsOf: UnsafeBufferPointer(text))
+        }
     }
 
     /// A NULL field (`\N`).

@@ -135,6 +135,13 @@ extension PostgresStore {
 
 /// The rows a first load has written (``PostgresStore/firstLoadRecords``): their file lines
 /// by id, the fingerprints of every written row, and the current employee run's rows.
+///
+/// A row can only conflict with its own employee's written rows, so a row is looked up only
+/// among the fingerprints of its employee's rows (a small set, made again at each run of the
+/// employee's lines: its earlier runs' fingerprints read from the logs, then its own), not in
+/// one set of a million fingerprints probed and grown for every row (issue 12, branch
+/// pgcopy5). The decisions are the same as with one set: a fingerprint seen only names the
+/// rows ``ImportConflicts`` then decides exactly.
 struct FirstLoadWritten {
     /// A checked row of the file.
     struct Row {
@@ -147,11 +154,17 @@ struct FirstLoadWritten {
     let checkSimilar: Bool
     /// The file line of each written row, by position (`id - first`).
     private var lines: [Int32] = []
+    /// Each written row's fingerprints, by position: its `(nip, dedup_key)`, and (the similar
+    /// check) its course.
+    private var pairLog: [Int] = []
+    private var courseLog: [Int] = []
+    /// The positions of each earlier run of an employee's written rows, by NIP.
+    private var earlierRuns: [String: [Range<Int>]] = [:]
+    private var runNIP = ""
+    private var runStart = 0
+    /// The fingerprints of the current employee's written rows (earlier runs' and this run's).
     private var pairs: Set<Int> = []
     private var courses: Set<Int> = []
-    /// The employees of the runs before the current one.
-    private var earlierRuns: Set<String> = []
-    private var runNIP = ""
     /// The current employee's written rows (every one of them when ``runComplete``): those
     /// read back from the table, then those of this run written since.
     private var runStored: [ImportConflicts.Row] = []
@@ -168,11 +181,21 @@ struct FirstLoadWritten {
 
     /// A run of `nip`'s lines starts.
     mutating func startRun(_ nip: String) {
-        if !runNIP.isEmpty { earlierRuns.insert(runNIP) }
+        if !runNIP.isEmpty && lines.count > runStart { earlierRuns[runNIP, default: []].append(runStart..<lines.count) }
         runNIP = nip
+        runStart = lines.count
         run.removeAll(keepingCapacity: true)
         runStored.removeAll()
-        runComplete = !earlierRuns.contains(nip)
+        pairs.removeAll(keepingCapacity: true)
+        courses.removeAll(keepingCapacity: true)
+        let earlier = earlierRuns[nip] ?? []
+        for range in earlier {
+            for position in range {
+                pairs.insert(pairLog[position])
+                if checkSimilar { courses.insert(courseLog[position]) }
+            }
+        }
+        runComplete = earlier.isEmpty
     }
 
     /// Whether `row` may conflict with a written row: one of its fingerprints was seen.
@@ -191,7 +214,9 @@ struct FirstLoadWritten {
     mutating func add(_ row: Row, employee: Int) -> Int64 {
         let fingerprints = Self.fingerprints(row, employee: employee, checkSimilar: checkSimilar)
         pairs.insert(fingerprints.pair)
+        pairLog.append(fingerprints.pair)
         if let course = fingerprints.course { courses.insert(course) }
+        if checkSimilar { courseLog.append(fingerprints.course ?? fingerprints.pair) }
         run.append(row)
         lines.append(Int32(truncatingIfNeeded: row.line))
         return first + Int64(lines.count - 1)

@@ -62,12 +62,35 @@ public enum TextLimits {
         return nil
     }
 
+    /// The character limit of a field the parser reads: ``limit(for:)`` of its name, without
+    /// comparing names (every field of a million-row import passes here).
+    public static func limit(for field: RecordField) -> Int {
+        switch field {
+        case .kode, .induk, .kodeUnit: return codeLength
+        default: return textLength
+        }
+    }
+
+    /// ``issue(_:field:)`` of a field the parser reads (its name made only for an issue).
+    public static func issue(_ text: String, field: RecordField) -> ValidationIssue? {
+        if let scalar = firstControlCharacter(text) {
+            return ValidationIssue(field: field.name, code: .controlCharacter(name(of: scalar)))
+        }
+        let limit = limit(for: field)
+        if FastText.exceeds(text, limit) { return ValidationIssue(field: field.name, code: .tooLong(limit: limit)) }
+        return nil
+    }
+
     /// The problems of every field of a row or a form, in field-name order.
     public static func issues(_ fields: RecordFields) -> [ValidationIssue] {
         var found: [ValidationIssue] = []
-        fields.forEach { field, text in
-            if let issue = issue(FastText.trimmed(text), field: field) { found.append(issue) }
-        }
+        fields.forEach(
+            read: { field, text in
+                if let issue = issue(FastText.trimmed(text), field: field) { found.append(issue) }
+            },
+            other: { name, text in
+                if let issue = issue(FastText.trimmed(text), field: name) { found.append(issue) }
+            })
         return found.count > 1 ? found.sorted { $0.field < $1.field } : found
     }
 

@@ -70,12 +70,12 @@ public struct RecordFields: Sendable, ExpressibleByDictionaryLiteral {
     /// Whether a field the parser does not read is present (a SIASN field).
     public var hasOtherFields: Bool { !others.isEmpty }
 
-    /// Calls `body` with each field present, by name (in no particular order), without
-    /// collecting them.
-    public func forEach(_ body: (String, String) -> Void) {
+    /// Calls `read` with each field present that the parser reads (by field: no name looked
+    /// up), then `other` with each other field present, by name.
+    public func forEach(read: (RecordField, String) -> Void, other: (String, String) -> Void) {
         for index in values.indices {
-            if let value = values[index] { body(RecordField(rawValue: index)!.name, value) }
+            if let value = values[index] { read(RecordField(rawValue: index)!, value) }
         }
-        for (name, value) in others { body(name, value) }
+        for (name, value) in others { other(name, value) }
     }
 }

@@ -329,7 +329,7 @@ public struct RecordParser: Sendable {
     }
 
     private func finish<T>(_ record: Record, _ value: T) -> Result<T, ValidationFailure> {
-        let issues = validator.validate(record).filter { $0.severity == .error }
+        let issues = validator.validateParsed(record).filter { $0.severity == .error }
         return issues.isEmpty ? .success(value) : .failure(ValidationFailure(issues))
     }
 }

@@ -22,17 +22,32 @@ public struct RecordValidator: Sendable {
     /// Every problem with `record`, given the employee's other records (`existing`, which must
     /// not contain the record itself when it is being edited).
     public func validate(_ record: Record, existing: EmployeeRecords? = nil) -> [ValidationIssue] {
+        validate(record, existing: existing, textChecked: false)
+    }
+
+    /// ``validate(_:existing:)`` of a record ``RecordParser`` has just made from its fields:
+    /// its text fields were checked already (``TextLimits``, every field, trimmed: the same
+    /// text the record holds) and a diklat's `nama` found non-empty, so those checks are not
+    /// made again (issue 12, branch pgcopy5: every row of a million-row import passes here).
+    /// The issues are the same as ``validate(_:existing:)``'s for such a record.
+    func validateParsed(_ record: Record) -> [ValidationIssue] {
+        validate(record, existing: nil, textChecked: true)
+    }
+
+    private func validate(_ record: Record, existing: EmployeeRecords?, textChecked: Bool) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         switch record {
         case .pendidikan(let r):
             if let date = r.tanggalLulus { issues += notAfterToday(date, field: "tanggal_lulus") }
-            issues += length(r.namaSekolah, "nama_sekolah") + length(r.jurusan, "jurusan")
+            if !textChecked { issues += length(r.namaSekolah, "nama_sekolah") + length(r.jurusan, "jurusan") }
         case .diklat(let r):
-            if FastText.trimmed(r.nama).isEmpty {
-                issues.append(ValidationIssue(field: "nama", code: .required))
+            if !textChecked {
+                if FastText.trimmed(r.nama).isEmpty {
+                    issues.append(ValidationIssue(field: "nama", code: .required))
+                }
+                issues += length(r.nama, "nama") + length(r.penyelenggara, "penyelenggara")
+                    + length(r.nomorSertifikat, "nomor_sertifikat")
             }
-            issues += length(r.nama, "nama") + length(r.penyelenggara, "penyelenggara")
-                + length(r.nomorSertifikat, "nomor_sertifikat")
             if r.jenis == .struktural && r.tingkat == nil {
                 issues.append(ValidationIssue(field: "tingkat", code: .leadershipLevelRequired))
             }
@@ -61,7 +76,7 @@ public struct RecordValidator: Sendable {
             }
         case .disiplin(let r):
             issues += notAfterToday(r.tmt, field: "tmt")
-            issues += length(r.jenis, "jenis")
+            if !textChecked { issues += length(r.jenis, "jenis") }
             if let mismatch = JenisHukuman.mismatch(jenis: r.jenis, tingkat: r.tingkat) { issues.append(mismatch) }
         }
         if let existing, isDuplicate(record, of: existing) {
@@ -196,9 +211,16 @@ struct FNV1a {
         for byte in text.utf8 { add(byte: byte) }
     }
 
-    /// An integer's decimal digits, as string interpolation writes them (a small string: no allocation).
+    /// An integer's decimal digits, as string interpolation writes them (no String made).
     mutating func add(_ number: Int) {
-        add(String(number))
+        if number < 0 { add(byte: UInt8(ascii: "-")) }
+        let magnitude = number.magnitude
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        repeat {
+            add(byte: UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// A date as ISO `YYYY-MM-DD`.
