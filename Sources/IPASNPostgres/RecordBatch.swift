@@ -167,9 +167,23 @@ struct RecordBatch {
 
 /// PostgreSQL array literals (text input form) for `unnest` parameters.
 enum PGArrayText {
+    /// Every value double-quoted, its `\\` and `"` escaped with a backslash. Byte by byte: a
+    /// first load's score refresh sends 50,000 NIPs this way (Foundation's
+    /// `replacingOccurrences` took most of that step's client CPU).
     static func strings(_ values: [String]) -> String {
-        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-            .joined(separator: ",") + "}"
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(values.reduce(2) { $0 + $1.utf8.count + 3 })
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in value.utf8 {
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func integers(_ values: [Int64]) -> String {
