@@ -8,8 +8,10 @@ extension StoreConformance {
     /// in one transaction, the figures the same under the new code, history kept, and a session
     /// opened before the rename saving into the renamed unit.
     static let unitRename: [StoreBehaviour] = [
-        StoreBehaviour("an operator renames a unit: employees, sub-units, admins, marks and figures move; others refused; history kept") { make in
-            let (op, sari) = try team(make)
+        StoreBehaviour(shared: "an operator renames a unit: employees, sub-units, admins, marks and figures move; others refused; history kept") {
+            newDatabase in
+            let open = try newDatabase()
+            let (op, sari) = try team(open)
             try op.saveUnit(OrgUnit(kode: "SUB-1", nama: "Seksi", induk: "SUB"))
             try op.add(teknis(nipB, "Kursus Budi"))
             try op.add(teknis(nipC, "Kursus Citra", jp: 19))
@@ -18,11 +20,11 @@ extension StoreConformance {
             let year = TestClock.measurementYear
             let before = try renameDigest(op, year: year)
             let lastAudit = try #require(try op.auditLog(limit: 1).first).id
-            // Loaded by sari's open session before the rename (read as every session reads it).
-            let staleCitra = try #require(try op.pegawai(nip: nipC), "Citra")
+            // Loaded by sari's open session before the rename.
+            let staleCitra = try #require(try sari.pegawai(nip: nipC))
 
             #expect(refusedRule { try sari.renameUnit("SUB", to: "SUB-BARU") } == .operatorOnly(.unitRename), "an admin, even of SUB")
-            let vera = try make(TestClock.context(actor: "vera"))
+            let vera = try open(TestClock.context(actor: "vera"))
             #expect(refusedRule { try vera.renameUnit("SUB", to: "SUB-BARU") } == .readOnlyRole(.verifikator))
             #expect(PermissionRule.operatorOnly(.unitRename).message(.id) == "Hanya operator yang dapat mengganti kode unit (ipasn units rename)")
             #expect(PermissionRule.operatorOnly(.unitRename).message(.en) == "Only an operator changes a unit's code (ipasn units rename)")
