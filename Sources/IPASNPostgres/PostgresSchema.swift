@@ -54,6 +54,7 @@ enum PostgresSchema {
         ("2026-12-05-pgsave10", saveServerWork),
         ("2026-12-05-seqguard", sequenceGuard),
         ("2026-12-06-pgsave11", saveVersions),
+        ("2026-12-06-unitrename", unitRename),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with

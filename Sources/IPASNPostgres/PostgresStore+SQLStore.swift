@@ -4,7 +4,13 @@ import IPASNStore
 
 extension SQLDialect {
     /// PostgreSQL's snippets (`jsonb`, `FILTER`, no planner hints, the column names it does not reserve).
-    static let postgresql = SQLDialect(
+    static let postgresql: SQLDialect = {
+        var dialect = postgresqlSnippets
+        dialect.unitRenameCall = "SELECT ipasn_rename_unit(?::text, ?::text)"
+        return dialect
+    }()
+
+    private static let postgresqlSnippets = SQLDialect(
         name: "PostgreSQL", subunits: PostgresStore.subunitsCTE,
         jsonText: { column, key in "(\(column)::jsonb ->> '\(key)')" },
         countWhere: { condition in "COUNT(*) FILTER (WHERE \(condition))" }, distinctFrom: "IS DISTINCT FROM",

@@ -26,14 +26,7 @@ public struct JoinProof {
     public init(before target: some Store, years: [Int]) throws {
         self.years = years
         units = try target.units()
-        var figures: [Int: [UnitFigure]] = [:]
-        var scores: [Int: [ScoredPegawai]] = [:]
-        for year in years {
-            figures[year] = try target.unitFigures(year: year)
-            scores[year] = try target.scores(year: year, unit: nil)
-        }
-        self.figures = figures
-        self.scores = scores
+        (figures, scores) = try StoreComparison.figuresAndScores(target, years: years)
         pending = try target.pendingCounts().map(Self.key)
     }
 

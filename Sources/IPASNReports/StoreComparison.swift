@@ -11,6 +11,18 @@ import IPASNStore
 /// order: they agree when within 1e-9 of each other. One English sentence per difference;
 /// empty when the two agree.
 public enum StoreComparison {
+    /// Every unit figure and every employee's score of each year, by year (what a proof
+    /// compares after a change).
+    static func figuresAndScores(_ store: some Store, years: [Int]) throws -> ([Int: [UnitFigure]], [Int: [ScoredPegawai]]) {
+        var figures: [Int: [UnitFigure]] = [:]
+        var scores: [Int: [ScoredPegawai]] = [:]
+        for year in years {
+            figures[year] = try store.unitFigures(year: year)
+            scores[year] = try store.scores(year: year, unit: nil)
+        }
+        return (figures, scores)
+    }
+
     /// How many of the newest audit entries are compared one by one (all are counted).
     public static let auditEntriesCompared = 10_000
 

@@ -66,6 +66,7 @@ public enum OperatorTask: String, Hashable, Sendable, CaseIterable {
     case settings
     case unitImport
     case topLevelUnit
+    case unitRename
 }
 
 extension PermissionRule {
@@ -97,6 +98,10 @@ extension PermissionRule {
             case .unitImport: return id ? "Hanya operator yang dapat mengimpor unit" : "Only an operator imports units"
             case .topLevelUnit:
                 return id ? "Hanya operator yang dapat membuat unit tingkat atas" : "Only an operator creates top-level units"
+            case .unitRename:
+                return id
+                    ? "Hanya operator yang dapat mengganti kode unit (ipasn units rename)"
+                    : "Only an operator changes a unit's code (ipasn units rename)"
             }
         case .verifiersOnly(let role):
             return id

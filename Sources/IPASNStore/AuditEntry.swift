@@ -86,6 +86,9 @@ public enum AuditAction: String, CaseIterable, Hashable, Sendable, Codable {
     case verify
     /// A verifikator (or operator) confirmed a unit's "selesai diinput" mark (``TeamStore``).
     case confirm
+    /// A unit's code changed (``UnitRenameStore/renameUnit(_:to:)``): subject `.unit(NEW)`, old
+    /// the unit under its old code, new under the new one. Not undone by a session's undo.
+    case rename
 }
 
 /// The database settings a store keeps.

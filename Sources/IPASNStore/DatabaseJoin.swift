@@ -84,8 +84,8 @@ public enum DatabaseJoin {
             }
             clashes(
                 units,
-                ("kode unit sudah dipakai di tujuan (ganti kode di berkas, atau di tujuan, lalu ulangi):",
-                 "unit code(s) already taken in the target (change the code in the file, or in the target, and try again):")
+                ("kode unit sudah dipakai di tujuan (gabungkan dengan --rename KODE=KODE-BARU untuk tiap kode, atau --rename-prefix AWALAN untuk semua unit berkas; atau ganti kodenya dengan ipasn units rename, lalu ulangi):",
+                 "unit code(s) already taken in the target (join with --rename CODE=NEW-CODE for each, or --rename-prefix PREFIX for every unit of the file; or change the code with ipasn units rename, and try again):")
             ) { ("\($0.kode): berkas \"\($0.source)\", tujuan \"\($0.target)\"", "\($0.kode): file \"\($0.source)\", target \"\($0.target)\"") }
             clashes(
                 employees,

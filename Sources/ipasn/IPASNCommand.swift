@@ -33,6 +33,7 @@ struct IPASN: ParsableCommand {
             MigrateCommand.self,
             CheckCommand.self,
             UsersCommand.self,
+            UnitsCommand.self,
             PegawaiCommand.self,
             VerifyCommand.self,
             BackupCommand.self,

@@ -29,10 +29,21 @@ struct MigrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Join a database that already holds other instansi's data (history kept).")
     var join = false
 
+    @Option(
+        name: .customLong("rename"), parsing: .singleValue,
+        help: ArgumentHelp("With --join: the file's unit OLD lands as NEW in the target (repeatable).", valueName: "OLD=NEW"))
+    var renames: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("With --join: every other unit of the file lands with this prefix before its code.", valueName: "prefix"))
+    var renamePrefix: String?
+
     func run() throws {
         let language = global.language
         func say(_ id: String, _ en: String) -> String { language == .id ? id : en }
-        if join { return try MigrateJoin(global: global, to: to).run() }
+        if join { return try MigrateJoin(global: global, to: to, renames: renames, renamePrefix: renamePrefix).run() }
+        guard renames.isEmpty && renamePrefix == nil else {
+            throw CLIError.usage(say("--rename dan --rename-prefix hanya bersama --join.", "--rename and --rename-prefix go with --join only."))
+        }
         guard StoreOpener.isServer(to) else {
             throw CLIError.usage(say("--to harus basis data PostgreSQL: postgresql://server/basisdata.",
                 "--to must be a PostgreSQL database: postgresql://server/database."))

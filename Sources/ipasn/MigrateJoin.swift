@@ -1,4 +1,5 @@
 import Foundation
+import IPASNCore
 import IPASNReports
 import IPASNStore
 
@@ -8,6 +9,8 @@ import IPASNStore
 struct MigrateJoin {
     let global: GlobalOptions
     let to: String
+    var renames: [String] = []
+    var renamePrefix: String?
 
     func run() throws {
         let language = global.language
@@ -26,9 +29,20 @@ struct MigrateJoin {
             else { throw CLIError.usage(say("--to sama dengan --db.", "--to is the --db file itself.")) }
         }
         let source = try global.openDatabase(.read)
-        guard let file = source.store as? SQLiteStore else {
+        guard let original = source.store as? SQLiteStore else {
             throw CLIError.usage(say("migrate menyalin dari berkas SQLite (--db BERKAS).", "migrate copies from a SQLite file (--db FILE)."))
         }
+        let rename: JoinRenames
+        switch JoinRenames.parse(renames, prefix: renamePrefix) {
+        case .success(let parsed): rename = parsed
+        case .failure(let bad):
+            throw CLIError.usage(say("--rename \(bad.text): tulis LAMA=BARU, misalnya --rename DISDIK=KOTA-DISDIK.",
+                "--rename \(bad.text): write OLD=NEW, for example --rename DISDIK=KOTA-DISDIK."))
+        }
+        // Renames are made in a copy of the file (the file itself is only read), then the copy joins.
+        let workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("ipasn-join-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workDirectory) }
+        let file = try rename.isEmpty ? original : renamedCopy(original, rename, in: workDirectory)
         let opened: OpenedDatabase
         do {
             opened = try StoreOpener.open(to, context: global.context, access: .write)
@@ -59,7 +73,7 @@ struct MigrateJoin {
             "joined into \(opened.name): \(result.report.tables.count) tables; record ids continue above \(result.used.records), audit ids above \(result.used.audit)"))
         try MigrateCommand.prove(
             try proof.differences(source: file, target: target, used: result.used),
-            checks: [("berkas", try file.check()), ("tujuan", try target.check())]
+            checks: [("berkas", try original.check()), ("tujuan", try target.check())]
         ) {
             say("gabungan TIDAK sama dengan berkasnya: \($0) perbedaan.", "the join does NOT match the file: \($0) difference(s).")
         }
@@ -77,5 +91,31 @@ struct MigrateJoin {
                 "\(commands.count) account(s) copied without PostgreSQL roles; make their roles (for the accounts that stay):"))
             for command in commands { print("  " + command) }
         }
+    }
+
+    /// A copy of the file in `directory` with the renames made (each audited under the caller),
+    /// proved to read as the file under the new codes (``UnitRenameProof``); prints each rename.
+    private func renamedCopy(_ original: SQLiteStore, _ rename: JoinRenames, in directory: URL) throws -> SQLiteStore {
+        func say(_ id: String, _ en: String) -> String { global.language == .id ? id : en }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let proof = try UnitRenameProof(before: original, years: try original.cachedScoreYears())
+        let copy: SQLiteStore
+        let made: [JoinRenames.Pair]
+        do {
+            (copy, made) = try rename.renamedCopy(of: original, at: directory.appendingPathComponent("berkas.sqlite").path, context: global.context)
+        } catch let failure as ValidationFailure {
+            throw CLIError(say("Penggabungan ditolak; tidak ada yang disalin: ", "The join is refused; nothing was copied: ") + failure.message(global.language))
+        } catch let error as StoreError {
+            throw CLIError(say("Penggabungan ditolak; tidak ada yang disalin: ", "The join is refused; nothing was copied: ") + error.message(global.language))
+        }
+        let mapping = Dictionary(made.map { ($0.old, $0.new) }, uniquingKeysWith: { _, b in b })
+        try MigrateCommand.prove(try proof.differences(after: copy, renames: mapping), checks: [("salinan", try copy.check())]) {
+            say("salinan berganti kode TIDAK sama dengan berkasnya: \($0) perbedaan.", "the renamed copy does NOT match the file: \($0) difference(s).")
+        }
+        for pair in made { print(say("  kode unit \(pair.old) -> \(pair.new)", "  unit code \(pair.old) -> \(pair.new)")) }
+        print(say(
+            "\(made.count) kode unit diganti di salinan berkas (berkas sendiri tidak diubah; angka unit, skor, data tertunda, akun dan tanda selesai terbukti sama dengan kode baru)",
+            "\(made.count) unit code(s) changed in a copy of the file (the file itself unchanged; unit figures, scores, pending counts, accounts and progress marks proved the same under the new codes)"))
+        return copy
     }
 }

@@ -138,3 +138,17 @@ if "$IPASN_BIN" --db "$SQLITE" migrate --to "$TO" >"$WORK/again.out" 2>&1; then 
 grep -q "sudah berisi data ipasn" "$WORK/again.out" || fail "unclear refusal: $(cat "$WORK/again.out")"
 grep -q -- "--join" "$WORK/again.out" || fail "the refusal does not name --join: $(cat "$WORK/again.out")"
 ok "a second copy onto that data is refused: $(tail -1 "$WORK/again.out")"
+
+# --- 5. units rename on PostgreSQL: the owner's function, every figure the same ---------
+"$IPASN_BIN" --db "$TO" report units --format csv >"$WORK/u1.csv" || fail "report units on the copy"
+"$IPASN_BIN" --db "$TO" units rename BKPSDM KOTA-BKPSDM >"$WORK/rename.out" 2>&1 || fail "units rename: $(cat "$WORK/rename.out")"
+grep -q "kode BKPSDM -> KOTA-BKPSDM" "$WORK/rename.out" || fail "unclear rename: $(cat "$WORK/rename.out")"
+"$IPASN_BIN" --db "$TO" score --format csv >"$WORK/s4.csv" || fail "score after the rename"
+# (Rows are ordered by unit: compared as sets of lines.)
+sed 's/,BKPSDM,/,KOTA-BKPSDM,/g' "$WORK/s3.csv" | sort >"$WORK/s3r.csv"
+sort "$WORK/s4.csv" | cmp -s "$WORK/s3r.csv" - || fail "the scores changed with the code: $(sort "$WORK/s4.csv" | diff "$WORK/s3r.csv" - | head -3)"
+"$IPASN_BIN" --db "$TO" report units --format csv >"$WORK/u2.csv" || fail "report units after the rename"
+[ "$(wc -l <"$WORK/u1.csv")" = "$(wc -l <"$WORK/u2.csv")" ] || fail "the unit report lost or gained rows"
+grep -q "KOTA-BKPSDM" "$WORK/u2.csv" || fail "the unit report does not show the new code"
+[ "$("$IPASN_BIN" --db "$TO" check 2>&1)" = "OK" ] || fail "ipasn check after the rename"
+ok "units rename on PostgreSQL: $(head -1 "$WORK/rename.out" | cut -c1-80)...; scores the same under the new code; check OK"

@@ -35,6 +35,10 @@ public struct SQLDialect: Sendable {
     /// An inner join that keeps the tables in the order written (SQLite's `CROSS JOIN` planner
     /// hint; PostgreSQL plans a plain `JOIN` itself).
     public var orderedJoin: String
+    /// The call that moves a unit's code (arguments: old, new) through a function of the
+    /// schema's owner, after the rename's audit row (PostgreSQL's `ipasn_rename_unit`); nil
+    /// runs ``UnitRename``'s statements in the store's own transaction (SQLite).
+    public var unitRenameCall: String? = nil
 
     public init(
         name: String, subunits: String, jsonText: @escaping @Sendable (String, String) -> String,

@@ -24,10 +24,10 @@ extension SQLStore {
     /// when its sub-units are. Reopening a unit reopens the parents marked done above it.
     public func setProgress(unit: String, dimension: ProgressDimension, done: Bool) throws {
         try sqlWrite { db in
+            // A dashboard opened before its unit was renamed marks the renamed unit.
+            let (unit, exists) = try sqlUnitFollowingRename(unit, db)
             try sqlPermit(.progress(unit: unit), db)
-            guard try db.fetchValue(Bool.self, sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [unit]) == true else {
-                throw ValidationFailure([ValidationIssue(field: "kode", code: .unknownUnit(unit))])
-            }
+            guard exists else { throw ValidationFailure([ValidationIssue(field: "kode", code: .unknownUnit(unit))]) }
             if done {
                 let open = try openSubunits(of: unit, dimension: dimension, db)
                 if !open.isEmpty {

@@ -13,16 +13,19 @@ extension SQLStore {
             guard let old = try sqlPegawai(nip: pegawai.nip, db) else {
                 throw ValidationFailure([ValidationIssue(field: "nip", code: .unknownNIP(pegawai.nip))])
             }
-            if let original, old != original {
-                throw StoreError.editedMeanwhile(by: try sqlLastEditor(of: .pegawai(old.nip), db))
+            if var original, old != original {
+                // A form loaded before the employee's unit was renamed is not a change by another.
+                if original.kodeUnit != old.kodeUnit, let renamed = try sqlRenamedUnit(original.kodeUnit, db) { original.kodeUnit = renamed }
+                if old != original { throw StoreError.editedMeanwhile(by: try sqlLastEditor(of: .pegawai(old.nip), db)) }
             }
             var new = pegawai
             if new.aktif { new.keluar = nil }
+            let unitExists: Bool
+            (new.kodeUnit, unitExists) = try sqlUnitFollowingRename(new.kodeUnit, db)
             let permissions = try sqlPermit(.employee(oldUnit: nil, newUnit: old.kodeUnit), db)
             if new.kodeUnit != old.kodeUnit, try !permissions.mayWrite(unit: new.kodeUnit, db) {
                 throw StoreError.notPermitted(.mutasiOutside(unit: new.kodeUnit, operators: try sqlOperators(db)))
             }
-            let unitExists = try db.fetchValue(Bool.self, sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [new.kodeUnit]) == true
             let issues = EmployeeChangeRules.issues(old: old, new: new, unitExists: unitExists, today: context.today)
             guard issues.isEmpty else { throw ValidationFailure(issues) }
             guard new != old else { return nil }

@@ -25,6 +25,8 @@ package enum PermittedChange {
     case exportBatch(NewExportBatch)
     /// Setting one subject back (an undo or redo) from `from` to `to` (nil: does not exist).
     case revert(AuditSubject, from: AuditValue?, to: AuditValue?)
+    /// Changing a unit's code (operators only).
+    case unitRename
     /// Starting an import of this kind (each row is then checked with ``WritePermissions/mayWrite(unit:_:)``).
     case importRows(ImportKind)
 }
@@ -128,6 +130,8 @@ extension SQLStore {
             case .importFile(let kind):
                 if kind == .units { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
             }
+        case .unitRename:
+            if permissions.account.role != .operator { throw StoreError.notPermitted(.operatorOnly(.unitRename)) }
         case .importRows(let kind):
             if kind == .units && !permissions.allUnits { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
         }

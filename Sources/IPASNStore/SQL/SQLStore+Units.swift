@@ -124,10 +124,13 @@ extension SQLStore {
     /// scores. Throws ``ValidationFailure`` (`.unknownUnit`) when the unit does not exist.
     public func savePegawai(_ pegawai: Pegawai) throws {
         try sqlWrite { db in
+            var pegawai = pegawai
+            // A form loaded before its unit was renamed saves into the renamed unit.
+            let exists: Bool
+            (pegawai.kodeUnit, exists) = try sqlUnitFollowingRename(pegawai.kodeUnit, db)
             let old = try sqlPegawai(nip: pegawai.nip, db)
             try sqlPermit(.employee(oldUnit: old?.kodeUnit, newUnit: pegawai.kodeUnit), db)
-            guard try db.fetchValue(Bool.self, sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [pegawai.kodeUnit]) == true
-            else { throw ValidationFailure([ValidationIssue(field: "kode_unit", code: .unknownUnit(pegawai.kodeUnit))]) }
+            guard exists else { throw ValidationFailure([ValidationIssue(field: "kode_unit", code: .unknownUnit(pegawai.kodeUnit))]) }
             try sqlUpsertPegawai(pegawai, db)
             try sqlAudit(
                 old == nil ? .insert : .update, .pegawai(pegawai.nip), nip: pegawai.nip, old: old.map(AuditValue.pegawai),
