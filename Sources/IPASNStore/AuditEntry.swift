@@ -86,6 +86,13 @@ public enum AuditAction: String, CaseIterable, Hashable, Sendable, Codable {
     case verify
     /// A verifikator (or operator) confirmed a unit's "selesai diinput" mark (``TeamStore``).
     case confirm
+    /// A SIASN batch marked its records sent (``ExportTrackingStore/saveExportBatch(_:)`` with
+    /// `marksSent`); the subject is ``AuditSubject/siasnBatch(_:)``, no values. Written so that
+    /// open screens follow the marks (``Store/dataGeneration()``, PostgreSQL's NOTIFY); never undone.
+    case siasnSent = "siasn-sent"
+    /// SIASN's answer marked refusals of a batch (``SIASNRefusalStore``); subject and values as
+    /// ``siasnSent``; never undone.
+    case siasnRefused = "siasn-refused"
 }
 
 /// The database settings a store keeps.
@@ -110,6 +117,8 @@ public enum AuditSubject: Hashable, Sendable {
     case importFile(ImportKind)
     /// An account, by login (insert, update, delete).
     case account(String)
+    /// A SIASN export batch, by number (``AuditAction/siasnSent``, ``AuditAction/siasnRefused``).
+    case siasnBatch(Int64)
 }
 
 /// A value before or after an audited change.

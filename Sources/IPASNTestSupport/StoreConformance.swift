@@ -89,6 +89,7 @@ public enum StoreConformance {
             + ux9
             + join
             + siasnRefusal
+            + siasnLive
     }
 
     // MARK: Helpers for the behaviours

@@ -127,6 +127,8 @@ extension SQLStore {
                 try permissions.requireUnit(unit, db)
             case .importFile(let kind):
                 if kind == .units { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
+            case .siasnBatch:
+                break  // a SIASN marking is never undone (its action is not undoable)
             }
         case .importRows(let kind):
             if kind == .units && !permissions.allUnits { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
