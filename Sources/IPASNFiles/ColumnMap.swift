@@ -72,8 +72,11 @@ public struct ColumnMap: Sendable {
             else { return false }
             return nearest.distance <= Self.typoLimit(HeaderAliases.key(item.header))
         }
-        if !missing.isEmpty && !unknown.isEmpty {
-            throw ImportFileError.unknownColumns(kind: kind, unknown: unknown, missing: missing)
+        // The row-number column of Excel templates (`No`, `No.`, `Nomor Urut`) is ignored
+        // quietly: never named as an unknown column, even when a required one is missing.
+        let named = unknown.filter { !Self.isRowNumber($0.header) }
+        if !missing.isEmpty && !named.isEmpty {
+            throw ImportFileError.unknownColumns(kind: kind, unknown: named, missing: missing)
         }
         if !missing.isEmpty {
             throw ImportFileError.missingColumns(kind: kind, missing: missing, expected: kind.columns)
@@ -88,6 +91,12 @@ public struct ColumnMap: Sendable {
         }
         width = (header.lastIndex { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? -1) + 1
     }
+
+    /// The keys of a row-number column's header (``HeaderAliases/key(_:)``: `No.` is `no`).
+    static let rowNumberKeys: Set<String> = ["no", "nomor", "nourut", "nomorurut", "urut", "nomer", "nr"]
+
+    /// Whether a header names a spreadsheet's row-number column.
+    static func isRowNumber(_ header: String) -> Bool { rowNumberKeys.contains(HeaderAliases.key(header)) }
 
     /// How many edits still make a misspelling: 1 for short names, a quarter of longer ones.
     static func typoLimit(_ key: String) -> Int {
