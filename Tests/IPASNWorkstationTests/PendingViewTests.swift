@@ -94,7 +94,7 @@ import Testing
         try run(store, language: .en) { s in
             s.openAyu()
             s.checkpoint { page in
-                #expect(page.line(containing: "20-03-2019")?.hasSuffix("64 JP  ·  ~#1") == true, "\(page)")  // round 12: one character
+                #expect(page.line(containing: "20-03-2019")?.hasSuffix("64 JP  ·  *#1") == true, "\(page)")  // round 12: one character
                 #expect(page.line(containing: "Universitas Udayana")?.hasSuffix("  -") == true)
                 #expect(page.shows("SIASN: not sent"), "the selected record's state in words: \(page)")
             }

@@ -142,10 +142,12 @@ import Testing
     @Test func anExcelTemplatesNoColumnIsNotCalledUnknown() throws {
         #expect(
             throws: ImportFileError.unknownColumns(
-                kind: .diklat, unknown: [UnknownHeader(header: "Tangal Mulai", column: "E", suggestion: "tanggal_mulai")],
+                kind: .diklat, unknown: [UnknownHeader(header: "Tangal Mulai", column: "F", suggestion: "tanggal_mulai")],
                 missing: ["tanggal_mulai"])
         ) {
-            _ = try ColumnMap(header: ["No", "NIP", "Jenis Diklat", "Nama Diklat", "Tangal Mulai", "Tanggal Selesai", "JP"], kind: .diklat)
+            // As a unit's Excel-made CSV carries them: the row number and the employee's name beside the NIP.
+            _ = try ColumnMap(
+                header: ["No", "NIP", "Nama Pegawai", "Jenis Diklat", "Nama Diklat", "Tangal Mulai", "Tanggal Selesai", "JP"], kind: .diklat)
         }
         // Only `No.` beside a missing column: the missing column is said, nothing unknown.
         #expect(
@@ -154,5 +156,20 @@ import Testing
             _ = try ColumnMap(header: ["No.", "NIP", "Jenis Diklat", "Nama Diklat", "Tanggal Selesai", "JP"], kind: .diklat)
         }
         #expect(try ColumnMap(header: ["Nomor Urut", "NIP", "Jenis Diklat", "Nama Diklat", "Tanggal Mulai", "Tanggal Selesai", "JP"], kind: .diklat).names.first == .some(nil))
+    }
+
+    /// A mistyped import path is said in words (it was "Gagal: Error Domain=NSCocoaErrorDomain
+    /// Code=4 ..."), and the field keeps the path to correct.
+    @Test func aMissingImportPathIsSaidInWords() throws {
+        let directory = try TemporaryDirectory(prefix: "ipasn-ut12")
+        defer { directory.remove() }
+        let ops = try Self.opener(directory.path("shared.sqlite"))("ops")
+        try SmallProvince.seed(ops)
+        let (screen, _) = try Self.driver(ops)
+        screen.type("I")
+        screen.type(directory.path("diklat salah ketik.csv") + "\n")
+        #expect(screen.flat.contains("Tidak ada berkas atau folder \(directory.path("diklat salah ketik.csv"))"), "\(screen.text())")
+        #expect(!screen.flat.contains("NSCocoaErrorDomain"))
+        #expect(screen.flat.contains("Impor Berkas"), "still on the path field: \(screen.text())")
     }
 }

@@ -61,4 +61,13 @@ extension L {
 
     /// The message row on a record of the employee page: its SIASN state in words.
     static func siasnMarkStatus(_ text: String) -> Txt { Txt("SIASN: \(text)", "SIASN: \(text)") }
+
+    // MARK: The import path
+
+    /// A typed import path that does not exist (the field keeps it, to correct).
+    static func importPathMissing(_ path: String) -> Txt {
+        Txt(
+            "Tidak ada berkas atau folder \(path). Periksa ketikannya (Tab melengkapi nama; Ctrl-U mengosongkan).",
+            "There is no file or folder \(path). Check the typing (Tab completes a name; Ctrl-U empties the field).")
+    }
 }

@@ -25,11 +25,12 @@ struct SIASNMark: Hashable {
         /// Sent, then moved before 2022: SIASN keeps the version it got.
         case held
 
-        /// The one character shown (ASCII or the page's own `✓`, one column wide everywhere).
+        /// The one character shown (ASCII or the page's own `✓`, one column wide everywhere; not `~`,
+    /// which an ASCII terminal shows for a cut name's `…`).
         var symbol: String {
             switch self {
             case .sent: return "✓"
-            case .changed: return "~"
+            case .changed: return "*"
             case .unsent: return "-"
             case .refused: return "S"
             case .refusedCorrected: return "s"
