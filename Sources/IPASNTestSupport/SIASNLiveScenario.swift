@@ -38,6 +38,17 @@ public enum SIASNLiveScenario {
         _ = poll(&entry, 1, 10_000)
     }
 
+    /// A SIASN batch of every pending course, by `store`'s login (what `ipasn export
+    /// siasn-kursus --pending` records).
+    @discardableResult
+    public static func sendCourses(_ store: any Store) throws -> ExportBatch {
+        let versions = try store.recordVersions(kind: .diklat, unit: nil, pendingOnly: true)
+        return try store.saveExportBatch(
+            NewExportBatch(
+                kind: "siasn-kursus", format: "csv", file: "/tmp/kursus.csv", pendingOnly: true, marksSent: true,
+                records: versions.map { RecordVersion(id: RecordID(kind: .diklat, id: $0.key), version: $0.value) }))
+    }
+
     public static func run(
         open: (String) throws -> Station, store: @escaping (String) throws -> any Store,
         sourceLocation: SourceLocation = #_sourceLocation
@@ -54,11 +65,7 @@ public enum SIASNLiveScenario {
 
         // The verifikator's batch, from the command line (another session).
         let vera = try store("vera")
-        let versions = try vera.recordVersions(kind: .diklat, unit: nil, pendingOnly: true)
-        let batch = try vera.saveExportBatch(
-            NewExportBatch(
-                kind: "siasn-kursus", format: "csv", file: "/tmp/kursus.csv", pendingOnly: true, marksSent: true,
-                records: versions.map { RecordVersion(id: RecordID(kind: .diklat, id: $0.key), version: $0.value) }))
+        let batch = try sendCourses(vera)
         ani.tick()
         #expect(line().hasSuffix("✓#\(batch.number)"), "the sent mark, no key pressed: \(ani.screen.text())", sourceLocation: sourceLocation)
         #expect(

@@ -15,7 +15,7 @@ import Testing
     static let size = Size(width: 80, height: 24)
 
     /// A workstation on `store`, driven by keys.
-    static func driver(_ store: SQLiteStore) throws -> (ScreenDriver, App) {
+    static func driver(_ store: SQLiteStore, size: Size = size) throws -> (ScreenDriver, App) {
         let station = try Workstation(store: store, screen: VirtualScreen(size: size), context: store.context)
         try station.start()
         let app = station.app
@@ -108,11 +108,7 @@ import Testing
         try ops.saveAccount(Account(login: "vera", role: .verifikator))
         try ops.saveAccount(Account(login: "sari", role: .admin, units: ["SUB"]))
         let vera = try store("vera")
-        let versions = try vera.recordVersions(kind: .diklat, unit: nil, pendingOnly: true)
-        let batch = try vera.saveExportBatch(
-            NewExportBatch(
-                kind: "siasn-kursus", format: "csv", file: "/tmp/kursus.csv", pendingOnly: true, marksSent: true,
-                records: versions.map { RecordVersion(id: RecordID(kind: .diklat, id: $0.key), version: $0.value) }))
+        let batch = try SIASNLiveScenario.sendCourses(vera)
         try vera.markSIASNRefusals(batch: batch.number, [NewSIASNRefusal(id: course, reason: "Sertifikat tidak terbaca", line: 2)])
 
         // The admin's `V`: her rejected records, SIASN's refusal among them.

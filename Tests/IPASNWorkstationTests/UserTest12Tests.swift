@@ -13,27 +13,12 @@ import Testing
 /// follow SIASN's marks, the verifikator's `S` filter, the employee page's SIASN column at
 /// 80, 60 and 50 columns, and an Excel template's `No` column.
 @Suite struct UserTest12Tests {
-    /// A workstation on `store` at `size`, driven by keys, and its app.
-    static func driver(_ store: SQLiteStore, size: Size = Size(width: 80, height: 24)) throws -> (ScreenDriver, App) {
-        let station = try Workstation(store: store, screen: VirtualScreen(size: size), context: store.context)
-        try station.start()
-        let app = station.app
-        return (ScreenDriver(press: { _ = app.handle(.key($0)) }, text: { app.frame(size: size).text }), app)
+    /// A workstation on `store` (80x24 unless `size`), as round 11's tests drive one.
+    static func driver(_ store: SQLiteStore, size: Size = UserTest11Tests.size) throws -> (ScreenDriver, App) {
+        try UserTest11Tests.driver(store, size: size)
     }
 
-    static func opener(_ path: String) -> (String) throws -> SQLiteStore {
-        { login in try SQLiteStore(path: path, context: TestClock.context(actor: login, session: login)) }
-    }
-
-    /// A batch of every pending course, by `store`'s login.
-    @discardableResult
-    static func sendCourses(_ store: any Store) throws -> ExportBatch {
-        let versions = try store.recordVersions(kind: .diklat, unit: nil, pendingOnly: true)
-        return try store.saveExportBatch(
-            NewExportBatch(
-                kind: "siasn-kursus", format: "csv", file: "/tmp/kursus.csv", pendingOnly: true, marksSent: true,
-                records: versions.map { RecordVersion(id: RecordID(kind: .diklat, id: $0.key), version: $0.value) }))
-    }
+    static func opener(_ path: String) -> (String) throws -> SQLiteStore { UserTest11Tests.opener(path) }
 
     @Test func anOpenPageFollowsTheSIASNExportAndAnswerKeepingATypedForm() throws {
         let directory = try TemporaryDirectory(prefix: "ipasn-ut12")
@@ -59,7 +44,7 @@ import Testing
         try ops.add(SmallProvince.teknis(SmallProvince.nipA, "Kursus Andi"))
         try ops.saveAccount(Account(login: "vera", role: .verifikator))
         let vera = try store("vera")
-        let batch = try Self.sendCourses(vera)
+        let batch = try SIASNLiveScenario.sendCourses(vera)
         try vera.markSIASNRefusals(batch: batch.number, [NewSIASNRefusal(id: course, reason: "Sertifikat buram", line: 2)])
         // Budi's course corrected by the operator: back in the queue, marked S.
         var corrected = try #require(try ops.records(nip: SmallProvince.nipB)?.diklat.first?.value)
@@ -96,7 +81,7 @@ import Testing
         let ops = try store("ops")
         try SmallProvince.seed(ops)
         try ops.add(SmallProvince.teknis(SmallProvince.nipB, "Pelatihan Pengelolaan Arsip Dinamis Aktif"))
-        try Self.sendCourses(ops)
+        try SIASNLiveScenario.sendCourses(ops)
         try ops.add(SmallProvince.teknis(SmallProvince.nipB, "Bimtek Penyusunan SKP", end: "2024-05-05"))
 
         let (page, _) = try Self.driver(ops)
@@ -129,7 +114,7 @@ import Testing
         let ops = try store("ops")
         try SmallProvince.seed(ops)
         try ops.add(SmallProvince.teknis(SmallProvince.nipB, "Bimtek Arsip"))
-        let batch = try Self.sendCourses(ops)
+        let batch = try SIASNLiveScenario.sendCourses(ops)
         let (page, _) = try Self.driver(ops)
         page.type("/Budi\n")
         let day = PendingReport.day(batch.at, ops.context.timeZone).dayFirst
