@@ -72,8 +72,12 @@ public struct ColumnMap: Sendable {
             else { return false }
             return nearest.distance <= Self.typoLimit(HeaderAliases.key(item.header))
         }
-        if !missing.isEmpty && !unknown.isEmpty {
-            throw ImportFileError.unknownColumns(kind: kind, unknown: unknown, missing: missing)
+        // The row-number column of Excel templates (`No`, `No.`, `Nomor Urut`) and the
+        // employee's name beside the NIP (`Nama Pegawai` in a diklat file) are ignored quietly:
+        // never named as unknown columns, even when a required one is missing.
+        let named = unknown.filter { !Self.isIgnoredQuietly($0.header) }
+        if !missing.isEmpty && !named.isEmpty {
+            throw ImportFileError.unknownColumns(kind: kind, unknown: named, missing: missing)
         }
         if !missing.isEmpty {
             throw ImportFileError.missingColumns(kind: kind, missing: missing, expected: kind.columns)
@@ -88,6 +92,16 @@ public struct ColumnMap: Sendable {
         }
         width = (header.lastIndex { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? -1) + 1
     }
+
+    /// The keys (``HeaderAliases/key(_:)``: `No.` is `no`) of the headers a unit's sheet carries
+    /// for its readers, which no import reads when its kind has no such column: the row number
+    /// and the employee's name beside the NIP.
+    static let quietKeys: Set<String> = [
+        "no", "nomor", "nourut", "nomorurut", "urut", "nomer", "nr", "namapegawai", "namaasn", "namalengkap", "namapns",
+    ]
+
+    /// Whether an unknown header is one of ``quietKeys``.
+    static func isIgnoredQuietly(_ header: String) -> Bool { quietKeys.contains(HeaderAliases.key(header)) }
 
     /// How many edits still make a misspelling: 1 for short names, a quarter of longer ones.
     static func typoLimit(_ key: String) -> Int {

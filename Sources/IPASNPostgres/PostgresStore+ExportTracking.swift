@@ -40,6 +40,8 @@ extension PostgresStore: ExportTrackingStore {
             // The sent marks and the deletions' reports by the owner's function (migration
             // `2026-12-04-siasnback`): a verifikator's role may not write records itself.
             if batch.marksSent { try db.execute(sql: "SELECT ipasn_mark_batch_sent(?)", arguments: [number]) }
+            // Open pages follow the marks (the data generation moves; PostgreSQL notifies).
+            if batch.marksSent { try audit(.siasnSent, .siasnBatch(number), nip: nil, old: nil, new: nil, batch: nil, db) }
             return ExportBatch(
                 number: number, at: at, actor: context.actor, kind: batch.kind, format: batch.format, file: batch.file,
                 unit: batch.unit, since: batch.since, pendingOnly: batch.pendingOnly, marksSent: batch.marksSent,

@@ -82,6 +82,12 @@ public struct HistoryLine: Hashable, Sendable {
             return
         case .account(let login):
             what = "\(verb) \(id ? "akun" : "account") \(login)"
+        case .siasnBatch(let number):
+            let refused = entry.action == .siasnRefused
+            what = id ? (refused ? "penolakan SIASN batch \(number)" : "kirim ke SIASN batch \(number)")
+                : (refused ? "SIASN refusals of batch \(number)" : "sent to SIASN in batch \(number)")
+            details = []
+            return
         }
         if old == nil || new == nil {
             details = (after.isEmpty ? before : after).map { "\($0.label): \($0.value)" }

@@ -89,6 +89,13 @@ public enum AuditAction: String, CaseIterable, Hashable, Sendable, Codable {
     /// A unit's code changed (``UnitRenameStore/renameUnit(_:to:)``): subject `.unit(NEW)`, old
     /// the unit under its old code, new under the new one. Not undone by a session's undo.
     case rename
+    /// A SIASN batch marked its records sent (``ExportTrackingStore/saveExportBatch(_:)`` with
+    /// `marksSent`); the subject is ``AuditSubject/siasnBatch(_:)``, no values. Written so that
+    /// open screens follow the marks (``Store/dataGeneration()``, PostgreSQL's NOTIFY); never undone.
+    case siasnSent = "siasn-sent"
+    /// SIASN's answer marked refusals of a batch (``SIASNRefusalStore``); subject and values as
+    /// ``siasnSent``; never undone.
+    case siasnRefused = "siasn-refused"
 }
 
 /// The database settings a store keeps.
@@ -113,6 +120,8 @@ public enum AuditSubject: Hashable, Sendable {
     case importFile(ImportKind)
     /// An account, by login (insert, update, delete).
     case account(String)
+    /// A SIASN export batch, by number (``AuditAction/siasnSent``, ``AuditAction/siasnRefused``).
+    case siasnBatch(Int64)
 }
 
 /// A value before or after an audited change.

@@ -90,6 +90,7 @@ public enum StoreConformance {
             + join
             + siasnRefusal
             + unitRename
+            + siasnLive
     }
 
     // MARK: Helpers for the behaviours

@@ -47,7 +47,7 @@ import Testing
             s.press(.confirmYes, in: .dialog)
             s.press(.last, in: .employee)
             s.checkpoint { page in
-                #expect(page.shows("SIASN versi #1"))
+                #expect(page.shows("=#1") && page.shows("= SIASN versi lama"), "\(page)")
                 #expect(page.shows("SIASN menyimpan versi #1; sebelum 2022 tak dikirim: perbaiki di SIASN"))
             }
         }

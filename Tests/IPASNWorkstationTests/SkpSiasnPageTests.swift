@@ -22,11 +22,12 @@ import Testing
         try run(try store()) { s in
             s.openAyu()
             s.checkpoint { page in
-                #expect(page.line(containing: "2021")?.contains("tidak ke SIASN") == true, "\(page)")
+                #expect(page.line(containing: "2021")?.hasSuffix("x") == true, "\(page)")
                 #expect(page.shows("Tidak dikirim ke SIASN: SIASN hanya menerima SKP tahun 2022 ke atas"), "\(page)")
-                #expect(page.line(containing: "2023  Cukup")?.contains("perlu predikat") == true, "\(page)")
+                #expect(page.line(containing: "2023  Cukup")?.hasSuffix("!") == true, "\(page)")
                 #expect(page.shows("SIASN tak menerima Cukup (PP 46/2011): ubah ke Butuh Perbaikan"), "\(page)")
-                #expect(page.line(containing: "2024  Baik")?.contains("belum dikirim") == true, "\(page)")
+                #expect(page.line(containing: "2024  Baik")?.hasSuffix("-") == true, "\(page)")
+                #expect(page.shows("SIASN: belum dikirim"), "the selected record's state in words: \(page)")
             }
         }
     }

@@ -47,8 +47,8 @@ tmux_keys Enter
 wait_for "Data Pegawai — Budi Santoso"
 wait_for "Tidak dikirim ke SIASN: SIASN hanya menerima SKP tahun 2022 ke atas"
 [ "$(screen | grep -cF "Tidak dikirim ke SIASN: SIASN hanya menerima SKP tahun 2022 ke atas")" = 2 ] || fail "not two reason lines"
-wait_line "2020" "tidak ke SIASN"
-ok "Budi's page at 80x24: SKP 2020 and 2021 marked 'tidak ke SIASN' with the reason under each"
+wait_line "2020" "  x"
+ok "Budi's page at 80x24: SKP 2020 and 2021 marked 'x' (tidak ke SIASN, round 12's one-character mark) with the reason under each"
 tmux_keys F10
 wait_gone
 tmux_start 80 24 env IPASN_LANG=id "$IPASN_BIN" --db "$DB"
@@ -60,7 +60,7 @@ wait_for "Andi Wijaya"
 tmux_keys Enter
 wait_for "Data Pegawai — Andi Wijaya"
 wait_for "SIASN tak menerima Cukup (PP 46/2011): ubah ke Butuh Perbaikan"
-wait_line "2023" "perlu predikat"
+wait_line "2023" "  !"
 ok "Andi's page: the Cukup SKP says which predikat SIASN takes"
 tmux_keys F10
 wait_gone

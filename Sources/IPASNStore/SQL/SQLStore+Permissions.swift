@@ -129,6 +129,8 @@ extension SQLStore {
                 try permissions.requireUnit(unit, db)
             case .importFile(let kind):
                 if kind == .units { throw StoreError.notPermitted(.operatorOnly(.unitImport)) }
+            case .siasnBatch:
+                break  // a SIASN marking is never undone (its action is not undoable)
             }
         case .unitRename:
             if permissions.account.role != .operator { throw StoreError.notPermitted(.operatorOnly(.unitRename)) }

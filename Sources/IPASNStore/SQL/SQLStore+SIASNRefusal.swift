@@ -72,6 +72,8 @@ extension SQLStore {
                     outcome.alreadyPending += 1
                 }
             }
+            // Open pages and lists follow the refusals (the data generation moves; PostgreSQL notifies).
+            if !found.isEmpty { try sqlAudit(.siasnRefused, .siasnBatch(batch), nip: nil, old: nil, new: nil, batch: nil, db) }
             return outcome
         }
     }

@@ -243,7 +243,7 @@ extension SQLStore {
                 }
             }
             try upsertUnit(unit, db)
-        case .setting, .progress, .importFile, .account:
+        case .setting, .progress, .importFile, .account, .siasnBatch:
             let (entity, _) = StoreCodec.entity(subject)
             throw StoreError.cannotUndo(
                 id: "Perubahan \(entity) tidak bisa dibatalkan.", en: "A change of \(entity) cannot be undone.")

@@ -20,6 +20,7 @@ enum AuditRows {
         case .progress(let unit, let dimension): return ("progress", "\(unit)/\(dimension.rawValue)")
         case .importFile(let kind): return (kind.rawValue, "")
         case .account(let login): return ("accounts", login)
+        case .siasnBatch(let number): return ("export_batches", String(number))
         }
     }
 
@@ -73,6 +74,7 @@ enum AuditRows {
         case "units": return .unit(entityID)
         case "pegawai": return .pegawai(entityID)
         case "accounts": return .account(entityID)
+        case "export_batches": return Int64(entityID).map(AuditSubject.siasnBatch)
         case "config": return StoreSetting(rawValue: entityID).map(AuditSubject.setting)
         case "progress":
             guard let slash = entityID.lastIndex(of: "/"),
@@ -102,6 +104,7 @@ enum AuditRows {
         case .importFile:
             decoded = (try? decoder.decode(ImportSummary.self, from: data)).map(AuditValue.importSummary) ?? records(text)
         case .account: decoded = (try? decoder.decode(Account.self, from: data)).map(AuditValue.account)
+        case .siasnBatch: decoded = nil
         }
         return decoded ?? .unreadable(text)
     }

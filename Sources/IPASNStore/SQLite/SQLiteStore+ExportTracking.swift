@@ -55,6 +55,8 @@ extension SQLiteStore: ExportTrackingStore {
                         arguments: [number, id.kind.rawValue, id.id])
                 }
             }
+            // Open pages follow the marks (the data generation moves; PostgreSQL notifies).
+            if batch.marksSent { try audit(.siasnSent, .siasnBatch(number), nip: nil, old: nil, new: nil, batch: nil, db) }
             return ExportBatch(
                 number: number, at: at, actor: context.actor, kind: batch.kind, format: batch.format, file: batch.file,
                 unit: batch.unit, since: batch.since, pendingOnly: batch.pendingOnly, marksSent: batch.marksSent,

@@ -445,7 +445,11 @@ final class App {
             announceRefresh(t(L.refreshedBy(other.actor)), style: .ok)
         } else {
             top?.reload(app: self)
-            announceRefresh(t(L.refreshedBy(other.actor)), style: .ok)
+            if case .siasnBatch(let number) = other.subject {
+                announceRefresh(t(L.siasnMarksRefreshed(other.actor, other.action, batch: number)), style: .ok)
+            } else {
+                announceRefresh(t(L.refreshedBy(other.actor)), style: .ok)
+            }
         }
     }
 

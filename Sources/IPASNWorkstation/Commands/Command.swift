@@ -143,6 +143,8 @@ public enum Command: String, CaseIterable, Sendable {
     case queueClear
     case openEvent
     case reloadStored
+    /// The verifikator's queue: only the records SIASN refused (`S`, as the rows are marked).
+    case queueRefused
 
     /// The stable id used in docs and configuration, e.g. `save-and-add`.
     public var id: String {
@@ -219,6 +221,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .rejectEvent: return L.rejectEventDescription
         case .toggleDocument: return L.documentCommandDescription
         case .queueKind, .queueSince, .queueBy, .queueUnit, .queueClear: return L.queueCommandDescription(self)
+        case .queueRefused: return L.queueRefusedDescription
         case .figuresAsEntered: return L.asEnteredCommandDescription
         case .batches: return L.batchesDescription
         case .addParticipants: return L.addParticipantsDescription
@@ -295,6 +298,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .rejectEvent: return L.rejectEventCommand
         case .toggleDocument: return L.documentCommand
         case .queueKind, .queueSince, .queueBy, .queueUnit, .queueClear: return L.queueCommandLabel(self)
+        case .queueRefused: return L.queueRefusedLabel
         case .figuresAsEntered: return L.asEnteredCommand
         case .batches: return L.batchesShort
         case .addParticipants: return L.addParticipantsShort

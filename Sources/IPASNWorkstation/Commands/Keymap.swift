@@ -108,6 +108,7 @@ public struct Keymap: Hashable, Sendable {
         Binding(.queueBy, [.char("o")], in: [.verification]),
         Binding(.queueUnit, [.char("f")], in: [.verification]),
         Binding(.queueClear, [.char("c")], in: [.verification]),
+        Binding(.queueRefused, [.char("S")], in: [.verification]),
         Binding(.figuresAsEntered, [.char("v")], in: [.dashboard]),
         Binding(.history, [.char("H")], in: [.units, .employees, .employee]),
         Binding(.activity, [.char("w")], in: [.dashboard]),

@@ -51,6 +51,8 @@ extension L {
                 "\(act.en) the finished mark of \(dimension.rawValue) for unit \(unit)")
         case .account(let login):
             return Txt("\(act.id) akun \(login)", "\(act.en) account \(login)")
+        case .siasnBatch(let number):
+            return siasnMarking(entry.action, batch: number)
         }
     }
 

@@ -17,6 +17,9 @@ final class EmployeeView: View {
     private(set) var verifications: [RecordID: RecordVerification] = [:]
     /// The records SIASN refused (``SIASNRefusalStore``), with the reason; absent: none.
     private(set) var siasnRefusals: [RecordID: SIASNRefusal] = [:]
+    /// Each record's SIASN state (``SIASNMark``): one character in the page's last column, in
+    /// words on the message row when the record is selected.
+    private(set) var siasnMarks: [RecordID: SIASNMark] = [:]
     /// Over the selectable records; PgUp/PgDn move ten records.
     private var cursor = ScrollList(count: 0, height: 10)
     private var scroll = 0
@@ -75,7 +78,10 @@ final class EmployeeView: View {
         if let record = selectedRecord, let refusal = siasnRefusals[record.id] {
             return (language.t(L.siasnRefusedStatus(refusal.reason, batch: refusal.batch, corrected: refusal.corrected)), .warning)
         }
-        guard let record = selectedRecord, let v = verifications[record.id], v.status == .tidak else { return nil }
+        guard let record = selectedRecord else { return nil }
+        guard let v = verifications[record.id], v.status == .tidak else {
+            return siasnMarks[record.id].map { (language.t(L.siasnMarkStatus($0.text)), .dim) }
+        }
         return (language.t(L.rejectedRecordStatus(v.reason)), .warning)
     }
 
@@ -142,6 +148,7 @@ final class EmployeeView: View {
             unitName = UnitTree((try? app.store.units()) ?? []).displayNames()[kode] ?? kode
         }
         var lines: [PageLine] = []
+        siasnMarks = [:]
         let kinds: [ScoreDimension: RecordKind] = [.kualifikasi: .pendidikan, .kompetensi: .diklat, .kinerja: .skp, .disiplin: .disiplin]
         for dimension in explanation.dimensions {
             let header = "\(dimension.dimension.displayName(language))  \(language.points(dimension.points)) / \(language.points(dimension.max))"
@@ -165,12 +172,13 @@ final class EmployeeView: View {
             }
             let plain = stored.map { Self.cells($0.record, language) }
             // Then the verification mark (`·`, `✓`, `✗` with the reason, `D` document in hand), and
-            // last whether SIASN has the record: sent (batch, day), changed since, or not sent (the
+            // last whether SIASN has the record in one character and the batch (``SIASNMark``: the
             // last column is dropped on screens narrower than ``sentMarkWidth``).
             let verified = stored.map { verificationMark($0.id, language) }
             let sentMarks = stored.map { value in
-                siasnRefusals[value.id].map { app.t(L.siasnRefusedMark($0.batch, corrected: $0.corrected)) }
-                    ?? Self.sentMark(sent[value.id], record: value.record, app: app)
+                let mark = SIASNMark.of(sent[value.id], refusal: siasnRefusals[value.id], record: value.record, app: app)
+                siasnMarks[value.id] = mark
+                return mark.short
             }
             let cells = plain.indices.map { plain[$0] + [verified[$0], sentMarks[$0]] }
             let columns = Self.columns(plain, kind: kind)
@@ -224,6 +232,9 @@ final class EmployeeView: View {
             total += "   \(language.t(L.incompleteLabel)): " + score.missing.map { $0.displayName(language) }.joined(separator: ", ")
         }
         lines.append(PageLine(text: total, style: .category(explanation.category.rank)))
+        if let legend = SIASNMark.legend(Set(siasnMarks.values.map(\.state)), language) {
+            lines.append(PageLine(text: legend, style: .dim))
+        }
         lines += mutasiLines(app: app, steps: page?.history)
         self.lines = lines
         cursor.update(count: selectable.count)
@@ -244,8 +255,9 @@ final class EmployeeView: View {
         }
     }
 
-    /// The narrowest screen that shows the SIASN marks (below it the records keep the room).
-    static let sentMarkWidth = 80
+    /// The narrowest screen that shows the SIASN marks (below it the records keep the room;
+    /// the message row still says the selected record's).
+    static let sentMarkWidth = 60
 
     /// A record's SIASN mark: `✓ #3 10-01-2025` (sent in batch 3 that day), `diubah sejak #3`,
     /// `belum dikirim`; for an SKP SIASN does not take (``SKPSiasn``) `tidak ke SIASN` (before

@@ -42,7 +42,14 @@ final class ImportPathView: View {
         let text = path.path
         guard !text.isEmpty, let importFile = app.importFile else { return }
         app.attempt(.importFile) {
-            let run = try importFile(text)
+            let run: ImportRun
+            do {
+                run = try importFile(text)
+            } catch let error as CocoaError where error.code == .fileNoSuchFile {
+                // Said in words, not as Foundation's "Error Domain=NSCocoaErrorDomain Code=4" (round 12).
+                app.warn(app.t(L.importPathMissing(text)))
+                return
+            }
             app.rememberImportPath(path.typed)
             WelcomeView.step(run, app: app) { try run.proceed() }
         }

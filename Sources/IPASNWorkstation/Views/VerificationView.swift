@@ -25,6 +25,9 @@ final class VerificationView: View {
     private(set) var items: [VerificationItem] = []
     /// The queue's filters (queue mode).
     private(set) var queue = VerificationQueue(scope: nil)
+    /// `S`: only the waiting records SIASN refused (with the unit and kind filters; since
+    /// and by do not apply: a refusal's record is listed by NIP, as the store lists refusals).
+    private(set) var refusedOnly = false
     /// When and by whom each listed record was entered or changed last (queue mode).
     private var touches: [RecordID: (at: Date?, by: String?)] = [:]
     private(set) var counts = QueuePage(entries: [], matching: 0, total: 0)
@@ -77,14 +80,18 @@ final class VerificationView: View {
                     (root.nama, try app.store.verificationQueue(QueueFilter(unit: root.kode), limit: 0).total)
                 }
                 title = app.t(L.verifyTitle(unit.map { app.displayName(of: $0) } ?? app.t(instansi.isEmpty ? L.colUnit : L.queueEveryInstansi)))
-                counts = try queue.page(app.store, now: app.context.now(), timeZone: app.context.timeZone, limit: Self.pageLimit)
+                counts = try refusedOnly
+                    ? refusedPage(app: app)
+                    : queue.page(app.store, now: app.context.now(), timeZone: app.context.timeZone, limit: Self.pageLimit)
                 items = counts.entries.map(\.item)
                 touches = Dictionary(counts.entries.map { ($0.item.id, ($0.touchedAt, $0.touchedBy)) }, uniquingKeysWith: { a, _ in a })
             case .rejected(let units):
                 title = app.t(L.rejectedTitle)
                 items = try app.store.rejectedRecords(inUnits: units)
                 // Then what SIASN refused and the admin has not corrected yet: also theirs to correct.
-                items += try Self.refusedItems(units: units, listed: Set(items.map(\.id)), app: app)
+                var refusals: [SIASNRefusal] = []
+                for unit in units { refusals += try app.store.siasnRefusals(unit: unit) }
+                items += try Self.refusedItems(refusals, listed: Set(items.map(\.id)), app: app) { refusal, _ in !refusal.corrected }
             }
             siasnRefusals = try app.store.siasnRefusals(items.map(\.id))
         }
@@ -93,15 +100,30 @@ final class VerificationView: View {
         if !items.isEmpty { cursor.select(min(keep, items.count - 1)) }
     }
 
-    /// The records of `units` SIASN refused, not corrected since, not in `listed`, as the
-    /// admin's list shows them (by NIP, kind and id, as the store lists the refusals).
-    static func refusedItems(units: [String], listed: Set<RecordID>, app: App) throws -> [VerificationItem] {
-        var refusals: [SIASNRefusal] = []
-        for unit in units { refusals += try app.store.siasnRefusals(unit: unit) }
+    /// The queue under `S`: the records SIASN refused that wait for a verdict (corrected since,
+    /// so back to *belum*), of the queue's unit and kind, with the unfiltered waiting count.
+    private func refusedPage(app: App) throws -> QueuePage {
+        let refusals = try app.store.siasnRefusals(unit: queue.unit ?? queue.scope)
+        let kind = queue.kind
+        let found = try Self.refusedItems(refusals, listed: [], app: app) { refusal, item in
+            item.verification.status == .belum && (kind == nil || refusal.id.kind == kind)
+        }
+        let total = try app.store.verificationQueue(QueueFilter(unit: queue.scope), limit: 0).total
+        return QueuePage(
+            entries: found.prefix(Self.pageLimit).map { QueueEntry(item: $0, touchedAt: nil, touchedBy: nil) }, matching: found.count,
+            total: total)
+    }
+
+    /// The records of `refusals` (not of deletions) not in `listed` that `keep` keeps, as the
+    /// lists show them (by NIP, kind and id, as the store lists the refusals): the admin's
+    /// list keeps those not corrected since, the queue's `S` those waiting for a verdict.
+    static func refusedItems(
+        _ refusals: [SIASNRefusal], listed: Set<RecordID>, app: App, keep: (SIASNRefusal, VerificationItem) -> Bool
+    ) throws -> [VerificationItem] {
         var items: [VerificationItem] = []
         var seen = listed
         var pages: [String: (StoredEmployeeRecords, [RecordID: RecordVerification])] = [:]
-        for refusal in refusals where !refusal.deleted && !refusal.corrected && !seen.contains(refusal.id) {
+        for refusal in refusals where !refusal.deleted && !seen.contains(refusal.id) {
             seen.insert(refusal.id)
             if pages[refusal.nip] == nil, let records = try app.store.records(nip: refusal.nip) {
                 pages[refusal.nip] = (records, try app.store.verifications(nip: refusal.nip))
@@ -109,10 +131,9 @@ final class VerificationView: View {
             guard let (records, verifications) = pages[refusal.nip],
                 let value = EmployeeView.stored(records, refusal.id.kind).first(where: { $0.id == refusal.id })
             else { continue }
-            items.append(
-                VerificationItem(
-                    id: refusal.id, record: value.record, pegawai: records.pegawai,
-                    verification: verifications[refusal.id] ?? .unverified))
+            let item = VerificationItem(
+                id: refusal.id, record: value.record, pegawai: records.pegawai, verification: verifications[refusal.id] ?? .unverified)
+            if keep(refusal, item) { items.append(item) }
         }
         return items
     }
@@ -174,7 +195,7 @@ final class VerificationView: View {
             guard let item = selected else { return true }
             Self.toggleDocument(item.id, current: item.verification, app: app)  // reloads the top screen: this one
             if app.top !== self { reload(app: app) }
-        case .queueKind, .queueSince, .queueBy, .queueUnit, .queueClear:
+        case .queueKind, .queueSince, .queueBy, .queueUnit, .queueClear, .queueRefused:
             guard case .queue = mode else { return true }
             narrow(command, app: app)
         default:
@@ -187,8 +208,17 @@ final class VerificationView: View {
     private func narrow(_ command: Command, app: App) {
         switch command {
         case .queueKind: queue.kind = VerificationQueue.nextKind(after: queue.kind)
-        case .queueSince: queue.since = queue.since.next
+        case .queueRefused:
+            refusedOnly.toggle()
+            if refusedOnly {  // since and by do not apply to the refusals
+                queue.since = .all
+                queue.by = nil
+            }
+        case .queueSince:
+            queue.since = queue.since.next
+            refusedOnly = false
         case .queueBy:
+            refusedOnly = false
             if queue.by != nil {
                 queue.by = nil
             } else if let item = selected {
@@ -200,7 +230,9 @@ final class VerificationView: View {
             }
         case .queueUnit:
             queue.unit = Self.nextUnitFilter(after: queue.unit, row: selected?.pegawai.kodeUnit, instansi: instansi)
-        default: queue = VerificationQueue(scope: queue.scope)
+        default:
+            queue = VerificationQueue(scope: queue.scope)
+            refusedOnly = false
         }
         cursor = ScrollList(count: 0, height: 1)
         reload(app: app)
@@ -208,8 +240,9 @@ final class VerificationView: View {
 
     /// The filters in words, for row 2 (nil when none).
     private func filterLine(app: App, width: Int) -> String? {
-        guard queue.isFiltered else { return nil }
+        guard queue.isFiltered || refusedOnly else { return nil }
         var parts: [String] = []
+        if refusedOnly { parts.append(app.t(L.queueRefusedFilter)) }
         if let kind = queue.kind { parts.append(RecordLine.kindName(kind, app.language)) }
         if queue.since != .all { parts.append(app.t(L.queueSince(queue.since))) }
         if let by = queue.by { parts.append(app.t(L.queueBy(by))) }
@@ -304,7 +337,7 @@ final class VerificationView: View {
         var top = 2
         switch mode {
         case .queue:
-            summary = L.queueCounts(shown: items.count, page: counts, filtered: queue.isFiltered)
+            summary = L.queueCounts(shown: items.count, page: counts, filtered: queue.isFiltered || refusedOnly)
             if let line = filterLine(app: app, width: grid.width) {
                 grid.put(line, row: 2, col: 1, style: .warning, maxWidth: grid.width - 2)
                 top = 3
@@ -323,9 +356,12 @@ final class VerificationView: View {
             summary = refused > 0 ? L.rejectedAndRefusedSummary(rejected: rejected, refused: refused) : L.rejectedSummary(rejected)
         }
         // The queue says how many of the listed records SIASN refused (the admin's list says it above).
-        var note = ""
-        if case .queue = mode, !siasnRefusals.isEmpty { note = " · " + app.t(L.siasnRefusedCount(siasnRefusals.count)) }
-        grid.put(app.t(summary) + note, row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
+        var line = app.t(summary)
+        if case .queue = mode, !siasnRefusals.isEmpty {
+            // Short enough for 80 columns with the refusals and their key (round 12).
+            line = app.t(L.queueCountsWithRefused(shown: items.count, page: counts, filtered: queue.isFiltered || refusedOnly, refused: siasnRefusals.count))
+        }
+        grid.put(line, row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
         var columns: [Table.Column] = [
             .init("", width: .fixed(1)),
             .init(app.t(L.colName), width: .flexible(preferred: 18, minimum: 10)),
@@ -340,7 +376,7 @@ final class VerificationView: View {
         let table = Table(columns, width: grid.width - 2)
         table.drawHeader(into: &grid, row: top, col: 1)
         if items.isEmpty {
-            let empty = queue.isFiltered ? L.queueFilteredEmpty : L.verifyEmpty
+            let empty = queue.isFiltered || refusedOnly ? L.queueFilteredEmpty : L.verifyEmpty
             grid.put(app.t(empty), row: top + 2, col: 2, style: .dim, maxWidth: grid.width - 4)
             return
         }
