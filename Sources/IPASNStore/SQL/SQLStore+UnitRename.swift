@@ -11,11 +11,10 @@ extension SQLStore {
             guard let unit = try unit(kode: old, db) else {
                 throw ValidationFailure([ValidationIssue(field: "kode", code: .unknownUnit(old))])
             }
-            let trimmed = new.trimmingCharacters(in: .whitespaces)
-            if try db.exists(sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [trimmed]) {
-                throw ValidationFailure([Self.codeTaken(trimmed)])
-            }
             let renamed = try Self.validRename(unit, to: new, today: context.today)
+            if try db.exists(sql: Self.unitExists, arguments: [renamed.kode]) {
+                throw ValidationFailure([Self.codeTaken(renamed.kode)])
+            }
             // The audit row first: PostgreSQL's function renames only with it in its transaction.
             try sqlAudit(.rename, .unit(renamed.kode), nip: nil, old: .unit(unit), new: .unit(renamed), batch: nil, db)
             if let call = dialect.unitRenameCall {
@@ -36,8 +35,12 @@ extension SQLStore {
     /// holds `kode` or it was never renamed. Reads the audit's rename rows (few; only asked when
     /// a write names a unit that does not exist).
     package func sqlRenamedUnit(_ kode: String, _ db: Connection) throws -> String? {
-        let exists = "SELECT 1 FROM units WHERE kode = ?"
-        guard try !db.exists(sql: exists, arguments: [kode]) else { return nil }
+        guard try !db.exists(sql: Self.unitExists, arguments: [kode]) else { return nil }
+        return try renamedAway(kode, db)
+    }
+
+    /// The code a unit code no unit holds was renamed to (``sqlRenamedUnit(_:_:)`` after its check).
+    private func renamedAway(_ kode: String, _ db: Connection) throws -> String? {
         let next = """
             SELECT entity_id FROM audit
             WHERE action = 'rename' AND entity = 'units' AND \(dialect.jsonText("old_value", "kode")) = ?
@@ -46,7 +49,7 @@ extension SQLStore {
         var code = kode
         for _ in 0..<20 {
             guard let renamed = try db.fetchValue(String.self, sql: next, arguments: [code]) else { return nil }
-            if try db.exists(sql: exists, arguments: [renamed]) { return renamed }
+            if try db.exists(sql: Self.unitExists, arguments: [renamed]) { return renamed }
             code = renamed
         }
         return nil
@@ -56,8 +59,8 @@ extension SQLStore {
     /// session opened before the rename) becomes the code its unit carries now. One query when
     /// the unit exists, as the writes asked before.
     package func sqlUnitFollowingRename(_ kode: String, _ db: Connection) throws -> (String, Bool) {
-        if try db.exists(sql: "SELECT 1 FROM units WHERE kode = ?", arguments: [kode]) { return (kode, true) }
-        guard let renamed = try sqlRenamedUnit(kode, db) else { return (kode, false) }
+        if try db.exists(sql: Self.unitExists, arguments: [kode]) { return (kode, true) }
+        guard let renamed = try renamedAway(kode, db) else { return (kode, false) }
         return (renamed, true)
     }
 
@@ -72,6 +75,8 @@ extension SQLStore {
             throw ValidationFailure(issues.isEmpty ? failure.issues : issues)
         }
     }
+
+    private static var unitExists: String { "SELECT 1 FROM units WHERE kode = ?" }
 
     /// A code another unit already holds.
     package static func codeTaken(_ kode: String) -> ValidationIssue {

@@ -26,7 +26,7 @@ struct SIASNMark: Hashable {
         case held
 
         /// The one character shown (ASCII or the page's own `✓`, one column wide everywhere; not `~`,
-    /// which an ASCII terminal shows for a cut name's `…`).
+        /// which an ASCII terminal shows for a cut name's `…`).
         var symbol: String {
             switch self {
             case .sent: return "✓"
