@@ -151,6 +151,7 @@ struct PostgresBench {
         log(phases.summary())
         let schedule = SaveSchedule(spans: saves.saves, probes: saves.saveProbes)
         log(schedule.summary(slowest: 5))
+        try PostgresSaveBench.dump(phases: phases, schedule: schedule, roundTrips: saves.saveRoundTrips)
         if let accounting { log(accounting.summary(spans: saves.saves)) }
         log("  server during the saves and dashboard opens: " + server.perSave(saves.saves.count))
         report.add(
@@ -170,7 +171,9 @@ struct PostgresBench {
                 + "The p99 of \(saves.saves.count) saves is their \(Self.rankOfP99(saves.saves.count)) slowest (one slow save "
                 + "moves it); the slowest three, each as its span = the workstation thread's CPU + its wait for a core + "
                 + "the server backend's CPU + its wait for a core + the rest off-CPU (the WAL flush, a lock), ms, #n its "
-                + "place in the run: " + schedule.slowest(3) + "; "
+                + "place in the run: " + schedule.slowest(3) + "; the saves with the most backend CPU, with the "
+                + "backend's own I/O and page faults during them (plans rebuilt after an invalidation show CPU alone, "
+                + "a WAL segment made shows 16 MB written): " + schedule.mostServerCPU(3) + "; "
                 + (accounting.map {
                     "what else ran during them (ms on a core, every process of the machine by its name, the cluster's by "
                         + "their title): " + $0.others(spans: saves.saves)

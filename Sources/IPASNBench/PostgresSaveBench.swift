@@ -86,28 +86,41 @@ public enum PostgresSaveBench {
         let server = try PostgresServerUsage.snapshot(cluster, database: database).since(before)
         let phases = SavePhases(spans: r.saveSpans, trips: trips.trips)
         let schedule = SaveSchedule(spans: r.saves, probes: r.saveProbes)
-        // `IPASN_PGSAVE_DUMP=FILE` (a developer's switch): each save in order, its start (monotonic
-        // ns), its writes + COMMIT round trip, the save alone and the span in ms, to set beside the
-        // server's WAL flushes (`strace -T` of the backend) one by one; then (branch pgsave8, to
-        // compare saves by their place in the run) its parts as ``SaveSchedule`` has them (ms:
-        // client CPU, client queue, server CPU, server queue, off-CPU) and its round trips.
-        if let dump = ProcessInfo.processInfo.environment["IPASN_PGSAVE_DUMP"], !dump.isEmpty {
-            let lines = phases.saves.enumerated().map { index, save in
-                let parts = index < schedule.saves.count ? schedule.saves[index] : nil
-                let times = [parts?.clientRun, parts?.clientQueue, parts?.serverRun, parts?.serverQueue, parts?.off]
-                    .map { String(format: "%.3f", ($0 ?? 0) * 1000) }.joined(separator: " ")
-                let trips = index < r.saveRoundTrips.count ? r.saveRoundTrips[index] : -1
-                return String(
-                    format: "%d %llu %.3f %.3f %.3f", index, save.start,
-                    (save.phases[.writes] ?? save.phases[.oneTrip] ?? 0) * 1000 + (save.phases[.commit] ?? 0) * 1000, save.save * 1000,
-                    save.span * 1000) + " " + times + " \(trips)"
-            }
-            try (lines.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
-        }
+        try dump(phases: phases, schedule: schedule, roundTrips: r.saveRoundTrips)
         return Result(
             nip: who.nip, diklat: who.diklat, wall: r.saves, cpu: r.saveCPU, roundTrips: r.saveRoundTrips,
             cluster: cluster.directory, server: server, phases: phases,
             schedule: schedule, accounting: accounting)
+    }
+
+    /// `IPASN_PGSAVE_DUMP=FILE` (a developer's switch, row PG3 here and in ``PostgresBench``): each
+    /// save in order, its start (monotonic ns), its writes + COMMIT round trip, the save alone and
+    /// the span in ms, to set beside the server's WAL flushes (`strace -T` of the backend) one by
+    /// one; then (branch pgsave8, to compare saves by their place in the run) its parts as
+    /// ``SaveSchedule`` has them (ms: client CPU, client queue, server CPU, server queue, off-CPU)
+    /// and its round trips; then (branch pgsave12) its start on the wall clock (UTC, ms), to set
+    /// beside the server's log and a sampler of its activity, and the backend's bytes read and
+    /// written and its minor and major faults during the span (``SaveSchedule/Parts``).
+    static func dump(phases: SavePhases, schedule: SaveSchedule, roundTrips: [Int]) throws {
+        guard let dump = ProcessInfo.processInfo.environment["IPASN_PGSAVE_DUMP"], !dump.isEmpty else { return }
+        // The monotonic clock's zero on the wall clock, read once now.
+        let wallOfZero = Date().timeIntervalSince1970 - Double(Clock.now()) / 1e9
+        let wall = DateFormatter()
+        wall.dateFormat = "HH:mm:ss.SSS"
+        wall.timeZone = TimeZone(identifier: "UTC")
+        let lines = phases.saves.enumerated().map { index, save in
+            let parts = index < schedule.saves.count ? schedule.saves[index] : nil
+            let times = [parts?.clientRun, parts?.clientQueue, parts?.serverRun, parts?.serverQueue, parts?.off]
+                .map { String(format: "%.3f", ($0 ?? 0) * 1000) }.joined(separator: " ")
+            let trips = index < roundTrips.count ? roundTrips[index] : -1
+            let at = wall.string(from: Date(timeIntervalSince1970: wallOfZero + Double(save.start) / 1e9))
+            return String(
+                format: "%d %llu %.3f %.3f %.3f", index, save.start,
+                (save.phases[.writes] ?? save.phases[.oneTrip] ?? 0) * 1000 + (save.phases[.commit] ?? 0) * 1000,
+                save.save * 1000, save.span * 1000) + " " + times + " \(trips) \(at)"
+                + (parts.map { " \($0.serverReadBytes) \($0.serverWrittenBytes) \($0.serverFaults) \($0.serverMajorFaults)" } ?? "")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dump, atomically: true, encoding: .utf8)
     }
 
     /// The template database `pgsave_base_<employees>`: the province of ``SaveBench`` copied

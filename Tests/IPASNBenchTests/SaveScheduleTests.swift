@@ -48,8 +48,49 @@ import Testing
         #expect(SaveSchedule.read(file) == [165_605_345, 2_420_620_457])
         #expect(SaveSchedule.read(directory.appendingPathComponent("none").path) == [0, 0])
         // This thread's own counters exist on Linux; a backend that is not there reads as zeros.
-        #expect(SaveSchedule.sample(backend: 0).count == 4)
-        #expect(Array(SaveSchedule.sample(backend: 0).suffix(2)) == [0, 0])
+        // Since branch pgsave12 also the backend's I/O and faults (four more counters).
+        #expect(SaveSchedule.sample(backend: 0).count == 8)
+        #expect(Array(SaveSchedule.sample(backend: 0).suffix(6)) == [0, 0, 0, 0, 0, 0])
+    }
+
+    /// The saves with the most backend CPU, with what the backend did meanwhile: a save that
+    /// rebuilt its plans (CPU, no I/O) is told from one that made a WAL segment (16 MB written).
+    @Test func theSavesWithTheMostServerCPUShowTheBackendsIOAndFaults() {
+        // Server CPU 3, 9 (and 16 MB written), 2.5, 7 (no I/O, 900 faults) ms: the median (of
+        // four, the third smallest) is 3 ms.
+        let schedule = SaveSchedule(
+            spans: [0.005, 0.020, 0.004, 0.009],
+            probes: [
+                [1_000_000, 0, 3_000_000, 0, 8_192, 4_096, 12, 0],
+                [1_000_000, 0, 9_000_000, 0, 0, 16_777_216 + 4_096, 40, 0],
+                [1_000_000, 0, 2_500_000, 0, 8_192, 4_096, 10, 0],
+                [1_000_000, 0, 7_000_000, 0, 0, 4_096, 900, 1],
+            ])
+        #expect(schedule.saves[1].serverWrittenBytes == 16_781_312)
+        #expect(
+            schedule.mostServerCPU(2)
+                == "#2 9.00 ms (backend read 0 KB, wrote 16388 KB, 40 page faults (0 major)); "
+                + "#4 7.00 ms (backend read 0 KB, wrote 4 KB, 900 page faults (1 major)); "
+                + "the median 3.00 ms (backend read 8 KB, wrote 4 KB, 12 page faults (0 major))")
+    }
+
+    /// `/proc/<pid>/io` and `/proc/<pid>/stat` of this process: what it writes and the memory
+    /// it touches for the first time are counted.
+    @Test func aProcesssIOAndFaultsAreRead() throws {
+        let me = ProcessInfo.processInfo.processIdentifier
+        let before = SaveSchedule.activity(backend: me)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("activity-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try Data(count: 1 << 20).write(to: URL(fileURLWithPath: file))
+        // 8 MB touched once (fresh pages: at least one fault).
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: 8 << 20, alignment: 4096)
+        defer { memory.deallocate() }
+        for page in stride(from: 0, to: 8 << 20, by: 4096) { memory.storeBytes(of: UInt8(1), toByteOffset: page, as: UInt8.self) }
+        let after = SaveSchedule.activity(backend: me)
+        #expect(after.count == 4)
+        #expect(after[1] - before[1] >= 1 << 20)  // wchar: the 1 MB written
+        #expect(after[2] > before[2])  // minor faults
+        #expect(SaveSchedule.activity(backend: 0) == [0, 0, 0, 0])
     }
 
     /// The p99 of N saves as the bench computes it is the Nth-from-slowest named in PG3's note.
