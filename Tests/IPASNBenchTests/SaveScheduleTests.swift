@@ -82,10 +82,13 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("activity-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: file) }
         try Data(count: 1 << 20).write(to: URL(fileURLWithPath: file))
-        // 8 MB touched once (fresh pages: at least one fault).
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: 8 << 20, alignment: 4096)
-        defer { memory.deallocate() }
-        for page in stride(from: 0, to: 8 << 20, by: 4096) { memory.storeBytes(of: UInt8(1), toByteOffset: page, as: UInt8.self) }
+        // 8 MB of fresh anonymous pages (mmap, not the allocator, which may hand back memory
+        // touched before) touched once: at least one fault.
+        let size = 8 << 20
+        let mapped = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        let memory = try #require(mapped == MAP_FAILED ? nil : mapped)
+        defer { munmap(memory, size) }
+        for page in stride(from: 0, to: size, by: 4096) { memory.storeBytes(of: UInt8(1), toByteOffset: page, as: UInt8.self) }
         let after = SaveSchedule.activity(backend: me)
         #expect(after.count == 4)
         #expect(after[1] - before[1] >= 1 << 20)  // wchar: the 1 MB written
