@@ -27,7 +27,8 @@ public struct CSVRecord: Hashable, Sendable {
 /// quote that would swallow the rest of the file is reported with the line it opened on,
 /// without reading the rest into memory.
 ///
-/// Parsing works on bytes; a `String` is made only for each finished field.
+/// Parsing works on bytes; a `String` is made only for each finished field, and only once for
+/// a long ASCII field that repeats (``CSVFieldInterner``).
 public final class CSVReader {
     /// The separator in use (`,` or `;`).
     public private(set) var separator: UInt8 = UInt8(ascii: ",")
@@ -58,6 +59,8 @@ public final class CSVReader {
     private var lastFieldCount = 0
     /// Bytes dropped from the front of `buffer` (already parsed).
     private var discarded = 0
+    /// A repeated field's String made once (``CSVFieldInterner``).
+    private var interner = CSVFieldInterner()
 
     /// How far into the file the records read so far reach, in bytes (for progress).
     public var bytesRead: Int { discarded + position }
@@ -224,7 +227,12 @@ public final class CSVReader {
     /// Splits the bytes of one record into fields; also says whether the line was blank and
     /// how many line breaks sit inside quoted fields.
     private func split(_ range: Range<Int>, line: Int) throws -> (fields: [String], blank: Bool, extraLines: Int) {
-        try buffer.withUnsafeBufferPointer { all in
+        // The interner taken out of the class for the record (one exclusive access each way,
+        // not one per field: a class property's access is checked at run time).
+        var interner = CSVFieldInterner()
+        swap(&interner, &self.interner)
+        defer { swap(&interner, &self.interner) }
+        return try buffer.withUnsafeBufferPointer { all in
             let bytes = UnsafeBufferPointer(rebasing: all[range])
             let quote = UInt8(ascii: "\""), sep = separator
             // An ASCII record (nearly every one) reads the same in both encodings: its fields
@@ -280,7 +288,7 @@ public final class CSVReader {
                         index = bytes.count
                     }
                     let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                    fields.append(ascii ? (slice.isEmpty ? "" : String(decoding: slice, as: UTF8.self)) : try decode(slice, line: line))
+                    fields.append(ascii ? interner.string(slice, column: fields.count) : try decode(slice, line: line))
                 }
                 if index >= bytes.count { break }
                 index += 1  // the separator

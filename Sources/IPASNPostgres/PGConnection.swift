@@ -698,18 +698,27 @@ final class PGConnection {
     /// ``copyIn(table:columns:rows:)`` with each row written by `encode` straight into the
     /// COPY's buffer (``PGCopyBuffer``: no String per field); `encode` returns false when
     /// there is no row left (it may also have written none for a call that returns true).
-    func copyIn(table: String, columns: [String], encode: (inout PGCopyBuffer) throws -> Bool) throws -> Int {
+    /// `freeze`: `COPY ... (FREEZE)`, the rows written frozen (the table must have been
+    /// created or truncated in this transaction: ``FirstLoadFreeze``); `binary`: COPY's binary
+    /// format (``PGCopyBuffer/binary``).
+    func copyIn(
+        table: String, columns: [String], freeze: Bool = false, binary: Bool = false,
+        encode: (inout PGCopyBuffer) throws -> Bool
+    ) throws -> Int {
         if let begin = pendingBegin {
             pendingBegin = nil
             try execute(sql: begin)
         }
         guard let connection else { throw PGError(sqlState: "08003", message: "no connection") }
-        let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
+        let options: [String] = (binary ? ["FORMAT binary"] : []) + (freeze ? ["FREEZE"] : [])
+        let sql =
+            "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
+            + (options.isEmpty ? "" : " (\(options.joined(separator: ", ")))")
         roundTrips += 1
         guard let started = PQexec(connection, sql) else { throw PGError(sqlState: "08006", message: "no connection") }
         if PQresultStatus(started) != PGRES_COPY_IN { _ = try check(started, sql: sql) }
         PQclear(started)
-        var buffer = PGCopyBuffer()
+        var buffer = PGCopyBuffer(binary: binary)
         func flush() throws {
             guard buffer.count > 0 else { return }
             let sent = buffer.bytes.withUnsafeBufferPointer { bytes in
@@ -724,6 +733,7 @@ final class PGConnection {
             while try encode(&buffer) {
                 if buffer.count >= 1 << 16 { try flush() }
             }
+            buffer.endData()
             try flush()
         } catch {
             _ = PQputCopyEnd(connection, "copy abandoned")

@@ -50,7 +50,8 @@ enum PGRecordRows {
 
     /// Writes the record's values in ``columns(_:)`` order, the dedup key last, as COPY text
     /// fields: the same bytes as ``arguments(_:key:)``'s values (`PGCopyBufferTests`), without
-    /// a String per value (the bulk import's million rows). The row is not ended.
+    /// a String per value (the bulk import's million rows); or, in a binary buffer, in each
+    /// column type's binary form (`PGCopyBinaryTests`). The row is not ended.
     static func encode(_ record: Record, key: Int64, into buffer: inout PGCopyBuffer) {
         switch record {
         case .pendidikan(let r):
@@ -61,20 +62,20 @@ enum PGRecordRows {
             buffer.text(r.jurusan)
         case .diklat(let r):
             buffer.text(r.nip)
-            buffer.integer(r.jenis.id)
+            buffer.int4(r.jenis.id)
             buffer.text(r.tingkat?.rawValue)
             buffer.text(r.nama)
             buffer.text(r.penyelenggara)
             buffer.date(r.tanggalMulai)
             buffer.date(r.tanggalSelesai)
-            buffer.integer(r.jp)
+            buffer.int4(r.jp)
             buffer.text(r.nomorSertifikat)
             buffer.flag(r.sesuaiJabatan)
         case .skp(let r):
             buffer.text(r.nip)
-            buffer.integer(r.tahun)
+            buffer.int4(r.tahun)
             buffer.text(r.predikat?.rawValue)
-            buffer.text(r.nilai?.pgText)
+            buffer.real(r.nilai)
         case .disiplin(let r):
             buffer.text(r.nip)
             buffer.text(r.tingkat.rawValue)

@@ -38,6 +38,10 @@ extension PostgresStore {
     /// scores computed by the client and checked by the server rather than written by the
     /// server (``refreshServerScores(_:_:)``). For before/after figures, never set by the product.
     static let firstLoadAsV3 = firstLoadAsV2 || ProcessInfo.processInfo.environment["IPASN_PG_FIRST_LOAD_V3"] != nil
+    /// Set in the environment, `IPASN_PG_COPY_TEXT` makes a first load's COPY send text rows,
+    /// as before branch pgcopy6 (it sends COPY's binary format, ``PGCopyBuffer/binary``): for
+    /// before/after figures on one binary, never set by the product.
+    static let firstLoadText = ProcessInfo.processInfo.environment["IPASN_PG_COPY_TEXT"] != nil
 
     func firstLoadRecords(
         _ rows: inout some ImportRowSource, ahead: inout [Line<ImportRow>], rebuild: BulkLoadRebuild,
@@ -49,6 +53,8 @@ extension PostgresStore {
         let columns = PGRecordRows.columns(expected)
         let conflicts = ImportConflicts(kind: expected, allowsSimilar: rows.allowsSimilar)
         let first = try Self.nextRecordID(expected, db)
+        // The table truncated in this transaction: its rows written frozen (``FirstLoadFreeze``).
+        let freeze = try FirstLoadFreeze.prepare(table, db)
         try db.execute(sql: "SELECT set_config('\(PostgresSchema.bulkImportSetting)', 'on', true)")
         let unverified = try FirstLoadTriggers.unverified(expected, first: first, db)
         let triggers =
@@ -65,7 +71,7 @@ extension PostgresStore {
         var ended = false
         while !ended {
             var lookup: String?
-            _ = try db.copyIn(table: table, columns: ["id"] + columns) { buffer in
+            _ = try db.copyIn(table: table, columns: ["id"] + columns, freeze: freeze, binary: !Self.firstLoadText) { buffer in
                 let next = carried
                 carried = nil
                 guard let line = try next ?? ahead.popLast() ?? rows.next() else {

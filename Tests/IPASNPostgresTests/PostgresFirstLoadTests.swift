@@ -87,6 +87,12 @@ struct PostgresFirstLoadTests {
             #expect(try String.fetchOne(db, sql: "SELECT nip FROM diklat ORDER BY id DESC LIMIT 1") == Bulk.extra[20].nip)
             #expect(try Int.fetchOne(db, sql: "SELECT MAX(id) - MIN(id) + 1 FROM diklat") == 5_202)
             #expect(try PostgresStore(bulk, context: context).check() == [])
+            // Branch pgcopy6: the rows were written frozen (``FirstLoadFreeze``), in two COPYs
+            // (extra[0]'s rows read back between them): the load's own ANALYZE found every page
+            // of the table all-visible in the visibility map (unfrozen, none would be before a vacuum).
+            #expect(
+                try Bool.fetchOne(
+                    db, sql: "SELECT relpages > 0 AND relallvisible = relpages FROM pg_class WHERE oid = 'diklat'::regclass") == true)
         }
         // A second file is no first load: the staging path (the stored rows can conflict).
         var again = ArrayRowSource(kind: .diklat, rows: Self.file)
