@@ -80,5 +80,25 @@ import Testing
             #expect(line.contains("Seminar Nasional Transformasi") && line.hasSuffix("…"), "\(size): \(screen.text())")
         }
     }
+
+    /// B's SKP grid of 84, the window made 70x20 mid-grid: the plan column was cut to "sam",
+    /// "gan", "pil" (below 67 columns it was gone). Narrower than the grid with its NIP, the
+    /// NIP column gives way: the whole plan shows, "pilih!" included; at 80 the NIP is there.
+    @Test func theSKPGridKeepsItsPlanColumnOnANarrowWindow() throws {
+        let directory = try TemporaryDirectory(prefix: "ipasn-ut13")
+        defer { directory.remove() }
+        let ops = try UserTest11Tests.opener(directory.path("shared.sqlite"))("ops")
+        try SmallProvince.seed(ops)
+        try ops.add(.skp(SKP(nip: SmallProvince.nipB, tahun: TestClock.measurementYear, predikat: .baik)))
+        for (size, nip) in [(Size(width: 70, height: 20), false), (Size(width: 64, height: 18), false), (UserTest11Tests.size, true)] {
+            let (screen, _) = try Self.driver(ops, size: size)
+            screen.press(.down)  // SUB: Budi and Citra
+            screen.type("\nn")
+            screen.type("sb\n")  // Budi has Baik: the admin must choose
+            let budi = screen.text().split(separator: "\n").first { $0.contains("Budi") }.map(String.init) ?? ""
+            #expect(budi.hasSuffix("pilih!"), "\(size): \(screen.text())")
+            #expect(budi.contains(SmallProvince.nipB) == nip, "\(size): \(budi)")
+        }
+    }
 }
 
