@@ -124,4 +124,18 @@ struct LineEditorTests {
         #expect(unfocused.cursor == nil)
         #expect(unfocused[0, 0].style == .input)
     }
+
+    /// A field the cursor left shows its text from the start, cut with `…` (user tests 12 and 13:
+    /// "Seminar Nasional Transformasi Digital ..." showed as " Digital Pelayanan Publik ..."
+    /// once Tab left it, and after a resize); the focused field still follows the cursor.
+    @Test func anUnfocusedFieldShowsItsStart() {
+        let editor = LineEditor(text: "Seminar Nasional Transformasi Digital")
+        var unfocused = CellGrid(width: 20, height: 1)
+        editor.draw(into: &unfocused, row: 0, col: 0, width: 20, focused: false)
+        #expect(unfocused.text == "Seminar Nasional Tr…")
+        var focused = CellGrid(width: 20, height: 1)
+        editor.draw(into: &focused, row: 0, col: 0, width: 20, focused: true)
+        #expect(focused.text == "ransformasi Digital")
+        #expect(focused.cursor == Point(row: 0, col: 19))
+    }
 }

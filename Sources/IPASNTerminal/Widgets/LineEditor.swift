@@ -168,12 +168,15 @@ public struct LineEditor: Hashable, Sendable {
     }
 
     /// Draws the field: its `width` columns in `.inputFocused` or `.input`,
-    /// the visible text, and (when `focused`) sets the grid cursor.
+    /// the visible text, and (when `focused`) sets the grid cursor. A field
+    /// the cursor is not in shows its text from the start, cut with `…` when
+    /// wider (user tests 12 and 13: a long course name left by Tab, or redrawn
+    /// narrower after a resize, showed only its end, "Digital Pelayanan ...").
     public func draw(into grid: inout CellGrid, row: Int, col: Int, width: Int, focused: Bool) {
         let style: Style = focused ? .inputFocused : .input
         let view = viewport(width: width)
         grid.fill(row: row, col: col, width: width, height: 1, style: style)
-        grid.put(view.text, row: row, col: col, style: style, maxWidth: width)
+        grid.put(focused ? view.text : DisplayWidth.truncate(text, toWidth: width), row: row, col: col, style: style, maxWidth: width)
         if focused, width > 0 {
             grid.cursor = Point(row: row, col: col + view.cursorColumn)
         }

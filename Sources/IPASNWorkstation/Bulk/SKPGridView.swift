@@ -290,15 +290,19 @@ final class SKPGridView: View {
         // what is left; names cut alike keep their ends (``DisplayWidth/truncateApart``).
         let stored = self.grid.rows.map { Self.skpText($0.current?.value, language) }
         let storedWidth = min(12, max(DisplayWidth.width(of: language.t(L.colSKPStored)), stored.map { DisplayWidth.width(of: $0) }.max() ?? 0))
+        // The NIP only where every column fits beside it (user test 13: at 70 columns the plan,
+        // "pilih!" included, was cut to three letters; below 67 it was gone): the name and the
+        // plan matter more while typing, and the names get its room.
+        let showNIP = grid.width >= 10 + 18 + storedWidth + 16 + 6 + 7 + 5
         let table = Table(
             [
                 .init(language.t(L.colName), width: .fill(minimum: 10)),
-                .init(language.t(L.colNIP), width: .fixed(18)),
+                showNIP ? .init(language.t(L.colNIP), width: .fixed(18)) : nil,
                 .init(language.t(L.colSKPStored), width: .fixed(storedWidth)),
                 .init(language.t(L.colPredikat), width: .fixed(16)),
                 .init(language.t(L.colNilai), width: .fixed(6)),
                 .init(language.t(L.colGridPlan), width: .fixed(7)),
-            ], width: grid.width)
+            ].compactMap { $0 }, width: grid.width)
         table.drawHeader(into: &grid, row: 2, col: 0)
         let names = DisplayWidth.truncateApart(self.grid.rows.map(\.pegawai.nama), toWidth: table.widths[0])
         let height = max(1, rows - 3)
@@ -313,11 +317,11 @@ final class SKPGridView: View {
             let planStyle: Style? = plan == .undecided || row.changedBy != nil ? .error : plan == .keep || plan == .unchanged ? .dim : .highlight
             table.draw(
                 [
-                    .init(names[index], style: here ? .highlight : nil), .init(row.pegawai.nip),
+                    .init(names[index], style: here ? .highlight : nil), showNIP ? .init(row.pegawai.nip) : nil,
                     .init(stored[index], style: row.current == nil ? .dim : .warning),
                     cell(row.predikat, .predikat), cell(row.nilai, .nilai),
                     .init(language.t(row.changedBy != nil && plan == .nothing ? L.gridPlanUndecided : Self.planText(plan)), style: planStyle),
-                ], into: &grid, row: 3 + offset, col: 0, selected: false)
+                ].compactMap { $0 }, into: &grid, row: 3 + offset, col: 0, selected: false)
         }
     }
 

@@ -256,6 +256,16 @@ final class RecordFormView: View, ReloadsStored {
         case .failure(let failure):
             show(failure, app: app)
         case .success(let record):
+            if let id = form.editing, let original, record == original {
+                // Nothing changed (round 13): nothing is written, so no audit row that changed
+                // nothing, no reload of every workstation, and no "Tersimpan" that a SIASN
+                // refusal still in force would make untrue (an unchanged record stays held back).
+                let refusal = page.siasnRefusals[id].flatMap { $0.corrected ? nil : $0 }
+                app.discardDraft(of: self)
+                app.pop(to: page)
+                app.inform(app.t(refusal.map { L.unchangedStillRefused(batch: $0.batch, reason: $0.reason) } ?? L.recordUnchanged))
+                return
+            }
             // A course resembling one already there is saved only when the admin says so.
             if case .diklat(let course) = record, let existing = NearDuplicate.firstSimilar(to: course, in: preview.base.diklat),
                 existing != similarConfirmed
