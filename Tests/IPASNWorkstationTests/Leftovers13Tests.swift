@@ -20,6 +20,13 @@ import Testing
 
     static func opener(_ path: String) -> (String) throws -> SQLiteStore { UserTest11Tests.opener(path) }
 
+    /// `I`, the path field emptied, `path` and Enter: the import of one file from the unit list.
+    static func importPath(_ path: String, on screen: ScreenDriver) {
+        screen.type("I")
+        screen.press(.ctrl("u"))
+        screen.type(path + "\n")
+    }
+
     static func course(_ nip: String, _ nama: String, jenis: Int = 3, end: String = "2024-03-03") -> Record {
         .diklat(
             Diklat(
@@ -155,14 +162,10 @@ import Testing
         let ops = try Self.opener(directory.path("shared.sqlite"))("ops")
         try SmallProvince.seed(ops)
         let (screen, _) = try Self.driver(ops)
-        screen.type("I")
-        screen.press(.ctrl("u"))
-        screen.type(named + "\n")
+        Self.importPath(named, on: screen)
         #expect(screen.flat.contains("Impor selesai: 1 baris masuk dari 1 berkas"), "\(screen.text())")
         #expect(try ops.records(nip: SmallProvince.nipB)?.diklat.map(\.value.nama) == ["Sosialisasi SKP"])
-        screen.type("I")
-        screen.press(.ctrl("u"))
-        screen.type(typo + "\n")
+        Self.importPath(typo, on: screen)
         #expect(screen.flat.contains("Tangal Mulai"), "the typo named: \(screen.text())")
     }
 
@@ -184,16 +187,12 @@ import Testing
         let ops = try Self.opener(directory.path("shared.sqlite"))("ops")
         try SmallProvince.seed(ops)
         let (screen, _) = try Self.driver(ops)
-        screen.type("I")
-        screen.press(.ctrl("u"))
-        screen.type(file + "\n")
+        Self.importPath(file, on: screen)
         #expect(screen.flat.contains("cocok untuk beberapa jenis data"), "\(screen.text())")
         screen.press(.escape)
         #expect(screen.flat.contains("Rekap 2026.csv tidak diimpor: jenisnya tidak dipilih."), "\(screen.text())")
         #expect(try ops.records(nip: SmallProvince.nipB)?.pendidikan.isEmpty == true)
-        screen.type("I")
-        screen.press(.ctrl("u"))
-        screen.type(file + "\n")
+        Self.importPath(file, on: screen)
         let pendidikan = try #require(kinds.firstIndex(of: .pendidikan))
         for _ in 0..<pendidikan { screen.press(.down) }
         screen.press(.enter)
