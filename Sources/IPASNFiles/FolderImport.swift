@@ -58,7 +58,10 @@ public enum FolderImport {
             candidates = [expanded]
         }
         var result: [(ImportKind, String)] = []
-        let kinds = candidates.map { kindOf($0) ?? ImportKindSniffer.kind(of: $0) }
+        let kinds = candidates.map { file -> ImportKind? in
+            if case .kind(let kind) = ImportKindDecision.of(file) { return kind }
+            return nil
+        }
         for kind in ImportKind.allCases {
             for (file, fileKind) in zip(candidates, kinds) where fileKind == kind { result.append((kind, file)) }
         }
@@ -99,8 +102,25 @@ public enum FolderImport {
             isDirectory.boolValue
             ? try FileManager.default.contentsOfDirectory(atPath: expanded).sorted().filter(isImportable) : [expanded]
         let folder = isDirectory.boolValue ? expanded : ""
-        return names.filter { kindOf($0) == nil && ImportKindSniffer.kind(of: folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0)) == nil }
+        return names.filter { ImportKindDecision.of(folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0)) == .unknown }
             .map { (($0 as NSString).lastPathComponent) }
+    }
+
+    /// The importable files of `path` whose header fits several kinds (``ImportKindDecision/ask(_:)``),
+    /// with those kinds: the workstation asks the admin which each one is.
+    public static func undecided(path: String) throws -> [(path: String, kinds: [ImportKind])] {
+        let expanded = (path as NSString).expandingTildeInPath
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else { return [] }
+        let files =
+            isDirectory.boolValue
+            ? try FileManager.default.contentsOfDirectory(atPath: expanded).sorted().filter(isImportable)
+                .map { (expanded as NSString).appendingPathComponent($0) }
+            : [expanded]
+        return files.compactMap { file in
+            guard case .ask(let kinds) = ImportKindDecision.of(file) else { return nil }
+            return (file, kinds)
+        }
     }
 
     /// A problem with a whole file (its columns, its sheet), named with the file (line 0).

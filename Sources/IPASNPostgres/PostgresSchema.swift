@@ -55,6 +55,7 @@ enum PostgresSchema {
         ("2026-12-05-seqguard", sequenceGuard),
         ("2026-12-06-pgsave11", saveVersions),
         ("2026-12-06-unitrename", unitRename),
+        ("2026-12-07-leftovers13", unitRenameFolded),
     ]
 
     /// Verification (as SQLite's `2026-11-30-verify`): one `verification` row per record with

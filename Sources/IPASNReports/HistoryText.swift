@@ -63,6 +63,10 @@ public struct HistoryLine: Hashable, Sendable {
             var nama = kode
             if case .unit(let u)? = new ?? old { nama = "\(u.nama) (\(kode))" }
             what = "\(verb) unit \(nama)"
+            if entry.action == .rename, case .unit(let was)? = old {
+                // The row under the new code that says the unit's earlier history is under another code.
+                what = id ? "ganti kode unit \(nama): dulu \(was.kode)" : "unit code changed \(nama): was \(was.kode)"
+            }
         case .progress(let unit, let dimension):
             let dim = dimension.rawValue
             switch (entry.action, new) {

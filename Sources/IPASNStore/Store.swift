@@ -25,7 +25,7 @@ import IPASNCore
 ///
 /// `SQLiteStore` (GRDB) is the first implementation; a PostgreSQL server mode will
 /// follow, so nothing above this protocol may assume SQLite.
-public protocol Store: AnyObject, Sendable, RecordEditStore, EmployeeChangeStore, VerificationStore, TeamStore, ExportTrackingStore, BatchEditStore, ChangeSinceStore, ChangeFeed, ScoreStreamStore, UnitPendingStore, VerificationQueueStore, DashboardStore, EmployeePageStore, SKPSiasnStore, SKPGridStore, CheckpointStore, SaveWarmupStore, SKPSentChangeStore, EmployeeImportChangesStore, EventVerdictStore, DraftSaveStore, JoinStore, SIASNRefusalStore, UnitRenameStore {
+public protocol Store: AnyObject, Sendable, RecordEditStore, EmployeeChangeStore, VerificationStore, TeamStore, ExportTrackingStore, BatchEditStore, ChangeSinceStore, ChangeFeed, ScoreStreamStore, UnitPendingStore, VerificationQueueStore, DashboardStore, EmployeePageStore, SKPSiasnStore, SKPGridStore, CheckpointStore, SaveWarmupStore, SKPSentChangeStore, EmployeeImportChangesStore, EventVerdictStore, DraftSaveStore, JoinStore, SIASNRefusalStore, UnitRenameStore, RefusalCountStore {
     // MARK: Settings
 
     /// The measurement year: the database setting, or the current calendar year of the

@@ -91,6 +91,8 @@ public enum StoreConformance {
             + siasnRefusal
             + unitRename
             + siasnLive
+            + refusalCount
+            + renameUndo
     }
 
     // MARK: Helpers for the behaviours

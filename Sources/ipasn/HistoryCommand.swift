@@ -40,9 +40,18 @@ struct HistoryCommand: ParsableCommand {
         let store = try global.openStore()
         let context = global.context
         let subject: HistorySubject
-        if let unit {
-            guard try store.units().contains(where: { $0.kode == unit }) else {
-                throw CLIError(Output.text(id: "unit \(unit) tidak dikenal.", en: "unknown unit \(unit)."))
+        var out = StdoutWriter()
+        if var unit {
+            if !(try store.units().contains(where: { $0.kode == unit })) {
+                // A code renamed away (`ipasn units rename`): the unit's history under its code now.
+                guard let now = try store.renamedUnit(unit) else {
+                    throw CLIError(Output.text(id: "unit \(unit) tidak dikenal.", en: "unknown unit \(unit)."))
+                }
+                out.line(
+                    Output.text(
+                        id: "Unit \(unit) kini berkode \(now) (kodenya diganti): riwayat \(now), termasuk masa kode \(unit).",
+                        en: "Unit \(unit) is now \(now) (its code was changed): the history of \(now), the time under \(unit) included."))
+                unit = now
             }
             subject = .unit(unit)
         } else {
@@ -57,7 +66,6 @@ struct HistoryCommand: ParsableCommand {
         formatter.timeZone = context.timeZone
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        var out = StdoutWriter()
         for line in page.lines {
             out.line("#\(line.id)  \(formatter.string(from: line.at))  \(TerminalSafe.escape(line.actor))  \(TerminalSafe.escape(line.what))")
             for detail in line.details { out.line("    \(TerminalSafe.escape(detail))") }

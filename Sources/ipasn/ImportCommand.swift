@@ -160,7 +160,7 @@ struct ImportCommand: ParsableCommand {
         do {
             return try body()
         } catch let error as ImportFileError {
-            throw CLIError("\(file): \(error.message(language))")
+            throw CLIError("\(file): \(error.message(language))" + kindHint(error, language))
         } catch let error as CSVReadError {
             throw CLIError("\(file): \(error.message(language)) \(nothing)")
         } catch let error as XLSXError {
@@ -169,6 +169,20 @@ struct ImportCommand: ParsableCommand {
             throw CLIError(
                 Output.text(id: "impor \(file) gagal: \(Output.describe(error))", en: "importing \(file) failed: \(Output.describe(error))"))
         }
+    }
+
+    /// When the header is not `kind`'s but plainly another kind's, as the workstation reads it
+    /// (``ImportKindDecision``, one function for both): " Kepala kolomnya berkas diklat: ipasn import diklat FILE".
+    private func kindHint(_ error: ImportFileError, _ language: Language) -> String {
+        switch error {
+        case .missingColumns, .unknownColumns: break
+        default: return ""
+        }
+        guard case .kind(let other) = ImportKindDecision.of(file), other != kind else { return "" }
+        return " "
+            + Output.text(
+                id: "Kepala kolomnya milik berkas \(other.rawValue): ipasn import \(other.rawValue) \"\(file)\"",
+                en: "Its header is a \(other.rawValue) file's: ipasn import \(other.rawValue) \"\(file)\"")
     }
 
     private func show(_ report: ImportReport, language: Language) throws {

@@ -112,12 +112,26 @@ extension SQLStore {
     private func refusalsInForce(
         _ condition: String?, _ arguments: SQLArguments, prefix: String = "", _ db: Connection
     ) throws -> [SIASNRefusal] {
+        let rows = try db.fetchAll(sql: prefix + " " + Self.refusalsInForceSQL(condition), arguments: arguments)
+        return rows.compactMap { row -> SIASNRefusal? in
+            guard let kind = RecordKind(rawValue: row[0]) else { return nil }
+            let deleted: Int = row[2]
+            let version: Int64 = row[9]
+            let now: Int64? = row[10]
+            return SIASNRefusal(
+                id: RecordID(kind: kind, id: row[1]), deleted: deleted != 0, nip: row[3], batch: row[4], line: row[5],
+                reason: row[6], actor: row[7], at: row[8], corrected: now.map { $0 != version } ?? false)
+        }.sorted { ($0.nip, $0.id.kind.order, $0.id.id) < ($1.nip, $1.id.kind.order, $1.id.id) }
+    }
+
+    /// The SELECT of the refusals in force meeting `condition` on `s` (columns: kind, record_id,
+    /// deleted, nip, batch, line, reason, actor, at, version, now_version, unreported).
+    package static func refusalsInForceSQL(_ condition: String?) -> String {
         let versions = RecordKind.allCases.map { kind in
             "WHEN '\(kind.rawValue)' THEN (SELECT r.change_no FROM \(Self.recordTable(kind)) r WHERE r.id = s.record_id)"
         }.joined(separator: " ")
-        let rows = try db.fetchAll(
-            sql: """
-                \(prefix) SELECT * FROM (
+        return """
+                SELECT * FROM (
                     SELECT s.kind, s.record_id, s.deleted, s.nip, s.batch, s.line, s.reason, s.actor, s.at, s.version,
                         CASE WHEN s.deleted = 0 THEN CASE s.kind \(versions) END END AS now_version,
                         CASE WHEN s.deleted <> 0 THEN (SELECT COUNT(*) FROM export_deleted d
@@ -128,15 +142,6 @@ extension SQLStore {
                       AND NOT EXISTS (SELECT 1 FROM export_items i JOIN export_batches b ON b.id = i.batch
                                       WHERE i.kind = s.kind AND i.record_id = s.record_id AND i.batch > s.batch AND b.marks_sent = 1)
                 ) f WHERE f.now_version IS NOT NULL OR f.unreported > 0
-                """, arguments: arguments)
-        return rows.compactMap { row -> SIASNRefusal? in
-            guard let kind = RecordKind(rawValue: row[0]) else { return nil }
-            let deleted: Int = row[2]
-            let version: Int64 = row[9]
-            let now: Int64? = row[10]
-            return SIASNRefusal(
-                id: RecordID(kind: kind, id: row[1]), deleted: deleted != 0, nip: row[3], batch: row[4], line: row[5],
-                reason: row[6], actor: row[7], at: row[8], corrected: now.map { $0 != version } ?? false)
-        }.sorted { ($0.nip, $0.id.kind.order, $0.id.id) < ($1.nip, $1.id.kind.order, $1.id.id) }
+                """
     }
 }

@@ -162,20 +162,47 @@ extension SQLStore {
         var entries = try db.fetchAll(sql: employeeRows, arguments: arguments).map(sqlAuditEntry)
         // The units' own entries: saves (`units`), marks and confirmations (`progress`,
         // `UNIT/dimension`): two lookups on `audit_entity(entity_id, entity, id)`.
-        let marks = units.flatMap { unit in ProgressDimension.allCases.map { "\(unit)/\($0.rawValue)" } }
+        // A unit renamed (``UnitRenameStore``) also shows its own entries under its earlier codes,
+        // each up to the rename (the rename's own row, under the new code, says it was renamed).
         var own: [AuditEntry] = []
-        for (entity, ids) in [("units", units), ("progress", marks)] {
-            own += try db.fetchAll(
-                sql: """
-                    SELECT \(Self.auditColumns) FROM audit a \(byEntity)
-                    WHERE a.entity_id IN (\(sqlPlaceholders(ids.count))) AND a.entity = ? AND a.id < ?
-                    ORDER BY a.id DESC LIMIT ?
-                    """, arguments: SQLArguments(ids) + [entity, before, limit]
-            ).map(sqlAuditEntry)
+        for (codes, bound) in [(units, before)] + (try earlierCodes(units, db)).map({ ([$0.kode], min(before, $0.renamedAt)) }) {
+            let marks = codes.flatMap { unit in ProgressDimension.allCases.map { "\(unit)/\($0.rawValue)" } }
+            for (entity, ids) in [("units", codes), ("progress", marks)] {
+                own += try db.fetchAll(
+                    sql: """
+                        SELECT \(Self.auditColumns) FROM audit a \(byEntity)
+                        WHERE a.entity_id IN (\(sqlPlaceholders(ids.count))) AND a.entity = ? AND a.id < ?
+                        ORDER BY a.id DESC LIMIT ?
+                        """, arguments: SQLArguments(ids) + [entity, bound, limit]
+                ).map(sqlAuditEntry)
+            }
         }
         entries += own
         entries.sort { $0.id > $1.id }
         return Array(entries.prefix(limit))
+    }
+
+    /// The codes `units` carried before a rename (following renames back, at most 20 steps),
+    /// each with the id of the rename that took it away: a few lookups on `audit_entity`.
+    private func earlierCodes(_ units: [String], _ db: Connection) throws -> [(kode: String, renamedAt: Int64)] {
+        var found: [(kode: String, renamedAt: Int64)] = []
+        var frontier = units
+        var seen = Set(units)
+        for _ in 0..<20 where !frontier.isEmpty {
+            let rows = try db.fetchAll(
+                sql: """
+                    SELECT \(dialect.jsonText("old_value", "kode")), id FROM audit
+                    WHERE entity_id IN (\(sqlPlaceholders(frontier.count))) AND entity = 'units' AND action = 'rename'
+                    """, arguments: SQLArguments(frontier))
+            frontier = []
+            for row in rows {
+                let kode: String = row[0]
+                guard seen.insert(kode).inserted else { continue }
+                found.append((kode, row[1]))
+                frontier.append(kode)
+            }
+        }
+        return found
     }
 
     // MARK: Confirmed marks

@@ -163,6 +163,10 @@ extension SQLStore {
         _ subject: AuditSubject, from expected: AuditValue?, to target: AuditValue?, since: Int64,
         deleting: Set<String> = [], adding: Set<String> = [], touched: inout Set<String>, _ db: Connection
     ) throws {
+        // An employee saved before their unit's code changed (``UnitRenameStore``): both values
+        // under the code the unit carries now, so the undo restores the rest and keeps the unit.
+        let expected = try sqlFollowingRename(expected, db)
+        let target = try sqlFollowingRename(target, db)
         try sqlPermitRevert(subject, from: expected, to: target, db)
         switch subject {
         case .record(let id):

@@ -64,6 +64,17 @@ extension SQLStore {
         return (renamed, true)
     }
 
+    /// An employee's audited value under the code its unit carries now, when a rename took its
+    /// code away (an undo or redo of a save made before the rename); any other value as it is.
+    /// One query when the unit exists, as the undo asked before.
+    package func sqlFollowingRename(_ value: AuditValue?, _ db: Connection) throws -> AuditValue? {
+        guard case .pegawai(var pegawai)? = value else { return value }
+        let (kode, exists) = try sqlUnitFollowingRename(pegawai.kodeUnit, db)
+        guard exists, kode != pegawai.kodeUnit else { return value }
+        pegawai.kodeUnit = kode
+        return .pegawai(pegawai)
+    }
+
     /// `unit` under the code `new`, checked as a unit file's row is (``RecordParser/unit(_:)``:
     /// required, no control character, not too long; surrounding spaces dropped).
     package static func validRename(_ unit: OrgUnit, to new: String, today: LocalDate) throws -> OrgUnit {

@@ -430,6 +430,7 @@ final class App {
         let entries = (try? store.auditLog(limit: 10)) ?? []
         guard let other = entries.first(where: { $0.id > since && $0.session != context.session }) else { return }
         try? reloadSettings()
+        if followUnitRename(entries.filter { $0.id > since && $0.session != context.session }) { return }
         if let form = top as? ReloadsStored, top?.hasUnsavedInput == true || top is RecordFormView, let subject = form.editedSubject,
             let edit = entries.first(where: { $0.id > since && $0.session != context.session && $0.subject == subject })
         {

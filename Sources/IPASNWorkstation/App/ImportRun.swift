@@ -15,7 +15,7 @@ public final class ImportRun {
         (_ kind: ImportKind, _ path: String, _ skipInvalid: Bool, _ allowSimilar: Bool) throws -> ImportReport
 
     /// The files, in the order they are imported.
-    public let files: [(kind: ImportKind, path: String)]
+    public private(set) var files: [(kind: ImportKind, path: String)]
     private let importFile: ImportFileAllowingSimilar
     /// The admin chose to import the stopped file's near-duplicate courses anyway.
     public private(set) var similarAllowed = false
@@ -29,17 +29,39 @@ public final class ImportRun {
     /// Files (names) left out because their kind cannot be told from their name: reported
     /// with the outcome, never skipped silently.
     public let unrecognized: [String]
+    /// Files whose header fits several kinds (``ImportKindDecision/ask(_:)``), with those kinds:
+    /// the admin chooses each one's kind (``choose(_:for:)``) before the run starts.
+    public private(set) var undecided: [(path: String, kinds: [ImportKind])]
+    /// Files (names) the admin left out when asked their kind.
+    public private(set) var skipped: [String] = []
 
     public convenience init(files: [(kind: ImportKind, path: String)], unrecognized: [String] = [], importFile: @escaping ImportFile) {
         self.init(files: files, unrecognized: unrecognized, allowing: { kind, path, skip, _ in try importFile(kind, path, skip) })
     }
 
     public init(
-        files: [(kind: ImportKind, path: String)], unrecognized: [String] = [], allowing importFile: @escaping ImportFileAllowingSimilar
+        files: [(kind: ImportKind, path: String)], unrecognized: [String] = [],
+        undecided: [(path: String, kinds: [ImportKind])] = [], allowing importFile: @escaping ImportFileAllowingSimilar
     ) {
         self.files = files
         self.unrecognized = unrecognized
+        self.undecided = undecided
         self.importFile = importFile
+    }
+
+    /// The admin's answer for the first undecided file: imported as `kind` (in dependency order
+    /// among the files, before the run starts), or left out (nil). Only a kind chosen counts:
+    /// nothing is assumed for a file the admin did not answer.
+    public func choose(_ kind: ImportKind?, for path: String) {
+        guard let index = undecided.firstIndex(where: { $0.path == path }) else { return }
+        undecided.remove(at: index)
+        guard let kind else {
+            skipped.append((path as NSString).lastPathComponent)
+            return
+        }
+        let order = ImportKind.allCases.firstIndex(of: kind) ?? 0
+        let at = files.indices.first { $0 >= next && (ImportKind.allCases.firstIndex(of: files[$0].kind) ?? 0) > order } ?? files.count
+        files.insert((kind: kind, path: path), at: at)
     }
 
     /// The run over the file or folder at `path`, with the ``Importer`` of IPASNFiles. Rows the
@@ -50,8 +72,10 @@ public final class ImportRun {
     public convenience init(path: String, store: Store, today: LocalDate) throws {
         let files = try FolderImport.plan(path: path)
         let unrecognized = try FolderImport.unrecognized(path: path)
-        guard !files.isEmpty || !unrecognized.isEmpty else { throw FolderImport.Failure.nothingToImport(path) }
-        self.init(files: files.map { (kind: $0.0, path: $0.1) }, unrecognized: unrecognized) { kind, file, skipInvalid, allowSimilar in
+        let undecided = try FolderImport.undecided(path: path)
+        guard !files.isEmpty || !unrecognized.isEmpty || !undecided.isEmpty else { throw FolderImport.Failure.nothingToImport(path) }
+        self.init(files: files.map { (kind: $0.0, path: $0.1) }, unrecognized: unrecognized, undecided: undecided) {
+            kind, file, skipInvalid, allowSimilar in
             var importer = Importer(store: store)
             importer.allowSimilar = allowSimilar
             importer.keepsEarlierRejected = true

@@ -40,8 +40,9 @@ public struct Keymap: Hashable, Sendable {
         Binding(.refresh, [.ctrl("l")]),
         Binding(.open, [.enter], in: [.welcome, .units, .employees, .employee, .dashboard, .interventions, .missing, .search, .dialog, .verification, .accounts, .pending, .reconcile,
             .batches]),
-        Binding(.moveUp, [.up], in: lists),
-        Binding(.moveDown, [.down], in: lists),
+        // In a dialog: the choices of the import's kind (``ImportKindDialog``).
+        Binding(.moveUp, [.up], in: lists.union([.dialog])),
+        Binding(.moveDown, [.down], in: lists.union([.dialog])),
         Binding(.pageUp, [.pageUp], in: lists),
         Binding(.pageDown, [.pageDown], in: lists),
         Binding(.first, [.home], in: lists),

@@ -13,6 +13,9 @@ final class EmployeeView: View {
     /// The unit's name as the page shows it.
     var unitNameShown: String { unitName }
     private var lines: [PageLine] = []
+    /// What the SIASN marks shown mean (``SIASNMark/legend(_:_:)``): after the page's last
+    /// line when it fits, else on the page's last row, so a long page never hides it.
+    private var legend: String?
     /// Each record's verification (records absent: belum, no document).
     private(set) var verifications: [RecordID: RecordVerification] = [:]
     /// The records SIASN refused (``SIASNRefusalStore``), with the reason; absent: none.
@@ -232,9 +235,7 @@ final class EmployeeView: View {
             total += "   \(language.t(L.incompleteLabel)): " + score.missing.map { $0.displayName(language) }.joined(separator: ", ")
         }
         lines.append(PageLine(text: total, style: .category(explanation.category.rank)))
-        if let legend = SIASNMark.legend(Set(siasnMarks.values.map(\.state)), language) {
-            lines.append(PageLine(text: legend, style: .dim))
-        }
+        legend = SIASNMark.legend(Set(siasnMarks.values.map(\.state)), language)
         lines += mutasiLines(app: app, steps: page?.history)
         self.lines = lines
         cursor.update(count: selectable.count)
@@ -308,6 +309,34 @@ final class EmployeeView: View {
         }
     }
 
+    /// The name a course keeps before its jenis gives way (the jenis then shows its start, down
+    /// to ``narrowJenisWidth``): a person reads the name, not all of `Bimbingan di Tempat Kerja`.
+    static let courseNameWidth = 30
+    static let narrowJenisWidth = 6
+
+    /// `columns` laid out for a screen `screen` cells wide (the table 6 fewer): below 80
+    /// columns the gaps are one cell, and a course's jenis gives way until the name has
+    /// ``courseNameWidth`` (at 60 columns the name was cut to 8 characters beside `Bimbingan di
+    /// Tempat Kerja`; at 80 to 24 beside `Pelatihan Jarak Jauh`).
+    static func fitted(_ columns: [Table.Column], screen: Int, course: Bool) -> [Table.Column] {
+        let width = screen - 6
+        var columns = columns
+        if screen < 80 {
+            for i in columns.indices { columns[i].gap = min(columns[i].gap, 1) }
+        }
+        // A course's row: date, jenis, name, JP, then the marks; the name is the flexible one.
+        guard course, columns.count > 2, case .fixed(let jenis) = columns[1].width, case .flexible(let preferred, _) = columns[2].width
+        else { return columns }
+        let others = columns.indices.filter { $0 != 1 && $0 != 2 }.reduce(0) { sum, i in
+            if case .fixed(let w) = columns[i].width { return sum + w }
+            return sum
+        }
+        let gaps = columns.dropFirst().reduce(0) { $0 + max(0, $1.gap) }
+        let room = width - others - gaps - min(preferred, courseNameWidth)
+        columns[1].width = .fixed(min(jenis, max(narrowJenisWidth, room)))
+        return columns
+    }
+
     func render(into grid: inout CellGrid, rows: Int, app: App) {
         let p = records.pegawai
         Draw.title(&grid, app.t(L.employeeTitle) + " — " + p.nama, right: "\(app.t(L.labelYear)) \(app.year) ")
@@ -323,7 +352,13 @@ final class EmployeeView: View {
             grid.put(mark, row: 2, col: max(1, grid.width - width - 1), style: .error)
         }
         grid.hline(row: 3, col: 0, width: grid.width)
-        let height = rows - 4
+        // The legend after the last line when the page fits with it, else on the last row.
+        let pinnedLegend = legend != nil && lines.count + 1 > rows - 4
+        let height = rows - 4 - (pinnedLegend ? 1 : 0)
+        if let legend {
+            let row = pinnedLegend ? rows - 1 : 4 + lines.count
+            grid.put(DisplayWidth.truncate(legend, toWidth: grid.width - 2), row: row, col: 1, style: .dim)
+        }
         let selectedLine = selectable.isEmpty ? nil : selectable[min(cursor.selection, selectable.count - 1)]
         scroll = Self.scroll(scroll, selectedLine: selectedLine, selectable: selectable, showEnd: showEnd, lineCount: lines.count, height: height)
         let shown = Self.shownLines(
@@ -335,7 +370,9 @@ final class EmployeeView: View {
             if !line.columns.isEmpty {
                 // The SIASN mark (the last column) only where it leaves the record its words.
                 let marked = grid.width >= Self.sentMarkWidth
-                Table(marked ? line.columns : line.columns.dropLast(), width: grid.width - 6).draw(
+                let columns = Self.fitted(
+                    marked ? line.columns : Array(line.columns.dropLast()), screen: grid.width, course: line.record?.id.kind == .diklat)
+                Table(columns, width: grid.width - 6).draw(
                     (marked ? line.cells : line.cells.dropLast()).map { .init($0) }, into: &grid, row: row, col: 5,
                     style: line.style, selected: style == .selected)
                 continue

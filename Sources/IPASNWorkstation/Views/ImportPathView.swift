@@ -51,7 +51,7 @@ final class ImportPathView: View {
                 return
             }
             app.rememberImportPath(path.typed)
-            WelcomeView.step(run, app: app) { try run.proceed() }
+            WelcomeView.start(run, app: app)
         }
     }
 

@@ -157,6 +157,23 @@ final class PegawaiEditView: PickerForm, ReloadsStored {
         })
     }
 
+    /// An operator renamed unit `old` to `new` while the form is open (``UnitRenameStore``): the
+    /// Unit kerja field shows the new code when it showed the old one (typed or as loaded),
+    /// its choices are the units as they are now, and every other input stays. True when the
+    /// form showed `old` (its message then says so).
+    @discardableResult
+    func unitRenamed(from old: String, to new: String, by actor: String, app: App) -> Bool {
+        guard let index = fields.firstIndex(where: { $0.key == "kode_unit" }) else { return false }
+        let shown = fields[index].text == old || initial[index] == old || pegawai.kodeUnit == old
+        fields[index].kind = Self.formFields(pegawai, units: (try? app.store.units()) ?? [])[index].kind
+        if pegawai.kodeUnit == old { pegawai.kodeUnit = new }
+        if initial[index] == old { initial[index] = new }
+        if fields[index].text == old { fields[index].text = new }
+        guard shown else { return false }
+        formMessage = (app.t(L.unitRenamedUnderForm(old: old, new: new, actor: actor)), .warning)
+        return true
+    }
+
     /// ``Command/reloadStored``: the employee as stored now comes into the form; the fields the
     /// admin changed keep their input (``StoredReload``), the other admin's changes are marked.
     private func reloadStored(app: App) {

@@ -33,6 +33,9 @@ final class VerificationView: View {
     private(set) var counts = QueuePage(entries: [], matching: 0, total: 0)
     /// The listed records SIASN refused (``SIASNRefusalStore``): marked `S`, the reason below.
     private(set) var siasnRefusals: [RecordID: SIASNRefusal] = [:]
+    /// The records SIASN refused waiting for a verdict in the queue's unit and kind, counted by
+    /// the store (``RefusalCountStore``): row 1's number, not bounded by the 500 listed.
+    private(set) var waitingRefusals = 0
     private var timeZone = TimeZone.current
     private var cursor = ScrollList(count: 0, height: 1)
     private var title = ""
@@ -85,6 +88,7 @@ final class VerificationView: View {
                     : queue.page(app.store, now: app.context.now(), timeZone: app.context.timeZone, limit: Self.pageLimit)
                 items = counts.entries.map(\.item)
                 touches = Dictionary(counts.entries.map { ($0.item.id, ($0.touchedAt, $0.touchedBy)) }, uniquingKeysWith: { a, _ in a })
+                waitingRefusals = try app.store.waitingRefusalCount(unit: queue.unit ?? queue.scope, kind: queue.kind)
             case .rejected(let units):
                 title = app.t(L.rejectedTitle)
                 items = try app.store.rejectedRecords(inUnits: units)
@@ -357,9 +361,9 @@ final class VerificationView: View {
         }
         // The queue says how many of the listed records SIASN refused (the admin's list says it above).
         var line = app.t(summary)
-        if case .queue = mode, !siasnRefusals.isEmpty {
+        if case .queue = mode, waitingRefusals > 0 {
             // Short enough for 80 columns with the refusals and their key (round 12).
-            line = app.t(L.queueCountsWithRefused(shown: items.count, page: counts, filtered: queue.isFiltered || refusedOnly, refused: siasnRefusals.count))
+            line = app.t(L.queueCountsWithRefused(shown: items.count, page: counts, filtered: queue.isFiltered || refusedOnly, refused: waitingRefusals))
         }
         grid.put(line, row: 1, col: 1, style: .status, maxWidth: grid.width - 2)
         var columns: [Table.Column] = [
@@ -370,8 +374,10 @@ final class VerificationView: View {
             .init(app.t(L.colDocument), width: .fixed(3)),
         ]
         if case .queue = mode {
-            columns.append(.init(app.t(L.colQueueEntered), width: .fixed(11)))
-            columns.append(.init(app.t(L.colQueueBy), width: .fixed(Self.byWidth(touches.values.compactMap(\.by)))))
+            // Under `S`: when SIASN's refusal was recorded, and the batch it refused.
+            columns.append(.init(app.t(refusedOnly ? L.colQueueRefusedAt : L.colQueueEntered), width: .fixed(11)))
+            let by = refusedOnly ? items.compactMap { siasnRefusals[$0.id].map { "#\($0.batch)" } } : touches.values.compactMap(\.by)
+            columns.append(.init(app.t(refusedOnly ? L.colQueueRefusedBatch : L.colQueueBy), width: .fixed(Self.byWidth(by))))
         }
         let table = Table(columns, width: grid.width - 2)
         table.drawHeader(into: &grid, row: top, col: 1)
@@ -390,7 +396,10 @@ final class VerificationView: View {
                 .init(units[offset]), .init(record),
                 .init(item.verification.documentInHand ? "✓" : "-"),
             ]
-            if case .queue = mode {
+            if case .queue = mode, refusedOnly, let refusal = siasnRefusals[item.id] {
+                cells.append(.init(moment(refusal.at)))
+                cells.append(.init("#\(refusal.batch)"))
+            } else if case .queue = mode {
                 let touch = touches[item.id]
                 cells.append(.init(moment(touch?.at ?? nil)))
                 cells.append(.init(touch?.by ?? "-"))

@@ -71,7 +71,20 @@ final class WelcomeView: View {
             let run = try importFile(path)
             if let typed = importPath?.typed { app.rememberImportPath(typed) }
             importPath = nil
-            Self.step(run, app: app) { try run.proceed() }
+            Self.start(run, app: app)
+        }
+    }
+
+    /// Starts a run: first asks the kind of each file whose header fits several
+    /// (``ImportKindDialog``), then imports as ``step(_:app:_:)``.
+    static func start(_ run: ImportRun, app: App) {
+        guard let file = run.undecided.first else {
+            step(run, app: app) { try run.proceed() }
+            return
+        }
+        app.modal = ImportKindDialog(file: file.path, kinds: file.kinds) { kind in
+            run.choose(kind, for: file.path)
+            start(run, app: app)
         }
     }
 
@@ -129,8 +142,9 @@ final class WelcomeView: View {
             }
             // Files whose kind their name does not tell: named, with how to name them.
             parts += run.unrecognized.map { FolderImport.unknownKindIssue($0).issue.message(app.language) }
+            parts += run.skipped.map { app.t(L.importKindSkipped($0)) }
             let text = parts.joined(separator: " ")
-            let warning = run.stopped != nil || !run.rejectedFiles.isEmpty || !run.unrecognized.isEmpty
+            let warning = run.stopped != nil || !run.rejectedFiles.isEmpty || !run.unrecognized.isEmpty || !run.skipped.isEmpty
             if warning { app.warn(text) } else { app.inform(text) }
         }
     }
